@@ -1,0 +1,349 @@
+#include "config.h"
+
+#include <math.h>
+
+#include "sf-capacity.h"
+
+/* Figures are compared with a tolerance of a billionth, so that a load
+ * exactly at the norm (24 cases against 30 × 29.6/37) is "at the norm",
+ * not over it by a rounding error of the binary representation. */
+#define SF_EPSILON 1e-9
+
+double
+sf_capacity_active_reductions (const SfReduction *reductions,
+                               guint              n_reductions,
+                               SfDay              ref)
+{
+  double hours = 0.0;
+
+  for (guint i = 0; i < n_reductions; i++)
+    if (sf_day_in_range (ref, reductions[i].from, reductions[i].to))
+      hours += reductions[i].hours;
+  return hours;
+}
+
+gboolean
+sf_capacity_is_absent (const SfCaseworker *worker,
+                       SfDay               ref)
+{
+  if (worker->absence_kind == NULL || worker->absence_kind[0] == '\0')
+    return FALSE;
+  return sf_day_in_range (ref, worker->absence_from, worker->absence_to);
+}
+
+gboolean
+sf_capacity_has_started (const SfCaseworker *worker,
+                         SfDay               ref)
+{
+  return worker->start == SF_DAY_NONE || worker->start <= ref;
+}
+
+/* availability = clamp ((hours − reductions) / full time, 0, 1); 0 when
+ * absent or not yet started. */
+double
+sf_capacity_availability (const SfSettings *settings,
+                          double            weekly_hours,
+                          double            reduction_hours,
+                          gboolean          absent,
+                          gboolean          started)
+{
+  double availability;
+
+  if (absent || !started || settings->full_time_hours <= 0)
+    return 0.0;
+  availability = (weekly_hours - reduction_hours) / settings->full_time_hours;
+  return CLAMP (availability, 0.0, 1.0);
+}
+
+/* A new hire until the same day new_hire_months calendar months after the
+ * start date: started 15 March, six months, is experienced from 15 September.
+ * A start on 31 August becomes experienced on the last day of February. */
+gboolean
+sf_capacity_is_new_hire (const SfSettings *settings,
+                         SfDay             start,
+                         SfDay             ref)
+{
+  if (start == SF_DAY_NONE || settings->new_hire_months <= 0)
+    return FALSE;
+  return ref < sf_day_add_months (start, (guint) settings->new_hire_months);
+}
+
+double
+sf_capacity_experience (const SfSettings *settings,
+                        SfDay             start,
+                        SfDay             ref)
+{
+  return sf_capacity_is_new_hire (settings, start, ref) ? settings->new_hire_factor : 1.0;
+}
+
+/* The municipality's own cap replaces DS' upper figure where it is set. */
+double
+sf_capacity_base_norm (const SfTeam *team,
+                       const SfArea *area)
+{
+  if (team->cap > 0)
+    return team->cap;
+  return area != NULL ? area->ds_high : 0.0;
+}
+
+double
+sf_capacity_adjusted_norm (double base_norm,
+                           double availability,
+                           double experience,
+                           double individual_factor)
+{
+  return base_norm * availability * experience * individual_factor;
+}
+
+/* A case is open on a day from its start date, and until the day before it
+ * was closed: a case closed on or before the reference date does not count. */
+gboolean
+sf_capacity_case_is_open (const SfCase *kase,
+                          SfDay         ref)
+{
+  if (kase->start != SF_DAY_NONE && kase->start > ref)
+    return FALSE;
+  if (kase->closed != SF_DAY_NONE && kase->closed <= ref)
+    return FALSE;
+  return TRUE;
+}
+
+double
+sf_capacity_utilisation (double weighted_load,
+                         double adjusted_norm)
+{
+  if (adjusted_norm <= 0)
+    return NAN;
+  return weighted_load / adjusted_norm;
+}
+
+SfStatus
+sf_capacity_status (const SfSettings *settings,
+                    double            weighted_load,
+                    double            adjusted_norm)
+{
+  double utilisation;
+
+  if (adjusted_norm <= 0)
+    return weighted_load > 0 ? SF_STATUS_OVER : SF_STATUS_WITHIN;
+
+  utilisation = weighted_load / adjusted_norm;
+  if (utilisation > 1.0 + SF_EPSILON)
+    return SF_STATUS_OVER;
+  if (utilisation > settings->near_threshold + SF_EPSILON)
+    return SF_STATUS_NEAR;
+  return SF_STATUS_WITHIN;
+}
+
+void
+sf_figures_free (SfFigures *figures)
+{
+  if (figures == NULL)
+    return;
+  g_clear_pointer (&figures->workers, g_array_unref);
+  g_clear_pointer (&figures->teams, g_array_unref);
+  g_free (figures);
+}
+
+static int
+find_index (const GArray *array,
+            gsize         element_size,
+            gint64        id)
+{
+  guint lo = 0, hi = array->len;
+
+  /* Every row type starts with its gint64 id, in ascending order. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 row_id = *(const gint64 *) (array->data + mid * element_size);
+
+      if (row_id == id)
+        return (int) mid;
+      if (row_id < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return -1;
+}
+
+const SfWorkerFigures *
+sf_figures_find_worker (const SfFigures *figures,
+                        gint64           caseworker_id)
+{
+  int i = find_index (figures->dataset->caseworkers, sizeof (SfCaseworker), caseworker_id);
+
+  return i < 0 ? NULL : &g_array_index (figures->workers, SfWorkerFigures, i);
+}
+
+const SfTeamFigures *
+sf_figures_find_team (const SfFigures *figures,
+                      gint64           team_id)
+{
+  int i = find_index (figures->dataset->teams, sizeof (SfTeam), team_id);
+
+  return i < 0 ? NULL : &g_array_index (figures->teams, SfTeamFigures, i);
+}
+
+static void
+compute_worker (SfFigures       *figures,
+                SfWorkerFigures *wf,
+                const SfReduction *reductions,
+                guint            n_reductions)
+{
+  const SfSettings *settings = &figures->settings;
+  const SfCaseworker *worker = wf->worker;
+  SfDay ref = figures->ref;
+
+  wf->reduction_hours = sf_capacity_active_reductions (reductions, n_reductions, ref);
+  wf->absent = sf_capacity_is_absent (worker, ref);
+  wf->started = sf_capacity_has_started (worker, ref);
+  wf->new_hire = sf_capacity_is_new_hire (settings, worker->start, ref);
+  wf->availability = sf_capacity_availability (settings, worker->weekly_hours,
+                                               wf->reduction_hours, wf->absent, wf->started);
+  wf->experience = sf_capacity_experience (settings, worker->start, ref);
+  wf->individual_factor = worker->individual_factor;
+  wf->adjusted_norm = sf_capacity_adjusted_norm (wf->base_norm, wf->availability,
+                                                 wf->experience, wf->individual_factor);
+}
+
+SfFigures *
+sf_figures_compute (const SfDataset  *dataset,
+                    const SfSettings *settings,
+                    SfDay             ref)
+{
+  g_autoptr(SfFigures) figures = g_new0 (SfFigures, 1);
+  const GArray *workers = dataset->caseworkers;
+  const GArray *reductions = dataset->reductions;
+  guint r = 0;
+
+  figures->ref = ref;
+  figures->settings = *settings;
+  figures->dataset = dataset;
+  figures->workers = g_array_sized_new (FALSE, TRUE, sizeof (SfWorkerFigures), workers->len);
+  g_array_set_size (figures->workers, workers->len);
+  figures->teams = g_array_sized_new (FALSE, TRUE, sizeof (SfTeamFigures), dataset->teams->len);
+  g_array_set_size (figures->teams, dataset->teams->len);
+
+  for (guint i = 0; i < dataset->teams->len; i++)
+    {
+      SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
+
+      tf->team = &g_array_index (dataset->teams, SfTeam, i);
+      tf->area = sf_dataset_find_area (dataset, tf->team->area_id);
+      tf->base_norm = sf_capacity_base_norm (tf->team, tf->area);
+      tf->compliance = NAN;
+      tf->cases_per_fte = NAN;
+    }
+
+  /* Capacity.  Reductions are loaded in caseworker order, so one pass
+   * hands each caseworker its own run of them. */
+  for (guint i = 0; i < workers->len; i++)
+    {
+      SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
+      const SfTeamFigures *tf;
+      guint first;
+
+      wf->worker = &g_array_index (workers, SfCaseworker, i);
+      tf = sf_figures_find_team (figures, wf->worker->team_id);
+      wf->team = tf ? tf->team : NULL;
+      wf->base_norm = tf ? tf->base_norm : 0.0;
+
+      while (r < reductions->len &&
+             g_array_index (reductions, SfReduction, r).caseworker_id < wf->worker->id)
+        r++;
+      first = r;
+      while (r < reductions->len &&
+             g_array_index (reductions, SfReduction, r).caseworker_id == wf->worker->id)
+        r++;
+
+      compute_worker (figures, wf, &g_array_index (reductions, SfReduction, first), r - first);
+    }
+
+  /* Load: each open case counts on its responsible person, the covering
+   * colleague if one is set; a case whose primary caseworker is absent and
+   * that nobody covers counts on nobody and is shown as uncovered. */
+  for (guint i = 0; i < dataset->cases->len; i++)
+    {
+      const SfCase *kase = &g_array_index (dataset->cases, SfCase, i);
+      SfWorkerFigures *primary, *responsible;
+      double weight;
+      int p, c;
+
+      if (!sf_capacity_case_is_open (kase, ref))
+        continue;
+
+      p = find_index (workers, sizeof (SfCaseworker), kase->caseworker_id);
+      if (p < 0)
+        continue;
+      primary = &g_array_index (figures->workers, SfWorkerFigures, p);
+      primary->primary_cases++;
+      weight = settings->weights[kase->complexity];
+
+      if (kase->cover_id != 0 && (c = find_index (workers, sizeof (SfCaseworker), kase->cover_id)) >= 0)
+        {
+          responsible = &g_array_index (figures->workers, SfWorkerFigures, c);
+          responsible->covering_cases++;
+        }
+      else if (primary->absent)
+        {
+          SfTeamFigures *tf = (SfTeamFigures *) sf_figures_find_team (figures, primary->worker->team_id);
+
+          if (tf != NULL)
+            {
+              tf->uncovered_cases++;
+              tf->uncovered_load += weight;
+            }
+          continue;
+        }
+      else
+        responsible = primary;
+
+      responsible->open_cases++;
+      responsible->cases_by_complexity[kase->complexity]++;
+      responsible->weighted_load += weight;
+    }
+
+  for (guint i = 0; i < figures->workers->len; i++)
+    {
+      SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
+      SfTeamFigures *tf;
+
+      wf->utilisation = sf_capacity_utilisation (wf->weighted_load, wf->adjusted_norm);
+      wf->status = sf_capacity_status (settings, wf->weighted_load, wf->adjusted_norm);
+
+      tf = (SfTeamFigures *) sf_figures_find_team (figures, wf->worker->team_id);
+      if (tf == NULL)
+        continue;
+      tf->members++;
+      tf->availability_sum += wf->availability;
+      tf->fte_available += wf->availability * wf->experience * wf->individual_factor;
+      tf->capacity += wf->adjusted_norm;
+      tf->load += wf->weighted_load;
+      tf->open_cases += wf->open_cases;
+      if (wf->adjusted_norm > 0)
+        {
+          tf->members_with_capacity++;
+          if (wf->status != SF_STATUS_OVER)
+            tf->members_within++;
+        }
+      if (wf->status == SF_STATUS_OVER)
+        tf->n_over++;
+      else if (wf->status == SF_STATUS_NEAR)
+        tf->n_near++;
+    }
+
+  for (guint i = 0; i < figures->teams->len; i++)
+    {
+      SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
+
+      tf->fte_needed = tf->base_norm > 0 ? tf->load / tf->base_norm : NAN;
+      if (tf->members_with_capacity > 0)
+        tf->compliance = (double) tf->members_within / tf->members_with_capacity;
+      if (tf->availability_sum > 0)
+        tf->cases_per_fte = tf->open_cases / tf->availability_sum;
+    }
+
+  return g_steal_pointer (&figures);
+}

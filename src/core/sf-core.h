@@ -1,0 +1,16 @@
+#pragma once
+
+#include "sf-capacity.h"
+#include "sf-csv.h"
+#include "sf-date.h"
+#include "sf-demo.h"
+#include "sf-error.h"
+#include "sf-i18n.h"
+#include "sf-import.h"
+#include "sf-model.h"
+#include "sf-norms.h"
+#include "sf-privacy.h"
+#include "sf-report.h"
+#include "sf-settings.h"
+#include "sf-store.h"
+#include "sf-text.h"

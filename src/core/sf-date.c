@@ -1,0 +1,182 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sf-date.h"
+
+SfDay
+sf_day_new (int year,
+            int month,
+            int day)
+{
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1)
+    return SF_DAY_NONE;
+  if (day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year))
+    return SF_DAY_NONE;
+
+  {
+    GDate date;
+
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+    return g_date_get_julian (&date);
+  }
+}
+
+SfDay
+sf_day_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return sf_day_new (g_date_time_get_year (now),
+                     g_date_time_get_month (now),
+                     g_date_time_get_day_of_month (now));
+}
+
+static gboolean
+parse_digits (const char *text,
+              gsize       len,
+              int        *out)
+{
+  int value = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      value = value * 10 + (text[i] - '0');
+    }
+  *out = value;
+  return TRUE;
+}
+
+/* Accepts the forms Danish offices write: 2024-03-01, 01-03-2024, 01.03.2024
+ * and 01/03/2024 (day first), with one-digit day and month allowed in the
+ * day-first forms.  Surrounding white space is ignored. */
+gboolean
+sf_day_parse (const char *text,
+              SfDay      *out_day)
+{
+  g_autofree char *copy = NULL;
+  char *s;
+  gsize len;
+  int y, m, d;
+  SfDay day;
+
+  g_return_val_if_fail (out_day != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  copy = g_strstrip (g_strdup (text));
+  s = copy;
+  len = strlen (s);
+
+  if (len == 10 && s[4] == '-' && s[7] == '-')
+    {
+      if (!parse_digits (s, 4, &y) || !parse_digits (s + 5, 2, &m) || !parse_digits (s + 8, 2, &d))
+        return FALSE;
+    }
+  else
+    {
+      char sep;
+      char *first, *second;
+
+      first = strpbrk (s, "-./");
+      if (first == NULL)
+        return FALSE;
+      sep = *first;
+      second = strchr (first + 1, sep);
+      if (second == NULL || strchr (second + 1, sep) != NULL)
+        return FALSE;
+      if (first - s < 1 || first - s > 2 || second - first - 1 < 1 || second - first - 1 > 2)
+        return FALSE;
+      if (strlen (second + 1) != 4)
+        return FALSE;
+      if (!parse_digits (s, first - s, &d) ||
+          !parse_digits (first + 1, second - first - 1, &m) ||
+          !parse_digits (second + 1, 4, &y))
+        return FALSE;
+    }
+
+  day = sf_day_new (y, m, d);
+  if (day == SF_DAY_NONE)
+    return FALSE;
+
+  *out_day = day;
+  return TRUE;
+}
+
+/* Calendar months: 31 August + 6 months is the last day of February. */
+SfDay
+sf_day_add_months (SfDay day,
+                   guint months)
+{
+  GDate date;
+
+  g_return_val_if_fail (day != SF_DAY_NONE, SF_DAY_NONE);
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  g_date_add_months (&date, months);
+  return g_date_get_julian (&date);
+}
+
+void
+sf_day_get_ymd (SfDay  day,
+                int   *year,
+                int   *month,
+                int   *dom)
+{
+  GDate date;
+
+  g_return_if_fail (day != SF_DAY_NONE);
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  if (year)
+    *year = g_date_get_year (&date);
+  if (month)
+    *month = g_date_get_month (&date);
+  if (dom)
+    *dom = g_date_get_day (&date);
+}
+
+char *
+sf_day_to_iso (SfDay day)
+{
+  int y, m, d;
+
+  if (day == SF_DAY_NONE)
+    return NULL;
+  sf_day_get_ymd (day, &y, &m, &d);
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+/* The date as the user's locale writes it: 01.03.2024 in Danish. */
+char *
+sf_day_format (SfDay day)
+{
+  int y, m, d;
+
+  if (day == SF_DAY_NONE)
+    return g_strdup ("");
+  sf_day_get_ymd (day, &y, &m, &d);
+  /* Translators: a date as year, month, day (%1$, %2$, %3$).  Reorder for
+   * your language; Danish writes %3$02d.%2$02d.%1$04d. */
+  return g_strdup_printf (_("%1$04d-%2$02d-%3$02d"), y, m, d);
+}
+
+gboolean
+sf_day_in_range (SfDay day,
+                 SfDay from,
+                 SfDay to)
+{
+  if (from != SF_DAY_NONE && day < from)
+    return FALSE;
+  if (to != SF_DAY_NONE && day > to)
+    return FALSE;
+  return TRUE;
+}

@@ -1,0 +1,1173 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sf-csv.h"
+#include "sf-error.h"
+#include "sf-import.h"
+#include "sf-privacy.h"
+#include "sf-text.h"
+
+/* Beyond this many problems a file is clearly the wrong file: stop listing. */
+#define MAX_PROBLEMS 200
+#define MAX_FILE_BYTES ((goffset) 512 * 1024 * 1024)
+#define MAX_INITIALS_CHARS 16
+#define MAX_TEXT_CHARS 200
+#define MAX_REFERENCE_CHARS 64
+
+typedef enum
+{
+  COL_TEAM,
+  COL_AREA,
+  COL_TEAM_NORM,
+  COL_INITIALS,
+  COL_NAME,
+  COL_HOURS,
+  COL_REDUCTION_HOURS,
+  COL_REDUCTION_REASON,
+  COL_START,
+  COL_ABSENCE,
+  COL_FACTOR,
+  COL_FACTOR_REASON,
+  COL_REFERENCE,
+  COL_COMPLEXITY,
+  COL_COVER,
+  COL_CLOSED,
+  N_COLUMNS
+} Column;
+
+typedef struct
+{
+  const char *header;          /* normalised, as sf_text_normalize_key makes it */
+  gboolean    roster;
+  gboolean    cases;
+  gboolean    roster_required;
+  gboolean    cases_required;
+} ColumnSpec;
+
+static const ColumnSpec column_specs[N_COLUMNS] = {
+  [COL_TEAM]             = { "team",               TRUE,  FALSE, TRUE,  FALSE },
+  [COL_AREA]             = { "omraade",            TRUE,  TRUE,  FALSE, FALSE },
+  [COL_TEAM_NORM]        = { "team-norm",          TRUE,  FALSE, FALSE, FALSE },
+  [COL_INITIALS]         = { "initialer",          TRUE,  TRUE,  TRUE,  TRUE  },
+  [COL_NAME]             = { "navn",               TRUE,  FALSE, TRUE,  FALSE },
+  [COL_HOURS]            = { "timer",              TRUE,  FALSE, FALSE, FALSE },
+  [COL_REDUCTION_HOURS]  = { "reduktion-timer",    TRUE,  FALSE, FALSE, FALSE },
+  [COL_REDUCTION_REASON] = { "reduktion-aarsag",   TRUE,  FALSE, FALSE, FALSE },
+  [COL_START]            = { "startdato",          TRUE,  TRUE,  FALSE, FALSE },
+  [COL_ABSENCE]          = { "fravaer",            TRUE,  FALSE, FALSE, FALSE },
+  [COL_FACTOR]           = { "individuel-faktor",  TRUE,  FALSE, FALSE, FALSE },
+  [COL_FACTOR_REASON]    = { "faktor-begrundelse", TRUE,  FALSE, FALSE, FALSE },
+  [COL_REFERENCE]        = { "sagsnummer",         FALSE, TRUE,  FALSE, TRUE  },
+  [COL_COMPLEXITY]       = { "kompleksitet",       FALSE, TRUE,  FALSE, TRUE  },
+  [COL_COVER]            = { "daekkes-af",         FALSE, TRUE,  FALSE, FALSE },
+  [COL_CLOSED]           = { "lukket",             FALSE, TRUE,  FALSE, FALSE },
+};
+
+typedef struct
+{
+  SfStore        *store;
+  SfSettings      settings;
+  SfImportResult *result;
+  gboolean        cases;
+  int             columns[N_COLUMNS];   /* field index, -1 if absent */
+  guint           n_header_fields;
+  guint           n_problems;           /* including those not listed */
+  GStrv           fields;
+  guint           line;
+} Import;
+
+typedef struct
+{
+  guint   line;
+  char   *team;
+  gint64  area_id;                      /* 0 = not given */
+  double  team_norm;                    /* 0 = not given */
+  char   *initials;
+  char   *name;
+  double  hours;
+  double  reduction_hours;
+  char   *reduction_reason;             /* a key */
+  char   *reduction_note;
+  SfDay   start;
+  char   *absence;
+  double  factor;
+  char   *factor_reason;
+} RosterRow;
+
+typedef struct
+{
+  guint        line;
+  char        *reference;
+  gint64       caseworker_id;
+  gint64       cover_id;
+  gint64       area_id;                 /* 0 = the caseworker's team's area */
+  SfComplexity complexity;
+  SfDay        start;
+  SfDay        closed;
+} CaseRow;
+
+typedef struct
+{
+  guint   line;                         /* where the team was first given a value */
+  gint64  id;                           /* 0 = new */
+  char   *name;
+  gint64  area_id;
+  guint   area_line;
+  double  norm;
+  guint   norm_line;
+} TeamPlan;
+
+void
+sf_import_result_clear (SfImportResult *result)
+{
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  memset (result, 0, sizeof *result);
+}
+
+static void
+roster_row_clear (gpointer data)
+{
+  RosterRow *row = data;
+
+  g_free (row->team);
+  g_free (row->initials);
+  g_free (row->name);
+  g_free (row->reduction_reason);
+  g_free (row->reduction_note);
+  g_free (row->absence);
+  g_free (row->factor_reason);
+}
+
+static void
+case_row_clear (gpointer data)
+{
+  CaseRow *row = data;
+
+  g_free (row->reference);
+}
+
+static void
+team_plan_free (gpointer data)
+{
+  TeamPlan *plan = data;
+
+  g_free (plan->name);
+  g_free (plan);
+}
+
+/* The key people and files use for initials and team names: case and
+ * Unicode form do not matter. */
+static char *
+fold_key (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+  return g_utf8_casefold (normal ? normal : text, -1);
+}
+
+static void add_problem (Import *im, guint line, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+static void
+add_problem (Import     *im,
+             guint       line,
+             const char *format,
+             ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  im->n_problems++;
+  if (im->result->problems->len >= MAX_PROBLEMS)
+    return;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Translators: a problem found in an imported file; %u is the line number. */
+  g_ptr_array_add (im->result->problems, g_strdup_printf (_("Line %u: %s"), line, text));
+}
+
+/* The trimmed field of this row for a column; "" when absent or empty. */
+static const char *
+field (Import *im,
+       Column  column)
+{
+  int index = im->columns[column];
+
+  if (index < 0 || im->fields == NULL || (guint) index >= g_strv_length (im->fields))
+    return "";
+  return im->fields[index];
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+static gboolean
+check_text (Import     *im,
+            const char *what,
+            const char *text,
+            guint       max_chars)
+{
+  if (!g_utf8_validate (text, -1, NULL) || g_utf8_strlen (text, -1) > max_chars)
+    {
+      add_problem (im, im->line, _("the %s is longer than %u characters."), what, max_chars);
+      return FALSE;
+    }
+  if (sf_privacy_looks_like_cpr (text))
+    {
+      add_problem (im, im->line,
+                   _("the %s contains what looks like a CPR number. Sagsfordeling does not "
+                     "store CPR numbers; remove it from the file."), what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_number (Import     *im,
+              Column      column,
+              const char *what,
+              double      fallback,
+              double      min,
+              double      max,
+              double     *out)
+{
+  const char *text = field (im, column);
+  double value;
+
+  if (is_blank (text))
+    {
+      *out = fallback;
+      return TRUE;
+    }
+  if (!sf_text_parse_decimal (text, &value))
+    {
+      add_problem (im, im->line, _("the %s “%s” is not a number."), what, text);
+      return FALSE;
+    }
+  if (value < min || value > max)
+    {
+      g_autofree char *low = g_strdup_printf ("%g", min);
+      g_autofree char *high = g_strdup_printf ("%g", max);
+
+      add_problem (im, im->line, _("the %s “%s” must be between %s and %s."), what, text, low, high);
+      return FALSE;
+    }
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+parse_date (Import     *im,
+            Column      column,
+            const char *what,
+            SfDay      *out)
+{
+  const char *text = field (im, column);
+
+  *out = SF_DAY_NONE;
+  if (is_blank (text))
+    return TRUE;
+  if (!sf_day_parse (text, out))
+    {
+      add_problem (im, im->line,
+                   _("the %s “%s” is not a date. Write it as 2024-03-01 or 01-03-2024."),
+                   what, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Area keys, or their names: "boern-familie" or "Børne- og familieområdet". */
+static GHashTable *
+load_areas (Import  *im,
+            GError **error)
+{
+  g_autoptr(GHashTable) areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = sf_store_prepare (im->store, "SELECT id, key, name FROM area", error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (areas, sf_text_normalize_key ((const char *) sqlite3_column_text (stmt, 1)),
+                           GSIZE_TO_POINTER ((gsize) id));
+      g_hash_table_insert (areas, sf_text_normalize_key ((const char *) sqlite3_column_text (stmt, 2)),
+                           GSIZE_TO_POINTER ((gsize) id));
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&areas);
+}
+
+static gint64
+lookup_area (GHashTable *areas,
+             const char *text)
+{
+  g_autofree char *key = sf_text_normalize_key (text);
+
+  return (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (areas, key));
+}
+
+/* folded name → id, for "team" or "caseworker" (by initials) */
+static GHashTable *
+load_keys (Import      *im,
+           const char  *sql,
+           GError     **error)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = sf_store_prepare (im->store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (keys, fold_key ((const char *) sqlite3_column_text (stmt, 1)),
+                         GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&keys);
+}
+
+/* Reads the header: which column is where.  Unknown columns are ignored,
+ * so an export with extra columns imports as it is. */
+static gboolean
+read_header (Import      *im,
+             SfCsvReader *reader,
+             GError     **error)
+{
+  g_auto(GStrv) header = NULL;
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint line;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    im->columns[c] = -1;
+
+  if (!sf_csv_reader_next (reader, &header, &line, error))
+    {
+      if (error && *error == NULL)
+        g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, _("The file is empty."));
+      return FALSE;
+    }
+
+  im->n_header_fields = g_strv_length (header);
+  for (guint i = 0; header[i] != NULL; i++)
+    {
+      g_autofree char *key = sf_text_normalize_key (header[i]);
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          const ColumnSpec *spec = &column_specs[c];
+
+          if (!(im->cases ? spec->cases : spec->roster) || !g_str_equal (key, spec->header))
+            continue;
+          if (im->columns[c] >= 0)
+            add_problem (im, line, _("the column “%s” appears twice."), header[i]);
+          im->columns[c] = (int) i;
+        }
+    }
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      const ColumnSpec *spec = &column_specs[c];
+      gboolean required = im->cases ? spec->cases_required : spec->roster_required;
+
+      if (required && im->columns[c] < 0)
+        g_string_append_printf (missing, "%s“%s”", missing->len ? ", " : "", spec->header);
+    }
+  if (missing->len > 0)
+    add_problem (im, line, _("the header lacks the column(s) %s. The first line must name the columns."),
+                 missing->str);
+
+  return TRUE;
+}
+
+/* Reads every data row, trimming fields, and hands each to @row_func. */
+static gboolean
+read_rows (Import      *im,
+           SfCsvReader *reader,
+           void       (*row_func) (Import *im, gpointer user_data),
+           gpointer     user_data,
+           GError     **error)
+{
+  for (;;)
+    {
+      g_auto(GStrv) fields = NULL;
+      guint n;
+
+      if (!sf_csv_reader_next (reader, &fields, &im->line, error))
+        return error == NULL || *error == NULL;
+
+      n = g_strv_length (fields);
+      for (guint i = 0; i < n; i++)
+        g_strstrip (fields[i]);
+      /* Spreadsheets often end rows with empty cells beyond the header. */
+      while (n > im->n_header_fields && is_blank (fields[n - 1]))
+        {
+          g_free (fields[n - 1]);
+          fields[--n] = NULL;
+        }
+      if (n > im->n_header_fields)
+        {
+          add_problem (im, im->line, _("the row has %u fields but the header names %u columns."),
+                       n, im->n_header_fields);
+          continue;
+        }
+
+      im->result->rows++;
+      im->fields = fields;
+      row_func (im, user_data);
+      im->fields = NULL;
+    }
+}
+
+static SfCsvReader *
+open_reader (Import   *im,
+             GBytes   *contents,
+             GError  **error)
+{
+  SfCsvReader *reader = sf_csv_reader_new (contents, error);
+
+  if (reader == NULL)
+    return NULL;
+  if (!read_header (im, reader, error))
+    {
+      sf_csv_reader_free (reader);
+      return NULL;
+    }
+  return reader;
+}
+
+static gboolean
+finish_problems (Import  *im,
+                 GError **error)
+{
+  g_autoptr(GString) message = NULL;
+
+  if (im->n_problems == 0)
+    return TRUE;
+
+  message = g_string_new (NULL);
+  g_string_append_printf (message,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "The file was not imported: it has %u problem. "
+                                       "Nothing was changed.",
+                                       "The file was not imported: it has %u problems. "
+                                       "Nothing was changed.",
+                                       im->n_problems),
+                          im->n_problems);
+  for (guint i = 0; i < im->result->problems->len; i++)
+    g_string_append_printf (message, "\n%s", (const char *) g_ptr_array_index (im->result->problems, i));
+  if (im->n_problems > im->result->problems->len)
+    g_string_append_printf (message, "\n%s", _("… and more. Correct these first."));
+  g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, message->str);
+  return FALSE;
+}
+
+static void
+init_import (Import         *im,
+             SfStore        *store,
+             SfImportResult *result,
+             gboolean        cases)
+{
+  memset (result, 0, sizeof *result);
+  result->problems = g_ptr_array_new_with_free_func (g_free);
+  memset (im, 0, sizeof *im);
+  im->store = store;
+  im->result = result;
+  im->cases = cases;
+}
+
+/* ---- roster ---------------------------------------------------------- */
+
+typedef struct
+{
+  GArray     *rows;                     /* RosterRow */
+  GHashTable *areas;
+  GHashTable *teams;                    /* folded name → TeamPlan */
+  GHashTable *existing_teams;           /* folded name → id */
+  GHashTable *initials;                 /* folded initials → line */
+} RosterPlan;
+
+static void
+check_roster_row (Import   *im,
+                  gpointer  user_data)
+{
+  RosterPlan *plan = user_data;
+  RosterRow row = { 0 };
+  const char *team = field (im, COL_TEAM);
+  const char *area = field (im, COL_AREA);
+  const char *initials = field (im, COL_INITIALS);
+  const char *name = field (im, COL_NAME);
+  const char *reason = field (im, COL_REDUCTION_REASON);
+  const char *absence = field (im, COL_ABSENCE);
+  const char *factor_reason = field (im, COL_FACTOR_REASON);
+  gboolean ok = TRUE;
+  g_autofree char *team_key = NULL;
+  TeamPlan *team_plan;
+
+  row.line = im->line;
+
+  if (is_blank (team))
+    {
+      add_problem (im, im->line, _("the team is missing."));
+      ok = FALSE;
+    }
+  else
+    ok &= check_text (im, _("team name"), team, MAX_TEXT_CHARS);
+
+  if (is_blank (initials))
+    {
+      add_problem (im, im->line, _("the initials are missing."));
+      ok = FALSE;
+    }
+  else if (g_utf8_strlen (initials, -1) > MAX_INITIALS_CHARS || strpbrk (initials, " \t") != NULL)
+    {
+      add_problem (im, im->line,
+                   _("the initials “%s” are not initials: at most %u letters, no spaces."),
+                   initials, MAX_INITIALS_CHARS);
+      ok = FALSE;
+    }
+  else
+    {
+      g_autofree char *key = fold_key (initials);
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (plan->initials, key));
+
+      if (first != 0)
+        {
+          add_problem (im, im->line, _("the initials “%s” are used on line %u too; "
+                                       "each caseworker appears once."), initials, first);
+          ok = FALSE;
+        }
+      else
+        g_hash_table_insert (plan->initials, g_steal_pointer (&key), GUINT_TO_POINTER (im->line));
+    }
+
+  if (is_blank (name))
+    {
+      add_problem (im, im->line, _("the name is missing."));
+      ok = FALSE;
+    }
+  else
+    ok &= check_text (im, _("name"), name, MAX_TEXT_CHARS);
+
+  ok &= parse_number (im, COL_HOURS, _("weekly hours"), im->settings.full_time_hours,
+                      0, im->settings.full_time_hours, &row.hours);
+  ok &= parse_number (im, COL_REDUCTION_HOURS, _("reduction in hours"), 0,
+                      0, im->settings.full_time_hours, &row.reduction_hours);
+  if (ok && row.reduction_hours > row.hours)
+    {
+      add_problem (im, im->line, _("the reduction (%g hours) is more than the weekly hours (%g)."),
+                   row.reduction_hours, row.hours);
+      ok = FALSE;
+    }
+  ok &= parse_number (im, COL_FACTOR, _("individual factor"), 1, 0, 1, &row.factor);
+  ok &= parse_number (im, COL_TEAM_NORM, _("team norm"), 0, 0, 1000, &row.team_norm);
+  if (!is_blank (field (im, COL_TEAM_NORM)) && row.team_norm <= 0)
+    {
+      add_problem (im, im->line, _("the team norm must be more than 0, or left empty."));
+      ok = FALSE;
+    }
+  ok &= parse_date (im, COL_START, _("start date"), &row.start);
+
+  if (!is_blank (reason))
+    {
+      SfReductionReason parsed;
+
+      ok &= check_text (im, _("reduction reason"), reason, MAX_TEXT_CHARS);
+      sf_reduction_reason_parse (reason, &parsed);
+      row.reduction_reason = g_strdup (sf_reduction_reason_to_key (parsed));
+      row.reduction_note = g_strdup (reason);
+    }
+  else
+    row.reduction_reason = g_strdup (sf_reduction_reason_to_key (SF_REDUCTION_OTHER));
+
+  if (!is_blank (absence))
+    ok &= check_text (im, _("kind of absence"), absence, 60);
+  if (!is_blank (factor_reason))
+    ok &= check_text (im, _("reason for the factor"), factor_reason, MAX_TEXT_CHARS);
+
+  if (!is_blank (area))
+    {
+      row.area_id = lookup_area (plan->areas, area);
+      if (row.area_id == 0)
+        {
+          add_problem (im, im->line, _("“%s” is not a known case area. Use a key such as "
+                                       "“boern-familie” or “sygedagpenge”."), area);
+          ok = FALSE;
+        }
+    }
+
+  if (!ok || is_blank (team))
+    return;
+
+  /* One value per team and file: the first line that gives one sets it. */
+  team_key = fold_key (team);
+  team_plan = g_hash_table_lookup (plan->teams, team_key);
+  if (team_plan == NULL)
+    {
+      team_plan = g_new0 (TeamPlan, 1);
+      team_plan->line = im->line;
+      team_plan->name = g_strdup (team);
+      team_plan->id = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (plan->existing_teams, team_key));
+      g_hash_table_insert (plan->teams, g_strdup (team_key), team_plan);
+    }
+  if (row.area_id != 0)
+    {
+      if (team_plan->area_id != 0 && team_plan->area_id != row.area_id)
+        add_problem (im, im->line, _("the team “%s” is given another case area on line %u."),
+                     team, team_plan->area_line);
+      else if (team_plan->area_id == 0)
+        {
+          team_plan->area_id = row.area_id;
+          team_plan->area_line = im->line;
+        }
+    }
+  if (row.team_norm > 0)
+    {
+      if (team_plan->norm > 0 && team_plan->norm != row.team_norm)
+        add_problem (im, im->line, _("the team “%s” is given another team norm on line %u."),
+                     team, team_plan->norm_line);
+      else if (team_plan->norm == 0)
+        {
+          team_plan->norm = row.team_norm;
+          team_plan->norm_line = im->line;
+        }
+    }
+
+  row.team = g_strdup (team);
+  row.initials = g_strdup (initials);
+  row.name = g_strdup (name);
+  row.absence = g_strdup (absence);
+  row.factor_reason = g_strdup (factor_reason);
+  g_array_append_val (plan->rows, row);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (is_blank (text))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_day (sqlite3_stmt *stmt,
+          int           index,
+          SfDay         day)
+{
+  if (day == SF_DAY_NONE)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, sf_day_to_iso (day), -1, g_free);
+}
+
+static gboolean
+apply_roster (Import      *im,
+              RosterPlan  *plan,
+              GError     **error)
+{
+  sqlite3 *db = sf_store_get_db (im->store);
+  sqlite3_stmt *insert_team = NULL, *update_team = NULL, *find_worker = NULL;
+  sqlite3_stmt *upsert_worker = NULL, *clear_reductions = NULL, *insert_reduction = NULL;
+  g_autoptr(GHashTable) team_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *detail = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean ok = FALSE;
+
+  insert_team = sf_store_prepare (im->store, "INSERT INTO team (name, area_id, cap) VALUES (?1, ?2, ?3)", error);
+  update_team = sf_store_prepare (im->store,
+                                  "UPDATE team SET area_id = ifnull (?2, area_id), cap = ifnull (?3, cap)"
+                                  " WHERE id = ?1", error);
+  find_worker = sf_store_prepare (im->store, "SELECT id FROM caseworker WHERE initials = ?1", error);
+  upsert_worker = sf_store_prepare (im->store,
+                                    "INSERT INTO caseworker (id, initials, name, team_id, weekly_hours, start_date,"
+                                    "  absence_kind, individual_factor, factor_reason)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                                    " ON CONFLICT (id) DO UPDATE SET"
+                                    "  initials = excluded.initials, name = excluded.name,"
+                                    "  team_id = excluded.team_id, weekly_hours = excluded.weekly_hours,"
+                                    "  start_date = excluded.start_date,"
+                                    "  absence_from = CASE WHEN absence_kind IS excluded.absence_kind"
+                                    "                 THEN absence_from END,"
+                                    "  absence_to = CASE WHEN absence_kind IS excluded.absence_kind"
+                                    "               THEN absence_to END,"
+                                    "  absence_kind = excluded.absence_kind,"
+                                    "  individual_factor = excluded.individual_factor,"
+                                    "  factor_reason = excluded.factor_reason",
+                                    error);
+  clear_reductions = sf_store_prepare (im->store, "DELETE FROM reduction WHERE caseworker_id = ?1", error);
+  insert_reduction = sf_store_prepare (im->store,
+                                       "INSERT INTO reduction (caseworker_id, hours, reason, note)"
+                                       " VALUES (?1, ?2, ?3, ?4)", error);
+  if (!insert_team || !update_team || !find_worker || !upsert_worker || !clear_reductions || !insert_reduction)
+    goto out;
+
+  if (!sf_store_begin (im->store, error))
+    goto out;
+
+  g_hash_table_iter_init (&iter, plan->teams);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      TeamPlan *team = value;
+
+      if (team->id == 0)
+        {
+          sqlite3_bind_text (insert_team, 1, team->name, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (insert_team, 2, team->area_id);
+          if (team->norm > 0)
+            sqlite3_bind_double (insert_team, 3, team->norm);
+          if (!sf_store_step_done (im->store, insert_team, error))
+            goto rollback;
+          team->id = sqlite3_last_insert_rowid (db);
+          im->result->teams_created++;
+        }
+      else if (team->area_id != 0 || team->norm > 0)
+        {
+          sqlite3_bind_int64 (update_team, 1, team->id);
+          if (team->area_id != 0)
+            sqlite3_bind_int64 (update_team, 2, team->area_id);
+          if (team->norm > 0)
+            sqlite3_bind_double (update_team, 3, team->norm);
+          if (!sf_store_step_done (im->store, update_team, error))
+            goto rollback;
+          im->result->teams_updated++;
+        }
+      g_hash_table_insert (team_ids, key, team);
+    }
+
+  for (guint i = 0; i < plan->rows->len; i++)
+    {
+      const RosterRow *row = &g_array_index (plan->rows, RosterRow, i);
+      g_autofree char *team_key = fold_key (row->team);
+      TeamPlan *team = g_hash_table_lookup (team_ids, team_key);
+      gint64 id = 0;
+
+      sqlite3_bind_text (find_worker, 1, row->initials, -1, SQLITE_STATIC);
+      if (sqlite3_step (find_worker) == SQLITE_ROW)
+        id = sqlite3_column_int64 (find_worker, 0);
+      sqlite3_reset (find_worker);
+
+      if (id != 0)
+        sqlite3_bind_int64 (upsert_worker, 1, id);
+      sqlite3_bind_text (upsert_worker, 2, row->initials, -1, SQLITE_STATIC);
+      sqlite3_bind_text (upsert_worker, 3, row->name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (upsert_worker, 4, team->id);
+      sqlite3_bind_double (upsert_worker, 5, row->hours);
+      bind_day (upsert_worker, 6, row->start);
+      bind_text (upsert_worker, 7, row->absence);
+      sqlite3_bind_double (upsert_worker, 8, row->factor);
+      bind_text (upsert_worker, 9, row->factor_reason);
+      if (!sf_store_step_done (im->store, upsert_worker, error))
+        goto rollback;
+
+      if (id != 0)
+        {
+          im->result->updated++;
+          sqlite3_bind_int64 (clear_reductions, 1, id);
+          if (!sf_store_step_done (im->store, clear_reductions, error))
+            goto rollback;
+        }
+      else
+        {
+          im->result->created++;
+          id = sqlite3_last_insert_rowid (db);
+        }
+
+      /* The file states the caseworker's reduction as it is now. */
+      if (row->reduction_hours > 0)
+        {
+          sqlite3_bind_int64 (insert_reduction, 1, id);
+          sqlite3_bind_double (insert_reduction, 2, row->reduction_hours);
+          sqlite3_bind_text (insert_reduction, 3, row->reduction_reason, -1, SQLITE_STATIC);
+          bind_text (insert_reduction, 4, row->reduction_note);
+          if (!sf_store_step_done (im->store, insert_reduction, error))
+            goto rollback;
+        }
+    }
+
+  detail = g_strdup_printf ("%u rows: %u new, %u updated caseworkers; %u new, %u updated teams",
+                            im->result->rows, im->result->created, im->result->updated,
+                            im->result->teams_created, im->result->teams_updated);
+  if (!sf_store_audit (im->store, "import-roster", NULL, detail, error) ||
+      !sf_store_commit (im->store, error))
+    goto rollback;
+
+  ok = TRUE;
+  goto out;
+
+rollback:
+  sf_store_rollback (im->store);
+out:
+  sqlite3_finalize (insert_team);
+  sqlite3_finalize (update_team);
+  sqlite3_finalize (find_worker);
+  sqlite3_finalize (upsert_worker);
+  sqlite3_finalize (clear_reductions);
+  sqlite3_finalize (insert_reduction);
+  return ok;
+}
+
+gboolean
+sf_import_roster (SfStore         *store,
+                  GBytes          *contents,
+                  SfImportResult  *result,
+                  GError         **error)
+{
+  Import im;
+  RosterPlan plan = { 0 };
+  g_autoptr(SfCsvReader) reader = NULL;
+  gboolean ok = FALSE;
+
+  init_import (&im, store, result, FALSE);
+  if (!sf_store_load_settings (store, &im.settings, error))
+    return FALSE;
+
+  plan.rows = g_array_new (FALSE, TRUE, sizeof (RosterRow));
+  g_array_set_clear_func (plan.rows, roster_row_clear);
+  plan.teams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, team_plan_free);
+  plan.initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  plan.areas = load_areas (&im, error);
+  plan.existing_teams = load_keys (&im, "SELECT id, name FROM team", error);
+  if (plan.areas == NULL || plan.existing_teams == NULL)
+    goto out;
+
+  reader = open_reader (&im, contents, error);
+  if (reader == NULL)
+    goto out;
+  if (!read_rows (&im, reader, check_roster_row, &plan, error))
+    goto out;
+
+  /* A new team needs its case area, on one of its lines. */
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, plan.teams);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        TeamPlan *team = value;
+
+        if (team->id == 0 && team->area_id == 0)
+          add_problem (&im, team->line,
+                       _("the team “%s” is new and needs a case area in the column “omraade”."),
+                       team->name);
+      }
+  }
+
+  if (im.result->rows == 0 && im.n_problems == 0)
+    add_problem (&im, 1, _("the file has a header but no caseworkers."));
+  if (!finish_problems (&im, error))
+    goto out;
+
+  ok = apply_roster (&im, &plan, error);
+  if (ok)
+    sf_store_emit_changed (store);
+
+out:
+  g_array_unref (plan.rows);
+  g_hash_table_unref (plan.teams);
+  g_hash_table_unref (plan.initials);
+  g_clear_pointer (&plan.areas, g_hash_table_unref);
+  g_clear_pointer (&plan.existing_teams, g_hash_table_unref);
+  return ok;
+}
+
+/* ---- cases ----------------------------------------------------------- */
+
+typedef struct
+{
+  GArray     *rows;                     /* CaseRow */
+  GHashTable *areas;
+  GHashTable *workers;                  /* folded initials → id */
+  GHashTable *references;               /* reference → line */
+} CasePlan;
+
+static gint64
+lookup_worker (CasePlan   *plan,
+               const char *initials)
+{
+  g_autofree char *key = fold_key (initials);
+
+  return (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (plan->workers, key));
+}
+
+static void
+check_case_row (Import   *im,
+                gpointer  user_data)
+{
+  CasePlan *plan = user_data;
+  CaseRow row = { 0 };
+  const char *reference = field (im, COL_REFERENCE);
+  const char *initials = field (im, COL_INITIALS);
+  const char *complexity = field (im, COL_COMPLEXITY);
+  const char *cover = field (im, COL_COVER);
+  const char *area = field (im, COL_AREA);
+  gboolean ok = TRUE;
+
+  row.line = im->line;
+
+  if (is_blank (reference))
+    {
+      add_problem (im, im->line, _("the case number is missing."));
+      ok = FALSE;
+    }
+  else if (g_utf8_strlen (reference, -1) > MAX_REFERENCE_CHARS)
+    {
+      add_problem (im, im->line, _("the case number is longer than %u characters."), MAX_REFERENCE_CHARS);
+      ok = FALSE;
+    }
+  else if (sf_privacy_looks_like_cpr (reference))
+    {
+      add_problem (im, im->line,
+                   _("the case number “%s” looks like a CPR number. Use the case system's "
+                     "case number: Sagsfordeling never stores citizens' CPR numbers."),
+                   reference);
+      ok = FALSE;
+    }
+  else
+    {
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (plan->references, reference));
+
+      if (first != 0)
+        {
+          add_problem (im, im->line, _("the case number “%s” is on line %u too."), reference, first);
+          ok = FALSE;
+        }
+      else
+        g_hash_table_insert (plan->references, g_strdup (reference), GUINT_TO_POINTER (im->line));
+    }
+
+  if (is_blank (initials))
+    {
+      add_problem (im, im->line, _("the caseworker's initials are missing."));
+      ok = FALSE;
+    }
+  else if ((row.caseworker_id = lookup_worker (plan, initials)) == 0)
+    {
+      add_problem (im, im->line, _("no caseworker has the initials “%s”. Import the roster first, "
+                                   "or correct the initials."), initials);
+      ok = FALSE;
+    }
+
+  if (is_blank (complexity))
+    {
+      add_problem (im, im->line, _("the complexity is missing (enkel, kompleks or særligt kompliceret)."));
+      ok = FALSE;
+    }
+  else if (!sf_complexity_parse (complexity, &row.complexity))
+    {
+      add_problem (im, im->line, _("“%s” is not a complexity: use enkel, kompleks or særligt kompliceret."),
+                   complexity);
+      ok = FALSE;
+    }
+
+  if (!is_blank (cover))
+    {
+      row.cover_id = lookup_worker (plan, cover);
+      if (row.cover_id == 0)
+        {
+          add_problem (im, im->line, _("no caseworker has the initials “%s” (the covering colleague)."), cover);
+          ok = FALSE;
+        }
+      else if (row.cover_id == row.caseworker_id)
+        {
+          add_problem (im, im->line, _("a caseworker cannot cover their own case (“%s”)."), cover);
+          ok = FALSE;
+        }
+    }
+
+  if (!is_blank (area))
+    {
+      row.area_id = lookup_area (plan->areas, area);
+      if (row.area_id == 0)
+        {
+          add_problem (im, im->line, _("“%s” is not a known case area."), area);
+          ok = FALSE;
+        }
+    }
+
+  ok &= parse_date (im, COL_START, _("start date"), &row.start);
+  ok &= parse_date (im, COL_CLOSED, _("close date"), &row.closed);
+  if (ok && row.start != SF_DAY_NONE && row.closed != SF_DAY_NONE && row.closed < row.start)
+    {
+      add_problem (im, im->line, _("the case is closed before it started."));
+      ok = FALSE;
+    }
+
+  if (!ok)
+    return;
+  row.reference = g_strdup (reference);
+  g_array_append_val (plan->rows, row);
+}
+
+static gboolean
+apply_cases (Import    *im,
+             CasePlan  *plan,
+             GError   **error)
+{
+  sqlite3_stmt *exists = NULL, *upsert = NULL;
+  g_autofree char *detail = NULL;
+  gboolean ok = FALSE;
+
+  exists = sf_store_prepare (im->store, "SELECT 1 FROM casefile WHERE reference = ?1", error);
+  upsert = sf_store_prepare (im->store,
+                             "INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date,"
+                             "  caseworker_id, cover_id)"
+                             " VALUES (?1, ifnull (?2, (SELECT t.area_id FROM caseworker w"
+                             "   JOIN team t ON t.id = w.team_id WHERE w.id = ?6)), ?3, ?4, ?5, ?6, ?7)"
+                             " ON CONFLICT (reference) DO UPDATE SET"
+                             "  area_id = excluded.area_id, complexity = excluded.complexity,"
+                             "  start_date = excluded.start_date, closed_date = excluded.closed_date,"
+                             "  caseworker_id = excluded.caseworker_id, cover_id = excluded.cover_id",
+                             error);
+  if (exists == NULL || upsert == NULL)
+    goto out;
+
+  if (!sf_store_begin (im->store, error))
+    goto out;
+
+  for (guint i = 0; i < plan->rows->len; i++)
+    {
+      const CaseRow *row = &g_array_index (plan->rows, CaseRow, i);
+
+      sqlite3_bind_text (exists, 1, row->reference, -1, SQLITE_STATIC);
+      if (sqlite3_step (exists) == SQLITE_ROW)
+        im->result->updated++;
+      else
+        im->result->created++;
+      sqlite3_reset (exists);
+
+      sqlite3_bind_text (upsert, 1, row->reference, -1, SQLITE_STATIC);
+      if (row->area_id != 0)
+        sqlite3_bind_int64 (upsert, 2, row->area_id);
+      sqlite3_bind_text (upsert, 3, sf_complexity_to_key (row->complexity), -1, SQLITE_STATIC);
+      bind_day (upsert, 4, row->start);
+      bind_day (upsert, 5, row->closed);
+      sqlite3_bind_int64 (upsert, 6, row->caseworker_id);
+      if (row->cover_id != 0)
+        sqlite3_bind_int64 (upsert, 7, row->cover_id);
+      if (!sf_store_step_done (im->store, upsert, error))
+        {
+          sf_store_rollback (im->store);
+          goto out;
+        }
+    }
+
+  detail = g_strdup_printf ("%u rows: %u new, %u updated cases",
+                            im->result->rows, im->result->created, im->result->updated);
+  if (!sf_store_audit (im->store, "import-cases", NULL, detail, error) ||
+      !sf_store_commit (im->store, error))
+    {
+      sf_store_rollback (im->store);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (exists);
+  sqlite3_finalize (upsert);
+  return ok;
+}
+
+gboolean
+sf_import_cases (SfStore         *store,
+                 GBytes          *contents,
+                 SfImportResult  *result,
+                 GError         **error)
+{
+  Import im;
+  CasePlan plan = { 0 };
+  g_autoptr(SfCsvReader) reader = NULL;
+  gboolean ok = FALSE;
+
+  init_import (&im, store, result, TRUE);
+  if (!sf_store_load_settings (store, &im.settings, error))
+    return FALSE;
+
+  plan.rows = g_array_new (FALSE, TRUE, sizeof (CaseRow));
+  g_array_set_clear_func (plan.rows, case_row_clear);
+  plan.references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  plan.areas = load_areas (&im, error);
+  plan.workers = load_keys (&im, "SELECT id, initials FROM caseworker", error);
+  if (plan.areas == NULL || plan.workers == NULL)
+    goto out;
+
+  reader = open_reader (&im, contents, error);
+  if (reader == NULL)
+    goto out;
+  if (!read_rows (&im, reader, check_case_row, &plan, error))
+    goto out;
+  if (im.result->rows == 0 && im.n_problems == 0)
+    add_problem (&im, 1, _("the file has a header but no cases."));
+  if (!finish_problems (&im, error))
+    goto out;
+
+  ok = apply_cases (&im, &plan, error);
+  if (ok)
+    sf_store_emit_changed (store);
+
+out:
+  g_array_unref (plan.rows);
+  g_hash_table_unref (plan.references);
+  g_clear_pointer (&plan.areas, g_hash_table_unref);
+  g_clear_pointer (&plan.workers, g_hash_table_unref);
+  return ok;
+}
+
+gboolean
+sf_import_file (SfStore         *store,
+                GFile           *file,
+                gboolean         cases,
+                SfImportResult  *result,
+                GError         **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  memset (result, 0, sizeof *result);
+  result->problems = g_ptr_array_new_with_free_func (g_free);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("Cannot read the file: %s"), local_error->message);
+      return FALSE;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_IO, _("That is a folder, not a file."));
+      return FALSE;
+    }
+  if (g_file_info_get_size (info) > MAX_FILE_BYTES)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("The file is too large (%s); a case list is at most %s."),
+                   g_format_size (g_file_info_get_size (info)), g_format_size (MAX_FILE_BYTES));
+      return FALSE;
+    }
+
+  contents = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (contents == NULL)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("Cannot read the file: %s"), local_error->message);
+      return FALSE;
+    }
+
+  g_ptr_array_unref (result->problems);
+  result->problems = NULL;
+  if (cases)
+    return sf_import_cases (store, contents, result, error);
+  return sf_import_roster (store, contents, result, error);
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <glib.h>
+
+#include "sf-store.h"
+
+G_BEGIN_DECLS
+
+/* Imports are all-or-nothing: every row is checked first, every problem is
+ * reported with its line, and only a file without problems is written, in
+ * one transaction. */
+
+typedef struct
+{
+  guint rows;
+  guint created;
+  guint updated;
+  guint teams_created;
+  guint teams_updated;
+  GPtrArray *problems;         /* char *, "Line N: …", translated */
+} SfImportResult;
+
+void     sf_import_result_clear (SfImportResult *result);
+
+gboolean sf_import_roster       (SfStore        *store,
+                                 GBytes         *contents,
+                                 SfImportResult *result,
+                                 GError        **error);
+gboolean sf_import_cases        (SfStore        *store,
+                                 GBytes         *contents,
+                                 SfImportResult *result,
+                                 GError        **error);
+gboolean sf_import_file         (SfStore        *store,
+                                 GFile          *file,
+                                 gboolean        cases,
+                                 SfImportResult *result,
+                                 GError        **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SfImportResult, sf_import_result_clear)
+
+G_END_DECLS

@@ -1,0 +1,281 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sf-model.h"
+#include "sf-norms.h"
+#include "sf-text.h"
+
+static const char * const complexity_keys[SF_N_COMPLEXITIES] = {
+  "enkel",
+  "kompleks",
+  "saerligt-kompliceret",
+};
+
+static const char * const reduction_keys[SF_N_REDUCTION_REASONS] = {
+  "tr",
+  "uddannelse",
+  "projekt",
+  "andet",
+};
+
+static void
+clear_team (gpointer data)
+{
+  SfTeam *team = data;
+
+  g_clear_pointer (&team->name, g_free);
+}
+
+static void
+clear_caseworker (gpointer data)
+{
+  SfCaseworker *worker = data;
+
+  g_clear_pointer (&worker->initials, g_free);
+  g_clear_pointer (&worker->name, g_free);
+  g_clear_pointer (&worker->absence_kind, g_free);
+  g_clear_pointer (&worker->factor_reason, g_free);
+}
+
+static void
+clear_reduction (gpointer data)
+{
+  SfReduction *reduction = data;
+
+  g_clear_pointer (&reduction->note, g_free);
+}
+
+static void
+clear_case (gpointer data)
+{
+  SfCase *kase = data;
+
+  g_clear_pointer (&kase->reference, g_free);
+}
+
+static void
+clear_area (gpointer data)
+{
+  sf_area_clear (data);
+}
+
+SfDataset *
+sf_dataset_new (void)
+{
+  SfDataset *dataset = g_new0 (SfDataset, 1);
+
+  dataset->areas = g_array_new (FALSE, TRUE, sizeof (SfArea));
+  g_array_set_clear_func (dataset->areas, clear_area);
+  dataset->teams = g_array_new (FALSE, TRUE, sizeof (SfTeam));
+  g_array_set_clear_func (dataset->teams, clear_team);
+  dataset->caseworkers = g_array_new (FALSE, TRUE, sizeof (SfCaseworker));
+  g_array_set_clear_func (dataset->caseworkers, clear_caseworker);
+  dataset->reductions = g_array_new (FALSE, TRUE, sizeof (SfReduction));
+  g_array_set_clear_func (dataset->reductions, clear_reduction);
+  dataset->cases = g_array_new (FALSE, TRUE, sizeof (SfCase));
+  g_array_set_clear_func (dataset->cases, clear_case);
+  return dataset;
+}
+
+void
+sf_dataset_free (SfDataset *dataset)
+{
+  if (dataset == NULL)
+    return;
+  g_array_unref (dataset->areas);
+  g_array_unref (dataset->teams);
+  g_array_unref (dataset->caseworkers);
+  g_array_unref (dataset->reductions);
+  g_array_unref (dataset->cases);
+  g_free (dataset);
+}
+
+/* The arrays are in id order (the store loads them ORDER BY id), so a
+ * binary search finds a row by id. */
+#define DEFINE_FIND(func, Type, field)                                  \
+  const Type *                                                          \
+  func (const SfDataset *dataset,                                       \
+        gint64           id)                                            \
+  {                                                                     \
+    guint lo = 0, hi = dataset->field->len;                             \
+                                                                        \
+    while (lo < hi)                                                     \
+      {                                                                 \
+        guint mid = lo + (hi - lo) / 2;                                 \
+        const Type *row = &g_array_index (dataset->field, Type, mid);   \
+                                                                        \
+        if (row->id == id)                                              \
+          return row;                                                   \
+        if (row->id < id)                                               \
+          lo = mid + 1;                                                 \
+        else                                                            \
+          hi = mid;                                                     \
+      }                                                                 \
+    return NULL;                                                        \
+  }
+
+DEFINE_FIND (sf_dataset_find_area, SfArea, areas)
+DEFINE_FIND (sf_dataset_find_team, SfTeam, teams)
+DEFINE_FIND (sf_dataset_find_caseworker, SfCaseworker, caseworkers)
+
+const SfArea *
+sf_dataset_find_area_by_key (const SfDataset *dataset,
+                             const char      *key)
+{
+  for (guint i = 0; i < dataset->areas->len; i++)
+    {
+      const SfArea *area = &g_array_index (dataset->areas, SfArea, i);
+
+      if (g_strcmp0 (area->key, key) == 0)
+        return area;
+    }
+  return NULL;
+}
+
+const char *
+sf_complexity_to_key (SfComplexity complexity)
+{
+  g_return_val_if_fail (complexity < SF_N_COMPLEXITIES, NULL);
+  return complexity_keys[complexity];
+}
+
+const char *
+sf_complexity_to_label (SfComplexity complexity)
+{
+  switch (complexity)
+    {
+    case SF_COMPLEXITY_ENKEL:
+      return C_("complexity", "Simple");
+    case SF_COMPLEXITY_KOMPLEKS:
+      return C_("complexity", "Complex");
+    case SF_COMPLEXITY_SAERLIGT_KOMPLICERET:
+      return C_("complexity", "Especially complicated");
+    case SF_N_COMPLEXITIES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Accepts the key or the Danish label, in any case and with spaces or
+ * hyphens: "enkel", "Kompleks", "saerligt-kompliceret", "Særligt kompliceret". */
+gboolean
+sf_complexity_parse (const char   *text,
+                     SfComplexity *out)
+{
+  g_autofree char *key = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  key = sf_text_normalize_key (text);
+  for (guint i = 0; i < SF_N_COMPLEXITIES; i++)
+    {
+      if (g_str_equal (key, complexity_keys[i]))
+        {
+          *out = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+sf_status_to_key (SfStatus status)
+{
+  switch (status)
+    {
+    case SF_STATUS_WITHIN:
+      return "within";
+    case SF_STATUS_NEAR:
+      return "near";
+    case SF_STATUS_OVER:
+      return "over";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+sf_status_to_label (SfStatus status)
+{
+  switch (status)
+    {
+    case SF_STATUS_WITHIN:
+      return _("Within norm");
+    case SF_STATUS_NEAR:
+      return _("Near norm");
+    case SF_STATUS_OVER:
+      return _("Over norm");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+sf_reduction_reason_to_key (SfReductionReason reason)
+{
+  g_return_val_if_fail (reason < SF_N_REDUCTION_REASONS, NULL);
+  return reduction_keys[reason];
+}
+
+const char *
+sf_reduction_reason_to_label (SfReductionReason reason)
+{
+  switch (reason)
+    {
+    case SF_REDUCTION_UNION:
+      return _("Union representative (TR) duties");
+    case SF_REDUCTION_EDUCATION:
+      return _("Continuing education");
+    case SF_REDUCTION_PROJECT:
+      return _("Project");
+    case SF_REDUCTION_OTHER:
+      return _("Other duties");
+    case SF_N_REDUCTION_REASONS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* The key, the English or Danish label, or a few words offices use. Text
+ * that matches nothing is "other": the reason is a description, and the
+ * hours count either way. */
+gboolean
+sf_reduction_reason_parse (const char        *text,
+                           SfReductionReason *out)
+{
+  static const struct { const char *word; SfReductionReason reason; } words[] = {
+    { "tr", SF_REDUCTION_UNION },
+    { "tillidsrepraesentant", SF_REDUCTION_UNION },
+    { "tillidshverv", SF_REDUCTION_UNION },
+    { "fagforening", SF_REDUCTION_UNION },
+    { "union", SF_REDUCTION_UNION },
+    { "amr", SF_REDUCTION_UNION },
+    { "uddannelse", SF_REDUCTION_EDUCATION },
+    { "efteruddannelse", SF_REDUCTION_EDUCATION },
+    { "videreuddannelse", SF_REDUCTION_EDUCATION },
+    { "diplomuddannelse", SF_REDUCTION_EDUCATION },
+    { "education", SF_REDUCTION_EDUCATION },
+    { "projekt", SF_REDUCTION_PROJECT },
+    { "project", SF_REDUCTION_PROJECT },
+    { "andet", SF_REDUCTION_OTHER },
+    { "other", SF_REDUCTION_OTHER },
+  };
+  g_autofree char *key = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  key = sf_text_normalize_key (text);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      if (g_str_has_prefix (key, words[i].word) &&
+          (key[strlen (words[i].word)] == '\0' || key[strlen (words[i].word)] == '-'))
+        {
+          *out = words[i].reason;
+          return TRUE;
+        }
+    }
+  *out = SF_REDUCTION_OTHER;
+  return TRUE;
+}

@@ -1,0 +1,790 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sf-error.h"
+#include "sf-norms.h"
+#include "sf-store.h"
+#include "sf-store-schema.h"
+
+#define BUSY_TIMEOUT_MS 10000
+
+struct _SfStore
+{
+  GObject  parent_instance;
+
+  char    *path;
+  sqlite3 *db;
+};
+
+G_DEFINE_FINAL_TYPE (SfStore, sf_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_STATIC_ASSERT (G_N_ELEMENTS (sf_store_migrations) == SF_STORE_SCHEMA_VERSION);
+
+static void
+sf_store_finalize (GObject *object)
+{
+  SfStore *self = (SfStore *) object;
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (sf_store_parent_class)->finalize (object);
+}
+
+static void
+sf_store_class_init (SfStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sf_store_finalize;
+
+  /**
+   * SfStore::changed:
+   *
+   * Emitted after this store committed a change, so views can refresh.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+sf_store_init (SfStore *self)
+{
+}
+
+/* Maps SQLite's result codes to the project's errors, in words a manager
+ * can act on. */
+static void
+set_error_from_code (GError     **error,
+                     int          code,
+                     const char  *detail)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_BUSY,
+                           _("The database is busy: another program (perhaps an import "
+                             "or the other Sagsfordeling window) is writing to it. "
+                             "Try again in a moment."));
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_CORRUPT,
+                           _("The database file is damaged or is not a Sagsfordeling "
+                             "database. Restore it from a backup."));
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+      g_set_error (error, SF_ERROR, SF_ERROR_IO,
+                   _("The database file cannot be read or written (%s)."), detail);
+      break;
+    default:
+      g_set_error (error, SF_ERROR, SF_ERROR_DATABASE,
+                   _("Database error: %s"), detail);
+      break;
+    }
+}
+
+void
+sf_store_set_sqlite_error (SfStore  *self,
+                           GError  **error)
+{
+  set_error_from_code (error, sqlite3_extended_errcode (self->db), sqlite3_errmsg (self->db));
+}
+
+gboolean
+sf_store_exec (SfStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, message ? message : sqlite3_errstr (rc));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3_stmt *
+sf_store_prepare (SfStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sf_store_set_sqlite_error (self, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Steps a statement that returns no rows, and resets it for reuse. */
+gboolean
+sf_store_step_done (SfStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      sf_store_set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return TRUE;
+}
+
+/* Takes the write lock at once, so a second writer waits (up to the busy
+ * timeout) instead of failing half-way through. */
+gboolean
+sf_store_begin (SfStore  *self,
+                GError  **error)
+{
+  return sf_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+sf_store_commit (SfStore  *self,
+                 GError  **error)
+{
+  if (!sf_store_exec (self, "COMMIT", error))
+    {
+      sf_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+sf_store_rollback (SfStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+sf_store_emit_changed (SfStore *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+const char *
+sf_store_get_path (SfStore *self)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+sf_store_get_db (SfStore *self)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), NULL);
+  return self->db;
+}
+
+char *
+sf_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "sagsfordeling", "sagsfordeling.db", NULL);
+}
+
+static gint64
+query_int (SfStore    *self,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+bind_number_or_null (sqlite3_stmt *stmt,
+                     int           index,
+                     double        value)
+{
+  if (isnan (value))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_double (stmt, index, value);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Brings the shipped areas up to date with the catalogue compiled into this
+ * build, when the catalogue changed since the database last saw it.  The
+ * organisation's own areas are left alone. */
+static gboolean
+sync_catalogue (SfStore  *self,
+                GError  **error)
+{
+  g_autoptr(SfCatalogue) catalogue = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *stored = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+
+  bytes = sf_catalogue_default_bytes (error);
+  if (bytes == NULL)
+    return FALSE;
+  catalogue = sf_catalogue_load_bytes (bytes, error);
+  if (catalogue == NULL)
+    return FALSE;
+  stamp = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  stmt = sf_store_prepare (self, "SELECT value FROM meta WHERE key = 'catalogue'", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    stored = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  if (g_strcmp0 (stored, stamp) == 0)
+    return TRUE;
+
+  if (!sf_store_begin (self, error))
+    return FALSE;
+
+  stmt = sf_store_prepare (self,
+                           "INSERT INTO area (key, name, ds_low, ds_high, survey_avg, survey_avg_prev,"
+                           "  appropriate, share_too_high, share_compliant, survey_year,"
+                           "  survey_prev_year, note, source, custom)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0)"
+                           " ON CONFLICT (key) DO UPDATE SET"
+                           "  name = excluded.name, ds_low = excluded.ds_low, ds_high = excluded.ds_high,"
+                           "  survey_avg = excluded.survey_avg, survey_avg_prev = excluded.survey_avg_prev,"
+                           "  appropriate = excluded.appropriate, share_too_high = excluded.share_too_high,"
+                           "  share_compliant = excluded.share_compliant, survey_year = excluded.survey_year,"
+                           "  survey_prev_year = excluded.survey_prev_year, note = excluded.note,"
+                           "  source = excluded.source"
+                           " WHERE custom = 0",
+                           error);
+  if (stmt == NULL)
+    {
+      sf_store_rollback (self);
+      return FALSE;
+    }
+
+  for (guint i = 0; ok && i < catalogue->areas->len; i++)
+    {
+      const SfArea *a = &g_array_index (catalogue->areas, SfArea, i);
+
+      sqlite3_bind_text (stmt, 1, a->key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, a->name, -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 3, a->ds_low);
+      sqlite3_bind_double (stmt, 4, a->ds_high);
+      bind_number_or_null (stmt, 5, a->survey_avg);
+      bind_number_or_null (stmt, 6, a->survey_avg_prev);
+      bind_number_or_null (stmt, 7, a->appropriate);
+      bind_number_or_null (stmt, 8, a->share_too_high);
+      bind_number_or_null (stmt, 9, a->share_compliant);
+      sqlite3_bind_int (stmt, 10, a->survey_year);
+      sqlite3_bind_int (stmt, 11, a->survey_prev_year);
+      bind_text_or_null (stmt, 12, a->note);
+      bind_text_or_null (stmt, 13, a->source);
+      ok = sf_store_step_done (self, stmt, error);
+    }
+  sqlite3_finalize (stmt);
+
+  if (ok)
+    {
+      stmt = sf_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('catalogue', ?1)", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+          ok = sf_store_step_done (self, stmt, error);
+          sqlite3_finalize (stmt);
+        }
+    }
+
+  if (!ok)
+    {
+      sf_store_rollback (self);
+      return FALSE;
+    }
+  return sf_store_commit (self, error);
+}
+
+static gboolean
+migrate (SfStore  *self,
+         GError  **error)
+{
+  gint64 version = query_int (self, "PRAGMA user_version");
+
+  if (version < 0)
+    {
+      sf_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+  if (version > SF_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_TOO_NEW,
+                   _("The database was made by a newer version of Sagsfordeling "
+                     "(schema %d; this version knows %d). Update the app."),
+                   (int) version, SF_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* A file with tables but no version is somebody else's database. */
+  if (version == 0 && query_int (self, "SELECT count(*) FROM sqlite_schema") > 0)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_CORRUPT,
+                           _("This file is an SQLite database, but not one of Sagsfordeling's."));
+      return FALSE;
+    }
+
+  while (version < SF_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!sf_store_begin (self, error))
+        return FALSE;
+      /* Another process may have migrated while we waited for the lock. */
+      if (query_int (self, "PRAGMA user_version") != version)
+        {
+          sf_store_rollback (self);
+          version = query_int (self, "PRAGMA user_version");
+          continue;
+        }
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", (int) version + 1);
+      if (!sf_store_exec (self, sf_store_migrations[version], error) ||
+          !sf_store_exec (self, set_version, error) ||
+          !sf_store_commit (self, error))
+        {
+          sf_store_rollback (self);
+          return FALSE;
+        }
+      version++;
+    }
+
+  return TRUE;
+}
+
+/* Creates the file owner-only before SQLite sees it, and the folder too. */
+static gboolean
+prepare_file (const char  *path,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SF_ERROR, SF_ERROR_IO,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SF_ERROR, SF_ERROR_IO,
+                   _("Cannot open the database “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+SfStore *
+sf_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(SfStore) self = g_object_new (SF_TYPE_STORE, NULL);
+  gboolean memory;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  memory = g_str_equal (path, ":memory:");
+  if (!memory && !prepare_file (path, error))
+    return NULL;
+
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Reading the schema is the first thing that notices a file that is not
+   * a database at all. */
+  if (!sf_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !sf_store_exec (self, "SELECT count(*) FROM sqlite_schema", error))
+    return NULL;
+  if (!memory &&
+      (!sf_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+       !sf_store_exec (self, "PRAGMA synchronous = NORMAL", error)))
+    return NULL;
+
+  if (!migrate (self, error) || !sync_catalogue (self, error))
+    return NULL;
+
+  if (!memory)
+    g_chmod (path, 0600);
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+sf_store_load_settings (SfStore     *self,
+                        SfSettings  *settings,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  sf_settings_init_defaults (settings);
+  stmt = sf_store_prepare (self, "SELECT key, value FROM setting", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+      g_autoptr(GError) local_error = NULL;
+
+      /* A value this version does not understand keeps its default. */
+      if (!sf_settings_set (settings, key, value, &local_error))
+        g_debug ("Ignoring setting %s: %s", key, local_error->message);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sf_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sf_store_set_setting (SfStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  SfSettings check;
+  g_autofree char *canonical = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  sf_settings_init_defaults (&check);
+  if (!sf_settings_set (&check, key, value, error))
+    return FALSE;
+  canonical = sf_settings_get (&check, key);
+
+  if (!sf_store_begin (self, error))
+    return FALSE;
+  stmt = sf_store_prepare (self, "INSERT OR REPLACE INTO setting (key, value) VALUES (?1, ?2)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, canonical, -1, SQLITE_STATIC);
+      ok = sf_store_step_done (self, stmt, error);
+      sqlite3_finalize (stmt);
+    }
+  detail = g_strdup_printf ("%s = %s", key, canonical);
+  ok = ok && sf_store_audit (self, "setting", key, detail, error);
+  if (!ok)
+    {
+      sf_store_rollback (self);
+      return FALSE;
+    }
+  if (!sf_store_commit (self, error))
+    return FALSE;
+  sf_store_emit_changed (self);
+  return TRUE;
+}
+
+static SfDay
+column_day (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  SfDay day = SF_DAY_NONE;
+
+  if (text != NULL)
+    sf_day_parse (text, &day);
+  return day;
+}
+
+static double
+column_number (sqlite3_stmt *stmt,
+               int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NAN;
+  return sqlite3_column_double (stmt, column);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+typedef void (*RowReader) (sqlite3_stmt *stmt, gpointer row);
+
+static gboolean
+load_rows (SfStore     *self,
+           const char  *sql,
+           GArray      *array,
+           RowReader    reader,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_array_set_size (array, array->len + 1);
+      reader (stmt, array->data + (array->len - 1) * g_array_get_element_size (array));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sf_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+read_area (sqlite3_stmt *stmt,
+           gpointer      row)
+{
+  SfArea *area = row;
+
+  area->id = sqlite3_column_int64 (stmt, 0);
+  area->key = column_text (stmt, 1);
+  area->name = column_text (stmt, 2);
+  area->ds_low = sqlite3_column_double (stmt, 3);
+  area->ds_high = sqlite3_column_double (stmt, 4);
+  area->survey_avg = column_number (stmt, 5);
+  area->survey_avg_prev = column_number (stmt, 6);
+  area->appropriate = column_number (stmt, 7);
+  area->share_too_high = column_number (stmt, 8);
+  area->share_compliant = column_number (stmt, 9);
+  area->survey_year = sqlite3_column_int (stmt, 10);
+  area->survey_prev_year = sqlite3_column_int (stmt, 11);
+  area->note = column_text (stmt, 12);
+  area->source = column_text (stmt, 13);
+  area->custom = sqlite3_column_int (stmt, 14) != 0;
+}
+
+static void
+read_team (sqlite3_stmt *stmt,
+           gpointer      row)
+{
+  SfTeam *team = row;
+
+  team->id = sqlite3_column_int64 (stmt, 0);
+  team->name = column_text (stmt, 1);
+  team->area_id = sqlite3_column_int64 (stmt, 2);
+  team->cap = sqlite3_column_double (stmt, 3);
+}
+
+static void
+read_caseworker (sqlite3_stmt *stmt,
+                 gpointer      row)
+{
+  SfCaseworker *worker = row;
+
+  worker->id = sqlite3_column_int64 (stmt, 0);
+  worker->initials = column_text (stmt, 1);
+  worker->name = column_text (stmt, 2);
+  worker->team_id = sqlite3_column_int64 (stmt, 3);
+  worker->weekly_hours = sqlite3_column_double (stmt, 4);
+  worker->start = column_day (stmt, 5);
+  worker->absence_kind = column_text (stmt, 6);
+  worker->absence_from = column_day (stmt, 7);
+  worker->absence_to = column_day (stmt, 8);
+  worker->individual_factor = sqlite3_column_double (stmt, 9);
+  worker->factor_reason = column_text (stmt, 10);
+}
+
+static void
+read_reduction (sqlite3_stmt *stmt,
+                gpointer      row)
+{
+  SfReduction *reduction = row;
+  SfReductionReason reason;
+
+  reduction->id = sqlite3_column_int64 (stmt, 0);
+  reduction->caseworker_id = sqlite3_column_int64 (stmt, 1);
+  reduction->hours = sqlite3_column_double (stmt, 2);
+  sf_reduction_reason_parse ((const char *) sqlite3_column_text (stmt, 3), &reason);
+  reduction->reason = reason;
+  reduction->note = column_text (stmt, 4);
+  reduction->from = column_day (stmt, 5);
+  reduction->to = column_day (stmt, 6);
+}
+
+static void
+read_case (sqlite3_stmt *stmt,
+           gpointer      row)
+{
+  SfCase *kase = row;
+  SfComplexity complexity = SF_COMPLEXITY_KOMPLEKS;
+
+  kase->id = sqlite3_column_int64 (stmt, 0);
+  kase->reference = column_text (stmt, 1);
+  kase->area_id = sqlite3_column_int64 (stmt, 2);
+  sf_complexity_parse ((const char *) sqlite3_column_text (stmt, 3), &complexity);
+  kase->complexity = complexity;
+  kase->start = column_day (stmt, 4);
+  kase->closed = column_day (stmt, 5);
+  kase->caseworker_id = sqlite3_column_int64 (stmt, 6);
+  kase->cover_id = sqlite3_column_int64 (stmt, 7);
+}
+
+/* One consistent snapshot of everything: the reads share one transaction. */
+SfDataset *
+sf_store_load_dataset (SfStore  *self,
+                       GError  **error)
+{
+  g_autoptr(SfDataset) dataset = sf_dataset_new ();
+  gboolean ok;
+
+  if (!sf_store_exec (self, "BEGIN", error))
+    return NULL;
+
+  ok = load_rows (self,
+                  "SELECT id, key, name, ds_low, ds_high, survey_avg, survey_avg_prev, appropriate,"
+                  " share_too_high, share_compliant, survey_year, survey_prev_year, note, source, custom"
+                  " FROM area ORDER BY id",
+                  dataset->areas, read_area, error) &&
+       load_rows (self, "SELECT id, name, area_id, ifnull (cap, 0) FROM team ORDER BY id",
+                  dataset->teams, read_team, error) &&
+       load_rows (self,
+                  "SELECT id, initials, name, team_id, weekly_hours, start_date, absence_kind,"
+                  " absence_from, absence_to, individual_factor, factor_reason"
+                  " FROM caseworker ORDER BY id",
+                  dataset->caseworkers, read_caseworker, error) &&
+       load_rows (self,
+                  "SELECT id, caseworker_id, hours, reason, note, valid_from, valid_to"
+                  " FROM reduction ORDER BY caseworker_id, id",
+                  dataset->reductions, read_reduction, error) &&
+       load_rows (self,
+                  "SELECT id, reference, area_id, complexity, start_date, closed_date,"
+                  " caseworker_id, cover_id FROM casefile ORDER BY id",
+                  dataset->cases, read_case, error);
+
+  sf_store_exec (self, "COMMIT", NULL);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&dataset);
+}
+
+gint64
+sf_store_count (SfStore    *self,
+                const char *table)
+{
+  static const char * const tables[] = { "area", "team", "caseworker", "reduction", "casefile", "audit", "setting" };
+  g_autofree char *sql = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_strcmp0 (table, tables[i]) == 0)
+      {
+        sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+        return query_int (self, sql);
+      }
+  g_return_val_if_reached (-1);
+}
+
+gboolean
+sf_store_is_empty (SfStore *self)
+{
+  return query_int (self, "SELECT EXISTS (SELECT 1 FROM caseworker)") == 0;
+}
+
+/* Records who (the OS user), when (UTC) and what.  Call it inside the
+ * transaction of the change it describes. */
+gboolean
+sf_store_audit (SfStore     *self,
+                const char  *action,
+                const char  *subject,
+                const char  *detail,
+                GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = sf_store_prepare (self,
+                           "INSERT INTO audit (at, who, action, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 4, subject);
+  bind_text_or_null (stmt, 5, detail);
+  ok = sf_store_step_done (self, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}

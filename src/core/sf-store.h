@@ -1,0 +1,61 @@
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "sf-model.h"
+#include "sf-settings.h"
+
+G_BEGIN_DECLS
+
+#define SF_STORE_SCHEMA_VERSION 1
+
+#define SF_TYPE_STORE (sf_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (SfStore, sf_store, SF, STORE, GObject)
+
+char        *sf_store_default_path     (void);
+SfStore     *sf_store_open             (const char   *path,
+                                        GError      **error);
+const char  *sf_store_get_path         (SfStore      *self);
+sqlite3     *sf_store_get_db           (SfStore      *self);
+
+gboolean     sf_store_begin            (SfStore      *self,
+                                        GError      **error);
+gboolean     sf_store_commit           (SfStore      *self,
+                                        GError      **error);
+void         sf_store_rollback         (SfStore      *self);
+gboolean     sf_store_exec             (SfStore      *self,
+                                        const char   *sql,
+                                        GError      **error);
+sqlite3_stmt *sf_store_prepare         (SfStore      *self,
+                                        const char   *sql,
+                                        GError      **error);
+gboolean     sf_store_step_done        (SfStore      *self,
+                                        sqlite3_stmt *stmt,
+                                        GError      **error);
+void         sf_store_set_sqlite_error (SfStore      *self,
+                                        GError      **error);
+void         sf_store_emit_changed     (SfStore      *self);
+
+gboolean     sf_store_load_settings    (SfStore      *self,
+                                        SfSettings   *settings,
+                                        GError      **error);
+gboolean     sf_store_set_setting      (SfStore      *self,
+                                        const char   *key,
+                                        const char   *value,
+                                        GError      **error);
+
+SfDataset   *sf_store_load_dataset     (SfStore      *self,
+                                        GError      **error);
+gboolean     sf_store_is_empty         (SfStore      *self);
+gint64       sf_store_count            (SfStore      *self,
+                                        const char   *table);
+
+gboolean     sf_store_audit            (SfStore      *self,
+                                        const char   *action,
+                                        const char   *subject,
+                                        const char   *detail,
+                                        GError      **error);
+
+G_END_DECLS
