@@ -694,7 +694,7 @@ apply_roster (Import      *im,
                                     "  absence_kind, individual_factor, factor_reason)"
                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
                                     " ON CONFLICT (id) DO UPDATE SET"
-                                    "  initials = excluded.initials, name = excluded.name,"
+                                    "  name = excluded.name,"
                                     "  team_id = excluded.team_id, weekly_hours = excluded.weekly_hours,"
                                     "  start_date = excluded.start_date,"
                                     "  absence_from = CASE WHEN absence_kind IS excluded.absence_kind"
