@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -31,6 +33,39 @@ print_error (const GError *error)
   g_printerr ("%s: %s\n", g_get_prgname (), error->message);
 }
 
+/* Loads everything and computes the figures on @ref. */
+static SfFigures *
+load_figures (SfStore    *store,
+              SfDay       ref,
+              SfDataset **out_dataset)
+{
+  g_autoptr(GError) error = NULL;
+  SfSettings settings;
+  SfDataset *dataset;
+
+  if (!sf_store_load_settings (store, &settings, &error) ||
+      (dataset = sf_store_load_dataset (store, &error)) == NULL)
+    {
+      print_error (error);
+      return NULL;
+    }
+  *out_dataset = dataset;
+  return sf_figures_compute (dataset, &settings, ref);
+}
+
+/* After a change, today's figures go into the history (at most a row a day
+ * per person and team).  A failure here does not undo the change. */
+static void
+record_history (SfStore *store)
+{
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfFigures) figures = load_figures (store, sf_day_today (), &dataset);
+  g_autoptr(GError) error = NULL;
+
+  if (figures != NULL && !sf_history_record (store, figures, &error))
+    g_printerr (_("%s: warning: the history was not updated: %s\n"), g_get_prgname (), error->message);
+}
+
 static int
 import_command (SfStore  *store,
                 int       argc,
@@ -54,6 +89,7 @@ import_command (SfStore  *store,
       return EXIT_REFUSED;
     }
 
+  record_history (store);
   if (cases)
     g_print (g_dngettext (GETTEXT_PACKAGE,
                           "Imported %u case: %u new, %u updated.\n",
@@ -85,30 +121,56 @@ cmd_import_cases (SfStore  *store,
   return import_command (store, argc, argv, TRUE);
 }
 
-static int
-cmd_report (SfStore  *store,
-            int       argc,
-            char    **argv)
+/* --date and --format, shared by the commands that print figures. */
+typedef struct
 {
-  g_autofree char *date = NULL;
-  g_autofree char *format = NULL;
+  char           *date;
+  char           *format;
+  char           *team;
+  char           *complexity;
+  SfDay           ref;
+  SfReportFormat  report_format;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->date);
+  g_free (options->format);
+  g_free (options->team);
+  g_free (options->complexity);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static int
+parse_options (Options       *options,
+               int            argc,
+               char         **argv,
+               gboolean       with_csv,
+               gboolean       with_team)
+{
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SfDataset) dataset = NULL;
-  g_autoptr(SfFigures) figures = NULL;
-  g_autofree char *text = NULL;
-  SfReportFormat report_format = SF_REPORT_TEXT;
-  SfSettings settings;
-  SfDay ref = sf_day_today ();
   GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Reference date (default: today)"), N_("YYYY-MM-DD") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text, csv or json"), N_("FORMAT") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &options->date, N_("Reference date (default: today)"), N_("YYYY-MM-DD") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &options->format,
+      with_csv ? N_("Output format: text, csv or json") : N_("Output format: text or json"), N_("FORMAT") },
+    { NULL }
+  };
+  GOptionEntry team_entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_STRING, &options->team, N_("The team that gets the case"), N_("NAME") },
+    { "complexity", 0, 0, G_OPTION_ARG_STRING, &options->complexity,
+      N_("enkel, kompleks or saerligt-kompliceret"), N_("KEY") },
     { NULL }
   };
 
+  options->ref = sf_day_today ();
+  options->report_format = SF_REPORT_TEXT;
   context = g_option_context_new (NULL);
-  g_option_context_set_help_enabled (context, TRUE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (with_team)
+    g_option_context_add_main_entries (context, team_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       print_error (error);
@@ -116,33 +178,255 @@ cmd_report (SfStore  *store,
     }
   if (argc != 1)
     {
-      g_printerr (_("%s: report takes no arguments besides --date and --format.\n"), g_get_prgname ());
+      g_printerr (_("%s: %s takes no arguments besides its options.\n"), g_get_prgname (), argv[0]);
       return EXIT_USAGE;
     }
-  if (date != NULL && !sf_day_parse (date, &ref))
+  if (options->date != NULL && !sf_day_parse (options->date, &options->ref))
     {
-      g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), date);
+      g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), options->date);
       return EXIT_USAGE;
     }
-  if (format != NULL && !sf_report_format_parse (format, &report_format))
+  if (options->format != NULL &&
+      (!sf_report_format_parse (options->format, &options->report_format) ||
+       (!with_csv && options->report_format == SF_REPORT_CSV)))
     {
-      g_printerr (_("%s: the format must be text, csv or json, not “%s”.\n"), g_get_prgname (), format);
+      g_printerr (with_csv ? _("%s: the format must be text, csv or json, not “%s”.\n")
+                           : _("%s: the format must be text or json, not “%s”.\n"),
+                  g_get_prgname (), options->format);
       return EXIT_USAGE;
     }
+  return EXIT_OK;
+}
 
-  if (!sf_store_load_settings (store, &settings, &error) ||
-      (dataset = sf_store_load_dataset (store, &error)) == NULL)
+static int
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+  return EXIT_OK;
+}
+
+static int
+cmd_report (SfStore  *store,
+            int       argc,
+            char    **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfFigures) figures = NULL;
+  g_autofree char *text = NULL;
+  int status;
+
+  if ((status = parse_options (&options, argc, argv, TRUE, FALSE)) != EXIT_OK)
+    return status;
+  figures = load_figures (store, options.ref, &dataset);
+  if (figures == NULL)
+    return EXIT_REFUSED;
+
+  text = sf_report_render (figures, options.report_format);
+  fputs (text, stdout);
+  if (options.report_format == SF_REPORT_JSON)
+    fputc ('\n', stdout);
+  return fflush (stdout) == 0 ? EXIT_OK : EXIT_REFUSED;
+}
+
+static void
+json_add_number (JsonBuilder *builder,
+                 const char  *member,
+                 double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+json_add_string (JsonBuilder *builder,
+                 const char  *member,
+                 const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static int
+cmd_alerts (SfStore  *store,
+            int       argc,
+            char    **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfFigures) figures = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if ((status = parse_options (&options, argc, argv, FALSE, FALSE)) != EXIT_OK)
+    return status;
+  if (options.ref == sf_day_today ())
+    record_history (store);
+  figures = load_figures (store, options.ref, &dataset);
+  if (figures == NULL)
+    return EXIT_REFUSED;
+  alerts = sf_alerts_evaluate_stored (store, figures, &error);
+  if (alerts == NULL)
     {
       print_error (error);
       return EXIT_REFUSED;
     }
 
-  figures = sf_figures_compute (dataset, &settings, ref);
-  text = sf_report_render (figures, report_format);
-  fputs (text, stdout);
-  if (report_format == SF_REPORT_JSON)
-    fputc ('\n', stdout);
-  return fflush (stdout) == 0 ? EXIT_OK : EXIT_REFUSED;
+  if (options.report_format == SF_REPORT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *date = sf_day_to_iso (options.ref);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "date", date);
+      json_builder_set_member_name (builder, "alerts");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < alerts->len; i++)
+        {
+          const SfAlert *alert = g_ptr_array_index (alerts, i);
+          g_autofree char *since = sf_day_to_iso (alert->since);
+          g_autofree char *expires = sf_day_to_iso (alert->ack_expires);
+
+          json_builder_begin_object (builder);
+          json_add_string (builder, "kind", sf_alert_kind_to_key (alert->kind));
+          json_add_string (builder, "severity", sf_severity_to_key (alert->severity));
+          json_add_string (builder, "subject", alert->subject);
+          json_add_string (builder, "team", alert->team_name);
+          json_add_string (builder, "message", alert->message);
+          json_add_string (builder, "resolution", alert->resolution);
+          json_add_number (builder, "value", alert->value);
+          json_add_number (builder, "limit", alert->limit);
+          json_add_number (builder, "excess", alert->excess);
+          json_add_string (builder, "since", since);
+          json_builder_set_member_name (builder, "acknowledged");
+          json_builder_add_boolean_value (builder, alert->acknowledged);
+          json_add_string (builder, "acknowledgement_note", alert->ack_note);
+          json_add_string (builder, "acknowledged_until", expires);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      return print_json (builder);
+    }
+
+  if (alerts->len == 0)
+    g_print ("%s\n", _("No alerts: every caseworker is within their norm."));
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const SfAlert *alert = g_ptr_array_index (alerts, i);
+
+      if (alert->caseworker_id != 0)
+        g_print ("%s  %s · %s\n", alert->severity == SF_SEVERITY_ERROR ? _("ERROR  ") : _("WARNING"),
+                 alert->team_name, alert->subject);
+      else
+        g_print ("%s  %s\n", alert->severity == SF_SEVERITY_ERROR ? _("ERROR  ") : _("WARNING"),
+                 alert->team_name);
+      g_print ("   %s\n   %s\n", alert->message, alert->resolution);
+      if (alert->since != SF_DAY_NONE && alert->since < options.ref)
+        {
+          g_autofree char *since = sf_day_format (alert->since);
+          guint days = options.ref - alert->since;
+
+          g_print ("   ");
+          g_print (g_dngettext (GETTEXT_PACKAGE, "Since %s (%u day).", "Since %s (%u days).", days), since, days);
+          g_print ("\n");
+        }
+      if (alert->acknowledged)
+        g_print ("   %s %s\n", _("Acknowledged:"), alert->ack_note);
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_suggest (SfStore  *store,
+             int       argc,
+             char    **argv)
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfFigures) figures = NULL;
+  g_autoptr(SfSuggestion) suggestion = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wanted = NULL;
+  const SfTeam *team = NULL;
+  SfComplexity complexity;
+  int status;
+
+  if ((status = parse_options (&options, argc, argv, FALSE, TRUE)) != EXIT_OK)
+    return status;
+  if (options.team == NULL || options.complexity == NULL)
+    {
+      g_printerr (_("Usage: %s suggest --team NAME --complexity KEY [--date D] [--format text|json]\n"),
+                  g_get_prgname ());
+      return EXIT_USAGE;
+    }
+  if (!sf_complexity_parse (options.complexity, &complexity))
+    {
+      g_printerr (_("%s: “%s” is not a complexity: use enkel, kompleks or saerligt-kompliceret.\n"),
+                  g_get_prgname (), options.complexity);
+      return EXIT_USAGE;
+    }
+  figures = load_figures (store, options.ref, &dataset);
+  if (figures == NULL)
+    return EXIT_REFUSED;
+
+  wanted = g_utf8_casefold (options.team, -1);
+  for (guint i = 0; i < dataset->teams->len && team == NULL; i++)
+    {
+      const SfTeam *candidate = &g_array_index (dataset->teams, SfTeam, i);
+      g_autofree char *name = g_utf8_casefold (candidate->name, -1);
+
+      if (g_str_equal (name, wanted))
+        team = candidate;
+    }
+  if (team == NULL)
+    {
+      g_printerr (_("%s: there is no team called “%s”.\n"), g_get_prgname (), options.team);
+      return EXIT_REFUSED;
+    }
+
+  suggestion = sf_suggest_next_case (figures, team->id, complexity, &error);
+  if (suggestion == NULL)
+    {
+      print_error (error);
+      return EXIT_REFUSED;
+    }
+
+  if (options.report_format == SF_REPORT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "initials", suggestion->worker->worker->initials);
+      json_add_string (builder, "name", suggestion->worker->worker->name);
+      json_add_string (builder, "team", team->name);
+      json_add_string (builder, "complexity", sf_complexity_to_key (complexity));
+      json_add_string (builder, "reason", suggestion->reason);
+      json_add_number (builder, "weight", figures->settings.weights[complexity]);
+      json_add_number (builder, "headroom_before", suggestion->headroom_before);
+      json_add_number (builder, "headroom_after", suggestion->headroom_after);
+      json_add_number (builder, "utilisation_before", suggestion->worker->utilisation);
+      json_add_number (builder, "utilisation_after", suggestion->utilisation_after);
+      json_builder_end_object (builder);
+      return print_json (builder);
+    }
+
+  g_print ("%s\n%s\n", suggestion->worker->worker->initials, suggestion->reason);
+  return EXIT_OK;
 }
 
 static int
@@ -162,6 +446,7 @@ cmd_demo (SfStore  *store,
       print_error (error);
       return EXIT_REFUSED;
     }
+  record_history (store);
   g_print (_("Demonstration data added: %ld caseworkers in %ld teams, %ld cases.\n"),
            (long) sf_store_count (store, "caseworker"), (long) sf_store_count (store, "team"),
            (long) sf_store_count (store, "casefile"));
@@ -184,6 +469,7 @@ cmd_settings (SfStore  *store,
           print_error (error);
           return EXIT_REFUSED;
         }
+      record_history (store);
       return EXIT_OK;
     }
   if (argc != 1)
@@ -209,6 +495,8 @@ static const Command commands[] = {
   { "import-roster", N_("FILE"), N_("Import or update teams and caseworkers from a CSV file"), cmd_import_roster },
   { "import-cases", N_("FILE"), N_("Import or update cases from a CSV file"), cmd_import_cases },
   { "report", N_("[--date YYYY-MM-DD] [--format text|csv|json]"), N_("Print caseloads, norms and team figures"), cmd_report },
+  { "alerts", N_("[--date YYYY-MM-DD] [--format text|json]"), N_("List who is over or near their norm, uncovered cases and teams above DS' range"), cmd_alerts },
+  { "suggest", N_("--team NAME --complexity KEY [--date D] [--format text|json]"), N_("Suggest who in a team should take the next case"), cmd_suggest },
   { "demo", "", N_("Fill an empty database with demonstration data"), cmd_demo },
   { "settings", N_("[KEY VALUE]"), N_("Show the settings, or change one"), cmd_settings },
 };

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "sf-alerts.h"
 #include "sf-capacity.h"
 #include "sf-csv.h"
 #include "sf-date.h"
 #include "sf-demo.h"
 #include "sf-error.h"
+#include "sf-history.h"
 #include "sf-i18n.h"
 #include "sf-import.h"
 #include "sf-model.h"

@@ -93,4 +93,43 @@ static const char * const sf_store_migrations[] = {
   "  subject TEXT,"
   "  detail  TEXT"
   ");",
+
+  /* 1 → 2: acknowledged alerts, and the daily history of figures.  History
+   * keeps a row only when a person's or team's figures changed since their
+   * previous row, so a year of unchanged figures costs nothing. */
+  "CREATE TABLE alert_ack ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  identity TEXT NOT NULL UNIQUE,"
+  "  value    REAL NOT NULL,"
+  "  note     TEXT NOT NULL,"
+  "  expires  TEXT,"
+  "  at       TEXT NOT NULL,"
+  "  who      TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE meta_run ("
+  "  program  TEXT PRIMARY KEY,"
+  "  last_run TEXT NOT NULL,"
+  "  errors   TEXT NOT NULL DEFAULT ''"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE worker_history ("
+  "  caseworker_id INTEGER NOT NULL REFERENCES caseworker (id) ON DELETE CASCADE,"
+  "  day           TEXT NOT NULL,"
+  "  open_cases    INTEGER NOT NULL,"
+  "  weighted_load REAL NOT NULL,"
+  "  adjusted_norm REAL NOT NULL,"
+  "  status        TEXT NOT NULL,"
+  "  PRIMARY KEY (caseworker_id, day)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE team_history ("
+  "  team_id         INTEGER NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
+  "  day             TEXT NOT NULL,"
+  "  open_cases      INTEGER NOT NULL,"
+  "  load            REAL NOT NULL,"
+  "  capacity        REAL NOT NULL,"
+  "  uncovered_cases INTEGER NOT NULL,"
+  "  PRIMARY KEY (team_id, day)"
+  ") WITHOUT ROWID;",
 };

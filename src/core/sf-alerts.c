@@ -1,0 +1,458 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sf-alerts.h"
+#include "sf-error.h"
+#include "sf-report.h"
+
+#define SF_EPSILON 1e-9
+
+static const char * const kind_keys[SF_N_ALERT_KINDS] = {
+  "over-norm",
+  "near-norm",
+  "no-capacity",
+  "uncovered-cases",
+  "team-over-ds-range",
+};
+
+const char *
+sf_alert_kind_to_key (SfAlertKind kind)
+{
+  g_return_val_if_fail (kind < SF_N_ALERT_KINDS, NULL);
+  return kind_keys[kind];
+}
+
+gboolean
+sf_alert_kind_parse (const char  *key,
+                     SfAlertKind *out)
+{
+  for (guint i = 0; i < SF_N_ALERT_KINDS; i++)
+    if (g_strcmp0 (key, kind_keys[i]) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+sf_severity_to_key (SfSeverity severity)
+{
+  return severity == SF_SEVERITY_ERROR ? "error" : "warning";
+}
+
+/* What an acknowledgement is attached to: the kind and its subject. */
+char *
+sf_alert_identity (const SfAlert *alert)
+{
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                          kind_keys[alert->kind], alert->team_id, alert->caseworker_id);
+}
+
+void
+sf_alert_free (SfAlert *alert)
+{
+  if (alert == NULL)
+    return;
+  g_free (alert->subject);
+  g_free (alert->team_name);
+  g_free (alert->message);
+  g_free (alert->resolution);
+  g_free (alert->ack_note);
+  g_free (alert);
+}
+
+void
+sf_alert_ack_free (SfAlertAck *ack)
+{
+  if (ack == NULL)
+    return;
+  g_free (ack->identity);
+  g_free (ack->note);
+  g_free (ack->at);
+  g_free (ack->who);
+  g_free (ack);
+}
+
+gboolean
+sf_alert_ack_holds (const SfAlertAck *ack,
+                    const SfAlert    *alert,
+                    SfDay             ref)
+{
+  if (ack->expires != SF_DAY_NONE && ref >= ack->expires)
+    return FALSE;
+  return alert->value <= ack->value + SF_EPSILON;
+}
+
+/* The key of the history run an alert belongs to: the person's status run,
+ * or the team's run of uncovered cases. */
+static char *
+since_key (const SfAlert *alert)
+{
+  if (alert->caseworker_id != 0)
+    return g_strdup_printf ("w%" G_GINT64_FORMAT, alert->caseworker_id);
+  return g_strdup_printf ("t%" G_GINT64_FORMAT ":%s", alert->team_id, kind_keys[alert->kind]);
+}
+
+void
+sf_alerts_apply (GPtrArray  *alerts,
+                 GHashTable *acks,
+                 GHashTable *since_days,
+                 SfDay       ref)
+{
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      SfAlert *alert = g_ptr_array_index (alerts, i);
+
+      if (acks != NULL)
+        {
+          g_autofree char *identity = sf_alert_identity (alert);
+          const SfAlertAck *ack = g_hash_table_lookup (acks, identity);
+
+          alert->acknowledged = ack != NULL && sf_alert_ack_holds (ack, alert, ref);
+          g_clear_pointer (&alert->ack_note, g_free);
+          alert->ack_expires = SF_DAY_NONE;
+          if (alert->acknowledged)
+            {
+              alert->ack_note = g_strdup (ack->note);
+              alert->ack_expires = ack->expires;
+            }
+        }
+      if (since_days != NULL)
+        {
+          g_autofree char *key = since_key (alert);
+
+          alert->since = GPOINTER_TO_UINT (g_hash_table_lookup (since_days, key));
+        }
+    }
+}
+
+guint
+sf_alerts_count_active (GPtrArray  *alerts,
+                        SfSeverity  severity)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const SfAlert *alert = g_ptr_array_index (alerts, i);
+
+      if (!alert->acknowledged && alert->severity == severity)
+        n++;
+    }
+  return n;
+}
+
+/* Rounds up to one decimal, so "move 2.4" is enough and never too little. */
+static char *
+format_up (double value)
+{
+  return sf_format_decimal (ceil (value * 10 - SF_EPSILON) / 10, 1);
+}
+
+static char *
+format_percent (double value)
+{
+  return g_strdup_printf ("%.0f %%", value * 100);
+}
+
+static SfAlert *
+alert_new (SfAlertKind  kind,
+           SfSeverity   severity,
+           const SfTeam *team)
+{
+  SfAlert *alert = g_new0 (SfAlert, 1);
+
+  alert->kind = kind;
+  alert->severity = severity;
+  alert->team_id = team ? team->id : 0;
+  alert->team_name = g_strdup (team ? team->name : "");
+  return alert;
+}
+
+static SfAlert *
+worker_alert (const SfFigures       *figures,
+              const SfWorkerFigures *wf)
+{
+  const SfCaseworker *w = wf->worker;
+  g_autofree char *load = sf_format_decimal (wf->weighted_load, 1);
+  g_autofree char *norm = sf_format_decimal (wf->adjusted_norm, 1);
+  SfAlert *alert;
+
+  if (wf->adjusted_norm <= 0)
+    {
+      const char *why;
+
+      if (wf->weighted_load <= 0)
+        return NULL;
+      if (wf->absent)
+        why = _("is absent");
+      else if (!wf->started)
+        why = _("has not started yet");
+      else
+        why = _("has no hours for cases");
+
+      alert = alert_new (SF_ALERT_NO_CAPACITY, SF_SEVERITY_ERROR, wf->team);
+      alert->value = wf->weighted_load;
+      alert->limit = 0;
+      alert->excess = wf->weighted_load;
+      /* Translators: "%s (%s) is absent but is responsible for 4 cases (weighted 3.5)." */
+      alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s (%s) %s but is responsible for %u case (weighted %s).",
+                                                     "%s (%s) %s but is responsible for %u cases (weighted %s).",
+                                                     wf->open_cases),
+                                        w->name, w->initials, why, wf->open_cases, load);
+      alert->resolution = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "Give its %u case to a colleague with headroom.",
+                                                        "Give the %u cases to colleagues with headroom.",
+                                                        wf->open_cases),
+                                           wf->open_cases);
+    }
+  else if (wf->status == SF_STATUS_OVER)
+    {
+      g_autofree char *used = format_percent (wf->utilisation);
+      g_autofree char *excess = NULL;
+
+      alert = alert_new (SF_ALERT_OVER_NORM, SF_SEVERITY_ERROR, wf->team);
+      alert->value = wf->utilisation;
+      alert->limit = 1.0;
+      alert->excess = wf->weighted_load - wf->adjusted_norm;
+      excess = format_up (alert->excess);
+      alert->message = g_strdup_printf (_("%s (%s) carries a weighted load of %s against an adjusted norm of %s (%s)."),
+                                        w->name, w->initials, load, norm, used);
+      alert->resolution = g_strdup_printf (_("Move %s weighted cases to colleagues, or give no new cases until the load is down."),
+                                           excess);
+    }
+  else if (wf->status == SF_STATUS_NEAR)
+    {
+      g_autofree char *used = format_percent (wf->utilisation);
+      g_autofree char *threshold = format_percent (figures->settings.near_threshold);
+      g_autofree char *headroom = sf_format_decimal (wf->adjusted_norm - wf->weighted_load, 1);
+
+      alert = alert_new (SF_ALERT_NEAR_NORM, SF_SEVERITY_WARNING, wf->team);
+      alert->value = wf->utilisation;
+      alert->limit = figures->settings.near_threshold;
+      alert->excess = wf->weighted_load - wf->adjusted_norm * figures->settings.near_threshold;
+      alert->message = g_strdup_printf (_("%s (%s) is near the norm: a weighted load of %s against %s (%s; warning above %s)."),
+                                        w->name, w->initials, load, norm, used, threshold);
+      alert->resolution = g_strdup_printf (_("Only %s weighted cases of headroom left: give new cases to colleagues first."),
+                                           headroom);
+    }
+  else
+    return NULL;
+
+  alert->caseworker_id = w->id;
+  alert->subject = g_strdup (w->initials);
+  return alert;
+}
+
+static SfAlert *
+uncovered_alert (const SfFigures     *figures,
+                 const SfTeamFigures *tf)
+{
+  g_autoptr(GString) who = g_string_new (NULL);
+  g_autofree char *weight = NULL;
+  SfAlert *alert;
+
+  if (tf->uncovered_cases == 0)
+    return NULL;
+
+  for (guint i = 0; i < figures->workers->len; i++)
+    {
+      const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
+
+      if (wf->team == tf->team && wf->absent && wf->primary_cases > wf->covering_cases)
+        g_string_append_printf (who, "%s%s", who->len ? ", " : "", wf->worker->initials);
+    }
+
+  weight = sf_format_decimal (tf->uncovered_load, 1);
+  alert = alert_new (SF_ALERT_UNCOVERED_CASES, SF_SEVERITY_ERROR, tf->team);
+  alert->subject = g_strdup (tf->team->name);
+  alert->value = tf->uncovered_cases;
+  alert->limit = 0;
+  alert->excess = tf->uncovered_cases;
+  alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s has %u case (weighted %s) whose caseworker is absent and that nobody covers (%s).",
+                                                 "%s has %u cases (weighted %s) whose caseworker is absent and that nobody covers (%s).",
+                                                 tf->uncovered_cases),
+                                    tf->team->name, tf->uncovered_cases, weight, who->str);
+  alert->resolution = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "Cover %u case of an absent colleague.",
+                                                    "Cover %u cases of absent colleagues.",
+                                                    tf->uncovered_cases),
+                                       tf->uncovered_cases);
+  return alert;
+}
+
+static SfAlert *
+ds_range_alert (const SfFigures     *figures,
+                const SfTeamFigures *tf)
+{
+  g_autofree char *per_fte = NULL;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  g_autofree char *fewer = NULL;
+  g_autofree char *more_fte = NULL;
+  SfAlert *alert;
+
+  if (tf->area == NULL || isnan (tf->cases_per_fte) || tf->cases_per_fte <= tf->area->ds_high + SF_EPSILON)
+    return NULL;
+
+  per_fte = sf_format_decimal (tf->cases_per_fte, 1);
+  low = sf_format_decimal (tf->area->ds_low, 0);
+  high = sf_format_decimal (tf->area->ds_high, 0);
+  alert = alert_new (SF_ALERT_TEAM_OVER_DS_RANGE, SF_SEVERITY_WARNING, tf->team);
+  alert->subject = g_strdup (tf->team->name);
+  alert->value = tf->cases_per_fte;
+  alert->limit = tf->area->ds_high;
+  alert->excess = tf->open_cases - tf->area->ds_high * tf->availability_sum;
+  fewer = format_up (alert->excess);
+  more_fte = format_up (tf->open_cases / tf->area->ds_high - tf->availability_sum);
+  alert->message = g_strdup_printf (_("%s has %s cases per full-time caseworker, above DS' recommended %s–%s for %s."),
+                                    tf->team->name, per_fte, low, high, tf->area->name);
+  alert->resolution = g_strdup_printf (_("It takes %s fewer cases or %s more full-time caseworkers to reach the range."),
+                                       fewer, more_fte);
+  return alert;
+}
+
+static int
+compare_alerts (gconstpointer a,
+                gconstpointer b)
+{
+  const SfAlert *x = *(const SfAlert * const *) a;
+  const SfAlert *y = *(const SfAlert * const *) b;
+  int cmp;
+
+  if (x->severity != y->severity)
+    return x->severity == SF_SEVERITY_ERROR ? -1 : 1;
+  if ((cmp = g_utf8_collate (x->team_name, y->team_name)) != 0)
+    return cmp;
+  /* The team's own alerts before its members'. */
+  if ((x->caseworker_id == 0) != (y->caseworker_id == 0))
+    return x->caseworker_id == 0 ? -1 : 1;
+  if (x->kind != y->kind)
+    return (int) x->kind - (int) y->kind;
+  return strcmp (x->subject, y->subject);
+}
+
+GPtrArray *
+sf_alerts_evaluate (const SfFigures *figures)
+{
+  GPtrArray *alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_alert_free);
+
+  for (guint i = 0; i < figures->workers->len; i++)
+    {
+      SfAlert *alert = worker_alert (figures, &g_array_index (figures->workers, SfWorkerFigures, i));
+
+      if (alert != NULL)
+        g_ptr_array_add (alerts, alert);
+    }
+  for (guint i = 0; i < figures->teams->len; i++)
+    {
+      const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
+      SfAlert *alert;
+
+      if ((alert = uncovered_alert (figures, tf)) != NULL)
+        g_ptr_array_add (alerts, alert);
+      if ((alert = ds_range_alert (figures, tf)) != NULL)
+        g_ptr_array_add (alerts, alert);
+    }
+  g_ptr_array_sort (alerts, compare_alerts);
+  return alerts;
+}
+
+void
+sf_suggestion_free (SfSuggestion *suggestion)
+{
+  if (suggestion == NULL)
+    return;
+  g_free (suggestion->reason);
+  g_free (suggestion);
+}
+
+/* Is @a a better choice than @b? */
+static gboolean
+better_candidate (const SfWorkerFigures *a,
+                  double                 headroom_a,
+                  const SfWorkerFigures *b,
+                  double                 headroom_b)
+{
+  if (fabs (headroom_a - headroom_b) > SF_EPSILON)
+    return headroom_a > headroom_b;
+  if (fabs (a->utilisation - b->utilisation) > SF_EPSILON)
+    return a->utilisation < b->utilisation;
+  return strcmp (a->worker->initials, b->worker->initials) < 0;
+}
+
+SfSuggestion *
+sf_suggest_next_case (const SfFigures  *figures,
+                      gint64            team_id,
+                      SfComplexity      complexity,
+                      GError          **error)
+{
+  const SfTeamFigures *tf = sf_figures_find_team (figures, team_id);
+  const SfWorkerFigures *best = NULL;
+  double weight = figures->settings.weights[complexity];
+  double best_headroom = 0;
+  SfSuggestion *suggestion;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *used = NULL;
+  guint candidates = 0;
+
+  if (tf == NULL)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, _("There is no such team."));
+      return NULL;
+    }
+
+  for (guint i = 0; i < figures->workers->len; i++)
+    {
+      const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
+      double headroom;
+
+      if (wf->team != tf->team || wf->adjusted_norm <= 0)
+        continue;
+      candidates++;
+      headroom = wf->adjusted_norm - wf->weighted_load - weight;
+      if (best == NULL || better_candidate (wf, headroom, best, best_headroom))
+        {
+          best = wf;
+          best_headroom = headroom;
+        }
+    }
+
+  if (best == NULL)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_NOT_FOUND,
+                   _("Nobody in %s has capacity for new cases (everyone is absent, not started "
+                     "or without hours for cases)."), tf->team->name);
+      return NULL;
+    }
+
+  suggestion = g_new0 (SfSuggestion, 1);
+  suggestion->worker = best;
+  suggestion->headroom_before = best->adjusted_norm - best->weighted_load;
+  suggestion->headroom_after = best_headroom;
+  suggestion->utilisation_after = (best->weighted_load + weight) / best->adjusted_norm;
+
+  before = sf_format_decimal (suggestion->headroom_before, 1);
+  after = sf_format_decimal (suggestion->headroom_after, 1);
+  used = format_percent (suggestion->utilisation_after);
+  if (candidates == 1)
+    suggestion->reason = g_strdup_printf (_("%s (%s) is the only one in the team with capacity: "
+                                            "headroom %s weighted cases before the case, %s after (%s of the norm)."),
+                                          best->worker->name, best->worker->initials, before, after, used);
+  else if (suggestion->headroom_after < -SF_EPSILON)
+    suggestion->reason = g_strdup_printf (_("%s (%s) has the most headroom, but the case takes them over the norm: "
+                                            "headroom %s weighted cases before, %s after (%s of the norm)."),
+                                          best->worker->name, best->worker->initials, before, after, used);
+  else
+    suggestion->reason = g_strdup_printf (_("%s (%s) has the most headroom in the team: "
+                                            "%s weighted cases before the case, %s after (%s of the norm)."),
+                                          best->worker->name, best->worker->initials, before, after, used);
+  return suggestion;
+}

@@ -1,0 +1,104 @@
+#pragma once
+
+#include <glib.h>
+
+#include "sf-capacity.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SF_ALERT_OVER_NORM,          /* error: a caseworker over their adjusted norm */
+  SF_ALERT_NEAR_NORM,          /* warning: above the near threshold */
+  SF_ALERT_NO_CAPACITY,        /* error: adjusted norm 0, still carries cases */
+  SF_ALERT_UNCOVERED_CASES,    /* error: a team has cases nobody covers */
+  SF_ALERT_TEAM_OVER_DS_RANGE, /* warning: cases per FTE above DS' upper figure */
+  SF_N_ALERT_KINDS
+} SfAlertKind;
+
+typedef enum
+{
+  SF_SEVERITY_WARNING,
+  SF_SEVERITY_ERROR,
+} SfSeverity;
+
+typedef struct
+{
+  SfAlertKind  kind;
+  SfSeverity   severity;
+  gint64       team_id;
+  gint64       caseworker_id;  /* 0 for a team's alert */
+  char        *subject;        /* initials, or the team's name */
+  char        *team_name;
+  double       value;          /* the figure that triggered it (utilisation, count, cases per FTE) */
+  double       limit;          /* the threshold it was held against */
+  double       excess;         /* how much must go: weighted cases, cases, cases per FTE */
+  char        *message;        /* translated: what is wrong, with the figures */
+  char        *resolution;     /* translated: what would resolve it */
+  SfDay        since;          /* first day of the current run, from history; NONE if unknown */
+  gboolean     acknowledged;   /* an acknowledgement holds on the reference date */
+  char        *ack_note;
+  SfDay        ack_expires;
+} SfAlert;
+
+const char *sf_alert_kind_to_key      (SfAlertKind      kind);
+gboolean    sf_alert_kind_parse       (const char      *key,
+                                       SfAlertKind     *out);
+const char *sf_severity_to_key        (SfSeverity       severity);
+char       *sf_alert_identity         (const SfAlert   *alert);
+
+/* Every alert on the figures' reference date, most severe first, then by
+ * team name and subject. */
+GPtrArray  *sf_alerts_evaluate        (const SfFigures *figures);
+void        sf_alert_free             (SfAlert         *alert);
+guint       sf_alerts_count_active    (GPtrArray       *alerts,
+                                       SfSeverity       severity);
+
+/* An acknowledgement: the manager has seen the alert and noted why.  It
+ * holds until it expires (the alert returns on that day) or until the
+ * figure behind the alert gets worse than it was when acknowledged. */
+typedef struct
+{
+  char   *identity;
+  double  value;
+  char   *note;
+  SfDay   expires;             /* NONE: until the situation worsens */
+  char   *at;
+  char   *who;
+} SfAlertAck;
+
+void        sf_alert_ack_free         (SfAlertAck      *ack);
+gboolean    sf_alert_ack_holds        (const SfAlertAck *ack,
+                                       const SfAlert   *alert,
+                                       SfDay            ref);
+/* Marks the alerts that an acknowledgement in @acks (identity → SfAlertAck)
+ * holds for, and sets each one's @since from @since_days (caseworker or
+ * team identity → SfDay) when given. */
+void        sf_alerts_apply           (GPtrArray       *alerts,
+                                       GHashTable      *acks,
+                                       GHashTable      *since_days,
+                                       SfDay            ref);
+
+/* Who should take the next case: the member with capacity with the most
+ * headroom after the new case; ties go to the lower utilisation, then the
+ * initials. */
+typedef struct
+{
+  const SfWorkerFigures *worker;
+  double                 headroom_before;
+  double                 headroom_after;
+  double                 utilisation_after;
+  char                  *reason;          /* translated */
+} SfSuggestion;
+
+SfSuggestion *sf_suggest_next_case    (const SfFigures *figures,
+                                       gint64           team_id,
+                                       SfComplexity     complexity,
+                                       GError         **error);
+void          sf_suggestion_free      (SfSuggestion    *suggestion);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfAlert, sf_alert_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfAlertAck, sf_alert_ack_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfSuggestion, sf_suggestion_free)
+
+G_END_DECLS

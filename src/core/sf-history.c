@@ -1,0 +1,449 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sf-error.h"
+#include "sf-history.h"
+
+#define SF_EPSILON 1e-9
+
+typedef struct
+{
+  SfDay  day;
+  gint64 open_cases;
+  double load;
+  double norm;
+  char   status[8];
+} LastRow;
+
+static gboolean
+same (double a,
+      double b)
+{
+  return fabs (a - b) <= SF_EPSILON;
+}
+
+/* The latest row of each subject on or before @ref.  WITHOUT ROWID tables
+ * keyed (subject, day) make each lookup one index seek. */
+static GHashTable *
+load_latest (SfStore     *store,
+             const char  *sql,
+             SfDay        ref,
+             GError     **error)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autofree char *iso = sf_day_to_iso (ref);
+  sqlite3_stmt *stmt = sf_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+      LastRow *row = g_new0 (LastRow, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      sf_day_parse ((const char *) sqlite3_column_text (stmt, 1), &row->day);
+      row->open_cases = sqlite3_column_int64 (stmt, 2);
+      row->load = sqlite3_column_double (stmt, 3);
+      row->norm = sqlite3_column_double (stmt, 4);
+      g_strlcpy (row->status, (const char *) sqlite3_column_text (stmt, 5), sizeof row->status);
+      g_hash_table_insert (rows, id, row);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sf_store_set_sqlite_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+#define LATEST_WORKERS \
+  "SELECT h.caseworker_id, h.day, h.open_cases, h.weighted_load, h.adjusted_norm, h.status" \
+  " FROM caseworker w JOIN worker_history h ON h.caseworker_id = w.id" \
+  " AND h.day = (SELECT max (day) FROM worker_history WHERE caseworker_id = w.id AND day <= ?1)"
+
+#define LATEST_TEAMS \
+  "SELECT h.team_id, h.day, h.open_cases, h.load, h.capacity, h.uncovered_cases" \
+  " FROM team t JOIN team_history h ON h.team_id = t.id" \
+  " AND h.day = (SELECT max (day) FROM team_history WHERE team_id = t.id AND day <= ?1)"
+
+/* Writes a row for the figures' day where a person's or team's figures
+ * differ from their latest row; a second change on the same day replaces
+ * that day's row.  Writes nothing (takes no lock) when nothing changed. */
+gboolean
+sf_history_record (SfStore          *store,
+                   const SfFigures  *figures,
+                   GError          **error)
+{
+  g_autoptr(GHashTable) workers = load_latest (store, LATEST_WORKERS, figures->ref, error);
+  g_autoptr(GHashTable) teams = NULL;
+  g_autoptr(GArray) worker_changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) team_changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *iso = sf_day_to_iso (figures->ref);
+  sqlite3_stmt *put_worker = NULL, *put_team = NULL;
+  gboolean ok = FALSE;
+
+  if (workers == NULL)
+    return FALSE;
+  teams = load_latest (store, LATEST_TEAMS, figures->ref, error);
+  if (teams == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < figures->workers->len; i++)
+    {
+      const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
+      const LastRow *row = g_hash_table_lookup (workers, &wf->worker->id);
+
+      if (row == NULL || row->open_cases != wf->open_cases || !same (row->load, wf->weighted_load) ||
+          !same (row->norm, wf->adjusted_norm) || strcmp (row->status, sf_status_to_key (wf->status)) != 0)
+        g_array_append_val (worker_changes, i);
+    }
+  for (guint i = 0; i < figures->teams->len; i++)
+    {
+      const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
+      const LastRow *row = g_hash_table_lookup (teams, &tf->team->id);
+
+      /* For teams, the status column holds the count of uncovered cases. */
+      if (row == NULL || row->open_cases != tf->open_cases || !same (row->load, tf->load) ||
+          !same (row->norm, tf->capacity) || g_ascii_strtoull (row->status, NULL, 10) != tf->uncovered_cases)
+        g_array_append_val (team_changes, i);
+    }
+
+  if (worker_changes->len == 0 && team_changes->len == 0)
+    return TRUE;
+
+  put_worker = sf_store_prepare (store,
+                                 "INSERT OR REPLACE INTO worker_history (caseworker_id, day, open_cases,"
+                                 " weighted_load, adjusted_norm, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                 error);
+  put_team = sf_store_prepare (store,
+                               "INSERT OR REPLACE INTO team_history (team_id, day, open_cases, load,"
+                               " capacity, uncovered_cases) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                               error);
+  if (put_worker == NULL || put_team == NULL || !sf_store_begin (store, error))
+    goto out;
+
+  for (guint k = 0; k < worker_changes->len; k++)
+    {
+      const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures,
+                                                  g_array_index (worker_changes, guint, k));
+
+      sqlite3_bind_int64 (put_worker, 1, wf->worker->id);
+      sqlite3_bind_text (put_worker, 2, iso, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (put_worker, 3, wf->open_cases);
+      sqlite3_bind_double (put_worker, 4, wf->weighted_load);
+      sqlite3_bind_double (put_worker, 5, wf->adjusted_norm);
+      sqlite3_bind_text (put_worker, 6, sf_status_to_key (wf->status), -1, SQLITE_STATIC);
+      if (!sf_store_step_done (store, put_worker, error))
+        goto rollback;
+    }
+  for (guint k = 0; k < team_changes->len; k++)
+    {
+      const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures,
+                                                g_array_index (team_changes, guint, k));
+
+      sqlite3_bind_int64 (put_team, 1, tf->team->id);
+      sqlite3_bind_text (put_team, 2, iso, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (put_team, 3, tf->open_cases);
+      sqlite3_bind_double (put_team, 4, tf->load);
+      sqlite3_bind_double (put_team, 5, tf->capacity);
+      sqlite3_bind_int64 (put_team, 6, tf->uncovered_cases);
+      if (!sf_store_step_done (store, put_team, error))
+        goto rollback;
+    }
+  ok = sf_store_commit (store, error);
+  goto out;
+
+rollback:
+  sf_store_rollback (store);
+out:
+  sqlite3_finalize (put_worker);
+  sqlite3_finalize (put_team);
+  return ok;
+}
+
+/* Walks a subject's rows from the newest back while @in_run holds; the
+ * oldest such row's day is when the current run began. */
+static SfDay
+run_start (sqlite3_stmt *stmt,
+           gint64        id,
+           const char   *iso,
+           const char   *want_status)
+{
+  SfDay since = SF_DAY_NONE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *status = (const char *) sqlite3_column_text (stmt, 1);
+      gboolean in_run = want_status ? g_strcmp0 (status, want_status) == 0
+                                    : sqlite3_column_int64 (stmt, 1) > 0;
+
+      if (!in_run)
+        break;
+      sf_day_parse ((const char *) sqlite3_column_text (stmt, 0), &since);
+    }
+  sqlite3_reset (stmt);
+  return since;
+}
+
+/* For each person who is near or over, and each team with uncovered cases,
+ * the first day of the unbroken run of that state that reaches the
+ * reference date.  Keys as sf_alerts_apply() expects them. */
+GHashTable *
+sf_history_load_since (SfStore          *store,
+                       const SfFigures  *figures,
+                       GError          **error)
+{
+  g_autoptr(GHashTable) since = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *iso = sf_day_to_iso (figures->ref);
+  sqlite3_stmt *worker_rows, *team_rows;
+
+  worker_rows = sf_store_prepare (store,
+                                  "SELECT day, status FROM worker_history WHERE caseworker_id = ?1"
+                                  " AND day <= ?2 ORDER BY day DESC", error);
+  if (worker_rows == NULL)
+    return NULL;
+  team_rows = sf_store_prepare (store,
+                                "SELECT day, uncovered_cases FROM team_history WHERE team_id = ?1"
+                                " AND day <= ?2 ORDER BY day DESC", error);
+  if (team_rows == NULL)
+    {
+      sqlite3_finalize (worker_rows);
+      return NULL;
+    }
+
+  for (guint i = 0; i < figures->workers->len; i++)
+    {
+      const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
+      SfDay day;
+
+      if (wf->status == SF_STATUS_WITHIN)
+        continue;
+      day = run_start (worker_rows, wf->worker->id, iso, sf_status_to_key (wf->status));
+      if (day != SF_DAY_NONE)
+        g_hash_table_insert (since, g_strdup_printf ("w%" G_GINT64_FORMAT, wf->worker->id), GUINT_TO_POINTER (day));
+    }
+  for (guint i = 0; i < figures->teams->len; i++)
+    {
+      const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
+      SfDay day;
+
+      if (tf->uncovered_cases == 0)
+        continue;
+      day = run_start (team_rows, tf->team->id, iso, NULL);
+      if (day != SF_DAY_NONE)
+        g_hash_table_insert (since, g_strdup_printf ("t%" G_GINT64_FORMAT ":%s", tf->team->id,
+                                                     sf_alert_kind_to_key (SF_ALERT_UNCOVERED_CASES)),
+                             GUINT_TO_POINTER (day));
+    }
+
+  sqlite3_finalize (worker_rows);
+  sqlite3_finalize (team_rows);
+  return g_steal_pointer (&since);
+}
+
+GHashTable *
+sf_alert_acks_load (SfStore  *store,
+                    GError  **error)
+{
+  g_autoptr(GHashTable) acks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                      (GDestroyNotify) sf_alert_ack_free);
+  sqlite3_stmt *stmt = sf_store_prepare (store,
+                                         "SELECT identity, value, note, expires, at, who FROM alert_ack",
+                                         error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SfAlertAck *ack = g_new0 (SfAlertAck, 1);
+      const char *expires = (const char *) sqlite3_column_text (stmt, 3);
+
+      ack->identity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      ack->value = sqlite3_column_double (stmt, 1);
+      ack->note = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      if (expires != NULL)
+        sf_day_parse (expires, &ack->expires);
+      ack->at = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      ack->who = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_hash_table_insert (acks, ack->identity, ack);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sf_store_set_sqlite_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&acks);
+}
+
+/* Runs @sql with the alert's identity as ?1 and up to three more values,
+ * plus an audit entry, in one transaction. */
+static gboolean
+write_ack (SfStore       *store,
+           const SfAlert *alert,
+           const char    *sql,
+           const char    *note,
+           const char    *expires,
+           const char    *action,
+           GError       **error)
+{
+  g_autofree char *identity = sf_alert_identity (alert);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  stmt = sf_store_prepare (store, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, identity, -1, SQLITE_STATIC);
+      if (sqlite3_bind_parameter_count (stmt) > 1)
+        {
+          sqlite3_bind_double (stmt, 2, alert->value);
+          sqlite3_bind_text (stmt, 3, note, -1, SQLITE_STATIC);
+          if (expires != NULL)
+            sqlite3_bind_text (stmt, 4, expires, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 5, at, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 6, g_get_user_name (), -1, SQLITE_TRANSIENT);
+        }
+      ok = sf_store_step_done (store, stmt, error);
+      sqlite3_finalize (stmt);
+    }
+  detail = note ? g_strdup_printf ("%s (%s)%s%s", identity, note, expires ? " until " : "", expires ? expires : "")
+                : g_strdup (identity);
+  ok = ok && sf_store_audit (store, action, alert->subject, detail, error);
+  if (!ok)
+    {
+      sf_store_rollback (store);
+      return FALSE;
+    }
+  if (!sf_store_commit (store, error))
+    return FALSE;
+  sf_store_emit_changed (store);
+  return TRUE;
+}
+
+gboolean
+sf_alert_acknowledge (SfStore        *store,
+                      const SfAlert  *alert,
+                      const char     *note,
+                      SfDay           expires,
+                      GError        **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (note ? note : ""));
+  g_autofree char *iso = sf_day_to_iso (expires);
+
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("Write a note on why the alert can wait."));
+      return FALSE;
+    }
+  return write_ack (store, alert,
+                    "INSERT OR REPLACE INTO alert_ack (identity, value, note, expires, at, who)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    trimmed, iso, "acknowledge-alert", error);
+}
+
+gboolean
+sf_alert_unacknowledge (SfStore        *store,
+                        const SfAlert  *alert,
+                        GError        **error)
+{
+  return write_ack (store, alert, "DELETE FROM alert_ack WHERE identity = ?1",
+                    NULL, NULL, "unacknowledge-alert", error);
+}
+
+GPtrArray *
+sf_alerts_evaluate_stored (SfStore          *store,
+                           const SfFigures  *figures,
+                           GError          **error)
+{
+  g_autoptr(GPtrArray) alerts = sf_alerts_evaluate (figures);
+  g_autoptr(GHashTable) acks = sf_alert_acks_load (store, error);
+  g_autoptr(GHashTable) since = NULL;
+
+  if (acks == NULL)
+    return NULL;
+  since = sf_history_load_since (store, figures, error);
+  if (since == NULL)
+    return NULL;
+  sf_alerts_apply (alerts, acks, since, figures->ref);
+  return g_steal_pointer (&alerts);
+}
+
+GStrv
+sf_alerts_take_new_errors (SfStore     *store,
+                           const char  *program,
+                           GPtrArray   *alerts,
+                           GError     **error)
+{
+  g_autoptr(GStrvBuilder) fresh = g_strv_builder_new ();
+  g_autoptr(GString) current = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = sf_store_prepare (store, "SELECT errors FROM meta_run WHERE program = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, program, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_auto(GStrv) old = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), "\n", -1);
+
+      for (guint i = 0; old[i] != NULL; i++)
+        if (*old[i] != '\0')
+          g_hash_table_add (seen, g_strdup (old[i]));
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const SfAlert *alert = g_ptr_array_index (alerts, i);
+      g_autofree char *identity = NULL;
+
+      if (alert->severity != SF_SEVERITY_ERROR || alert->acknowledged)
+        continue;
+      identity = sf_alert_identity (alert);
+      if (!g_hash_table_contains (seen, identity))
+        g_strv_builder_add (fresh, identity);
+      g_string_append_printf (current, "%s%s", current->len ? "\n" : "", identity);
+    }
+
+  if (!sf_store_begin (store, error))
+    return NULL;
+  stmt = sf_store_prepare (store, "INSERT OR REPLACE INTO meta_run (program, last_run, errors) VALUES (?1, ?2, ?3)",
+                           error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, program, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, current->str, -1, SQLITE_STATIC);
+      ok = sf_store_step_done (store, stmt, error);
+      sqlite3_finalize (stmt);
+    }
+  if (!ok || !sf_store_commit (store, error))
+    {
+      sf_store_rollback (store);
+      return NULL;
+    }
+  return g_strv_builder_end (fresh);
+}
