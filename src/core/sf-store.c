@@ -742,7 +742,8 @@ gint64
 sf_store_count (SfStore    *self,
                 const char *table)
 {
-  static const char * const tables[] = { "area", "team", "caseworker", "reduction", "casefile", "audit", "setting" };
+  static const char * const tables[] = { "area", "team", "caseworker", "reduction", "casefile", "audit",
+                                         "setting", "alert_ack", "worker_history", "team_history" };
   g_autofree char *sql = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
