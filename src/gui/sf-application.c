@@ -1,0 +1,223 @@
+/* sf-application.c
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sf-application.h"
+#include "sf-window.h"
+
+struct _SfApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+  SfStore        *store;
+  GError         *open_error;
+};
+
+G_DEFINE_FINAL_TYPE (SfApplication, sf_application, ADW_TYPE_APPLICATION)
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  SfApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  g_autoptr(GList) copy = g_list_copy (windows);
+
+  /* Closing lets each window keep its size; the last one ends the app */
+  for (GList *l = copy; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SfApplication *self = user_data;
+  static const char *developers[] = { "Sagsfordeling contributors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", "Sagsfordeling",
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", "Sagsfordeling contributors",
+                        "developers", developers,
+                        "copyright", "© 2026 Sagsfordeling contributors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/sagsfordeling/sagsfordeling",
+                        "issue-url", "https://github.com/sagsfordeling/sagsfordeling/issues",
+                        /* Translators: your names, one a line, as they should be credited */
+                        "translator-credits", _("translator-credits"),
+                        "comments", _("Check that each caseworker’s weighted caseload fits their adjusted norm. "
+                                      "The norms follow the recommended caseloads of Dansk Socialrådgiverforening."),
+                        NULL);
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+show_open_error (SfApplication *self)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  /* Translators: the first %s says what went wrong, the second is a file name */
+  body = g_strdup_printf (_("%s\n\nDatabase file: %s"),
+                          self->open_error->message,
+                          self->database_path);
+
+  dialog = adw_message_dialog_new (NULL, _("Could Not Open the Database"), body);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static int
+sf_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  SfApplication *self = SF_APPLICATION (application);
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      g_free (self->database_path);
+      self->database_path = g_file_get_path (file);
+
+      /* Another database than the running instance's: a separate instance */
+      g_application_set_flags (application,
+                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
+
+static void
+sf_application_startup (GApplication *application)
+{
+  SfApplication *self = SF_APPLICATION (application);
+  GtkApplication *gtk_app = GTK_APPLICATION (application);
+
+  G_APPLICATION_CLASS (sf_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.show-help-overlay", (const char *[]) { "<Control>question", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.search", (const char *[]) { "<Control>f", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.import-roster", (const char *[]) { "<Control>o", NULL });
+
+  if (self->database_path == NULL)
+    self->database_path = sf_store_default_path ();
+
+  self->store = sf_store_open (self->database_path, &self->open_error);
+}
+
+static void
+sf_application_activate (GApplication *application)
+{
+  SfApplication *self = SF_APPLICATION (application);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->store == NULL)
+    {
+      show_open_error (self);
+      return;
+    }
+
+  window = GTK_WINDOW (sf_window_new (GTK_APPLICATION (self), self->store));
+  gtk_window_present (window);
+}
+
+static void
+sf_application_finalize (GObject *object)
+{
+  SfApplication *self = (SfApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->open_error);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (sf_application_parent_class)->finalize (object);
+}
+
+static void
+sf_application_class_init (SfApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = sf_application_finalize;
+
+  app_class->handle_local_options = sf_application_handle_local_options;
+  app_class->startup = sf_application_startup;
+  app_class->activate = sf_application_activate;
+}
+
+static void
+sf_application_init (SfApplication *self)
+{
+  g_application_add_main_option (G_APPLICATION (self),
+                                 "database", 0,
+                                 G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME,
+                                 _("Use the database at PATH instead of the default one"),
+                                 _("PATH"));
+}
+
+SfApplication *
+sf_application_new (void)
+{
+  return g_object_new (SF_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/sagsfordeling/Sagsfordeling",
+                       NULL);
+}
+
+SfStore *
+sf_application_get_store (SfApplication *self)
+{
+  g_return_val_if_fail (SF_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const char *
+sf_application_get_database_path (SfApplication *self)
+{
+  g_return_val_if_fail (SF_IS_APPLICATION (self), NULL);
+
+  return self->database_path;
+}

@@ -1,0 +1,24 @@
+/* sf-application.h
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sf-core.h"
+
+G_BEGIN_DECLS
+
+#define SF_TYPE_APPLICATION (sf_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (SfApplication, sf_application, SF, APPLICATION, AdwApplication)
+
+SfApplication *sf_application_new               (void);
+SfStore       *sf_application_get_store         (SfApplication *self);
+const char    *sf_application_get_database_path (SfApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,309 @@
+/* sf-roster-page.c
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sf-roster-item.h"
+#include "sf-roster-page.h"
+#include "sf-status-cell.h"
+#include "sf-utilisation-cell.h"
+
+/* The caseworkers and their figures on one day, as a sortable, searchable
+ * table, with a one-line summary of the whole organisation above it. */
+struct _SfRosterPage
+{
+  GtkWidget          parent_instance;
+
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *counts_label;
+  GtkLabel          *within_label;
+  GtkLabel          *near_label;
+  GtkLabel          *over_label;
+  GtkWidget         *no_capacity_box;
+  GtkLabel          *no_capacity_label;
+  GtkStack          *content_stack;
+  GtkColumnView     *column_view;
+  GListStore        *roster_store;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel  *sort_model;
+  GtkStringFilter   *search_filter;
+};
+
+G_DEFINE_FINAL_TYPE (SfRosterPage, sf_roster_page, GTK_TYPE_WIDGET)
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  SfRosterItem *item_a = *(SfRosterItem **)a;
+  SfRosterItem *item_b = *(SfRosterItem **)b;
+  const char *team_a = sf_roster_item_get_team (item_a);
+  const char *team_b = sf_roster_item_get_team (item_b);
+  int result;
+
+  result = g_utf8_collate (team_a ? team_a : "", team_b ? team_b : "");
+  if (result != 0)
+    return result;
+
+  return g_utf8_collate (sf_roster_item_get_name (item_a) ? sf_roster_item_get_name (item_a) : "",
+                         sf_roster_item_get_name (item_b) ? sf_roster_item_get_name (item_b) : "");
+}
+
+static void
+update_summary (SfRosterPage *self,
+                GPtrArray    *items,
+                guint         n_teams)
+{
+  guint n_workers = items->len;
+  guint within = 0, near = 0, over = 0, no_capacity = 0;
+  g_autofree char *workers_text = NULL;
+  g_autofree char *counts_text = NULL;
+  g_autofree char *within_text = NULL;
+  g_autofree char *near_text = NULL;
+  g_autofree char *over_text = NULL;
+  g_autofree char *no_capacity_text = NULL;
+
+  for (guint i = 0; i < n_workers; i++)
+    {
+      SfRosterItem *item = g_ptr_array_index (items, i);
+
+      if (!sf_roster_item_get_is_counted (item))
+        {
+          no_capacity++;
+          continue;
+        }
+
+      switch (sf_roster_item_get_status (item))
+        {
+        case SF_STATUS_OVER:
+          over++;
+          break;
+
+        case SF_STATUS_NEAR:
+          near++;
+          break;
+
+        case SF_STATUS_WITHIN:
+        default:
+          within++;
+          break;
+        }
+    }
+
+  workers_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u caseworker", "%u caseworkers", n_workers),
+                                  n_workers);
+  /* Translators: the first %s is "N caseworkers", %u the number of teams */
+  counts_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%s in %u team", "%s in %u teams", n_teams),
+                                 workers_text, n_teams);
+  gtk_label_set_label (self->counts_label, counts_text);
+
+  within_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u within norm", "%u within norm", within),
+                                 within);
+  gtk_label_set_label (self->within_label, within_text);
+  near_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u near norm", "%u near norm", near),
+                               near);
+  gtk_label_set_label (self->near_label, near_text);
+  over_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u over norm", "%u over norm", over),
+                               over);
+  gtk_label_set_label (self->over_label, over_text);
+  /* Translators: caseworkers who are absent, have not started or are fully reduced */
+  no_capacity_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u without capacity", "%u without capacity",
+                                                   no_capacity),
+                                      no_capacity);
+  gtk_label_set_label (self->no_capacity_label, no_capacity_text);
+  gtk_widget_set_visible (self->no_capacity_box, no_capacity > 0);
+}
+
+static void
+update_content (SfRosterPage *self)
+{
+  gboolean no_results = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0
+                        && g_list_model_get_n_items (G_LIST_MODEL (self->roster_store)) > 0;
+
+  gtk_stack_set_visible_child_name (self->content_stack, no_results ? "no-results" : "table");
+}
+
+static void
+on_filter_model_items_changed_cb (SfRosterPage *self,
+                                  guint         position,
+                                  guint         removed,
+                                  guint         added,
+                                  GListModel   *model)
+{
+  update_content (self);
+}
+
+static void
+on_search_entry_stop_search_cb (GtkSearchEntry *entry,
+                                SfRosterPage   *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_search_mode_changed_cb (SfRosterPage *self,
+                           GParamSpec   *pspec,
+                           GtkSearchBar *search_bar)
+{
+  /* A closed search bar leaves the whole roster visible */
+  if (!gtk_search_bar_get_search_mode (search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+sf_roster_page_dispose (GObject *object)
+{
+  SfRosterPage *self = (SfRosterPage *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_ROSTER_PAGE);
+  /* The template's top box is not a bound child: unparent it too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (sf_roster_page_parent_class)->dispose (object);
+}
+
+static void
+sf_roster_page_class_init (SfRosterPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sf_roster_page_dispose;
+
+  /* The template and its list item factories name these types */
+  g_type_ensure (SF_TYPE_ROSTER_ITEM);
+  g_type_ensure (SF_TYPE_STATUS_CELL);
+  g_type_ensure (SF_TYPE_UTILISATION_CELL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-roster-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, within_label);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, near_label);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, over_label);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, no_capacity_box);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, no_capacity_label);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, roster_store);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, search_filter);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sf-roster-page");
+}
+
+static void
+sf_roster_page_init (SfRosterPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
+  g_object_bind_property (self->search_entry, "text",
+                          self->search_filter, "search",
+                          G_BINDING_SYNC_CREATE);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (on_search_mode_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+sf_roster_page_new (void)
+{
+  return g_object_new (SF_TYPE_ROSTER_PAGE, NULL);
+}
+
+/* Shows the caseworkers of @figures.  The page keeps copies, so @figures
+ * may be freed afterwards. */
+void
+sf_roster_page_set_figures (SfRosterPage    *self,
+                            const SfFigures *figures)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_if_fail (SF_IS_ROSTER_PAGE (self));
+  g_return_if_fail (figures != NULL);
+
+  items = g_ptr_array_new_full (figures->workers->len, g_object_unref);
+  for (guint i = 0; i < figures->workers->len; i++)
+    {
+      const SfWorkerFigures *worker = &g_array_index (figures->workers, SfWorkerFigures, i);
+      const SfArea *area = NULL;
+
+      if (worker->team != NULL && figures->dataset != NULL)
+        area = sf_dataset_find_area (figures->dataset, worker->team->area_id);
+      g_ptr_array_add (items, sf_roster_item_new (worker, area));
+    }
+  g_ptr_array_sort (items, compare_items);
+
+  g_list_store_splice (self->roster_store, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->roster_store)),
+                       items->pdata, items->len);
+
+  update_summary (self, items, figures->teams->len);
+  update_content (self);
+}
+
+/* All caseworkers, whatever the search shows. */
+guint
+sf_roster_page_get_n_caseworkers (SfRosterPage *self)
+{
+  g_return_val_if_fail (SF_IS_ROSTER_PAGE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->roster_store));
+}
+
+GtkSearchBar *
+sf_roster_page_get_search_bar (SfRosterPage *self)
+{
+  g_return_val_if_fail (SF_IS_ROSTER_PAGE (self), NULL);
+
+  return self->search_bar;
+}
+
+GtkEditable *
+sf_roster_page_get_search_entry (SfRosterPage *self)
+{
+  g_return_val_if_fail (SF_IS_ROSTER_PAGE (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GtkColumnView *
+sf_roster_page_get_column_view (SfRosterPage *self)
+{
+  g_return_val_if_fail (SF_IS_ROSTER_PAGE (self), NULL);
+
+  return self->column_view;
+}
+
+void
+sf_roster_page_start_search (SfRosterPage *self)
+{
+  g_return_if_fail (SF_IS_ROSTER_PAGE (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

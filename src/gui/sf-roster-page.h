@@ -1,0 +1,29 @@
+/* sf-roster-page.h
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sf-core.h"
+
+G_BEGIN_DECLS
+
+#define SF_TYPE_ROSTER_PAGE (sf_roster_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SfRosterPage, sf_roster_page, SF, ROSTER_PAGE, GtkWidget)
+
+GtkWidget     *sf_roster_page_new              (void);
+void           sf_roster_page_set_figures      (SfRosterPage    *self,
+                                                const SfFigures *figures);
+guint          sf_roster_page_get_n_caseworkers (SfRosterPage   *self);
+GtkSearchBar  *sf_roster_page_get_search_bar   (SfRosterPage    *self);
+GtkEditable   *sf_roster_page_get_search_entry (SfRosterPage    *self);
+GtkColumnView *sf_roster_page_get_column_view  (SfRosterPage    *self);
+void           sf_roster_page_start_search     (SfRosterPage    *self);
+
+G_END_DECLS

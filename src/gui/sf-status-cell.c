@@ -1,0 +1,195 @@
+/* sf-status-cell.c
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sf-status-cell.h"
+
+/* A caseworker's status as a word and an icon: never colour alone. */
+struct _SfStatusCell
+{
+  GtkWidget     parent_instance;
+
+  SfRosterItem *item;
+
+  GtkImage     *icon;
+  GtkLabel     *label;
+};
+
+G_DEFINE_FINAL_TYPE (SfStatusCell, sf_status_cell, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const status_classes[] = { "within", "near", "over", "no-capacity" };
+
+static void
+update (SfStatusCell *self)
+{
+  const char *css_class = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), status_classes[i]);
+
+  if (self->item == NULL)
+    {
+      gtk_image_clear (self->icon);
+      gtk_label_set_label (self->label, NULL);
+      return;
+    }
+
+  gtk_image_set_from_icon_name (self->icon, sf_roster_item_get_status_icon_name (self->item));
+  gtk_label_set_label (self->label, sf_roster_item_get_status_label (self->item));
+
+  if (!sf_roster_item_get_is_counted (self->item))
+    css_class = "no-capacity";
+  else
+    {
+      switch (sf_roster_item_get_status (self->item))
+        {
+        case SF_STATUS_OVER:
+          css_class = "over";
+          break;
+
+        case SF_STATUS_NEAR:
+          css_class = "near";
+          break;
+
+        case SF_STATUS_WITHIN:
+        default:
+          css_class = "within";
+          break;
+        }
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
+}
+
+static void
+sf_status_cell_dispose (GObject *object)
+{
+  SfStatusCell *self = (SfStatusCell *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_STATUS_CELL);
+  /* The template's top box is not a bound child: unparent it too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (sf_status_cell_parent_class)->dispose (object);
+}
+
+static void
+sf_status_cell_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SfStatusCell *self = SF_STATUS_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sf_status_cell_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SfStatusCell *self = SF_STATUS_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      sf_status_cell_set_item (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sf_status_cell_class_init (SfStatusCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sf_status_cell_dispose;
+  object_class->get_property = sf_status_cell_get_property;
+  object_class->set_property = sf_status_cell_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL,
+                         SF_TYPE_ROSTER_ITEM,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-status-cell.ui");
+  gtk_widget_class_bind_template_child (widget_class, SfStatusCell, icon);
+  gtk_widget_class_bind_template_child (widget_class, SfStatusCell, label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sf-status-cell");
+}
+
+static void
+sf_status_cell_init (SfStatusCell *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+sf_status_cell_new (void)
+{
+  return g_object_new (SF_TYPE_STATUS_CELL, NULL);
+}
+
+SfRosterItem *
+sf_status_cell_get_item (SfStatusCell *self)
+{
+  g_return_val_if_fail (SF_IS_STATUS_CELL (self), NULL);
+
+  return self->item;
+}
+
+void
+sf_status_cell_set_item (SfStatusCell *self,
+                         SfRosterItem *item)
+{
+  g_return_if_fail (SF_IS_STATUS_CELL (self));
+  g_return_if_fail (item == NULL || SF_IS_ROSTER_ITEM (item));
+
+  if (g_set_object (&self->item, item))
+    {
+      update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+    }
+}
+
+/* The word the cell shows. */
+const char *
+sf_status_cell_get_text (SfStatusCell *self)
+{
+  g_return_val_if_fail (SF_IS_STATUS_CELL (self), NULL);
+
+  return gtk_label_get_label (self->label);
+}

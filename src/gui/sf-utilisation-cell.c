@@ -1,0 +1,220 @@
+/* sf-utilisation-cell.c
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sf-utilisation-cell.h"
+
+/* Weighted load against the adjusted norm: a bar coloured by status, with
+ * the percentage beside it; "—" and the reason where there is no norm. */
+struct _SfUtilisationCell
+{
+  GtkWidget     parent_instance;
+
+  SfRosterItem *item;
+
+  GtkLevelBar  *level_bar;
+  GtkLabel     *reason_label;
+  GtkLabel     *percent_label;
+};
+
+G_DEFINE_FINAL_TYPE (SfUtilisationCell, sf_utilisation_cell, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const status_classes[] = { "within", "near", "over" };
+
+static void
+update (SfUtilisationCell *self)
+{
+  double utilisation;
+  g_autofree char *accessible = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->level_bar), status_classes[i]);
+
+  if (self->item == NULL)
+    {
+      gtk_label_set_label (self->percent_label, NULL);
+      gtk_label_set_label (self->reason_label, NULL);
+      gtk_level_bar_set_value (self->level_bar, 0);
+      return;
+    }
+
+  utilisation = sf_roster_item_get_utilisation (self->item);
+  gtk_label_set_label (self->percent_label, sf_roster_item_get_utilisation_text (self->item));
+
+  if (isnan (utilisation))
+    {
+      const char *reason = sf_roster_item_get_capacity_label (self->item);
+
+      /* The status column says why, unless it shows a status (cases
+       * counted on someone without capacity): then the reason goes here */
+      gboolean show_reason = sf_roster_item_get_is_counted (self->item);
+
+      gtk_widget_set_visible (GTK_WIDGET (self->level_bar), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->reason_label), show_reason);
+      gtk_label_set_label (self->reason_label, show_reason ? reason : NULL);
+      /* "—" stays where the percentages are */
+      gtk_widget_set_hexpand (GTK_WIDGET (self->percent_label), !show_reason);
+      gtk_level_bar_set_value (self->level_bar, 0);
+      /* Read instead of "—". Translators: read by a screen reader; %s says
+       * why, e.g. "Absent" */
+      accessible = g_strdup_printf (_("No utilisation: %s"), reason != NULL ? reason : "");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->percent_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+    }
+  else
+    {
+      SfStatus status = sf_roster_item_get_status (self->item);
+
+      gtk_widget_set_visible (GTK_WIDGET (self->level_bar), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->reason_label), FALSE);
+      gtk_widget_set_hexpand (GTK_WIDGET (self->percent_label), FALSE);
+      gtk_label_set_label (self->reason_label, NULL);
+      gtk_level_bar_set_value (self->level_bar, CLAMP (utilisation, 0.0, 1.0));
+      gtk_widget_add_css_class (GTK_WIDGET (self->level_bar),
+                                status < G_N_ELEMENTS (status_classes) ? status_classes[status] : "within");
+      /* Translators: read by a screen reader, e.g. "Utilisation 104 %, Over norm" */
+      accessible = g_strdup_printf (_("Utilisation %s, %s"),
+                                    sf_roster_item_get_utilisation_text (self->item),
+                                    sf_status_to_label (status));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->level_bar),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->percent_label),
+                                     GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
+}
+
+static void
+sf_utilisation_cell_dispose (GObject *object)
+{
+  SfUtilisationCell *self = (SfUtilisationCell *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_UTILISATION_CELL);
+  /* The template's top box is not a bound child: unparent it too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (sf_utilisation_cell_parent_class)->dispose (object);
+}
+
+static void
+sf_utilisation_cell_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SfUtilisationCell *self = SF_UTILISATION_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sf_utilisation_cell_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SfUtilisationCell *self = SF_UTILISATION_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      sf_utilisation_cell_set_item (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sf_utilisation_cell_class_init (SfUtilisationCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sf_utilisation_cell_dispose;
+  object_class->get_property = sf_utilisation_cell_get_property;
+  object_class->set_property = sf_utilisation_cell_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL,
+                         SF_TYPE_ROSTER_ITEM,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-utilisation-cell.ui");
+  gtk_widget_class_bind_template_child (widget_class, SfUtilisationCell, level_bar);
+  gtk_widget_class_bind_template_child (widget_class, SfUtilisationCell, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, SfUtilisationCell, percent_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sf-utilisation-cell");
+}
+
+static void
+sf_utilisation_cell_init (SfUtilisationCell *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The colour comes from the status, not from GtkLevelBar's own offsets */
+  gtk_level_bar_remove_offset_value (self->level_bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->level_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->level_bar, GTK_LEVEL_BAR_OFFSET_FULL);
+}
+
+GtkWidget *
+sf_utilisation_cell_new (void)
+{
+  return g_object_new (SF_TYPE_UTILISATION_CELL, NULL);
+}
+
+SfRosterItem *
+sf_utilisation_cell_get_item (SfUtilisationCell *self)
+{
+  g_return_val_if_fail (SF_IS_UTILISATION_CELL (self), NULL);
+
+  return self->item;
+}
+
+void
+sf_utilisation_cell_set_item (SfUtilisationCell *self,
+                              SfRosterItem      *item)
+{
+  g_return_if_fail (SF_IS_UTILISATION_CELL (self));
+  g_return_if_fail (item == NULL || SF_IS_ROSTER_ITEM (item));
+
+  if (g_set_object (&self->item, item))
+    {
+      update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+    }
+}

@@ -1,0 +1,500 @@
+/* sf-window.c
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sf-import-error-dialog.h"
+#include "sf-roster-page.h"
+#include "sf-window.h"
+
+struct _SfWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SfStore              *store;
+  GSettings            *settings;
+  GtkFileChooserNative *import_chooser;
+
+  AdwWindowTitle       *window_title;
+  GtkToggleButton      *search_button;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  SfRosterPage         *roster_page;
+};
+
+G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_error (SfWindow   *self,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_empty (SfWindow *self,
+           gboolean  empty)
+{
+  GtkSearchBar *search_bar = sf_roster_page_get_search_bar (self->roster_page);
+
+  gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "pages");
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !empty);
+  /* Demonstration data goes into an empty database only, never among real data */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo", empty);
+  gtk_search_bar_set_key_capture_widget (search_bar, empty ? NULL : GTK_WIDGET (self));
+  if (empty)
+    gtk_search_bar_set_search_mode (search_bar, FALSE);
+}
+
+static void
+restore_window_state (SfWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (SfWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (self->settings);
+}
+
+static void
+on_store_changed_cb (SfWindow *self,
+                     SfStore  *store)
+{
+  sf_window_reload (self);
+}
+
+static void
+on_import_chooser_response_cb (SfWindow             *self,
+                               int                   response,
+                               GtkFileChooserNative *chooser)
+{
+  gboolean cases = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "sf-import-cases"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        sf_window_import_file (self, file, cases);
+    }
+
+  if (self->import_chooser == chooser)
+    g_clear_object (&self->import_chooser);
+}
+
+static void
+choose_import_file (SfWindow *self,
+                    gboolean  cases)
+{
+  g_autoptr(GtkFileFilter) csv_filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->import_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->import_chooser));
+      g_clear_object (&self->import_chooser);
+    }
+
+  chooser = gtk_file_chooser_native_new (cases ? _("Import Cases") : _("Import Roster"),
+                                         GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (csv_filter, _("CSV Files"));
+  gtk_file_filter_add_pattern (csv_filter, "*.csv");
+  gtk_file_filter_add_pattern (csv_filter, "*.CSV");
+  gtk_file_filter_add_mime_type (csv_filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv_filter);
+
+  gtk_file_filter_set_name (all_filter, _("All Files"));
+  gtk_file_filter_add_pattern (all_filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
+
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), csv_filter);
+
+  g_object_set_data (G_OBJECT (chooser), "sf-import-cases", GINT_TO_POINTER (cases));
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (on_import_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->import_chooser = chooser;
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_roster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_import_file (SF_WINDOW (widget), FALSE);
+}
+
+static void
+import_cases_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  choose_import_file (SF_WINDOW (widget), TRUE);
+}
+
+static void
+demo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!sf_demo_populate (self->store, sf_day_today (), &error))
+    {
+      show_error (self, _("Demonstration Data Not Loaded"), error->message);
+      return;
+    }
+
+  sf_window_add_toast (self, _("Demonstration data loaded"));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+
+  if (g_strcmp0 (sf_window_get_visible_page (self), "roster") == 0)
+    sf_roster_page_start_search (self->roster_page);
+}
+
+static gboolean
+sf_window_close_request (GtkWindow *window)
+{
+  save_window_state (SF_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (sf_window_parent_class)->close_request (window);
+}
+
+static void
+sf_window_constructed (GObject *object)
+{
+  SfWindow *self = (SfWindow *)object;
+
+  G_OBJECT_CLASS (sf_window_parent_class)->constructed (object);
+
+  g_assert (SF_IS_STORE (self->store));
+
+  g_signal_connect_object (self->store, "changed",
+                           G_CALLBACK (on_store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  sf_window_reload (self);
+}
+
+static void
+sf_window_dispose (GObject *object)
+{
+  SfWindow *self = (SfWindow *)object;
+
+  if (self->import_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->import_chooser));
+      g_clear_object (&self->import_chooser);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (sf_window_parent_class)->dispose (object);
+}
+
+static void
+sf_window_finalize (GObject *object)
+{
+  SfWindow *self = (SfWindow *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sf_window_parent_class)->finalize (object);
+}
+
+static void
+sf_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SfWindow *self = SF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sf_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SfWindow *self = SF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sf_window_class_init (SfWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = sf_window_constructed;
+  object_class->dispose = sf_window_dispose;
+  object_class->finalize = sf_window_finalize;
+  object_class->get_property = sf_window_get_property;
+  object_class->set_property = sf_window_set_property;
+
+  window_class->close_request = sf_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SF_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SF_TYPE_ROSTER_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, roster_page);
+
+  gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
+  gtk_widget_class_install_action (widget_class, "win.import-cases", NULL, import_cases_action);
+  gtk_widget_class_install_action (widget_class, "win.demo", NULL, demo_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+}
+
+static void
+sf_window_init (SfWindow *self)
+{
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (self->search_button, "active",
+                          sf_roster_page_get_search_bar (self->roster_page), "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  /* Uninstalled runs may not find the schema: then the size is not kept */
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+  else
+    g_debug ("Schema %s not found; the window size will not be kept", APPLICATION_ID);
+
+  restore_window_state (self);
+}
+
+/* @application may be NULL (tests). */
+SfWindow *
+sf_window_new (GtkApplication *application,
+               SfStore        *store)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+
+  return g_object_new (SF_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+SfStore *
+sf_window_get_store (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/* Reads the database again and shows the figures on today's date. */
+void
+sf_window_reload (SfWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfFigures) figures = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *subtitle = NULL;
+  SfSettings settings;
+  SfDay today;
+
+  g_return_if_fail (SF_IS_WINDOW (self));
+
+  sf_settings_init_defaults (&settings);
+  if (!sf_store_load_settings (self->store, &settings, &error) ||
+      (dataset = sf_store_load_dataset (self->store, &error)) == NULL)
+    {
+      show_error (self, _("Could Not Read the Database"), error->message);
+      return;
+    }
+
+  today = sf_day_today ();
+  figures = sf_figures_compute (dataset, &settings, today);
+  sf_roster_page_set_figures (self->roster_page, figures);
+
+  if (dataset->caseworkers->len == 0)
+    {
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      set_empty (self, TRUE);
+      return;
+    }
+
+  date = sf_day_format (today);
+  /* Translators: the subtitle of the window; %s is a date */
+  subtitle = g_strdup_printf (_("Figures on %s"), date);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  set_empty (self, FALSE);
+}
+
+/* "empty" while there are no caseworkers, else the name of the page shown. */
+const char *
+sf_window_get_visible_page (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
+    return "empty";
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+SfRosterPage *
+sf_window_get_roster_page (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
+
+  return self->roster_page;
+}
+
+/* Imports @file as the roster or as cases.  A refused file changes nothing
+ * and its problems are shown in a dialog; returns whether it was imported. */
+gboolean
+sf_window_import_file (SfWindow *self,
+                       GFile    *file,
+                       gboolean  cases)
+{
+  g_auto(SfImportResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  guint rows;
+
+  g_return_val_if_fail (SF_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!sf_import_file (self->store, file, cases, &result, &error))
+    {
+      GtkWidget *dialog = sf_import_error_dialog_new (GTK_WINDOW (self),
+                                                      error != NULL ? error->message : NULL,
+                                                      result.problems);
+
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+
+  rows = result.rows;
+  if (cases)
+    toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Imported %u case", "Imported %u cases", rows),
+                             rows);
+  else
+    toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Imported %u caseworker", "Imported %u caseworkers", rows),
+                             rows);
+  sf_window_add_toast (self, toast);
+
+  return TRUE;
+}
+
+void
+sf_window_add_toast (SfWindow   *self,
+                     const char *title)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (SF_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  /* A toast's title is markup: names may hold an ampersand */
+  escaped = g_markup_escape_text (title, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}

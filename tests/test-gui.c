@@ -1,0 +1,483 @@
+/* test-gui.c: the real window on a temporary database, under Xvfb.
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sf-import-error-dialog.h"
+#include "sf-roster-item.h"
+#include "sf-roster-page.h"
+#include "sf-status-cell.h"
+#include "sf-test-util.h"
+#include "sf-window.h"
+
+typedef struct
+{
+  char     *dir;
+  SfStore  *store;
+  SfWindow *window;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds or a few seconds have passed. */
+static gboolean
+wait_until (gboolean (*condition) (gpointer),
+            gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  return condition (data);
+}
+
+/* Runs the main loop for @ms milliseconds: lets GTK lay out and draw. */
+static void
+spin (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = sf_test_make_tmpdir ();
+  path = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->store = sf_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+
+  fixture->window = sf_window_new (NULL, fixture->store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* Dialogs first, then the window */
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  fixture->window = NULL;
+  spin (10);
+
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static GListModel *
+roster_model (Fixture *fixture)
+{
+  SfRosterPage *page = sf_window_get_roster_page (fixture->window);
+
+  return G_LIST_MODEL (gtk_column_view_get_model (sf_roster_page_get_column_view (page)));
+}
+
+static void
+load_demo (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.demo", NULL));
+  g_assert_cmpint (sf_store_count (fixture->store, "caseworker"), >, 0);
+}
+
+static SfFigures *
+compute_figures (Fixture    *fixture,
+                 SfDataset **out_dataset)
+{
+  g_autoptr(GError) error = NULL;
+  SfSettings settings;
+  SfDataset *dataset;
+
+  sf_settings_init_defaults (&settings);
+  g_assert_true (sf_store_load_settings (fixture->store, &settings, &error));
+  g_assert_no_error (error);
+  dataset = sf_store_load_dataset (fixture->store, &error);
+  g_assert_no_error (error);
+  *out_dataset = dataset;
+
+  return sf_figures_compute (dataset, &settings, sf_day_today ());
+}
+
+/* The status cell the table shows for @initials, if its row is on screen. */
+static SfStatusCell *
+find_status_cell (GtkWidget  *widget,
+                  const char *initials)
+{
+  if (SF_IS_STATUS_CELL (widget))
+    {
+      SfRosterItem *item = sf_status_cell_get_item (SF_STATUS_CELL (widget));
+
+      if (item != NULL && gtk_widget_get_mapped (widget) &&
+          g_strcmp0 (sf_roster_item_get_initials (item), initials) == 0)
+        return SF_STATUS_CELL (widget);
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SfStatusCell *found = find_status_cell (child, initials);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *initials;
+  guint       n_items;
+} Wait;
+
+static gboolean
+status_cell_shown (gpointer data)
+{
+  Wait *wait = data;
+  SfRosterPage *page = sf_window_get_roster_page (wait->fixture->window);
+
+  return find_status_cell (GTK_WIDGET (sf_roster_page_get_column_view (page)), wait->initials) != NULL;
+}
+
+static gboolean
+n_items_is (gpointer data)
+{
+  Wait *wait = data;
+
+  return g_list_model_get_n_items (roster_model (wait->fixture)) == wait->n_items;
+}
+
+/* Filters the roster by @initials and returns the word its status cell shows. */
+static const char *
+shown_status (Fixture    *fixture,
+              const char *initials)
+{
+  SfRosterPage *page = sf_window_get_roster_page (fixture->window);
+  Wait wait = { fixture, initials, 0 };
+  SfStatusCell *cell;
+
+  sf_roster_page_start_search (page);
+  gtk_editable_set_text (sf_roster_page_get_search_entry (page), initials);
+  g_assert_true (wait_until (status_cell_shown, &wait));
+  cell = find_status_cell (GTK_WIDGET (sf_roster_page_get_column_view (page)), initials);
+
+  return sf_status_cell_get_text (cell);
+}
+
+static void
+test_empty_state (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_assert_cmpstr (sf_window_get_visible_page (fixture->window), ==, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (roster_model (fixture)), ==, 0);
+}
+
+static void
+test_demo_fills_roster (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfFigures) figures = NULL;
+  const SfWorkerFigures *over = NULL;
+  const SfWorkerFigures *absent = NULL;
+
+  load_demo (fixture);
+
+  g_assert_cmpstr (sf_window_get_visible_page (fixture->window), ==, "roster");
+  g_assert_cmpuint (g_list_model_get_n_items (roster_model (fixture)), ==,
+                    sf_store_count (fixture->store, "caseworker"));
+
+  /* A second helping would mix demonstration data into real data: refused */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.demo", NULL);
+  g_assert_cmpint (sf_store_count (fixture->store, "caseworker"), ==,
+                   (gint64) g_list_model_get_n_items (roster_model (fixture)));
+
+  figures = compute_figures (fixture, &dataset);
+  for (guint i = 0; i < figures->workers->len; i++)
+    {
+      const SfWorkerFigures *worker = &g_array_index (figures->workers, SfWorkerFigures, i);
+
+      if (over == NULL && worker->adjusted_norm > 0 && worker->status == SF_STATUS_OVER)
+        over = worker;
+      if (absent == NULL && worker->absent && !(worker->weighted_load > 0))
+        absent = worker;
+    }
+
+  g_assert_nonnull (over);
+  g_assert_cmpstr (shown_status (fixture, over->worker->initials), ==, sf_status_to_label (SF_STATUS_OVER));
+
+  if (absent != NULL)
+    g_assert_cmpstr (shown_status (fixture, absent->worker->initials), ==, "Absent");
+}
+
+static guint
+count_matches (const SfDataset *dataset,
+               const char      *query)
+{
+  g_autofree char *needle = g_utf8_casefold (query, -1);
+  guint n = 0;
+
+  for (guint i = 0; i < dataset->caseworkers->len; i++)
+    {
+      const SfCaseworker *worker = &g_array_index (dataset->caseworkers, SfCaseworker, i);
+      const SfTeam *team = sf_dataset_find_team (dataset, worker->team_id);
+      g_autofree char *key = g_strjoin (" ", worker->initials, worker->name,
+                                        team != NULL ? team->name : "", NULL);
+      g_autofree char *folded = g_utf8_casefold (key, -1);
+
+      if (strstr (folded, needle) != NULL)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+test_search_filters (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SfRosterPage *page;
+  GtkEditable *entry;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfFigures) figures = NULL;
+  const SfTeam *team;
+  g_autofree char *query = NULL;
+  guint all;
+  Wait wait = { fixture, NULL, 0 };
+
+  load_demo (fixture);
+  page = sf_window_get_roster_page (fixture->window);
+  entry = sf_roster_page_get_search_entry (page);
+  all = g_list_model_get_n_items (roster_model (fixture));
+  figures = compute_figures (fixture, &dataset);
+
+  /* A team's name, typed in lower case, shows its members */
+  g_assert_cmpuint (dataset->teams->len, >, 1);
+  team = &g_array_index (dataset->teams, SfTeam, 0);
+  query = g_utf8_strdown (team->name, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (sf_roster_page_get_search_bar (page)));
+  gtk_editable_set_text (entry, query);
+  wait.n_items = count_matches (dataset, query);
+  g_assert_cmpuint (wait.n_items, >, 0);
+  g_assert_cmpuint (wait.n_items, <, all);
+  g_assert_true (wait_until (n_items_is, &wait));
+
+  /* Nothing matches */
+  gtk_editable_set_text (entry, "no such caseworker");
+  wait.n_items = 0;
+  g_assert_true (wait_until (n_items_is, &wait));
+
+  /* Closing the search shows everyone again */
+  gtk_search_bar_set_search_mode (sf_roster_page_get_search_bar (page), FALSE);
+  wait.n_items = all;
+  g_assert_true (wait_until (n_items_is, &wait));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+}
+
+static void
+test_sorting (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkColumnView *view;
+  GListModel *columns;
+  GtkColumnViewColumn *load_column = NULL;
+  GListModel *model;
+  double previous = -1;
+
+  load_demo (fixture);
+  view = sf_roster_page_get_column_view (sf_window_get_roster_page (fixture->window));
+  columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_nonnull (gtk_column_view_column_get_sorter (column));
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Weighted Load") == 0)
+        load_column = column;
+    }
+  g_assert_nonnull (load_column);
+
+  gtk_column_view_sort_by_column (view, load_column, GTK_SORT_ASCENDING);
+  model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SfRosterItem) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpfloat (sf_roster_item_get_weighted_load (item), >=, previous);
+      previous = sf_roster_item_get_weighted_load (item);
+    }
+}
+
+static void
+test_import_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  SfImportErrorDialog *dialog = NULL;
+
+  path = sf_test_write_file (fixture->dir, "roster.csv",
+                             "team;omraade;initialer;navn;timer\n"
+                             "Sygedagpenge;sygedagpenge;AB;Anna Berg;37\n"
+                             "Sygedagpenge;sygedagpenge;;Bo Dahl;lots\n");
+  file = g_file_new_for_path (path);
+
+  g_assert_false (sf_window_import_file (fixture->window, file, FALSE));
+  g_assert_cmpint (sf_store_count (fixture->store, "caseworker"), ==, 0);
+  g_assert_cmpstr (sf_window_get_visible_page (fixture->window), ==, "empty");
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (SF_IS_IMPORT_ERROR_DIALOG (window))
+        dialog = SF_IMPORT_ERROR_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "File Not Imported");
+  g_assert_true (g_str_has_prefix (sf_import_error_dialog_get_problems_text (dialog), "Line 3"));
+}
+
+static void
+test_import_roster (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  path = sf_test_write_file (fixture->dir, "roster.csv",
+                             "team;omraade;initialer;navn;timer\n"
+                             "Sygedagpenge;sygedagpenge;AB;Anna Berg;37\n"
+                             "Sygedagpenge;sygedagpenge;BD;Bo Dahl;30\n");
+  file = g_file_new_for_path (path);
+
+  g_assert_true (sf_window_import_file (fixture->window, file, FALSE));
+  g_assert_cmpint (sf_store_count (fixture->store, "caseworker"), ==, 2);
+  /* The store's "changed" signal brought the roster up to date */
+  g_assert_cmpstr (sf_window_get_visible_page (fixture->window), ==, "roster");
+  g_assert_cmpuint (g_list_model_get_n_items (roster_model (fixture)), ==, 2);
+  g_assert_cmpstr (shown_status (fixture, "BD"), ==, sf_status_to_label (SF_STATUS_WITHIN));
+}
+
+static void
+test_window_keeps_size (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1111, 666);
+  spin (50);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 666);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
+test_import_error_dialog_limits (void)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *dialog;
+  const char *text;
+
+  for (guint i = 0; i < 25; i++)
+    g_ptr_array_add (problems, g_strdup_printf ("Line %u: no initials.", i + 2));
+
+  dialog = sf_import_error_dialog_new (NULL,
+                                       "The file was not imported: it has 25 problems. Nothing was changed.\n"
+                                       "Line 2: no initials.",
+                                       problems);
+  text = sf_import_error_dialog_get_problems_text (SF_IMPORT_ERROR_DIALOG (dialog));
+  g_assert_nonnull (strstr (text, "Line 21: no initials."));
+  g_assert_null (strstr (text, "Line 22: no initials."));
+  g_assert_nonnull (strstr (text, "and 5 more problems"));
+  /* The summary only: the problems are listed once, below it */
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The file was not imported: it has 25 problems. Nothing was changed.\n\n"
+                   "Correct the lines below and import the file again.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+
+  /* The schema compiled in <build>/data; the memory backend keeps nothing */
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
+    {
+      g_autofree char *schemas = g_build_filename (builddir, "..", "data", NULL);
+
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* The window's template is compiled into this test */
+  g_assert_true (g_resources_get_info ("/io/github/sagsfordeling/Sagsfordeling/sf-window.ui",
+                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+
+  g_test_add ("/gui/window/empty-state", Fixture, NULL,
+              fixture_set_up, test_empty_state, fixture_tear_down);
+  g_test_add ("/gui/window/keeps-size", Fixture, NULL,
+              fixture_set_up, test_window_keeps_size, fixture_tear_down);
+  g_test_add ("/gui/window/demo-fills-roster", Fixture, NULL,
+              fixture_set_up, test_demo_fills_roster, fixture_tear_down);
+  g_test_add ("/gui/roster/search", Fixture, NULL,
+              fixture_set_up, test_search_filters, fixture_tear_down);
+  g_test_add ("/gui/roster/sorting", Fixture, NULL,
+              fixture_set_up, test_sorting, fixture_tear_down);
+  g_test_add ("/gui/import/refused", Fixture, NULL,
+              fixture_set_up, test_import_refused, fixture_tear_down);
+  g_test_add ("/gui/import/roster", Fixture, NULL,
+              fixture_set_up, test_import_roster, fixture_tear_down);
+  g_test_add_func ("/gui/import/error-dialog-limits", test_import_error_dialog_limits);
+
+  return g_test_run ();
+}
