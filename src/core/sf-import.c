@@ -889,8 +889,27 @@ typedef struct
   GArray     *rows;                     /* CaseRow */
   GHashTable *areas;
   GHashTable *workers;                  /* folded initials → id */
+  GHashTable *worker_areas;             /* caseworker id → their team's area id */
   GHashTable *references;               /* reference → line */
 } CasePlan;
+
+static GHashTable *
+load_worker_areas (Import  *im,
+                   GError **error)
+{
+  g_autoptr(GHashTable) areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = sf_store_prepare (im->store,
+                                         "SELECT w.id, t.area_id FROM caseworker w JOIN team t ON t.id = w.team_id",
+                                         error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (areas, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1)));
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&areas);
+}
 
 static gint64
 lookup_worker (CasePlan   *plan,
@@ -1015,22 +1034,25 @@ apply_cases (Import    *im,
              CasePlan  *plan,
              GError   **error)
 {
-  sqlite3_stmt *exists = NULL, *upsert = NULL;
+  sqlite3 *db = sf_store_get_db (im->store);
+  sqlite3_stmt *upsert = NULL;
   g_autofree char *detail = NULL;
   gboolean ok = FALSE;
 
-  exists = sf_store_prepare (im->store, "SELECT 1 FROM casefile WHERE reference = ?1", error);
   upsert = sf_store_prepare (im->store,
                              "INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date,"
                              "  caseworker_id, cover_id)"
-                             " VALUES (?1, ifnull (?2, (SELECT t.area_id FROM caseworker w"
-                             "   JOIN team t ON t.id = w.team_id WHERE w.id = ?6)), ?3, ?4, ?5, ?6, ?7)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
                              " ON CONFLICT (reference) DO UPDATE SET"
                              "  area_id = excluded.area_id, complexity = excluded.complexity,"
                              "  start_date = excluded.start_date, closed_date = excluded.closed_date,"
-                             "  caseworker_id = excluded.caseworker_id, cover_id = excluded.cover_id",
+                             "  caseworker_id = excluded.caseworker_id, cover_id = excluded.cover_id"
+                             /* A case re-imported as it is costs a lookup, not a write. */
+                             " WHERE (area_id, complexity, start_date, closed_date, caseworker_id, cover_id)"
+                             "  IS NOT (excluded.area_id, excluded.complexity, excluded.start_date,"
+                             "  excluded.closed_date, excluded.caseworker_id, excluded.cover_id)",
                              error);
-  if (exists == NULL || upsert == NULL)
+  if (upsert == NULL)
     goto out;
 
   if (!sf_store_begin (im->store, error))
@@ -1039,17 +1061,16 @@ apply_cases (Import    *im,
   for (guint i = 0; i < plan->rows->len; i++)
     {
       const CaseRow *row = &g_array_index (plan->rows, CaseRow, i);
+      gint64 last_rowid = sqlite3_last_insert_rowid (db);
+      gint64 area_id = row->area_id;
 
-      sqlite3_bind_text (exists, 1, row->reference, -1, SQLITE_STATIC);
-      if (sqlite3_step (exists) == SQLITE_ROW)
-        im->result->updated++;
-      else
-        im->result->created++;
-      sqlite3_reset (exists);
+      /* A case without an area of its own has its caseworker's team's. */
+      if (area_id == 0)
+        area_id = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (plan->worker_areas, &row->caseworker_id));
 
       sqlite3_bind_text (upsert, 1, row->reference, -1, SQLITE_STATIC);
-      if (row->area_id != 0)
-        sqlite3_bind_int64 (upsert, 2, row->area_id);
+      if (area_id != 0)
+        sqlite3_bind_int64 (upsert, 2, area_id);
       sqlite3_bind_text (upsert, 3, sf_complexity_to_key (row->complexity), -1, SQLITE_STATIC);
       bind_day (upsert, 4, row->start);
       bind_day (upsert, 5, row->closed);
@@ -1061,10 +1082,18 @@ apply_cases (Import    *im,
           sf_store_rollback (im->store);
           goto out;
         }
+      /* An upsert that updated leaves the last inserted rowid as it was. */
+      if (sqlite3_last_insert_rowid (db) != last_rowid)
+        im->result->created++;
+      else if (sqlite3_changes (db) > 0)
+        im->result->updated++;
+      else
+        im->result->unchanged++;
     }
 
-  detail = g_strdup_printf ("%u rows: %u new, %u updated cases",
-                            im->result->rows, im->result->created, im->result->updated);
+  detail = g_strdup_printf ("%u rows: %u new, %u updated, %u unchanged cases",
+                            im->result->rows, im->result->created, im->result->updated,
+                            im->result->unchanged);
   if (!sf_store_audit (im->store, "import-cases", NULL, detail, error) ||
       !sf_store_commit (im->store, error))
     {
@@ -1074,7 +1103,6 @@ apply_cases (Import    *im,
   ok = TRUE;
 
 out:
-  sqlite3_finalize (exists);
   sqlite3_finalize (upsert);
   return ok;
 }
@@ -1099,7 +1127,8 @@ sf_import_cases (SfStore         *store,
   plan.references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   plan.areas = load_areas (&im, error);
   plan.workers = load_keys (&im, "SELECT id, initials FROM caseworker", error);
-  if (plan.areas == NULL || plan.workers == NULL)
+  plan.worker_areas = load_worker_areas (&im, error);
+  if (plan.areas == NULL || plan.workers == NULL || plan.worker_areas == NULL)
     goto out;
 
   reader = open_reader (&im, contents, error);
@@ -1121,6 +1150,7 @@ out:
   g_hash_table_unref (plan.references);
   g_clear_pointer (&plan.areas, g_hash_table_unref);
   g_clear_pointer (&plan.workers, g_hash_table_unref);
+  g_clear_pointer (&plan.worker_areas, g_hash_table_unref);
   return ok;
 }
 

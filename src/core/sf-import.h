@@ -15,6 +15,7 @@ typedef struct
   guint rows;
   guint created;
   guint updated;
+  guint unchanged;             /* re-imported exactly as stored: nothing written */
   guint teams_created;
   guint teams_updated;
   GPtrArray *problems;         /* char *, "Line N: …", translated */

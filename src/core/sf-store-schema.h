@@ -83,7 +83,6 @@ static const char * const sf_store_migrations[] = {
   ");"
   "CREATE INDEX casefile_caseworker ON casefile (caseworker_id);"
   "CREATE INDEX casefile_cover ON casefile (cover_id) WHERE cover_id IS NOT NULL;"
-  "CREATE INDEX casefile_area ON casefile (area_id) WHERE area_id IS NOT NULL;"
 
   "CREATE TABLE audit ("
   "  id      INTEGER PRIMARY KEY,"
@@ -131,5 +130,17 @@ static const char * const sf_store_migrations[] = {
   "  capacity        REAL NOT NULL,"
   "  uncovered_cases INTEGER NOT NULL,"
   "  PRIMARY KEY (team_id, day)"
+  ") WITHOUT ROWID;",
+
+  /* 2 → 3: cases entered as counts (references made by the app, for
+   * municipalities that do not export case lists), and the column names of
+   * other case systems' exports, mapped once to ours and remembered. */
+  "ALTER TABLE casefile ADD COLUMN counted INTEGER NOT NULL DEFAULT 0;"
+
+  "CREATE TABLE import_mapping ("
+  "  kind   TEXT NOT NULL CHECK (kind IN ('roster', 'cases')),"
+  "  source TEXT NOT NULL,"
+  "  target TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, source)"
   ") WITHOUT ROWID;",
 };
