@@ -72,6 +72,27 @@ test_in_range (void)
   g_assert_false (sf_day_in_range (d, SF_DAY_NONE, d - 1));
 }
 
+/* sf_day_new computes GDate's Julian day itself (it is on the hot path of
+ * loading); it must agree with GDate on every date it accepts. */
+static void
+test_julian_matches_gdate (void)
+{
+  for (int y = 1; y <= 9999; y++)
+    for (int m = 1; m <= 12; m++)
+      for (int d = 1; d <= g_date_get_days_in_month (m, y); d++)
+        {
+          GDate date;
+
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, d, m, y);
+          if (g_date_get_julian (&date) != sf_day_new (y, m, d))
+            g_error ("%04d-%02d-%02d: GDate %u, sf_day_new %u", y, m, d,
+                     g_date_get_julian (&date), sf_day_new (y, m, d));
+        }
+  g_assert_cmpuint (sf_day_new (2023, 2, 29), ==, SF_DAY_NONE);
+  g_assert_cmpuint (sf_day_new (10000, 1, 1), ==, SF_DAY_NONE);
+}
+
 static void
 test_format_untranslated (void)
 {
@@ -90,6 +111,7 @@ main (int    argc,
   g_test_add_func ("/date/parse-refuses", test_parse_refuses);
   g_test_add_func ("/date/add-months", test_add_months);
   g_test_add_func ("/date/in-range", test_in_range);
+  g_test_add_func ("/date/julian-matches-gdate", test_julian_matches_gdate);
   g_test_add_func ("/date/format", test_format_untranslated);
   return g_test_run ();
 }

@@ -16,12 +16,17 @@ sf_day_new (int year,
   if (day > g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year))
     return SF_DAY_NONE;
 
+  /* GDate's Julian day (1 January of year 1 is day 1), computed directly:
+   * loading 100,000 cases converts 200,000 dates.  Days from the civil
+   * date after H. Hinnant's algorithm, shifted to GDate's origin. */
   {
-    GDate date;
+    int y = year - (month <= 2);
+    int era = y / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 
-    g_date_clear (&date, 1);
-    g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-    return g_date_get_julian (&date);
+    return (SfDay) (era * 146097 + doe - 305);
   }
 }
 
@@ -69,6 +74,17 @@ sf_day_parse (const char *text,
 
   if (text == NULL)
     return FALSE;
+
+  /* The form the store writes, without copying: the hot path of loading. */
+  if (strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
+      parse_digits (text, 4, &y) && parse_digits (text + 5, 2, &m) && parse_digits (text + 8, 2, &d))
+    {
+      day = sf_day_new (y, m, d);
+      if (day == SF_DAY_NONE)
+        return FALSE;
+      *out_day = day;
+      return TRUE;
+    }
 
   copy = g_strstrip (g_strdup (text));
   s = copy;

@@ -13,6 +13,12 @@ static const char * const complexity_keys[SF_N_COMPLEXITIES] = {
   "saerligt-kompliceret",
 };
 
+static const char * const complexity_labels_da[SF_N_COMPLEXITIES] = {
+  "Enkel",
+  "Kompleks",
+  "Særligt kompliceret",
+};
+
 static const char * const reduction_keys[SF_N_REDUCTION_REASONS] = {
   "tr",
   "uddannelse",
@@ -168,6 +174,14 @@ sf_complexity_parse (const char   *text,
 
   if (text == NULL)
     return FALSE;
+  /* The stored keys and the usual labels match as they are; other
+   * spellings need normalising. */
+  for (guint i = 0; i < SF_N_COMPLEXITIES; i++)
+    if (strcmp (text, complexity_keys[i]) == 0 || strcmp (text, complexity_labels_da[i]) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
   key = sf_text_normalize_key (text);
   for (guint i = 0; i < SF_N_COMPLEXITIES; i++)
     {

@@ -276,9 +276,6 @@ sync_catalogue (SfStore  *self,
   bytes = sf_catalogue_default_bytes (error);
   if (bytes == NULL)
     return FALSE;
-  catalogue = sf_catalogue_load_bytes (bytes, error);
-  if (catalogue == NULL)
-    return FALSE;
   stamp = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
   stmt = sf_store_prepare (self, "SELECT value FROM meta WHERE key = 'catalogue'", error);
@@ -290,6 +287,10 @@ sync_catalogue (SfStore  *self,
 
   if (g_strcmp0 (stored, stamp) == 0)
     return TRUE;
+
+  catalogue = sf_catalogue_load_bytes (bytes, error);
+  if (catalogue == NULL)
+    return FALSE;
 
   if (!sf_store_begin (self, error))
     return FALSE;
@@ -772,7 +773,9 @@ sf_store_count (SfStore    *self,
                 const char *table)
 {
   static const char * const tables[] = { "area", "team", "caseworker", "reduction", "casefile", "audit",
-                                         "setting", "alert_ack", "worker_history", "team_history" };
+                                         "setting", "alert_ack", "worker_history", "team_history",
+                                         "checklist", "checklist_item", "checklist_event",
+                                         "checklist_template" };
   g_autofree char *sql = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
