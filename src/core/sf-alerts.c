@@ -16,6 +16,7 @@ static const char * const kind_keys[SF_N_ALERT_KINDS] = {
   "no-capacity",
   "uncovered-cases",
   "team-over-ds-range",
+  "checklist-due",
 };
 
 const char *
@@ -362,6 +363,13 @@ sf_alerts_evaluate (const SfFigures *figures)
     }
   g_ptr_array_sort (alerts, compare_alerts);
   return alerts;
+}
+
+/* Puts alerts from elsewhere (checklists) in the order of the others. */
+void
+sf_alerts_sort (GPtrArray *alerts)
+{
+  g_ptr_array_sort (alerts, compare_alerts);
 }
 
 void

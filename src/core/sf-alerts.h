@@ -13,6 +13,7 @@ typedef enum
   SF_ALERT_NO_CAPACITY,        /* error: adjusted norm 0, still carries cases */
   SF_ALERT_UNCOVERED_CASES,    /* error: a team has cases nobody covers */
   SF_ALERT_TEAM_OVER_DS_RANGE, /* warning: cases per FTE above DS' upper figure */
+  SF_ALERT_CHECKLIST_DUE,      /* warning: a team's checklist items are due for follow-up */
   SF_N_ALERT_KINDS
 } SfAlertKind;
 
@@ -50,6 +51,7 @@ char       *sf_alert_identity         (const SfAlert   *alert);
 /* Every alert on the figures' reference date, most severe first, then by
  * team name and subject. */
 GPtrArray  *sf_alerts_evaluate        (const SfFigures *figures);
+void        sf_alerts_sort            (GPtrArray       *alerts);
 void        sf_alert_free             (SfAlert         *alert);
 guint       sf_alerts_count_active    (GPtrArray       *alerts,
                                        SfSeverity       severity);

@@ -258,7 +258,9 @@ sf_figures_compute (const SfDataset  *dataset,
              g_array_index (reductions, SfReduction, r).caseworker_id == wf->worker->id)
         r++;
 
-      compute_worker (figures, wf, &g_array_index (reductions, SfReduction, first), r - first);
+      compute_worker (figures, wf,
+                      r > first ? &g_array_index (reductions, SfReduction, first) : NULL,
+                      r - first);
     }
 
   /* Load: each open case counts on its responsible person, the covering

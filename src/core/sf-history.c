@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sf-checklist.h"
 #include "sf-error.h"
 #include "sf-history.h"
 
@@ -376,12 +377,33 @@ sf_alerts_evaluate_stored (SfStore          *store,
   g_autoptr(GPtrArray) alerts = sf_alerts_evaluate (figures);
   g_autoptr(GHashTable) acks = sf_alert_acks_load (store, error);
   g_autoptr(GHashTable) since = NULL;
+  g_autoptr(GPtrArray) checklists = NULL;
+  g_autoptr(GPtrArray) due = NULL;
 
   if (acks == NULL)
     return NULL;
   since = sf_history_load_since (store, figures, error);
   if (since == NULL)
     return NULL;
+
+  /* Checklist items due for follow-up: a warning per team, running since
+   * the first item fell due. */
+  checklists = sf_checklists_load (store, 0, figures->ref, error);
+  if (checklists == NULL)
+    return NULL;
+  due = sf_checklist_due_alerts (checklists, figures->ref);
+  g_ptr_array_set_free_func (due, NULL);
+  for (guint i = 0; i < due->len; i++)
+    {
+      SfAlert *alert = g_ptr_array_index (due, i);
+
+      g_hash_table_insert (since, g_strdup_printf ("t%" G_GINT64_FORMAT ":%s", alert->team_id,
+                                                   sf_alert_kind_to_key (alert->kind)),
+                           GUINT_TO_POINTER (alert->since));
+      g_ptr_array_add (alerts, alert);
+    }
+  sf_alerts_sort (alerts);
+
   sf_alerts_apply (alerts, acks, since, figures->ref);
   return g_steal_pointer (&alerts);
 }

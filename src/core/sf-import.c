@@ -4,17 +4,22 @@
 #include <math.h>
 #include <string.h>
 
+#include "sf-backup.h"
 #include "sf-csv.h"
 #include "sf-error.h"
 #include "sf-import.h"
 #include "sf-privacy.h"
+#include "sf-roster-edit.h"
 #include "sf-text.h"
 
 /* Beyond this many problems a file is clearly the wrong file: stop listing. */
 #define MAX_PROBLEMS 200
-#define MAX_FILE_BYTES ((goffset) 512 * 1024 * 1024)
-#define MAX_INITIALS_CHARS 16
-#define MAX_TEXT_CHARS 200
+#define MAX_FILE_BYTES ((goffset) 256 * 1024 * 1024)
+/* A large municipality has 100,000 cases; ten times that is a wrong file. */
+#define MAX_ROWS 1000000
+/* Dates outside these years are typing errors, not history or plans. */
+#define MIN_YEAR 1900
+#define MAX_YEAR 2100
 #define MAX_REFERENCE_CHARS 64
 
 typedef enum
@@ -163,9 +168,7 @@ team_plan_free (gpointer data)
 static char *
 fold_key (const char *text)
 {
-  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-
-  return g_utf8_casefold (normal ? normal : text, -1);
+  return sf_roster_fold_key (text);
 }
 
 static void add_problem (Import *im, guint line, const char *format, ...) G_GNUC_PRINTF (3, 4);
@@ -208,34 +211,37 @@ is_blank (const char *text)
   return text == NULL || *text == '\0';
 }
 
+/* Reports a value the roster's rules (sf-roster-edit.c, shared with the
+ * forms) refused, in the words of the rule. */
+static gboolean
+report (Import  *im,
+        GError **error)
+{
+  add_problem (im, im->line, "%s", (*error)->message);
+  g_clear_error (error);
+  return FALSE;
+}
+
+/* @what starts a sentence: "The name". */
 static gboolean
 check_text (Import     *im,
             const char *what,
             const char *text,
             guint       max_chars)
 {
-  if (!g_utf8_validate (text, -1, NULL) || g_utf8_strlen (text, -1) > max_chars)
-    {
-      add_problem (im, im->line, _("the %s is longer than %u characters."), what, max_chars);
-      return FALSE;
-    }
-  if (sf_privacy_looks_like_cpr (text))
-    {
-      add_problem (im, im->line,
-                   _("the %s contains what looks like a CPR number. Sagsfordeling does not "
-                     "store CPR numbers; remove it from the file."), what);
-      return FALSE;
-    }
+  g_autoptr(GError) error = NULL;
+
+  if (!sf_roster_check_text (what, text, max_chars, &error))
+    return report (im, &error);
   return TRUE;
 }
 
+/* Reads a number; whether it is allowed is the caller's rule to check. */
 static gboolean
 parse_number (Import     *im,
               Column      column,
               const char *what,
               double      fallback,
-              double      min,
-              double      max,
               double     *out)
 {
   const char *text = field (im, column);
@@ -249,14 +255,6 @@ parse_number (Import     *im,
   if (!sf_text_parse_decimal (text, &value))
     {
       add_problem (im, im->line, _("the %s “%s” is not a number."), what, text);
-      return FALSE;
-    }
-  if (value < min || value > max)
-    {
-      g_autofree char *low = g_strdup_printf ("%g", min);
-      g_autofree char *high = g_strdup_printf ("%g", max);
-
-      add_problem (im, im->line, _("the %s “%s” must be between %s and %s."), what, text, low, high);
       return FALSE;
     }
   *out = value;
@@ -279,6 +277,13 @@ parse_date (Import     *im,
       add_problem (im, im->line,
                    _("the %s “%s” is not a date. Write it as 2024-03-01 or 01-03-2024."),
                    what, text);
+      return FALSE;
+    }
+  if (*out < sf_day_new (MIN_YEAR, 1, 1) || *out > sf_day_new (MAX_YEAR, 12, 31))
+    {
+      add_problem (im, im->line, _("the %s “%s” is not a plausible date (years %d–%d)."),
+                   what, text, MIN_YEAR, MAX_YEAR);
+      *out = SF_DAY_NONE;
       return FALSE;
     }
   return TRUE;
@@ -398,10 +403,23 @@ read_rows (Import      *im,
   for (;;)
     {
       g_auto(GStrv) fields = NULL;
+      g_autoptr(GError) local_error = NULL;
       guint n;
 
-      if (!sf_csv_reader_next (reader, &fields, &im->line, error))
-        return error == NULL || *error == NULL;
+      if (!sf_csv_reader_next (reader, &fields, &im->line, &local_error))
+        {
+          if (local_error == NULL)
+            return TRUE;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (im->result->rows >= MAX_ROWS)
+        {
+          g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                       _("The file has more than %u rows; no case list or roster is that long. "
+                         "Nothing was changed."), MAX_ROWS);
+          return FALSE;
+        }
 
       n = g_strv_length (fields);
       for (guint i = 0; i < n; i++)
@@ -441,6 +459,28 @@ open_reader (Import   *im,
       return NULL;
     }
   return reader;
+}
+
+/* Every import that changes a database with people in it is preceded by a
+ * backup; without one the import does not start. */
+static gboolean
+backup_before_import (SfStore  *store,
+                      GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+
+  if (sf_store_is_empty (store))
+    return TRUE;
+  path = sf_backup_create (store, "import", &local_error);
+  if (path == NULL)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_IO,
+                   _("The import was not started, because the backup before it failed: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -508,31 +548,18 @@ check_roster_row (Import   *im,
   const char *absence = field (im, COL_ABSENCE);
   const char *factor_reason = field (im, COL_FACTOR_REASON);
   gboolean ok = TRUE;
+  gboolean hours_ok, reduction_ok;
+  g_autoptr(GError) error = NULL;
   g_autofree char *team_key = NULL;
   TeamPlan *team_plan;
 
   row.line = im->line;
 
-  if (is_blank (team))
-    {
-      add_problem (im, im->line, _("the team is missing."));
-      ok = FALSE;
-    }
-  else
-    ok &= check_text (im, _("team name"), team, MAX_TEXT_CHARS);
+  if (!sf_roster_check_team_name (team, &error))
+    ok = report (im, &error);
 
-  if (is_blank (initials))
-    {
-      add_problem (im, im->line, _("the initials are missing."));
-      ok = FALSE;
-    }
-  else if (g_utf8_strlen (initials, -1) > MAX_INITIALS_CHARS || strpbrk (initials, " \t") != NULL)
-    {
-      add_problem (im, im->line,
-                   _("the initials “%s” are not initials: at most %u letters, no spaces."),
-                   initials, MAX_INITIALS_CHARS);
-      ok = FALSE;
-    }
+  if (!sf_roster_check_initials (initials, &error))
+    ok = report (im, &error);
   else
     {
       g_autofree char *key = fold_key (initials);
@@ -548,38 +575,43 @@ check_roster_row (Import   *im,
         g_hash_table_insert (plan->initials, g_steal_pointer (&key), GUINT_TO_POINTER (im->line));
     }
 
-  if (is_blank (name))
+  if (!sf_roster_check_name (name, &error))
+    ok = report (im, &error);
+
+  /* The same rules as the caseworker form: sf-roster-edit.c */
+  hours_ok = parse_number (im, COL_HOURS, _("weekly hours"), im->settings.full_time_hours, &row.hours);
+  if (hours_ok && !sf_roster_check_weekly_hours (&im->settings, row.hours, &error))
+    hours_ok = report (im, &error);
+  reduction_ok = parse_number (im, COL_REDUCTION_HOURS, _("reduction in hours"), 0, &row.reduction_hours);
+  if (reduction_ok && row.reduction_hours != 0 &&
+      !sf_roster_check_reduction_hours (&im->settings, row.reduction_hours, &error))
+    reduction_ok = report (im, &error);
+  if (hours_ok && reduction_ok &&
+      !sf_roster_check_reductions_total (row.reduction_hours, row.hours, &error))
+    reduction_ok = report (im, &error);
+  ok &= hours_ok && reduction_ok;
+  if (parse_number (im, COL_FACTOR, _("individual factor"), 1, &row.factor))
     {
-      add_problem (im, im->line, _("the name is missing."));
-      ok = FALSE;
+      if (!sf_roster_check_factor (row.factor, &error))
+        ok = report (im, &error);
     }
   else
-    ok &= check_text (im, _("name"), name, MAX_TEXT_CHARS);
-
-  ok &= parse_number (im, COL_HOURS, _("weekly hours"), im->settings.full_time_hours,
-                      0, im->settings.full_time_hours, &row.hours);
-  ok &= parse_number (im, COL_REDUCTION_HOURS, _("reduction in hours"), 0,
-                      0, im->settings.full_time_hours, &row.reduction_hours);
-  if (ok && row.reduction_hours > row.hours)
+    ok = FALSE;
+  if (parse_number (im, COL_TEAM_NORM, _("team norm"), 0, &row.team_norm))
     {
-      add_problem (im, im->line, _("the reduction (%g hours) is more than the weekly hours (%g)."),
-                   row.reduction_hours, row.hours);
-      ok = FALSE;
+      /* An empty cell means "no cap": the DS figure applies */
+      if (!sf_roster_check_cap (row.team_norm, !is_blank (field (im, COL_TEAM_NORM)), &error))
+        ok = report (im, &error);
     }
-  ok &= parse_number (im, COL_FACTOR, _("individual factor"), 1, 0, 1, &row.factor);
-  ok &= parse_number (im, COL_TEAM_NORM, _("team norm"), 0, 0, 1000, &row.team_norm);
-  if (!is_blank (field (im, COL_TEAM_NORM)) && row.team_norm <= 0)
-    {
-      add_problem (im, im->line, _("the team norm must be more than 0, or left empty."));
-      ok = FALSE;
-    }
+  else
+    ok = FALSE;
   ok &= parse_date (im, COL_START, _("start date"), &row.start);
 
   if (!is_blank (reason))
     {
       SfReductionReason parsed;
 
-      ok &= check_text (im, _("reduction reason"), reason, MAX_TEXT_CHARS);
+      ok &= check_text (im, _("The reduction reason"), reason, SF_ROSTER_MAX_TEXT);
       sf_reduction_reason_parse (reason, &parsed);
       row.reduction_reason = g_strdup (sf_reduction_reason_to_key (parsed));
       row.reduction_note = g_strdup (reason);
@@ -588,9 +620,9 @@ check_roster_row (Import   *im,
     row.reduction_reason = g_strdup (sf_reduction_reason_to_key (SF_REDUCTION_OTHER));
 
   if (!is_blank (absence))
-    ok &= check_text (im, _("kind of absence"), absence, 60);
+    ok &= check_text (im, _("The kind of absence"), absence, SF_ROSTER_MAX_ABSENCE_KIND);
   if (!is_blank (factor_reason))
-    ok &= check_text (im, _("reason for the factor"), factor_reason, MAX_TEXT_CHARS);
+    ok &= check_text (im, _("The reason for the factor"), factor_reason, SF_ROSTER_MAX_TEXT);
 
   if (!is_blank (area))
     {
@@ -604,7 +636,10 @@ check_roster_row (Import   *im,
     }
 
   if (!ok || is_blank (team))
-    return;
+    {
+      roster_row_clear (&row);
+      return;
+    }
 
   /* One value per team and file: the first line that gives one sets it. */
   team_key = fold_key (team);
@@ -664,10 +699,29 @@ bind_day (sqlite3_stmt *stmt,
           int           index,
           SfDay         day)
 {
+  char iso[11];
+  int y, m, d;
+
   if (day == SF_DAY_NONE)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, sf_day_to_iso (day), -1, g_free);
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  /* Formatted by hand into a buffer SQLite copies: this runs for every
+   * date of a 100,000-case import. */
+  sf_day_get_ymd (day, &y, &m, &d);
+  iso[0] = '0' + y / 1000;
+  iso[1] = '0' + y / 100 % 10;
+  iso[2] = '0' + y / 10 % 10;
+  iso[3] = '0' + y % 10;
+  iso[4] = '-';
+  iso[5] = '0' + m / 10;
+  iso[6] = '0' + m % 10;
+  iso[7] = '-';
+  iso[8] = '0' + d / 10;
+  iso[9] = '0' + d % 10;
+  iso[10] = '\0';
+  sqlite3_bind_text (stmt, index, iso, 10, SQLITE_TRANSIENT);
 }
 
 static gboolean
@@ -678,6 +732,7 @@ apply_roster (Import      *im,
   sqlite3 *db = sf_store_get_db (im->store);
   sqlite3_stmt *insert_team = NULL, *update_team = NULL, *find_worker = NULL;
   sqlite3_stmt *upsert_worker = NULL, *clear_reductions = NULL, *insert_reduction = NULL;
+  sqlite3_stmt *same_reduction = NULL;
   g_autoptr(GHashTable) team_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *detail = NULL;
   GHashTableIter iter;
@@ -687,7 +742,8 @@ apply_roster (Import      *im,
   insert_team = sf_store_prepare (im->store, "INSERT INTO team (name, area_id, cap) VALUES (?1, ?2, ?3)", error);
   update_team = sf_store_prepare (im->store,
                                   "UPDATE team SET area_id = ifnull (?2, area_id), cap = ifnull (?3, cap)"
-                                  " WHERE id = ?1", error);
+                                  " WHERE id = ?1"
+                                  "  AND (area_id, cap) IS NOT (ifnull (?2, area_id), ifnull (?3, cap))", error);
   find_worker = sf_store_prepare (im->store, "SELECT id FROM caseworker WHERE initials = ?1", error);
   upsert_worker = sf_store_prepare (im->store,
                                     "INSERT INTO caseworker (id, initials, name, team_id, weekly_hours, start_date,"
@@ -703,13 +759,25 @@ apply_roster (Import      *im,
                                     "               THEN absence_to END,"
                                     "  absence_kind = excluded.absence_kind,"
                                     "  individual_factor = excluded.individual_factor,"
-                                    "  factor_reason = excluded.factor_reason",
+                                    "  factor_reason = excluded.factor_reason"
+                                    /* A caseworker re-imported as they are is not written. */
+                                    " WHERE (name, team_id, weekly_hours, start_date, absence_kind,"
+                                    "  individual_factor, factor_reason)"
+                                    "  IS NOT (excluded.name, excluded.team_id, excluded.weekly_hours,"
+                                    "  excluded.start_date, excluded.absence_kind,"
+                                    "  excluded.individual_factor, excluded.factor_reason)",
                                     error);
   clear_reductions = sf_store_prepare (im->store, "DELETE FROM reduction WHERE caseworker_id = ?1", error);
   insert_reduction = sf_store_prepare (im->store,
                                        "INSERT INTO reduction (caseworker_id, hours, reason, note)"
                                        " VALUES (?1, ?2, ?3, ?4)", error);
-  if (!insert_team || !update_team || !find_worker || !upsert_worker || !clear_reductions || !insert_reduction)
+  /* Whether the stored reductions are exactly the one the file states. */
+  same_reduction = sf_store_prepare (im->store,
+                                     "SELECT count(*) = (?2 > 0) AND ifnull (sum (hours = ?2 AND reason = ?3"
+                                     "  AND note IS ?4 AND valid_from IS NULL AND valid_to IS NULL), 0) = (?2 > 0)"
+                                     " FROM reduction WHERE caseworker_id = ?1", error);
+  if (!insert_team || !update_team || !find_worker || !upsert_worker || !clear_reductions ||
+      !insert_reduction || !same_reduction)
     goto out;
 
   if (!sf_store_begin (im->store, error))
@@ -740,7 +808,8 @@ apply_roster (Import      *im,
             sqlite3_bind_double (update_team, 3, team->norm);
           if (!sf_store_step_done (im->store, update_team, error))
             goto rollback;
-          im->result->teams_updated++;
+          if (sqlite3_changes (db) > 0)
+            im->result->teams_updated++;
         }
       g_hash_table_insert (team_ids, key, team);
     }
@@ -751,6 +820,7 @@ apply_roster (Import      *im,
       g_autofree char *team_key = fold_key (row->team);
       TeamPlan *team = g_hash_table_lookup (team_ids, team_key);
       gint64 id = 0;
+      gboolean same;
 
       sqlite3_bind_text (find_worker, 1, row->initials, -1, SQLITE_STATIC);
       if (sqlite3_step (find_worker) == SQLITE_ROW)
@@ -770,9 +840,33 @@ apply_roster (Import      *im,
       if (!sf_store_step_done (im->store, upsert_worker, error))
         goto rollback;
 
+      /* The file states the caseworker's reduction as it is now. */
       if (id != 0)
         {
+          gboolean changed = sqlite3_changes (db) > 0;
+
+          sqlite3_bind_int64 (same_reduction, 1, id);
+          sqlite3_bind_double (same_reduction, 2, row->reduction_hours);
+          sqlite3_bind_text (same_reduction, 3, row->reduction_reason, -1, SQLITE_STATIC);
+          bind_text (same_reduction, 4, row->reduction_note);
+          if (sqlite3_step (same_reduction) != SQLITE_ROW)
+            {
+              sf_store_set_sqlite_error (im->store, error);
+              sqlite3_reset (same_reduction);
+              goto rollback;
+            }
+          same = sqlite3_column_int (same_reduction, 0) != 0;
+          sqlite3_reset (same_reduction);
+          sqlite3_clear_bindings (same_reduction);
+
+          if (same && !changed)
+            {
+              im->result->unchanged++;
+              continue;
+            }
           im->result->updated++;
+          if (same)
+            continue;
           sqlite3_bind_int64 (clear_reductions, 1, id);
           if (!sf_store_step_done (im->store, clear_reductions, error))
             goto rollback;
@@ -783,7 +877,6 @@ apply_roster (Import      *im,
           id = sqlite3_last_insert_rowid (db);
         }
 
-      /* The file states the caseworker's reduction as it is now. */
       if (row->reduction_hours > 0)
         {
           sqlite3_bind_int64 (insert_reduction, 1, id);
@@ -814,6 +907,7 @@ out:
   sqlite3_finalize (upsert_worker);
   sqlite3_finalize (clear_reductions);
   sqlite3_finalize (insert_reduction);
+  sqlite3_finalize (same_reduction);
   return ok;
 }
 
@@ -869,7 +963,7 @@ sf_import_roster (SfStore         *store,
   if (!finish_problems (&im, error))
     goto out;
 
-  ok = apply_roster (&im, &plan, error);
+  ok = backup_before_import (store, error) && apply_roster (&im, &plan, error);
   if (ok)
     sf_store_emit_changed (store);
 
@@ -1061,13 +1155,13 @@ apply_cases (Import    *im,
   for (guint i = 0; i < plan->rows->len; i++)
     {
       const CaseRow *row = &g_array_index (plan->rows, CaseRow, i);
-      gint64 last_rowid = sqlite3_last_insert_rowid (db);
       gint64 area_id = row->area_id;
 
       /* A case without an area of its own has its caseworker's team's. */
       if (area_id == 0)
         area_id = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (plan->worker_areas, &row->caseworker_id));
 
+      sqlite3_set_last_insert_rowid (db, 0);
       sqlite3_bind_text (upsert, 1, row->reference, -1, SQLITE_STATIC);
       if (area_id != 0)
         sqlite3_bind_int64 (upsert, 2, area_id);
@@ -1082,8 +1176,11 @@ apply_cases (Import    *im,
           sf_store_rollback (im->store);
           goto out;
         }
-      /* An upsert that updated leaves the last inserted rowid as it was. */
-      if (sqlite3_last_insert_rowid (db) != last_rowid)
+      /* An upsert that updated leaves the last inserted rowid as it was:
+       * zero, which no inserted row has.  (Comparing with the rowid before
+       * the step miscounts a new case whose id equals the last row this
+       * connection inserted elsewhere, say the previous import's audit.) */
+      if (sqlite3_last_insert_rowid (db) != 0)
         im->result->created++;
       else if (sqlite3_changes (db) > 0)
         im->result->updated++;
@@ -1141,7 +1238,7 @@ sf_import_cases (SfStore         *store,
   if (!finish_problems (&im, error))
     goto out;
 
-  ok = apply_cases (&im, &plan, error);
+  ok = backup_before_import (store, error) && apply_cases (&im, &plan, error);
   if (ok)
     sf_store_emit_changed (store);
 
@@ -1182,9 +1279,11 @@ sf_import_file (SfStore         *store,
     }
   if (g_file_info_get_size (info) > MAX_FILE_BYTES)
     {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (MAX_FILE_BYTES);
+
       g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                   _("The file is too large (%s); a case list is at most %s."),
-                   g_format_size (g_file_info_get_size (info)), g_format_size (MAX_FILE_BYTES));
+                   _("The file is too large (%s); a case list is at most %s."), size, limit);
       return FALSE;
     }
 

@@ -145,7 +145,8 @@ sort_figures (const SfFigures *figures,
         }
     }
 
-  qsort (entries, n, sizeof (SortEntry), compare_entries);
+  if (n > 0)
+    qsort (entries, n, sizeof (SortEntry), compare_entries);
   for (guint i = 0; i < n; i++)
     {
       g_ptr_array_add (sorted, (gpointer) entries[i].figures);

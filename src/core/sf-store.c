@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sf-backup.h"
 #include "sf-error.h"
 #include "sf-norms.h"
 #include "sf-store.h"
@@ -356,9 +357,12 @@ sync_catalogue (SfStore  *self,
   return sf_store_commit (self, error);
 }
 
+/* Refuses a file that is not ours to change: somebody else's database, or
+ * one made by a newer version.  Runs before anything writes to the file,
+ * the switch to WAL included. */
 static gboolean
-migrate (SfStore  *self,
-         GError  **error)
+check_version (SfStore  *self,
+               GError  **error)
 {
   gint64 version = query_int (self, "PRAGMA user_version");
 
@@ -382,6 +386,27 @@ migrate (SfStore  *self,
       g_set_error_literal (error, SF_ERROR, SF_ERROR_CORRUPT,
                            _("This file is an SQLite database, but not one of Sagsfordeling's."));
       return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (SfStore  *self,
+         GError  **error)
+{
+  gint64 version;
+
+  if (!check_version (self, error))
+    return FALSE;
+  version = query_int (self, "PRAGMA user_version");
+
+  /* A database that is about to change shape is copied first. */
+  if (version > 0 && version < SF_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *backup = sf_backup_create (self, "migration", error);
+
+      if (backup == NULL)
+        return FALSE;
     }
 
   while (version < SF_STORE_SCHEMA_VERSION)
@@ -493,7 +518,8 @@ sf_store_open (const char  *path,
   /* Reading the schema is the first thing that notices a file that is not
    * a database at all. */
   if (!sf_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !sf_store_exec (self, "SELECT count(*) FROM sqlite_schema", error))
+      !sf_store_exec (self, "SELECT count(*) FROM sqlite_schema", error) ||
+      !check_version (self, error))
     return NULL;
   /* 16 MiB of page cache: a large import touches its indexes in random
    * order, and the default 2 MiB makes that I/O-bound. */

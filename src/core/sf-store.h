@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define SF_STORE_SCHEMA_VERSION 2
+#define SF_STORE_SCHEMA_VERSION 4
 
 #define SF_TYPE_STORE (sf_store_get_type ())
 

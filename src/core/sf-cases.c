@@ -1,0 +1,1038 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sf-cases.h"
+#include "sf-error.h"
+#include "sf-privacy.h"
+
+#define MAX_REFERENCE_CHARS 64
+#define MAX_COUNT 10000
+
+typedef struct
+{
+  gint64 id;
+  char  *reference;
+  gint64 caseworker_id;
+  gint64 cover_id;
+  SfDay  start;
+  SfDay  closed;
+} CaseRow;
+
+static void
+case_row_clear (gpointer data)
+{
+  CaseRow *row = data;
+
+  g_clear_pointer (&row->reference, g_free);
+}
+
+static SfDay
+column_day (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  SfDay day = SF_DAY_NONE;
+
+  if (text != NULL)
+    sf_day_parse (text, &day);
+  return day;
+}
+
+static void
+bind_day (sqlite3_stmt *stmt,
+          int           index,
+          SfDay         day)
+{
+  if (day == SF_DAY_NONE)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, sf_day_to_iso (day), -1, g_free);
+}
+
+static void
+bind_id (sqlite3_stmt *stmt,
+         int           index,
+         gint64        id)
+{
+  if (id == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+gboolean
+sf_cases_check_reference (const char  *reference,
+                          GError     **error)
+{
+  if (reference == NULL || *reference == '\0')
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("The case number is missing. Use the case system’s case number."));
+      return FALSE;
+    }
+  if (!g_utf8_validate (reference, -1, NULL) || g_utf8_strlen (reference, -1) > MAX_REFERENCE_CHARS)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("The case number is longer than %u characters."), MAX_REFERENCE_CHARS);
+      return FALSE;
+    }
+  if (g_unichar_isspace (g_utf8_get_char (reference)) ||
+      g_unichar_isspace (g_utf8_get_char (g_utf8_find_prev_char (reference, reference + strlen (reference)))))
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("The case number begins or ends with a space."));
+      return FALSE;
+    }
+  if (sf_privacy_looks_like_cpr (reference))
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_PRIVACY,
+                   _("The case number “%s” looks like a CPR number. Use the case system’s "
+                     "case number: Sagsfordeling never stores citizens’ CPR numbers."),
+                   reference);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The caseworker's initials and their team's area; FALSE with an error if
+ * there is no such caseworker. */
+static gboolean
+find_worker (SfStore  *store,
+             gint64    id,
+             char    **out_initials,
+             gint64   *out_area_id,
+             GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  stmt = sf_store_prepare (store,
+                           "SELECT w.initials, t.area_id FROM caseworker w JOIN team t ON t.id = w.team_id"
+                           " WHERE w.id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      if (out_initials != NULL)
+        *out_initials = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (out_area_id != NULL)
+        *out_area_id = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (!found)
+    g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
+                         _("The caseworker no longer exists. Choose another caseworker."));
+  return found;
+}
+
+static gboolean
+area_exists (SfStore *store,
+             gint64   area_id)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (store, "SELECT 1 FROM area WHERE id = ?1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, area_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static gboolean
+reference_taken (SfStore    *store,
+                 const char *reference,
+                 gint64      except_id)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (store, "SELECT 1 FROM casefile WHERE reference = ?1 AND id <> ?2",
+                                         NULL);
+  gboolean taken;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return taken;
+}
+
+/* Checks a whole case as a form gives it, and fills in its area from the
+ * caseworker's team when it has none. */
+static gboolean
+check_case (SfStore      *store,
+            const SfCase *kase,
+            gint64       *out_area_id,
+            GError      **error)
+{
+  gint64 team_area = 0;
+
+  if (!sf_cases_check_reference (kase->reference, error))
+    return FALSE;
+  if (reference_taken (store, kase->reference, kase->id))
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("There is already a case with the number “%s”."), kase->reference);
+      return FALSE;
+    }
+  if ((guint) kase->complexity >= SF_N_COMPLEXITIES)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("Choose the case’s complexity: enkel, kompleks or særligt kompliceret."));
+      return FALSE;
+    }
+  if (!find_worker (store, kase->caseworker_id, NULL, &team_area, error))
+    return FALSE;
+  if (kase->cover_id != 0)
+    {
+      if (kase->cover_id == kase->caseworker_id)
+        {
+          g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                               _("A caseworker cannot cover their own case. Choose a colleague."));
+          return FALSE;
+        }
+      if (!find_worker (store, kase->cover_id, NULL, NULL, error))
+        return FALSE;
+    }
+  if (kase->area_id != 0 && !area_exists (store, kase->area_id))
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
+                           _("The case area no longer exists. Choose another area."));
+      return FALSE;
+    }
+  if (kase->start != SF_DAY_NONE && kase->closed != SF_DAY_NONE && kase->closed < kase->start)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("The case cannot be closed before it started."));
+      return FALSE;
+    }
+  *out_area_id = kase->area_id != 0 ? kase->area_id : team_area;
+  return TRUE;
+}
+
+static gboolean
+finish (SfStore     *store,
+        gboolean     ok,
+        GError     **error)
+{
+  if (!ok)
+    {
+      sf_store_rollback (store);
+      return FALSE;
+    }
+  if (!sf_store_commit (store, error))
+    return FALSE;
+  sf_store_emit_changed (store);
+  return TRUE;
+}
+
+gint64
+sf_cases_add (SfStore       *store,
+              const SfCase  *kase,
+              GError       **error)
+{
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  gint64 area_id = 0;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), 0);
+  g_return_val_if_fail (kase != NULL, 0);
+
+  if (!sf_store_begin (store, error))
+    return 0;
+  ok = check_case (store, &(SfCase) { .id = 0, .reference = kase->reference, .area_id = kase->area_id,
+                                      .complexity = kase->complexity, .start = kase->start,
+                                      .closed = kase->closed, .caseworker_id = kase->caseworker_id,
+                                      .cover_id = kase->cover_id },
+                   &area_id, error);
+  if (ok)
+    {
+      stmt = sf_store_prepare (store,
+                               "INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date,"
+                               " caseworker_id, cover_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_text (stmt, 1, kase->reference, -1, SQLITE_STATIC);
+          bind_id (stmt, 2, area_id);
+          sqlite3_bind_text (stmt, 3, sf_complexity_to_key (kase->complexity), -1, SQLITE_STATIC);
+          bind_day (stmt, 4, kase->start);
+          bind_day (stmt, 5, kase->closed);
+          sqlite3_bind_int64 (stmt, 6, kase->caseworker_id);
+          bind_id (stmt, 7, kase->cover_id);
+          ok = sf_store_step_done (store, stmt, error);
+          sqlite3_finalize (stmt);
+          id = sqlite3_last_insert_rowid (sf_store_get_db (store));
+        }
+    }
+  if (ok)
+    {
+      detail = g_strdup_printf ("%s, caseworker %" G_GINT64_FORMAT, sf_complexity_to_key (kase->complexity),
+                                kase->caseworker_id);
+      ok = sf_store_audit (store, "case-add", kase->reference, detail, error);
+    }
+  if (!finish (store, ok, error))
+    return 0;
+  return id;
+}
+
+static gboolean
+write_case (SfStore      *store,
+            const SfCase *kase,
+            gint64        area_id,
+            GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = sf_store_prepare (store,
+                           "UPDATE casefile SET reference = ?2, area_id = ?3, complexity = ?4, start_date = ?5,"
+                           " closed_date = ?6, caseworker_id = ?7, cover_id = ?8 WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, kase->id);
+  sqlite3_bind_text (stmt, 2, kase->reference, -1, SQLITE_STATIC);
+  bind_id (stmt, 3, area_id);
+  sqlite3_bind_text (stmt, 4, sf_complexity_to_key (kase->complexity), -1, SQLITE_STATIC);
+  bind_day (stmt, 5, kase->start);
+  bind_day (stmt, 6, kase->closed);
+  sqlite3_bind_int64 (stmt, 7, kase->caseworker_id);
+  bind_id (stmt, 8, kase->cover_id);
+  ok = sf_store_step_done (store, stmt, error);
+  sqlite3_finalize (stmt);
+  if (ok && sqlite3_changes (sf_store_get_db (store)) == 0)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
+                           _("The case no longer exists; someone may have removed it."));
+      ok = FALSE;
+    }
+  return ok;
+}
+
+gboolean
+sf_cases_update (SfStore       *store,
+                 const SfCase  *kase,
+                 GError       **error)
+{
+  g_autofree char *detail = NULL;
+  gint64 area_id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (kase != NULL && kase->id != 0, FALSE);
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  ok = check_case (store, kase, &area_id, error) && write_case (store, kase, area_id, error);
+  if (ok)
+    {
+      detail = g_strdup_printf ("%s, caseworker %" G_GINT64_FORMAT ", cover %" G_GINT64_FORMAT,
+                                sf_complexity_to_key (kase->complexity), kase->caseworker_id, kase->cover_id);
+      ok = sf_store_audit (store, "case-edit", kase->reference, detail, error);
+    }
+  return finish (store, ok, error);
+}
+
+/* Loads the cases of @ids in that order; FALSE if one does not exist. */
+static GArray *
+load_rows (SfStore       *store,
+           const gint64  *ids,
+           guint          n_ids,
+           GError       **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (CaseRow));
+  sqlite3_stmt *stmt;
+
+  g_array_set_clear_func (rows, case_row_clear);
+  stmt = sf_store_prepare (store,
+                           "SELECT reference, caseworker_id, ifnull (cover_id, 0), start_date, closed_date"
+                           " FROM casefile WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      CaseRow row = { 0 };
+
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_finalize (stmt);
+          g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
+                               _("A case no longer exists; someone may have removed it. Nothing was changed."));
+          return NULL;
+        }
+      row.id = ids[i];
+      row.reference = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row.caseworker_id = sqlite3_column_int64 (stmt, 1);
+      row.cover_id = sqlite3_column_int64 (stmt, 2);
+      row.start = column_day (stmt, 3);
+      row.closed = column_day (stmt, 4);
+      g_array_append_val (rows, row);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&rows);
+}
+
+static char *
+references_detail (GArray *rows)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (text, "%s%s", i ? ", " : "", g_array_index (rows, CaseRow, i).reference);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+gboolean
+sf_cases_delete (SfStore       *store,
+                 const gint64  *ids,
+                 guint          n_ids,
+                 GError       **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  rows = load_rows (store, ids, n_ids, error);
+  ok = rows != NULL;
+  if (ok)
+    {
+      stmt = sf_store_prepare (store, "DELETE FROM casefile WHERE id = ?1", error);
+      ok = stmt != NULL;
+    }
+  for (guint i = 0; ok && i < n_ids; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      ok = sf_store_step_done (store, stmt, error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (ok)
+    {
+      detail = references_detail (rows);
+      ok = sf_store_audit (store, "case-delete", NULL, detail, error);
+    }
+  return finish (store, ok, error);
+}
+
+gboolean
+sf_cases_close (SfStore       *store,
+                const gint64  *ids,
+                guint          n_ids,
+                SfDay          day,
+                GError       **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *refs = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (day != SF_DAY_NONE, FALSE);
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  rows = load_rows (store, ids, n_ids, error);
+  ok = rows != NULL;
+  for (guint i = 0; ok && i < rows->len; i++)
+    {
+      const CaseRow *row = &g_array_index (rows, CaseRow, i);
+
+      if (row->start != SF_DAY_NONE && day < row->start)
+        {
+          g_autofree char *start = sf_day_format (row->start);
+
+          g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                       _("The case “%s” started on %s and cannot be closed before that. "
+                         "Nothing was changed."),
+                       row->reference, start);
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    {
+      /* A case closed already keeps the day it was closed. */
+      stmt = sf_store_prepare (store, "UPDATE casefile SET closed_date = ?2 WHERE id = ?1 AND closed_date IS NULL",
+                               error);
+      ok = stmt != NULL;
+    }
+  for (guint i = 0; ok && i < n_ids; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      bind_day (stmt, 2, day);
+      ok = sf_store_step_done (store, stmt, error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (ok)
+    {
+      iso = sf_day_to_iso (day);
+      refs = references_detail (rows);
+      detail = g_strdup_printf ("%s: %s", iso, refs);
+      ok = sf_store_audit (store, "case-close", NULL, detail, error);
+    }
+  return finish (store, ok, error);
+}
+
+gboolean
+sf_cases_reassign (SfStore       *store,
+                   const gint64  *ids,
+                   guint          n_ids,
+                   gint64         caseworker_id,
+                   GError       **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autofree char *initials = NULL;
+  g_autofree char *refs = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  ok = find_worker (store, caseworker_id, &initials, NULL, error);
+  if (ok)
+    {
+      rows = load_rows (store, ids, n_ids, error);
+      ok = rows != NULL;
+    }
+  if (ok)
+    {
+      /* The new caseworker cannot also be their own cover: a cover by the
+       * new caseworker ends with the reassignment. */
+      stmt = sf_store_prepare (store,
+                               "UPDATE casefile SET caseworker_id = ?2,"
+                               " cover_id = CASE WHEN cover_id = ?2 THEN NULL ELSE cover_id END"
+                               " WHERE id = ?1",
+                               error);
+      ok = stmt != NULL;
+    }
+  for (guint i = 0; ok && i < n_ids; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      sqlite3_bind_int64 (stmt, 2, caseworker_id);
+      ok = sf_store_step_done (store, stmt, error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (ok)
+    {
+      refs = references_detail (rows);
+      detail = g_strdup_printf ("to %s: %s", initials, refs);
+      ok = sf_store_audit (store, "case-reassign", NULL, detail, error);
+    }
+  return finish (store, ok, error);
+}
+
+gboolean
+sf_cases_set_cover (SfStore       *store,
+                    const gint64  *ids,
+                    guint          n_ids,
+                    gint64         cover_id,
+                    GError       **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autofree char *initials = NULL;
+  g_autofree char *refs = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  if (cover_id != 0)
+    ok = find_worker (store, cover_id, &initials, NULL, error);
+  if (ok)
+    {
+      rows = load_rows (store, ids, n_ids, error);
+      ok = rows != NULL;
+    }
+  for (guint i = 0; ok && i < rows->len; i++)
+    {
+      const CaseRow *row = &g_array_index (rows, CaseRow, i);
+
+      if (cover_id != 0 && row->caseworker_id == cover_id)
+        {
+          g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                       _("%s is the caseworker of the case “%s” and cannot also cover it. "
+                         "Choose a colleague, or leave that case out. Nothing was changed."),
+                       initials, row->reference);
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    {
+      stmt = sf_store_prepare (store, "UPDATE casefile SET cover_id = ?2 WHERE id = ?1", error);
+      ok = stmt != NULL;
+    }
+  for (guint i = 0; ok && i < n_ids; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      bind_id (stmt, 2, cover_id);
+      ok = sf_store_step_done (store, stmt, error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (ok)
+    {
+      refs = references_detail (rows);
+      detail = g_strdup_printf ("%s: %s", cover_id != 0 ? initials : "none", refs);
+      ok = sf_store_audit (store, cover_id != 0 ? "case-cover" : "case-cover-clear", NULL, detail, error);
+    }
+  return finish (store, ok, error);
+}
+
+static void
+sf_case_clear (gpointer data)
+{
+  SfCase *kase = data;
+
+  g_clear_pointer (&kase->reference, g_free);
+}
+
+GArray *
+sf_cases_snapshot (SfStore       *store,
+                   const gint64  *ids,
+                   guint          n_ids,
+                   GError       **error)
+{
+  g_autoptr(GArray) cases = g_array_new (FALSE, TRUE, sizeof (SfCase));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+
+  g_array_set_clear_func (cases, sf_case_clear);
+  stmt = sf_store_prepare (store,
+                           "SELECT reference, ifnull (area_id, 0), complexity, start_date, closed_date,"
+                           " caseworker_id, ifnull (cover_id, 0) FROM casefile WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      SfCase kase = { 0 };
+      SfComplexity complexity = SF_COMPLEXITY_KOMPLEKS;
+
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_finalize (stmt);
+          g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
+                               _("A case no longer exists; someone may have removed it."));
+          return NULL;
+        }
+      kase.id = ids[i];
+      kase.reference = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      kase.area_id = sqlite3_column_int64 (stmt, 1);
+      sf_complexity_parse ((const char *) sqlite3_column_text (stmt, 2), &complexity);
+      kase.complexity = complexity;
+      kase.start = column_day (stmt, 3);
+      kase.closed = column_day (stmt, 4);
+      kase.caseworker_id = sqlite3_column_int64 (stmt, 5);
+      kase.cover_id = sqlite3_column_int64 (stmt, 6);
+      g_array_append_val (cases, kase);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&cases);
+}
+
+gboolean
+sf_cases_restore (SfStore  *store,
+                  GArray   *snapshot,
+                  GError  **error)
+{
+  g_autoptr(GString) detail = g_string_new (NULL);
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (snapshot != NULL, FALSE);
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; ok && i < snapshot->len; i++)
+    {
+      const SfCase *kase = &g_array_index (snapshot, SfCase, i);
+
+      ok = write_case (store, kase, kase->area_id, error);
+      g_string_append_printf (detail, "%s%s", i ? ", " : "", kase->reference);
+    }
+  ok = ok && sf_store_audit (store, "case-restore", NULL, detail->str, error);
+  return finish (store, ok, error);
+}
+
+/* ---- counts ---------------------------------------------------------- */
+
+void
+sf_counts_result_clear (SfCountsResult *result)
+{
+  g_clear_pointer (&result->added_ids, g_array_unref);
+  g_clear_pointer (&result->closed_ids, g_array_unref);
+  memset (result, 0, sizeof *result);
+}
+
+static const char complexity_letters[SF_N_COMPLEXITIES] = { 'E', 'K', 'S' };
+
+/* The open counted cases of a caseworker on @day, per complexity, newest
+ * first. */
+static gboolean
+load_counted (SfStore  *store,
+              gint64    caseworker_id,
+              SfDay     day,
+              GArray   *open[SF_N_COMPLEXITIES],
+              GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sf_store_prepare (store,
+                           "SELECT id, complexity, start_date, closed_date FROM casefile"
+                           " WHERE caseworker_id = ?1 AND counted = 1 ORDER BY id DESC",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, caseworker_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SfCase kase = { 0 };
+      SfComplexity complexity;
+
+      if (!sf_complexity_parse ((const char *) sqlite3_column_text (stmt, 1), &complexity))
+        continue;
+      kase.start = column_day (stmt, 2);
+      kase.closed = column_day (stmt, 3);
+      if (sf_capacity_case_is_open (&kase, day))
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (open[complexity], id);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sf_store_set_sqlite_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sf_cases_count_open_counted (SfStore  *store,
+                             gint64    caseworker_id,
+                             SfDay     day,
+                             guint    *counts,
+                             GError  **error)
+{
+  GArray *open[SF_N_COMPLEXITIES];
+  gboolean ok;
+
+  for (guint c = 0; c < SF_N_COMPLEXITIES; c++)
+    open[c] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ok = load_counted (store, caseworker_id, day, open, error);
+  for (guint c = 0; c < SF_N_COMPLEXITIES; c++)
+    {
+      counts[c] = ok ? open[c]->len : 0;
+      g_array_unref (open[c]);
+    }
+  return ok;
+}
+
+/* A reference such as "OPT-MHJ-K0007" that no case has yet.  The letter
+ * between the initials and the number keeps it from ever looking like a
+ * CPR number; initials that would anyway are replaced by the id. */
+static char *
+next_reference (SfStore      *store,
+                const char   *initials,
+                gint64        caseworker_id,
+                SfComplexity  complexity,
+                guint        *serial)
+{
+  g_autofree char *upper = g_utf8_strup (initials, -1);
+
+  for (;;)
+    {
+      g_autofree char *reference = NULL;
+
+      (*serial)++;
+      reference = g_strdup_printf ("%s-%s-%c%04u", SF_CASES_COUNTED_PREFIX, upper,
+                                   complexity_letters[complexity], *serial);
+      if (sf_privacy_looks_like_cpr (reference))
+        {
+          g_free (reference);
+          reference = g_strdup_printf ("%s-%" G_GINT64_FORMAT "-%c%04u", SF_CASES_COUNTED_PREFIX,
+                                       caseworker_id, complexity_letters[complexity], *serial);
+        }
+      if (!reference_taken (store, reference, 0))
+        return g_steal_pointer (&reference);
+    }
+}
+
+gboolean
+sf_cases_set_counts (SfStore         *store,
+                     gint64           caseworker_id,
+                     const guint     *counts,
+                     SfDay            day,
+                     SfCountsResult  *result,
+                     GError         **error)
+{
+  GArray *open[SF_N_COMPLEXITIES] = { NULL, };
+  g_autofree char *initials = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *insert = NULL, *close = NULL;
+  gint64 area_id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+  g_return_val_if_fail (day != SF_DAY_NONE, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+  result->added_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  result->closed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint c = 0; c < SF_N_COMPLEXITIES; c++)
+    if (counts[c] > MAX_COUNT)
+      {
+        g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                     _("%u cases is more than one caseworker can have; enter at most %u."),
+                     counts[c], MAX_COUNT);
+        return FALSE;
+      }
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  for (guint c = 0; c < SF_N_COMPLEXITIES; c++)
+    open[c] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ok = find_worker (store, caseworker_id, &initials, &area_id, error) &&
+       load_counted (store, caseworker_id, day, open, error);
+  if (ok)
+    {
+      insert = sf_store_prepare (store,
+                                 "INSERT INTO casefile (reference, area_id, complexity, start_date,"
+                                 " caseworker_id, counted) VALUES (?1, ?2, ?3, ?4, ?5, 1)",
+                                 error);
+      close = sf_store_prepare (store, "UPDATE casefile SET closed_date = ?2 WHERE id = ?1", error);
+      ok = insert != NULL && close != NULL;
+    }
+  for (guint c = 0; ok && c < SF_N_COMPLEXITIES; c++)
+    {
+      guint have = open[c]->len;
+      guint serial = 0;
+
+      for (guint i = have; ok && i < counts[c]; i++)
+        {
+          g_autofree char *reference = next_reference (store, initials, caseworker_id, c, &serial);
+          gint64 id;
+
+          sqlite3_bind_text (insert, 1, reference, -1, SQLITE_TRANSIENT);
+          bind_id (insert, 2, area_id);
+          sqlite3_bind_text (insert, 3, sf_complexity_to_key (c), -1, SQLITE_STATIC);
+          bind_day (insert, 4, day);
+          sqlite3_bind_int64 (insert, 5, caseworker_id);
+          ok = sf_store_step_done (store, insert, error);
+          id = sqlite3_last_insert_rowid (sf_store_get_db (store));
+          g_array_append_val (result->added_ids, id);
+          result->added[c]++;
+        }
+      /* Surplus: the newest counted cases close first. */
+      for (guint i = counts[c]; ok && i < have; i++)
+        {
+          gint64 id = g_array_index (open[c], gint64, i - counts[c]);
+
+          sqlite3_bind_int64 (close, 1, id);
+          bind_day (close, 2, day);
+          ok = sf_store_step_done (store, close, error);
+          g_array_append_val (result->closed_ids, id);
+          result->closed[c]++;
+        }
+    }
+  g_clear_pointer (&insert, sqlite3_finalize);
+  g_clear_pointer (&close, sqlite3_finalize);
+  for (guint c = 0; c < SF_N_COMPLEXITIES; c++)
+    g_array_unref (open[c]);
+
+  if (ok)
+    {
+      detail = g_strdup_printf ("enkel %u, kompleks %u, saerligt-kompliceret %u (%u added, %u closed)",
+                                counts[SF_COMPLEXITY_ENKEL], counts[SF_COMPLEXITY_KOMPLEKS],
+                                counts[SF_COMPLEXITY_SAERLIGT_KOMPLICERET],
+                                result->added_ids->len, result->closed_ids->len);
+      ok = sf_store_audit (store, "case-counts", initials, detail, error);
+    }
+  if (!finish (store, ok, error))
+    {
+      sf_counts_result_clear (result);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- effects --------------------------------------------------------- */
+
+SfDataset *
+sf_cases_dataset_copy (const SfDataset *dataset)
+{
+  SfDataset *copy = sf_dataset_new ();
+
+  for (guint i = 0; i < dataset->areas->len; i++)
+    {
+      SfArea area = g_array_index (dataset->areas, SfArea, i);
+
+      area.key = g_strdup (area.key);
+      area.name = g_strdup (area.name);
+      area.note = g_strdup (area.note);
+      area.source = g_strdup (area.source);
+      g_array_append_val (copy->areas, area);
+    }
+  for (guint i = 0; i < dataset->teams->len; i++)
+    {
+      SfTeam team = g_array_index (dataset->teams, SfTeam, i);
+
+      team.name = g_strdup (team.name);
+      g_array_append_val (copy->teams, team);
+    }
+  for (guint i = 0; i < dataset->caseworkers->len; i++)
+    {
+      SfCaseworker worker = g_array_index (dataset->caseworkers, SfCaseworker, i);
+
+      worker.initials = g_strdup (worker.initials);
+      worker.name = g_strdup (worker.name);
+      worker.absence_kind = g_strdup (worker.absence_kind);
+      worker.factor_reason = g_strdup (worker.factor_reason);
+      g_array_append_val (copy->caseworkers, worker);
+    }
+  for (guint i = 0; i < dataset->reductions->len; i++)
+    {
+      SfReduction reduction = g_array_index (dataset->reductions, SfReduction, i);
+
+      reduction.note = g_strdup (reduction.note);
+      g_array_append_val (copy->reductions, reduction);
+    }
+  for (guint i = 0; i < dataset->cases->len; i++)
+    {
+      SfCase kase = g_array_index (dataset->cases, SfCase, i);
+
+      kase.reference = g_strdup (kase.reference);
+      g_array_append_val (copy->cases, kase);
+    }
+  return copy;
+}
+
+static gboolean
+same_number (double a,
+             double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) && isnan (b);
+  return fabs (a - b) < 1e-9;
+}
+
+/* Everyone whose open cases, load or status differ, in the order of
+ * @before's caseworkers (people only in @after come last). */
+GArray *
+sf_cases_compare (const SfFigures *before,
+                  const SfFigures *after)
+{
+  GArray *effects = g_array_new (FALSE, TRUE, sizeof (SfCaseEffect));
+
+  for (guint i = 0; i < before->workers->len; i++)
+    {
+      const SfWorkerFigures *b = &g_array_index (before->workers, SfWorkerFigures, i);
+      const SfWorkerFigures *a = sf_figures_find_worker (after, b->worker->id);
+      SfCaseEffect effect = { 0 };
+
+      effect.caseworker_id = b->worker->id;
+      effect.open_before = b->open_cases;
+      effect.load_before = b->weighted_load;
+      effect.norm = b->adjusted_norm;
+      effect.utilisation_before = b->utilisation;
+      effect.status_before = b->status;
+      if (a != NULL)
+        {
+          effect.open_after = a->open_cases;
+          effect.load_after = a->weighted_load;
+          effect.norm = a->adjusted_norm;
+          effect.utilisation_after = a->utilisation;
+          effect.status_after = a->status;
+        }
+      else
+        {
+          effect.utilisation_after = NAN;
+          effect.status_after = SF_STATUS_WITHIN;
+        }
+      if (effect.open_before != effect.open_after ||
+          !same_number (effect.load_before, effect.load_after) ||
+          !same_number (effect.utilisation_before, effect.utilisation_after) ||
+          effect.status_before != effect.status_after)
+        g_array_append_val (effects, effect);
+    }
+  for (guint i = 0; i < after->workers->len; i++)
+    {
+      const SfWorkerFigures *a = &g_array_index (after->workers, SfWorkerFigures, i);
+      SfCaseEffect effect = { 0 };
+
+      if (sf_figures_find_worker (before, a->worker->id) != NULL)
+        continue;
+      effect.caseworker_id = a->worker->id;
+      effect.open_after = a->open_cases;
+      effect.load_after = a->weighted_load;
+      effect.norm = a->adjusted_norm;
+      effect.utilisation_before = NAN;
+      effect.utilisation_after = a->utilisation;
+      effect.status_before = SF_STATUS_WITHIN;
+      effect.status_after = a->status;
+      g_array_append_val (effects, effect);
+    }
+  return effects;
+}
+
+GArray *
+sf_cases_preview_reassign (const SfDataset  *dataset,
+                           const SfSettings *settings,
+                           SfDay             ref,
+                           const gint64     *ids,
+                           guint             n_ids,
+                           gint64            caseworker_id)
+{
+  g_autoptr(SfDataset) changed = sf_cases_dataset_copy (dataset);
+  g_autoptr(SfFigures) before = NULL;
+  g_autoptr(SfFigures) after = NULL;
+
+  for (guint i = 0; i < changed->cases->len; i++)
+    {
+      SfCase *kase = &g_array_index (changed->cases, SfCase, i);
+
+      for (guint j = 0; j < n_ids; j++)
+        if (kase->id == ids[j])
+          {
+            kase->caseworker_id = caseworker_id;
+            if (kase->cover_id == caseworker_id)
+              kase->cover_id = 0;
+          }
+    }
+  before = sf_figures_compute (dataset, settings, ref);
+  after = sf_figures_compute (changed, settings, ref);
+  return sf_cases_compare (before, after);
+}

@@ -1,0 +1,111 @@
+#pragma once
+
+#include <glib.h>
+
+#include "sf-capacity.h"
+#include "sf-model.h"
+#include "sf-settings.h"
+#include "sf-store.h"
+
+G_BEGIN_DECLS
+
+/* Editing cases, one or many at a time.  Every change is checked first,
+ * written in one transaction with an audit entry, and followed by
+ * SfStore::changed; a refused change writes nothing. */
+
+/* References of cases entered as counts begin with this (optalt = counted). */
+#define SF_CASES_COUNTED_PREFIX "OPT"
+
+gboolean  sf_cases_check_reference (const char       *reference,
+                                    GError          **error);
+
+gint64    sf_cases_add             (SfStore          *store,
+                                    const SfCase     *kase,
+                                    GError          **error);
+gboolean  sf_cases_update          (SfStore          *store,
+                                    const SfCase     *kase,
+                                    GError          **error);
+gboolean  sf_cases_delete          (SfStore          *store,
+                                    const gint64     *ids,
+                                    guint             n_ids,
+                                    GError          **error);
+gboolean  sf_cases_close           (SfStore          *store,
+                                    const gint64     *ids,
+                                    guint             n_ids,
+                                    SfDay             day,
+                                    GError          **error);
+gboolean  sf_cases_reassign        (SfStore          *store,
+                                    const gint64     *ids,
+                                    guint             n_ids,
+                                    gint64            caseworker_id,
+                                    GError          **error);
+gboolean  sf_cases_set_cover       (SfStore          *store,
+                                    const gint64     *ids,
+                                    guint             n_ids,
+                                    gint64            cover_id,
+                                    GError          **error);
+
+/* The cases as they are now (SfCase, in @ids order), and writing them back
+ * exactly: what an undo needs. */
+GArray   *sf_cases_snapshot        (SfStore          *store,
+                                    const gint64     *ids,
+                                    guint             n_ids,
+                                    GError          **error);
+gboolean  sf_cases_restore         (SfStore          *store,
+                                    GArray           *snapshot,
+                                    GError          **error);
+
+/* Bulk entry by counts, for municipalities that do not export case lists.
+ * Cases are counted per citizen (per child, not per family).  The
+ * caseworker's open counted cases are made to match @counts on @day: cases
+ * with references made by the app are added, surplus counted cases are
+ * closed (the newest first).  Cases with real references are left alone. */
+typedef struct
+{
+  guint added[SF_N_COMPLEXITIES];
+  guint closed[SF_N_COMPLEXITIES];
+  GArray *added_ids;           /* gint64 */
+  GArray *closed_ids;          /* gint64 */
+} SfCountsResult;
+
+void      sf_counts_result_clear   (SfCountsResult   *result);
+gboolean  sf_cases_set_counts      (SfStore          *store,
+                                    gint64            caseworker_id,
+                                    const guint      *counts,
+                                    SfDay             day,
+                                    SfCountsResult   *result,
+                                    GError          **error);
+gboolean  sf_cases_count_open_counted (SfStore       *store,
+                                    gint64            caseworker_id,
+                                    SfDay             day,
+                                    guint            *counts,
+                                    GError          **error);
+
+/* The effect of a change on each person whose figures it changes. */
+typedef struct
+{
+  gint64   caseworker_id;
+  guint    open_before;
+  guint    open_after;
+  double   load_before;
+  double   load_after;
+  double   norm;
+  double   utilisation_before;     /* NAN where the norm is 0 */
+  double   utilisation_after;
+  SfStatus status_before;
+  SfStatus status_after;
+} SfCaseEffect;
+
+SfDataset *sf_cases_dataset_copy   (const SfDataset  *dataset);
+GArray    *sf_cases_compare        (const SfFigures  *before,
+                                    const SfFigures  *after);
+GArray    *sf_cases_preview_reassign (const SfDataset  *dataset,
+                                    const SfSettings *settings,
+                                    SfDay             ref,
+                                    const gint64     *ids,
+                                    guint             n_ids,
+                                    gint64            caseworker_id);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SfCountsResult, sf_counts_result_clear)
+
+G_END_DECLS

@@ -1,0 +1,134 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "sf-error.h"
+#include "sf-preferences.h"
+#include "sf-report.h"
+
+#define MAX_NORM 1000.0
+
+/* The reference beside a setting, in the manager's language.  DS gives
+ * figures for some settings only; the others say where the default comes
+ * from. */
+const char *
+sf_preferences_reference (const char *setting_key)
+{
+  if (g_strcmp0 (setting_key, "full-time-hours") == 0)
+    return _("DS’ recommended caseloads are for a full-time caseworker: 37 hours a week.");
+  if (g_strcmp0 (setting_key, "weight-enkel") == 0)
+    return _("DS divides cases into simple, complex and especially complicated, but sets no weights. Default 0.5.");
+  if (g_strcmp0 (setting_key, "weight-kompleks") == 0)
+    return _("A complex case is the unit the norm counts. Default 1.");
+  if (g_strcmp0 (setting_key, "weight-saerligt-kompliceret") == 0)
+    return _("An especially complicated case weighs as much as two complex ones. Default 2.");
+  if (g_strcmp0 (setting_key, "new-hire-factor") == 0)
+    return _("DS: new and newly qualified caseworkers should have fewer cases; DS names no factor. Default 0.7.");
+  if (g_strcmp0 (setting_key, "new-hire-months") == 0)
+    return _("DS: a lower caseload for about 6 months after starting.");
+  if (g_strcmp0 (setting_key, "near-threshold") == 0)
+    return _("Not a DS figure: the share of the norm at which a caseload is “near the norm”. Default 90 %.");
+  return NULL;
+}
+
+/* "DS 20–30 · survey average 2023: 31 · appropriate: 24" */
+char *
+sf_preferences_team_reference (const SfArea *area)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *low = sf_format_decimal (area->ds_low, 0);
+  g_autofree char *high = sf_format_decimal (area->ds_high, 0);
+
+  /* Translators: DS' recommended range of cases per full-time caseworker */
+  g_string_append_printf (text, _("DS range %s–%s"), low, high);
+  if (!isnan (area->survey_avg))
+    {
+      g_autofree char *avg = sf_format_decimal (area->survey_avg, 0);
+
+      /* Translators: the national average number of cases per caseworker in the survey year */
+      g_string_append_printf (text, " · ");
+      g_string_append_printf (text, _("national average %d: %s"), area->survey_year, avg);
+    }
+  if (!isnan (area->appropriate))
+    {
+      g_autofree char *appropriate = sf_format_decimal (area->appropriate, 0);
+
+      g_string_append_printf (text, " · ");
+      /* Translators: the caseload union representatives found appropriate */
+      g_string_append_printf (text, _("found appropriate: %s"), appropriate);
+    }
+  if (area->note != NULL && *area->note != '\0')
+    g_string_append_printf (text, " · %s", area->note);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Sets the team's base norm (its own cap); 0 returns it to the upper end of
+ * its area's DS range. */
+gboolean
+sf_preferences_set_team_norm (SfStore  *store,
+                              gint64    team_id,
+                              double    norm,
+                              GError  **error)
+{
+  g_autofree char *detail = NULL;
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+
+  if (isnan (norm) || norm < 0 || norm > MAX_NORM)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("A team norm must be between 1 and %g cases per full-time caseworker."), MAX_NORM);
+      return FALSE;
+    }
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  stmt = sf_store_prepare (store, "SELECT name FROM team WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, team_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+      if (name == NULL)
+        {
+          g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
+                               _("The team no longer exists."));
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    {
+      stmt = sf_store_prepare (store, "UPDATE team SET cap = ?2 WHERE id = ?1", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, team_id);
+          if (norm > 0)
+            sqlite3_bind_double (stmt, 2, norm);
+          else
+            sqlite3_bind_null (stmt, 2);
+          ok = sf_store_step_done (store, stmt, error);
+          sqlite3_finalize (stmt);
+        }
+    }
+  if (ok)
+    {
+      detail = norm > 0 ? g_strdup_printf ("norm = %g", norm) : g_strdup ("norm = DS upper end");
+      ok = sf_store_audit (store, "team-norm", name, detail, error);
+    }
+  if (!ok)
+    {
+      sf_store_rollback (store);
+      return FALSE;
+    }
+  if (!sf_store_commit (store, error))
+    return FALSE;
+  sf_store_emit_changed (store);
+  return TRUE;
+}

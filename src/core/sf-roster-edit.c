@@ -1,0 +1,1415 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sf-error.h"
+#include "sf-privacy.h"
+#include "sf-report.h"
+#include "sf-roster-edit.h"
+
+/* ---- checks ------------------------------------------------------------ */
+
+/* The key people and files use for initials and team names: case and
+ * Unicode form do not matter. */
+char *
+sf_roster_fold_key (const char *text)
+{
+  g_autofree char *normal = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Initials are nearly always ASCII: fold those without Unicode tables
+   * (a large import folds every line). */
+  for (const char *p = text; ; p++)
+    {
+      if (*p == '\0')
+        return g_ascii_strdown (text, -1);
+      if ((guchar) *p >= 0x80)
+        break;
+    }
+
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  return g_utf8_casefold (normal ? normal : text, -1);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+static char *
+format_number (double value)
+{
+  return sf_format_decimal (value, fabs (value - round (value)) < 0.005 ? 0 : 2);
+}
+
+/* @what is translated and starts a sentence, e.g. "The name". */
+gboolean
+sf_roster_check_text (const char  *what,
+                      const char  *text,
+                      guint        max_chars,
+                      GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL) || g_utf8_strlen (text, -1) > max_chars)
+    {
+      /* Translators: %s is e.g. "The name"; %u a number of characters */
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("%s is longer than %u characters."), what, max_chars);
+      return FALSE;
+    }
+  if (sf_privacy_looks_like_cpr (text))
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_PRIVACY,
+                   _("%s contains what looks like a CPR number. Sagsfordeling does not "
+                     "store CPR numbers; remove it."), what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sf_roster_check_team_name (const char  *name,
+                           GError     **error)
+{
+  if (is_blank (name))
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("The team needs a name."));
+      return FALSE;
+    }
+  return sf_roster_check_text (_("The team name"), name, SF_ROSTER_MAX_TEXT, error);
+}
+
+gboolean
+sf_roster_check_initials (const char  *initials,
+                          GError     **error)
+{
+  if (is_blank (initials))
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("The initials are missing."));
+      return FALSE;
+    }
+  if (!g_utf8_validate (initials, -1, NULL) ||
+      g_utf8_strlen (initials, -1) > SF_ROSTER_MAX_INITIALS ||
+      strpbrk (initials, " \t\n\r") != NULL)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("“%s” are not initials: write at most %u letters, without spaces."),
+                   initials, SF_ROSTER_MAX_INITIALS);
+      return FALSE;
+    }
+  return sf_roster_check_text (_("The initials"), initials, SF_ROSTER_MAX_INITIALS, error);
+}
+
+gboolean
+sf_roster_check_name (const char  *name,
+                      GError     **error)
+{
+  if (is_blank (name))
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("The name is missing."));
+      return FALSE;
+    }
+  return sf_roster_check_text (_("The name"), name, SF_ROSTER_MAX_TEXT, error);
+}
+
+/* Contracted hours: 0 up to full time (37 by default). */
+gboolean
+sf_roster_check_weekly_hours (const SfSettings  *settings,
+                              double             hours,
+                              GError           **error)
+{
+  if (isnan (hours) || hours < 0 || hours > settings->full_time_hours)
+    {
+      g_autofree char *value = format_number (hours);
+      g_autofree char *full = format_number (settings->full_time_hours);
+
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("The weekly hours must be between 0 and %s (full time), not %s."),
+                   full, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One reduction: more than 0 hours, at most full time. */
+gboolean
+sf_roster_check_reduction_hours (const SfSettings  *settings,
+                                 double             hours,
+                                 GError           **error)
+{
+  if (isnan (hours) || hours <= 0 || hours > settings->full_time_hours)
+    {
+      g_autofree char *value = format_number (hours);
+      g_autofree char *full = format_number (settings->full_time_hours);
+
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("A reduction must be more than 0 and at most %s hours a week, not %s."),
+                   full, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reductions in force at the same time never exceed the contracted hours. */
+gboolean
+sf_roster_check_reductions_total (double   reduction_hours,
+                                  double   weekly_hours,
+                                  GError **error)
+{
+  if (reduction_hours > weekly_hours + 1e-9)
+    {
+      g_autofree char *reduced = format_number (reduction_hours);
+      g_autofree char *hours = format_number (weekly_hours);
+
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("The reductions (%s hours a week at the same time) are more than the "
+                     "weekly hours (%s)."), reduced, hours);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sf_roster_check_factor (double   factor,
+                        GError **error)
+{
+  if (isnan (factor) || factor < 0 || factor > 1)
+    {
+      g_autofree char *value = format_number (factor);
+
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("The individual factor must be between 0 and 1, not %s."), value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The municipality's own cap: more than 0 and at most 1000 cases when
+ * @given; 0 when not (the DS figure applies). */
+gboolean
+sf_roster_check_cap (double   cap,
+                     gboolean given,
+                     GError **error)
+{
+  if (isnan (cap) || cap < 0 || cap > SF_ROSTER_MAX_NORM || (given && cap == 0))
+    {
+      g_autofree char *value = format_number (cap);
+
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("The team norm must be more than 0 and at most 1000 cases, or left "
+                     "empty; not %s."), value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sf_roster_check_period (SfDay    from,
+                        SfDay    to,
+                        GError **error)
+{
+  if (from != SF_DAY_NONE && to != SF_DAY_NONE && to < from)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("The period ends before it starts."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The most hours the reductions take away on any one day.  The total only
+ * rises where a period starts, so those days (and the open beginning) are
+ * the only ones to look at. */
+double
+sf_roster_max_reduction_hours (const SfReduction *reductions,
+                               guint              n_reductions)
+{
+  double most = sf_capacity_active_reductions (reductions, n_reductions, 1);
+
+  for (guint i = 0; i < n_reductions; i++)
+    if (reductions[i].from != SF_DAY_NONE)
+      most = MAX (most, sf_capacity_active_reductions (reductions, n_reductions, reductions[i].from));
+  return most;
+}
+
+gboolean
+sf_roster_check_reductions (const SfSettings   *settings,
+                            double              weekly_hours,
+                            const SfReduction  *reductions,
+                            guint               n_reductions,
+                            GError            **error)
+{
+  for (guint i = 0; i < n_reductions; i++)
+    {
+      if (!sf_roster_check_reduction_hours (settings, reductions[i].hours, error) ||
+          !sf_roster_check_period (reductions[i].from, reductions[i].to, error) ||
+          !sf_roster_check_text (_("The note on a reduction"), reductions[i].note,
+                                 SF_ROSTER_MAX_TEXT, error))
+        return FALSE;
+    }
+  return sf_roster_check_reductions_total (sf_roster_max_reduction_hours (reductions, n_reductions),
+                                           weekly_hours, error);
+}
+
+static const char * const absence_kinds[] = { "sick", "leave", "parental-leave", "other", NULL };
+
+const char * const *
+sf_roster_absence_kinds (void)
+{
+  return absence_kinds;
+}
+
+const char *
+sf_roster_absence_kind_label (const char *kind)
+{
+  if (is_blank (kind))
+    return _("Present");
+  if (g_str_equal (kind, "sick"))
+    return _("Long-term sick leave");
+  if (g_str_equal (kind, "leave"))
+    return _("Leave of absence");
+  if (g_str_equal (kind, "parental-leave"))
+    return _("Parental leave");
+  if (g_str_equal (kind, "other"))
+    return _("Other absence");
+  return kind;
+}
+
+/* ---- lookups ----------------------------------------------------------- */
+
+static gint64
+find_folded (SfStore    *store,
+             const char *sql,
+             const char *text,
+             gint64      except_id)
+{
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  gint64 found = 0;
+
+  if (is_blank (text))
+    return 0;
+  key = sf_roster_fold_key (text);
+  stmt = sf_store_prepare (store, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  while (found == 0 && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *other = sf_roster_fold_key ((const char *) sqlite3_column_text (stmt, 1));
+
+      if (id != except_id && g_str_equal (key, other))
+        found = id;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+gint64
+sf_roster_find_initials (SfStore    *store,
+                         const char *initials,
+                         gint64      except_id)
+{
+  g_return_val_if_fail (SF_IS_STORE (store), 0);
+  return find_folded (store, "SELECT id, initials FROM caseworker", initials, except_id);
+}
+
+gint64
+sf_roster_find_team_name (SfStore    *store,
+                          const char *name,
+                          gint64      except_id)
+{
+  g_return_val_if_fail (SF_IS_STORE (store), 0);
+  return find_folded (store, "SELECT id, name FROM team", name, except_id);
+}
+
+static char *
+lookup_text (SfStore    *store,
+             const char *sql,
+             gint64      id)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (store, sql, NULL);
+  char *text = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+static gint64
+lookup_int (SfStore    *store,
+            const char *sql,
+            gint64      id)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (store, sql, NULL);
+  gint64 value = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (is_blank (text))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_day (sqlite3_stmt *stmt,
+          int           index,
+          SfDay         day)
+{
+  if (day == SF_DAY_NONE)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, sf_day_to_iso (day), -1, g_free);
+}
+
+static gboolean
+run (SfStore      *store,
+     sqlite3_stmt *stmt,
+     GError      **error)
+{
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  ok = sf_store_step_done (store, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+finish (SfStore   *store,
+        gboolean   ok,
+        GError   **error)
+{
+  if (!ok)
+    {
+      sf_store_rollback (store);
+      return FALSE;
+    }
+  if (!sf_store_commit (store, error))
+    return FALSE;
+  sf_store_emit_changed (store);
+  return TRUE;
+}
+
+static gboolean
+not_found (GError     **error,
+           const char  *message)
+{
+  g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, message);
+  return FALSE;
+}
+
+/* ---- teams ------------------------------------------------------------- */
+
+static gboolean
+check_team (SfStore       *store,
+            const SfTeam  *team,
+            GError       **error)
+{
+  if (!sf_roster_check_team_name (team->name, error) ||
+      !sf_roster_check_cap (team->cap, team->cap != 0, error))
+    return FALSE;
+  if (sf_roster_find_team_name (store, team->name, team->id) != 0)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("There is already a team called “%s”. Give this one another name."),
+                   team->name);
+      return FALSE;
+    }
+  if (lookup_int (store, "SELECT count(*) FROM area WHERE id = ?1", team->area_id) == 0)
+    return not_found (error, _("Choose the team’s case area."));
+  return TRUE;
+}
+
+gint64
+sf_roster_save_team (SfStore       *store,
+                     const SfTeam  *team,
+                     GError       **error)
+{
+  g_autofree char *detail = NULL;
+  g_autofree char *area_key = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = team->id;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), 0);
+  g_return_val_if_fail (team != NULL, 0);
+
+  if (!check_team (store, team, error))
+    return 0;
+  if (id != 0 && lookup_int (store, "SELECT count(*) FROM team WHERE id = ?1", id) == 0)
+    {
+      not_found (error, _("The team no longer exists."));
+      return 0;
+    }
+
+  if (!sf_store_begin (store, error))
+    return 0;
+  if (id == 0)
+    stmt = sf_store_prepare (store, "INSERT INTO team (name, area_id, cap) VALUES (?2, ?3, ?4)", error);
+  else
+    stmt = sf_store_prepare (store, "UPDATE team SET name = ?2, area_id = ?3, cap = ?4 WHERE id = ?1", error);
+  if (stmt != NULL)
+    {
+      if (id != 0)
+        sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, team->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, team->area_id);
+      if (team->cap > 0)
+        sqlite3_bind_double (stmt, 4, team->cap);
+    }
+  ok = run (store, stmt, error);
+  if (ok && id == 0)
+    id = sqlite3_last_insert_rowid (sf_store_get_db (store));
+
+  area_key = lookup_text (store, "SELECT key FROM area WHERE id = ?1", team->area_id);
+  detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", area %s, cap %g", id,
+                            area_key ? area_key : "?", team->cap);
+  ok = ok && sf_store_audit (store, team->id == 0 ? "team-create" : "team-update",
+                             team->name, detail, error);
+  return finish (store, ok, error) ? id : 0;
+}
+
+/* ---- caseworkers ------------------------------------------------------- */
+
+static gboolean
+check_caseworker (SfStore             *store,
+                  const SfSettings    *settings,
+                  const SfCaseworker  *worker,
+                  const SfReduction   *reductions,
+                  guint                n_reductions,
+                  GError             **error)
+{
+  if (!sf_roster_check_initials (worker->initials, error) ||
+      !sf_roster_check_name (worker->name, error) ||
+      !sf_roster_check_weekly_hours (settings, worker->weekly_hours, error) ||
+      !sf_roster_check_reductions (settings, worker->weekly_hours, reductions, n_reductions, error) ||
+      !sf_roster_check_factor (worker->individual_factor, error) ||
+      !sf_roster_check_text (_("The reason for the factor"), worker->factor_reason,
+                             SF_ROSTER_MAX_TEXT, error) ||
+      !sf_roster_check_text (_("The kind of absence"), worker->absence_kind,
+                             SF_ROSTER_MAX_ABSENCE_KIND, error) ||
+      !sf_roster_check_period (worker->absence_from, worker->absence_to, error))
+    return FALSE;
+  if (worker->individual_factor < 1 && is_blank (worker->factor_reason))
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("Write the reason for the individual factor, so that the norm can be "
+                             "explained to the caseworker."));
+      return FALSE;
+    }
+  if (sf_roster_find_initials (store, worker->initials, worker->id) != 0)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("Another caseworker already has the initials “%s”. Initials must be unique."),
+                   worker->initials);
+      return FALSE;
+    }
+  if (lookup_int (store, "SELECT count(*) FROM team WHERE id = ?1", worker->team_id) == 0)
+    return not_found (error, _("Choose the caseworker’s team."));
+  return TRUE;
+}
+
+gint64
+sf_roster_save_caseworker (SfStore             *store,
+                           const SfCaseworker  *worker,
+                           const SfReduction   *reductions,
+                           guint                n_reductions,
+                           GError             **error)
+{
+  SfSettings settings;
+  g_autofree char *detail = NULL;
+  g_autofree char *team = NULL;
+  gboolean absent;
+  sqlite3_stmt *stmt;
+  gint64 id = worker->id;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), 0);
+  g_return_val_if_fail (worker != NULL, 0);
+  g_return_val_if_fail (reductions != NULL || n_reductions == 0, 0);
+
+  if (!sf_store_load_settings (store, &settings, error) ||
+      !check_caseworker (store, &settings, worker, reductions, n_reductions, error))
+    return 0;
+  if (id != 0 && lookup_int (store, "SELECT count(*) FROM caseworker WHERE id = ?1", id) == 0)
+    {
+      not_found (error, _("The caseworker no longer exists."));
+      return 0;
+    }
+
+  absent = !is_blank (worker->absence_kind);
+  if (!sf_store_begin (store, error))
+    return 0;
+  if (id == 0)
+    stmt = sf_store_prepare (store,
+                             "INSERT INTO caseworker (initials, name, team_id, weekly_hours, start_date,"
+                             "  absence_kind, absence_from, absence_to, individual_factor, factor_reason)"
+                             " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+  else
+    stmt = sf_store_prepare (store,
+                             "UPDATE caseworker SET initials = ?2, name = ?3, team_id = ?4,"
+                             "  weekly_hours = ?5, start_date = ?6, absence_kind = ?7,"
+                             "  absence_from = ?8, absence_to = ?9, individual_factor = ?10,"
+                             "  factor_reason = ?11 WHERE id = ?1", error);
+  if (stmt != NULL)
+    {
+      if (id != 0)
+        sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, worker->initials, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, worker->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, worker->team_id);
+      sqlite3_bind_double (stmt, 5, worker->weekly_hours);
+      bind_day (stmt, 6, worker->start);
+      bind_text_or_null (stmt, 7, worker->absence_kind);
+      bind_day (stmt, 8, absent ? worker->absence_from : SF_DAY_NONE);
+      bind_day (stmt, 9, absent ? worker->absence_to : SF_DAY_NONE);
+      sqlite3_bind_double (stmt, 10, worker->individual_factor);
+      bind_text_or_null (stmt, 11, worker->individual_factor < 1 ? worker->factor_reason : NULL);
+    }
+  ok = run (store, stmt, error);
+  if (ok && id == 0)
+    id = sqlite3_last_insert_rowid (sf_store_get_db (store));
+
+  if (ok)
+    {
+      stmt = sf_store_prepare (store, "DELETE FROM reduction WHERE caseworker_id = ?1", error);
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 1, id);
+      ok = run (store, stmt, error);
+    }
+  for (guint i = 0; ok && i < n_reductions; i++)
+    {
+      const SfReduction *r = &reductions[i];
+
+      stmt = sf_store_prepare (store,
+                               "INSERT INTO reduction (caseworker_id, hours, reason, note, valid_from, valid_to)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_double (stmt, 2, r->hours);
+          sqlite3_bind_text (stmt, 3, sf_reduction_reason_to_key (r->reason), -1, SQLITE_STATIC);
+          bind_text_or_null (stmt, 4, r->note);
+          bind_day (stmt, 5, r->from);
+          bind_day (stmt, 6, r->to);
+        }
+      ok = run (store, stmt, error);
+    }
+
+  team = lookup_text (store, "SELECT name FROM team WHERE id = ?1", worker->team_id);
+  detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", %s, team %s, %g hours, %u reductions, "
+                            "factor %g, absence %s",
+                            id, worker->name, team ? team : "?", worker->weekly_hours, n_reductions,
+                            worker->individual_factor, absent ? worker->absence_kind : "none");
+  ok = ok && sf_store_audit (store, worker->id == 0 ? "caseworker-create" : "caseworker-update",
+                             worker->initials, detail, error);
+  return finish (store, ok, error) ? id : 0;
+}
+
+/* ---- snapshots ----------------------------------------------------------
+ *
+ * A snapshot holds the rows a removal deleted (with every row that the
+ * database's ON DELETE CASCADE took along, found from the schema itself, so
+ * a table added later is kept too) and the old values of the columns it
+ * changed.  Undo inserts the rows back in the order they were taken, parent
+ * before child, then writes the old values back. */
+
+typedef struct
+{
+  char      *table;
+  GPtrArray *columns;              /* char * */
+  GPtrArray *values;               /* sqlite3_value *, one per column */
+} Row;
+
+typedef struct
+{
+  char          *table;
+  char          *column;
+  gint64         rowid;
+  sqlite3_value *old_value;
+} Change;
+
+struct _SfRosterSnapshot
+{
+  char      *summary;
+  char      *action;
+  GPtrArray *rows;                 /* Row *, parents first */
+  GPtrArray *changes;              /* Change *, in the order made */
+};
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  g_free (row->table);
+  g_ptr_array_unref (row->columns);
+  g_ptr_array_unref (row->values);
+  g_free (row);
+}
+
+static void
+change_free (gpointer data)
+{
+  Change *change = data;
+
+  g_free (change->table);
+  g_free (change->column);
+  sqlite3_value_free (change->old_value);
+  g_free (change);
+}
+
+static SfRosterSnapshot *
+snapshot_new (const char *action)
+{
+  SfRosterSnapshot *snapshot = g_new0 (SfRosterSnapshot, 1);
+
+  snapshot->action = g_strdup (action);
+  snapshot->rows = g_ptr_array_new_with_free_func (row_free);
+  snapshot->changes = g_ptr_array_new_with_free_func (change_free);
+  return snapshot;
+}
+
+void
+sf_roster_snapshot_free (SfRosterSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  g_free (snapshot->summary);
+  g_free (snapshot->action);
+  g_ptr_array_unref (snapshot->rows);
+  g_ptr_array_unref (snapshot->changes);
+  g_free (snapshot);
+}
+
+const char *
+sf_roster_snapshot_get_summary (SfRosterSnapshot *snapshot)
+{
+  g_return_val_if_fail (snapshot != NULL, NULL);
+  return snapshot->summary;
+}
+
+static char *
+quote_name (const char *name)
+{
+  g_autoptr(GString) quoted = g_string_new ("\"");
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (quoted, '"');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '"');
+  return g_string_free (g_steal_pointer (&quoted), FALSE);
+}
+
+typedef struct
+{
+  char *child;
+  char *from;                      /* the child's column */
+  char *to;                        /* the parent's column; NULL = its primary key */
+} ForeignKey;
+
+static void
+foreign_key_free (gpointer data)
+{
+  ForeignKey *key = data;
+
+  g_free (key->child);
+  g_free (key->from);
+  g_free (key->to);
+  g_free (key);
+}
+
+/* The single-column foreign keys that point at @parent with ON DELETE CASCADE. */
+static GPtrArray *
+cascading_children (SfStore     *store,
+                    const char  *parent,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (foreign_key_free);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  stmt = sf_store_prepare (store, "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                                  " AND name NOT LIKE 'sqlite_%'", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+
+      stmt = sf_store_prepare (store,
+                               "SELECT id, seq, \"table\", \"from\", \"to\", on_delete"
+                               " FROM pragma_foreign_key_list (?1)", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          ForeignKey *key;
+
+          if (sqlite3_column_int (stmt, 1) != 0 ||
+              g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 2), parent) != 0 ||
+              g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 5), "CASCADE") != 0)
+            continue;
+          key = g_new0 (ForeignKey, 1);
+          key->child = g_strdup (table);
+          key->from = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+          key->to = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+          g_ptr_array_add (keys, key);
+        }
+      sqlite3_finalize (stmt);
+    }
+  return g_steal_pointer (&keys);
+}
+
+static char *
+primary_key_column (SfStore    *store,
+                    const char *table)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (store, "SELECT name FROM pragma_table_info (?1) WHERE pk = 1", NULL);
+  char *name = NULL;
+
+  if (stmt == NULL)
+    return g_strdup ("rowid");
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return name != NULL ? name : g_strdup ("rowid");
+}
+
+static sqlite3_value *
+row_get (Row        *row,
+         const char *column)
+{
+  for (guint i = 0; i < row->columns->len; i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (row->columns, i), column) == 0)
+      return g_ptr_array_index (row->values, i);
+  return NULL;
+}
+
+/* Takes the rows of @table whose @column equals @value into @snapshot, and,
+ * depth first, the rows that would cascade with each of them. */
+static gboolean
+capture (SfStore           *store,
+         SfRosterSnapshot  *snapshot,
+         const char        *table,
+         const char        *column,
+         sqlite3_value     *value,
+         guint              depth,
+         GError           **error)
+{
+  g_autofree char *qtable = quote_name (table);
+  g_autofree char *qcolumn = quote_name (column);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s = ?1", qtable, qcolumn);
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GPtrArray) taken = g_ptr_array_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (depth > 8)
+    return TRUE;
+
+  stmt = sf_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_value (stmt, 1, value);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Row *row = g_new0 (Row, 1);
+      int n = sqlite3_column_count (stmt);
+
+      row->table = g_strdup (table);
+      row->columns = g_ptr_array_new_with_free_func (g_free);
+      row->values = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free);
+      for (int c = 0; c < n; c++)
+        {
+          g_ptr_array_add (row->columns, g_strdup (sqlite3_column_name (stmt, c)));
+          g_ptr_array_add (row->values, sqlite3_value_dup (sqlite3_column_value (stmt, c)));
+        }
+      g_ptr_array_add (taken, row);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_foreach (taken, (GFunc) row_free, NULL);
+      sf_store_set_sqlite_error (store, error);
+      return FALSE;
+    }
+  if (taken->len == 0)
+    return TRUE;
+
+  children = cascading_children (store, table, error);
+  if (children == NULL)
+    {
+      g_ptr_array_foreach (taken, (GFunc) row_free, NULL);
+      return FALSE;
+    }
+
+  /* The snapshot owns the rows from here */
+  for (guint i = 0; i < taken->len; i++)
+    g_ptr_array_add (snapshot->rows, g_ptr_array_index (taken, i));
+
+  for (guint i = 0; i < taken->len; i++)
+    {
+      Row *row = g_ptr_array_index (taken, i);
+
+      for (guint k = 0; k < children->len; k++)
+        {
+          ForeignKey *key = g_ptr_array_index (children, k);
+          g_autofree char *parent_column = key->to != NULL ? g_strdup (key->to)
+                                                           : primary_key_column (store, table);
+          sqlite3_value *parent_value = row_get (row, parent_column);
+
+          if (parent_value == NULL)
+            continue;
+          if (!capture (store, snapshot, key->child, key->from, parent_value, depth + 1, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+capture_id (SfStore           *store,
+            SfRosterSnapshot  *snapshot,
+            const char        *table,
+            gint64             id,
+            GError           **error)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (store, "SELECT ?1", error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_step (stmt);
+  ok = capture (store, snapshot, table, "id", sqlite3_column_value (stmt, 0), 0, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Sets @column of the @table rows matching @where (which binds ?1 = @key)
+ * to @new_value (bound as ?2, or NULL when 0), remembering the old values. */
+static gboolean
+change_rows (SfStore           *store,
+             SfRosterSnapshot  *snapshot,
+             const char        *table,
+             const char        *column,
+             const char        *where,
+             gint64             key,
+             gint64             new_value,
+             GError           **error)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT rowid, %s FROM %s WHERE %s", column, table, where);
+  g_autofree char *update = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE rowid = ?1", table, column);
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sf_store_prepare (store, select, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, key);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Change *change = g_new0 (Change, 1);
+
+      change->table = g_strdup (table);
+      change->column = g_strdup (column);
+      change->rowid = sqlite3_column_int64 (stmt, 0);
+      change->old_value = sqlite3_value_dup (sqlite3_column_value (stmt, 1));
+      g_ptr_array_add (snapshot->changes, change);
+      g_array_append_val (rowids, change->rowid);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sf_store_set_sqlite_error (store, error);
+      return FALSE;
+    }
+
+  stmt = sf_store_prepare (store, update, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (rowids, gint64, i));
+      if (new_value != 0)
+        sqlite3_bind_int64 (stmt, 2, new_value);
+      if (!sf_store_step_done (store, stmt, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+delete_id (SfStore     *store,
+           const char  *table,
+           gint64       id,
+           GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
+  sqlite3_stmt *stmt = sf_store_prepare (store, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return run (store, stmt, error);
+}
+
+static char *
+worker_label (SfStore *store,
+              gint64   id)
+{
+  g_autofree char *initials = lookup_text (store, "SELECT initials FROM caseworker WHERE id = ?1", id);
+  g_autofree char *name = lookup_text (store, "SELECT name FROM caseworker WHERE id = ?1", id);
+
+  if (initials == NULL)
+    return NULL;
+  return g_strdup_printf ("%s (%s)", name ? name : "", initials);
+}
+
+SfRosterSnapshot *
+sf_roster_remove_caseworker (SfStore  *store,
+                             gint64    caseworker_id,
+                             gint64    successor_id,
+                             GError  **error)
+{
+  g_autoptr(SfRosterSnapshot) snapshot = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *successor = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *initials = NULL;
+  gint64 n_cases;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+
+  label = worker_label (store, caseworker_id);
+  if (label == NULL)
+    {
+      not_found (error, _("The caseworker no longer exists."));
+      return NULL;
+    }
+  initials = lookup_text (store, "SELECT initials FROM caseworker WHERE id = ?1", caseworker_id);
+  if (successor_id != 0)
+    {
+      successor = worker_label (store, successor_id);
+      if (successor == NULL || successor_id == caseworker_id)
+        {
+          not_found (error, _("Choose another caseworker to take over the cases."));
+          return NULL;
+        }
+    }
+  n_cases = lookup_int (store, "SELECT count(*) FROM casefile WHERE caseworker_id = ?1", caseworker_id);
+  if (n_cases > 0 && successor_id == 0)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("%s has cases. Choose a colleague to take them over before removing them."),
+                   label);
+      return NULL;
+    }
+
+  snapshot = snapshot_new ("caseworker-remove");
+  /* Translators: shown in a toast; %s is a name with initials */
+  snapshot->summary = g_strdup_printf (_("%s removed"), label);
+
+  if (!sf_store_begin (store, error))
+    return NULL;
+  /* A case never has the same person as primary and cover: a successor who
+   * covered one of the cases becomes its primary, without a cover. */
+  ok = TRUE;
+  if (successor_id != 0)
+    {
+      g_autofree char *where = g_strdup_printf ("caseworker_id = ?1 AND cover_id = %" G_GINT64_FORMAT,
+                                                successor_id);
+
+      ok = change_rows (store, snapshot, "casefile", "cover_id", where, caseworker_id, 0, error);
+    }
+  if (ok && successor_id != 0)
+    {
+      g_autofree char *where = g_strdup_printf ("cover_id = ?1 AND caseworker_id <> %" G_GINT64_FORMAT,
+                                                successor_id);
+
+      ok = change_rows (store, snapshot, "casefile", "caseworker_id",
+                        "caseworker_id = ?1", caseworker_id, successor_id, error) &&
+           change_rows (store, snapshot, "casefile", "cover_id", where, caseworker_id, successor_id, error);
+    }
+  /* Covers nobody takes over end: the case is its primary caseworker's again */
+  ok = ok && change_rows (store, snapshot, "casefile", "cover_id", "cover_id = ?1", caseworker_id, 0, error);
+  ok = ok && capture_id (store, snapshot, "caseworker", caseworker_id, error);
+  ok = ok && delete_id (store, "caseworker", caseworker_id, error);
+
+  detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", %s; %" G_GINT64_FORMAT " cases to %s",
+                            caseworker_id, label, n_cases, successor ? successor : "nobody");
+  ok = ok && sf_store_audit (store, "caseworker-remove", initials, detail, error);
+  if (!finish (store, ok, error))
+    return NULL;
+  return g_steal_pointer (&snapshot);
+}
+
+SfRosterSnapshot *
+sf_roster_move_caseworker (SfStore  *store,
+                           gint64    caseworker_id,
+                           gint64    team_id,
+                           GError  **error)
+{
+  g_autoptr(SfRosterSnapshot) snapshot = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *initials = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+
+  label = worker_label (store, caseworker_id);
+  if (label == NULL)
+    {
+      not_found (error, _("The caseworker no longer exists."));
+      return NULL;
+    }
+  team = lookup_text (store, "SELECT name FROM team WHERE id = ?1", team_id);
+  if (team == NULL)
+    {
+      not_found (error, _("Choose the team to move to."));
+      return NULL;
+    }
+  initials = lookup_text (store, "SELECT initials FROM caseworker WHERE id = ?1", caseworker_id);
+
+  snapshot = snapshot_new ("caseworker-move");
+  /* Translators: shown in a toast; the first %s is a name with initials, the second a team */
+  snapshot->summary = g_strdup_printf (_("%s moved to %s"), label, team);
+
+  if (!sf_store_begin (store, error))
+    return NULL;
+  ok = change_rows (store, snapshot, "caseworker", "team_id", "id = ?1", caseworker_id, team_id, error);
+  detail = g_strdup_printf ("id %" G_GINT64_FORMAT " to team %s", caseworker_id, team);
+  ok = ok && sf_store_audit (store, "caseworker-move", initials, detail, error);
+  if (!finish (store, ok, error))
+    return NULL;
+  return g_steal_pointer (&snapshot);
+}
+
+SfRosterSnapshot *
+sf_roster_remove_team (SfStore  *store,
+                       gint64    team_id,
+                       gint64    destination_id,
+                       GError  **error)
+{
+  g_autoptr(SfRosterSnapshot) snapshot = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *destination = NULL;
+  g_autofree char *detail = NULL;
+  gint64 members;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+
+  name = lookup_text (store, "SELECT name FROM team WHERE id = ?1", team_id);
+  if (name == NULL)
+    {
+      not_found (error, _("The team no longer exists."));
+      return NULL;
+    }
+  members = lookup_int (store, "SELECT count(*) FROM caseworker WHERE team_id = ?1", team_id);
+  if (destination_id != 0)
+    {
+      destination = lookup_text (store, "SELECT name FROM team WHERE id = ?1", destination_id);
+      if (destination == NULL || destination_id == team_id)
+        {
+          not_found (error, _("Choose another team for the members."));
+          return NULL;
+        }
+    }
+  else if (members > 0)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The team “%s” has %d member. Choose a team for them, or move "
+                                "them first.",
+                                "The team “%s” has %d members. Choose a team for them, or move "
+                                "them first.",
+                                (gulong) members),
+                   name, (int) members);
+      return NULL;
+    }
+
+  snapshot = snapshot_new ("team-remove");
+  /* Translators: shown in a toast; %s is a team */
+  snapshot->summary = g_strdup_printf (_("Team “%s” removed"), name);
+
+  if (!sf_store_begin (store, error))
+    return NULL;
+  ok = destination_id == 0 ||
+       change_rows (store, snapshot, "caseworker", "team_id", "team_id = ?1", team_id, destination_id, error);
+  ok = ok && capture_id (store, snapshot, "team", team_id, error);
+  ok = ok && delete_id (store, "team", team_id, error);
+  detail = g_strdup_printf ("id %" G_GINT64_FORMAT "; %" G_GINT64_FORMAT " members to %s",
+                            team_id, members, destination ? destination : "nobody");
+  ok = ok && sf_store_audit (store, "team-remove", name, detail, error);
+  if (!finish (store, ok, error))
+    return NULL;
+  return g_steal_pointer (&snapshot);
+}
+
+static gboolean
+insert_row (SfStore  *store,
+            Row      *row,
+            GError  **error)
+{
+  g_autofree char *qtable = quote_name (row->table);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_string_append_printf (sql, "INSERT INTO %s (", qtable);
+  for (guint i = 0; i < row->columns->len; i++)
+    {
+      g_autofree char *qcolumn = quote_name (g_ptr_array_index (row->columns, i));
+
+      g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", qcolumn);
+    }
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < row->columns->len; i++)
+    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
+  g_string_append_c (sql, ')');
+
+  stmt = sf_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < row->values->len; i++)
+    sqlite3_bind_value (stmt, (int) i + 1, g_ptr_array_index (row->values, i));
+  return run (store, stmt, error);
+}
+
+static gboolean
+revert_change (SfStore  *store,
+               Change   *change,
+               GError  **error)
+{
+  g_autofree char *qtable = quote_name (change->table);
+  g_autofree char *qcolumn = quote_name (change->column);
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE rowid = ?1", qtable, qcolumn);
+  sqlite3_stmt *stmt = sf_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, change->rowid);
+  sqlite3_bind_value (stmt, 2, change->old_value);
+  return run (store, stmt, error);
+}
+
+gboolean
+sf_roster_undo (SfStore           *store,
+                SfRosterSnapshot  *snapshot,
+                GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (snapshot != NULL, FALSE);
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+
+  ok = TRUE;
+  for (guint i = 0; ok && i < snapshot->rows->len; i++)
+    ok = insert_row (store, g_ptr_array_index (snapshot->rows, i), &local_error);
+  /* Later changes may depend on earlier ones: revert newest first */
+  for (guint i = snapshot->changes->len; ok && i > 0; i--)
+    ok = revert_change (store, g_ptr_array_index (snapshot->changes, i - 1), &local_error);
+  ok = ok && sf_store_audit (store, "undo", snapshot->action, snapshot->summary, &local_error);
+
+  if (!ok)
+    {
+      sf_store_rollback (store);
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("Could not undo: the data changed since (%s). Nothing was changed."),
+                   local_error != NULL ? local_error->message : "");
+      return FALSE;
+    }
+  return finish (store, TRUE, error);
+}
+
+/* ---- the norm, explained ----------------------------------------------- */
+
+void
+sf_norm_factor_free (SfNormFactor *factor)
+{
+  if (factor == NULL)
+    return;
+  g_free (factor->label);
+  g_free (factor->reason);
+  g_free (factor);
+}
+
+static void
+add_factor (GPtrArray  *factors,
+            const char *label,
+            double      value,
+            char       *reason)
+{
+  SfNormFactor *factor = g_new0 (SfNormFactor, 1);
+
+  factor->label = g_strdup (label);
+  factor->value = value;
+  factor->reason = reason;
+  g_ptr_array_add (factors, factor);
+}
+
+GPtrArray *
+sf_roster_explain_norm (const SfFigures *figures,
+                        gint64           caseworker_id)
+{
+  const SfWorkerFigures *wf;
+  const SfCaseworker *worker;
+  const SfDataset *dataset;
+  const SfArea *area = NULL;
+  GPtrArray *factors;
+  g_autoptr(GString) reason = NULL;
+  g_autofree char *hours = NULL;
+  g_autofree char *full = NULL;
+
+  g_return_val_if_fail (figures != NULL, NULL);
+
+  wf = sf_figures_find_worker (figures, caseworker_id);
+  if (wf == NULL)
+    return NULL;
+  worker = wf->worker;
+  dataset = figures->dataset;
+  if (wf->team != NULL)
+    area = sf_dataset_find_area (dataset, wf->team->area_id);
+
+  factors = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_norm_factor_free);
+
+  /* Team norm */
+  if (wf->team != NULL && wf->team->cap > 0)
+    add_factor (factors, _("Team norm"), wf->base_norm,
+                g_strdup_printf (_("The municipality’s own cap for the team “%s”."), wf->team->name));
+  else if (area != NULL)
+    {
+      g_autofree char *low = sf_format_decimal (area->ds_low, 0);
+      g_autofree char *high = sf_format_decimal (area->ds_high, 0);
+
+      if (area->survey_year > 0)
+        add_factor (factors, _("Team norm"), wf->base_norm,
+                    g_strdup_printf (_("The upper end of DS’ recommended range %s–%s for %s (%d)."),
+                                     low, high, area->name, area->survey_year));
+      else
+        add_factor (factors, _("Team norm"), wf->base_norm,
+                    g_strdup_printf (_("The upper end of the recommended range %s–%s for %s."),
+                                     low, high, area->name));
+    }
+  else
+    add_factor (factors, _("Team norm"), wf->base_norm, g_strdup (_("The team has no case area.")));
+
+  /* Availability */
+  reason = g_string_new (NULL);
+  hours = sf_format_decimal (worker->weekly_hours, fabs (worker->weekly_hours - round (worker->weekly_hours)) < 0.005 ? 0 : 1);
+  full = sf_format_decimal (figures->settings.full_time_hours, 0);
+  if (wf->absent)
+    g_string_append_printf (reason, _("Absent (%s) on this date: no capacity."),
+                            sf_roster_absence_kind_label (worker->absence_kind));
+  else if (!wf->started)
+    {
+      g_autofree char *start = sf_day_format (worker->start);
+
+      g_string_append_printf (reason, _("Starts on %s: no capacity before then."), start);
+    }
+  else
+    {
+      g_string_append_printf (reason, _("%s of %s hours a week."), hours, full);
+      for (guint i = 0; i < dataset->reductions->len; i++)
+        {
+          const SfReduction *r = &g_array_index (dataset->reductions, SfReduction, i);
+          g_autofree char *rh = NULL;
+
+          if (r->caseworker_id != worker->id || !sf_day_in_range (figures->ref, r->from, r->to))
+            continue;
+          rh = sf_format_decimal (r->hours, fabs (r->hours - round (r->hours)) < 0.005 ? 0 : 1);
+          /* Translators: a reduction of the weekly hours: hours and reason */
+          g_string_append_printf (reason, _(" Reduced by %s hours for %s"), rh,
+                                  sf_reduction_reason_to_label (r->reason));
+          if (r->note != NULL && *r->note != '\0')
+            g_string_append_printf (reason, " (%s)", r->note);
+          if (r->to != SF_DAY_NONE)
+            {
+              g_autofree char *to = sf_day_format (r->to);
+
+              g_string_append_printf (reason, _(" until %s"), to);
+            }
+          g_string_append_c (reason, '.');
+        }
+    }
+  add_factor (factors, _("Availability"), wf->availability, g_string_free (g_steal_pointer (&reason), FALSE));
+
+  /* Experience */
+  if (wf->new_hire)
+    {
+      g_autofree char *until = sf_day_format (sf_day_add_months (worker->start,
+                                                                 (guint) figures->settings.new_hire_months));
+
+      add_factor (factors, _("New hire"), wf->experience,
+                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "New in the job: less than %d month since the start. "
+                                                "Full norm from %s.",
+                                                "New in the job: less than %d months since the start. "
+                                                "Full norm from %s.",
+                                                figures->settings.new_hire_months),
+                                   figures->settings.new_hire_months, until));
+    }
+  else
+    add_factor (factors, _("New hire"), wf->experience,
+                g_strdup (worker->start == SF_DAY_NONE ? _("No start date: counted as experienced.")
+                                                       : _("Experienced: no reduction for new hires.")));
+
+  /* Individual factor */
+  if (wf->individual_factor < 1)
+    add_factor (factors, _("Individual factor"), wf->individual_factor,
+                g_strdup (worker->factor_reason != NULL && *worker->factor_reason != '\0'
+                          ? worker->factor_reason : _("No reason written.")));
+  else
+    add_factor (factors, _("Individual factor"), wf->individual_factor,
+                g_strdup (_("No individual adjustment.")));
+
+  return factors;
+}
