@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sf-cli-checklists.h"
 #include "sf-core.h"
 
 enum {
@@ -490,6 +491,70 @@ cmd_settings (SfStore  *store,
   return EXIT_OK;
 }
 
+static int
+cmd_backup (SfStore  *store,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *path = NULL;
+
+  if (argc == 2 && g_str_equal (argv[1], "--list"))
+    {
+      backups = sf_backup_list (sf_store_get_path (store), &error);
+      if (backups == NULL)
+        {
+          print_error (error);
+          return EXIT_REFUSED;
+        }
+      for (guint i = 0; i < backups->len; i++)
+        {
+          const SfBackup *backup = g_ptr_array_index (backups, i);
+          g_autoptr(GDateTime) local = g_date_time_to_local (backup->taken);
+          g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+          g_autofree char *size = g_format_size (backup->size);
+
+          g_print ("%s  %-14s  %8s  %s\n", when, backup->reason, size, backup->path);
+        }
+      return EXIT_OK;
+    }
+  if (argc != 1)
+    {
+      g_printerr (_("Usage: %s backup [--list]\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+  path = sf_backup_create (store, "manual", &error);
+  if (path == NULL)
+    {
+      print_error (error);
+      return EXIT_REFUSED;
+    }
+  g_print ("%s\n", path);
+  return EXIT_OK;
+}
+
+static int
+cmd_restore (const char  *database,
+             int          argc,
+             char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (argc != 2)
+    {
+      g_printerr (_("Usage: %s restore BACKUP\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+  if (!sf_backup_restore (database, argv[1], &error))
+    {
+      print_error (error);
+      return EXIT_REFUSED;
+    }
+  g_print (_("Restored %s from %s.\n"), database, argv[1]);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "import-roster", N_("FILE"), N_("Import or update teams and caseworkers from a CSV file"), cmd_import_roster },
   { "import-cases", N_("FILE"), N_("Import or update cases from a CSV file"), cmd_import_cases },
@@ -497,7 +562,12 @@ static const Command commands[] = {
   { "alerts", N_("[--date YYYY-MM-DD] [--format text|json]"), N_("List who is over or near their norm, uncovered cases and teams above DS' range"), cmd_alerts },
   { "suggest", N_("--team NAME --complexity KEY [--date D] [--format text|json]"), N_("Suggest who in a team should take the next case"), cmd_suggest },
   { "demo", "", N_("Fill an empty database with demonstration data"), cmd_demo },
+  { "backup", N_("[--list]"), N_("Make a backup of the database now, or list the backups"), cmd_backup },
+  { "restore", N_("BACKUP"), N_("Replace the database with a backup (the current one is kept as a backup)"), NULL },
   { "settings", N_("[KEY VALUE]"), N_("Show the settings, or change one"), cmd_settings },
+  { "checklists", N_("[--team NAME] [--date D] [--format text|json]"), N_("List the checklist templates and each team’s checklists with their items and progress"), sf_cli_checklists },
+  { "checklist-new", N_("--team NAME --template KEY"), N_("Start a checklist for a team from a template"), sf_cli_checklist_new },
+  { "checklist-check", N_("--team NAME --item ID [--note TEXT] [--by INITIALS] [--date D] [--review-months N] [--uncheck]"), N_("Check a checklist item (or take the check back)"), sf_cli_checklist_check },
 };
 
 static char *
@@ -562,10 +632,24 @@ main (int    argc,
 
   if (database == NULL)
     database = sf_store_default_path ();
+
+  /* Restoring must work on a database too damaged to open. */
+  if (g_str_equal (command->name, "restore"))
+    return cmd_restore (database, argc - 1, argv + 1);
+
   store = sf_store_open (database, &error);
   if (store == NULL)
     {
       print_error (error);
+      if (g_error_matches (error, SF_ERROR, SF_ERROR_CORRUPT))
+        {
+          g_autoptr(GPtrArray) backups = sf_backup_list (database, NULL);
+
+          if (backups != NULL && backups->len > 0)
+            g_printerr (_("The newest backup is %s. To restore it:\n  %s --database %s restore %s\n"),
+                        ((SfBackup *) g_ptr_array_index (backups, 0))->path, g_get_prgname (), database,
+                        ((SfBackup *) g_ptr_array_index (backups, 0))->path);
+        }
       return EXIT_REFUSED;
     }
 

@@ -1,0 +1,531 @@
+/* The checklist commands of sagsfordeling-cli: list, start and check
+ * checklists.  Every rule lives in src/core/sf-checklist.c. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "sf-cli-checklists.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_REFUSED = 1,
+  EXIT_USAGE = 2,
+};
+
+static int
+refuse (const GError *error)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+  return EXIT_REFUSED;
+}
+
+static int
+usage_error (const GError *error)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+  return EXIT_USAGE;
+}
+
+/* Parses @entries; fails on anything but options. */
+static int
+parse (GOptionEntry  *entries,
+       int            argc,
+       char         **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error);
+  if (argc != 1)
+    {
+      g_printerr (_("%s: %s takes no arguments besides its options.\n"), g_get_prgname (), argv[0]);
+      return EXIT_USAGE;
+    }
+  return EXIT_OK;
+}
+
+/* The team called @name, whatever its case; NULL with a message if none. */
+static const SfTeam *
+find_team (const SfDataset *dataset,
+           const char      *name)
+{
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < dataset->teams->len; i++)
+    {
+      const SfTeam *team = &g_array_index (dataset->teams, SfTeam, i);
+      g_autofree char *folded = g_utf8_casefold (team->name, -1);
+
+      if (g_str_equal (folded, wanted))
+        return team;
+    }
+  g_printerr (_("%s: there is no team called “%s”.\n"), g_get_prgname (), name);
+  return NULL;
+}
+
+static const char *
+item_state (const SfChecklistItem *item)
+{
+  if (item->due)
+    return "due";
+  return item->checked_on != SF_DAY_NONE ? "checked" : "open";
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_day (JsonBuilder *builder,
+         const char  *member,
+         SfDay        day)
+{
+  g_autofree char *iso = day != SF_DAY_NONE ? sf_day_to_iso (day) : NULL;
+
+  add_string (builder, member, iso);
+}
+
+static void
+add_progress (JsonBuilder *builder,
+              guint        checked,
+              guint        total)
+{
+  json_builder_set_member_name (builder, "progress");
+  if (total == 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, (double) checked / total);
+}
+
+static void
+json_checklist (JsonBuilder       *builder,
+                const SfChecklist *checklist)
+{
+  json_builder_begin_object (builder);
+  add_int (builder, "id", checklist->id);
+  add_string (builder, "template", checklist->template_key);
+  add_string (builder, "title", sf_checklist_text (checklist->title, checklist->shipped));
+  add_day (builder, "created", checklist->created);
+  add_int (builder, "items", checklist->items->len);
+  add_int (builder, "checked", checklist->n_checked);
+  add_int (builder, "due", checklist->n_due);
+  add_progress (builder, checklist->n_checked, checklist->items->len);
+  json_builder_set_member_name (builder, "item_list");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < checklist->items->len; i++)
+    {
+      const SfChecklistItem *item = g_ptr_array_index (checklist->items, i);
+
+      json_builder_begin_object (builder);
+      add_int (builder, "id", item->id);
+      add_string (builder, "key", item->key);
+      add_string (builder, "section", sf_checklist_text (item->section, item->shipped));
+      add_string (builder, "text", sf_checklist_text (item->text, item->shipped));
+      add_string (builder, "detail", sf_checklist_text (item->detail, item->shipped));
+      add_string (builder, "state", item_state (item));
+      add_day (builder, "checked_on", item->checked_on);
+      add_string (builder, "checked_by", item->checked_by);
+      add_string (builder, "note", item->note);
+      add_int (builder, "review_months", item->review_months);
+      add_day (builder, "next_review", item->next_review);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+print_item (const SfChecklistItem *item)
+{
+  g_print ("    %s %-5" G_GINT64_FORMAT " %s\n",
+           item->due ? "[!]" : item->checked_on != SF_DAY_NONE ? "[x]" : "[ ]",
+           item->id, sf_checklist_text (item->text, item->shipped));
+  if (item->checked_on != SF_DAY_NONE)
+    {
+      g_autofree char *day = sf_day_format (item->checked_on);
+
+      g_print ("          ");
+      if (item->note != NULL)
+        g_print (_("Checked %s by %s: %s"), day, item->checked_by, item->note);
+      else
+        g_print (_("Checked %s by %s"), day, item->checked_by);
+      g_print ("\n");
+    }
+  if (item->review_months > 0)
+    {
+      g_autofree char *next = sf_day_format (item->next_review);
+
+      g_print ("          ");
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Follow up every %u month", "Follow up every %u months",
+                            item->review_months),
+               item->review_months);
+      if (item->due)
+        g_print (_("; due since %s"), next);
+      else if (item->next_review != SF_DAY_NONE)
+        g_print (_("; next on %s"), next);
+      g_print ("\n");
+    }
+}
+
+int
+sf_cli_checklists (SfStore  *store,
+                   int       argc,
+                   char    **argv)
+{
+  g_autofree char *team_name = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *date = NULL;
+  GOptionEntry entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team_name, N_("Only this team’s checklists"), N_("NAME") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Reference date for follow-ups (default: today)"), N_("YYYY-MM-DD") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GPtrArray) checklists = NULL;
+  const SfTeam *only = NULL;
+  gboolean json;
+  SfDay ref = sf_day_today ();
+  int status;
+
+  if ((status = parse (entries, argc, argv)) != EXIT_OK)
+    return status;
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    {
+      g_printerr (_("%s: the format must be text or json, not “%s”.\n"), g_get_prgname (), format);
+      return EXIT_USAGE;
+    }
+  if (date != NULL && !sf_day_parse (date, &ref))
+    {
+      g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), date);
+      return EXIT_USAGE;
+    }
+  json = g_strcmp0 (format, "json") == 0;
+
+  if ((dataset = sf_store_load_dataset (store, &error)) == NULL ||
+      (templates = sf_checklist_templates_load_all (store, &error)) == NULL)
+    return refuse (error);
+  if (team_name != NULL && (only = find_team (dataset, team_name)) == NULL)
+    return EXIT_REFUSED;
+  checklists = sf_checklists_load (store, only ? only->id : 0, ref, &error);
+  if (checklists == NULL)
+    return refuse (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      add_day (builder, "date", ref);
+      json_builder_set_member_name (builder, "templates");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < templates->len; i++)
+        {
+          const SfChecklistTemplate *template_ = g_ptr_array_index (templates, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "key", template_->key);
+          add_string (builder, "title", sf_checklist_text (template_->title, !template_->custom));
+          json_builder_set_member_name (builder, "custom");
+          json_builder_add_boolean_value (builder, template_->custom);
+          add_string (builder, "source", template_->source);
+          add_int (builder, "items", template_->items->len);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      json_builder_set_member_name (builder, "teams");
+      json_builder_begin_array (builder);
+      for (guint t = 0; t < dataset->teams->len; t++)
+        {
+          const SfTeam *team = &g_array_index (dataset->teams, SfTeam, t);
+          guint total = 0, checked = 0, due = 0;
+
+          if (only != NULL && team != only)
+            continue;
+          json_builder_begin_object (builder);
+          add_string (builder, "team", team->name);
+          json_builder_set_member_name (builder, "checklists");
+          json_builder_begin_array (builder);
+          for (guint c = 0; c < checklists->len; c++)
+            {
+              const SfChecklist *checklist = g_ptr_array_index (checklists, c);
+
+              if (checklist->team_id != team->id)
+                continue;
+              json_checklist (builder, checklist);
+              total += checklist->items->len;
+              checked += checklist->n_checked;
+              due += checklist->n_due;
+            }
+          json_builder_end_array (builder);
+          add_int (builder, "items", total);
+          add_int (builder, "checked", checked);
+          add_int (builder, "due", due);
+          add_progress (builder, checked, total);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+      return EXIT_OK;
+    }
+
+  g_print ("%s\n", _("Templates:"));
+  for (guint i = 0; i < templates->len; i++)
+    {
+      const SfChecklistTemplate *template_ = g_ptr_array_index (templates, i);
+
+      g_print ("  %-26s %s", template_->key, sf_checklist_text (template_->title, !template_->custom));
+      if (template_->custom)
+        g_print (" %s", _("(your own)"));
+      g_print ("\n");
+    }
+
+  for (guint t = 0; t < dataset->teams->len; t++)
+    {
+      const SfTeam *team = &g_array_index (dataset->teams, SfTeam, t);
+      guint total = 0, checked = 0, due = 0, n = 0;
+      g_autofree char *progress = NULL;
+
+      if (only != NULL && team != only)
+        continue;
+      for (guint c = 0; c < checklists->len; c++)
+        {
+          const SfChecklist *checklist = g_ptr_array_index (checklists, c);
+
+          if (checklist->team_id != team->id)
+            continue;
+          n++;
+          total += checklist->items->len;
+          checked += checklist->n_checked;
+          due += checklist->n_due;
+        }
+
+      g_print ("\n%s\n", team->name);
+      if (n == 0)
+        {
+          g_print ("  %s\n", _("No checklists yet. Start one with: checklist-new --team NAME --template KEY"));
+          continue;
+        }
+      progress = sf_checklist_progress_text (checked, total, due);
+      g_print ("  %s\n", progress);
+
+      for (guint c = 0; c < checklists->len; c++)
+        {
+          const SfChecklist *checklist = g_ptr_array_index (checklists, c);
+          g_autofree char *list_progress = NULL;
+          const char *section = NULL;
+
+          if (checklist->team_id != team->id)
+            continue;
+          list_progress = sf_checklist_progress_text (checklist->n_checked, checklist->items->len, checklist->n_due);
+          g_print ("\n  %s [%s]\n  %s\n", sf_checklist_text (checklist->title, checklist->shipped),
+                   checklist->template_key, list_progress);
+          for (guint i = 0; i < checklist->items->len; i++)
+            {
+              const SfChecklistItem *item = g_ptr_array_index (checklist->items, i);
+
+              if (item->section != NULL && g_strcmp0 (item->section, section) != 0)
+                g_print ("   %s\n", sf_checklist_text (item->section, item->shipped));
+              section = item->section;
+              print_item (item);
+            }
+        }
+    }
+  return fflush (stdout) == 0 ? EXIT_OK : EXIT_REFUSED;
+}
+
+int
+sf_cli_checklist_new (SfStore  *store,
+                      int       argc,
+                      char    **argv)
+{
+  g_autofree char *team_name = NULL;
+  g_autofree char *template_key = NULL;
+  GOptionEntry entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team_name, N_("The team the checklist is for"), N_("NAME") },
+    { "template", 0, 0, G_OPTION_ARG_STRING, &template_key, N_("The template to start from (see checklists)"), N_("KEY") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(GPtrArray) checklists = NULL;
+  const SfChecklist *made = NULL;
+  const SfTeam *team;
+  gint64 id;
+  int status;
+
+  if ((status = parse (entries, argc, argv)) != EXIT_OK)
+    return status;
+  if (team_name == NULL || template_key == NULL)
+    {
+      g_printerr (_("Usage: %s checklist-new --team NAME --template KEY\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+  if ((dataset = sf_store_load_dataset (store, &error)) == NULL)
+    return refuse (error);
+  if ((team = find_team (dataset, team_name)) == NULL)
+    return EXIT_REFUSED;
+
+  id = sf_checklist_create (store, team->id, template_key, &error);
+  if (id == 0)
+    return refuse (error);
+
+  checklists = sf_checklists_load (store, team->id, sf_day_today (), &error);
+  if (checklists == NULL)
+    return refuse (error);
+  for (guint i = 0; i < checklists->len; i++)
+    if (((const SfChecklist *) g_ptr_array_index (checklists, i))->id == id)
+      made = g_ptr_array_index (checklists, i);
+  g_return_val_if_fail (made != NULL, EXIT_REFUSED);
+
+  /* Translators: "Started “Work procedures” for Modtageteam: 22 items." */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Started “%s” for %s: %u item.\n", "Started “%s” for %s: %u items.\n",
+                        made->items->len),
+           sf_checklist_text (made->title, made->shipped), team->name, made->items->len);
+  return EXIT_OK;
+}
+
+int
+sf_cli_checklist_check (SfStore  *store,
+                        int       argc,
+                        char    **argv)
+{
+  g_autofree char *team_name = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *date = NULL;
+  gboolean uncheck = FALSE;
+  int review = -1;
+  GOptionEntry entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team_name, N_("The team whose checklist it is"), N_("NAME") },
+    { "item", 0, 0, G_OPTION_ARG_STRING, &reference, N_("The item: its number, or TEMPLATE/ITEM"), N_("ID") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What was found or agreed"), N_("TEXT") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who checked it (default: your user name)"), N_("INITIALS") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("When it was checked (default: today)"), N_("YYYY-MM-DD") },
+    { "review-months", 0, 0, G_OPTION_ARG_INT, &review, N_("Follow up this many months after each check (0: never)"), N_("N") },
+    { "uncheck", 0, 0, G_OPTION_ARG_NONE, &uncheck, N_("Take the check back"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(GPtrArray) checklists = NULL;
+  const SfChecklist *checklist = NULL;
+  const SfChecklistItem *item;
+  const SfTeam *team;
+  SfDay day = sf_day_today ();
+  gint64 item_id;
+  int status;
+
+  if ((status = parse (entries, argc, argv)) != EXIT_OK)
+    return status;
+  if (team_name == NULL || reference == NULL)
+    {
+      g_printerr (_("Usage: %s checklist-check --team NAME --item ID [--note TEXT] [--by INITIALS]\n"),
+                  g_get_prgname ());
+      return EXIT_USAGE;
+    }
+  if (date != NULL && !sf_day_parse (date, &day))
+    {
+      g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), date);
+      return EXIT_USAGE;
+    }
+  if (uncheck && (note != NULL || by != NULL || date != NULL))
+    {
+      g_printerr (_("%s: --uncheck takes no --note, --by or --date.\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+  if (review < -1)
+    {
+      g_printerr (_("%s: --review-months must be 0 or more.\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+  if ((dataset = sf_store_load_dataset (store, &error)) == NULL)
+    return refuse (error);
+  if ((team = find_team (dataset, team_name)) == NULL)
+    return EXIT_REFUSED;
+  checklists = sf_checklists_load (store, team->id, sf_day_today (), &error);
+  if (checklists == NULL)
+    return refuse (error);
+  item = sf_checklists_find_item (checklists, reference, &checklist);
+  if (item == NULL)
+    {
+      g_printerr (_("%s: %s has no checklist item “%s”. See the items with: checklists --team NAME\n"),
+                  g_get_prgname (), team->name, reference);
+      return EXIT_REFUSED;
+    }
+  item_id = item->id;
+
+  if (review >= 0 && !sf_checklist_set_review (store, item_id, (guint) review, &error))
+    return refuse (error);
+  if (uncheck)
+    {
+      if (!sf_checklist_uncheck (store, item_id, &error))
+        return refuse (error);
+    }
+  else if (!sf_checklist_check (store, item_id, day, by != NULL ? by : g_get_user_name (), note, &error))
+    return refuse (error);
+
+  /* Read it back: what was stored is what gets reported. */
+  g_clear_pointer (&checklists, g_ptr_array_unref);
+  checklists = sf_checklists_load (store, team->id, sf_day_today (), &error);
+  if (checklists == NULL)
+    return refuse (error);
+  for (guint i = 0; i < checklists->len; i++)
+    {
+      const SfChecklistItem *found = sf_checklist_find_item (g_ptr_array_index (checklists, i), item_id);
+
+      if (found == NULL)
+        continue;
+      if (found->checked_on == SF_DAY_NONE)
+        g_print (_("Unchecked “%s” (%s).\n"), sf_checklist_text (found->text, found->shipped), team->name);
+      else
+        {
+          g_autofree char *on = sf_day_format (found->checked_on);
+
+          g_print (_("Checked “%s” (%s) on %s by %s.\n"), sf_checklist_text (found->text, found->shipped),
+                   team->name, on, found->checked_by);
+        }
+      if (found->next_review != SF_DAY_NONE)
+        {
+          g_autofree char *next = sf_day_format (found->next_review);
+
+          g_print (_("Next follow-up on %s.\n"), next);
+        }
+    }
+  return EXIT_OK;
+}
