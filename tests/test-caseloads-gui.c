@@ -1,0 +1,371 @@
+/* test-caseloads-gui.c: the Caseloads page, the Preferences and the
+ * reassignment preview in the real window on a temporary database.
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "sf-caseload-item.h"
+#include "sf-caseloads-page.h"
+#include "sf-import-preview-dialog.h"
+#include "sf-preferences-window.h"
+#include "sf-test-util.h"
+#include "sf-window.h"
+
+#define EPS 1e-9
+
+typedef struct
+{
+  char     *dir;
+  SfStore  *store;
+  SfWindow *window;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = sf_test_make_tmpdir ();
+  path = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->store = sf_store_open (path, &error);
+  g_assert_no_error (error);
+
+  fixture->window = sf_window_new (NULL, fixture->store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin (50);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  fixture->window = NULL;
+  spin (10);
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* Team Familie (boern-familie, norm 20): MHJ with 1 enkel, 2 kompleks and
+ * 1 særligt kompliceret = 4.5 (22.5 %); LK with 18 kompleks + 2 særligt
+ * kompliceret = 22 (110 %, over); SB with 19 kompleks = 19 (95 %, near).
+ * Team Sygedagpenge (norm 40): JP with 10 kompleks (25 %). */
+static void
+load_example (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) roster = sf_test_bytes (
+    "team;omraade;team-norm;initialer;navn;startdato\n"
+    "Familie;boern-familie;20;MHJ;Mette Hjort;2015-01-01\n"
+    "Familie;boern-familie;20;LK;Lars Krog;2015-01-01\n"
+    "Familie;boern-familie;20;SB;Sara Berg;2015-01-01\n"
+    "Sygedagpenge;sygedagpenge;40;JP;Jens Poulsen;2015-01-01\n");
+  g_auto(SfImportResult) result = { 0 };
+  GString *cases = g_string_new ("sagsnummer;initialer;kompleksitet;startdato\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(SfImportResult) case_result = { 0 };
+  guint n = 0;
+
+  g_assert_true (sf_import_roster (fixture->store, roster, &result, &error));
+  g_assert_no_error (error);
+  g_string_append_printf (cases, "S-%u;MHJ;enkel;2024-01-01\n", ++n);
+  g_string_append_printf (cases, "S-%u;MHJ;kompleks;2024-01-01\n", ++n);
+  g_string_append_printf (cases, "S-%u;MHJ;kompleks;2024-01-01\n", ++n);
+  g_string_append_printf (cases, "S-%u;MHJ;særligt kompliceret;2024-01-01\n", ++n);
+  for (guint i = 0; i < 18; i++)
+    g_string_append_printf (cases, "S-%u;LK;kompleks;2024-01-01\n", ++n);
+  for (guint i = 0; i < 2; i++)
+    g_string_append_printf (cases, "S-%u;LK;saerligt-kompliceret;2024-01-01\n", ++n);
+  for (guint i = 0; i < 19; i++)
+    g_string_append_printf (cases, "S-%u;SB;kompleks;2024-01-01\n", ++n);
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (cases, "S-%u;JP;kompleks;2024-01-01\n", ++n);
+  bytes = g_string_free_to_bytes (cases);
+  g_assert_true (sf_import_cases (fixture->store, bytes, &case_result, &error));
+  g_assert_no_error (error);
+  spin (50);
+}
+
+static SfCaseloadItem *
+find_worker (SfCaseloadsPage *page,
+             const char      *initials)
+{
+  GListModel *model = sf_caseloads_page_get_workers (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SfCaseloadItem) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (sf_roster_item_get_initials (sf_caseload_item_get_roster_item (item)), initials))
+        return item;
+    }
+  return NULL;
+}
+
+static const char *
+initials_at (GListModel *model,
+             guint       position)
+{
+  g_autoptr(SfCaseloadItem) item = g_list_model_get_item (model, position);
+
+  return sf_roster_item_get_initials (sf_caseload_item_get_roster_item (item));
+}
+
+static gint64
+team_id (Fixture    *fixture,
+         const char *name)
+{
+  g_autoptr(SfDataset) ds = sf_store_load_dataset (fixture->store, NULL);
+
+  for (guint i = 0; i < ds->teams->len; i++)
+    if (g_str_equal (g_array_index (ds->teams, SfTeam, i).name, name))
+      return g_array_index (ds->teams, SfTeam, i).id;
+  g_assert_not_reached ();
+}
+
+static void
+test_overview (Fixture       *fixture,
+               gconstpointer  data)
+{
+  SfCaseloadsPage *page = sf_window_get_caseloads_page (fixture->window);
+  GListModel *workers = sf_caseloads_page_get_workers (page);
+  GListModel *teams = sf_caseloads_page_get_teams (page);
+  SfCaseloadItem *mhj;
+  g_autoptr(SfCaseloadTeamItem) familie = NULL;
+
+  load_example (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (workers), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 2);
+
+  /* The most loaded first: LK 110 %, SB 95 %, JP 25 %, MHJ 22.5 % */
+  g_assert_cmpstr (initials_at (workers, 0), ==, "LK");
+  g_assert_cmpstr (initials_at (workers, 1), ==, "SB");
+  g_assert_cmpstr (initials_at (workers, 2), ==, "JP");
+  g_assert_cmpstr (initials_at (workers, 3), ==, "MHJ");
+
+  mhj = find_worker (page, "MHJ");
+  g_assert_cmpuint (sf_caseload_item_get_cases (mhj, SF_COMPLEXITY_ENKEL), ==, 1);
+  g_assert_cmpuint (sf_caseload_item_get_cases (mhj, SF_COMPLEXITY_KOMPLEKS), ==, 2);
+  g_assert_cmpuint (sf_caseload_item_get_cases (mhj, SF_COMPLEXITY_SAERLIGT_KOMPLICERET), ==, 1);
+  g_assert_cmpfloat_with_epsilon (sf_roster_item_get_weighted_load (sf_caseload_item_get_roster_item (mhj)), 4.5, EPS);
+  g_assert_cmpfloat_with_epsilon (sf_roster_item_get_utilisation (sf_caseload_item_get_roster_item (mhj)), 0.225, EPS);
+
+  /* Familie: 4 + 20 + 19 = 43 open cases on 3 FTE = 14.3 per FTE, below DS' 20–30;
+   * load 4.5 + 22 + 19 = 45.5 of 60; 2 of 3 within their norm. */
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SfCaseloadTeamItem) item = g_list_model_get_item (teams, i);
+
+      if (g_str_equal (sf_caseload_team_item_get_name (item), "Familie"))
+        familie = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (familie);
+  g_assert_cmpfloat_with_epsilon (sf_caseload_team_item_get_value (familie, "open"), 43, EPS);
+  g_assert_cmpfloat_with_epsilon (sf_caseload_team_item_get_value (familie, "per-fte"), 43.0 / 3, EPS);
+  g_assert_cmpfloat_with_epsilon (sf_caseload_team_item_get_value (familie, "compliance"), 2.0 / 3, EPS);
+  g_assert_cmpstr (sf_caseload_team_item_get_text (familie, "load"), ==, "45.5 / 60.0");
+  g_assert_cmpstr (sf_caseload_team_item_get_text (familie, "ds"), ==, "20–30");
+  g_assert_cmpstr (sf_caseload_team_item_get_text (familie, "survey"), ==, "31");
+  g_assert_cmpstr (sf_caseload_team_item_get_text (familie, "appropriate"), ==, "24");
+  g_assert_cmpint (sf_caseload_team_item_get_position (familie), ==, SF_TEAM_POSITION_BELOW);
+
+  /* Filters: status, team, and both with nothing left */
+  sf_caseloads_page_set_filter (page, 0, 0, SF_STATUS_OVER);
+  g_assert_cmpuint (g_list_model_get_n_items (workers), ==, 1);
+  g_assert_cmpstr (initials_at (workers, 0), ==, "LK");
+  sf_caseloads_page_set_filter (page, team_id (fixture, "Sygedagpenge"), 0, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (workers), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 1);
+  sf_caseloads_page_set_filter (page, team_id (fixture, "Sygedagpenge"), 0, SF_STATUS_OVER);
+  g_assert_cmpuint (g_list_model_get_n_items (workers), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "caseloads.clear-filters", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (workers), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 2);
+}
+
+/* Raising the weight of kompleks to 1.5 in the Preferences recomputes the
+ * page at once: MHJ 0.5 + 3 + 2 = 5.5; LK 27 + 4 = 31 (155 %).  A team norm
+ * of 25 for Familie then gives LK 31 / 25 = 124 %. */
+static void
+test_preferences_recompute (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  SfCaseloadsPage *page = sf_window_get_caseloads_page (fixture->window);
+  SfPreferencesWindow *preferences;
+  GtkSpinButton *weight;
+  GtkSpinButton *norm;
+  SfSettings settings;
+
+  load_example (fixture);
+  preferences = sf_preferences_window_new (GTK_WINDOW (fixture->window), fixture->store);
+  gtk_window_present (GTK_WINDOW (preferences));
+  spin (50);
+
+  weight = sf_preferences_window_get_spin (preferences, "weight-kompleks");
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (weight), 1.0, EPS);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (sf_preferences_window_get_spin (preferences,
+                                                                                            "near-threshold")),
+                                  90, EPS);
+  gtk_spin_button_set_value (weight, 1.5);
+  spin (20);
+
+  g_assert_true (sf_store_load_settings (fixture->store, &settings, NULL));
+  g_assert_cmpfloat_with_epsilon (settings.weights[SF_COMPLEXITY_KOMPLEKS], 1.5, EPS);
+  g_assert_cmpfloat_with_epsilon (sf_roster_item_get_weighted_load (sf_caseload_item_get_roster_item (find_worker (page, "MHJ"))),
+                                  5.5, EPS);
+  g_assert_cmpfloat_with_epsilon (sf_roster_item_get_utilisation (sf_caseload_item_get_roster_item (find_worker (page, "LK"))),
+                                  31.0 / 20, EPS);
+
+  norm = sf_preferences_window_get_team_spin (preferences, team_id (fixture, "Familie"));
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (norm), 20, EPS);
+  gtk_spin_button_set_value (norm, 25);
+  spin (20);
+  g_assert_cmpfloat_with_epsilon (sf_roster_item_get_utilisation (sf_caseload_item_get_roster_item (find_worker (page, "LK"))),
+                                  31.0 / 25, EPS);
+
+  /* The near threshold is entered in per cent and kept as a share */
+  gtk_spin_button_set_value (sf_preferences_window_get_spin (preferences, "near-threshold"), 80);
+  spin (20);
+  g_assert_true (sf_store_load_settings (fixture->store, &settings, NULL));
+  g_assert_cmpfloat_with_epsilon (settings.near_threshold, 0.8, EPS);
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  SfCaseloadsPage *page = sf_window_get_caseloads_page (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "out.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+
+  load_example (fixture);
+  g_assert_true (sf_caseloads_page_export_csv (page, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Team;Area;Initials;"));
+  g_assert_nonnull (strstr (contents, "Familie;Børne- og familieområdet;MHJ;Mette Hjort;1;2;1;4;4,50;20,00;22,5;"
+                                      "Within norm\r\n"));
+  g_assert_nonnull (strstr (contents, "Familie;Børne- og familieområdet;3;43;0;45,50;60,00;3,00;2,27;66,7;14,3;"
+                                      "20;30;31;24;Below the DS range\r\n"));
+}
+
+/* Picking a case file shows what it would change and changes nothing until
+ * Import is pressed; a file with problems cannot be imported. */
+static void
+test_import_preview (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SfCaseloadsPage *page = sf_window_get_caseloads_page (fixture->window);
+  g_autofree char *good_path = NULL;
+  g_autofree char *bad_path = NULL;
+  g_autoptr(GFile) good = NULL;
+  g_autoptr(GFile) bad = NULL;
+  SfImportPreviewDialog *dialog;
+  SfImportPreview *preview;
+
+  load_example (fixture);
+  /* S-1 (MHJ, enkel) is closed; S-500 is new for MHJ (kompleks) */
+  good_path = sf_test_write_file (fixture->dir, "good.csv",
+                                  "sagsnummer;initialer;kompleksitet;startdato;lukket\n"
+                                  "S-1;MHJ;enkel;2024-01-01;2024-06-30\n"
+                                  "S-500;MHJ;kompleks;2024-02-01;\n");
+  good = g_file_new_for_path (good_path);
+  dialog = sf_import_preview_dialog_open (fixture->window, good);
+  g_assert_nonnull (dialog);
+  spin (20);
+  preview = sf_import_preview_dialog_get_preview (dialog);
+  g_assert_cmpuint (preview->n_new, ==, 1);
+  g_assert_cmpuint (preview->n_closed, ==, 1);
+  g_assert_true (gtk_widget_get_sensitive (sf_import_preview_dialog_get_import_button (dialog)));
+  /* Nothing changed yet: MHJ still carries 4.5 */
+  g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 53);
+  g_assert_cmpfloat_with_epsilon (sf_roster_item_get_weighted_load (sf_caseload_item_get_roster_item (find_worker (page, "MHJ"))),
+                                  4.5, EPS);
+
+  sf_import_preview_dialog_import (dialog);
+  spin (20);
+  g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 54);
+  /* 4.5 − 0.5 + 1 = 5 */
+  g_assert_cmpfloat_with_epsilon (sf_roster_item_get_weighted_load (sf_caseload_item_get_roster_item (find_worker (page, "MHJ"))),
+                                  5.0, EPS);
+
+  bad_path = sf_test_write_file (fixture->dir, "bad.csv",
+                                 "sagsnummer;initialer;kompleksitet\n"
+                                 "S-60;MHJ;kompleks\n"
+                                 "311299-1234;MHJ;kompleks\n");
+  bad = g_file_new_for_path (bad_path);
+  dialog = sf_import_preview_dialog_open (fixture->window, bad);
+  spin (20);
+  preview = sf_import_preview_dialog_get_preview (dialog);
+  g_assert_cmpuint (preview->problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (preview->problems, 0), "Line 3: the case number"));
+  g_assert_false (gtk_widget_get_sensitive (sf_import_preview_dialog_get_import_button (dialog)));
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (20);
+  g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 54);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
+    {
+      g_autofree char *schemas = g_build_filename (builddir, "..", "data", NULL);
+
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/gui/caseloads/overview", Fixture, NULL, fixture_set_up, test_overview, fixture_tear_down);
+  g_test_add ("/gui/caseloads/preferences-recompute", Fixture, NULL,
+              fixture_set_up, test_preferences_recompute, fixture_tear_down);
+  g_test_add ("/gui/caseloads/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/gui/import/preview", Fixture, NULL, fixture_set_up, test_import_preview, fixture_tear_down);
+
+  return g_test_run ();
+}
