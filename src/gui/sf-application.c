@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-application.h"
+#include "sf-preferences-window.h"
 #include "sf-window.h"
 
 struct _SfApplication
@@ -68,9 +69,76 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The settings of the database the active window shows */
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SfApplication *self = user_data;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  SfPreferencesWindow *preferences;
+
+  if (!SF_IS_WINDOW (active))
+    return;
+
+  preferences = sf_preferences_window_new (active, sf_window_get_store (SF_WINDOW (active)));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* From the notification of new errors: the window, on its Alerts page. */
+static void
+show_alerts_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SfApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (SF_IS_WINDOW (window))
+    {
+      sf_window_show_page (SF_WINDOW (window), "alerts");
+      gtk_window_present (window);
+    }
+}
+
+/* At start-up: a desktop notification when there are unacknowledged errors
+ * that the last start did not see (the decision is the core's). */
+static void
+notify_new_errors (SfApplication *self,
+                   SfWindow      *window)
+{
+  GPtrArray *alerts = sf_window_get_alerts (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_auto(GStrv) fresh = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  if (alerts == NULL)
+    return;
+  fresh = sf_alerts_take_new_errors (self->store, "gui", alerts, &error);
+  if (fresh == NULL)
+    {
+      g_message ("Could not compare the alerts with the last start: %s", error->message);
+      return;
+    }
+  if (!sf_alerts_new_errors_notice ((const char * const *) fresh, &title, &body))
+    return;
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action (notification, "app.show-alerts");
+  g_application_send_notification (G_APPLICATION (self), "new-errors", notification);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "show-alerts", show_alerts_action },
+  { "preferences", preferences_action },
 };
 
 static void
@@ -131,6 +199,8 @@ sf_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (gtk_app, "win.show-help-overlay", (const char *[]) { "<Control>question", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.search", (const char *[]) { "<Control>f", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.import-roster", (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.suggest", (const char *[]) { "<Control><Shift>n", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.preferences", (const char *[]) { "<Control>comma", NULL });
 
   if (self->database_path == NULL)
     self->database_path = sf_store_default_path ();
@@ -159,6 +229,7 @@ sf_application_activate (GApplication *application)
 
   window = GTK_WINDOW (sf_window_new (GTK_APPLICATION (self), self->store));
   gtk_window_present (window);
+  notify_new_errors (self, SF_WINDOW (window));
 }
 
 static void

@@ -35,6 +35,13 @@ struct _SfRosterPage
   GtkFilterListModel *filter_model;
   GtkSortListModel  *sort_model;
   GtkStringFilter   *search_filter;
+  GtkRevealer       *subject_revealer;
+  GtkLabel          *subject_label;
+  GtkCustomFilter   *subject_filter;
+
+  /* Shown alone (see sf_roster_page_show_subject()): a person, or a team */
+  gint64             subject_id;
+  char              *subject_team;
 };
 
 G_DEFINE_FINAL_TYPE (SfRosterPage, sf_roster_page, GTK_TYPE_WIDGET)
@@ -165,11 +172,33 @@ on_search_mode_changed_cb (SfRosterPage *self,
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+static gboolean
+subject_filter_func (gpointer item,
+                     gpointer user_data)
+{
+  SfRosterPage *self = user_data;
+
+  if (self->subject_id != 0)
+    return sf_roster_item_get_id (item) == self->subject_id;
+  if (self->subject_team != NULL)
+    return g_strcmp0 (sf_roster_item_get_team (item), self->subject_team) == 0;
+  return TRUE;
+}
+
+static void
+on_show_everyone_clicked_cb (SfRosterPage *self,
+                             GtkButton    *button)
+{
+  sf_roster_page_show_subject (self, 0, NULL);
+}
+
 static void
 sf_roster_page_dispose (GObject *object)
 {
   SfRosterPage *self = (SfRosterPage *)object;
   GtkWidget *child;
+
+  g_clear_pointer (&self->subject_team, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_ROSTER_PAGE);
   /* The template's top box is not a bound child: unparent it too */
@@ -207,8 +236,11 @@ sf_roster_page_class_init (SfRosterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, sort_model);
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, search_filter);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, subject_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, subject_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_everyone_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sf-roster-page");
@@ -217,7 +249,16 @@ sf_roster_page_class_init (SfRosterPageClass *klass)
 static void
 sf_roster_page_init (SfRosterPage *self)
 {
+  g_autoptr(GtkEveryFilter) filter = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The search and the subject an alert leads to filter together */
+  self->subject_filter = gtk_custom_filter_new (subject_filter_func, self, NULL);
+  filter = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), g_object_ref (GTK_FILTER (self->search_filter)));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), GTK_FILTER (self->subject_filter));
+  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (filter));
 
   gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->column_view));
   g_object_bind_property (self->search_entry, "text",
@@ -306,4 +347,42 @@ sf_roster_page_start_search (SfRosterPage *self)
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Shows only the caseworker @caseworker_id, or else only the members of
+ * the team @team_name, with a bar that says so and shows everyone again;
+ * 0 and NULL show everyone. */
+void
+sf_roster_page_show_subject (SfRosterPage *self,
+                             gint64        caseworker_id,
+                             const char   *team_name)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (SF_IS_ROSTER_PAGE (self));
+
+  self->subject_id = caseworker_id;
+  g_free (self->subject_team);
+  self->subject_team = caseworker_id == 0 ? g_strdup (team_name) : NULL;
+
+  if (caseworker_id != 0 || team_name != NULL)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  for (guint i = 0; caseworker_id != 0 && text == NULL &&
+                    i < g_list_model_get_n_items (G_LIST_MODEL (self->roster_store)); i++)
+    {
+      g_autoptr(SfRosterItem) item = g_list_model_get_item (G_LIST_MODEL (self->roster_store), i);
+
+      if (sf_roster_item_get_id (item) == caseworker_id)
+        /* Translators: a caseworker's name and initials */
+        text = g_strdup_printf (_("Showing only %s (%s)"),
+                                sf_roster_item_get_name (item), sf_roster_item_get_initials (item));
+    }
+  if (text == NULL && self->subject_team != NULL)
+    /* Translators: %s is a team's name */
+    text = g_strdup_printf (_("Showing only the team %s"), self->subject_team);
+
+  gtk_label_set_label (self->subject_label, text ? text : "");
+  gtk_revealer_set_reveal_child (self->subject_revealer, caseworker_id != 0 || team_name != NULL);
+  gtk_filter_changed (GTK_FILTER (self->subject_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }

@@ -25,5 +25,8 @@ GtkSearchBar  *sf_roster_page_get_search_bar   (SfRosterPage    *self);
 GtkEditable   *sf_roster_page_get_search_entry (SfRosterPage    *self);
 GtkColumnView *sf_roster_page_get_column_view  (SfRosterPage    *self);
 void           sf_roster_page_start_search     (SfRosterPage    *self);
+void           sf_roster_page_show_subject     (SfRosterPage    *self,
+                                                gint64           caseworker_id,
+                                                const char      *team_name);
 
 G_END_DECLS

@@ -9,8 +9,13 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-alerts-page.h"
+#include "sf-caseloads-page.h"
+#include "sf-checklists-page.h"
 #include "sf-import-error-dialog.h"
+#include "sf-import-preview-dialog.h"
 #include "sf-roster-page.h"
+#include "sf-suggest-dialog.h"
 #include "sf-window.h"
 
 struct _SfWindow
@@ -21,12 +26,19 @@ struct _SfWindow
   GSettings            *settings;
   GtkFileChooserNative *import_chooser;
 
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *window_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwViewStackPage     *alerts_stack_page;
+  SfAlertsPage         *alerts_page;
+  GPtrArray            *alerts;
   GtkToggleButton      *search_button;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   SfRosterPage         *roster_page;
+  SfCaseloadsPage      *caseloads_page;
+  SfChecklistsPage     *checklists_page;
+  SfTeamsPage          *teams_page;
 };
 
 G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -60,6 +72,9 @@ set_empty (SfWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "pages");
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.suggest", !empty);
+  adw_view_switcher_title_set_view_switcher_enabled (self->window_title, !empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !empty);
   /* Demonstration data goes into an empty database only, never among real data */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo", empty);
   gtk_search_bar_set_key_capture_widget (search_bar, empty ? NULL : GTK_WIDGET (self));
@@ -120,7 +135,10 @@ on_import_chooser_response_cb (SfWindow             *self,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      if (file != NULL)
+      /* Cases from a case system: see what changes before anything does */
+      if (file != NULL && cases)
+        sf_import_preview_dialog_open (self, file);
+      else if (file != NULL)
         sf_window_import_file (self, file, cases);
     }
 
@@ -212,6 +230,109 @@ search_action (GtkWidget  *widget,
 
   if (g_strcmp0 (sf_window_get_visible_page (self), "roster") == 0)
     sf_roster_page_start_search (self->roster_page);
+  else if (g_strcmp0 (sf_window_get_visible_page (self), "teams") == 0)
+    sf_teams_page_start_search (self->teams_page);
+}
+
+/* New teams and caseworkers are made on the Teams page */
+static void
+new_team_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+
+  /* From the empty state too: the window leaves it for the Teams page */
+  sf_window_show_page (self, "teams");
+  sf_teams_page_new_team (self->teams_page);
+}
+
+static void
+new_caseworker_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+
+  /* From the empty state too: the window leaves it for the Teams page */
+  sf_window_show_page (self, "teams");
+  sf_teams_page_new_caseworker (self->teams_page);
+}
+
+/* Records today's figures in the history (at most a row a day per change),
+ * then shows the alerts with acknowledgements and "since" applied, their
+ * count (open errors and warnings) on the Alerts tab. */
+static void
+update_alerts (SfWindow        *self,
+               const SfFigures *figures)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  guint open;
+
+  if (!sf_history_record (self->store, figures, &error))
+    {
+      /* The history only feeds "since": the figures stand without it */
+      g_message ("Could not record today's figures in the history: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  alerts = sf_alerts_evaluate_stored (self->store, figures, &error);
+  if (alerts == NULL)
+    {
+      g_message ("Could not read the acknowledged alerts: %s", error->message);
+      alerts = sf_alerts_evaluate (figures);
+    }
+
+  g_clear_pointer (&self->alerts, g_ptr_array_unref);
+  self->alerts = g_ptr_array_ref (alerts);
+  sf_alerts_page_set_alerts (self->alerts_page, self->store, alerts, figures->ref);
+
+  open = sf_alerts_count_unacknowledged (alerts);
+  adw_view_stack_page_set_badge_number (self->alerts_stack_page, open);
+  adw_view_stack_page_set_needs_attention (self->alerts_stack_page,
+                                           sf_alerts_count_active (alerts, SF_SEVERITY_ERROR) > 0);
+}
+
+static void
+open_suggest_dialog (SfWindow *self,
+                     gint64    team_id)
+{
+  SfSuggestDialog *dialog = sf_suggest_dialog_new (GTK_WINDOW (self), self->store, team_id);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+suggest_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  open_suggest_dialog (SF_WINDOW (widget), 0);
+}
+
+static void
+suggest_for_team_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  open_suggest_dialog (SF_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* (caseworker id, team name): shows that person, or with id 0 that team,
+ * in the list of caseworkers. */
+static void
+show_subject_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  gint64 caseworker_id;
+  const char *team;
+
+  g_variant_get (parameter, "(x&s)", &caseworker_id, &team);
+  sf_roster_page_show_subject (self->roster_page, caseworker_id, *team ? team : NULL);
+  sf_window_show_page (self, "roster");
 }
 
 static gboolean
@@ -231,6 +352,7 @@ sf_window_constructed (GObject *object)
 
   g_assert (SF_IS_STORE (self->store));
 
+  sf_teams_page_set_store (self->teams_page, self->store);
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -260,6 +382,7 @@ sf_window_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->alerts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sf_window_parent_class)->finalize (object);
 }
@@ -325,6 +448,10 @@ sf_window_class_init (SfWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SF_TYPE_ROSTER_PAGE);
+  g_type_ensure (SF_TYPE_ALERTS_PAGE);
+  g_type_ensure (SF_TYPE_CASELOADS_PAGE);
+  g_type_ensure (SF_TYPE_CHECKLISTS_PAGE);
+  g_type_ensure (SF_TYPE_TEAMS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SfWindow, window_title);
@@ -333,11 +460,22 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, roster_page);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, teams_page);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, alerts_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, alerts_page);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, caseloads_page);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, checklists_page);
 
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
   gtk_widget_class_install_action (widget_class, "win.import-cases", NULL, import_cases_action);
   gtk_widget_class_install_action (widget_class, "win.demo", NULL, demo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-team", NULL, new_team_action);
+  gtk_widget_class_install_action (widget_class, "win.new-caseworker", NULL, new_caseworker_action);
+  gtk_widget_class_install_action (widget_class, "win.suggest", NULL, suggest_action);
+  gtk_widget_class_install_action (widget_class, "win.suggest-for-team", "x", suggest_for_team_action);
+  gtk_widget_class_install_action (widget_class, "win.show-subject", "(xs)", show_subject_action);
 }
 
 static void
@@ -411,10 +549,15 @@ sf_window_reload (SfWindow *self)
   today = sf_day_today ();
   figures = sf_figures_compute (dataset, &settings, today);
   sf_roster_page_set_figures (self->roster_page, figures);
+  sf_caseloads_page_set_figures (self->caseloads_page, figures);
+  sf_checklists_page_reload (self->checklists_page, self->store, dataset);
+  sf_teams_page_set_figures (self->teams_page, figures);
+  update_alerts (self, figures);
 
-  if (dataset->caseworkers->len == 0)
+  /* Teams without caseworkers yet are shown: the Teams page adds them */
+  if (dataset->caseworkers->len == 0 && dataset->teams->len == 0)
     {
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_view_switcher_title_set_subtitle (self->window_title, NULL);
       set_empty (self, TRUE);
       return;
     }
@@ -422,7 +565,7 @@ sf_window_reload (SfWindow *self)
   date = sf_day_format (today);
   /* Translators: the subtitle of the window; %s is a date */
   subtitle = g_strdup_printf (_("Figures on %s"), date);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
   set_empty (self, FALSE);
 }
 
@@ -436,6 +579,22 @@ sf_window_get_visible_page (SfWindow *self)
     return "empty";
 
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+SfChecklistsPage *
+sf_window_get_checklists_page (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
+
+  return self->checklists_page;
+}
+
+SfCaseloadsPage *
+sf_window_get_caseloads_page (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
+
+  return self->caseloads_page;
 }
 
 SfRosterPage *
@@ -497,4 +656,51 @@ sf_window_add_toast (SfWindow   *self,
   /* A toast's title is markup: names may hold an ampersand */
   escaped = g_markup_escape_text (title, -1);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+/* Shows @toast (taking it), e.g. one with an Undo button.  Its title is
+ * markup: escape names. */
+void
+sf_window_show_toast (SfWindow *self,
+                      AdwToast *toast)
+{
+  g_return_if_fail (SF_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+SfTeamsPage *
+sf_window_get_teams_page (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
+
+  return self->teams_page;
+}
+
+/* Shows the page @name ("roster", "alerts", …) of the view stack. */
+void
+sf_window_show_page (SfWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (SF_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+SfAlertsPage *
+sf_window_get_alerts_page (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
+
+  return self->alerts_page;
+}
+
+/* The alerts on the figures' date as the Alerts page shows them. */
+GPtrArray *
+sf_window_get_alerts (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
+
+  return self->alerts;
 }

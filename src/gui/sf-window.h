@@ -9,8 +9,12 @@
 
 #include <adwaita.h>
 
+#include "sf-alerts-page.h"
+#include "sf-caseloads-page.h"
+#include "sf-checklists-page.h"
 #include "sf-core.h"
 #include "sf-roster-page.h"
+#include "sf-teams-page.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +33,14 @@ gboolean      sf_window_import_file      (SfWindow       *self,
                                           gboolean        cases);
 void          sf_window_add_toast        (SfWindow       *self,
                                           const char     *title);
+void          sf_window_show_toast       (SfWindow       *self,
+                                          AdwToast       *toast);
+SfTeamsPage  *sf_window_get_teams_page   (SfWindow       *self);
+void          sf_window_show_page        (SfWindow       *self,
+                                          const char     *name);
+SfAlertsPage *sf_window_get_alerts_page  (SfWindow       *self);
+SfCaseloadsPage *sf_window_get_caseloads_page (SfWindow    *self);
+SfChecklistsPage *sf_window_get_checklists_page (SfWindow  *self);
+GPtrArray    *sf_window_get_alerts       (SfWindow       *self);
 
 G_END_DECLS

@@ -1,0 +1,768 @@
+/* sf-caseloads-page.c
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sf-caseload-item.h"
+#include "sf-caseloads-page.h"
+#include "sf-status-cell.h"
+#include "sf-utilisation-cell.h"
+#include "sf-window.h"
+
+/* Weighted caseloads: each caseworker's open cases by complexity, load,
+ * adjusted norm, utilisation and status; each team's totals and where it
+ * stands against DS' range and the national survey.  Filtered by team,
+ * area and status; every column sorts. */
+struct _SfCaseloadsPage
+{
+  GtkWidget             parent_instance;
+
+  GtkDropDown          *team_dropdown;
+  GtkDropDown          *area_dropdown;
+  GtkDropDown          *status_dropdown;
+  GtkLabel             *shown_label;
+  GtkLabel             *footnote_label;
+  GtkStack             *content_stack;
+  GtkColumnView        *team_view;
+  GtkColumnView        *worker_view;
+
+  GListStore           *workers;
+  GListStore           *teams;
+  GtkFilterListModel   *worker_filter_model;
+  GtkFilterListModel   *team_filter_model;
+  GtkCustomFilter      *worker_filter;
+  GtkCustomFilter      *team_filter;
+  GArray               *team_ids;      /* dropdown position → team id; 0 = all */
+  GArray               *area_ids;
+  GtkFileChooserNative *export_chooser;
+
+  /* What the figures were computed from, for exports */
+  SfDataset            *dataset;
+  SfSettings            settings;
+  SfDay                 ref;
+
+  gint64                filter_team;
+  gint64                filter_area;
+  int                   filter_status;
+  gboolean              updating;
+};
+
+G_DEFINE_FINAL_TYPE (SfCaseloadsPage, sf_caseloads_page, GTK_TYPE_WIDGET)
+
+/* ---- cells ----------------------------------------------------------- */
+
+static char *
+worker_text (SfCaseloadItem *item,
+             const char     *column)
+{
+  SfRosterItem *r = sf_caseload_item_get_roster_item (item);
+
+  if (g_str_equal (column, "initials"))
+    return g_strdup (sf_roster_item_get_initials (r));
+  if (g_str_equal (column, "name"))
+    return g_strdup (sf_roster_item_get_name (r));
+  if (g_str_equal (column, "team"))
+    return g_strdup (sf_roster_item_get_team (r));
+  if (g_str_equal (column, "enkel"))
+    return g_strdup_printf ("%u", sf_caseload_item_get_cases (item, SF_COMPLEXITY_ENKEL));
+  if (g_str_equal (column, "kompleks"))
+    return g_strdup_printf ("%u", sf_caseload_item_get_cases (item, SF_COMPLEXITY_KOMPLEKS));
+  if (g_str_equal (column, "saerligt"))
+    return g_strdup_printf ("%u", sf_caseload_item_get_cases (item, SF_COMPLEXITY_SAERLIGT_KOMPLICERET));
+  if (g_str_equal (column, "open"))
+    return g_strdup_printf ("%u", sf_roster_item_get_open_cases (r));
+  if (g_str_equal (column, "load"))
+    return sf_format_decimal (sf_roster_item_get_weighted_load (r), 1);
+  if (g_str_equal (column, "norm"))
+    return sf_format_decimal (sf_roster_item_get_adjusted_norm (r), 1);
+  g_return_val_if_reached (NULL);
+}
+
+static double
+worker_value (SfCaseloadItem *item,
+              const char     *column)
+{
+  SfRosterItem *r = sf_caseload_item_get_roster_item (item);
+
+  if (g_str_equal (column, "enkel"))
+    return sf_caseload_item_get_cases (item, SF_COMPLEXITY_ENKEL);
+  if (g_str_equal (column, "kompleks"))
+    return sf_caseload_item_get_cases (item, SF_COMPLEXITY_KOMPLEKS);
+  if (g_str_equal (column, "saerligt"))
+    return sf_caseload_item_get_cases (item, SF_COMPLEXITY_SAERLIGT_KOMPLICERET);
+  if (g_str_equal (column, "open"))
+    return sf_roster_item_get_open_cases (r);
+  if (g_str_equal (column, "load"))
+    return sf_roster_item_get_weighted_load (r);
+  if (g_str_equal (column, "norm"))
+    return sf_roster_item_get_adjusted_norm (r);
+  if (g_str_equal (column, "utilisation"))
+    {
+      double u = sf_roster_item_get_utilisation (r);
+
+      /* No norm but cases: the most urgent of all */
+      if (isnan (u))
+        return sf_roster_item_get_weighted_load (r) > 0 ? INFINITY : -1;
+      return u;
+    }
+  if (g_str_equal (column, "status"))
+    return sf_roster_item_get_status (r) * 1e6 + worker_value (item, "utilisation");
+  return 0;
+}
+
+static gboolean
+is_text_column (const char *column)
+{
+  return g_str_equal (column, "initials") || g_str_equal (column, "name") ||
+         g_str_equal (column, "team") || g_str_equal (column, "area");
+}
+
+static void
+on_label_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  const char *column = user_data;
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), is_text_column (column) || g_str_equal (column, "position") ? 0 : 1);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_worker_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  SfCaseloadItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = worker_text (item, user_data);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+on_team_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  SfCaseloadTeamItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  if (g_str_equal (user_data, "name"))
+    {
+      guint members = (guint) sf_caseload_team_item_get_value (item, "members");
+      g_autofree char *staff = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u caseworker", "%u caseworkers",
+                                                             members), members);
+      g_autofree char *markup = g_markup_printf_escaped ("%s\n<small>%s · %s</small>",
+                                                         sf_caseload_team_item_get_name (item),
+                                                         sf_caseload_team_item_get_area (item), staff);
+
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_widget_set_tooltip_text (label, sf_caseload_team_item_get_name (item));
+      return;
+    }
+  if (g_str_equal (user_data, "open") && sf_caseload_team_item_get_value (item, "uncovered") > 0)
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("%s\n<small>%s</small>",
+                                                         sf_caseload_team_item_get_text (item, "open"),
+                                                         sf_caseload_team_item_get_text (item, "uncovered"));
+
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      return;
+    }
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_label (GTK_LABEL (label), sf_caseload_team_item_get_text (item, user_data));
+  if (g_str_equal (user_data, "position"))
+    {
+      gtk_widget_remove_css_class (label, "error");
+      if (sf_caseload_team_item_get_position (item) == SF_TEAM_POSITION_ABOVE)
+        gtk_widget_add_css_class (label, "error");
+    }
+}
+
+static void
+on_utilisation_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item,
+                         gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, sf_utilisation_cell_new ());
+}
+
+static void
+on_utilisation_bind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        gpointer                  user_data)
+{
+  SfCaseloadItem *item = gtk_list_item_get_item (list_item);
+
+  sf_utilisation_cell_set_item (SF_UTILISATION_CELL (gtk_list_item_get_child (list_item)),
+                                sf_caseload_item_get_roster_item (item));
+}
+
+static void
+on_status_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, sf_status_cell_new ());
+}
+
+static void
+on_status_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  SfCaseloadItem *item = gtk_list_item_get_item (list_item);
+
+  sf_status_cell_set_item (SF_STATUS_CELL (gtk_list_item_get_child (list_item)),
+                           sf_caseload_item_get_roster_item (item));
+}
+
+static void
+on_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (SF_IS_UTILISATION_CELL (child))
+    sf_utilisation_cell_set_item (SF_UTILISATION_CELL (child), NULL);
+  else if (SF_IS_STATUS_CELL (child))
+    sf_status_cell_set_item (SF_STATUS_CELL (child), NULL);
+}
+
+static int
+compare_workers_cb (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  SfCaseloadItem *ia = (SfCaseloadItem *) a;
+  SfCaseloadItem *ib = (SfCaseloadItem *) b;
+  const char *column = user_data;
+  double va, vb;
+
+  if (is_text_column (column))
+    {
+      g_autofree char *ta = worker_text (ia, column);
+      g_autofree char *tb = worker_text (ib, column);
+
+      return g_utf8_collate (ta ? ta : "", tb ? tb : "");
+    }
+  va = worker_value (ia, column);
+  vb = worker_value (ib, column);
+  return va < vb ? -1 : va > vb ? 1 : 0;
+}
+
+static int
+compare_teams_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  SfCaseloadTeamItem *ia = (SfCaseloadTeamItem *) a;
+  SfCaseloadTeamItem *ib = (SfCaseloadTeamItem *) b;
+  const char *column = user_data;
+  double va, vb;
+
+  if (g_str_equal (column, "name") || g_str_equal (column, "area"))
+    return g_utf8_collate (sf_caseload_team_item_get_text (ia, column), sf_caseload_team_item_get_text (ib, column));
+  va = sf_caseload_team_item_get_value (ia, column);
+  vb = sf_caseload_team_item_get_value (ib, column);
+  return va < vb ? -1 : va > vb ? 1 : 0;
+}
+
+static GtkColumnViewColumn *
+add_column (GtkColumnView *view,
+            const char    *column,
+            const char    *title,
+            int            width,
+            GCallback      setup,
+            GCallback      bind,
+            GCompareDataFunc compare)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, (gpointer) column, NULL));
+
+  g_signal_connect (factory, "setup", setup, (gpointer) column);
+  g_signal_connect (factory, "bind", bind, (gpointer) column);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), NULL);
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (view_column, width);
+  else
+    gtk_column_view_column_set_expand (view_column, TRUE);
+  gtk_column_view_append_column (view, view_column);
+  g_object_unref (view_column);
+  return view_column;
+}
+
+/* ---- filters --------------------------------------------------------- */
+
+static gboolean
+worker_filter_func (gpointer item,
+                    gpointer user_data)
+{
+  SfCaseloadsPage *self = user_data;
+  SfCaseloadItem *worker = item;
+
+  if (self->filter_team != 0 && sf_caseload_item_get_team_id (worker) != self->filter_team)
+    return FALSE;
+  if (self->filter_area != 0 && sf_caseload_item_get_area_id (worker) != self->filter_area)
+    return FALSE;
+  if (self->filter_status >= 0 &&
+      (int) sf_roster_item_get_status (sf_caseload_item_get_roster_item (worker)) != self->filter_status)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+team_filter_func (gpointer item,
+                  gpointer user_data)
+{
+  SfCaseloadsPage *self = user_data;
+  SfCaseloadTeamItem *team = item;
+
+  if (self->filter_team != 0 && sf_caseload_team_item_get_id (team) != self->filter_team)
+    return FALSE;
+  if (self->filter_area != 0 && sf_caseload_team_item_get_area_id (team) != self->filter_area)
+    return FALSE;
+  return TRUE;
+}
+
+static void
+update_shown (SfCaseloadsPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->worker_filter_model));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->workers));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u caseworker", "%u caseworkers", total), total);
+  else
+    /* Translators: caseworkers shown of all caseworkers */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u caseworker", "%u of %u caseworkers", total),
+                            shown, total);
+  gtk_label_set_label (self->shown_label, text);
+  gtk_stack_set_visible_child_name (self->content_stack, shown == 0 && total > 0 ? "empty" : "table");
+}
+
+static void
+apply_filters (SfCaseloadsPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->worker_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->team_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_shown (self);
+}
+
+static void
+on_dropdown_selected_cb (GtkDropDown     *dropdown,
+                         GParamSpec      *pspec,
+                         SfCaseloadsPage *self)
+{
+  guint team = gtk_drop_down_get_selected (self->team_dropdown);
+  guint area = gtk_drop_down_get_selected (self->area_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (self->updating)
+    return;
+  self->filter_team = team < self->team_ids->len ? g_array_index (self->team_ids, gint64, team) : 0;
+  self->filter_area = area < self->area_ids->len ? g_array_index (self->area_ids, gint64, area) : 0;
+  self->filter_status = status == GTK_INVALID_LIST_POSITION || status == 0 ? -1 : (int) status - 1;
+  apply_filters (self);
+}
+
+static guint
+find_id (GArray *ids,
+         gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+  return 0;
+}
+
+static void
+select_filters (SfCaseloadsPage *self)
+{
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->team_dropdown, find_id (self->team_ids, self->filter_team));
+  gtk_drop_down_set_selected (self->area_dropdown, find_id (self->area_ids, self->filter_area));
+  gtk_drop_down_set_selected (self->status_dropdown, self->filter_status < 0 ? 0 : (guint) self->filter_status + 1);
+  self->updating = FALSE;
+  /* A team or area that is gone is no longer a filter */
+  self->filter_team = g_array_index (self->team_ids, gint64, find_id (self->team_ids, self->filter_team));
+  self->filter_area = g_array_index (self->area_ids, gint64, find_id (self->area_ids, self->filter_area));
+  apply_filters (self);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  sf_caseloads_page_set_filter (SF_CASELOADS_PAGE (widget), 0, 0, -1);
+}
+
+/* ---- export ---------------------------------------------------------- */
+
+static void
+on_export_chooser_response_cb (SfCaseloadsPage      *self,
+                               int                   response,
+                               GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
+
+      if (file != NULL && window != NULL)
+        {
+          if (sf_caseloads_page_export_csv (self, file, &error))
+            sf_window_add_toast (SF_WINDOW (window), _("Caseloads exported"));
+          else
+            {
+              GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Export"),
+                                                          error->message);
+
+              adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+              gtk_window_present (GTK_WINDOW (dialog));
+            }
+        }
+    }
+  if (self->export_chooser == chooser)
+    g_clear_object (&self->export_chooser);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SfCaseloadsPage *self = SF_CASELOADS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *iso = sf_day_to_iso (self->ref != SF_DAY_NONE ? self->ref : sf_day_today ());
+  /* Translators: the file name of an exported caseload overview; %s is the date */
+  g_autofree char *name = g_strdup_printf (_("caseloads-%s.csv"), iso);
+
+  if (self->export_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+      g_clear_object (&self->export_chooser);
+    }
+  self->export_chooser = gtk_file_chooser_native_new (_("Export Caseloads"),
+                                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                      _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
+  g_signal_connect_object (self->export_chooser, "response",
+                           G_CALLBACK (on_export_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+}
+
+/* ---- object ---------------------------------------------------------- */
+
+static void
+build_columns (SfCaseloadsPage *self)
+{
+  GtkColumnViewColumn *utilisation;
+  g_autoptr(GtkSortListModel) worker_sort = NULL;
+  g_autoptr(GtkSortListModel) team_sort = NULL;
+  g_autoptr(GtkNoSelection) worker_selection = NULL;
+  g_autoptr(GtkNoSelection) team_selection = NULL;
+
+  add_column (self->team_view, "name", _("Team"), 0,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+  add_column (self->team_view, "open", _("Open Cases"), 110,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+  add_column (self->team_view, "load", _("Load / Capacity"), 115,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+  add_column (self->team_view, "fte", _("FTE / Needed"), 105,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+  add_column (self->team_view, "compliance", _("Within Norm"), 95,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+  add_column (self->team_view, "per-fte", _("Per FTE"), 75,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+  add_column (self->team_view, "ds", _("DS Range"), 80,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+  add_column (self->team_view, "survey", _("Avg. 2023"), 80,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+  add_column (self->team_view, "appropriate", _("Appropriate"), 95,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+  add_column (self->team_view, "position", _("Against DS"), 140,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+
+  add_column (self->worker_view, "initials", _("Initials"), 65,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+  add_column (self->worker_view, "name", _("Name"), 0,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+  add_column (self->worker_view, "team", _("Team"), 150,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+  add_column (self->worker_view, "enkel", C_("complexity", "Simple"), 65,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+  add_column (self->worker_view, "kompleks", C_("complexity", "Complex"), 75,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+  add_column (self->worker_view, "saerligt", C_("complexity", "Esp. Compl."), 95,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+  add_column (self->worker_view, "load", _("Load"), 70,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+  add_column (self->worker_view, "norm", _("Norm"), 70,
+              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+  utilisation = add_column (self->worker_view, "utilisation", _("Utilisation"), 130,
+                            G_CALLBACK (on_utilisation_setup_cb), G_CALLBACK (on_utilisation_bind_cb),
+                            compare_workers_cb);
+  add_column (self->worker_view, "status", _("Status"), 135,
+              G_CALLBACK (on_status_setup_cb), G_CALLBACK (on_status_bind_cb), compare_workers_cb);
+
+  worker_sort = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->worker_filter_model)),
+                                         g_object_ref (gtk_column_view_get_sorter (self->worker_view)));
+  worker_selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&worker_sort)));
+  gtk_column_view_set_model (self->worker_view, GTK_SELECTION_MODEL (worker_selection));
+  team_sort = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->team_filter_model)),
+                                       g_object_ref (gtk_column_view_get_sorter (self->team_view)));
+  team_selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&team_sort)));
+  gtk_column_view_set_model (self->team_view, GTK_SELECTION_MODEL (team_selection));
+
+  /* The most loaded first: that is where a manager looks */
+  gtk_column_view_sort_by_column (self->worker_view, utilisation, GTK_SORT_DESCENDING);
+}
+
+static void
+sf_caseloads_page_dispose (GObject *object)
+{
+  SfCaseloadsPage *self = SF_CASELOADS_PAGE (object);
+  GtkWidget *child;
+
+  if (self->export_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+      g_clear_object (&self->export_chooser);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CASELOADS_PAGE);
+  /* The template's top box is not a bound child: unparent it too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (sf_caseloads_page_parent_class)->dispose (object);
+}
+
+static void
+sf_caseloads_page_finalize (GObject *object)
+{
+  SfCaseloadsPage *self = SF_CASELOADS_PAGE (object);
+
+  g_clear_object (&self->workers);
+  g_clear_object (&self->teams);
+  g_clear_object (&self->worker_filter_model);
+  g_clear_object (&self->team_filter_model);
+  g_clear_pointer (&self->team_ids, g_array_unref);
+  g_clear_pointer (&self->area_ids, g_array_unref);
+  g_clear_pointer (&self->dataset, sf_dataset_free);
+
+  G_OBJECT_CLASS (sf_caseloads_page_parent_class)->finalize (object);
+}
+
+static void
+sf_caseloads_page_class_init (SfCaseloadsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sf_caseloads_page_dispose;
+  object_class->finalize = sf_caseloads_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/sagsfordeling/Sagsfordeling/sf-caseloads-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, team_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, area_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, shown_label);
+  gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, footnote_label);
+  gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, team_view);
+  gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, worker_view);
+
+  gtk_widget_class_install_action (widget_class, "caseloads.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "caseloads.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "caseloads.export-csv", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sf_caseloads_page_init (SfCaseloadsPage *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter_status = -1;
+  self->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->area_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->workers = g_list_store_new (SF_TYPE_CASELOAD_ITEM);
+  self->teams = g_list_store_new (SF_TYPE_CASELOAD_TEAM_ITEM);
+  self->worker_filter = gtk_custom_filter_new (worker_filter_func, self, NULL);
+  self->team_filter = gtk_custom_filter_new (team_filter_func, self, NULL);
+  self->worker_filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->workers)),
+                                                         GTK_FILTER (self->worker_filter));
+  self->team_filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->teams)),
+                                                       GTK_FILTER (self->team_filter));
+  build_columns (self);
+
+  gtk_string_list_append (statuses, _("All statuses"));
+  for (SfStatus s = SF_STATUS_WITHIN; s <= SF_STATUS_OVER; s++)
+    gtk_string_list_append (statuses, sf_status_to_label (s));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+
+  g_signal_connect (self->team_dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), self);
+  g_signal_connect (self->area_dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), self);
+  g_signal_connect (self->status_dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), self);
+}
+
+void
+sf_caseloads_page_set_figures (SfCaseloadsPage *self,
+                               const SfFigures *figures)
+{
+  g_autoptr(GPtrArray) workers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) teams = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkStringList) team_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) area_names = gtk_string_list_new (NULL);
+  g_autoptr(GHashTable) areas_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GString) footnotes = g_string_new (NULL);
+  gint64 none = 0;
+
+  g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
+  g_return_if_fail (figures != NULL);
+
+  g_clear_pointer (&self->dataset, sf_dataset_free);
+  self->dataset = sf_cases_dataset_copy (figures->dataset);
+  self->settings = figures->settings;
+  self->ref = figures->ref;
+
+  for (guint i = 0; i < figures->workers->len; i++)
+    {
+      const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
+      const SfArea *area = wf->team != NULL ? sf_dataset_find_area (figures->dataset, wf->team->area_id) : NULL;
+
+      g_ptr_array_add (workers, sf_caseload_item_new (wf, area));
+    }
+  g_array_set_size (self->team_ids, 0);
+  g_array_set_size (self->area_ids, 0);
+  g_array_append_val (self->team_ids, none);
+  g_array_append_val (self->area_ids, none);
+  gtk_string_list_append (team_names, _("All teams"));
+  gtk_string_list_append (area_names, _("All areas"));
+  for (guint i = 0; i < figures->teams->len; i++)
+    {
+      const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
+
+      g_ptr_array_add (teams, sf_caseload_team_item_new (tf));
+      g_array_append_val (self->team_ids, tf->team->id);
+      gtk_string_list_append (team_names, tf->team->name);
+      if (tf->area != NULL && !g_hash_table_contains (areas_seen, &tf->area->id))
+        {
+          g_hash_table_add (areas_seen, g_memdup2 (&tf->area->id, sizeof (gint64)));
+          g_array_append_val (self->area_ids, tf->area->id);
+          gtk_string_list_append (area_names, tf->area->name);
+          if (tf->area->note != NULL && *tf->area->note != '\0')
+            g_string_append_printf (footnotes, "%s* %s: %s", footnotes->len ? "\n" : "",
+                                    tf->area->name, tf->area->note);
+        }
+    }
+
+  g_list_store_splice (self->workers, 0, g_list_model_get_n_items (G_LIST_MODEL (self->workers)),
+                       workers->pdata, workers->len);
+  g_list_store_splice (self->teams, 0, g_list_model_get_n_items (G_LIST_MODEL (self->teams)),
+                       teams->pdata, teams->len);
+  gtk_label_set_label (self->footnote_label, footnotes->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->footnote_label), footnotes->len > 0);
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (team_names));
+  gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (area_names));
+  self->updating = FALSE;
+  select_filters (self);
+}
+
+void
+sf_caseloads_page_set_filter (SfCaseloadsPage *self,
+                              gint64           team_id,
+                              gint64           area_id,
+                              int              status)
+{
+  g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
+
+  self->filter_team = team_id;
+  self->filter_area = area_id;
+  self->filter_status = status < 0 || status > SF_STATUS_OVER ? -1 : status;
+  select_filters (self);
+}
+
+GtkColumnView *
+sf_caseloads_page_get_worker_view (SfCaseloadsPage *self)
+{
+  g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), NULL);
+  return self->worker_view;
+}
+
+GtkColumnView *
+sf_caseloads_page_get_team_view (SfCaseloadsPage *self)
+{
+  g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), NULL);
+  return self->team_view;
+}
+
+/* The rows shown, sorted and filtered as on screen */
+GListModel *
+sf_caseloads_page_get_workers (SfCaseloadsPage *self)
+{
+  g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), NULL);
+  return G_LIST_MODEL (gtk_column_view_get_model (self->worker_view));
+}
+
+GListModel *
+sf_caseloads_page_get_teams (SfCaseloadsPage *self)
+{
+  g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), NULL);
+  return G_LIST_MODEL (gtk_column_view_get_model (self->team_view));
+}
+
+gboolean
+sf_caseloads_page_export_csv (SfCaseloadsPage  *self,
+                              GFile            *file,
+                              GError          **error)
+{
+  g_autoptr(SfFigures) figures = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->dataset == NULL)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, _("There are no figures to export yet."));
+      return FALSE;
+    }
+  figures = sf_figures_compute (self->dataset, &self->settings, self->ref);
+  bytes = sf_caseloads_render_csv (figures);
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("The file could not be written: %s"), local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,35 @@
+/* sf-caseloads-page.h
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sf-core.h"
+
+G_BEGIN_DECLS
+
+#define SF_TYPE_CASELOADS_PAGE (sf_caseloads_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SfCaseloadsPage, sf_caseloads_page, SF, CASELOADS_PAGE, GtkWidget)
+
+void           sf_caseloads_page_set_figures     (SfCaseloadsPage *self,
+                                                  const SfFigures *figures);
+GtkColumnView *sf_caseloads_page_get_worker_view (SfCaseloadsPage *self);
+GtkColumnView *sf_caseloads_page_get_team_view   (SfCaseloadsPage *self);
+GListModel    *sf_caseloads_page_get_workers     (SfCaseloadsPage *self);
+GListModel    *sf_caseloads_page_get_teams       (SfCaseloadsPage *self);
+/* 0 = every team / area; status -1 = every status */
+void           sf_caseloads_page_set_filter      (SfCaseloadsPage *self,
+                                                  gint64           team_id,
+                                                  gint64           area_id,
+                                                  int              status);
+gboolean       sf_caseloads_page_export_csv      (SfCaseloadsPage *self,
+                                                  GFile           *file,
+                                                  GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,282 @@
+/* sf-team-dialog.c
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sf-team-dialog.h"
+
+/* A team's name, case area and the municipality's own cap.  Saved when the
+ * manager presses Add/Save; a refused value keeps the dialog open with
+ * everything typed, the field marked and the rule's message above it. */
+struct _SfTeamDialog
+{
+  AdwWindow     parent_instance;
+
+  SfStore      *store;
+  gint64        team_id;
+  SfDataset    *dataset;
+  char         *error;
+
+  GtkButton    *save_button;
+  GtkLabel     *error_label;
+  AdwEntryRow  *name_row;
+  AdwComboRow  *area_row;
+  AdwEntryRow  *cap_row;
+  AdwActionRow *ds_row;
+};
+
+G_DEFINE_FINAL_TYPE (SfTeamDialog, sf_team_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const SfArea *
+selected_area (SfTeamDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->area_row);
+
+  if (self->dataset == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= self->dataset->areas->len)
+    return NULL;
+  return &g_array_index (self->dataset->areas, SfArea, selected);
+}
+
+static void
+show_error (SfTeamDialog *self,
+            GtkWidget    *row,
+            const char   *message)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->cap_row), "error");
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (row != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_grab_focus (row);
+    }
+}
+
+static void
+on_area_selected_cb (SfTeamDialog *self,
+                     GParamSpec   *pspec,
+                     AdwComboRow  *row)
+{
+  const SfArea *area = selected_area (self);
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  g_autofree char *text = NULL;
+
+  if (area == NULL)
+    return;
+  low = sf_format_decimal (area->ds_low, 0);
+  high = sf_format_decimal (area->ds_high, 0);
+  if (area->survey_year > 0)
+    /* Translators: DS' range, e.g. "20–30 cases (DS 2023)" */
+    text = g_strdup_printf (_("%s–%s cases (DS %d)"), low, high, area->survey_year);
+  else
+    text = g_strdup_printf (_("%s–%s cases"), low, high);
+  adw_action_row_set_subtitle (self->ds_row, text);
+}
+
+static void
+on_save_button_clicked_cb (SfTeamDialog *self)
+{
+  sf_team_dialog_save (self);
+}
+
+static void
+sf_team_dialog_dispose (GObject *object)
+{
+  SfTeamDialog *self = (SfTeamDialog *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_TEAM_DIALOG);
+
+  G_OBJECT_CLASS (sf_team_dialog_parent_class)->dispose (object);
+}
+
+static void
+sf_team_dialog_finalize (GObject *object)
+{
+  SfTeamDialog *self = (SfTeamDialog *)object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->dataset, sf_dataset_free);
+  g_free (self->error);
+
+  G_OBJECT_CLASS (sf_team_dialog_parent_class)->finalize (object);
+}
+
+static void
+sf_team_dialog_class_init (SfTeamDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sf_team_dialog_dispose;
+  object_class->finalize = sf_team_dialog_finalize;
+
+  /**
+   * SfTeamDialog::saved:
+   * @id: the team's id
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-team-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, area_row);
+  gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, cap_row);
+  gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, ds_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_selected_cb);
+}
+
+static void
+sf_team_dialog_init (SfTeamDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SfTeamDialog *
+sf_team_dialog_new (GtkWindow *parent,
+                    SfStore   *store,
+                    gint64     team_id)
+{
+  SfTeamDialog *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) areas = gtk_string_list_new (NULL);
+  const SfTeam *team = NULL;
+
+  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+
+  self = g_object_new (SF_TYPE_TEAM_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->team_id = team_id;
+  self->dataset = sf_store_load_dataset (store, &error);
+  if (self->dataset == NULL)
+    {
+      show_error (self, NULL, error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+      return self;
+    }
+
+  for (guint i = 0; i < self->dataset->areas->len; i++)
+    gtk_string_list_append (areas, g_array_index (self->dataset->areas, SfArea, i).name);
+  adw_combo_row_set_model (self->area_row, G_LIST_MODEL (areas));
+
+  if (team_id != 0)
+    team = sf_dataset_find_team (self->dataset, team_id);
+
+  if (team != NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Team"));
+      gtk_button_set_label (self->save_button, _("_Save"));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), team->name);
+      for (guint i = 0; i < self->dataset->areas->len; i++)
+        if (g_array_index (self->dataset->areas, SfArea, i).id == team->area_id)
+          adw_combo_row_set_selected (self->area_row, i);
+      if (team->cap > 0)
+        {
+          g_autofree char *cap = sf_format_decimal (team->cap, fabs (team->cap - round (team->cap)) < 0.005 ? 0 : 1);
+
+          gtk_editable_set_text (GTK_EDITABLE (self->cap_row), cap);
+        }
+    }
+  else
+    {
+      self->team_id = 0;
+      gtk_window_set_title (GTK_WINDOW (self), _("New Team"));
+      gtk_button_set_label (self->save_button, _("_Add"));
+    }
+  on_area_selected_cb (self, NULL, self->area_row);
+  return self;
+}
+
+/* Checks and stores the team.  Returns whether it was saved (and closes). */
+gboolean
+sf_team_dialog_save (SfTeamDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *cap_text = NULL;
+  const SfArea *area;
+  SfTeam team = { 0 };
+  gint64 id;
+
+  g_return_val_if_fail (SF_IS_TEAM_DIALOG (self), FALSE);
+
+  if (self->dataset == NULL)
+    return FALSE;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  if (!sf_roster_check_team_name (name, &error))
+    {
+      show_error (self, GTK_WIDGET (self->name_row), error->message);
+      return FALSE;
+    }
+
+  cap_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->cap_row))));
+  team.cap = 0;
+  if (*cap_text != '\0')
+    {
+      const char *stripped = cap_text;
+
+      if (!sf_text_parse_decimal (stripped, &team.cap))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a number. Write the cap as "
+                                                        "cases, e.g. 24, or leave it empty."),
+                                                      stripped);
+
+          show_error (self, GTK_WIDGET (self->cap_row), message);
+          return FALSE;
+        }
+      if (!sf_roster_check_cap (team.cap, TRUE, &error))
+        {
+          show_error (self, GTK_WIDGET (self->cap_row), error->message);
+          return FALSE;
+        }
+    }
+
+  area = selected_area (self);
+  team.id = self->team_id;
+  team.name = name;
+  team.area_id = area != NULL ? area->id : 0;
+  id = sf_roster_save_team (self->store, &team, &error);
+  if (id == 0)
+    {
+      GtkWidget *row = NULL;
+
+      if (sf_roster_find_team_name (self->store, name, self->team_id) != 0)
+        row = GTK_WIDGET (self->name_row);
+      show_error (self, row, error->message);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+/* The message shown for a refused value, or NULL. */
+const char *
+sf_team_dialog_get_error (SfTeamDialog *self)
+{
+  g_return_val_if_fail (SF_IS_TEAM_DIALOG (self), NULL);
+
+  return self->error;
+}
