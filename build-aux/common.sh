@@ -27,6 +27,10 @@ SF_DEB_PACKAGES=(
   sqlite3
 )
 
+# Packages a particular run needs besides these (build-aux/sanitize: clang and its runtime).
+# shellcheck disable=SC2206 # a list of package names
+SF_DEB_PACKAGES+=(${SF_EXTRA_PACKAGES:-})
+
 # The in-tree build directory and install prefix (both ignored by git).
 SF_BUILD_DIR="${SF_BUILD_DIR:-build}"
 SF_PREFIX="$PWD/.local"
