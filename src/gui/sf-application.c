@@ -188,6 +188,8 @@ sf_application_startup (GApplication *application)
 {
   SfApplication *self = SF_APPLICATION (application);
   GtkApplication *gtk_app = GTK_APPLICATION (application);
+  /* The window's pages in the order of its view switcher */
+  static const char * const pages[] = { "roster", "teams", "caseloads", "alerts", "checklists" };
 
   G_APPLICATION_CLASS (sf_application_parent_class)->startup (application);
 
@@ -201,6 +203,16 @@ sf_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (gtk_app, "win.import-roster", (const char *[]) { "<Control>o", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.suggest", (const char *[]) { "<Control><Shift>n", NULL });
   gtk_application_set_accels_for_action (gtk_app, "app.preferences", (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.new-caseworker", (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.new-team", (const char *[]) { "<Control>t", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.import-cases", (const char *[]) { "<Control><Shift>o", NULL });
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.show-page::%s", pages[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+
+      gtk_application_set_accels_for_action (gtk_app, detailed, (const char *[]) { accel, NULL });
+    }
 
   if (self->database_path == NULL)
     self->database_path = sf_store_default_path ();

@@ -234,6 +234,19 @@ search_action (GtkWidget  *widget,
     sf_teams_page_start_search (self->teams_page);
 }
 
+/* Alt+1 … Alt+5 and the command line's --page */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    sf_window_show_page (self, name);
+}
+
 /* New teams and caseworkers are made on the Teams page */
 static void
 new_team_action (GtkWidget  *widget,
@@ -471,6 +484,7 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-cases", NULL, import_cases_action);
   gtk_widget_class_install_action (widget_class, "win.demo", NULL, demo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.new-team", NULL, new_team_action);
   gtk_widget_class_install_action (widget_class, "win.new-caseworker", NULL, new_caseworker_action);
   gtk_widget_class_install_action (widget_class, "win.suggest", NULL, suggest_action);
