@@ -531,14 +531,14 @@ numeric_sorter (const char *property)
 static void
 build_columns (SfTeamsPage *self)
 {
-  add_column (self, _("Initials"), property_factory ("initials", NULL), string_sorter ("initials"), FALSE, 60);
+  add_column (self, _("Initials"), property_factory ("initials", NULL), string_sorter ("initials"), FALSE, 68);
   add_column (self, _("Name"), property_factory ("name", "name"), string_sorter ("name"), TRUE, -1);
   /* Translators: contracted hours per week */
   add_column (self, C_("column", "Hours"), property_factory ("hours-text", NULL),
-              numeric_sorter ("weekly-hours"), FALSE, 56);
-  add_column (self, _("Reductions"), field_factory (self, FIELD_REDUCTIONS), NULL, FALSE, 88);
-  add_column (self, _("Start"), field_factory (self, FIELD_START), NULL, FALSE, 92);
-  add_column (self, _("Absence"), field_factory (self, FIELD_ABSENCE), NULL, FALSE, 96);
+              numeric_sorter ("weekly-hours"), FALSE, 52);
+  add_column (self, _("Reductions"), field_factory (self, FIELD_REDUCTIONS), NULL, FALSE, 94);
+  add_column (self, _("Start"), field_factory (self, FIELD_START), NULL, FALSE, 88);
+  add_column (self, _("Absence"), field_factory (self, FIELD_ABSENCE), NULL, FALSE, 92);
   /* Translators: the individual factor */
   add_column (self, C_("column", "Factor"), field_factory (self, FIELD_FACTOR), NULL, FALSE, 56);
   /* Translators: the adjusted norm */
