@@ -109,6 +109,12 @@ roster_model (Fixture *fixture)
 }
 
 static void
+load_demo_into (SfWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL));
+}
+
+static void
 load_demo (Fixture *fixture)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.demo", NULL));
@@ -406,7 +412,11 @@ test_window_keeps_size (Fixture       *fixture,
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
+  g_autofree char *last_page = NULL;
+  SfWindow *window;
+
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1111, 666);
+  sf_window_show_page (fixture->window, "alerts");
   spin (50);
   gtk_window_close (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
@@ -414,6 +424,15 @@ test_window_keeps_size (Fixture       *fixture,
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 666);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  last_page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (last_page, ==, "alerts");
+
+  /* The next window opens where the last one was left (once there is data) */
+  window = sf_window_new (NULL, fixture->store);
+  load_demo_into (window);
+  g_assert_cmpstr (sf_window_get_visible_page (window), ==, "alerts");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "last-page");
 }
 
 static void

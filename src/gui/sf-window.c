@@ -85,6 +85,7 @@ set_empty (SfWindow *self,
 static void
 restore_window_state (SfWindow *self)
 {
+  g_autofree char *page = NULL;
   int width, height;
 
   if (self->settings == NULL)
@@ -95,6 +96,9 @@ restore_window_state (SfWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  page = g_settings_get_string (self->settings, "last-page");
+  if (adw_view_stack_get_child_by_name (self->view_stack, page) != NULL)
+    sf_window_show_page (self, page);
 }
 
 static void
@@ -114,6 +118,8 @@ save_window_state (SfWindow *self)
     }
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_string (self->settings, "last-page",
+                         adw_view_stack_get_visible_child_name (self->view_stack));
   g_settings_apply (self->settings);
 }
 

@@ -1,0 +1,159 @@
+/* test-gui-danish.c: the real window under a Danish locale, under Xvfb.
+ *
+ * A manager in a Danish municipality sees Danish page titles, decimal
+ * commas and dd.mm.yyyy dates.  Needs the da_DK.UTF-8 locale (build-aux/test
+ * generates it) and the catalogue compiled into <build>/po/locale.
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sf-core.h"
+#include "sf-roster-item.h"
+#include "sf-roster-page.h"
+#include "sf-test-util.h"
+#include "sf-window.h"
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The first widget of @type under @widget, depth first. */
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_danish_window (void)
+{
+  static const char * const titles[] = { "Sagsbehandlere", "Teams", "Sagsstammer", "Advarsler", "Pejlemærker" };
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfStore) store = NULL;
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *subtitle = NULL;
+  AdwViewStack *stack;
+  AdwViewSwitcherTitle *title;
+  SfWindow *window;
+  GListModel *roster;
+  gboolean found_comma = FALSE;
+
+  store = sf_store_open (path, &error);
+  g_assert_no_error (error);
+  window = sf_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+
+  /* The empty state speaks Danish */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL));
+  spin (100);
+
+  stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_assert_nonnull (stack);
+  pages = adw_view_stack_get_pages (stack);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, titles[i]);
+    }
+
+  /* Dates as dd.mm.yyyy */
+  title = ADW_VIEW_SWITCHER_TITLE (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_nonnull (title);
+  now = g_date_time_new_now_local ();
+  today = g_date_time_format (now, "%d.%m.%Y");
+  subtitle = g_strdup_printf ("Tal pr. %s", today);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, subtitle);
+
+  /* Figures with a decimal comma, never a point */
+  roster = G_LIST_MODEL (gtk_column_view_get_model (sf_roster_page_get_column_view (sf_window_get_roster_page (window))));
+  g_assert_cmpuint (g_list_model_get_n_items (roster), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (roster); i++)
+    {
+      g_autoptr(SfRosterItem) item = g_list_model_get_item (roster, i);
+      g_autofree char *norm = NULL;
+
+      g_object_get (item, "norm-text", &norm, NULL);
+      g_assert_null (strchr (norm, '.'));
+      if (strchr (norm, ',') != NULL)
+        found_comma = TRUE;
+    }
+  g_assert_true (found_comma);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (10);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  gboolean danish;
+
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
+    {
+      g_autofree char *schemas = g_build_filename (builddir, "..", "data", NULL);
+
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("LANGUAGE", "da", TRUE);
+  g_setenv ("LC_ALL", "da_DK.UTF-8", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* gtk_test_init leaves the C locale; the app's main() calls this */
+  danish = setlocale (LC_ALL, "") != NULL && g_str_has_prefix (setlocale (LC_ALL, NULL), "da_DK");
+  sf_i18n_init ();
+
+  if (!danish)
+    {
+      g_printerr ("The da_DK.UTF-8 locale is missing: build-aux/test generates it (locale-gen).\n");
+      return 1;
+    }
+  g_test_add_func ("/gui/danish/window", test_danish_window);
+
+  return g_test_run ();
+}
