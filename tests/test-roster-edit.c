@@ -595,6 +595,8 @@ test_explain_norm (Fixture       *fixture,
   f = g_ptr_array_index (factors, 1);
   g_assert_cmpfloat_with_epsilon (f->value, 0.8, EPS);
   g_assert_nonnull (strstr (f->reason, "7.4"));
+  /* 37 − 7.4 = 29.6 hours for cases: 29.6 / 37 = 0.8 */
+  g_assert_nonnull (strstr (f->reason, "29.6 hours a week are left for cases."));
   f = g_ptr_array_index (factors, 2);
   g_assert_cmpfloat_with_epsilon (f->value, 0.7, EPS);
   g_assert_nonnull (strstr (f->reason, "2026-07-10"));

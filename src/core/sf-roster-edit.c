@@ -1308,6 +1308,7 @@ sf_roster_explain_norm (const SfFigures *figures,
   g_autoptr(GString) reason = NULL;
   g_autofree char *hours = NULL;
   g_autofree char *full = NULL;
+  gboolean reduced;
 
   g_return_val_if_fail (figures != NULL, NULL);
 
@@ -1344,6 +1345,7 @@ sf_roster_explain_norm (const SfFigures *figures,
 
   /* Availability */
   reason = g_string_new (NULL);
+  reduced = FALSE;
   hours = sf_format_decimal (worker->weekly_hours, fabs (worker->weekly_hours - round (worker->weekly_hours)) < 0.005 ? 0 : 1);
   full = sf_format_decimal (figures->settings.full_time_hours, 0);
   if (wf->absent)
@@ -1362,14 +1364,16 @@ sf_roster_explain_norm (const SfFigures *figures,
         {
           const SfReduction *r = &g_array_index (dataset->reductions, SfReduction, i);
           g_autofree char *rh = NULL;
+          const char *label;
 
           if (r->caseworker_id != worker->id || !sf_day_in_range (figures->ref, r->from, r->to))
             continue;
           rh = sf_format_decimal (r->hours, fabs (r->hours - round (r->hours)) < 0.005 ? 0 : 1);
           /* Translators: a reduction of the weekly hours: hours and reason */
-          g_string_append_printf (reason, _(" Reduced by %s hours for %s"), rh,
-                                  sf_reduction_reason_to_label (r->reason));
-          if (r->note != NULL && *r->note != '\0')
+          label = sf_reduction_reason_to_label (r->reason);
+          g_string_append_printf (reason, _(" Reduced by %s hours for %s"), rh, label);
+          /* The note when it adds something: "TR" adds nothing to "TR duties (TR)" */
+          if (r->note != NULL && *r->note != '\0' && strstr (label, r->note) == NULL)
             g_string_append_printf (reason, " (%s)", r->note);
           if (r->to != SF_DAY_NONE)
             {
@@ -1378,6 +1382,15 @@ sf_roster_explain_norm (const SfFigures *figures,
               g_string_append_printf (reason, _(" until %s"), to);
             }
           g_string_append_c (reason, '.');
+          reduced = TRUE;
+        }
+      if (reduced)
+        {
+          double left = wf->availability * figures->settings.full_time_hours;
+          g_autofree char *text = sf_format_decimal (left, fabs (left - round (left)) < 0.005 ? 0 : 1);
+
+          /* Translators: the hours left after the reductions */
+          g_string_append_printf (reason, _(" %s hours a week are left for cases."), text);
         }
     }
   add_factor (factors, _("Availability"), wf->availability, g_string_free (g_steal_pointer (&reason), FALSE));

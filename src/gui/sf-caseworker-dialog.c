@@ -337,6 +337,8 @@ sf_caseworker_dialog_new (GtkWindow *parent,
       gtk_button_set_label (self->save_button, _("_Add"));
       gtk_spin_button_set_value (self->hours_spin, self->settings.full_time_hours);
       fill_absence_kinds (self, NULL);
+      /* Typing starts with the initials */
+      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->initials_row));
     }
   return self;
 }

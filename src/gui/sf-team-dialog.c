@@ -202,6 +202,7 @@ sf_team_dialog_new (GtkWindow *parent,
       self->team_id = 0;
       gtk_window_set_title (GTK_WINDOW (self), _("New Team"));
       gtk_button_set_label (self->save_button, _("_Add"));
+      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
     }
   on_area_selected_cb (self, NULL, self->area_row);
   return self;
