@@ -14,6 +14,7 @@
 #include "sf-caseworker-dialog.h"
 #include "sf-reduction-row.h"
 #include "sf-roster-item.h"
+#include "sf-suggest-dialog.h"
 #include "sf-team-dialog.h"
 #include "sf-team-item.h"
 #include "sf-teams-page.h"
@@ -495,6 +496,34 @@ test_explain_norm (Fixture       *fixture,
   g_assert_cmpuint (rows, ==, 5);
 }
 
+/* "Next case…" asks the window's suggestion for the chosen team */
+static void
+test_suggest_for_team (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 first = make_team (fixture, "Modtageteam");
+  gint64 second = make_team (fixture, "Sygedagpenge");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  SfSuggestDialog *dialog = NULL;
+
+  make_worker (fixture, "AB", "Anne Bach", first);
+  make_worker (fixture, "CD", "Carl Dam", second);
+  sf_window_show_page (fixture->window, "teams");
+  sf_teams_page_select_team (fixture->page, second);
+  spin (20);
+  activate (fixture, GTK_WIDGET (fixture->page), "teams.suggest");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SF_IS_SUGGEST_DIALOG (window))
+        dialog = SF_SUGGEST_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (sf_suggest_dialog_get_team_id (dialog), ==, second);
+  g_assert_cmpstr (sf_suggest_dialog_get_initials (dialog), ==, "CD");
+}
+
 static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
@@ -545,6 +574,7 @@ main (int   argc,
   g_test_add ("/gui/teams/move-and-remove-team", Fixture, NULL, fixture_set_up, test_move_and_remove_team,
               fixture_tear_down);
   g_test_add ("/gui/teams/explain-norm", Fixture, NULL, fixture_set_up, test_explain_norm, fixture_tear_down);
+  g_test_add ("/gui/teams/suggest-for-team", Fixture, NULL, fixture_set_up, test_suggest_for_team, fixture_tear_down);
   g_test_add ("/gui/teams/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
 
   return g_test_run ();

@@ -135,6 +135,7 @@ update_actions (SfTeamsPage *self)
   gboolean member = selected_member (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.edit-team", team);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.suggest", team);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.remove-team", team);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.edit-caseworker", member);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.explain-norm", member);
@@ -616,6 +617,17 @@ present (SfTeamsPage *self,
 {
   g_set_weak_pointer (&self->dialog, dialog);
   gtk_window_present (dialog);
+}
+
+/* The window's suggestion dialog, for the chosen team */
+static void
+suggest_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
+
+  gtk_widget_activate_action (widget, "win.suggest-for-team", "x", self->selected_team);
 }
 
 static void
@@ -1105,6 +1117,7 @@ sf_teams_page_class_init (SfTeamsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "teams.edit-team", NULL, edit_team_action);
   gtk_widget_class_install_action (widget_class, "teams.remove-team", NULL, remove_team_action);
+  gtk_widget_class_install_action (widget_class, "teams.suggest", NULL, suggest_action);
   gtk_widget_class_install_action (widget_class, "teams.edit-caseworker", NULL, edit_caseworker_action);
   gtk_widget_class_install_action (widget_class, "teams.explain-norm", NULL, explain_norm_action);
   gtk_widget_class_install_action (widget_class, "teams.move-caseworker", NULL, move_caseworker_action);
