@@ -207,13 +207,35 @@ sf_backup_create (SfStore     *store,
   return create_from (sf_store_get_db (store), db_path, reason, error);
 }
 
+/* TRUE if a backup in @backups was taken on the local calendar day of @now. */
+static gboolean
+taken_today (GPtrArray *backups,
+             GDateTime *now)
+{
+  int y, m, d;
+
+  g_date_time_get_ymd (now, &y, &m, &d);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (((SfBackup *) g_ptr_array_index (backups, i))->taken);
+      int by, bm, bd;
+
+      g_date_time_get_ymd (local, &by, &bm, &bd);
+      if (by == y && bm == m && bd == d)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first backup of a (local) day, unless one was made today already,
+ * for whatever reason: a backup before an import is a copy of the day too. */
 gboolean
 sf_backup_create_daily (SfStore   *store,
                         gboolean  *out_created,
                         GError   **error)
 {
   g_autoptr(GPtrArray) backups = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *path = NULL;
 
   if (out_created)
@@ -223,8 +245,7 @@ sf_backup_create_daily (SfStore   *store,
   backups = sf_backup_list (sf_store_get_path (store), error);
   if (backups == NULL)
     return FALSE;
-  if (backups->len > 0 &&
-      g_date_time_difference (now, ((SfBackup *) g_ptr_array_index (backups, 0))->taken) < G_TIME_SPAN_DAY)
+  if (taken_today (backups, now))
     return TRUE;
 
   path = sf_backup_create (store, "daily", error);
@@ -269,6 +290,35 @@ copy_over (sqlite3    *source,
     }
   sqlite3_close (dest);
   return rc;
+}
+
+/* The restored database's audit log says that it was restored, by whom
+ * and from which backup.  It is the backup's log, so this is its last row. */
+static void
+record_restore (const char *db_path,
+                const char *backup_path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_autofree char *name = g_path_get_basename (backup_path);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 10000);
+      if (sqlite3_prepare_v2 (db, "INSERT INTO audit (at, who, action, subject, detail)"
+                              " VALUES (?1, ?2, 'restore', NULL, ?3)", -1, &stmt, NULL) == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            g_message ("The restore could not be written to the change log: %s", sqlite3_errmsg (db));
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
 }
 
 gboolean
@@ -325,5 +375,6 @@ sf_backup_restore (const char  *db_path,
       return FALSE;
     }
   g_chmod (db_path, 0600);
+  record_restore (db_path, backup_path);
   return TRUE;
 }

@@ -8,7 +8,9 @@ G_BEGIN_DECLS
 
 /* Copies of the database made with SQLite's online backup API, in a
  * "backups" folder beside it (owner-only), before every migration and
- * import and once a day; the newest SF_BACKUP_KEEP are kept. */
+ * import, before a restore and once a day (the first start or write of a
+ * day that has none: see sf_store_set_daily_backups()); the newest
+ * SF_BACKUP_KEEP are kept. */
 
 #define SF_BACKUP_KEEP 10
 
