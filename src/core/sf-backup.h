@@ -23,6 +23,9 @@ typedef struct
 } SfBackup;
 
 void       sf_backup_free         (SfBackup    *backup);
+/* Why the backup was made, translated: "Daily", "Before an import" … */
+const char *sf_backup_reason_label (const char *reason);
+char      *sf_backup_format_taken (const SfBackup *backup);
 char      *sf_backup_dir_for      (const char  *db_path);
 /* Newest first. */
 GPtrArray *sf_backup_list         (const char  *db_path,
