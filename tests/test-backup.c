@@ -103,6 +103,53 @@ test_prune_and_daily (void)
   g_assert_cmpuint (count_backups (path, NULL), ==, SF_BACKUP_KEEP);
 }
 
+/* Once a day: the first write (or start) of a local day that has no backup
+ * yet makes one; yesterday's backups do not count, today's of any kind do. */
+static void
+test_daily_on_first_write (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "x.db", NULL);
+  g_autoptr(SfStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *stamp = g_date_time_format (yesterday, "%Y%m%dT%H%M%S.%fZ");
+  g_autofree char *old_name = g_strdup_printf ("sagsfordeling-%s-import.db", stamp);
+  g_autofree char *backups_dir = sf_backup_dir_for (path);
+  g_autofree char *old_path = g_build_filename (backups_dir, old_name, NULL);
+
+  g_assert_true (sf_demo_populate (store, sf_day_today (), &error));
+  /* Make the demo's backup yesterday's. */
+  backups = sf_backup_list (path, &error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpint (g_rename (((SfBackup *) g_ptr_array_index (backups, 0))->path, old_path), ==, 0);
+  g_assert_cmpuint (count_backups (path, "daily"), ==, 0);
+
+  /* Off (the default, as for tests and tools): no daily backup. */
+  g_assert_true (sf_store_set_setting (store, "full-time-hours", "36", &error));
+  g_assert_cmpuint (count_backups (path, "daily"), ==, 0);
+
+  sf_store_set_daily_backups (store, TRUE);
+  g_assert_true (sf_store_set_setting (store, "full-time-hours", "35", &error));
+  g_assert_cmpuint (count_backups (path, "daily"), ==, 1);
+  g_assert_cmpuint (count_backups (path, NULL), ==, 2);
+  g_assert_true (sf_store_set_setting (store, "full-time-hours", "34", &error));
+  sf_store_check_daily_backup (store);
+  g_assert_cmpuint (count_backups (path, "daily"), ==, 1);
+
+  /* The daily backup holds the state before the day's first write. */
+  {
+    g_autoptr(GPtrArray) list = sf_backup_list (path, NULL);
+    g_autoptr(SfStore) copy = open_store (((SfBackup *) g_ptr_array_index (list, 0))->path);
+    SfSettings settings;
+
+    g_assert_true (sf_store_load_settings (copy, &settings, &error));
+    g_assert_cmpfloat (settings.full_time_hours, ==, 36);
+  }
+}
+
 static void
 test_migration_makes_backup (void)
 {
@@ -182,6 +229,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/backup/import-makes-backup", test_import_makes_backup);
   g_test_add_func ("/backup/prune-and-daily", test_prune_and_daily);
+  g_test_add_func ("/backup/daily-on-first-write", test_daily_on_first_write);
   g_test_add_func ("/backup/migration-makes-backup", test_migration_makes_backup);
   g_test_add_func ("/backup/restore-damaged", test_restore_damaged);
   return g_test_run ();

@@ -662,6 +662,100 @@ test_roster_reimport (Fixture       *fixture,
     }
 }
 
+/* A re-import from a file that lacks optional columns keeps what is stored
+ * for the people already there: a missing column is not a column of
+ * defaults.  A column that is there but empty in a row means the default. */
+static void
+test_roster_missing_columns (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(SfImportResult) result = { 0 };
+  g_autoptr(SfDataset) after = NULL;
+  g_autofree char *people = NULL;
+  g_autofree char *people_again = NULL;
+  const SfCaseworker *w;
+  guint n_rows;
+
+  import_ok (fixture->store, FALSE,
+             ROSTER_HEADER
+             "Modtageteam;boern-familie;28;AB;Anna Berg;30;4;tr;2020-01-01;orlov;0,8;mentor\n"
+             "Modtageteam;boern-familie;;CD;Carl Dam;25;;;2019-05-01;;;\n");
+  people = dump_people (sf_store_get_db (fixture->store));
+
+  /* Only the required columns: nothing changes, nothing is written. */
+  g_assert_true (import (fixture->store, FALSE,
+                         "team;initialer;navn\n"
+                         "Modtageteam;AB;Anna Berg\n"
+                         "Modtageteam;CD;Carl Dam\n",
+                         &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.unchanged, ==, 2);
+  g_assert_cmpuint (result.updated, ==, 0);
+  people_again = dump_people (sf_store_get_db (fixture->store));
+  g_assert_cmpstr (people, ==, people_again);
+  sf_import_result_clear (&result);
+
+  /* Without "timer", a new name and a newcomer: AB keeps her 30 hours,
+   * her reduction, absence and factor; the newcomer gets the defaults. */
+  g_assert_true (import (fixture->store, FALSE,
+                         "team;initialer;navn;startdato\n"
+                         "Modtageteam;AB;Anna Berg-Lund;2020-01-01\n"
+                         "Modtageteam;GH;Gitte Holm;2024-01-01\n",
+                         &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.created, ==, 1);
+  g_assert_cmpuint (result.updated, ==, 1);
+  after = load_dataset (fixture->store);
+  w = find_worker (after, "AB");
+  g_assert_cmpstr (w->name, ==, "Anna Berg-Lund");
+  g_assert_cmpfloat_with_epsilon (w->weekly_hours, 30, EPS);
+  g_assert_cmpfloat_with_epsilon (reduction_hours (after, w->id, &n_rows), 4, EPS);
+  g_assert_cmpuint (n_rows, ==, 1);
+  g_assert_cmpstr (w->absence_kind, ==, "orlov");
+  g_assert_cmpfloat_with_epsilon (w->individual_factor, 0.8, EPS);
+  g_assert_cmpstr (w->factor_reason, ==, "mentor");
+  w = find_worker (after, "GH");
+  g_assert_cmpfloat_with_epsilon (w->weekly_hours, 37, EPS);
+  g_assert_cmpfloat_with_epsilon (w->individual_factor, 1, EPS);
+  g_assert_true (is_present (w));
+  g_assert_cmpfloat (reduction_hours (after, w->id, NULL), ==, 0);
+  w = find_worker (after, "CD");
+  g_assert_cmpfloat_with_epsilon (w->weekly_hours, 25, EPS);
+  sf_import_result_clear (&result);
+  g_clear_pointer (&after, sf_dataset_free);
+
+  /* The hours of the reduction without its reason: the same hours keep
+   * the stored reason; other hours replace it. */
+  import_ok (fixture->store, FALSE,
+             "team;initialer;navn;reduktion_timer\n"
+             "Modtageteam;AB;Anna Berg-Lund;4\n");
+  after = load_dataset (fixture->store);
+  for (guint r = 0; r < after->reductions->len; r++)
+    {
+      const SfReduction *red = &g_array_index (after->reductions, SfReduction, r);
+
+      if (red->caseworker_id == find_worker (after, "AB")->id)
+        g_assert_cmpint (red->reason, ==, SF_REDUCTION_UNION);
+    }
+  g_clear_pointer (&after, sf_dataset_free);
+
+  /* Present but empty: the default.  Empty "timer" is 37, empty
+   * "fravaer" is present, empty "individuel_faktor" is 1. */
+  import_ok (fixture->store, FALSE,
+             "team;initialer;navn;timer;fravaer;individuel_faktor;faktor_begrundelse;reduktion_timer\n"
+             "Modtageteam;AB;Anna Berg-Lund;;;;;\n");
+  after = load_dataset (fixture->store);
+  w = find_worker (after, "AB");
+  g_assert_cmpfloat_with_epsilon (w->weekly_hours, 37, EPS);
+  g_assert_true (is_present (w));
+  g_assert_cmpfloat_with_epsilon (w->individual_factor, 1, EPS);
+  g_assert_null (w->factor_reason);
+  g_assert_cmpfloat (reduction_hours (after, w->id, NULL), ==, 0);
+  /* The start date was not in the file: it stays. */
+  g_assert_cmpint (w->start, !=, SF_DAY_NONE);
+}
+
 static void
 test_roster_team_norm (Fixture       *fixture,
                        gconstpointer  data)
@@ -1159,6 +1253,7 @@ main (int    argc,
   ADD ("/import/roster/missing-file", test_roster_missing_file);
   ADD ("/import/roster/reimport", test_roster_reimport);
   ADD ("/import/roster/team-norm", test_roster_team_norm);
+  ADD ("/import/roster/missing-columns", test_roster_missing_columns);
   ADD ("/import/roster/boundaries", test_roster_boundaries);
   ADD ("/import/roster/full-time-setting", test_roster_full_time_setting);
   ADD ("/import/roster/several-problems", test_roster_several_problems);

@@ -653,5 +653,7 @@ main (int    argc,
       return EXIT_REFUSED;
     }
 
+  /* A database in daily use is copied before its first change of the day */
+  sf_store_set_daily_backups (store, TRUE);
   return command->func (store, argc - 1, argv + 1);
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "sf-backup.h"
+#include "sf-date.h"
 #include "sf-error.h"
 
 #define PREFIX "sagsfordeling-"
@@ -21,6 +22,41 @@ sf_backup_free (SfBackup *backup)
   g_free (backup->reason);
   g_clear_pointer (&backup->taken, g_date_time_unref);
   g_free (backup);
+}
+
+/* When @backup was made, in local time as the locale writes it. */
+char *
+sf_backup_format_taken (const SfBackup *backup)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (backup->taken);
+  g_autofree char *date = sf_day_format (sf_day_new (g_date_time_get_year (local),
+                                                     g_date_time_get_month (local),
+                                                     g_date_time_get_day_of_month (local)));
+  g_autofree char *time = g_date_time_format (local, "%H:%M");
+
+  return g_strconcat (date, " ", time, NULL);
+}
+
+const char *
+sf_backup_reason_label (const char *reason)
+{
+  /* Two backups of one second get a counter: "import1" */
+  g_autofree char *key = g_strdup (reason != NULL ? reason : "");
+  char *end = key + strlen (key);
+
+  while (end > key && g_ascii_isdigit (end[-1]))
+    *--end = '\0';
+  if (g_str_equal (key, "daily"))
+    return _("Daily");
+  if (g_str_equal (key, "import"))
+    return _("Before an import");
+  if (g_str_equal (key, "migration"))
+    return _("Before an upgrade");
+  if (g_str_equal (key, "manual"))
+    return _("Made by hand");
+  if (g_str_equal (key, "before-restore"))
+    return _("Before a restore");
+  return reason != NULL ? reason : "";
 }
 
 char *
@@ -151,19 +187,31 @@ copy_database (sqlite3     *from,
   return rc == SQLITE_OK;
 }
 
+/* Keeps the newest SF_BACKUP_KEEP, and @spare (the backup being restored,
+ * which may be the oldest) whatever its age. */
 static void
-prune (const char *db_path)
+prune (const char *db_path,
+       const char *spare)
 {
   g_autoptr(GPtrArray) backups = sf_backup_list (db_path, NULL);
+  guint kept = 0;
 
-  for (guint i = SF_BACKUP_KEEP; backups != NULL && i < backups->len; i++)
-    g_unlink (((SfBackup *) g_ptr_array_index (backups, i))->path);
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    {
+      const char *path = ((SfBackup *) g_ptr_array_index (backups, i))->path;
+
+      if (g_strcmp0 (path, spare) == 0)
+        continue;
+      if (++kept > SF_BACKUP_KEEP)
+        g_unlink (path);
+    }
 }
 
 static char *
 create_from (sqlite3     *db,
              const char  *db_path,
              const char  *reason,
+             const char  *spare,
              GError     **error)
 {
   g_autofree char *dir = sf_backup_dir_for (db_path);
@@ -191,7 +239,7 @@ create_from (sqlite3     *db,
 
   if (!copy_database (db, path, error))
     return NULL;
-  prune (db_path);
+  prune (db_path, spare);
   return g_steal_pointer (&path);
 }
 
@@ -204,16 +252,38 @@ sf_backup_create (SfStore     *store,
 
   if (g_strcmp0 (db_path, ":memory:") == 0)
     return g_strdup ("");
-  return create_from (sf_store_get_db (store), db_path, reason, error);
+  return create_from (sf_store_get_db (store), db_path, reason, NULL, error);
 }
 
+/* TRUE if a backup in @backups was taken on the local calendar day of @now. */
+static gboolean
+taken_today (GPtrArray *backups,
+             GDateTime *now)
+{
+  int y, m, d;
+
+  g_date_time_get_ymd (now, &y, &m, &d);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (((SfBackup *) g_ptr_array_index (backups, i))->taken);
+      int by, bm, bd;
+
+      g_date_time_get_ymd (local, &by, &bm, &bd);
+      if (by == y && bm == m && bd == d)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first backup of a (local) day, unless one was made today already,
+ * for whatever reason: a backup before an import is a copy of the day too. */
 gboolean
 sf_backup_create_daily (SfStore   *store,
                         gboolean  *out_created,
                         GError   **error)
 {
   g_autoptr(GPtrArray) backups = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *path = NULL;
 
   if (out_created)
@@ -223,8 +293,7 @@ sf_backup_create_daily (SfStore   *store,
   backups = sf_backup_list (sf_store_get_path (store), error);
   if (backups == NULL)
     return FALSE;
-  if (backups->len > 0 &&
-      g_date_time_difference (now, ((SfBackup *) g_ptr_array_index (backups, 0))->taken) < G_TIME_SPAN_DAY)
+  if (taken_today (backups, now))
     return TRUE;
 
   path = sf_backup_create (store, "daily", error);
@@ -271,6 +340,35 @@ copy_over (sqlite3    *source,
   return rc;
 }
 
+/* The restored database's audit log says that it was restored, by whom
+ * and from which backup.  It is the backup's log, so this is its last row. */
+static void
+record_restore (const char *db_path,
+                const char *backup_path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_autofree char *name = g_path_get_basename (backup_path);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 10000);
+      if (sqlite3_prepare_v2 (db, "INSERT INTO audit (at, who, action, subject, detail)"
+                              " VALUES (?1, ?2, 'restore', NULL, ?3)", -1, &stmt, NULL) == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            g_message ("The restore could not be written to the change log: %s", sqlite3_errmsg (db));
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+}
+
 gboolean
 sf_backup_restore (const char  *db_path,
                    const char  *backup_path,
@@ -294,7 +392,7 @@ sf_backup_restore (const char  *db_path,
                   is_sound (current);
   if (current_sound)
     {
-      g_autofree char *kept = create_from (current, db_path, "before-restore", NULL);
+      g_autofree char *kept = create_from (current, db_path, "before-restore", backup_path, NULL);
 
       (void) kept;
     }
@@ -325,5 +423,6 @@ sf_backup_restore (const char  *db_path,
       return FALSE;
     }
   g_chmod (db_path, 0600);
+  record_restore (db_path, backup_path);
   return TRUE;
 }

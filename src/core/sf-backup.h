@@ -8,7 +8,9 @@ G_BEGIN_DECLS
 
 /* Copies of the database made with SQLite's online backup API, in a
  * "backups" folder beside it (owner-only), before every migration and
- * import and once a day; the newest SF_BACKUP_KEEP are kept. */
+ * import, before a restore and once a day (the first start or write of a
+ * day that has none: see sf_store_set_daily_backups()); the newest
+ * SF_BACKUP_KEEP are kept. */
 
 #define SF_BACKUP_KEEP 10
 
@@ -21,6 +23,9 @@ typedef struct
 } SfBackup;
 
 void       sf_backup_free         (SfBackup    *backup);
+/* Why the backup was made, translated: "Daily", "Before an import" … */
+const char *sf_backup_reason_label (const char *reason);
+char      *sf_backup_format_taken (const SfBackup *backup);
 char      *sf_backup_dir_for      (const char  *db_path);
 /* Newest first. */
 GPtrArray *sf_backup_list         (const char  *db_path,

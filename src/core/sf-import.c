@@ -725,6 +725,58 @@ bind_day (sqlite3_stmt *stmt,
 }
 
 static gboolean
+has_column (Import *im,
+            Column  column)
+{
+  return im->columns[column] >= 0;
+}
+
+/* The statement that adds or updates one caseworker.  A column the file
+ * does not have keeps what is stored for people already there (a new
+ * person gets the default); a column that is there but empty in a row
+ * means the default. */
+static char *
+roster_upsert_sql (Import *im)
+{
+  static const struct {
+    Column      column;
+    const char *name;
+  } optional[] = {
+    { COL_HOURS, "weekly_hours" },
+    { COL_START, "start_date" },
+    { COL_ABSENCE, "absence_kind" },
+    { COL_FACTOR, "individual_factor" },
+    { COL_FACTOR_REASON, "factor_reason" },
+  };
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO caseworker (id, initials, name, team_id, weekly_hours,"
+                                         "  start_date, absence_kind, individual_factor, factor_reason)"
+                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                                         " ON CONFLICT (id) DO UPDATE SET"
+                                         "  name = excluded.name, team_id = excluded.team_id");
+  g_autoptr(GString) stored = g_string_new ("name, team_id");
+  g_autoptr(GString) given = g_string_new ("excluded.name, excluded.team_id");
+
+  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+    {
+      if (!has_column (im, optional[i].column))
+        continue;
+      /* A changed kind of absence forgets the old period. */
+      if (optional[i].column == COL_ABSENCE)
+        g_string_append (sql,
+                         ", absence_from = CASE WHEN absence_kind IS excluded.absence_kind"
+                         "   THEN absence_from END"
+                         ", absence_to = CASE WHEN absence_kind IS excluded.absence_kind"
+                         "   THEN absence_to END");
+      g_string_append_printf (sql, ", %s = excluded.%s", optional[i].name, optional[i].name);
+      g_string_append_printf (stored, ", %s", optional[i].name);
+      g_string_append_printf (given, ", excluded.%s", optional[i].name);
+    }
+  /* A caseworker re-imported as they are is not written. */
+  g_string_append_printf (sql, " WHERE (%s) IS NOT (%s)", stored->str, given->str);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static gboolean
 apply_roster (Import      *im,
               RosterPlan  *plan,
               GError     **error)
@@ -732,9 +784,11 @@ apply_roster (Import      *im,
   sqlite3 *db = sf_store_get_db (im->store);
   sqlite3_stmt *insert_team = NULL, *update_team = NULL, *find_worker = NULL;
   sqlite3_stmt *upsert_worker = NULL, *clear_reductions = NULL, *insert_reduction = NULL;
-  sqlite3_stmt *same_reduction = NULL;
+  sqlite3_stmt *same_reduction = NULL, *find_team = NULL;
   g_autoptr(GHashTable) team_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *detail = NULL;
+  g_autofree char *upsert_sql = NULL;
+  gboolean has_reduction = has_column (im, COL_REDUCTION_HOURS);
   GHashTableIter iter;
   gpointer key, value;
   gboolean ok = FALSE;
@@ -745,39 +799,23 @@ apply_roster (Import      *im,
                                   " WHERE id = ?1"
                                   "  AND (area_id, cap) IS NOT (ifnull (?2, area_id), ifnull (?3, cap))", error);
   find_worker = sf_store_prepare (im->store, "SELECT id FROM caseworker WHERE initials = ?1", error);
-  upsert_worker = sf_store_prepare (im->store,
-                                    "INSERT INTO caseworker (id, initials, name, team_id, weekly_hours, start_date,"
-                                    "  absence_kind, individual_factor, factor_reason)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                                    " ON CONFLICT (id) DO UPDATE SET"
-                                    "  name = excluded.name,"
-                                    "  team_id = excluded.team_id, weekly_hours = excluded.weekly_hours,"
-                                    "  start_date = excluded.start_date,"
-                                    "  absence_from = CASE WHEN absence_kind IS excluded.absence_kind"
-                                    "                 THEN absence_from END,"
-                                    "  absence_to = CASE WHEN absence_kind IS excluded.absence_kind"
-                                    "               THEN absence_to END,"
-                                    "  absence_kind = excluded.absence_kind,"
-                                    "  individual_factor = excluded.individual_factor,"
-                                    "  factor_reason = excluded.factor_reason"
-                                    /* A caseworker re-imported as they are is not written. */
-                                    " WHERE (name, team_id, weekly_hours, start_date, absence_kind,"
-                                    "  individual_factor, factor_reason)"
-                                    "  IS NOT (excluded.name, excluded.team_id, excluded.weekly_hours,"
-                                    "  excluded.start_date, excluded.absence_kind,"
-                                    "  excluded.individual_factor, excluded.factor_reason)",
-                                    error);
+  find_team = sf_store_prepare (im->store,
+                                "SELECT id FROM team WHERE id = ?2"
+                                " UNION ALL SELECT id FROM team WHERE name = ?1 LIMIT 1", error);
+  upsert_sql = roster_upsert_sql (im);
+  upsert_worker = sf_store_prepare (im->store, upsert_sql, error);
   clear_reductions = sf_store_prepare (im->store, "DELETE FROM reduction WHERE caseworker_id = ?1", error);
   insert_reduction = sf_store_prepare (im->store,
                                        "INSERT INTO reduction (caseworker_id, hours, reason, note)"
                                        " VALUES (?1, ?2, ?3, ?4)", error);
   /* Whether the stored reductions are exactly the one the file states. */
   same_reduction = sf_store_prepare (im->store,
-                                     "SELECT count(*) = (?2 > 0) AND ifnull (sum (hours = ?2 AND reason = ?3"
-                                     "  AND note IS ?4 AND valid_from IS NULL AND valid_to IS NULL), 0) = (?2 > 0)"
+                                     "SELECT count(*) = (?2 > 0) AND ifnull (sum (hours = ?2"
+                                     "  AND (?5 OR (reason = ?3 AND note IS ?4))"
+                                     "  AND valid_from IS NULL AND valid_to IS NULL), 0) = (?2 > 0)"
                                      " FROM reduction WHERE caseworker_id = ?1", error);
   if (!insert_team || !update_team || !find_worker || !upsert_worker || !clear_reductions ||
-      !insert_reduction || !same_reduction)
+      !insert_reduction || !same_reduction || !find_team)
     goto out;
 
   if (!sf_store_begin (im->store, error))
@@ -787,6 +825,21 @@ apply_roster (Import      *im,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       TeamPlan *team = value;
+
+      /* Another program may have made or removed the team since the file
+       * was checked: what the database holds now, under the write lock,
+       * decides. */
+      sqlite3_bind_text (find_team, 1, team->name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (find_team, 2, team->id);
+      team->id = sqlite3_step (find_team) == SQLITE_ROW ? sqlite3_column_int64 (find_team, 0) : 0;
+      sqlite3_reset (find_team);
+      if (team->id == 0 && team->area_id == 0)
+        {
+          g_set_error (error, SF_ERROR, SF_ERROR_BUSY,
+                       _("The team “%s” was removed by another program during the import. "
+                         "Import the file again."), team->name);
+          goto rollback;
+        }
 
       if (team->id == 0)
         {
@@ -840,12 +893,22 @@ apply_roster (Import      *im,
       if (!sf_store_step_done (im->store, upsert_worker, error))
         goto rollback;
 
-      /* The file states the caseworker's reduction as it is now. */
+      /* The file states the caseworker's reduction as it is now; a file
+       * without the column leaves the stored reductions alone. */
+      if (id != 0 && !has_reduction)
+        {
+          if (sqlite3_changes (db) > 0)
+            im->result->updated++;
+          else
+            im->result->unchanged++;
+          continue;
+        }
       if (id != 0)
         {
           gboolean changed = sqlite3_changes (db) > 0;
 
           sqlite3_bind_int64 (same_reduction, 1, id);
+          sqlite3_bind_int (same_reduction, 5, !has_column (im, COL_REDUCTION_REASON));
           sqlite3_bind_double (same_reduction, 2, row->reduction_hours);
           sqlite3_bind_text (same_reduction, 3, row->reduction_reason, -1, SQLITE_STATIC);
           bind_text (same_reduction, 4, row->reduction_note);
@@ -904,6 +967,7 @@ out:
   sqlite3_finalize (insert_team);
   sqlite3_finalize (update_team);
   sqlite3_finalize (find_worker);
+  sqlite3_finalize (find_team);
   sqlite3_finalize (upsert_worker);
   sqlite3_finalize (clear_reductions);
   sqlite3_finalize (insert_reduction);

@@ -26,6 +26,10 @@ struct _SfStore
 
   char    *path;
   sqlite3 *db;
+
+  /* Daily backups: made before the first write of each day when on */
+  gboolean daily_backups;
+  int      backup_day;          /* the local Julian day last checked */
 };
 
 G_DEFINE_FINAL_TYPE (SfStore, sf_store, G_TYPE_OBJECT)
@@ -36,6 +40,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static gint64 query_int (SfStore    *self,
+                         const char *sql);
 
 G_STATIC_ASSERT (G_N_ELEMENTS (sf_store_migrations) == SF_STORE_SCHEMA_VERSION);
 
@@ -176,7 +183,65 @@ gboolean
 sf_store_begin (SfStore  *self,
                 GError  **error)
 {
+  if (self->daily_backups)
+    sf_store_check_daily_backup (self);
   return sf_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+/* Makes today's backup if there is none yet.  A failed backup is reported
+ * in the log (no names there) and does not stop the work of the day. */
+void
+sf_store_check_daily_backup (SfStore *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  int y, m, d;
+  int day;
+
+  g_return_if_fail (SF_IS_STORE (self));
+
+  g_date_time_get_ymd (now, &y, &m, &d);
+  day = y * 400 + m * 32 + d;
+  if (day == self->backup_day || !sqlite3_get_autocommit (self->db))
+    return;
+  /* An empty database has nothing to keep yet: ask again at its first write */
+  if (sf_store_is_empty (self))
+    return;
+  if (!sf_backup_create_daily (self, NULL, &error))
+    {
+      g_message ("The daily backup could not be made: %s", error->message);
+      return;
+    }
+  self->backup_day = day;
+}
+
+void
+sf_store_set_daily_backups (SfStore  *self,
+                            gboolean  enabled)
+{
+  g_return_if_fail (SF_IS_STORE (self));
+
+  self->daily_backups = enabled != FALSE;
+}
+
+void
+sf_store_set_busy_timeout (SfStore *self,
+                           int      ms)
+{
+  g_return_if_fail (SF_IS_STORE (self));
+
+  sqlite3_busy_timeout (self->db, ms);
+}
+
+/* A number that changes whenever another connection (another program, or
+ * the CLI) has committed a change to the database; this connection's own
+ * changes leave it alone.  Cheap: no disk access. */
+gint64
+sf_store_get_data_version (SfStore *self)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), -1);
+
+  return query_int (self, "PRAGMA data_version");
 }
 
 gboolean
@@ -537,6 +602,27 @@ sf_store_open (const char  *path,
     g_chmod (path, 0600);
 
   return g_steal_pointer (&self);
+}
+
+/* Opens the file again, e.g. after a backup was restored over it: an older
+ * backup is migrated as at start-up.  On failure the old connection stays. */
+gboolean
+sf_store_reopen (SfStore  *self,
+                 GError  **error)
+{
+  g_autoptr(SfStore) fresh = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+
+  fresh = sf_store_open (self->path, error);
+  if (fresh == NULL)
+    return FALSE;
+  db = self->db;
+  self->db = fresh->db;
+  fresh->db = db;
+  sf_store_emit_changed (self);
+  return TRUE;
 }
 
 gboolean

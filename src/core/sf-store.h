@@ -17,7 +17,15 @@ G_DECLARE_FINAL_TYPE (SfStore, sf_store, SF, STORE, GObject)
 char        *sf_store_default_path     (void);
 SfStore     *sf_store_open             (const char   *path,
                                         GError      **error);
+gboolean     sf_store_reopen           (SfStore      *self,
+                                        GError      **error);
 const char  *sf_store_get_path         (SfStore      *self);
+gint64       sf_store_get_data_version (SfStore      *self);
+void         sf_store_set_busy_timeout (SfStore      *self,
+                                        int           ms);
+void         sf_store_set_daily_backups (SfStore     *self,
+                                        gboolean      enabled);
+void         sf_store_check_daily_backup (SfStore    *self);
 sqlite3     *sf_store_get_db           (SfStore      *self);
 
 gboolean     sf_store_begin            (SfStore      *self,

@@ -64,6 +64,19 @@ alert_for_widget (GtkWidget *widget)
   return g_object_get_data (G_OBJECT (widget), "sf-alert");
 }
 
+/* An undo that fails (the database busy with another program's write, or
+ * the item gone) is said, not only logged */
+static void
+report_undo_error (const GError *error)
+{
+  GApplication *app = g_application_get_default ();
+  GtkWindow *parent = GTK_IS_APPLICATION (app) ? gtk_application_get_active_window (GTK_APPLICATION (app)) : NULL;
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Undo"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_toast_undo_cb (AdwToast *toast,
                   SfStore  *store)
@@ -72,7 +85,7 @@ on_toast_undo_cb (AdwToast *toast,
   g_autoptr(GError) error = NULL;
 
   if (!sf_alert_unacknowledge (store, alert, &error))
-    g_warning ("Could not undo the acknowledgement: %s", error->message);
+    report_undo_error (error);
 }
 
 static void

@@ -141,22 +141,105 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
 };
 
+static void show_open_error (SfApplication *self);
+
+/* The store is open: the window, and today's backup if there is none. */
+static void
+open_window (SfApplication *self)
+{
+  GtkWindow *window;
+
+  sf_store_set_daily_backups (self->store, TRUE);
+  sf_store_check_daily_backup (self->store);
+
+  window = GTK_WINDOW (sf_window_new (GTK_APPLICATION (self), self->store));
+  gtk_window_present (window);
+  notify_new_errors (self, SF_WINDOW (window));
+}
+
+static void
+on_open_error_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           SfApplication    *self)
+{
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "sf-backup");
+
+  if (g_strcmp0 (response, "restore") == 0 && backup != NULL)
+    {
+      g_clear_error (&self->open_error);
+      if (sf_backup_restore (self->database_path, backup, &self->open_error))
+        {
+          g_clear_object (&self->store);
+          self->store = sf_store_open (self->database_path, &self->open_error);
+        }
+      if (self->store != NULL)
+        {
+          open_window (self);
+          g_application_release (G_APPLICATION (self));
+          return;
+        }
+      /* The backup would not do either: say why, and offer the next one */
+      show_open_error (self);
+    }
+  g_application_release (G_APPLICATION (self));
+}
+
+/* The database cannot be opened.  When it is damaged (truncated, or not a
+ * database at all) and there is a sound backup, offer to restore the newest;
+ * otherwise say what is wrong and where the file is. */
 static void
 show_open_error (SfApplication *self)
 {
-  GtkWidget *dialog;
+  g_autoptr(GPtrArray) backups = NULL;
   g_autofree char *body = NULL;
+  const SfBackup *newest = NULL;
+  gboolean damaged;
+  GtkWidget *dialog;
 
-  /* Translators: the first %s says what went wrong, the second is a file name */
-  body = g_strdup_printf (_("%s\n\nDatabase file: %s"),
-                          self->open_error->message,
-                          self->database_path);
+  damaged = g_error_matches (self->open_error, SF_ERROR, SF_ERROR_CORRUPT) ||
+            g_error_matches (self->open_error, SF_ERROR, SF_ERROR_DATABASE);
+  if (damaged)
+    backups = sf_backup_list (self->database_path, NULL);
+  if (backups != NULL && backups->len > 0)
+    newest = g_ptr_array_index (backups, 0);
 
-  dialog = adw_message_dialog_new (NULL, _("Could Not Open the Database"), body);
+  if (newest != NULL)
+    {
+      g_autofree char *when = sf_backup_format_taken (newest);
+
+      /* Translators: the first %s says what went wrong, the second is a file
+       * name, the third a date and time */
+      body = g_strdup_printf (_("%s\n\nDatabase file: %s\n\nThe newest backup was made on %s. Restore it "
+                                "to go on from there: changes made since then are lost. The damaged file "
+                                "is replaced."),
+                              self->open_error->message, self->database_path, when);
+    }
+  else if (damaged)
+    body = g_strdup_printf (_("%s\n\nDatabase file: %s\n\nThere is no backup to restore. Ask your IT "
+                              "support to recover the file, or move it away to start afresh."),
+                            self->open_error->message, self->database_path);
+  else
+    /* Translators: the first %s says what went wrong, the second is a file name */
+    body = g_strdup_printf (_("%s\n\nDatabase file: %s"),
+                            self->open_error->message,
+                            self->database_path);
+
+  dialog = adw_message_dialog_new (NULL, damaged ? _("The Database Is Damaged") : _("Could Not Open the Database"),
+                                   body);
   adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  if (newest != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", _("_Restore Backup"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+      g_object_set_data_full (G_OBJECT (dialog), "sf-backup", g_strdup (newest->path), g_free);
+    }
+  /* The app lives on while the dialog closes and the window opens */
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_error_response_cb), self, 0);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -239,9 +322,7 @@ sf_application_activate (GApplication *application)
       return;
     }
 
-  window = GTK_WINDOW (sf_window_new (GTK_APPLICATION (self), self->store));
-  gtk_window_present (window);
-  notify_new_errors (self, SF_WINDOW (window));
+  open_window (self);
 }
 
 static void
@@ -287,6 +368,17 @@ sf_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/github/sagsfordeling/Sagsfordeling",
                        NULL);
+}
+
+/* For tests: the application on @path, as --database PATH gives it. */
+SfApplication *
+sf_application_new_for_database (const char *path)
+{
+  SfApplication *self = sf_application_new ();
+
+  self->database_path = g_strdup (path);
+  g_application_set_flags (G_APPLICATION (self), G_APPLICATION_NON_UNIQUE);
+  return self;
 }
 
 SfStore *

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SfApplication, sf_application, SF, APPLICATION, AdwApplication)
 
 SfApplication *sf_application_new               (void);
+SfApplication *sf_application_new_for_database  (const char    *path);
 SfStore       *sf_application_get_store         (SfApplication *self);
 const char    *sf_application_get_database_path (SfApplication *self);
 

@@ -269,6 +269,19 @@ undo_toast (const char *title,
   return toast;
 }
 
+/* An undo that fails (the database busy with another program's write, or
+ * the item gone) is said, not only logged */
+static void
+report_undo_error (const GError *error)
+{
+  GApplication *app = g_application_get_default ();
+  GtkWindow *parent = GTK_IS_APPLICATION (app) ? gtk_application_get_active_window (GTK_APPLICATION (app)) : NULL;
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Undo"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_undo_uncheck_cb (AdwToast *toast,
                     gpointer  user_data)
@@ -277,7 +290,7 @@ on_undo_uncheck_cb (AdwToast *toast,
   g_autoptr(GError) error = NULL;
 
   if (!sf_checklist_check (undo->store, undo->id, undo->day, undo->initials, undo->note, &error))
-    g_warning ("Could not undo: %s", error->message);
+    report_undo_error (error);
 }
 
 static void
@@ -288,7 +301,7 @@ on_undo_remove_item_cb (AdwToast *toast,
   g_autoptr(GError) error = NULL;
 
   if (!sf_checklist_set_item_removed (undo->store, undo->id, FALSE, &error))
-    g_warning ("Could not undo: %s", error->message);
+    report_undo_error (error);
 }
 
 static void
@@ -299,7 +312,7 @@ on_undo_remove_checklist_cb (AdwToast *toast,
   g_autoptr(GError) error = NULL;
 
   if (!sf_checklist_set_removed (undo->store, undo->id, FALSE, &error))
-    g_warning ("Could not undo: %s", error->message);
+    report_undo_error (error);
 }
 
 static Undo *

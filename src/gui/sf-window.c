@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "sf-alerts-page.h"
+#include "sf-backups-window.h"
 #include "sf-caseloads-page.h"
+#include "sf-change-log-window.h"
 #include "sf-checklists-page.h"
 #include "sf-import-error-dialog.h"
 #include "sf-import-preview-dialog.h"
@@ -25,6 +27,8 @@ struct _SfWindow
   SfStore              *store;
   GSettings            *settings;
   GtkFileChooserNative *import_chooser;
+  guint                 poll_id;
+  gint64                data_version;
 
   AdwViewSwitcherTitle *window_title;
   AdwViewSwitcherBar   *switcher_bar;
@@ -42,6 +46,9 @@ struct _SfWindow
 };
 
 G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* How often an open window looks for changes made by another program */
+#define POLL_SECONDS 2
 
 enum {
   PROP_0,
@@ -354,6 +361,46 @@ show_subject_action (GtkWidget  *widget,
   sf_window_show_page (self, "roster");
 }
 
+static void
+change_log_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  SfChangeLogWindow *log = sf_change_log_window_new (GTK_WINDOW (self), self->store);
+
+  gtk_window_present (GTK_WINDOW (log));
+}
+
+static void
+backups_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  SfBackupsWindow *backups = sf_backups_window_new (GTK_WINDOW (self), self->store);
+
+  gtk_window_present (GTK_WINDOW (backups));
+}
+
+/* Only while the window is shown: a hidden or minimised one has nobody to
+ * show the news to, and catches up when it is shown again. */
+static gboolean
+poll_cb (gpointer user_data)
+{
+  SfWindow *self = user_data;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    sf_window_check_for_changes (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_map_cb (SfWindow *self)
+{
+  sf_window_check_for_changes (self);
+}
+
 static gboolean
 sf_window_close_request (GtkWindow *window)
 {
@@ -376,6 +423,9 @@ sf_window_constructed (GObject *object)
                            G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   sf_window_reload (self);
+
+  self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
 static void
@@ -383,6 +433,7 @@ sf_window_dispose (GObject *object)
 {
   SfWindow *self = (SfWindow *)object;
 
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   if (self->import_chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->import_chooser));
@@ -496,6 +547,8 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.suggest", NULL, suggest_action);
   gtk_widget_class_install_action (widget_class, "win.suggest-for-team", "x", suggest_for_team_action);
   gtk_widget_class_install_action (widget_class, "win.show-subject", "(xs)", show_subject_action);
+  gtk_widget_class_install_action (widget_class, "win.change-log", NULL, change_log_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
 }
 
 static void
@@ -558,6 +611,8 @@ sf_window_reload (SfWindow *self)
 
   g_return_if_fail (SF_IS_WINDOW (self));
 
+  /* What another program did after this is news to the next poll */
+  self->data_version = sf_store_get_data_version (self->store);
   sf_settings_init_defaults (&settings);
   if (!sf_store_load_settings (self->store, &settings, &error) ||
       (dataset = sf_store_load_dataset (self->store, &error)) == NULL)
@@ -587,6 +642,26 @@ sf_window_reload (SfWindow *self)
   subtitle = g_strdup_printf (_("Figures on %s"), date);
   adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
   set_empty (self, FALSE);
+}
+
+/* Reloads when another program (the CLI importing, another window on the
+ * same file) has changed the database since the last look, and tells every
+ * view of the store.  Returns whether it did.  Cheap: SQLite answers from
+ * memory. */
+gboolean
+sf_window_check_for_changes (SfWindow *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (SF_IS_WINDOW (self), FALSE);
+
+  version = sf_store_get_data_version (self->store);
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  g_debug ("The database was changed by another program; reloading");
+  sf_store_emit_changed (self->store);
+  return TRUE;
 }
 
 /* "empty" while there are no caseworkers, else the name of the page shown. */

@@ -26,6 +26,7 @@ SfWindow     *sf_window_new              (GtkApplication *application,
                                           SfStore        *store);
 SfStore      *sf_window_get_store        (SfWindow       *self);
 void          sf_window_reload           (SfWindow       *self);
+gboolean      sf_window_check_for_changes (SfWindow      *self);
 const char   *sf_window_get_visible_page (SfWindow       *self);
 SfRosterPage *sf_window_get_roster_page  (SfWindow       *self);
 gboolean      sf_window_import_file      (SfWindow       *self,

@@ -1,0 +1,338 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sf-audit.h"
+#include "sf-error.h"
+#include "sf-report.h"
+
+static const struct
+{
+  const char *action;
+  const char *label;
+} labels[] = {
+  { "acknowledge-alert", N_("Alert acknowledged") },
+  { "unacknowledge-alert", N_("Acknowledgement withdrawn") },
+  { "case-add", N_("Case added") },
+  { "case-edit", N_("Case changed") },
+  { "case-delete", N_("Case deleted") },
+  { "case-close", N_("Case closed") },
+  { "case-reassign", N_("Case reassigned") },
+  { "case-cover", N_("Cover set") },
+  { "case-cover-clear", N_("Cover ended") },
+  { "case-restore", N_("Cases restored") },
+  { "case-counts", N_("Case counts changed") },
+  { "caseworker-create", N_("Caseworker added") },
+  { "caseworker-update", N_("Caseworker changed") },
+  { "caseworker-remove", N_("Caseworker removed") },
+  { "caseworker-move", N_("Caseworker moved") },
+  { "checklist-new", N_("Checklist started") },
+  { "checklist-remove", N_("Checklist removed") },
+  { "checklist-restore", N_("Checklist restored") },
+  { "checklist-check", N_("Checklist item checked") },
+  { "checklist-uncheck", N_("Checklist item unchecked") },
+  { "checklist-review", N_("Follow-up changed") },
+  { "checklist-add-item", N_("Checklist item added") },
+  { "checklist-remove-item", N_("Checklist item removed") },
+  { "checklist-restore-item", N_("Checklist item restored") },
+  { "checklist-save-template", N_("Checklist template saved") },
+  { "checklist-delete-template", N_("Checklist template deleted") },
+  { "import-roster", N_("Roster imported") },
+  { "import-cases", N_("Cases imported") },
+  { "import-mapping", N_("Import columns mapped") },
+  { "restore", N_("Backup restored") },
+  { "setting", N_("Setting changed") },
+  { "team-create", N_("Team created") },
+  { "team-update", N_("Team changed") },
+  { "team-remove", N_("Team removed") },
+  { "team-norm", N_("Team norm changed") },
+  { "undo", N_("Undone") },
+};
+
+void
+sf_audit_entry_free (SfAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->who);
+  g_free (entry->action);
+  g_free (entry->subject);
+  g_free (entry->detail);
+  g_free (entry);
+}
+
+const char *
+sf_audit_action_label (const char *action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (action, labels[i].action) == 0)
+      return _(labels[i].label);
+  return action != NULL ? action : "";
+}
+
+char *
+sf_audit_format_time (const char *at)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  SfDay day;
+
+  if (at == NULL)
+    return g_strdup ("");
+  utc = g_date_time_new_from_iso8601 (at, NULL);
+  if (utc == NULL)
+    return g_strdup (at);
+  local = g_date_time_to_local (utc);
+  day = sf_day_new (g_date_time_get_year (local), g_date_time_get_month (local),
+                    g_date_time_get_day_of_month (local));
+  date = sf_day_format (day);
+  time = g_date_time_format (local, "%H:%M:%S");
+  return g_strconcat (date, " ", time, NULL);
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    if (*p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* ASCII text is searched in place: the log of 100,000 rows is filtered as
+ * the user types, and most of its text is ASCII. */
+static gboolean
+contains_folded (const char *text,
+                 const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  if (is_ascii (text))
+    {
+      gsize n = strlen (folded_needle);
+
+      for (const char *p = text; *p; p++)
+        if (g_ascii_strncasecmp (p, folded_needle, n) == 0)
+          return TRUE;
+      return FALSE;
+    }
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, folded_needle) != NULL;
+}
+
+static gboolean
+matches_folded (const SfAuditEntry *entry,
+                const char         *folded)
+{
+  g_autofree char *when = NULL;
+
+  if (*folded == '\0')
+    return TRUE;
+  if (contains_folded (entry->who, folded) ||
+      contains_folded (entry->subject, folded) ||
+      contains_folded (entry->detail, folded) ||
+      contains_folded (entry->action, folded) ||
+      contains_folded (sf_audit_action_label (entry->action), folded))
+    return TRUE;
+  /* The time as shown has only digits and separators: anything else
+   * cannot match it, and formatting 100,000 times costs half a second */
+  if (folded[strspn (folded, "0123456789.:-/ ")] != '\0')
+    return FALSE;
+  when = sf_audit_format_time (entry->at);
+  return contains_folded (when, folded);
+}
+
+gboolean
+sf_audit_matches (const SfAuditEntry *entry,
+                  const char         *filter)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (filter != NULL ? filter : ""));
+  g_autofree char *folded = g_utf8_casefold (trimmed, -1);
+
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  return matches_folded (entry, folded);
+}
+
+/* sf_audit_match (folded filter, at, who, action, subject, detail) in SQL */
+static void
+match_func (sqlite3_context  *context,
+            int               argc,
+            sqlite3_value   **argv)
+{
+  SfAuditEntry entry = {
+    .at = (char *) sqlite3_value_text (argv[1]),
+    .who = (char *) sqlite3_value_text (argv[2]),
+    .action = (char *) sqlite3_value_text (argv[3]),
+    .subject = (char *) sqlite3_value_text (argv[4]),
+    .detail = (char *) sqlite3_value_text (argv[5]),
+  };
+  const char *folded = (const char *) sqlite3_value_text (argv[0]);
+
+  sqlite3_result_int (context, matches_folded (&entry, folded != NULL ? folded : ""));
+}
+
+/* The statement's WHERE clause for @filter, and its folded text to bind
+ * as ?1; NULL when every row matches. */
+static char *
+prepare_filter (SfStore    *store,
+                const char *filter)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (filter != NULL ? filter : ""));
+
+  if (*trimmed == '\0')
+    return NULL;
+  sqlite3_create_function (sf_store_get_db (store), "sf_audit_match", 6,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, match_func, NULL, NULL);
+  return g_utf8_casefold (trimmed, -1);
+}
+
+gint64
+sf_audit_count (SfStore     *store,
+                const char  *filter,
+                GError     **error)
+{
+  g_autofree char *folded = prepare_filter (store, filter);
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (SF_IS_STORE (store), -1);
+
+  stmt = sf_store_prepare (store,
+                           folded == NULL ? "SELECT count(*) FROM audit"
+                                          : "SELECT count(*) FROM audit"
+                                            " WHERE sf_audit_match (?1, at, who, action, subject, detail)",
+                           error);
+  if (stmt == NULL)
+    return -1;
+  if (folded != NULL)
+    sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    sf_store_set_sqlite_error (store, error);
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+static SfAuditEntry *
+read_entry (sqlite3_stmt *stmt)
+{
+  SfAuditEntry *entry = g_new0 (SfAuditEntry, 1);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  entry->who = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  entry->action = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  entry->subject = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  entry->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  return entry;
+}
+
+/* Runs @stmt (filter bound, if any) and calls @func on each row. */
+static gboolean
+each_row (SfStore        *store,
+          const char     *filter,
+          guint           offset,
+          gint64          limit,
+          GFunc           func,
+          gpointer        user_data,
+          GError        **error)
+{
+  g_autofree char *folded = prepare_filter (store, filter);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT id, at, who, action, subject, detail FROM audit%s"
+                         " ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+                         folded == NULL ? "" : " WHERE sf_audit_match (?1, at, who, action, subject, detail)");
+  stmt = sf_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (folded != NULL)
+    sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (read_entry (stmt), user_data);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sf_store_set_sqlite_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+add_entry (gpointer data,
+           gpointer user_data)
+{
+  g_ptr_array_add (user_data, data);
+}
+
+GPtrArray *
+sf_audit_load (SfStore     *store,
+               const char  *filter,
+               guint        offset,
+               guint        limit,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_audit_entry_free);
+
+  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+
+  if (!each_row (store, filter, offset, limit, add_entry, entries, error))
+    return NULL;
+  return g_steal_pointer (&entries);
+}
+
+static void
+field (GString    *out,
+       const char *value,
+       gboolean    last)
+{
+  g_autofree char *escaped = sf_csv_escape_field (value != NULL ? value : "", ';');
+
+  g_string_append (out, escaped);
+  g_string_append (out, last ? "\r\n" : ";");
+}
+
+static void
+write_entry (gpointer data,
+             gpointer user_data)
+{
+  g_autoptr(SfAuditEntry) entry = data;
+  g_autofree char *when = sf_audit_format_time (entry->at);
+  GString *out = user_data;
+
+  field (out, when, FALSE);
+  field (out, entry->who, FALSE);
+  field (out, sf_audit_action_label (entry->action), FALSE);
+  field (out, entry->subject, FALSE);
+  field (out, entry->detail, TRUE);
+}
+
+GBytes *
+sf_audit_render_csv (SfStore     *store,
+                     const char  *filter,
+                     GError     **error)
+{
+  static const char * const columns[] = { N_("Time"), N_("User"), N_("Change"), N_("Subject"), N_("Details") };
+  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
+
+  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    field (out, _(columns[i]), i + 1 == G_N_ELEMENTS (columns));
+  if (!each_row (store, filter, 0, -1, write_entry, out, error))
+    return NULL;
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}

@@ -1,0 +1,527 @@
+/* test-reliability-gui.c: the window on a damaged database, the Backups and
+ * Change Log windows, and a window that notices another program's writes,
+ * driven through the real widgets on temporary databases under Xvfb.
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sf-application.h"
+#include "sf-audit-model.h"
+#include "sf-backups-window.h"
+#include "sf-change-log-window.h"
+#include "sf-test-util.h"
+#include "sf-window.h"
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  SfStore  *store;
+  SfWindow *window;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = sf_test_make_tmpdir ();
+  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->store = sf_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sf_demo_populate (fixture->store, sf_day_today (), &error));
+
+  fixture->window = sf_window_new (NULL, fixture->store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin (100);
+}
+
+static void
+destroy_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  spin (10);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  destroy_toplevels ();
+  fixture->window = NULL;
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* The toplevel of @type, if exactly one is shown. */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gpointer found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          g_assert_null (found);
+          found = window;
+        }
+    }
+  return found;
+}
+
+static GtkWidget *
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static GBytes *
+one_more_caseworker (const char *initials)
+{
+  g_autofree char *csv = g_strdup_printf ("team;omraade;initialer;navn\nModtageteam;boern-familie;%s;Ny Kollega\n", initials);
+
+  return g_bytes_new (csv, strlen (csv));
+}
+
+static void
+count_changed_cb (SfStore *store,
+                  guint   *count)
+{
+  (*count)++;
+}
+
+/* Another program (the CLI's own connection) imports while the window is
+ * open: the window notices on its next poll and shows the newcomer. */
+static void
+test_refresh_on_external_change (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  SfRosterPage *roster = sf_window_get_roster_page (fixture->window);
+  guint before = sf_roster_page_get_n_caseworkers (roster);
+  g_autoptr(SfStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = one_more_caseworker ("NY1");
+  g_autoptr(GBytes) csv2 = one_more_caseworker ("NY2");
+  g_auto(SfImportResult) result = { 0 };
+  guint changed = 0;
+
+  g_assert_cmpuint (before, >, 0);
+  /* Nothing happened yet: nothing to reload */
+  g_assert_false (sf_window_check_for_changes (fixture->window));
+
+  other = sf_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sf_import_roster (other, csv, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sf_roster_page_get_n_caseworkers (roster), ==, before);
+
+  g_assert_true (sf_window_check_for_changes (fixture->window));
+  g_assert_cmpuint (sf_roster_page_get_n_caseworkers (roster), ==, before + 1);
+  g_assert_false (sf_window_check_for_changes (fixture->window));
+
+  /* The timer does it by itself, within two seconds or so */
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (count_changed_cb), &changed);
+  sf_import_result_clear (&result);
+  g_assert_true (sf_import_roster (other, csv2, &result, &error));
+  for (guint i = 0; i < 40 && changed == 0; i++)
+    spin (100);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (sf_roster_page_get_n_caseworkers (roster), ==, before + 2);
+  g_signal_handlers_disconnect_by_func (fixture->store, count_changed_cb, &changed);
+}
+
+/* A write from the window that meets a database another program holds
+ * says "busy" in a dialog, and changes nothing. */
+static void
+test_busy_write (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "empty.db", NULL);
+  g_autoptr(SfStore) store = NULL;
+  g_autoptr(SfStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  SfWindow *window;
+  AdwMessageDialog *dialog;
+
+  store = sf_store_open (path, &error);
+  other = sf_store_open (path, &error);
+  g_assert_no_error (error);
+  window = sf_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+
+  sf_store_set_busy_timeout (store, 50);
+  g_assert_true (sf_store_begin (other, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL));
+  spin (50);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "busy"));
+  sf_store_rollback (other);
+  g_assert_true (sf_store_is_empty (store));
+}
+
+static void
+test_change_log (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *export_path = g_build_filename (fixture->dir, "log.csv", NULL);
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autofree char *contents = NULL;
+  g_autoptr(SfAuditItem) first = NULL;
+  g_autoptr(SfStore) other = NULL;
+  g_autoptr(GBytes) csv = one_more_caseworker ("NY1");
+  g_auto(SfImportResult) result = { 0 };
+  SfChangeLogWindow *log;
+  SfAuditModel *model;
+  gint64 total = sf_audit_count (fixture->store, NULL, &error);
+
+  g_assert_true (sf_store_set_setting (fixture->store, "full-time-hours", "36", &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.change-log", NULL));
+  spin (100);
+  log = find_toplevel (SF_TYPE_CHANGE_LOG_WINDOW);
+  g_assert_nonnull (log);
+  model = sf_change_log_window_get_model (log);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, total + 1);
+  /* Newest first: the setting, then the demo's case import */
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (sf_audit_item_get_entry (first)->action, ==, "setting");
+  g_assert_cmpstr (sf_audit_item_get_entry (first)->who, ==, g_get_user_name ());
+  {
+    g_autofree char *expected = g_strdup_printf ("%u changes", (guint) total + 1);
+
+    g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (log, SF_TYPE_CHANGE_LOG_WINDOW,
+                                                                             "window_title"))), ==, expected);
+  }
+
+  /* Filtered by what the list shows */
+  sf_change_log_window_set_filter (log, "roster imported");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  sf_change_log_window_set_filter (log, "nothing like this");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (log, SF_TYPE_CHANGE_LOG_WINDOW, "stack"))),
+                   ==, "empty");
+  sf_change_log_window_set_filter (log, "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (log, SF_TYPE_CHANGE_LOG_WINDOW, "stack"))),
+                   ==, "list");
+
+  /* Another program's import shows up in the open log */
+  other = sf_store_open (fixture->path, &error);
+  g_assert_true (sf_import_roster (other, csv, &result, &error));
+  g_assert_true (sf_window_check_for_changes (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, total + 2);
+
+  /* Exported as shown: the filter applies, BOM and ';' */
+  sf_change_log_window_set_filter (log, "import");
+  g_assert_true (sf_change_log_window_export_csv (log, export_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (export_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Time;User;Change;Subject;Details\r\n"));
+  g_assert_nonnull (strstr (contents, ";Roster imported;"));
+  g_assert_null (strstr (contents, ";Setting changed;"));
+}
+
+/* 100,000 rows open at once: only the pages the view shows are read. */
+static void
+test_change_log_large (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  SfChangeLogWindow *log;
+  SfAuditModel *model;
+
+  g_assert_true (sf_store_begin (fixture->store, &error));
+  for (guint i = 0; i < 100000; i++)
+    g_assert_true (sf_store_audit (fixture->store, "case-edit", "S-1", "complexity: enkel", &error));
+  g_assert_true (sf_store_commit (fixture->store, &error));
+
+  timer = g_timer_new ();
+  log = sf_change_log_window_new (GTK_WINDOW (fixture->window), fixture->store);
+  gtk_window_present (GTK_WINDOW (log));
+  spin (200);
+  model = sf_change_log_window_get_model (log);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 100000);
+  g_assert_cmpuint (sf_audit_model_get_n_pages_loaded (model), <=, 2);
+  g_test_message ("opened a log of 100,000 rows in %.3f s", g_timer_elapsed (timer, NULL));
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 3);
+
+  g_timer_start (timer);
+  sf_change_log_window_set_filter (log, "Roster");
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 2);
+}
+
+static void
+test_backups (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = one_more_caseworker ("NY1");
+  g_auto(SfImportResult) result = { 0 };
+  SfRosterPage *roster = sf_window_get_roster_page (fixture->window);
+  guint people = sf_roster_page_get_n_caseworkers (roster);
+  SfBackupsWindow *backups;
+  AdwMessageDialog *dialog;
+  GPtrArray *list;
+  guint n, manual = G_MAXUINT;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.backups", NULL));
+  spin (50);
+  backups = find_toplevel (SF_TYPE_BACKUPS_WINDOW);
+  g_assert_nonnull (backups);
+  n = sf_backups_window_get_backups (backups)->len;
+
+  /* Back Up Now */
+  g_signal_emit_by_name (child (backups, SF_TYPE_BACKUPS_WINDOW, "back_up_button"), "clicked");
+  list = sf_backups_window_get_backups (backups);
+  g_assert_cmpuint (list->len, ==, n + 1);
+  g_assert_cmpstr (((SfBackup *) g_ptr_array_index (list, 0))->reason, ==, "manual");
+  g_assert_cmpstr (adw_action_row_get_subtitle (sf_backups_window_get_row (backups, 0)), !=, NULL);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (sf_backups_window_get_row (backups, 0)),
+                                   "Made by hand · "));
+
+  /* A change after it, which the restore takes back */
+  g_assert_true (sf_import_roster (fixture->store, csv, &result, &error));
+  g_assert_cmpuint (sf_roster_page_get_n_caseworkers (roster), ==, people + 1);
+  gtk_window_close (GTK_WINDOW (backups));
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.backups", NULL));
+  spin (50);
+  backups = find_toplevel (SF_TYPE_BACKUPS_WINDOW);
+  list = sf_backups_window_get_backups (backups);
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_equal (((SfBackup *) g_ptr_array_index (list, i))->reason, "manual"))
+      {
+        manual = i;
+        break;
+      }
+  g_assert_cmpuint (manual, <, list->len);
+
+  /* The Restore… button asks first, and says what is replaced */
+  {
+    GtkWidget *row = GTK_WIDGET (sf_backups_window_get_row (backups, manual));
+    GtkWidget *button = NULL;
+
+    /* The button is the row's suffix: find it */
+    for (GtkWidget *w = gtk_widget_get_first_child (row); w != NULL && button == NULL;)
+      {
+        if (GTK_IS_BUTTON (w))
+          button = w;
+        else if (gtk_widget_get_first_child (w) != NULL)
+          {
+            w = gtk_widget_get_first_child (w);
+            continue;
+          }
+        while (w != NULL && gtk_widget_get_next_sibling (w) == NULL && w != row)
+          w = gtk_widget_get_parent (w);
+        if (w == NULL || w == row)
+          break;
+        w = gtk_widget_get_next_sibling (w);
+      }
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+  }
+  spin (50);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  {
+    g_autofree char *count = g_strdup_printf ("%u caseworkers", people + 1);
+
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), count));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "backed up first"));
+  }
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "restore"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "restore");
+  spin (100);
+
+  /* The window shows the data as it was, the replaced state is the newest
+   * backup, and the log says who restored */
+  g_assert_cmpuint (sf_roster_page_get_n_caseworkers (roster), ==, people);
+  list = sf_backups_window_get_backups (backups);
+  g_assert_cmpstr (((SfBackup *) g_ptr_array_index (list, 0))->reason, ==, "before-restore");
+  {
+    g_autoptr(GPtrArray) entries = sf_audit_load (fixture->store, NULL, 0, 1, &error);
+
+    g_assert_cmpstr (((SfAuditEntry *) g_ptr_array_index (entries, 0))->action, ==, "restore");
+  }
+
+  /* …and undoable: restore the state it replaced */
+  dialog = sf_backups_window_confirm_restore (backups, 0);
+  adw_message_dialog_response (dialog, "restore");
+  spin (100);
+  g_assert_cmpuint (sf_roster_page_get_n_caseworkers (roster), ==, people + 1);
+}
+
+static void
+make_damaged (const char *path,
+              gboolean    with_backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  {
+    g_autoptr(SfStore) store = sf_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sf_demo_populate (store, sf_day_today (), &error));
+    if (!with_backup)
+      {
+        g_autofree char *dir = sf_backup_dir_for (path);
+        g_autoptr(GPtrArray) backups = sf_backup_list (path, NULL);
+
+        for (guint i = 0; i < backups->len; i++)
+          g_unlink (((SfBackup *) g_ptr_array_index (backups, i))->path);
+      }
+  }
+  /* Cut the file off after its first pages */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, 5000, NULL));
+  g_unlink (wal);
+}
+
+/* The app started on a damaged file offers the newest backup, restores it
+ * and opens normally. */
+static void
+test_damaged_database (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  g_autoptr(SfApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  SfWindow *window;
+
+  make_damaged (path, TRUE);
+
+  app = sf_application_new_for_database (path);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  spin (50);
+
+  g_assert_null (sf_application_get_store (app));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Is Damaged");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The newest backup was made on "));
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
+
+  adw_message_dialog_response (dialog, "restore");
+  spin (100);
+  g_assert_nonnull (sf_application_get_store (app));
+  window = find_toplevel (SF_TYPE_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_cmpuint (sf_roster_page_get_n_caseworkers (sf_window_get_roster_page (window)), >, 0);
+  g_assert_cmpstr (sf_window_get_visible_page (window), !=, "empty");
+  destroy_toplevels ();
+}
+
+static void
+test_damaged_without_backup (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  g_autoptr(SfApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  make_damaged (path, FALSE);
+
+  app = sf_application_new_for_database (path);
+  /* Another name than the test before's, which may still be on the bus */
+  g_application_set_application_id (G_APPLICATION (app), APPLICATION_ID ".Test");
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  spin (50);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "There is no backup"));
+  adw_message_dialog_response (dialog, "quit");
+  spin (50);
+  g_assert_null (find_toplevel (SF_TYPE_WINDOW));
+  destroy_toplevels ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
+    {
+      g_autofree char *schemas = g_build_filename (builddir, "..", "data", NULL);
+
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gui/reliability/refresh-on-external-change", test_refresh_on_external_change);
+  ADD ("/gui/reliability/busy-write", test_busy_write);
+  ADD ("/gui/reliability/change-log", test_change_log);
+  ADD ("/gui/reliability/change-log-large", test_change_log_large);
+  ADD ("/gui/reliability/backups", test_backups);
+  g_test_add_func ("/gui/reliability/damaged-database", test_damaged_database);
+  g_test_add_func ("/gui/reliability/damaged-without-backup", test_damaged_without_backup);
+
+  return g_test_run ();
+}
