@@ -22,8 +22,8 @@ struct _SfCaseItem
   gint64        area_id;
   char         *reference;
   char         *sort_key;     /* natural order: S-2 before S-10 */
-  char         *caseworker;   /* "MHJ · Mette Hjort" */
-  char         *cover;        /* initials and name, or NULL */
+  const char   *caseworker;   /* "MHJ · Mette Hjort", interned */
+  const char   *cover;        /* initials and name, or NULL; interned */
   const char   *area;         /* interned */
   SfDay         start;
   SfDay         closed;
@@ -34,13 +34,59 @@ struct _SfCaseItem
 
 G_DEFINE_FINAL_TYPE (SfCaseItem, sf_case_item, G_TYPE_OBJECT)
 
-static char *
-person_text (const SfCaseworker *worker)
+/* What an item shows that is not in its case: who and where.  The names
+ * are interned once per person, not once per case. */
+typedef struct
 {
+  gint64      team_id;
+  gint64      area_id;
+  const char *area;
+  const char *caseworker;
+  const char *cover;
+  gboolean    open;
+  gboolean    uncovered;
+} Derived;
+
+static const char *
+person_text (GHashTable         *names,
+             const SfCaseworker *worker)
+{
+  const char *text;
+
   if (worker == NULL)
-    return g_strdup ("?");
-  /* Translators: a caseworker in the list of cases: initials · name */
-  return g_strdup_printf (_("%s · %s"), worker->initials, worker->name);
+    return g_intern_static_string ("?");
+  text = g_hash_table_lookup (names, &worker->id);
+  if (text == NULL)
+    {
+      /* Translators: a caseworker in the list of cases: initials · name */
+      g_autofree char *made = g_strdup_printf (_("%s · %s"), worker->initials, worker->name);
+
+      text = g_intern_string (made);
+      g_hash_table_insert (names, g_memdup2 (&worker->id, sizeof (gint64)), (gpointer) text);
+    }
+  return text;
+}
+
+static void
+derive (const SfCase    *kase,
+        const SfDataset *dataset,
+        GHashTable      *names,
+        SfDay            ref,
+        Derived         *out)
+{
+  const SfCaseworker *worker = sf_dataset_find_caseworker (dataset, kase->caseworker_id);
+  const SfCaseworker *cover = kase->cover_id != 0 ? sf_dataset_find_caseworker (dataset, kase->cover_id) : NULL;
+  const SfTeam *team = worker != NULL ? sf_dataset_find_team (dataset, worker->team_id) : NULL;
+  const SfArea *area;
+
+  out->team_id = team != NULL ? team->id : 0;
+  out->area_id = kase->area_id != 0 ? kase->area_id : team != NULL ? team->area_id : 0;
+  area = sf_dataset_find_area (dataset, out->area_id);
+  out->area = area != NULL ? g_intern_string (area->name) : "";
+  out->caseworker = person_text (names, worker);
+  out->cover = cover != NULL ? person_text (names, cover) : NULL;
+  out->open = sf_capacity_case_is_open (kase, ref);
+  out->uncovered = out->open && cover == NULL && worker != NULL && sf_capacity_is_absent (worker, ref);
 }
 
 static void
@@ -50,8 +96,6 @@ sf_case_item_finalize (GObject *object)
 
   g_free (self->reference);
   g_free (self->sort_key);
-  g_free (self->caseworker);
-  g_free (self->cover);
 
   G_OBJECT_CLASS (sf_case_item_parent_class)->finalize (object);
 }
@@ -67,17 +111,23 @@ sf_case_item_init (SfCaseItem *self)
 {
 }
 
+/* A cache of names for sf_case_item_new(), one per reload */
+GHashTable *
+sf_case_item_names_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
 SfCaseItem *
 sf_case_item_new (const SfCase    *kase,
                   const SfDataset *dataset,
+                  GHashTable      *names,
                   SfDay            ref)
 {
   SfCaseItem *self = g_object_new (SF_TYPE_CASE_ITEM, NULL);
-  const SfCaseworker *worker = sf_dataset_find_caseworker (dataset, kase->caseworker_id);
-  const SfCaseworker *cover = kase->cover_id != 0 ? sf_dataset_find_caseworker (dataset, kase->cover_id) : NULL;
-  const SfTeam *team = worker != NULL ? sf_dataset_find_team (dataset, worker->team_id) : NULL;
-  const SfArea *area;
+  Derived derived;
 
+  derive (kase, dataset, names, ref, &derived);
   self->id = kase->id;
   self->reference = g_strdup (kase->reference);
   self->sort_key = g_utf8_collate_key_for_filename (kase->reference, -1);
@@ -86,28 +136,36 @@ sf_case_item_new (const SfCase    *kase,
   self->closed = kase->closed;
   self->caseworker_id = kase->caseworker_id;
   self->cover_id = kase->cover_id;
-  self->team_id = team != NULL ? team->id : 0;
-  self->area_id = kase->area_id != 0 ? kase->area_id : team != NULL ? team->area_id : 0;
-  area = sf_dataset_find_area (dataset, self->area_id);
-  self->area = area != NULL ? g_intern_string (area->name) : "";
-  self->caseworker = person_text (worker);
-  self->cover = cover != NULL ? person_text (cover) : NULL;
-  self->open = sf_capacity_case_is_open (kase, ref);
-  self->uncovered = self->open && cover == NULL && worker != NULL && sf_capacity_is_absent (worker, ref);
+  self->team_id = derived.team_id;
+  self->area_id = derived.area_id;
+  self->area = derived.area;
+  self->caseworker = derived.caseworker;
+  self->cover = derived.cover;
+  self->open = derived.open;
+  self->uncovered = derived.uncovered;
   return self;
 }
 
-/* Whether the two show the same: the list replaces only items that differ. */
+/* Whether @self shows @kase as it is now: a reload keeps such items, so
+ * that an edit costs one new item, not 100,000. */
 gboolean
-sf_case_item_equal (SfCaseItem *a,
-                    SfCaseItem *b)
+sf_case_item_matches (SfCaseItem      *self,
+                      const SfCase    *kase,
+                      const SfDataset *dataset,
+                      GHashTable      *names,
+                      SfDay            ref)
 {
-  return a->id == b->id && a->caseworker_id == b->caseworker_id && a->cover_id == b->cover_id &&
-         a->team_id == b->team_id && a->area_id == b->area_id && a->start == b->start &&
-         a->closed == b->closed && a->complexity == b->complexity && a->open == b->open &&
-         a->uncovered == b->uncovered && a->area == b->area &&
-         g_strcmp0 (a->reference, b->reference) == 0 && g_strcmp0 (a->caseworker, b->caseworker) == 0 &&
-         g_strcmp0 (a->cover, b->cover) == 0;
+  Derived derived;
+
+  if (self->id != kase->id || self->caseworker_id != kase->caseworker_id || self->cover_id != kase->cover_id ||
+      self->start != kase->start || self->closed != kase->closed || self->complexity != kase->complexity ||
+      g_strcmp0 (self->reference, kase->reference) != 0)
+    return FALSE;
+  derive (kase, dataset, names, ref, &derived);
+  /* Interned: the same text is the same pointer */
+  return self->team_id == derived.team_id && self->area_id == derived.area_id && self->area == derived.area &&
+         self->caseworker == derived.caseworker && self->cover == derived.cover && self->open == derived.open &&
+         self->uncovered == derived.uncovered;
 }
 
 gint64

@@ -20,11 +20,16 @@ G_DECLARE_FINAL_TYPE (SfCaseItem, sf_case_item, SF, CASE_ITEM, GObject)
 /* One case in the list of cases: what it is and who carries it, with the
  * names it shows.  Immutable: a changed case is a new item.  Small, since
  * an organisation may have 100,000 of them. */
+GHashTable   *sf_case_item_names_new         (void);
 SfCaseItem   *sf_case_item_new               (const SfCase    *kase,
                                               const SfDataset *dataset,
+                                              GHashTable      *names,
                                               SfDay            ref);
-gboolean      sf_case_item_equal             (SfCaseItem      *a,
-                                              SfCaseItem      *b);
+gboolean      sf_case_item_matches           (SfCaseItem      *self,
+                                              const SfCase    *kase,
+                                              const SfDataset *dataset,
+                                              GHashTable      *names,
+                                              SfDay            ref);
 gint64        sf_case_item_get_id            (SfCaseItem      *self);
 const char   *sf_case_item_get_reference     (SfCaseItem      *self);
 const char   *sf_case_item_get_sort_key      (SfCaseItem      *self);

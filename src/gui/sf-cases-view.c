@@ -816,6 +816,8 @@ cover_action (GtkWidget  *widget,
 
   names = sf_worker_choices_new (self->dataset, _("Nobody: the caseworker carries the case"), 0, TRUE, &choices);
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (dropdown),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Covering colleague"), -1);
@@ -1025,6 +1027,9 @@ sf_cases_view_init (SfCasesView *self)
   gtk_string_list_append (states, _("Closed cases"));
   gtk_string_list_append (states, _("Open and closed"));
   gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
+  /* Typing a name or initials finds the caseworker */
+  gtk_drop_down_set_expression (self->worker_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
 
   g_signal_connect_object (self->team_dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1068,11 +1073,14 @@ run_flush (Run *run)
 }
 
 static void
-merge_items (SfCasesView *self,
-             GPtrArray   *items)
+merge_items (SfCasesView     *self,
+             const SfDataset *dataset,
+             SfDay            ref)
 {
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
   g_autoptr(GPtrArray) old = g_ptr_array_new_full (n_old, g_object_unref);
+  g_autoptr(GHashTable) names = sf_case_item_names_new ();
+  GArray *cases = dataset->cases;
   Run run = { self->cases, 0, 0, g_ptr_array_new_with_free_func (g_object_unref) };
   guint i = 0, j = 0;
 
@@ -1080,14 +1088,14 @@ merge_items (SfCasesView *self,
     g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (self->cases), k));
 
   /* Both in id order: walk them side by side */
-  while (i < old->len || j < items->len)
+  while (i < old->len || j < cases->len)
     {
       SfCaseItem *a = i < old->len ? g_ptr_array_index (old, i) : NULL;
-      SfCaseItem *b = j < items->len ? g_ptr_array_index (items, j) : NULL;
+      const SfCase *b = j < cases->len ? &g_array_index (cases, SfCase, j) : NULL;
 
-      if (a != NULL && b != NULL && sf_case_item_get_id (a) == sf_case_item_get_id (b))
+      if (a != NULL && b != NULL && sf_case_item_get_id (a) == b->id)
         {
-          if (sf_case_item_equal (a, b))
+          if (sf_case_item_matches (a, b, dataset, names, ref))
             {
               run_flush (&run);
               run.position++;
@@ -1095,19 +1103,19 @@ merge_items (SfCasesView *self,
           else
             {
               run.removed++;
-              g_ptr_array_add (run.added, g_object_ref (b));
+              g_ptr_array_add (run.added, sf_case_item_new (b, dataset, names, ref));
             }
           i++;
           j++;
         }
-      else if (b == NULL || (a != NULL && sf_case_item_get_id (a) < sf_case_item_get_id (b)))
+      else if (b == NULL || (a != NULL && sf_case_item_get_id (a) < b->id))
         {
           run.removed++;
           i++;
         }
       else
         {
-          g_ptr_array_add (run.added, g_object_ref (b));
+          g_ptr_array_add (run.added, sf_case_item_new (b, dataset, names, ref));
           j++;
         }
     }
@@ -1121,7 +1129,6 @@ sf_cases_view_set_data (SfCasesView      *self,
                         const SfSettings *settings,
                         SfDay             ref)
 {
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GtkStringList) team_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) worker_names = NULL;
   gint64 none = 0;
@@ -1133,10 +1140,7 @@ sf_cases_view_set_data (SfCasesView      *self,
   self->settings = *settings;
   self->ref = ref;
 
-  items = g_ptr_array_new_full (dataset->cases->len, g_object_unref);
-  for (guint i = 0; i < dataset->cases->len; i++)
-    g_ptr_array_add (items, sf_case_item_new (&g_array_index (dataset->cases, SfCase, i), dataset, ref));
-  merge_items (self, items);
+  merge_items (self, dataset, ref);
 
   g_array_set_size (self->team_ids, 0);
   g_array_append_val (self->team_ids, none);
