@@ -604,21 +604,21 @@ build_columns (SfCaseloadsPage *self)
    * area have the rest, and a tooltip when they do not fit */
   add_column (self->team_view, "name", _("Team"), 0,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "open", _("Open Cases"), 100,
+  add_column (self->team_view, "open", _("Open Cases"), 92,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "load", _("Load / Capacity"), 150,
+  add_column (self->team_view, "load", _("Load / Capacity"), 135,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "fte", _("FTE / Needed"), 135,
+  add_column (self->team_view, "fte", _("FTE / Needed"), 118,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "compliance", _("Within Norm"), 125,
+  add_column (self->team_view, "compliance", _("Within Norm"), 110,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "per-fte", _("Per FTE"), 105,
+  add_column (self->team_view, "per-fte", _("Per FTE"), 90,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "ds", _("DS Range"), 100,
+  add_column (self->team_view, "ds", _("DS Range"), 85,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "survey", _("Avg. 2023"), 85,
+  add_column (self->team_view, "survey", _("Avg. 2023"), 78,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "appropriate", _("Appropriate"), 90,
+  add_column (self->team_view, "appropriate", _("Appropriate"), 82,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
   add_column (self->team_view, "position", _("Against DS"), 150,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);

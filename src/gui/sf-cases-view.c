@@ -906,12 +906,12 @@ build_columns (SfCasesView *self)
   g_autoptr(GtkSortListModel) sorted = NULL;
 
   reference = add_column (self, "reference", _("Case Number"), 150);
-  add_column (self, "complexity", _("Complexity"), 170);
+  add_column (self, "complexity", _("Complexity"), 155);
   add_column (self, "caseworker", _("Caseworker"), 0);
-  add_column (self, "cover", _("Covered By"), 210);
-  add_column (self, "area", _("Case Area"), 230);
+  add_column (self, "cover", _("Covered By"), 0);
+  add_column (self, "area", _("Case Area"), 215);
   add_column (self, "start", _("Start Date"), 105);
-  add_column (self, "state", _("State"), 150);
+  add_column (self, "state", _("State"), 135);
 
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
                                     g_object_ref (gtk_column_view_get_sorter (self->case_view)));

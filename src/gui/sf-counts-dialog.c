@@ -138,10 +138,14 @@ update_summary (SfCountsDialog *self)
                                            "With %u open cases with case numbers, left as they are",
                                            wf->open_cases >= counted_now ? wf->open_cases - counted_now : 0),
                               wf->open_cases >= counted_now ? wf->open_cases - counted_now : 0);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), title);
-  adw_action_row_set_subtitle (self->summary_row, subtitle);
   g_free (self->summary);
   self->summary = g_strdup_printf ("%s\n%s", title, subtitle);
+  /* The row keeps its title; the figures go under it */
+  {
+    g_autofree char *escaped = g_markup_escape_text (self->summary, -1);
+
+    adw_action_row_set_subtitle (self->summary_row, escaped);
+  }
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
 }
 

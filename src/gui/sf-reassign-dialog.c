@@ -334,7 +334,6 @@ sf_reassign_dialog_new (GtkWindow        *parent,
                             n_ids - 5);
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reassign %u Case", "Reassign %u Cases", n_ids), n_ids);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_preferences_group_set_title (self->cases_group, title);
   adw_preferences_group_set_description (self->cases_group, references->str);
 
   /* Everyone but the caseworker who has them all now */
