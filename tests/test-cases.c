@@ -539,6 +539,53 @@ test_export_csv (Fixture       *f,
   }
 }
 
+/* Reopening a closed case counts it again; deleting is undone by restoring
+ * the snapshot, which adds the case back under its own id, counted flag
+ * and all. */
+static void
+test_reopen_and_undelete (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) snap = NULL;
+  g_auto(SfCountsResult) counts = { 0 };
+  guint wanted[SF_N_COMPLEXITIES] = { 0, 1, 0 };
+  guint have[SF_N_COMPLEXITIES] = { 0 };
+  gint64 ids[2];
+
+  ids[0] = add_case (f, "C-1", SF_COMPLEXITY_KOMPLEKS, f->mhj);
+  g_assert_true (sf_cases_set_counts (f->store, f->mhj, wanted, f->ref, &counts, &error));
+  g_assert_no_error (error);
+  ids[1] = g_array_index (counts.added_ids, gint64, 0);
+  g_assert_cmpfloat_with_epsilon (load_of (f, f->mhj), 2.0, EPS);
+
+  g_assert_true (sf_cases_close (f->store, ids, 1, f->ref, &error));
+  g_assert_cmpfloat_with_epsilon (load_of (f, f->mhj), 1.0, EPS);
+  g_assert_true (sf_cases_reopen (f->store, ids, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (load_of (f, f->mhj), 2.0, EPS);
+  g_assert_cmpint (sf_store_count (f->store, "audit"), >, 0);
+  g_assert_false (sf_cases_reopen (f->store, (gint64[]) { 999 }, 1, &error));
+  g_assert_error (error, SF_ERROR, SF_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  snap = sf_cases_snapshot (f->store, ids, 2, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_array_index (snap, SfCase, 0).counted);
+  g_assert_true (g_array_index (snap, SfCase, 1).counted);
+  g_assert_true (sf_cases_delete (f->store, ids, 2, &error));
+  g_assert_cmpint (sf_store_count (f->store, "casefile"), ==, 0);
+  g_assert_cmpfloat_with_epsilon (load_of (f, f->mhj), 0, EPS);
+
+  g_assert_true (sf_cases_restore (f->store, snap, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sf_store_count (f->store, "casefile"), ==, 2);
+  g_assert_cmpfloat_with_epsilon (load_of (f, f->mhj), 2.0, EPS);
+  /* The counted case is a counted case again: counts still see it */
+  g_assert_true (sf_cases_count_open_counted (f->store, f->mhj, f->ref, have, &error));
+  g_assert_cmpuint (have[SF_COMPLEXITY_KOMPLEKS], ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -551,6 +598,7 @@ main (int    argc,
   ADD ("/cases/edit", test_edit);
   ADD ("/cases/reassign-with-preview", test_reassign_with_preview);
   ADD ("/cases/cover-and-close", test_cover_and_close);
+  ADD ("/cases/reopen-and-undelete", test_reopen_and_undelete);
   ADD ("/cases/counts", test_counts);
   ADD ("/cases/settings-recompute", test_settings_recompute);
   ADD ("/cases/team-norm", test_team_norm);

@@ -493,6 +493,42 @@ sf_cases_close (SfStore       *store,
 }
 
 gboolean
+sf_cases_reopen (SfStore       *store,
+                 const gint64  *ids,
+                 guint          n_ids,
+                 GError       **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  rows = load_rows (store, ids, n_ids, error);
+  ok = rows != NULL;
+  if (ok)
+    {
+      stmt = sf_store_prepare (store, "UPDATE casefile SET closed_date = NULL WHERE id = ?1", error);
+      ok = stmt != NULL;
+    }
+  for (guint i = 0; ok && i < n_ids; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      ok = sf_store_step_done (store, stmt, error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (ok)
+    {
+      detail = references_detail (rows);
+      ok = sf_store_audit (store, "case-reopen", NULL, detail, error);
+    }
+  return finish (store, ok, error);
+}
+
+gboolean
 sf_cases_reassign (SfStore       *store,
                    const gint64  *ids,
                    guint          n_ids,
@@ -624,7 +660,7 @@ sf_cases_snapshot (SfStore       *store,
   g_array_set_clear_func (cases, sf_case_clear);
   stmt = sf_store_prepare (store,
                            "SELECT reference, ifnull (area_id, 0), complexity, start_date, closed_date,"
-                           " caseworker_id, ifnull (cover_id, 0) FROM casefile WHERE id = ?1",
+                           " caseworker_id, ifnull (cover_id, 0), counted FROM casefile WHERE id = ?1",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -650,11 +686,56 @@ sf_cases_snapshot (SfStore       *store,
       kase.closed = column_day (stmt, 4);
       kase.caseworker_id = sqlite3_column_int64 (stmt, 5);
       kase.cover_id = sqlite3_column_int64 (stmt, 6);
+      kase.counted = sqlite3_column_int (stmt, 7) != 0;
       g_array_append_val (cases, kase);
       sqlite3_reset (stmt);
     }
   sqlite3_finalize (stmt);
   return g_steal_pointer (&cases);
+}
+
+static gboolean
+case_exists (SfStore *store,
+             gint64   id)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (store, "SELECT 1 FROM casefile WHERE id = ?1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* A deleted case back under its own id, as the snapshot has it. */
+static gboolean
+insert_case (SfStore      *store,
+             const SfCase *kase,
+             GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = sf_store_prepare (store,
+                           "INSERT INTO casefile (id, reference, area_id, complexity, start_date, closed_date,"
+                           " caseworker_id, cover_id, counted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, kase->id);
+  sqlite3_bind_text (stmt, 2, kase->reference, -1, SQLITE_STATIC);
+  bind_id (stmt, 3, kase->area_id);
+  sqlite3_bind_text (stmt, 4, sf_complexity_to_key (kase->complexity), -1, SQLITE_STATIC);
+  bind_day (stmt, 5, kase->start);
+  bind_day (stmt, 6, kase->closed);
+  sqlite3_bind_int64 (stmt, 7, kase->caseworker_id);
+  bind_id (stmt, 8, kase->cover_id);
+  sqlite3_bind_int (stmt, 9, kase->counted ? 1 : 0);
+  ok = sf_store_step_done (store, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
 }
 
 gboolean
@@ -674,7 +755,8 @@ sf_cases_restore (SfStore  *store,
     {
       const SfCase *kase = &g_array_index (snapshot, SfCase, i);
 
-      ok = write_case (store, kase, kase->area_id, error);
+      ok = case_exists (store, kase->id) ? write_case (store, kase, kase->area_id, error)
+                                         : insert_case (store, kase, error);
       g_string_append_printf (detail, "%s%s", i ? ", " : "", kase->reference);
     }
   ok = ok && sf_store_audit (store, "case-restore", NULL, detail->str, error);

@@ -34,6 +34,10 @@ gboolean  sf_cases_close           (SfStore          *store,
                                     guint             n_ids,
                                     SfDay             day,
                                     GError          **error);
+gboolean  sf_cases_reopen          (SfStore          *store,
+                                    const gint64     *ids,
+                                    guint             n_ids,
+                                    GError          **error);
 gboolean  sf_cases_reassign        (SfStore          *store,
                                     const gint64     *ids,
                                     guint             n_ids,
@@ -46,7 +50,8 @@ gboolean  sf_cases_set_cover       (SfStore          *store,
                                     GError          **error);
 
 /* The cases as they are now (SfCase, in @ids order), and writing them back
- * exactly: what an undo needs. */
+ * exactly: what an undo needs.  A case removed since the snapshot is added
+ * again with its id, so that deleting can be undone too. */
 GArray   *sf_cases_snapshot        (SfStore          *store,
                                     const gint64     *ids,
                                     guint             n_ids,

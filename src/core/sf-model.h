@@ -96,6 +96,7 @@ typedef struct
   SfDay        closed;         /* SF_DAY_NONE = open */
   gint64       caseworker_id;  /* primary caseworker */
   gint64       cover_id;       /* covering colleague; 0 = none */
+  gboolean     counted;        /* entered as counts (sf_cases_set_counts); only snapshots fill it in */
 } SfCase;
 
 /* Everything the figures are computed from.  Arrays of the structs above,

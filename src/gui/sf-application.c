@@ -271,8 +271,9 @@ sf_application_startup (GApplication *application)
 {
   SfApplication *self = SF_APPLICATION (application);
   GtkApplication *gtk_app = GTK_APPLICATION (application);
-  /* The window's pages in the order of its view switcher */
-  static const char * const pages[] = { "roster", "teams", "caseloads", "alerts", "checklists" };
+  /* The window's pages in the order of its view switcher, then the cases
+   * (the Caseloads page's second view) */
+  static const char * const pages[] = { "roster", "teams", "caseloads", "alerts", "checklists", "cases" };
 
   G_APPLICATION_CLASS (sf_application_parent_class)->startup (application);
 

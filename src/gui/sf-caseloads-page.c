@@ -13,6 +13,8 @@
 
 #include "sf-caseload-item.h"
 #include "sf-caseloads-page.h"
+#include "sf-caseloads-pdf.h"
+#include "sf-cases-view.h"
 #include "sf-status-cell.h"
 #include "sf-utilisation-cell.h"
 #include "sf-window.h"
@@ -20,10 +22,16 @@
 /* Weighted caseloads: each caseworker's open cases by complexity, load,
  * adjusted norm, utilisation and status; each team's totals and where it
  * stands against DS' range and the national survey.  Filtered by team,
- * area and status; every column sorts. */
+ * area and status; every column sorts.  Its second view lists the cases
+ * themselves (SfCasesView): a double-click on a person or a team opens
+ * theirs. */
 struct _SfCaseloadsPage
 {
   GtkWidget             parent_instance;
+
+  GtkStack             *view_stack;
+  SfCasesView          *cases_view;
+  GtkFileChooserNative *pdf_chooser;
 
   GtkDropDown          *team_dropdown;
   GtkDropDown          *area_dropdown;
@@ -56,6 +64,14 @@ struct _SfCaseloadsPage
 };
 
 G_DEFINE_FINAL_TYPE (SfCaseloadsPage, sf_caseloads_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ---- cells ----------------------------------------------------------- */
 
@@ -134,7 +150,16 @@ on_label_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), is_text_column (column) || g_str_equal (column, "position") ? 0 : 1);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (g_str_equal (column, "position"))
+    {
+      /* "Inden for DS' vejledende interval": two lines, as the team's name has */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -167,7 +192,7 @@ on_team_bind_cb (GtkSignalListItemFactory *factory,
                                                          sf_caseload_team_item_get_area (item), staff);
 
       gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_widget_set_tooltip_text (label, sf_caseload_team_item_get_name (item));
+      gtk_widget_set_tooltip_markup (label, markup);
       return;
     }
   if (g_str_equal (user_data, "open") && sf_caseload_team_item_get_value (item, "uncovered") > 0)
@@ -472,6 +497,98 @@ export_csv_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
 }
 
+static void
+show_export_error (SfCaseloadsPage *self,
+                   const char      *message)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Export"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_pdf_chooser_response_cb (SfCaseloadsPage      *self,
+                            int                   response,
+                            GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
+
+      if (file != NULL && window != NULL)
+        {
+          if (sf_caseloads_page_export_pdf (self, file, &error))
+            sf_window_add_toast (SF_WINDOW (window), _("Caseload report saved"));
+          else
+            show_export_error (self, error->message);
+        }
+    }
+  if (self->pdf_chooser == chooser)
+    g_clear_object (&self->pdf_chooser);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SfCaseloadsPage *self = SF_CASELOADS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *iso = sf_day_to_iso (self->ref != SF_DAY_NONE ? self->ref : sf_day_today ());
+  /* Translators: the file name of a caseload report; %s is the date */
+  g_autofree char *name = g_strdup_printf (_("caseloads-%s.pdf"), iso);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->pdf_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->pdf_chooser));
+      g_clear_object (&self->pdf_chooser);
+    }
+  self->pdf_chooser = gtk_file_chooser_native_new (_("Export Caseload Report"),
+                                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                   _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->pdf_chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->pdf_chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->pdf_chooser), name);
+  g_signal_connect_object (self->pdf_chooser, "response",
+                           G_CALLBACK (on_pdf_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->pdf_chooser));
+}
+
+/* ---- to the cases ----------------------------------------------------- */
+
+static void
+on_worker_view_activate_cb (SfCaseloadsPage *self,
+                            guint            position,
+                            GtkColumnView   *view)
+{
+  g_autoptr(SfCaseloadItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
+
+  if (item == NULL)
+    return;
+  sf_caseloads_page_show_cases (self, 0, sf_roster_item_get_id (sf_caseload_item_get_roster_item (item)));
+}
+
+static void
+on_team_view_activate_cb (SfCaseloadsPage *self,
+                          guint            position,
+                          GtkColumnView   *view)
+{
+  g_autoptr(SfCaseloadTeamItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)),
+                                                              position);
+
+  if (item != NULL)
+    sf_caseloads_page_show_cases (self, sf_caseload_team_item_get_id (item), 0);
+}
+
 /* ---- object ---------------------------------------------------------- */
 
 static void
@@ -483,25 +600,27 @@ build_columns (SfCaseloadsPage *self)
   g_autoptr(GtkNoSelection) worker_selection = NULL;
   g_autoptr(GtkNoSelection) team_selection = NULL;
 
+  /* Wide enough for the Danish headings at 1240 px; the team's name and
+   * area have the rest, and a tooltip when they do not fit */
   add_column (self->team_view, "name", _("Team"), 0,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "open", _("Open Cases"), 110,
+  add_column (self->team_view, "open", _("Open Cases"), 92,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "load", _("Load / Capacity"), 115,
+  add_column (self->team_view, "load", _("Load / Capacity"), 135,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "fte", _("FTE / Needed"), 105,
+  add_column (self->team_view, "fte", _("FTE / Needed"), 118,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "compliance", _("Within Norm"), 95,
+  add_column (self->team_view, "compliance", _("Within Norm"), 110,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "per-fte", _("Per FTE"), 75,
+  add_column (self->team_view, "per-fte", _("Per FTE"), 90,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "ds", _("DS Range"), 80,
+  add_column (self->team_view, "ds", _("DS Range"), 85,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "survey", _("Avg. 2023"), 80,
+  add_column (self->team_view, "survey", _("Avg. 2023"), 78,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "appropriate", _("Appropriate"), 95,
+  add_column (self->team_view, "appropriate", _("Appropriate"), 82,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "position", _("Against DS"), 140,
+  add_column (self->team_view, "position", _("Against DS"), 150,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
 
   add_column (self->worker_view, "initials", _("Initials"), 65,
@@ -550,6 +669,11 @@ sf_caseloads_page_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
       g_clear_object (&self->export_chooser);
     }
+  if (self->pdf_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->pdf_chooser));
+      g_clear_object (&self->pdf_chooser);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CASELOADS_PAGE);
   /* The template's top box is not a bound child: unparent it too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -575,6 +699,44 @@ sf_caseloads_page_finalize (GObject *object)
 }
 
 static void
+sf_caseloads_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SfCaseloadsPage *self = SF_CASELOADS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_string (value, sf_caseloads_page_get_view (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sf_caseloads_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SfCaseloadsPage *self = SF_CASELOADS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      sf_caseloads_page_set_view (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sf_caseloads_page_class_init (SfCaseloadsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -582,6 +744,20 @@ sf_caseloads_page_class_init (SfCaseloadsPageClass *klass)
 
   object_class->dispose = sf_caseloads_page_dispose;
   object_class->finalize = sf_caseloads_page_finalize;
+  object_class->get_property = sf_caseloads_page_get_property;
+  object_class->set_property = sf_caseloads_page_set_property;
+
+  /**
+   * SfCaseloadsPage:view:
+   *
+   * "overview" (the tables of caseloads) or "cases" (the list of cases).
+   */
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, "overview",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SF_TYPE_CASES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sagsfordeling/Sagsfordeling/sf-caseloads-page.ui");
@@ -593,10 +769,17 @@ sf_caseloads_page_class_init (SfCaseloadsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, team_view);
   gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, worker_view);
+  gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, cases_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_worker_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_team_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "caseloads.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "caseloads.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "caseloads.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_property_action (widget_class, "caseloads.view", "view");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "caseloads.export-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "caseloads.export-pdf", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -686,6 +869,7 @@ sf_caseloads_page_set_figures (SfCaseloadsPage *self,
                        workers->pdata, workers->len);
   g_list_store_splice (self->teams, 0, g_list_model_get_n_items (G_LIST_MODEL (self->teams)),
                        teams->pdata, teams->len);
+  sf_cases_view_set_data (self->cases_view, self->dataset, &self->settings, self->ref);
   gtk_label_set_label (self->footnote_label, footnotes->str);
   gtk_widget_set_visible (GTK_WIDGET (self->footnote_label), footnotes->len > 0);
 
@@ -765,4 +949,79 @@ sf_caseloads_page_export_csv (SfCaseloadsPage  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+sf_caseloads_page_export_pdf (SfCaseloadsPage  *self,
+                              GFile            *file,
+                              GError          **error)
+{
+  g_autoptr(SfFigures) figures = NULL;
+
+  g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->dataset == NULL)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, _("There are no figures to export yet."));
+      return FALSE;
+    }
+  figures = sf_figures_compute (self->dataset, &self->settings, self->ref);
+  return sf_caseloads_pdf_export (figures, file, error);
+}
+
+void
+sf_caseloads_page_set_store (SfCaseloadsPage *self,
+                             SfStore         *store)
+{
+  g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
+
+  sf_cases_view_set_store (self->cases_view, store);
+}
+
+SfCasesView *
+sf_caseloads_page_get_cases_view (SfCaseloadsPage *self)
+{
+  g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), NULL);
+
+  return self->cases_view;
+}
+
+const char *
+sf_caseloads_page_get_view (SfCaseloadsPage *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), NULL);
+
+  name = gtk_stack_get_visible_child_name (self->view_stack);
+  return name != NULL ? name : "overview";
+}
+
+/* "overview" or "cases" */
+void
+sf_caseloads_page_set_view (SfCaseloadsPage *self,
+                            const char      *view)
+{
+  g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
+
+  if (g_strcmp0 (view, "cases") != 0)
+    view = "overview";
+  if (g_strcmp0 (view, sf_caseloads_page_get_view (self)) == 0)
+    return;
+  gtk_stack_set_visible_child_name (self->view_stack, view);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+/* The cases of a team or a person (0: all), open ones */
+void
+sf_caseloads_page_show_cases (SfCaseloadsPage *self,
+                              gint64           team_id,
+                              gint64           caseworker_id)
+{
+  g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
+
+  sf_cases_view_set_search (self->cases_view, NULL);
+  sf_cases_view_set_filter (self->cases_view, team_id, caseworker_id, SF_CASES_SHOW_OPEN);
+  sf_caseloads_page_set_view (self, "cases");
 }

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sf-cases-view.h"
 #include "sf-core.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,17 @@ void           sf_caseloads_page_set_filter      (SfCaseloadsPage *self,
 gboolean       sf_caseloads_page_export_csv      (SfCaseloadsPage *self,
                                                   GFile           *file,
                                                   GError         **error);
+gboolean       sf_caseloads_page_export_pdf      (SfCaseloadsPage *self,
+                                                  GFile           *file,
+                                                  GError         **error);
+void           sf_caseloads_page_set_store       (SfCaseloadsPage *self,
+                                                  SfStore         *store);
+SfCasesView   *sf_caseloads_page_get_cases_view  (SfCaseloadsPage *self);
+const char    *sf_caseloads_page_get_view        (SfCaseloadsPage *self);
+void           sf_caseloads_page_set_view        (SfCaseloadsPage *self,
+                                                  const char      *view);
+void           sf_caseloads_page_show_cases      (SfCaseloadsPage *self,
+                                                  gint64           team_id,
+                                                  gint64           caseworker_id);
 
 G_END_DECLS

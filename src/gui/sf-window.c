@@ -243,6 +243,12 @@ search_action (GtkWidget  *widget,
 
   if (g_strcmp0 (sf_window_get_visible_page (self), "roster") == 0)
     sf_roster_page_start_search (self->roster_page);
+  else if (g_strcmp0 (sf_window_get_visible_page (self), "caseloads") == 0)
+    {
+      /* Finding a case: the list of cases, with the search field */
+      sf_caseloads_page_set_view (self->caseloads_page, "cases");
+      sf_cases_view_start_search (sf_caseloads_page_get_cases_view (self->caseloads_page));
+    }
   else if (g_strcmp0 (sf_window_get_visible_page (self), "teams") == 0)
     sf_teams_page_start_search (self->teams_page);
 }
@@ -256,6 +262,15 @@ show_page_action (GtkWidget  *widget,
   SfWindow *self = SF_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
+  /* The cases are the Caseloads page's second view */
+  if (g_strcmp0 (name, "cases") == 0)
+    {
+      sf_caseloads_page_set_view (self->caseloads_page, "cases");
+      sf_window_show_page (self, "caseloads");
+      return;
+    }
+  if (g_strcmp0 (name, "caseloads") == 0)
+    sf_caseloads_page_set_view (self->caseloads_page, "overview");
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
     sf_window_show_page (self, name);
 }
@@ -419,6 +434,7 @@ sf_window_constructed (GObject *object)
   g_assert (SF_IS_STORE (self->store));
 
   sf_teams_page_set_store (self->teams_page, self->store);
+  sf_caseloads_page_set_store (self->caseloads_page, self->store);
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);

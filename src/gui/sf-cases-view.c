@@ -1,0 +1,1296 @@
+/* sf-cases-view.c
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sf-case-dialog.h"
+#include "sf-case-item.h"
+#include "sf-cases-view.h"
+#include "sf-counts-dialog.h"
+#include "sf-reassign-dialog.h"
+#include "sf-window.h"
+#include "sf-worker-choices.h"
+
+/* Every case, to add, edit, close, reopen, reassign, cover and delete, one
+ * or many at a time.  A list model of immutable items, filtered and sorted
+ * by list models: only the visible rows have widgets, so 100,000 cases
+ * scroll as fast as 100.  A reload replaces only the items that changed,
+ * so the scroll position and the rest of the selection stay. */
+struct _SfCasesView
+{
+  GtkWidget           parent_instance;
+
+  SfStore            *store;
+  const SfDataset    *dataset;       /* borrowed from the page */
+  SfSettings          settings;
+  SfDay               ref;
+
+  GListStore         *cases;         /* SfCaseItem, in id order */
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filter_model;
+  GtkMultiSelection  *selection;
+  GArray             *team_ids;      /* dropdown position → id; 0 = all */
+  GArray             *worker_ids;
+
+  gint64              filter_team;
+  gint64              filter_worker;
+  SfCasesShow         show;
+  char               *search;        /* lower-case, or NULL */
+  gboolean            updating;
+
+  GtkWindow          *dialog;        /* weak */
+  AdwToast           *undo_toast;    /* weak */
+
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *team_dropdown;
+  GtkDropDown        *worker_dropdown;
+  GtkDropDown        *state_dropdown;
+  GtkLabel           *shown_label;
+  GtkStack           *content_stack;
+  GtkColumnView      *case_view;
+  GtkLabel           *selection_label;
+  GtkMenuButton      *close_button;
+  GtkPopover         *close_popover;
+  GtkCalendar        *close_calendar;
+  GtkButton          *close_confirm_button;
+};
+
+G_DEFINE_FINAL_TYPE (SfCasesView, sf_cases_view, GTK_TYPE_WIDGET)
+
+/* ---- cells ----------------------------------------------------------- */
+
+static char *
+state_text (SfCaseItem *item,
+            SfDay       ref)
+{
+  SfDay closed = sf_case_item_get_closed (item);
+  SfDay start = sf_case_item_get_start (item);
+
+  if (closed != SF_DAY_NONE && closed <= ref)
+    {
+      g_autofree char *day = sf_day_format (closed);
+
+      /* Translators: the state of a case: closed on a date */
+      return g_strdup_printf (_("Closed %s"), day);
+    }
+  if (start != SF_DAY_NONE && start > ref)
+    {
+      g_autofree char *day = sf_day_format (start);
+
+      /* Translators: the state of a case that has not begun yet */
+      return g_strdup_printf (_("Starts %s"), day);
+    }
+  if (sf_case_item_get_uncovered (item))
+    return g_strdup (_("Uncovered"));
+  return g_strdup (C_("case", "Open"));
+}
+
+static char *
+cell_text (SfCasesView *self,
+           SfCaseItem  *item,
+           const char  *column)
+{
+  if (g_str_equal (column, "reference"))
+    return g_strdup (sf_case_item_get_reference (item));
+  if (g_str_equal (column, "complexity"))
+    return g_strdup (sf_complexity_to_label (sf_case_item_get_complexity (item)));
+  if (g_str_equal (column, "caseworker"))
+    return g_strdup (sf_case_item_get_caseworker (item));
+  if (g_str_equal (column, "cover"))
+    return g_strdup (sf_case_item_get_cover (item) != NULL ? sf_case_item_get_cover (item) : "");
+  if (g_str_equal (column, "area"))
+    return g_strdup (sf_case_item_get_area (item));
+  if (g_str_equal (column, "start"))
+    return sf_day_format (sf_case_item_get_start (item));
+  if (g_str_equal (column, "state"))
+    return state_text (item, self->ref);
+  g_return_val_if_reached (NULL);
+}
+
+static void
+on_label_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_label_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  SfCasesView *self = g_object_get_data (G_OBJECT (factory), "sf-view");
+  SfCaseItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = cell_text (self, item, user_data);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (g_str_equal (user_data, "state"))
+    {
+      /* Uncovered cases count on nobody: the word says it, the colour helps */
+      if (sf_case_item_get_uncovered (item))
+        gtk_widget_add_css_class (label, "warning");
+      else
+        gtk_widget_remove_css_class (label, "warning");
+      if (sf_case_item_get_open (item))
+        gtk_widget_remove_css_class (label, "dim-label");
+      else
+        gtk_widget_add_css_class (label, "dim-label");
+    }
+}
+
+static double
+sort_value (SfCaseItem *item,
+            const char *column)
+{
+  if (g_str_equal (column, "complexity"))
+    return sf_case_item_get_complexity (item);
+  if (g_str_equal (column, "start"))
+    return sf_case_item_get_start (item);
+  if (g_str_equal (column, "state"))
+    {
+      SfDay closed = sf_case_item_get_closed (item);
+
+      /* Open cases first, then by closing day */
+      return closed == SF_DAY_NONE ? 0 : closed;
+    }
+  return 0;
+}
+
+static int
+compare_cases_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  SfCaseItem *ia = (SfCaseItem *) a;
+  SfCaseItem *ib = (SfCaseItem *) b;
+  const char *column = user_data;
+  int result = 0;
+
+  if (g_str_equal (column, "caseworker") || g_str_equal (column, "cover") || g_str_equal (column, "area"))
+    {
+      const char *ta = g_str_equal (column, "caseworker") ? sf_case_item_get_caseworker (ia)
+                       : g_str_equal (column, "cover") ? sf_case_item_get_cover (ia) : sf_case_item_get_area (ia);
+      const char *tb = g_str_equal (column, "caseworker") ? sf_case_item_get_caseworker (ib)
+                       : g_str_equal (column, "cover") ? sf_case_item_get_cover (ib) : sf_case_item_get_area (ib);
+
+      result = g_strcmp0 (ta, tb);
+    }
+  else if (!g_str_equal (column, "reference"))
+    {
+      double va = sort_value (ia, column);
+      double vb = sort_value (ib, column);
+
+      result = va < vb ? -1 : va > vb ? 1 : 0;
+    }
+  /* Ties, and the reference column: the case number in natural order */
+  if (result == 0)
+    result = strcmp (sf_case_item_get_sort_key (ia), sf_case_item_get_sort_key (ib));
+  return result;
+}
+
+static GtkColumnViewColumn *
+add_column (SfCasesView *self,
+            const char  *column,
+            const char  *title,
+            int          width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cases_cb, (gpointer) column, NULL));
+
+  g_object_set_data (G_OBJECT (factory), "sf-view", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_label_setup_cb), (gpointer) column);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_label_bind_cb), (gpointer) column);
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (view_column, width);
+  else
+    gtk_column_view_column_set_expand (view_column, TRUE);
+  gtk_column_view_append_column (self->case_view, view_column);
+  g_object_unref (view_column);
+  return view_column;
+}
+
+/* ---- filters --------------------------------------------------------- */
+
+static gboolean
+contains_ascii_nocase (const char *haystack,
+                       const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (const char *p = haystack; *p != '\0'; p++)
+    if (g_ascii_strncasecmp (p, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  SfCasesView *self = user_data;
+  SfCaseItem *kase = item;
+  SfDay closed = sf_case_item_get_closed (kase);
+  gboolean is_closed = closed != SF_DAY_NONE && closed <= self->ref;
+
+  if (self->show == SF_CASES_SHOW_OPEN && is_closed)
+    return FALSE;
+  if (self->show == SF_CASES_SHOW_CLOSED && !is_closed)
+    return FALSE;
+  if (self->filter_team != 0 && sf_case_item_get_team_id (kase) != self->filter_team)
+    return FALSE;
+  if (self->filter_worker != 0 && sf_case_item_get_caseworker_id (kase) != self->filter_worker &&
+      sf_case_item_get_cover_id (kase) != self->filter_worker)
+    return FALSE;
+  if (self->search != NULL && !contains_ascii_nocase (sf_case_item_get_reference (kase), self->search))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+update_selection_state (SfCasesView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint64 n = gtk_bitset_get_size (selected);
+  gboolean any_open = FALSE, any_closed = FALSE;
+  g_autofree char *text = NULL;
+  g_autofree char *close_label = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->selection_label == NULL)
+    return;
+
+  /* Looking at every chosen case costs little, and it says what applies */
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok && !(any_open && any_closed);
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(SfCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      SfDay closed = sf_case_item_get_closed (item);
+
+      if (closed == SF_DAY_NONE)
+        any_open = TRUE;
+      else
+        any_closed = TRUE;
+    }
+
+  if (n == 0)
+    text = g_strdup (_("Choose cases in the list to change them; Ctrl or Shift chooses several."));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case chosen", "%u cases chosen", (guint) n), (guint) n);
+  gtk_label_set_label (self->selection_label, text);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.edit", n == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.close", any_open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.reopen", any_closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.reassign", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cover", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.delete", n > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), any_open);
+
+  close_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Close %u Case", "_Close %u Cases", (guint) n),
+                                 (guint) n);
+  gtk_button_set_label (self->close_confirm_button, close_label);
+}
+
+static void
+update_shown (SfCasesView *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", total), total);
+  else
+    /* Translators: cases shown of all cases */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u case", "%u of %u cases", total), shown, total);
+  gtk_label_set_label (self->shown_label, text);
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    total == 0 ? "no-cases" : shown == 0 ? "no-match" : "list");
+  update_selection_state (self);
+}
+
+static void
+apply_filters (SfCasesView *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_shown (self);
+}
+
+static guint
+find_position (GArray *ids,
+               gint64  id)
+{
+  guint position = sf_worker_choices_find (ids, id);
+
+  return position == GTK_INVALID_LIST_POSITION ? 0 : position;
+}
+
+static void
+select_filters (SfCasesView *self)
+{
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->team_dropdown, find_position (self->team_ids, self->filter_team));
+  gtk_drop_down_set_selected (self->worker_dropdown, find_position (self->worker_ids, self->filter_worker));
+  gtk_drop_down_set_selected (self->state_dropdown, self->show);
+  self->updating = FALSE;
+  /* A team or person who is gone is no longer a filter */
+  self->filter_team = g_array_index (self->team_ids, gint64, find_position (self->team_ids, self->filter_team));
+  self->filter_worker = g_array_index (self->worker_ids, gint64, find_position (self->worker_ids, self->filter_worker));
+  apply_filters (self);
+}
+
+static void
+on_dropdown_selected_cb (SfCasesView *self,
+                         GParamSpec  *pspec,
+                         GtkDropDown *dropdown)
+{
+  guint team = gtk_drop_down_get_selected (self->team_dropdown);
+  guint worker = gtk_drop_down_get_selected (self->worker_dropdown);
+  guint state = gtk_drop_down_get_selected (self->state_dropdown);
+
+  if (self->updating)
+    return;
+  self->filter_team = team < self->team_ids->len ? g_array_index (self->team_ids, gint64, team) : 0;
+  self->filter_worker = worker < self->worker_ids->len ? g_array_index (self->worker_ids, gint64, worker) : 0;
+  self->show = state <= SF_CASES_SHOW_ALL ? (SfCasesShow) state : SF_CASES_SHOW_OPEN;
+  apply_filters (self);
+}
+
+static void
+on_search_changed_cb (SfCasesView    *self,
+                      GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->search, g_free);
+  if (*stripped != '\0')
+    self->search = g_steal_pointer (&stripped);
+  apply_filters (self);
+}
+
+static void
+on_stop_search_cb (SfCasesView    *self,
+                   GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->case_view));
+}
+
+static void
+on_selection_changed_cb (SfCasesView       *self,
+                         guint              position,
+                         guint              n_items,
+                         GtkSelectionModel *model)
+{
+  update_selection_state (self);
+}
+
+static void
+on_items_changed_cb (SfCasesView *self,
+                     guint        position,
+                     guint        removed,
+                     guint        added,
+                     GListModel  *model)
+{
+  update_selection_state (self);
+}
+
+/* ---- helpers for actions --------------------------------------------- */
+
+static GtkWindow *
+parent_window (SfCasesView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_error (SfCasesView *self,
+            const char  *heading,
+            const char  *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_dialog (SfCasesView *self,
+            GtkWindow   *dialog)
+{
+  g_set_weak_pointer (&self->dialog, dialog);
+  gtk_window_present (dialog);
+}
+
+/* A toast's undo writes back what was there: a snapshot of the cases */
+typedef struct
+{
+  SfStore *store;
+  GArray  *snapshot;       /* SfCase; restored */
+  GArray  *added_ids;      /* gint64; deleted (undoing counts) */
+  GArray  *closed_ids;     /* gint64; reopened (undoing counts) */
+} Undo;
+
+static void
+undo_free (Undo *undo)
+{
+  g_clear_object (&undo->store);
+  g_clear_pointer (&undo->snapshot, g_array_unref);
+  g_clear_pointer (&undo->added_ids, g_array_unref);
+  g_clear_pointer (&undo->closed_ids, g_array_unref);
+  g_free (undo);
+}
+
+static void
+on_undo_clicked_cb (AdwToast    *toast,
+                    SfCasesView *self)
+{
+  Undo *undo = g_object_get_data (G_OBJECT (toast), "sf-undo");
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (undo == NULL)
+    return;
+  if (undo->added_ids != NULL && undo->added_ids->len > 0)
+    ok = sf_cases_delete (undo->store, (const gint64 *) undo->added_ids->data, undo->added_ids->len, &error);
+  if (ok && undo->closed_ids != NULL && undo->closed_ids->len > 0)
+    ok = sf_cases_reopen (undo->store, (const gint64 *) undo->closed_ids->data, undo->closed_ids->len, &error);
+  if (ok && undo->snapshot != NULL)
+    ok = sf_cases_restore (undo->store, undo->snapshot, &error);
+  if (!ok)
+    show_error (self, _("Could Not Undo"), error->message);
+  g_object_set_data (G_OBJECT (toast), "sf-undo", NULL);
+}
+
+static void
+toast_undo (SfCasesView *self,
+            const char  *title,
+            Undo        *undo)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  undo->store = g_object_ref (self->store);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "sf-undo", undo, (GDestroyNotify) undo_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  if (window != NULL)
+    sf_window_show_toast (SF_WINDOW (window), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static char *
+describe_cases (SfCasesView *self,
+                GArray      *snapshot)
+{
+  if (snapshot->len == 1)
+    /* Translators: one case, by its number */
+    return g_strdup_printf (_("case %s"), g_array_index (snapshot, SfCase, 0).reference);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", snapshot->len), snapshot->len);
+}
+
+static const char *
+initials_of (SfCasesView *self,
+             gint64       id)
+{
+  const SfCaseworker *worker = self->dataset != NULL ? sf_dataset_find_caseworker (self->dataset, id) : NULL;
+
+  return worker != NULL ? worker->initials : "?";
+}
+
+/* ---- actions --------------------------------------------------------- */
+
+static gint64
+default_caseworker (SfCasesView *self)
+{
+  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
+
+  if (self->filter_worker != 0)
+    return self->filter_worker;
+  if (ids->len > 0 && self->dataset != NULL)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+        if (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i))
+          {
+            g_autoptr(SfCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+            return sf_case_item_get_caseworker_id (item);
+          }
+    }
+  return 0;
+}
+
+static void
+on_case_saved_cb (SfCaseDialog *dialog,
+                  gint64        id,
+                  SfCasesView  *self)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
+
+  /* The store has changed, and the list with it: show the case chosen */
+  sf_cases_view_select_ids (self, &id, 1);
+  if (window != NULL)
+    sf_window_add_toast (SF_WINDOW (window), _("Case saved"));
+}
+
+static void
+open_case_dialog (SfCasesView *self,
+                  gint64       case_id)
+{
+  SfCaseDialog *dialog;
+
+  if (self->store == NULL || self->dataset == NULL)
+    return;
+  dialog = sf_case_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, case_id,
+                               default_caseworker (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_case_saved_cb), self, 0);
+  set_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_case_dialog (SF_CASES_VIEW (widget), 0);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SfCasesView *self = SF_CASES_VIEW (widget);
+  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
+
+  if (ids->len == 1)
+    open_case_dialog (self, g_array_index (ids, gint64, 0));
+}
+
+static void
+on_case_view_activate_cb (SfCasesView   *self,
+                          guint          position,
+                          GtkColumnView *view)
+{
+  g_autoptr(SfCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item != NULL)
+    open_case_dialog (self, sf_case_item_get_id (item));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_menu_button_popup (SF_CASES_VIEW (widget)->close_button);
+}
+
+static void
+on_close_popover_show_cb (SfCasesView *self,
+                          GtkPopover  *popover)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  gtk_calendar_select_day (self->close_calendar, now);
+}
+
+static void
+on_close_confirm_clicked_cb (SfCasesView *self,
+                             GtkButton   *button)
+{
+  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->close_calendar);
+  g_autoptr(GArray) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  SfDay day = sf_day_new (g_date_time_get_year (date), g_date_time_get_month (date),
+                          g_date_time_get_day_of_month (date));
+  Undo *undo;
+
+  gtk_popover_popdown (self->close_popover);
+  if (ids->len == 0 || self->store == NULL)
+    return;
+  snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
+  if (snapshot == NULL ||
+      !sf_cases_close (self->store, (const gint64 *) ids->data, ids->len, day, &error))
+    {
+      show_error (self, _("Cases Not Closed"), error->message);
+      return;
+    }
+  what = describe_cases (self, snapshot);
+  /* Translators: a toast; %s is "case S-1" or "3 cases" */
+  title = g_strdup_printf (_("Closed %s"), what);
+  undo = g_new0 (Undo, 1);
+  undo->snapshot = g_steal_pointer (&snapshot);
+  toast_undo (self, title, undo);
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SfCasesView *self = SF_CASES_VIEW (widget);
+  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
+  g_autoptr(GArray) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  Undo *undo;
+
+  if (ids->len == 0 || self->store == NULL)
+    return;
+  snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
+  if (snapshot == NULL || !sf_cases_reopen (self->store, (const gint64 *) ids->data, ids->len, &error))
+    {
+      show_error (self, _("Cases Not Reopened"), error->message);
+      return;
+    }
+  what = describe_cases (self, snapshot);
+  /* Translators: a toast; %s is "case S-1" or "3 cases" */
+  title = g_strdup_printf (_("Reopened %s"), what);
+  undo = g_new0 (Undo, 1);
+  undo->snapshot = g_steal_pointer (&snapshot);
+  toast_undo (self, title, undo);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SfCasesView *self = SF_CASES_VIEW (widget);
+  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
+  g_autoptr(GArray) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  Undo *undo;
+
+  if (ids->len == 0 || self->store == NULL)
+    return;
+  snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
+  if (snapshot == NULL || !sf_cases_delete (self->store, (const gint64 *) ids->data, ids->len, &error))
+    {
+      show_error (self, _("Cases Not Deleted"), error->message);
+      return;
+    }
+  what = describe_cases (self, snapshot);
+  /* Translators: a toast; %s is "case S-1" or "3 cases" */
+  title = g_strdup_printf (_("Deleted %s"), what);
+  undo = g_new0 (Undo, 1);
+  undo->snapshot = g_steal_pointer (&snapshot);
+  toast_undo (self, title, undo);
+}
+
+static void
+on_reassigned_cb (SfReassignDialog *dialog,
+                  gint64            caseworker_id,
+                  SfCasesView      *self)
+{
+  g_autoptr(GArray) snapshot = sf_reassign_dialog_steal_snapshot (dialog);
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  Undo *undo;
+
+  if (snapshot == NULL)
+    return;
+  what = describe_cases (self, snapshot);
+  /* Translators: a toast; %1$s is "case S-1" or "3 cases", %2$s initials */
+  title = g_strdup_printf (_("Gave %1$s to %2$s"), what, initials_of (self, caseworker_id));
+  undo = g_new0 (Undo, 1);
+  undo->snapshot = g_steal_pointer (&snapshot);
+  toast_undo (self, title, undo);
+}
+
+static void
+reassign_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SfCasesView *self = SF_CASES_VIEW (widget);
+  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
+  SfReassignDialog *dialog;
+
+  if (ids->len == 0 || self->store == NULL || self->dataset == NULL)
+    return;
+  dialog = sf_reassign_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, self->ref,
+                                   (const gint64 *) ids->data, ids->len);
+  g_signal_connect_object (dialog, "reassigned", G_CALLBACK (on_reassigned_cb), self, 0);
+  set_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+on_cover_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SfCasesView      *self)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "sf-ids");
+  GArray *choices = g_object_get_data (G_OBJECT (dialog), "sf-choices");
+  GtkDropDown *dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  guint chosen = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GArray) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  gint64 cover_id;
+  Undo *undo;
+
+  if (!g_str_equal (response, "set") || chosen >= choices->len || self->store == NULL)
+    return;
+  cover_id = g_array_index (choices, gint64, chosen);
+  snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
+  if (snapshot == NULL || !sf_cases_set_cover (self->store, (const gint64 *) ids->data, ids->len, cover_id, &error))
+    {
+      show_error (self, cover_id != 0 ? _("Cover Not Set") : _("Cover Not Ended"), error->message);
+      return;
+    }
+  what = describe_cases (self, snapshot);
+  if (cover_id != 0)
+    /* Translators: a toast; %1$s initials, %2$s "case S-1" or "3 cases" */
+    title = g_strdup_printf (_("%1$s covers %2$s"), initials_of (self, cover_id), what);
+  else
+    /* Translators: a toast; %s is "case S-1" or "3 cases" */
+    title = g_strdup_printf (_("Cover ended for %s"), what);
+  undo = g_new0 (Undo, 1);
+  undo->snapshot = g_steal_pointer (&snapshot);
+  toast_undo (self, title, undo);
+}
+
+static void
+cover_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SfCasesView *self = SF_CASES_VIEW (widget);
+  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
+  g_autoptr(GtkStringList) names = NULL;
+  GArray *choices = NULL;
+  GtkWidget *dropdown;
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  gint64 current = -1;
+
+  if (ids->len == 0 || self->dataset == NULL)
+    return;
+
+  /* The colleague who covers them all now, if it is one */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+    if (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i))
+      {
+        g_autoptr(SfCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+        gint64 cover = sf_case_item_get_cover_id (item);
+
+        current = current == -1 || current == cover ? cover : 0;
+      }
+
+  names = sf_worker_choices_new (self->dataset, _("Nobody: the caseworker carries the case"), 0, TRUE, &choices);
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (dropdown),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Covering colleague"), -1);
+  if (current > 0)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), find_position (choices, current));
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Who Covers the Case?", "Who Covers the %u Cases?",
+                                          ids->len), ids->len);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), heading,
+                                                       _("While a colleague covers a case, its weight counts on "
+                                                         "the colleague and not on the caseworker, who keeps "
+                                                         "the case. Choose nobody to end a cover.")));
+  adw_message_dialog_set_extra_child (dialog, dropdown);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "set", _("_Set Cover"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "set", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "set");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "sf-ids", g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "sf-choices", choices, (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cover_response_cb), self, 0);
+  set_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+on_counts_saved_cb (SfCountsDialog *dialog,
+                    SfCasesView    *self)
+{
+  const SfCountsResult *result = sf_counts_dialog_get_result (dialog);
+  gint64 worker = sf_counts_dialog_get_caseworker (dialog);
+  g_autofree char *title = NULL;
+  Undo *undo;
+
+  if (result == NULL)
+    return;
+  /* Translators: a toast after entering counts; %1$s initials, %2$u and %3$u numbers of cases */
+  title = g_strdup_printf (_("Counts saved for %1$s: %2$u added, %3$u closed"), initials_of (self, worker),
+                           result->added_ids->len, result->closed_ids->len);
+  undo = g_new0 (Undo, 1);
+  undo->added_ids = g_array_ref (result->added_ids);
+  undo->closed_ids = g_array_ref (result->closed_ids);
+  toast_undo (self, title, undo);
+}
+
+static void
+counts_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SfCasesView *self = SF_CASES_VIEW (widget);
+  SfCountsDialog *dialog;
+
+  if (self->store == NULL || self->dataset == NULL)
+    return;
+  dialog = sf_counts_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, self->ref,
+                                 default_caseworker (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_counts_saved_cb), self, 0);
+  set_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SfCasesView *self = SF_CASES_VIEW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_clear_pointer (&self->search, g_free);
+  sf_cases_view_set_filter (self, 0, 0, SF_CASES_SHOW_OPEN);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  sf_cases_view_start_search (SF_CASES_VIEW (widget));
+}
+
+/* ---- object ---------------------------------------------------------- */
+
+static void
+build_columns (SfCasesView *self)
+{
+  GtkColumnViewColumn *reference;
+  g_autoptr(GtkSortListModel) sorted = NULL;
+
+  reference = add_column (self, "reference", _("Case Number"), 150);
+  add_column (self, "complexity", _("Complexity"), 155);
+  add_column (self, "caseworker", _("Caseworker"), 0);
+  add_column (self, "cover", _("Covered By"), 0);
+  add_column (self, "area", _("Case Area"), 215);
+  add_column (self, "start", _("Start Date"), 105);
+  add_column (self, "state", _("State"), 135);
+
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->case_view)));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
+  gtk_column_view_set_model (self->case_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_sort_by_column (self->case_view, reference, GTK_SORT_ASCENDING);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+sf_cases_view_dispose (GObject *object)
+{
+  SfCasesView *self = SF_CASES_VIEW (object);
+  GtkWidget *child;
+
+  g_clear_weak_pointer (&self->dialog);
+  g_clear_weak_pointer (&self->undo_toast);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CASES_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (sf_cases_view_parent_class)->dispose (object);
+}
+
+static void
+sf_cases_view_finalize (GObject *object)
+{
+  SfCasesView *self = SF_CASES_VIEW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->cases);
+  g_clear_pointer (&self->team_ids, g_array_unref);
+  g_clear_pointer (&self->worker_ids, g_array_unref);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (sf_cases_view_parent_class)->finalize (object);
+}
+
+static void
+sf_cases_view_class_init (SfCasesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sf_cases_view_dispose;
+  object_class->finalize = sf_cases_view_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-cases-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SfCasesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SfCasesView, team_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SfCasesView, worker_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SfCasesView, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SfCasesView, shown_label);
+  gtk_widget_class_bind_template_child (widget_class, SfCasesView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SfCasesView, case_view);
+  gtk_widget_class_bind_template_child (widget_class, SfCasesView, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, SfCasesView, close_button);
+  gtk_widget_class_bind_template_child (widget_class, SfCasesView, close_popover);
+  gtk_widget_class_bind_template_child (widget_class, SfCasesView, close_calendar);
+  gtk_widget_class_bind_template_child (widget_class, SfCasesView, close_confirm_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_confirm_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "cases.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "cases.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "cases.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "cases.reopen", NULL, reopen_action);
+  gtk_widget_class_install_action (widget_class, "cases.reassign", NULL, reassign_action);
+  gtk_widget_class_install_action (widget_class, "cases.cover", NULL, cover_action);
+  gtk_widget_class_install_action (widget_class, "cases.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "cases.counts", NULL, counts_action);
+  gtk_widget_class_install_action (widget_class, "cases.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "cases.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_ALT_MASK, "cases.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "cases.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "cases.reopen", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "cases.reassign", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "cases.cover", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "cases.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK, "cases.counts", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sf-cases-view");
+}
+
+static void
+sf_cases_view_init (SfCasesView *self)
+{
+  g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cases = g_list_store_new (SF_TYPE_CASE_ITEM);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->cases)),
+                                                  GTK_FILTER (self->filter));
+  build_columns (self);
+
+  gtk_string_list_append (states, _("Open cases"));
+  gtk_string_list_append (states, _("Closed cases"));
+  gtk_string_list_append (states, _("Open and closed"));
+  gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
+  /* Typing a name or initials finds the caseworker */
+  gtk_drop_down_set_expression (self->worker_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+
+  g_signal_connect_object (self->team_dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->worker_dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state_dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_shown (self);
+}
+
+/* ---- public ---------------------------------------------------------- */
+
+void
+sf_cases_view_set_store (SfCasesView *self,
+                         SfStore     *store)
+{
+  g_return_if_fail (SF_IS_CASES_VIEW (self));
+
+  g_set_object (&self->store, store);
+}
+
+/* Replaces the items from @position on in runs: one splice per run of
+ * changes, so that an import of 100,000 cases is one change, not 100,000. */
+typedef struct
+{
+  GListStore *store;
+  guint       position;     /* where the run starts */
+  guint       removed;
+  GPtrArray  *added;
+} Run;
+
+static void
+run_flush (Run *run)
+{
+  if (run->removed == 0 && run->added->len == 0)
+    return;
+  g_list_store_splice (run->store, run->position, run->removed, run->added->pdata, run->added->len);
+  run->position += run->added->len;
+  run->removed = 0;
+  g_ptr_array_set_size (run->added, 0);
+}
+
+static void
+merge_items (SfCasesView     *self,
+             const SfDataset *dataset,
+             SfDay            ref)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+  g_autoptr(GPtrArray) old = g_ptr_array_new_full (n_old, g_object_unref);
+  g_autoptr(GHashTable) names = sf_case_item_names_new ();
+  GArray *cases = dataset->cases;
+  Run run = { self->cases, 0, 0, g_ptr_array_new_with_free_func (g_object_unref) };
+  guint i = 0, j = 0;
+
+  for (guint k = 0; k < n_old; k++)
+    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (self->cases), k));
+
+  /* Both in id order: walk them side by side */
+  while (i < old->len || j < cases->len)
+    {
+      SfCaseItem *a = i < old->len ? g_ptr_array_index (old, i) : NULL;
+      const SfCase *b = j < cases->len ? &g_array_index (cases, SfCase, j) : NULL;
+
+      if (a != NULL && b != NULL && sf_case_item_get_id (a) == b->id)
+        {
+          if (sf_case_item_matches (a, b, dataset, names, ref))
+            {
+              run_flush (&run);
+              run.position++;
+            }
+          else
+            {
+              run.removed++;
+              g_ptr_array_add (run.added, sf_case_item_new (b, dataset, names, ref));
+            }
+          i++;
+          j++;
+        }
+      else if (b == NULL || (a != NULL && sf_case_item_get_id (a) < b->id))
+        {
+          run.removed++;
+          i++;
+        }
+      else
+        {
+          g_ptr_array_add (run.added, sf_case_item_new (b, dataset, names, ref));
+          j++;
+        }
+    }
+  run_flush (&run);
+  g_ptr_array_unref (run.added);
+}
+
+void
+sf_cases_view_set_data (SfCasesView      *self,
+                        const SfDataset  *dataset,
+                        const SfSettings *settings,
+                        SfDay             ref)
+{
+  g_autoptr(GtkStringList) team_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) worker_names = NULL;
+  gint64 none = 0;
+
+  g_return_if_fail (SF_IS_CASES_VIEW (self));
+  g_return_if_fail (dataset != NULL);
+
+  self->dataset = dataset;
+  self->settings = *settings;
+  self->ref = ref;
+
+  merge_items (self, dataset, ref);
+
+  g_array_set_size (self->team_ids, 0);
+  g_array_append_val (self->team_ids, none);
+  gtk_string_list_append (team_names, _("All teams"));
+  for (guint i = 0; i < dataset->teams->len; i++)
+    {
+      const SfTeam *team = &g_array_index (dataset->teams, SfTeam, i);
+
+      g_array_append_val (self->team_ids, team->id);
+      gtk_string_list_append (team_names, team->name);
+    }
+  g_clear_pointer (&self->worker_ids, g_array_unref);
+  worker_names = sf_worker_choices_new (dataset, _("All caseworkers"), 0, FALSE, &self->worker_ids);
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (team_names));
+  gtk_drop_down_set_model (self->worker_dropdown, G_LIST_MODEL (worker_names));
+  self->updating = FALSE;
+  select_filters (self);
+}
+
+void
+sf_cases_view_set_filter (SfCasesView *self,
+                          gint64       team_id,
+                          gint64       caseworker_id,
+                          SfCasesShow  show)
+{
+  g_return_if_fail (SF_IS_CASES_VIEW (self));
+
+  self->filter_team = team_id;
+  self->filter_worker = caseworker_id;
+  self->show = show <= SF_CASES_SHOW_ALL ? show : SF_CASES_SHOW_OPEN;
+  select_filters (self);
+}
+
+void
+sf_cases_view_set_search (SfCasesView *self,
+                          const char  *text)
+{
+  g_return_if_fail (SF_IS_CASES_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  /* At once, not after the entry's typing delay */
+  on_search_changed_cb (self, self->search_entry);
+}
+
+void
+sf_cases_view_start_search (SfCasesView *self)
+{
+  g_return_if_fail (SF_IS_CASES_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GtkSelectionModel *
+sf_cases_view_get_selection (SfCasesView *self)
+{
+  g_return_val_if_fail (SF_IS_CASES_VIEW (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+/* Every case, whatever the filters */
+GListModel *
+sf_cases_view_get_all (SfCasesView *self)
+{
+  g_return_val_if_fail (SF_IS_CASES_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->cases);
+}
+
+/* Chooses exactly the cases @ids among those shown; FALSE if one is not shown */
+gboolean
+sf_cases_view_select_ids (SfCasesView  *self,
+                          const gint64 *ids,
+                          guint         n_ids)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = NULL;
+  GListModel *model;
+  guint n, found = 0;
+
+  g_return_val_if_fail (SF_IS_CASES_VIEW (self), FALSE);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_hash_table_add (wanted, (gpointer) &ids[i]);
+  model = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SfCaseItem) item = g_list_model_get_item (model, i);
+      gint64 id = sf_case_item_get_id (item);
+
+      if (g_hash_table_contains (wanted, &id))
+        {
+          gtk_bitset_add (selected, i);
+          found++;
+        }
+    }
+  mask = gtk_bitset_new_range (0, n);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, mask);
+  return found == n_ids;
+}
+
+/* The ids of the chosen cases, in the order shown */
+GArray *
+sf_cases_view_get_selected_ids (SfCasesView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (SF_IS_CASES_VIEW (self), ids);
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(SfCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      gint64 id = sf_case_item_get_id (item);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* The dialog opened last, while it is open */
+GtkWindow *
+sf_cases_view_get_dialog (SfCasesView *self)
+{
+  g_return_val_if_fail (SF_IS_CASES_VIEW (self), NULL);
+
+  return self->dialog;
+}
+
+/* The toast that undoes the last change, while it is shown */
+AdwToast *
+sf_cases_view_get_undo_toast (SfCasesView *self)
+{
+  g_return_val_if_fail (SF_IS_CASES_VIEW (self), NULL);
+
+  return self->undo_toast;
+}
+
+gint64
+sf_cases_view_get_filter_caseworker (SfCasesView *self)
+{
+  g_return_val_if_fail (SF_IS_CASES_VIEW (self), 0);
+
+  return self->filter_worker;
+}
