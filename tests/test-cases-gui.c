@@ -601,6 +601,14 @@ test_pdf (Fixture       *fixture,
   g_assert_cmpuint (length, >, 5000);
   /* A finished file: it ends with the trailer's %%EOF */
   g_assert_nonnull (g_strstr_len (contents + length - 16, 16, "%%EOF"));
+
+  /* To look at it: SF_TEST_OUTPUT_DIR=/tmp meson test test-cases-gui */
+  if (g_getenv ("SF_TEST_OUTPUT_DIR") != NULL)
+    {
+      g_autofree char *copy = g_build_filename (g_getenv ("SF_TEST_OUTPUT_DIR"), "caseloads-report.pdf", NULL);
+
+      g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    }
 }
 
 /* 100,000 cases: the list has them all and widgets for the rows shown only */

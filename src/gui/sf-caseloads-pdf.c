@@ -231,8 +231,8 @@ draw_chart (SfPdf           *pdf,
 {
   g_autoptr(GPtrArray) workers = g_ptr_array_new ();
   cairo_t *cr = sf_pdf_get_cairo (pdf);
-  double label_width = 0.30 * sf_pdf_get_width (pdf);
-  double value_width = 0.22 * sf_pdf_get_width (pdf);
+  double label_width = 0.22 * sf_pdf_get_width (pdf);
+  double value_width = 0.30 * sf_pdf_get_width (pdf);
   double bar_x = SF_PDF_MARGIN + label_width;
   double bar_width = sf_pdf_get_width (pdf) - label_width - value_width;
   double scale = 1.5;                /* the bars run from 0 to 150 % … */
