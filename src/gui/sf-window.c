@@ -253,7 +253,8 @@ search_action (GtkWidget  *widget,
     sf_teams_page_start_search (self->teams_page);
 }
 
-/* Alt+1 … Alt+5 and the command line's --page */
+/* Alt+1 … Alt+6.  The keyboard focus moves into the page, so that the
+ * page's own shortcuts (Ctrl+P, Delete, …) work at once. */
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -266,13 +267,14 @@ show_page_action (GtkWidget  *widget,
   if (g_strcmp0 (name, "cases") == 0)
     {
       sf_caseloads_page_set_view (self->caseloads_page, "cases");
-      sf_window_show_page (self, "caseloads");
-      return;
+      name = "caseloads";
     }
-  if (g_strcmp0 (name, "caseloads") == 0)
+  else if (g_strcmp0 (name, "caseloads") == 0)
     sf_caseloads_page_set_view (self->caseloads_page, "overview");
-  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
-    sf_window_show_page (self, name);
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+  sf_window_show_page (self, name);
+  gtk_widget_child_focus (adw_view_stack_get_visible_child (self->view_stack), GTK_DIR_TAB_FORWARD);
 }
 
 /* New teams and caseworkers are made on the Teams page */
