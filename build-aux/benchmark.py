@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Measures Sagsfordeling against the floor SQLite itself sets (issue 8).
 
-    build-aux/benchmark.py [--cli build/src/cli/sagsfordeling-cli] [--runs 5] [--keep DIR]
+    build-aux/benchmark.py [--cli build/src/cli/sagsfordeling-cli]
+                           [--gui build/src/gui/sagsfordeling] [--runs 5] [--keep DIR]
 
 Generates the large-municipality data set (3,000 caseworkers in 600 teams,
 100,000 cases: build-aux/generate-dataset.py), then times, as the median of
@@ -13,8 +14,16 @@ Generates the large-municipality data set (3,000 caseworkers in 600 teams,
   report   sagsfordeling-cli report --format json for everyone against one
            bare sqlite3 aggregate query over the same data (target: at most 2x)
   memory   the report's peak resident memory              (target: under 150 MB)
+  gui      the window's start-up to its first frame with the roster shown,
+           on that database against an empty one         (target: at most 1.5x)
+           (SF_BENCHMARK_EXIT_AFTER_FIRST_FRAME=1 makes the app quit after
+           its first frame; run under xvfb-run, skipped without it)
 
-and prints the ratios.  Needs python3 and the sqlite3 shell (Debian: sqlite3).
+and prints every ratio with PASS or FAIL, and the CPU time (user + system)
+ratio beside the wall-clock one: on a shared machine the CPU time is the
+steadier of the two.  The sqlite3 side's order is alternated with ours run by
+run, so that load from elsewhere falls on both.  Needs python3 and the
+sqlite3 shell (Debian: sqlite3); the GUI part needs xvfb-run (Debian: xvfb).
 """
 
 import argparse
@@ -42,14 +51,33 @@ def run(argv, **kwargs):
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, **kwargs)
 
 
-def median_time(prepare, command, runs):
-    times = []
-    for _ in range(runs):
-        prepare()
-        start = time.perf_counter()
-        command()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(prepare, command):
+    """Wall-clock and CPU seconds of one run of command."""
+    prepare()
+    cpu = children_cpu()
+    start = time.perf_counter()
+    command()
+    return time.perf_counter() - start, children_cpu() - cpu
+
+
+def compare(ours, theirs, runs):
+    """Median wall and CPU times of ours and theirs, each a (prepare,
+    command) pair, run alternately so that outside load falls on both."""
+    results = ([], [])
+    for i in range(runs):
+        order = (0, 1) if i % 2 == 0 else (1, 0)
+        for which in order:
+            results[which].append(timed(*(ours, theirs)[which]))
+    return [(statistics.median(t for t, _ in r), statistics.median(c for _, c in r)) for r in results]
+
+
+def verdict(ratio, target):
+    return "PASS" if ratio <= target else "FAIL"
 
 
 def peak_rss_mb(argv):
@@ -63,13 +91,20 @@ def peak_rss_mb(argv):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cli", default=os.path.join(HERE, "..", "build", "src", "cli", "sagsfordeling-cli"))
+    parser.add_argument("--gui", default=os.path.join(HERE, "..", "build", "src", "gui", "sagsfordeling"))
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", help="use and keep this folder for the data")
     args = parser.parse_args()
 
     if shutil.which("sqlite3") is None:
         sys.exit("benchmark: the sqlite3 shell is needed (apt-get install sqlite3)")
+    # The GUI needs a display: without one, run all of this under one Xvfb.
+    if not os.environ.get("DISPLAY") and shutil.which("xvfb-run") and "SF_BENCHMARK_XVFB" not in os.environ:
+        os.environ["SF_BENCHMARK_XVFB"] = "1"
+        os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
+                               sys.executable, os.path.abspath(__file__)] + sys.argv[1:])
     cli = os.path.abspath(args.cli)
+    gui = os.path.abspath(args.gui)
     work = args.keep or tempfile.mkdtemp(prefix="sf-bench-")
     os.makedirs(work, exist_ok=True)
     roster = os.path.join(work, "roster.csv")
@@ -84,26 +119,61 @@ def main():
                 os.remove(path + suffix)
 
     env = dict(os.environ, LC_ALL="C.UTF-8")
-    sf_import = median_time(lambda: remove(db),
-                            lambda: (run([cli, "--database", db, "import-roster", roster], env=env),
-                                     run([cli, "--database", db, "import-cases", cases], env=env)),
-                            args.runs)
-    sqlite_import = median_time(lambda: remove(bare),
-                                lambda: run(["sqlite3", bare, ".mode csv", ".separator ;",
-                                             ".import " + roster + " roster", ".import " + cases + " cases"]),
-                                args.runs)
+    (sf_import, sf_import_cpu), (sqlite_import, sqlite_import_cpu) = compare(
+        (lambda: remove(db),
+         lambda: (run([cli, "--database", db, "import-roster", roster], env=env),
+                  run([cli, "--database", db, "import-cases", cases], env=env))),
+        (lambda: remove(bare),
+         lambda: run(["sqlite3", bare, ".mode csv", ".separator ;",
+                      ".import " + roster + " roster", ".import " + cases + " cases"])),
+        args.runs)
 
     report = [cli, "--database", db, "report", "--format", "json", "--date", "2026-01-15"]
-    sf_report = median_time(lambda: None, lambda: run(report, env=env), args.runs)
-    sqlite_report = median_time(lambda: None, lambda: run(["sqlite3", db, AGGREGATE]), args.runs)
+    run(report, env=env)                # warm the page cache for both
+    (sf_report, sf_report_cpu), (sqlite_report, sqlite_report_cpu) = compare(
+        (lambda: None, lambda: run(report, env=env)),
+        (lambda: None, lambda: run(["sqlite3", db, AGGREGATE])),
+        args.runs)
     memory = peak_rss_mb(report)
 
-    print(f"machine: {os.uname().machine}, {os.cpu_count()} cores, {os.uname().release}")
+    cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"],
+                         capture_output=True, text=True).stdout.strip()
+    print(f"machine: {cpu or os.uname().machine}, {os.cpu_count()} cores, "
+          f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
+          f"kernel {os.uname().release}; medians of {args.runs} runs")
+    ratio = sf_import / sqlite_import
     print(f"import  {sf_import:7.3f} s   sqlite3 .import {sqlite_import:7.3f} s   "
-          f"ratio {sf_import / sqlite_import:5.2f}  (target <= 3)")
+          f"ratio {ratio:5.2f}  (target <= 3)  {verdict(ratio, 3)}   "
+          f"[CPU {sf_import_cpu:.3f} s / {sqlite_import_cpu:.3f} s = {sf_import_cpu / sqlite_import_cpu:.2f}]")
+    ratio = sf_report / sqlite_report
     print(f"report  {sf_report:7.3f} s   sqlite3 query   {sqlite_report:7.3f} s   "
-          f"ratio {sf_report / sqlite_report:5.2f}  (target <= 2)")
-    print(f"report peak memory {memory:6.1f} MB  (target < 150)")
+          f"ratio {ratio:5.2f}  (target <= 2)  {verdict(ratio, 2)}   "
+          f"[CPU {sf_report_cpu:.3f} s / {sqlite_report_cpu:.3f} s = {sf_report_cpu / sqlite_report_cpu:.2f}]")
+    print(f"report peak memory {memory:6.1f} MB  (target < 150)  {'PASS' if memory < 150 else 'FAIL'}")
+
+    if not os.environ.get("DISPLAY") or not os.path.exists(gui):
+        print("gui     skipped: needs a display or xvfb-run (apt-get install xvfb), and the GUI build")
+    else:
+        empty = os.path.join(work, "empty.db")
+        remove(empty)
+        schemas = os.path.join(os.path.dirname(gui), "..", "..", "data")
+        gui_env = dict(os.environ, GSETTINGS_BACKEND="memory", GTK_A11Y="none", GDK_BACKEND="x11",
+                       SF_BENCHMARK_EXIT_AFTER_FIRST_FRAME="1",
+                       GSETTINGS_SCHEMA_DIR=os.path.abspath(schemas))
+
+        def start(path):
+            # One X server for all runs: only the application's start-up is timed.
+            return lambda: run([gui, "--database", path], env=gui_env, stderr=subprocess.DEVNULL)
+
+        # The first start on a database records the day's history: not timed.
+        start(empty)()
+        start(db)()
+        (gui_full, gui_full_cpu), (gui_empty, gui_empty_cpu) = compare(
+            (lambda: None, start(db)), (lambda: None, start(empty)), args.runs)
+        ratio = gui_full / gui_empty
+        print(f"gui     {gui_full:7.3f} s   empty database  {gui_empty:7.3f} s   "
+              f"ratio {ratio:5.2f}  (target <= 1.5)  {verdict(ratio, 1.5)}   "
+              f"[CPU {gui_full_cpu:.3f} s / {gui_empty_cpu:.3f} s = {gui_full_cpu / gui_empty_cpu:.2f}]")
     if not args.keep:
         shutil.rmtree(work)
 

@@ -611,6 +611,51 @@ test_text_parse_decimal (void)
   }
 }
 
+/* The borrowed fields are the same as the copied ones, stay valid while the
+ * record's buffer grows under them, may be trimmed in place, and the file
+ * need not end in a NUL. */
+static void
+test_csv_borrowed (void)
+{
+  g_autoptr(GString) data = g_string_new ("a;\"b\nc\";d\r\n\n x ;");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(SfCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  char **fields = NULL;
+  guint n = 0, line = 0;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_c (data, 'y');
+  g_string_append (data, ";z");
+  /* Exactly the bytes, no terminator after them. */
+  bytes = g_bytes_new (data->str, data->len);
+  reader = sf_csv_reader_new (bytes, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (sf_csv_reader_next_borrowed (reader, &fields, &n, &line, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (line, ==, 1);
+  g_assert_cmpstr (fields[0], ==, "a");
+  g_assert_cmpstr (fields[1], ==, "b\nc");
+  g_assert_cmpstr (fields[2], ==, "d");
+  g_assert_null (fields[3]);
+  fields[0][0] = 'A';
+
+  g_assert_true (sf_csv_reader_next_borrowed (reader, &fields, &n, &line, &error));
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (line, ==, 4);
+  g_assert_cmpstr (fields[0], ==, " x ");
+  g_assert_cmpuint (strlen (fields[1]), ==, 10000);
+  g_assert_cmpint (fields[1][9999], ==, 'y');
+  g_assert_cmpstr (fields[2], ==, "z");
+
+  g_assert_false (sf_csv_reader_next_borrowed (reader, &fields, &n, &line, &error));
+  g_assert_no_error (error);
+  g_assert_null (fields);
+  g_assert_cmpuint (n, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/csv/limits/too-many-fields", test_csv_too_many_fields);
   g_test_add_func ("/csv/large", test_csv_large);
   g_test_add_func ("/csv/fuzz", test_csv_fuzz);
+  g_test_add_func ("/csv/borrowed", test_csv_borrowed);
   g_test_add_func ("/text/normalize-key", test_text_normalize_key);
   g_test_add_func ("/text/parse-decimal", test_text_parse_decimal);
 

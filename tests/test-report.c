@@ -815,6 +815,61 @@ test_format_parse (void)
   g_assert_false (sf_report_format_parse ("", &format));
 }
 
+/* The quick path for whole numbers and short decimals writes exactly what
+ * the search through printf precisions writes. */
+static char *
+format_by_search (double value,
+                  char   decimal)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *dot;
+
+  if (value == floor (value) && fabs (value) < 1e15)
+    return g_strdup_printf ("%.0f", value);
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      g_ascii_formatd (buf, sizeof buf, precision == 15 ? "%.15g" : precision == 16 ? "%.16g" : "%.17g", value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  if (decimal != '.' && (dot = strchr (buf, '.')) != NULL)
+    *dot = decimal;
+  return g_strdup (buf);
+}
+
+static void
+test_format_exact (void)
+{
+  static const double samples[] = { 0, -0.0, 0.5, -0.5, 1e-4, 1e-5, 0.00015, 1118.37, -9183.29, 156.42,
+                                    123456789012345.5, 99999999999999.99, 1e15, 0.7, 0.1 + 0.2,
+                                    28.5 / 37, 3.7, 7.4, 0.8, 1.005, 2.675, 22, 30.5, 1e300, -1e-300 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      double value;
+
+      if (i < G_N_ELEMENTS (samples))
+        value = samples[i];
+      else if (i % 4 == 0)
+        value = g_rand_int_range (rand, -1000000, 1000000) / 100.0;
+      else if (i % 4 == 1)
+        value = g_rand_int_range (rand, -1000000, 1000000) / 10000.0;
+      else if (i % 4 == 2)
+        value = g_rand_double_range (rand, -1000, 1000);
+      else
+        value = (double) g_rand_int_range (rand, 0, 1000) / g_rand_int_range (rand, 1, 1000);
+
+      for (guint d = 0; d < 2; d++)
+        {
+          g_autofree char *fast = sf_format_exact (value, d ? ',' : '.');
+          g_autofree char *slow = format_by_search (value, d ? ',' : '.');
+
+          g_assert_cmpstr (fast, ==, slow);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -835,6 +890,7 @@ main (int    argc,
   ADD ("/report/csv/figures", test_csv);
   g_test_add ("/report/csv/formulas", Fixture, NULL, fixture_setup_empty, test_csv_formulas, fixture_teardown);
   g_test_add_func ("/report/csv/escape-field", test_csv_escape_field);
+  g_test_add_func ("/report/format-exact", test_format_exact);
   ADD ("/report/text", test_text);
   g_test_add_func ("/report/format-parse", test_format_parse);
 

@@ -731,6 +731,108 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_assert_cmpint (kase->caseworker_id, ==, worker->id);
   g_assert_cmpuint (kase->closed, ==, SF_DAY_NONE);
   g_assert_cmpuint (file_mode (fixture->path), ==, 0600);
+
+  /* The case table rebuilt by 4 → 5 keeps its indexes and its checks. */
+  g_assert_cmpint (query_int (sf_store_get_db (store),
+                              "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                              " AND name IN ('casefile_caseworker', 'casefile_cover')"), ==, 2);
+  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store),
+                                 "INSERT INTO casefile (reference, complexity, caseworker_id)"
+                                 " VALUES ('S-2', 'svær', 1)", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store),
+                                 "INSERT INTO casefile (reference, complexity, caseworker_id)"
+                                 " VALUES ('S-2', 'enkel', 99)", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+  g_assert_cmpint (query_int (sf_store_get_db (store),
+                              "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
+/* Bulk writes */
+
+static gint64
+count_case_indexes (SfStore *store)
+{
+  return query_int (sf_store_get_db (store),
+                    "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'casefile'"
+                    " AND sql IS NOT NULL");
+}
+
+static void
+add_one_caseworker (SfStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(SfImportResult) result = { 0 };
+  g_autoptr(GBytes) roster = sf_test_bytes ("team;omraade;initialer;navn\n"
+                                            "Modtageteam;boern-familie;AB;Anna Berg\n");
+
+  g_assert_true (sf_import_roster (store, roster, &result, &error));
+  g_assert_no_error (error);
+}
+
+/* A bulk write sets the indexes aside and rebuilds them, and leaves
+ * foreign keys on afterwards. */
+static void
+test_bulk_commit (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = sf_store_get_db (fixture->store);
+  gint64 indexes;
+
+  add_one_caseworker (fixture->store);
+  indexes = count_case_indexes (fixture->store);
+  g_assert_cmpint (indexes, ==, 2);
+
+  g_assert_true (sf_store_begin_bulk (fixture->store, "casefile", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_case_indexes (fixture->store), ==, 0);
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 0);
+  exec_sql (db, "INSERT INTO casefile (reference, complexity, caseworker_id)"
+                " SELECT 'S-1', 'enkel', id FROM caseworker");
+  g_assert_true (sf_store_commit_bulk (fixture->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count_case_indexes (fixture->store), ==, indexes);
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM casefile"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM casefile INDEXED BY casefile_caseworker"
+                                  " WHERE caseworker_id > 0"), ==, 1);
+  g_assert_true (sqlite3_get_autocommit (db));
+}
+
+/* A row whose parent is missing is caught at the commit, and nothing of
+ * the bulk write is kept. */
+static void
+test_bulk_foreign_key (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = sf_store_get_db (fixture->store);
+
+  add_one_caseworker (fixture->store);
+
+  g_assert_true (sf_store_begin_bulk (fixture->store, "casefile", TRUE, &error));
+  g_assert_no_error (error);
+  exec_sql (db, "INSERT INTO casefile (reference, complexity, caseworker_id)"
+                " SELECT 'S-1', 'enkel', id FROM caseworker");
+  exec_sql (db, "INSERT INTO casefile (reference, complexity, caseworker_id) VALUES ('S-2', 'enkel', 4242)");
+  g_assert_false (sf_store_commit_bulk (fixture->store, &error));
+  g_assert_nonnull (error);
+
+  g_assert_true (sqlite3_get_autocommit (db));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM casefile"), ==, 0);
+  g_assert_cmpint (count_case_indexes (fixture->store), ==, 2);
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+
+  /* And a rollback leaves it all as it was too. */
+  g_clear_error (&error);
+  g_assert_true (sf_store_begin_bulk (fixture->store, "casefile", TRUE, &error));
+  g_assert_no_error (error);
+  exec_sql (db, "INSERT INTO casefile (reference, complexity, caseworker_id)"
+                " SELECT 'S-1', 'enkel', id FROM caseworker");
+  sf_store_rollback_bulk (fixture->store);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM casefile"), ==, 0);
+  g_assert_cmpint (count_case_indexes (fixture->store), ==, 2);
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
 }
 
 /* Two programs, one file */
@@ -902,6 +1004,8 @@ main (int    argc,
   ADD ("/store/shared/busy-timeout", test_busy_timeout);
   ADD ("/store/transactions/rollback", test_rollback);
   ADD ("/store/audit", test_audit);
+  ADD ("/store/bulk/commit", test_bulk_commit);
+  ADD ("/store/bulk/foreign-key", test_bulk_foreign_key);
 
   return g_test_run ();
 }

@@ -8,13 +8,21 @@
 
 struct _SfCsvReader
 {
-  char        *text;       /* the whole file, UTF-8, NUL-terminated */
+  const char  *text;       /* the whole file, UTF-8, without its BOM */
+  GBytes      *bytes;      /* what @text points into when the file was UTF-8 */
+  char        *converted;  /* or @text itself, converted from Windows-1252 */
   gsize        len;
   gsize        pos;        /* where the next record starts */
   guint        line;       /* physical line at @pos, 1-based */
   char         delimiter;
   const char  *encoding;
-  GString     *field;      /* scratch buffer for the field being read */
+  /* The record being read: its fields one after the other, each ended by
+   * a NUL, and where each starts.  Reused from record to record, so reading
+   * 100,000 rows allocates nothing per row. */
+  GString     *record;
+  gsize        field_start;
+  GArray      *starts;     /* gsize */
+  GPtrArray   *fields;     /* pointers into record, NULL-terminated */
   gboolean     finished;   /* end of input or a malformed record */
 };
 
@@ -155,7 +163,8 @@ SfCsvReader *
 sf_csv_reader_new (GBytes  *bytes,
                    GError **error)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *converted = NULL;
+  const char *text;
   const char *encoding = "UTF-8";
   const char *data;
   gsize len;
@@ -184,18 +193,21 @@ sf_csv_reader_new (GBytes  *bytes,
       len -= 3;
     }
 
+  /* UTF-8 (the file has no NUL bytes, so it is one string) is read where
+   * it lies, without a copy; anything else is converted. */
   if (g_utf8_validate (data, (gssize) len, NULL))
     {
-      text = g_strndup (data, len);
+      text = data;
     }
   else
     {
-      text = convert_from_cp1252 (data, len, error);
-      if (text == NULL)
+      converted = convert_from_cp1252 (data, len, error);
+      if (converted == NULL)
         return NULL;
+      text = converted;
+      len = strlen (converted);
       encoding = "WINDOWS-1252";
     }
-  len = strlen (text);
 
   {
     gboolean blank = TRUE;
@@ -213,12 +225,17 @@ sf_csv_reader_new (GBytes  *bytes,
 
   reader = g_new0 (SfCsvReader, 1);
   reader->delimiter = detect_delimiter (text, len);
-  reader->text = g_steal_pointer (&text);
+  reader->text = text;
+  reader->converted = g_steal_pointer (&converted);
+  if (reader->converted == NULL)
+    reader->bytes = g_bytes_ref (bytes);
   reader->len = len;
   reader->pos = 0;
   reader->line = 1;
   reader->encoding = encoding;
-  reader->field = g_string_sized_new (64);
+  reader->record = g_string_sized_new (256);
+  reader->starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 16);
+  reader->fields = g_ptr_array_sized_new (16);
   return reader;
 }
 
@@ -227,8 +244,11 @@ sf_csv_reader_free (SfCsvReader *reader)
 {
   if (reader == NULL)
     return;
-  g_free (reader->text);
-  g_string_free (reader->field, TRUE);
+  g_free (reader->converted);
+  g_clear_pointer (&reader->bytes, g_bytes_unref);
+  g_string_free (reader->record, TRUE);
+  g_array_unref (reader->starts);
+  g_ptr_array_unref (reader->fields);
   g_free (reader);
 }
 
@@ -254,7 +274,7 @@ field_too_long (SfCsvReader  *reader,
                 guint         field_line,
                 GError      **error)
 {
-  if (reader->field->len + extra <= SF_CSV_MAX_FIELD_BYTES)
+  if (reader->record->len - reader->field_start + extra <= SF_CSV_MAX_FIELD_BYTES)
     return FALSE;
   g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                _("Line %u: a field is longer than %u characters."),
@@ -264,27 +284,27 @@ field_too_long (SfCsvReader  *reader,
 
 static gboolean
 push_field (SfCsvReader  *reader,
-            GPtrArray    *fields,
             guint         record_line,
             GError      **error)
 {
-  if (fields->len >= SF_CSV_MAX_FIELDS)
+  if (reader->starts->len >= SF_CSV_MAX_FIELDS)
     {
       g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                    _("Line %u: a row has more than %u columns."),
                    record_line, (guint) SF_CSV_MAX_FIELDS);
       return FALSE;
     }
-  g_ptr_array_add (fields, g_strndup (reader->field->str, reader->field->len));
-  g_string_truncate (reader->field, 0);
+  g_array_append_val (reader->starts, reader->field_start);
+  g_string_append_c (reader->record, '\0');
+  reader->field_start = reader->record->len;
   return TRUE;
 }
 
 /* Reads one record starting at reader->pos.  On success the record's fields
- * are in @fields and reader->pos/line are past its line end. */
+ * are in reader->record at reader->starts and reader->pos/line are past its
+ * line end. */
 static gboolean
 read_record (SfCsvReader  *reader,
-             GPtrArray    *fields,
              guint         record_line,
              GError      **error)
 {
@@ -294,7 +314,9 @@ read_record (SfCsvReader  *reader,
   gsize pos = reader->pos;
   guint line = reader->line;
 
-  g_string_truncate (reader->field, 0);
+  g_string_truncate (reader->record, 0);
+  g_array_set_size (reader->starts, 0);
+  reader->field_start = 0;
 
   for (;;)
     {
@@ -312,7 +334,7 @@ read_record (SfCsvReader  *reader,
                 span++;
               if (field_too_long (reader, span - pos, field_line, error))
                 return FALSE;
-              g_string_append_len (reader->field, text + pos, span - pos);
+              g_string_append_len (reader->record, text + pos, span - pos);
               pos = span;
 
               if (pos >= len)
@@ -328,7 +350,7 @@ read_record (SfCsvReader  *reader,
                     {
                       if (field_too_long (reader, 1, field_line, error))
                         return FALSE;
-                      g_string_append_c (reader->field, '"');
+                      g_string_append_c (reader->record, '"');
                       pos += 2;
                       continue;
                     }
@@ -343,7 +365,7 @@ read_record (SfCsvReader  *reader,
               line++;
               if (field_too_long (reader, 1, field_line, error))
                 return FALSE;
-              g_string_append_c (reader->field, '\n');
+              g_string_append_c (reader->record, '\n');
             }
 
           /* Spaces after the closing quote are tolerated and dropped. */
@@ -367,11 +389,11 @@ read_record (SfCsvReader  *reader,
             span++;
           if (field_too_long (reader, span - pos, field_line, error))
             return FALSE;
-          g_string_append_len (reader->field, text + pos, span - pos);
+          g_string_append_len (reader->record, text + pos, span - pos);
           pos = span;
         }
 
-      if (!push_field (reader, fields, record_line, error))
+      if (!push_field (reader, record_line, error))
         return FALSE;
 
       if (pos >= len)
@@ -395,25 +417,38 @@ read_record (SfCsvReader  *reader,
   return TRUE;
 }
 
+/**
+ * sf_csv_reader_next_borrowed:
+ * @out_fields: (out) (transfer none): the record's fields, NULL-terminated
+ * @out_n_fields: (out) (optional): how many
+ *
+ * Reads the next record that is not blank, as sf_csv_reader_next() does,
+ * but the fields stay the reader's: they are valid, and may be changed in
+ * place (trimmed, shortened, or set to NULL to drop a trailing field), until
+ * the next call or until the reader is freed.  For reading large files
+ * without allocating per row.
+ */
 gboolean
-sf_csv_reader_next (SfCsvReader  *reader,
-                    GStrv        *out_fields,
-                    guint        *out_line,
-                    GError      **error)
+sf_csv_reader_next_borrowed (SfCsvReader   *reader,
+                             char        ***out_fields,
+                             guint         *out_n_fields,
+                             guint         *out_line,
+                             GError       **error)
 {
   g_return_val_if_fail (reader != NULL, FALSE);
   g_return_val_if_fail (out_fields != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   *out_fields = NULL;
+  if (out_n_fields != NULL)
+    *out_n_fields = 0;
 
   while (!reader->finished && reader->pos < reader->len)
     {
-      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
       guint record_line = reader->line;
       gboolean blank = TRUE;
 
-      if (!read_record (reader, fields, record_line, error))
+      if (!read_record (reader, record_line, error))
         {
           /* A malformed record ends the reading: where the next record
            * would start cannot be known. */
@@ -421,17 +456,26 @@ sf_csv_reader_next (SfCsvReader  *reader,
           return FALSE;
         }
 
-      /* A record with nothing but white space in it (a blank line, or a
-       * line of empty columns as spreadsheets write them) is skipped. */
-      for (guint i = 0; i < fields->len && blank; i++)
-        if (!is_blank (g_ptr_array_index (fields, i)))
-          blank = FALSE;
+      /* Pointers only now: the record's buffer may have moved as it grew. */
+      g_ptr_array_set_size (reader->fields, 0);
+      for (guint i = 0; i < reader->starts->len; i++)
+        {
+          char *field = reader->record->str + g_array_index (reader->starts, gsize, i);
+
+          g_ptr_array_add (reader->fields, field);
+          /* A record with nothing but white space in it (a blank line, or
+           * a line of empty columns as spreadsheets write them) is
+           * skipped. */
+          if (blank && !is_blank (field))
+            blank = FALSE;
+        }
       if (blank)
         continue;
 
-      g_ptr_array_set_free_func (fields, NULL);
-      g_ptr_array_add (fields, NULL);
-      *out_fields = (GStrv) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
+      g_ptr_array_add (reader->fields, NULL);
+      *out_fields = (char **) reader->fields->pdata;
+      if (out_n_fields != NULL)
+        *out_n_fields = reader->starts->len;
       if (out_line != NULL)
         *out_line = record_line;
       return TRUE;
@@ -439,4 +483,21 @@ sf_csv_reader_next (SfCsvReader  *reader,
 
   reader->finished = TRUE;
   return FALSE;
+}
+
+gboolean
+sf_csv_reader_next (SfCsvReader  *reader,
+                    GStrv        *out_fields,
+                    guint        *out_line,
+                    GError      **error)
+{
+  char **fields = NULL;
+
+  g_return_val_if_fail (out_fields != NULL, FALSE);
+
+  *out_fields = NULL;
+  if (!sf_csv_reader_next_borrowed (reader, &fields, NULL, out_line, error))
+    return FALSE;
+  *out_fields = g_strdupv (fields);
+  return TRUE;
 }

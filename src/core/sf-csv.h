@@ -23,6 +23,11 @@ gboolean      sf_csv_reader_next           (SfCsvReader  *reader,
                                             GStrv        *out_fields,
                                             guint        *out_line,
                                             GError      **error);
+gboolean      sf_csv_reader_next_borrowed  (SfCsvReader  *reader,
+                                            char       ***out_fields,
+                                            guint        *out_n_fields,
+                                            guint        *out_line,
+                                            GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfCsvReader, sf_csv_reader_free)
 

@@ -33,18 +33,92 @@ sf_format_decimal (double value,
   return g_strdup_printf ("%.*f", digits, value);
 }
 
-/* The shortest text that reads back as exactly @value, with @decimal as
- * the decimal separator: 0.8, not 0.80000000000000004. */
+/* Writes the digits of @n (no sign) ending just before @end; returns where
+ * they start. */
 static char *
-format_exact (double value,
-              char   decimal)
+write_digits (char    *end,
+              guint64  n)
+{
+  do
+    {
+      *--end = (char) ('0' + n % 10);
+      n /= 10;
+    }
+  while (n > 0);
+  return end;
+}
+
+/* Whole numbers and numbers with up to four decimals (loads such as 30.5,
+ * factors such as 0.7) written without printf and strtod, which were a
+ * quarter of a large JSON report.  Gives exactly what the search below
+ * gives: such a value is the double nearest to n / 10^k (a division of
+ * exact numbers, correctly rounded, as strtod rounds), which "%.15g"
+ * prints as that decimal (it has at most 15 digits, and the double is
+ * closer to it than half a unit of the 15th digit).  Checked against the
+ * search on millions of values; tests/test-report.c checks a sample. */
+static gboolean
+format_short (double  value,
+              char    decimal,
+              char   *buf,
+              gsize   size)
+{
+  static const double powers[] = { 1, 10, 100, 1000, 10000 };
+  char digits[32];
+  char *end = digits + sizeof digits;
+
+  for (guint k = 0; k < G_N_ELEMENTS (powers); k++)
+    {
+      double scaled = fabs (value) * powers[k];
+      guint64 n;
+      char *p;
+
+      if (scaled >= 1e15)
+        return FALSE;
+      /* The product may be off by an ulp (1118.37 × 100 is
+       * 111836.99999999999): the quotient decides, and the first k that
+       * passes has no trailing zero (n / 10 would have passed before). */
+      n = (guint64) floor (scaled + 0.5);
+      if ((double) n / powers[k] != fabs (value))
+        continue;
+
+      p = write_digits (end, n);
+      if (k > 0)
+        {
+          /* Shift the last k digits right to make room for the separator,
+           * after padding with zeros so there is a digit before it. */
+          while (end - p < (int) k + 1)
+            *--p = '0';
+          memmove (p - 1, p, (gsize) (end - p) - k);
+          p--;
+          end[-(int) k - 1] = decimal;
+        }
+      if (signbit (value))
+        *--p = '-';
+      if ((gsize) (end - p) + 1 > size)
+        return FALSE;
+      memcpy (buf, p, (gsize) (end - p));
+      buf[end - p] = '\0';
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * sf_format_exact:
+ * @decimal: the decimal separator to write
+ *
+ * The shortest text that reads back as exactly @value, with @decimal as the
+ * decimal separator: 0.8, not 0.80000000000000004.  What reports write.
+ */
+char *
+sf_format_exact (double value,
+                 char   decimal)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   char *dot;
 
-  /* Whole numbers (counts, most norms and loads) need no search. */
-  if (value == floor (value) && fabs (value) < 1e15)
-    return g_strdup_printf ("%.0f", value);
+  if (format_short (value, decimal, buf, sizeof buf))
+    return g_strdup (buf);
 
   for (int precision = 15; precision <= 17; precision++)
     {
@@ -237,7 +311,7 @@ json_number_member (GString    *out,
     g_string_append (out, "null");
   else
     {
-      g_autofree char *text = format_exact (value, '.');
+      g_autofree char *text = sf_format_exact (value, '.');
 
       g_string_append (out, text);
     }
@@ -249,8 +323,12 @@ json_int_member (GString    *out,
                  const char *name,
                  guint       value)
 {
+  char digits[16];
+  char *end = digits + sizeof digits;
+  char *start = write_digits (end, value);
+
   json_member (out, indent, name, FALSE);
-  g_string_append_printf (out, "%u", value);
+  g_string_append_len (out, start, end - start);
 }
 
 static void
@@ -361,7 +439,7 @@ csv_number (GString *out,
 {
   if (!isnan (value))
     {
-      g_autofree char *text = format_exact (value, ',');
+      g_autofree char *text = sf_format_exact (value, ',');
 
       g_string_append (out, text);
     }

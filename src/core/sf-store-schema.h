@@ -213,4 +213,33 @@ static const char * const sf_store_migrations[] = {
   "  who      TEXT NOT NULL"
   ");"
   "CREATE INDEX checklist_event_item ON checklist_event (item_id);",
+
+  /* 4 → 5: the same case table with its complexity check written as
+   * comparisons.  SQLite 3.40 evaluates a CHECK's IN list of three or more
+   * values by building a temporary b-tree for every row written, which was
+   * two thirds of the time a 100,000-case import took.  A column's CHECK
+   * cannot be altered in place, so the table is rebuilt (SQLite's documented
+   * twelve steps; nothing refers to casefile, so foreign keys stay on). */
+  "CREATE TABLE casefile_new ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  reference     TEXT NOT NULL UNIQUE CHECK (length (reference) > 0),"
+  "  area_id       INTEGER REFERENCES area (id),"
+  "  complexity    TEXT NOT NULL"
+  "                CHECK (complexity = 'enkel' OR complexity = 'kompleks'"
+  "                       OR complexity = 'saerligt-kompliceret'),"
+  "  start_date    TEXT,"
+  "  closed_date   TEXT,"
+  "  caseworker_id INTEGER NOT NULL REFERENCES caseworker (id),"
+  "  cover_id      INTEGER REFERENCES caseworker (id),"
+  "  counted       INTEGER NOT NULL DEFAULT 0,"
+  "  CHECK (cover_id IS NULL OR cover_id <> caseworker_id)"
+  ");"
+  "INSERT INTO casefile_new (id, reference, area_id, complexity, start_date, closed_date,"
+  "                          caseworker_id, cover_id, counted)"
+  "  SELECT id, reference, area_id, complexity, start_date, closed_date,"
+  "         caseworker_id, cover_id, counted FROM casefile;"
+  "DROP TABLE casefile;"
+  "ALTER TABLE casefile_new RENAME TO casefile;"
+  "CREATE INDEX casefile_caseworker ON casefile (caseworker_id);"
+  "CREATE INDEX casefile_cover ON casefile (cover_id) WHERE cover_id IS NOT NULL;",
 };

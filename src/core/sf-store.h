@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define SF_STORE_SCHEMA_VERSION 4
+#define SF_STORE_SCHEMA_VERSION 5
 
 #define SF_TYPE_STORE (sf_store_get_type ())
 
@@ -33,6 +33,13 @@ gboolean     sf_store_begin            (SfStore      *self,
 gboolean     sf_store_commit           (SfStore      *self,
                                         GError      **error);
 void         sf_store_rollback         (SfStore      *self);
+gboolean     sf_store_begin_bulk       (SfStore      *self,
+                                        const char   *table,
+                                        gboolean      rebuild_indexes,
+                                        GError      **error);
+gboolean     sf_store_commit_bulk      (SfStore      *self,
+                                        GError      **error);
+void         sf_store_rollback_bulk    (SfStore      *self);
 gboolean     sf_store_exec             (SfStore      *self,
                                         const char   *sql,
                                         GError      **error);

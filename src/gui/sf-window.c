@@ -43,6 +43,21 @@ struct _SfWindow
   SfCaseloadsPage      *caseloads_page;
   SfChecklistsPage     *checklists_page;
   SfTeamsPage          *teams_page;
+
+  /* The figures of the last reload, and the pages not yet filled with
+   * them: a page is filled when it is first shown (or asked for), so the
+   * window opens on a large municipality as fast as on an empty one.  Once
+   * filled, a page is kept current on every reload, as before. */
+  SfDataset            *dataset;
+  SfFigures            *figures;
+  guint                 stale_pages;
+  guint                 live_pages;
+};
+
+enum {
+  STALE_TEAMS     = 1 << 0,
+  STALE_CASELOADS = 1 << 1,
+  STALE_ALERTS    = 1 << 2,
 };
 
 G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -329,7 +344,8 @@ update_alerts (SfWindow        *self,
 
   g_clear_pointer (&self->alerts, g_ptr_array_unref);
   self->alerts = g_ptr_array_ref (alerts);
-  sf_alerts_page_set_alerts (self->alerts_page, self->store, alerts, figures->ref);
+  /* The page itself is filled when shown (fill_stale_pages) */
+  self->stale_pages |= STALE_ALERTS;
 
   open = sf_alerts_count_unacknowledged (alerts);
   adw_view_stack_page_set_badge_number (self->alerts_stack_page, open);
@@ -426,6 +442,48 @@ sf_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (sf_window_parent_class)->close_request (window);
 }
 
+/* Fills the pages in @pages that still show older figures than the last
+ * reload's.  Building the Alerts page's rows for 3,000 caseworkers took
+ * seconds, and the Caseloads page a third of one: at start-up only the
+ * page shown is filled. */
+static void
+fill_stale_pages (SfWindow *self,
+                  guint     pages)
+{
+  pages &= self->stale_pages;
+  if (pages == 0 || self->figures == NULL)
+    return;
+  self->stale_pages &= ~pages;
+  self->live_pages |= pages;
+
+  if (pages & STALE_TEAMS)
+    sf_teams_page_set_figures (self->teams_page, self->figures);
+  if (pages & STALE_CASELOADS)
+    sf_caseloads_page_set_figures (self->caseloads_page, self->figures);
+  if ((pages & STALE_ALERTS) && self->alerts != NULL)
+    sf_alerts_page_set_alerts (self->alerts_page, self->store, self->alerts, self->figures->ref);
+}
+
+static guint
+page_flag (const char *name)
+{
+  if (g_strcmp0 (name, "teams") == 0)
+    return STALE_TEAMS;
+  if (g_strcmp0 (name, "caseloads") == 0)
+    return STALE_CASELOADS;
+  if (g_strcmp0 (name, "alerts") == 0)
+    return STALE_ALERTS;
+  return 0;
+}
+
+static void
+on_view_stack_visible_child_cb (SfWindow     *self,
+                                GParamSpec   *pspec,
+                                AdwViewStack *view_stack)
+{
+  fill_stale_pages (self, page_flag (adw_view_stack_get_visible_child_name (view_stack)));
+}
+
 static void
 sf_window_constructed (GObject *object)
 {
@@ -437,6 +495,9 @@ sf_window_constructed (GObject *object)
 
   sf_teams_page_set_store (self->teams_page, self->store);
   sf_caseloads_page_set_store (self->caseloads_page, self->store);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_view_stack_visible_child_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -471,6 +532,8 @@ sf_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->alerts, g_ptr_array_unref);
+  g_clear_pointer (&self->figures, sf_figures_free);
+  g_clear_pointer (&self->dataset, sf_dataset_free);
 
   G_OBJECT_CLASS (sf_window_parent_class)->finalize (object);
 }
@@ -642,13 +705,21 @@ sf_window_reload (SfWindow *self)
   today = sf_day_today ();
   figures = sf_figures_compute (dataset, &settings, today);
   sf_roster_page_set_figures (self->roster_page, figures);
-  sf_caseloads_page_set_figures (self->caseloads_page, figures);
   sf_checklists_page_reload (self->checklists_page, self->store, dataset);
-  sf_teams_page_set_figures (self->teams_page, figures);
   update_alerts (self, figures);
 
+  /* The figures borrow the dataset: both are kept for the pages filled
+   * later. */
+  g_clear_pointer (&self->figures, sf_figures_free);
+  g_clear_pointer (&self->dataset, sf_dataset_free);
+  self->dataset = g_steal_pointer (&dataset);
+  self->figures = g_steal_pointer (&figures);
+  self->stale_pages = STALE_TEAMS | STALE_CASELOADS | STALE_ALERTS;
+  fill_stale_pages (self, self->live_pages |
+                          page_flag (adw_view_stack_get_visible_child_name (self->view_stack)));
+
   /* Teams without caseworkers yet are shown: the Teams page adds them */
-  if (dataset->caseworkers->len == 0 && dataset->teams->len == 0)
+  if (self->dataset->caseworkers->len == 0 && self->dataset->teams->len == 0)
     {
       adw_view_switcher_title_set_subtitle (self->window_title, NULL);
       set_empty (self, TRUE);
@@ -707,6 +778,7 @@ sf_window_get_caseloads_page (SfWindow *self)
 {
   g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
 
+  fill_stale_pages (self, STALE_CASELOADS);
   return self->caseloads_page;
 }
 
@@ -788,6 +860,7 @@ sf_window_get_teams_page (SfWindow *self)
 {
   g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
 
+  fill_stale_pages (self, STALE_TEAMS);
   return self->teams_page;
 }
 
@@ -806,6 +879,7 @@ sf_window_get_alerts_page (SfWindow *self)
 {
   g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
 
+  fill_stale_pages (self, STALE_ALERTS);
   return self->alerts_page;
 }
 
