@@ -72,3 +72,17 @@ sf_test_bytes (const char *contents)
 {
   return g_bytes_new (contents, strlen (contents));
 }
+
+gint64
+sf_test_query_int (SfStore    *store,
+                   const char *sql)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (store, sql, NULL);
+  gint64 value;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}

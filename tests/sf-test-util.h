@@ -2,6 +2,8 @@
 
 #include <glib.h>
 
+#include "sf-store.h"
+
 G_BEGIN_DECLS
 
 /* A fresh private directory for one test, removed at exit. */
@@ -11,5 +13,8 @@ char   *sf_test_write_file   (const char *dir,
                               const char *name,
                               const char *contents);
 GBytes *sf_test_bytes        (const char *contents);
+/* The first column of the one row @sql returns, as an integer. */
+gint64  sf_test_query_int    (SfStore    *store,
+                              const char *sql);
 
 G_END_DECLS

@@ -17,72 +17,12 @@
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
 #include "sf-suggest-dialog.h"
+#include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
 
-typedef struct
-{
-  char     *dir;
-  SfStore  *store;
-  SfWindow *window;
-} Fixture;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds: lets GTK lay out and draw. */
-static void
-spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = sf_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = sf_store_open (path, &error);
-  g_assert_no_error (error);
-
-  fixture->window = sf_window_new (NULL, fixture->store);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (100);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  fixture->window = NULL;
-  spin (10);
-
-  g_clear_object (&fixture->store);
-  g_clear_pointer (&fixture->dir, g_free);
-}
+/* The real window on an empty temporary database */
+typedef SfTestFixture Fixture;
 
 static void
 load_demo (Fixture *fixture)
@@ -91,7 +31,7 @@ load_demo (Fixture *fixture)
 
   g_assert_true (sf_demo_populate (fixture->store, sf_day_today (), &error));
   g_assert_no_error (error);
-  spin (50);
+  sf_test_spin (50);
 }
 
 /* What the core says on today's figures, with acknowledgements applied. */
@@ -119,55 +59,6 @@ alerts_stack_page (Fixture *fixture)
 
   g_assert_nonnull (stack);
   return adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (page));
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static const SfAlert *
@@ -231,8 +122,8 @@ test_badge_and_acknowledge (Fixture       *fixture,
 
   /* The dialog: the note is required, the date defaults to two weeks ahead */
   g_signal_emit_by_name (button, "clicked");
-  spin (50);
-  dialog = find_toplevel (SF_TYPE_ACK_DIALOG);
+  sf_test_spin (50);
+  dialog = sf_test_find_toplevel (SF_TYPE_ACK_DIALOG);
   g_assert_nonnull (dialog);
   default_expiry = sf_day_format (today + 14);
   g_assert_cmpstr (gtk_editable_get_text (sf_ack_dialog_get_expires (dialog)), ==, default_expiry);
@@ -262,11 +153,11 @@ test_badge_and_acknowledge (Fixture       *fixture,
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "acknowledge"));
   g_assert_cmpstr (sf_ack_dialog_get_problem (dialog), ==, "");
 
-  button = find_button (GTK_WIDGET (dialog), "_Acknowledge");
+  button = sf_test_find_button (GTK_WIDGET (dialog), "_Acknowledge");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  spin (50);
-  g_assert_null (find_toplevel (SF_TYPE_ACK_DIALOG));
+  sf_test_spin (50);
+  g_assert_null (sf_test_find_toplevel (SF_TYPE_ACK_DIALOG));
 
   /* The badge drops by one; the alert sits in the collapsed Acknowledged row */
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, open - 1);
@@ -294,28 +185,28 @@ test_badge_and_acknowledge (Fixture       *fixture,
     }
 
   /* The toast's Undo takes the acknowledgement back */
-  button = find_button (GTK_WIDGET (fixture->window), "_Undo");
+  button = sf_test_find_button (GTK_WIDGET (fixture->window), "_Undo");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  spin (20);
+  sf_test_spin (20);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, open);
   g_assert_null (sf_alerts_page_get_acknowledged_row (page));
 
   /* Acknowledged again … */
   g_signal_emit_by_name (sf_alerts_page_get_row_button (page, identity), "clicked");
-  spin (50);
-  dialog = find_toplevel (SF_TYPE_ACK_DIALOG);
+  sf_test_spin (50);
+  dialog = sf_test_find_toplevel (SF_TYPE_ACK_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (sf_ack_dialog_get_note (dialog), "Waiting for the new colleague");
-  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Acknowledge"), "clicked");
-  spin (50);
+  g_signal_emit_by_name (sf_test_find_button (GTK_WIDGET (dialog), "_Acknowledge"), "clicked");
+  sf_test_spin (50);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, open - 1);
 
   /* … and Reopen brings it back among the open ones */
   button = sf_alerts_page_get_row_button (page, identity);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Reopen");
   g_signal_emit_by_name (button, "clicked");
-  spin (20);
+  sf_test_spin (20);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, open);
   g_assert_null (sf_alerts_page_get_acknowledged_row (page));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (sf_alerts_page_get_row_button (page, identity))), ==,
@@ -366,7 +257,7 @@ test_activate_alert (Fixture       *fixture,
   alert = first_alert (alerts, TRUE);
   identity = sf_alert_identity (alert);
   g_assert_true (gtk_widget_activate (sf_alerts_page_get_row (page, identity)));
-  spin (20);
+  sf_test_spin (20);
   g_assert_cmpstr (sf_window_get_visible_page (fixture->window), ==, "roster");
   g_assert_cmpuint (roster_rows (fixture), ==, 1);
   item = roster_row (fixture, 0);
@@ -387,7 +278,7 @@ test_activate_alert (Fixture       *fixture,
 
       sf_window_show_page (fixture->window, "alerts");
       g_assert_true (gtk_widget_activate (sf_alerts_page_get_row (page, team_identity)));
-      spin (20);
+      sf_test_spin (20);
       g_assert_cmpstr (sf_window_get_visible_page (fixture->window), ==, "roster");
       g_assert_cmpuint (roster_rows (fixture), ==, members);
       for (guint i = 0; i < members; i++)
@@ -401,7 +292,7 @@ test_activate_alert (Fixture       *fixture,
     g_test_message ("The demonstration data has no team alert today");
 
   /* Show Everyone */
-  g_signal_emit_by_name (find_button (GTK_WIDGET (sf_window_get_roster_page (fixture->window)), "Show _Everyone"),
+  g_signal_emit_by_name (sf_test_find_button (GTK_WIDGET (sf_window_get_roster_page (fixture->window)), "Show _Everyone"),
                          "clicked");
   g_assert_cmpuint (roster_rows (fixture), ==, everyone);
 }
@@ -455,8 +346,8 @@ test_suggest (Fixture       *fixture,
       gint64 team_id = g_array_index (figures->teams, SfTeamFigures, t).team->id;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.suggest-for-team", "x", team_id));
-      spin (20);
-      dialog = find_toplevel (SF_TYPE_SUGGEST_DIALOG);
+      sf_test_spin (20);
+      dialog = sf_test_find_toplevel (SF_TYPE_SUGGEST_DIALOG);
       g_assert_nonnull (dialog);
       /* Complex is chosen first */
       g_assert_cmpuint (adw_combo_row_get_selected (sf_suggest_dialog_get_complexity_row (dialog)), ==,
@@ -464,13 +355,13 @@ test_suggest (Fixture       *fixture,
       for (guint c = 0; c < SF_N_COMPLEXITIES; c++)
         check_suggestion (fixture, dialog, figures, team_id, c);
       gtk_window_destroy (GTK_WINDOW (dialog));
-      spin (10);
+      sf_test_spin (10);
     }
 
   /* From the menu: every team, live as the choices change */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.suggest", NULL));
-  spin (20);
-  dialog = find_toplevel (SF_TYPE_SUGGEST_DIALOG);
+  sf_test_spin (20);
+  dialog = sf_test_find_toplevel (SF_TYPE_SUGGEST_DIALOG);
   g_assert_nonnull (dialog);
   team_row = sf_suggest_dialog_get_team_row (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (team_row)), ==, n_teams);
@@ -498,13 +389,13 @@ test_narrow (Fixture       *fixture,
   GtkWidget *bar;
 
   load_demo (fixture);
-  spin (300);
-  bar = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  sf_test_spin (300);
+  bar = sf_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR);
   g_assert_nonnull (bar);
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
-  spin (300);
+  sf_test_spin (300);
   g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
 }
 
@@ -521,7 +412,7 @@ test_empty (Fixture       *fixture,
 
   g_assert_true (sf_import_roster (fixture->store, roster, &result, &error));
   g_assert_no_error (error);
-  spin (20);
+  sf_test_spin (20);
 
   g_assert_cmpuint (sf_window_get_alerts (fixture->window)->len, ==, 0);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (alerts_stack_page (fixture)), ==, 0);
@@ -535,30 +426,16 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  sf_test_gui_init (&argc, &argv);
 
-  /* The schema compiled in <build>/data; the memory backend keeps nothing */
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
-    {
-      g_autofree char *schemas = g_build_filename (builddir, "..", "data", NULL);
-
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  g_test_add ("/alerts-gui/badge-and-acknowledge", Fixture, NULL,
-              fixture_set_up, test_badge_and_acknowledge, fixture_tear_down);
-  g_test_add ("/alerts-gui/activate-alert", Fixture, NULL,
-              fixture_set_up, test_activate_alert, fixture_tear_down);
-  g_test_add ("/alerts-gui/suggest", Fixture, NULL,
-              fixture_set_up, test_suggest, fixture_tear_down);
-  g_test_add ("/alerts-gui/narrow", Fixture, NULL,
-              fixture_set_up, test_narrow, fixture_tear_down);
-  g_test_add ("/alerts-gui/empty", Fixture, NULL,
-              fixture_set_up, test_empty, fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, sf_test_fixture_set_up, func, sf_test_fixture_tear_down)
+  ADD ("/alerts-gui/badge-and-acknowledge", test_badge_and_acknowledge);
+  ADD ("/alerts-gui/activate-alert", test_activate_alert);
+  ADD ("/alerts-gui/suggest", test_suggest);
+  ADD ("/alerts-gui/narrow", test_narrow);
+  ADD ("/alerts-gui/empty", test_empty);
+#undef ADD
 
   return g_test_run ();
 }

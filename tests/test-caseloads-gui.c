@@ -16,111 +16,22 @@
 #include "sf-caseloads-page.h"
 #include "sf-import-preview-dialog.h"
 #include "sf-preferences-window.h"
+#include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
 
 #define EPS 1e-9
 
-typedef struct
-{
-  char     *dir;
-  SfStore  *store;
-  SfWindow *window;
-} Fixture;
+/* The real window on an empty temporary database */
+typedef SfTestFixture Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = sf_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = sf_store_open (path, &error);
-  g_assert_no_error (error);
-
-  fixture->window = sf_window_new (NULL, fixture->store);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (50);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  fixture->window = NULL;
-  spin (10);
-  g_clear_object (&fixture->store);
-  g_clear_pointer (&fixture->dir, g_free);
-}
-
-/* Team Familie (boern-familie, norm 20): MHJ with 1 enkel, 2 kompleks and
- * 1 særligt kompliceret = 4.5 (22.5 %); LK with 18 kompleks + 2 særligt
- * kompliceret = 22 (110 %, over); SB with 19 kompleks = 19 (95 %, near).
- * Team Sygedagpenge (norm 40): JP with 10 kompleks (25 %). */
+/* The example of sf_test_import_example(): Familie with MHJ (22.5 %), LK
+ * (110 %, over) and SB (95 %, near); Sygedagpenge with JP (25 %). */
 static void
 load_example (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) roster = sf_test_bytes (
-    "team;omraade;team-norm;initialer;navn;startdato\n"
-    "Familie;boern-familie;20;MHJ;Mette Hjort;2015-01-01\n"
-    "Familie;boern-familie;20;LK;Lars Krog;2015-01-01\n"
-    "Familie;boern-familie;20;SB;Sara Berg;2015-01-01\n"
-    "Sygedagpenge;sygedagpenge;40;JP;Jens Poulsen;2015-01-01\n");
-  g_auto(SfImportResult) result = { 0 };
-  GString *cases = g_string_new ("sagsnummer;initialer;kompleksitet;startdato\n");
-  g_autoptr(GBytes) bytes = NULL;
-  g_auto(SfImportResult) case_result = { 0 };
-  guint n = 0;
-
-  g_assert_true (sf_import_roster (fixture->store, roster, &result, &error));
-  g_assert_no_error (error);
-  g_string_append_printf (cases, "S-%u;MHJ;enkel;2024-01-01\n", ++n);
-  g_string_append_printf (cases, "S-%u;MHJ;kompleks;2024-01-01\n", ++n);
-  g_string_append_printf (cases, "S-%u;MHJ;kompleks;2024-01-01\n", ++n);
-  g_string_append_printf (cases, "S-%u;MHJ;særligt kompliceret;2024-01-01\n", ++n);
-  for (guint i = 0; i < 18; i++)
-    g_string_append_printf (cases, "S-%u;LK;kompleks;2024-01-01\n", ++n);
-  for (guint i = 0; i < 2; i++)
-    g_string_append_printf (cases, "S-%u;LK;saerligt-kompliceret;2024-01-01\n", ++n);
-  for (guint i = 0; i < 19; i++)
-    g_string_append_printf (cases, "S-%u;SB;kompleks;2024-01-01\n", ++n);
-  for (guint i = 0; i < 10; i++)
-    g_string_append_printf (cases, "S-%u;JP;kompleks;2024-01-01\n", ++n);
-  bytes = g_string_free_to_bytes (cases);
-  g_assert_true (sf_import_cases (fixture->store, bytes, &case_result, &error));
-  g_assert_no_error (error);
-  spin (50);
+  sf_test_import_example (fixture->store);
+  sf_test_spin (50);
 }
 
 static SfCaseloadItem *
@@ -236,7 +147,7 @@ test_preferences_recompute (Fixture       *fixture,
   load_example (fixture);
   preferences = sf_preferences_window_new (GTK_WINDOW (fixture->window), fixture->store);
   gtk_window_present (GTK_WINDOW (preferences));
-  spin (50);
+  sf_test_spin (50);
 
   weight = sf_preferences_window_get_spin (preferences, "weight-kompleks");
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (weight), 1.0, EPS);
@@ -244,7 +155,7 @@ test_preferences_recompute (Fixture       *fixture,
                                                                                             "near-threshold")),
                                   90, EPS);
   gtk_spin_button_set_value (weight, 1.5);
-  spin (20);
+  sf_test_spin (20);
 
   g_assert_true (sf_store_load_settings (fixture->store, &settings, NULL));
   g_assert_cmpfloat_with_epsilon (settings.weights[SF_COMPLEXITY_KOMPLEKS], 1.5, EPS);
@@ -256,13 +167,13 @@ test_preferences_recompute (Fixture       *fixture,
   norm = sf_preferences_window_get_team_spin (preferences, team_id (fixture, "Familie"));
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (norm), 20, EPS);
   gtk_spin_button_set_value (norm, 25);
-  spin (20);
+  sf_test_spin (20);
   g_assert_cmpfloat_with_epsilon (sf_roster_item_get_utilisation (sf_caseload_item_get_roster_item (find_worker (page, "LK"))),
                                   31.0 / 25, EPS);
 
   /* The near threshold is entered in per cent and kept as a share */
   gtk_spin_button_set_value (sf_preferences_window_get_spin (preferences, "near-threshold"), 80);
-  spin (20);
+  sf_test_spin (20);
   g_assert_true (sf_store_load_settings (fixture->store, &settings, NULL));
   g_assert_cmpfloat_with_epsilon (settings.near_threshold, 0.8, EPS);
 }
@@ -311,7 +222,7 @@ test_import_preview (Fixture       *fixture,
   good = g_file_new_for_path (good_path);
   dialog = sf_import_preview_dialog_open (fixture->window, good);
   g_assert_nonnull (dialog);
-  spin (20);
+  sf_test_spin (20);
   preview = sf_import_preview_dialog_get_preview (dialog);
   g_assert_cmpuint (preview->n_new, ==, 1);
   g_assert_cmpuint (preview->n_closed, ==, 1);
@@ -322,7 +233,7 @@ test_import_preview (Fixture       *fixture,
                                   4.5, EPS);
 
   sf_import_preview_dialog_import (dialog);
-  spin (20);
+  sf_test_spin (20);
   g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 54);
   /* 4.5 − 0.5 + 1 = 5 */
   g_assert_cmpfloat_with_epsilon (sf_roster_item_get_weighted_load (sf_caseload_item_get_roster_item (find_worker (page, "MHJ"))),
@@ -334,13 +245,13 @@ test_import_preview (Fixture       *fixture,
                                  "311299-1234;MHJ;kompleks\n");
   bad = g_file_new_for_path (bad_path);
   dialog = sf_import_preview_dialog_open (fixture->window, bad);
-  spin (20);
+  sf_test_spin (20);
   preview = sf_import_preview_dialog_get_preview (dialog);
   g_assert_cmpuint (preview->problems->len, ==, 1);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (preview->problems, 0), "Line 3: the case number"));
   g_assert_false (gtk_widget_get_sensitive (sf_import_preview_dialog_get_import_button (dialog)));
   gtk_window_close (GTK_WINDOW (dialog));
-  spin (20);
+  sf_test_spin (20);
   g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 54);
 }
 
@@ -348,24 +259,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  sf_test_gui_init (&argc, &argv);
 
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
-    {
-      g_autofree char *schemas = g_build_filename (builddir, "..", "data", NULL);
-
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  g_test_add ("/gui/caseloads/overview", Fixture, NULL, fixture_set_up, test_overview, fixture_tear_down);
-  g_test_add ("/gui/caseloads/preferences-recompute", Fixture, NULL,
-              fixture_set_up, test_preferences_recompute, fixture_tear_down);
-  g_test_add ("/gui/caseloads/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
-  g_test_add ("/gui/import/preview", Fixture, NULL, fixture_set_up, test_import_preview, fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, sf_test_fixture_set_up, func, sf_test_fixture_tear_down)
+  ADD ("/gui/caseloads/overview", test_overview);
+  ADD ("/gui/caseloads/preferences-recompute", test_preferences_recompute);
+  ADD ("/gui/caseloads/export", test_export);
+  ADD ("/gui/import/preview", test_import_preview);
+#undef ADD
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "sf-cases-view.h"
 #include "sf-counts-dialog.h"
 #include "sf-reassign-dialog.h"
+#include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
 
@@ -34,133 +35,32 @@ typedef struct
   SfCasesView     *view;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gint64
-query_int (SfStore    *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = sf_store_prepare (store, sql, NULL);
-  gint64 value;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-/* Team Familie (boern-familie, norm 20): MHJ with S-1 enkel, S-2 and S-3
- * kompleks, S-4 særligt kompliceret = 4.5 (22.5 %); LK with 18 kompleks
- * (S-5 … S-22) + 2 særligt kompliceret = 22 (110 %, over); SB with 19
- * kompleks = 19 (95 %, near).  Team Sygedagpenge (norm 40): JP with 10
- * kompleks = 10 (25 %). */
+/* The example of sf_test_import_example(), on the page of cases. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GBytes) roster = sf_test_bytes (
-    "team;omraade;team-norm;initialer;navn;startdato\n"
-    "Familie;boern-familie;20;MHJ;Mette Hjort;2015-01-01\n"
-    "Familie;boern-familie;20;LK;Lars Krog;2015-01-01\n"
-    "Familie;boern-familie;20;SB;Sara Berg;2015-01-01\n"
-    "Sygedagpenge;sygedagpenge;40;JP;Jens Poulsen;2015-01-01\n");
-  g_auto(SfImportResult) result = { 0 };
-  g_auto(SfImportResult) case_result = { 0 };
-  GString *cases = g_string_new ("sagsnummer;initialer;kompleksitet;startdato\n");
-  g_autoptr(GBytes) bytes = NULL;
-  guint n = 0;
+  fixture->store = sf_test_open_store (&fixture->dir);
+  sf_test_import_example (fixture->store);
 
-  fixture->dir = sf_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = sf_store_open (path, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (sf_import_roster (fixture->store, roster, &result, &error));
-  g_assert_no_error (error);
-  g_string_append_printf (cases, "S-%u;MHJ;enkel;2024-01-01\n", ++n);
-  g_string_append_printf (cases, "S-%u;MHJ;kompleks;2024-01-01\n", ++n);
-  g_string_append_printf (cases, "S-%u;MHJ;kompleks;2024-01-01\n", ++n);
-  g_string_append_printf (cases, "S-%u;MHJ;særligt kompliceret;2024-01-01\n", ++n);
-  for (guint i = 0; i < 18; i++)
-    g_string_append_printf (cases, "S-%u;LK;kompleks;2024-01-01\n", ++n);
-  for (guint i = 0; i < 2; i++)
-    g_string_append_printf (cases, "S-%u;LK;saerligt-kompliceret;2024-01-01\n", ++n);
-  for (guint i = 0; i < 19; i++)
-    g_string_append_printf (cases, "S-%u;SB;kompleks;2024-01-01\n", ++n);
-  for (guint i = 0; i < 10; i++)
-    g_string_append_printf (cases, "S-%u;JP;kompleks;2024-01-01\n", ++n);
-  bytes = g_string_free_to_bytes (cases);
-  g_assert_true (sf_import_cases (fixture->store, bytes, &case_result, &error));
-  g_assert_no_error (error);
-
-  fixture->window = sf_window_new (NULL, fixture->store);
+  fixture->window = sf_test_present_window (fixture->store);
   fixture->page = sf_window_get_caseloads_page (fixture->window);
   fixture->view = sf_caseloads_page_get_cases_view (fixture->page);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (50);
+  sf_test_spin (50);
 
   /* Alt+6: the cases, as a manager reaches them */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "cases"));
-  spin (20);
+  sf_test_spin (20);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
+  sf_test_destroy_toplevels ();
   fixture->window = NULL;
-  spin (10);
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->dir, g_free);
-}
-
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
-static void
-click (GtkWidget *button)
-{
-  /* "clicked", not gtk_widget_activate(): a realized button only clicks
-   * after its 250 ms press animation */
-  g_signal_emit_by_name (button, "clicked");
-  spin (20);
 }
 
 static void
@@ -168,7 +68,7 @@ activate (Fixture    *fixture,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), action, NULL));
-  spin (20);
+  sf_test_spin (20);
 }
 
 static gint64
@@ -177,7 +77,7 @@ worker_id (Fixture    *fixture,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM caseworker WHERE initials = '%s'", initials);
 
-  return query_int (fixture->store, sql);
+  return sf_test_query_int (fixture->store, sql);
 }
 
 static gint64
@@ -186,7 +86,7 @@ case_id (Fixture    *fixture,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM casefile WHERE reference = '%s'", reference);
 
-  return query_int (fixture->store, sql);
+  return sf_test_query_int (fixture->store, sql);
 }
 
 static SfRosterItem *
@@ -226,7 +126,7 @@ select_cases (Fixture            *fixture,
       g_array_append_val (ids, id);
     }
   g_assert_true (sf_cases_view_select_ids (fixture->view, (const gint64 *) ids->data, ids->len));
-  spin (10);
+  sf_test_spin (10);
 }
 
 static gboolean
@@ -304,18 +204,18 @@ test_add_case (Fixture       *fixture,
   dialog = SF_CASE_DIALOG (sf_cases_view_get_dialog (fixture->view));
   g_assert_true (SF_IS_CASE_DIALOG (dialog));
 
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, SF_TYPE_CASE_DIALOG, "reference_row")), "2025-0900");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, SF_TYPE_CASE_DIALOG, "complexity_row")),
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "reference_row")), "2025-0900");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "complexity_row")),
                               SF_COMPLEXITY_SAERLIGT_KOMPLICERET);
   sf_case_dialog_select_caseworker (dialog, worker_id (fixture, "MHJ"));
-  click (child (dialog, SF_TYPE_CASE_DIALOG, "save_button"));
+  sf_test_click (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "save_button"));
   g_assert_null (sf_cases_view_get_dialog (fixture->view));
 
   g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 54);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM casefile WHERE reference = '2025-0900'"
-                                              " AND complexity = 'saerligt-kompliceret'"
-                                              " AND area_id = (SELECT id FROM area WHERE key = 'boern-familie')"),
-                   ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM casefile WHERE reference = '2025-0900'"
+                                                      " AND complexity = 'saerligt-kompliceret'"
+                                                      " AND area_id = (SELECT id FROM area WHERE key = 'boern-familie')"),
+                           ==, 1);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "MHJ"), 6.5, EPS);
   g_assert_cmpfloat_with_epsilon (sf_roster_item_get_utilisation (worker_item (fixture, "MHJ")), 0.325, EPS);
   g_assert_true (list_has (fixture, "2025-0900"));
@@ -324,11 +224,11 @@ test_add_case (Fixture       *fixture,
   select_cases (fixture, (const char *[]) { "2025-0900", NULL });
   activate (fixture, "cases.edit");
   dialog = SF_CASE_DIALOG (sf_cases_view_get_dialog (fixture->view));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, SF_TYPE_CASE_DIALOG, "reference_row"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "reference_row"))),
                    ==, "2025-0900");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, SF_TYPE_CASE_DIALOG, "complexity_row")),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "complexity_row")),
                               SF_COMPLEXITY_KOMPLEKS);
-  click (child (dialog, SF_TYPE_CASE_DIALOG, "save_button"));
+  sf_test_click (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "save_button"));
   g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 54);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "MHJ"), 5.5, EPS);
 }
@@ -344,15 +244,15 @@ test_refuse_cpr (Fixture       *fixture,
 
   activate (fixture, "cases.new");
   dialog = SF_CASE_DIALOG (sf_cases_view_get_dialog (fixture->view));
-  row = child (dialog, SF_TYPE_CASE_DIALOG, "reference_row");
+  row = sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "reference_row");
 
   gtk_editable_set_text (GTK_EDITABLE (row), "010190-1234");
   g_assert_nonnull (sf_case_dialog_get_error (dialog));
   g_assert_nonnull (strstr (sf_case_dialog_get_error (dialog), "CPR"));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
-  g_assert_true (gtk_widget_get_visible (child (dialog, SF_TYPE_CASE_DIALOG, "error_label")));
+  g_assert_true (gtk_widget_get_visible (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "error_label")));
 
-  click (child (dialog, SF_TYPE_CASE_DIALOG, "save_button"));
+  sf_test_click (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "save_button"));
   g_assert_true (sf_cases_view_get_dialog (fixture->view) == GTK_WINDOW (dialog));
   g_assert_nonnull (strstr (sf_case_dialog_get_error (dialog), "CPR"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "010190-1234");
@@ -368,7 +268,7 @@ test_refuse_cpr (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (row, "error"));
 
   /* … unless another case has it */
-  click (child (dialog, SF_TYPE_CASE_DIALOG, "save_button"));
+  sf_test_click (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "save_button"));
   g_assert_nonnull (strstr (sf_case_dialog_get_error (dialog), "S-1"));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 53);
@@ -410,11 +310,11 @@ test_reassign_preview (Fixture       *fixture,
   /* The preview changed nothing */
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "MHJ"), 4.5, EPS);
 
-  click (child (dialog, SF_TYPE_REASSIGN_DIALOG, "reassign_button"));
+  sf_test_click (sf_test_child (dialog, SF_TYPE_REASSIGN_DIALOG, "reassign_button"));
   g_assert_null (sf_cases_view_get_dialog (fixture->view));
   sql = g_strdup_printf ("SELECT count(*) FROM casefile WHERE reference IN ('S-1', 'S-4')"
                          " AND caseworker_id = %" G_GINT64_FORMAT, worker_id (fixture, "SB"));
-  g_assert_cmpint (query_int (fixture->store, sql), ==, 2);
+  g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 2);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "MHJ"), 2.0, EPS);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "SB"), 21.5, EPS);
   g_assert_cmpint (sf_roster_item_get_status (worker_item (fixture, "SB")), ==, SF_STATUS_OVER);
@@ -424,8 +324,8 @@ test_reassign_preview (Fixture       *fixture,
   g_assert_nonnull (toast);
   g_assert_nonnull (strstr (adw_toast_get_title (toast), "SB"));
   g_signal_emit_by_name (toast, "button-clicked");
-  spin (20);
-  g_assert_cmpint (query_int (fixture->store, sql), ==, 0);
+  sf_test_spin (20);
+  g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 0);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "MHJ"), 4.5, EPS);
 }
 
@@ -439,15 +339,15 @@ test_close_many_undo (Fixture       *fixture,
   AdwToast *toast;
 
   select_cases (fixture, (const char *[]) { "S-5", "S-6", "S-7", NULL });
-  g_assert_true (gtk_widget_get_sensitive (child (fixture->view, SF_TYPE_CASES_VIEW, "close_button")));
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (child (fixture->view, SF_TYPE_CASES_VIEW,
-                                                            "close_confirm_button"))),
+  g_assert_true (gtk_widget_get_sensitive (sf_test_child (fixture->view, SF_TYPE_CASES_VIEW, "close_button")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (sf_test_child (fixture->view, SF_TYPE_CASES_VIEW,
+                                                                    "close_confirm_button"))),
                    ==, "_Close 3 Cases");
   activate (fixture, "cases.close");
   /* The popover offers today */
-  click (child (fixture->view, SF_TYPE_CASES_VIEW, "close_confirm_button"));
+  sf_test_click (sf_test_child (fixture->view, SF_TYPE_CASES_VIEW, "close_confirm_button"));
 
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 3);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 3);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "LK"), 19.0, EPS);
   g_assert_cmpint (sf_roster_item_get_status (worker_item (fixture, "LK")), ==, SF_STATUS_NEAR);
   /* Open cases are shown: the closed ones leave the list */
@@ -458,8 +358,8 @@ test_close_many_undo (Fixture       *fixture,
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Closed 3 cases");
   g_signal_emit_by_name (toast, "button-clicked");
-  spin (20);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 0);
+  sf_test_spin (20);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 0);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "LK"), 22.0, EPS);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 53);
 
@@ -474,7 +374,7 @@ test_close_many_undo (Fixture       *fixture,
     toast = sf_cases_view_get_undo_toast (fixture->view);
     g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted case S-6");
     g_signal_emit_by_name (toast, "button-clicked");
-    spin (20);
+    sf_test_spin (20);
     g_assert_cmpint (case_id (fixture, "S-6"), ==, id);
     g_assert_cmpfloat_with_epsilon (load_of (fixture, "LK"), 22.0, EPS);
   }
@@ -504,11 +404,11 @@ test_cover (Fixture       *fixture,
   g_assert_cmpuint (lk, !=, GTK_INVALID_LIST_POSITION);
   gtk_drop_down_set_selected (dropdown, lk);
   adw_message_dialog_response (dialog, "set");
-  spin (20);
+  sf_test_spin (20);
 
   sql = g_strdup_printf ("SELECT count(*) FROM casefile WHERE cover_id = %" G_GINT64_FORMAT,
                          worker_id (fixture, "LK"));
-  g_assert_cmpint (query_int (fixture->store, sql), ==, 2);
+  g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 2);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "LK"), 24.0, EPS);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "MHJ"), 2.5, EPS);
   g_assert_nonnull (strstr (adw_toast_get_title (sf_cases_view_get_undo_toast (fixture->view)), "LK covers"));
@@ -522,8 +422,8 @@ test_cover (Fixture       *fixture,
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, lk);
   gtk_drop_down_set_selected (dropdown, 0);
   adw_message_dialog_response (dialog, "set");
-  spin (20);
-  g_assert_cmpint (query_int (fixture->store, sql), ==, 0);
+  sf_test_spin (20);
+  g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 0);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "MHJ"), 4.5, EPS);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "LK"), 22.0, EPS);
 }
@@ -549,17 +449,17 @@ test_counts (Fixture       *fixture,
   g_assert_cmpuint (sf_counts_dialog_get_count (dialog, SF_COMPLEXITY_KOMPLEKS), ==, 0);
   g_assert_nonnull (strstr (sf_counts_dialog_get_summary (dialog), "10.0 of norm 40.0 (25.0 %)"));
 
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, SF_TYPE_COUNTS_DIALOG, "kompleks_spin")), 12);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, SF_TYPE_COUNTS_DIALOG, "enkel_spin")), 5);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, SF_TYPE_COUNTS_DIALOG, "saerligt_spin")), 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sf_test_child (dialog, SF_TYPE_COUNTS_DIALOG, "kompleks_spin")), 12);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sf_test_child (dialog, SF_TYPE_COUNTS_DIALOG, "enkel_spin")), 5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sf_test_child (dialog, SF_TYPE_COUNTS_DIALOG, "saerligt_spin")), 3);
   g_assert_nonnull (strstr (sf_counts_dialog_get_summary (dialog), "30.5 of norm 40.0"));
   g_assert_nonnull (strstr (sf_counts_dialog_get_summary (dialog), "With 10 open cases with case numbers"));
-  click (child (dialog, SF_TYPE_COUNTS_DIALOG, "save_button"));
+  sf_test_click (sf_test_child (dialog, SF_TYPE_COUNTS_DIALOG, "save_button"));
   g_assert_null (sf_cases_view_get_dialog (fixture->view));
 
   sql = g_strdup_printf ("SELECT count(*) FROM casefile WHERE counted = 1 AND closed_date IS NULL"
                          " AND caseworker_id = %" G_GINT64_FORMAT, jp);
-  g_assert_cmpint (query_int (fixture->store, sql), ==, 20);
+  g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 20);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "JP"), 30.5, EPS);
   /* The list shows them: JP's 10 + 20 */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sf_cases_view_get_selection (fixture->view))), ==, 30);
@@ -570,16 +470,16 @@ test_counts (Fixture       *fixture,
   g_assert_cmpuint (sf_counts_dialog_get_count (dialog, SF_COMPLEXITY_ENKEL), ==, 5);
   g_assert_cmpuint (sf_counts_dialog_get_count (dialog, SF_COMPLEXITY_KOMPLEKS), ==, 12);
   g_assert_cmpuint (sf_counts_dialog_get_count (dialog, SF_COMPLEXITY_SAERLIGT_KOMPLICERET), ==, 3);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, SF_TYPE_COUNTS_DIALOG, "kompleks_spin")), 10);
-  click (child (dialog, SF_TYPE_COUNTS_DIALOG, "save_button"));
-  g_assert_cmpint (query_int (fixture->store, sql), ==, 18);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sf_test_child (dialog, SF_TYPE_COUNTS_DIALOG, "kompleks_spin")), 10);
+  sf_test_click (sf_test_child (dialog, SF_TYPE_COUNTS_DIALOG, "save_button"));
+  g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 18);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "JP"), 28.5, EPS);
 
   toast = sf_cases_view_get_undo_toast (fixture->view);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Counts saved for JP: 0 added, 2 closed");
   g_signal_emit_by_name (toast, "button-clicked");
-  spin (20);
-  g_assert_cmpint (query_int (fixture->store, sql), ==, 20);
+  sf_test_spin (20);
+  g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 20);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "JP"), 30.5, EPS);
 }
 
@@ -627,13 +527,13 @@ test_many (Fixture       *fixture,
   g_assert_true (sf_store_exec (fixture->store, sql, NULL));
   g_timer_start (timer);
   sf_window_reload (fixture->window);
-  spin (50);
+  sf_test_spin (50);
   g_test_message ("Reloading 100,053 cases took %.2f s", g_timer_elapsed (timer, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 100053);
 
   /* Choosing them all and closing them is one change */
   gtk_selection_model_select_all (GTK_SELECTION_MODEL (shown));
-  g_assert_true (gtk_widget_get_sensitive (child (fixture->view, SF_TYPE_CASES_VIEW, "close_button")));
+  g_assert_true (gtk_widget_get_sensitive (sf_test_child (fixture->view, SF_TYPE_CASES_VIEW, "close_button")));
   g_timer_start (timer);
   sf_cases_view_set_search (fixture->view, "M-9999");
   g_test_message ("Searching took %.3f s", g_timer_elapsed (timer, NULL));
@@ -645,18 +545,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
-
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
-    {
-      g_autofree char *schemas = g_build_filename (builddir, "..", "data", NULL);
-
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sf_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

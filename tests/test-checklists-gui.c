@@ -13,6 +13,7 @@
 
 #include "sf-checklist-pdf.h"
 #include "sf-checklists-page.h"
+#include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
 
@@ -24,25 +25,6 @@ typedef struct
   SfChecklistsPage *page;
   gint64            team_id;
 } Fixture;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gint64
 team_by_name (SfStore    *store,
@@ -66,39 +48,22 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = sf_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = sf_store_open (path, &error);
-  g_assert_no_error (error);
-
-  fixture->window = sf_window_new (NULL, fixture->store);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->store = sf_test_open_store (&fixture->dir);
+  fixture->window = sf_test_present_window (fixture->store);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.demo", NULL));
   fixture->page = sf_window_get_checklists_page (fixture->window);
   fixture->team_id = team_by_name (fixture->store, "Sygedagpenge");
   sf_window_show_page (fixture->window, "checklists");
   sf_checklists_page_select_team (fixture->page, fixture->team_id);
-  spin (100);
+  sf_test_spin (100);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
+  sf_test_destroy_toplevels ();
   fixture->window = NULL;
-  spin (10);
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->dir, g_free);
 }
@@ -126,21 +91,15 @@ item_id (Fixture    *fixture,
   return item->id;
 }
 
+/* The widget named @name in @dialog's extra child. */
 static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
+field (AdwMessageDialog *dialog,
+       const char       *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
+  GtkWidget *widget = sf_test_find_named (adw_message_dialog_get_extra_child (dialog), name);
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  g_assert_nonnull (widget);
+  return widget;
 }
 
 static void
@@ -148,20 +107,14 @@ set_field (AdwMessageDialog *dialog,
            const char       *name,
            const char       *text)
 {
-  GtkWidget *entry = find_named (adw_message_dialog_get_extra_child (dialog), name);
-
-  g_assert_nonnull (entry);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, name)), text);
 }
 
 static const char *
 get_field (AdwMessageDialog *dialog,
            const char       *name)
 {
-  GtkWidget *entry = find_named (adw_message_dialog_get_extra_child (dialog), name);
-
-  g_assert_nonnull (entry);
-  return gtk_editable_get_text (GTK_EDITABLE (entry));
+  return gtk_editable_get_text (GTK_EDITABLE (field (dialog, name)));
 }
 
 static void
@@ -173,7 +126,7 @@ test_empty_and_start (Fixture       *fixture,
   GtkStack *stack;
 
   g_assert_cmpint (sf_checklists_page_get_team (fixture->page), ==, fixture->team_id);
-  stack = GTK_STACK (find_named (GTK_WIDGET (fixture->page), "content-stack"));
+  stack = GTK_STACK (sf_test_find_named (GTK_WIDGET (fixture->page), "content-stack"));
   g_assert_nonnull (stack);
   /* No checklists yet: the empty state says what to do */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "none");
@@ -185,7 +138,7 @@ test_empty_and_start (Fixture       *fixture,
   /* The templates in their order: the work procedures are the fourth */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)), 3);
   adw_message_dialog_response (dialog, "start");
-  spin (50);
+  sf_test_spin (50);
 
   checklist = load (fixture);
   g_assert_cmpstr (checklist->template_key, ==, "arbejdsgange");
@@ -227,12 +180,11 @@ test_check_item (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Check Item");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "Has new legislation, policy etc. arrived that matters for the work procedures?");
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find_named (adw_message_dialog_get_extra_child (dialog),
-                                                                                  "review-spin"))), ==, 3);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (field (dialog, "review-spin"))), ==, 3);
   set_field (dialog, "initials-entry", "PMK");
   set_field (dialog, "note-entry", "Ny bekendtgørelse gennemgået på teammødet");
   adw_message_dialog_response (dialog, "check");
-  spin (50);
+  sf_test_spin (50);
 
   checklist = load (fixture);
   item = sf_checklist_find_item (checklist, law);
@@ -252,13 +204,13 @@ test_check_item (Fixture       *fixture,
   set_field (dialog, "initials-entry", "JBS");
   set_field (dialog, "note-entry", "Teammøde og MED");
   adw_message_dialog_response (dialog, "check");
-  spin (50);
+  sf_test_spin (50);
   dialog = sf_checklists_page_get_dialog (fixture->page);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (get_field (dialog, "date-entry"), ==, "31.13.2026");
   g_assert_cmpstr (get_field (dialog, "note-entry"), ==, "Teammøde og MED");
-  g_assert_true (gtk_widget_get_visible (find_named (adw_message_dialog_get_extra_child (dialog), "error-label")));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_named (adw_message_dialog_get_extra_child (dialog), "error-label"))),
+  g_assert_true (gtk_widget_get_visible (field (dialog, "error-label")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (field (dialog, "error-label"))),
                    ==, "“31.13.2026” is not a date. Write it as dd.mm.yyyy.");
   /* ... and so does a refusal from the rules (a CPR number in the note) */
   set_field (dialog, "date-entry", "");
@@ -269,14 +221,13 @@ test_check_item (Fixture       *fixture,
     set_field (dialog, "date-entry", today);
   }
   adw_message_dialog_response (dialog, "check");
-  spin (50);
+  sf_test_spin (50);
   dialog = sf_checklists_page_get_dialog (fixture->page);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (get_field (dialog, "note-entry"), ==, "Sag 010190-1234");
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_named (adw_message_dialog_get_extra_child (dialog),
-                                                                          "error-label"))), "CPR"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (field (dialog, "error-label"))), "CPR"));
   adw_message_dialog_response (dialog, "cancel");
-  spin (20);
+  sf_test_spin (20);
   checklist = load (fixture);
   g_assert_cmpuint (checklist->n_checked, ==, 1);
   g_clear_pointer (&checklist, sf_checklist_free);
@@ -284,7 +235,7 @@ test_check_item (Fixture       *fixture,
   /* Unticking takes the check back at once, with an undo */
   button = sf_checklists_page_get_check_button (fixture->page, law);
   gtk_check_button_set_active (button, FALSE);
-  spin (20);
+  sf_test_spin (20);
   checklist = load (fixture);
   g_assert_cmpuint (sf_checklist_find_item (checklist, law)->checked_on, ==, SF_DAY_NONE);
   g_clear_pointer (&checklist, sf_checklist_free);
@@ -292,7 +243,7 @@ test_check_item (Fixture       *fixture,
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Item unchecked");
   g_signal_emit_by_name (toast, "button-clicked");
-  spin (20);
+  sf_test_spin (20);
   checklist = load (fixture);
   item = sf_checklist_find_item (checklist, law);
   g_assert_cmpuint (item->checked_on, ==, sf_day_today ());
@@ -316,10 +267,10 @@ test_due_follow_up (Fixture       *fixture,
   law = item_id (fixture, "arbejdsgange/ny-lovgivning");
   g_assert_true (sf_checklist_check (fixture->store, law, sf_day_today () - 100, "PMK", "Ingen ændringer", &error));
   g_assert_no_error (error);
-  spin (20);
+  sf_test_spin (20);
 
   /* Shown first on the page, and among the alerts as a warning */
-  g_assert_nonnull (find_named (GTK_WIDGET (fixture->page), "due-group"));
+  g_assert_nonnull (sf_test_find_named (GTK_WIDGET (fixture->page), "due-group"));
   g_assert_cmpstr (sf_checklists_page_get_progress_text (fixture->page), ==,
                    "1 of 22 items checked (5 %), 1 due for follow-up");
   alerts = sf_window_get_alerts (fixture->window);
@@ -337,18 +288,17 @@ test_due_follow_up (Fixture       *fixture,
   g_assert_true (found);
 
   /* Following up: the form shows the history and checks it again */
-  g_signal_emit_by_name (find_named (find_named (GTK_WIDGET (fixture->page), "due-group"), "GtkButton"), "clicked");
+  g_signal_emit_by_name (sf_test_find_named (sf_test_find_named (GTK_WIDGET (fixture->page), "due-group"), "GtkButton"), "clicked");
   dialog = sf_checklists_page_get_dialog (fixture->page);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Follow Up on Item");
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find_named (adw_message_dialog_get_extra_child (dialog),
-                                                                          "history-label"))), "Ingen ændringer"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (field (dialog, "history-label"))), "Ingen ændringer"));
   g_assert_cmpstr (get_field (dialog, "initials-entry"), ==, "PMK");
   set_field (dialog, "note-entry", "Ny vejledning fra styrelsen");
   adw_message_dialog_response (dialog, "check");
-  spin (50);
+  sf_test_spin (50);
 
-  g_assert_null (find_named (GTK_WIDGET (fixture->page), "due-group"));
+  g_assert_null (sf_test_find_named (GTK_WIDGET (fixture->page), "due-group"));
   checklist = load (fixture);
   g_assert_cmpuint (checklist->n_due, ==, 0);
   alerts = sf_window_get_alerts (fixture->window);
@@ -378,9 +328,9 @@ test_own_items_and_pdf (Fixture       *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
   set_field (dialog, "text-entry", "Sagsstammen drøftes i MED-udvalget");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (adw_message_dialog_get_extra_child (dialog), "review-spin")), 6);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (field (dialog, "review-spin")), 6);
   adw_message_dialog_response (dialog, "add");
-  spin (50);
+  sf_test_spin (50);
   checklist = load (fixture);
   g_assert_cmpuint (checklist->items->len, ==, 4);
   g_assert_cmpstr (((SfChecklistItem *) g_ptr_array_index (checklist->items, 3))->text, ==,
@@ -392,13 +342,13 @@ test_own_items_and_pdf (Fixture       *fixture,
   /* Removing an item from its form, undone from the toast */
   gtk_check_button_set_active (sf_checklists_page_get_check_button (fixture->page, removed), TRUE);
   adw_message_dialog_response (sf_checklists_page_get_dialog (fixture->page), "remove");
-  spin (20);
+  sf_test_spin (20);
   checklist = load (fixture);
   g_assert_cmpuint (checklist->items->len, ==, 3);
   g_clear_pointer (&checklist, sf_checklist_free);
   toast = sf_checklists_page_get_toast (fixture->page);
   g_signal_emit_by_name (toast, "button-clicked");
-  spin (20);
+  sf_test_spin (20);
   checklist = load (fixture);
   g_assert_cmpuint (checklist->items->len, ==, 4);
 
@@ -407,7 +357,7 @@ test_own_items_and_pdf (Fixture       *fixture,
   dialog = sf_checklists_page_get_dialog (fixture->page);
   set_field (dialog, "title-entry", "Vores pejlemærker");
   adw_message_dialog_response (dialog, "save");
-  spin (20);
+  sf_test_spin (20);
   {
     g_autoptr(GPtrArray) templates = sf_checklist_templates_load_all (fixture->store, &error);
 
@@ -438,18 +388,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
-
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
-    {
-      g_autofree char *schemas = g_build_filename (builddir, "..", "data", NULL);
-
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sf_test_gui_init (&argc, &argv);
 
   g_test_add ("/gui/checklists/empty-and-start", Fixture, NULL, fixture_set_up, test_empty_and_start, fixture_tear_down);
   g_test_add ("/gui/checklists/check-item", Fixture, NULL, fixture_set_up, test_check_item, fixture_tear_down);

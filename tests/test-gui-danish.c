@@ -18,54 +18,15 @@
 #include "sf-core.h"
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
+#include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* The first widget of @type under @widget, depth first. */
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 test_danish_window (void)
 {
   static const char * const titles[] = { "Sagsbehandlere", "Teams", "Sagsstammer", "Advarsler", "Pejlemærker" };
-  g_autofree char *dir = sf_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
   g_autoptr(SfStore) store = NULL;
   g_autoptr(GtkSelectionModel) pages = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -77,17 +38,16 @@ test_danish_window (void)
   GListModel *roster;
   gboolean found_comma = FALSE;
 
-  store = sf_store_open (path, &error);
-  g_assert_no_error (error);
+  store = sf_test_open_store (&dir);
   window = sf_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  sf_test_spin (100);
 
   /* The empty state speaks Danish */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL));
-  spin (100);
+  sf_test_spin (100);
 
-  stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  stack = ADW_VIEW_STACK (sf_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   g_assert_nonnull (stack);
   pages = adw_view_stack_get_pages (stack);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (titles));
@@ -99,7 +59,7 @@ test_danish_window (void)
     }
 
   /* Dates as dd.mm.yyyy */
-  title = ADW_VIEW_SWITCHER_TITLE (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+  title = ADW_VIEW_SWITCHER_TITLE (sf_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
   g_assert_nonnull (title);
   now = g_date_time_new_now_local ();
   today = g_date_time_format (now, "%d.%m.%Y");
@@ -122,28 +82,19 @@ test_danish_window (void)
   g_assert_true (found_comma);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (10);
+  sf_test_spin (10);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
   gboolean danish;
 
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
-    {
-      g_autofree char *schemas = g_build_filename (builddir, "..", "data", NULL);
-
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("LANGUAGE", "da", TRUE);
   g_setenv ("LC_ALL", "da_DK.UTF-8", TRUE);
+  sf_test_gui_init (&argc, &argv);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
   /* gtk_test_init leaves the C locale; the app's main() calls this */
   danish = setlocale (LC_ALL, "") != NULL && g_str_has_prefix (setlocale (LC_ALL, NULL), "da_DK");
   sf_i18n_init ();

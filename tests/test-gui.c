@@ -15,90 +15,12 @@
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
 #include "sf-status-cell.h"
+#include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
 
-typedef struct
-{
-  char     *dir;
-  SfStore  *store;
-  SfWindow *window;
-} Fixture;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds or a few seconds have passed. */
-static gboolean
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  return condition (data);
-}
-
-/* Runs the main loop for @ms milliseconds: lets GTK lay out and draw. */
-static void
-spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = sf_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = sf_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-
-  fixture->window = sf_window_new (NULL, fixture->store);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (100);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  /* Dialogs first, then the window */
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  fixture->window = NULL;
-  spin (10);
-
-  g_clear_object (&fixture->store);
-  g_clear_pointer (&fixture->dir, g_free);
-}
+/* The real window on an empty temporary database */
+typedef SfTestFixture Fixture;
 
 static GListModel *
 roster_model (Fixture *fixture)
@@ -202,7 +124,7 @@ shown_status (Fixture    *fixture,
 
   sf_roster_page_start_search (page);
   gtk_editable_set_text (sf_roster_page_get_search_entry (page), initials);
-  g_assert_true (wait_until (status_cell_shown, &wait));
+  g_assert_true (sf_test_wait_until (status_cell_shown, &wait));
   cell = find_status_cell (GTK_WIDGET (sf_roster_page_get_column_view (page)), initials);
 
   return sf_status_cell_get_text (cell);
@@ -305,17 +227,17 @@ test_search_filters (Fixture       *fixture,
   wait.n_items = count_matches (dataset, query);
   g_assert_cmpuint (wait.n_items, >, 0);
   g_assert_cmpuint (wait.n_items, <, all);
-  g_assert_true (wait_until (n_items_is, &wait));
+  g_assert_true (sf_test_wait_until (n_items_is, &wait));
 
   /* Nothing matches */
   gtk_editable_set_text (entry, "no such caseworker");
   wait.n_items = 0;
-  g_assert_true (wait_until (n_items_is, &wait));
+  g_assert_true (sf_test_wait_until (n_items_is, &wait));
 
   /* Closing the search shows everyone again */
   gtk_search_bar_set_search_mode (sf_roster_page_get_search_bar (page), FALSE);
   wait.n_items = all;
-  g_assert_true (wait_until (n_items_is, &wait));
+  g_assert_true (sf_test_wait_until (n_items_is, &wait));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
 }
 
@@ -417,7 +339,7 @@ test_window_keeps_size (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1111, 666);
   sf_window_show_page (fixture->window, "alerts");
-  spin (50);
+  sf_test_spin (50);
   gtk_window_close (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
 
@@ -464,38 +386,22 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
-
-  /* The schema compiled in <build>/data; the memory backend keeps nothing */
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
-    {
-      g_autofree char *schemas = g_build_filename (builddir, "..", "data", NULL);
-
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sf_test_gui_init (&argc, &argv);
 
   /* The window's template is compiled into this test */
   g_assert_true (g_resources_get_info ("/io/github/sagsfordeling/Sagsfordeling/sf-window.ui",
                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
 
-  g_test_add ("/gui/window/empty-state", Fixture, NULL,
-              fixture_set_up, test_empty_state, fixture_tear_down);
-  g_test_add ("/gui/window/keeps-size", Fixture, NULL,
-              fixture_set_up, test_window_keeps_size, fixture_tear_down);
-  g_test_add ("/gui/window/demo-fills-roster", Fixture, NULL,
-              fixture_set_up, test_demo_fills_roster, fixture_tear_down);
-  g_test_add ("/gui/roster/search", Fixture, NULL,
-              fixture_set_up, test_search_filters, fixture_tear_down);
-  g_test_add ("/gui/roster/sorting", Fixture, NULL,
-              fixture_set_up, test_sorting, fixture_tear_down);
-  g_test_add ("/gui/import/refused", Fixture, NULL,
-              fixture_set_up, test_import_refused, fixture_tear_down);
-  g_test_add ("/gui/import/roster", Fixture, NULL,
-              fixture_set_up, test_import_roster, fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, sf_test_fixture_set_up, func, sf_test_fixture_tear_down)
+  ADD ("/gui/window/empty-state", test_empty_state);
+  ADD ("/gui/window/keeps-size", test_window_keeps_size);
+  ADD ("/gui/window/demo-fills-roster", test_demo_fills_roster);
+  ADD ("/gui/roster/search", test_search_filters);
+  ADD ("/gui/roster/sorting", test_sorting);
+  ADD ("/gui/import/refused", test_import_refused);
+  ADD ("/gui/import/roster", test_import_roster);
+#undef ADD
   g_test_add_func ("/gui/import/error-dialog-limits", test_import_error_dialog_limits);
 
   return g_test_run ();

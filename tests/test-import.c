@@ -179,49 +179,46 @@ load_dataset (SfStore *store)
   return dataset;
 }
 
+/* The element of @array whose string at @key_offset is @key: the lookup
+ * of a person by initials, a team by name, a case by its number. */
+static gconstpointer
+find_by_key (GArray     *array,
+             gsize       key_offset,
+             const char *key,
+             const char *what)
+{
+  guint size = g_array_get_element_size (array);
+
+  for (guint i = 0; i < array->len; i++)
+    {
+      const char *element = array->data + (gsize) i * size;
+
+      if (g_str_equal (G_STRUCT_MEMBER (const char *, element, key_offset), key))
+        return element;
+    }
+  g_error ("no %s %s", what, key);
+  return NULL;
+}
+
 static const SfCaseworker *
 find_worker (const SfDataset *dataset,
              const char      *initials)
 {
-  for (guint i = 0; i < dataset->caseworkers->len; i++)
-    {
-      const SfCaseworker *w = &g_array_index (dataset->caseworkers, SfCaseworker, i);
-
-      if (g_str_equal (w->initials, initials))
-        return w;
-    }
-  g_error ("no caseworker %s", initials);
-  return NULL;
+  return find_by_key (dataset->caseworkers, G_STRUCT_OFFSET (SfCaseworker, initials), initials, "caseworker");
 }
 
 static const SfTeam *
 find_team (const SfDataset *dataset,
            const char      *name)
 {
-  for (guint i = 0; i < dataset->teams->len; i++)
-    {
-      const SfTeam *t = &g_array_index (dataset->teams, SfTeam, i);
-
-      if (g_str_equal (t->name, name))
-        return t;
-    }
-  g_error ("no team %s", name);
-  return NULL;
+  return find_by_key (dataset->teams, G_STRUCT_OFFSET (SfTeam, name), name, "team");
 }
 
 static const SfCase *
 find_case (const SfDataset *dataset,
            const char      *reference)
 {
-  for (guint i = 0; i < dataset->cases->len; i++)
-    {
-      const SfCase *c = &g_array_index (dataset->cases, SfCase, i);
-
-      if (g_str_equal (c->reference, reference))
-        return c;
-    }
-  g_error ("no case %s", reference);
-  return NULL;
+  return find_by_key (dataset->cases, G_STRUCT_OFFSET (SfCase, reference), reference, "case");
 }
 
 static gint64
@@ -288,6 +285,31 @@ contains_any (const char *haystack,
   return FALSE;
 }
 
+/* Imports @csv, which must fail with a message, writing nothing and
+ * leaving no transaction open; returns the error. */
+static GError *
+import_refused (SfStore        *store,
+                gboolean        cases,
+                const char     *csv,
+                SfImportResult *result)
+{
+  GError *error = NULL;
+  sqlite3 *db = sf_store_get_db (store);
+  g_autofree char *before = dump_db (db);
+  g_autofree char *after = NULL;
+
+  g_assert_false (import (store, cases, csv, result, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, !=, "");
+  g_test_message ("error: %s", error->message);
+
+  /* Nothing written, nothing left open. */
+  g_assert_true (sqlite3_get_autocommit (db));
+  after = dump_db (db);
+  g_assert_cmpstr (before, ==, after);
+  return error;
+}
+
 /* Imports @csv, which must be refused as a whole: @error set, each problem
  * of @lines named ("Line N: …") in order, the first mentioning one of
  * @needles, and the database exactly as before. */
@@ -299,18 +321,10 @@ assert_refused_lines (SfStore     *store,
                       guint        n_lines,
                       const char  *needles)
 {
-  g_autoptr(GError) error = NULL;
   g_auto(SfImportResult) result = { 0 };
-  sqlite3 *db = sf_store_get_db (store);
-  g_autofree char *before = dump_db (db);
-  g_autofree char *after = NULL;
+  g_autoptr(GError) error = import_refused (store, cases, csv, &result);
 
-  g_assert_false (import (store, cases, csv, &result, &error));
-  g_assert_nonnull (error);
   g_assert_true (error->domain == SF_ERROR);
-  g_assert_cmpstr (error->message, !=, "");
-  g_test_message ("error: %s", error->message);
-
   g_assert_nonnull (result.problems);
   for (guint i = 0; i < result.problems->len; i++)
     g_test_message ("problem: %s", (const char *) result.problems->pdata[i]);
@@ -325,11 +339,6 @@ assert_refused_lines (SfStore     *store,
     }
   if (needles != NULL)
     g_assert_true (contains_any (result.problems->pdata[0], needles));
-
-  /* Nothing written, nothing left open. */
-  g_assert_true (sqlite3_get_autocommit (db));
-  after = dump_db (db);
-  g_assert_cmpstr (before, ==, after);
 }
 
 /* A file refused as a whole, not for one of its rows: an empty file, or a
@@ -341,16 +350,10 @@ assert_refused_file (SfStore    *store,
                      const char *csv,
                      const char *needles)
 {
-  g_autoptr(GError) error = NULL;
   g_auto(SfImportResult) result = { 0 };
-  sqlite3 *db = sf_store_get_db (store);
-  g_autofree char *before = dump_db (db);
-  g_autofree char *after = NULL;
+  g_autoptr(GError) error = import_refused (store, cases, csv, &result);
 
-  g_assert_false (import (store, cases, csv, &result, &error));
   g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
-  g_assert_cmpstr (error->message, !=, "");
-  g_test_message ("error: %s", error->message);
   if (needles != NULL)
     {
       g_assert_nonnull (result.problems);
@@ -359,9 +362,6 @@ assert_refused_file (SfStore    *store,
       g_assert_true (contains_any (result.problems->pdata[0], needles));
       g_assert_true (contains_any (error->message, needles));
     }
-  g_assert_true (sqlite3_get_autocommit (db));
-  after = dump_db (db);
-  g_assert_cmpstr (before, ==, after);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "sf-audit-model.h"
 #include "sf-backups-window.h"
 #include "sf-change-log-window.h"
+#include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
 
@@ -28,62 +29,25 @@ typedef struct
   SfWindow *window;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = sf_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = sf_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->store = sf_test_open_store (&fixture->dir);
+  fixture->path = g_strdup (sf_store_get_path (fixture->store));
   g_assert_true (sf_demo_populate (fixture->store, sf_day_today (), &error));
 
-  fixture->window = sf_window_new (NULL, fixture->store);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (100);
-}
-
-static void
-destroy_toplevels (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  spin (10);
+  fixture->window = sf_test_present_window (fixture->store);
+  sf_test_spin (100);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  destroy_toplevels ();
+  sf_test_destroy_toplevels ();
   fixture->window = NULL;
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->path, g_free);
@@ -108,17 +72,6 @@ find_toplevel (GType type)
         }
     }
   return found;
-}
-
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
 }
 
 static GBytes *
@@ -170,7 +123,7 @@ test_refresh_on_external_change (Fixture       *fixture,
   sf_import_result_clear (&result);
   g_assert_true (sf_import_roster (other, csv2, &result, &error));
   for (guint i = 0; i < 40 && changed == 0; i++)
-    spin (100);
+    sf_test_spin (100);
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpuint (sf_roster_page_get_n_caseworkers (roster), ==, before + 2);
   g_signal_handlers_disconnect_by_func (fixture->store, count_changed_cb, &changed);
@@ -194,12 +147,12 @@ test_busy_write (Fixture       *fixture,
   g_assert_no_error (error);
   window = sf_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  sf_test_spin (50);
 
   sf_store_set_busy_timeout (store, 50);
   g_assert_true (sf_store_begin (other, &error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL));
-  spin (50);
+  sf_test_spin (50);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "busy"));
@@ -225,7 +178,7 @@ test_change_log (Fixture       *fixture,
 
   g_assert_true (sf_store_set_setting (fixture->store, "full-time-hours", "36", &error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.change-log", NULL));
-  spin (100);
+  sf_test_spin (100);
   log = find_toplevel (SF_TYPE_CHANGE_LOG_WINDOW);
   g_assert_nonnull (log);
   model = sf_change_log_window_get_model (log);
@@ -237,8 +190,8 @@ test_change_log (Fixture       *fixture,
   {
     g_autofree char *expected = g_strdup_printf ("%u changes", (guint) total + 1);
 
-    g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (log, SF_TYPE_CHANGE_LOG_WINDOW,
-                                                                             "window_title"))), ==, expected);
+    g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (sf_test_child (log, SF_TYPE_CHANGE_LOG_WINDOW,
+                                                                                     "window_title"))), ==, expected);
   }
 
   /* Filtered by what the list shows */
@@ -246,10 +199,10 @@ test_change_log (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   sf_change_log_window_set_filter (log, "nothing like this");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (log, SF_TYPE_CHANGE_LOG_WINDOW, "stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (sf_test_child (log, SF_TYPE_CHANGE_LOG_WINDOW, "stack"))),
                    ==, "empty");
   sf_change_log_window_set_filter (log, "");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (log, SF_TYPE_CHANGE_LOG_WINDOW, "stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (sf_test_child (log, SF_TYPE_CHANGE_LOG_WINDOW, "stack"))),
                    ==, "list");
 
   /* Another program's import shows up in the open log */
@@ -286,7 +239,7 @@ test_change_log_large (Fixture       *fixture,
   timer = g_timer_new ();
   log = sf_change_log_window_new (GTK_WINDOW (fixture->window), fixture->store);
   gtk_window_present (GTK_WINDOW (log));
-  spin (200);
+  sf_test_spin (200);
   model = sf_change_log_window_get_model (log);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 100000);
   g_assert_cmpuint (sf_audit_model_get_n_pages_loaded (model), <=, 2);
@@ -295,7 +248,7 @@ test_change_log_large (Fixture       *fixture,
 
   g_timer_start (timer);
   sf_change_log_window_set_filter (log, "Roster");
-  spin (50);
+  sf_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 2);
 }
@@ -315,13 +268,13 @@ test_backups (Fixture       *fixture,
   guint n, manual = G_MAXUINT;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.backups", NULL));
-  spin (50);
+  sf_test_spin (50);
   backups = find_toplevel (SF_TYPE_BACKUPS_WINDOW);
   g_assert_nonnull (backups);
   n = sf_backups_window_get_backups (backups)->len;
 
   /* Back Up Now */
-  g_signal_emit_by_name (child (backups, SF_TYPE_BACKUPS_WINDOW, "back_up_button"), "clicked");
+  g_signal_emit_by_name (sf_test_child (backups, SF_TYPE_BACKUPS_WINDOW, "back_up_button"), "clicked");
   list = sf_backups_window_get_backups (backups);
   g_assert_cmpuint (list->len, ==, n + 1);
   g_assert_cmpstr (((SfBackup *) g_ptr_array_index (list, 0))->reason, ==, "manual");
@@ -333,9 +286,9 @@ test_backups (Fixture       *fixture,
   g_assert_true (sf_import_roster (fixture->store, csv, &result, &error));
   g_assert_cmpuint (sf_roster_page_get_n_caseworkers (roster), ==, people + 1);
   gtk_window_close (GTK_WINDOW (backups));
-  spin (50);
+  sf_test_spin (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.backups", NULL));
-  spin (50);
+  sf_test_spin (50);
   backups = find_toplevel (SF_TYPE_BACKUPS_WINDOW);
   list = sf_backups_window_get_backups (backups);
   for (guint i = 0; i < list->len; i++)
@@ -370,7 +323,7 @@ test_backups (Fixture       *fixture,
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
   }
-  spin (50);
+  sf_test_spin (50);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   {
@@ -381,7 +334,7 @@ test_backups (Fixture       *fixture,
   }
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "restore"), ==, ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_response (dialog, "restore");
-  spin (100);
+  sf_test_spin (100);
 
   /* The window shows the data as it was, the replaced state is the newest
    * backup, and the log says who restored */
@@ -397,7 +350,7 @@ test_backups (Fixture       *fixture,
   /* …and undoable: restore the state it replaced */
   dialog = sf_backups_window_confirm_restore (backups, 0);
   adw_message_dialog_response (dialog, "restore");
-  spin (100);
+  sf_test_spin (100);
   g_assert_cmpuint (sf_roster_page_get_n_caseworkers (roster), ==, people + 1);
 }
 
@@ -448,7 +401,7 @@ test_damaged_database (void)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
-  spin (50);
+  sf_test_spin (50);
 
   g_assert_null (sf_application_get_store (app));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -459,13 +412,13 @@ test_damaged_database (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
 
   adw_message_dialog_response (dialog, "restore");
-  spin (100);
+  sf_test_spin (100);
   g_assert_nonnull (sf_application_get_store (app));
   window = find_toplevel (SF_TYPE_WINDOW);
   g_assert_nonnull (window);
   g_assert_cmpuint (sf_roster_page_get_n_caseworkers (sf_window_get_roster_page (window)), >, 0);
   g_assert_cmpstr (sf_window_get_visible_page (window), !=, "empty");
-  destroy_toplevels ();
+  sf_test_destroy_toplevels ();
 }
 
 static void
@@ -484,33 +437,22 @@ test_damaged_without_backup (void)
   g_application_set_application_id (G_APPLICATION (app), APPLICATION_ID ".Test");
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_application_activate (G_APPLICATION (app));
-  spin (50);
+  sf_test_spin (50);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "There is no backup"));
   adw_message_dialog_response (dialog, "quit");
-  spin (50);
+  sf_test_spin (50);
   g_assert_null (find_toplevel (SF_TYPE_WINDOW));
-  destroy_toplevels ();
+  sf_test_destroy_toplevels ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
-
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
-    {
-      g_autofree char *schemas = g_build_filename (builddir, "..", "data", NULL);
-
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sf_test_gui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

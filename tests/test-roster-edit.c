@@ -25,20 +25,6 @@ day (const char *text)
   return d;
 }
 
-static gint64
-query_int (SfStore    *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = sf_store_prepare (store, sql, NULL);
-  gint64 value;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 static void
 exec (SfStore    *store,
       const char *sql)
@@ -93,8 +79,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->store = sf_store_open (":memory:", &error);
   g_assert_no_error (error);
-  fixture->area_id = query_int (fixture->store, "SELECT id FROM area WHERE key = 'boern-familie'");
-  fixture->other_area_id = query_int (fixture->store, "SELECT id FROM area WHERE key = 'sygedagpenge'");
+  fixture->area_id = sf_test_query_int (fixture->store, "SELECT id FROM area WHERE key = 'boern-familie'");
+  fixture->other_area_id = sf_test_query_int (fixture->store, "SELECT id FROM area WHERE key = 'sygedagpenge'");
   g_assert_cmpint (fixture->area_id, >, 0);
   g_assert_cmpint (fixture->other_area_id, >, 0);
 }
@@ -256,12 +242,12 @@ test_save_team (Fixture       *fixture,
   g_assert_cmpint (sf_store_count (fixture->store, "audit"), ==, audits + 1);
   g_assert_cmpint (sf_roster_save_team (fixture->store, &team, &error), ==, id);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->store, "SELECT cap FROM team"), ==, 28);
-  g_assert_cmpint (query_int (fixture->store, "SELECT area_id FROM team"), ==, fixture->other_area_id);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT cap FROM team"), ==, 28);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT area_id FROM team"), ==, fixture->other_area_id);
   g_assert_cmpint (sf_store_count (fixture->store, "audit"), ==, audits + 2);
-  g_assert_cmpint (query_int (fixture->store,
-                              "SELECT count(*) FROM audit WHERE action = 'team-update'"
-                              " AND subject = 'Modtageteam Nord' AND who <> '' AND at <> ''"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM audit WHERE action = 'team-update'"
+                                      " AND subject = 'Modtageteam Nord' AND who <> '' AND at <> ''"), ==, 1);
 
   /* Names are unique whatever their case */
   g_assert_cmpint (sf_roster_save_team (fixture->store, &clash, &error), ==, 0);
@@ -276,7 +262,7 @@ test_save_team (Fixture       *fixture,
   /* The cap can be taken away again: the DS figure applies */
   team.cap = 0;
   g_assert_cmpint (sf_roster_save_team (fixture->store, &team, &error), ==, id);
-  g_assert_cmpint (query_int (fixture->store, "SELECT cap IS NULL FROM team"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT cap IS NULL FROM team"), ==, 1);
 }
 
 static void
@@ -301,13 +287,13 @@ test_save_caseworker (Fixture       *fixture,
   id = sf_roster_save_caseworker (fixture->store, &w, r, 2, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM reduction WHERE caseworker_id > 0"), ==, 2);
-  g_assert_cmpint (query_int (fixture->store,
-                              "SELECT count(*) FROM reduction WHERE reason = 'uddannelse'"
-                              " AND valid_from = '2026-02-01' AND valid_to = '2026-06-30'"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store,
-                              "SELECT count(*) FROM caseworker WHERE weekly_hours = 32 AND"
-                              " start_date = '2020-08-01' AND individual_factor = 0.8"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM reduction WHERE caseworker_id > 0"), ==, 2);
+  g_assert_cmpint (sf_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM reduction WHERE reason = 'uddannelse'"
+                                      " AND valid_from = '2026-02-01' AND valid_to = '2026-06-30'"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM caseworker WHERE weekly_hours = 32 AND"
+                                      " start_date = '2020-08-01' AND individual_factor = 0.8"), ==, 1);
 
   /* Initials are unique without regard to case */
   {
@@ -335,7 +321,7 @@ test_save_caseworker (Fixture       *fixture,
   g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
   g_clear_error (&error);
   g_assert_cmpint (sf_store_count (fixture->store, "audit"), ==, changes);
-  g_assert_cmpint (query_int (fixture->store, "SELECT weekly_hours FROM caseworker"), ==, 32);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT weekly_hours FROM caseworker"), ==, 32);
 
   /* An edit replaces the reductions and records the absence */
   w.factor_reason = (char *) "Mentor";
@@ -343,12 +329,12 @@ test_save_caseworker (Fixture       *fixture,
   w.absence_from = day ("2026-03-01");
   g_assert_cmpint (sf_roster_save_caseworker (fixture->store, &w, r, 1, &error), ==, id);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM reduction"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store,
-                              "SELECT count(*) FROM caseworker WHERE absence_kind = 'sick'"
-                              " AND absence_from = '2026-03-01' AND absence_to IS NULL"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store,
-                              "SELECT count(*) FROM audit WHERE action = 'caseworker-update' AND subject = 'AB'"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM reduction"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM caseworker WHERE absence_kind = 'sick'"
+                                      " AND absence_from = '2026-03-01' AND absence_to IS NULL"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM audit WHERE action = 'caseworker-update' AND subject = 'AB'"), ==, 1);
 }
 
 /* Two teams: T1 with AB (2 reductions, 3 cases, one covered by CD) and CD;
@@ -441,14 +427,14 @@ test_remove_caseworker_undo (Fixture       *fixture,
     g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, expected);
     sqlite3_finalize (stmt);
   }
-  g_assert_cmpint (query_int (fixture->store,
-                              "SELECT count(*) FROM audit WHERE action = 'caseworker-remove' AND subject = 'AB'"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM audit WHERE action = 'caseworker-remove' AND subject = 'AB'"), ==, 1);
 
   g_assert_true (sf_roster_undo (fixture->store, snapshot, &error));
   g_assert_no_error (error);
   restored = dump (fixture->store);
   g_assert_cmpstr (restored, ==, before);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'undo'"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'undo'"), ==, 1);
 }
 
 static void
@@ -499,7 +485,7 @@ test_remove_team_undo (Fixture       *fixture,
   g_assert_nonnull (snapshot);
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 1);
   g_assert_cmpint (sf_store_count (fixture->store, "team_history"), ==, 0);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM caseworker WHERE team_id = (SELECT id FROM team)"), ==, 3);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM caseworker WHERE team_id = (SELECT id FROM team)"), ==, 3);
 
   g_assert_true (sf_roster_undo (fixture->store, snapshot, &error));
   g_assert_no_error (error);
@@ -520,7 +506,7 @@ test_remove_empty_team (Fixture       *fixture,
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 0);
   g_assert_true (sf_roster_undo (fixture->store, snapshot, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->store, "SELECT id FROM team WHERE name = 'Tomt team' AND cap = 30"), ==, id);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT id FROM team WHERE name = 'Tomt team' AND cap = 30"), ==, id);
 }
 
 static void
@@ -540,7 +526,7 @@ test_move_undo (Fixture       *fixture,
   snapshot = sf_roster_move_caseworker (fixture->store, ab, t2, &error);
   g_assert_no_error (error);
   q = g_strdup_printf ("SELECT team_id FROM caseworker WHERE id = %" G_GINT64_FORMAT, ab);
-  g_assert_cmpint (query_int (fixture->store, q), ==, t2);
+  g_assert_cmpint (sf_test_query_int (fixture->store, q), ==, t2);
   g_assert_nonnull (strstr (sf_roster_snapshot_get_summary (snapshot), "Sygedagpengeteam"));
   /* Cases and reductions stay with the person */
   g_assert_cmpint (sf_store_count (fixture->store, "reduction"), ==, 2);

@@ -18,6 +18,7 @@
 #include "sf-team-dialog.h"
 #include "sf-team-item.h"
 #include "sf-teams-page.h"
+#include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
 
@@ -29,86 +30,24 @@ typedef struct
   SfTeamsPage *page;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gint64
-query_int (SfStore    *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = sf_store_prepare (store, sql, NULL);
-  gint64 value;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = sf_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = sf_store_open (path, &error);
-  g_assert_no_error (error);
-
-  fixture->window = sf_window_new (NULL, fixture->store);
+  fixture->store = sf_test_open_store (&fixture->dir);
+  fixture->window = sf_test_present_window (fixture->store);
   fixture->page = sf_window_get_teams_page (fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (100);
+  sf_test_spin (100);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
+  sf_test_destroy_toplevels ();
   fixture->window = NULL;
-  spin (10);
-
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->dir, g_free);
-}
-
-static GtkWidget *
-child (gpointer    dialog,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
 }
 
 static void
@@ -117,17 +56,14 @@ set_text (gpointer    dialog,
           const char *row,
           const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, type, row)), text);
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_child (dialog, type, row)), text);
 }
 
 static void
 press_save (gpointer dialog,
             GType    type)
 {
-  /* "clicked", not gtk_widget_activate(): a realized button only clicks
-   * after its 250 ms press animation */
-  g_signal_emit_by_name (child (dialog, type, "save_button"), "clicked");
-  spin (20);
+  sf_test_click (sf_test_child (dialog, type, "save_button"));
 }
 
 static void
@@ -136,7 +72,7 @@ activate (Fixture    *fixture,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action (widget, action, NULL));
-  spin (20);
+  sf_test_spin (20);
 }
 
 static gint64
@@ -144,7 +80,7 @@ make_team (Fixture    *fixture,
            const char *name)
 {
   g_autoptr(GError) error = NULL;
-  SfTeam team = { 0, (char *) name, query_int (fixture->store, "SELECT id FROM area WHERE key = 'boern-familie'"), 0 };
+  SfTeam team = { 0, (char *) name, sf_test_query_int (fixture->store, "SELECT id FROM area WHERE key = 'boern-familie'"), 0 };
   gint64 id = sf_roster_save_team (fixture->store, &team, &error);
 
   g_assert_no_error (error);
@@ -169,22 +105,6 @@ make_worker (Fixture    *fixture,
   id = sf_roster_save_caseworker (fixture->store, &w, NULL, 0, &error);
   g_assert_no_error (error);
   return id;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The position of the entry labelled @label in a dialog's drop-down. */
@@ -218,36 +138,36 @@ test_create_team (Fixture       *fixture,
   /* A name is needed; a cap that is no number is refused in place */
   press_save (dialog, SF_TYPE_TEAM_DIALOG);
   g_assert_nonnull (sf_team_dialog_get_error (dialog));
-  g_assert_true (gtk_widget_has_css_class (child (dialog, SF_TYPE_TEAM_DIALOG, "name_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (sf_test_child (dialog, SF_TYPE_TEAM_DIALOG, "name_row"), "error"));
   set_text (dialog, SF_TYPE_TEAM_DIALOG, "name_row", "Modtageteam");
   set_text (dialog, SF_TYPE_TEAM_DIALOG, "cap_row", "mange");
   press_save (dialog, SF_TYPE_TEAM_DIALOG);
   g_assert_nonnull (strstr (sf_team_dialog_get_error (dialog), "mange"));
-  g_assert_true (gtk_widget_has_css_class (child (dialog, SF_TYPE_TEAM_DIALOG, "cap_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (sf_test_child (dialog, SF_TYPE_TEAM_DIALOG, "cap_row"), "error"));
   set_text (dialog, SF_TYPE_TEAM_DIALOG, "cap_row", "0");
   press_save (dialog, SF_TYPE_TEAM_DIALOG);
   g_assert_nonnull (sf_team_dialog_get_error (dialog));
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 0);
   /* Nothing typed was lost */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, SF_TYPE_TEAM_DIALOG, "name_row"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_TEAM_DIALOG, "name_row"))),
                    ==, "Modtageteam");
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, SF_TYPE_TEAM_DIALOG, "area_row")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sf_test_child (dialog, SF_TYPE_TEAM_DIALOG, "area_row")), 1);
   set_text (dialog, SF_TYPE_TEAM_DIALOG, "cap_row", "24,5");
   press_save (dialog, SF_TYPE_TEAM_DIALOG);
   g_assert_null (sf_teams_page_get_dialog (fixture->page));
 
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store, "SELECT cap * 10 FROM team WHERE name = 'Modtageteam'"), ==, 245);
-  g_assert_cmpint (query_int (fixture->store, "SELECT area_id FROM team"), ==,
-                   query_int (fixture->store, "SELECT id FROM area ORDER BY id LIMIT 1 OFFSET 1"));
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'team-create'"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT cap * 10 FROM team WHERE name = 'Modtageteam'"), ==, 245);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT area_id FROM team"), ==,
+                   sf_test_query_int (fixture->store, "SELECT id FROM area ORDER BY id LIMIT 1 OFFSET 1"));
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'team-create'"), ==, 1);
 
   /* The window shows the team at once, chosen */
   g_assert_cmpstr (sf_window_get_visible_page (fixture->window), ==, "teams");
   g_assert_cmpuint (g_list_model_get_n_items (sf_teams_page_get_team_model (fixture->page)), ==, 1);
   g_assert_cmpint (sf_teams_page_get_selected_team (fixture->page), ==,
-                   query_int (fixture->store, "SELECT id FROM team"));
+                   sf_test_query_int (fixture->store, "SELECT id FROM team"));
 
   /* A second team with the same name, whatever its case, is refused */
   activate (fixture, GTK_WIDGET (fixture->window), "win.new-team");
@@ -255,20 +175,20 @@ test_create_team (Fixture       *fixture,
   set_text (dialog, SF_TYPE_TEAM_DIALOG, "name_row", "MODTAGETEAM");
   press_save (dialog, SF_TYPE_TEAM_DIALOG);
   g_assert_nonnull (sf_team_dialog_get_error (dialog));
-  g_assert_true (gtk_widget_has_css_class (child (dialog, SF_TYPE_TEAM_DIALOG, "name_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (sf_test_child (dialog, SF_TYPE_TEAM_DIALOG, "name_row"), "error"));
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 1);
 
   /* Editing keeps the id */
   gtk_window_destroy (GTK_WINDOW (dialog));
   activate (fixture, GTK_WIDGET (fixture->page), "teams.edit-team");
   dialog = SF_TEAM_DIALOG (sf_teams_page_get_dialog (fixture->page));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, SF_TYPE_TEAM_DIALOG, "cap_row"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_TEAM_DIALOG, "cap_row"))), ==,
                    "24.5");
   set_text (dialog, SF_TYPE_TEAM_DIALOG, "name_row", "Modtageteam Nord");
   set_text (dialog, SF_TYPE_TEAM_DIALOG, "cap_row", "");
   press_save (dialog, SF_TYPE_TEAM_DIALOG);
   sql = g_strdup ("SELECT count(*) FROM team WHERE name = 'Modtageteam Nord' AND cap IS NULL");
-  g_assert_cmpint (query_int (fixture->store, sql), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 1);
 }
 
 static void
@@ -289,12 +209,12 @@ test_create_caseworker (Fixture       *fixture,
 
   set_text (dialog, SF_TYPE_CASEWORKER_DIALOG, "initials_row", "AB");
   set_text (dialog, SF_TYPE_CASEWORKER_DIALOG, "name_row", "Anne Bach");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, SF_TYPE_CASEWORKER_DIALOG, "hours_spin")), 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sf_test_child (dialog, SF_TYPE_CASEWORKER_DIALOG, "hours_spin")), 10);
 
   /* A reduction of more hours than the weekly hours is refused in place */
   sf_caseworker_dialog_add_reduction (dialog);
-  reduction = SF_REDUCTION_ROW (find_widget (child (dialog, SF_TYPE_CASEWORKER_DIALOG, "reductions_group"),
-                                               SF_TYPE_REDUCTION_ROW));
+  reduction = SF_REDUCTION_ROW (sf_test_find_widget (sf_test_child (dialog, SF_TYPE_CASEWORKER_DIALOG, "reductions_group"),
+                                                     SF_TYPE_REDUCTION_ROW));
   sf_reduction_row_set_hours (reduction, 12);
   press_save (dialog, SF_TYPE_CASEWORKER_DIALOG);
   g_assert_nonnull (sf_caseworker_dialog_get_error (dialog));
@@ -303,23 +223,23 @@ test_create_caseworker (Fixture       *fixture,
 
   /* A factor below 1 needs its reason */
   sf_reduction_row_set_hours (reduction, 2.5);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, SF_TYPE_CASEWORKER_DIALOG, "factor_spin")), 0.5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sf_test_child (dialog, SF_TYPE_CASEWORKER_DIALOG, "factor_spin")), 0.5);
   press_save (dialog, SF_TYPE_CASEWORKER_DIALOG);
   g_assert_nonnull (sf_caseworker_dialog_get_error (dialog));
-  g_assert_true (gtk_widget_has_css_class (child (dialog, SF_TYPE_CASEWORKER_DIALOG, "factor_reason_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (sf_test_child (dialog, SF_TYPE_CASEWORKER_DIALOG, "factor_reason_row"), "error"));
   g_assert_cmpint (sf_store_count (fixture->store, "caseworker"), ==, 0);
 
   set_text (dialog, SF_TYPE_CASEWORKER_DIALOG, "factor_reason_row", "Delvis raskmeldt");
   press_save (dialog, SF_TYPE_CASEWORKER_DIALOG);
   g_assert_null (sf_teams_page_get_dialog (fixture->page));
 
-  g_assert_cmpint (query_int (fixture->store,
-                              "SELECT count(*) FROM caseworker WHERE initials = 'AB' AND name = 'Anne Bach'"
-                              " AND weekly_hours = 10 AND individual_factor = 0.5"
-                              " AND factor_reason = 'Delvis raskmeldt'"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store, "SELECT hours * 10 FROM reduction"), ==, 25);
-  g_assert_cmpint (query_int (fixture->store, "SELECT team_id FROM caseworker"), ==, team);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'caseworker-create'"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM caseworker WHERE initials = 'AB' AND name = 'Anne Bach'"
+                                      " AND weekly_hours = 10 AND individual_factor = 0.5"
+                                      " AND factor_reason = 'Delvis raskmeldt'"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT hours * 10 FROM reduction"), ==, 25);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT team_id FROM caseworker"), ==, team);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'caseworker-create'"), ==, 1);
 
   /* The team's roster shows the new caseworker with the norm core computes:
    * 30 × (10 − 2.5)/37 × 0.5 = 3.04… */
@@ -335,14 +255,14 @@ test_create_caseworker (Fixture       *fixture,
   dialog = SF_CASEWORKER_DIALOG (sf_teams_page_get_dialog (fixture->page));
   set_text (dialog, SF_TYPE_CASEWORKER_DIALOG, "initials_row", "ab");
   g_assert_nonnull (sf_caseworker_dialog_get_error (dialog));
-  g_assert_true (gtk_widget_has_css_class (child (dialog, SF_TYPE_CASEWORKER_DIALOG, "initials_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (sf_test_child (dialog, SF_TYPE_CASEWORKER_DIALOG, "initials_row"), "error"));
   set_text (dialog, SF_TYPE_CASEWORKER_DIALOG, "name_row", "Anders Berg");
   press_save (dialog, SF_TYPE_CASEWORKER_DIALOG);
   g_assert_cmpint (sf_store_count (fixture->store, "caseworker"), ==, 1);
   set_text (dialog, SF_TYPE_CASEWORKER_DIALOG, "initials_row", "ABE");
   g_assert_null (sf_caseworker_dialog_get_error (dialog));
   press_save (dialog, SF_TYPE_CASEWORKER_DIALOG);
-  g_assert_cmpint (query_int (fixture->store, "SELECT team_id FROM caseworker WHERE initials = 'ABE'"), ==, other);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT team_id FROM caseworker WHERE initials = 'ABE'"), ==, other);
 }
 
 static void
@@ -374,9 +294,9 @@ test_remove_caseworker_undo (Fixture       *fixture,
   g_assert_nonnull (toast);
   g_assert_nonnull (strstr (adw_toast_get_title (toast), "CD"));
   g_signal_emit_by_name (toast, "button-clicked");
-  spin (20);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM caseworker WHERE initials = 'CD'"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store, "SELECT id FROM caseworker WHERE initials = 'CD'"), ==, cd);
+  sf_test_spin (20);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM caseworker WHERE initials = 'CD'"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT id FROM caseworker WHERE initials = 'CD'"), ==, cd);
 
   /* With cases: asks who takes them over */
   g_assert_true (sf_teams_page_select_caseworker (fixture->page, ab));
@@ -389,22 +309,22 @@ test_remove_caseworker_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
   gtk_drop_down_set_selected (dropdown, choice_position (dropdown, "Carl Dam"));
   adw_message_dialog_response (dialog, "ok");
-  spin (20);
+  sf_test_spin (20);
 
   g_assert_cmpint (sf_store_count (fixture->store, "caseworker"), ==, 2);
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM casefile WHERE caseworker_id = %" G_GINT64_FORMAT, cd);
-  g_assert_cmpint (query_int (fixture->store, sql), ==, 2);
+  g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 2);
   /* S-3 was EF's, covered by AB: CD covers it now */
   g_free (sql);
   sql = g_strdup_printf ("SELECT cover_id FROM casefile WHERE id = 3");
-  g_assert_cmpint (query_int (fixture->store, sql), ==, cd);
+  g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, cd);
 
   /* Undo restores the person and every assignment exactly */
   toast = sf_teams_page_get_undo_toast (fixture->page);
   g_assert_nonnull (toast);
   g_signal_emit_by_name (toast, "button-clicked");
-  spin (20);
+  sf_test_spin (20);
   g_free (sql);
   sql = g_strdup_printf ("SELECT group_concat (caseworker_id || ':' || ifnull (cover_id, '-'), ' ')"
                          " FROM (SELECT * FROM casefile ORDER BY id)");
@@ -419,7 +339,7 @@ test_remove_caseworker_undo (Fixture       *fixture,
   }
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM caseworker WHERE id = %" G_GINT64_FORMAT " AND initials = 'AB'", ab);
-  g_assert_cmpint (query_int (fixture->store, sql), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 1);
   /* The page shows them again */
   g_assert_cmpuint (g_list_model_get_n_items (sf_teams_page_get_member_model (fixture->page)), ==, 3);
 }
@@ -445,11 +365,11 @@ test_move_and_remove_team (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 1);
   gtk_drop_down_set_selected (dropdown, choice_position (dropdown, "Sygedagpenge"));
   adw_message_dialog_response (dialog, "ok");
-  spin (20);
-  g_assert_cmpint (query_int (fixture->store, sql), ==, t2);
+  sf_test_spin (20);
+  g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, t2);
   g_signal_emit_by_name (sf_teams_page_get_undo_toast (fixture->page), "button-clicked");
-  spin (20);
-  g_assert_cmpint (query_int (fixture->store, sql), ==, t1);
+  sf_test_spin (20);
+  g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, t1);
 
   /* Removing a team with members asks where they go */
   g_assert_true (sf_teams_page_select_team (fixture->page, t1));
@@ -459,13 +379,13 @@ test_move_and_remove_team (Fixture       *fixture,
   dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
   gtk_drop_down_set_selected (dropdown, choice_position (dropdown, "Sygedagpenge"));
   adw_message_dialog_response (dialog, "remove");
-  spin (20);
+  sf_test_spin (20);
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 1);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM caseworker WHERE team_id = (SELECT id FROM team)"), ==, 2);
+  g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM caseworker WHERE team_id = (SELECT id FROM team)"), ==, 2);
   g_signal_emit_by_name (sf_teams_page_get_undo_toast (fixture->page), "button-clicked");
-  spin (20);
+  sf_test_spin (20);
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 2);
-  g_assert_cmpint (query_int (fixture->store, sql), ==, t1);
+  g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, t1);
   g_assert_cmpuint (g_list_model_get_n_items (sf_teams_page_get_team_model (fixture->page)), ==, 2);
 
   /* An empty team goes at once */
@@ -510,7 +430,7 @@ test_suggest_for_team (Fixture       *fixture,
   make_worker (fixture, "CD", "Carl Dam", second);
   sf_window_show_page (fixture->window, "teams");
   sf_teams_page_select_team (fixture->page, second);
-  spin (20);
+  sf_test_spin (20);
   activate (fixture, GTK_WIDGET (fixture->page), "teams.suggest");
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -542,10 +462,10 @@ test_search (Fixture       *fixture,
     g_assert_true (focus == entry || (focus != NULL && gtk_widget_is_ancestor (focus, entry)));
   }
   gtk_editable_set_text (GTK_EDITABLE (entry), "syge");
-  spin (300);
+  sf_test_spin (300);
   g_assert_cmpuint (g_list_model_get_n_items (sf_teams_page_get_team_model (fixture->page)), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  spin (300);
+  sf_test_spin (300);
   g_assert_cmpuint (g_list_model_get_n_items (sf_teams_page_get_team_model (fixture->page)), ==, 3);
 }
 
@@ -553,18 +473,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
-
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
-    {
-      g_autofree char *schemas = g_build_filename (builddir, "..", "data", NULL);
-
-      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-    }
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sf_test_gui_init (&argc, &argv);
 
   g_test_add ("/gui/teams/create-team", Fixture, NULL, fixture_set_up, test_create_team, fixture_tear_down);
   g_test_add ("/gui/teams/create-caseworker", Fixture, NULL, fixture_set_up, test_create_caseworker,

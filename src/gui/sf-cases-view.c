@@ -507,6 +507,18 @@ toast_undo (SfCasesView *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+/* Offers to undo a change to the cases, from @snapshot (taken before it). */
+static void
+toast_undo_snapshot (SfCasesView *self,
+                     const char  *title,
+                     GArray      *snapshot)
+{
+  Undo *undo = g_new0 (Undo, 1);
+
+  undo->snapshot = snapshot;
+  toast_undo (self, title, undo);
+}
+
 static char *
 describe_cases (SfCasesView *self,
                 GArray      *snapshot)
@@ -635,7 +647,6 @@ on_close_confirm_clicked_cb (SfCasesView *self,
   g_autofree char *title = NULL;
   SfDay day = sf_day_new (g_date_time_get_year (date), g_date_time_get_month (date),
                           g_date_time_get_day_of_month (date));
-  Undo *undo;
 
   gtk_popover_popdown (self->close_popover);
   if (ids->len == 0 || self->store == NULL)
@@ -650,9 +661,7 @@ on_close_confirm_clicked_cb (SfCasesView *self,
   what = describe_cases (self, snapshot);
   /* Translators: a toast; %s is "case S-1" or "3 cases" */
   title = g_strdup_printf (_("Closed %s"), what);
-  undo = g_new0 (Undo, 1);
-  undo->snapshot = g_steal_pointer (&snapshot);
-  toast_undo (self, title, undo);
+  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
 }
 
 static void
@@ -666,7 +675,6 @@ reopen_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
   g_autofree char *title = NULL;
-  Undo *undo;
 
   if (ids->len == 0 || self->store == NULL)
     return;
@@ -679,9 +687,7 @@ reopen_action (GtkWidget  *widget,
   what = describe_cases (self, snapshot);
   /* Translators: a toast; %s is "case S-1" or "3 cases" */
   title = g_strdup_printf (_("Reopened %s"), what);
-  undo = g_new0 (Undo, 1);
-  undo->snapshot = g_steal_pointer (&snapshot);
-  toast_undo (self, title, undo);
+  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
 }
 
 static void
@@ -695,7 +701,6 @@ delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
   g_autofree char *title = NULL;
-  Undo *undo;
 
   if (ids->len == 0 || self->store == NULL)
     return;
@@ -708,9 +713,7 @@ delete_action (GtkWidget  *widget,
   what = describe_cases (self, snapshot);
   /* Translators: a toast; %s is "case S-1" or "3 cases" */
   title = g_strdup_printf (_("Deleted %s"), what);
-  undo = g_new0 (Undo, 1);
-  undo->snapshot = g_steal_pointer (&snapshot);
-  toast_undo (self, title, undo);
+  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
 }
 
 static void
@@ -721,16 +724,13 @@ on_reassigned_cb (SfReassignDialog *dialog,
   g_autoptr(GArray) snapshot = sf_reassign_dialog_steal_snapshot (dialog);
   g_autofree char *what = NULL;
   g_autofree char *title = NULL;
-  Undo *undo;
 
   if (snapshot == NULL)
     return;
   what = describe_cases (self, snapshot);
   /* Translators: a toast; %1$s is "case S-1" or "3 cases", %2$s initials */
   title = g_strdup_printf (_("Gave %1$s to %2$s"), what, initials_of (self, caseworker_id));
-  undo = g_new0 (Undo, 1);
-  undo->snapshot = g_steal_pointer (&snapshot);
-  toast_undo (self, title, undo);
+  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
 }
 
 static void
@@ -764,7 +764,6 @@ on_cover_response_cb (AdwMessageDialog *dialog,
   g_autofree char *what = NULL;
   g_autofree char *title = NULL;
   gint64 cover_id;
-  Undo *undo;
 
   if (!g_str_equal (response, "set") || chosen >= choices->len || self->store == NULL)
     return;
@@ -782,9 +781,7 @@ on_cover_response_cb (AdwMessageDialog *dialog,
   else
     /* Translators: a toast; %s is "case S-1" or "3 cases" */
     title = g_strdup_printf (_("Cover ended for %s"), what);
-  undo = g_new0 (Undo, 1);
-  undo->snapshot = g_steal_pointer (&snapshot);
-  toast_undo (self, title, undo);
+  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
 }
 
 static void

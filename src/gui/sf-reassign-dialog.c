@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "sf-reassign-dialog.h"
+#include "sf-status-style.h"
 #include "sf-worker-choices.h"
 
 /* Reassigning cases shows first what it does to each person whose figures
@@ -82,21 +83,6 @@ percent (double utilisation)
 }
 
 static const char *
-status_icon (SfStatus status)
-{
-  switch (status)
-    {
-    case SF_STATUS_OVER:
-      return "dialog-error-symbolic";
-    case SF_STATUS_NEAR:
-      return "dialog-warning-symbolic";
-    case SF_STATUS_WITHIN:
-    default:
-      return "emblem-ok-symbolic";
-    }
-}
-
-static const char *
 status_class (SfStatus status)
 {
   switch (status)
@@ -165,7 +151,7 @@ add_effect_row (SfReassignDialog   *self,
   /* The status after the change in words and an icon, never colour alone */
   status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (status_box, GTK_ALIGN_END);
-  icon = gtk_image_new_from_icon_name (status_icon (effect->status_after));
+  icon = gtk_image_new_from_icon_name (sf_status_icon_name (effect->status_after));
   gtk_widget_add_css_class (icon, status_class (effect->status_after));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   sf_status_to_label (effect->status_after), -1);

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "sf-roster-item.h"
+#include "sf-status-style.h"
 
 struct _SfRosterItem
 {
@@ -608,18 +609,7 @@ sf_roster_item_get_status_icon_name (SfRosterItem *self)
         }
     }
 
-  switch (self->status)
-    {
-    case SF_STATUS_OVER:
-      return "dialog-error-symbolic";
-
-    case SF_STATUS_NEAR:
-      return "dialog-warning-symbolic";
-
-    case SF_STATUS_WITHIN:
-    default:
-      return "emblem-ok-symbolic";
-    }
+  return sf_status_icon_name (self->status);
 }
 
 const char *

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sf-status-cell.h"
+#include "sf-status-style.h"
 
 /* A caseworker's status as a word and an icon: never colour alone. */
 struct _SfStatusCell
@@ -30,18 +31,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const status_classes[] = { "within", "near", "over", "no-capacity" };
-
 static void
 update (SfStatusCell *self)
 {
-  const char *css_class = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), status_classes[i]);
-
   if (self->item == NULL)
     {
+      sf_status_set_css_class (GTK_WIDGET (self), NULL);
       gtk_image_clear (self->icon);
       gtk_label_set_label (self->label, NULL);
       return;
@@ -49,28 +44,10 @@ update (SfStatusCell *self)
 
   gtk_image_set_from_icon_name (self->icon, sf_roster_item_get_status_icon_name (self->item));
   gtk_label_set_label (self->label, sf_roster_item_get_status_label (self->item));
-
-  if (!sf_roster_item_get_is_counted (self->item))
-    css_class = "no-capacity";
-  else
-    {
-      switch (sf_roster_item_get_status (self->item))
-        {
-        case SF_STATUS_OVER:
-          css_class = "over";
-          break;
-
-        case SF_STATUS_NEAR:
-          css_class = "near";
-          break;
-
-        case SF_STATUS_WITHIN:
-        default:
-          css_class = "within";
-          break;
-        }
-    }
-  gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
+  sf_status_set_css_class (GTK_WIDGET (self),
+                           sf_roster_item_get_is_counted (self->item)
+                             ? sf_status_css_class (sf_roster_item_get_status (self->item))
+                             : "no-capacity");
 }
 
 static void

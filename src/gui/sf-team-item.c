@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sf-status-style.h"
 #include "sf-team-item.h"
 
 struct _SfTeamItem
@@ -206,19 +207,7 @@ sf_team_item_new (const SfTeamFigures *figures,
       self->status = sf_capacity_status (settings, figures->load, figures->capacity);
       self->utilisation_text = g_strdup_printf (_("%.0f %%"), self->utilisation * 100.0);
       self->status_label = g_strdup (sf_status_to_label (self->status));
-      switch (self->status)
-        {
-        case SF_STATUS_OVER:
-          self->status_icon_name = g_strdup ("dialog-error-symbolic");
-          break;
-        case SF_STATUS_NEAR:
-          self->status_icon_name = g_strdup ("dialog-warning-symbolic");
-          break;
-        case SF_STATUS_WITHIN:
-        default:
-          self->status_icon_name = g_strdup ("emblem-ok-symbolic");
-          break;
-        }
+      self->status_icon_name = g_strdup (sf_status_icon_name (self->status));
     }
   self->search_key = g_strjoin (" ", self->name, self->area, NULL);
   return self;

@@ -13,6 +13,7 @@
 #include "sf-caseworker-dialog.h"
 #include "sf-roster-item.h"
 #include "sf-status-cell.h"
+#include "sf-status-style.h"
 #include "sf-team-dialog.h"
 #include "sf-team-item.h"
 #include "sf-teams-page.h"
@@ -325,17 +326,13 @@ team_row_bind_cb (GtkSignalListItemFactory *factory,
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
   gtk_label_set_label (GTK_LABEL (status), status_label);
 
-  gtk_widget_remove_css_class (bar, "within");
-  gtk_widget_remove_css_class (bar, "near");
-  gtk_widget_remove_css_class (bar, "over");
   if (g_strcmp0 (icon_name, "emblem-ok-symbolic") == 0)
     css = "within";
   else if (g_strcmp0 (icon_name, "dialog-warning-symbolic") == 0)
     css = "near";
   else if (g_strcmp0 (icon_name, "dialog-error-symbolic") == 0)
     css = "over";
-  if (css != NULL)
-    gtk_widget_add_css_class (bar, css);
+  sf_status_set_css_class (bar, css);
 
   /* A screen reader reads the row as one sentence */
   accessible = g_strdup_printf ("%s. %s. %s %s", sf_team_item_get_name (item),

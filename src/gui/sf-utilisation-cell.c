@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sf-status-style.h"
 #include "sf-utilisation-cell.h"
 
 /* Weighted load against the adjusted norm: a bar coloured by status, with
@@ -35,16 +36,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const status_classes[] = { "within", "near", "over" };
-
 static void
 update (SfUtilisationCell *self)
 {
   double utilisation;
   g_autofree char *accessible = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->level_bar), status_classes[i]);
+  sf_status_set_css_class (GTK_WIDGET (self->level_bar), NULL);
 
   if (self->item == NULL)
     {
@@ -87,8 +85,7 @@ update (SfUtilisationCell *self)
       gtk_widget_set_hexpand (GTK_WIDGET (self->percent_label), FALSE);
       gtk_label_set_label (self->reason_label, NULL);
       gtk_level_bar_set_value (self->level_bar, CLAMP (utilisation, 0.0, 1.0));
-      gtk_widget_add_css_class (GTK_WIDGET (self->level_bar),
-                                status < G_N_ELEMENTS (status_classes) ? status_classes[status] : "within");
+      sf_status_set_css_class (GTK_WIDGET (self->level_bar), sf_status_css_class (status));
       /* Translators: read by a screen reader, e.g. "Utilisation 104 %, Over norm" */
       accessible = g_strdup_printf (_("Utilisation %s, %s"),
                                     sf_roster_item_get_utilisation_text (self->item),

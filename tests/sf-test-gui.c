@@ -1,0 +1,257 @@
+/* sf-test-gui.c: helpers shared by the GUI tests.
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sf-test-gui.h"
+#include "sf-test-util.h"
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+sf_test_gui_init (int    *argc,
+                  char ***argv)
+{
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
+    {
+      g_autofree char *schemas = g_build_filename (builddir, "..", "data", NULL);
+
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+void
+sf_test_spin (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+gboolean
+sf_test_wait_until (gboolean (*condition) (gpointer),
+                    gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  return condition (data);
+}
+
+SfStore *
+sf_test_open_store (char **out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  SfStore *store;
+
+  *out_dir = sf_test_make_tmpdir ();
+  path = g_build_filename (*out_dir, "test.db", NULL);
+  store = sf_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+void
+sf_test_import_example (SfStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) roster = sf_test_bytes (
+    "team;omraade;team-norm;initialer;navn;startdato\n"
+    "Familie;boern-familie;20;MHJ;Mette Hjort;2015-01-01\n"
+    "Familie;boern-familie;20;LK;Lars Krog;2015-01-01\n"
+    "Familie;boern-familie;20;SB;Sara Berg;2015-01-01\n"
+    "Sygedagpenge;sygedagpenge;40;JP;Jens Poulsen;2015-01-01\n");
+  g_auto(SfImportResult) result = { 0 };
+  g_auto(SfImportResult) case_result = { 0 };
+  GString *cases = g_string_new ("sagsnummer;initialer;kompleksitet;startdato\n");
+  g_autoptr(GBytes) bytes = NULL;
+  guint n = 0;
+
+  g_assert_true (sf_import_roster (store, roster, &result, &error));
+  g_assert_no_error (error);
+  g_string_append_printf (cases, "S-%u;MHJ;enkel;2024-01-01\n", ++n);
+  g_string_append_printf (cases, "S-%u;MHJ;kompleks;2024-01-01\n", ++n);
+  g_string_append_printf (cases, "S-%u;MHJ;kompleks;2024-01-01\n", ++n);
+  g_string_append_printf (cases, "S-%u;MHJ;særligt kompliceret;2024-01-01\n", ++n);
+  for (guint i = 0; i < 18; i++)
+    g_string_append_printf (cases, "S-%u;LK;kompleks;2024-01-01\n", ++n);
+  for (guint i = 0; i < 2; i++)
+    g_string_append_printf (cases, "S-%u;LK;saerligt-kompliceret;2024-01-01\n", ++n);
+  for (guint i = 0; i < 19; i++)
+    g_string_append_printf (cases, "S-%u;SB;kompleks;2024-01-01\n", ++n);
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (cases, "S-%u;JP;kompleks;2024-01-01\n", ++n);
+  bytes = g_string_free_to_bytes (cases);
+  g_assert_true (sf_import_cases (store, bytes, &case_result, &error));
+  g_assert_no_error (error);
+}
+
+SfWindow *
+sf_test_present_window (SfStore *store)
+{
+  SfWindow *window = sf_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+void
+sf_test_destroy_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  sf_test_spin (10);
+}
+
+gpointer
+sf_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      /* The list of toplevels keeps the window alive */
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+typedef gboolean (*Match) (GtkWidget     *widget,
+                           gconstpointer  data);
+
+/* The first widget at or under @widget that @match accepts, depth first. */
+static GtkWidget *
+find_matching (GtkWidget     *widget,
+               Match          match,
+               gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_matching (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data);
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+GtkWidget *
+sf_test_find_widget (GtkWidget *widget,
+                     GType      type)
+{
+  return find_matching (widget, is_of_type, &type);
+}
+
+GtkWidget *
+sf_test_find_named (GtkWidget  *widget,
+                    const char *name)
+{
+  return find_matching (widget, is_named, name);
+}
+
+GtkWidget *
+sf_test_find_button (GtkWidget  *widget,
+                     const char *label)
+{
+  return find_matching (widget, is_button_labelled, label);
+}
+
+GtkWidget *
+sf_test_child (gpointer    widget,
+               GType       type,
+               const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+void
+sf_test_click (GtkWidget *button)
+{
+  g_signal_emit_by_name (button, "clicked");
+  sf_test_spin (20);
+}
+
+void
+sf_test_fixture_set_up (SfTestFixture *fixture,
+                        gconstpointer  data)
+{
+  fixture->store = sf_test_open_store (&fixture->dir);
+  fixture->window = sf_test_present_window (fixture->store);
+  sf_test_spin (100);
+}
+
+void
+sf_test_fixture_tear_down (SfTestFixture *fixture,
+                           gconstpointer  data)
+{
+  sf_test_destroy_toplevels ();
+  fixture->window = NULL;
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->dir, g_free);
+}

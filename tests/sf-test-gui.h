@@ -1,0 +1,81 @@
+/* sf-test-gui.h: what every GUI test needs to drive the real window: the
+ * main loop, the widget tree, the toplevels.  Compiled only into the GUI
+ * tests; the core tests use sf-test-util.h alone.
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sf-core.h"
+#include "sf-window.h"
+
+G_BEGIN_DECLS
+
+/* Initialises GTK and libadwaita for a test: the schemas compiled in
+ * <build>/data, GSettings in memory (nothing kept between runs). */
+void       sf_test_gui_init           (int         *argc,
+                                       char      ***argv);
+
+/* The fixture of most GUI tests: the real window on an empty temporary
+ * database. */
+typedef struct
+{
+  char     *dir;
+  SfStore  *store;
+  SfWindow *window;
+} SfTestFixture;
+
+/* Opens the store and presents the window, then lets it draw. */
+void       sf_test_fixture_set_up     (SfTestFixture *fixture,
+                                       gconstpointer  data);
+/* Destroys the window and every dialog, then closes the store. */
+void       sf_test_fixture_tear_down  (SfTestFixture *fixture,
+                                       gconstpointer  data);
+
+/* Runs the main loop for @ms milliseconds: lets GTK lay out and draw. */
+void       sf_test_spin               (guint        ms);
+/* Runs the main loop until @condition holds or a few seconds have passed;
+ * returns whether it holds. */
+gboolean   sf_test_wait_until         (gboolean   (*condition) (gpointer),
+                                       gpointer     data);
+
+/* A store on test.db in a new temporary directory, returned in @out_dir. */
+SfStore   *sf_test_open_store         (char       **out_dir);
+/* Imports two teams into @store.  Team Familie (boern-familie, norm 20):
+ * MHJ with S-1 enkel, S-2 and S-3 kompleks, S-4 særligt kompliceret = 4.5
+ * (22.5 %); LK with 18 kompleks (S-5 … S-22) + 2 særligt kompliceret = 22
+ * (110 %, over); SB with 19 kompleks = 19 (95 %, near).  Team Sygedagpenge
+ * (norm 40): JP with 10 kompleks = 10 (25 %). */
+void       sf_test_import_example     (SfStore     *store);
+/* The real window on @store at 1280×800, presented. */
+SfWindow  *sf_test_present_window     (SfStore     *store);
+/* Destroys every toplevel (dialogs and windows), then lets GTK settle. */
+void       sf_test_destroy_toplevels  (void);
+/* The first toplevel of @type, or NULL. */
+gpointer   sf_test_find_toplevel      (GType        type);
+
+/* The first widget of @type at or under @widget, depth first, or NULL. */
+GtkWidget *sf_test_find_widget        (GtkWidget   *widget,
+                                       GType        type);
+/* The first widget whose name is @name at or under @widget, or NULL. */
+GtkWidget *sf_test_find_named         (GtkWidget   *widget,
+                                       const char  *name);
+/* The first button labelled @label at or under @widget, or NULL. */
+GtkWidget *sf_test_find_button        (GtkWidget   *widget,
+                                       const char  *label);
+/* The template child @name of @widget, an instance of @type; asserts it exists. */
+GtkWidget *sf_test_child              (gpointer     widget,
+                                       GType        type,
+                                       const char  *name);
+
+/* Clicks @button and lets the handler run.  "clicked", not
+ * gtk_widget_activate(): a realized button only clicks after its 250 ms
+ * press animation. */
+void       sf_test_click              (GtkWidget   *button);
+
+G_END_DECLS
