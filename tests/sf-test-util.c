@@ -73,6 +73,15 @@ sf_test_bytes (const char *contents)
   return g_bytes_new (contents, strlen (contents));
 }
 
+SfDay
+sf_test_day (const char *text)
+{
+  SfDay day = SF_DAY_NONE;
+
+  g_assert_true (sf_day_parse (text, &day));
+  return day;
+}
+
 gint64
 sf_test_query_int (SfStore    *store,
                    const char *sql)

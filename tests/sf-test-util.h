@@ -2,6 +2,7 @@
 
 #include <glib.h>
 
+#include "sf-date.h"
 #include "sf-store.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,8 @@ char   *sf_test_write_file   (const char *dir,
                               const char *name,
                               const char *contents);
 GBytes *sf_test_bytes        (const char *contents);
+/* The day a date such as "2024-03-01" names; the test fails if it names none. */
+SfDay   sf_test_day          (const char *text);
 /* The first column of the one row @sql returns, as an integer. */
 gint64  sf_test_query_int    (SfStore    *store,
                               const char *sql);

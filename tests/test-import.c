@@ -1078,6 +1078,64 @@ test_cases_dialect (Fixture       *fixture,
   g_assert_cmpuint (c->start, ==, sf_day_new (2024, 3, 2));
 }
 
+/* A case list without an optional column keeps what is stored for it: a
+ * file without `lukket` reopens nothing, one without `daekkes_af` ends no
+ * cover, one without `startdato` keeps the start dates.  A column that is
+ * there but empty means none. */
+static void
+test_cases_missing_columns (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(SfDataset) kept = NULL;
+  g_autoptr(SfDataset) cleared = NULL;
+  g_autoptr(SfDataset) taken_over = NULL;
+  const SfCase *c;
+
+  import_ok (fixture->store, FALSE, BASE_ROSTER);
+  import_ok (fixture->store, TRUE,
+             CASES_HEADER
+             "S-1;AB;kompleks;2024-01-01;;2024-06-30\n"
+             "S-2;CD;enkel;2024-02-01;;\n"
+             "S-3;EF;saerligt-kompliceret;2024-03-01;AB;\n");
+
+  /* Only the required columns: complexities and caseworkers change, the rest stays */
+  import_ok (fixture->store, TRUE,
+             "sagsnummer;initialer;kompleksitet\n"
+             "S-1;AB;enkel\n"
+             "S-2;CD;enkel\n"
+             "S-3;EF;kompleks\n");
+  kept = load_dataset (fixture->store);
+  c = find_case (kept, "S-1");
+  g_assert_cmpint (c->complexity, ==, SF_COMPLEXITY_ENKEL);
+  g_assert_cmpint (c->closed, ==, sf_test_day ("2024-06-30"));
+  g_assert_cmpint (c->start, ==, sf_test_day ("2024-01-01"));
+  c = find_case (kept, "S-3");
+  g_assert_cmpint (c->cover_id, ==, worker_id (kept, "AB"));
+  g_assert_cmpint (c->start, ==, sf_test_day ("2024-03-01"));
+
+  /* Present but empty: reopened, uncovered */
+  import_ok (fixture->store, TRUE,
+             "sagsnummer;initialer;kompleksitet;daekkes_af;lukket\n"
+             "S-1;AB;enkel;;\n"
+             "S-3;EF;kompleks;;\n");
+  cleared = load_dataset (fixture->store);
+  g_assert_cmpint (find_case (cleared, "S-1")->closed, ==, SF_DAY_NONE);
+  g_assert_cmpint (find_case (cleared, "S-3")->cover_id, ==, 0);
+  g_assert_cmpint (find_case (cleared, "S-3")->start, ==, sf_test_day ("2024-03-01"));
+
+  /* Without the column, a cover ends when the colleague takes the case over */
+  import_ok (fixture->store, TRUE,
+             "sagsnummer;initialer;kompleksitet;daekkes_af\n"
+             "S-2;CD;enkel;AB\n");
+  import_ok (fixture->store, TRUE,
+             "sagsnummer;initialer;kompleksitet\n"
+             "S-2;AB;enkel\n");
+  taken_over = load_dataset (fixture->store);
+  c = find_case (taken_over, "S-2");
+  g_assert_cmpint (c->caseworker_id, ==, worker_id (taken_over, "AB"));
+  g_assert_cmpint (c->cover_id, ==, 0);
+}
+
 static void
 test_cases_reimport (Fixture       *fixture,
                      gconstpointer  data)
@@ -1261,6 +1319,7 @@ main (int    argc,
   ADD ("/import/cases/complexity-labels", test_cases_complexity_labels);
   ADD ("/import/cases/dialect", test_cases_dialect);
   ADD ("/import/cases/reimport", test_cases_reimport);
+  ADD ("/import/cases/missing-columns", test_cases_missing_columns);
   ADD ("/import/cases/references", test_cases_references);
   ADD ("/import/cases/cover-self", test_cases_cover_self);
   ADD ("/import/cases/before-roster", test_cases_before_roster);

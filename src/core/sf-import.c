@@ -1215,6 +1215,47 @@ check_case_row (Import   *im,
   g_array_append_val (plan->rows, row);
 }
 
+/* The upsert of a case.  A case already stored keeps what a column that the
+ * file does not have would say (a case list without `lukket` reopens
+ * nothing, one without `daekkes_af` ends no cover); a column that is there
+ * but empty in a row means "none".  A case re-imported as it is costs a
+ * lookup, not a write. */
+static sqlite3_stmt *
+prepare_case_upsert (Import  *im,
+                     GError **error)
+{
+  static const struct { Column column; const char *name; } optional[] = {
+    { COL_AREA, "area_id" },
+    { COL_START, "start_date" },
+    { COL_CLOSED, "closed_date" },
+    { COL_COVER, "cover_id" },
+  };
+  g_autoptr(GString) set = g_string_new ("complexity = excluded.complexity, caseworker_id = excluded.caseworker_id");
+  g_autoptr(GString) mine = g_string_new ("complexity, caseworker_id");
+  g_autoptr(GString) theirs = g_string_new ("excluded.complexity, excluded.caseworker_id");
+  g_autofree char *sql = NULL;
+
+  /* Without the column, a stored cover ends when the covering colleague
+   * becomes the primary caseworker: nobody covers their own case. */
+  if (im->columns[COL_COVER] < 0)
+    g_string_append (set, ", cover_id = CASE WHEN cover_id = excluded.caseworker_id THEN NULL ELSE cover_id END");
+  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+    {
+      if (im->columns[optional[i].column] < 0)
+        continue;
+      g_string_append_printf (set, ", %s = excluded.%s", optional[i].name, optional[i].name);
+      g_string_append_printf (mine, ", %s", optional[i].name);
+      g_string_append_printf (theirs, ", excluded.%s", optional[i].name);
+    }
+  sql = g_strdup_printf ("INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date,"
+                         "  caseworker_id, cover_id)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                         " ON CONFLICT (reference) DO UPDATE SET %s"
+                         " WHERE (%s) IS NOT (%s)",
+                         set->str, mine->str, theirs->str);
+  return sf_store_prepare (im->store, sql, error);
+}
+
 static gboolean
 apply_cases (Import    *im,
              CasePlan  *plan,
@@ -1235,19 +1276,7 @@ apply_cases (Import    *im,
   if (!sf_store_begin_bulk (im->store, "casefile", rebuild_indexes, error))
     return FALSE;
 
-  upsert = sf_store_prepare (im->store,
-                             "INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date,"
-                             "  caseworker_id, cover_id)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                             " ON CONFLICT (reference) DO UPDATE SET"
-                             "  area_id = excluded.area_id, complexity = excluded.complexity,"
-                             "  start_date = excluded.start_date, closed_date = excluded.closed_date,"
-                             "  caseworker_id = excluded.caseworker_id, cover_id = excluded.cover_id"
-                             /* A case re-imported as it is costs a lookup, not a write. */
-                             " WHERE (area_id, complexity, start_date, closed_date, caseworker_id, cover_id)"
-                             "  IS NOT (excluded.area_id, excluded.complexity, excluded.start_date,"
-                             "  excluded.closed_date, excluded.caseworker_id, excluded.cover_id)",
-                             error);
+  upsert = prepare_case_upsert (im, error);
   if (upsert == NULL)
     {
       sf_store_rollback_bulk (im->store);
