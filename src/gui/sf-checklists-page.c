@@ -864,7 +864,11 @@ load_team (SfChecklistsPage *self)
     {
       self->checklists = sf_checklists_load (self->store, self->team_id, sf_day_today (), &error);
       if (self->checklists == NULL)
-        g_warning ("Could not read the checklists: %s", error->message);
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not read the checklists: %s"), error->message);
+
+          show_toast (self, message);
+        }
     }
   rebuild (self);
 }

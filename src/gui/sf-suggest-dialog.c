@@ -151,8 +151,6 @@ load (SfSuggestDialog *self,
   g_clear_pointer (&self->figures, sf_figures_free);
   g_clear_pointer (&self->dataset, sf_dataset_free);
   self->figures = sf_figures_load (self->store, sf_day_today (), &self->dataset, &error);
-  if (self->figures == NULL)
-    g_warning ("Could not read the database: %s", error->message);
 
   for (guint i = 0; self->figures != NULL && i < self->figures->teams->len; i++)
     {
@@ -182,6 +180,8 @@ load (SfSuggestDialog *self,
   adw_combo_row_set_selected (self->team_row, self->team_ids->len > 0 ? selected : GTK_INVALID_LIST_POSITION);
   self->rebuilding = FALSE;
   update_result (self);
+  if (self->figures == NULL)
+    show_result (self, _("Could Not Read the Database"), error->message, NULL);
 }
 
 static void
