@@ -382,6 +382,31 @@ test_not_a_database (Fixture       *fx,
   g_assert_cmpstr (contents, ==, "this is a spreadsheet, not a database\n");
 }
 
+/* Settings read as written: the shortest number that is the value, and a
+ * change that reads back the same. */
+static void
+test_settings (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_auto(Run) show = { 0 };
+  g_auto(Run) change = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) bad = { 0 };
+
+  run_cli (fx, &show, "settings", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "new-hire-factor = 0.7\n"));
+  g_assert_nonnull (strstr (show.out, "near-threshold = 0.9\n"));
+
+  run_cli (fx, &change, "settings", "near-threshold", "0,85", NULL);
+  g_assert_cmpint (change.status, ==, 0);
+  run_cli (fx, &again, "settings", NULL);
+  g_assert_nonnull (strstr (again.out, "near-threshold = 0.85\n"));
+
+  run_cli (fx, &bad, "settings", "near-threshold", "lots", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+}
+
 static void
 test_demo (Fixture       *fx,
            gconstpointer  data)
@@ -432,6 +457,7 @@ main (int    argc,
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/not-a-database", test_not_a_database);
   ADD ("/cli/demo", test_demo);
+  ADD ("/cli/settings", test_settings);
 #undef ADD
   return g_test_run ();
 }

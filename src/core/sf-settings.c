@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "sf-error.h"
+#include "sf-report.h"
 #include "sf-settings.h"
 #include "sf-text.h"
 
@@ -106,11 +107,12 @@ sf_settings_get (const SfSettings *settings,
                  const char       *key)
 {
   const SettingSpec *spec = find_spec (key);
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_return_val_if_fail (spec != NULL, NULL);
 
   if (spec->is_int)
     return g_strdup_printf ("%d", G_STRUCT_MEMBER (int, settings, spec->offset));
-  return g_strdup (g_ascii_dtostr (buf, sizeof buf, G_STRUCT_MEMBER (double, settings, spec->offset)));
+  /* The shortest text that reads back as the same number: 0.7, not
+   * 0.69999999999999996 */
+  return sf_format_exact (G_STRUCT_MEMBER (double, settings, spec->offset), '.');
 }
