@@ -486,7 +486,8 @@ sf_cases_close (SfStore       *store,
     {
       iso = sf_day_to_iso (day);
       refs = references_detail (rows);
-      detail = g_strdup_printf ("%s: %s", iso, refs);
+      /* Translators: the change log's detail of closing cases: date: case numbers */
+      detail = g_strdup_printf (_("closed %s: %s"), iso, refs);
       ok = sf_store_audit (store, "case-close", NULL, detail, error);
     }
   return finish (store, ok, error);
@@ -573,7 +574,8 @@ sf_cases_reassign (SfStore       *store,
   if (ok)
     {
       refs = references_detail (rows);
-      detail = g_strdup_printf ("to %s: %s", initials, refs);
+      /* Translators: the change log's detail of reassigning cases */
+      detail = g_strdup_printf (_("to %s: %s"), initials, refs);
       ok = sf_store_audit (store, "case-reassign", NULL, detail, error);
     }
   return finish (store, ok, error);
@@ -632,7 +634,8 @@ sf_cases_set_cover (SfStore       *store,
   if (ok)
     {
       refs = references_detail (rows);
-      detail = g_strdup_printf ("%s: %s", cover_id != 0 ? initials : "none", refs);
+      /* Translators: the change log's detail of a cover: initials (or "none"): case numbers */
+      detail = g_strdup_printf ("%s: %s", cover_id != 0 ? initials : _("none"), refs);
       ok = sf_store_audit (store, cover_id != 0 ? "case-cover" : "case-cover-clear", NULL, detail, error);
     }
   return finish (store, ok, error);
@@ -957,7 +960,8 @@ sf_cases_set_counts (SfStore         *store,
 
   if (ok)
     {
-      detail = g_strdup_printf ("enkel %u, kompleks %u, saerligt-kompliceret %u (%u added, %u closed)",
+      /* Translators: the change log's detail of entering counts */
+      detail = g_strdup_printf (_("enkel %u, kompleks %u, særligt kompliceret %u (%u added, %u closed)"),
                                 counts[SF_COMPLEXITY_ENKEL], counts[SF_COMPLEXITY_KOMPLEKS],
                                 counts[SF_COMPLEXITY_SAERLIGT_KOMPLICERET],
                                 result->added_ids->len, result->closed_ids->len);

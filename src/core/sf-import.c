@@ -959,7 +959,8 @@ apply_roster (Import      *im,
         }
     }
 
-  detail = g_strdup_printf ("%u rows: %u new, %u updated caseworkers; %u new, %u updated teams",
+  /* Translators: the change log's detail of a roster import */
+  detail = g_strdup_printf (_("%u rows: %u new, %u updated caseworkers; %u new, %u updated teams"),
                             im->result->rows, im->result->created, im->result->updated,
                             im->result->teams_created, im->result->teams_updated);
   if (!sf_store_audit (im->store, "import-roster", NULL, detail, error) ||
@@ -1319,7 +1320,8 @@ apply_cases (Import    *im,
         im->result->unchanged++;
     }
 
-  detail = g_strdup_printf ("%u rows: %u new, %u updated, %u unchanged cases",
+  /* Translators: the change log's detail of a case import */
+  detail = g_strdup_printf (_("%u rows: %u new, %u updated, %u unchanged cases"),
                             im->result->rows, im->result->created, im->result->updated,
                             im->result->unchanged);
   /* The statement is finalized first: the commit may rebuild indexes. */

@@ -119,7 +119,7 @@ sf_preferences_set_team_norm (SfStore  *store,
     }
   if (ok)
     {
-      detail = norm > 0 ? g_strdup_printf ("norm = %g", norm) : g_strdup ("norm = DS upper end");
+      detail = norm > 0 ? g_strdup_printf ("norm = %g", norm) : g_strdup (_("norm = DS upper end"));
       ok = sf_store_audit (store, "team-norm", name, detail, error);
     }
   if (!ok)
