@@ -114,6 +114,36 @@ sf_test_import_example (SfStore *store)
   g_assert_no_error (error);
 }
 
+void
+sf_test_import_large (SfStore *store,
+                      guint    n_teams)
+{
+  static const guint cases_of[5] = { 25, 25, 19, 5, 5 };
+  g_autoptr(GError) error = NULL;
+  g_auto(SfImportResult) result = { 0 };
+  g_auto(SfImportResult) case_result = { 0 };
+  GString *roster = g_string_new ("team;omraade;team-norm;initialer;navn;startdato\n");
+  GString *cases = g_string_new ("sagsnummer;initialer;kompleksitet;startdato\n");
+  g_autoptr(GBytes) roster_bytes = NULL;
+  g_autoptr(GBytes) case_bytes = NULL;
+  guint n = 0;
+
+  for (guint t = 0; t < n_teams; t++)
+    for (guint w = 0; w < 5; w++)
+      {
+        g_string_append_printf (roster, "Team %03u;boern-familie;20;T%03uW%u;Worker %u of team %u;2015-01-01\n",
+                                t, t, w, w, t);
+        for (guint c = 0; c < cases_of[w]; c++)
+          g_string_append_printf (cases, "S-%u;T%03uW%u;kompleks;2024-01-01\n", ++n, t, w);
+      }
+  roster_bytes = g_string_free_to_bytes (roster);
+  case_bytes = g_string_free_to_bytes (cases);
+  g_assert_true (sf_import_roster (store, roster_bytes, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (sf_import_cases (store, case_bytes, &case_result, &error));
+  g_assert_no_error (error);
+}
+
 SfWindow *
 sf_test_present_window (SfStore *store)
 {

@@ -52,6 +52,11 @@ SfStore   *sf_test_open_store         (char       **out_dir);
  * (110 %, over); SB with 19 kompleks = 19 (95 %, near).  Team Sygedagpenge
  * (norm 40): JP with 10 kompleks = 10 (25 %). */
 void       sf_test_import_example     (SfStore     *store);
+/* Imports @n_teams teams (norm 20) of five caseworkers each: in every team
+ * the first two are over their norm (25 kompleks cases), the third near it
+ * (19), the others within it (5). */
+void       sf_test_import_large       (SfStore     *store,
+                                       guint        n_teams);
 /* The real window on @store at 1280×800, presented. */
 SfWindow  *sf_test_present_window     (SfStore     *store);
 /* Destroys every toplevel (dialogs and windows), then lets GTK settle. */

@@ -422,6 +422,97 @@ test_empty (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
 }
 
+static GtkAdjustment *
+alerts_vadjustment (SfAlertsPage *page)
+{
+  /* The list's, not the empty state's */
+  GtkWidget *list = sf_test_find_widget (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_PAGE);
+  GtkWidget *scrolled = sf_test_find_widget (list, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scrolled);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+}
+
+/* A large municipality: the page shows its first rows at once and builds
+ * the others as it is scrolled, in the same groups and order */
+static void
+test_many_alerts (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SfAlertsPage *page;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfFigures) figures = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autofree char *last_identity = NULL;
+  const SfAlert *last = NULL;
+  GtkAdjustment *adjustment;
+  GtkWidget *row;
+  GtkWidget *group;
+  gint64 start;
+  guint open;
+
+  sf_test_import_large (fixture->store, 80);
+  sf_test_spin (50);
+  alerts = stored_alerts (fixture, &figures, &dataset);
+  open = sf_alerts_count_unacknowledged (alerts);
+  g_assert_cmpuint (open, >=, 240);
+
+  start = g_get_monotonic_time ();
+  sf_window_show_page (fixture->window, "alerts");
+  page = sf_window_get_alerts_page (fixture->window);
+  sf_test_spin (100);
+  g_test_message ("The Alerts page with %u alerts was shown in %.0f ms", open,
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (sf_alerts_page_get_n_built_rows (page), >, 0);
+  g_assert_cmpuint (sf_alerts_page_get_n_built_rows (page), <, open);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (alerts_stack_page (fixture)), ==, open);
+
+  /* Scrolled to the end, again and again: every alert gets its row */
+  adjustment = alerts_vadjustment (page);
+  for (guint i = 0; i < 200 && sf_alerts_page_get_n_built_rows (page) < open; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      sf_test_spin (20);
+    }
+  g_assert_cmpuint (sf_alerts_page_get_n_built_rows (page), ==, open);
+
+  /* The last team's last alert, under its team's heading */
+  for (guint i = 0; i < alerts->len; i++)
+    if (!((SfAlert *) g_ptr_array_index (alerts, i))->acknowledged)
+      last = g_ptr_array_index (alerts, i);
+  last_identity = sf_alert_identity (last);
+  row = sf_alerts_page_get_row (page, last_identity);
+  g_assert_nonnull (row);
+  group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (group);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, last->team_name);
+}
+
+/* A row asked for before it is scrolled to is built then */
+static void
+test_row_before_scrolled_to (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  SfAlertsPage *page;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfFigures) figures = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autofree char *identity = NULL;
+
+  sf_test_import_large (fixture->store, 80);
+  sf_test_spin (50);
+  alerts = stored_alerts (fixture, &figures, &dataset);
+  sf_window_show_page (fixture->window, "alerts");
+  page = sf_window_get_alerts_page (fixture->window);
+  sf_test_spin (50);
+  g_assert_cmpuint (sf_alerts_page_get_n_built_rows (page), <, alerts->len);
+
+  identity = sf_alert_identity (g_ptr_array_index (alerts, alerts->len - 1));
+  g_assert_nonnull (sf_alerts_page_get_row (page, identity));
+  g_assert_nonnull (sf_alerts_page_get_row_button (page, identity));
+  g_assert_cmpuint (sf_alerts_page_get_n_built_rows (page), ==, alerts->len);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -435,6 +526,8 @@ main (int    argc,
   ADD ("/alerts-gui/suggest", test_suggest);
   ADD ("/alerts-gui/narrow", test_narrow);
   ADD ("/alerts-gui/empty", test_empty);
+  ADD ("/alerts-gui/many-alerts", test_many_alerts);
+  ADD ("/alerts-gui/row-before-scrolled-to", test_row_before_scrolled_to);
 #undef ADD
 
   return g_test_run ();

@@ -357,6 +357,45 @@ test_window_keeps_size (Fixture       *fixture,
   g_settings_reset (settings, "last-page");
 }
 
+static gboolean
+all_rows_shown (gpointer data)
+{
+  GListModel *model = data;
+
+  return g_list_model_get_n_items (model) == 400;
+}
+
+/* A large roster: the table's first frame gets the rows a screen can show,
+ * then all of them, while the summary counts everyone from the start */
+static void
+test_first_rows (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SfStore) store = sf_test_open_store (&dir);
+  SfRosterPage *page;
+  SfWindow *window;
+  GListModel *model;
+  guint first;
+
+  sf_test_import_large (store, 80);
+  window = sf_window_new (NULL, store);
+  page = sf_window_get_roster_page (window);
+  model = G_LIST_MODEL (gtk_column_view_get_model (sf_roster_page_get_column_view (page)));
+  first = g_list_model_get_n_items (model);
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (first, <, 400);
+  g_assert_cmpuint (sf_roster_page_get_n_caseworkers (page), ==, 400);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sf_test_wait_until (all_rows_shown, model));
+
+  /* Later reloads keep every row */
+  sf_store_emit_changed (store);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 400);
+  sf_test_destroy_toplevels ();
+}
+
 static void
 test_import_error_dialog_limits (void)
 {
@@ -399,6 +438,7 @@ main (int   argc,
   ADD ("/gui/window/demo-fills-roster", test_demo_fills_roster);
   ADD ("/gui/roster/search", test_search_filters);
   ADD ("/gui/roster/sorting", test_sorting);
+  g_test_add_func ("/gui/roster/first-rows", test_first_rows);
   ADD ("/gui/import/refused", test_import_refused);
   ADD ("/gui/import/roster", test_import_roster);
 #undef ADD

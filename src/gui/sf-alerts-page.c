@@ -31,9 +31,42 @@ struct _SfAlertsPage
   GHashTable        *buttons;          /* identity → its Acknowledge / Reopen button */
   AdwExpanderRow    *acknowledged_row;
   gboolean           acknowledged_expanded;
+
+  /* The open alerts by team, in the order shown (TeamPlan); the rows are
+   * built a screenful at a time (see build_more()) */
+  GPtrArray         *plan;
+  guint              n_planned_built;
+  guint              n_rows_built;
+  guint              n_acknowledged;
+  GtkAdjustment     *vadjustment;
+  guint              build_more_id;
 };
 
+/* One team's open alerts, most severe first */
+typedef struct
+{
+  const SfAlert *first;
+  GPtrArray     *alerts;   /* SfAlert, borrowed from the page's array */
+  guint          errors;
+  guint          warnings;
+} TeamPlan;
+
+/* Building a row for each of the ~2,400 alerts of a large municipality
+ * took seconds (a row costs milliseconds): the page builds the rows the
+ * tallest screen can show (a row with its group is at least MIN_ROW_HEIGHT
+ * px), and more, a few at a time, as the list is scrolled towards its end. */
+#define MIN_ROW_HEIGHT 60
+#define MIN_FIRST_ROWS 12
+#define MORE_ROWS      12
+
 G_DEFINE_FINAL_TYPE (SfAlertsPage, sf_alerts_page, GTK_TYPE_WIDGET)
+
+static void
+team_plan_free (TeamPlan *plan)
+{
+  g_ptr_array_unref (plan->alerts);
+  g_free (plan);
+}
 
 static const char *
 kind_label (SfAlertKind kind)
@@ -321,12 +354,126 @@ on_acknowledged_expanded_cb (SfAlertsPage   *self,
 }
 
 static void
+add_acknowledged_group (SfAlertsPage *self)
+{
+  GtkWidget *ack_group = adw_preferences_group_new ();
+  GtkWidget *expander = adw_expander_row_new ();
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u acknowledged alert",
+                                                         "%u acknowledged alerts", self->n_acknowledged),
+                                            self->n_acknowledged);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (ack_group), _("Acknowledged"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+                                 _("Each returns when its date comes, or sooner if the situation gets worse"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), self->acknowledged_expanded);
+  g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (on_acknowledged_expanded_cb), self,
+                           G_CONNECT_SWAPPED);
+  for (guint i = 0; i < self->alerts->len; i++)
+    {
+      SfAlert *alert = g_ptr_array_index (self->alerts, i);
+
+      if (alert->acknowledged)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), alert_row (self, alert));
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (ack_group), expander);
+  add_group (self, ack_group);
+  self->acknowledged_row = ADW_EXPANDER_ROW (expander);
+}
+
+static guint
+count_first_rows (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GListModel *monitors = display != NULL ? gdk_display_get_monitors (display) : NULL;
+  int height = 0;
+
+  for (guint i = 0; monitors != NULL && i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+  return MAX (MIN_FIRST_ROWS, (guint) height / MIN_ROW_HEIGHT + 1);
+}
+
+static gboolean
+is_complete (SfAlertsPage *self)
+{
+  return self->plan == NULL || self->n_planned_built > self->plan->len;
+}
+
+/* Builds the next teams' groups, whole groups, until at least @n_rows more
+ * rows are built; after the last team, the acknowledged alerts. */
+static void
+build_more (SfAlertsPage *self,
+            guint         n_rows)
+{
+  guint built = 0;
+
+  while (!is_complete (self) && built < n_rows)
+    {
+      TeamPlan *team;
+      AdwPreferencesGroup *group;
+
+      if (self->n_planned_built == self->plan->len)
+        {
+          self->n_planned_built++;
+          if (self->n_acknowledged > 0)
+            add_acknowledged_group (self);
+          break;
+        }
+
+      team = g_ptr_array_index (self->plan, self->n_planned_built++);
+      group = team_group (self, team->first);
+      for (guint i = 0; i < team->alerts->len; i++)
+        adw_preferences_group_add (group, alert_row (self, g_ptr_array_index (team->alerts, i)));
+      set_group_description (group, team->errors, team->warnings);
+      built += team->alerts->len;
+    }
+  self->n_rows_built += built;
+}
+
+/* Near the end of what is built (within two screens): more */
+static gboolean
+wants_more (SfAlertsPage *self)
+{
+  if (is_complete (self) || self->vadjustment == NULL)
+    return FALSE;
+
+  return gtk_adjustment_get_value (self->vadjustment) + 3 * gtk_adjustment_get_page_size (self->vadjustment)
+         >= gtk_adjustment_get_upper (self->vadjustment);
+}
+
+static gboolean
+build_more_cb (gpointer user_data)
+{
+  SfAlertsPage *self = user_data;
+
+  self->build_more_id = 0;
+  if (wants_more (self))
+    build_more (self, MORE_ROWS);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not while the scrolled window is being laid out: in an idle */
+static void
+on_vadjustment_changed_cb (SfAlertsPage  *self,
+                           GtkAdjustment *adjustment)
+{
+  if (self->build_more_id == 0 && wants_more (self))
+    self->build_more_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_more_cb, self, NULL);
+}
+
+static void
 rebuild (SfAlertsPage *self)
 {
-  AdwPreferencesGroup *group = NULL;
-  const char *group_team = NULL;
-  gint64 group_team_id = -1;
-  guint errors = 0, warnings = 0, open = 0, acknowledged = 0;
+  g_autoptr(GHashTable) teams = NULL;
+  guint open = 0;
+  guint rows_before = self->n_rows_built;
 
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->list_page, g_ptr_array_index (self->groups, i));
@@ -334,6 +481,10 @@ rebuild (SfAlertsPage *self)
   g_hash_table_remove_all (self->rows);
   g_hash_table_remove_all (self->buttons);
   self->acknowledged_row = NULL;
+  g_clear_pointer (&self->plan, g_ptr_array_unref);
+  self->n_planned_built = 0;
+  self->n_rows_built = 0;
+  self->n_acknowledged = 0;
 
   if (self->alerts == NULL || self->alerts->len == 0)
     {
@@ -342,11 +493,37 @@ rebuild (SfAlertsPage *self)
     }
   gtk_stack_set_visible_child_name (self->stack, "alerts");
 
+  /* The alerts come most severe first, then by team: a team's group goes
+   * where its first (most severe) alert comes, so teams with errors come
+   * before teams with only warnings. */
+  self->plan = g_ptr_array_new_with_free_func ((GDestroyNotify) team_plan_free);
+  teams = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < self->alerts->len; i++)
-    if (((SfAlert *) g_ptr_array_index (self->alerts, i))->acknowledged)
-      acknowledged++;
-    else
+    {
+      SfAlert *alert = g_ptr_array_index (self->alerts, i);
+      TeamPlan *team;
+
+      if (alert->acknowledged)
+        {
+          self->n_acknowledged++;
+          continue;
+        }
       open++;
+      team = g_hash_table_lookup (teams, &alert->team_id);
+      if (team == NULL)
+        {
+          team = g_new0 (TeamPlan, 1);
+          team->first = alert;
+          team->alerts = g_ptr_array_new ();
+          g_ptr_array_add (self->plan, team);
+          g_hash_table_insert (teams, &alert->team_id, team);
+        }
+      g_ptr_array_add (team->alerts, alert);
+      if (alert->severity == SF_SEVERITY_ERROR)
+        team->errors++;
+      else
+        team->warnings++;
+    }
 
   if (open == 0)
     {
@@ -358,95 +535,8 @@ rebuild (SfAlertsPage *self)
       add_group (self, none);
     }
 
-  /* The alerts come most severe first, then by team: a team's group is
-   * made where its first (most severe) alert comes, so teams with errors
-   * come before teams with only warnings. */
-  for (guint i = 0; i < self->alerts->len; i++)
-    {
-      SfAlert *alert = g_ptr_array_index (self->alerts, i);
-      AdwPreferencesGroup *g = NULL;
-
-      if (alert->acknowledged)
-        continue;
-      if (group != NULL && alert->team_id == group_team_id && g_strcmp0 (alert->team_name, group_team) == 0)
-        g = group;
-      else
-        {
-          /* Look for the team's group among those made already */
-          for (guint k = 0; k < self->groups->len && g == NULL; k++)
-            {
-              AdwPreferencesGroup *candidate = g_ptr_array_index (self->groups, k);
-              gint64 *id = g_object_get_data (G_OBJECT (candidate), "sf-team-id");
-
-              if (id != NULL && *id == alert->team_id)
-                g = candidate;
-            }
-          if (g == NULL)
-            {
-              gint64 *id = g_new (gint64, 1);
-
-              *id = alert->team_id;
-              g = team_group (self, alert);
-              g_object_set_data_full (G_OBJECT (g), "sf-team-id", id, g_free);
-            }
-          group = g;
-          group_team = alert->team_name;
-          group_team_id = alert->team_id;
-        }
-      adw_preferences_group_add (g, alert_row (self, alert));
-    }
-
-  /* Each team's counts */
-  for (guint k = 0; k < self->groups->len; k++)
-    {
-      AdwPreferencesGroup *g = g_ptr_array_index (self->groups, k);
-      gint64 *id = g_object_get_data (G_OBJECT (g), "sf-team-id");
-
-      if (id == NULL)
-        continue;
-      errors = warnings = 0;
-      for (guint i = 0; i < self->alerts->len; i++)
-        {
-          SfAlert *alert = g_ptr_array_index (self->alerts, i);
-
-          if (!alert->acknowledged && alert->team_id == *id)
-            {
-              if (alert->severity == SF_SEVERITY_ERROR)
-                errors++;
-              else
-                warnings++;
-            }
-        }
-      set_group_description (g, errors, warnings);
-    }
-
-  if (acknowledged > 0)
-    {
-      GtkWidget *ack_group = adw_preferences_group_new ();
-      GtkWidget *expander = adw_expander_row_new ();
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "%u acknowledged alert",
-                                                             "%u acknowledged alerts", acknowledged),
-                                                acknowledged);
-
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (ack_group), _("Acknowledged"));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
-                                     _("Each returns when its date comes, or sooner if the situation gets worse"));
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), self->acknowledged_expanded);
-      g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (on_acknowledged_expanded_cb), self,
-                               G_CONNECT_SWAPPED);
-      for (guint i = 0; i < self->alerts->len; i++)
-        {
-          SfAlert *alert = g_ptr_array_index (self->alerts, i);
-
-          if (alert->acknowledged)
-            adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), alert_row (self, alert));
-        }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (ack_group), expander);
-      add_group (self, ack_group);
-      self->acknowledged_row = ADW_EXPANDER_ROW (expander);
-    }
+  /* As many rows as before, so that a reload keeps the place scrolled to */
+  build_more (self, MAX (count_first_rows (), rows_before));
 }
 
 static void
@@ -456,6 +546,8 @@ sf_alerts_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_ALERTS_PAGE);
 
+  g_clear_handle_id (&self->build_more_id, g_source_remove);
+  g_clear_pointer (&self->plan, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->buttons, g_hash_table_unref);
@@ -490,6 +582,20 @@ sf_alerts_page_init (SfAlertsPage *self)
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+
+  /* The preferences page scrolls its groups itself */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_page));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      self->vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+  g_warn_if_fail (self->vadjustment != NULL);
+  if (self->vadjustment != NULL)
+    {
+      g_signal_connect_object (self->vadjustment, "value-changed",
+                               G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->vadjustment, "changed",
+                               G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 }
 
 GtkWidget *
@@ -540,6 +646,8 @@ sf_alerts_page_get_row (SfAlertsPage *self,
 {
   g_return_val_if_fail (SF_IS_ALERTS_PAGE (self), NULL);
 
+  if (!g_hash_table_contains (self->rows, identity))
+    build_more (self, G_MAXUINT);
   return g_hash_table_lookup (self->rows, identity);
 }
 
@@ -550,6 +658,8 @@ sf_alerts_page_get_row_button (SfAlertsPage *self,
 {
   g_return_val_if_fail (SF_IS_ALERTS_PAGE (self), NULL);
 
+  if (!g_hash_table_contains (self->buttons, identity))
+    build_more (self, G_MAXUINT);
   return g_hash_table_lookup (self->buttons, identity);
 }
 
@@ -559,5 +669,17 @@ sf_alerts_page_get_acknowledged_row (SfAlertsPage *self)
 {
   g_return_val_if_fail (SF_IS_ALERTS_PAGE (self), NULL);
 
+  if (self->n_acknowledged > 0)
+    build_more (self, G_MAXUINT);
   return self->acknowledged_row;
+}
+
+/* How many alerts have a row yet: the rows are built as the list is
+ * scrolled (and all of them when a row is asked for by identity). */
+guint
+sf_alerts_page_get_n_built_rows (SfAlertsPage *self)
+{
+  g_return_val_if_fail (SF_IS_ALERTS_PAGE (self), 0);
+
+  return g_hash_table_size (self->rows);
 }

@@ -28,5 +28,6 @@ GtkWidget *sf_alerts_page_get_row      (SfAlertsPage *self,
 GtkWidget *sf_alerts_page_get_row_button (SfAlertsPage *self,
                                           const char   *identity);
 AdwExpanderRow *sf_alerts_page_get_acknowledged_row (SfAlertsPage *self);
+guint      sf_alerts_page_get_n_built_rows (SfAlertsPage *self);
 
 G_END_DECLS

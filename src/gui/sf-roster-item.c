@@ -619,3 +619,43 @@ sf_roster_item_get_utilisation_text (SfRosterItem *self)
 
   return self->utilisation_text;
 }
+
+const char *
+sf_roster_item_get_hours_text (SfRosterItem *self)
+{
+  g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), NULL);
+
+  return self->hours_text;
+}
+
+const char *
+sf_roster_item_get_norm_text (SfRosterItem *self)
+{
+  g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), NULL);
+
+  return self->norm_text;
+}
+
+const char *
+sf_roster_item_get_norm_explanation (SfRosterItem *self)
+{
+  g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), NULL);
+
+  return self->norm_explanation;
+}
+
+const char *
+sf_roster_item_get_cases_text (SfRosterItem *self)
+{
+  g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), NULL);
+
+  return self->cases_text;
+}
+
+const char *
+sf_roster_item_get_load_text (SfRosterItem *self)
+{
+  g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), NULL);
+
+  return self->load_text;
+}

@@ -54,5 +54,10 @@ const char       *sf_roster_item_get_status_label     (SfRosterItem *self);
 const char       *sf_roster_item_get_status_icon_name (SfRosterItem *self);
 const char       *sf_roster_item_get_capacity_label   (SfRosterItem *self);
 const char       *sf_roster_item_get_utilisation_text (SfRosterItem *self);
+const char       *sf_roster_item_get_hours_text       (SfRosterItem *self);
+const char       *sf_roster_item_get_norm_text        (SfRosterItem *self);
+const char       *sf_roster_item_get_norm_explanation (SfRosterItem *self);
+const char       *sf_roster_item_get_cases_text       (SfRosterItem *self);
+const char       *sf_roster_item_get_load_text        (SfRosterItem *self);
 
 G_END_DECLS

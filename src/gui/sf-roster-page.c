@@ -34,6 +34,7 @@ struct _SfRosterPage
   GListStore        *roster_store;
   GtkFilterListModel *filter_model;
   GtkSortListModel  *sort_model;
+  GtkSliceListModel *first_rows_model;
   GtkStringFilter   *search_filter;
   GtkRevealer       *subject_revealer;
   GtkLabel          *subject_label;
@@ -42,7 +43,20 @@ struct _SfRosterPage
   /* Shown alone (see sf_roster_page_show_subject()): a person, or a team */
   gint64             subject_id;
   char              *subject_team;
+
+  /* Until the table's first frame, it is given only the rows a screen can
+   * show (see show_first_rows()) */
+  gulong             after_paint_id;
+  GdkFrameClock     *frame_clock;
+  guint              all_rows_id;
 };
+
+/* A GtkListView (GTK 4.8) builds 200 rows whatever its height, each row a
+ * widget per column: on a large municipality that was most of the start-up.
+ * The first frame gets the rows the tallest screen can show (a row is at
+ * least MIN_ROW_HEIGHT px); the others are added right after it is drawn. */
+#define MIN_ROW_HEIGHT 24
+#define MIN_FIRST_ROWS 40
 
 G_DEFINE_FINAL_TYPE (SfRosterPage, sf_roster_page, GTK_TYPE_WIDGET)
 
@@ -135,6 +149,86 @@ update_summary (SfRosterPage *self,
   gtk_widget_set_visible (self->no_capacity_box, no_capacity > 0);
 }
 
+static gboolean
+show_all_rows_cb (gpointer user_data)
+{
+  SfRosterPage *self = user_data;
+
+  self->all_rows_id = 0;
+  gtk_slice_list_model_set_size (self->first_rows_model, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_waiting_for_frame (SfRosterPage *self)
+{
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+}
+
+static void
+on_frame_clock_after_paint_cb (GdkFrameClock *clock,
+                               SfRosterPage  *self)
+{
+  stop_waiting_for_frame (self);
+  /* After this frame, not in it: the frame is on screen sooner */
+  if (self->all_rows_id == 0)
+    self->all_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_all_rows_cb, self, NULL);
+}
+
+static void
+on_column_view_map_cb (SfRosterPage *self,
+                       GtkWidget    *column_view)
+{
+  GdkFrameClock *clock;
+
+  if (gtk_slice_list_model_get_size (self->first_rows_model) == G_MAXUINT || self->frame_clock != NULL)
+    return;
+  clock = gtk_widget_get_frame_clock (column_view);
+  if (clock == NULL)
+    {
+      show_all_rows_cb (self);
+      return;
+    }
+  self->frame_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect (clock, "after-paint",
+                                           G_CALLBACK (on_frame_clock_after_paint_cb), self);
+}
+
+static guint
+count_first_rows (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GListModel *monitors = display != NULL ? gdk_display_get_monitors (display) : NULL;
+  int height = 0;
+
+  for (guint i = 0; monitors != NULL && i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+  return MAX (MIN_FIRST_ROWS, (guint) height / MIN_ROW_HEIGHT + 1);
+}
+
+/* Before the table is first shown, gives it the first rows only */
+static void
+show_first_rows (SfRosterPage *self,
+                 guint         n_items)
+{
+  guint first_rows;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)) ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->first_rows_model)) > 0)
+    return;
+  first_rows = count_first_rows ();
+  if (n_items > first_rows)
+    gtk_slice_list_model_set_size (self->first_rows_model, first_rows);
+}
+
 static void
 update_content (SfRosterPage *self)
 {
@@ -152,6 +246,179 @@ on_filter_model_items_changed_cb (SfRosterPage *self,
                                   GListModel   *model)
 {
   update_content (self);
+}
+
+/* The table's cells are built in code and filled directly from the item:
+ * the list view keeps 200 rows alive (GTK 4.8), so each cell's cost counts
+ * 200 times at start-up, and a builder template with expression bindings
+ * per cell made most of the start-up on a large municipality. */
+static GtkWidget *
+new_cell_label (float    xalign,
+                gboolean ellipsize,
+                gboolean numeric)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (ellipsize)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+static void
+on_text_cell_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *list_item,
+                       SfRosterPage             *self)
+{
+  gtk_list_item_set_child (list_item, new_cell_label (0, FALSE, FALSE));
+}
+
+static void
+on_ellipsized_cell_setup_cb (GtkSignalListItemFactory *factory,
+                             GtkListItem              *list_item,
+                             SfRosterPage             *self)
+{
+  gtk_list_item_set_child (list_item, new_cell_label (0, TRUE, FALSE));
+}
+
+static void
+on_number_cell_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item,
+                         SfRosterPage             *self)
+{
+  gtk_list_item_set_child (list_item, new_cell_label (1, FALSE, TRUE));
+}
+
+static void
+set_cell_text (GtkListItem *list_item,
+               const char  *text,
+               const char  *tooltip)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (tooltip != NULL || gtk_widget_get_has_tooltip (label))
+    gtk_widget_set_tooltip_text (label, tooltip);
+}
+
+static void
+on_initials_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     SfRosterPage             *self)
+{
+  SfRosterItem *item = gtk_list_item_get_item (list_item);
+
+  set_cell_text (list_item, sf_roster_item_get_initials (item), NULL);
+}
+
+static void
+on_name_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 SfRosterPage             *self)
+{
+  SfRosterItem *item = gtk_list_item_get_item (list_item);
+
+  set_cell_text (list_item, sf_roster_item_get_name (item), sf_roster_item_get_name (item));
+}
+
+static void
+on_team_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 SfRosterPage             *self)
+{
+  SfRosterItem *item = gtk_list_item_get_item (list_item);
+
+  set_cell_text (list_item, sf_roster_item_get_team (item), sf_roster_item_get_area (item));
+}
+
+static void
+on_hours_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  SfRosterPage             *self)
+{
+  SfRosterItem *item = gtk_list_item_get_item (list_item);
+
+  set_cell_text (list_item, sf_roster_item_get_hours_text (item), NULL);
+}
+
+static void
+on_norm_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 SfRosterPage             *self)
+{
+  SfRosterItem *item = gtk_list_item_get_item (list_item);
+
+  set_cell_text (list_item, sf_roster_item_get_norm_text (item), sf_roster_item_get_norm_explanation (item));
+}
+
+static void
+on_cases_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  SfRosterPage             *self)
+{
+  SfRosterItem *item = gtk_list_item_get_item (list_item);
+
+  set_cell_text (list_item, sf_roster_item_get_cases_text (item), NULL);
+}
+
+static void
+on_load_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 SfRosterPage             *self)
+{
+  SfRosterItem *item = gtk_list_item_get_item (list_item);
+
+  set_cell_text (list_item, sf_roster_item_get_load_text (item), NULL);
+}
+
+static void
+on_utilisation_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item,
+                         SfRosterPage             *self)
+{
+  gtk_list_item_set_child (list_item, sf_utilisation_cell_new ());
+}
+
+static void
+on_utilisation_bind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        SfRosterPage             *self)
+{
+  sf_utilisation_cell_set_item (SF_UTILISATION_CELL (gtk_list_item_get_child (list_item)),
+                                gtk_list_item_get_item (list_item));
+}
+
+static void
+on_status_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    SfRosterPage             *self)
+{
+  gtk_list_item_set_child (list_item, sf_status_cell_new ());
+}
+
+static void
+on_status_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   SfRosterPage             *self)
+{
+  sf_status_cell_set_item (SF_STATUS_CELL (gtk_list_item_get_child (list_item)),
+                           gtk_list_item_get_item (list_item));
+}
+
+/* The cells hold a reference on their item: give it back with the row */
+static void
+on_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   SfRosterPage             *self)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (SF_IS_UTILISATION_CELL (child))
+    sf_utilisation_cell_set_item (SF_UTILISATION_CELL (child), NULL);
+  else if (SF_IS_STATUS_CELL (child))
+    sf_status_cell_set_item (SF_STATUS_CELL (child), NULL);
 }
 
 static void
@@ -199,6 +466,8 @@ sf_roster_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_pointer (&self->subject_team, g_free);
+  stop_waiting_for_frame (self);
+  g_clear_handle_id (&self->all_rows_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_ROSTER_PAGE);
   /* The template's top box is not a bound child: unparent it too */
@@ -216,10 +485,8 @@ sf_roster_page_class_init (SfRosterPageClass *klass)
 
   object_class->dispose = sf_roster_page_dispose;
 
-  /* The template and its list item factories name these types */
+  /* The template's sorters and filter name this type */
   g_type_ensure (SF_TYPE_ROSTER_ITEM);
-  g_type_ensure (SF_TYPE_STATUS_CELL);
-  g_type_ensure (SF_TYPE_UTILISATION_CELL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-roster-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, search_bar);
@@ -235,12 +502,28 @@ sf_roster_page_class_init (SfRosterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, roster_store);
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, first_rows_model);
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, search_filter);
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, subject_revealer);
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, subject_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_everyone_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_cell_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_ellipsized_cell_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_number_cell_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_initials_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_team_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_hours_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_norm_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cases_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_load_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_utilisation_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_utilisation_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cell_unbind_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sf-roster-page");
@@ -265,6 +548,9 @@ sf_roster_page_init (SfRosterPage *self)
                           self->search_filter, "search",
                           G_BINDING_SYNC_CREATE);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->column_view, "map",
+                           G_CALLBACK (on_column_view_map_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_mode_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -298,6 +584,7 @@ sf_roster_page_set_figures (SfRosterPage    *self,
       g_ptr_array_add (items, sf_roster_item_new (worker, area));
     }
   g_ptr_array_sort (items, compare_items);
+  show_first_rows (self, items->len);
 
   g_list_store_splice (self->roster_store, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->roster_store)),
