@@ -7,23 +7,14 @@
 #include "sf-core.h"
 #include "sf-test-util.h"
 
-static SfDay
-day (const char *text)
-{
-  SfDay d = SF_DAY_NONE;
-
-  g_assert_true (sf_day_parse (text, &d));
-  return d;
-}
-
 static char *
 since_text (SfAlertKind  kind,
             const char  *since,
             const char  *ref)
 {
-  SfAlert alert = { .kind = kind, .since = since ? day (since) : SF_DAY_NONE };
+  SfAlert alert = { .kind = kind, .since = since ? sf_test_day (since) : SF_DAY_NONE };
 
-  return sf_alert_describe_since (&alert, day (ref));
+  return sf_alert_describe_since (&alert, sf_test_day (ref));
 }
 
 static void
@@ -136,7 +127,7 @@ test_notice_from_store (void)
   g_auto(GStrv) fourth = NULL;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
-  SfDay today = day ("2024-06-15");
+  SfDay today = sf_test_day ("2024-06-15");
   const SfAlert *error_alert = NULL;
   guint errors;
 
@@ -169,7 +160,7 @@ test_notice_from_store (void)
     if (((SfAlert *) g_ptr_array_index (alerts, i))->severity == SF_SEVERITY_ERROR)
       error_alert = g_ptr_array_index (alerts, i);
   g_assert_true (sf_alert_acknowledge (store, error_alert, "Handled at the team meeting",
-                                       day ("2024-06-20"), &error));
+                                       sf_test_day ("2024-06-20"), &error));
   acked = sf_alerts_evaluate_stored (store, figures, &error);
   third = sf_alerts_take_new_errors (store, "gui", acked, &error);
   g_assert_cmpuint (g_strv_length (third), ==, 0);
@@ -189,7 +180,7 @@ assert_ack_refused (const char *note,
   g_autoptr(GError) error = NULL;
   SfDay expires = 42;
 
-  g_assert_false (sf_alert_ack_check (note, date, day ("2024-06-15"), &expires, &error));
+  g_assert_false (sf_alert_ack_check (note, date, sf_test_day ("2024-06-15"), &expires, &error));
   g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
   g_assert_nonnull (strstr (error->message, message_part));
   g_assert_cmpuint (expires, ==, 42);
@@ -202,9 +193,9 @@ test_ack_check (void)
   SfDay expires = SF_DAY_NONE;
 
   /* 15 June + 14 days = 29 June */
-  g_assert_cmpuint (sf_alert_ack_default_expiry (day ("2024-06-15")), ==, day ("2024-06-29"));
+  g_assert_cmpuint (sf_alert_ack_default_expiry (sf_test_day ("2024-06-15")), ==, sf_test_day ("2024-06-29"));
   /* 20 December + 14 = 3 January the next year */
-  g_assert_cmpuint (sf_alert_ack_default_expiry (day ("2024-12-20")), ==, day ("2025-01-03"));
+  g_assert_cmpuint (sf_alert_ack_default_expiry (sf_test_day ("2024-12-20")), ==, sf_test_day ("2025-01-03"));
 
   assert_ack_refused ("", "29.06.2024", "Write a note");
   assert_ack_refused (" \t ", "29.06.2024", "Write a note");
@@ -215,11 +206,11 @@ test_ack_check (void)
   assert_ack_refused ("Sick leave ends soon", "15.06.2024", "after today");
   assert_ack_refused ("Sick leave ends soon", "14.06.2024", "after today");
 
-  g_assert_true (sf_alert_ack_check ("Sick leave ends soon", " 16.06.2024 ", day ("2024-06-15"), &expires, &error));
+  g_assert_true (sf_alert_ack_check ("Sick leave ends soon", " 16.06.2024 ", sf_test_day ("2024-06-15"), &expires, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (expires, ==, day ("2024-06-16"));
-  g_assert_true (sf_alert_ack_check ("x", "2024-06-29", day ("2024-06-15"), &expires, &error));
-  g_assert_cmpuint (expires, ==, day ("2024-06-29"));
+  g_assert_cmpuint (expires, ==, sf_test_day ("2024-06-16"));
+  g_assert_true (sf_alert_ack_check ("x", "2024-06-29", sf_test_day ("2024-06-15"), &expires, &error));
+  g_assert_cmpuint (expires, ==, sf_test_day ("2024-06-29"));
 }
 
 static void

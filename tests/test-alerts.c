@@ -8,15 +8,6 @@
 
 #define EPS 1e-9
 
-static SfDay
-day (const char *text)
-{
-  SfDay d = SF_DAY_NONE;
-
-  g_assert_true (sf_day_parse (text, &d));
-  return d;
-}
-
 static SfDataset *
 dataset_new (double ds_high,
              double cap)
@@ -67,7 +58,7 @@ evaluate (SfDataset   *ds,
   SfSettings s;
 
   sf_settings_init_defaults (&s);
-  *out_figures = sf_figures_compute (ds, &s, day ("2024-06-15"));
+  *out_figures = sf_figures_compute (ds, &s, sf_test_day ("2024-06-15"));
   return sf_alerts_evaluate (*out_figures);
 }
 
@@ -157,7 +148,7 @@ test_no_capacity_and_uncovered (void)
   add_cases (ds, 1, 11, SF_COMPLEXITY_KOMPLEKS);
   g_array_append_val (ds->cases, covered);
   w = add_worker (ds, "NS", 37);                 /* not started, covers nothing, has 2 cases */
-  w->start = day ("2024-07-01");
+  w->start = sf_test_day ("2024-07-01");
   add_cases (ds, 2, 2, SF_COMPLEXITY_ENKEL);
   add_worker (ds, "FR", 37);                     /* fully reduced, no cases: no alert */
   g_array_append_val (ds->reductions, full);
@@ -223,7 +214,7 @@ suggest (SfDataset    *ds,
   SfSuggestion *suggestion;
 
   sf_settings_init_defaults (&s);
-  *out_figures = sf_figures_compute (ds, &s, day ("2024-06-15"));
+  *out_figures = sf_figures_compute (ds, &s, sf_test_day ("2024-06-15"));
   suggestion = sf_suggest_next_case (*out_figures, 1, complexity, &error);
   g_assert_no_error (error);
   return suggestion;
@@ -293,7 +284,7 @@ test_suggest_nobody (void)
   w = add_worker (ds, "AB", 37);
   w->absence_kind = g_strdup ("Orlov");
   sf_settings_init_defaults (&s);
-  f = sf_figures_compute (ds, &s, day ("2024-06-15"));
+  f = sf_figures_compute (ds, &s, sf_test_day ("2024-06-15"));
   g_assert_null (sf_suggest_next_case (f, 1, SF_COMPLEXITY_ENKEL, &error));
   g_assert_error (error, SF_ERROR, SF_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -305,18 +296,18 @@ static void
 test_ack_holds (void)
 {
   SfAlert alert = { .kind = SF_ALERT_OVER_NORM, .value = 1.10 };
-  SfAlertAck ack = { .value = 1.10, .expires = day ("2024-07-01") };
+  SfAlertAck ack = { .value = 1.10, .expires = sf_test_day ("2024-07-01") };
 
-  g_assert_true (sf_alert_ack_holds (&ack, &alert, day ("2024-06-30")));
+  g_assert_true (sf_alert_ack_holds (&ack, &alert, sf_test_day ("2024-06-30")));
   /* It returns on the day it expires. */
-  g_assert_false (sf_alert_ack_holds (&ack, &alert, day ("2024-07-01")));
+  g_assert_false (sf_alert_ack_holds (&ack, &alert, sf_test_day ("2024-07-01")));
   /* ...or when the situation worsens; improving keeps it acknowledged. */
   alert.value = 1.12;
-  g_assert_false (sf_alert_ack_holds (&ack, &alert, day ("2024-06-20")));
+  g_assert_false (sf_alert_ack_holds (&ack, &alert, sf_test_day ("2024-06-20")));
   alert.value = 1.05;
-  g_assert_true (sf_alert_ack_holds (&ack, &alert, day ("2024-06-20")));
+  g_assert_true (sf_alert_ack_holds (&ack, &alert, sf_test_day ("2024-06-20")));
   ack.expires = SF_DAY_NONE;
-  g_assert_true (sf_alert_ack_holds (&ack, &alert, day ("2030-01-01")));
+  g_assert_true (sf_alert_ack_holds (&ack, &alert, sf_test_day ("2030-01-01")));
 }
 
 /* Through the store: acknowledge, see it held, let it expire; history
@@ -356,18 +347,18 @@ test_stored (void)
   g_assert_no_error (error);
 
   /* History on 1 June (over), then evaluate on 15 June: over since 1 June. */
-  f = sf_figures_compute (ds, &s, day ("2024-06-01"));
+  f = sf_figures_compute (ds, &s, sf_test_day ("2024-06-01"));
   g_assert_true (sf_history_record (store, f, &error));
   g_assert_true (sf_history_record (store, f, &error));   /* unchanged: writes nothing */
   sf_figures_free (f);
   g_assert_cmpint (sf_store_count (store, "worker_history"), ==, 1);
   g_assert_cmpint (sf_store_count (store, "team_history"), ==, 1);
-  f = sf_figures_compute (ds, &s, day ("2024-06-15"));
+  f = sf_figures_compute (ds, &s, sf_test_day ("2024-06-15"));
   alerts = sf_alerts_evaluate_stored (store, f, &error);
   g_assert_no_error (error);
   alert = find (alerts, SF_ALERT_OVER_NORM, "OV");
   g_assert_nonnull (alert);
-  g_assert_cmpuint (alert->since, ==, day ("2024-06-01"));
+  g_assert_cmpuint (alert->since, ==, sf_test_day ("2024-06-01"));
   g_assert_false (alert->acknowledged);
 
   /* New errors since the last start: the first time all, then none. */
@@ -377,10 +368,10 @@ test_stored (void)
   again = sf_alerts_take_new_errors (store, "gui", alerts, &error);
   g_assert_cmpuint (g_strv_length (again), ==, 0);
 
-  g_assert_false (sf_alert_acknowledge (store, alert, "  ", day ("2024-07-01"), &error));
+  g_assert_false (sf_alert_acknowledge (store, alert, "  ", sf_test_day ("2024-07-01"), &error));
   g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
   g_clear_error (&error);
-  g_assert_true (sf_alert_acknowledge (store, alert, "Two cases move on 1 July", day ("2024-07-01"), &error));
+  g_assert_true (sf_alert_acknowledge (store, alert, "Two cases move on 1 July", sf_test_day ("2024-07-01"), &error));
   g_assert_no_error (error);
 
   later = sf_alerts_evaluate_stored (store, f, &error);
@@ -390,7 +381,7 @@ test_stored (void)
   g_assert_cmpuint (sf_alerts_count_active (later, SF_SEVERITY_ERROR), ==, 0);
   sf_figures_free (f);
 
-  f = sf_figures_compute (ds, &s, day ("2024-07-01"));
+  f = sf_figures_compute (ds, &s, sf_test_day ("2024-07-01"));
   expired = sf_alerts_evaluate_stored (store, f, &error);
   g_assert_false (find (expired, SF_ALERT_OVER_NORM, "OV")->acknowledged);
   g_assert_cmpuint (sf_alerts_count_active (expired, SF_SEVERITY_ERROR), ==, 1);

@@ -3,17 +3,9 @@
 #include <math.h>
 
 #include "sf-core.h"
+#include "sf-test-util.h"
 
 #define EPS 1e-9
-
-static SfDay
-day (const char *text)
-{
-  SfDay d = SF_DAY_NONE;
-
-  g_assert_true (sf_day_parse (text, &d));
-  return d;
-}
 
 static SfSettings
 defaults (void)
@@ -66,14 +58,14 @@ test_reductions (void)
     { .hours = 3, .reason = SF_REDUCTION_EDUCATION },
     { .hours = 2, .reason = SF_REDUCTION_PROJECT },
   };
-  SfDay ref = day ("2024-06-15");
+  SfDay ref = sf_test_day ("2024-06-15");
 
-  r[1].from = day ("2024-06-15");      /* starts today: counts */
-  r[1].to = day ("2024-12-31");
-  r[2].from = day ("2024-01-01");
-  r[2].to = day ("2024-06-14");        /* ended yesterday: does not */
+  r[1].from = sf_test_day ("2024-06-15");      /* starts today: counts */
+  r[1].to = sf_test_day ("2024-12-31");
+  r[2].from = sf_test_day ("2024-01-01");
+  r[2].to = sf_test_day ("2024-06-14");        /* ended yesterday: does not */
   g_assert_cmpfloat (sf_capacity_active_reductions (r, 3, ref), ==, 7);
-  g_assert_cmpfloat (sf_capacity_active_reductions (r, 3, day ("2024-06-14")), ==, 6);
+  g_assert_cmpfloat (sf_capacity_active_reductions (r, 3, sf_test_day ("2024-06-14")), ==, 6);
   g_assert_cmpfloat (sf_capacity_active_reductions (r, 0, ref), ==, 0);
 }
 
@@ -81,25 +73,25 @@ static void
 test_new_hire_boundary (void)
 {
   SfSettings s = defaults ();
-  SfDay start = day ("2024-03-15");
+  SfDay start = sf_test_day ("2024-03-15");
 
-  g_assert_true (sf_capacity_is_new_hire (&s, start, day ("2024-03-15")));
-  g_assert_true (sf_capacity_is_new_hire (&s, start, day ("2024-09-14")));
+  g_assert_true (sf_capacity_is_new_hire (&s, start, sf_test_day ("2024-03-15")));
+  g_assert_true (sf_capacity_is_new_hire (&s, start, sf_test_day ("2024-09-14")));
   /* Exactly six calendar months later: no longer a new hire. */
-  g_assert_false (sf_capacity_is_new_hire (&s, start, day ("2024-09-15")));
-  g_assert_cmpfloat (sf_capacity_experience (&s, start, day ("2024-09-14")), ==, 0.7);
-  g_assert_cmpfloat (sf_capacity_experience (&s, start, day ("2024-09-15")), ==, 1.0);
+  g_assert_false (sf_capacity_is_new_hire (&s, start, sf_test_day ("2024-09-15")));
+  g_assert_cmpfloat (sf_capacity_experience (&s, start, sf_test_day ("2024-09-14")), ==, 0.7);
+  g_assert_cmpfloat (sf_capacity_experience (&s, start, sf_test_day ("2024-09-15")), ==, 1.0);
 
   /* 31 August + 6 months is the last day of February. */
-  start = day ("2024-08-31");
-  g_assert_true (sf_capacity_is_new_hire (&s, start, day ("2025-02-27")));
-  g_assert_false (sf_capacity_is_new_hire (&s, start, day ("2025-02-28")));
+  start = sf_test_day ("2024-08-31");
+  g_assert_true (sf_capacity_is_new_hire (&s, start, sf_test_day ("2025-02-27")));
+  g_assert_false (sf_capacity_is_new_hire (&s, start, sf_test_day ("2025-02-28")));
 
   /* No start date: long-serving.  The setting changes the period. */
-  g_assert_false (sf_capacity_is_new_hire (&s, SF_DAY_NONE, day ("2024-01-01")));
+  g_assert_false (sf_capacity_is_new_hire (&s, SF_DAY_NONE, sf_test_day ("2024-01-01")));
   s.new_hire_months = 12;
-  g_assert_true (sf_capacity_is_new_hire (&s, day ("2024-03-15"), day ("2025-03-14")));
-  g_assert_false (sf_capacity_is_new_hire (&s, day ("2024-03-15"), day ("2025-03-15")));
+  g_assert_true (sf_capacity_is_new_hire (&s, sf_test_day ("2024-03-15"), sf_test_day ("2025-03-14")));
+  g_assert_false (sf_capacity_is_new_hire (&s, sf_test_day ("2024-03-15"), sf_test_day ("2025-03-15")));
 }
 
 static void
@@ -155,8 +147,8 @@ test_status_thresholds (void)
 static void
 test_case_open (void)
 {
-  SfDay ref = day ("2024-06-15");
-  SfCase c = { .start = day ("2024-01-01") };
+  SfDay ref = sf_test_day ("2024-06-15");
+  SfCase c = { .start = sf_test_day ("2024-01-01") };
 
   g_assert_true (sf_capacity_case_is_open (&c, ref));
   c.closed = ref;
@@ -281,7 +273,7 @@ build_organisation (SfDay ref)
   SfDataset *ds = sf_dataset_new ();
   SfCaseworker *w;
   SfReduction tr = { .id = 1, .caseworker_id = 2, .hours = 4, .reason = SF_REDUCTION_UNION };
-  SfDay long_ago = day ("2015-01-01");
+  SfDay long_ago = sf_test_day ("2015-01-01");
 
   add_area (ds, 1, "boern-familie", 20, 30);
   add_area (ds, 2, "sygedagpenge", 35, 50);
@@ -290,11 +282,11 @@ build_organisation (SfDay ref)
   add_team (ds, 3, "Sygedagpenge Vest", 2, 0);
 
   add_worker (ds, 1, "A", 1, 37, long_ago);
-  w = add_worker (ds, 2, "B", 1, 30, day ("2024-04-15"));
+  w = add_worker (ds, 2, "B", 1, 30, sf_test_day ("2024-04-15"));
   w->individual_factor = 0.5;
   w = add_worker (ds, 3, "C", 1, 37, long_ago);
   w->absence_kind = g_strdup ("Langtidssygemeldt");
-  add_worker (ds, 4, "D", 1, 37, day ("2024-07-01"));
+  add_worker (ds, 4, "D", 1, 37, sf_test_day ("2024-07-01"));
   add_worker (ds, 5, "E", 2, 37, long_ago);
   add_worker (ds, 6, "F", 2, 37, long_ago);
   w = add_worker (ds, 7, "G", 3, 37, long_ago);
@@ -320,7 +312,7 @@ build_organisation (SfDay ref)
 static void
 test_organisation (void)
 {
-  SfDay ref = day ("2024-06-15");
+  SfDay ref = sf_test_day ("2024-06-15");
   g_autoptr(SfDataset) ds = build_organisation (ref);
   SfSettings s = defaults ();
   g_autoptr(SfFigures) f = sf_figures_compute (ds, &s, ref);
@@ -393,14 +385,14 @@ test_organisation (void)
 static void
 test_organisation_later (void)
 {
-  SfDay ref = day ("2024-06-15");
+  SfDay ref = sf_test_day ("2024-06-15");
   g_autoptr(SfDataset) ds = build_organisation (ref);
   SfSettings s = defaults ();
   g_autoptr(SfFigures) later = NULL;
   g_autoptr(SfFigures) heavy = NULL;
 
   /* 2024-10-15: B is six months in; D has started and is a new hire. */
-  later = sf_figures_compute (ds, &s, day ("2024-10-15"));
+  later = sf_figures_compute (ds, &s, sf_test_day ("2024-10-15"));
   g_assert_false (worker (later, 2)->new_hire);
   g_assert_cmpfloat_with_epsilon (worker (later, 2)->adjusted_norm, 390.0 / 37, EPS);
   g_assert_true (worker (later, 4)->new_hire);
@@ -419,7 +411,7 @@ test_organisation_later (void)
 static void
 test_cover_by_absent (void)
 {
-  SfDay ref = day ("2024-06-15");
+  SfDay ref = sf_test_day ("2024-06-15");
   g_autoptr(SfDataset) ds = sf_dataset_new ();
   SfSettings s = defaults ();
   g_autoptr(SfFigures) f = NULL;
@@ -431,7 +423,7 @@ test_cover_by_absent (void)
   w->absence_kind = g_strdup ("Orlov");
   w = add_worker (ds, 2, "B", 1, 37, SF_DAY_NONE);
   w->absence_kind = g_strdup ("Sygemeldt");
-  w->absence_from = day ("2024-07-01");
+  w->absence_from = sf_test_day ("2024-07-01");
   add_cases (ds, 2, 1, 2, SF_COMPLEXITY_KOMPLEKS, SF_DAY_NONE, SF_DAY_NONE);
   f = sf_figures_compute (ds, &s, ref);
 
@@ -441,7 +433,7 @@ test_cover_by_absent (void)
   g_assert_cmpuint (team (f, 1)->uncovered_cases, ==, 0);
   g_clear_pointer (&f, sf_figures_free);
 
-  f = sf_figures_compute (ds, &s, day ("2024-07-01"));
+  f = sf_figures_compute (ds, &s, sf_test_day ("2024-07-01"));
   g_assert_true (worker (f, 2)->absent);
   g_assert_cmpfloat (worker (f, 2)->weighted_load, ==, 2);
   g_assert_cmpint (worker (f, 2)->status, ==, SF_STATUS_OVER);

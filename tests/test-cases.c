@@ -22,15 +22,6 @@ typedef struct
   guint    changed;
 } Fixture;
 
-static SfDay
-day (const char *text)
-{
-  SfDay d = SF_DAY_NONE;
-
-  g_assert_true (sf_day_parse (text, &d));
-  return d;
-}
-
 static gint64
 worker_id (SfStore    *store,
            const char *initials)
@@ -70,7 +61,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->mhj = worker_id (f->store, "MHJ");
   f->lk = worker_id (f->store, "LK");
-  f->ref = day ("2025-01-15");
+  f->ref = sf_test_day ("2025-01-15");
   g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), f);
 }
 
@@ -89,7 +80,7 @@ add_case (Fixture      *f,
 {
   g_autoptr(GError) error = NULL;
   SfCase kase = { .reference = (char *) reference, .complexity = complexity,
-                  .start = day ("2024-06-01"), .caseworker_id = worker };
+                  .start = sf_test_day ("2024-06-01"), .caseworker_id = worker };
   gint64 id = sf_cases_add (f->store, &kase, &error);
 
   g_assert_no_error (error);
@@ -177,8 +168,8 @@ test_add_and_refuse (Fixture       *f,
   g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
   g_clear_error (&error);
   kase.cover_id = 0;
-  kase.start = day ("2024-05-01");
-  kase.closed = day ("2024-04-30");
+  kase.start = sf_test_day ("2024-05-01");
+  kase.closed = sf_test_day ("2024-04-30");
   g_assert_cmpint (sf_cases_add (f->store, &kase, &error), ==, 0);
   g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
   g_clear_error (&error);
@@ -332,7 +323,7 @@ test_cover_and_close (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (load_of (f, f->mhj), 2.0, EPS);
 
   /* Closing before the start is refused for all; on the reference day the case is no longer open */
-  g_assert_false (sf_cases_close (f->store, ids, 2, day ("2024-05-31"), &error));
+  g_assert_false (sf_cases_close (f->store, ids, 2, sf_test_day ("2024-05-31"), &error));
   g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
   g_clear_error (&error);
   g_assert_cmpfloat_with_epsilon (load_of (f, f->lk), 1.0, EPS);

@@ -1,13 +1,5 @@
 #include "sf-core.h"
-
-static SfDay
-day (const char *text)
-{
-  SfDay d = SF_DAY_NONE;
-
-  g_assert_true (sf_day_parse (text, &d));
-  return d;
-}
+#include "sf-test-util.h"
 
 static void
 assert_iso (SfDay       d,
@@ -21,13 +13,13 @@ assert_iso (SfDay       d,
 static void
 test_parse_forms (void)
 {
-  assert_iso (day ("2024-03-01"), "2024-03-01");
-  assert_iso (day ("01-03-2024"), "2024-03-01");
-  assert_iso (day ("1-3-2024"), "2024-03-01");
-  assert_iso (day ("01.03.2024"), "2024-03-01");
-  assert_iso (day ("01/03/2024"), "2024-03-01");
-  assert_iso (day (" 2024-02-29 "), "2024-02-29");
-  assert_iso (day ("31-12-9999"), "9999-12-31");
+  assert_iso (sf_test_day ("2024-03-01"), "2024-03-01");
+  assert_iso (sf_test_day ("01-03-2024"), "2024-03-01");
+  assert_iso (sf_test_day ("1-3-2024"), "2024-03-01");
+  assert_iso (sf_test_day ("01.03.2024"), "2024-03-01");
+  assert_iso (sf_test_day ("01/03/2024"), "2024-03-01");
+  assert_iso (sf_test_day (" 2024-02-29 "), "2024-02-29");
+  assert_iso (sf_test_day ("31-12-9999"), "9999-12-31");
 }
 
 static void
@@ -53,18 +45,18 @@ test_parse_refuses (void)
 static void
 test_add_months (void)
 {
-  assert_iso (sf_day_add_months (day ("2024-03-15"), 6), "2024-09-15");
+  assert_iso (sf_day_add_months (sf_test_day ("2024-03-15"), 6), "2024-09-15");
   /* Calendar months clamp to the end of a shorter month. */
-  assert_iso (sf_day_add_months (day ("2024-08-31"), 6), "2025-02-28");
-  assert_iso (sf_day_add_months (day ("2023-08-31"), 6), "2024-02-29");
-  assert_iso (sf_day_add_months (day ("2024-12-31"), 6), "2025-06-30");
-  assert_iso (sf_day_add_months (day ("2024-07-01"), 6), "2025-01-01");
+  assert_iso (sf_day_add_months (sf_test_day ("2024-08-31"), 6), "2025-02-28");
+  assert_iso (sf_day_add_months (sf_test_day ("2023-08-31"), 6), "2024-02-29");
+  assert_iso (sf_day_add_months (sf_test_day ("2024-12-31"), 6), "2025-06-30");
+  assert_iso (sf_day_add_months (sf_test_day ("2024-07-01"), 6), "2025-01-01");
 }
 
 static void
 test_in_range (void)
 {
-  SfDay d = day ("2024-05-10");
+  SfDay d = sf_test_day ("2024-05-10");
 
   g_assert_true (sf_day_in_range (d, SF_DAY_NONE, SF_DAY_NONE));
   g_assert_true (sf_day_in_range (d, d, d));
@@ -96,7 +88,7 @@ test_julian_matches_gdate (void)
 static void
 test_format_untranslated (void)
 {
-  g_autofree char *text = sf_day_format (day ("2024-03-01"));
+  g_autofree char *text = sf_day_format (sf_test_day ("2024-03-01"));
 
   /* Without a translation the date is ISO; Danish makes it 01.03.2024. */
   g_assert_cmpstr (text, ==, "2024-03-01");

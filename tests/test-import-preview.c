@@ -22,15 +22,6 @@ typedef struct
   SfDay    ref;
 } Fixture;
 
-static SfDay
-day (const char *text)
-{
-  SfDay d = SF_DAY_NONE;
-
-  g_assert_true (sf_day_parse (text, &d));
-  return d;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -62,7 +53,7 @@ fixture_set_up (Fixture       *f,
       else
         f->lk = w->id;
     }
-  f->ref = day ("2025-01-15");
+  f->ref = sf_test_day ("2025-01-15");
 }
 
 static void

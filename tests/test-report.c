@@ -157,20 +157,11 @@ fixture_teardown (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, g_free);
 }
 
-static SfDay
-day (const char *text)
-{
-  SfDay d = SF_DAY_NONE;
-
-  g_assert_true (sf_day_parse (text, &d));
-  return d;
-}
-
 static SfFigures *
 compute (Fixture    *fixture,
          const char *ref)
 {
-  return sf_figures_compute (fixture->dataset, &fixture->settings, day (ref));
+  return sf_figures_compute (fixture->dataset, &fixture->settings, sf_test_day (ref));
 }
 
 /* JSON */

@@ -16,15 +16,6 @@ typedef struct
   gint64   other_area_id;     /* sygedagpenge: DS 35–50 */
 } Fixture;
 
-static SfDay
-day (const char *text)
-{
-  SfDay d = SF_DAY_NONE;
-
-  g_assert_true (sf_day_parse (text, &d));
-  return d;
-}
-
 static void
 exec (SfStore    *store,
       const char *sql)
@@ -185,9 +176,9 @@ test_checks (void)
   g_assert_false (sf_roster_check_team_name ("", NULL));
   g_assert_true (sf_roster_check_team_name ("Modtageteam", NULL));
 
-  g_assert_true (sf_roster_check_period (day ("2026-01-01"), day ("2026-01-01"), NULL));
-  g_assert_true (sf_roster_check_period (SF_DAY_NONE, day ("2026-01-01"), NULL));
-  g_assert_false (sf_roster_check_period (day ("2026-01-02"), day ("2026-01-01"), NULL));
+  g_assert_true (sf_roster_check_period (sf_test_day ("2026-01-01"), sf_test_day ("2026-01-01"), NULL));
+  g_assert_true (sf_roster_check_period (SF_DAY_NONE, sf_test_day ("2026-01-01"), NULL));
+  g_assert_false (sf_roster_check_period (sf_test_day ("2026-01-02"), sf_test_day ("2026-01-01"), NULL));
 }
 
 static void
@@ -197,8 +188,8 @@ test_reductions_at_once (void)
   /* Education 20 h in spring and a project 20 h in autumn never overlap:
    * at most 20 h at once, within 37.  Add TR 5 h all year: 25 h. */
   SfReduction r[3] = {
-    { .hours = 20, .reason = SF_REDUCTION_EDUCATION, .from = day ("2026-01-01"), .to = day ("2026-03-31") },
-    { .hours = 20, .reason = SF_REDUCTION_PROJECT, .from = day ("2026-09-01"), .to = day ("2026-12-31") },
+    { .hours = 20, .reason = SF_REDUCTION_EDUCATION, .from = sf_test_day ("2026-01-01"), .to = sf_test_day ("2026-03-31") },
+    { .hours = 20, .reason = SF_REDUCTION_PROJECT, .from = sf_test_day ("2026-09-01"), .to = sf_test_day ("2026-12-31") },
     { .hours = 5, .reason = SF_REDUCTION_UNION },
   };
   GError *error = NULL;
@@ -214,7 +205,7 @@ test_reductions_at_once (void)
   g_assert_true (sf_roster_check_reductions (&s, 25, r, 3, NULL));
 
   /* Overlapping from 1 March: 20 + 20 + 5 = 45 h */
-  r[1].from = day ("2026-03-01");
+  r[1].from = sf_test_day ("2026-03-01");
   g_assert_cmpfloat_with_epsilon (sf_roster_max_reduction_hours (r, 3), 45, EPS);
   g_assert_false (sf_roster_check_reductions (&s, 37, r, 3, NULL));
 
@@ -222,7 +213,7 @@ test_reductions_at_once (void)
   r[0].hours = 0;
   g_assert_false (sf_roster_check_reductions (&s, 37, r, 1, NULL));
   r[0].hours = 2;
-  r[0].to = day ("2025-12-01");
+  r[0].to = sf_test_day ("2025-12-01");
   g_assert_false (sf_roster_check_reductions (&s, 37, r, 1, NULL));
 }
 
@@ -274,14 +265,14 @@ test_save_caseworker (Fixture       *fixture,
   SfCaseworker w = worker_template ("AB", team);
   SfReduction r[2] = {
     { .hours = 7.4, .reason = SF_REDUCTION_UNION, .note = (char *) "TR" },
-    { .hours = 3, .reason = SF_REDUCTION_EDUCATION, .from = day ("2026-02-01"), .to = day ("2026-06-30") },
+    { .hours = 3, .reason = SF_REDUCTION_EDUCATION, .from = sf_test_day ("2026-02-01"), .to = sf_test_day ("2026-06-30") },
   };
   gint64 id;
   gint64 changes = 0;
 
   w.name = (char *) "Anne Bach";
   w.weekly_hours = 32;
-  w.start = day ("2020-08-01");
+  w.start = sf_test_day ("2020-08-01");
   w.individual_factor = 0.8;
   w.factor_reason = (char *) "Mentor for new colleagues";
   id = sf_roster_save_caseworker (fixture->store, &w, r, 2, &error);
@@ -326,7 +317,7 @@ test_save_caseworker (Fixture       *fixture,
   /* An edit replaces the reductions and records the absence */
   w.factor_reason = (char *) "Mentor";
   w.absence_kind = (char *) "sick";
-  w.absence_from = day ("2026-03-01");
+  w.absence_from = sf_test_day ("2026-03-01");
   g_assert_cmpint (sf_roster_save_caseworker (fixture->store, &w, r, 1, &error), ==, id);
   g_assert_no_error (error);
   g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM reduction"), ==, 1);
@@ -352,7 +343,7 @@ populate (Fixture *fixture,
   SfCaseworker w;
   SfReduction r[2] = {
     { .hours = 5, .reason = SF_REDUCTION_UNION },
-    { .hours = 2, .reason = SF_REDUCTION_PROJECT, .note = (char *) "Udvikling", .to = day ("2027-01-01") },
+    { .hours = 2, .reason = SF_REDUCTION_PROJECT, .note = (char *) "Udvikling", .to = sf_test_day ("2027-01-01") },
   };
 
   *t1 = make_team (fixture, "Modtageteam", 24);
@@ -560,7 +551,7 @@ test_explain_norm (Fixture       *fixture,
   gint64 id;
   double product = 1;
 
-  w.start = day ("2026-01-10");
+  w.start = sf_test_day ("2026-01-10");
   w.individual_factor = 0.5;
   w.factor_reason = (char *) "Delvis tilbagevenden";
   id = sf_roster_save_caseworker (fixture->store, &w, &r, 1, &error);
@@ -569,7 +560,7 @@ test_explain_norm (Fixture       *fixture,
   sf_settings_init_defaults (&settings);
   dataset = sf_store_load_dataset (fixture->store, &error);
   g_assert_no_error (error);
-  figures = sf_figures_compute (dataset, &settings, day ("2026-03-10"));
+  figures = sf_figures_compute (dataset, &settings, sf_test_day ("2026-03-10"));
   wf = sf_figures_find_worker (figures, id);
   g_assert_cmpfloat_with_epsilon (wf->adjusted_norm, 8.4, EPS);
 
