@@ -39,8 +39,9 @@ worker_id (SfStore    *store,
 }
 
 static void
-on_changed (SfStore *store,
-            Fixture *f)
+on_changed (SfStore        *store,
+            const SfChange *change,
+            Fixture        *f)
 {
   f->changed++;
 }

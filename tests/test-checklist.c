@@ -23,8 +23,9 @@ typedef struct
 } Fixture;
 
 static void
-on_changed_cb (SfStore *store,
-               Fixture *fx)
+on_changed_cb (SfStore        *store,
+               const SfChange *change,
+               Fixture        *fx)
 {
   fx->changes++;
 }

@@ -83,8 +83,9 @@ one_more_caseworker (const char *initials)
 }
 
 static void
-count_changed_cb (SfStore *store,
-                  guint   *count)
+count_changed_cb (SfStore        *store,
+                  const SfChange *change,
+                  guint          *count)
 {
   (*count)++;
 }

@@ -186,16 +186,48 @@ sf_figures_find_team (const SfFigures *figures,
   return i < 0 ? NULL : &g_array_index (figures->teams, SfTeamFigures, i);
 }
 
+/* A caseworker's own reductions: the run of them with their id, as
+ * reductions are kept in caseworker order. */
+static const SfReduction *
+find_reductions (const GArray *reductions,
+                 gint64        caseworker_id,
+                 guint        *n_reductions)
+{
+  guint lo = 0, hi = reductions->len, first;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (reductions, SfReduction, mid).caseworker_id < caseworker_id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  first = lo;
+  while (lo < reductions->len && g_array_index (reductions, SfReduction, lo).caseworker_id == caseworker_id)
+    lo++;
+  *n_reductions = lo - first;
+  return lo > first ? &g_array_index (reductions, SfReduction, first) : NULL;
+}
+
+/* Capacity: what a caseworker's hours, reductions, absence, start and
+ * team make of their norm.  Clears the load, which count_case() adds. */
 static void
 compute_worker (SfFigures       *figures,
-                SfWorkerFigures *wf,
-                const SfReduction *reductions,
-                guint            n_reductions)
+                SfWorkerFigures *wf)
 {
   const SfSettings *settings = &figures->settings;
   const SfCaseworker *worker = wf->worker;
+  const SfTeamFigures *tf = sf_figures_find_team (figures, worker->team_id);
+  const SfReduction *reductions;
+  guint n_reductions;
   SfDay ref = figures->ref;
 
+  *wf = (SfWorkerFigures) { .worker = worker };
+  wf->team = tf ? tf->team : NULL;
+  wf->base_norm = tf ? tf->base_norm : 0.0;
+  reductions = find_reductions (figures->dataset->reductions, worker->id, &n_reductions);
   wf->reduction_hours = sf_capacity_active_reductions (reductions, n_reductions, ref);
   wf->absent = sf_capacity_is_absent (worker, ref);
   wf->started = sf_capacity_has_started (worker, ref);
@@ -208,6 +240,111 @@ compute_worker (SfFigures       *figures,
                                                  wf->experience, wf->individual_factor);
 }
 
+/* Load: each open case counts on its responsible person, the covering
+ * colleague if one is set; a case whose primary caseworker is absent and
+ * that nobody covers counts on nobody and is shown as uncovered (on the
+ * primary caseworker's figures, and so on their team's).  With @only, the
+ * case is counted on the caseworkers (by index) marked in it alone. */
+static void
+count_case (SfFigures    *figures,
+            const SfCase *kase,
+            const guint8 *only)
+{
+  const GArray *workers = figures->dataset->caseworkers;
+  SfWorkerFigures *responsible;
+  double weight;
+  int p, c;
+
+  if (!sf_capacity_case_is_open (kase, figures->ref))
+    return;
+  p = find_index (workers, sizeof (SfCaseworker), kase->caseworker_id);
+  if (p < 0)
+    return;
+  weight = figures->settings.weights[kase->complexity];
+  if (only == NULL || only[p])
+    g_array_index (figures->workers, SfWorkerFigures, p).primary_cases++;
+
+  if (kase->cover_id != 0 && (c = find_index (workers, sizeof (SfCaseworker), kase->cover_id)) >= 0)
+    {
+      if (only != NULL && !only[c])
+        return;
+      responsible = &g_array_index (figures->workers, SfWorkerFigures, c);
+      responsible->covering_cases++;
+    }
+  else
+    {
+      if (only != NULL && !only[p])
+        return;
+      responsible = &g_array_index (figures->workers, SfWorkerFigures, p);
+      if (responsible->absent)
+        {
+          responsible->uncovered_cases++;
+          responsible->uncovered_load += weight;
+          return;
+        }
+    }
+
+  responsible->open_cases++;
+  responsible->cases_by_complexity[kase->complexity]++;
+  responsible->weighted_load += weight;
+}
+
+static void
+finish_worker (SfFigures       *figures,
+               SfWorkerFigures *wf)
+{
+  wf->utilisation = sf_capacity_utilisation (wf->weighted_load, wf->adjusted_norm);
+  wf->status = sf_capacity_status (&figures->settings, wf->weighted_load, wf->adjusted_norm);
+}
+
+static void
+clear_team (SfFigures     *figures,
+            SfTeamFigures *tf,
+            const SfTeam  *team)
+{
+  *tf = (SfTeamFigures) { .team = team };
+  tf->area = sf_dataset_find_area (figures->dataset, team->area_id);
+  tf->base_norm = sf_capacity_base_norm (team, tf->area);
+  tf->compliance = NAN;
+  tf->cases_per_fte = NAN;
+}
+
+/* Members are added in caseworker order, whether all teams are summed or
+ * one: the sums come out the same to the last bit either way. */
+static void
+add_member (SfTeamFigures         *tf,
+            const SfWorkerFigures *wf)
+{
+  tf->members++;
+  tf->availability_sum += wf->availability;
+  tf->fte_available += wf->availability * wf->experience * wf->individual_factor;
+  tf->capacity += wf->adjusted_norm;
+  tf->load += wf->weighted_load;
+  tf->open_cases += wf->open_cases;
+  tf->uncovered_cases += wf->uncovered_cases;
+  tf->uncovered_load += wf->uncovered_load;
+  if (wf->adjusted_norm > 0)
+    {
+      tf->members_with_capacity++;
+      if (wf->status != SF_STATUS_OVER)
+        tf->members_within++;
+    }
+  if (wf->status == SF_STATUS_OVER)
+    tf->n_over++;
+  else if (wf->status == SF_STATUS_NEAR)
+    tf->n_near++;
+}
+
+static void
+finish_team (SfTeamFigures *tf)
+{
+  tf->fte_needed = tf->base_norm > 0 ? tf->load / tf->base_norm : NAN;
+  if (tf->members_with_capacity > 0)
+    tf->compliance = (double) tf->members_within / tf->members_with_capacity;
+  if (tf->availability_sum > 0)
+    tf->cases_per_fte = tf->open_cases / tf->availability_sum;
+}
+
 SfFigures *
 sf_figures_compute (const SfDataset  *dataset,
                     const SfSettings *settings,
@@ -215,8 +352,6 @@ sf_figures_compute (const SfDataset  *dataset,
 {
   g_autoptr(SfFigures) figures = g_new0 (SfFigures, 1);
   const GArray *workers = dataset->caseworkers;
-  const GArray *reductions = dataset->reductions;
-  guint r = 0;
 
   figures->ref = ref;
   figures->settings = *settings;
@@ -227,125 +362,115 @@ sf_figures_compute (const SfDataset  *dataset,
   g_array_set_size (figures->teams, dataset->teams->len);
 
   for (guint i = 0; i < dataset->teams->len; i++)
-    {
-      SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
+    clear_team (figures, &g_array_index (figures->teams, SfTeamFigures, i),
+                &g_array_index (dataset->teams, SfTeam, i));
 
-      tf->team = &g_array_index (dataset->teams, SfTeam, i);
-      tf->area = sf_dataset_find_area (dataset, tf->team->area_id);
-      tf->base_norm = sf_capacity_base_norm (tf->team, tf->area);
-      tf->compliance = NAN;
-      tf->cases_per_fte = NAN;
-    }
-
-  /* Capacity.  Reductions are loaded in caseworker order, so one pass
-   * hands each caseworker its own run of them. */
   for (guint i = 0; i < workers->len; i++)
     {
       SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
-      const SfTeamFigures *tf;
-      guint first;
 
       wf->worker = &g_array_index (workers, SfCaseworker, i);
-      tf = sf_figures_find_team (figures, wf->worker->team_id);
-      wf->team = tf ? tf->team : NULL;
-      wf->base_norm = tf ? tf->base_norm : 0.0;
-
-      while (r < reductions->len &&
-             g_array_index (reductions, SfReduction, r).caseworker_id < wf->worker->id)
-        r++;
-      first = r;
-      while (r < reductions->len &&
-             g_array_index (reductions, SfReduction, r).caseworker_id == wf->worker->id)
-        r++;
-
-      compute_worker (figures, wf,
-                      r > first ? &g_array_index (reductions, SfReduction, first) : NULL,
-                      r - first);
+      compute_worker (figures, wf);
     }
 
-  /* Load: each open case counts on its responsible person, the covering
-   * colleague if one is set; a case whose primary caseworker is absent and
-   * that nobody covers counts on nobody and is shown as uncovered. */
   for (guint i = 0; i < dataset->cases->len; i++)
-    {
-      const SfCase *kase = &g_array_index (dataset->cases, SfCase, i);
-      SfWorkerFigures *primary, *responsible;
-      double weight;
-      int p, c;
-
-      if (!sf_capacity_case_is_open (kase, ref))
-        continue;
-
-      p = find_index (workers, sizeof (SfCaseworker), kase->caseworker_id);
-      if (p < 0)
-        continue;
-      primary = &g_array_index (figures->workers, SfWorkerFigures, p);
-      primary->primary_cases++;
-      weight = settings->weights[kase->complexity];
-
-      if (kase->cover_id != 0 && (c = find_index (workers, sizeof (SfCaseworker), kase->cover_id)) >= 0)
-        {
-          responsible = &g_array_index (figures->workers, SfWorkerFigures, c);
-          responsible->covering_cases++;
-        }
-      else if (primary->absent)
-        {
-          SfTeamFigures *tf = (SfTeamFigures *) sf_figures_find_team (figures, primary->worker->team_id);
-
-          if (tf != NULL)
-            {
-              tf->uncovered_cases++;
-              tf->uncovered_load += weight;
-            }
-          continue;
-        }
-      else
-        responsible = primary;
-
-      responsible->open_cases++;
-      responsible->cases_by_complexity[kase->complexity]++;
-      responsible->weighted_load += weight;
-    }
+    count_case (figures, &g_array_index (dataset->cases, SfCase, i), NULL);
 
   for (guint i = 0; i < figures->workers->len; i++)
     {
       SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
       SfTeamFigures *tf;
 
-      wf->utilisation = sf_capacity_utilisation (wf->weighted_load, wf->adjusted_norm);
-      wf->status = sf_capacity_status (settings, wf->weighted_load, wf->adjusted_norm);
-
+      finish_worker (figures, wf);
       tf = (SfTeamFigures *) sf_figures_find_team (figures, wf->worker->team_id);
-      if (tf == NULL)
-        continue;
-      tf->members++;
-      tf->availability_sum += wf->availability;
-      tf->fte_available += wf->availability * wf->experience * wf->individual_factor;
-      tf->capacity += wf->adjusted_norm;
-      tf->load += wf->weighted_load;
-      tf->open_cases += wf->open_cases;
-      if (wf->adjusted_norm > 0)
-        {
-          tf->members_with_capacity++;
-          if (wf->status != SF_STATUS_OVER)
-            tf->members_within++;
-        }
-      if (wf->status == SF_STATUS_OVER)
-        tf->n_over++;
-      else if (wf->status == SF_STATUS_NEAR)
-        tf->n_near++;
+      if (tf != NULL)
+        add_member (tf, wf);
     }
 
   for (guint i = 0; i < figures->teams->len; i++)
-    {
-      SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
-
-      tf->fte_needed = tf->base_norm > 0 ? tf->load / tf->base_norm : NAN;
-      if (tf->members_with_capacity > 0)
-        tf->compliance = (double) tf->members_within / tf->members_with_capacity;
-      if (tf->availability_sum > 0)
-        tf->cases_per_fte = tf->open_cases / tf->availability_sum;
-    }
+    finish_team (&g_array_index (figures->teams, SfTeamFigures, i));
 
   return g_steal_pointer (&figures);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+add_id (GArray *ids,
+        gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return;
+  g_array_append_val (ids, id);
+}
+
+/* Computes again the figures of the caseworkers @caseworker_ids (which are
+ * in the dataset; their rows, reductions or cases changed) and of the teams
+ * @team_ids plus those of the caseworkers (a team a caseworker left is the
+ * caller's to name), after the dataset was changed in place.  Reads every
+ * case once, but counts it on those caseworkers alone: what a full compute
+ * gives, to the last bit, for a fraction of the work.  The teams whose
+ * figures were computed are added to @team_ids, ascending. */
+void
+sf_figures_update (SfFigures    *figures,
+                   const gint64 *caseworker_ids,
+                   guint         n_caseworker_ids,
+                   GArray       *team_ids)
+{
+  const SfDataset *dataset = figures->dataset;
+  g_autofree guint8 *only = NULL;
+  gboolean any = FALSE;
+
+  g_return_if_fail (figures->workers->len == dataset->caseworkers->len);
+  g_return_if_fail (figures->teams->len == dataset->teams->len);
+
+  only = g_new0 (guint8, MAX (dataset->caseworkers->len, 1));
+  for (guint i = 0; i < n_caseworker_ids; i++)
+    {
+      int w = find_index (dataset->caseworkers, sizeof (SfCaseworker), caseworker_ids[i]);
+      SfWorkerFigures *wf;
+
+      if (w < 0)
+        continue;
+      wf = &g_array_index (figures->workers, SfWorkerFigures, w);
+      wf->worker = &g_array_index (dataset->caseworkers, SfCaseworker, w);
+      compute_worker (figures, wf);
+      only[w] = TRUE;
+      any = TRUE;
+      add_id (team_ids, wf->worker->team_id);
+    }
+  if (any)
+    for (guint i = 0; i < dataset->cases->len; i++)
+      count_case (figures, &g_array_index (dataset->cases, SfCase, i), only);
+  for (guint w = 0; w < figures->workers->len; w++)
+    if (only[w])
+      finish_worker (figures, &g_array_index (figures->workers, SfWorkerFigures, w));
+
+  g_array_sort (team_ids, compare_ids);
+  for (guint t = 0; t < team_ids->len; t++)
+    {
+      int i = find_index (dataset->teams, sizeof (SfTeam), g_array_index (team_ids, gint64, t));
+      SfTeamFigures *tf;
+
+      if (i < 0)
+        continue;
+      tf = &g_array_index (figures->teams, SfTeamFigures, i);
+      clear_team (figures, tf, &g_array_index (dataset->teams, SfTeam, i));
+      for (guint w = 0; w < figures->workers->len; w++)
+        {
+          const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, w);
+
+          if (wf->worker->team_id == tf->team->id)
+            add_member (tf, wf);
+        }
+      finish_team (tf);
+    }
 }

@@ -50,6 +50,8 @@ typedef struct
   guint   cases_by_complexity[SF_N_COMPLEXITIES];
   guint   covering_cases;                  /* of those, covered for an absent/other colleague */
   guint   primary_cases;                   /* open cases where this person is primary */
+  guint   uncovered_cases;                 /* of those, counted on nobody: absent, no cover */
+  double  uncovered_load;
   double  weighted_load;
   double  reduction_hours;                 /* active on the reference date */
   gboolean absent;
@@ -99,6 +101,10 @@ SfFigures *sf_figures_compute (const SfDataset  *dataset,
                                const SfSettings *settings,
                                SfDay             ref);
 void       sf_figures_free    (SfFigures        *figures);
+void       sf_figures_update  (SfFigures        *figures,
+                               const gint64     *caseworker_ids,
+                               guint             n_caseworker_ids,
+                               GArray           *team_ids);
 const SfWorkerFigures *sf_figures_find_worker (const SfFigures *figures,
                                                gint64           caseworker_id);
 const SfTeamFigures   *sf_figures_find_team   (const SfFigures *figures,

@@ -641,14 +641,6 @@ sf_cases_set_cover (SfStore       *store,
   return finish (store, ok, error);
 }
 
-static void
-sf_case_clear (gpointer data)
-{
-  SfCase *kase = data;
-
-  g_clear_pointer (&kase->reference, g_free);
-}
-
 GArray *
 sf_cases_snapshot (SfStore       *store,
                    const gint64  *ids,

@@ -34,8 +34,9 @@ clear_team (gpointer data)
   g_clear_pointer (&team->name, g_free);
 }
 
-static void
-clear_caseworker (gpointer data)
+/* Frees what the row owns, leaving it empty. */
+void
+sf_caseworker_clear (gpointer data)
 {
   SfCaseworker *worker = data;
 
@@ -45,16 +46,18 @@ clear_caseworker (gpointer data)
   g_clear_pointer (&worker->factor_reason, g_free);
 }
 
-static void
-clear_reduction (gpointer data)
+/* Frees what the row owns, leaving it empty. */
+void
+sf_reduction_clear (gpointer data)
 {
   SfReduction *reduction = data;
 
   g_clear_pointer (&reduction->note, g_free);
 }
 
-static void
-clear_case (gpointer data)
+/* Frees what the row owns, leaving it empty. */
+void
+sf_case_clear (gpointer data)
 {
   SfCase *kase = data;
 
@@ -77,11 +80,11 @@ sf_dataset_new (void)
   dataset->teams = g_array_new (FALSE, TRUE, sizeof (SfTeam));
   g_array_set_clear_func (dataset->teams, clear_team);
   dataset->caseworkers = g_array_new (FALSE, TRUE, sizeof (SfCaseworker));
-  g_array_set_clear_func (dataset->caseworkers, clear_caseworker);
+  g_array_set_clear_func (dataset->caseworkers, sf_caseworker_clear);
   dataset->reductions = g_array_new (FALSE, TRUE, sizeof (SfReduction));
-  g_array_set_clear_func (dataset->reductions, clear_reduction);
+  g_array_set_clear_func (dataset->reductions, sf_reduction_clear);
   dataset->cases = g_array_new (FALSE, TRUE, sizeof (SfCase));
-  g_array_set_clear_func (dataset->cases, clear_case);
+  g_array_set_clear_func (dataset->cases, sf_case_clear);
   return dataset;
 }
 

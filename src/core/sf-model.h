@@ -110,6 +110,10 @@ typedef struct
   GArray *cases;               /* SfCase */
 } SfDataset;
 
+void                sf_caseworker_clear             (gpointer            worker);
+void                sf_reduction_clear              (gpointer            reduction);
+void                sf_case_clear                   (gpointer            kase);
+
 SfDataset          *sf_dataset_new                  (void);
 void                sf_dataset_free                 (SfDataset          *dataset);
 const SfArea       *sf_dataset_find_area            (const SfDataset    *dataset,

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "sf-backup.h"
+#include "sf-change.h"
 #include "sf-error.h"
 #include "sf-norms.h"
 #include "sf-store.h"
@@ -35,6 +36,14 @@ struct _SfStore
    * INDEX statements of the indexes set aside until the commit. */
   char      *bulk_table;
   GPtrArray *bulk_indexes;
+
+  /* What has been written since SfStore::changed was last emitted, as
+   * SQLite's update hook saw it, and how many rows it saw: when SQLite
+   * counts more rows changed than the hook saw (a table without rowids, a
+   * truncation), the change is "everything". */
+  SfChange  *pending;
+  gint64     rows_seen;
+  gint64     total_changes;
 };
 
 G_DEFINE_FINAL_TYPE (SfStore, sf_store, G_TYPE_OBJECT)
@@ -61,6 +70,7 @@ sf_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->bulk_table);
   g_clear_pointer (&self->bulk_indexes, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, sf_change_free);
 
   G_OBJECT_CLASS (sf_store_parent_class)->finalize (object);
 }
@@ -74,19 +84,45 @@ sf_store_class_init (SfStoreClass *klass)
 
   /**
    * SfStore::changed:
+   * @change: (type gpointer): the #SfChange: what was written
    *
-   * Emitted after this store committed a change, so views can refresh.
+   * Emitted after this store committed a change, so views can refresh,
+   * or when another program changed the file (then @change says
+   * "everything").
    */
   signals[CHANGED] = g_signal_new ("changed",
                                    G_TYPE_FROM_CLASS (klass),
                                    G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL,
-                                   G_TYPE_NONE, 0);
+                                   G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void
 sf_store_init (SfStore *self)
 {
+  self->pending = sf_change_new ();
+}
+
+static void
+on_row_changed (void          *user_data,
+                int            operation,
+                const char    *database,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  SfStore *self = user_data;
+
+  self->rows_seen++;
+  sf_change_add_row (self->pending, table, operation, rowid);
+}
+
+/* Starts following the rows written through the connection. */
+static void
+follow_changes (SfStore *self)
+{
+  sqlite3_update_hook (self->db, on_row_changed, self);
+  self->rows_seen = 0;
+  self->total_changes = sqlite3_total_changes64 (self->db);
 }
 
 /* Maps SQLite's result codes to the project's errors, in words a manager
@@ -432,10 +468,40 @@ sf_store_rollback_bulk (SfStore *self)
   end_bulk (self);
 }
 
+static void
+emit_changed (SfStore  *self,
+              gboolean  everything)
+{
+  g_autoptr(SfChange) change = g_steal_pointer (&self->pending);
+  gint64 total = sqlite3_total_changes64 (self->db);
+
+  /* A write from a handler is the next emission's */
+  self->pending = sf_change_new ();
+  if (everything || total - self->total_changes > self->rows_seen)
+    change->everything = TRUE;
+  self->rows_seen = 0;
+  self->total_changes = total;
+  sf_change_finish (change);
+  g_signal_emit (self, signals[CHANGED], 0, change);
+}
+
+/* Tells the views what this store wrote since the last time. */
 void
 sf_store_emit_changed (SfStore *self)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_return_if_fail (SF_IS_STORE (self));
+
+  emit_changed (self, FALSE);
+}
+
+/* Tells the views that the file changed in ways this store did not see
+ * (another program wrote to it): everything is to be read again. */
+void
+sf_store_emit_changed_elsewhere (SfStore *self)
+{
+  g_return_if_fail (SF_IS_STORE (self));
+
+  emit_changed (self, TRUE);
 }
 
 const char *
@@ -788,6 +854,7 @@ sf_store_open (const char  *path,
   if (!memory)
     g_chmod (path, 0600);
 
+  follow_changes (self);
   return g_steal_pointer (&self);
 }
 
@@ -808,7 +875,9 @@ sf_store_reopen (SfStore  *self,
   db = self->db;
   self->db = fresh->db;
   fresh->db = db;
-  sf_store_emit_changed (self);
+  sqlite3_update_hook (fresh->db, NULL, NULL);
+  follow_changes (self);
+  emit_changed (self, TRUE);
   return TRUE;
 }
 
@@ -913,6 +982,15 @@ column_text (sqlite3_stmt *stmt,
 }
 
 typedef void (*RowReader) (sqlite3_stmt *stmt, gpointer row);
+
+#define SELECT_CASEWORKERS \
+  "SELECT id, initials, name, team_id, weekly_hours, start_date, absence_kind," \
+  " absence_from, absence_to, individual_factor, factor_reason FROM caseworker"
+#define SELECT_REDUCTIONS \
+  "SELECT id, caseworker_id, hours, reason, note, valid_from, valid_to FROM reduction"
+#define SELECT_CASES \
+  "SELECT id, reference, area_id, complexity, start_date, closed_date," \
+  " caseworker_id, cover_id FROM casefile"
 
 /* Makes room for the rows of @table at once: growing an array of 100,000
  * cases row by row copied it over and over, and its page faults were half
@@ -1068,24 +1146,101 @@ sf_store_load_dataset (SfStore  *self,
                   dataset->areas, read_area, error) &&
        load_rows (self, "SELECT id, name, area_id, ifnull (cap, 0) FROM team ORDER BY id",
                   dataset->teams, read_team, error) &&
-       load_rows (self,
-                  "SELECT id, initials, name, team_id, weekly_hours, start_date, absence_kind,"
-                  " absence_from, absence_to, individual_factor, factor_reason"
-                  " FROM caseworker ORDER BY id",
+       load_rows (self, SELECT_CASEWORKERS " ORDER BY id",
                   dataset->caseworkers, read_caseworker, error) &&
-       load_rows (self,
-                  "SELECT id, caseworker_id, hours, reason, note, valid_from, valid_to"
-                  " FROM reduction ORDER BY caseworker_id, id",
+       load_rows (self, SELECT_REDUCTIONS " ORDER BY caseworker_id, id",
                   dataset->reductions, read_reduction, error) &&
-       load_rows (self,
-                  "SELECT id, reference, area_id, complexity, start_date, closed_date,"
-                  " caseworker_id, cover_id FROM casefile ORDER BY id",
+       load_rows (self, SELECT_CASES " ORDER BY id",
                   dataset->cases, read_case, error);
 
   sf_store_exec (self, "COMMIT", NULL);
   if (!ok)
     return NULL;
   return g_steal_pointer (&dataset);
+}
+
+/* Appends to @array the rows @sql finds for each of @ids (its ?1), in
+ * @ids order: what keeps a loaded dataset current (sf-live.c) reads. */
+static gboolean
+load_rows_for (SfStore      *self,
+               const char   *sql,
+               const GArray *ids,
+               GArray       *array,
+               RowReader     reader,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (self, sql, error);
+  int rc = SQLITE_DONE;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len && rc == SQLITE_DONE; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_array_set_size (array, array->len + 1);
+          reader (stmt, array->data + (array->len - 1) * g_array_get_element_size (array));
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sf_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The cases (SfCase) with @ids (gint64) that still exist. */
+gboolean
+sf_store_load_cases_by_id (SfStore      *self,
+                           const GArray *ids,
+                           GArray       *cases,
+                           GError      **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+
+  return load_rows_for (self, SELECT_CASES " WHERE id = ?1", ids, cases, read_case, error);
+}
+
+/* The caseworkers (SfCaseworker) with @ids that still exist. */
+gboolean
+sf_store_load_caseworkers_by_id (SfStore      *self,
+                                 const GArray *ids,
+                                 GArray       *caseworkers,
+                                 GError      **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+
+  return load_rows_for (self, SELECT_CASEWORKERS " WHERE id = ?1", ids, caseworkers, read_caseworker, error);
+}
+
+/* The reductions (SfReduction) with @ids that still exist. */
+gboolean
+sf_store_load_reductions_by_id (SfStore      *self,
+                                const GArray *ids,
+                                GArray       *reductions,
+                                GError      **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+
+  return load_rows_for (self, SELECT_REDUCTIONS " WHERE id = ?1", ids, reductions, read_reduction, error);
+}
+
+/* All reductions of the caseworkers @caseworker_ids, each one's in id
+ * order. */
+gboolean
+sf_store_load_reductions_of (SfStore      *self,
+                             const GArray *caseworker_ids,
+                             GArray       *reductions,
+                             GError      **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+
+  return load_rows_for (self, SELECT_REDUCTIONS " WHERE caseworker_id = ?1 ORDER BY id",
+                        caseworker_ids, reductions, read_reduction, error);
 }
 
 gint64

@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "sf-change.h"
 #include "sf-model.h"
 #include "sf-settings.h"
 
@@ -52,6 +53,7 @@ gboolean     sf_store_step_done        (SfStore      *self,
 void         sf_store_set_sqlite_error (SfStore      *self,
                                         GError      **error);
 void         sf_store_emit_changed     (SfStore      *self);
+void         sf_store_emit_changed_elsewhere (SfStore *self);
 
 gboolean     sf_store_load_settings    (SfStore      *self,
                                         SfSettings   *settings,
@@ -63,6 +65,22 @@ gboolean     sf_store_set_setting      (SfStore      *self,
 
 SfDataset   *sf_store_load_dataset     (SfStore      *self,
                                         GError      **error);
+gboolean     sf_store_load_cases_by_id (SfStore      *self,
+                                        const GArray *ids,
+                                        GArray       *cases,
+                                        GError      **error);
+gboolean     sf_store_load_caseworkers_by_id (SfStore      *self,
+                                              const GArray *ids,
+                                              GArray       *caseworkers,
+                                              GError      **error);
+gboolean     sf_store_load_reductions_by_id  (SfStore      *self,
+                                              const GArray *ids,
+                                              GArray       *reductions,
+                                              GError      **error);
+gboolean     sf_store_load_reductions_of     (SfStore      *self,
+                                              const GArray *caseworker_ids,
+                                              GArray       *reductions,
+                                              GError      **error);
 gboolean     sf_store_is_empty         (SfStore      *self);
 gint64       sf_store_count            (SfStore      *self,
                                         const char   *table);

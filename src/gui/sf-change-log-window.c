@@ -156,9 +156,11 @@ on_search_changed_cb (SfChangeLogWindow *self,
 
 static void
 on_store_changed_cb (SfChangeLogWindow *self,
+                     const SfChange    *change,
                      SfStore           *store)
 {
-  sf_audit_model_reload (self->model);
+  if (change->everything || (change->tables & SF_CHANGE_AUDIT))
+    sf_audit_model_reload (self->model);
 }
 
 static void

@@ -186,6 +186,7 @@ load (SfSuggestDialog *self,
 
 static void
 on_store_changed_cb (SfSuggestDialog *self,
+                     const SfChange  *change,
                      SfStore         *store)
 {
   load (self, sf_suggest_dialog_get_team_id (self));

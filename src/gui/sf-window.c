@@ -146,8 +146,9 @@ save_window_state (SfWindow *self)
 }
 
 static void
-on_store_changed_cb (SfWindow *self,
-                     SfStore  *store)
+on_store_changed_cb (SfWindow       *self,
+                     const SfChange *change,
+                     SfStore        *store)
 {
   sf_window_reload (self);
 }
@@ -749,7 +750,7 @@ sf_window_check_for_changes (SfWindow *self)
     return FALSE;
   self->data_version = version;
   g_debug ("The database was changed by another program; reloading");
-  sf_store_emit_changed (self->store);
+  sf_store_emit_changed_elsewhere (self->store);
   return TRUE;
 }
 
