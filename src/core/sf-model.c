@@ -75,6 +75,8 @@ sf_dataset_new (void)
 {
   SfDataset *dataset = g_new0 (SfDataset, 1);
 
+  g_ref_count_init (&dataset->ref_count);
+
   dataset->areas = g_array_new (FALSE, TRUE, sizeof (SfArea));
   g_array_set_clear_func (dataset->areas, clear_area);
   dataset->teams = g_array_new (FALSE, TRUE, sizeof (SfTeam));
@@ -88,10 +90,22 @@ sf_dataset_new (void)
   return dataset;
 }
 
+/* A dataset the window keeps current (sf-live.c) is shared with the pages
+ * that show it: each holds a reference. */
+SfDataset *
+sf_dataset_ref (SfDataset *dataset)
+{
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  g_ref_count_inc (&dataset->ref_count);
+  return dataset;
+}
+
+/* Drops a reference; the last frees the dataset. */
 void
 sf_dataset_free (SfDataset *dataset)
 {
-  if (dataset == NULL)
+  if (dataset == NULL || !g_ref_count_dec (&dataset->ref_count))
     return;
   g_array_unref (dataset->areas);
   g_array_unref (dataset->teams);

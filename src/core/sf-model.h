@@ -108,6 +108,7 @@ typedef struct
   GArray *caseworkers;         /* SfCaseworker */
   GArray *reductions;          /* SfReduction */
   GArray *cases;               /* SfCase */
+  grefcount ref_count;
 } SfDataset;
 
 void                sf_caseworker_clear             (gpointer            worker);
@@ -115,6 +116,7 @@ void                sf_reduction_clear              (gpointer            reducti
 void                sf_case_clear                   (gpointer            kase);
 
 SfDataset          *sf_dataset_new                  (void);
+SfDataset          *sf_dataset_ref                  (SfDataset          *dataset);
 void                sf_dataset_free                 (SfDataset          *dataset);
 const SfArea       *sf_dataset_find_area            (const SfDataset    *dataset,
                                                      gint64              id);
