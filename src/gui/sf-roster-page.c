@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
@@ -76,6 +77,15 @@ compare_items (gconstpointer a,
 
   return g_utf8_collate (sf_roster_item_get_name (item_a) ? sf_roster_item_get_name (item_a) : "",
                          sf_roster_item_get_name (item_b) ? sf_roster_item_get_name (item_b) : "");
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
 }
 
 static void
@@ -562,6 +572,31 @@ sf_roster_page_new (void)
   return g_object_new (SF_TYPE_ROSTER_PAGE, NULL);
 }
 
+static SfRosterItem *
+new_item (const SfFigures        *figures,
+          const SfWorkerFigures  *worker)
+{
+  const SfArea *area = NULL;
+
+  if (worker->team != NULL && figures->dataset != NULL)
+    area = sf_dataset_find_area (figures->dataset, worker->team->area_id);
+  return sf_roster_item_new (worker, area);
+}
+
+static void
+update_counts (SfRosterPage    *self,
+               const SfFigures *figures)
+{
+  GListModel *model = G_LIST_MODEL (self->roster_store);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  update_summary (self, items, figures->teams->len);
+  update_content (self);
+}
+
 /* Shows the caseworkers of @figures.  The page keeps copies, so @figures
  * may be freed afterwards. */
 void
@@ -575,14 +610,7 @@ sf_roster_page_set_figures (SfRosterPage    *self,
 
   items = g_ptr_array_new_full (figures->workers->len, g_object_unref);
   for (guint i = 0; i < figures->workers->len; i++)
-    {
-      const SfWorkerFigures *worker = &g_array_index (figures->workers, SfWorkerFigures, i);
-      const SfArea *area = NULL;
-
-      if (worker->team != NULL && figures->dataset != NULL)
-        area = sf_dataset_find_area (figures->dataset, worker->team->area_id);
-      g_ptr_array_add (items, sf_roster_item_new (worker, area));
-    }
+    g_ptr_array_add (items, new_item (figures, &g_array_index (figures->workers, SfWorkerFigures, i)));
   g_ptr_array_sort (items, compare_items);
   show_first_rows (self, items->len);
 
@@ -592,6 +620,85 @@ sf_roster_page_set_figures (SfRosterPage    *self,
 
   update_summary (self, items, figures->teams->len);
   update_content (self);
+}
+
+/* Where @item goes among the rows in the order set_figures() gives them,
+ * leaving out the row at @skip: by team and name, then as loaded (by id). */
+static guint
+sorted_position (GListModel   *model,
+                 SfRosterItem *item,
+                 guint         skip)
+{
+  guint lo = 0, hi = g_list_model_get_n_items (model);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint at = mid >= skip ? mid + 1 : mid;
+      g_autoptr(SfRosterItem) other = NULL;
+      int order;
+
+      if (at >= g_list_model_get_n_items (model))
+        {
+          hi = mid;
+          continue;
+        }
+      other = g_list_model_get_item (model, at);
+      order = compare_items (&other, &item);
+      if (order == 0)
+        order = sf_roster_item_get_id (other) < sf_roster_item_get_id (item) ? -1 : 1;
+      if (order < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Shows the new figures of the caseworkers @caseworker_ids (gint64) alone:
+ * @figures were updated in place (sf_live_apply()).  Their rows are
+ * replaced where they stand, or moved where their team or name now puts
+ * them; the other rows, the scroll position and the search stay. */
+void
+sf_roster_page_update_figures (SfRosterPage    *self,
+                               const SfFigures *figures,
+                               const GArray    *caseworker_ids)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_if_fail (SF_IS_ROSTER_PAGE (self));
+  g_return_if_fail (figures != NULL && caseworker_ids != NULL);
+
+  if (caseworker_ids->len == 0)
+    return;
+  model = G_LIST_MODEL (self->roster_store);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SfRosterItem) old = g_list_model_get_item (model, i);
+      g_autoptr(SfRosterItem) item = NULL;
+      const SfWorkerFigures *worker;
+      gint64 id = sf_roster_item_get_id (old);
+      guint to;
+
+      if (bsearch (&id, caseworker_ids->data, caseworker_ids->len, sizeof (gint64), compare_ids) == NULL ||
+          (worker = sf_figures_find_worker (figures, id)) == NULL)
+        continue;
+      item = new_item (figures, worker);
+      to = sorted_position (model, item, i);
+      if (to == i)
+        g_list_store_splice (self->roster_store, i, 1, (gpointer *) &item, 1);
+      else
+        {
+          g_list_store_remove (self->roster_store, i);
+          g_list_store_insert (self->roster_store, to, item);
+          /* The row that moved up into @i is still to be looked at */
+          if (to > i)
+            i--;
+        }
+    }
+  update_counts (self, figures);
 }
 
 /* All caseworkers, whatever the search shows. */

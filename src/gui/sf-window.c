@@ -145,12 +145,67 @@ save_window_state (SfWindow *self)
   g_settings_apply (self->settings);
 }
 
+static void fill_stale_pages (SfWindow *self,
+                              guint     pages);
+static void update_alerts    (SfWindow        *self,
+                              const SfFigures *figures);
+
+/* Follows a write this window's store made, row by row: the figures of the
+ * people and teams it touched are computed again (sf_live_apply()) and
+ * only their rows are replaced, so that editing one case among 100,000
+ * costs what that case costs.  Returns FALSE when everything is to be
+ * read again (another program's write, teams, settings, people added or
+ * removed, a new day). */
+static gboolean
+update_in_place (SfWindow       *self,
+                 const SfChange *change)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean figures_changed;
+  SfDelta delta;
+  guint live;
+
+  if (self->dataset == NULL || self->figures == NULL || change->everything ||
+      self->figures->ref != sf_day_today ())
+    return FALSE;
+
+  sf_delta_init (&delta);
+  if (!sf_live_apply (self->store, self->dataset, self->figures, change, &delta, &error))
+    {
+      if (error != NULL)
+        g_message ("Reading everything again: %s", error->message);
+      sf_delta_clear (&delta);
+      return FALSE;
+    }
+
+  figures_changed = delta.caseworkers->len > 0 || delta.teams->len > 0 || delta.cases->len > 0;
+  if (figures_changed)
+    {
+      sf_roster_page_update_figures (self->roster_page, self->figures, delta.caseworkers);
+      /* Pages not yet shown are filled when they are */
+      live = self->live_pages & ~STALE_ALERTS;
+      self->stale_pages |= live;
+      fill_stale_pages (self, live);
+    }
+  if (change->tables & SF_CHANGE_CHECKLISTS)
+    sf_checklists_page_reload (self->checklists_page, self->store, self->dataset);
+  /* Checklist items due for follow-up are alerts too */
+  if (figures_changed || (change->tables & SF_CHANGE_CHECKLISTS))
+    {
+      update_alerts (self, self->figures);
+      fill_stale_pages (self, self->live_pages & STALE_ALERTS);
+    }
+  sf_delta_clear (&delta);
+  return TRUE;
+}
+
 static void
 on_store_changed_cb (SfWindow       *self,
                      const SfChange *change,
                      SfStore        *store)
 {
-  sf_window_reload (self);
+  if (!update_in_place (self, change))
+    sf_window_reload (self);
 }
 
 static void
