@@ -159,6 +159,9 @@ sf_history_record (SfStore          *store,
         goto rollback;
     }
   ok = sf_store_commit (store, error);
+  /* The history is read for "since" alone: no view needs to hear of it */
+  if (ok)
+    sf_store_note_unannounced_rows (store, worker_changes->len + team_changes->len);
   goto out;
 
 rollback:

@@ -494,6 +494,18 @@ sf_store_emit_changed (SfStore *self)
   emit_changed (self, FALSE);
 }
 
+/* Says that @n_rows rows were just written to tables without rowids
+ * that no figures are read from (the history of figures): the next
+ * SfStore::changed need not be "everything" for them. */
+void
+sf_store_note_unannounced_rows (SfStore *self,
+                                gint64   n_rows)
+{
+  g_return_if_fail (SF_IS_STORE (self));
+
+  self->rows_seen += n_rows;
+}
+
 /* Tells the views that the file changed in ways this store did not see
  * (another program wrote to it): everything is to be read again. */
 void

@@ -54,6 +54,8 @@ void         sf_store_set_sqlite_error (SfStore      *self,
                                         GError      **error);
 void         sf_store_emit_changed     (SfStore      *self);
 void         sf_store_emit_changed_elsewhere (SfStore *self);
+void         sf_store_note_unannounced_rows (SfStore *self,
+                                             gint64   n_rows);
 
 gboolean     sf_store_load_settings    (SfStore      *self,
                                         SfSettings   *settings,
