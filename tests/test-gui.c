@@ -421,6 +421,111 @@ test_import_error_dialog_limits (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static SfRosterItem *
+roster_item (Fixture *fixture,
+             gint64   id)
+{
+  GListModel *model = roster_model (fixture);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SfRosterItem) item = g_list_model_get_item (model, i);
+
+      if (sf_roster_item_get_id (item) == id)
+        return item;
+    }
+  g_assert_not_reached ();
+}
+
+static GPtrArray *
+roster_items (Fixture *fixture)
+{
+  GListModel *model = roster_model (fixture);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+/* Editing a case or a person replaces the rows of the people whose
+ * figures it changes, and no other: the others are the very same items
+ * (a full reload makes new ones).  The rows end where a full reload puts
+ * them, with the figures it computes. */
+static void
+test_edit_updates_rows (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfFigures) figures = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) reloaded = NULL;
+  const SfCase *kase = NULL;
+  gint64 from, to = 0, team = 0;
+  guint kept = 0;
+
+  load_demo (fixture);
+  dataset = sf_store_load_dataset (fixture->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < dataset->cases->len && kase == NULL; i++)
+    if (g_array_index (dataset->cases, SfCase, i).closed == SF_DAY_NONE &&
+        g_array_index (dataset->cases, SfCase, i).cover_id == 0)
+      kase = &g_array_index (dataset->cases, SfCase, i);
+  g_assert_nonnull (kase);
+  from = kase->caseworker_id;
+  for (guint i = 0; i < dataset->caseworkers->len && to == 0; i++)
+    {
+      const SfCaseworker *worker = &g_array_index (dataset->caseworkers, SfCaseworker, i);
+
+      if (worker->id != from && (worker->absence_kind == NULL || *worker->absence_kind == '\0'))
+        to = worker->id;
+    }
+
+  /* One case to another caseworker: those two rows change */
+  before = roster_items (fixture);
+  g_assert_true (sf_cases_reassign (fixture->store, &kase->id, 1, to, &error));
+  g_assert_no_error (error);
+  after = roster_items (fixture);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      gint64 id = sf_roster_item_get_id (g_ptr_array_index (before, i));
+
+      if (id == from || id == to)
+        g_assert_true (roster_item (fixture, id) != g_ptr_array_index (before, i));
+      else if (roster_item (fixture, id) == g_ptr_array_index (before, i))
+        kept++;
+    }
+  g_assert_cmpuint (kept, ==, before->len - 2);
+  figures = compute_figures (fixture, &dataset);
+  g_assert_cmpuint (sf_roster_item_get_open_cases (roster_item (fixture, from)), ==,
+                    sf_figures_find_worker (figures, from)->open_cases);
+  g_assert_cmpuint (sf_roster_item_get_open_cases (roster_item (fixture, to)), ==,
+                    sf_figures_find_worker (figures, to)->open_cases);
+  g_assert_cmpfloat (sf_roster_item_get_weighted_load (roster_item (fixture, to)), ==,
+                     sf_figures_find_worker (figures, to)->weighted_load);
+
+  /* A person moved to another team: their row moves to where the team
+   * puts it, as a full reload would */
+  team = g_array_index (dataset->teams, SfTeam, dataset->teams->len - 1).id;
+  if (team == sf_dataset_find_caseworker (dataset, from)->team_id)
+    team = g_array_index (dataset->teams, SfTeam, 0).id;
+  g_clear_pointer (&after, g_ptr_array_unref);
+  sf_roster_snapshot_free (sf_roster_move_caseworker (fixture->store, from, team, &error));
+  g_assert_no_error (error);
+  after = roster_items (fixture);
+  g_assert_cmpstr (sf_roster_item_get_team (roster_item (fixture, from)), ==,
+                   sf_dataset_find_team (dataset, team)->name);
+  sf_window_reload (fixture->window);
+  reloaded = roster_items (fixture);
+  g_assert_cmpuint (reloaded->len, ==, after->len);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpint (sf_roster_item_get_id (g_ptr_array_index (after, i)), ==,
+                     sf_roster_item_get_id (g_ptr_array_index (reloaded, i)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +543,7 @@ main (int   argc,
   ADD ("/gui/window/demo-fills-roster", test_demo_fills_roster);
   ADD ("/gui/roster/search", test_search_filters);
   ADD ("/gui/roster/sorting", test_sorting);
+  ADD ("/gui/roster/edit-updates-rows", test_edit_updates_rows);
   g_test_add_func ("/gui/roster/first-rows", test_first_rows);
   ADD ("/gui/import/refused", test_import_refused);
   ADD ("/gui/import/roster", test_import_roster);
