@@ -393,32 +393,14 @@ sf_figures_compute (const SfDataset  *dataset,
   return g_steal_pointer (&figures);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static void
-add_id (GArray *ids,
-        gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return;
-  g_array_append_val (ids, id);
-}
-
 /* Computes again the figures of the caseworkers @caseworker_ids (which are
  * in the dataset; their rows, reductions or cases changed) and of the teams
  * @team_ids plus those of the caseworkers (a team a caseworker left is the
  * caller's to name), after the dataset was changed in place.  Reads every
  * case once, but counts it on those caseworkers alone: what a full compute
  * gives, to the last bit, for a fraction of the work.  The teams whose
- * figures were computed are added to @team_ids, ascending. */
+ * figures were computed are added to @team_ids, a set kept ascending
+ * (sf_ids_add()). */
 void
 sf_figures_update (SfFigures    *figures,
                    const gint64 *caseworker_ids,
@@ -445,7 +427,7 @@ sf_figures_update (SfFigures    *figures,
       compute_worker (figures, wf);
       only[w] = TRUE;
       any = TRUE;
-      add_id (team_ids, wf->worker->team_id);
+      sf_ids_add (team_ids, wf->worker->team_id);
     }
   if (any)
     for (guint i = 0; i < dataset->cases->len; i++)
@@ -454,7 +436,6 @@ sf_figures_update (SfFigures    *figures,
     if (only[w])
       finish_worker (figures, &g_array_index (figures->workers, SfWorkerFigures, w));
 
-  g_array_sort (team_ids, compare_ids);
   for (guint t = 0; t < team_ids->len; t++)
     {
       int i = find_index (dataset->teams, sizeof (SfTeam), g_array_index (team_ids, gint64, t));

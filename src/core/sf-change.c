@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sf-change.h"
+#include "sf-model.h"
 
 SfChange *
 sf_change_new (void)
@@ -106,21 +107,12 @@ sf_change_add_row (SfChange   *change,
   g_array_append_val (rows, rowid);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 sort_unique (GArray *ids)
 {
   guint n = 0;
 
-  g_array_sort (ids, compare_ids);
+  g_array_sort (ids, sf_compare_ids);
   for (guint i = 0; i < ids->len; i++)
     if (n == 0 || g_array_index (ids, gint64, i) != g_array_index (ids, gint64, n - 1))
       g_array_index (ids, gint64, n++) = g_array_index (ids, gint64, i);

@@ -37,39 +37,6 @@ sf_delta_clear (SfDelta *delta)
   g_clear_pointer (&delta->cases, g_array_unref);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Adds @id to the set @ids (kept ascending); 0 is no one. */
-static void
-add_id (GArray *ids,
-        gint64  id)
-{
-  guint lo = 0, hi = ids->len;
-
-  if (id == 0)
-    return;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      gint64 at = g_array_index (ids, gint64, mid);
-
-      if (at == id)
-        return;
-      if (at < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  g_array_insert_val (ids, lo, id);
-}
-
 /* The first row of @array (rows beginning with their gint64 id, ascending)
  * whose id is not below @id. */
 static guint
@@ -118,13 +85,13 @@ apply_cases (SfStore        *store,
 
       if (old != NULL)
         {
-          add_id (workers, old->caseworker_id);
-          add_id (workers, old->cover_id);
+          sf_ids_add (workers, old->caseworker_id);
+          sf_ids_add (workers, old->cover_id);
         }
       if (now != NULL)
         {
-          add_id (workers, now->caseworker_id);
-          add_id (workers, now->cover_id);
+          sf_ids_add (workers, now->caseworker_id);
+          sf_ids_add (workers, now->cover_id);
         }
 
       if (old != NULL && now != NULL)
@@ -172,8 +139,8 @@ apply_caseworkers (SfStore       *store,
       if (at >= dataset->caseworkers->len || g_array_index (dataset->caseworkers, SfCaseworker, at).id != now->id)
         return FALSE;
       old = &g_array_index (dataset->caseworkers, SfCaseworker, at);
-      add_id (teams, old->team_id);
-      add_id (workers, now->id);
+      sf_ids_add (teams, old->team_id);
+      sf_ids_add (workers, now->id);
       sf_caseworker_clear (old);
       *old = *now;
       memset (now, 0, sizeof *now);
@@ -199,13 +166,13 @@ apply_reductions (SfStore       *store,
     {
       const SfReduction *reduction = &g_array_index (dataset->reductions, SfReduction, i);
 
-      if (bsearch (&reduction->id, ids->data, ids->len, sizeof (gint64), compare_ids) != NULL)
-        add_id (owners, reduction->caseworker_id);
+      if (sf_ids_contain (ids, reduction->id))
+        sf_ids_add (owners, reduction->caseworker_id);
     }
   if (!sf_store_load_reductions_by_id (store, ids, fresh, error))
     return FALSE;
   for (guint i = 0; i < fresh->len; i++)
-    add_id (owners, g_array_index (fresh, SfReduction, i).caseworker_id);
+    sf_ids_add (owners, g_array_index (fresh, SfReduction, i).caseworker_id);
   g_array_set_size (fresh, 0);
   if (!sf_store_load_reductions_of (store, owners, fresh, error))
     return FALSE;
@@ -237,7 +204,7 @@ apply_reductions (SfStore       *store,
             g_array_index (fresh, SfReduction, m).note = NULL;
         }
       j = k;
-      add_id (workers, owner);
+      sf_ids_add (workers, owner);
     }
   return TRUE;
 }

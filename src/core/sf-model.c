@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sf-model.h"
@@ -309,4 +310,45 @@ sf_reduction_reason_parse (const char        *text,
     }
   *out = SF_REDUCTION_OTHER;
   return TRUE;
+}
+
+/* Orders gint64 ids, for g_array_sort() and bsearch(). */
+int
+sf_compare_ids (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Adds @id to @ids, a set of gint64 kept ascending; 0 is no one. */
+void
+sf_ids_add (GArray *ids,
+            gint64  id)
+{
+  guint lo = 0, hi = ids->len;
+
+  if (id == 0)
+    return;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 at = g_array_index (ids, gint64, mid);
+
+      if (at == id)
+        return;
+      if (at < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_array_insert_val (ids, lo, id);
+}
+
+gboolean
+sf_ids_contain (const GArray *ids,
+                gint64        id)
+{
+  return bsearch (&id, ids->data, ids->len, sizeof (gint64), sf_compare_ids) != NULL;
 }

@@ -138,6 +138,13 @@ const char         *sf_reduction_reason_to_label    (SfReductionReason   reason)
 gboolean            sf_reduction_reason_parse       (const char         *text,
                                                      SfReductionReason  *out);
 
+int                 sf_compare_ids                  (gconstpointer       a,
+                                                     gconstpointer       b);
+void                sf_ids_add                      (GArray             *ids,
+                                                     gint64              id);
+gboolean            sf_ids_contain                  (const GArray       *ids,
+                                                     gint64              id);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfDataset, sf_dataset_free)
 
 G_END_DECLS

@@ -9,7 +9,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <stdlib.h>
 
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
@@ -77,15 +76,6 @@ compare_items (gconstpointer a,
 
   return g_utf8_collate (sf_roster_item_get_name (item_a) ? sf_roster_item_get_name (item_a) : "",
                          sf_roster_item_get_name (item_b) ? sf_roster_item_get_name (item_b) : "");
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 static void
@@ -682,7 +672,7 @@ sf_roster_page_update_figures (SfRosterPage    *self,
       gint64 id = sf_roster_item_get_id (old);
       guint to;
 
-      if (bsearch (&id, caseworker_ids->data, caseworker_ids->len, sizeof (gint64), compare_ids) == NULL ||
+      if (!sf_ids_contain (caseworker_ids, id) ||
           (worker = sf_figures_find_worker (figures, id)) == NULL)
         continue;
       item = new_item (figures, worker);
