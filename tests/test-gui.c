@@ -229,6 +229,22 @@ test_search_filters (Fixture       *fixture,
   g_assert_cmpuint (wait.n_items, <, all);
   g_assert_true (sf_test_wait_until (n_items_is, &wait));
 
+  /* In capitals, and typed one letter more at a time, the same */
+  g_clear_pointer (&query, g_free);
+  query = g_utf8_strup (team->name, -1);
+  gtk_editable_set_text (entry, query);
+  g_assert_true (sf_test_wait_until (n_items_is, &wait));
+  gtk_editable_set_text (entry, "");
+  for (const char *end = g_utf8_next_char (query); ; end = g_utf8_next_char (end))
+    {
+      g_autofree char *typed = g_strndup (query, end - query);
+
+      gtk_editable_set_text (entry, typed);
+      if (*end == '\0')
+        break;
+    }
+  g_assert_true (sf_test_wait_until (n_items_is, &wait));
+
   /* Nothing matches */
   gtk_editable_set_text (entry, "no such caseworker");
   wait.n_items = 0;
@@ -448,6 +464,47 @@ roster_items (Fixture *fixture)
   return items;
 }
 
+static GtkWidget *
+find_cell_with_tooltip (GtkWidget  *widget,
+                        const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_has_tooltip (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell_with_tooltip (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A cell's tooltip is asked of its row's item when the pointer rests on
+ * it: the team's cell names the area, an empty one shows none */
+static void
+test_cell_tooltips (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(SfRosterItem) item = NULL;
+  g_autoptr(GObject) tooltip = NULL;
+  GtkWidget *view, *cell;
+  gboolean shown = FALSE;
+
+  load_demo (fixture);
+  sf_test_spin (50);
+  item = g_list_model_get_item (roster_model (fixture), 0);
+  view = GTK_WIDGET (sf_roster_page_get_column_view (sf_window_get_roster_page (fixture->window)));
+  cell = find_cell_with_tooltip (view, sf_roster_item_get_team (item));
+  g_assert_nonnull (cell);
+  g_assert_nonnull (sf_roster_item_get_area (item));
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (cell, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+}
+
 /* Editing a case or a person replaces the rows of the people whose
  * figures it changes, and no other: the others are the very same items
  * (a full reload makes new ones).  The rows end where a full reload puts
@@ -544,6 +601,7 @@ main (int   argc,
   ADD ("/gui/roster/search", test_search_filters);
   ADD ("/gui/roster/sorting", test_sorting);
   ADD ("/gui/roster/edit-updates-rows", test_edit_updates_rows);
+  ADD ("/gui/roster/cell-tooltips", test_cell_tooltips);
   g_test_add_func ("/gui/roster/first-rows", test_first_rows);
   ADD ("/gui/import/refused", test_import_refused);
   ADD ("/gui/import/roster", test_import_roster);

@@ -9,6 +9,19 @@ is_separator (gunichar c)
   return c == '-' || c == '_' || g_unichar_isspace (c);
 }
 
+/* What a search compares, for text and for what is typed alike: folded
+ * case and compatibility forms ("ÆBLE", "æble" and "æble" match), as
+ * GtkStringFilter does it, but done once per text instead of once per
+ * text and keystroke. */
+char *
+sf_text_fold_for_search (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  g_autofree char *normal = g_utf8_normalize (valid, -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normal != NULL ? normal : valid, -1);
+}
+
 /* Lower-cases, spells æ ø å as ae oe aa, joins words with single '-' and
  * drops a trailing '.': "Særligt kompliceret" → "saerligt-kompliceret". */
 char *

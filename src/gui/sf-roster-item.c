@@ -414,11 +414,15 @@ sf_roster_item_new (const SfWorkerFigures *figures,
       break;
     }
 
-  self->search_key = g_strjoin (" ",
-                                self->initials ? self->initials : "",
-                                self->name ? self->name : "",
-                                self->team ? self->team : "",
-                                NULL);
+  {
+    g_autofree char *key = g_strjoin (" ",
+                                      self->initials ? self->initials : "",
+                                      self->name ? self->name : "",
+                                      self->team ? self->team : "",
+                                      NULL);
+
+    self->search_key = sf_text_fold_for_search (key);
+  }
 
   return self;
 }
@@ -658,4 +662,13 @@ sf_roster_item_get_load_text (SfRosterItem *self)
   g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), NULL);
 
   return self->load_text;
+}
+
+/* Initials, name and team, folded for searching (sf_text_fold_for_search()) */
+const char *
+sf_roster_item_get_search_key (SfRosterItem *self)
+{
+  g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), NULL);
+
+  return self->search_key;
 }

@@ -59,5 +59,6 @@ const char       *sf_roster_item_get_norm_text        (SfRosterItem *self);
 const char       *sf_roster_item_get_norm_explanation (SfRosterItem *self);
 const char       *sf_roster_item_get_cases_text       (SfRosterItem *self);
 const char       *sf_roster_item_get_load_text        (SfRosterItem *self);
+const char       *sf_roster_item_get_search_key       (SfRosterItem *self);
 
 G_END_DECLS
