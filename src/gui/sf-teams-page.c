@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "sf-caseworker-dialog.h"
 #include "sf-roster-item.h"
@@ -152,6 +153,24 @@ compare_members (gconstpointer a,
   SfRosterItem *item_b = *(SfRosterItem **) b;
 
   return g_utf8_collate (sf_roster_item_get_name (item_a), sf_roster_item_get_name (item_b));
+}
+
+/* Where the team @team_id is in the list as shown (searched and sorted),
+ * or GTK_INVALID_LIST_POSITION. */
+static guint
+team_position (SfTeamsPage *self,
+               gint64       team_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->team_selection));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SfTeamItem) item = g_list_model_get_item (G_LIST_MODEL (self->team_selection), i);
+
+      if (sf_team_item_get_id (item) == team_id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
 }
 
 /* Shows the chosen team's caseworkers; keeps the chosen caseworker. */
@@ -1212,6 +1231,82 @@ describe_reductions (const SfDataset *dataset,
   }
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Makes the page's copy of the caseworker at @index of @figures->workers:
+ * what the member table shows of them besides their figures, and their
+ * row, in place of what it had.  Their cases are counted by count_cases(). */
+static void
+put_member (SfTeamsPage     *self,
+            const SfFigures *figures,
+            guint            index)
+{
+  const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, index);
+  const SfCaseworker *w = wf->worker;
+  const SfArea *area = wf->team != NULL ? sf_dataset_find_area (figures->dataset, wf->team->area_id) : NULL;
+  MemberInfo *info = g_new0 (MemberInfo, 1);
+  SfRosterItem *item = sf_roster_item_new (wf, area);
+
+  info->team_id = w->team_id;
+  info->reductions = describe_reductions (figures->dataset, w->id, figures->ref, wf->reduction_hours);
+  info->start = w->start != SF_DAY_NONE ? sf_day_format (w->start) : g_strdup ("—");
+  if (w->absence_kind != NULL && *w->absence_kind != '\0')
+    info->absence = g_strdup (sf_roster_absence_kind_label (w->absence_kind));
+  else
+    info->absence = g_strdup ("—");
+  info->factor = sf_format_decimal (w->individual_factor, 2);
+  info->factor_reason = g_strdup (w->factor_reason);
+  info->open_cases = wf->primary_cases;
+  g_hash_table_replace (self->members, g_memdup2 (&w->id, sizeof w->id), info);
+
+  /* roster_items follows figures->workers */
+  if (index < self->roster_items->len)
+    {
+      g_object_unref (g_ptr_array_index (self->roster_items, index));
+      g_ptr_array_index (self->roster_items, index) = item;
+    }
+  else
+    g_ptr_array_add (self->roster_items, item);
+}
+
+/* Counts the cases (open or closed) of each caseworker into their
+ * MemberInfo, of those in @only (gint64 ids, ascending) alone unless it
+ * is NULL: one pass over the cases either way.  Their counts start at 0
+ * (put_member()). */
+static void
+count_cases (SfTeamsPage     *self,
+             const SfDataset *dataset,
+             const GArray    *only)
+{
+  for (guint i = 0; i < dataset->cases->len; i++)
+    {
+      const SfCase *kase = &g_array_index (dataset->cases, SfCase, i);
+      MemberInfo *info;
+
+      if (only != NULL &&
+          bsearch (&kase->caseworker_id, only->data, only->len, sizeof (gint64), compare_ids) == NULL)
+        continue;
+      info = g_hash_table_lookup (self->members, &kase->caseworker_id);
+      if (info != NULL)
+        info->cases++;
+    }
+}
+
+/* The row of the team at @index of @figures->teams. */
+static SfTeamItem *
+new_team_item (const SfFigures *figures,
+               guint            index)
+{
+  return sf_team_item_new (&g_array_index (figures->teams, SfTeamFigures, index), &figures->settings);
+}
+
 /* Shows the teams and caseworkers of @figures; keeps copies. */
 void
 sf_teams_page_set_figures (SfTeamsPage     *self,
@@ -1226,40 +1321,13 @@ sf_teams_page_set_figures (SfTeamsPage     *self,
   keep = self->selected_team;
   g_hash_table_remove_all (self->members);
   g_ptr_array_set_size (self->roster_items, 0);
-
   for (guint i = 0; i < figures->workers->len; i++)
-    {
-      const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
-      const SfCaseworker *w = wf->worker;
-      const SfArea *area = wf->team != NULL ? sf_dataset_find_area (figures->dataset, wf->team->area_id) : NULL;
-      MemberInfo *info = g_new0 (MemberInfo, 1);
-
-      info->team_id = w->team_id;
-      info->reductions = describe_reductions (figures->dataset, w->id, figures->ref, wf->reduction_hours);
-      info->start = w->start != SF_DAY_NONE ? sf_day_format (w->start) : g_strdup ("—");
-      if (w->absence_kind != NULL && *w->absence_kind != '\0')
-        info->absence = g_strdup (sf_roster_absence_kind_label (w->absence_kind));
-      else
-        info->absence = g_strdup ("—");
-      info->factor = sf_format_decimal (w->individual_factor, 2);
-      info->factor_reason = g_strdup (w->factor_reason);
-      info->open_cases = wf->primary_cases;
-      g_hash_table_insert (self->members, g_memdup2 (&w->id, sizeof w->id), info);
-      g_ptr_array_add (self->roster_items, sf_roster_item_new (wf, area));
-    }
-  for (guint i = 0; i < figures->dataset->cases->len; i++)
-    {
-      const SfCase *kase = &g_array_index (figures->dataset->cases, SfCase, i);
-      MemberInfo *info = g_hash_table_lookup (self->members, &kase->caseworker_id);
-
-      if (info != NULL)
-        info->cases++;
-    }
+    put_member (self, figures, i);
+  count_cases (self, figures->dataset, NULL);
 
   teams = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < figures->teams->len; i++)
-    g_ptr_array_add (teams, sf_team_item_new (&g_array_index (figures->teams, SfTeamFigures, i),
-                                              &figures->settings));
+    g_ptr_array_add (teams, new_team_item (figures, i));
 
   self->updating = TRUE;
   g_list_store_splice (self->team_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->team_store)),
@@ -1267,6 +1335,79 @@ sf_teams_page_set_figures (SfTeamsPage     *self,
   self->updating = FALSE;
 
   if (keep == 0 || !sf_teams_page_select_team (self, keep))
+    show_team (self);
+  update_list_stack (self);
+}
+
+/* Shows the new figures of the caseworkers and teams in @delta alone:
+ * @figures are those last shown, updated in place by sf_live_apply(),
+ * which adds and removes no caseworker and no team.  The page then shows
+ * what sf_teams_page_set_figures() would, but only the rows of those teams
+ * and caseworkers are made again, each where it stands; the chosen team's
+ * members are shown again only if the change touched the team.  The
+ * chosen team, the scroll position and the search stay. */
+void
+sf_teams_page_update_figures (SfTeamsPage     *self,
+                              const SfFigures *figures,
+                              const SfDelta   *delta)
+{
+  gint64 keep;
+  gboolean touched = FALSE;
+
+  g_return_if_fail (SF_IS_TEAMS_PAGE (self));
+  g_return_if_fail (figures != NULL && delta != NULL);
+
+  /* Not the figures last shown, or someone added or removed */
+  if (self->roster_items->len != figures->workers->len ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->team_store)) != figures->teams->len)
+    {
+      sf_teams_page_set_figures (self, figures);
+      return;
+    }
+
+  keep = self->selected_team;
+  for (guint i = 0; i < delta->caseworkers->len; i++)
+    {
+      gint64 id = g_array_index (delta->caseworkers, gint64, i);
+      const SfWorkerFigures *wf = sf_figures_find_worker (figures, id);
+      MemberInfo *was = g_hash_table_lookup (self->members, &id);
+
+      if (wf == NULL)
+        continue;
+      if (keep != 0 && (wf->worker->team_id == keep || (was != NULL && was->team_id == keep)))
+        touched = TRUE;
+      put_member (self, figures, wf - &g_array_index (figures->workers, SfWorkerFigures, 0));
+    }
+  count_cases (self, figures->dataset, delta->caseworkers);
+
+  self->updating = TRUE;
+  for (guint i = 0; i < delta->teams->len; i++)
+    {
+      gint64 id = g_array_index (delta->teams, gint64, i);
+      const SfTeamFigures *tf = sf_figures_find_team (figures, id);
+      g_autoptr(SfTeamItem) item = NULL;
+      guint index;
+
+      if (tf == NULL)
+        continue;
+      /* team_store follows figures->teams */
+      index = tf - &g_array_index (figures->teams, SfTeamFigures, 0);
+      item = new_team_item (figures, index);
+      g_list_store_splice (self->team_store, index, 1, (gpointer *) &item, 1);
+      if (id == keep)
+        touched = TRUE;
+    }
+  /* Replacing the chosen team's row took the selection off it */
+  if (touched)
+    {
+      guint position = team_position (self, keep);
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_single_selection_set_selected (self->team_selection, position);
+    }
+  self->updating = FALSE;
+
+  if (touched)
     show_team (self);
   update_list_stack (self);
 }
@@ -1318,25 +1459,18 @@ gboolean
 sf_teams_page_select_team (SfTeamsPage *self,
                            gint64       team_id)
 {
-  guint n;
+  guint position;
 
   g_return_val_if_fail (SF_IS_TEAMS_PAGE (self), FALSE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->team_selection));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SfTeamItem) item = g_list_model_get_item (G_LIST_MODEL (self->team_selection), i);
-
-      if (sf_team_item_get_id (item) == team_id)
-        {
-          if (gtk_single_selection_get_selected (self->team_selection) == i)
-            show_team (self);
-          else
-            gtk_single_selection_set_selected (self->team_selection, i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  position = team_position (self, team_id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  if (gtk_single_selection_get_selected (self->team_selection) == position)
+    show_team (self);
+  else
+    gtk_single_selection_set_selected (self->team_selection, position);
+  return TRUE;
 }
 
 gboolean

@@ -21,6 +21,9 @@ void        sf_teams_page_set_store            (SfTeamsPage     *self,
                                                 SfStore         *store);
 void        sf_teams_page_set_figures          (SfTeamsPage     *self,
                                                 const SfFigures *figures);
+void        sf_teams_page_update_figures       (SfTeamsPage     *self,
+                                                const SfFigures *figures,
+                                                const SfDelta   *delta);
 void        sf_teams_page_start_search         (SfTeamsPage     *self);
 GtkWindow  *sf_teams_page_new_team             (SfTeamsPage     *self);
 GtkWindow  *sf_teams_page_new_caseworker       (SfTeamsPage     *self);

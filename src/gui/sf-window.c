@@ -182,8 +182,10 @@ update_in_place (SfWindow       *self,
   if (figures_changed)
     {
       sf_roster_page_update_figures (self->roster_page, self->figures, delta.caseworkers);
+      if (self->live_pages & STALE_TEAMS)
+        sf_teams_page_update_figures (self->teams_page, self->figures, &delta);
       /* Pages not yet shown are filled when they are */
-      live = self->live_pages & ~STALE_ALERTS;
+      live = self->live_pages & ~(STALE_ALERTS | STALE_TEAMS);
       self->stale_pages |= live;
       fill_stale_pages (self, live);
     }
