@@ -181,19 +181,6 @@ assert_selected_team (Fixture *fixture,
   g_assert_cmpstr (gtk_label_get_label (subtitle), ==, sf_team_item_get_summary (item));
 }
 
-/* Before an edit that is to be followed row by row.  After each update the
- * window records today's figures in the history, tables without rowids
- * that the store's update hook does not see: the store's next change is
- * then "everything" and the window reads all again.  An empty emission
- * takes that reload now (the history, unchanged, writes nothing more), so
- * the edit that follows is followed in place. */
-static void
-settle (Fixture *fixture)
-{
-  sf_store_emit_changed (fixture->store);
-  sf_test_spin (20);
-}
-
 /* ---- tests ------------------------------------------------------------------ */
 
 static void
@@ -589,7 +576,6 @@ test_update_in_place (Fixture       *fixture,
   assert_utilisation (fixture, syge, "25 %");
 
   /* Closing one of LK's cases: Familie 44.5 of 60 */
-  settle (fixture);
   /* Held, so that no new row can take an old one's address */
   familie_before = g_object_ref (team_item (fixture, familie));
   syge_before = g_object_ref (team_item (fixture, syge));
@@ -616,7 +602,6 @@ test_update_in_place (Fixture       *fixture,
   sf_test_spin (20);
 
   /* JP's ten cases go to MHJ: Familie 54.5 of 60, Sygedagpenge 0 of 40 */
-  settle (fixture);
   g_clear_object (&syge_before);
   g_clear_object (&empty_before);
   syge_before = g_object_ref (team_item (fixture, syge));
@@ -631,7 +616,6 @@ test_update_in_place (Fixture       *fixture,
   assert_selected_team (fixture, familie);
 
   /* MHJ works half time: norm 10, Familie 54.5 of 50 */
-  settle (fixture);
   g_clear_object (&syge_before);
   g_clear_object (&empty_before);
   syge_before = g_object_ref (team_item (fixture, syge));
@@ -650,7 +634,6 @@ test_update_in_place (Fixture       *fixture,
 
   /* SB moves to Sygedagpenge, whose norm is 40: Familie 35.5 of 30,
    * Sygedagpenge 19 of 80 */
-  settle (fixture);
   g_clear_object (&empty_before);
   empty_before = g_object_ref (team_item (fixture, empty));
   snapshot = sf_roster_move_caseworker (fixture->store, sb, syge, &error);
