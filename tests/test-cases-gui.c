@@ -19,6 +19,7 @@
 #include "sf-caseloads-page.h"
 #include "sf-cases-view.h"
 #include "sf-counts-dialog.h"
+#include "sf-list-edit.h"
 #include "sf-reassign-dialog.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
@@ -35,13 +36,17 @@ typedef struct
   SfCasesView     *view;
 } Fixture;
 
-/* The example of sf_test_import_example(), on the page of cases. */
+/* The example of sf_test_import_example(), on the page of cases; with
+ * @data, sf_test_import_large() of that many teams instead. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->store = sf_test_open_store (&fixture->dir);
-  sf_test_import_example (fixture->store);
+  if (data != NULL)
+    sf_test_import_large (fixture->store, GPOINTER_TO_UINT (data));
+  else
+    sf_test_import_example (fixture->store);
 
   fixture->window = sf_test_present_window (fixture->store);
   fixture->page = sf_window_get_caseloads_page (fixture->window);
@@ -541,6 +546,563 @@ test_many (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 11);
 }
 
+/* ---- updating in place ------------------------------------------------------ */
+
+/* The items behind one of the page's tables, whatever its filters */
+static GListModel *
+all_rows (GtkColumnView *view)
+{
+  GListModel *model = gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_column_view_get_model (view)));
+
+  model = gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (model));
+  return gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (model));
+}
+
+typedef gint64 (*IdFunc) (gpointer item);
+
+static gint64
+worker_row_id (gpointer item)
+{
+  return sf_roster_item_get_id (sf_caseload_item_get_roster_item (item));
+}
+
+static gint64
+team_row_id (gpointer item)
+{
+  return sf_caseload_team_item_get_id (item);
+}
+
+static gint64
+case_row_id (gpointer item)
+{
+  return sf_case_item_get_id (item);
+}
+
+/* Every item of the page, by id: the workers, the teams and the cases */
+typedef struct
+{
+  GHashTable *workers;
+  GHashTable *teams;
+  GHashTable *cases;
+} Rows;
+
+static GHashTable *
+items_by_id (GListModel *model,
+             IdFunc      id_of)
+{
+  GHashTable *items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      gpointer item = g_list_model_get_item (model, i);
+      gint64 id = id_of (item);
+
+      g_assert_false (g_hash_table_contains (items, &id));
+      g_hash_table_insert (items, g_memdup2 (&id, sizeof id), item);
+    }
+  return items;
+}
+
+static void
+rows_clear (Rows *rows)
+{
+  g_clear_pointer (&rows->workers, g_hash_table_unref);
+  g_clear_pointer (&rows->teams, g_hash_table_unref);
+  g_clear_pointer (&rows->cases, g_hash_table_unref);
+}
+
+static void
+rows_take (Fixture *fixture,
+           Rows    *rows)
+{
+  rows_clear (rows);
+  rows->workers = items_by_id (all_rows (sf_caseloads_page_get_worker_view (fixture->page)), worker_row_id);
+  rows->teams = items_by_id (all_rows (sf_caseloads_page_get_team_view (fixture->page)), team_row_id);
+  rows->cases = items_by_id (sf_cases_view_get_all (fixture->view), case_row_id);
+}
+
+static gboolean
+in_ids (const gint64 *ids,
+        gint64        id)
+{
+  for (guint i = 0; ids[i] != 0; i++)
+    if (ids[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The items of @model are those of @before, the very same objects, but
+ * for those of @changed (0-terminated), which are new; returns how many
+ * items @model has. */
+static guint
+assert_kept (GHashTable   *before,
+             GListModel   *model,
+             IdFunc        id_of,
+             const gint64 *changed)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      gint64 id = id_of (item);
+      gpointer was = g_hash_table_lookup (before, &id);
+
+      if (in_ids (changed, id))
+        g_assert_true (was != (gpointer) item);
+      else
+        g_assert_true (was == (gpointer) item);
+    }
+  return n;
+}
+
+/* Only the rows of @workers, @teams and @cases were made again (a full
+ * reload makes them all again); then @rows are taken again. */
+static void
+assert_only_changed (Fixture      *fixture,
+                     Rows         *rows,
+                     const gint64 *workers,
+                     const gint64 *teams,
+                     const gint64 *cases)
+{
+  guint n;
+
+  n = assert_kept (rows->workers, all_rows (sf_caseloads_page_get_worker_view (fixture->page)), worker_row_id,
+                   workers);
+  g_assert_cmpuint (n, ==, g_hash_table_size (rows->workers));
+  n = assert_kept (rows->teams, all_rows (sf_caseloads_page_get_team_view (fixture->page)), team_row_id, teams);
+  g_assert_cmpuint (n, ==, g_hash_table_size (rows->teams));
+  assert_kept (rows->cases, sf_cases_view_get_all (fixture->view), case_row_id, cases);
+  rows_take (fixture, rows);
+}
+
+static SfCaseloadItem *
+worker_row (Fixture *fixture,
+            gint64   id)
+{
+  GListModel *model = all_rows (sf_caseloads_page_get_worker_view (fixture->page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SfCaseloadItem) item = g_list_model_get_item (model, i);
+
+      if (worker_row_id (item) == id)
+        return item;
+    }
+  g_assert_not_reached ();
+}
+
+static SfCaseloadTeamItem *
+team_row (Fixture    *fixture,
+          const char *name)
+{
+  GListModel *model = all_rows (sf_caseloads_page_get_team_view (fixture->page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SfCaseloadTeamItem) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (sf_caseload_team_item_get_name (item), name))
+        return item;
+    }
+  g_assert_not_reached ();
+}
+
+/* The item of the case @id among all cases, or NULL */
+static SfCaseItem *
+case_row (Fixture *fixture,
+          gint64   id)
+{
+  GListModel *model = sf_cases_view_get_all (fixture->view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SfCaseItem) item = g_list_model_get_item (model, i);
+
+      if (sf_case_item_get_id (item) == id)
+        return item;
+    }
+  return NULL;
+}
+
+static void
+assert_worker (Fixture *fixture,
+               gint64   id,
+               guint    open,
+               double   load,
+               double   utilisation)
+{
+  SfRosterItem *roster = sf_caseload_item_get_roster_item (worker_row (fixture, id));
+
+  g_assert_cmpuint (sf_roster_item_get_open_cases (roster), ==, open);
+  g_assert_cmpfloat_with_epsilon (sf_roster_item_get_weighted_load (roster), load, EPS);
+  g_assert_cmpfloat_with_epsilon (sf_roster_item_get_utilisation (roster), utilisation, EPS);
+}
+
+static void
+assert_team (Fixture    *fixture,
+             const char *name,
+             guint       open,
+             const char *load)
+{
+  SfCaseloadTeamItem *team = team_row (fixture, name);
+
+  g_assert_cmpfloat_with_epsilon (sf_caseload_team_item_get_value (team, "open"), open, EPS);
+  g_assert_cmpstr (sf_caseload_team_item_get_text (team, "load"), ==, load);
+}
+
+static const char *
+dropdown_text (gpointer    widget,
+               GType       type,
+               const char *name)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (sf_test_child (widget, type, name));
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)),
+                                     gtk_drop_down_get_selected (dropdown));
+}
+
+/* The filters, the shown cases and the chosen one stay as they were */
+static void
+assert_view_kept (Fixture *fixture,
+                  gint64   jp,
+                  gint64   chosen,
+                  guint    n_shown)
+{
+  g_autoptr(GArray) selected = sf_cases_view_get_selected_ids (fixture->view);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sf_caseloads_page_get_workers (fixture->page)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (sf_caseloads_page_get_teams (fixture->page)), ==, 1);
+  g_assert_cmpstr (dropdown_text (fixture->page, SF_TYPE_CASELOADS_PAGE, "team_dropdown"), ==, "Familie");
+  g_assert_cmpint (sf_cases_view_get_filter_caseworker (fixture->view), ==, jp);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sf_cases_view_get_selection (fixture->view))), ==,
+                    n_shown);
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_cmpint (g_array_index (selected, gint64, 0), ==, chosen);
+  g_assert_cmpstr (sf_caseloads_page_get_view (fixture->page), ==, "cases");
+}
+
+/* What a full reload shows of each caseworker, team and case */
+static GPtrArray *
+shown_texts (Fixture *fixture)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  GListModel *workers = all_rows (sf_caseloads_page_get_worker_view (fixture->page));
+  GListModel *teams = all_rows (sf_caseloads_page_get_team_view (fixture->page));
+  GListModel *cases = sf_cases_view_get_all (fixture->view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
+    {
+      g_autoptr(SfCaseloadItem) item = g_list_model_get_item (workers, i);
+      SfRosterItem *r = sf_caseload_item_get_roster_item (item);
+
+      g_ptr_array_add (texts, g_strdup_printf ("%s %s %s %u %u %u %u %.17g %.17g %d", sf_roster_item_get_initials (r),
+                                               sf_roster_item_get_name (r), sf_roster_item_get_team (r),
+                                               sf_caseload_item_get_cases (item, SF_COMPLEXITY_ENKEL),
+                                               sf_caseload_item_get_cases (item, SF_COMPLEXITY_KOMPLEKS),
+                                               sf_caseload_item_get_cases (item, SF_COMPLEXITY_SAERLIGT_KOMPLICERET),
+                                               sf_roster_item_get_open_cases (r), sf_roster_item_get_weighted_load (r),
+                                               sf_roster_item_get_adjusted_norm (r), sf_roster_item_get_status (r)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SfCaseloadTeamItem) item = g_list_model_get_item (teams, i);
+
+      g_ptr_array_add (texts, g_strdup_printf ("%s %s %s %s %s %d", sf_caseload_team_item_get_name (item),
+                                               sf_caseload_team_item_get_text (item, "open"),
+                                               sf_caseload_team_item_get_text (item, "uncovered"),
+                                               sf_caseload_team_item_get_text (item, "load"),
+                                               sf_caseload_team_item_get_text (item, "per-fte"),
+                                               sf_caseload_team_item_get_position (item)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(SfCaseItem) item = g_list_model_get_item (cases, i);
+      const char *cover = sf_case_item_get_cover (item);
+
+      g_ptr_array_add (texts, g_strdup_printf ("%s %d %s %s %s %d %d %d", sf_case_item_get_reference (item),
+                                               sf_case_item_get_complexity (item), sf_case_item_get_caseworker (item),
+                                               cover != NULL ? cover : "", sf_case_item_get_area (item),
+                                               sf_case_item_get_closed (item), sf_case_item_get_open (item),
+                                               sf_case_item_get_uncovered (item)));
+    }
+  return texts;
+}
+
+/* Edits through core with the Caseloads page and the cases shown, the
+ * page filtered to Familie and the cases to JP's (open and closed), S-44
+ * (JP's) chosen.  Each edit makes again only the rows it changes, with
+ * the figures worked out by hand (norms: Familie 20, Sygedagpenge 40);
+ * the filters and the choice stay. */
+static void
+test_edits_update_in_place (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) live = NULL;
+  g_autoptr(GPtrArray) reloaded = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  Rows rows = { NULL, NULL, NULL };
+  gint64 mhj = worker_id (fixture, "MHJ");
+  gint64 jp = worker_id (fixture, "JP");
+  gint64 s44 = case_id (fixture, "S-44");
+  gint64 s2 = case_id (fixture, "S-2");
+  gint64 s3 = case_id (fixture, "S-3");
+  gint64 familie = sf_test_query_int (fixture->store, "SELECT id FROM team WHERE name = 'Familie'");
+  gint64 sygedagpenge = sf_test_query_int (fixture->store, "SELECT id FROM team WHERE name = 'Sygedagpenge'");
+  gint64 added;
+  SfCaseworker worker;
+
+  sf_caseloads_page_set_filter (fixture->page, familie, 0, -1);
+  sf_cases_view_set_filter (fixture->view, 0, jp, SF_CASES_SHOW_ALL);
+  select_cases (fixture, (const char *[]) { "S-44", NULL });
+  g_assert_cmpstr (dropdown_text (fixture->view, SF_TYPE_CASES_VIEW, "worker_dropdown"), ==, "JP · Jens Poulsen");
+  assert_view_kept (fixture, jp, s44, 10);
+  rows_take (fixture, &rows);
+
+  /* Closing S-44 (kompleks), the one chosen: JP 10 → 9 (22.5 %); it
+   * stays shown (open and closed are) and chosen */
+  g_assert_true (sf_cases_close (fixture->store, &s44, 1, sf_day_today (), &error));
+  g_assert_no_error (error);
+  assert_only_changed (fixture, &rows, (gint64[]) { jp, 0 }, (gint64[]) { sygedagpenge, 0 }, (gint64[]) { s44, 0 });
+  assert_worker (fixture, jp, 9, 9.0, 0.225);
+  assert_team (fixture, "Sygedagpenge", 9, "9.0 / 40.0");
+  assert_team (fixture, "Familie", 43, "45.5 / 60.0");
+  g_assert_false (sf_case_item_get_open (case_row (fixture, s44)));
+  g_assert_cmpint (sf_case_item_get_closed (case_row (fixture, s44)), ==, sf_day_today ());
+  assert_view_kept (fixture, jp, s44, 10);
+
+  /* S-2 (kompleks) from MHJ to JP: MHJ 4.5 → 3.5 (17.5 %), JP 9 → 10
+   * (25 %); Familie 43 → 42 open cases, 45.5 → 44.5; it joins JP's */
+  g_assert_true (sf_cases_reassign (fixture->store, &s2, 1, jp, &error));
+  g_assert_no_error (error);
+  assert_only_changed (fixture, &rows, (gint64[]) { mhj, jp, 0 }, (gint64[]) { familie, sygedagpenge, 0 },
+                       (gint64[]) { s2, 0 });
+  assert_worker (fixture, mhj, 3, 3.5, 0.175);
+  assert_worker (fixture, jp, 10, 10.0, 0.25);
+  assert_team (fixture, "Familie", 42, "44.5 / 60.0");
+  assert_team (fixture, "Sygedagpenge", 10, "10.0 / 40.0");
+  g_assert_cmpstr (sf_case_item_get_caseworker (case_row (fixture, s2)), ==, "JP · Jens Poulsen");
+  g_assert_cmpint (sf_case_item_get_team_id (case_row (fixture, s2)), ==, sygedagpenge);
+  g_assert_true (list_has (fixture, "S-2"));
+  assert_view_kept (fixture, jp, s44, 11);
+
+  /* A new enkel case for JP: 10 → 10.5 (26.25 %); it is listed */
+  {
+    SfCase kase = { .reference = (char *) "N-1", .complexity = SF_COMPLEXITY_ENKEL,
+                    .start = sf_test_day ("2024-01-01"), .closed = SF_DAY_NONE, .caseworker_id = jp };
+
+    added = sf_cases_add (fixture->store, &kase, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (added, >, 0);
+  }
+  assert_only_changed (fixture, &rows, (gint64[]) { jp, 0 }, (gint64[]) { sygedagpenge, 0 }, (gint64[]) { added, 0 });
+  assert_worker (fixture, jp, 11, 10.5, 0.2625);
+  assert_team (fixture, "Sygedagpenge", 11, "10.5 / 40.0");
+  g_assert_nonnull (case_row (fixture, added));
+  g_assert_true (list_has (fixture, "N-1"));
+  g_assert_cmpuint (g_list_model_get_n_items (sf_cases_view_get_all (fixture->view)), ==, 54);
+  assert_view_kept (fixture, jp, s44, 12);
+
+  /* Deleting S-3 (kompleks, MHJ's): 3.5 → 2.5 (12.5 %), Familie 41 open
+   * cases, 43.5; it is gone */
+  g_assert_true (sf_cases_delete (fixture->store, &s3, 1, &error));
+  g_assert_no_error (error);
+  assert_only_changed (fixture, &rows, (gint64[]) { mhj, 0 }, (gint64[]) { familie, 0 }, (gint64[]) { 0 });
+  assert_worker (fixture, mhj, 2, 2.5, 0.125);
+  assert_team (fixture, "Familie", 41, "43.5 / 60.0");
+  g_assert_null (case_row (fixture, s3));
+  g_assert_cmpuint (g_list_model_get_n_items (sf_cases_view_get_all (fixture->view)), ==, 53);
+  assert_view_kept (fixture, jp, s44, 12);
+
+  /* JP is renamed: the figures stay, the name changes on JP's row, on
+   * the 12 cases JP carries and in the list to filter by, which still
+   * filters by JP */
+  dataset = sf_store_load_dataset (fixture->store, &error);
+  g_assert_no_error (error);
+  worker = *sf_dataset_find_caseworker (dataset, jp);
+  worker.name = (char *) "Jonna Poulsen";
+  g_assert_cmpint (sf_roster_save_caseworker (fixture->store, &worker, NULL, 0, &error), ==, jp);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GArray) jps = g_array_new (TRUE, TRUE, sizeof (gint64));
+    GListModel *cases = sf_cases_view_get_all (fixture->view);
+
+    for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+      {
+        g_autoptr(SfCaseItem) kase = g_list_model_get_item (cases, i);
+        gint64 id = sf_case_item_get_id (kase);
+
+        if (sf_case_item_get_caseworker_id (kase) == jp)
+          g_array_append_val (jps, id);
+      }
+    g_assert_cmpuint (jps->len, ==, 12);
+    assert_only_changed (fixture, &rows, (gint64[]) { jp, 0 }, (gint64[]) { sygedagpenge, 0 },
+                         (const gint64 *) jps->data);
+    for (guint i = 0; i < jps->len; i++)
+      g_assert_cmpstr (sf_case_item_get_caseworker (case_row (fixture, g_array_index (jps, gint64, i))), ==,
+                       "JP · Jonna Poulsen");
+  }
+  g_assert_cmpstr (sf_roster_item_get_name (sf_caseload_item_get_roster_item (worker_row (fixture, jp))), ==,
+                   "Jonna Poulsen");
+  assert_worker (fixture, jp, 11, 10.5, 0.2625);
+  g_assert_cmpstr (dropdown_text (fixture->view, SF_TYPE_CASES_VIEW, "worker_dropdown"), ==, "JP · Jonna Poulsen");
+  assert_view_kept (fixture, jp, s44, 12);
+
+  /* All of it as a full reload shows it */
+  live = shown_texts (fixture);
+  sf_window_reload (fixture->window);
+  reloaded = shown_texts (fixture);
+  g_assert_cmpuint (live->len, ==, reloaded->len);
+  for (guint i = 0; i < live->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (live, i), ==, g_ptr_array_index (reloaded, i));
+  rows_clear (&rows);
+}
+
+/* 600 teams, 3,000 caseworkers, 47,400 cases: closing one case makes
+ * again one caseworker's row, one team's and one case's; the list of
+ * cases stays where it was scrolled to, with the case chosen. */
+static void
+test_edit_large_in_place (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(GArray) selected = NULL;
+  GtkAdjustment *vadjustment;
+  Rows rows = { NULL, NULL, NULL };
+  gint64 chosen = case_id (fixture, "S-1000");
+  gint64 closed = case_id (fixture, "S-30000");
+  gint64 worker = sf_test_query_int (fixture->store, "SELECT caseworker_id FROM casefile WHERE reference = 'S-30000'");
+  gint64 team = sf_test_query_int (fixture->store,
+                                   "SELECT team_id FROM caseworker WHERE id = (SELECT caseworker_id FROM casefile"
+                                   " WHERE reference = 'S-30000')");
+  double value;
+  guint n_shown;
+
+  g_assert_cmpuint (g_list_model_get_n_items (sf_cases_view_get_all (fixture->view)), ==, 47400);
+  select_cases (fixture, (const char *[]) { "S-1000", NULL });
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (sf_test_child (fixture->view, SF_TYPE_CASES_VIEW,
+                                                                               "case_view")));
+  gtk_adjustment_set_value (vadjustment, 20000);
+  sf_test_spin (50);
+  value = gtk_adjustment_get_value (vadjustment);
+  g_assert_cmpfloat (value, >, 0);
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (sf_cases_view_get_selection (fixture->view)));
+  rows_take (fixture, &rows);
+
+  g_timer_start (timer);
+  g_assert_true (sf_cases_close (fixture->store, &closed, 1, sf_day_today (), &error));
+  g_assert_no_error (error);
+  g_test_message ("Closing one case of 47,400 took %.3f s", g_timer_elapsed (timer, NULL));
+  sf_test_spin (50);
+
+  assert_only_changed (fixture, &rows, (gint64[]) { worker, 0 }, (gint64[]) { team, 0 }, (gint64[]) { closed, 0 });
+  /* Open cases are shown: it left the list */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sf_cases_view_get_selection (fixture->view))), ==,
+                    n_shown - 1);
+  selected = sf_cases_view_get_selected_ids (fixture->view);
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_cmpint (g_array_index (selected, gint64, 0), ==, chosen);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, value);
+  rows_clear (&rows);
+}
+
+static void
+on_splice_cb (GListModel *model,
+              guint       position,
+              guint       removed,
+              guint       added,
+              guint      *n_splices)
+{
+  (*n_splices)++;
+}
+
+/* Random replacements, additions and removals, sparse and dense, made in
+ * a list store: it holds what it should, the items not edited the very
+ * same objects; edits close together are one splice. */
+static void
+test_list_edits (void)
+{
+  static const double densities[] = { 0.0005, 0.005, 0.05, 0.5 };
+
+  for (guint round = 0; round < 80; round++)
+    {
+      g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+      g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+      g_autoptr(GArray) edits = sf_list_edits_new ();
+      double density = densities[round % G_N_ELEMENTS (densities)];
+      guint n = g_test_rand_int_range (0, 3000);
+      guint n_splices = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
+
+          g_list_store_append (store, item);
+        }
+      for (guint p = 0; p <= n; p++)
+        {
+          g_autoptr(GObject) old = p < n ? g_list_model_get_item (G_LIST_MODEL (store), p) : NULL;
+          double r = g_test_rand_double ();
+
+          /* Added before @p first */
+          while (g_test_rand_double () < density / 2)
+            {
+              GObject *item = g_object_new (G_TYPE_OBJECT, NULL);
+
+              g_ptr_array_add (expected, item);
+              sf_list_edits_add (edits, p, NULL, item);
+            }
+          if (old == NULL)
+            break;
+          if (r < density / 2)
+            {
+              GObject *item = g_object_new (G_TYPE_OBJECT, NULL);
+
+              g_ptr_array_add (expected, item);
+              sf_list_edits_add (edits, p, g_object_ref (old), item);
+            }
+          else if (r < density)
+            sf_list_edits_add (edits, p, g_object_ref (old), NULL);
+          else
+            g_ptr_array_add (expected, old);
+        }
+
+      g_signal_connect (store, "items-changed", G_CALLBACK (on_splice_cb), &n_splices);
+      sf_list_store_apply_edits (store, edits);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+          g_assert_true (item == expected->pdata[i]);
+        }
+      g_assert_cmpuint (n_splices, <=, edits->len);
+    }
+
+  /* 10 apart: one splice; 1,000 apart: two */
+  for (guint gap = 10; gap <= 1000; gap *= 100)
+    {
+      g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+      g_autoptr(GArray) edits = sf_list_edits_new ();
+      guint n_splices = 0;
+
+      for (guint i = 0; i < 2000; i++)
+        {
+          g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
+
+          g_list_store_append (store, item);
+        }
+      sf_list_edits_add (edits, 5, g_list_model_get_item (G_LIST_MODEL (store), 5), g_object_new (G_TYPE_OBJECT, NULL));
+      sf_list_edits_add (edits, 5 + gap, g_list_model_get_item (G_LIST_MODEL (store), 5 + gap), NULL);
+      g_signal_connect (store, "items-changed", G_CALLBACK (on_splice_cb), &n_splices);
+      sf_list_store_apply_edits (store, edits);
+      g_assert_cmpuint (n_splices, ==, gap == 10 ? 1 : 2);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1999);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +1120,10 @@ main (int   argc,
   ADD ("/gui/cases/counts", test_counts);
   ADD ("/gui/cases/pdf", test_pdf);
   ADD ("/gui/cases/many", test_many);
+  ADD ("/gui/cases/edits-update-in-place", test_edits_update_in_place);
+  g_test_add_func ("/gui/cases/list-edits", test_list_edits);
+  g_test_add ("/gui/cases/edit-large-in-place", Fixture, GUINT_TO_POINTER (600), fixture_set_up,
+              test_edit_large_in_place, fixture_tear_down);
 #undef ADD
 
   return g_test_run ();

@@ -15,6 +15,7 @@
 #include "sf-caseloads-page.h"
 #include "sf-caseloads-pdf.h"
 #include "sf-cases-view.h"
+#include "sf-list-edit.h"
 #include "sf-status-cell.h"
 #include "sf-utilisation-cell.h"
 #include "sf-window.h"
@@ -52,7 +53,8 @@ struct _SfCaseloadsPage
   GArray               *area_ids;
   GtkFileChooserNative *export_chooser;
 
-  /* What the figures were computed from, for exports */
+  /* What the figures were computed from, for exports and the cases: the
+   * window's, shared and updated in place (sf_live_apply()) */
   SfDataset            *dataset;
   SfSettings            settings;
   SfDay                 ref;
@@ -192,7 +194,11 @@ on_team_bind_cb (GtkSignalListItemFactory *factory,
                                                          sf_caseload_team_item_get_area (item), staff);
 
       gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_widget_set_tooltip_markup (label, markup);
+      /* Setting a tooltip asks the display where the pointer is, and GTK
+       * 4.8 binds the rows after a changed one again, mostly to the teams
+       * they showed */
+      if (g_strcmp0 (gtk_widget_get_tooltip_markup (label), markup) != 0)
+        gtk_widget_set_tooltip_markup (label, markup);
       return;
     }
   if (g_str_equal (user_data, "open") && sf_caseload_team_item_get_value (item, "uncovered") > 0)
@@ -814,6 +820,18 @@ sf_caseloads_page_init (SfCaseloadsPage *self)
   g_signal_connect (self->status_dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected_cb), self);
 }
 
+static SfCaseloadItem *
+new_worker_item (const SfFigures       *figures,
+                 const SfWorkerFigures *wf)
+{
+  const SfArea *area = wf->team != NULL ? sf_dataset_find_area (figures->dataset, wf->team->area_id) : NULL;
+
+  return sf_caseload_item_new (wf, area);
+}
+
+/* Shows @figures.  The page keeps a reference to their dataset, not a
+ * copy: whoever changes it in place calls
+ * sf_caseloads_page_update_figures() after. */
 void
 sf_caseloads_page_set_figures (SfCaseloadsPage *self,
                                const SfFigures *figures)
@@ -824,23 +842,21 @@ sf_caseloads_page_set_figures (SfCaseloadsPage *self,
   g_autoptr(GtkStringList) area_names = gtk_string_list_new (NULL);
   g_autoptr(GHashTable) areas_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GString) footnotes = g_string_new (NULL);
+  SfDataset *old;
   gint64 none = 0;
 
   g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
   g_return_if_fail (figures != NULL);
 
-  g_clear_pointer (&self->dataset, sf_dataset_free);
-  self->dataset = sf_cases_dataset_copy (figures->dataset);
+  /* The figures borrow their dataset; the page holds it */
+  old = self->dataset;
+  self->dataset = sf_dataset_ref ((SfDataset *) figures->dataset);
+  sf_dataset_free (old);
   self->settings = figures->settings;
   self->ref = figures->ref;
 
   for (guint i = 0; i < figures->workers->len; i++)
-    {
-      const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
-      const SfArea *area = wf->team != NULL ? sf_dataset_find_area (figures->dataset, wf->team->area_id) : NULL;
-
-      g_ptr_array_add (workers, sf_caseload_item_new (wf, area));
-    }
+    g_ptr_array_add (workers, new_worker_item (figures, &g_array_index (figures->workers, SfWorkerFigures, i)));
   g_array_set_size (self->team_ids, 0);
   g_array_set_size (self->area_ids, 0);
   g_array_append_val (self->team_ids, none);
@@ -878,6 +894,67 @@ sf_caseloads_page_set_figures (SfCaseloadsPage *self,
   gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (area_names));
   self->updating = FALSE;
   select_filters (self);
+}
+
+/* Shows @figures after sf_live_apply() updated them and their dataset —
+ * the ones set last — in place, as set_figures() would, making again only
+ * the rows of the caseworkers and teams in @delta and the cases in @delta
+ * or carried or covered by the caseworkers @change edited.  The other
+ * rows, the filters, the sort order, the scroll positions and the cases
+ * chosen stay.  Teams and areas are not changed this way (a change to them
+ * is a full reload), so their filters stay as they are. */
+void
+sf_caseloads_page_update_figures (SfCaseloadsPage *self,
+                                  const SfFigures *figures,
+                                  const SfDelta   *delta,
+                                  const SfChange  *change)
+{
+  g_autoptr(GArray) workers = NULL;
+  g_autoptr(GArray) teams = NULL;
+
+  g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
+  g_return_if_fail (figures != NULL && delta != NULL && change != NULL);
+
+  /* Other figures than those shown: all of them */
+  if (figures->dataset != self->dataset ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->workers)) != figures->workers->len ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->teams)) != figures->teams->len)
+    {
+      sf_caseloads_page_set_figures (self, figures);
+      return;
+    }
+  self->settings = figures->settings;
+  self->ref = figures->ref;
+  workers = sf_list_edits_new ();
+  teams = sf_list_edits_new ();
+
+  /* The rows are in the order of the figures: each replaced where it is */
+  for (guint i = 0; i < delta->caseworkers->len; i++)
+    {
+      const SfWorkerFigures *wf = sf_figures_find_worker (figures, g_array_index (delta->caseworkers, gint64, i));
+      guint position;
+
+      if (wf == NULL)
+        continue;
+      position = wf - &g_array_index (figures->workers, SfWorkerFigures, 0);
+      sf_list_edits_add (workers, position, g_list_model_get_item (G_LIST_MODEL (self->workers), position),
+                         new_worker_item (figures, wf));
+    }
+  for (guint i = 0; i < delta->teams->len; i++)
+    {
+      const SfTeamFigures *tf = sf_figures_find_team (figures, g_array_index (delta->teams, gint64, i));
+      guint position;
+
+      if (tf == NULL)
+        continue;
+      position = tf - &g_array_index (figures->teams, SfTeamFigures, 0);
+      sf_list_edits_add (teams, position, g_list_model_get_item (G_LIST_MODEL (self->teams), position),
+                         sf_caseload_team_item_new (tf));
+    }
+  sf_list_store_apply_edits (self->workers, workers);
+  sf_list_store_apply_edits (self->teams, teams);
+  sf_cases_view_update_cases (self->cases_view, self->dataset, delta->cases, change->caseworkers);
+  update_shown (self);
 }
 
 void

@@ -20,6 +20,10 @@ G_DECLARE_FINAL_TYPE (SfCaseloadsPage, sf_caseloads_page, SF, CASELOADS_PAGE, Gt
 
 void           sf_caseloads_page_set_figures     (SfCaseloadsPage *self,
                                                   const SfFigures *figures);
+void           sf_caseloads_page_update_figures  (SfCaseloadsPage *self,
+                                                  const SfFigures *figures,
+                                                  const SfDelta   *delta,
+                                                  const SfChange  *change);
 GtkColumnView *sf_caseloads_page_get_worker_view (SfCaseloadsPage *self);
 GtkColumnView *sf_caseloads_page_get_team_view   (SfCaseloadsPage *self);
 GListModel    *sf_caseloads_page_get_workers     (SfCaseloadsPage *self);

@@ -9,12 +9,14 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sf-case-dialog.h"
 #include "sf-case-item.h"
 #include "sf-cases-view.h"
 #include "sf-counts-dialog.h"
+#include "sf-list-edit.h"
 #include "sf-reassign-dialog.h"
 #include "sf-window.h"
 #include "sf-worker-choices.h"
@@ -23,7 +25,8 @@
  * or many at a time.  A list model of immutable items, filtered and sorted
  * by list models: only the visible rows have widgets, so 100,000 cases
  * scroll as fast as 100.  A reload replaces only the items that changed,
- * so the scroll position and the rest of the selection stay. */
+ * and an edit only those of the cases it touched (update_cases()), so the
+ * scroll position and the selection stay. */
 struct _SfCasesView
 {
   GtkWidget           parent_instance;
@@ -345,17 +348,31 @@ find_position (GArray *ids,
   return position == GTK_INVALID_LIST_POSITION ? 0 : position;
 }
 
-static void
-select_filters (SfCasesView *self)
+/* Shows the filters in the dropdowns.  A team or person who is gone is no
+ * longer a filter: returns whether one was dropped. */
+static gboolean
+show_filters (SfCasesView *self)
 {
+  gint64 team, worker;
+  gboolean dropped;
+
   self->updating = TRUE;
   gtk_drop_down_set_selected (self->team_dropdown, find_position (self->team_ids, self->filter_team));
   gtk_drop_down_set_selected (self->worker_dropdown, find_position (self->worker_ids, self->filter_worker));
   gtk_drop_down_set_selected (self->state_dropdown, self->show);
   self->updating = FALSE;
-  /* A team or person who is gone is no longer a filter */
-  self->filter_team = g_array_index (self->team_ids, gint64, find_position (self->team_ids, self->filter_team));
-  self->filter_worker = g_array_index (self->worker_ids, gint64, find_position (self->worker_ids, self->filter_worker));
+  team = g_array_index (self->team_ids, gint64, find_position (self->team_ids, self->filter_team));
+  worker = g_array_index (self->worker_ids, gint64, find_position (self->worker_ids, self->filter_worker));
+  dropped = team != self->filter_team || worker != self->filter_worker;
+  self->filter_team = team;
+  self->filter_worker = worker;
+  return dropped;
+}
+
+static void
+select_filters (SfCasesView *self)
+{
+  show_filters (self);
   apply_filters (self);
 }
 
@@ -1048,25 +1065,92 @@ sf_cases_view_set_store (SfCasesView *self,
   g_set_object (&self->store, store);
 }
 
-/* Replaces the items from @position on in runs: one splice per run of
- * changes, so that an import of 100,000 cases is one change, not 100,000. */
-typedef struct
+/* A new item for @kase, or NULL when @old (which may be NULL) shows it
+ * as it is now. */
+static SfCaseItem *
+fresh_item (SfCaseItem      *old,
+            const SfCase    *kase,
+            const SfDataset *dataset,
+            GHashTable      *names,
+            SfDay            ref)
 {
-  GListStore *store;
-  guint       position;     /* where the run starts */
-  guint       removed;
-  GPtrArray  *added;
-} Run;
+  if (old != NULL && sf_case_item_matches (old, kase, dataset, names, ref))
+    return NULL;
+  return sf_case_item_new (kase, dataset, names, ref);
+}
 
-static void
-run_flush (Run *run)
+/* Where @item is shown, filtered and sorted as on screen, or
+ * GTK_INVALID_LIST_POSITION: a binary search with the list's own sorter. */
+static guint
+shown_position (SfCasesView *self,
+                SfCaseItem  *item)
 {
-  if (run->removed == 0 && run->added->len == 0)
+  GListModel *model = G_LIST_MODEL (self->selection);
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->case_view);
+  guint n = g_list_model_get_n_items (model);
+  guint lo = 0, hi = n;
+
+  if (!gtk_filter_match (GTK_FILTER (self->filter), item))
+    return GTK_INVALID_LIST_POSITION;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(SfCaseItem) other = g_list_model_get_item (model, mid);
+
+      if (gtk_sorter_compare (sorter, other, item) == GTK_ORDERING_SMALLER)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* Among those that sort alike */
+  for (guint i = lo; i < n; i++)
+    {
+      g_autoptr(SfCaseItem) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+      if (gtk_sorter_compare (sorter, other, item) != GTK_ORDERING_EQUAL)
+        break;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Makes @edits (SfListEdit) in the list of all cases.  The items that stay
+ * stay chosen (the selection follows them); a chosen case whose item is
+ * replaced is chosen again. */
+static void
+apply_edits (SfCasesView *self,
+             GArray      *edits)
+{
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+  g_autoptr(GHashTable) chosen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) again = g_ptr_array_new ();
+  GtkBitsetIter iter;
+  guint position;
+
+  if (edits->len == 0)
     return;
-  g_list_store_splice (run->store, run->position, run->removed, run->added->pdata, run->added->len);
-  run->position += run->added->len;
-  run->removed = 0;
-  g_ptr_array_set_size (run->added, 0);
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(SfCaseItem) item = g_list_model_get_item (G_LIST_MODEL (selection), position);
+
+      g_hash_table_add (chosen, item);
+    }
+  for (guint i = 0; i < edits->len; i++)
+    {
+      const SfListEdit *edit = &g_array_index (edits, SfListEdit, i);
+
+      if (edit->old != NULL && edit->item != NULL && g_hash_table_contains (chosen, edit->old))
+        g_ptr_array_add (again, edit->item);
+    }
+
+  sf_list_store_apply_edits (self->cases, edits);
+
+  for (guint i = 0; i < again->len; i++)
+    if ((position = shown_position (self, again->pdata[i])) != GTK_INVALID_LIST_POSITION)
+      gtk_selection_model_select_item (selection, position, FALSE);
 }
 
 static void
@@ -1074,50 +1158,54 @@ merge_items (SfCasesView     *self,
              const SfDataset *dataset,
              SfDay            ref)
 {
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
-  g_autoptr(GPtrArray) old = g_ptr_array_new_full (n_old, g_object_unref);
+  GListModel *model = G_LIST_MODEL (self->cases);
+  guint n_old = g_list_model_get_n_items (model);
   g_autoptr(GHashTable) names = sf_case_item_names_new ();
+  g_autoptr(GArray) edits = sf_list_edits_new ();
   GArray *cases = dataset->cases;
-  Run run = { self->cases, 0, 0, g_ptr_array_new_with_free_func (g_object_unref) };
   guint i = 0, j = 0;
 
-  for (guint k = 0; k < n_old; k++)
-    g_ptr_array_add (old, g_list_model_get_item (G_LIST_MODEL (self->cases), k));
-
   /* Both in id order: walk them side by side */
-  while (i < old->len || j < cases->len)
+  while (i < n_old || j < cases->len)
     {
-      SfCaseItem *a = i < old->len ? g_ptr_array_index (old, i) : NULL;
+      g_autoptr(SfCaseItem) a = i < n_old ? g_list_model_get_item (model, i) : NULL;
       const SfCase *b = j < cases->len ? &g_array_index (cases, SfCase, j) : NULL;
 
       if (a != NULL && b != NULL && sf_case_item_get_id (a) == b->id)
         {
-          if (sf_case_item_matches (a, b, dataset, names, ref))
-            {
-              run_flush (&run);
-              run.position++;
-            }
-          else
-            {
-              run.removed++;
-              g_ptr_array_add (run.added, sf_case_item_new (b, dataset, names, ref));
-            }
+          SfCaseItem *item = fresh_item (a, b, dataset, names, ref);
+
+          if (item != NULL)
+            sf_list_edits_add (edits, i, g_steal_pointer (&a), item);
           i++;
           j++;
         }
       else if (b == NULL || (a != NULL && sf_case_item_get_id (a) < b->id))
         {
-          run.removed++;
+          sf_list_edits_add (edits, i, g_steal_pointer (&a), NULL);
           i++;
         }
       else
         {
-          g_ptr_array_add (run.added, sf_case_item_new (b, dataset, names, ref));
+          sf_list_edits_add (edits, i, NULL, fresh_item (NULL, b, dataset, names, ref));
           j++;
         }
     }
-  run_flush (&run);
-  g_ptr_array_unref (run.added);
+  apply_edits (self, edits);
+}
+
+/* The caseworkers to filter by, by team and initials */
+static void
+fill_worker_choices (SfCasesView     *self,
+                     const SfDataset *dataset)
+{
+  g_autoptr(GtkStringList) worker_names = NULL;
+
+  g_clear_pointer (&self->worker_ids, g_array_unref);
+  worker_names = sf_worker_choices_new (dataset, _("All caseworkers"), 0, FALSE, &self->worker_ids);
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->worker_dropdown, G_LIST_MODEL (worker_names));
+  self->updating = FALSE;
 }
 
 void
@@ -1127,7 +1215,6 @@ sf_cases_view_set_data (SfCasesView      *self,
                         SfDay             ref)
 {
   g_autoptr(GtkStringList) team_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) worker_names = NULL;
   gint64 none = 0;
 
   g_return_if_fail (SF_IS_CASES_VIEW (self));
@@ -1149,14 +1236,148 @@ sf_cases_view_set_data (SfCasesView      *self,
       g_array_append_val (self->team_ids, team->id);
       gtk_string_list_append (team_names, team->name);
     }
-  g_clear_pointer (&self->worker_ids, g_array_unref);
-  worker_names = sf_worker_choices_new (dataset, _("All caseworkers"), 0, FALSE, &self->worker_ids);
-
   self->updating = TRUE;
   gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (team_names));
-  gtk_drop_down_set_model (self->worker_dropdown, G_LIST_MODEL (worker_names));
   self->updating = FALSE;
+  fill_worker_choices (self, dataset);
   select_filters (self);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+has_id (const GArray *ids,
+        gint64        id)
+{
+  return id != 0 && bsearch (&id, ids->data, ids->len, sizeof (gint64), compare_ids) != NULL;
+}
+
+/* The cases @case_ids and those that @caseworker_ids carry or cover, in
+ * id order, each once.  A scan of the cases, no items made. */
+static GArray *
+cases_to_update (const SfDataset *dataset,
+                 const GArray    *case_ids,
+                 const GArray    *caseworker_ids)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), case_ids->len);
+  const gint64 *listed = (const gint64 *) case_ids->data;
+  guint i = 0;
+
+  if (caseworker_ids->len > 0)
+    for (guint j = 0; j < dataset->cases->len; j++)
+      {
+        const SfCase *kase = &g_array_index (dataset->cases, SfCase, j);
+
+        if (!has_id (caseworker_ids, kase->caseworker_id) && !has_id (caseworker_ids, kase->cover_id))
+          continue;
+        /* Both in id order: merge them */
+        for (; i < case_ids->len && listed[i] <= kase->id; i++)
+          if (listed[i] < kase->id)
+            g_array_append_val (ids, listed[i]);
+        g_array_append_val (ids, kase->id);
+      }
+  if (i < case_ids->len)
+    g_array_append_vals (ids, &listed[i], case_ids->len - i);
+  return ids;
+}
+
+static const SfCase *
+find_case (const SfDataset *dataset,
+           gint64           id)
+{
+  /* Cases begin with their id, and are in id order */
+  return bsearch (&id, dataset->cases->data, dataset->cases->len, sizeof (SfCase), compare_ids);
+}
+
+/* Where the case @id is or would go among all cases, in id order, at
+ * @from or after */
+static guint
+item_position (SfCasesView *self,
+               gint64       id,
+               guint        from)
+{
+  GListModel *model = G_LIST_MODEL (self->cases);
+  guint lo = from, hi = g_list_model_get_n_items (model);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(SfCaseItem) item = g_list_model_get_item (model, mid);
+
+      if (sf_case_item_get_id (item) < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Shows the cases @case_ids (gint64, ascending) as they are now in
+ * @dataset — added, changed or removed — and the cases carried or covered
+ * by @caseworker_ids (gint64, ascending), whose rows were edited: their
+ * names, team or absence may show differently.  @dataset is the one of
+ * sf_cases_view_set_data(), updated in place (sf_live_apply()).  Only the
+ * items of those cases are made again, where they stand; the others, the
+ * scroll position, the filters and the selection stay, and a chosen case
+ * that changed stays chosen. */
+void
+sf_cases_view_update_cases (SfCasesView     *self,
+                            const SfDataset *dataset,
+                            const GArray    *case_ids,
+                            const GArray    *caseworker_ids)
+{
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) edits = NULL;
+  guint n, position = 0;
+
+  g_return_if_fail (SF_IS_CASES_VIEW (self));
+  g_return_if_fail (dataset != NULL && case_ids != NULL && caseworker_ids != NULL);
+
+  self->dataset = dataset;
+  names = sf_case_item_names_new ();
+  edits = sf_list_edits_new ();
+  ids = cases_to_update (dataset, case_ids, caseworker_ids);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+  for (guint k = 0; k < ids->len; k++)
+    {
+      gint64 id = g_array_index (ids, gint64, k);
+      const SfCase *kase = find_case (dataset, id);
+      g_autoptr(SfCaseItem) old = NULL;
+      SfCaseItem *item = NULL;
+
+      position = item_position (self, id, position);
+      if (position < n)
+        {
+          old = g_list_model_get_item (G_LIST_MODEL (self->cases), position);
+          if (sf_case_item_get_id (old) != id)
+            g_clear_object (&old);
+        }
+      if (kase != NULL)
+        item = fresh_item (old, kase, dataset, names, self->ref);
+      if (item != NULL || (kase == NULL && old != NULL))
+        sf_list_edits_add (edits, position, g_steal_pointer (&old), item);
+    }
+  apply_edits (self, edits);
+
+  /* A name in the list of caseworkers may have changed; teams have not */
+  if (caseworker_ids->len > 0)
+    {
+      fill_worker_choices (self, dataset);
+      if (show_filters (self))
+        {
+          apply_filters (self);
+          return;
+        }
+    }
+  update_shown (self);
 }
 
 void

@@ -31,6 +31,12 @@ void               sf_cases_view_set_data         (SfCasesView      *self,
                                                    const SfDataset  *dataset,
                                                    const SfSettings *settings,
                                                    SfDay             ref);
+/* After @dataset (the same) was updated in place: the cases @case_ids and
+ * those of the edited caseworkers @caseworker_ids (gint64, ascending). */
+void               sf_cases_view_update_cases     (SfCasesView      *self,
+                                                   const SfDataset  *dataset,
+                                                   const GArray     *case_ids,
+                                                   const GArray     *caseworker_ids);
 /* 0 = every team / caseworker */
 void               sf_cases_view_set_filter       (SfCasesView      *self,
                                                    gint64            team_id,

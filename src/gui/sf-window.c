@@ -184,8 +184,10 @@ update_in_place (SfWindow       *self,
       sf_roster_page_update_figures (self->roster_page, self->figures, delta.caseworkers);
       if (self->live_pages & STALE_TEAMS)
         sf_teams_page_update_figures (self->teams_page, self->figures, &delta);
+      if (self->live_pages & STALE_CASELOADS)
+        sf_caseloads_page_update_figures (self->caseloads_page, self->figures, &delta, change);
       /* Pages not yet shown are filled when they are */
-      live = self->live_pages & ~(STALE_ALERTS | STALE_TEAMS);
+      live = self->live_pages & ~(STALE_ALERTS | STALE_TEAMS | STALE_CASELOADS);
       self->stale_pages |= live;
       fill_stale_pages (self, live);
     }
