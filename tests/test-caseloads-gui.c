@@ -178,6 +178,45 @@ test_preferences_recompute (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (settings.near_threshold, 0.8, EPS);
 }
 
+static GtkWidget *
+find_label_with_prefix (GtkWidget  *widget,
+                        const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A team's name, area and staff, in full in a tooltip when they do not
+ * fit: asked of the row's item when the pointer rests on it */
+static void
+test_team_tooltip (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SfCaseloadsPage *page = sf_window_get_caseloads_page (fixture->window);
+  g_autoptr(GObject) tooltip = NULL;
+  GtkWidget *cell;
+  gboolean shown = FALSE;
+
+  load_example (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "caseloads"));
+  sf_test_spin (50);
+  cell = find_label_with_prefix (GTK_WIDGET (sf_caseloads_page_get_team_view (page)), "Familie\n");
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_get_has_tooltip (cell));
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (cell, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+}
+
 static void
 test_export (Fixture       *fixture,
              gconstpointer  data)
@@ -265,6 +304,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, sf_test_fixture_set_up, func, sf_test_fixture_tear_down)
   ADD ("/gui/caseloads/overview", test_overview);
   ADD ("/gui/caseloads/preferences-recompute", test_preferences_recompute);
+  ADD ("/gui/caseloads/team-tooltip", test_team_tooltip);
   ADD ("/gui/caseloads/export", test_export);
   ADD ("/gui/import/preview", test_import_preview);
 #undef ADD

@@ -176,6 +176,52 @@ on_worker_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
 }
 
+/* The team, its area and how many work in it */
+static char *
+team_name_markup (SfCaseloadTeamItem *item)
+{
+  guint members = (guint) sf_caseload_team_item_get_value (item, "members");
+  g_autofree char *staff = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u caseworker", "%u caseworkers",
+                                                         members), members);
+
+  return g_markup_printf_escaped ("%s\n<small>%s · %s</small>", sf_caseload_team_item_get_name (item),
+                                  sf_caseload_team_item_get_area (item), staff);
+}
+
+/* The team's name in full, when it does not fit.  Asked for when shown:
+ * setting a tooltip as the row is bound makes GTK look for the pointer on
+ * the X server, and GTK 4.8 binds every row after a changed one again. */
+static gboolean
+on_team_name_query_tooltip_cb (GtkWidget   *label,
+                               int          x,
+                               int          y,
+                               gboolean     keyboard_mode,
+                               GtkTooltip  *tooltip,
+                               GtkListItem *list_item)
+{
+  SfCaseloadTeamItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *markup = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  markup = team_name_markup (item);
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+static void
+on_team_name_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *list_item,
+                       gpointer                  user_data)
+{
+  GtkWidget *label;
+
+  on_label_setup_cb (factory, list_item, user_data);
+  label = gtk_list_item_get_child (list_item);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect_object (label, "query-tooltip", G_CALLBACK (on_team_name_query_tooltip_cb), list_item, 0);
+}
+
 static void
 on_team_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
@@ -186,19 +232,9 @@ on_team_bind_cb (GtkSignalListItemFactory *factory,
 
   if (g_str_equal (user_data, "name"))
     {
-      guint members = (guint) sf_caseload_team_item_get_value (item, "members");
-      g_autofree char *staff = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u caseworker", "%u caseworkers",
-                                                             members), members);
-      g_autofree char *markup = g_markup_printf_escaped ("%s\n<small>%s · %s</small>",
-                                                         sf_caseload_team_item_get_name (item),
-                                                         sf_caseload_team_item_get_area (item), staff);
+      g_autofree char *markup = team_name_markup (item);
 
       gtk_label_set_markup (GTK_LABEL (label), markup);
-      /* Setting a tooltip asks the display where the pointer is, and GTK
-       * 4.8 binds the rows after a changed one again, mostly to the teams
-       * they showed */
-      if (g_strcmp0 (gtk_widget_get_tooltip_markup (label), markup) != 0)
-        gtk_widget_set_tooltip_markup (label, markup);
       return;
     }
   if (g_str_equal (user_data, "open") && sf_caseload_team_item_get_value (item, "uncovered") > 0)
@@ -609,7 +645,7 @@ build_columns (SfCaseloadsPage *self)
   /* Wide enough for the Danish headings at 1240 px; the team's name and
    * area have the rest, and a tooltip when they do not fit */
   add_column (self->team_view, "name", _("Team"), 0,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              G_CALLBACK (on_team_name_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
   add_column (self->team_view, "open", _("Open Cases"), 92,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
   add_column (self->team_view, "load", _("Load / Capacity"), 135,

@@ -1243,22 +1243,6 @@ sf_cases_view_set_data (SfCasesView      *self,
   select_filters (self);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static gboolean
-has_id (const GArray *ids,
-        gint64        id)
-{
-  return id != 0 && bsearch (&id, ids->data, ids->len, sizeof (gint64), compare_ids) != NULL;
-}
-
 /* The cases @case_ids and those that @caseworker_ids carry or cover, in
  * id order, each once.  A scan of the cases, no items made. */
 static GArray *
@@ -1275,7 +1259,8 @@ cases_to_update (const SfDataset *dataset,
       {
         const SfCase *kase = &g_array_index (dataset->cases, SfCase, j);
 
-        if (!has_id (caseworker_ids, kase->caseworker_id) && !has_id (caseworker_ids, kase->cover_id))
+        if (!sf_ids_contain (caseworker_ids, kase->caseworker_id) &&
+            (kase->cover_id == 0 || !sf_ids_contain (caseworker_ids, kase->cover_id)))
           continue;
         /* Both in id order: merge them */
         for (; i < case_ids->len && listed[i] <= kase->id; i++)
@@ -1293,7 +1278,7 @@ find_case (const SfDataset *dataset,
            gint64           id)
 {
   /* Cases begin with their id, and are in id order */
-  return bsearch (&id, dataset->cases->data, dataset->cases->len, sizeof (SfCase), compare_ids);
+  return bsearch (&id, dataset->cases->data, dataset->cases->len, sizeof (SfCase), sf_compare_ids);
 }
 
 /* Where the case @id is or would go among all cases, in id order, at
