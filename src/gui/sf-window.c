@@ -163,7 +163,6 @@ update_in_place (SfWindow       *self,
   g_autoptr(GError) error = NULL;
   gboolean figures_changed;
   SfDelta delta;
-  guint live;
 
   if (self->dataset == NULL || self->figures == NULL || change->everything ||
       self->figures->ref != sf_day_today ())
@@ -186,10 +185,7 @@ update_in_place (SfWindow       *self,
         sf_teams_page_update_figures (self->teams_page, self->figures, &delta);
       if (self->live_pages & STALE_CASELOADS)
         sf_caseloads_page_update_figures (self->caseloads_page, self->figures, &delta, change);
-      /* Pages not yet shown are filled when they are */
-      live = self->live_pages & ~(STALE_ALERTS | STALE_TEAMS | STALE_CASELOADS);
-      self->stale_pages |= live;
-      fill_stale_pages (self, live);
+      /* Pages not yet shown are still stale: filled when they are shown */
     }
   if (change->tables & SF_CHANGE_CHECKLISTS)
     sf_checklists_page_reload (self->checklists_page, self->store, self->dataset);
