@@ -145,34 +145,11 @@ sf_figures_free (SfFigures *figures)
   g_free (figures);
 }
 
-static int
-find_index (const GArray *array,
-            gsize         element_size,
-            gint64        id)
-{
-  guint lo = 0, hi = array->len;
-
-  /* Every row type starts with its gint64 id, in ascending order. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      gint64 row_id = *(const gint64 *) (array->data + mid * element_size);
-
-      if (row_id == id)
-        return (int) mid;
-      if (row_id < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return -1;
-}
-
 const SfWorkerFigures *
 sf_figures_find_worker (const SfFigures *figures,
                         gint64           caseworker_id)
 {
-  int i = find_index (figures->dataset->caseworkers, sizeof (SfCaseworker), caseworker_id);
+  int i = sf_rows_find (figures->dataset->caseworkers, caseworker_id);
 
   return i < 0 ? NULL : &g_array_index (figures->workers, SfWorkerFigures, i);
 }
@@ -181,34 +158,9 @@ const SfTeamFigures *
 sf_figures_find_team (const SfFigures *figures,
                       gint64           team_id)
 {
-  int i = find_index (figures->dataset->teams, sizeof (SfTeam), team_id);
+  int i = sf_rows_find (figures->dataset->teams, team_id);
 
   return i < 0 ? NULL : &g_array_index (figures->teams, SfTeamFigures, i);
-}
-
-/* A caseworker's own reductions: the run of them with their id, as
- * reductions are kept in caseworker order. */
-static const SfReduction *
-find_reductions (const GArray *reductions,
-                 gint64        caseworker_id,
-                 guint        *n_reductions)
-{
-  guint lo = 0, hi = reductions->len, first;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (reductions, SfReduction, mid).caseworker_id < caseworker_id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  first = lo;
-  while (lo < reductions->len && g_array_index (reductions, SfReduction, lo).caseworker_id == caseworker_id)
-    lo++;
-  *n_reductions = lo - first;
-  return lo > first ? &g_array_index (reductions, SfReduction, first) : NULL;
 }
 
 /* Capacity: what a caseworker's hours, reductions, absence, start and
@@ -220,14 +172,15 @@ compute_worker (SfFigures       *figures,
   const SfSettings *settings = &figures->settings;
   const SfCaseworker *worker = wf->worker;
   const SfTeamFigures *tf = sf_figures_find_team (figures, worker->team_id);
-  const SfReduction *reductions;
   guint n_reductions;
+  guint first = sf_dataset_find_reductions (figures->dataset, worker->id, &n_reductions);
+  const SfReduction *reductions = n_reductions > 0
+                                  ? &g_array_index (figures->dataset->reductions, SfReduction, first) : NULL;
   SfDay ref = figures->ref;
 
   *wf = (SfWorkerFigures) { .worker = worker };
   wf->team = tf ? tf->team : NULL;
   wf->base_norm = tf ? tf->base_norm : 0.0;
-  reductions = find_reductions (figures->dataset->reductions, worker->id, &n_reductions);
   wf->reduction_hours = sf_capacity_active_reductions (reductions, n_reductions, ref);
   wf->absent = sf_capacity_is_absent (worker, ref);
   wf->started = sf_capacity_has_started (worker, ref);
@@ -257,14 +210,14 @@ count_case (SfFigures    *figures,
 
   if (!sf_capacity_case_is_open (kase, figures->ref))
     return;
-  p = find_index (workers, sizeof (SfCaseworker), kase->caseworker_id);
+  p = sf_rows_find (workers, kase->caseworker_id);
   if (p < 0)
     return;
   weight = figures->settings.weights[kase->complexity];
   if (only == NULL || only[p])
     g_array_index (figures->workers, SfWorkerFigures, p).primary_cases++;
 
-  if (kase->cover_id != 0 && (c = find_index (workers, sizeof (SfCaseworker), kase->cover_id)) >= 0)
+  if (kase->cover_id != 0 && (c = sf_rows_find (workers, kase->cover_id)) >= 0)
     {
       if (only != NULL && !only[c])
         return;
@@ -417,7 +370,7 @@ sf_figures_update (SfFigures    *figures,
   only = g_new0 (guint8, MAX (dataset->caseworkers->len, 1));
   for (guint i = 0; i < n_caseworker_ids; i++)
     {
-      int w = find_index (dataset->caseworkers, sizeof (SfCaseworker), caseworker_ids[i]);
+      int w = sf_rows_find (dataset->caseworkers, caseworker_ids[i]);
       SfWorkerFigures *wf;
 
       if (w < 0)
@@ -438,7 +391,7 @@ sf_figures_update (SfFigures    *figures,
 
   for (guint t = 0; t < team_ids->len; t++)
     {
-      int i = find_index (dataset->teams, sizeof (SfTeam), g_array_index (team_ids, gint64, t));
+      int i = sf_rows_find (dataset->teams, g_array_index (team_ids, gint64, t));
       SfTeamFigures *tf;
 
       if (i < 0)

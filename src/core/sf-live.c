@@ -16,7 +16,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "sf-live.h"
@@ -35,27 +34,6 @@ sf_delta_clear (SfDelta *delta)
   g_clear_pointer (&delta->caseworkers, g_array_unref);
   g_clear_pointer (&delta->teams, g_array_unref);
   g_clear_pointer (&delta->cases, g_array_unref);
-}
-
-/* The first row of @array (rows beginning with their gint64 id, ascending)
- * whose id is not below @id. */
-static guint
-lower_bound (const GArray *array,
-             gint64        id)
-{
-  gsize size = g_array_get_element_size ((GArray *) array);
-  guint lo = 0, hi = array->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (*(const gint64 *) (array->data + mid * size) < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
 }
 
 /* Each case's old and new primary caseworker and cover are the people
@@ -77,7 +55,7 @@ apply_cases (SfStore        *store,
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
-      guint at = lower_bound (dataset->cases, id);
+      guint at = sf_rows_lower_bound (dataset->cases, id);
       SfCase *old = at < dataset->cases->len && g_array_index (dataset->cases, SfCase, at).id == id
                     ? &g_array_index (dataset->cases, SfCase, at) : NULL;
       SfCase *now = j < fresh->len && g_array_index (fresh, SfCase, j).id == id
@@ -133,12 +111,10 @@ apply_caseworkers (SfStore       *store,
   for (guint i = 0; i < fresh->len; i++)
     {
       SfCaseworker *now = &g_array_index (fresh, SfCaseworker, i);
-      guint at = lower_bound (dataset->caseworkers, now->id);
-      SfCaseworker *old;
+      SfCaseworker *old = (SfCaseworker *) sf_dataset_find_caseworker (dataset, now->id);
 
-      if (at >= dataset->caseworkers->len || g_array_index (dataset->caseworkers, SfCaseworker, at).id != now->id)
+      if (old == NULL)
         return FALSE;
-      old = &g_array_index (dataset->caseworkers, SfCaseworker, at);
       sf_ids_add (teams, old->team_id);
       sf_ids_add (workers, now->id);
       sf_caseworker_clear (old);
@@ -180,20 +156,14 @@ apply_reductions (SfStore       *store,
   for (guint o = 0; o < owners->len; o++)
     {
       gint64 owner = g_array_index (owners, gint64, o);
-      guint first = 0, last, k;
+      guint first, n, k;
 
       if (sf_dataset_find_caseworker (dataset, owner) == NULL)
         return FALSE;
       /* The owner's run now … */
-      while (first < dataset->reductions->len &&
-             g_array_index (dataset->reductions, SfReduction, first).caseworker_id < owner)
-        first++;
-      last = first;
-      while (last < dataset->reductions->len &&
-             g_array_index (dataset->reductions, SfReduction, last).caseworker_id == owner)
-        last++;
-      if (last > first)
-        g_array_remove_range (dataset->reductions, first, last - first);
+      first = sf_dataset_find_reductions (dataset, owner, &n);
+      if (n > 0)
+        g_array_remove_range (dataset->reductions, first, n);
       /* … replaced by the one in the database */
       for (k = j; k < fresh->len && g_array_index (fresh, SfReduction, k).caseworker_id == owner; k++)
         ;

@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "sf-model.h"
@@ -116,33 +115,80 @@ sf_dataset_free (SfDataset *dataset)
   g_free (dataset);
 }
 
-/* The arrays are in id order (the store loads them ORDER BY id), so a
- * binary search finds a row by id. */
+/* The first of @rows whose id is not below @id.  @rows is a GArray whose
+ * elements each begin with their gint64 id, ascending: the dataset's rows
+ * (the store loads them ORDER BY id), or plain sets of ids. */
+guint
+sf_rows_lower_bound (const GArray *rows,
+                     gint64        id)
+{
+  gsize size = g_array_get_element_size ((GArray *) rows);
+  guint lo = 0, hi = rows->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (*(const gint64 *) (rows->data + mid * size) < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The index of the row of @rows (as for sf_rows_lower_bound()) with @id,
+ * or -1. */
+int
+sf_rows_find (const GArray *rows,
+              gint64        id)
+{
+  guint at = sf_rows_lower_bound (rows, id);
+
+  if (at < rows->len &&
+      *(const gint64 *) (rows->data + at * g_array_get_element_size ((GArray *) rows)) == id)
+    return (int) at;
+  return -1;
+}
+
 #define DEFINE_FIND(func, Type, field)                                  \
   const Type *                                                          \
   func (const SfDataset *dataset,                                       \
         gint64           id)                                            \
   {                                                                     \
-    guint lo = 0, hi = dataset->field->len;                             \
+    int at = sf_rows_find (dataset->field, id);                         \
                                                                         \
-    while (lo < hi)                                                     \
-      {                                                                 \
-        guint mid = lo + (hi - lo) / 2;                                 \
-        const Type *row = &g_array_index (dataset->field, Type, mid);   \
-                                                                        \
-        if (row->id == id)                                              \
-          return row;                                                   \
-        if (row->id < id)                                               \
-          lo = mid + 1;                                                 \
-        else                                                            \
-          hi = mid;                                                     \
-      }                                                                 \
-    return NULL;                                                        \
+    return at < 0 ? NULL : &g_array_index (dataset->field, Type, at);   \
   }
 
 DEFINE_FIND (sf_dataset_find_area, SfArea, areas)
 DEFINE_FIND (sf_dataset_find_team, SfTeam, teams)
 DEFINE_FIND (sf_dataset_find_caseworker, SfCaseworker, caseworkers)
+
+/* Where @caseworker_id's reductions begin: they are kept in caseworker
+ * order, @n_reductions of them in a run. */
+guint
+sf_dataset_find_reductions (const SfDataset *dataset,
+                            gint64           caseworker_id,
+                            guint           *n_reductions)
+{
+  const GArray *reductions = dataset->reductions;
+  guint lo = 0, hi = reductions->len, end;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (reductions, SfReduction, mid).caseworker_id < caseworker_id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (end = lo; end < reductions->len && g_array_index (reductions, SfReduction, end).caseworker_id == caseworker_id; end++)
+    ;
+  *n_reductions = end - lo;
+  return lo;
+}
 
 const SfArea *
 sf_dataset_find_area_by_key (const SfDataset *dataset,
@@ -327,28 +373,15 @@ void
 sf_ids_add (GArray *ids,
             gint64  id)
 {
-  guint lo = 0, hi = ids->len;
+  guint at = sf_rows_lower_bound (ids, id);
 
-  if (id == 0)
-    return;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      gint64 at = g_array_index (ids, gint64, mid);
-
-      if (at == id)
-        return;
-      if (at < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  g_array_insert_val (ids, lo, id);
+  if (id != 0 && (at == ids->len || g_array_index (ids, gint64, at) != id))
+    g_array_insert_val (ids, at, id);
 }
 
 gboolean
 sf_ids_contain (const GArray *ids,
                 gint64        id)
 {
-  return bsearch (&id, ids->data, ids->len, sizeof (gint64), sf_compare_ids) != NULL;
+  return sf_rows_find (ids, id) >= 0;
 }

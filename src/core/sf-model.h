@@ -120,6 +120,9 @@ SfDataset          *sf_dataset_ref                  (SfDataset          *dataset
 void                sf_dataset_free                 (SfDataset          *dataset);
 const SfArea       *sf_dataset_find_area            (const SfDataset    *dataset,
                                                      gint64              id);
+guint               sf_dataset_find_reductions      (const SfDataset    *dataset,
+                                                     gint64              caseworker_id,
+                                                     guint              *n_reductions);
 const SfArea       *sf_dataset_find_area_by_key     (const SfDataset    *dataset,
                                                      const char         *key);
 const SfTeam       *sf_dataset_find_team            (const SfDataset    *dataset,
@@ -138,6 +141,10 @@ const char         *sf_reduction_reason_to_label    (SfReductionReason   reason)
 gboolean            sf_reduction_reason_parse       (const char         *text,
                                                      SfReductionReason  *out);
 
+guint               sf_rows_lower_bound             (const GArray       *rows,
+                                                     gint64              id);
+int                 sf_rows_find                    (const GArray       *rows,
+                                                     gint64              id);
 int                 sf_compare_ids                  (gconstpointer       a,
                                                      gconstpointer       b);
 void                sf_ids_add                      (GArray             *ids,
