@@ -15,6 +15,7 @@
 #include "sf-caseloads-page.h"
 #include "sf-caseloads-pdf.h"
 #include "sf-cases-view.h"
+#include "sf-cell-tooltip.h"
 #include "sf-list-edit.h"
 #include "sf-status-cell.h"
 #include "sf-utilisation-cell.h"
@@ -188,27 +189,6 @@ team_name_markup (SfCaseloadTeamItem *item)
                                   sf_caseload_team_item_get_area (item), staff);
 }
 
-/* The team's name in full, when it does not fit.  Asked for when shown:
- * setting a tooltip as the row is bound makes GTK look for the pointer on
- * the X server, and GTK 4.8 binds every row after a changed one again. */
-static gboolean
-on_team_name_query_tooltip_cb (GtkWidget   *label,
-                               int          x,
-                               int          y,
-                               gboolean     keyboard_mode,
-                               GtkTooltip  *tooltip,
-                               GtkListItem *list_item)
-{
-  SfCaseloadTeamItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *markup = NULL;
-
-  if (item == NULL)
-    return FALSE;
-  markup = team_name_markup (item);
-  gtk_tooltip_set_markup (tooltip, markup);
-  return TRUE;
-}
-
 static void
 on_team_name_setup_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *list_item,
@@ -218,8 +198,8 @@ on_team_name_setup_cb (GtkSignalListItemFactory *factory,
 
   on_label_setup_cb (factory, list_item, user_data);
   label = gtk_list_item_get_child (list_item);
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect_object (label, "query-tooltip", G_CALLBACK (on_team_name_query_tooltip_cb), list_item, 0);
+  /* The team's name in full, when it does not fit */
+  sf_cell_tooltip_set_markup_func (list_item, label, (SfCellMarkupFunc) team_name_markup);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sf-cell-tooltip.h"
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
 #include "sf-status-cell.h"
@@ -285,39 +286,13 @@ on_number_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, new_cell_label (1, FALSE, TRUE));
 }
 
-/* Tooltips are asked of the row's item when the pointer rests on a cell.
- * Setting a cell's tooltip text as the row is bound made GTK look for the
- * pointer on the X server each time: nearly half of what sorting the
- * roster cost, with 200 rows bound per sort. */
-typedef const char * (*TooltipFunc) (SfRosterItem *item);
-
-static gboolean
-on_cell_query_tooltip_cb (GtkWidget   *label,
-                          int          x,
-                          int          y,
-                          gboolean     keyboard_mode,
-                          GtkTooltip  *tooltip,
-                          GtkListItem *list_item)
-{
-  TooltipFunc func = g_object_get_data (G_OBJECT (label), "sf-tooltip-func");
-  SfRosterItem *item = gtk_list_item_get_item (list_item);
-  const char *text = item != NULL && func != NULL ? func (item) : NULL;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 static void
-set_up_cell_with_tooltip (GtkListItem *list_item,
-                          GtkWidget   *label,
-                          TooltipFunc  func)
+set_up_cell_with_tooltip (GtkListItem    *list_item,
+                          GtkWidget      *label,
+                          SfCellTextFunc  func)
 {
-  g_object_set_data (G_OBJECT (label), "sf-tooltip-func", func);
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect_object (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), list_item, 0);
   gtk_list_item_set_child (list_item, label);
+  sf_cell_tooltip_set_text_func (list_item, label, func);
 }
 
 static void
@@ -326,7 +301,7 @@ on_name_setup_cb (GtkSignalListItemFactory *factory,
                   SfRosterPage             *self)
 {
   /* The whole name, where the column cuts it off */
-  set_up_cell_with_tooltip (list_item, new_cell_label (0, TRUE, FALSE), sf_roster_item_get_name);
+  set_up_cell_with_tooltip (list_item, new_cell_label (0, TRUE, FALSE), (SfCellTextFunc) sf_roster_item_get_name);
 }
 
 static void
@@ -334,7 +309,7 @@ on_team_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   SfRosterPage             *self)
 {
-  set_up_cell_with_tooltip (list_item, new_cell_label (0, TRUE, FALSE), sf_roster_item_get_area);
+  set_up_cell_with_tooltip (list_item, new_cell_label (0, TRUE, FALSE), (SfCellTextFunc) sf_roster_item_get_area);
 }
 
 static void
@@ -342,7 +317,7 @@ on_norm_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   SfRosterPage             *self)
 {
-  set_up_cell_with_tooltip (list_item, new_cell_label (1, FALSE, TRUE), sf_roster_item_get_norm_explanation);
+  set_up_cell_with_tooltip (list_item, new_cell_label (1, FALSE, TRUE), (SfCellTextFunc) sf_roster_item_get_norm_explanation);
 }
 
 static void
