@@ -217,6 +217,62 @@ test_team_tooltip (Fixture       *fixture,
   g_assert_true (shown);
 }
 
+/* Whether @label is drawn inside @scroller's visible area */
+static gboolean
+shown_in (GtkWidget *label,
+          GtkWidget *scroller)
+{
+  graphene_point_t top;
+
+  if (!gtk_widget_is_drawable (label) ||
+      !gtk_widget_compute_point (label, scroller, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return FALSE;
+  return top.y >= 0 && top.y + gtk_widget_get_height (label) <= gtk_widget_get_height (scroller);
+}
+
+/* Past the 200 rows a list view makes at a time: scrolled to the end, each
+ * table shows its last row.  (Both tables once scrolled together in the
+ * page: the last 3,000 − 200 caseworkers of a large municipality were blank
+ * rows.) */
+static void
+test_long_tables (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SfCaseloadsPage *page = sf_window_get_caseloads_page (fixture->window);
+  GtkColumnView *views[] = { sf_caseloads_page_get_worker_view (page), sf_caseloads_page_get_team_view (page) };
+
+  /* 250 teams of five: 1,250 caseworkers */
+  sf_test_import_large (fixture->store, 250);
+  sf_test_spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "caseloads"));
+  sf_test_spin (50);
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (views[v]));
+      guint n = g_list_model_get_n_items (model);
+      g_autoptr(GObject) last = g_list_model_get_item (model, n - 1);
+      const char *text = v == 0 ? sf_roster_item_get_initials (sf_caseload_item_get_roster_item (SF_CASELOAD_ITEM (last)))
+                                : sf_caseload_team_item_get_name (SF_CASELOAD_TEAM_ITEM (last));
+      g_autofree char *prefix = v == 0 ? g_strdup (text) : g_strconcat (text, "\n", NULL);
+      GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (views[v]), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      GtkWidget *label;
+
+      g_assert_cmpuint (n, ==, v == 0 ? 1250 : 250);
+      /* Scrolled as far as it goes: a few steps, as the estimate of the
+       * rows' height settles */
+      for (guint step = 0; step < 5; step++)
+        {
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          sf_test_spin (30);
+        }
+      label = find_label_with_prefix (GTK_WIDGET (views[v]), prefix);
+      g_assert_nonnull (label);
+      g_assert_true (shown_in (label, scroller));
+    }
+}
+
 static void
 test_export (Fixture       *fixture,
              gconstpointer  data)
@@ -305,6 +361,7 @@ main (int   argc,
   ADD ("/gui/caseloads/overview", test_overview);
   ADD ("/gui/caseloads/preferences-recompute", test_preferences_recompute);
   ADD ("/gui/caseloads/team-tooltip", test_team_tooltip);
+  ADD ("/gui/caseloads/long-tables", test_long_tables);
   ADD ("/gui/caseloads/export", test_export);
   ADD ("/gui/import/preview", test_import_preview);
 #undef ADD
