@@ -5,7 +5,9 @@
  * the dataset and figures kept current row by row must be exactly what
  * loading everything and computing it afresh gives, to the last bit, and
  * every caseworker and team whose figures changed must be named in the
- * delta (the window updates only those rows).
+ * delta (the window updates only those rows).  The history recorded and
+ * the alerts evaluated for the delta's people and teams alone must be what
+ * recording and evaluating everyone gives.
  *
  * Weights of 0.7 / 1.3 / 2.1 make the sums depend on the order they are
  * added in, so a different order would show. */
@@ -24,6 +26,7 @@ typedef struct
   SfDay      today;
   SfDataset *dataset;
   SfFigures *figures;
+  GPtrArray *alerts;            /* kept current as the window keeps them */
   GRand     *rand;
   guint      applied;           /* changes followed row by row */
   guint      reloaded;          /* changes that needed a full reload */
@@ -103,6 +106,70 @@ reload (Fixture *fx)
   fx->dataset = sf_store_load_dataset (fx->store, &error);
   g_assert_no_error (error);
   fx->figures = sf_figures_compute (fx->dataset, &fx->settings, fx->today);
+  g_assert_true (sf_history_record (fx->store, fx->figures, &error));
+  g_clear_pointer (&fx->alerts, g_ptr_array_unref);
+  fx->alerts = sf_alerts_evaluate_stored (fx->store, fx->figures, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+same_alert (const SfAlert *a,
+            const SfAlert *b)
+{
+  g_autofree char *ia = sf_alert_identity (a);
+  g_autofree char *ib = sf_alert_identity (b);
+
+  return g_str_equal (ia, ib) && a->severity == b->severity &&
+         g_str_equal (a->subject, b->subject) && g_str_equal (a->team_name, b->team_name) &&
+         same_number (a->value, b->value) && same_number (a->limit, b->limit) &&
+         same_number (a->excess, b->excess) &&
+         g_str_equal (a->message, b->message) && g_str_equal (a->resolution, b->resolution) &&
+         a->since == b->since && a->acknowledged == b->acknowledged &&
+         g_strcmp0 (a->ack_note, b->ack_note) == 0 && a->ack_expires == b->ack_expires;
+}
+
+/* The history and alerts of the delta's people and teams alone, as the
+ * window keeps them: what recording and evaluating everyone gives */
+static void
+check_history_and_alerts (Fixture       *fx,
+                          const SfDelta *delta)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  gint64 written;
+
+  g_assert_true (sf_history_record_some (fx->store, fx->figures, delta->caseworkers, delta->teams, &error));
+  g_assert_no_error (error);
+  written = sf_test_query_int (fx->store, "SELECT total_changes ()");
+  g_assert_true (sf_history_record (fx->store, fx->figures, &error));
+  if (sf_test_query_int (fx->store, "SELECT total_changes ()") != written)
+    {
+      g_test_message ("recording everyone's history wrote rows the delta's did not");
+      fx->failures++;
+    }
+
+  alerts = sf_alerts_evaluate_stored_some (fx->store, fx->figures, fx->alerts, delta->caseworkers,
+                                           delta->teams, &error);
+  g_assert_no_error (error);
+  expected = sf_alerts_evaluate_stored (fx->store, fx->figures, &error);
+  g_assert_no_error (error);
+  if (alerts->len != expected->len)
+    {
+      g_test_message ("%u alerts, expected %u", alerts->len, expected->len);
+      fx->failures++;
+    }
+  for (guint i = 0; i < MIN (alerts->len, expected->len); i++)
+    if (!same_alert (g_ptr_array_index (alerts, i), g_ptr_array_index (expected, i)))
+      {
+        g_autofree char *identity = sf_alert_identity (g_ptr_array_index (expected, i));
+
+        g_test_message ("alert %u differs, expected %s", i, identity);
+        fx->failures++;
+        break;
+      }
+  g_ptr_array_unref (fx->alerts);
+  fx->alerts = g_steal_pointer (&alerts);
 }
 
 /* What the window does on SfStore::changed, checked as it goes */
@@ -206,6 +273,7 @@ on_changed_cb (SfStore        *store,
     }
   for (guint i = 0; i < change->cases->len; i++)
     g_assert_true (contains (delta.cases, g_array_index (change->cases, gint64, i)));
+  check_history_and_alerts (fx, &delta);
   sf_delta_clear (&delta);
 }
 
@@ -420,6 +488,13 @@ test_live_random (void)
   g_assert_true (sf_store_set_setting (fx.store, "weight-saerligt-kompliceret", "2.1", &error));
   g_assert_true (sf_store_load_settings (fx.store, &fx.settings, &error));
   reload (&fx);
+  /* Some alerts acknowledged: whether each still holds is evaluated again
+   * when its figure changes */
+  for (guint i = 0; i < fx.alerts->len; i += 3)
+    g_assert_true (sf_alert_acknowledge (fx.store, g_ptr_array_index (fx.alerts, i), "Noted",
+                                         i % 2 ? SF_DAY_NONE : sf_test_day ("2026-04-30"), &error));
+  g_assert_cmpuint (fx.alerts->len, >, 3);
+  reload (&fx);
   g_signal_connect (fx.store, "changed", G_CALLBACK (on_changed_cb), &fx);
 
   for (guint i = 0; i < N_STEPS && fx.failures == 0; i++)
@@ -432,6 +507,7 @@ test_live_random (void)
   g_assert_cmpuint (fx.applied, >, N_STEPS / 2);
 
   g_signal_handlers_disconnect_by_data (fx.store, &fx);
+  g_clear_pointer (&fx.alerts, g_ptr_array_unref);
   g_clear_pointer (&fx.figures, sf_figures_free);
   g_clear_pointer (&fx.dataset, sf_dataset_free);
   g_clear_object (&fx.store);

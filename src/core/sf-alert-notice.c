@@ -153,25 +153,6 @@ sf_alert_ack_check (const char  *note,
   return TRUE;
 }
 
-/* What it takes to acknowledge or un-acknowledge @alert later, when the
- * list it came from is gone: its identity and subject, and its figure. */
-SfAlert *
-sf_alert_copy (const SfAlert *alert)
-{
-  SfAlert *copy;
-
-  g_return_val_if_fail (alert != NULL, NULL);
-
-  copy = g_new0 (SfAlert, 1);
-  *copy = *alert;
-  copy->subject = g_strdup (alert->subject);
-  copy->team_name = g_strdup (alert->team_name);
-  copy->message = g_strdup (alert->message);
-  copy->resolution = g_strdup (alert->resolution);
-  copy->ack_note = g_strdup (alert->ack_note);
-  return copy;
-}
-
 /* The figures of the store on @ref.  They borrow *@out_dataset, which the
  * caller frees after them. */
 SfFigures *

@@ -26,7 +26,6 @@ gboolean   sf_alert_ack_check             (const char           *note,
                                            SfDay                 today,
                                            SfDay                *out_expires,
                                            GError              **error);
-SfAlert   *sf_alert_copy                  (const SfAlert        *alert);
 SfFigures *sf_figures_load                (SfStore              *store,
                                            SfDay                 ref,
                                            SfDataset           **out_dataset,

@@ -53,6 +53,25 @@ sf_alert_identity (const SfAlert *alert)
                           kind_keys[alert->kind], alert->team_id, alert->caseworker_id);
 }
 
+/* A copy that lives on its own: to keep or to acknowledge later, when the
+ * list it came from is gone */
+SfAlert *
+sf_alert_copy (const SfAlert *alert)
+{
+  SfAlert *copy;
+
+  g_return_val_if_fail (alert != NULL, NULL);
+
+  copy = g_memdup2 (alert, sizeof *alert);
+
+  copy->subject = g_strdup (alert->subject);
+  copy->team_name = g_strdup (alert->team_name);
+  copy->message = g_strdup (alert->message);
+  copy->resolution = g_strdup (alert->resolution);
+  copy->ack_note = g_strdup (alert->ack_note);
+  return copy;
+}
+
 void
 sf_alert_free (SfAlert *alert)
 {
@@ -339,16 +358,22 @@ compare_alerts (gconstpointer a,
   return strcmp (x->subject, y->subject);
 }
 
-GPtrArray *
-sf_alerts_evaluate (const SfFigures *figures)
+/* The figures' alerts of the caseworkers @caseworker_ids and the teams
+ * @team_ids (ascending sets; NULL: all), added to @alerts unsorted */
+static void
+add_alerts (GPtrArray       *alerts,
+            const SfFigures *figures,
+            const GArray    *caseworker_ids,
+            const GArray    *team_ids)
 {
-  GPtrArray *alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_alert_free);
-
   for (guint i = 0; i < figures->workers->len; i++)
     {
-      SfAlert *alert = worker_alert (figures, &g_array_index (figures->workers, SfWorkerFigures, i));
+      const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
+      SfAlert *alert;
 
-      if (alert != NULL)
+      if (caseworker_ids != NULL && !sf_ids_contain (caseworker_ids, wf->worker->id))
+        continue;
+      if ((alert = worker_alert (figures, wf)) != NULL)
         g_ptr_array_add (alerts, alert);
     }
   for (guint i = 0; i < figures->teams->len; i++)
@@ -356,13 +381,63 @@ sf_alerts_evaluate (const SfFigures *figures)
       const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
       SfAlert *alert;
 
+      if (team_ids != NULL && !sf_ids_contain (team_ids, tf->team->id))
+        continue;
       if ((alert = uncovered_alert (figures, tf)) != NULL)
         g_ptr_array_add (alerts, alert);
       if ((alert = ds_range_alert (figures, tf)) != NULL)
         g_ptr_array_add (alerts, alert);
     }
+}
+
+GPtrArray *
+sf_alerts_evaluate (const SfFigures *figures)
+{
+  GPtrArray *alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_alert_free);
+
+  add_alerts (alerts, figures, NULL, NULL);
   g_ptr_array_sort (alerts, compare_alerts);
   return alerts;
+}
+
+/* Whether @alert is one of the figures' alerts of a caseworker in
+ * @caseworker_ids or of a team in @team_ids (not a checklist's) */
+static gboolean
+alert_is_of (const SfAlert *alert,
+             const GArray  *caseworker_ids,
+             const GArray  *team_ids)
+{
+  if (alert->caseworker_id != 0)
+    return sf_ids_contain (caseworker_ids, alert->caseworker_id);
+  return alert->kind != SF_ALERT_CHECKLIST_DUE && sf_ids_contain (team_ids, alert->team_id);
+}
+
+GPtrArray *
+sf_alerts_evaluate_some (const SfFigures *figures,
+                         GPtrArray       *alerts,
+                         const GArray    *caseworker_ids,
+                         const GArray    *team_ids,
+                         GPtrArray      **out_fresh)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_full (alerts->len + 8, (GDestroyNotify) sf_alert_free);
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+
+  g_return_val_if_fail (caseworker_ids != NULL && team_ids != NULL, NULL);
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const SfAlert *alert = g_ptr_array_index (alerts, i);
+
+      if (!alert_is_of (alert, caseworker_ids, team_ids))
+        g_ptr_array_add (result, sf_alert_copy (alert));
+    }
+  add_alerts (fresh, figures, caseworker_ids, team_ids);
+  for (guint i = 0; i < fresh->len; i++)
+    g_ptr_array_add (result, g_ptr_array_index (fresh, i));
+  g_ptr_array_sort (result, compare_alerts);
+  if (out_fresh != NULL)
+    *out_fresh = g_steal_pointer (&fresh);
+  return g_steal_pointer (&result);
 }
 
 /* Puts alerts from elsewhere (checklists) in the order of the others. */

@@ -51,7 +51,20 @@ char       *sf_alert_identity         (const SfAlert   *alert);
 /* Every alert on the figures' reference date, most severe first, then by
  * team name and subject. */
 GPtrArray  *sf_alerts_evaluate        (const SfFigures *figures);
+/* @alerts (as sf_alerts_evaluate() gave them, with anything applied
+ * since) with those of the caseworkers @caseworker_ids and the teams
+ * @team_ids (ascending sets) evaluated again on @figures: what
+ * sf_alerts_evaluate() gives after only they changed, checklist alerts
+ * kept.  @alerts is not changed.  The new ones are also listed (borrowed
+ * from the result) in @out_fresh, for the caller to apply
+ * acknowledgements and history to. */
+GPtrArray  *sf_alerts_evaluate_some   (const SfFigures *figures,
+                                       GPtrArray       *alerts,
+                                       const GArray    *caseworker_ids,
+                                       const GArray    *team_ids,
+                                       GPtrArray      **out_fresh);
 void        sf_alerts_sort            (GPtrArray       *alerts);
+SfAlert    *sf_alert_copy             (const SfAlert   *alert);
 void        sf_alert_free             (SfAlert         *alert);
 guint       sf_alerts_count_active    (GPtrArray       *alerts,
                                        SfSeverity       severity);

@@ -362,7 +362,7 @@ sf_figures_update (SfFigures    *figures,
 {
   const SfDataset *dataset = figures->dataset;
   g_autofree guint8 *only = NULL;
-  gboolean any = FALSE;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_return_if_fail (figures->workers->len == dataset->caseworkers->len);
   g_return_if_fail (figures->teams->len == dataset->teams->len);
@@ -379,12 +379,19 @@ sf_figures_update (SfFigures    *figures,
       wf->worker = &g_array_index (dataset->caseworkers, SfCaseworker, w);
       compute_worker (figures, wf);
       only[w] = TRUE;
-      any = TRUE;
+      sf_ids_add (ids, wf->worker->id);
       sf_ids_add (team_ids, wf->worker->team_id);
     }
-  if (any)
-    for (guint i = 0; i < dataset->cases->len; i++)
-      count_case (figures, &g_array_index (dataset->cases, SfCase, i), only);
+  /* In the same order as a full compute, so that the sums are the same;
+   * a case of none of them is passed by before the lookups */
+  for (guint i = 0; ids->len > 0 && i < dataset->cases->len; i++)
+    {
+      const SfCase *kase = &g_array_index (dataset->cases, SfCase, i);
+
+      if (sf_ids_contain (ids, kase->caseworker_id) ||
+          (kase->cover_id != 0 && sf_ids_contain (ids, kase->cover_id)))
+        count_case (figures, kase, only);
+    }
   for (guint w = 0; w < figures->workers->len; w++)
     if (only[w])
       finish_worker (figures, &g_array_index (figures->workers, SfWorkerFigures, w));

@@ -26,34 +26,45 @@ same (double a,
   return fabs (a - b) <= SF_EPSILON;
 }
 
-/* The latest row of each subject on or before @ref.  WITHOUT ROWID tables
- * keyed (subject, day) make each lookup one index seek. */
+/* The latest row of each subject on or before @ref: of every subject, or
+ * with @ids (ascending) of those alone, one lookup each.  WITHOUT ROWID
+ * tables keyed (subject, day) make each lookup one index seek. */
 static GHashTable *
-load_latest (SfStore     *store,
-             const char  *sql,
-             SfDay        ref,
-             GError     **error)
+load_latest (SfStore      *store,
+             const char   *sql_all,
+             const char   *sql_one,
+             const GArray *ids,
+             SfDay         ref,
+             GError      **error)
 {
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autofree char *iso = sf_day_to_iso (ref);
-  sqlite3_stmt *stmt = sf_store_prepare (store, sql, error);
-  int rc;
+  sqlite3_stmt *stmt = sf_store_prepare (store, ids != NULL ? sql_one : sql_all, error);
+  int rc = SQLITE_DONE;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint k = 0; rc == SQLITE_DONE && k < (ids != NULL ? ids->len : 1); k++)
     {
-      gint64 *id = g_new (gint64, 1);
-      LastRow *row = g_new0 (LastRow, 1);
+      if (ids != NULL)
+        {
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, k));
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 *id = g_new (gint64, 1);
+          LastRow *row = g_new0 (LastRow, 1);
 
-      *id = sqlite3_column_int64 (stmt, 0);
-      sf_day_parse ((const char *) sqlite3_column_text (stmt, 1), &row->day);
-      row->open_cases = sqlite3_column_int64 (stmt, 2);
-      row->load = sqlite3_column_double (stmt, 3);
-      row->norm = sqlite3_column_double (stmt, 4);
-      g_strlcpy (row->status, (const char *) sqlite3_column_text (stmt, 5), sizeof row->status);
-      g_hash_table_insert (rows, id, row);
+          *id = sqlite3_column_int64 (stmt, 0);
+          sf_day_parse ((const char *) sqlite3_column_text (stmt, 1), &row->day);
+          row->open_cases = sqlite3_column_int64 (stmt, 2);
+          row->load = sqlite3_column_double (stmt, 3);
+          row->norm = sqlite3_column_double (stmt, 4);
+          g_strlcpy (row->status, (const char *) sqlite3_column_text (stmt, 5), sizeof row->status);
+          g_hash_table_insert (rows, id, row);
+        }
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -74,6 +85,14 @@ load_latest (SfStore     *store,
   " FROM team t JOIN team_history h ON h.team_id = t.id" \
   " AND h.day = (SELECT max (day) FROM team_history WHERE team_id = t.id AND day <= ?1)"
 
+#define LATEST_WORKER \
+  "SELECT caseworker_id, day, open_cases, weighted_load, adjusted_norm, status FROM worker_history" \
+  " WHERE caseworker_id = ?2 AND day <= ?1 ORDER BY day DESC LIMIT 1"
+
+#define LATEST_TEAM \
+  "SELECT team_id, day, open_cases, load, capacity, uncovered_cases FROM team_history" \
+  " WHERE team_id = ?2 AND day <= ?1 ORDER BY day DESC LIMIT 1"
+
 /* Writes a row for the figures' day where a person's or team's figures
  * differ from their latest row; a second change on the same day replaces
  * that day's row.  Writes nothing (takes no lock) when nothing changed. */
@@ -82,7 +101,18 @@ sf_history_record (SfStore          *store,
                    const SfFigures  *figures,
                    GError          **error)
 {
-  g_autoptr(GHashTable) workers = load_latest (store, LATEST_WORKERS, figures->ref, error);
+  return sf_history_record_some (store, figures, NULL, NULL, error);
+}
+
+gboolean
+sf_history_record_some (SfStore          *store,
+                        const SfFigures  *figures,
+                        const GArray     *caseworker_ids,
+                        const GArray     *team_ids,
+                        GError          **error)
+{
+  g_autoptr(GHashTable) workers = load_latest (store, LATEST_WORKERS, LATEST_WORKER, caseworker_ids,
+                                               figures->ref, error);
   g_autoptr(GHashTable) teams = NULL;
   g_autoptr(GArray) worker_changes = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) team_changes = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -92,7 +122,7 @@ sf_history_record (SfStore          *store,
 
   if (workers == NULL)
     return FALSE;
-  teams = load_latest (store, LATEST_TEAMS, figures->ref, error);
+  teams = load_latest (store, LATEST_TEAMS, LATEST_TEAM, team_ids, figures->ref, error);
   if (teams == NULL)
     return FALSE;
 
@@ -101,6 +131,8 @@ sf_history_record (SfStore          *store,
       const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
       const LastRow *row = g_hash_table_lookup (workers, &wf->worker->id);
 
+      if (caseworker_ids != NULL && !sf_ids_contain (caseworker_ids, wf->worker->id))
+        continue;
       if (row == NULL || row->open_cases != wf->open_cases || !same (row->load, wf->weighted_load) ||
           !same (row->norm, wf->adjusted_norm) || strcmp (row->status, sf_status_to_key (wf->status)) != 0)
         g_array_append_val (worker_changes, i);
@@ -110,6 +142,8 @@ sf_history_record (SfStore          *store,
       const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
       const LastRow *row = g_hash_table_lookup (teams, &tf->team->id);
 
+      if (team_ids != NULL && !sf_ids_contain (team_ids, tf->team->id))
+        continue;
       /* For teams, the status column holds the count of uncovered cases. */
       if (row == NULL || row->open_cases != tf->open_cases || !same (row->load, tf->load) ||
           !same (row->norm, tf->capacity) || g_ascii_strtoull (row->status, NULL, 10) != tf->uncovered_cases)
@@ -198,13 +232,16 @@ run_start (sqlite3_stmt *stmt,
   return since;
 }
 
-/* For each person who is near or over, and each team with uncovered cases,
- * the first day of the unbroken run of that state that reaches the
- * reference date.  Keys as sf_alerts_apply() expects them. */
-GHashTable *
-sf_history_load_since (SfStore          *store,
-                       const SfFigures  *figures,
-                       GError          **error)
+/* For each person who is near or over, and each team with uncovered cases
+ * (of @caseworker_ids and @team_ids alone when given), the first day of the
+ * unbroken run of that state that reaches the reference date.  Keys as
+ * sf_alerts_apply() expects them. */
+static GHashTable *
+load_since (SfStore          *store,
+            const SfFigures  *figures,
+            const GArray     *caseworker_ids,
+            const GArray     *team_ids,
+            GError          **error)
 {
   g_autoptr(GHashTable) since = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *iso = sf_day_to_iso (figures->ref);
@@ -229,7 +266,8 @@ sf_history_load_since (SfStore          *store,
       const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
       SfDay day;
 
-      if (wf->status == SF_STATUS_WITHIN)
+      if (wf->status == SF_STATUS_WITHIN ||
+          (caseworker_ids != NULL && !sf_ids_contain (caseworker_ids, wf->worker->id)))
         continue;
       day = run_start (worker_rows, wf->worker->id, iso, sf_status_to_key (wf->status));
       if (day != SF_DAY_NONE)
@@ -240,7 +278,7 @@ sf_history_load_since (SfStore          *store,
       const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
       SfDay day;
 
-      if (tf->uncovered_cases == 0)
+      if (tf->uncovered_cases == 0 || (team_ids != NULL && !sf_ids_contain (team_ids, tf->team->id)))
         continue;
       day = run_start (team_rows, tf->team->id, iso, NULL);
       if (day != SF_DAY_NONE)
@@ -385,7 +423,7 @@ sf_alerts_evaluate_stored (SfStore          *store,
 
   if (acks == NULL)
     return NULL;
-  since = sf_history_load_since (store, figures, error);
+  since = load_since (store, figures, NULL, NULL, error);
   if (since == NULL)
     return NULL;
 
@@ -409,6 +447,29 @@ sf_alerts_evaluate_stored (SfStore          *store,
 
   sf_alerts_apply (alerts, acks, since, figures->ref);
   return g_steal_pointer (&alerts);
+}
+
+GPtrArray *
+sf_alerts_evaluate_stored_some (SfStore          *store,
+                                const SfFigures  *figures,
+                                GPtrArray        *alerts,
+                                const GArray     *caseworker_ids,
+                                const GArray     *team_ids,
+                                GError          **error)
+{
+  g_autoptr(GHashTable) acks = sf_alert_acks_load (store, error);
+  g_autoptr(GHashTable) since = NULL;
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
+
+  if (acks == NULL)
+    return NULL;
+  since = load_since (store, figures, caseworker_ids, team_ids, error);
+  if (since == NULL)
+    return NULL;
+  result = sf_alerts_evaluate_some (figures, alerts, caseworker_ids, team_ids, &fresh);
+  sf_alerts_apply (fresh, acks, since, figures->ref);
+  return g_steal_pointer (&result);
 }
 
 GStrv

@@ -12,8 +12,13 @@ G_BEGIN_DECLS
 gboolean     sf_history_record          (SfStore          *store,
                                          const SfFigures  *figures,
                                          GError          **error);
-GHashTable  *sf_history_load_since      (SfStore          *store,
+/* The same for the caseworkers @caseworker_ids and the teams @team_ids
+ * (ascending sets; NULL: all) alone: enough after an edit that changed
+ * only their figures (sf_live_apply()'s delta). */
+gboolean     sf_history_record_some     (SfStore          *store,
                                          const SfFigures  *figures,
+                                         const GArray     *caseworker_ids,
+                                         const GArray     *team_ids,
                                          GError          **error);
 
 GHashTable  *sf_alert_acks_load         (SfStore          *store,
@@ -32,6 +37,17 @@ gboolean     sf_alert_unacknowledge     (SfStore          *store,
 GPtrArray   *sf_alerts_evaluate_stored  (SfStore          *store,
                                          const SfFigures  *figures,
                                          GError          **error);
+/* @alerts (from either of these, on the same day) after only the figures
+ * of the caseworkers @caseworker_ids and the teams @team_ids changed (an
+ * edit's delta): theirs evaluated again, with acknowledgements and history
+ * applied; the others as they were.  Equal to sf_alerts_evaluate_stored(),
+ * for a fraction of the work.  @alerts is not changed. */
+GPtrArray   *sf_alerts_evaluate_stored_some (SfStore          *store,
+                                             const SfFigures  *figures,
+                                             GPtrArray        *alerts,
+                                             const GArray     *caseworker_ids,
+                                             const GArray     *team_ids,
+                                             GError          **error);
 
 /* The identities of unacknowledged errors in @alerts that were not there
  * when @program last called this; records the current ones. */

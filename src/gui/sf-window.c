@@ -148,7 +148,8 @@ save_window_state (SfWindow *self)
 static void fill_stale_pages (SfWindow *self,
                               guint     pages);
 static void update_alerts    (SfWindow        *self,
-                              const SfFigures *figures);
+                              const SfFigures *figures,
+                              const SfDelta   *delta);
 
 /* Follows a write this window's store made, row by row: the figures of the
  * people and teams it touched are computed again (sf_live_apply()) and
@@ -189,10 +190,11 @@ update_in_place (SfWindow       *self,
     }
   if (change->tables & SF_CHANGE_CHECKLISTS)
     sf_checklists_page_reload (self->checklists_page, self->store, self->dataset);
-  /* Checklist items due for follow-up are alerts too */
+  /* Checklist items due for follow-up are alerts too: then all are
+   * evaluated again, otherwise those of whom the edit changed */
   if (figures_changed || (change->tables & SF_CHANGE_CHECKLISTS))
     {
-      update_alerts (self, self->figures);
+      update_alerts (self, self->figures, change->tables & SF_CHANGE_CHECKLISTS ? NULL : &delta);
       fill_stale_pages (self, self->live_pages & STALE_ALERTS);
     }
   sf_delta_clear (&delta);
@@ -375,23 +377,32 @@ new_caseworker_action (GtkWidget  *widget,
 
 /* Records today's figures in the history (at most a row a day per change),
  * then shows the alerts with acknowledgements and "since" applied, their
- * count (open errors and warnings) on the Alerts tab. */
+ * count (open errors and warnings) on the Alerts tab.  With @delta (an
+ * edit's, on the figures the alerts were last evaluated on), only the
+ * people and teams in it are recorded and evaluated again. */
 static void
 update_alerts (SfWindow        *self,
-               const SfFigures *figures)
+               const SfFigures *figures,
+               const SfDelta   *delta)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) alerts = NULL;
+  const GArray *caseworker_ids = delta != NULL ? delta->caseworkers : NULL;
+  const GArray *team_ids = delta != NULL ? delta->teams : NULL;
   guint open;
 
-  if (!sf_history_record (self->store, figures, &error))
+  if (!sf_history_record_some (self->store, figures, caseworker_ids, team_ids, &error))
     {
       /* The history only feeds "since": the figures stand without it */
       g_message ("Could not record today's figures in the history: %s", error->message);
       g_clear_error (&error);
     }
 
-  alerts = sf_alerts_evaluate_stored (self->store, figures, &error);
+  if (delta != NULL && self->alerts != NULL)
+    alerts = sf_alerts_evaluate_stored_some (self->store, figures, self->alerts,
+                                             caseworker_ids, team_ids, &error);
+  else
+    alerts = sf_alerts_evaluate_stored (self->store, figures, &error);
   if (alerts == NULL)
     {
       g_message ("Could not read the acknowledged alerts: %s", error->message);
@@ -762,7 +773,7 @@ sf_window_reload (SfWindow *self)
   figures = sf_figures_compute (dataset, &settings, today);
   sf_roster_page_set_figures (self->roster_page, figures);
   sf_checklists_page_reload (self->checklists_page, self->store, dataset);
-  update_alerts (self, figures);
+  update_alerts (self, figures, NULL);
 
   /* The figures borrow the dataset: both are kept for the pages filled
    * later. */
