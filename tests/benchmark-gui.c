@@ -23,10 +23,6 @@
  *   edit-case-store    closing one open case, or reopening it (alternately)
  *   edit-person-store  one caseworker's weekly hours, 37 ↔ 30
  *   redraw             a frame with nothing changed: the floor under the rest
- *   repaint            the window painted again with nothing changed: what the
- *                      renderer takes to paint a frame (GTK keeps the widgets'
- *                      drawings; the whole window is painted), under any change
- *                      that shows
  *   edit-case          the edits in the window, on someone in the roster's
  *   edit-person        first rows, while only the roster has been shown
  *   sort-roster        the roster sorted by another column each run
@@ -285,7 +281,6 @@ wait_for_frame (Bench *bench)
 }
 
 static void redraw (Bench *bench);
-static void repaint (Bench *bench);
 
 /* Times @action --runs times in the window: NAME-call and NAME */
 static void
@@ -322,8 +317,8 @@ measure (Bench      *bench,
                     g_array_index (call, double, run), g_array_index (total, double, run),
                     bench->n_paints, g_array_index (cpu, double, run));
     }
-  /* A redraw or repaint calls nothing of ours */
-  if (action != redraw && action != repaint)
+  /* A redraw calls nothing */
+  if (action != redraw)
     print_figure (call_name, call, NULL);
   print_figure (name, total, cpu);
 }
@@ -409,12 +404,6 @@ search_roster (Bench *bench)
 static void
 redraw (Bench *bench)
 {
-}
-
-static void
-repaint (Bench *bench)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (bench->window));
 }
 
 static gint64
@@ -802,7 +791,6 @@ main (int   argc,
            sf_roster_page_get_n_caseworkers (bench.roster_page));
 
   measure (&bench, "redraw", redraw);
-  measure (&bench, "repaint", repaint);
 
   /* Edits while only the roster has been shown, as after start-up */
   choose_visible (&bench);
