@@ -559,6 +559,7 @@ all_rows (GtkColumnView *view)
 }
 
 typedef gint64 (*IdFunc) (gpointer item);
+typedef gconstpointer (*ContentsFunc) (gpointer item);
 
 static gint64
 worker_row_id (gpointer item)
@@ -578,6 +579,40 @@ case_row_id (gpointer item)
   return sf_case_item_get_id (item);
 }
 
+/* Something each item allocates anew: where an item's contents are, so
+ * that contents replaced in the same item show */
+static gconstpointer
+worker_row_contents (gpointer item)
+{
+  return sf_caseload_item_get_roster_item (item);
+}
+
+static gconstpointer
+team_row_contents (gpointer item)
+{
+  return sf_caseload_team_item_get_name (item);
+}
+
+static gconstpointer
+case_row_contents (gpointer item)
+{
+  return sf_case_item_get_reference (item);
+}
+
+/* An item and where its contents were when it was taken */
+typedef struct
+{
+  GObject       *item;
+  gconstpointer  contents;
+} Row;
+
+static void
+row_free (Row *row)
+{
+  g_object_unref (row->item);
+  g_free (row);
+}
+
 /* Every item of the page, by id: the workers, the teams and the cases */
 typedef struct
 {
@@ -587,18 +622,22 @@ typedef struct
 } Rows;
 
 static GHashTable *
-items_by_id (GListModel *model,
-             IdFunc      id_of)
+items_by_id (GListModel   *model,
+             IdFunc        id_of,
+             ContentsFunc  contents_of)
 {
-  GHashTable *items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  GHashTable *items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) row_free);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      gpointer item = g_list_model_get_item (model, i);
-      gint64 id = id_of (item);
+      Row *row = g_new0 (Row, 1);
+      gint64 id;
 
+      row->item = g_list_model_get_item (model, i);
+      row->contents = contents_of (row->item);
+      id = id_of (row->item);
       g_assert_false (g_hash_table_contains (items, &id));
-      g_hash_table_insert (items, g_memdup2 (&id, sizeof id), item);
+      g_hash_table_insert (items, g_memdup2 (&id, sizeof id), row);
     }
   return items;
 }
@@ -616,9 +655,11 @@ rows_take (Fixture *fixture,
            Rows    *rows)
 {
   rows_clear (rows);
-  rows->workers = items_by_id (all_rows (sf_caseloads_page_get_worker_view (fixture->page)), worker_row_id);
-  rows->teams = items_by_id (all_rows (sf_caseloads_page_get_team_view (fixture->page)), team_row_id);
-  rows->cases = items_by_id (sf_cases_view_get_all (fixture->view), case_row_id);
+  rows->workers = items_by_id (all_rows (sf_caseloads_page_get_worker_view (fixture->page)), worker_row_id,
+                               worker_row_contents);
+  rows->teams = items_by_id (all_rows (sf_caseloads_page_get_team_view (fixture->page)), team_row_id,
+                             team_row_contents);
+  rows->cases = items_by_id (sf_cases_view_get_all (fixture->view), case_row_id, case_row_contents);
 }
 
 static gboolean
@@ -631,13 +672,15 @@ in_ids (const gint64 *ids,
   return FALSE;
 }
 
-/* The items of @model are those of @before, the very same objects, but
- * for those of @changed (0-terminated), which are new; returns how many
- * items @model has. */
+/* The items of @model are those of @before, the very same objects (a
+ * full reload makes new ones), with the same contents but for those of
+ * @changed (0-terminated), which have new ones (added ones are new
+ * objects); returns how many items @model has. */
 static guint
 assert_kept (GHashTable   *before,
              GListModel   *model,
              IdFunc        id_of,
+             ContentsFunc  contents_of,
              const gint64 *changed)
 {
   guint n = g_list_model_get_n_items (model);
@@ -646,12 +689,18 @@ assert_kept (GHashTable   *before,
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
       gint64 id = id_of (item);
-      gpointer was = g_hash_table_lookup (before, &id);
+      const Row *was = g_hash_table_lookup (before, &id);
 
+      if (was == NULL)
+        {
+          g_assert_true (in_ids (changed, id));
+          continue;
+        }
+      g_assert_true (was->item == item);
       if (in_ids (changed, id))
-        g_assert_true (was != (gpointer) item);
+        g_assert_true (was->contents != contents_of (item));
       else
-        g_assert_true (was == (gpointer) item);
+        g_assert_true (was->contents == contents_of (item));
     }
   return n;
 }
@@ -668,11 +717,12 @@ assert_only_changed (Fixture      *fixture,
   guint n;
 
   n = assert_kept (rows->workers, all_rows (sf_caseloads_page_get_worker_view (fixture->page)), worker_row_id,
-                   workers);
+                   worker_row_contents, workers);
   g_assert_cmpuint (n, ==, g_hash_table_size (rows->workers));
-  n = assert_kept (rows->teams, all_rows (sf_caseloads_page_get_team_view (fixture->page)), team_row_id, teams);
+  n = assert_kept (rows->teams, all_rows (sf_caseloads_page_get_team_view (fixture->page)), team_row_id,
+                   team_row_contents, teams);
   g_assert_cmpuint (n, ==, g_hash_table_size (rows->teams));
-  assert_kept (rows->cases, sf_cases_view_get_all (fixture->view), case_row_id, cases);
+  assert_kept (rows->cases, sf_cases_view_get_all (fixture->view), case_row_id, case_row_contents, cases);
   rows_take (fixture, rows);
 }
 

@@ -19,6 +19,15 @@ typedef struct
   gpointer  item;       /* the new item (owned), or NULL: @old is removed */
 } SfListEdit;
 
+/* @item gets the contents of @from, an item of the same type (a final
+ * type that derives from GObject directly, with no private part), and @from those
+ * @item had: for a list's row that keeps its item while what it shows
+ * changes. */
+void    sf_list_item_take_contents (gpointer   item,
+                                    gpointer   from);
+
+/* A list of edits; an item replaced (@old and @item both given, of the
+ * same type) stays the same object, with @item's contents. */
 GArray *sf_list_edits_new         (void);
 void    sf_list_edits_add         (GArray     *edits,
                                    guint       position,

@@ -33,7 +33,6 @@ G_DECLARE_FINAL_TYPE (SfRosterItem, sf_roster_item, SF, ROSTER_ITEM, GObject)
  * item copies what it needs, so @figures and its dataset may be freed. */
 SfRosterItem     *sf_roster_item_new                  (const SfWorkerFigures *figures,
                                                        const SfArea          *area);
-
 gint64            sf_roster_item_get_id               (SfRosterItem *self);
 const char       *sf_roster_item_get_initials         (SfRosterItem *self);
 const char       *sf_roster_item_get_name             (SfRosterItem *self);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sf-cell-tooltip.h"
+#include "sf-list-edit.h"
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
 #include "sf-status-cell.h"
@@ -748,7 +749,12 @@ sf_roster_page_update_figures (SfRosterPage    *self,
       item = new_item (figures, worker);
       to = sorted_position (model, item, i);
       if (to == i)
-        g_list_store_splice (self->roster_store, i, 1, (gpointer *) &item, 1);
+        {
+          /* The same item back in its place: the list keeps its row's
+           * widgets and binds them again, instead of making new ones */
+          sf_list_item_take_contents (old, item);
+          g_list_store_splice (self->roster_store, i, 1, (gpointer *) &old, 1);
+        }
       else
         {
           g_list_store_remove (self->roster_store, i);
