@@ -19,6 +19,7 @@
 #include "sf-caseloads-page.h"
 #include "sf-cases-view.h"
 #include "sf-counts-dialog.h"
+#include "sf-filtered-list.h"
 #include "sf-list-edit.h"
 #include "sf-reassign-dialog.h"
 #include "sf-test-gui.h"
@@ -1153,6 +1154,94 @@ test_list_edits (void)
     }
 }
 
+/* ---- SfFilteredList ------------------------------------------------- */
+
+/* A mirror of a list model kept only from its items-changed signals */
+static void
+on_mirror_items_changed_cb (GListModel *model,
+                            guint       position,
+                            guint       removed,
+                            guint       added,
+                            GPtrArray  *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->len);
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror, position + i, g_list_model_get_item (model, position + i));
+  g_assert_cmpuint (mirror->len, ==, g_list_model_get_n_items (model));
+}
+
+static gboolean
+number_matches (gpointer item,
+                gpointer user_data)
+{
+  guint modulus = *(guint *) user_data;
+  guint number = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
+
+  return modulus == 0 || number % modulus != 0;
+}
+
+/* What GtkFilterListModel shows, through random changes of the model and
+ * of the filter, and items-changed signals that say so: a mirror kept
+ * from them alone equals the list */
+static void
+test_filtered_list (void)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  guint modulus = 3;
+  GtkCustomFilter *filter = gtk_custom_filter_new (number_matches, &modulus, NULL);
+  g_autoptr(GtkFilterListModel) expected = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (strings)),
+                                                                      g_object_ref (GTK_FILTER (filter)));
+  g_autoptr(SfFilteredList) list = sf_filtered_list_new (G_LIST_MODEL (g_object_ref (strings)),
+                                                         GTK_FILTER (filter));
+  g_autoptr(GPtrArray) mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  guint next = 0;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_mirror_items_changed_cb), mirror);
+  for (guint step = 0; step < 2000; step++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (strings));
+
+      if (g_rand_int_range (rand, 0, 10) == 0)
+        {
+          modulus = g_rand_int_range (rand, 0, 5);
+          gtk_filter_changed (GTK_FILTER (filter), GTK_FILTER_CHANGE_DIFFERENT);
+        }
+      else
+        {
+          guint position = g_rand_int_range (rand, 0, n + 1);
+          guint removed = g_rand_int_range (rand, 0, MIN (n - position, 4) + 1);
+          guint added = g_rand_int_range (rand, 0, n < 50 ? 8 : 4);
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) additions = NULL;
+
+          for (guint i = 0; i < added; i++)
+            {
+              g_autofree char *text = g_strdup_printf ("%u", next++);
+
+              g_strv_builder_add (builder, text);
+            }
+          additions = g_strv_builder_end (builder);
+          gtk_string_list_splice (strings, position, removed, (const char * const *) additions);
+        }
+
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                        g_list_model_get_n_items (G_LIST_MODEL (expected)));
+      g_assert_cmpuint (mirror->len, ==, g_list_model_get_n_items (G_LIST_MODEL (expected)));
+      for (guint i = 0; i < mirror->len; i++)
+        {
+          g_autoptr(GObject) want = g_list_model_get_item (G_LIST_MODEL (expected), i);
+          g_autoptr(GObject) have = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+          g_assert_true (have == want);
+          g_assert_true (g_ptr_array_index (mirror, i) == want);
+        }
+      g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), mirror->len));
+    }
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == g_list_model_get_item_type (G_LIST_MODEL (strings)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1172,6 +1261,7 @@ main (int   argc,
   ADD ("/gui/cases/many", test_many);
   ADD ("/gui/cases/edits-update-in-place", test_edits_update_in_place);
   g_test_add_func ("/gui/cases/list-edits", test_list_edits);
+  g_test_add_func ("/gui/cases/filtered-list", test_filtered_list);
   g_test_add ("/gui/cases/edit-large-in-place", Fixture, GUINT_TO_POINTER (600), fixture_set_up,
               test_edit_large_in_place, fixture_tear_down);
 #undef ADD
