@@ -498,6 +498,9 @@ test_areas (Fixture       *fixture,
       g_assert_cmpint (area->survey_year, ==, 2023);
       g_assert_nonnull (area->name);
       g_assert_cmpstr (area->name, !=, "");
+      /* A note is shown translated: it must be marked in sf-norms.c */
+      if (area->note != NULL && !sf_area_note_is_marked (area->note))
+        g_error ("data/case-areas.json has a note missing from src/core/sf-norms.c: %s", area->note);
       g_assert_nonnull (area->source);
       g_assert_cmpstr (area->source, !=, "");
       g_assert_false (area->custom);

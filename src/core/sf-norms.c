@@ -19,6 +19,38 @@ sf_area_clear (SfArea *area)
   g_clear_pointer (&area->source, g_free);
 }
 
+/* The notes of data/case-areas.json, marked so that xgettext finds them:
+ * the catalogue keeps them in English, as written there.  Keep in step
+ * with the data: tests/test-store.c fails when a note is missing here. */
+static const char * const catalogue_notes[] = {
+  /* Translators: a footnote to the case area fleksjob on the Caseloads page */
+  N_("DS has no range for fleksjob alone; 30–45 is its range for the combined area “ressourceforløb, afklaring af førtidspension og fleksjob”."),
+};
+
+/* @area's note in the reader's language: translated when it is a note of
+ * the catalogue, as written otherwise; NULL if it has none. */
+const char *
+sf_area_get_note (const SfArea *area)
+{
+  g_return_val_if_fail (area != NULL, NULL);
+
+  if (area->note == NULL || *area->note == '\0')
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (catalogue_notes); i++)
+    if (g_str_equal (area->note, catalogue_notes[i]))
+      return g_dgettext (GETTEXT_PACKAGE, catalogue_notes[i]);
+  return area->note;
+}
+
+gboolean
+sf_area_note_is_marked (const char *note)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (catalogue_notes); i++)
+    if (g_strcmp0 (note, catalogue_notes[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 void
 sf_area_copy (const SfArea *src,
               SfArea       *dest)

@@ -24,6 +24,9 @@ const SfArea *sf_catalogue_find        (const SfCatalogue *catalogue,
                                         const char       *key);
 
 void         sf_area_clear             (SfArea           *area);
+const char  *sf_area_get_note          (const SfArea     *area);
+/* Whether @note is one of the catalogue's notes marked for translation */
+gboolean     sf_area_note_is_marked    (const char       *note);
 void         sf_area_copy              (const SfArea     *src,
                                         SfArea           *dest);
 

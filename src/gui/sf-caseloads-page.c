@@ -891,9 +891,9 @@ sf_caseloads_page_set_figures (SfCaseloadsPage *self,
           g_hash_table_add (areas_seen, g_memdup2 (&tf->area->id, sizeof (gint64)));
           g_array_append_val (self->area_ids, tf->area->id);
           gtk_string_list_append (area_names, tf->area->name);
-          if (tf->area->note != NULL && *tf->area->note != '\0')
+          if (sf_area_get_note (tf->area) != NULL)
             g_string_append_printf (footnotes, "%s* %s: %s", footnotes->len ? "\n" : "",
-                                    tf->area->name, tf->area->note);
+                                    tf->area->name, sf_area_get_note (tf->area));
         }
     }
 
