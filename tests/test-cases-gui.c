@@ -25,6 +25,7 @@
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
+#include "sf-worker-choices.h"
 
 #define EPS 1e-9
 
@@ -1154,6 +1155,68 @@ test_list_edits (void)
     }
 }
 
+/* The caseworker drop-down is made again only when an edit changed what it
+ * shows: a name, or the order (another team) */
+static void
+test_worker_choices_hold (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfStore) store = sf_store_open (":memory:", &error);
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(GtkStringList) list = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  SfCaseworker *worker;
+  char *name;
+  gint64 team;
+
+  g_assert_no_error (error);
+  g_assert_true (sf_demo_populate (store, sf_test_day ("2026-03-31"), &error));
+  dataset = sf_store_load_dataset (store, &error);
+  g_assert_no_error (error);
+  list = sf_worker_choices_new (dataset, "All", 0, FALSE, &ids);
+  worker = &g_array_index (dataset->caseworkers, SfCaseworker, 0);
+  g_array_append_val (changed, worker->id);
+
+  /* Hours are not shown */
+  worker->weekly_hours = 12;
+  g_assert_true (sf_worker_choices_hold (list, ids, dataset, changed, FALSE));
+
+  /* A new name is */
+  name = worker->name;
+  worker->name = g_strdup ("Someone Else");
+  g_assert_false (sf_worker_choices_hold (list, ids, dataset, changed, FALSE));
+  g_free (worker->name);
+  worker->name = name;
+  g_assert_true (sf_worker_choices_hold (list, ids, dataset, changed, FALSE));
+
+  /* Another team puts them elsewhere, unless it sorts the same */
+  team = worker->team_id;
+  for (guint i = 0; i < dataset->teams->len; i++)
+    {
+      const SfTeam *other = &g_array_index (dataset->teams, SfTeam, i);
+      const SfTeam *own = sf_dataset_find_team (dataset, team);
+
+      if (g_utf8_collate (other->name, own->name) != 0)
+        {
+          g_autoptr(GtkStringList) moved = NULL;
+          g_autoptr(GArray) moved_ids = NULL;
+          gboolean same_place;
+
+          worker->team_id = other->id;
+          moved = sf_worker_choices_new (dataset, "All", 0, FALSE, &moved_ids);
+          same_place = sf_worker_choices_find (moved_ids, worker->id) == sf_worker_choices_find (ids, worker->id);
+          g_assert_true (sf_worker_choices_hold (list, ids, dataset, changed, FALSE) == same_place);
+          g_assert_true (sf_worker_choices_hold (moved, moved_ids, dataset, changed, FALSE));
+        }
+    }
+  worker->team_id = team;
+
+  /* Someone the list does not know */
+  g_array_index (changed, gint64, 0) = 999999;
+  g_assert_false (sf_worker_choices_hold (list, ids, dataset, changed, FALSE));
+}
+
 /* ---- SfFilteredList ------------------------------------------------- */
 
 /* A mirror of a list model kept only from its items-changed signals */
@@ -1262,6 +1325,7 @@ main (int   argc,
   ADD ("/gui/cases/edits-update-in-place", test_edits_update_in_place);
   g_test_add_func ("/gui/cases/list-edits", test_list_edits);
   g_test_add_func ("/gui/cases/filtered-list", test_filtered_list);
+  g_test_add_func ("/gui/cases/worker-choices-hold", test_worker_choices_hold);
   g_test_add ("/gui/cases/edit-large-in-place", Fixture, GUINT_TO_POINTER (600), fixture_set_up,
               test_edit_large_in_place, fixture_tear_down);
 #undef ADD

@@ -1358,8 +1358,11 @@ sf_cases_view_update_cases (SfCasesView     *self,
     }
   apply_edits (self, edits);
 
-  /* A name in the list of caseworkers may have changed; teams have not */
-  if (caseworker_ids->len > 0)
+  /* A name in the list of caseworkers may have changed, or its order
+   * (another team); teams have not */
+  if (caseworker_ids->len > 0 &&
+      !sf_worker_choices_hold (GTK_STRING_LIST (gtk_drop_down_get_model (self->worker_dropdown)),
+                               self->worker_ids, dataset, caseworker_ids, FALSE))
     {
       fill_worker_choices (self, dataset);
       if (show_filters (self))

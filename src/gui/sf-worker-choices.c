@@ -28,6 +28,26 @@ compare_choices (gconstpointer a,
   return by_team != 0 ? by_team : g_utf8_collate (ca->worker->initials, cb->worker->initials);
 }
 
+static Choice
+choice_of (const SfDataset    *dataset,
+           const SfCaseworker *worker)
+{
+  const SfTeam *team = sf_dataset_find_team (dataset, worker->team_id);
+
+  return (Choice) { worker, team != NULL ? team->name : "" };
+}
+
+static char *
+choice_text (const Choice *choice,
+             gboolean      with_team)
+{
+  if (with_team)
+    /* Translators: a caseworker to choose: initials · name (team) */
+    return g_strdup_printf (_("%s · %s (%s)"), choice->worker->initials, choice->worker->name, choice->team);
+  /* Translators: a caseworker in the list of cases: initials · name */
+  return g_strdup_printf (_("%s · %s"), choice->worker->initials, choice->worker->name);
+}
+
 GtkStringList *
 sf_worker_choices_new (const SfDataset  *dataset,
                        const char       *first,
@@ -48,8 +68,7 @@ sf_worker_choices_new (const SfDataset  *dataset,
   for (guint i = 0; i < dataset->caseworkers->len; i++)
     {
       const SfCaseworker *worker = &g_array_index (dataset->caseworkers, SfCaseworker, i);
-      const SfTeam *team = sf_dataset_find_team (dataset, worker->team_id);
-      Choice choice = { worker, team != NULL ? team->name : "" };
+      Choice choice = choice_of (dataset, worker);
 
       if (worker->id != exclude)
         g_array_append_val (choices, choice);
@@ -58,14 +77,7 @@ sf_worker_choices_new (const SfDataset  *dataset,
   for (guint i = 0; i < choices->len; i++)
     {
       const Choice *choice = &g_array_index (choices, Choice, i);
-      g_autofree char *text = NULL;
-
-      if (with_team)
-        /* Translators: a caseworker to choose: initials · name (team) */
-        text = g_strdup_printf (_("%s · %s (%s)"), choice->worker->initials, choice->worker->name, choice->team);
-      else
-        /* Translators: a caseworker in the list of cases: initials · name */
-        text = g_strdup_printf (_("%s · %s"), choice->worker->initials, choice->worker->name);
+      g_autofree char *text = choice_text (choice, with_team);
 
       gtk_string_list_append (list, text);
       g_array_append_val (*ids, choice->worker->id);
@@ -82,4 +94,59 @@ sf_worker_choices_find (GArray *ids,
     if (g_array_index (ids, gint64, i) == id)
       return i;
   return GTK_INVALID_LIST_POSITION;
+}
+
+/* Whether the caseworker at @position of @ids sorts after the one before
+ * and before the one after (positions of id 0 and people no longer there
+ * are passed by) */
+static gboolean
+in_order (const SfDataset *dataset,
+          GArray          *ids,
+          guint            position,
+          const Choice    *choice)
+{
+  for (int step = -1; step <= 1; step += 2)
+    {
+      guint neighbour = position + step;
+      const SfCaseworker *other;
+      Choice theirs;
+      int cmp;
+
+      if (neighbour >= ids->len || g_array_index (ids, gint64, neighbour) == 0 ||
+          (other = sf_dataset_find_caseworker (dataset, g_array_index (ids, gint64, neighbour))) == NULL)
+        continue;
+      theirs = choice_of (dataset, other);
+      cmp = compare_choices (&theirs, choice);
+      if (step < 0 ? cmp > 0 : cmp < 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sf_worker_choices_hold (GtkStringList   *list,
+                        GArray          *ids,
+                        const SfDataset *dataset,
+                        const GArray    *changed,
+                        gboolean         with_team)
+{
+  g_return_val_if_fail (GTK_IS_STRING_LIST (list) && ids != NULL && dataset != NULL && changed != NULL, FALSE);
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      gint64 id = g_array_index (changed, gint64, i);
+      guint position = sf_worker_choices_find (ids, id);
+      const SfCaseworker *worker = sf_dataset_find_caseworker (dataset, id);
+      g_autofree char *text = NULL;
+      Choice choice;
+
+      if (position == GTK_INVALID_LIST_POSITION || worker == NULL)
+        return FALSE;
+      choice = choice_of (dataset, worker);
+      text = choice_text (&choice, with_team);
+      if (g_strcmp0 (text, gtk_string_list_get_string (list, position)) != 0 ||
+          !in_order (dataset, ids, position, &choice))
+        return FALSE;
+    }
+  return TRUE;
 }

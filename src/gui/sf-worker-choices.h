@@ -25,5 +25,14 @@ GtkStringList *sf_worker_choices_new  (const SfDataset *dataset,
                                        GArray         **ids);
 guint          sf_worker_choices_find (GArray          *ids,
                                        gint64           id);
+/* Whether @list and @ids (from sf_worker_choices_new() with @with_team,
+ * no one excluded) still hold for @dataset after the caseworkers @changed
+ * changed: each is there, under the same text, in order among the
+ * others.  Then the list need not be made again. */
+gboolean       sf_worker_choices_hold (GtkStringList   *list,
+                                       GArray          *ids,
+                                       const SfDataset *dataset,
+                                       const GArray    *changed,
+                                       gboolean         with_team);
 
 G_END_DECLS
