@@ -600,6 +600,56 @@ test_live_change (void)
   g_clear_pointer (&seen.cases, g_array_unref);
 }
 
+/* A read that fails leaves the dataset and the figures as they were: the
+ * case changed in the database is not half applied when its owner's
+ * reductions cannot be read */
+static void
+test_live_read_fails (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfStore) store = sf_store_open (":memory:", &error);
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfFigures) figures = NULL;
+  g_autoptr(SfChange) change = sf_change_new ();
+  g_autoptr(GArray) workers_before = NULL;
+  g_autofree char *sql = NULL;
+  SfDay today = sf_test_day ("2026-03-31");
+  SfSettings settings;
+  SfDelta delta;
+  const SfCase *kase;
+  SfComplexity complexity;
+
+  g_assert_no_error (error);
+  g_assert_true (sf_demo_populate (store, today, &error));
+  g_assert_true (sf_store_load_settings (store, &settings, &error));
+  dataset = sf_store_load_dataset (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dataset->reductions->len, >, 0);
+  figures = sf_figures_compute (dataset, &settings, today);
+  workers_before = g_array_copy (figures->workers);
+  kase = &g_array_index (dataset->cases, SfCase, 0);
+  complexity = kase->complexity;
+
+  /* Behind the store's back: a case made heavier, and the reductions gone */
+  sql = g_strdup_printf ("UPDATE casefile SET complexity = '%s' WHERE id = %" G_GINT64_FORMAT,
+                         complexity == SF_COMPLEXITY_ENKEL ? "kompleks" : "enkel", kase->id);
+  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store), "ALTER TABLE reduction RENAME TO gone",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sf_change_add_row (change, "casefile", SQLITE_UPDATE, kase->id);
+  sf_change_add_row (change, "reduction", SQLITE_UPDATE, g_array_index (dataset->reductions, SfReduction, 0).id);
+  sf_change_finish (change);
+
+  sf_delta_init (&delta);
+  g_assert_false (sf_live_apply (store, dataset, figures, change, &delta, &error));
+  g_assert_nonnull (error);
+  sf_delta_clear (&delta);
+  g_assert_cmpint (g_array_index (dataset->cases, SfCase, 0).complexity, ==, complexity);
+  for (guint i = 0; i < figures->workers->len; i++)
+    g_assert_true (same_worker (&g_array_index (figures->workers, SfWorkerFigures, i),
+                                &g_array_index (workers_before, SfWorkerFigures, i)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +658,7 @@ main (int   argc,
 
   g_test_add_func ("/live/random", test_live_random);
   g_test_add_func ("/live/change", test_live_change);
+  g_test_add_func ("/live/read-fails", test_live_read_fails);
 
   return g_test_run ();
 }

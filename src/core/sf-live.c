@@ -36,21 +36,83 @@ sf_delta_clear (SfDelta *delta)
   g_clear_pointer (&delta->cases, g_array_unref);
 }
 
+/* What a change's rows are now, read before anything is applied: a read
+ * that fails leaves the dataset as it was */
+typedef struct
+{
+  GArray *cases;         /* SfCase: the changed cases still there, by id */
+  GArray *caseworkers;   /* SfCaseworker: the edited caseworkers, by id */
+  GArray *owners;        /* gint64: whose reductions changed, ascending */
+  GArray *reductions;    /* SfReduction: all the owners', in dataset order */
+} Fresh;
+
+static void
+fresh_clear (Fresh *fresh)
+{
+  g_clear_pointer (&fresh->cases, g_array_unref);
+  g_clear_pointer (&fresh->caseworkers, g_array_unref);
+  g_clear_pointer (&fresh->owners, g_array_unref);
+  g_clear_pointer (&fresh->reductions, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fresh, fresh_clear)
+
+/* Reductions are kept in caseworker order: the owners' runs are read
+ * again whole */
+static gboolean
+read_reductions (SfStore          *store,
+                 const SfDataset  *dataset,
+                 const GArray     *ids,
+                 Fresh            *fresh,
+                 GError          **error)
+{
+  g_autoptr(GArray) changed = g_array_new (FALSE, TRUE, sizeof (SfReduction));
+
+  g_array_set_clear_func (changed, sf_reduction_clear);
+  for (guint i = 0; i < dataset->reductions->len; i++)
+    {
+      const SfReduction *reduction = &g_array_index (dataset->reductions, SfReduction, i);
+
+      if (sf_ids_contain (ids, reduction->id))
+        sf_ids_add (fresh->owners, reduction->caseworker_id);
+    }
+  if (!sf_store_load_reductions_by_id (store, ids, changed, error))
+    return FALSE;
+  for (guint i = 0; i < changed->len; i++)
+    sf_ids_add (fresh->owners, g_array_index (changed, SfReduction, i).caseworker_id);
+  return sf_store_load_reductions_of (store, fresh->owners, fresh->reductions, error);
+}
+
+static gboolean
+read_fresh (SfStore         *store,
+            const SfDataset *dataset,
+            const SfChange  *change,
+            Fresh           *fresh,
+            GError         **error)
+{
+  fresh->cases = g_array_new (FALSE, TRUE, sizeof (SfCase));
+  g_array_set_clear_func (fresh->cases, sf_case_clear);
+  fresh->caseworkers = g_array_new (FALSE, TRUE, sizeof (SfCaseworker));
+  g_array_set_clear_func (fresh->caseworkers, sf_caseworker_clear);
+  fresh->owners = g_array_new (FALSE, FALSE, sizeof (gint64));
+  fresh->reductions = g_array_new (FALSE, TRUE, sizeof (SfReduction));
+  g_array_set_clear_func (fresh->reductions, sf_reduction_clear);
+
+  return (change->cases->len == 0 || sf_store_load_cases_by_id (store, change->cases, fresh->cases, error)) &&
+         (change->caseworkers->len == 0 ||
+          sf_store_load_caseworkers_by_id (store, change->caseworkers, fresh->caseworkers, error)) &&
+         (change->reductions->len == 0 || read_reductions (store, dataset, change->reductions, fresh, error));
+}
+
 /* Each case's old and new primary caseworker and cover are the people
  * whose load it changes. */
-static gboolean
-apply_cases (SfStore        *store,
-             SfDataset      *dataset,
+static void
+apply_cases (SfDataset      *dataset,
              const GArray   *ids,
-             GArray         *workers,
-             GError        **error)
+             GArray         *fresh,
+             GArray         *workers)
 {
-  g_autoptr(GArray) fresh = g_array_new (FALSE, TRUE, sizeof (SfCase));
   guint j = 0;
-
-  g_array_set_clear_func (fresh, sf_case_clear);
-  if (!sf_store_load_cases_by_id (store, ids, fresh, error))
-    return FALSE;
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -86,85 +148,61 @@ apply_cases (SfStore        *store,
           now->reference = NULL;
         }
     }
+}
+
+/* Whether the edited caseworkers read are all in the dataset still: else
+ * the change is not for this path (one removed without it saying so) */
+static gboolean
+caseworkers_known (const SfDataset *dataset,
+                   const GArray    *ids,
+                   const GArray    *fresh)
+{
+  if (fresh->len != ids->len)
+    return FALSE;
+  for (guint i = 0; i < fresh->len; i++)
+    if (sf_dataset_find_caseworker (dataset, g_array_index (fresh, SfCaseworker, i).id) == NULL)
+      return FALSE;
   return TRUE;
 }
 
 /* Edited caseworkers: their row is read again; the team they were in and
  * the one they are in now are both computed again. */
-static gboolean
-apply_caseworkers (SfStore       *store,
-                   SfDataset     *dataset,
-                   const GArray  *ids,
+static void
+apply_caseworkers (SfDataset     *dataset,
+                   GArray        *fresh,
                    GArray        *workers,
-                   GArray        *teams,
-                   GError       **error)
+                   GArray        *teams)
 {
-  g_autoptr(GArray) fresh = g_array_new (FALSE, TRUE, sizeof (SfCaseworker));
-
-  g_array_set_clear_func (fresh, sf_caseworker_clear);
-  if (!sf_store_load_caseworkers_by_id (store, ids, fresh, error))
-    return FALSE;
-  /* One removed without the change saying so: not for this path */
-  if (fresh->len != ids->len)
-    return FALSE;
-
   for (guint i = 0; i < fresh->len; i++)
     {
       SfCaseworker *now = &g_array_index (fresh, SfCaseworker, i);
       SfCaseworker *old = (SfCaseworker *) sf_dataset_find_caseworker (dataset, now->id);
 
-      if (old == NULL)
-        return FALSE;
       sf_ids_add (teams, old->team_id);
       sf_ids_add (workers, now->id);
       sf_caseworker_clear (old);
       *old = *now;
       memset (now, 0, sizeof *now);
     }
-  return TRUE;
 }
 
-/* Reductions are kept in caseworker order: the owners' runs are read
- * again whole. */
-static gboolean
-apply_reductions (SfStore       *store,
-                  SfDataset     *dataset,
-                  const GArray  *ids,
-                  GArray        *workers,
-                  GError       **error)
+/* Each owner's run of reductions replaced by the one read */
+static void
+apply_reductions (SfDataset *dataset,
+                  GArray    *owners,
+                  GArray    *fresh,
+                  GArray    *workers)
 {
-  g_autoptr(GArray) owners = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) fresh = g_array_new (FALSE, TRUE, sizeof (SfReduction));
   guint j = 0;
-
-  g_array_set_clear_func (fresh, sf_reduction_clear);
-  for (guint i = 0; i < dataset->reductions->len; i++)
-    {
-      const SfReduction *reduction = &g_array_index (dataset->reductions, SfReduction, i);
-
-      if (sf_ids_contain (ids, reduction->id))
-        sf_ids_add (owners, reduction->caseworker_id);
-    }
-  if (!sf_store_load_reductions_by_id (store, ids, fresh, error))
-    return FALSE;
-  for (guint i = 0; i < fresh->len; i++)
-    sf_ids_add (owners, g_array_index (fresh, SfReduction, i).caseworker_id);
-  g_array_set_size (fresh, 0);
-  if (!sf_store_load_reductions_of (store, owners, fresh, error))
-    return FALSE;
 
   for (guint o = 0; o < owners->len; o++)
     {
       gint64 owner = g_array_index (owners, gint64, o);
       guint first, n, k;
 
-      if (sf_dataset_find_caseworker (dataset, owner) == NULL)
-        return FALSE;
-      /* The owner's run now … */
       first = sf_dataset_find_reductions (dataset, owner, &n);
       if (n > 0)
         g_array_remove_range (dataset->reductions, first, n);
-      /* … replaced by the one in the database */
       for (k = j; k < fresh->len && g_array_index (fresh, SfReduction, k).caseworker_id == owner; k++)
         ;
       if (k > j)
@@ -176,6 +214,15 @@ apply_reductions (SfStore       *store,
       j = k;
       sf_ids_add (workers, owner);
     }
+}
+
+static gboolean
+owners_known (const SfDataset *dataset,
+              const GArray    *owners)
+{
+  for (guint o = 0; o < owners->len; o++)
+    if (sf_dataset_find_caseworker (dataset, g_array_index (owners, gint64, o)) == NULL)
+      return FALSE;
   return TRUE;
 }
 
@@ -184,8 +231,8 @@ apply_reductions (SfStore       *store,
  * rows it touched, and says in @delta (initialised by the caller) what
  * changed.  Returns FALSE when the change cannot be followed row by row —
  * the caller then reloads everything — or, with @error set, when the
- * database could not be read; the dataset may then be half updated and is
- * to be loaded again too. */
+ * database could not be read.  Everything is read before anything is
+ * applied: when it returns FALSE, @dataset and @figures are as they were. */
 gboolean
 sf_live_apply (SfStore         *store,
                SfDataset       *dataset,
@@ -194,6 +241,8 @@ sf_live_apply (SfStore         *store,
                SfDelta         *delta,
                GError         **error)
 {
+  g_auto(Fresh) fresh = { 0 };
+
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
   g_return_val_if_fail (dataset != NULL && figures != NULL && figures->dataset == dataset, FALSE);
   g_return_val_if_fail (change != NULL && delta != NULL, FALSE);
@@ -203,15 +252,14 @@ sf_live_apply (SfStore         *store,
       ((change->inserted | change->deleted) & SF_CHANGE_CASEWORKERS))
     return FALSE;
 
-  if (change->cases->len > 0 &&
-      !apply_cases (store, dataset, change->cases, delta->caseworkers, error))
+  if (!read_fresh (store, dataset, change, &fresh, error) ||
+      !caseworkers_known (dataset, change->caseworkers, fresh.caseworkers) ||
+      !owners_known (dataset, fresh.owners))
     return FALSE;
-  if (change->caseworkers->len > 0 &&
-      !apply_caseworkers (store, dataset, change->caseworkers, delta->caseworkers, delta->teams, error))
-    return FALSE;
-  if (change->reductions->len > 0 &&
-      !apply_reductions (store, dataset, change->reductions, delta->caseworkers, error))
-    return FALSE;
+
+  apply_cases (dataset, change->cases, fresh.cases, delta->caseworkers);
+  apply_caseworkers (dataset, fresh.caseworkers, delta->caseworkers, delta->teams);
+  apply_reductions (dataset, fresh.owners, fresh.reductions, delta->caseworkers);
   g_array_append_vals (delta->cases, change->cases->data, change->cases->len);
 
   sf_figures_update (figures, (const gint64 *) delta->caseworkers->data, delta->caseworkers->len,
