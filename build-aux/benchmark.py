@@ -26,7 +26,8 @@ Generates the large-municipality data set (3,000 caseworkers in 600 teams,
            (with the GUI tests): the open window's reactions, each until the
            next frame is painted, median and max of --runs runs.  Sorting
            and searching the roster, filtering the Caseloads page and the
-           list of 100,000 cases by team, and switching pages have a target
+           list of 100,000 cases by team, switching pages, and choosing
+           another team on the Teams page have a target
            of one frame (16.7 ms median; PASS or FAIL); editing a case or a
            person (-call: the call alone; -store: the same write with no
            window) is printed for the record, issue 8 sets it no number.
@@ -107,7 +108,8 @@ def peak_rss_mb(argv):
 WINDOW_LINE = re.compile(r"^(\S+)\s+median\s+([0-9.]+) ms\s+max\s+([0-9.]+) ms(?:\s+cpu\s+([0-9.]+) ms)?\s*$")
 # Issue 8: "switching teams, sorting and filtering stay under one frame of work"
 ONE_FRAME_MS = 1000 / 60
-FRAME_TARGETS = ("sort-roster", "search-roster", "team-filter", "team-filter-cases", "switch-page")
+FRAME_TARGETS = ("sort-roster", "search-roster", "team-filter", "team-filter-cases", "switch-page",
+                 "switch-team")
 
 
 def window_benchmark(bench_gui, db, runs):

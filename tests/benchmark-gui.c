@@ -30,6 +30,7 @@
  *   team-filter        the Caseloads page filtered by a team, and back to all
  *   team-filter-cases  the list of every case filtered by a team, and back
  *   switch-page        Caseloads ↔ Caseworkers, both shown before
+ *   switch-team        another team chosen on the Teams page: its members shown
  *   edit-case-all-pages, edit-person-all-pages
  *                      the edits once the Caseloads page has been shown: it is
  *                      kept current on every change too
@@ -62,6 +63,7 @@
 #include "sf-cases-view.h"
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
+#include "sf-teams-page.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
@@ -427,6 +429,14 @@ filter_cases (Bench *bench)
 {
   sf_cases_view_set_filter (sf_caseloads_page_get_cases_view (bench->caseloads_page),
                             next_team (bench), 0, SF_CASES_SHOW_OPEN);
+}
+
+static void
+switch_team (Bench *bench)
+{
+  bench->team_filtered = FALSE;
+  if (!sf_teams_page_select_team (sf_window_get_teams_page (bench->window), next_team (bench)))
+    fail ("the Teams page has no team to show");
 }
 
 static void
@@ -854,6 +864,11 @@ main (int   argc,
    * current on every change too */
   measure (&bench, "edit-case-all-pages", edit_case);
   measure (&bench, "edit-person-all-pages", edit_person);
+
+  /* The Teams page, one team after another */
+  sf_window_show_page (bench.window, "teams");
+  sf_test_spin (500);
+  measure (&bench, "switch-team", switch_team);
 
   sf_test_destroy_toplevels ();
   g_clear_pointer (&bench.sort_columns, g_ptr_array_unref);

@@ -505,10 +505,6 @@ test_cell_tooltips (Fixture       *fixture,
   g_assert_true (shown);
 }
 
-/* Editing a case or a person replaces the rows of the people whose
- * figures it changes, and no other: the others are the very same items
- * (a full reload makes new ones).  The rows end where a full reload puts
- * them, with the figures it computes. */
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
@@ -537,6 +533,10 @@ shown_row (Fixture    *fixture,
   return label != NULL ? gtk_widget_get_parent (gtk_widget_get_parent (label)) : NULL;
 }
 
+/* Editing a case or a person gives the rows of the people whose figures it
+ * changes their new figures, in the same items, and changes no other: a
+ * full reload would make new items for all.  The rows end where a full
+ * reload puts them, with the figures it computes. */
 static void
 test_edit_updates_rows (Fixture       *fixture,
                         gconstpointer  data)

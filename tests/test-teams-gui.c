@@ -477,6 +477,57 @@ test_explain_norm (Fixture       *fixture,
   g_assert_cmpuint (rows, ==, 5);
 }
 
+/* The member table's name and norm cells answer a tooltip from their row
+ * when the pointer rests on them (each set at bind asked the X server
+ * where the pointer was) */
+static GtkWidget *
+find_label_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_member_tooltips (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gint64 team = make_team (fixture, "Modtageteam");
+  gint64 ab = make_worker (fixture, "AB", "Anne Bach", team);
+  g_autoptr(SfRosterItem) item = NULL;
+  GtkWidget *view;
+  const char *cells[2];
+
+  g_assert_true (sf_teams_page_select_caseworker (fixture->page, ab));
+  sf_test_spin (50);
+  item = g_list_model_get_item (sf_teams_page_get_member_model (fixture->page), 0);
+  g_assert_cmpint (sf_roster_item_get_id (item), ==, ab);
+  view = sf_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (view);
+  cells[0] = sf_roster_item_get_name (item);
+  cells[1] = sf_roster_item_get_norm_text (item);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      GtkWidget *cell = find_label_text (view, cells[i]);
+      g_autoptr(GObject) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+      gboolean shown = FALSE;
+
+      g_assert_nonnull (cell);
+      g_assert_true (gtk_widget_get_has_tooltip (cell));
+      g_signal_emit_by_name (cell, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+      g_assert_true (shown);
+    }
+}
+
 /* "Next case…" asks the window's suggestion for the chosen team */
 static void
 test_suggest_for_team (Fixture       *fixture,
@@ -679,6 +730,8 @@ main (int   argc,
   g_test_add ("/gui/teams/move-and-remove-team", Fixture, NULL, fixture_set_up, test_move_and_remove_team,
               fixture_tear_down);
   g_test_add ("/gui/teams/explain-norm", Fixture, NULL, fixture_set_up, test_explain_norm, fixture_tear_down);
+  g_test_add ("/gui/teams/member-tooltips", Fixture, NULL, fixture_set_up, test_member_tooltips,
+              fixture_tear_down);
   g_test_add ("/gui/teams/suggest-for-team", Fixture, NULL, fixture_set_up, test_suggest_for_team, fixture_tear_down);
   g_test_add ("/gui/teams/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/gui/teams/update-in-place", Fixture, NULL, fixture_set_up, test_update_in_place,

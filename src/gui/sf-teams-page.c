@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "sf-caseworker-dialog.h"
+#include "sf-cell-tooltip.h"
 #include "sf-roster-item.h"
 #include "sf-status-cell.h"
 #include "sf-status-style.h"
@@ -410,7 +411,10 @@ text_cell_bind_cb (GtkSignalListItemFactory *factory,
         }
     }
   gtk_label_set_label (label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+  /* Each set asks the X server where the pointer is: only when it changes
+   * (most people have no factor, so no reason) */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
 }
 
 static void
@@ -419,6 +423,7 @@ property_cell_setup_cb (GtkSignalListItemFactory *factory,
                         gpointer                  user_data)
 {
   const char *property = g_object_get_data (G_OBJECT (factory), "sf-property");
+  SfCellTextFunc tooltip = g_object_get_data (G_OBJECT (factory), "sf-tooltip");
   GtkWidget *label = gtk_label_new (NULL);
   gboolean numeric = !g_str_equal (property, "name") && !g_str_equal (property, "initials");
 
@@ -426,6 +431,9 @@ property_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
+  /* Asked of the row when the pointer rests on it, not set at each bind */
+  if (tooltip != NULL)
+    sf_cell_tooltip_set_text_func (list_item, label, tooltip);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -435,18 +443,11 @@ property_cell_bind_cb (GtkSignalListItemFactory *factory,
                        gpointer                  user_data)
 {
   const char *property = g_object_get_data (G_OBJECT (factory), "sf-property");
-  const char *tooltip_property = g_object_get_data (G_OBJECT (factory), "sf-tooltip");
   GtkWidget *label = gtk_list_item_get_child (list_item);
   g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
 
   g_object_get (gtk_list_item_get_item (list_item), property, &text, NULL);
   gtk_label_set_label (GTK_LABEL (label), text);
-  if (tooltip_property != NULL)
-    {
-      g_object_get (gtk_list_item_get_item (list_item), tooltip_property, &tooltip, NULL);
-      gtk_widget_set_tooltip_text (label, tooltip);
-    }
 }
 
 static void
@@ -497,8 +498,8 @@ add_column (SfTeamsPage        *self,
 }
 
 static GtkListItemFactory *
-property_factory (const char *property,
-                  const char *tooltip)
+property_factory (const char     *property,
+                  SfCellTextFunc  tooltip)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
@@ -549,7 +550,7 @@ static void
 build_columns (SfTeamsPage *self)
 {
   add_column (self, _("Initials"), property_factory ("initials", NULL), string_sorter ("initials"), FALSE, 68);
-  add_column (self, _("Name"), property_factory ("name", "name"), string_sorter ("name"), TRUE, -1);
+  add_column (self, _("Name"), property_factory ("name", (SfCellTextFunc) sf_roster_item_get_name), string_sorter ("name"), TRUE, -1);
   /* Translators: contracted hours per week */
   add_column (self, C_("column", "Hours"), property_factory ("hours-text", NULL),
               numeric_sorter ("weekly-hours"), FALSE, 52);
@@ -559,7 +560,7 @@ build_columns (SfTeamsPage *self)
   /* Translators: the individual factor */
   add_column (self, C_("column", "Factor"), field_factory (self, FIELD_FACTOR), NULL, FALSE, 56);
   /* Translators: the adjusted norm */
-  add_column (self, C_("column", "Norm"), property_factory ("norm-text", "norm-explanation"),
+  add_column (self, C_("column", "Norm"), property_factory ("norm-text", (SfCellTextFunc) sf_roster_item_get_norm_explanation),
               numeric_sorter ("adjusted-norm"), FALSE, 56);
   /* Translators: the weighted caseload */
   add_column (self, C_("column", "Load"), property_factory ("load-text", NULL),
