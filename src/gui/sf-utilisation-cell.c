@@ -104,8 +104,6 @@ sf_utilisation_cell_dispose (GObject *object)
   SfUtilisationCell *self = (SfUtilisationCell *)object;
   GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_UTILISATION_CELL);
-  /* The template's top box is not a bound child: unparent it too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->item);
@@ -168,24 +166,42 @@ sf_utilisation_cell_class_init (SfUtilisationCellClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-utilisation-cell.ui");
-  gtk_widget_class_bind_template_child (widget_class, SfUtilisationCell, level_bar);
-  gtk_widget_class_bind_template_child (widget_class, SfUtilisationCell, reason_label);
-  gtk_widget_class_bind_template_child (widget_class, SfUtilisationCell, percent_label);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* The cell lays its three children out itself: no box, no template.
+   * A list keeps 200 rows of these and makes them again when its filter
+   * changes, so each widget and each builder run counts. */
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sf-utilisation-cell");
 }
 
 static void
 sf_utilisation_cell_init (SfUtilisationCell *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *widget = GTK_WIDGET (self);
 
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (widget)), 12);
+
+  self->level_bar = GTK_LEVEL_BAR (gtk_level_bar_new_for_interval (0, 1));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->level_bar), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->level_bar), GTK_ALIGN_CENTER);
   /* The colour comes from the status, not from GtkLevelBar's own offsets */
   gtk_level_bar_remove_offset_value (self->level_bar, GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (self->level_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
   gtk_level_bar_remove_offset_value (self->level_bar, GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_widget_set_parent (GTK_WIDGET (self->level_bar), widget);
+
+  self->reason_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->reason_label), TRUE);
+  gtk_label_set_xalign (self->reason_label, 0);
+  gtk_label_set_ellipsize (self->reason_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->reason_label), "dim-label");
+  gtk_widget_set_parent (GTK_WIDGET (self->reason_label), widget);
+
+  self->percent_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->percent_label, 1);
+  gtk_label_set_width_chars (self->percent_label, 5);
+  gtk_widget_add_css_class (GTK_WIDGET (self->percent_label), "numeric");
+  gtk_widget_set_parent (GTK_WIDGET (self->percent_label), widget);
 }
 
 GtkWidget *
