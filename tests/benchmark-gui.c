@@ -31,6 +31,11 @@
  *   team-filter-cases  the list of every case filtered by a team, and back
  *   switch-page        Caseloads ↔ Caseworkers, both shown before
  *   switch-team        another team chosen on the Teams page: its members shown
+ *   floor-filter       not the application: a bare GtkColumnView of ten label
+ *                      columns over 3,000 strings, in a window of the same size,
+ *                      filtered to five rows and back as team-filter does; what
+ *                      GTK itself takes to make and bind those rows, the floor
+ *                      under team-filter and search-roster
  *   edit-case-all-pages, edit-person-all-pages
  *                      the edits once the Caseloads page has been shown: it is
  *                      kept current on every change too
@@ -94,6 +99,7 @@ struct _Bench
   SfStore         *store;
   SfDataset       *dataset;
   SfWindow        *window;
+  GtkWidget       *toplevel;         /* the window frames are awaited in */
   SfRosterPage    *roster_page;
   SfCaseloadsPage *caseloads_page;
 
@@ -260,7 +266,7 @@ wait_for_frame (Bench *bench)
   gboolean timed_out = FALSE;
   guint timeout_id = g_timeout_add (WAIT_LIMIT_MS, timeout_cb, &timed_out);
 
-  gtk_widget_queue_draw (GTK_WIDGET (bench->window));
+  gtk_widget_queue_draw (bench->toplevel);
   while (!timed_out)
     {
       drain ();
@@ -444,6 +450,101 @@ switch_page (Bench *bench)
 {
   bench->on_roster = !bench->on_roster;
   sf_window_show_page (bench->window, bench->on_roster ? "roster" : "caseloads");
+}
+
+/* ---- the floor: GTK alone --------------------------------------------- */
+
+#define FLOOR_ROWS    3000
+#define FLOOR_COLUMNS 10
+
+static gboolean
+floor_match (gpointer item,
+             gpointer user_data)
+{
+  const gboolean *filtered = user_data;
+
+  /* Five rows of 3,000, as a team of five */
+  return !*filtered || g_str_has_prefix (gtk_string_object_get_string (item), "Person 0000");
+}
+
+static void
+floor_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+floor_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
+}
+
+typedef struct
+{
+  GtkCustomFilter *filter;
+  gboolean         filtered;
+} Floor;
+
+static Floor floor_state;
+
+static void
+filter_floor (Bench *bench)
+{
+  floor_state.filtered = !floor_state.filtered;
+  gtk_filter_changed (GTK_FILTER (floor_state.filter),
+                      floor_state.filtered ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+}
+
+/* A window as large as the application's with nothing but a column view:
+ * frames are awaited in it from now on */
+static void
+present_floor (Bench *bench)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkColumnView *view;
+  GtkFilterListModel *filtered;
+
+  for (guint i = 0; i < FLOOR_ROWS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Person %05u", i);
+
+      gtk_string_list_append (strings, text);
+    }
+  floor_state.filter = gtk_custom_filter_new (floor_match, &floor_state.filtered, NULL);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_steal_pointer (&strings)),
+                                        GTK_FILTER (floor_state.filter));
+  view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered)))));
+  for (guint c = 0; c < FLOOR_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (floor_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (floor_bind_cb), NULL);
+      column = gtk_column_view_column_new ("Column", factory);
+      gtk_column_view_column_set_fixed_width (column, 110);
+      gtk_column_view_append_column (view, column);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_realize (window);
+  bench->toplevel = window;
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_frame_clock_after_paint_cb), bench);
+  sf_test_spin (1000);
 }
 
 /* ---- choosing what to change ----------------------------------------- */
@@ -676,6 +777,7 @@ static void
 present_window (Bench *bench)
 {
   bench->window = sf_test_present_window (bench->store);
+  bench->toplevel = GTK_WIDGET (bench->window);
   sf_window_show_page (bench->window, "roster");
   bench->on_roster = TRUE;
   gtk_widget_realize (GTK_WIDGET (bench->window));
@@ -869,6 +971,15 @@ main (int   argc,
   sf_window_show_page (bench.window, "teams");
   sf_test_spin (500);
   measure (&bench, "switch-team", switch_team);
+
+  /* GTK alone, for comparison */
+  if (bench.only == NULL || g_strv_contains ((const char * const *) bench.only, "floor-filter"))
+    {
+      present_floor (&bench);
+      g_print ("# floor-filter: a bare GtkColumnView, %u label columns, %u rows, filtered to 5 and back\n",
+               FLOOR_COLUMNS, FLOOR_ROWS);
+      measure (&bench, "floor-filter", filter_floor);
+    }
 
   sf_test_destroy_toplevels ();
   g_clear_pointer (&bench.sort_columns, g_ptr_array_unref);
