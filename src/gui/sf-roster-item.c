@@ -236,7 +236,7 @@ sf_roster_item_get_property (GObject    *object,
       break;
 
     case PROP_NORM_EXPLANATION:
-      g_value_set_string (value, self->norm_explanation);
+      g_value_set_string (value, sf_roster_item_get_norm_explanation (self));
       break;
 
     case PROP_CASES_TEXT:
@@ -331,17 +331,55 @@ sf_roster_item_init (SfRosterItem *self)
   self->experience = 1.0;
 }
 
-SfRosterItem *
-sf_roster_item_new (const SfWorkerFigures *figures,
-                    const SfArea          *area)
+/* The factors of the norm, so that the number is never unexplained.
+ * Made when first asked for (a tooltip, the Teams page): not for each of
+ * 3,000 rows at start-up. */
+static char *
+explain_norm (SfRosterItem *self)
 {
-  SfRosterItem *self;
   g_autofree char *base = NULL;
   g_autofree char *availability = NULL;
   g_autofree char *experience = NULL;
   g_autofree char *factor = NULL;
   g_autofree char *reduced = NULL;
   g_autofree char *explanation = NULL;
+
+  base = sf_format_decimal (self->base_norm, 1);
+  availability = sf_format_decimal (self->availability, 2);
+  experience = sf_format_decimal (self->experience, 2);
+  factor = sf_format_decimal (self->individual_factor, 2);
+  explanation = g_strdup_printf (_("Team norm %s × availability %s × experience %s × individual factor %s"),
+                                 base, availability, experience, factor);
+  if (self->reduction_hours > 0)
+    {
+      g_autofree char *hours = format_hours (self->reduction_hours);
+
+      /* Translators: %s is a number of hours per week */
+      reduced = g_strdup_printf (_("Reduced by %s hours a week"), hours);
+    }
+
+  switch (self->capacity)
+    {
+    case SF_ROSTER_CAPACITY_ABSENT:
+      return g_strdup_printf ("%s\n%s", explanation, _("Absent: no capacity on this date"));
+
+    case SF_ROSTER_CAPACITY_NOT_STARTED:
+      return g_strdup_printf ("%s\n%s", explanation, _("Not started yet: no capacity on this date"));
+
+    case SF_ROSTER_CAPACITY_NONE:
+    case SF_ROSTER_CAPACITY_AVAILABLE:
+    default:
+      if (reduced != NULL)
+        return g_strdup_printf ("%s\n%s", explanation, reduced);
+      return g_steal_pointer (&explanation);
+    }
+}
+
+SfRosterItem *
+sf_roster_item_new (const SfWorkerFigures *figures,
+                    const SfArea          *area)
+{
+  SfRosterItem *self;
 
   g_return_val_if_fail (figures != NULL, NULL);
   g_return_val_if_fail (figures->worker != NULL, NULL);
@@ -376,43 +414,6 @@ sf_roster_item_new (const SfWorkerFigures *figures,
   else
     /* Translators: a utilisation in per cent, e.g. "104 %" */
     self->utilisation_text = g_strdup_printf (_("%.0f %%"), self->utilisation * 100.0);
-
-  /* The factors of the norm, so that the number is never unexplained */
-  base = sf_format_decimal (self->base_norm, 1);
-  availability = sf_format_decimal (self->availability, 2);
-  experience = sf_format_decimal (self->experience, 2);
-  factor = sf_format_decimal (self->individual_factor, 2);
-  explanation = g_strdup_printf (_("Team norm %s × availability %s × experience %s × individual factor %s"),
-                                 base, availability, experience, factor);
-  if (self->reduction_hours > 0)
-    {
-      g_autofree char *hours = format_hours (self->reduction_hours);
-
-      /* Translators: %s is a number of hours per week */
-      reduced = g_strdup_printf (_("Reduced by %s hours a week"), hours);
-    }
-
-  switch (self->capacity)
-    {
-    case SF_ROSTER_CAPACITY_ABSENT:
-      self->norm_explanation = g_strdup_printf ("%s\n%s", explanation,
-                                                _("Absent: no capacity on this date"));
-      break;
-
-    case SF_ROSTER_CAPACITY_NOT_STARTED:
-      self->norm_explanation = g_strdup_printf ("%s\n%s", explanation,
-                                                _("Not started yet: no capacity on this date"));
-      break;
-
-    case SF_ROSTER_CAPACITY_NONE:
-    case SF_ROSTER_CAPACITY_AVAILABLE:
-    default:
-      if (reduced != NULL)
-        self->norm_explanation = g_strdup_printf ("%s\n%s", explanation, reduced);
-      else
-        self->norm_explanation = g_steal_pointer (&explanation);
-      break;
-    }
 
   {
     g_autofree char *key = g_strjoin (" ",
@@ -645,6 +646,8 @@ sf_roster_item_get_norm_explanation (SfRosterItem *self)
 {
   g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), NULL);
 
+  if (self->norm_explanation == NULL)
+    self->norm_explanation = explain_norm (self);
   return self->norm_explanation;
 }
 
