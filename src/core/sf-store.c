@@ -1023,22 +1023,34 @@ reserve_rows (SfStore    *self,
     }
 }
 
+/* Appends to @array the rows @sql finds: once, or with @ids for each of
+ * them (its ?1) in @ids order, as what keeps a loaded dataset current
+ * (sf-live.c) reads. */
 static gboolean
-load_rows (SfStore     *self,
-           const char  *sql,
-           GArray      *array,
-           RowReader    reader,
-           GError     **error)
+load_rows_for (SfStore      *self,
+               const char   *sql,
+               const GArray *ids,
+               GArray       *array,
+               RowReader     reader,
+               GError      **error)
 {
   sqlite3_stmt *stmt = sf_store_prepare (self, sql, error);
-  int rc;
+  int rc = SQLITE_DONE;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < (ids != NULL ? ids->len : 1) && rc == SQLITE_DONE; i++)
     {
-      g_array_set_size (array, array->len + 1);
-      reader (stmt, array->data + (array->len - 1) * g_array_get_element_size (array));
+      if (ids != NULL)
+        {
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_array_set_size (array, array->len + 1);
+          reader (stmt, array->data + (array->len - 1) * g_array_get_element_size (array));
+        }
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -1047,6 +1059,16 @@ load_rows (SfStore     *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+load_rows (SfStore     *self,
+           const char  *sql,
+           GArray      *array,
+           RowReader    reader,
+           GError     **error)
+{
+  return load_rows_for (self, sql, NULL, array, reader, error);
 }
 
 static void
@@ -1169,40 +1191,6 @@ sf_store_load_dataset (SfStore  *self,
   if (!ok)
     return NULL;
   return g_steal_pointer (&dataset);
-}
-
-/* Appends to @array the rows @sql finds for each of @ids (its ?1), in
- * @ids order: what keeps a loaded dataset current (sf-live.c) reads. */
-static gboolean
-load_rows_for (SfStore      *self,
-               const char   *sql,
-               const GArray *ids,
-               GArray       *array,
-               RowReader     reader,
-               GError      **error)
-{
-  sqlite3_stmt *stmt = sf_store_prepare (self, sql, error);
-  int rc = SQLITE_DONE;
-
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < ids->len && rc == SQLITE_DONE; i++)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          g_array_set_size (array, array->len + 1);
-          reader (stmt, array->data + (array->len - 1) * g_array_get_element_size (array));
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sf_store_set_sqlite_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* The cases (SfCase) with @ids (gint64) that still exist. */
