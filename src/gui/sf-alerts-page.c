@@ -12,6 +12,7 @@
 
 #include "sf-ack-dialog.h"
 #include "sf-alerts-page.h"
+#include "sf-display.h"
 
 /* The alerts on one day, grouped by team (teams with errors first), each
  * leading to the person or team it concerns; the acknowledged ones apart,
@@ -382,24 +383,6 @@ add_acknowledged_group (SfAlertsPage *self)
   self->acknowledged_row = ADW_EXPANDER_ROW (expander);
 }
 
-static guint
-count_first_rows (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  GListModel *monitors = display != NULL ? gdk_display_get_monitors (display) : NULL;
-  int height = 0;
-
-  for (guint i = 0; monitors != NULL && i < g_list_model_get_n_items (monitors); i++)
-    {
-      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
-      GdkRectangle geometry;
-
-      gdk_monitor_get_geometry (monitor, &geometry);
-      height = MAX (height, geometry.height);
-    }
-  return MAX (MIN_FIRST_ROWS, (guint) height / MIN_ROW_HEIGHT + 1);
-}
-
 static gboolean
 is_complete (SfAlertsPage *self)
 {
@@ -536,7 +519,7 @@ rebuild (SfAlertsPage *self)
     }
 
   /* As many rows as before, so that a reload keeps the place scrolled to */
-  build_more (self, MAX (count_first_rows (), rows_before));
+  build_more (self, MAX (sf_display_rows_to_fill (MIN_ROW_HEIGHT, MIN_FIRST_ROWS), rows_before));
 }
 
 static void

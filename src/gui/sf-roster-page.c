@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sf-cell-tooltip.h"
+#include "sf-display.h"
 #include "sf-list-edit.h"
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
@@ -251,24 +252,6 @@ on_column_view_map_cb (SfRosterPage *self,
                                            G_CALLBACK (on_frame_clock_after_paint_cb), self);
 }
 
-static guint
-count_first_rows (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  GListModel *monitors = display != NULL ? gdk_display_get_monitors (display) : NULL;
-  int height = 0;
-
-  for (guint i = 0; monitors != NULL && i < g_list_model_get_n_items (monitors); i++)
-    {
-      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
-      GdkRectangle geometry;
-
-      gdk_monitor_get_geometry (monitor, &geometry);
-      height = MAX (height, geometry.height);
-    }
-  return MAX (MIN_FIRST_ROWS, (guint) height / MIN_ROW_HEIGHT + 1);
-}
-
 /* Before the table is first shown, gives it the first rows only */
 static void
 show_first_rows (SfRosterPage *self,
@@ -279,7 +262,7 @@ show_first_rows (SfRosterPage *self,
   if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)) ||
       g_list_model_get_n_items (G_LIST_MODEL (self->first_rows_model)) > 0)
     return;
-  first_rows = count_first_rows ();
+  first_rows = sf_display_rows_to_fill (MIN_ROW_HEIGHT, MIN_FIRST_ROWS);
   if (n_items > first_rows)
     gtk_slice_list_model_set_size (self->first_rows_model, first_rows);
 }
