@@ -228,6 +228,20 @@ is_button_labelled (GtkWidget     *widget,
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
 
+static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), data);
+}
+
 GtkWidget *
 sf_test_find_widget (GtkWidget *widget,
                      GType      type)
@@ -247,6 +261,20 @@ sf_test_find_button (GtkWidget  *widget,
                      const char *label)
 {
   return find_matching (widget, is_button_labelled, label);
+}
+
+GtkWidget *
+sf_test_find_label (GtkWidget  *widget,
+                    const char *text)
+{
+  return find_matching (widget, is_label_saying, text);
+}
+
+GtkWidget *
+sf_test_find_label_starting (GtkWidget  *widget,
+                             const char *prefix)
+{
+  return find_matching (widget, is_label_starting, prefix);
 }
 
 GtkWidget *

@@ -73,6 +73,12 @@ GtkWidget *sf_test_find_named         (GtkWidget   *widget,
 /* The first button labelled @label at or under @widget, or NULL. */
 GtkWidget *sf_test_find_button        (GtkWidget   *widget,
                                        const char  *label);
+/* The first label saying @text, or whose text starts with @prefix, at or
+ * under @widget, depth first, or NULL. */
+GtkWidget *sf_test_find_label         (GtkWidget   *widget,
+                                       const char  *text);
+GtkWidget *sf_test_find_label_starting (GtkWidget  *widget,
+                                       const char  *prefix);
 /* The template child @name of @widget, an instance of @type; asserts it exists. */
 GtkWidget *sf_test_child              (gpointer     widget,
                                        GType        type,

@@ -178,23 +178,6 @@ test_preferences_recompute (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (settings.near_threshold, 0.8, EPS);
 }
 
-static GtkWidget *
-find_label_with_prefix (GtkWidget  *widget,
-                        const char *prefix)
-{
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with_prefix (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A team's name, area and staff, in full in a tooltip when they do not
  * fit: asked of the row's item when the pointer rests on it */
 static void
@@ -209,7 +192,7 @@ test_team_tooltip (Fixture       *fixture,
   load_example (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "caseloads"));
   sf_test_spin (50);
-  cell = find_label_with_prefix (GTK_WIDGET (sf_caseloads_page_get_team_view (page)), "Familie\n");
+  cell = sf_test_find_label_starting (GTK_WIDGET (sf_caseloads_page_get_team_view (page)), "Familie\n");
   g_assert_nonnull (cell);
   g_assert_true (gtk_widget_get_has_tooltip (cell));
   tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
@@ -267,7 +250,7 @@ test_long_tables (Fixture       *fixture,
           gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
           sf_test_spin (30);
         }
-      label = find_label_with_prefix (GTK_WIDGET (views[v]), prefix);
+      label = sf_test_find_label_starting (GTK_WIDGET (views[v]), prefix);
       g_assert_nonnull (label);
       g_assert_true (shown_in (label, scroller));
     }

@@ -505,30 +505,13 @@ test_cell_tooltips (Fixture       *fixture,
   g_assert_true (shown);
 }
 
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The roster's row that shows @initials (a label in a cell in a row) */
 static GtkWidget *
 shown_row (Fixture    *fixture,
            const char *initials)
 {
   SfRosterPage *page = sf_window_get_roster_page (fixture->window);
-  GtkWidget *label = find_label (GTK_WIDGET (sf_roster_page_get_column_view (page)), initials);
+  GtkWidget *label = sf_test_find_label (GTK_WIDGET (sf_roster_page_get_column_view (page)), initials);
 
   return label != NULL ? gtk_widget_get_parent (gtk_widget_get_parent (label)) : NULL;
 }
@@ -595,8 +578,8 @@ test_edit_updates_rows (Fixture       *fixture,
       const char *cases = sf_roster_item_get_cases_text (item);
 
       g_assert_nonnull (row);
-      g_assert_nonnull (find_label (row, cases));
-      g_assert_nonnull (find_label (row, sf_roster_item_get_load_text (item)));
+      g_assert_nonnull (sf_test_find_label (row, cases));
+      g_assert_nonnull (sf_test_find_label (row, sf_roster_item_get_load_text (item)));
     }
 
   /* A person moved to another team: their row moves to where the team

@@ -480,23 +480,6 @@ test_explain_norm (Fixture       *fixture,
 /* The member table's name and norm cells answer a tooltip from their row
  * when the pointer rests on them (each set at bind asked the X server
  * where the pointer was) */
-static GtkWidget *
-find_label_text (GtkWidget  *widget,
-                 const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_text (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_member_tooltips (Fixture       *fixture,
                       gconstpointer  data)
@@ -517,7 +500,7 @@ test_member_tooltips (Fixture       *fixture,
   cells[1] = sf_roster_item_get_norm_text (item);
   for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
     {
-      GtkWidget *cell = find_label_text (view, cells[i]);
+      GtkWidget *cell = sf_test_find_label (view, cells[i]);
       g_autoptr(GObject) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
       gboolean shown = FALSE;
 

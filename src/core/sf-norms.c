@@ -27,28 +27,35 @@ static const char * const catalogue_notes[] = {
   N_("DS has no range for fleksjob alone; 30–45 is its range for the combined area “ressourceforløb, afklaring af førtidspension og fleksjob”."),
 };
 
+/* @note as listed in catalogue_notes, or NULL */
+static const char *
+find_marked_note (const char *note)
+{
+  for (guint i = 0; note != NULL && i < G_N_ELEMENTS (catalogue_notes); i++)
+    if (g_str_equal (note, catalogue_notes[i]))
+      return catalogue_notes[i];
+  return NULL;
+}
+
 /* @area's note in the reader's language: translated when it is a note of
  * the catalogue, as written otherwise; NULL if it has none. */
 const char *
 sf_area_get_note (const SfArea *area)
 {
+  const char *marked;
+
   g_return_val_if_fail (area != NULL, NULL);
 
   if (area->note == NULL || *area->note == '\0')
     return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (catalogue_notes); i++)
-    if (g_str_equal (area->note, catalogue_notes[i]))
-      return g_dgettext (GETTEXT_PACKAGE, catalogue_notes[i]);
-  return area->note;
+  marked = find_marked_note (area->note);
+  return marked != NULL ? g_dgettext (GETTEXT_PACKAGE, marked) : area->note;
 }
 
 gboolean
 sf_area_note_is_marked (const char *note)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (catalogue_notes); i++)
-    if (g_strcmp0 (note, catalogue_notes[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return find_marked_note (note) != NULL;
 }
 
 void
