@@ -71,6 +71,7 @@
 #include "sf-teams-page.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
+#include "sf-row-viewport.h"
 #include "sf-window.h"
 
 /* Between two runs: the frame clock is idle again, so that the frame a run
@@ -618,7 +619,7 @@ choose_any (Bench *bench)
 static void
 choose_visible (Bench *bench)
 {
-  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (sf_roster_page_get_column_view (bench->roster_page)));
+  GListModel *rows = G_LIST_MODEL (sf_row_viewport_model_of (sf_roster_page_get_column_view (bench->roster_page)));
   guint n = MIN (g_list_model_get_n_items (rows), VISIBLE_ROWS);
   gboolean have_case = FALSE, have_worker = FALSE;
 
@@ -675,7 +676,7 @@ count_matches (Bench      *bench,
   guint n;
 
   gtk_editable_set_text (sf_roster_page_get_search_entry (bench->roster_page), text);
-  n = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+  n = g_list_model_get_n_items (G_LIST_MODEL (sf_row_viewport_model_of (view)));
   gtk_editable_set_text (sf_roster_page_get_search_entry (bench->roster_page), "");
   return n;
 }
@@ -687,7 +688,7 @@ count_matches (Bench      *bench,
 static char *
 choose_search_text (Bench *bench)
 {
-  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (sf_roster_page_get_column_view (bench->roster_page)));
+  GListModel *rows = G_LIST_MODEL (sf_row_viewport_model_of (sf_roster_page_get_column_view (bench->roster_page)));
   guint n = g_list_model_get_n_items (rows);
   guint enough = MAX (1, n / 20);
   g_autofree char *best = NULL;
@@ -929,7 +930,7 @@ main (int   argc,
   gtk_search_bar_set_search_mode (sf_roster_page_get_search_bar (bench.roster_page), TRUE);
   gtk_editable_set_text (sf_roster_page_get_search_entry (bench.roster_page), bench.search_text);
   g_print ("# search-roster: \"%s\" shows %u of %u caseworkers\n", bench.search_text,
-           g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (roster_view))),
+           g_list_model_get_n_items (G_LIST_MODEL (sf_row_viewport_model_of (roster_view))),
            sf_roster_page_get_n_caseworkers (bench.roster_page));
   gtk_editable_set_text (sf_roster_page_get_search_entry (bench.roster_page), "");
   measure (&bench, "search-roster", search_roster);

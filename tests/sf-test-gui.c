@@ -277,6 +277,18 @@ sf_test_find_label_starting (GtkWidget  *widget,
   return find_matching (widget, is_label_starting, prefix);
 }
 
+gboolean
+sf_test_shown_in (GtkWidget *widget,
+                  GtkWidget *area)
+{
+  graphene_point_t top;
+
+  if (!gtk_widget_is_drawable (widget) ||
+      !gtk_widget_compute_point (widget, area, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return FALSE;
+  return top.y >= 0 && top.y + gtk_widget_get_height (widget) <= gtk_widget_get_height (area);
+}
+
 GtkWidget *
 sf_test_child (gpointer    widget,
                GType       type,

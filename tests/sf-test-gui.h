@@ -80,6 +80,9 @@ GtkWidget *sf_test_find_label         (GtkWidget   *widget,
 GtkWidget *sf_test_find_label_starting (GtkWidget  *widget,
                                        const char  *prefix);
 /* The template child @name of @widget, an instance of @type; asserts it exists. */
+/* Whether @widget is drawn and wholly within @area's height */
+gboolean   sf_test_shown_in           (GtkWidget   *widget,
+                                       GtkWidget   *area);
 GtkWidget *sf_test_child              (gpointer     widget,
                                        GType        type,
                                        const char  *name);

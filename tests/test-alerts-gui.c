@@ -19,6 +19,7 @@
 #include "sf-suggest-dialog.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
+#include "sf-row-viewport.h"
 #include "sf-window.h"
 
 /* The real window on an empty temporary database */
@@ -218,7 +219,7 @@ roster_rows (Fixture *fixture)
 {
   SfRosterPage *roster = sf_window_get_roster_page (fixture->window);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (sf_roster_page_get_column_view (roster))));
+  return g_list_model_get_n_items (G_LIST_MODEL (sf_row_viewport_model_of (sf_roster_page_get_column_view (roster))));
 }
 
 static SfRosterItem *
@@ -227,7 +228,7 @@ roster_row (Fixture *fixture,
 {
   SfRosterPage *roster = sf_window_get_roster_page (fixture->window);
 
-  return g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (sf_roster_page_get_column_view (roster))),
+  return g_list_model_get_item (G_LIST_MODEL (sf_row_viewport_model_of (sf_roster_page_get_column_view (roster))),
                                 position);
 }
 

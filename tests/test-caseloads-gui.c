@@ -18,6 +18,7 @@
 #include "sf-preferences-window.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
+#include "sf-row-viewport.h"
 #include "sf-window.h"
 
 #define EPS 1e-9
@@ -201,18 +202,6 @@ test_team_tooltip (Fixture       *fixture,
 }
 
 /* Whether @label is drawn inside @scroller's visible area */
-static gboolean
-shown_in (GtkWidget *label,
-          GtkWidget *scroller)
-{
-  graphene_point_t top;
-
-  if (!gtk_widget_is_drawable (label) ||
-      !gtk_widget_compute_point (label, scroller, &GRAPHENE_POINT_INIT (0, 0), &top))
-    return FALSE;
-  return top.y >= 0 && top.y + gtk_widget_get_height (label) <= gtk_widget_get_height (scroller);
-}
-
 /* Past the 200 rows a list view makes at a time: scrolled to the end, each
  * table shows its last row.  (Both tables once scrolled together in the
  * page: the last 3,000 − 200 caseworkers of a large municipality were blank
@@ -232,7 +221,7 @@ test_long_tables (Fixture       *fixture,
 
   for (guint v = 0; v < G_N_ELEMENTS (views); v++)
     {
-      GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (views[v]));
+      GListModel *model = G_LIST_MODEL (sf_row_viewport_model_of (views[v]));
       guint n = g_list_model_get_n_items (model);
       g_autoptr(GObject) last = g_list_model_get_item (model, n - 1);
       const char *text = v == 0 ? sf_roster_item_get_initials (sf_caseload_item_get_roster_item (SF_CASELOAD_ITEM (last)))
@@ -252,7 +241,7 @@ test_long_tables (Fixture       *fixture,
         }
       label = sf_test_find_label_starting (GTK_WIDGET (views[v]), prefix);
       g_assert_nonnull (label);
-      g_assert_true (shown_in (label, scroller));
+      g_assert_true (sf_test_shown_in (label, scroller));
     }
 }
 

@@ -25,6 +25,7 @@
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
+#include "sf-row-viewport.h"
 #include "sf-worker-choices.h"
 
 #define EPS 1e-9
@@ -554,7 +555,7 @@ test_many (Fixture       *fixture,
 static GListModel *
 all_rows (GtkColumnView *view)
 {
-  GListModel *model = gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_column_view_get_model (view)));
+  GListModel *model = gtk_no_selection_get_model (GTK_NO_SELECTION (sf_row_viewport_model_of (view)));
 
   model = gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (model));
   return gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (model));

@@ -17,6 +17,7 @@
 #include "sf-status-cell.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
+#include "sf-row-viewport.h"
 #include "sf-window.h"
 
 /* The real window on an empty temporary database */
@@ -27,7 +28,7 @@ roster_model (Fixture *fixture)
 {
   SfRosterPage *page = sf_window_get_roster_page (fixture->window);
 
-  return G_LIST_MODEL (gtk_column_view_get_model (sf_roster_page_get_column_view (page)));
+  return G_LIST_MODEL (sf_row_viewport_model_of (sf_roster_page_get_column_view (page)));
 }
 
 static void
@@ -282,7 +283,7 @@ test_sorting (Fixture       *fixture,
   g_assert_nonnull (load_column);
 
   gtk_column_view_sort_by_column (view, load_column, GTK_SORT_ASCENDING);
-  model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  model = G_LIST_MODEL (sf_row_viewport_model_of (view));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(SfRosterItem) item = g_list_model_get_item (model, i);
@@ -371,45 +372,6 @@ test_window_keeps_size (Fixture       *fixture,
   g_assert_cmpstr (sf_window_get_visible_page (window), ==, "alerts");
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "last-page");
-}
-
-static gboolean
-all_rows_shown (gpointer data)
-{
-  GListModel *model = data;
-
-  return g_list_model_get_n_items (model) == 400;
-}
-
-/* A large roster: the table's first frame gets the rows a screen can show,
- * then all of them, while the summary counts everyone from the start */
-static void
-test_first_rows (void)
-{
-  g_autofree char *dir = NULL;
-  g_autoptr(SfStore) store = sf_test_open_store (&dir);
-  SfRosterPage *page;
-  SfWindow *window;
-  GListModel *model;
-  guint first;
-
-  sf_test_import_large (store, 80);
-  window = sf_window_new (NULL, store);
-  page = sf_window_get_roster_page (window);
-  model = G_LIST_MODEL (gtk_column_view_get_model (sf_roster_page_get_column_view (page)));
-  first = g_list_model_get_n_items (model);
-  g_assert_cmpuint (first, >, 0);
-  g_assert_cmpuint (first, <, 400);
-  g_assert_cmpuint (sf_roster_page_get_n_caseworkers (page), ==, 400);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (sf_test_wait_until (all_rows_shown, model));
-
-  /* Later reloads keep every row */
-  sf_store_emit_changed (store);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 400);
-  sf_test_destroy_toplevels ();
 }
 
 static void
@@ -620,7 +582,6 @@ main (int   argc,
   ADD ("/gui/roster/sorting", test_sorting);
   ADD ("/gui/roster/edit-updates-rows", test_edit_updates_rows);
   ADD ("/gui/roster/cell-tooltips", test_cell_tooltips);
-  g_test_add_func ("/gui/roster/first-rows", test_first_rows);
   ADD ("/gui/import/refused", test_import_refused);
   ADD ("/gui/import/roster", test_import_roster);
 #undef ADD

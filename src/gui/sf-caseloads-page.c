@@ -13,6 +13,7 @@
 
 #include "sf-caseload-item.h"
 #include "sf-caseloads-page.h"
+#include "sf-row-viewport.h"
 #include "sf-caseloads-pdf.h"
 #include "sf-cases-view.h"
 #include "sf-cell-tooltip.h"
@@ -43,6 +44,8 @@ struct _SfCaseloadsPage
   GtkStack             *content_stack;
   GtkColumnView        *team_view;
   GtkColumnView        *worker_view;
+  SfRowViewport        *team_viewport;
+  SfRowViewport        *worker_viewport;
 
   GListStore           *workers;
   GListStore           *teams;
@@ -670,11 +673,11 @@ build_columns (SfCaseloadsPage *self)
   worker_sort = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->worker_filter_model)),
                                          g_object_ref (gtk_column_view_get_sorter (self->worker_view)));
   worker_selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&worker_sort)));
-  gtk_column_view_set_model (self->worker_view, GTK_SELECTION_MODEL (worker_selection));
+  sf_row_viewport_set_model (self->worker_viewport, GTK_SELECTION_MODEL (worker_selection));
   team_sort = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->team_filter_model)),
                                        g_object_ref (gtk_column_view_get_sorter (self->team_view)));
   team_selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&team_sort)));
-  gtk_column_view_set_model (self->team_view, GTK_SELECTION_MODEL (team_selection));
+  sf_row_viewport_set_model (self->team_viewport, GTK_SELECTION_MODEL (team_selection));
 
   /* The most loaded first: that is where a manager looks */
   gtk_column_view_sort_by_column (self->worker_view, utilisation, GTK_SORT_DESCENDING);
@@ -780,6 +783,7 @@ sf_caseloads_page_class_init (SfCaseloadsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SF_TYPE_CASES_VIEW);
+  g_type_ensure (SF_TYPE_ROW_VIEWPORT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sagsfordeling/Sagsfordeling/sf-caseloads-page.ui");
@@ -791,6 +795,8 @@ sf_caseloads_page_class_init (SfCaseloadsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, team_view);
   gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, worker_view);
+  gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, worker_viewport);
+  gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, team_viewport);
   gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SfCaseloadsPage, cases_view);
   gtk_widget_class_bind_template_callback (widget_class, on_worker_view_activate_cb);
@@ -1006,14 +1012,14 @@ GListModel *
 sf_caseloads_page_get_workers (SfCaseloadsPage *self)
 {
   g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), NULL);
-  return G_LIST_MODEL (gtk_column_view_get_model (self->worker_view));
+  return G_LIST_MODEL (sf_row_viewport_get_model (self->worker_viewport));
 }
 
 GListModel *
 sf_caseloads_page_get_teams (SfCaseloadsPage *self)
 {
   g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), NULL);
-  return G_LIST_MODEL (gtk_column_view_get_model (self->team_view));
+  return G_LIST_MODEL (sf_row_viewport_get_model (self->team_viewport));
 }
 
 gboolean

@@ -15,6 +15,7 @@
 #include "sf-case-dialog.h"
 #include "sf-case-item.h"
 #include "sf-cases-view.h"
+#include "sf-row-viewport.h"
 #include "sf-counts-dialog.h"
 #include "sf-filtered-list.h"
 #include "sf-list-edit.h"
@@ -60,6 +61,7 @@ struct _SfCasesView
   GtkLabel           *shown_label;
   GtkStack           *content_stack;
   GtkColumnView      *case_view;
+  SfRowViewport      *case_viewport;
   GtkLabel           *selection_label;
   GtkMenuButton      *close_button;
   GtkPopover         *close_popover;
@@ -630,7 +632,7 @@ on_case_view_activate_cb (SfCasesView   *self,
                           guint          position,
                           GtkColumnView *view)
 {
-  g_autoptr(SfCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(SfCaseItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
 
   if (item != NULL)
     open_case_dialog (self, sf_case_item_get_id (item));
@@ -938,7 +940,7 @@ build_columns (SfCasesView *self)
                                     g_object_ref (gtk_column_view_get_sorter (self->case_view)));
   self->filter_model = sf_filtered_list_new (G_LIST_MODEL (g_steal_pointer (&sorted)), GTK_FILTER (self->filter));
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
-  gtk_column_view_set_model (self->case_view, GTK_SELECTION_MODEL (self->selection));
+  sf_row_viewport_set_model (self->case_viewport, GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_sort_by_column (self->case_view, reference, GTK_SORT_ASCENDING);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -988,6 +990,7 @@ sf_cases_view_class_init (SfCasesViewClass *klass)
   object_class->dispose = sf_cases_view_dispose;
   object_class->finalize = sf_cases_view_finalize;
 
+  g_type_ensure (SF_TYPE_ROW_VIEWPORT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-cases-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SfCasesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SfCasesView, team_dropdown);
@@ -996,6 +999,7 @@ sf_cases_view_class_init (SfCasesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfCasesView, shown_label);
   gtk_widget_class_bind_template_child (widget_class, SfCasesView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SfCasesView, case_view);
+  gtk_widget_class_bind_template_child (widget_class, SfCasesView, case_viewport);
   gtk_widget_class_bind_template_child (widget_class, SfCasesView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, SfCasesView, close_button);
   gtk_widget_class_bind_template_child (widget_class, SfCasesView, close_popover);

@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "sf-cell-tooltip.h"
-#include "sf-display.h"
 #include "sf-list-edit.h"
 #include "sf-roster-item.h"
+#include "sf-row-viewport.h"
 #include "sf-roster-page.h"
 #include "sf-status-cell.h"
 #include "sf-utilisation-cell.h"
@@ -38,7 +38,6 @@ struct _SfRosterPage
   GListStore        *roster_store;
   GtkFilterListModel *filter_model;
   GtkSortListModel  *sort_model;
-  GtkSliceListModel *first_rows_model;
   GtkCustomFilter   *search_filter;
   char              *search;              /* folded, as the items' search keys */
   GtkRevealer       *subject_revealer;
@@ -48,20 +47,7 @@ struct _SfRosterPage
   /* Shown alone (see sf_roster_page_show_subject()): a person, or a team */
   gint64             subject_id;
   char              *subject_team;
-
-  /* Until the table's first frame, it is given only the rows a screen can
-   * show (see show_first_rows()) */
-  gulong             after_paint_id;
-  GdkFrameClock     *frame_clock;
-  guint              all_rows_id;
 };
-
-/* A GtkListView (GTK 4.8) builds 200 rows whatever its height, each row a
- * widget per column: on a large municipality that was most of the start-up.
- * The first frame gets the rows the tallest screen can show (a row is at
- * least MIN_ROW_HEIGHT px); the others are added right after it is drawn. */
-#define MIN_ROW_HEIGHT 24
-#define MIN_FIRST_ROWS 40
 
 G_DEFINE_FINAL_TYPE (SfRosterPage, sf_roster_page, GTK_TYPE_WIDGET)
 
@@ -203,68 +189,6 @@ update_summary (SfRosterPage *self,
                                       no_capacity);
   gtk_label_set_label (self->no_capacity_label, no_capacity_text);
   gtk_widget_set_visible (self->no_capacity_box, no_capacity > 0);
-}
-
-static gboolean
-show_all_rows_cb (gpointer user_data)
-{
-  SfRosterPage *self = user_data;
-
-  self->all_rows_id = 0;
-  gtk_slice_list_model_set_size (self->first_rows_model, G_MAXUINT);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-stop_waiting_for_frame (SfRosterPage *self)
-{
-  if (self->frame_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
-  g_clear_object (&self->frame_clock);
-}
-
-static void
-on_frame_clock_after_paint_cb (GdkFrameClock *clock,
-                               SfRosterPage  *self)
-{
-  stop_waiting_for_frame (self);
-  /* After this frame, not in it: the frame is on screen sooner */
-  if (self->all_rows_id == 0)
-    self->all_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_all_rows_cb, self, NULL);
-}
-
-static void
-on_column_view_map_cb (SfRosterPage *self,
-                       GtkWidget    *column_view)
-{
-  GdkFrameClock *clock;
-
-  if (gtk_slice_list_model_get_size (self->first_rows_model) == G_MAXUINT || self->frame_clock != NULL)
-    return;
-  clock = gtk_widget_get_frame_clock (column_view);
-  if (clock == NULL)
-    {
-      show_all_rows_cb (self);
-      return;
-    }
-  self->frame_clock = g_object_ref (clock);
-  self->after_paint_id = g_signal_connect (clock, "after-paint",
-                                           G_CALLBACK (on_frame_clock_after_paint_cb), self);
-}
-
-/* Before the table is first shown, gives it the first rows only */
-static void
-show_first_rows (SfRosterPage *self,
-                 guint         n_items)
-{
-  guint first_rows;
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)) ||
-      g_list_model_get_n_items (G_LIST_MODEL (self->first_rows_model)) > 0)
-    return;
-  first_rows = sf_display_rows_to_fill (MIN_ROW_HEIGHT, MIN_FIRST_ROWS);
-  if (n_items > first_rows)
-    gtk_slice_list_model_set_size (self->first_rows_model, first_rows);
 }
 
 static void
@@ -556,8 +480,6 @@ sf_roster_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_pointer (&self->subject_team, g_free);
-  stop_waiting_for_frame (self);
-  g_clear_handle_id (&self->all_rows_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_ROSTER_PAGE);
   /* The template's top box is not a bound child: unparent it too */
@@ -588,6 +510,7 @@ sf_roster_page_class_init (SfRosterPageClass *klass)
 
   /* The template's sorters and filter name this type */
   g_type_ensure (SF_TYPE_ROSTER_ITEM);
+  g_type_ensure (SF_TYPE_ROW_VIEWPORT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-roster-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, search_bar);
@@ -603,7 +526,6 @@ sf_roster_page_class_init (SfRosterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, roster_store);
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, sort_model);
-  gtk_widget_class_bind_template_child (widget_class, SfRosterPage, first_rows_model);
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, subject_revealer);
   gtk_widget_class_bind_template_child (widget_class, SfRosterPage, subject_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
@@ -653,9 +575,6 @@ sf_roster_page_init (SfRosterPage *self)
                            G_CALLBACK (on_search_text_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  g_signal_connect_object (self->column_view, "map",
-                           G_CALLBACK (on_column_view_map_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_mode_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -707,7 +626,6 @@ sf_roster_page_set_figures (SfRosterPage    *self,
   for (guint i = 0; i < figures->workers->len; i++)
     g_ptr_array_add (items, new_item (figures, &g_array_index (figures->workers, SfWorkerFigures, i)));
   sort_items (items);
-  show_first_rows (self, items->len);
 
   g_list_store_splice (self->roster_store, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->roster_store)),
