@@ -17,8 +17,8 @@
 
 typedef struct
 {
-  GPtrArray *items;     /* kept from items-changed alone */
-  GPtrArray *touched;   /* per mirrored item: whether a signal covered it */
+  GPtrArray *items;     /* the item each row showed when last signalled */
+  GPtrArray *touched;   /* per row: whether a signal covered it this step */
 } Mirror;
 
 static void
@@ -33,7 +33,9 @@ on_mirror_items_changed_cb (GListModel *model,
   g_ptr_array_remove_range (mirror->touched, position, removed);
   for (guint i = 0; i < added; i++)
     {
-      g_ptr_array_insert (mirror->items, position + i, g_list_model_get_item (model, position + i));
+      g_autoptr(SfRowSlot) row = g_list_model_get_item (model, position + i);
+
+      g_ptr_array_insert (mirror->items, position + i, g_object_ref (sf_row_slot_get_item (row)));
       g_ptr_array_insert (mirror->touched, position + i, GINT_TO_POINTER (TRUE));
     }
   g_assert_cmpuint (mirror->items->len, ==, g_list_model_get_n_items (model));
@@ -58,10 +60,11 @@ new_string (guint *next)
 
 /* Random changes of the model (some replacing an item by the same object,
  * as sf_list_item_take_contents() does when figures change) and of the
- * range: the window shows the model's items in its range, a mirror kept
- * from its items-changed signals equals it, every item the model replaced
- * within the window was in a signal, and selecting in the window selects
- * the same item of the model and is reported where it shows */
+ * range: the window's rows show the model's items in its range; every row
+ * whose item changed was in a signal (a mirror of what each row showed when
+ * it was last signalled equals what it shows), and so was every item the
+ * model replaced; rows stay when the model changes; selecting in the
+ * window selects the same item of the model and is reported where it shows */
 static void
 test_list_window (void)
 {
@@ -88,6 +91,12 @@ test_list_window (void)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
       guint start, length, replaced = G_MAXUINT;
+      g_autoptr(GPtrArray) rows_before = g_ptr_array_new_with_free_func (g_object_unref);
+      gboolean model_changed = FALSE;
+      guint start_before = sf_list_window_get_offset (window);
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (window)); i++)
+        g_ptr_array_add (rows_before, g_list_model_get_item (G_LIST_MODEL (window), i));
 
       for (guint i = 0; i < touched->len; i++)
         g_ptr_array_index (touched, i) = GINT_TO_POINTER (FALSE);
@@ -108,6 +117,7 @@ test_list_window (void)
 
               g_list_store_splice (store, position, 1, (gpointer *) &item, 1);
               replaced = position;
+              model_changed = TRUE;
             }
           break;
         case 2:
@@ -120,6 +130,7 @@ test_list_window (void)
             for (guint i = 0; i < added; i++)
               g_ptr_array_add (additions, new_string (&next));
             g_list_store_splice (store, position, removed, additions->pdata, added);
+            model_changed = TRUE;
           }
           break;
         default:
@@ -163,12 +174,15 @@ test_list_window (void)
       for (guint i = 0; i < length; i++)
         {
           g_autoptr(GObject) want = g_list_model_get_item (G_LIST_MODEL (store), start + i);
-          g_autoptr(GObject) have = g_list_model_get_item (G_LIST_MODEL (window), i);
+          g_autoptr(SfRowSlot) row = g_list_model_get_item (G_LIST_MODEL (window), i);
 
-          g_assert_true (have == want);
+          g_assert_true (sf_row_slot_get_item (row) == want);
           g_assert_true (g_ptr_array_index (items, i) == want);
           if (start + i == replaced)
             g_assert_true (GPOINTER_TO_INT (g_ptr_array_index (touched, i)));
+          /* The rows stay where the window did */
+          if (model_changed && i < rows_before->len && start == start_before)
+            g_assert_true (g_ptr_array_index (rows_before, i) == row);
         }
       g_assert_null (g_list_model_get_item (G_LIST_MODEL (window), length));
     }
@@ -196,7 +210,7 @@ on_bind_cb (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item)
 {
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
-                       gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
+                       gtk_string_object_get_string (sf_row_item (list_item)));
 }
 
 typedef struct
@@ -280,6 +294,21 @@ row_shown (Table *table,
   return label != NULL && sf_test_shown_in (label, table->scrolled);
 }
 
+/* The row widgets the table made, in order */
+static GPtrArray *
+list_rows (Table *table)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (table->view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      for (GtkWidget *row = gtk_widget_get_first_child (child); row != NULL; row = gtk_widget_get_next_sibling (row))
+        if (g_strcmp0 (gtk_widget_get_css_name (row), "row") == 0)
+          g_ptr_array_add (rows, row);
+  return rows;
+}
+
 /* The row the focus is in, by its label; -1 if none */
 static int
 focused_row (Table *table)
@@ -317,7 +346,8 @@ press (Table           *table,
 }
 
 /* 5,000 rows: the table makes rows for a screenful and a margin, not the
- * 200 GTK 4.8 would; the scrollbar spans all of them; scrolled anywhere,
+ * 200 GTK 4.8 would, and keeps them when the list is sorted again; the
+ * scrollbar spans all of them; scrolled anywhere,
  * the rows there are shown; Page Down, End and Home move the focus over
  * the whole list and select where it lands */
 static void
@@ -338,6 +368,32 @@ test_viewport (void)
   g_assert_true (GTK_SELECTION_MODEL (table.selection) == sf_row_viewport_get_model (table.viewport));
   g_assert_true (row_shown (&table, 0));
   g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, 20 * gtk_adjustment_get_page_size (vadjustment));
+
+  /* Sorted the other way: the same rows show the other end of the list */
+  {
+    g_autoptr(GPtrArray) before = list_rows (&table);
+    g_autoptr(GPtrArray) after = NULL;
+    g_autoptr(GPtrArray) reversed = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = N_ROWS; i-- > 0;)
+      g_ptr_array_add (reversed, g_strdup_printf ("Row %04u", i));
+    g_ptr_array_add (reversed, NULL);
+    gtk_string_list_splice (table.strings, 0, N_ROWS, (const char * const *) reversed->pdata);
+    sf_test_spin (60);
+    after = list_rows (&table);
+    g_assert_cmpuint (after->len, ==, before->len);
+    for (guint i = 0; i < after->len; i++)
+      g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (before, i));
+    g_assert_true (row_shown (&table, N_ROWS - 1));
+    g_assert_false (row_shown (&table, 0));
+    g_ptr_array_set_size (reversed, 0);
+    for (guint i = 0; i < N_ROWS; i++)
+      g_ptr_array_add (reversed, g_strdup_printf ("Row %04u", i));
+    g_ptr_array_add (reversed, NULL);
+    gtk_string_list_splice (table.strings, 0, N_ROWS, (const char * const *) reversed->pdata);
+    sf_test_spin (60);
+    g_assert_true (row_shown (&table, 0));
+  }
 
   /* Scrolled to the end, to the middle, in small steps */
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));

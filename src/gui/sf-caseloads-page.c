@@ -13,11 +13,12 @@
 
 #include "sf-caseload-item.h"
 #include "sf-caseloads-page.h"
-#include "sf-row-viewport.h"
 #include "sf-caseloads-pdf.h"
 #include "sf-cases-view.h"
 #include "sf-cell-tooltip.h"
 #include "sf-list-edit.h"
+#include "sf-list-window.h"
+#include "sf-row-viewport.h"
 #include "sf-status-cell.h"
 #include "sf-utilisation-cell.h"
 #include "sf-window.h"
@@ -174,7 +175,7 @@ on_worker_bind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    gpointer                  user_data)
 {
-  SfCaseloadItem *item = gtk_list_item_get_item (list_item);
+  SfCaseloadItem *item = sf_row_item (list_item);
   g_autofree char *text = worker_text (item, user_data);
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
@@ -210,7 +211,7 @@ on_team_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  gpointer                  user_data)
 {
-  SfCaseloadTeamItem *item = gtk_list_item_get_item (list_item);
+  SfCaseloadTeamItem *item = sf_row_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
   if (g_str_equal (user_data, "name"))
@@ -252,7 +253,7 @@ on_utilisation_bind_cb (GtkSignalListItemFactory *factory,
                         GtkListItem              *list_item,
                         gpointer                  user_data)
 {
-  SfCaseloadItem *item = gtk_list_item_get_item (list_item);
+  SfCaseloadItem *item = sf_row_item (list_item);
 
   sf_utilisation_cell_set_item (SF_UTILISATION_CELL (gtk_list_item_get_child (list_item)),
                                 sf_caseload_item_get_roster_item (item));
@@ -271,7 +272,7 @@ on_status_bind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    gpointer                  user_data)
 {
-  SfCaseloadItem *item = gtk_list_item_get_item (list_item);
+  SfCaseloadItem *item = sf_row_item (list_item);
 
   sf_status_cell_set_item (SF_STATUS_CELL (gtk_list_item_get_child (list_item)),
                            sf_caseload_item_get_roster_item (item));
@@ -595,7 +596,7 @@ on_worker_view_activate_cb (SfCaseloadsPage *self,
                             guint            position,
                             GtkColumnView   *view)
 {
-  g_autoptr(SfCaseloadItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
+  g_autoptr(SfCaseloadItem) item = sf_row_viewport_item_at (view, position);
 
   if (item == NULL)
     return;
@@ -607,8 +608,7 @@ on_team_view_activate_cb (SfCaseloadsPage *self,
                           guint            position,
                           GtkColumnView   *view)
 {
-  g_autoptr(SfCaseloadTeamItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)),
-                                                              position);
+  g_autoptr(SfCaseloadTeamItem) item = sf_row_viewport_item_at (view, position);
 
   if (item != NULL)
     sf_caseloads_page_show_cases (self, sf_caseload_team_item_get_id (item), 0);

@@ -15,11 +15,12 @@
 #include "sf-case-dialog.h"
 #include "sf-case-item.h"
 #include "sf-cases-view.h"
-#include "sf-row-viewport.h"
 #include "sf-counts-dialog.h"
 #include "sf-filtered-list.h"
 #include "sf-list-edit.h"
+#include "sf-list-window.h"
 #include "sf-reassign-dialog.h"
+#include "sf-row-viewport.h"
 #include "sf-window.h"
 #include "sf-worker-choices.h"
 
@@ -139,7 +140,7 @@ on_label_bind_cb (GtkSignalListItemFactory *factory,
                   gpointer                  user_data)
 {
   SfCasesView *self = g_object_get_data (G_OBJECT (factory), "sf-view");
-  SfCaseItem *item = gtk_list_item_get_item (list_item);
+  SfCaseItem *item = sf_row_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
   g_autofree char *text = cell_text (self, item, user_data);
 
@@ -632,7 +633,7 @@ on_case_view_activate_cb (SfCasesView   *self,
                           guint          position,
                           GtkColumnView *view)
 {
-  g_autoptr(SfCaseItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
+  g_autoptr(SfCaseItem) item = sf_row_viewport_item_at (view, position);
 
   if (item != NULL)
     open_case_dialog (self, sf_case_item_get_id (item));

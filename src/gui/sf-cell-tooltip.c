@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "sf-cell-tooltip.h"
+#include "sf-list-window.h"
 
 static gboolean
 on_query_tooltip_cb (GtkWidget   *cell,
@@ -25,7 +26,7 @@ on_query_tooltip_cb (GtkWidget   *cell,
 {
   SfCellTextFunc text_func = g_object_get_data (G_OBJECT (cell), "sf-tooltip-text");
   SfCellMarkupFunc markup_func = g_object_get_data (G_OBJECT (cell), "sf-tooltip-markup");
-  gpointer item = gtk_list_item_get_item (list_item);
+  gpointer item = sf_row_item (list_item);
   g_autofree char *markup = NULL;
   const char *text = NULL;
 

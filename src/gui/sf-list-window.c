@@ -11,13 +11,63 @@
 
 /* The items of a long selection model from @offset, at most @size of them:
  * what a table is given so that GTK makes rows only for those (GTK 4.8's
- * list views keep some 200 rows whatever is in view).  Its own items are
- * kept in an array, so that a change of @model is passed on as the
- * smallest change of the window (items before it that stay where they are,
- * and items after it that only moved, keep their rows), and a move of the
- * window as items leaving at one end and coming in at the other: GTK keeps
- * the focus and its rows on the items that stay.  Selection is @model's:
- * positions are only shifted by the offset. */
+ * list views keep some 200 rows whatever is in view).
+ *
+ * The window's items are rows (SfRowSlot), each showing one item of
+ * @model: GTK 4.8 makes new widgets for an item it has not seen and binds
+ * the same item again, and making a row of ten cells costs far more than
+ * binding it.  So when @model changes (a sort, a filter, an edit), the rows
+ * stay and are given the items now at their place, and GTK is told of the
+ * rows whose item changed: it binds them again.  When the window moves,
+ * the rows follow their items: those leaving at one end go, new ones come
+ * at the other, each told as it happens, so that GTK keeps the focus and
+ * its anchor on the items that stay.  Selection is @model's: positions
+ * are only shifted by the offset. */
+
+struct _SfRowSlot
+{
+  GObject  parent_instance;
+
+  GObject *item;
+};
+
+G_DEFINE_FINAL_TYPE (SfRowSlot, sf_row_slot, G_TYPE_OBJECT)
+
+static void
+sf_row_slot_finalize (GObject *object)
+{
+  g_clear_object (&SF_ROW_SLOT (object)->item);
+
+  G_OBJECT_CLASS (sf_row_slot_parent_class)->finalize (object);
+}
+
+static void
+sf_row_slot_class_init (SfRowSlotClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sf_row_slot_finalize;
+}
+
+static void
+sf_row_slot_init (SfRowSlot *self)
+{
+}
+
+/* The item of the window's model that @self shows */
+gpointer
+sf_row_slot_get_item (SfRowSlot *self)
+{
+  g_return_val_if_fail (SF_IS_ROW_SLOT (self), NULL);
+
+  return self->item;
+}
+
+gpointer
+sf_row_item (GtkListItem *list_item)
+{
+  gpointer item = gtk_list_item_get_item (list_item);
+
+  return SF_IS_ROW_SLOT (item) ? SF_ROW_SLOT (item)->item : item;
+}
 
 struct _SfListWindow
 {
@@ -27,7 +77,7 @@ struct _SfListWindow
   guint              offset;  /* wanted */
   guint              size;
   guint              start;   /* @model's position of shown[0] */
-  GPtrArray         *shown;   /* the items in the window, owned */
+  GPtrArray         *shown;   /* the rows (SfRowSlot), owned */
 };
 
 static void sf_list_window_model_init     (GListModelInterface         *iface);
@@ -40,7 +90,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SfListWindow, sf_list_window, G_TYPE_OBJECT,
 static GType
 sf_list_window_get_item_type (GListModel *list)
 {
-  return g_list_model_get_item_type (G_LIST_MODEL (SF_LIST_WINDOW (list)->model));
+  return SF_TYPE_ROW_SLOT;
 }
 
 static guint
@@ -212,7 +262,7 @@ emit_changed (SfListWindow *self,
     g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
-/* Takes @model's items from @from, @n of them, into the window at @at */
+/* New rows for @model's items from @from, @n of them, in the window at @at */
 static void
 take_items (SfListWindow *self,
             guint         at,
@@ -220,39 +270,56 @@ take_items (SfListWindow *self,
             guint         n)
 {
   for (guint i = 0; i < n; i++)
-    g_ptr_array_insert (self->shown, at + i, g_list_model_get_item (G_LIST_MODEL (self->model), from + i));
+    {
+      SfRowSlot *slot = g_object_new (SF_TYPE_ROW_SLOT, NULL);
+
+      slot->item = g_list_model_get_item (G_LIST_MODEL (self->model), from + i);
+      g_ptr_array_insert (self->shown, at + i, slot);
+    }
 }
 
-/* @model changed at @position (@removed items gone, @added new): the
- * window gets the same items as @model there, and tells of the smallest
- * change that covers every item it lost, gained or that was replaced */
+/* @model changed at @position (@removed items gone, @added new): each row
+ * is given the item now at its place, rows are added or dropped at the end
+ * if the window's length changed, and GTK is told of the rows from the
+ * first whose item changed (or that @model says it replaced: it may be
+ * the same object, changed) to the last, or to the end */
 static void
 on_model_items_changed_cb (SfListWindow *self,
                            guint         position,
                            guint         removed,
                            guint         added)
 {
-  g_autoptr(GPtrArray) old = self->shown;
-  guint start, length, prefix = 0, suffix = 0;
+  guint start, length, common, old_length = self->shown->len;
+  guint first = G_MAXUINT, last = 0;
 
   wanted_range (self, &start, &length);
-  self->shown = g_ptr_array_new_full (length, g_object_unref);
   self->start = start;
-  take_items (self, 0, start, length);
+  common = MIN (old_length, length);
+  for (guint i = 0; i < common; i++)
+    {
+      SfRowSlot *slot = g_ptr_array_index (self->shown, i);
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), start + i);
 
-  /* Unchanged: the same item at the same place in the window, and not one
-   * that @model says was replaced (it may be the same object, changed) */
-#define REPLACED(i) (start + (i) >= position && start + (i) < position + added)
-  while (prefix < old->len && prefix < length &&
-         g_ptr_array_index (old, prefix) == g_ptr_array_index (self->shown, prefix) &&
-         !REPLACED (prefix))
-    prefix++;
-  while (suffix < old->len - prefix && suffix < length - prefix &&
-         g_ptr_array_index (old, old->len - 1 - suffix) == g_ptr_array_index (self->shown, length - 1 - suffix) &&
-         !REPLACED (length - 1 - suffix))
-    suffix++;
-#undef REPLACED
-  emit_changed (self, prefix, old->len - prefix - suffix, length - prefix - suffix);
+      if (slot->item != item || (start + i >= position && start + i < position + added))
+        {
+          g_set_object (&slot->item, item);
+          first = MIN (first, i);
+          last = i;
+        }
+    }
+
+  if (length > old_length)
+    take_items (self, old_length, start + old_length, length - old_length);
+  else if (length < old_length)
+    g_ptr_array_remove_range (self->shown, length, old_length - length);
+
+  if (length != old_length)
+    {
+      first = MIN (first, common);
+      emit_changed (self, first, old_length - first, length - first);
+    }
+  else if (first != G_MAXUINT)
+    emit_changed (self, first, last - first + 1, last - first + 1);
 }
 
 /* Moves the window: what it no longer covers leaves, then what it newly

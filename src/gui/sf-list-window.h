@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SfListWindow, sf_list_window, SF, LIST_WINDOW, GObject)
 
+#define SF_TYPE_ROW_SLOT (sf_row_slot_get_type ())
+
+G_DECLARE_FINAL_TYPE (SfRowSlot, sf_row_slot, SF, ROW_SLOT, GObject)
+
 /* A run of consecutive items of @model: the ones a table shows (see
  * sf-row-viewport.c).  Selecting in it selects in @model. */
 SfListWindow      *sf_list_window_new        (GtkSelectionModel *model);
@@ -23,5 +27,11 @@ guint              sf_list_window_get_offset (SfListWindow      *self);
 gboolean           sf_list_window_set_range  (SfListWindow      *self,
                                               guint              offset,
                                               guint              size);
+
+gpointer           sf_row_slot_get_item      (SfRowSlot         *self);
+
+/* The item of the table's model that @list_item shows (through the
+ * window's row, if it is one): what a factory binds */
+gpointer           sf_row_item               (GtkListItem       *list_item);
 
 G_END_DECLS

@@ -13,9 +13,10 @@
 
 #include "sf-cell-tooltip.h"
 #include "sf-list-edit.h"
+#include "sf-list-window.h"
 #include "sf-roster-item.h"
-#include "sf-row-viewport.h"
 #include "sf-roster-page.h"
+#include "sf-row-viewport.h"
 #include "sf-status-cell.h"
 #include "sf-utilisation-cell.h"
 
@@ -291,7 +292,7 @@ on_initials_bind_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
                      SfRosterPage             *self)
 {
-  SfRosterItem *item = gtk_list_item_get_item (list_item);
+  SfRosterItem *item = sf_row_item (list_item);
 
   set_cell_text (list_item, sf_roster_item_get_initials (item));
 }
@@ -301,7 +302,7 @@ on_name_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  SfRosterPage             *self)
 {
-  SfRosterItem *item = gtk_list_item_get_item (list_item);
+  SfRosterItem *item = sf_row_item (list_item);
 
   set_cell_text (list_item, sf_roster_item_get_name (item));
 }
@@ -311,7 +312,7 @@ on_team_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  SfRosterPage             *self)
 {
-  SfRosterItem *item = gtk_list_item_get_item (list_item);
+  SfRosterItem *item = sf_row_item (list_item);
 
   set_cell_text (list_item, sf_roster_item_get_team (item));
 }
@@ -321,7 +322,7 @@ on_hours_bind_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   SfRosterPage             *self)
 {
-  SfRosterItem *item = gtk_list_item_get_item (list_item);
+  SfRosterItem *item = sf_row_item (list_item);
 
   set_cell_text (list_item, sf_roster_item_get_hours_text (item));
 }
@@ -331,7 +332,7 @@ on_norm_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  SfRosterPage             *self)
 {
-  SfRosterItem *item = gtk_list_item_get_item (list_item);
+  SfRosterItem *item = sf_row_item (list_item);
 
   set_cell_text (list_item, sf_roster_item_get_norm_text (item));
 }
@@ -341,7 +342,7 @@ on_cases_bind_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   SfRosterPage             *self)
 {
-  SfRosterItem *item = gtk_list_item_get_item (list_item);
+  SfRosterItem *item = sf_row_item (list_item);
 
   set_cell_text (list_item, sf_roster_item_get_cases_text (item));
 }
@@ -351,7 +352,7 @@ on_load_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  SfRosterPage             *self)
 {
-  SfRosterItem *item = gtk_list_item_get_item (list_item);
+  SfRosterItem *item = sf_row_item (list_item);
 
   set_cell_text (list_item, sf_roster_item_get_load_text (item));
 }
@@ -370,7 +371,7 @@ on_utilisation_bind_cb (GtkSignalListItemFactory *factory,
                         SfRosterPage             *self)
 {
   sf_utilisation_cell_set_item (SF_UTILISATION_CELL (gtk_list_item_get_child (list_item)),
-                                gtk_list_item_get_item (list_item));
+                                sf_row_item (list_item));
 }
 
 static void
@@ -387,7 +388,7 @@ on_status_bind_cb (GtkSignalListItemFactory *factory,
                    SfRosterPage             *self)
 {
   sf_status_cell_set_item (SF_STATUS_CELL (gtk_list_item_get_child (list_item)),
-                           gtk_list_item_get_item (list_item));
+                           sf_row_item (list_item));
 }
 
 /* The cells hold a reference on their item: give it back with the row */

@@ -627,6 +627,19 @@ sf_row_viewport_model_of (GtkColumnView *view)
   return SF_IS_LIST_WINDOW (model) ? sf_list_window_get_model (SF_LIST_WINDOW (model)) : model;
 }
 
+/* The item of the model at the table's row @position (as "activate"
+ * gives it), a new reference */
+gpointer
+sf_row_viewport_item_at (GtkColumnView *view,
+                         guint          position)
+{
+  g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
+
+  if (row != NULL && SF_IS_ROW_SLOT (row))
+    return g_object_ref (sf_row_slot_get_item (SF_ROW_SLOT (row)));
+  return g_steal_pointer (&row);
+}
+
 /* ---- life -------------------------------------------------------------- */
 
 static void

@@ -30,5 +30,7 @@ guint              sf_row_viewport_get_first   (SfRowViewport     *self);
 void               sf_row_viewport_scroll_to   (SfRowViewport     *self,
                                                 guint              position);
 GtkSelectionModel *sf_row_viewport_model_of    (GtkColumnView     *view);
+gpointer           sf_row_viewport_item_at     (GtkColumnView     *view,
+                                                guint              position);
 
 G_END_DECLS
