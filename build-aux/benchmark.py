@@ -28,9 +28,14 @@ Generates the large-municipality data set (3,000 caseworkers in 600 teams,
            and searching the roster, filtering the Caseloads page and the
            list of 100,000 cases by team, switching pages, and choosing
            another team on the Teams page have a target
-           of one frame (16.7 ms median; PASS or FAIL); editing a case or a
-           person (-call: the call alone; -store: the same write with no
-           window) is printed for the record, issue 8 sets it no number.
+           of one frame (16.7 ms median; PASS or FAIL), judged twice: on
+           the window's work (NAME-call: the call with the window's own
+           handlers, models and the rows it binds) and on the time until
+           the next frame is painted (NAME), which adds GTK's layout and the
+           renderer's painting (on a machine without a GPU, Mesa's llvmpipe
+           paints in software: tens of ms for a changed table); editing a
+           case or a person (-store: the same write with no window) is
+           printed for the record, issue 8 sets it no number.
            floor-filter is GTK alone: a bare column view of ten label
            columns over 3,000 rows, filtered to five and back, the
            yardstick for the filters.
@@ -140,10 +145,11 @@ def window_benchmark(bench_gui, db, runs):
         name, median, maximum, cpu = match.group(1), float(match.group(2)), float(match.group(3)), match.group(4)
         figures = f"window  {name:26s} median {median:8.1f} ms  max {maximum:8.1f} ms"
         figures += f"  cpu {float(cpu):8.1f} ms" if cpu else " " * 17
+        verdict = 'PASS' if median <= ONE_FRAME_MS else 'FAIL'
         if name in FRAME_TARGETS:
-            print(f"{figures}  (target <= {ONE_FRAME_MS:.1f} ms)  {'PASS' if median <= ONE_FRAME_MS else 'FAIL'}")
+            print(f"{figures}  (until painted: target <= {ONE_FRAME_MS:.1f} ms)  {verdict}")
         elif name.endswith("-call") and name[:-len("-call")] in FRAME_TARGETS:
-            print(f"{figures}  (the call alone: the target is on the next line)")
+            print(f"{figures}  (the window's work: target <= {ONE_FRAME_MS:.1f} ms)  {verdict}")
         elif name == "redraw":
             print(f"{figures}  (a frame with nothing changed: the floor)")
         elif name.startswith("floor-filter"):

@@ -18,10 +18,12 @@
  * This widget sits in the scrolled window in the table's place.  It
  * scrolls over all of the model itself (the scrolled window's adjustment
  * counts every row), and gives the table an SfListWindow: the rows in view
- * and a margin above and below, so that the table's own keyboard moves
- * (arrows, Page Up/Down) find the next row and scroll the table by a few
- * pixels.  That small scroll is read back into the position over the whole
- * model, and the window moves with it.
+ * and half a screen above and below, so that the table's own arrow keys
+ * find the next row.  The table then scrolls itself a little to show it,
+ * as it lays itself out; that scroll is read back into the position over
+ * the whole model (see size_allocate()), and the window moves with it.
+ * Page Up/Down, Home and End go further than the window: they are
+ * handled here (on_key_pressed_cb()).
  *
  * The height of a row is read from the table once it has rows (all rows
  * are one height here), the header's from the table's own adjustment. */
@@ -42,10 +44,8 @@ struct _SfRowViewport
   double              row_height;
   int                 header_height;
   int                 height;          /* as allocated */
-  guint               syncing : 1;     /* setting the table's adjustment */
   guint               laying_out : 1;  /* in size_allocate() */
   guint               placed : 1;      /* the table moved since it was laid out */
-  guint               follow_id;       /* tick: read the table's scroll back */
   guint               remeasure_id;    /* tick: heights learnt, measure again */
 };
 
@@ -78,8 +78,8 @@ rows_height (SfRowViewport *self)
   return MAX (0, self->height - self->header_height);
 }
 
-/* Moves the window to the scrolled window's position; TRUE if it moved */
-static gboolean
+/* Moves the window to the scrolled window's position */
+static void
 move_window (SfRowViewport *self)
 {
   GtkAdjustment *vadjustment = self->adjustment[GTK_ORIENTATION_VERTICAL];
@@ -87,7 +87,7 @@ move_window (SfRowViewport *self)
   guint first, visible, margin, offset;
 
   if (self->window == NULL || vadjustment == NULL)
-    return FALSE;
+    return;
 
   value = gtk_adjustment_get_value (vadjustment);
   page = rows_height (self);
@@ -95,10 +95,8 @@ move_window (SfRowViewport *self)
   visible = (guint) ceil (page / self->row_height) + 1;
   margin = visible / 2 + 2;
   offset = first > margin ? first - margin : 0;
-  if (!sf_list_window_set_range (self->window, offset, first - offset + visible + margin))
-    return FALSE;
-  self->placed = TRUE;
-  return TRUE;
+  if (sf_list_window_set_range (self->window, offset, first - offset + visible + margin))
+    self->placed = TRUE;
 }
 
 /* Where the table is to be scrolled within the window */
@@ -122,10 +120,8 @@ place_table (SfRowViewport *self)
 
   if (fabs (wanted - gtk_adjustment_get_value (self->inner)) >= 0.5)
     self->placed = TRUE;
-  self->syncing = TRUE;
   gtk_adjustment_configure (self->inner, wanted, 0, MAX (shown * self->row_height, page),
                             self->row_height, page * 0.9, page);
-  self->syncing = FALSE;
 }
 
 /* The scrolled window's size of the whole, from what is known of a row */
@@ -150,33 +146,6 @@ on_vadjustment_value_changed_cb (SfRowViewport *self)
   move_window (self);
   if (!self->laying_out)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-/* The table scrolled itself (to show the row the focus moved to): the same
- * move over the whole model, before the next frame is laid out, when GTK
- * has finished moving the focus */
-static gboolean
-follow_table_cb (GtkWidget     *widget,
-                 GdkFrameClock *frame_clock,
-                 gpointer       user_data)
-{
-  SfRowViewport *self = SF_ROW_VIEWPORT (widget);
-  GtkAdjustment *vadjustment = self->adjustment[GTK_ORIENTATION_VERTICAL];
-
-  self->follow_id = 0;
-  if (self->window != NULL && vadjustment != NULL)
-    gtk_adjustment_set_value (vadjustment,
-                              sf_list_window_get_offset (self->window) * self->row_height +
-                              gtk_adjustment_get_value (self->inner));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_inner_value_changed_cb (SfRowViewport *self)
-{
-  if (self->syncing || self->laying_out || self->follow_id != 0)
-    return;
-  self->follow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), follow_table_cb, NULL, NULL);
 }
 
 static void
@@ -647,9 +616,6 @@ sf_row_viewport_dispose (GObject *object)
 {
   SfRowViewport *self = SF_ROW_VIEWPORT (object);
 
-  if (self->follow_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->follow_id);
-  self->follow_id = 0;
   if (self->remeasure_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->remeasure_id);
   self->remeasure_id = 0;
@@ -666,8 +632,6 @@ sf_row_viewport_dispose (GObject *object)
         g_signal_handlers_disconnect_by_data (self->adjustment[i], self);
       g_clear_object (&self->adjustment[i]);
     }
-  if (self->inner != NULL)
-    g_signal_handlers_disconnect_by_data (self->inner, self);
   g_clear_object (&self->inner);
 
   G_OBJECT_CLASS (sf_row_viewport_parent_class)->dispose (object);
@@ -711,8 +675,6 @@ sf_row_viewport_init (SfRowViewport *self)
   self->row_height = GUESS_ROW_HEIGHT;
   self->header_height = GUESS_HEADER_HEIGHT;
   self->inner = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
-  g_signal_connect_object (self->inner, "value-changed",
-                           G_CALLBACK (on_inner_value_changed_cb), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < 2; i++)
     self->adjustment[i] = NULL;
 }
