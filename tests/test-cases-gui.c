@@ -1035,8 +1035,8 @@ test_edit_large_in_place (Fixture       *fixture,
 
   g_assert_cmpuint (g_list_model_get_n_items (sf_cases_view_get_all (fixture->view)), ==, 47400);
   select_cases (fixture, (const char *[]) { "S-1000", NULL });
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (sf_test_child (fixture->view, SF_TYPE_CASES_VIEW,
-                                                                               "case_view")));
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_ancestor (sf_test_child (fixture->view, SF_TYPE_CASES_VIEW, "case_view"), GTK_TYPE_SCROLLED_WINDOW)));
   gtk_adjustment_set_value (vadjustment, 20000);
   sf_test_spin (50);
   value = gtk_adjustment_get_value (vadjustment);
