@@ -181,16 +181,22 @@ nth_row (GtkWidget *rows,
   return NULL;
 }
 
-/* Where the row with the focus is, in the window; FALSE if none has it */
+/* Where the row with the focus is, in the window; FALSE if none has it.
+ * From the window's focus up, not down the focus-child chain: GTK keeps
+ * that chain only while the window is active. */
 static gboolean
 focused_row (GtkWidget *rows,
              guint     *position)
 {
-  GtkWidget *focus = gtk_widget_get_focus_child (rows);
+  GtkRoot *root = gtk_widget_get_root (rows);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   guint i = 0;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (rows); focus != NULL && row != NULL;
-       row = gtk_widget_get_next_sibling (row))
+  while (focus != NULL && gtk_widget_get_parent (focus) != rows)
+    focus = gtk_widget_get_parent (focus);
+  if (focus == NULL)
+    return FALSE;
+  for (GtkWidget *row = gtk_widget_get_first_child (rows); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
       if (g_strcmp0 (gtk_widget_get_css_name (row), "row") != 0)
         continue;
