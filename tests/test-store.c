@@ -838,6 +838,51 @@ test_bulk_foreign_key (Fixture       *fixture,
   g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
 }
 
+/* A bulk write may trust the parents its rows were given while no other
+ * program has written since they were read; once another has (here it
+ * deletes the caseworker), the commit checks them and refuses */
+static void
+test_bulk_trust_parents (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfStore) other = NULL;
+  sqlite3 *db = sf_store_get_db (fixture->store);
+  g_autofree char *insert = NULL;
+  gint64 version;
+
+  add_one_caseworker (fixture->store);
+  version = sf_store_get_data_version (fixture->store);
+  g_assert_true (sf_store_begin_bulk (fixture->store, "casefile", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (sf_store_bulk_trust_parents (fixture->store, version));
+  exec_sql (db, "INSERT INTO casefile (reference, complexity, caseworker_id)"
+                " SELECT 'S-1', 'enkel', id FROM caseworker");
+  g_assert_true (sf_store_commit_bulk (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM casefile"), ==, 1);
+
+  /* The caseworker's id is read, then another program removes them */
+  version = sf_store_get_data_version (fixture->store);
+  insert = g_strdup_printf ("INSERT INTO casefile (reference, complexity, caseworker_id)"
+                            " VALUES ('S-2', 'enkel', %" G_GINT64_FORMAT ")",
+                            query_int (db, "SELECT id FROM caseworker"));
+  other = sf_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  exec_sql (sf_store_get_db (other), "PRAGMA foreign_keys = OFF");
+  exec_sql (sf_store_get_db (other), "DELETE FROM casefile");
+  exec_sql (sf_store_get_db (other), "DELETE FROM caseworker");
+
+  g_assert_true (sf_store_begin_bulk (fixture->store, "casefile", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (sf_store_bulk_trust_parents (fixture->store, version));
+  exec_sql (db, insert);
+  g_assert_false (sf_store_commit_bulk (fixture->store, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM casefile"), ==, 0);
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+}
+
 /* Two programs, one file */
 
 static void
@@ -1009,6 +1054,7 @@ main (int    argc,
   ADD ("/store/audit", test_audit);
   ADD ("/store/bulk/commit", test_bulk_commit);
   ADD ("/store/bulk/foreign-key", test_bulk_foreign_key);
+  ADD ("/store/bulk/trust-parents", test_bulk_trust_parents);
 
   return g_test_run ();
 }

@@ -1065,6 +1065,7 @@ typedef struct
    * list comes sorted by caseworker, so most rows ask for the same. */
   char        last_initials[32];
   gint64      last_id;
+  gint64      data_version;             /* the database's, as the ids were read */
 } CasePlan;
 
 static GHashTable *
@@ -1276,6 +1277,9 @@ apply_cases (Import    *im,
   rebuild_indexes = (gint64) plan->rows->len >= sf_store_count (im->store, "casefile");
   if (!sf_store_begin_bulk (im->store, "casefile", rebuild_indexes, error))
     return FALSE;
+  /* Every caseworker and area id came from the database as it is now,
+   * unless another program has written since: then the commit checks */
+  sf_store_bulk_trust_parents (im->store, plan->data_version);
 
   upsert = prepare_case_upsert (im, error);
   if (upsert == NULL)
@@ -1340,6 +1344,23 @@ out:
   return ok;
 }
 
+/* How many lines @contents has: at most one more than its rows */
+static guint
+count_lines (GBytes *contents)
+{
+  gsize size;
+  const char *text = g_bytes_get_data (contents, &size);
+  const char *end = text + size;
+  guint n = 1;
+
+  while (text < end && (text = memchr (text, '\n', end - text)) != NULL)
+    {
+      n++;
+      text++;
+    }
+  return MIN (n, MAX_ROWS + 1);
+}
+
 gboolean
 sf_import_cases (SfStore         *store,
                  GBytes          *contents,
@@ -1355,9 +1376,13 @@ sf_import_cases (SfStore         *store,
   if (!sf_store_load_settings (store, &im.settings, error))
     return FALSE;
 
-  plan.rows = g_array_new (FALSE, TRUE, sizeof (CaseRow));
+  /* A row a line: the array grows once, not doubled and copied 17 times
+   * over 100,000 cases */
+  plan.rows = g_array_sized_new (FALSE, FALSE, sizeof (CaseRow), count_lines (contents));
   plan.strings = g_string_chunk_new (64 * 1024);
   plan.references = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Before the rows are given their parents' ids (see apply_cases) */
+  plan.data_version = sf_store_get_data_version (store);
   plan.areas = load_areas (&im, error);
   plan.workers = load_keys (&im, "SELECT id, initials FROM caseworker", error);
   plan.worker_areas = load_worker_areas (&im, error);

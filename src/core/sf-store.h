@@ -38,6 +38,8 @@ gboolean     sf_store_begin_bulk       (SfStore      *self,
                                         const char   *table,
                                         gboolean      rebuild_indexes,
                                         GError      **error);
+gboolean     sf_store_bulk_trust_parents (SfStore    *self,
+                                        gint64        data_version);
 gboolean     sf_store_commit_bulk      (SfStore      *self,
                                         GError      **error);
 void         sf_store_rollback_bulk    (SfStore      *self);
