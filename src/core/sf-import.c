@@ -1350,9 +1350,13 @@ count_lines (GBytes *contents)
 {
   gsize size;
   const char *text = g_bytes_get_data (contents, &size);
-  const char *end = text + size;
+  const char *end;
   guint n = 1;
 
+  /* An empty file has no data at all */
+  if (text == NULL)
+    return n;
+  end = text + size;
   while (text < end && (text = memchr (text, '\n', end - text)) != NULL)
     {
       n++;
