@@ -223,7 +223,28 @@ typedef struct
   GtkMultiSelection *selection;
 } Table;
 
-static guint count_rows (GtkWidget *widget);
+/* The row widgets the table made, in order */
+static GPtrArray *
+list_rows (Table *table)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (table->view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      for (GtkWidget *row = gtk_widget_get_first_child (child); row != NULL; row = gtk_widget_get_next_sibling (row))
+        if (g_strcmp0 (gtk_widget_get_css_name (row), "row") == 0)
+          g_ptr_array_add (rows, row);
+  return rows;
+}
+
+static guint
+count_rows (Table *table)
+{
+  g_autoptr(GPtrArray) rows = list_rows (table);
+
+  return rows->len;
+}
 
 /* Lets the window lay out and draw until nothing moves any more: under
  * load, a fixed wait may end before the table has learnt its rows'
@@ -236,14 +257,14 @@ settle (Table *table)
 
   for (guint i = 0; i < 200 && quiet < 3; i++)
     {
-      guint rows = count_rows (GTK_WIDGET (table->view));
+      guint rows = count_rows (table);
       guint first = sf_row_viewport_get_first (table->viewport);
       double value = gtk_adjustment_get_value (vadjustment);
       double upper = gtk_adjustment_get_upper (vadjustment);
 
       sf_test_spin (20);
       if (gtk_widget_get_mapped (GTK_WIDGET (table->view)) &&
-          rows == count_rows (GTK_WIDGET (table->view)) &&
+          rows == count_rows (table) &&
           first == sf_row_viewport_get_first (table->viewport) &&
           value == gtk_adjustment_get_value (vadjustment) &&
           upper == gtk_adjustment_get_upper (vadjustment))
@@ -300,19 +321,6 @@ table_vadjustment (Table *table)
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (table->scrolled));
 }
 
-/* The row widgets the table made */
-static guint
-count_rows (GtkWidget *widget)
-{
-  guint n = g_strcmp0 (gtk_widget_get_css_name (widget), "row") == 0 &&
-            GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_rows (child);
-  return n;
-}
-
 /* Row @number's label is in the table and in view */
 static gboolean
 row_shown (Table *table,
@@ -322,21 +330,6 @@ row_shown (Table *table,
   GtkWidget *label = sf_test_find_label (GTK_WIDGET (table->view), text);
 
   return label != NULL && sf_test_shown_in (label, table->scrolled);
-}
-
-/* The row widgets the table made, in order */
-static GPtrArray *
-list_rows (Table *table)
-{
-  GPtrArray *rows = g_ptr_array_new ();
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (table->view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      for (GtkWidget *row = gtk_widget_get_first_child (child); row != NULL; row = gtk_widget_get_next_sibling (row))
-        if (g_strcmp0 (gtk_widget_get_css_name (row), "row") == 0)
-          g_ptr_array_add (rows, row);
-  return rows;
 }
 
 /* The row the focus is in, by its label; -1 if none */
@@ -390,7 +383,7 @@ test_viewport (void)
   table_set_up (&table);
   vadjustment = table_vadjustment (&table);
 
-  made = count_rows (GTK_WIDGET (table.view));
+  made = count_rows (&table);
   g_assert_cmpuint (made, >, 10);
   g_assert_cmpuint (made, <, 80);
   g_assert_cmpuint (made, ==, g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table.view))));
@@ -441,7 +434,7 @@ test_viewport (void)
       sf_test_spin (20);
       g_assert_cmpuint (sf_row_viewport_get_first (table.viewport), >=, before);
     }
-  g_assert_cmpuint (count_rows (GTK_WIDGET (table.view)), <, 80);
+  g_assert_cmpuint (count_rows (&table), <, 80);
 
   /* The keyboard, from the first row */
   gtk_adjustment_set_value (vadjustment, 0);
@@ -480,7 +473,7 @@ test_viewport (void)
   /* Filtered to a few rows and back: all of them, from the top */
   gtk_string_list_splice (table.strings, 5, N_ROWS - 5, NULL);
   settle (&table);
-  g_assert_cmpuint (count_rows (GTK_WIDGET (table.view)), ==, 5);
+  g_assert_cmpuint (count_rows (&table), ==, 5);
   g_assert_true (row_shown (&table, 4));
   table_tear_down (&table);
 }

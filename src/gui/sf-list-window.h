@@ -19,8 +19,9 @@ G_DECLARE_FINAL_TYPE (SfListWindow, sf_list_window, SF, LIST_WINDOW, GObject)
 
 G_DECLARE_FINAL_TYPE (SfRowSlot, sf_row_slot, SF, ROW_SLOT, GObject)
 
-/* A run of consecutive items of @model: the ones a table shows (see
- * sf-row-viewport.c).  Selecting in it selects in @model. */
+/* A run of consecutive items of @model, the ones a table shows, as rows
+ * (SfRowSlot) that each show one of them (see sf-row-viewport.c).
+ * Selecting in it selects in @model. */
 SfListWindow      *sf_list_window_new        (GtkSelectionModel *model);
 GtkSelectionModel *sf_list_window_get_model  (SfListWindow      *self);
 guint              sf_list_window_get_offset (SfListWindow      *self);

@@ -148,9 +148,17 @@ on_vadjustment_value_changed_cb (SfRowViewport *self)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+/* Only a change of the number of rows changes the whole's size, and so
+ * where the window can be: an edit replaces rows one for one, and the
+ * window has already given the table their new items */
 static void
-on_model_items_changed_cb (SfRowViewport *self)
+on_model_items_changed_cb (SfRowViewport *self,
+                           guint          position,
+                           guint          removed,
+                           guint          added)
 {
+  if (removed == added)
+    return;
   configure_adjustment (self);
   move_window (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -169,6 +177,12 @@ rows_parent (SfRowViewport *self)
   return NULL;
 }
 
+static gboolean
+is_row (GtkWidget *widget)
+{
+  return g_strcmp0 (gtk_widget_get_css_name (widget), "row") == 0;
+}
+
 static GtkWidget *
 nth_row (GtkWidget *rows,
          guint      n)
@@ -176,7 +190,7 @@ nth_row (GtkWidget *rows,
   guint i = 0;
 
   for (GtkWidget *row = gtk_widget_get_first_child (rows); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (gtk_widget_get_css_name (row), "row") == 0 && i++ == n)
+    if (is_row (row) && i++ == n)
       return row;
   return NULL;
 }
@@ -196,18 +210,11 @@ focused_row (GtkWidget *rows,
     focus = gtk_widget_get_parent (focus);
   if (focus == NULL)
     return FALSE;
-  for (GtkWidget *row = gtk_widget_get_first_child (rows); row != NULL; row = gtk_widget_get_next_sibling (row))
-    {
-      if (g_strcmp0 (gtk_widget_get_css_name (row), "row") != 0)
-        continue;
-      if (row == focus)
-        {
-          *position = i;
-          return TRUE;
-        }
+  for (GtkWidget *row = gtk_widget_get_first_child (rows); row != focus; row = gtk_widget_get_next_sibling (row))
+    if (is_row (row))
       i++;
-    }
-  return FALSE;
+  *position = i;
+  return is_row (focus);
 }
 
 /* Page Up/Down, Home and End move the focus a page, or to the first or
