@@ -184,14 +184,10 @@ sf_test_find_toplevel (GType type)
   return NULL;
 }
 
-typedef gboolean (*Match) (GtkWidget     *widget,
-                           gconstpointer  data);
-
-/* The first widget at or under @widget that @match accepts, depth first. */
-static GtkWidget *
-find_matching (GtkWidget     *widget,
-               Match          match,
-               gconstpointer  data)
+GtkWidget *
+sf_test_find_matching (GtkWidget      *widget,
+                       SfTestMatchFunc match,
+                       gconstpointer   data)
 {
   if (match (widget, data))
     return widget;
@@ -199,7 +195,7 @@ find_matching (GtkWidget     *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_matching (child, match, data);
+      GtkWidget *found = sf_test_find_matching (child, match, data);
 
       if (found != NULL)
         return found;
@@ -246,35 +242,35 @@ GtkWidget *
 sf_test_find_widget (GtkWidget *widget,
                      GType      type)
 {
-  return find_matching (widget, is_of_type, &type);
+  return sf_test_find_matching (widget, is_of_type, &type);
 }
 
 GtkWidget *
 sf_test_find_named (GtkWidget  *widget,
                     const char *name)
 {
-  return find_matching (widget, is_named, name);
+  return sf_test_find_matching (widget, is_named, name);
 }
 
 GtkWidget *
 sf_test_find_button (GtkWidget  *widget,
                      const char *label)
 {
-  return find_matching (widget, is_button_labelled, label);
+  return sf_test_find_matching (widget, is_button_labelled, label);
 }
 
 GtkWidget *
 sf_test_find_label (GtkWidget  *widget,
                     const char *text)
 {
-  return find_matching (widget, is_label_saying, text);
+  return sf_test_find_matching (widget, is_label_saying, text);
 }
 
 GtkWidget *
 sf_test_find_label_starting (GtkWidget  *widget,
                              const char *prefix)
 {
-  return find_matching (widget, is_label_starting, prefix);
+  return sf_test_find_matching (widget, is_label_starting, prefix);
 }
 
 gboolean

@@ -67,6 +67,13 @@ gpointer   sf_test_find_toplevel      (GType        type);
 /* The first widget of @type at or under @widget, depth first, or NULL. */
 GtkWidget *sf_test_find_widget        (GtkWidget   *widget,
                                        GType        type);
+/* The first widget at or under @widget that @match accepts, depth first,
+ * or NULL; the finders below are made of it. */
+typedef gboolean (*SfTestMatchFunc) (GtkWidget     *widget,
+                                     gconstpointer  data);
+GtkWidget *sf_test_find_matching      (GtkWidget      *widget,
+                                       SfTestMatchFunc match,
+                                       gconstpointer   data);
 /* The first widget whose name is @name at or under @widget, or NULL. */
 GtkWidget *sf_test_find_named         (GtkWidget   *widget,
                                        const char  *name);

@@ -426,22 +426,12 @@ roster_items (Fixture *fixture)
   return items;
 }
 
-static GtkWidget *
-find_cell_with_tooltip (GtkWidget  *widget,
-                        const char *text)
+static gboolean
+is_cell_with_tooltip (GtkWidget     *widget,
+                      gconstpointer  text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_has_tooltip (widget) &&
-      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_cell_with_tooltip (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && gtk_widget_get_has_tooltip (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
 /* A cell's tooltip is asked of its row's item when the pointer rests on
@@ -459,7 +449,7 @@ test_cell_tooltips (Fixture       *fixture,
   sf_test_spin (50);
   item = g_list_model_get_item (roster_model (fixture), 0);
   view = GTK_WIDGET (sf_roster_page_get_column_view (sf_window_get_roster_page (fixture->window)));
-  cell = find_cell_with_tooltip (view, sf_roster_item_get_team (item));
+  cell = sf_test_find_matching (view, is_cell_with_tooltip, sf_roster_item_get_team (item));
   g_assert_nonnull (cell);
   g_assert_nonnull (sf_roster_item_get_area (item));
   tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
