@@ -329,6 +329,10 @@ assert_default_settings (const SfSettings *s)
   g_assert_cmpfloat_with_epsilon (s->new_hire_factor, 0.7, EPS);
   g_assert_cmpint (s->new_hire_months, ==, 6);
   g_assert_cmpfloat_with_epsilon (s->near_threshold, 0.90, EPS);
+  g_assert_cmpint (s->sustained_weeks, ==, 4);
+  g_assert_cmpint (s->forecast_history_months, ==, 6);
+  g_assert_cmpint (s->hiring_lead_months, ==, 3);
+  g_assert_cmpint (s->forecast_horizon, ==, 12);
 }
 
 static void
@@ -339,7 +343,8 @@ test_settings_defaults (Fixture       *fixture,
   const char * const *keys = sf_settings_keys ();
   const char *expected[] = {
     "full-time-hours", "weight-enkel", "weight-kompleks", "weight-saerligt-kompliceret",
-    "new-hire-factor", "new-hire-months", "near-threshold",
+    "new-hire-factor", "new-hire-months", "near-threshold", "sustained-weeks",
+    "forecast-history-months", "hiring-lead-months", "forecast-horizon",
   };
   SfSettings s;
 

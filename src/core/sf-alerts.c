@@ -210,6 +210,8 @@ worker_alert (const SfFigures       *figures,
         return NULL;
       if (wf->absent)
         why = _("is absent");
+      else if (wf->ended)
+        why = _("has left");
       else if (!wf->started)
         why = _("has not started yet");
       else
@@ -284,7 +286,7 @@ uncovered_alert (const SfFigures     *figures,
     {
       const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
 
-      if (wf->team == tf->team && wf->absent && wf->primary_cases > wf->covering_cases)
+      if (wf->team == tf->team && wf->uncovered_cases > 0)
         g_string_append_printf (who, "%s%s", who->len ? ", " : "", wf->worker->initials);
     }
 
@@ -295,8 +297,8 @@ uncovered_alert (const SfFigures     *figures,
   alert->limit = 0;
   alert->excess = tf->uncovered_cases;
   alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "%s has %u case (weighted %s) whose caseworker is absent and that nobody covers (%s).",
-                                                 "%s has %u cases (weighted %s) whose caseworker is absent and that nobody covers (%s).",
+                                                 "%s has %u case (weighted %s) whose caseworker is absent or has left and that nobody covers (%s).",
+                                                 "%s has %u cases (weighted %s) whose caseworker is absent or has left and that nobody covers (%s).",
                                                  tf->uncovered_cases),
                                     tf->team->name, tf->uncovered_cases, weight, who->str);
   alert->resolution = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

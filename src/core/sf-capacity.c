@@ -38,8 +38,18 @@ sf_capacity_has_started (const SfCaseworker *worker,
   return worker->start == SF_DAY_NONE || worker->start <= ref;
 }
 
+/* The end date is the last working day: someone who leaves on 31 January
+ * works that day and not on 1 February. */
+gboolean
+sf_capacity_has_ended (const SfCaseworker *worker,
+                       SfDay               ref)
+{
+  return worker->end != SF_DAY_NONE && ref > worker->end;
+}
+
 /* availability = clamp ((hours − reductions) / full time, 0, 1); 0 when
- * absent or not yet started. */
+ * absent, or not working on the day (@started is FALSE before the start
+ * date and after the end date). */
 double
 sf_capacity_availability (const SfSettings *settings,
                           double            weekly_hours,
@@ -184,9 +194,11 @@ compute_worker (SfFigures       *figures,
   wf->reduction_hours = sf_capacity_active_reductions (reductions, n_reductions, ref);
   wf->absent = sf_capacity_is_absent (worker, ref);
   wf->started = sf_capacity_has_started (worker, ref);
+  wf->ended = sf_capacity_has_ended (worker, ref);
   wf->new_hire = sf_capacity_is_new_hire (settings, worker->start, ref);
   wf->availability = sf_capacity_availability (settings, worker->weekly_hours,
-                                               wf->reduction_hours, wf->absent, wf->started);
+                                               wf->reduction_hours, wf->absent,
+                                               wf->started && !wf->ended);
   wf->experience = sf_capacity_experience (settings, worker->start, ref);
   wf->individual_factor = worker->individual_factor;
   wf->adjusted_norm = sf_capacity_adjusted_norm (wf->base_norm, wf->availability,
@@ -194,10 +206,12 @@ compute_worker (SfFigures       *figures,
 }
 
 /* Load: each open case counts on its responsible person, the covering
- * colleague if one is set; a case whose primary caseworker is absent and
- * that nobody covers counts on nobody and is shown as uncovered (on the
- * primary caseworker's figures, and so on their team's).  With @only, the
- * case is counted on the caseworkers (by index) marked in it alone. */
+ * colleague if one is set; a case whose primary caseworker is absent (or
+ * past their end date) and that nobody covers counts on nobody and is shown
+ * as uncovered (on the primary caseworker's figures, and so on their
+ * team's).  Cases are counted by complexity; finish_worker() weighs them.
+ * With @only, the case is counted on the caseworkers (by index) marked in
+ * it alone. */
 static void
 count_case (SfFigures    *figures,
             const SfCase *kase,
@@ -205,7 +219,6 @@ count_case (SfFigures    *figures,
 {
   const GArray *workers = figures->dataset->caseworkers;
   SfWorkerFigures *responsible;
-  double weight;
   int p, c;
 
   if (!sf_capacity_case_is_open (kase, figures->ref))
@@ -213,7 +226,6 @@ count_case (SfFigures    *figures,
   p = sf_rows_find (workers, kase->caseworker_id);
   if (p < 0)
     return;
-  weight = figures->settings.weights[kase->complexity];
   if (only == NULL || only[p])
     g_array_index (figures->workers, SfWorkerFigures, p).primary_cases++;
 
@@ -229,23 +241,31 @@ count_case (SfFigures    *figures,
       if (only != NULL && !only[p])
         return;
       responsible = &g_array_index (figures->workers, SfWorkerFigures, p);
-      if (responsible->absent)
+      if (responsible->absent || responsible->ended)
         {
           responsible->uncovered_cases++;
-          responsible->uncovered_load += weight;
+          responsible->uncovered_by_complexity[kase->complexity]++;
           return;
         }
     }
 
   responsible->open_cases++;
   responsible->cases_by_complexity[kase->complexity]++;
-  responsible->weighted_load += weight;
 }
 
+/* The loads weigh the counts: Σ count × weight, the same sum whichever way
+ * the cases were counted (one by one here, or swept by sf-trend.c). */
 static void
 finish_worker (SfFigures       *figures,
                SfWorkerFigures *wf)
 {
+  wf->weighted_load = 0.0;
+  wf->uncovered_load = 0.0;
+  for (int c = 0; c < SF_N_COMPLEXITIES; c++)
+    {
+      wf->weighted_load += wf->cases_by_complexity[c] * figures->settings.weights[c];
+      wf->uncovered_load += wf->uncovered_by_complexity[c] * figures->settings.weights[c];
+    }
   wf->utilisation = sf_capacity_utilisation (wf->weighted_load, wf->adjusted_norm);
   wf->status = sf_capacity_status (&figures->settings, wf->weighted_load, wf->adjusted_norm);
 }
@@ -286,6 +306,51 @@ add_member (SfTeamFigures         *tf,
     tf->n_over++;
   else if (wf->status == SF_STATUS_NEAR)
     tf->n_near++;
+}
+
+/* A planned hire counts like a caseworker with no cases from its start
+ * date: full hours, no reductions, an individual factor of 1, the new-hire
+ * factor for its first months.  FALSE before its start date. */
+static gboolean
+compute_hire (const SfFigures     *figures,
+              const SfTeamFigures *tf,
+              const SfPlannedHire *hire,
+              SfWorkerFigures     *wf)
+{
+  const SfSettings *settings = &figures->settings;
+
+  if (hire->start == SF_DAY_NONE || hire->start > figures->ref)
+    return FALSE;
+  *wf = (SfWorkerFigures) { .team = tf->team, .started = TRUE, .individual_factor = 1.0 };
+  wf->base_norm = tf->base_norm;
+  wf->new_hire = sf_capacity_is_new_hire (settings, hire->start, figures->ref);
+  wf->experience = sf_capacity_experience (settings, hire->start, figures->ref);
+  wf->availability = sf_capacity_availability (settings, hire->weekly_hours, 0.0, FALSE, TRUE);
+  wf->adjusted_norm = sf_capacity_adjusted_norm (wf->base_norm, wf->availability,
+                                                 wf->experience, wf->individual_factor);
+  wf->utilisation = sf_capacity_utilisation (0.0, wf->adjusted_norm);
+  wf->status = SF_STATUS_WITHIN;
+  return TRUE;
+}
+
+/* Adds the planned hires of @tf that have started, after its caseworkers. */
+static void
+add_hires (const SfFigures *figures,
+           SfTeamFigures   *tf)
+{
+  const GArray *hires = figures->dataset->planned_hires;
+
+  for (guint i = 0; i < hires->len; i++)
+    {
+      const SfPlannedHire *hire = &g_array_index (hires, SfPlannedHire, i);
+      SfWorkerFigures wf;
+
+      if (hire->team_id == tf->team->id && compute_hire (figures, tf, hire, &wf))
+        {
+          add_member (tf, &wf);
+          tf->planned_hires++;
+        }
+    }
 }
 
 static void
@@ -341,7 +406,12 @@ sf_figures_compute (const SfDataset  *dataset,
     }
 
   for (guint i = 0; i < figures->teams->len; i++)
-    finish_team (&g_array_index (figures->teams, SfTeamFigures, i));
+    {
+      SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
+
+      add_hires (figures, tf);
+      finish_team (tf);
+    }
 
   return g_steal_pointer (&figures);
 }
@@ -412,6 +482,7 @@ sf_figures_update (SfFigures    *figures,
           if (wf->worker->team_id == tf->team->id)
             add_member (tf, wf);
         }
+      add_hires (figures, tf);
       finish_team (tf);
     }
 }

@@ -17,6 +17,8 @@ gboolean  sf_capacity_is_absent         (const SfCaseworker *worker,
                                          SfDay               ref);
 gboolean  sf_capacity_has_started       (const SfCaseworker *worker,
                                          SfDay               ref);
+gboolean  sf_capacity_has_ended         (const SfCaseworker *worker,
+                                         SfDay               ref);
 double    sf_capacity_availability      (const SfSettings   *settings,
                                          double              weekly_hours,
                                          double              reduction_hours,
@@ -50,12 +52,14 @@ typedef struct
   guint   cases_by_complexity[SF_N_COMPLEXITIES];
   guint   covering_cases;                  /* of those, covered for an absent/other colleague */
   guint   primary_cases;                   /* open cases where this person is primary */
-  guint   uncovered_cases;                 /* of those, counted on nobody: absent, no cover */
+  guint   uncovered_cases;                 /* of those, counted on nobody: absent or left, no cover */
+  guint   uncovered_by_complexity[SF_N_COMPLEXITIES];
   double  uncovered_load;
-  double  weighted_load;
+  double  weighted_load;                   /* Σ cases_by_complexity × weight */
   double  reduction_hours;                 /* active on the reference date */
   gboolean absent;
   gboolean started;
+  gboolean ended;                          /* past the end date */
   gboolean new_hire;
   double  availability;
   double  experience;
@@ -70,7 +74,8 @@ typedef struct
 {
   const SfTeam *team;
   const SfArea *area;
-  guint   members;
+  guint   members;                         /* caseworkers, and planned hires from their start */
+  guint   planned_hires;                   /* of those, planned hires */
   double  base_norm;
   double  availability_sum;
   double  fte_available;

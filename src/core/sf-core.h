@@ -20,6 +20,7 @@
 #include "sf-live.h"
 #include "sf-model.h"
 #include "sf-norms.h"
+#include "sf-planned-hires.h"
 #include "sf-preferences.h"
 #include "sf-privacy.h"
 #include "sf-report.h"

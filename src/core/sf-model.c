@@ -64,6 +64,15 @@ sf_case_clear (gpointer data)
   g_clear_pointer (&kase->reference, g_free);
 }
 
+/* Frees what the row owns, leaving it empty. */
+void
+sf_planned_hire_clear (gpointer data)
+{
+  SfPlannedHire *hire = data;
+
+  g_clear_pointer (&hire->note, g_free);
+}
+
 static void
 clear_area (gpointer data)
 {
@@ -87,6 +96,8 @@ sf_dataset_new (void)
   g_array_set_clear_func (dataset->reductions, sf_reduction_clear);
   dataset->cases = g_array_new (FALSE, TRUE, sizeof (SfCase));
   g_array_set_clear_func (dataset->cases, sf_case_clear);
+  dataset->planned_hires = g_array_new (FALSE, TRUE, sizeof (SfPlannedHire));
+  g_array_set_clear_func (dataset->planned_hires, sf_planned_hire_clear);
   return dataset;
 }
 
@@ -112,6 +123,7 @@ sf_dataset_free (SfDataset *dataset)
   g_array_unref (dataset->caseworkers);
   g_array_unref (dataset->reductions);
   g_array_unref (dataset->cases);
+  g_array_unref (dataset->planned_hires);
   g_free (dataset);
 }
 

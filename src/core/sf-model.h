@@ -84,7 +84,19 @@ typedef struct
   SfDay   absence_to;
   double  individual_factor;
   char   *factor_reason;
+  SfDay   end;                 /* the last working day; SF_DAY_NONE = none */
 } SfCaseworker;
+
+/* A position a team expects to fill: it counts like a caseworker with no
+ * cases from its start date, and not at all before it. */
+typedef struct
+{
+  gint64  id;
+  gint64  team_id;
+  double  weekly_hours;
+  SfDay   start;
+  char   *note;
+} SfPlannedHire;
 
 typedef struct
 {
@@ -108,12 +120,14 @@ typedef struct
   GArray *caseworkers;         /* SfCaseworker */
   GArray *reductions;          /* SfReduction */
   GArray *cases;               /* SfCase */
+  GArray *planned_hires;       /* SfPlannedHire */
   grefcount ref_count;
 } SfDataset;
 
 void                sf_caseworker_clear             (gpointer            worker);
 void                sf_reduction_clear              (gpointer            reduction);
 void                sf_case_clear                   (gpointer            kase);
+void                sf_planned_hire_clear           (gpointer            hire);
 
 SfDataset          *sf_dataset_new                  (void);
 SfDataset          *sf_dataset_ref                  (SfDataset          *dataset);

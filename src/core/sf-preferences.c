@@ -29,6 +29,14 @@ sf_preferences_reference (const char *setting_key)
     return _("DS: a lower caseload for about 6 months after starting.");
   if (g_strcmp0 (setting_key, "near-threshold") == 0)
     return _("Not a DS figure: the share of the norm at which a caseload is “near the norm”. Default 90 %.");
+  if (g_strcmp0 (setting_key, "sustained-weeks") == 0)
+    return _("Over the norm at every weekly point for this many weeks is sustained overload. Default 4.");
+  if (g_strcmp0 (setting_key, "forecast-history-months") == 0)
+    return _("The forecast’s inflow of cases is the average of this many whole months. Default 6.");
+  if (g_strcmp0 (setting_key, "hiring-lead-months") == 0)
+    return _("How long recruiting takes: a team must start hiring this long before it goes over. Default 3.");
+  if (g_strcmp0 (setting_key, "forecast-horizon") == 0)
+    return _("How many months ahead the forecast looks. Default 12.");
   return NULL;
 }
 

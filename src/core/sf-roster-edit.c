@@ -517,6 +517,12 @@ check_caseworker (SfStore             *store,
                              SF_ROSTER_MAX_ABSENCE_KIND, error) ||
       !sf_roster_check_period (worker->absence_from, worker->absence_to, error))
     return FALSE;
+  if (worker->start != SF_DAY_NONE && worker->end != SF_DAY_NONE && worker->end < worker->start)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("The last working day comes before the start date. Correct one of them."));
+      return FALSE;
+    }
   if (worker->individual_factor < 1 && is_blank (worker->factor_reason))
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
@@ -546,6 +552,7 @@ sf_roster_save_caseworker (SfStore             *store,
   SfSettings settings;
   g_autofree char *detail = NULL;
   g_autofree char *team = NULL;
+  g_autofree char *end_iso = worker->end != SF_DAY_NONE ? sf_day_to_iso (worker->end) : NULL;
   gboolean absent;
   sqlite3_stmt *stmt;
   gint64 id = worker->id;
@@ -570,14 +577,14 @@ sf_roster_save_caseworker (SfStore             *store,
   if (id == 0)
     stmt = sf_store_prepare (store,
                              "INSERT INTO caseworker (initials, name, team_id, weekly_hours, start_date,"
-                             "  absence_kind, absence_from, absence_to, individual_factor, factor_reason)"
-                             " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+                             "  absence_kind, absence_from, absence_to, individual_factor, factor_reason, end_date)"
+                             " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
   else
     stmt = sf_store_prepare (store,
                              "UPDATE caseworker SET initials = ?2, name = ?3, team_id = ?4,"
                              "  weekly_hours = ?5, start_date = ?6, absence_kind = ?7,"
                              "  absence_from = ?8, absence_to = ?9, individual_factor = ?10,"
-                             "  factor_reason = ?11 WHERE id = ?1", error);
+                             "  factor_reason = ?11, end_date = ?12 WHERE id = ?1", error);
   if (stmt != NULL)
     {
       if (id != 0)
@@ -592,6 +599,7 @@ sf_roster_save_caseworker (SfStore             *store,
       bind_day (stmt, 9, absent ? worker->absence_to : SF_DAY_NONE);
       sqlite3_bind_double (stmt, 10, worker->individual_factor);
       bind_text_or_null (stmt, 11, worker->individual_factor < 1 ? worker->factor_reason : NULL);
+      bind_day (stmt, 12, worker->end);
     }
   ok = run (store, stmt, error);
   if (ok && id == 0)
@@ -625,9 +633,10 @@ sf_roster_save_caseworker (SfStore             *store,
 
   team = lookup_text (store, "SELECT name FROM team WHERE id = ?1", worker->team_id);
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", %s, team %s, %g hours, %u reductions, "
-                            "factor %g, absence %s",
+                            "factor %g, absence %s, last day %s",
                             id, worker->name, team ? team : "?", worker->weekly_hours, n_reductions,
-                            worker->individual_factor, absent ? worker->absence_kind : "none");
+                            worker->individual_factor, absent ? worker->absence_kind : "none",
+                            end_iso != NULL ? end_iso : "none");
   ok = ok && sf_store_audit (store, worker->id == 0 ? "caseworker-create" : "caseworker-update",
                              worker->initials, detail, error);
   return finish (store, ok, error) ? id : 0;

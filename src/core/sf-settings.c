@@ -27,6 +27,10 @@ static const SettingSpec specs[] = {
   { "new-hire-factor", G_STRUCT_OFFSET (SfSettings, new_hire_factor), FALSE, 0, 1, FALSE },
   { "new-hire-months", G_STRUCT_OFFSET (SfSettings, new_hire_months), TRUE, 0, 120, FALSE },
   { "near-threshold", G_STRUCT_OFFSET (SfSettings, near_threshold), FALSE, 0, 1, FALSE },
+  { "sustained-weeks", G_STRUCT_OFFSET (SfSettings, sustained_weeks), TRUE, 1, 52, FALSE },
+  { "forecast-history-months", G_STRUCT_OFFSET (SfSettings, forecast_history_months), TRUE, 1, 60, FALSE },
+  { "hiring-lead-months", G_STRUCT_OFFSET (SfSettings, hiring_lead_months), TRUE, 0, 24, FALSE },
+  { "forecast-horizon", G_STRUCT_OFFSET (SfSettings, forecast_horizon), TRUE, 1, 60, FALSE },
 };
 
 static const char * const keys[] = {
@@ -37,6 +41,10 @@ static const char * const keys[] = {
   "new-hire-factor",
   "new-hire-months",
   "near-threshold",
+  "sustained-weeks",
+  "forecast-history-months",
+  "hiring-lead-months",
+  "forecast-horizon",
   NULL
 };
 
@@ -52,6 +60,10 @@ sf_settings_init_defaults (SfSettings *settings)
   settings->new_hire_factor = 0.7;
   settings->new_hire_months = 6;
   settings->near_threshold = 0.90;
+  settings->sustained_weeks = 4;
+  settings->forecast_history_months = 6;
+  settings->hiring_lead_months = 3;
+  settings->forecast_horizon = 12;
 }
 
 const char * const *

@@ -14,6 +14,10 @@ typedef struct
   double new_hire_factor;                  /* 0.7 */
   int    new_hire_months;                  /* 6 */
   double near_threshold;                   /* 0.90 */
+  int    sustained_weeks;                  /* 4: overload at W + 1 weekly points is sustained */
+  int    forecast_history_months;          /* 6: whole months behind the net inflow */
+  int    hiring_lead_months;               /* 3: how long recruiting takes */
+  int    forecast_horizon;                 /* 12: months forecast */
 } SfSettings;
 
 void      sf_settings_init_defaults (SfSettings       *settings);

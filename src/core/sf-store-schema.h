@@ -242,4 +242,16 @@ static const char * const sf_store_migrations[] = {
   "ALTER TABLE casefile_new RENAME TO casefile;"
   "CREATE INDEX casefile_caseworker ON casefile (caseworker_id);"
   "CREATE INDEX casefile_cover ON casefile (cover_id) WHERE cover_id IS NOT NULL;",
+
+  /* 5 → 6: workforce planning.  A caseworker's end date (the last working
+   * day of someone leaving), and the positions a team expects to fill. */
+  "ALTER TABLE caseworker ADD COLUMN end_date TEXT;"
+  "CREATE TABLE planned_hire ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  team_id      INTEGER NOT NULL REFERENCES team (id) ON DELETE CASCADE,"
+  "  weekly_hours REAL NOT NULL CHECK (weekly_hours > 0),"
+  "  start_date   TEXT NOT NULL,"
+  "  note         TEXT"
+  ");"
+  "CREATE INDEX planned_hire_team ON planned_hire (team_id);",
 };

@@ -1025,9 +1025,11 @@ typedef void (*RowReader) (sqlite3_stmt *stmt, gpointer row);
 
 #define SELECT_CASEWORKERS \
   "SELECT id, initials, name, team_id, weekly_hours, start_date, absence_kind," \
-  " absence_from, absence_to, individual_factor, factor_reason FROM caseworker"
+  " absence_from, absence_to, individual_factor, factor_reason, end_date FROM caseworker"
 #define SELECT_REDUCTIONS \
   "SELECT id, caseworker_id, hours, reason, note, valid_from, valid_to FROM reduction"
+#define SELECT_PLANNED_HIRES \
+  "SELECT id, team_id, weekly_hours, start_date, note FROM planned_hire"
 #define SELECT_CASES \
   "SELECT id, reference, area_id, complexity, start_date, closed_date," \
   " caseworker_id, cover_id FROM casefile"
@@ -1151,6 +1153,20 @@ read_caseworker (sqlite3_stmt *stmt,
   worker->absence_to = column_day (stmt, 8);
   worker->individual_factor = sqlite3_column_double (stmt, 9);
   worker->factor_reason = column_text (stmt, 10);
+  worker->end = column_day (stmt, 11);
+}
+
+static void
+read_planned_hire (sqlite3_stmt *stmt,
+                   gpointer      row)
+{
+  SfPlannedHire *hire = row;
+
+  hire->id = sqlite3_column_int64 (stmt, 0);
+  hire->team_id = sqlite3_column_int64 (stmt, 1);
+  hire->weekly_hours = sqlite3_column_double (stmt, 2);
+  hire->start = column_day (stmt, 3);
+  hire->note = column_text (stmt, 4);
 }
 
 static void
@@ -1213,7 +1229,9 @@ sf_store_load_dataset (SfStore  *self,
        load_rows (self, SELECT_REDUCTIONS " ORDER BY caseworker_id, id",
                   dataset->reductions, read_reduction, error) &&
        load_rows (self, SELECT_CASES " ORDER BY id",
-                  dataset->cases, read_case, error);
+                  dataset->cases, read_case, error) &&
+       load_rows (self, SELECT_PLANNED_HIRES " ORDER BY id",
+                  dataset->planned_hires, read_planned_hire, error);
 
   sf_store_exec (self, "COMMIT", NULL);
   if (!ok)
@@ -1278,7 +1296,7 @@ sf_store_count (SfStore    *self,
   static const char * const tables[] = { "area", "team", "caseworker", "reduction", "casefile", "audit",
                                          "setting", "alert_ack", "worker_history", "team_history",
                                          "checklist", "checklist_item", "checklist_event",
-                                         "checklist_template" };
+                                         "checklist_template", "planned_hire" };
   g_autofree char *sql = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

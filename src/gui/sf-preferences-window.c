@@ -27,6 +27,7 @@ struct _SfPreferencesWindow
   AdwPreferencesGroup  *weights_group;
   AdwPreferencesGroup  *capacity_group;
   AdwPreferencesGroup  *status_group;
+  AdwPreferencesGroup  *planning_group;
   AdwPreferencesGroup  *teams_group;
 };
 
@@ -42,7 +43,7 @@ typedef struct
   double      step;
   guint       digits;
   double      scale;
-  int         group;     /* 0 weights, 1 capacity, 2 status */
+  int         group;     /* 0 weights, 1 capacity, 2 status, 3 planning */
 } SettingRow;
 
 static const SettingRow setting_rows[] = {
@@ -53,6 +54,10 @@ static const SettingRow setting_rows[] = {
   { "new-hire-factor", N_("New-Hire Factor"), 0, 1, 0.05, 2, 1, 1 },
   { "new-hire-months", N_("New-Hire Months"), 0, 120, 1, 0, 1, 1 },
   { "near-threshold", N_("Near the Norm From (%)"), 0, 100, 1, 0, 100, 2 },
+  { "sustained-weeks", N_("Sustained Overload After (Weeks)"), 1, 52, 1, 0, 1, 3 },
+  { "forecast-history-months", N_("Inflow Averaged Over (Months)"), 1, 60, 1, 0, 1, 3 },
+  { "hiring-lead-months", N_("Hiring Lead Time (Months)"), 0, 24, 1, 0, 1, 3 },
+  { "forecast-horizon", N_("Forecast Horizon (Months)"), 1, 60, 1, 0, 1, 3 },
 };
 
 static void
@@ -169,7 +174,8 @@ new_spin (const char *label,
 static void
 build_setting_rows (SfPreferencesWindow *self)
 {
-  AdwPreferencesGroup *groups[] = { self->weights_group, self->capacity_group, self->status_group };
+  AdwPreferencesGroup *groups[] = { self->weights_group, self->capacity_group, self->status_group,
+                                    self->planning_group };
 
   for (guint i = 0; i < G_N_ELEMENTS (setting_rows); i++)
     {
@@ -281,6 +287,7 @@ sf_preferences_window_class_init (SfPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, weights_group);
   gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, capacity_group);
   gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, status_group);
+  gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, planning_group);
   gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, teams_group);
 }
 

@@ -1,0 +1,200 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "sf-error.h"
+#include "sf-planned-hires.h"
+#include "sf-roster-edit.h"
+#include "sf-settings.h"
+
+static gboolean
+exists (SfStore    *store,
+        const char *sql,
+        gint64      id)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (store, sql, NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static gboolean
+check_hire (SfStore              *store,
+            const SfPlannedHire  *hire,
+            GError              **error)
+{
+  SfSettings settings;
+
+  if (!sf_store_load_settings (store, &settings, error))
+    return FALSE;
+  if (!sf_roster_check_weekly_hours (&settings, hire->weekly_hours, error))
+    return FALSE;
+  if (hire->weekly_hours <= 0)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("A planned hire needs weekly hours above 0."));
+      return FALSE;
+    }
+  if (hire->start == SF_DAY_NONE)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("A planned hire needs the date the new caseworker is expected to start."));
+      return FALSE;
+    }
+  if (!sf_roster_check_text (_("The note"), hire->note, SF_PLANNED_HIRE_MAX_NOTE, error))
+    return FALSE;
+  if (!exists (store, "SELECT 1 FROM team WHERE id = ?1", hire->team_id))
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
+                           _("Choose the team the planned hire is for."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+finish (SfStore   *store,
+        gboolean   ok,
+        GError   **error)
+{
+  if (!ok)
+    {
+      sf_store_rollback (store);
+      return FALSE;
+    }
+  if (!sf_store_commit (store, error))
+    return FALSE;
+  sf_store_emit_changed (store);
+  return TRUE;
+}
+
+static char *
+team_name (SfStore *store,
+           gint64   team_id)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (store, "SELECT name FROM team WHERE id = ?1", NULL);
+  char *name = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, team_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return name;
+}
+
+gint64
+sf_planned_hire_save (SfStore              *store,
+                      const SfPlannedHire  *hire,
+                      GError              **error)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = hire->id;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), 0);
+
+  if (!check_hire (store, hire, error))
+    return 0;
+  if (id != 0 && !exists (store, "SELECT 1 FROM planned_hire WHERE id = ?1", id))
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
+                           _("The planned hire no longer exists."));
+      return 0;
+    }
+
+  start = sf_day_to_iso (hire->start);
+  if (!sf_store_begin (store, error))
+    return 0;
+  if (id == 0)
+    stmt = sf_store_prepare (store,
+                             "INSERT INTO planned_hire (team_id, weekly_hours, start_date, note)"
+                             " VALUES (?2, ?3, ?4, ?5)", error);
+  else
+    stmt = sf_store_prepare (store,
+                             "UPDATE planned_hire SET team_id = ?2, weekly_hours = ?3, start_date = ?4,"
+                             " note = ?5 WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      if (id != 0)
+        sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, hire->team_id);
+      sqlite3_bind_double (stmt, 3, hire->weekly_hours);
+      sqlite3_bind_text (stmt, 4, start, -1, SQLITE_STATIC);
+      bind_text_or_null (stmt, 5, hire->note);
+      ok = sf_store_step_done (store, stmt, error);
+      sqlite3_finalize (stmt);
+    }
+  if (ok && id == 0)
+    id = sqlite3_last_insert_rowid (sf_store_get_db (store));
+
+  team = team_name (store, hire->team_id);
+  detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", %g hours from %s", id, hire->weekly_hours, start);
+  ok = ok && sf_store_audit (store, hire->id == 0 ? "planned-hire-create" : "planned-hire-update",
+                             team, detail, error);
+  return finish (store, ok, error) ? id : 0;
+}
+
+gboolean
+sf_planned_hire_remove (SfStore  *store,
+                        gint64    id,
+                        GError  **error)
+{
+  g_autofree char *detail = NULL;
+  g_autofree char *team = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+
+  stmt = sf_store_prepare (store, "SELECT t.name FROM planned_hire h JOIN team t ON t.id = h.team_id"
+                                  " WHERE h.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    team = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (team == NULL)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_NOT_FOUND,
+                   _("There is no planned hire with the number %" G_GINT64_FORMAT "."), id);
+      return FALSE;
+    }
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  stmt = sf_store_prepare (store, "DELETE FROM planned_hire WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = sf_store_step_done (store, stmt, error);
+      sqlite3_finalize (stmt);
+    }
+  detail = g_strdup_printf ("id %" G_GINT64_FORMAT, id);
+  ok = ok && sf_store_audit (store, "planned-hire-remove", team, detail, error);
+  return finish (store, ok, error);
+}

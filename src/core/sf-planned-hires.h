@@ -1,0 +1,26 @@
+#pragma once
+
+#include <glib.h>
+
+#include "sf-model.h"
+#include "sf-store.h"
+
+G_BEGIN_DECLS
+
+/* Planned hires (planlagte ansættelser): positions a team expects to fill,
+ * with weekly hours and an expected start date.  Each write runs in one
+ * transaction with an audit entry and emits SfStore::changed. */
+
+#define SF_PLANNED_HIRE_MAX_NOTE 200
+
+/* Creates @hire when its id is 0, else updates it.  Returns the id, 0 on
+ * error (an SF_ERROR_INVALID_INPUT, SF_ERROR_PRIVACY or SF_ERROR_NOT_FOUND
+ * with a whole, translated sentence). */
+gint64    sf_planned_hire_save   (SfStore              *store,
+                                  const SfPlannedHire  *hire,
+                                  GError              **error);
+gboolean  sf_planned_hire_remove (SfStore              *store,
+                                  gint64                id,
+                                  GError              **error);
+
+G_END_DECLS
