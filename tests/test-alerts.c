@@ -322,7 +322,7 @@ test_stored (void)
   g_autoptr(GBytes) roster = sf_test_bytes ("team;omraade;initialer;navn\nFamilie;boern-familie;OV;Olga Vang\n");
   g_autoptr(GBytes) cases = NULL;
   g_autoptr(SfDataset) ds = NULL;
-  g_autoptr(GString) csv = g_string_new ("sagsnummer;initialer;kompleksitet\n");
+  g_autoptr(GString) csv = g_string_new ("sagsnummer;initialer;kompleksitet;startdato\n");
   g_autoptr(GPtrArray) alerts = NULL;
   g_autoptr(GPtrArray) later = NULL;
   g_autoptr(GPtrArray) expired = NULL;
@@ -335,7 +335,7 @@ test_stored (void)
 
   g_assert_no_error (error);
   for (guint i = 0; i < 33; i++)
-    g_string_append_printf (csv, "S-%u;OV;kompleks\n", i);
+    g_string_append_printf (csv, "S-%u;OV;kompleks;2024-05-27\n", i);
   cases = g_string_free_to_bytes (g_steal_pointer (&csv));
   g_assert_true (sf_import_roster (store, roster, &result, &error));
   sf_import_result_clear (&result);
@@ -360,6 +360,9 @@ test_stored (void)
   g_assert_nonnull (alert);
   g_assert_cmpuint (alert->since, ==, sf_test_day ("2024-06-01"));
   g_assert_false (alert->acknowledged);
+  /* Over at the weekly points 1 and 8 June (opened 27 May), not 25 May:
+   * three weeks is not yet sustained. */
+  g_assert_null (find (alerts, SF_ALERT_SUSTAINED_OVERLOAD, "OV"));
 
   /* New errors since the last start: the first time all, then none. */
   fresh = sf_alerts_take_new_errors (store, "gui", alerts, &error);
@@ -384,7 +387,14 @@ test_stored (void)
   f = sf_figures_compute (ds, &s, sf_test_day ("2024-07-01"));
   expired = sf_alerts_evaluate_stored (store, f, &error);
   g_assert_false (find (expired, SF_ALERT_OVER_NORM, "OV")->acknowledged);
-  g_assert_cmpuint (sf_alerts_count_active (expired, SF_SEVERITY_ERROR), ==, 1);
+  /* By 1 July she has been over at every weekly point back to 27 May, the
+   * day her cases opened (six points, five weeks; 20 May was not over):
+   * sustained overload, for her and her team. */
+  alert = find (expired, SF_ALERT_SUSTAINED_OVERLOAD, "OV");
+  g_assert_nonnull (alert);
+  g_assert_cmpuint (alert->since, ==, sf_test_day ("2024-05-27"));
+  g_assert_nonnull (find (expired, SF_ALERT_TEAM_SUSTAINED_OVERLOAD, "Familie"));
+  g_assert_cmpuint (sf_alerts_count_active (expired, SF_SEVERITY_ERROR), ==, 3);
   sf_figures_free (f);
   g_assert_cmpint (sf_store_count (store, "audit"), >=, 3);
 }

@@ -53,6 +53,10 @@ sf_alert_describe_since (const SfAlert *alert,
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Follow-up due for %u day", "Follow-up due for %u days", days), days);
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Follow-up due for %u week", "Follow-up due for %u weeks", weeks), weeks);
 
+    case SF_ALERT_SUSTAINED_OVERLOAD:
+    case SF_ALERT_TEAM_SUSTAINED_OVERLOAD:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Over for %u week in a row", "Over for %u weeks in a row", weeks), weeks);
+
     case SF_ALERT_TEAM_OVER_DS_RANGE:
     case SF_N_ALERT_KINDS:
     default:

@@ -17,6 +17,8 @@ static const char * const kind_keys[SF_N_ALERT_KINDS] = {
   "uncovered-cases",
   "team-over-ds-range",
   "checklist-due",
+  "sustained-overload",
+  "team-sustained-overload",
 };
 
 const char *
@@ -112,6 +114,8 @@ sf_alert_ack_holds (const SfAlertAck *ack,
 static char *
 since_key (const SfAlert *alert)
 {
+  if (sf_alert_kind_is_sustained (alert->kind))
+    return NULL;
   if (alert->caseworker_id != 0)
     return g_strdup_printf ("w%" G_GINT64_FORMAT, alert->caseworker_id);
   return g_strdup_printf ("t%" G_GINT64_FORMAT ":%s", alert->team_id, kind_keys[alert->kind]);
@@ -145,7 +149,9 @@ sf_alerts_apply (GPtrArray  *alerts,
         {
           g_autofree char *key = since_key (alert);
 
-          alert->since = GPOINTER_TO_UINT (g_hash_table_lookup (since_days, key));
+          /* Sustained overload knows its own start */
+          if (key != NULL)
+            alert->since = GPOINTER_TO_UINT (g_hash_table_lookup (since_days, key));
         }
     }
 }
@@ -440,6 +446,137 @@ sf_alerts_evaluate_some (const SfFigures *figures,
   if (out_fresh != NULL)
     *out_fresh = g_steal_pointer (&fresh);
   return g_steal_pointer (&result);
+}
+
+gboolean
+sf_alert_kind_is_sustained (SfAlertKind kind)
+{
+  return kind == SF_ALERT_SUSTAINED_OVERLOAD || kind == SF_ALERT_TEAM_SUSTAINED_OVERLOAD;
+}
+
+/* How many points, counted back from the last, are over in an unbroken run. */
+static guint
+run_length (GPtrArray *points,
+            gboolean (*is_over) (const SfSettings *, const SfTrendPoint *, guint),
+            const SfSettings *settings,
+            guint             index)
+{
+  guint n = 0;
+
+  while (n < points->len && is_over (settings, g_ptr_array_index (points, points->len - 1 - n), index))
+    n++;
+  return n;
+}
+
+static gboolean
+worker_is_over (const SfSettings   *settings,
+                const SfTrendPoint *point,
+                guint               index)
+{
+  return g_array_index (point->workers, SfTrendWorker, index).status == SF_STATUS_OVER;
+}
+
+static gboolean
+team_is_over (const SfSettings   *settings,
+              const SfTrendPoint *point,
+              guint               index)
+{
+  const SfTeamFigures *tf = &g_array_index (point->teams, SfTeamFigures, index);
+
+  return sf_capacity_status (settings, tf->load, tf->capacity) == SF_STATUS_OVER;
+}
+
+GPtrArray *
+sf_alerts_sustained (const SfFigures *figures,
+                     GPtrArray       *points)
+{
+  GPtrArray *alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_alert_free);
+  const SfSettings *settings = &figures->settings;
+  guint needed = (guint) settings->sustained_weeks + 1;
+  const SfTrendPoint *last;
+
+  if (points->len < needed)
+    return alerts;
+  last = g_ptr_array_index (points, points->len - 1);
+  g_return_val_if_fail (last->day == figures->ref, alerts);
+
+  for (guint i = 0; i < last->workers->len; i++)
+    {
+      const SfCaseworker *w = &g_array_index (figures->dataset->caseworkers, SfCaseworker, i);
+      const SfTrendWorker *tw = &g_array_index (last->workers, SfTrendWorker, i);
+      const SfTeam *team = sf_dataset_find_team (figures->dataset, w->team_id);
+      guint run = run_length (points, worker_is_over, settings, i);
+      const SfTrendPoint *first;
+      g_autofree char *since = NULL;
+      g_autofree char *load = NULL;
+      g_autofree char *norm = NULL;
+      g_autofree char *excess = NULL;
+      guint weeks;
+      SfAlert *alert;
+
+      if (run < needed)
+        continue;
+      first = g_ptr_array_index (points, points->len - run);
+      weeks = (last->day - first->day) / 7;
+      since = sf_day_format (first->day);
+      load = sf_format_decimal (tw->load, 1);
+      norm = sf_format_decimal (tw->adjusted_norm, 1);
+      alert = alert_new (SF_ALERT_SUSTAINED_OVERLOAD, SF_SEVERITY_ERROR, team);
+      alert->caseworker_id = w->id;
+      alert->subject = g_strdup (w->initials);
+      alert->value = isnan (tw->utilisation) ? tw->load : tw->utilisation;
+      alert->limit = 1.0;
+      alert->excess = tw->load - tw->adjusted_norm;
+      alert->since = first->day;
+      excess = format_up (alert->excess);
+      /* Translators: "Trine Larsen (TLR) has been over the norm at every weekly point since 01.11.2026 (5 weeks): …" */
+      alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s (%s) has been over the norm at every weekly point since %s (%u week): now a weighted load of %s against an adjusted norm of %s.",
+                                                     "%s (%s) has been over the norm at every weekly point since %s (%u weeks): now a weighted load of %s against an adjusted norm of %s.",
+                                                     weeks),
+                                        w->name, w->initials, since, weeks, load, norm);
+      alert->resolution = g_strdup_printf (_("Move %s weighted cases to colleagues with headroom, or lower the load another way: the alert ends at the first weekly point within the norm."),
+                                           excess);
+      g_ptr_array_add (alerts, alert);
+    }
+
+  for (guint i = 0; i < last->teams->len; i++)
+    {
+      const SfTeamFigures *tf = &g_array_index (last->teams, SfTeamFigures, i);
+      guint run = run_length (points, team_is_over, settings, i);
+      const SfTrendPoint *first;
+      g_autofree char *since = NULL;
+      g_autofree char *load = NULL;
+      g_autofree char *capacity = NULL;
+      g_autofree char *excess = NULL;
+      double utilisation = sf_trend_team_utilisation (tf);
+      guint weeks;
+      SfAlert *alert;
+
+      if (run < needed)
+        continue;
+      first = g_ptr_array_index (points, points->len - run);
+      weeks = (last->day - first->day) / 7;
+      since = sf_day_format (first->day);
+      load = sf_format_decimal (tf->load, 1);
+      capacity = sf_format_decimal (tf->capacity, 1);
+      alert = alert_new (SF_ALERT_TEAM_SUSTAINED_OVERLOAD, SF_SEVERITY_ERROR, tf->team);
+      alert->subject = g_strdup (tf->team->name);
+      alert->value = isnan (utilisation) ? tf->load : utilisation;
+      alert->limit = 1.0;
+      alert->excess = tf->load - tf->capacity;
+      alert->since = first->day;
+      excess = format_up (alert->excess);
+      alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s has been over its capacity at every weekly point since %s (%u week): now a weighted load of %s against a capacity of %s.",
+                                                     "%s has been over its capacity at every weekly point since %s (%u weeks): now a weighted load of %s against a capacity of %s.",
+                                                     weeks),
+                                        tf->team->name, since, weeks, load, capacity);
+      alert->resolution = g_strdup_printf (_("Add capacity (a hire, fewer reductions) or move %s weighted cases to other teams: the alert ends at the first weekly point within capacity."),
+                                           excess);
+      g_ptr_array_add (alerts, alert);
+    }
+  return alerts;
 }
 
 /* Puts alerts from elsewhere (checklists) in the order of the others. */

@@ -3,6 +3,7 @@
 #include <glib.h>
 
 #include "sf-capacity.h"
+#include "sf-trend.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,8 @@ typedef enum
   SF_ALERT_UNCOVERED_CASES,    /* error: a team has cases nobody covers */
   SF_ALERT_TEAM_OVER_DS_RANGE, /* warning: cases per FTE above DS' upper figure */
   SF_ALERT_CHECKLIST_DUE,      /* warning: a team's checklist items are due for follow-up */
+  SF_ALERT_SUSTAINED_OVERLOAD, /* error: a caseworker over the norm at every weekly point for W weeks */
+  SF_ALERT_TEAM_SUSTAINED_OVERLOAD, /* error: a team over its capacity likewise */
   SF_N_ALERT_KINDS
 } SfAlertKind;
 
@@ -64,6 +67,15 @@ GPtrArray  *sf_alerts_evaluate_some   (const SfFigures *figures,
                                        const GArray    *team_ids,
                                        GPtrArray      **out_fresh);
 void        sf_alerts_sort            (GPtrArray       *alerts);
+/* The sustained-overload alerts on the figures' reference date, from
+ * weekly trend @points (ascending, the last on the reference date, as
+ * sf_trend_compute() gives them): a caseworker whose status is over at each
+ * of the last sustained_weeks + 1 points, a team whose load is above its
+ * capacity (or that has load and no capacity) at each of them.  Each says
+ * since when: the first point of the unbroken run among @points. */
+GPtrArray  *sf_alerts_sustained       (const SfFigures *figures,
+                                       GPtrArray       *points);
+gboolean    sf_alert_kind_is_sustained (SfAlertKind    kind);
 SfAlert    *sf_alert_copy             (const SfAlert   *alert);
 void        sf_alert_free             (SfAlert         *alert);
 guint       sf_alerts_count_active    (GPtrArray       *alerts,

@@ -227,7 +227,12 @@ count_case (SfFigures    *figures,
   if (p < 0)
     return;
   if (only == NULL || only[p])
-    g_array_index (figures->workers, SfWorkerFigures, p).primary_cases++;
+    {
+      SfWorkerFigures *primary = &g_array_index (figures->workers, SfWorkerFigures, p);
+
+      primary->primary_cases++;
+      primary->primary_by_complexity[kase->complexity]++;
+    }
 
   if (kase->cover_id != 0 && (c = sf_rows_find (workers, kase->cover_id)) >= 0)
     {
@@ -485,4 +490,169 @@ sf_figures_update (SfFigures    *figures,
       add_hires (figures, tf);
       finish_team (tf);
     }
+}
+
+/* ---- sweeping over days ------------------------------------------------ */
+
+typedef struct
+{
+  SfDay  day;
+  guint  kase;                 /* index in dataset->cases */
+  int    delta;                /* +1 opens, -1 closes */
+} Event;
+
+typedef struct
+{
+  guint primary[SF_N_COMPLEXITIES];    /* open, this person primary, covered or not */
+  guint own[SF_N_COMPLEXITIES];        /* of those, with no cover */
+  guint covering[SF_N_COMPLEXITIES];   /* open, covered by this person */
+} Counts;
+
+struct _SfSweep
+{
+  SfFigures *figures;
+  GArray    *events;           /* Event, by day */
+  guint      next;             /* the first event not applied */
+  int       *primary;          /* per case: index of its primary caseworker, -1 none */
+  int       *cover;            /* per case: index of its covering colleague, -1 none */
+  Counts    *counts;           /* per caseworker */
+};
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const Event *x = a, *y = b;
+
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  return x->kase < y->kase ? -1 : (x->kase > y->kase);
+}
+
+SfSweep *
+sf_sweep_new (const SfDataset  *dataset,
+              const SfSettings *settings)
+{
+  SfSweep *sweep = g_new0 (SfSweep, 1);
+  guint n_cases = dataset->cases->len;
+
+  sweep->figures = sf_figures_compute (dataset, settings, 1);
+  sweep->events = g_array_sized_new (FALSE, FALSE, sizeof (Event), 2 * n_cases);
+  sweep->primary = g_new (int, MAX (n_cases, 1));
+  sweep->cover = g_new (int, MAX (n_cases, 1));
+  sweep->counts = g_new0 (Counts, MAX (dataset->caseworkers->len, 1));
+
+  for (guint i = 0; i < n_cases; i++)
+    {
+      const SfCase *kase = &g_array_index (dataset->cases, SfCase, i);
+      Event open = { kase->start, i, +1 };
+      Event close = { kase->closed, i, -1 };
+
+      sweep->primary[i] = sf_rows_find (dataset->caseworkers, kase->caseworker_id);
+      sweep->cover[i] = kase->cover_id != 0 ? sf_rows_find (dataset->caseworkers, kase->cover_id) : -1;
+      if (sweep->primary[i] < 0)
+        continue;
+      /* Open from its start (from the beginning without one) until the day
+       * it was closed; closed on or before its start, it never was. */
+      if (kase->start != SF_DAY_NONE && kase->closed != SF_DAY_NONE && kase->closed <= kase->start)
+        continue;
+      g_array_append_val (sweep->events, open);
+      if (kase->closed != SF_DAY_NONE)
+        g_array_append_val (sweep->events, close);
+    }
+  g_array_sort (sweep->events, compare_events);
+  return sweep;
+}
+
+void
+sf_sweep_free (SfSweep *sweep)
+{
+  if (sweep == NULL)
+    return;
+  sf_figures_free (sweep->figures);
+  g_array_unref (sweep->events);
+  g_free (sweep->primary);
+  g_free (sweep->cover);
+  g_free (sweep->counts);
+  g_free (sweep);
+}
+
+static void
+apply_event (SfSweep     *sweep,
+             const Event *event)
+{
+  const SfCase *kase = &g_array_index (sweep->figures->dataset->cases, SfCase, event->kase);
+  Counts *primary = &sweep->counts[sweep->primary[event->kase]];
+  int cover = sweep->cover[event->kase];
+
+  primary->primary[kase->complexity] += event->delta;
+  if (cover >= 0)
+    sweep->counts[cover].covering[kase->complexity] += event->delta;
+  else
+    primary->own[kase->complexity] += event->delta;
+}
+
+/* What count_case() makes of every open case, from the counts. */
+static void
+fill_worker (SfWorkerFigures *wf,
+             const Counts    *counts)
+{
+  for (int c = 0; c < SF_N_COMPLEXITIES; c++)
+    {
+      wf->primary_cases += counts->primary[c];
+      wf->primary_by_complexity[c] = counts->primary[c];
+      wf->covering_cases += counts->covering[c];
+      wf->open_cases += counts->covering[c];
+      wf->cases_by_complexity[c] = counts->covering[c];
+      if (wf->absent || wf->ended)
+        {
+          wf->uncovered_cases += counts->own[c];
+          wf->uncovered_by_complexity[c] = counts->own[c];
+        }
+      else
+        {
+          wf->open_cases += counts->own[c];
+          wf->cases_by_complexity[c] += counts->own[c];
+        }
+    }
+}
+
+const SfFigures *
+sf_sweep_figures_on (SfSweep *sweep,
+                     SfDay    day)
+{
+  SfFigures *figures = sweep->figures;
+  const SfDataset *dataset = figures->dataset;
+
+  g_return_val_if_fail (sweep->next == 0 || day >= figures->ref, NULL);
+
+  while (sweep->next < sweep->events->len &&
+         g_array_index (sweep->events, Event, sweep->next).day <= day)
+    apply_event (sweep, &g_array_index (sweep->events, Event, sweep->next++));
+
+  figures->ref = day;
+  for (guint i = 0; i < dataset->teams->len; i++)
+    clear_team (figures, &g_array_index (figures->teams, SfTeamFigures, i),
+                &g_array_index (dataset->teams, SfTeam, i));
+  for (guint i = 0; i < figures->workers->len; i++)
+    {
+      SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
+      SfTeamFigures *tf;
+
+      wf->worker = &g_array_index (dataset->caseworkers, SfCaseworker, i);
+      compute_worker (figures, wf);
+      fill_worker (wf, &sweep->counts[i]);
+      finish_worker (figures, wf);
+      tf = (SfTeamFigures *) sf_figures_find_team (figures, wf->worker->team_id);
+      if (tf != NULL)
+        add_member (tf, wf);
+    }
+  for (guint i = 0; i < figures->teams->len; i++)
+    {
+      SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
+
+      add_hires (figures, tf);
+      finish_team (tf);
+    }
+  return figures;
 }

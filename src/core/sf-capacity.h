@@ -52,6 +52,7 @@ typedef struct
   guint   cases_by_complexity[SF_N_COMPLEXITIES];
   guint   covering_cases;                  /* of those, covered for an absent/other colleague */
   guint   primary_cases;                   /* open cases where this person is primary */
+  guint   primary_by_complexity[SF_N_COMPLEXITIES];  /* of those, by complexity: covered or not */
   guint   uncovered_cases;                 /* of those, counted on nobody: absent or left, no cover */
   guint   uncovered_by_complexity[SF_N_COMPLEXITIES];
   double  uncovered_load;
@@ -115,6 +116,20 @@ const SfWorkerFigures *sf_figures_find_worker (const SfFigures *figures,
 const SfTeamFigures   *sf_figures_find_team   (const SfFigures *figures,
                                                gint64           team_id);
 
+/* The figures on a run of days, ascending, from one pass over the dated
+ * events (cases opening and closing) instead of one pass over every case a
+ * day: what sf_figures_compute() gives on each day, to the last bit. */
+typedef struct _SfSweep SfSweep;
+
+SfSweep         *sf_sweep_new        (const SfDataset  *dataset,
+                                      const SfSettings *settings);
+/* The figures on @day, which is not before the day of the previous call;
+ * owned by @sweep, valid until the next call. */
+const SfFigures *sf_sweep_figures_on (SfSweep          *sweep,
+                                      SfDay             day);
+void             sf_sweep_free       (SfSweep          *sweep);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfFigures, sf_figures_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfSweep, sf_sweep_free)
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "sf-date.h"
 #include "sf-demo.h"
 #include "sf-error.h"
+#include "sf-forecast.h"
 #include "sf-history.h"
 #include "sf-i18n.h"
 #include "sf-import.h"
@@ -28,3 +29,4 @@
 #include "sf-settings.h"
 #include "sf-store.h"
 #include "sf-text.h"
+#include "sf-trend.h"

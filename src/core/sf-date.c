@@ -140,6 +140,19 @@ sf_day_add_months (SfDay day,
   return g_date_get_julian (&date);
 }
 
+SfDay
+sf_day_month_start (SfDay day,
+                    int   months)
+{
+  int y, m, index;
+
+  g_return_val_if_fail (day != SF_DAY_NONE, SF_DAY_NONE);
+
+  sf_day_get_ymd (day, &y, &m, NULL);
+  index = y * 12 + (m - 1) + months;
+  return sf_day_new (index / 12, index % 12 + 1, 1);
+}
+
 void
 sf_day_get_ymd (SfDay  day,
                 int   *year,

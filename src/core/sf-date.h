@@ -17,6 +17,10 @@ gboolean  sf_day_parse           (const char  *text,
                                   SfDay       *out_day);
 SfDay     sf_day_add_months      (SfDay        day,
                                   guint        months);
+/* The first day of the month @months months after (before, when negative)
+ * the month of @day. */
+SfDay     sf_day_month_start     (SfDay        day,
+                                  int          months);
 void      sf_day_get_ymd         (SfDay        day,
                                   int         *year,
                                   int         *month,

@@ -93,6 +93,94 @@ load_latest (SfStore      *store,
   "SELECT team_id, day, open_cases, load, capacity, uncovered_cases FROM team_history" \
   " WHERE team_id = ?2 AND day <= ?1 ORDER BY day DESC LIMIT 1"
 
+static SfStatus
+parse_status (const char *key)
+{
+  for (SfStatus status = SF_STATUS_WITHIN; status <= SF_STATUS_OVER; status++)
+    if (g_strcmp0 (key, sf_status_to_key (status)) == 0)
+      return status;
+  return SF_STATUS_WITHIN;
+}
+
+/* LastRow tables as the trend reads them. */
+static GHashTable *
+to_recorded (GHashTable *rows,
+             gboolean    teams)
+{
+  GHashTable *recorded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const LastRow *row = value;
+      SfRecorded *r = g_new0 (SfRecorded, 1);
+
+      r->open_cases = (guint) row->open_cases;
+      r->load = row->load;
+      r->norm = row->norm;
+      if (teams)
+        r->uncovered_cases = (guint) g_ascii_strtoull (row->status, NULL, 10);
+      else
+        r->status = parse_status (row->status);
+      g_hash_table_insert (recorded, g_memdup2 (key, sizeof (gint64)), r);
+    }
+  return recorded;
+}
+
+GPtrArray *
+sf_history_load_recordings (SfStore       *store,
+                            const GArray  *days,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) recordings = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_recording_free);
+  sqlite3_stmt *any = sf_store_prepare (store,
+                                        "SELECT EXISTS (SELECT 1 FROM worker_history WHERE day = ?1)"
+                                        " OR EXISTS (SELECT 1 FROM team_history WHERE day = ?1)", error);
+
+  if (any == NULL)
+    return NULL;
+  for (guint i = 0; i < days->len; i++)
+    {
+      SfDay day = g_array_index (days, SfDay, i);
+      g_autofree char *iso = sf_day_to_iso (day);
+      g_autoptr(GHashTable) workers = NULL;
+      g_autoptr(GHashTable) teams = NULL;
+      SfRecording *recording;
+      gboolean recorded;
+
+      sqlite3_reset (any);
+      sqlite3_bind_text (any, 1, iso, -1, SQLITE_STATIC);
+      if (sqlite3_step (any) != SQLITE_ROW)
+        {
+          sf_store_set_sqlite_error (store, error);
+          sqlite3_finalize (any);
+          return NULL;
+        }
+      recorded = sqlite3_column_int (any, 0) != 0;
+      if (!recorded)
+        {
+          g_ptr_array_add (recordings, NULL);
+          continue;
+        }
+      workers = load_latest (store, LATEST_WORKERS, LATEST_WORKER, NULL, day, error);
+      teams = workers != NULL ? load_latest (store, LATEST_TEAMS, LATEST_TEAM, NULL, day, error) : NULL;
+      if (teams == NULL)
+        {
+          sqlite3_finalize (any);
+          return NULL;
+        }
+      recording = g_new0 (SfRecording, 1);
+      recording->day = day;
+      recording->workers = to_recorded (workers, FALSE);
+      recording->teams = to_recorded (teams, TRUE);
+      g_ptr_array_add (recordings, recording);
+    }
+  sqlite3_finalize (any);
+  return g_steal_pointer (&recordings);
+}
+
 /* Writes a row for the figures' day where a person's or team's figures
  * differ from their latest row; a second change on the same day replaces
  * that day's row.  Writes nothing (takes no lock) when nothing changed. */
@@ -410,6 +498,38 @@ sf_alert_unacknowledge (SfStore        *store,
                     NULL, NULL, "unacknowledge-alert", error);
 }
 
+/* How far back a sustained overload's start is looked for. */
+#define SUSTAINED_LOOKBACK_WEEKS 52
+
+/* The sustained-overload alerts on the figures' day, each point as the
+ * trend takes it: recorded where the history has the day, else computed. */
+static GPtrArray *
+sustained_alerts (SfStore          *store,
+                  const SfFigures  *figures,
+                  GError          **error)
+{
+  int weeks = MAX (figures->settings.sustained_weeks, SUSTAINED_LOOKBACK_WEEKS);
+  g_autoptr(GArray) days = sf_trend_days (figures->ref - 7 * (SfDay) weeks, figures->ref, SF_TREND_WEEK);
+  g_autoptr(GPtrArray) recordings = sf_history_load_recordings (store, days, error);
+  g_autoptr(GPtrArray) points = NULL;
+
+  if (recordings == NULL)
+    return NULL;
+  points = sf_trend_compute (figures->dataset, &figures->settings, days, recordings);
+  return sf_alerts_sustained (figures, points);
+}
+
+/* Moves @from's alerts to the end of @to. */
+static void
+take_alerts (GPtrArray *to,
+             GPtrArray *from)
+{
+  g_ptr_array_set_free_func (from, NULL);
+  for (guint i = 0; i < from->len; i++)
+    g_ptr_array_add (to, g_ptr_array_index (from, i));
+  g_ptr_array_set_size (from, 0);
+}
+
 GPtrArray *
 sf_alerts_evaluate_stored (SfStore          *store,
                            const SfFigures  *figures,
@@ -420,6 +540,7 @@ sf_alerts_evaluate_stored (SfStore          *store,
   g_autoptr(GHashTable) since = NULL;
   g_autoptr(GPtrArray) checklists = NULL;
   g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) sustained = NULL;
 
   if (acks == NULL)
     return NULL;
@@ -433,7 +554,6 @@ sf_alerts_evaluate_stored (SfStore          *store,
   if (checklists == NULL)
     return NULL;
   due = sf_checklist_due_alerts (checklists, figures->ref);
-  g_ptr_array_set_free_func (due, NULL);
   for (guint i = 0; i < due->len; i++)
     {
       SfAlert *alert = g_ptr_array_index (due, i);
@@ -441,8 +561,12 @@ sf_alerts_evaluate_stored (SfStore          *store,
       g_hash_table_insert (since, g_strdup_printf ("t%" G_GINT64_FORMAT ":%s", alert->team_id,
                                                    sf_alert_kind_to_key (alert->kind)),
                            GUINT_TO_POINTER (alert->since));
-      g_ptr_array_add (alerts, alert);
     }
+  take_alerts (alerts, due);
+  sustained = sustained_alerts (store, figures, error);
+  if (sustained == NULL)
+    return NULL;
+  take_alerts (alerts, sustained);
   sf_alerts_sort (alerts);
 
   sf_alerts_apply (alerts, acks, since, figures->ref);
@@ -461,14 +585,36 @@ sf_alerts_evaluate_stored_some (SfStore          *store,
   g_autoptr(GHashTable) since = NULL;
   g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GPtrArray) sustained = NULL;
+  guint kept = 0;
 
   if (acks == NULL)
     return NULL;
   since = load_since (store, figures, caseworker_ids, team_ids, error);
   if (since == NULL)
     return NULL;
+  sustained = sustained_alerts (store, figures, error);
+  if (sustained == NULL)
+    return NULL;
   result = sf_alerts_evaluate_some (figures, alerts, caseworker_ids, team_ids, &fresh);
   sf_alerts_apply (fresh, acks, since, figures->ref);
+
+  /* Sustained overload looks at weeks of points: all evaluated again */
+  for (guint i = 0; i < result->len; i++)
+    {
+      SfAlert *alert = g_ptr_array_index (result, i);
+
+      if (sf_alert_kind_is_sustained (alert->kind))
+        sf_alert_free (alert);
+      else
+        g_ptr_array_index (result, kept++) = alert;
+    }
+  g_ptr_array_set_free_func (result, NULL);
+  g_ptr_array_set_size (result, kept);
+  g_ptr_array_set_free_func (result, (GDestroyNotify) sf_alert_free);
+  sf_alerts_apply (sustained, acks, since, figures->ref);
+  take_alerts (result, sustained);
+  sf_alerts_sort (result);
   return g_steal_pointer (&result);
 }
 

@@ -3,6 +3,7 @@
 #include "sf-alerts.h"
 #include "sf-capacity.h"
 #include "sf-store.h"
+#include "sf-trend.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,12 @@ gboolean     sf_history_record_some     (SfStore          *store,
                                          const SfFigures  *figures,
                                          const GArray     *caseworker_ids,
                                          const GArray     *team_ids,
+                                         GError          **error);
+
+/* What the history holds for each day of @days: an SfRecording where the
+ * app recorded figures on that very day, NULL where it did not. */
+GPtrArray   *sf_history_load_recordings (SfStore          *store,
+                                         const GArray     *days,
                                          GError          **error);
 
 GHashTable  *sf_alert_acks_load         (SfStore          *store,

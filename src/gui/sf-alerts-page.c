@@ -86,6 +86,9 @@ kind_label (SfAlertKind kind)
       return C_("alert", "Above DS’ range");
     case SF_ALERT_CHECKLIST_DUE:
       return C_("alert", "Follow-up due");
+    case SF_ALERT_SUSTAINED_OVERLOAD:
+    case SF_ALERT_TEAM_SUSTAINED_OVERLOAD:
+      return C_("alert", "Sustained overload");
     case SF_N_ALERT_KINDS:
     default:
       g_return_val_if_reached ("");
