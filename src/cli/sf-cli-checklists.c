@@ -8,65 +8,7 @@
 #include <stdio.h>
 
 #include "sf-cli-checklists.h"
-
-enum {
-  EXIT_OK = 0,
-  EXIT_REFUSED = 1,
-  EXIT_USAGE = 2,
-};
-
-static int
-refuse (const GError *error)
-{
-  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-  return EXIT_REFUSED;
-}
-
-static int
-usage_error (const GError *error)
-{
-  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-  return EXIT_USAGE;
-}
-
-/* Parses @entries; fails on anything but options. */
-static int
-parse (GOptionEntry  *entries,
-       int            argc,
-       char         **argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error);
-  if (argc != 1)
-    {
-      g_printerr (_("%s: %s takes no arguments besides its options.\n"), g_get_prgname (), argv[0]);
-      return EXIT_USAGE;
-    }
-  return EXIT_OK;
-}
-
-/* The team called @name, whatever its case; NULL with a message if none. */
-static const SfTeam *
-find_team (const SfDataset *dataset,
-           const char      *name)
-{
-  g_autofree char *wanted = g_utf8_casefold (name, -1);
-
-  for (guint i = 0; i < dataset->teams->len; i++)
-    {
-      const SfTeam *team = &g_array_index (dataset->teams, SfTeam, i);
-      g_autofree char *folded = g_utf8_casefold (team->name, -1);
-
-      if (g_str_equal (folded, wanted))
-        return team;
-    }
-  g_printerr (_("%s: there is no team called “%s”.\n"), g_get_prgname (), name);
-  return NULL;
-}
+#include "sf-cli-util.h"
 
 static const char *
 item_state (const SfChecklistItem *item)
@@ -212,28 +154,28 @@ sf_cli_checklists (SfStore  *store,
   SfDay ref = sf_day_today ();
   int status;
 
-  if ((status = parse (entries, argc, argv)) != EXIT_OK)
+  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
     {
       g_printerr (_("%s: the format must be text or json, not “%s”.\n"), g_get_prgname (), format);
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   if (date != NULL && !sf_day_parse (date, &ref))
     {
       g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), date);
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   json = g_strcmp0 (format, "json") == 0;
 
   if ((dataset = sf_store_load_dataset (store, &error)) == NULL ||
       (templates = sf_checklist_templates_load_all (store, &error)) == NULL)
-    return refuse (error);
-  if (team_name != NULL && (only = find_team (dataset, team_name)) == NULL)
-    return EXIT_REFUSED;
+    return sf_cli_refuse (error);
+  if (team_name != NULL && (only = sf_cli_find_team (dataset, team_name)) == NULL)
+    return SF_CLI_REFUSED;
   checklists = sf_checklists_load (store, only ? only->id : 0, ref, &error);
   if (checklists == NULL)
-    return refuse (error);
+    return sf_cli_refuse (error);
 
   if (json)
     {
@@ -300,7 +242,7 @@ sf_cli_checklists (SfStore  *store,
       json_generator_set_pretty (generator, TRUE);
       text = json_generator_to_data (generator, NULL);
       g_print ("%s\n", text);
-      return EXIT_OK;
+      return SF_CLI_OK;
     }
 
   g_print ("%s\n", _("Templates:"));
@@ -365,7 +307,7 @@ sf_cli_checklists (SfStore  *store,
             }
         }
     }
-  return fflush (stdout) == 0 ? EXIT_OK : EXIT_REFUSED;
+  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
 }
 
 int
@@ -388,35 +330,35 @@ sf_cli_checklist_new (SfStore  *store,
   gint64 id;
   int status;
 
-  if ((status = parse (entries, argc, argv)) != EXIT_OK)
+  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
   if (team_name == NULL || template_key == NULL)
     {
       g_printerr (_("Usage: %s checklist-new --team NAME --template KEY\n"), g_get_prgname ());
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   if ((dataset = sf_store_load_dataset (store, &error)) == NULL)
-    return refuse (error);
-  if ((team = find_team (dataset, team_name)) == NULL)
-    return EXIT_REFUSED;
+    return sf_cli_refuse (error);
+  if ((team = sf_cli_find_team (dataset, team_name)) == NULL)
+    return SF_CLI_REFUSED;
 
   id = sf_checklist_create (store, team->id, template_key, &error);
   if (id == 0)
-    return refuse (error);
+    return sf_cli_refuse (error);
 
   checklists = sf_checklists_load (store, team->id, sf_day_today (), &error);
   if (checklists == NULL)
-    return refuse (error);
+    return sf_cli_refuse (error);
   for (guint i = 0; i < checklists->len; i++)
     if (((const SfChecklist *) g_ptr_array_index (checklists, i))->id == id)
       made = g_ptr_array_index (checklists, i);
-  g_return_val_if_fail (made != NULL, EXIT_REFUSED);
+  g_return_val_if_fail (made != NULL, SF_CLI_REFUSED);
 
   /* Translators: "Started “Work procedures” for Modtageteam: 22 items." */
   g_print (g_dngettext (GETTEXT_PACKAGE, "Started “%s” for %s: %u item.\n", "Started “%s” for %s: %u items.\n",
                         made->items->len),
            sf_checklist_text (made->title, made->shipped), team->name, made->items->len);
-  return EXIT_OK;
+  return SF_CLI_OK;
 }
 
 int
@@ -451,60 +393,60 @@ sf_cli_checklist_check (SfStore  *store,
   gint64 item_id;
   int status;
 
-  if ((status = parse (entries, argc, argv)) != EXIT_OK)
+  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
   if (team_name == NULL || reference == NULL)
     {
       g_printerr (_("Usage: %s checklist-check --team NAME --item ID [--note TEXT] [--by INITIALS]\n"),
                   g_get_prgname ());
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   if (date != NULL && !sf_day_parse (date, &day))
     {
       g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), date);
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   if (uncheck && (note != NULL || by != NULL || date != NULL))
     {
       g_printerr (_("%s: --uncheck takes no --note, --by or --date.\n"), g_get_prgname ());
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   if (review < -1)
     {
       g_printerr (_("%s: --review-months must be 0 or more.\n"), g_get_prgname ());
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   if ((dataset = sf_store_load_dataset (store, &error)) == NULL)
-    return refuse (error);
-  if ((team = find_team (dataset, team_name)) == NULL)
-    return EXIT_REFUSED;
+    return sf_cli_refuse (error);
+  if ((team = sf_cli_find_team (dataset, team_name)) == NULL)
+    return SF_CLI_REFUSED;
   checklists = sf_checklists_load (store, team->id, sf_day_today (), &error);
   if (checklists == NULL)
-    return refuse (error);
+    return sf_cli_refuse (error);
   item = sf_checklists_find_item (checklists, reference, &checklist);
   if (item == NULL)
     {
       g_printerr (_("%s: %s has no checklist item “%s”. See the items with: checklists --team NAME\n"),
                   g_get_prgname (), team->name, reference);
-      return EXIT_REFUSED;
+      return SF_CLI_REFUSED;
     }
   item_id = item->id;
 
   if (review >= 0 && !sf_checklist_set_review (store, item_id, (guint) review, &error))
-    return refuse (error);
+    return sf_cli_refuse (error);
   if (uncheck)
     {
       if (!sf_checklist_uncheck (store, item_id, &error))
-        return refuse (error);
+        return sf_cli_refuse (error);
     }
   else if (!sf_checklist_check (store, item_id, day, by != NULL ? by : g_get_user_name (), note, &error))
-    return refuse (error);
+    return sf_cli_refuse (error);
 
   /* Read it back: what was stored is what gets reported. */
   g_clear_pointer (&checklists, g_ptr_array_unref);
   checklists = sf_checklists_load (store, team->id, sf_day_today (), &error);
   if (checklists == NULL)
-    return refuse (error);
+    return sf_cli_refuse (error);
   for (guint i = 0; i < checklists->len; i++)
     {
       const SfChecklistItem *found = sf_checklist_find_item (g_ptr_array_index (checklists, i), item_id);
@@ -527,5 +469,5 @@ sf_cli_checklist_check (SfStore  *store,
           g_print (_("Next follow-up on %s.\n"), next);
         }
     }
-  return EXIT_OK;
+  return SF_CLI_OK;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "sf-cli-checklists.h"
+#include "sf-cli-planning.h"
 #include "sf-core.h"
 
 enum {
@@ -567,6 +568,11 @@ static const Command commands[] = {
   { "settings", N_("[KEY VALUE]"), N_("Show the settings, or change one"), cmd_settings },
   { "checklists", N_("[--team NAME] [--date D] [--format text|json]"), N_("List the checklist templates and each team’s checklists with their items and progress"), sf_cli_checklists },
   { "checklist-new", N_("--team NAME --template KEY"), N_("Start a checklist for a team from a template"), sf_cli_checklist_new },
+  { "plan-hire", N_("--team NAME --hours H --start YYYY-MM-DD [--note TEXT]"), N_("Add a planned hire to a team; prints its number"), sf_cli_plan_hire },
+  { "plan-hires", N_("[--format text|json]"), N_("List the planned hires"), sf_cli_plan_hires },
+  { "plan-hire-remove", N_("ID"), N_("Remove a planned hire"), sf_cli_plan_hire_remove },
+  { "trend", N_("--from D --to D --step week|month [--team NAME] [--format text|csv|json]"), N_("Figures at weekly or monthly points over a range, recorded or computed"), sf_cli_trend },
+  { "forecast", N_("[--date D] [--months N] [--team NAME] [--format text|csv|json]"), N_("Forecast each team's demand and capacity month by month, with the date to hire by"), sf_cli_forecast },
   { "checklist-check", N_("--team NAME --item ID [--note TEXT] [--by INITIALS] [--date D] [--review-months N] [--uncheck]"), N_("Check a checklist item (or take the check back)"), sf_cli_checklist_check },
 };
 

@@ -301,12 +301,13 @@ json_member (GString    *out,
 }
 
 static void
-json_number_member (GString    *out,
-                    const char *indent,
-                    const char *name,
-                    double      value)
+json_number_at (GString    *out,
+                const char *indent,
+                const char *name,
+                double      value,
+                gboolean    first)
 {
-  json_member (out, indent, name, FALSE);
+  json_member (out, indent, name, first);
   if (isnan (value) || isinf (value))
     g_string_append (out, "null");
   else
@@ -315,6 +316,15 @@ json_number_member (GString    *out,
 
       g_string_append (out, text);
     }
+}
+
+static void
+json_number_member (GString    *out,
+                    const char *indent,
+                    const char *name,
+                    double      value)
+{
+  json_number_at (out, indent, name, value, FALSE);
 }
 
 static void
@@ -350,6 +360,31 @@ json_bool_member (GString    *out,
 {
   json_member (out, indent, name, FALSE);
   g_string_append (out, value ? "true" : "false");
+}
+
+/* A team's members, as the report writes them; with @utilisation, its
+ * load / capacity too (the trend's points). */
+static void
+json_team (GString             *out,
+           const char          *in,
+           const SfTeamFigures *tf,
+           gboolean             utilisation)
+{
+  json_string_member (out, in, "name", tf->team->name, TRUE);
+  json_string_member (out, in, "area", tf->area ? tf->area->key : NULL, FALSE);
+  json_number_member (out, in, "base_norm", tf->base_norm);
+  json_int_member (out, in, "members", tf->members);
+  json_number_member (out, in, "fte_available", tf->fte_available);
+  json_number_member (out, in, "fte_needed", tf->fte_needed);
+  json_number_member (out, in, "capacity", tf->capacity);
+  json_number_member (out, in, "load", tf->load);
+  json_int_member (out, in, "open_cases", tf->open_cases);
+  json_int_member (out, in, "uncovered_cases", tf->uncovered_cases);
+  json_number_member (out, in, "uncovered_load", tf->uncovered_load);
+  json_number_member (out, in, "compliance", tf->compliance);
+  json_number_member (out, in, "cases_per_fte", tf->cases_per_fte);
+  if (utilisation)
+    json_number_member (out, in, "utilisation", sf_capacity_utilisation (tf->load, tf->capacity));
 }
 
 static char *
@@ -397,22 +432,8 @@ render_json (const SfFigures *figures)
 
   for (guint i = 0; i < teams->len; i++)
     {
-      const SfTeamFigures *tf = g_ptr_array_index (teams, i);
-
       g_string_append (out, i == 0 ? "\n    {" : ",\n    {");
-      json_string_member (out, in, "name", tf->team->name, TRUE);
-      json_string_member (out, in, "area", tf->area ? tf->area->key : NULL, FALSE);
-      json_number_member (out, in, "base_norm", tf->base_norm);
-      json_int_member (out, in, "members", tf->members);
-      json_number_member (out, in, "fte_available", tf->fte_available);
-      json_number_member (out, in, "fte_needed", tf->fte_needed);
-      json_number_member (out, in, "capacity", tf->capacity);
-      json_number_member (out, in, "load", tf->load);
-      json_int_member (out, in, "open_cases", tf->open_cases);
-      json_int_member (out, in, "uncovered_cases", tf->uncovered_cases);
-      json_number_member (out, in, "uncovered_load", tf->uncovered_load);
-      json_number_member (out, in, "compliance", tf->compliance);
-      json_number_member (out, in, "cases_per_fte", tf->cases_per_fte);
+      json_team (out, in, g_ptr_array_index (teams, i), FALSE);
       g_string_append (out, "\n    }");
     }
   g_string_append (out, teams->len ? "\n  ]\n}" : "]\n}");
@@ -607,6 +628,8 @@ render_text (const SfFigures *figures)
           g_string_append (out, sf_status_to_label (wf->status));
           if (wf->absent)
             g_string_append_printf (out, " (%s)", _("absent"));
+          else if (wf->ended)
+            g_string_append_printf (out, " (%s)", _("left"));
           else if (!wf->started)
             g_string_append_printf (out, " (%s)", _("not started"));
           else if (wf->new_hire)
@@ -633,5 +656,523 @@ sf_report_render (const SfFigures *figures,
     case SF_REPORT_TEXT:
     default:
       return render_text (figures);
+    }
+}
+
+/* ---- trend and forecast ---------------------------------------------- */
+
+typedef struct
+{
+  char  *key;
+  guint  index;
+} TeamKey;
+
+static int
+compare_team_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  return strcmp (((const TeamKey *) a)->key, ((const TeamKey *) b)->key);
+}
+
+/* The indexes of @dataset's teams by name in the locale's collation: of
+ * @team_id alone when it is not 0. */
+static GArray *
+team_order (const SfDataset *dataset,
+            gint64           team_id)
+{
+  GArray *order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree TeamKey *keys = g_new0 (TeamKey, MAX (dataset->teams->len, 1));
+  guint n = 0;
+
+  for (guint i = 0; i < dataset->teams->len; i++)
+    {
+      const SfTeam *team = &g_array_index (dataset->teams, SfTeam, i);
+
+      if (team_id != 0 && team->id != team_id)
+        continue;
+      keys[n].key = g_utf8_collate_key (team->name, -1);
+      keys[n++].index = i;
+    }
+  if (n > 0)
+    qsort (keys, n, sizeof (TeamKey), compare_team_keys);
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_append_val (order, keys[i].index);
+      g_free (keys[i].key);
+    }
+  return order;
+}
+
+static void
+json_totals (GString             *out,
+             const char          *in,
+             const SfTrendTotals *totals)
+{
+  json_number_at (out, in, "capacity", totals->capacity, TRUE);
+  json_number_member (out, in, "load", totals->load);
+  json_number_member (out, in, "fte_available", totals->fte_available);
+  json_number_member (out, in, "fte_needed", totals->fte_needed);
+  json_number_member (out, in, "utilisation", totals->utilisation);
+  json_int_member (out, in, "open_cases", totals->open_cases);
+}
+
+static const char *
+trend_source (const SfTrendPoint *point)
+{
+  return point->recorded ? "recorded" : "computed";
+}
+
+static char *
+render_trend_json (SfDay        from,
+                   SfDay        to,
+                   SfTrendStep  step,
+                   GPtrArray   *points,
+                   GArray      *order)
+{
+  GString *out = g_string_new ("{");
+  g_autofree char *from_iso = sf_day_to_iso (from);
+  g_autofree char *to_iso = sf_day_to_iso (to);
+
+  json_string_member (out, "  ", "from", from_iso, TRUE);
+  json_string_member (out, "  ", "to", to_iso, FALSE);
+  json_string_member (out, "  ", "step", sf_trend_step_to_key (step), FALSE);
+  json_member (out, "  ", "points", FALSE);
+  g_string_append_c (out, '[');
+  for (guint p = 0; p < points->len; p++)
+    {
+      const SfTrendPoint *point = g_ptr_array_index (points, p);
+      g_autofree char *date = sf_day_to_iso (point->day);
+
+      g_string_append (out, p == 0 ? "\n    {" : ",\n    {");
+      json_string_member (out, "      ", "date", date, TRUE);
+      json_string_member (out, "      ", "source", trend_source (point), FALSE);
+      json_member (out, "      ", "teams", FALSE);
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < order->len; i++)
+        {
+          g_string_append (out, i == 0 ? "\n        {" : ",\n        {");
+          json_team (out, "          ",
+                     &g_array_index (point->teams, SfTeamFigures, g_array_index (order, guint, i)), TRUE);
+          g_string_append (out, "\n        }");
+        }
+      g_string_append (out, order->len ? "\n      ]" : "]");
+      json_member (out, "      ", "municipality", FALSE);
+      g_string_append_c (out, '{');
+      json_totals (out, "        ", &point->municipality);
+      g_string_append (out, "\n      }\n    }");
+    }
+  g_string_append (out, points->len ? "\n  ]\n}" : "]\n}");
+  return g_string_free (out, FALSE);
+}
+
+static void
+csv_count (GString *out,
+           guint    value,
+           gboolean last)
+{
+  g_string_append_printf (out, last ? "%u\r\n" : "%u;", value);
+}
+
+static char *
+render_trend_csv (GPtrArray *points,
+                  GArray    *order)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append (out, "date;source;team;area;base_norm;members;fte_available;fte_needed;capacity;load;"
+                        "open_cases;uncovered_cases;compliance;cases_per_fte;utilisation\r\n");
+  for (guint p = 0; p < points->len; p++)
+    {
+      const SfTrendPoint *point = g_ptr_array_index (points, p);
+      g_autofree char *date = sf_day_to_iso (point->day);
+
+      for (guint i = 0; i < order->len; i++)
+        {
+          const SfTeamFigures *tf = &g_array_index (point->teams, SfTeamFigures, g_array_index (order, guint, i));
+
+          csv_text (out, date, FALSE);
+          csv_text (out, trend_source (point), FALSE);
+          csv_text (out, tf->team->name, FALSE);
+          csv_text (out, tf->area ? tf->area->key : "", FALSE);
+          csv_number (out, tf->base_norm, FALSE);
+          csv_count (out, tf->members, FALSE);
+          csv_number (out, tf->fte_available, FALSE);
+          csv_number (out, tf->fte_needed, FALSE);
+          csv_number (out, tf->capacity, FALSE);
+          csv_number (out, tf->load, FALSE);
+          csv_count (out, tf->open_cases, FALSE);
+          csv_count (out, tf->uncovered_cases, FALSE);
+          csv_number (out, tf->compliance, FALSE);
+          csv_number (out, tf->cases_per_fte, FALSE);
+          csv_number (out, sf_capacity_utilisation (tf->load, tf->capacity), TRUE);
+        }
+    }
+  g_string_append (out, "\r\ndate;source;capacity;load;fte_available;fte_needed;utilisation;open_cases\r\n");
+  for (guint p = 0; p < points->len; p++)
+    {
+      const SfTrendPoint *point = g_ptr_array_index (points, p);
+      g_autofree char *date = sf_day_to_iso (point->day);
+
+      csv_text (out, date, FALSE);
+      csv_text (out, trend_source (point), FALSE);
+      csv_number (out, point->municipality.capacity, FALSE);
+      csv_number (out, point->municipality.load, FALSE);
+      csv_number (out, point->municipality.fte_available, FALSE);
+      csv_number (out, point->municipality.fte_needed, FALSE);
+      csv_number (out, point->municipality.utilisation, FALSE);
+      csv_count (out, point->municipality.open_cases, TRUE);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* One line a point: what a point holds for the municipality or a team. */
+static void
+text_trend_table (GString             *out,
+                  GPtrArray           *points,
+                  const char          *title,
+                  int                  team_index)
+{
+  g_string_append_printf (out, "\n%s\n  ", title);
+  append_cell (out, _("Date"), 12, FALSE);
+  append_cell (out, _("Load"), 9, TRUE);
+  append_cell (out, _("Capacity"), 10, TRUE);
+  append_cell (out, _("Used"), 7, TRUE);
+  append_cell (out, _("FTE"), 8, TRUE);
+  append_cell (out, _("Needed"), 8, TRUE);
+  append_cell (out, _("Cases"), 8, TRUE);
+  g_string_append (out, "  ");
+  g_string_append (out, _("Source"));
+  g_string_append (out, "\n");
+  for (guint p = 0; p < points->len; p++)
+    {
+      const SfTrendPoint *point = g_ptr_array_index (points, p);
+      SfTrendTotals totals = point->municipality;
+      g_autofree char *date = sf_day_format (point->day);
+      g_autofree char *load = NULL;
+      g_autofree char *capacity = NULL;
+      g_autofree char *used = NULL;
+      g_autofree char *fte = NULL;
+      g_autofree char *needed = NULL;
+      g_autofree char *cases = NULL;
+
+      if (team_index >= 0)
+        {
+          const SfTeamFigures *tf = &g_array_index (point->teams, SfTeamFigures, team_index);
+
+          totals = (SfTrendTotals) { tf->capacity, tf->load, tf->fte_available, tf->fte_needed,
+                                     sf_capacity_utilisation (tf->load, tf->capacity), tf->open_cases };
+        }
+      load = sf_format_decimal (totals.load, 1);
+      capacity = sf_format_decimal (totals.capacity, 1);
+      used = format_percent (totals.utilisation);
+      fte = sf_format_decimal (totals.fte_available, 2);
+      needed = sf_format_decimal (totals.fte_needed, 2);
+      cases = g_strdup_printf ("%u", totals.open_cases);
+      g_string_append (out, "  ");
+      append_cell (out, date, 12, FALSE);
+      append_cell (out, load, 9, TRUE);
+      append_cell (out, capacity, 10, TRUE);
+      append_cell (out, used, 7, TRUE);
+      append_cell (out, fte, 8, TRUE);
+      append_cell (out, needed, 8, TRUE);
+      append_cell (out, cases, 8, TRUE);
+      g_string_append (out, "  ");
+      g_string_append (out, point->recorded ? _("recorded") : _("computed"));
+      g_string_append (out, "\n");
+    }
+}
+
+static char *
+render_trend_text (SfDay      from,
+                   SfDay      to,
+                   GPtrArray *points,
+                   GArray    *order,
+                   gint64     team_id)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *from_text = sf_day_format (from);
+  g_autofree char *to_text = sf_day_format (to);
+
+  /* Translators: the heading of the trend report; two dates */
+  g_string_append_printf (out, _("Trend from %s to %s"), from_text, to_text);
+  g_string_append (out, "\n");
+  text_trend_table (out, points, _("The municipality"), -1);
+  for (guint i = 0; team_id != 0 && i < order->len && points->len > 0; i++)
+    {
+      const SfTrendPoint *first = g_ptr_array_index (points, 0);
+      guint t = g_array_index (order, guint, i);
+
+      text_trend_table (out, points, g_array_index (first->teams, SfTeamFigures, t).team->name, (int) t);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+sf_report_render_trend (const SfDataset *dataset,
+                        SfDay            from,
+                        SfDay            to,
+                        SfTrendStep      step,
+                        GPtrArray       *points,
+                        gint64           team_id,
+                        SfReportFormat   format)
+{
+  g_autoptr(GArray) order = team_order (dataset, team_id);
+
+  switch (format)
+    {
+    case SF_REPORT_JSON:
+      return render_trend_json (from, to, step, points, order);
+    case SF_REPORT_CSV:
+      return render_trend_csv (points, order);
+    case SF_REPORT_TEXT:
+    default:
+      return render_trend_text (from, to, points, order, team_id);
+    }
+}
+
+static void
+json_forecast_points (GString    *out,
+                      const char *in,
+                      GArray     *points)
+{
+  g_autofree char *inner = g_strconcat (in, "  ", NULL);
+
+  g_string_append_c (out, '[');
+  for (guint k = 0; k < points->len; k++)
+    {
+      const SfForecastPoint *point = &g_array_index (points, SfForecastPoint, k);
+      g_autofree char *date = sf_day_to_iso (point->day);
+
+      g_string_append_printf (out, "%s\n%s{", k == 0 ? "" : ",", in);
+      json_string_member (out, inner, "date", date, TRUE);
+      json_number_member (out, inner, "demand", point->demand);
+      json_number_member (out, inner, "capacity", point->capacity);
+      json_number_member (out, inner, "utilisation", point->utilisation);
+      json_number_member (out, inner, "fte_available", point->fte_available);
+      json_number_member (out, inner, "fte_needed", point->fte_needed);
+      json_number_member (out, inner, "gap", point->gap);
+      json_string_member (out, inner, "status", sf_status_to_key (point->status), FALSE);
+      g_string_append_printf (out, "\n%s}", in);
+    }
+  if (points->len > 0)
+    g_string_append_printf (out, "\n%.*s", (int) strlen (in) - 2, in);
+  g_string_append_c (out, ']');
+}
+
+static char *
+render_forecast_json (const SfForecast *forecast,
+                      GArray           *order)
+{
+  GString *out = g_string_new ("{");
+  g_autofree char *date = sf_day_to_iso (forecast->ref);
+
+  json_string_member (out, "  ", "date", date, TRUE);
+  json_int_member (out, "  ", "months", (guint) forecast->months);
+  json_member (out, "  ", "teams", FALSE);
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < order->len; i++)
+    {
+      const SfTeamForecast *tf = &g_array_index (forecast->teams, SfTeamForecast, g_array_index (order, guint, i));
+      g_autofree char *hire_by = tf->hire_by != SF_DAY_NONE ? sf_day_to_iso (tf->hire_by) : NULL;
+
+      g_string_append (out, i == 0 ? "\n    {" : ",\n    {");
+      json_string_member (out, "      ", "team", tf->team->name, TRUE);
+      json_string_member (out, "      ", "area", tf->area ? tf->area->key : NULL, FALSE);
+      json_number_member (out, "      ", "net_inflow", tf->net_inflow);
+      json_string_member (out, "      ", "hire_by", hire_by, FALSE);
+      json_member (out, "      ", "points", FALSE);
+      json_forecast_points (out, "        ", tf->points);
+      json_member (out, "      ", "events", FALSE);
+      g_string_append_c (out, '[');
+      for (guint e = 0; e < tf->events->len; e++)
+        {
+          const SfForecastEvent *event = &g_array_index (tf->events, SfForecastEvent, e);
+          g_autofree char *day = sf_day_to_iso (event->day);
+          g_autofree char *text = sf_forecast_event_describe (event);
+
+          g_string_append (out, e == 0 ? "\n        {" : ",\n        {");
+          json_string_member (out, "          ", "date", day, TRUE);
+          json_string_member (out, "          ", "kind", sf_forecast_event_kind_to_key (event->kind), FALSE);
+          json_string_member (out, "          ", "initials", event->worker ? event->worker->initials : NULL, FALSE);
+          json_string_member (out, "          ", "description", text, FALSE);
+          g_string_append (out, "\n        }");
+        }
+      g_string_append (out, tf->events->len ? "\n      ]" : "]");
+      g_string_append (out, "\n    }");
+    }
+  g_string_append (out, order->len ? "\n  ]" : "]");
+  json_member (out, "  ", "areas", FALSE);
+  g_string_append_c (out, '[');
+  for (guint a = 0; a < forecast->areas->len; a++)
+    {
+      const SfAreaForecast *af = &g_array_index (forecast->areas, SfAreaForecast, a);
+
+      g_string_append (out, a == 0 ? "\n    {" : ",\n    {");
+      json_string_member (out, "      ", "area", af->area->key, TRUE);
+      json_member (out, "      ", "points", FALSE);
+      json_forecast_points (out, "        ", af->points);
+      g_string_append (out, "\n    }");
+    }
+  g_string_append (out, forecast->areas->len ? "\n  ]" : "]");
+  json_member (out, "  ", "municipality", FALSE);
+  g_string_append_c (out, '{');
+  json_member (out, "    ", "points", TRUE);
+  json_forecast_points (out, "      ", forecast->municipality);
+  g_string_append (out, "\n  }\n}");
+  return g_string_free (out, FALSE);
+}
+
+static void
+csv_forecast_point (GString               *out,
+                    const SfForecastPoint *point)
+{
+  g_autofree char *date = sf_day_to_iso (point->day);
+
+  csv_text (out, date, FALSE);
+  csv_number (out, point->demand, FALSE);
+  csv_number (out, point->capacity, FALSE);
+  csv_number (out, point->utilisation, FALSE);
+  csv_number (out, point->fte_available, FALSE);
+  csv_number (out, point->fte_needed, FALSE);
+  csv_number (out, point->gap, FALSE);
+  csv_text (out, sf_status_to_key (point->status), TRUE);
+}
+
+#define FORECAST_CSV_POINT "date;demand;capacity;utilisation;fte_available;fte_needed;gap;status\r\n"
+
+static char *
+render_forecast_csv (const SfForecast *forecast,
+                     GArray           *order)
+{
+  GString *out = g_string_new ("team;area;net_inflow;hire_by;" FORECAST_CSV_POINT);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      const SfTeamForecast *tf = &g_array_index (forecast->teams, SfTeamForecast, g_array_index (order, guint, i));
+      g_autofree char *hire_by = tf->hire_by != SF_DAY_NONE ? sf_day_to_iso (tf->hire_by) : NULL;
+
+      for (guint k = 0; k < tf->points->len; k++)
+        {
+          csv_text (out, tf->team->name, FALSE);
+          csv_text (out, tf->area ? tf->area->key : "", FALSE);
+          csv_number (out, tf->net_inflow, FALSE);
+          csv_text (out, hire_by, FALSE);
+          csv_forecast_point (out, &g_array_index (tf->points, SfForecastPoint, k));
+        }
+    }
+  g_string_append (out, "\r\narea;" FORECAST_CSV_POINT);
+  for (guint a = 0; a < forecast->areas->len; a++)
+    {
+      const SfAreaForecast *af = &g_array_index (forecast->areas, SfAreaForecast, a);
+
+      for (guint k = 0; k < af->points->len; k++)
+        {
+          csv_text (out, af->area->key, FALSE);
+          csv_forecast_point (out, &g_array_index (af->points, SfForecastPoint, k));
+        }
+    }
+  g_string_append (out, "\r\n" FORECAST_CSV_POINT);
+  for (guint k = 0; k < forecast->municipality->len; k++)
+    csv_forecast_point (out, &g_array_index (forecast->municipality, SfForecastPoint, k));
+  return g_string_free (out, FALSE);
+}
+
+static void
+text_forecast_points (GString *out,
+                      GArray  *points)
+{
+  g_string_append (out, "  ");
+  append_cell (out, _("Month"), 12, FALSE);
+  append_cell (out, _("Demand"), 9, TRUE);
+  append_cell (out, _("Capacity"), 10, TRUE);
+  append_cell (out, _("Used"), 7, TRUE);
+  append_cell (out, _("FTE"), 8, TRUE);
+  append_cell (out, _("Needed"), 8, TRUE);
+  append_cell (out, _("Gap"), 8, TRUE);
+  g_string_append (out, "  ");
+  g_string_append (out, _("Status"));
+  g_string_append (out, "\n");
+  for (guint k = 0; k < points->len; k++)
+    {
+      const SfForecastPoint *point = &g_array_index (points, SfForecastPoint, k);
+      g_autofree char *date = sf_day_format (point->day);
+      g_autofree char *demand = sf_format_decimal (point->demand, 1);
+      g_autofree char *capacity = sf_format_decimal (point->capacity, 1);
+      g_autofree char *used = format_percent (point->utilisation);
+      g_autofree char *fte = sf_format_decimal (point->fte_available, 2);
+      g_autofree char *needed = sf_format_decimal (point->fte_needed, 2);
+      g_autofree char *gap = sf_format_decimal (point->gap, 2);
+
+      g_string_append (out, "  ");
+      append_cell (out, date, 12, FALSE);
+      append_cell (out, demand, 9, TRUE);
+      append_cell (out, capacity, 10, TRUE);
+      append_cell (out, used, 7, TRUE);
+      append_cell (out, fte, 8, TRUE);
+      append_cell (out, needed, 8, TRUE);
+      append_cell (out, gap, 8, TRUE);
+      g_string_append (out, "  ");
+      g_string_append (out, sf_status_to_label (point->status));
+      g_string_append (out, "\n");
+    }
+}
+
+static char *
+render_forecast_text (const SfForecast *forecast,
+                      GArray           *order)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *date = sf_day_format (forecast->ref);
+
+  /* Translators: the heading of the forecast; a number of months and a date */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "Forecast for %d month from %s",
+                                            "Forecast for %d months from %s", forecast->months),
+                          forecast->months, date);
+  g_string_append (out, "\n");
+  for (guint i = 0; i < order->len; i++)
+    {
+      const SfTeamForecast *tf = &g_array_index (forecast->teams, SfTeamForecast, g_array_index (order, guint, i));
+      g_autofree char *inflow = sf_format_decimal (tf->net_inflow, 2);
+
+      g_string_append_printf (out, "\n%s — %s\n", tf->team->name, tf->area ? tf->area->name : "");
+      g_string_append_printf (out, _("  Net inflow %s weighted cases a month"), inflow);
+      if (tf->hire_by != SF_DAY_NONE)
+        {
+          g_autofree char *hire_by = sf_day_format (tf->hire_by);
+
+          g_string_append_printf (out, _(" · hire by %s"), hire_by);
+        }
+      g_string_append (out, "\n");
+      text_forecast_points (out, tf->points);
+      for (guint e = 0; e < tf->events->len; e++)
+        {
+          const SfForecastEvent *event = &g_array_index (tf->events, SfForecastEvent, e);
+          g_autofree char *day = sf_day_format (event->day);
+          g_autofree char *text = sf_forecast_event_describe (event);
+
+          g_string_append_printf (out, "  %s  %s\n", day, text);
+        }
+    }
+  g_string_append_printf (out, "\n%s\n", _("The municipality"));
+  text_forecast_points (out, forecast->municipality);
+  return g_string_free (out, FALSE);
+}
+
+char *
+sf_report_render_forecast (const SfForecast *forecast,
+                           gint64            team_id,
+                           SfReportFormat    format)
+{
+  g_autoptr(GArray) order = team_order (forecast->dataset, team_id);
+
+  switch (format)
+    {
+    case SF_REPORT_JSON:
+      return render_forecast_json (forecast, order);
+    case SF_REPORT_CSV:
+      return render_forecast_csv (forecast, order);
+    case SF_REPORT_TEXT:
+    default:
+      return render_forecast_text (forecast, order);
     }
 }

@@ -1,0 +1,326 @@
+/* The workforce-planning commands of sagsfordeling-cli.  Every rule lives
+ * in src/core (sf-planned-hires.c, sf-trend.c, sf-forecast.c). */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "sf-cli-planning.h"
+#include "sf-cli-util.h"
+
+static int
+usage (const char *text)
+{
+  g_printerr (_("Usage: %s %s\n"), g_get_prgname (), text);
+  return SF_CLI_USAGE;
+}
+
+static gboolean
+parse_day (const char *text,
+           SfDay      *out)
+{
+  if (sf_day_parse (text, out))
+    return TRUE;
+  g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), text);
+  return FALSE;
+}
+
+static gboolean
+parse_format (const char     *text,
+              SfReportFormat *out)
+{
+  *out = SF_REPORT_TEXT;
+  if (text == NULL || sf_report_format_parse (text, out))
+    return TRUE;
+  g_printerr (_("%s: the format must be text, csv or json, not “%s”.\n"), g_get_prgname (), text);
+  return FALSE;
+}
+
+static int
+print_text (char *text)
+{
+  g_autofree char *owned = text;
+
+  fputs (owned, stdout);
+  if (owned[0] != '\0' && owned[strlen (owned) - 1] != '\n')
+    fputc ('\n', stdout);
+  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+}
+
+/* Loads the data set and settings; prints why not. */
+static SfDataset *
+load (SfStore    *store,
+      SfSettings *settings)
+{
+  g_autoptr(GError) error = NULL;
+  SfDataset *dataset;
+
+  if (!sf_store_load_settings (store, settings, &error) ||
+      (dataset = sf_store_load_dataset (store, &error)) == NULL)
+    {
+      sf_cli_refuse (error);
+      return NULL;
+    }
+  return dataset;
+}
+
+int
+sf_cli_plan_hire (SfStore  *store,
+                  int       argc,
+                  char    **argv)
+{
+  g_autofree char *team_name = NULL;
+  g_autofree char *hours = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team_name, N_("The team the hire is for"), N_("NAME") },
+    { "hours", 0, 0, G_OPTION_ARG_STRING, &hours, N_("Weekly hours"), N_("H") },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_("Expected start date"), N_("YYYY-MM-DD") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note, e.g. the position"), N_("TEXT") },
+    { NULL }
+  };
+  SfPlannedHire hire = { 0 };
+  SfSettings settings;
+  const SfTeam *team;
+  int status;
+
+  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
+    return status;
+  if (team_name == NULL || hours == NULL || start == NULL)
+    return usage ("plan-hire --team NAME --hours H --start YYYY-MM-DD [--note TEXT]");
+  if (!sf_text_parse_decimal (hours, &hire.weekly_hours))
+    {
+      g_printerr (_("%s: “%s” is not a number of hours.\n"), g_get_prgname (), hours);
+      return SF_CLI_USAGE;
+    }
+  if (!parse_day (start, &hire.start))
+    return SF_CLI_USAGE;
+  if ((dataset = load (store, &settings)) == NULL)
+    return SF_CLI_REFUSED;
+  if ((team = sf_cli_find_team (dataset, team_name)) == NULL)
+    return SF_CLI_REFUSED;
+  hire.team_id = team->id;
+  hire.note = note;
+  hire.id = sf_planned_hire_save (store, &hire, &error);
+  if (hire.id == 0)
+    return sf_cli_refuse (error);
+  g_print ("%" G_GINT64_FORMAT "\n", hire.id);
+  return SF_CLI_OK;
+}
+
+int
+sf_cli_plan_hires (SfStore  *store,
+                   int       argc,
+                   char    **argv)
+{
+  g_autofree char *format = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
+    { NULL }
+  };
+  SfReportFormat report_format;
+  SfSettings settings;
+  int status;
+
+  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
+    return status;
+  if (!parse_format (format, &report_format) || report_format == SF_REPORT_CSV)
+    return usage ("plan-hires [--format text|json]");
+  if ((dataset = load (store, &settings)) == NULL)
+    return SF_CLI_REFUSED;
+
+  if (report_format == SF_REPORT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < dataset->planned_hires->len; i++)
+        {
+          const SfPlannedHire *hire = &g_array_index (dataset->planned_hires, SfPlannedHire, i);
+          const SfTeam *team = sf_dataset_find_team (dataset, hire->team_id);
+          g_autofree char *start = sf_day_to_iso (hire->start);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, hire->id);
+          json_builder_set_member_name (builder, "team");
+          json_builder_add_string_value (builder, team ? team->name : "");
+          json_builder_set_member_name (builder, "hours");
+          json_builder_add_double_value (builder, hire->weekly_hours);
+          json_builder_set_member_name (builder, "start");
+          json_builder_add_string_value (builder, start);
+          json_builder_set_member_name (builder, "note");
+          if (hire->note != NULL)
+            json_builder_add_string_value (builder, hire->note);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      return print_text (json_generator_to_data (generator, NULL));
+    }
+
+  if (dataset->planned_hires->len == 0)
+    g_print ("%s\n", _("No planned hires. Add one with plan-hire."));
+  for (guint i = 0; i < dataset->planned_hires->len; i++)
+    {
+      const SfPlannedHire *hire = &g_array_index (dataset->planned_hires, SfPlannedHire, i);
+      const SfTeam *team = sf_dataset_find_team (dataset, hire->team_id);
+      g_autofree char *start = sf_day_format (hire->start);
+      g_autofree char *hours = sf_format_decimal (hire->weekly_hours, 1);
+
+      g_print ("%" G_GINT64_FORMAT "  ", hire->id);
+      /* Translators: "Sygedagpenge  37,0 hours a week from 15.01.2027" */
+      g_print (_("%s  %s hours a week from %s"), team ? team->name : "", hours, start);
+      g_print ("%s%s\n", hire->note ? "  " : "", hire->note ? hire->note : "");
+    }
+  return SF_CLI_OK;
+}
+
+int
+sf_cli_plan_hire_remove (SfStore  *store,
+                         int       argc,
+                         char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *end = NULL;
+  gint64 id;
+
+  if (argc != 2)
+    return usage ("plan-hire-remove ID");
+  id = g_ascii_strtoll (argv[1], &end, 10);
+  if (end == argv[1] || *end != '\0' || id <= 0)
+    {
+      g_printerr (_("%s: “%s” is not the number of a planned hire; plan-hires lists them.\n"),
+                  g_get_prgname (), argv[1]);
+      return SF_CLI_USAGE;
+    }
+  if (!sf_planned_hire_remove (store, id, &error))
+    return sf_cli_refuse (error);
+  return SF_CLI_OK;
+}
+
+int
+sf_cli_trend (SfStore  *store,
+              int       argc,
+              char    **argv)
+{
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *step_text = NULL;
+  g_autofree char *team_name = NULL;
+  g_autofree char *format = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GPtrArray) recordings = NULL;
+  g_autoptr(GPtrArray) points = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("The first day"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("The last day"), N_("YYYY-MM-DD") },
+    { "step", 0, 0, G_OPTION_ARG_STRING, &step_text, N_("week or month"), N_("STEP") },
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team_name, N_("One team alone"), N_("NAME") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text, csv or json"), N_("FORMAT") },
+    { NULL }
+  };
+  const char *usage_text = "trend --from D --to D --step week|month [--team NAME] [--format text|csv|json]";
+  SfReportFormat report_format;
+  SfSettings settings;
+  SfTrendStep step;
+  SfDay from, to;
+  gint64 team_id = 0;
+  int status;
+
+  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
+    return status;
+  if (from_text == NULL || to_text == NULL || step_text == NULL)
+    return usage (usage_text);
+  if (!parse_day (from_text, &from) || !parse_day (to_text, &to) || !parse_format (format, &report_format))
+    return SF_CLI_USAGE;
+  if (!sf_trend_step_parse (step_text, &step))
+    {
+      g_printerr (_("%s: the step must be week or month, not “%s”.\n"), g_get_prgname (), step_text);
+      return SF_CLI_USAGE;
+    }
+  if (from > to)
+    {
+      g_printerr (_("%s: the range ends before it starts.\n"), g_get_prgname ());
+      return SF_CLI_USAGE;
+    }
+  if ((dataset = load (store, &settings)) == NULL)
+    return SF_CLI_REFUSED;
+  if (team_name != NULL)
+    {
+      const SfTeam *team = sf_cli_find_team (dataset, team_name);
+
+      if (team == NULL)
+        return SF_CLI_REFUSED;
+      team_id = team->id;
+    }
+
+  days = sf_trend_days (from, to, step);
+  recordings = sf_history_load_recordings (store, days, &error);
+  if (recordings == NULL)
+    return sf_cli_refuse (error);
+  points = sf_trend_compute (dataset, &settings, days, recordings);
+  return print_text (sf_report_render_trend (dataset, from, to, step, points, team_id, report_format));
+}
+
+int
+sf_cli_forecast (SfStore  *store,
+                 int       argc,
+                 char    **argv)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *team_name = NULL;
+  g_autofree char *format = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfForecast) forecast = NULL;
+  int months = 0;
+  GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Reference date (default: today)"), N_("YYYY-MM-DD") },
+    { "months", 0, 0, G_OPTION_ARG_INT, &months, N_("Months to forecast (default: the forecast-horizon setting)"), N_("N") },
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team_name, N_("One team alone"), N_("NAME") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text, csv or json"), N_("FORMAT") },
+    { NULL }
+  };
+  SfReportFormat report_format;
+  SfSettings settings;
+  SfDay ref = sf_day_today ();
+  gint64 team_id = 0;
+  int status;
+
+  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
+    return status;
+  if ((date != NULL && !parse_day (date, &ref)) || !parse_format (format, &report_format))
+    return SF_CLI_USAGE;
+  if (months < 0 || months > 120)
+    {
+      g_printerr (_("%s: forecast between 1 and 120 months, not %d.\n"), g_get_prgname (), months);
+      return SF_CLI_USAGE;
+    }
+  if ((dataset = load (store, &settings)) == NULL)
+    return SF_CLI_REFUSED;
+  if (team_name != NULL)
+    {
+      const SfTeam *team = sf_cli_find_team (dataset, team_name);
+
+      if (team == NULL)
+        return SF_CLI_REFUSED;
+      team_id = team->id;
+    }
+  forecast = sf_forecast_compute (dataset, &settings, ref, months > 0 ? months : settings.forecast_horizon);
+  return print_text (sf_report_render_forecast (forecast, team_id, report_format));
+}

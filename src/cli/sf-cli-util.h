@@ -1,0 +1,26 @@
+#pragma once
+
+#include "sf-core.h"
+
+G_BEGIN_DECLS
+
+/* What the commands of sagsfordeling-cli share. */
+
+enum {
+  SF_CLI_OK = 0,
+  SF_CLI_REFUSED = 1,
+  SF_CLI_USAGE = 2,
+};
+
+/* Prints @error and returns SF_CLI_REFUSED (or SF_CLI_USAGE). */
+int           sf_cli_refuse      (const GError  *error);
+int           sf_cli_usage_error (const GError  *error);
+/* Parses @entries; fails on anything but options. */
+int           sf_cli_parse       (GOptionEntry  *entries,
+                                  int            argc,
+                                  char         **argv);
+/* The team called @name, whatever its case; NULL with a message if none. */
+const SfTeam *sf_cli_find_team   (const SfDataset *dataset,
+                                  const char      *name);
+
+G_END_DECLS
