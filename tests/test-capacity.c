@@ -3,6 +3,7 @@
 #include <math.h>
 
 #include "sf-core.h"
+#include "sf-test-data.h"
 #include "sf-test-util.h"
 
 #define EPS 1e-9
@@ -166,68 +167,6 @@ test_case_open (void)
 
 /* ---- a whole organisation -------------------------------------------- */
 
-static void
-add_area (SfDataset  *ds,
-          gint64      id,
-          const char *key,
-          double      low,
-          double      high)
-{
-  SfArea a = { .id = id, .key = g_strdup (key), .name = g_strdup (key), .ds_low = low, .ds_high = high };
-
-  g_array_append_val (ds->areas, a);
-}
-
-static void
-add_team (SfDataset  *ds,
-          gint64      id,
-          const char *name,
-          gint64      area,
-          double      cap)
-{
-  SfTeam t = { .id = id, .name = g_strdup (name), .area_id = area, .cap = cap };
-
-  g_array_append_val (ds->teams, t);
-}
-
-static SfCaseworker *
-add_worker (SfDataset  *ds,
-            gint64      id,
-            const char *initials,
-            gint64      team,
-            double      hours,
-            SfDay       start)
-{
-  SfCaseworker w = {
-    .id = id, .initials = g_strdup (initials), .name = g_strdup (initials), .team_id = team,
-    .weekly_hours = hours, .start = start, .individual_factor = 1.0,
-  };
-
-  g_array_append_val (ds->caseworkers, w);
-  return &g_array_index (ds->caseworkers, SfCaseworker, ds->caseworkers->len - 1);
-}
-
-static void
-add_cases (SfDataset    *ds,
-           guint         n,
-           gint64        worker,
-           gint64        cover,
-           SfComplexity  complexity,
-           SfDay         start,
-           SfDay         closed)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      SfCase c = {
-        .id = ds->cases->len + 1, .reference = g_strdup_printf ("S-%u", ds->cases->len + 1),
-        .complexity = complexity, .start = start, .closed = closed,
-        .caseworker_id = worker, .cover_id = cover,
-      };
-
-      g_array_append_val (ds->cases, c);
-    }
-}
-
 static const SfWorkerFigures *
 worker (const SfFigures *f,
         gint64           id)
@@ -275,37 +214,37 @@ build_organisation (SfDay ref)
   SfReduction tr = { .id = 1, .caseworker_id = 2, .hours = 4, .reason = SF_REDUCTION_UNION };
   SfDay long_ago = sf_test_day ("2015-01-01");
 
-  add_area (ds, 1, "boern-familie", 20, 30);
-  add_area (ds, 2, "sygedagpenge", 35, 50);
-  add_team (ds, 1, "Familie", 1, 0);
-  add_team (ds, 2, "Sygedagpenge", 2, 20);
-  add_team (ds, 3, "Sygedagpenge Vest", 2, 0);
+  sf_test_add_area (ds, 1, "boern-familie", 20, 30);
+  sf_test_add_area (ds, 2, "sygedagpenge", 35, 50);
+  sf_test_add_team (ds, 1, "Familie", 1, 0);
+  sf_test_add_team (ds, 2, "Sygedagpenge", 2, 20);
+  sf_test_add_team (ds, 3, "Sygedagpenge Vest", 2, 0);
 
-  add_worker (ds, 1, "A", 1, 37, long_ago);
-  w = add_worker (ds, 2, "B", 1, 30, sf_test_day ("2024-04-15"));
+  sf_test_add_worker (ds, 1, "A", 1, 37, long_ago);
+  w = sf_test_add_worker (ds, 2, "B", 1, 30, sf_test_day ("2024-04-15"));
   w->individual_factor = 0.5;
-  w = add_worker (ds, 3, "C", 1, 37, long_ago);
+  w = sf_test_add_worker (ds, 3, "C", 1, 37, long_ago);
   w->absence_kind = g_strdup ("Langtidssygemeldt");
-  add_worker (ds, 4, "D", 1, 37, sf_test_day ("2024-07-01"));
-  add_worker (ds, 5, "E", 2, 37, long_ago);
-  add_worker (ds, 6, "F", 2, 37, long_ago);
-  w = add_worker (ds, 7, "G", 3, 37, long_ago);
+  sf_test_add_worker (ds, 4, "D", 1, 37, sf_test_day ("2024-07-01"));
+  sf_test_add_worker (ds, 5, "E", 2, 37, long_ago);
+  sf_test_add_worker (ds, 6, "F", 2, 37, long_ago);
+  w = sf_test_add_worker (ds, 7, "G", 3, 37, long_ago);
   w->absence_kind = g_strdup ("Orlov");
   g_array_append_val (ds->reductions, tr);
 
-  add_cases (ds, 9, 1, 0, SF_COMPLEXITY_KOMPLEKS, long_ago, SF_DAY_NONE);
-  add_cases (ds, 1, 1, 0, SF_COMPLEXITY_KOMPLEKS, long_ago, ref + 1);
-  add_cases (ds, 1, 1, 0, SF_COMPLEXITY_KOMPLEKS, long_ago, ref);
-  add_cases (ds, 1, 1, 0, SF_COMPLEXITY_KOMPLEKS, ref + 1, SF_DAY_NONE);
-  add_cases (ds, 4, 1, 0, SF_COMPLEXITY_ENKEL, long_ago, SF_DAY_NONE);
-  add_cases (ds, 2, 1, 0, SF_COMPLEXITY_SAERLIGT_KOMPLICERET, long_ago, SF_DAY_NONE);
-  add_cases (ds, 8, 2, 0, SF_COMPLEXITY_ENKEL, long_ago, SF_DAY_NONE);
-  add_cases (ds, 3, 3, 1, SF_COMPLEXITY_KOMPLEKS, long_ago, SF_DAY_NONE);
-  add_cases (ds, 2, 3, 0, SF_COMPLEXITY_KOMPLEKS, long_ago, SF_DAY_NONE);
-  add_cases (ds, 1, 4, 0, SF_COMPLEXITY_KOMPLEKS, long_ago, SF_DAY_NONE);
-  add_cases (ds, 18, 5, 0, SF_COMPLEXITY_KOMPLEKS, long_ago, SF_DAY_NONE);
-  add_cases (ds, 21, 6, 0, SF_COMPLEXITY_KOMPLEKS, long_ago, SF_DAY_NONE);
-  add_cases (ds, 2, 7, 0, SF_COMPLEXITY_ENKEL, long_ago, SF_DAY_NONE);
+  sf_test_add_cases (ds, 9, 1, 0, SF_COMPLEXITY_KOMPLEKS, long_ago, SF_DAY_NONE);
+  sf_test_add_cases (ds, 1, 1, 0, SF_COMPLEXITY_KOMPLEKS, long_ago, ref + 1);
+  sf_test_add_cases (ds, 1, 1, 0, SF_COMPLEXITY_KOMPLEKS, long_ago, ref);
+  sf_test_add_cases (ds, 1, 1, 0, SF_COMPLEXITY_KOMPLEKS, ref + 1, SF_DAY_NONE);
+  sf_test_add_cases (ds, 4, 1, 0, SF_COMPLEXITY_ENKEL, long_ago, SF_DAY_NONE);
+  sf_test_add_cases (ds, 2, 1, 0, SF_COMPLEXITY_SAERLIGT_KOMPLICERET, long_ago, SF_DAY_NONE);
+  sf_test_add_cases (ds, 8, 2, 0, SF_COMPLEXITY_ENKEL, long_ago, SF_DAY_NONE);
+  sf_test_add_cases (ds, 3, 3, 1, SF_COMPLEXITY_KOMPLEKS, long_ago, SF_DAY_NONE);
+  sf_test_add_cases (ds, 2, 3, 0, SF_COMPLEXITY_KOMPLEKS, long_ago, SF_DAY_NONE);
+  sf_test_add_cases (ds, 1, 4, 0, SF_COMPLEXITY_KOMPLEKS, long_ago, SF_DAY_NONE);
+  sf_test_add_cases (ds, 18, 5, 0, SF_COMPLEXITY_KOMPLEKS, long_ago, SF_DAY_NONE);
+  sf_test_add_cases (ds, 21, 6, 0, SF_COMPLEXITY_KOMPLEKS, long_ago, SF_DAY_NONE);
+  sf_test_add_cases (ds, 2, 7, 0, SF_COMPLEXITY_ENKEL, long_ago, SF_DAY_NONE);
   return ds;
 }
 
@@ -417,14 +356,14 @@ test_cover_by_absent (void)
   g_autoptr(SfFigures) f = NULL;
   SfCaseworker *w;
 
-  add_area (ds, 1, "x", 20, 30);
-  add_team (ds, 1, "T", 1, 0);
-  w = add_worker (ds, 1, "A", 1, 37, SF_DAY_NONE);
+  sf_test_add_area (ds, 1, "x", 20, 30);
+  sf_test_add_team (ds, 1, "T", 1, 0);
+  w = sf_test_add_worker (ds, 1, "A", 1, 37, SF_DAY_NONE);
   w->absence_kind = g_strdup ("Orlov");
-  w = add_worker (ds, 2, "B", 1, 37, SF_DAY_NONE);
+  w = sf_test_add_worker (ds, 2, "B", 1, 37, SF_DAY_NONE);
   w->absence_kind = g_strdup ("Sygemeldt");
   w->absence_from = sf_test_day ("2024-07-01");
-  add_cases (ds, 2, 1, 2, SF_COMPLEXITY_KOMPLEKS, SF_DAY_NONE, SF_DAY_NONE);
+  sf_test_add_cases (ds, 2, 1, 2, SF_COMPLEXITY_KOMPLEKS, SF_DAY_NONE, SF_DAY_NONE);
   f = sf_figures_compute (ds, &s, ref);
 
   /* B's absence starts later: present on the reference date. */
