@@ -33,7 +33,12 @@ typedef enum
   COL_REDUCTION_HOURS,
   COL_REDUCTION_REASON,
   COL_START,
+  COL_END,
   COL_ABSENCE,
+  COL_ABSENCE_FROM,
+  COL_ABSENCE_TO,
+  COL_REDUCTION_FROM,
+  COL_REDUCTION_TO,
   COL_FACTOR,
   COL_FACTOR_REASON,
   COL_REFERENCE,
@@ -62,7 +67,12 @@ static const ColumnSpec column_specs[N_COLUMNS] = {
   [COL_REDUCTION_HOURS]  = { "reduktion-timer",    TRUE,  FALSE, FALSE, FALSE },
   [COL_REDUCTION_REASON] = { "reduktion-aarsag",   TRUE,  FALSE, FALSE, FALSE },
   [COL_START]            = { "startdato",          TRUE,  TRUE,  FALSE, FALSE },
+  [COL_END]              = { "slutdato",           TRUE,  FALSE, FALSE, FALSE },
   [COL_ABSENCE]          = { "fravaer",            TRUE,  FALSE, FALSE, FALSE },
+  [COL_ABSENCE_FROM]     = { "fravaer-fra",        TRUE,  FALSE, FALSE, FALSE },
+  [COL_ABSENCE_TO]       = { "fravaer-til",        TRUE,  FALSE, FALSE, FALSE },
+  [COL_REDUCTION_FROM]   = { "reduktion-fra",      TRUE,  FALSE, FALSE, FALSE },
+  [COL_REDUCTION_TO]     = { "reduktion-til",      TRUE,  FALSE, FALSE, FALSE },
   [COL_FACTOR]           = { "individuel-faktor",  TRUE,  FALSE, FALSE, FALSE },
   [COL_FACTOR_REASON]    = { "faktor-begrundelse", TRUE,  FALSE, FALSE, FALSE },
   [COL_REFERENCE]        = { "sagsnummer",         FALSE, TRUE,  FALSE, TRUE  },
@@ -98,7 +108,12 @@ typedef struct
   char   *reduction_reason;             /* a key */
   char   *reduction_note;
   SfDay   start;
+  SfDay   end;
   char   *absence;
+  SfDay   absence_from;
+  SfDay   absence_to;
+  SfDay   reduction_from;
+  SfDay   reduction_to;
   double  factor;
   char   *factor_reason;
 } RosterRow;
@@ -277,6 +292,36 @@ parse_date (Import     *im,
       add_problem (im, im->line, _("the %s “%s” is not a plausible date (years %d–%d)."),
                    what, text, MIN_YEAR, MAX_YEAR);
       *out = SF_DAY_NONE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A period's from and to dates: both optional (an open end), the to date
+ * not before the from date, and only where there is something to date
+ * (@given: a kind of absence, hours of reduction, named by @needs). */
+static gboolean
+parse_period (Import     *im,
+              Column      from_column,
+              Column      to_column,
+              const char *what,
+              gboolean    given,
+              const char *needs,
+              SfDay      *from,
+              SfDay      *to)
+{
+  if (!parse_date (im, from_column, _("from date"), from) ||
+      !parse_date (im, to_column, _("to date"), to))
+    return FALSE;
+  if ((*from != SF_DAY_NONE || *to != SF_DAY_NONE) && !given)
+    {
+      /* Translators: "the absence period has dates but no fravaer." */
+      add_problem (im, im->line, _("the %s period has dates, but the column %s is empty."), what, needs);
+      return FALSE;
+    }
+  if (*from != SF_DAY_NONE && *to != SF_DAY_NONE && *to < *from)
+    {
+      add_problem (im, im->line, _("the %s period ends before it starts."), what);
       return FALSE;
     }
   return TRUE;
@@ -614,6 +659,16 @@ check_roster_row (Import   *im,
   else
     ok = FALSE;
   ok &= parse_date (im, COL_START, _("start date"), &row.start);
+  ok &= parse_date (im, COL_END, _("last working day"), &row.end);
+  if (row.start != SF_DAY_NONE && row.end != SF_DAY_NONE && row.end < row.start)
+    {
+      add_problem (im, im->line, _("the last working day comes before the start date."));
+      ok = FALSE;
+    }
+  ok &= parse_period (im, COL_ABSENCE_FROM, COL_ABSENCE_TO, _("absence"),
+                      !is_blank (absence), _("fravaer"), &row.absence_from, &row.absence_to);
+  ok &= parse_period (im, COL_REDUCTION_FROM, COL_REDUCTION_TO, _("reduction"),
+                      row.reduction_hours > 0, _("reduktion_timer"), &row.reduction_from, &row.reduction_to);
 
   if (!is_blank (reason))
     {
@@ -752,13 +807,17 @@ roster_upsert_sql (Import *im)
   } optional[] = {
     { COL_HOURS, "weekly_hours" },
     { COL_START, "start_date" },
+    { COL_END, "end_date" },
     { COL_ABSENCE, "absence_kind" },
+    { COL_ABSENCE_FROM, "absence_from" },
+    { COL_ABSENCE_TO, "absence_to" },
     { COL_FACTOR, "individual_factor" },
     { COL_FACTOR_REASON, "factor_reason" },
   };
   g_autoptr(GString) sql = g_string_new ("INSERT INTO caseworker (id, initials, name, team_id, weekly_hours,"
-                                         "  start_date, absence_kind, individual_factor, factor_reason)"
-                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                                         "  start_date, absence_kind, individual_factor, factor_reason,"
+                                         "  end_date, absence_from, absence_to)"
+                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
                                          " ON CONFLICT (id) DO UPDATE SET"
                                          "  name = excluded.name, team_id = excluded.team_id");
   g_autoptr(GString) stored = g_string_new ("name, team_id");
@@ -768,11 +827,14 @@ roster_upsert_sql (Import *im)
     {
       if (!has_column (im, optional[i].column))
         continue;
-      /* A changed kind of absence forgets the old period. */
-      if (optional[i].column == COL_ABSENCE)
+      /* A changed kind of absence forgets the old period, unless the file
+       * gives the period itself. */
+      if (optional[i].column == COL_ABSENCE && !has_column (im, COL_ABSENCE_FROM))
         g_string_append (sql,
                          ", absence_from = CASE WHEN absence_kind IS excluded.absence_kind"
-                         "   THEN absence_from END"
+                         "   THEN absence_from END");
+      if (optional[i].column == COL_ABSENCE && !has_column (im, COL_ABSENCE_TO))
+        g_string_append (sql,
                          ", absence_to = CASE WHEN absence_kind IS excluded.absence_kind"
                          "   THEN absence_to END");
       g_string_append_printf (sql, ", %s = excluded.%s", optional[i].name, optional[i].name);
@@ -814,13 +876,13 @@ apply_roster (Import      *im,
   upsert_worker = sf_store_prepare (im->store, upsert_sql, error);
   clear_reductions = sf_store_prepare (im->store, "DELETE FROM reduction WHERE caseworker_id = ?1", error);
   insert_reduction = sf_store_prepare (im->store,
-                                       "INSERT INTO reduction (caseworker_id, hours, reason, note)"
-                                       " VALUES (?1, ?2, ?3, ?4)", error);
+                                       "INSERT INTO reduction (caseworker_id, hours, reason, note,"
+                                       "  valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   /* Whether the stored reductions are exactly the one the file states. */
   same_reduction = sf_store_prepare (im->store,
                                      "SELECT count(*) = (?2 > 0) AND ifnull (sum (hours = ?2"
                                      "  AND (?5 OR (reason = ?3 AND note IS ?4))"
-                                     "  AND valid_from IS NULL AND valid_to IS NULL), 0) = (?2 > 0)"
+                                     "  AND valid_from IS ?6 AND valid_to IS ?7), 0) = (?2 > 0)"
                                      " FROM reduction WHERE caseworker_id = ?1", error);
   if (!insert_team || !update_team || !find_worker || !upsert_worker || !clear_reductions ||
       !insert_reduction || !same_reduction || !find_team)
@@ -898,6 +960,9 @@ apply_roster (Import      *im,
       bind_text (upsert_worker, 7, row->absence);
       sqlite3_bind_double (upsert_worker, 8, row->factor);
       bind_text (upsert_worker, 9, row->factor_reason);
+      bind_day (upsert_worker, 10, row->end);
+      bind_day (upsert_worker, 11, row->absence_from);
+      bind_day (upsert_worker, 12, row->absence_to);
       if (!sf_store_step_done (im->store, upsert_worker, error))
         goto rollback;
 
@@ -920,6 +985,8 @@ apply_roster (Import      *im,
           sqlite3_bind_double (same_reduction, 2, row->reduction_hours);
           sqlite3_bind_text (same_reduction, 3, row->reduction_reason, -1, SQLITE_STATIC);
           bind_text (same_reduction, 4, row->reduction_note);
+          bind_day (same_reduction, 6, row->reduction_from);
+          bind_day (same_reduction, 7, row->reduction_to);
           if (sqlite3_step (same_reduction) != SQLITE_ROW)
             {
               sf_store_set_sqlite_error (im->store, error);
@@ -954,6 +1021,8 @@ apply_roster (Import      *im,
           sqlite3_bind_double (insert_reduction, 2, row->reduction_hours);
           sqlite3_bind_text (insert_reduction, 3, row->reduction_reason, -1, SQLITE_STATIC);
           bind_text (insert_reduction, 4, row->reduction_note);
+          bind_day (insert_reduction, 5, row->reduction_from);
+          bind_day (insert_reduction, 6, row->reduction_to);
           if (!sf_store_step_done (im->store, insert_reduction, error))
             goto rollback;
         }
