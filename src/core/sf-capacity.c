@@ -68,14 +68,23 @@ sf_capacity_availability (const SfSettings *settings,
 /* A new hire until the same day new_hire_months calendar months after the
  * start date: started 15 March, six months, is experienced from 15 September.
  * A start on 31 August becomes experienced on the last day of February. */
+SfDay
+sf_capacity_experienced_from (const SfSettings *settings,
+                              SfDay             start)
+{
+  if (start == SF_DAY_NONE || settings->new_hire_months <= 0)
+    return SF_DAY_NONE;
+  return sf_day_add_months (start, (guint) settings->new_hire_months);
+}
+
 gboolean
 sf_capacity_is_new_hire (const SfSettings *settings,
                          SfDay             start,
                          SfDay             ref)
 {
-  if (start == SF_DAY_NONE || settings->new_hire_months <= 0)
-    return FALSE;
-  return ref < sf_day_add_months (start, (guint) settings->new_hire_months);
+  SfDay experienced = sf_capacity_experienced_from (settings, start);
+
+  return experienced != SF_DAY_NONE && ref < experienced;
 }
 
 double
@@ -174,18 +183,19 @@ sf_figures_find_team (const SfFigures *figures,
 }
 
 /* Capacity: what a caseworker's hours, reductions, absence, start and
- * team make of their norm.  Clears the load, which count_case() adds. */
+ * team (@tf, NULL for none) make of their norm, with @reductions theirs and
+ * @experienced what sf_capacity_experienced_from() gives for them (looked
+ * up once by a sweep).  Clears the load, which count_case() adds. */
 static void
-compute_worker (SfFigures       *figures,
-                SfWorkerFigures *wf)
+compute_worker_at (SfFigures           *figures,
+                   SfWorkerFigures     *wf,
+                   const SfTeamFigures *tf,
+                   const SfReduction   *reductions,
+                   guint                n_reductions,
+                   SfDay                experienced)
 {
   const SfSettings *settings = &figures->settings;
   const SfCaseworker *worker = wf->worker;
-  const SfTeamFigures *tf = sf_figures_find_team (figures, worker->team_id);
-  guint n_reductions;
-  guint first = sf_dataset_find_reductions (figures->dataset, worker->id, &n_reductions);
-  const SfReduction *reductions = n_reductions > 0
-                                  ? &g_array_index (figures->dataset->reductions, SfReduction, first) : NULL;
   SfDay ref = figures->ref;
 
   *wf = (SfWorkerFigures) { .worker = worker };
@@ -195,14 +205,36 @@ compute_worker (SfFigures       *figures,
   wf->absent = sf_capacity_is_absent (worker, ref);
   wf->started = sf_capacity_has_started (worker, ref);
   wf->ended = sf_capacity_has_ended (worker, ref);
-  wf->new_hire = sf_capacity_is_new_hire (settings, worker->start, ref);
+  wf->new_hire = experienced != SF_DAY_NONE && ref < experienced;
   wf->availability = sf_capacity_availability (settings, worker->weekly_hours,
                                                wf->reduction_hours, wf->absent,
                                                wf->started && !wf->ended);
-  wf->experience = sf_capacity_experience (settings, worker->start, ref);
+  wf->experience = wf->new_hire ? settings->new_hire_factor : 1.0;
   wf->individual_factor = worker->individual_factor;
   wf->adjusted_norm = sf_capacity_adjusted_norm (wf->base_norm, wf->availability,
                                                  wf->experience, wf->individual_factor);
+}
+
+static const SfReduction *
+reductions_of (const SfDataset *dataset,
+               gint64           caseworker_id,
+               guint           *n_reductions)
+{
+  guint first = sf_dataset_find_reductions (dataset, caseworker_id, n_reductions);
+
+  return *n_reductions > 0 ? &g_array_index (dataset->reductions, SfReduction, first) : NULL;
+}
+
+static void
+compute_worker (SfFigures       *figures,
+                SfWorkerFigures *wf)
+{
+  guint n_reductions;
+  const SfReduction *reductions = reductions_of (figures->dataset, wf->worker->id, &n_reductions);
+
+  compute_worker_at (figures, wf, sf_figures_find_team (figures, wf->worker->team_id),
+                     reductions, n_reductions,
+                     sf_capacity_experienced_from (&figures->settings, wf->worker->start));
 }
 
 /* Load: each open case counts on its responsible person, the covering
@@ -516,6 +548,10 @@ struct _SfSweep
   int       *primary;          /* per case: index of its primary caseworker, -1 none */
   int       *cover;            /* per case: index of its covering colleague, -1 none */
   Counts    *counts;           /* per caseworker */
+  int       *team;             /* per caseworker: index of the team, -1 none */
+  guint     *first_reduction;  /* per caseworker: where their reductions begin */
+  guint     *n_reductions;     /* and how many */
+  SfDay     *experienced;      /* per caseworker: sf_capacity_experienced_from() */
 };
 
 static int
@@ -541,6 +577,18 @@ sf_sweep_new (const SfDataset  *dataset,
   sweep->primary = g_new (int, MAX (n_cases, 1));
   sweep->cover = g_new (int, MAX (n_cases, 1));
   sweep->counts = g_new0 (Counts, MAX (dataset->caseworkers->len, 1));
+  sweep->team = g_new (int, MAX (dataset->caseworkers->len, 1));
+  sweep->first_reduction = g_new (guint, MAX (dataset->caseworkers->len, 1));
+  sweep->n_reductions = g_new (guint, MAX (dataset->caseworkers->len, 1));
+  sweep->experienced = g_new (SfDay, MAX (dataset->caseworkers->len, 1));
+  for (guint w = 0; w < dataset->caseworkers->len; w++)
+    {
+      const SfCaseworker *worker = &g_array_index (dataset->caseworkers, SfCaseworker, w);
+
+      sweep->team[w] = sf_rows_find (dataset->teams, worker->team_id);
+      sweep->first_reduction[w] = sf_dataset_find_reductions (dataset, worker->id, &sweep->n_reductions[w]);
+      sweep->experienced[w] = sf_capacity_experienced_from (settings, worker->start);
+    }
 
   for (guint i = 0; i < n_cases; i++)
     {
@@ -574,6 +622,10 @@ sf_sweep_free (SfSweep *sweep)
   g_free (sweep->primary);
   g_free (sweep->cover);
   g_free (sweep->counts);
+  g_free (sweep->team);
+  g_free (sweep->first_reduction);
+  g_free (sweep->n_reductions);
+  g_free (sweep->experienced);
   g_free (sweep);
 }
 
@@ -637,13 +689,15 @@ sf_sweep_figures_on (SfSweep *sweep,
   for (guint i = 0; i < figures->workers->len; i++)
     {
       SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
-      SfTeamFigures *tf;
+      SfTeamFigures *tf = sweep->team[i] >= 0 ? &g_array_index (figures->teams, SfTeamFigures, sweep->team[i]) : NULL;
 
       wf->worker = &g_array_index (dataset->caseworkers, SfCaseworker, i);
-      compute_worker (figures, wf);
+      compute_worker_at (figures, wf, tf,
+                         sweep->n_reductions[i] > 0
+                         ? &g_array_index (dataset->reductions, SfReduction, sweep->first_reduction[i]) : NULL,
+                         sweep->n_reductions[i], sweep->experienced[i]);
       fill_worker (wf, &sweep->counts[i]);
       finish_worker (figures, wf);
-      tf = (SfTeamFigures *) sf_figures_find_team (figures, wf->worker->team_id);
       if (tf != NULL)
         add_member (tf, wf);
     }

@@ -27,6 +27,10 @@ double    sf_capacity_availability      (const SfSettings   *settings,
 gboolean  sf_capacity_is_new_hire       (const SfSettings   *settings,
                                          SfDay               start,
                                          SfDay               ref);
+/* The first day someone who started on @start is no longer a new hire;
+ * SF_DAY_NONE when they never were one. */
+SfDay     sf_capacity_experienced_from  (const SfSettings   *settings,
+                                         SfDay               start);
 double    sf_capacity_experience        (const SfSettings   *settings,
                                          SfDay               start,
                                          SfDay               ref);

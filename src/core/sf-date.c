@@ -130,14 +130,21 @@ SfDay
 sf_day_add_months (SfDay day,
                    guint months)
 {
-  GDate date;
+  int y, m, d, index;
+  static const int days_in[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 
   g_return_val_if_fail (day != SF_DAY_NONE, SF_DAY_NONE);
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
-  g_date_add_months (&date, months);
-  return g_date_get_julian (&date);
+  /* As g_date_add_months(), by arithmetic: the trend and the forecast ask
+   * this for every caseworker at every point.  The 31st becomes the last
+   * day of a shorter month. */
+  sf_day_get_ymd (day, &y, &m, &d);
+  index = y * 12 + (m - 1) + (int) months;
+  y = index / 12;
+  m = index % 12 + 1;
+  if (d > days_in[m - 1])
+    d = (m == 2 && g_date_is_leap_year ((GDateYear) y)) ? 29 : days_in[m - 1];
+  return sf_day_new (y, m, d);
 }
 
 SfDay
@@ -159,18 +166,27 @@ sf_day_get_ymd (SfDay  day,
                 int   *month,
                 int   *dom)
 {
-  GDate date;
+  int z, era, doe, yoe, doy, mp, d, m, y;
 
   g_return_if_fail (day != SF_DAY_NONE);
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, day);
+  /* The inverse of sf_day_new(): H. Hinnant's civil date from days, on
+   * GDate's Julian day (1 January of year 1 is day 1). */
+  z = (int) day + 305;
+  era = z / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = yoe + era * 400 + (m <= 2);
   if (year)
-    *year = g_date_get_year (&date);
+    *year = y;
   if (month)
-    *month = g_date_get_month (&date);
+    *month = m;
   if (dom)
-    *dom = g_date_get_day (&date);
+    *dom = d;
 }
 
 char *

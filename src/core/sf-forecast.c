@@ -141,74 +141,69 @@ compare_events (gconstpointer a,
   return (int) x->kind - (int) y->kind;
 }
 
-/* The dated facts of @team's people that change its figures after @ref and
- * on or before @last. */
-static GArray *
+/* The dated facts of each team's people that change its figures after
+ * @ref and on or before @last, into @events (one array a team, in
+ * dataset->teams order), in one pass over the people. */
+static void
 team_events (const SfDataset  *dataset,
              const SfSettings *settings,
-             const SfTeam     *team,
              SfDay             ref,
-             SfDay             last)
+             SfDay             last,
+             GArray          **events)
 {
-  GArray *events = g_array_new (FALSE, FALSE, sizeof (SfForecastEvent));
 #define WITHIN(day) ((day) != SF_DAY_NONE && (day) > ref && (day) <= last)
 
   for (guint w = 0; w < dataset->caseworkers->len; w++)
     {
       const SfCaseworker *worker = &g_array_index (dataset->caseworkers, SfCaseworker, w);
+      int t = sf_rows_find (dataset->teams, worker->team_id);
       guint n_reductions;
       guint first = sf_dataset_find_reductions (dataset, worker->id, &n_reductions);
       gboolean absent = worker->absence_kind != NULL && worker->absence_kind[0] != '\0';
+      SfDay experienced = sf_capacity_experienced_from (settings, worker->start);
+      GArray *team;
 
-      if (worker->team_id != team->id)
+      if (t < 0)
         continue;
+      team = events[t];
       if (WITHIN (worker->start))
-        add_event (events, worker->start, SF_FORECAST_STARTS, worker, NULL, 0);
+        add_event (team, worker->start, SF_FORECAST_STARTS, worker, NULL, 0);
       if (worker->end != SF_DAY_NONE && WITHIN (worker->end + 1))
-        add_event (events, worker->end + 1, SF_FORECAST_LEAVES, worker, NULL, 0);
+        add_event (team, worker->end + 1, SF_FORECAST_LEAVES, worker, NULL, 0);
       if (absent && WITHIN (worker->absence_from))
-        add_event (events, worker->absence_from, SF_FORECAST_ABSENCE_STARTS, worker, NULL, 0);
+        add_event (team, worker->absence_from, SF_FORECAST_ABSENCE_STARTS, worker, NULL, 0);
       if (absent && worker->absence_to != SF_DAY_NONE && WITHIN (worker->absence_to + 1))
-        add_event (events, worker->absence_to + 1, SF_FORECAST_RETURNS, worker, NULL, 0);
-      if (worker->start != SF_DAY_NONE && settings->new_hire_months > 0)
-        {
-          SfDay experienced = sf_day_add_months (worker->start, (guint) settings->new_hire_months);
-
-          if (WITHIN (experienced))
-            add_event (events, experienced, SF_FORECAST_EXPERIENCED, worker, NULL, 0);
-        }
+        add_event (team, worker->absence_to + 1, SF_FORECAST_RETURNS, worker, NULL, 0);
+      if (WITHIN (experienced))
+        add_event (team, experienced, SF_FORECAST_EXPERIENCED, worker, NULL, 0);
       for (guint r = 0; r < n_reductions; r++)
         {
           const SfReduction *reduction = &g_array_index (dataset->reductions, SfReduction, first + r);
 
           if (WITHIN (reduction->from))
-            add_event (events, reduction->from, SF_FORECAST_REDUCTION_STARTS, worker, NULL,
+            add_event (team, reduction->from, SF_FORECAST_REDUCTION_STARTS, worker, NULL,
                        reduction->hours);
           if (reduction->to != SF_DAY_NONE && WITHIN (reduction->to + 1))
-            add_event (events, reduction->to + 1, SF_FORECAST_REDUCTION_ENDS, worker, NULL,
+            add_event (team, reduction->to + 1, SF_FORECAST_REDUCTION_ENDS, worker, NULL,
                        reduction->hours);
         }
     }
   for (guint h = 0; h < dataset->planned_hires->len; h++)
     {
       const SfPlannedHire *hire = &g_array_index (dataset->planned_hires, SfPlannedHire, h);
+      int t = sf_rows_find (dataset->teams, hire->team_id);
+      SfDay experienced = sf_capacity_experienced_from (settings, hire->start);
 
-      if (hire->team_id != team->id)
+      if (t < 0)
         continue;
       if (WITHIN (hire->start))
-        add_event (events, hire->start, SF_FORECAST_HIRE_STARTS, NULL, hire, hire->weekly_hours);
-      if (hire->start != SF_DAY_NONE && settings->new_hire_months > 0)
-        {
-          SfDay experienced = sf_day_add_months (hire->start, (guint) settings->new_hire_months);
-
-          if (WITHIN (experienced))
-            add_event (events, experienced, SF_FORECAST_HIRE_EXPERIENCED, NULL, hire,
-                       hire->weekly_hours);
-        }
+        add_event (events[t], hire->start, SF_FORECAST_HIRE_STARTS, NULL, hire, hire->weekly_hours);
+      if (WITHIN (experienced))
+        add_event (events[t], experienced, SF_FORECAST_HIRE_EXPERIENCED, NULL, hire, hire->weekly_hours);
     }
 #undef WITHIN
-  g_array_sort (events, compare_events);
-  return events;
+  for (guint t = 0; t < dataset->teams->len; t++)
+    g_array_sort (events[t], compare_events);
 }
 
 SfForecast *
@@ -222,6 +217,7 @@ sf_forecast_compute (const SfDataset  *dataset,
   g_autofree double *inflow = NULL;
   g_autofree int *team_of_worker = NULL;
   g_autofree double *demand = NULL;
+  g_autofree GArray **events = NULL;
   guint n_teams = dataset->teams->len;
 
   g_return_val_if_fail (months > 0, NULL);
@@ -242,14 +238,18 @@ sf_forecast_compute (const SfDataset  *dataset,
     team_of_worker[w] = sf_rows_find (dataset->teams,
                                       g_array_index (dataset->caseworkers, SfCaseworker, w).team_id);
   demand = g_new (double, MAX (n_teams, 1));
+  events = g_new (GArray *, MAX (n_teams, 1));
 
+  for (guint t = 0; t < n_teams; t++)
+    events[t] = g_array_new (FALSE, FALSE, sizeof (SfForecastEvent));
+  team_events (dataset, settings, ref, sf_day_month_start (ref, months), events);
   for (guint t = 0; t < n_teams; t++)
     {
       const SfTeam *team = &g_array_index (dataset->teams, SfTeam, t);
       SfTeamForecast tf = { team, sf_dataset_find_area (dataset, team->area_id), inflow[t], SF_DAY_NONE };
 
       tf.points = g_array_sized_new (FALSE, TRUE, sizeof (SfForecastPoint), months);
-      tf.events = team_events (dataset, settings, team, ref, sf_day_month_start (ref, months));
+      tf.events = events[t];
       g_array_append_val (forecast->teams, tf);
     }
 

@@ -135,31 +135,46 @@ sf_history_load_recordings (SfStore       *store,
                             GError       **error)
 {
   g_autoptr(GPtrArray) recordings = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_recording_free);
-  sqlite3_stmt *any = sf_store_prepare (store,
-                                        "SELECT EXISTS (SELECT 1 FROM worker_history WHERE day = ?1)"
-                                        " OR EXISTS (SELECT 1 FROM team_history WHERE day = ?1)", error);
+  g_autoptr(GHashTable) recorded = g_hash_table_new (NULL, NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
 
-  if (any == NULL)
+  if (days->len == 0)
+    return g_steal_pointer (&recordings);
+  /* The days with rows, in one pass over each table */
+  first = sf_day_to_iso (g_array_index (days, SfDay, 0));
+  last = sf_day_to_iso (g_array_index (days, SfDay, days->len - 1));
+  stmt = sf_store_prepare (store,
+                           "SELECT DISTINCT day FROM worker_history WHERE day BETWEEN ?1 AND ?2"
+                           " UNION SELECT DISTINCT day FROM team_history WHERE day BETWEEN ?1 AND ?2", error);
+  if (stmt == NULL)
     return NULL;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SfDay day;
+
+      if (sf_day_parse ((const char *) sqlite3_column_text (stmt, 0), &day))
+        g_hash_table_add (recorded, GUINT_TO_POINTER (day));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sf_store_set_sqlite_error (store, error);
+      return NULL;
+    }
+
   for (guint i = 0; i < days->len; i++)
     {
       SfDay day = g_array_index (days, SfDay, i);
-      g_autofree char *iso = sf_day_to_iso (day);
       g_autoptr(GHashTable) workers = NULL;
       g_autoptr(GHashTable) teams = NULL;
       SfRecording *recording;
-      gboolean recorded;
 
-      sqlite3_reset (any);
-      sqlite3_bind_text (any, 1, iso, -1, SQLITE_STATIC);
-      if (sqlite3_step (any) != SQLITE_ROW)
-        {
-          sf_store_set_sqlite_error (store, error);
-          sqlite3_finalize (any);
-          return NULL;
-        }
-      recorded = sqlite3_column_int (any, 0) != 0;
-      if (!recorded)
+      if (!g_hash_table_contains (recorded, GUINT_TO_POINTER (day)))
         {
           g_ptr_array_add (recordings, NULL);
           continue;
@@ -167,17 +182,13 @@ sf_history_load_recordings (SfStore       *store,
       workers = load_latest (store, LATEST_WORKERS, LATEST_WORKER, NULL, day, error);
       teams = workers != NULL ? load_latest (store, LATEST_TEAMS, LATEST_TEAM, NULL, day, error) : NULL;
       if (teams == NULL)
-        {
-          sqlite3_finalize (any);
-          return NULL;
-        }
+        return NULL;
       recording = g_new0 (SfRecording, 1);
       recording->day = day;
       recording->workers = to_recorded (workers, FALSE);
       recording->teams = to_recorded (teams, TRUE);
       g_ptr_array_add (recordings, recording);
     }
-  sqlite3_finalize (any);
   return g_steal_pointer (&recordings);
 }
 

@@ -293,11 +293,83 @@ json_member (GString    *out,
              const char *name,
              gboolean    first)
 {
-  g_string_append (out, first ? "\n" : ",\n");
-  g_string_append (out, indent);
-  g_string_append_c (out, '"');
-  g_string_append (out, name);
-  g_string_append (out, "\": ");
+  char buf[96];
+  gsize n = 0, indent_len = strlen (indent), name_len = strlen (name);
+
+  /* One append, not five: the trend writes a million members */
+  if (indent_len + name_len + 6 > sizeof buf)
+    {
+      g_string_append_printf (out, "%s%s\"%s\": ", first ? "\n" : ",\n", indent, name);
+      return;
+    }
+  if (!first)
+    buf[n++] = ',';
+  buf[n++] = '\n';
+  memcpy (buf + n, indent, indent_len);
+  n += indent_len;
+  buf[n++] = '"';
+  memcpy (buf + n, name, name_len);
+  n += name_len;
+  buf[n++] = '"';
+  buf[n++] = ':';
+  buf[n++] = ' ';
+  g_string_append_len (out, buf, (gssize) n);
+}
+
+/* A double's bits spread over the hash: g_int64_hash() folds the halves,
+ * which leaves many doubles in the same buckets. */
+static guint
+hash_bits (gconstpointer key)
+{
+  guint64 x = *(const guint64 *) key;
+
+  x ^= x >> 33;
+  x *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  x ^= x >> 33;
+  return (guint) x;
+}
+
+/* Appends the shortest text of @value; with @memo (double bits → text),
+ * each value is formatted once: the trend repeats most of its numbers from
+ * point to point, and formatting them was most of its time. */
+static void
+append_exact (GString    *out,
+              double      value,
+              GHashTable *memo)
+{
+  gint64 bits;
+  char *text;
+
+  if (memo == NULL)
+    {
+      g_autofree char *owned = sf_format_exact (value, '.');
+
+      g_string_append (out, owned);
+      return;
+    }
+  memcpy (&bits, &value, sizeof bits);
+  text = g_hash_table_lookup (memo, &bits);
+  if (text == NULL)
+    {
+      text = sf_format_exact (value, '.');
+      g_hash_table_insert (memo, g_memdup2 (&bits, sizeof bits), text);
+    }
+  g_string_append (out, text);
+}
+
+static void
+json_number_memo (GString    *out,
+                  const char *indent,
+                  const char *name,
+                  double      value,
+                  gboolean    first,
+                  GHashTable *memo)
+{
+  json_member (out, indent, name, first);
+  if (isnan (value) || isinf (value))
+    g_string_append (out, "null");
+  else
+    append_exact (out, value, memo);
 }
 
 static void
@@ -307,15 +379,7 @@ json_number_at (GString    *out,
                 double      value,
                 gboolean    first)
 {
-  json_member (out, indent, name, first);
-  if (isnan (value) || isinf (value))
-    g_string_append (out, "null");
-  else
-    {
-      g_autofree char *text = sf_format_exact (value, '.');
-
-      g_string_append (out, text);
-    }
+  json_number_memo (out, indent, name, value, first, NULL);
 }
 
 static void
@@ -368,23 +432,24 @@ static void
 json_team (GString             *out,
            const char          *in,
            const SfTeamFigures *tf,
-           gboolean             utilisation)
+           gboolean             utilisation,
+           GHashTable          *memo)
 {
   json_string_member (out, in, "name", tf->team->name, TRUE);
   json_string_member (out, in, "area", tf->area ? tf->area->key : NULL, FALSE);
-  json_number_member (out, in, "base_norm", tf->base_norm);
+  json_number_memo (out, in, "base_norm", tf->base_norm, FALSE, memo);
   json_int_member (out, in, "members", tf->members);
-  json_number_member (out, in, "fte_available", tf->fte_available);
-  json_number_member (out, in, "fte_needed", tf->fte_needed);
-  json_number_member (out, in, "capacity", tf->capacity);
-  json_number_member (out, in, "load", tf->load);
+  json_number_memo (out, in, "fte_available", tf->fte_available, FALSE, memo);
+  json_number_memo (out, in, "fte_needed", tf->fte_needed, FALSE, memo);
+  json_number_memo (out, in, "capacity", tf->capacity, FALSE, memo);
+  json_number_memo (out, in, "load", tf->load, FALSE, memo);
   json_int_member (out, in, "open_cases", tf->open_cases);
   json_int_member (out, in, "uncovered_cases", tf->uncovered_cases);
-  json_number_member (out, in, "uncovered_load", tf->uncovered_load);
-  json_number_member (out, in, "compliance", tf->compliance);
-  json_number_member (out, in, "cases_per_fte", tf->cases_per_fte);
+  json_number_memo (out, in, "uncovered_load", tf->uncovered_load, FALSE, memo);
+  json_number_memo (out, in, "compliance", tf->compliance, FALSE, memo);
+  json_number_memo (out, in, "cases_per_fte", tf->cases_per_fte, FALSE, memo);
   if (utilisation)
-    json_number_member (out, in, "utilisation", sf_capacity_utilisation (tf->load, tf->capacity));
+    json_number_memo (out, in, "utilisation", sf_capacity_utilisation (tf->load, tf->capacity), FALSE, memo);
 }
 
 static char *
@@ -433,7 +498,7 @@ render_json (const SfFigures *figures)
   for (guint i = 0; i < teams->len; i++)
     {
       g_string_append (out, i == 0 ? "\n    {" : ",\n    {");
-      json_team (out, in, g_ptr_array_index (teams, i), FALSE);
+      json_team (out, in, g_ptr_array_index (teams, i), FALSE, NULL);
       g_string_append (out, "\n    }");
     }
   g_string_append (out, teams->len ? "\n  ]\n}" : "]\n}");
@@ -729,10 +794,12 @@ render_trend_json (SfDay        from,
                    GPtrArray   *points,
                    GArray      *order)
 {
-  GString *out = g_string_new ("{");
+  GString *out = g_string_sized_new (4096 + (gsize) points->len * (order->len * 480 + 300));
+  g_autoptr(GHashTable) memo = g_hash_table_new_full (hash_bits, g_int64_equal, g_free, g_free);
   g_autofree char *from_iso = sf_day_to_iso (from);
   g_autofree char *to_iso = sf_day_to_iso (to);
 
+  g_string_append_c (out, '{');
   json_string_member (out, "  ", "from", from_iso, TRUE);
   json_string_member (out, "  ", "to", to_iso, FALSE);
   json_string_member (out, "  ", "step", sf_trend_step_to_key (step), FALSE);
@@ -752,7 +819,7 @@ render_trend_json (SfDay        from,
         {
           g_string_append (out, i == 0 ? "\n        {" : ",\n        {");
           json_team (out, "          ",
-                     &g_array_index (point->teams, SfTeamFigures, g_array_index (order, guint, i)), TRUE);
+                     &g_array_index (point->teams, SfTeamFigures, g_array_index (order, guint, i)), TRUE, memo);
           g_string_append (out, "\n        }");
         }
       g_string_append (out, order->len ? "\n      ]" : "]");
@@ -933,7 +1000,8 @@ sf_report_render_trend (const SfDataset *dataset,
 static void
 json_forecast_points (GString    *out,
                       const char *in,
-                      GArray     *points)
+                      GArray     *points,
+                      GHashTable *memo)
 {
   g_autofree char *inner = g_strconcat (in, "  ", NULL);
 
@@ -945,12 +1013,12 @@ json_forecast_points (GString    *out,
 
       g_string_append_printf (out, "%s\n%s{", k == 0 ? "" : ",", in);
       json_string_member (out, inner, "date", date, TRUE);
-      json_number_member (out, inner, "demand", point->demand);
-      json_number_member (out, inner, "capacity", point->capacity);
-      json_number_member (out, inner, "utilisation", point->utilisation);
-      json_number_member (out, inner, "fte_available", point->fte_available);
-      json_number_member (out, inner, "fte_needed", point->fte_needed);
-      json_number_member (out, inner, "gap", point->gap);
+      json_number_memo (out, inner, "demand", point->demand, FALSE, memo);
+      json_number_memo (out, inner, "capacity", point->capacity, FALSE, memo);
+      json_number_memo (out, inner, "utilisation", point->utilisation, FALSE, memo);
+      json_number_memo (out, inner, "fte_available", point->fte_available, FALSE, memo);
+      json_number_memo (out, inner, "fte_needed", point->fte_needed, FALSE, memo);
+      json_number_memo (out, inner, "gap", point->gap, FALSE, memo);
       json_string_member (out, inner, "status", sf_status_to_key (point->status), FALSE);
       g_string_append_printf (out, "\n%s}", in);
     }
@@ -964,6 +1032,7 @@ render_forecast_json (const SfForecast *forecast,
                       GArray           *order)
 {
   GString *out = g_string_new ("{");
+  g_autoptr(GHashTable) memo = g_hash_table_new_full (hash_bits, g_int64_equal, g_free, g_free);
   g_autofree char *date = sf_day_to_iso (forecast->ref);
 
   json_string_member (out, "  ", "date", date, TRUE);
@@ -978,10 +1047,10 @@ render_forecast_json (const SfForecast *forecast,
       g_string_append (out, i == 0 ? "\n    {" : ",\n    {");
       json_string_member (out, "      ", "team", tf->team->name, TRUE);
       json_string_member (out, "      ", "area", tf->area ? tf->area->key : NULL, FALSE);
-      json_number_member (out, "      ", "net_inflow", tf->net_inflow);
+      json_number_memo (out, "      ", "net_inflow", tf->net_inflow, FALSE, memo);
       json_string_member (out, "      ", "hire_by", hire_by, FALSE);
       json_member (out, "      ", "points", FALSE);
-      json_forecast_points (out, "        ", tf->points);
+      json_forecast_points (out, "        ", tf->points, memo);
       json_member (out, "      ", "events", FALSE);
       g_string_append_c (out, '[');
       for (guint e = 0; e < tf->events->len; e++)
@@ -1010,14 +1079,14 @@ render_forecast_json (const SfForecast *forecast,
       g_string_append (out, a == 0 ? "\n    {" : ",\n    {");
       json_string_member (out, "      ", "area", af->area->key, TRUE);
       json_member (out, "      ", "points", FALSE);
-      json_forecast_points (out, "        ", af->points);
+      json_forecast_points (out, "        ", af->points, memo);
       g_string_append (out, "\n    }");
     }
   g_string_append (out, forecast->areas->len ? "\n  ]" : "]");
   json_member (out, "  ", "municipality", FALSE);
   g_string_append_c (out, '{');
   json_member (out, "    ", "points", TRUE);
-  json_forecast_points (out, "      ", forecast->municipality);
+  json_forecast_points (out, "      ", forecast->municipality, memo);
   g_string_append (out, "\n  }\n}");
   return g_string_free (out, FALSE);
 }
