@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sf-cli-areas.h"
 #include "sf-cli-checklists.h"
 #include "sf-core.h"
 
@@ -568,6 +569,9 @@ static const Command commands[] = {
   { "checklists", N_("[--team NAME] [--date D] [--format text|json]"), N_("List the checklist templates and each team’s checklists with their items and progress"), sf_cli_checklists },
   { "checklist-new", N_("--team NAME --template KEY"), N_("Start a checklist for a team from a template"), sf_cli_checklist_new },
   { "checklist-check", N_("--team NAME --item ID [--note TEXT] [--by INITIALS] [--date D] [--review-months N] [--uncheck]"), N_("Check a checklist item (or take the check back)"), sf_cli_checklist_check },
+  { "areas", N_("[--format text|json]"), N_("List DS’ case areas and the organisation’s own, with the caseloads of other projects"), sf_cli_areas },
+  { "area-add", N_("--key KEY --name NAME [--low N --high N] [--source TEXT]"), N_("Add an own case area, with or without a range of the organisation’s own"), sf_cli_area_add },
+  { "area-remove", N_("KEY"), N_("Remove an own case area that no team or case uses"), sf_cli_area_remove },
 };
 
 static char *

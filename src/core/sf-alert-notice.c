@@ -54,6 +54,7 @@ sf_alert_describe_since (const SfAlert *alert,
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Follow-up due for %u week", "Follow-up due for %u weeks", weeks), weeks);
 
     case SF_ALERT_TEAM_OVER_DS_RANGE:
+    case SF_ALERT_TEAM_OVER_OWN_RANGE:
     case SF_N_ALERT_KINDS:
     default:
       return NULL;

@@ -14,6 +14,7 @@ typedef enum
   SF_ALERT_UNCOVERED_CASES,    /* error: a team has cases nobody covers */
   SF_ALERT_TEAM_OVER_DS_RANGE, /* warning: cases per FTE above DS' upper figure */
   SF_ALERT_CHECKLIST_DUE,      /* warning: a team's checklist items are due for follow-up */
+  SF_ALERT_TEAM_OVER_OWN_RANGE, /* warning: cases per FTE above the upper end of an own area's own range */
   SF_N_ALERT_KINDS
 } SfAlertKind;
 
