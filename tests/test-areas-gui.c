@@ -242,6 +242,26 @@ test_team_and_caseloads (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (footnote)),
                             "* IPS-indsats: The organisation’s own case area: own range 20–25 "
                             "(the organisation’s, not DS’). Source: Byrådet."));
+
+  /* The PDF report says the same under its table of teams.  To look at
+   * it: SF_TEST_OUTPUT_DIR=/tmp meson test test-areas-gui */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_true (sf_caseloads_page_export_pdf (page, file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    if (g_getenv ("SF_TEST_OUTPUT_DIR") != NULL)
+      {
+        g_autofree char *copy = g_build_filename (g_getenv ("SF_TEST_OUTPUT_DIR"), "own-areas-report.pdf", NULL);
+
+        g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+      }
+  }
 }
 
 int
