@@ -355,6 +355,11 @@ test_checks_and_audit (Fixture       *fixture,
   g_assert_error (error, SF_ERROR, SF_ERROR_PRIVACY);
   g_clear_error (&error);
   area.name = (char *) "IPS";
+  area.key = (char *) "010190-1234";
+  g_assert_cmpint (sf_areas_add (fixture->store, &area, &error), ==, 0);
+  g_assert_error (error, SF_ERROR, SF_ERROR_PRIVACY);
+  g_clear_error (&error);
+  area.key = (char *) "ips";
   area.source = (char *) "Notat om 0101901234";
   g_assert_cmpint (sf_areas_add (fixture->store, &area, &error), ==, 0);
   g_assert_error (error, SF_ERROR, SF_ERROR_PRIVACY);

@@ -560,7 +560,7 @@ static const Command commands[] = {
   { "import-roster", N_("FILE"), N_("Import or update teams and caseworkers from a CSV file"), cmd_import_roster },
   { "import-cases", N_("FILE"), N_("Import or update cases from a CSV file"), cmd_import_cases },
   { "report", N_("[--date YYYY-MM-DD] [--format text|csv|json]"), N_("Print caseloads, norms and team figures"), cmd_report },
-  { "alerts", N_("[--date YYYY-MM-DD] [--format text|json]"), N_("List who is over or near their norm, uncovered cases and teams above DS' range"), cmd_alerts },
+  { "alerts", N_("[--date YYYY-MM-DD] [--format text|json]"), N_("List who is over or near their norm, uncovered cases and teams above their area’s range (DS’ or an own area’s)"), cmd_alerts },
   { "suggest", N_("--team NAME --complexity KEY [--date D] [--format text|json]"), N_("Suggest who in a team should take the next case"), cmd_suggest },
   { "demo", "", N_("Fill an empty database with demonstration data"), cmd_demo },
   { "backup", N_("[--list]"), N_("Make a backup of the database now, or list the backups"), cmd_backup },

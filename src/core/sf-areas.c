@@ -102,7 +102,8 @@ sf_areas_check (SfStore       *store,
                            _("Give the area a name, as the organisation calls it."));
       return FALSE;
     }
-  if (!check_text (_("The name"), area->name, error) ||
+  if (!check_text (_("The key"), key, error) ||
+      !check_text (_("The name"), area->name, error) ||
       !check_text (_("The source"), area->source, error))
     return FALSE;
 
