@@ -116,6 +116,29 @@ test_own_areas (Fixture       *fixture,
   g_assert_true (has_label (group, "Key ips · own range 20–25 (the organisation’s, not DS’) · "
                                    "source: Byrådets beslutning 2026 · no teams"));
 
+  /* Activating its row edits it, the form filled in */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (sf_test_find_label (group, "IPS-indsats"), ADW_TYPE_ACTION_ROW);
+
+    g_assert_nonnull (row);
+    adw_action_row_activate (ADW_ACTION_ROW (row));
+    sf_test_spin (20);
+    dialog = sf_test_find_toplevel (SF_TYPE_AREA_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Own Case Area");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_AREA_DIALOG, "key_row"))),
+                     ==, "ips");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_AREA_DIALOG, "high_row"))),
+                     ==, "25");
+    set_text (dialog, "high_row", "22,5");
+    g_assert_true (sf_area_dialog_save (dialog));
+    g_assert_true (sf_test_wait_until (no_area_dialog, NULL));
+    g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT own_high * 10 FROM area WHERE key = 'ips'"), ==, 225);
+    g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'area-update'"), ==, 1);
+    g_assert_true (has_label (group, "Key ips · own range 20–22.5 (the organisation’s, not DS’) · "
+                                     "source: Byrådets beslutning 2026 · no teams"));
+  }
+
   /* A second one without a range, its key made from the name */
   dialog = open_new_area (preferences);
   set_text (dialog, "name_row", "Mentorer");
