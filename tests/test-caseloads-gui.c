@@ -263,7 +263,7 @@ test_export (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, "Familie;Børne- og familieområdet;MHJ;Mette Hjort;1;2;1;4;4,50;20,00;22,5;"
                                       "Within norm\r\n"));
   g_assert_nonnull (strstr (contents, "Familie;Børne- og familieområdet;3;43;0;45,50;60,00;3,00;2,27;66,7;14,3;"
-                                      "20;30;31;24;Below the DS range\r\n"));
+                                      "20;30;DS 2023;31;24;Below the DS range\r\n"));
 }
 
 /* Picking a case file shows what it would change and changes nothing until

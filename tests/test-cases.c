@@ -515,9 +515,9 @@ test_export_csv (Fixture       *f,
                    "Familie;Børne- og familieområdet;MHJ;Mette Hjort;1;2;1;4;4,50;18,00;25,0;Within norm\r\n"
                    "\r\n"
                    "Team;Area;Caseworkers;Open cases;Uncovered cases;Weighted caseload;Capacity;"
-                   "FTE available;FTE needed;Within norm (%);Cases per FTE;DS range from;DS range to;"
-                   "National average;Found appropriate;Against the DS range\r\n"
-                   "Familie;Børne- og familieområdet;2;4;0;4,50;36,00;2,00;0,25;100,0;2,0;20;30;31;24;"
+                   "FTE available;FTE needed;Within norm (%);Cases per FTE;Range from;Range to;"
+                   "Whose range;National average;Found appropriate;Against the range\r\n"
+                   "Familie;Børne- og familieområdet;2;4;0;4,50;36,00;2,00;0,25;100,0;2,0;20;30;DS 2023;31;24;"
                    "Below the DS range\r\n");
 
   g_assert_cmpint (sf_caseloads_team_position (sf_figures_find_team (fig, sf_figures_find_worker (fig, f->mhj)->team->id)),

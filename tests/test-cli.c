@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "sf-core.h"
@@ -443,6 +444,113 @@ test_demo (Fixture       *fx,
   g_assert_cmpuint (statuses[2], >, 0);
 }
 
+/* Own case areas from the command line: added with and without a range,
+ * listed as JSON with the references, used by a roster, removal refused
+ * while used; a roster naming an unknown area says how to add it. */
+static void
+test_own_areas (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autofree char *unknown = sf_test_write_file (fx->dir, "unknown.csv",
+                                                 "team;omraade;initialer;navn\n"
+                                                 "IPS-teamet;ips;AB;Anna Berg\n");
+  g_autofree char *rangeless = sf_test_write_file (fx->dir, "rangeless.csv",
+                                                   "team;omraade;initialer;navn\n"
+                                                   "Mentorteamet;mentor;CD;Carl Dam\n");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *ips, *mentor, *range, *references, *reference;
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) add_bare = { 0 };
+  g_auto(Run) half = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) import_rangeless = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) remove_used = { 0 };
+  g_auto(Run) remove_ds = { 0 };
+  g_auto(Run) remove = { 0 };
+  g_auto(Run) report = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  /* Unknown: refused, nothing changed, and told how to add it */
+  run_cli (fx, &refused, "import-roster", unknown, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "Line 2: “ips” is not a known case area."));
+  g_assert_nonnull (strstr (refused.err, "sagsfordeling-cli area-add --key ips --name NAME"));
+  g_assert_nonnull (strstr (refused.err, "Preferences"));
+
+  run_cli (fx, &add, "area-add", "--key", "IPS", "--name", "IPS-indsats", "--low", "20", "--high", "22,5",
+           "--source", "Byrådets beslutning 2026", NULL);
+  g_assert_cmpstr (add.err, ==, "");
+  g_assert_cmpint (add.status, ==, 0);
+  g_assert_cmpstr (add.out, ==, "Added the own case area “IPS-indsats” (key ips): own range 20–22.5 "
+                                "(the organisation’s, not DS’).\n");
+  run_cli (fx, &add_bare, "area-add", "--key", "mentor", "--name", "Mentorer", NULL);
+  g_assert_cmpint (add_bare.status, ==, 0);
+  run_cli (fx, &half, "area-add", "--key", "halv", "--name", "Halv", "--high", "30", NULL);
+  g_assert_cmpint (half.status, ==, 1);
+  g_assert_cmpstr (half.err, ==, "sagsfordeling-cli: Give the range both a lower and an upper end, or neither.\n");
+  run_cli (fx, &usage, "area-add", "--key", "x", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+
+  run_cli (fx, &import, "import-roster", unknown, NULL);
+  g_assert_cmpstr (import.err, ==, "");
+  g_assert_cmpint (import.status, ==, 0);
+  /* Without a range, the team needs a norm of its own */
+  run_cli (fx, &import_rangeless, "import-roster", rangeless, NULL);
+  g_assert_cmpint (import_rangeless.status, ==, 1);
+  g_assert_nonnull (strstr (import_rangeless.err, "the team “Mentorteamet” is in the own case area “Mentorer”, which has no range"));
+
+  run_cli (fx, &list, "areas", "--format", "json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  json_parser_load_from_data (parser, list.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "areas")), ==, 15);
+  ips = find_member (root, "areas", "key", "ips");
+  g_assert_true (json_object_get_boolean_member (ips, "own"));
+  g_assert_cmpstr (json_object_get_string_member (ips, "name"), ==, "IPS-indsats");
+  g_assert_cmpstr (json_object_get_string_member (ips, "source"), ==, "Byrådets beslutning 2026");
+  g_assert_cmpint (json_object_get_int_member (ips, "teams"), ==, 1);
+  range = json_object_get_object_member (ips, "range");
+  g_assert_cmpstr (json_object_get_string_member (range, "owner"), ==, "own");
+  g_assert_cmpfloat (json_object_get_double_member (range, "low"), ==, 20);
+  g_assert_cmpfloat (json_object_get_double_member (range, "high"), ==, 22.5);
+  mentor = find_member (root, "areas", "key", "mentor");
+  g_assert_true (json_object_get_null_member (mentor, "range"));
+  range = json_object_get_object_member (find_member (root, "areas", "key", "sygedagpenge"), "range");
+  g_assert_cmpstr (json_object_get_string_member (range, "owner"), ==, "ds");
+  g_assert_cmpfloat (json_object_get_double_member (range, "high"), ==, 50);
+  references = json_object_get_object_member (root, "references");
+  g_assert_cmpstr (json_object_get_string_member (references, "source"), ==, "Viden om begrænsede sagsstammer");
+  reference = find_member (references, "items", "key", "ips");
+  g_assert_cmpstr (json_object_get_string_member (reference, "kind"), ==, "at-most");
+  g_assert_cmpfloat (json_object_get_double_member (reference, "value"), ==, 25);
+  g_assert_cmpstr (json_object_get_string_member (reference, "text"), ==, "IPS: at most 25 per consultant");
+
+  run_cli (fx, &text, "areas", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "own range 20–22.5 (the organisation’s, not DS’) · source: Byrådets beslutning 2026 · used by 1 team\n"));
+  g_assert_nonnull (strstr (text.out, "Caseloads in other projects (Viden om begrænsede sagsstammer):\n"));
+
+  /* The report says whose range the team is held against */
+  run_cli (fx, &report, "report", "--format", "csv", NULL);
+  g_assert_cmpint (report.status, ==, 0);
+  g_assert_nonnull (strstr (report.out, ";20;22,5;own\r\n"));
+
+  run_cli (fx, &remove_used, "area-remove", "ips", NULL);
+  g_assert_cmpint (remove_used.status, ==, 1);
+  g_assert_cmpstr (remove_used.err, ==, "sagsfordeling-cli: “IPS-indsats” is the case area of the team "
+                                        "“IPS-teamet”. Move the team to another area first.\n");
+  run_cli (fx, &remove_ds, "area-remove", "fleksjob", NULL);
+  g_assert_cmpint (remove_ds.status, ==, 1);
+  run_cli (fx, &remove, "area-remove", "mentor", NULL);
+  g_assert_cmpint (remove.status, ==, 0);
+  g_assert_cmpstr (remove.out, ==, "Removed the own case area “Mentorer” (key mentor).\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -458,6 +566,7 @@ main (int    argc,
   ADD ("/cli/not-a-database", test_not_a_database);
   ADD ("/cli/demo", test_demo);
   ADD ("/cli/settings", test_settings);
+  ADD ("/cli/own-areas", test_own_areas);
 #undef ADD
   return g_test_run ();
 }

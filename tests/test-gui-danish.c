@@ -15,6 +15,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sf-area-dialog.h"
 #include "sf-core.h"
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
@@ -86,6 +87,35 @@ test_danish_window (void)
   sf_test_spin (10);
 }
 
+/* Where an own area's range is set, the references are in Danish, with
+ * the guidance's title as it is. */
+static void
+test_danish_area_dialog (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SfStore) store = sf_test_open_store (&dir);
+  SfAreaDialog *dialog = sf_area_dialog_new (NULL, store, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  sf_test_spin (50);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Nyt eget sagsområde");
+  g_assert_nonnull (sf_test_find_label (GTK_WIDGET (dialog), "Sagsstammer i andre projekter"));
+  g_assert_nonnull (sf_test_find_label (GTK_WIDGET (dialog), "IPS: højst 25 pr. konsulent"));
+  g_assert_nonnull (sf_test_find_label (GTK_WIDGET (dialog),
+                                        "JobFirst: 33 i gennemsnit pr. mentor og virksomhedskonsulent i én"));
+  g_assert_nonnull (sf_test_find_label (GTK_WIDGET (dialog),
+                                        "Bedre Ressourceforløb: 50 i gennemsnit pr. sagsbehandler"));
+  g_assert_nonnull (sf_test_find_label (GTK_WIDGET (dialog), "Viden om begrænsede sagsstammer"));
+
+  /* A decimal comma in a range is read as one */
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_AREA_DIALOG, "name_row")), "IPS");
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_AREA_DIALOG, "low_row")), "20");
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_AREA_DIALOG, "high_row")), "22,5");
+  g_assert_true (sf_area_dialog_save (dialog));
+  g_assert_cmpint (sf_test_query_int (store, "SELECT own_high * 10 FROM area WHERE key = 'ips'"), ==, 225);
+  sf_test_destroy_toplevels ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -106,6 +136,7 @@ main (int   argc,
       return 1;
     }
   g_test_add_func ("/gui/danish/window", test_danish_window);
+  g_test_add_func ("/gui/danish/area-dialog", test_danish_area_dialog);
 
   return g_test_run ();
 }

@@ -752,6 +752,28 @@ test_migrate_from_v1 (Fixture       *fixture,
                                  " VALUES ('S-2', 'enkel', 99)", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
   g_assert_cmpint (query_int (sf_store_get_db (store),
                               "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+
+  /* The area table rebuilt by 5 → 6 keeps its rows and ids, teams still
+   * refer to it, foreign keys are back on, and own areas fit in it. */
+  g_assert_cmpint (query_int (sf_store_get_db (store), "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (sf_store_get_db (store),
+                              "SELECT area_id FROM team WHERE name = 'Modtageteam'"), ==, 1);
+  g_assert_cmpint (query_int (sf_store_get_db (store),
+                              "SELECT id FROM area WHERE key = 'boern-familie'"), ==, 1);
+  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store),
+                                 "INSERT INTO team (name, area_id) VALUES ('Nyt', 999)",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store),
+                                 "DELETE FROM area WHERE id = 1", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store),
+                                 "INSERT INTO area (key, name, custom) VALUES ('ds-uden-tal', 'X', 0)",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store),
+                                 "INSERT INTO area (key, name, custom, own_low, own_high) VALUES ('halv', 'X', 1, 20, NULL)",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store),
+                                 "INSERT INTO area (key, name, custom) VALUES ('ips', 'IPS', 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
 /* Bulk writes */

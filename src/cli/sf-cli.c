@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sf-cli-areas.h"
 #include "sf-cli-checklists.h"
 #include "sf-cli-planning.h"
 #include "sf-core.h"
@@ -560,7 +561,7 @@ static const Command commands[] = {
   { "import-roster", N_("FILE"), N_("Import or update teams and caseworkers from a CSV file"), cmd_import_roster },
   { "import-cases", N_("FILE"), N_("Import or update cases from a CSV file"), cmd_import_cases },
   { "report", N_("[--date YYYY-MM-DD] [--format text|csv|json]"), N_("Print caseloads, norms and team figures"), cmd_report },
-  { "alerts", N_("[--date YYYY-MM-DD] [--format text|json]"), N_("List who is over or near their norm, uncovered cases and teams above DS' range"), cmd_alerts },
+  { "alerts", N_("[--date YYYY-MM-DD] [--format text|json]"), N_("List who is over or near their norm, uncovered cases and teams above their area’s range (DS’ or an own area’s)"), cmd_alerts },
   { "suggest", N_("--team NAME --complexity KEY [--date D] [--format text|json]"), N_("Suggest who in a team should take the next case"), cmd_suggest },
   { "demo", "", N_("Fill an empty database with demonstration data"), cmd_demo },
   { "backup", N_("[--list]"), N_("Make a backup of the database now, or list the backups"), cmd_backup },
@@ -574,6 +575,9 @@ static const Command commands[] = {
   { "trend", N_("--from D --to D --step week|month [--team NAME] [--format text|csv|json]"), N_("Figures at weekly or monthly points over a range, recorded or computed"), sf_cli_trend },
   { "forecast", N_("[--date D] [--months N] [--team NAME] [--format text|csv|json]"), N_("Forecast each team's demand and capacity month by month, with the date to hire by"), sf_cli_forecast },
   { "checklist-check", N_("--team NAME --item ID [--note TEXT] [--by INITIALS] [--date D] [--review-months N] [--uncheck]"), N_("Check a checklist item (or take the check back)"), sf_cli_checklist_check },
+  { "areas", N_("[--format text|json]"), N_("List DS’ case areas and the organisation’s own, with the caseloads of other projects"), sf_cli_areas },
+  { "area-add", N_("--key KEY --name NAME [--low N --high N] [--source TEXT]"), N_("Add an own case area, with or without a range of the organisation’s own"), sf_cli_area_add },
+  { "area-remove", N_("KEY"), N_("Remove an own case area that no team or case uses"), sf_cli_area_remove },
 };
 
 static char *

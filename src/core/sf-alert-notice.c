@@ -58,6 +58,7 @@ sf_alert_describe_since (const SfAlert *alert,
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Over for %u week in a row", "Over for %u weeks in a row", weeks), weeks);
 
     case SF_ALERT_TEAM_OVER_DS_RANGE:
+    case SF_ALERT_TEAM_OVER_OWN_RANGE:
     case SF_N_ALERT_KINDS:
     default:
       return NULL;

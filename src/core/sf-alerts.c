@@ -6,6 +6,7 @@
 
 #include "sf-alerts.h"
 #include "sf-error.h"
+#include "sf-norms.h"
 #include "sf-report.h"
 
 #define SF_EPSILON 1e-9
@@ -17,6 +18,7 @@ static const char * const kind_keys[SF_N_ALERT_KINDS] = {
   "uncovered-cases",
   "team-over-ds-range",
   "checklist-due",
+  "team-over-own-range",
   "sustained-overload",
   "team-sustained-overload",
 };
@@ -315,6 +317,9 @@ uncovered_alert (const SfFigures     *figures,
   return alert;
 }
 
+/* A team above the upper end of its area's range: DS' range for an area of
+ * the catalogue, the organisation's own for an own area (and no alert for
+ * an own area without one).  Never the team's own cap. */
 static SfAlert *
 ds_range_alert (const SfFigures     *figures,
                 const SfTeamFigures *tf)
@@ -324,23 +329,32 @@ ds_range_alert (const SfFigures     *figures,
   g_autofree char *high = NULL;
   g_autofree char *fewer = NULL;
   g_autofree char *more_fte = NULL;
+  double range_low, range_high;
   SfAlert *alert;
 
-  if (tf->area == NULL || isnan (tf->cases_per_fte) || tf->cases_per_fte <= tf->area->ds_high + SF_EPSILON)
+  if (tf->area == NULL || isnan (tf->cases_per_fte) ||
+      !sf_area_get_range (tf->area, &range_low, &range_high) ||
+      tf->cases_per_fte <= range_high + SF_EPSILON)
     return NULL;
 
   per_fte = sf_format_decimal (tf->cases_per_fte, 1);
-  low = sf_format_decimal (tf->area->ds_low, 0);
-  high = sf_format_decimal (tf->area->ds_high, 0);
-  alert = alert_new (SF_ALERT_TEAM_OVER_DS_RANGE, SF_SEVERITY_WARNING, tf->team);
+  low = sf_format_decimal (range_low, fabs (range_low - round (range_low)) < 0.005 ? 0 : 1);
+  high = sf_format_decimal (range_high, fabs (range_high - round (range_high)) < 0.005 ? 0 : 1);
+  alert = alert_new (tf->area->custom ? SF_ALERT_TEAM_OVER_OWN_RANGE : SF_ALERT_TEAM_OVER_DS_RANGE,
+                     SF_SEVERITY_WARNING, tf->team);
   alert->subject = g_strdup (tf->team->name);
   alert->value = tf->cases_per_fte;
-  alert->limit = tf->area->ds_high;
-  alert->excess = tf->open_cases - tf->area->ds_high * tf->availability_sum;
+  alert->limit = range_high;
+  alert->excess = tf->open_cases - range_high * tf->availability_sum;
   fewer = format_up (alert->excess);
-  more_fte = format_up (tf->open_cases / tf->area->ds_high - tf->availability_sum);
-  alert->message = g_strdup_printf (_("%s has %s cases per full-time caseworker, above DS' recommended %s–%s for %s."),
-                                    tf->team->name, per_fte, low, high, tf->area->name);
+  more_fte = format_up (tf->open_cases / range_high - tf->availability_sum);
+  if (tf->area->custom)
+    alert->message = g_strdup_printf (_("%s has %s cases per full-time caseworker, above the organisation’s "
+                                        "own range %s–%s for %s (its own figure, not DS’)."),
+                                      tf->team->name, per_fte, low, high, tf->area->name);
+  else
+    alert->message = g_strdup_printf (_("%s has %s cases per full-time caseworker, above DS' recommended %s–%s for %s."),
+                                      tf->team->name, per_fte, low, high, tf->area->name);
   alert->resolution = g_strdup_printf (_("It takes %s fewer cases or %s more full-time caseworkers to reach the range."),
                                        fewer, more_fte);
   return alert;

@@ -15,6 +15,7 @@ typedef enum
   SF_ALERT_UNCOVERED_CASES,    /* error: a team has cases nobody covers */
   SF_ALERT_TEAM_OVER_DS_RANGE, /* warning: cases per FTE above DS' upper figure */
   SF_ALERT_CHECKLIST_DUE,      /* warning: a team's checklist items are due for follow-up */
+  SF_ALERT_TEAM_OVER_OWN_RANGE, /* warning: cases per FTE above the upper end of an own area's own range */
   SF_ALERT_SUSTAINED_OVERLOAD, /* error: a caseworker over the norm at every weekly point for W weeks */
   SF_ALERT_TEAM_SUSTAINED_OVERLOAD, /* error: a team over its capacity likewise */
   SF_N_ALERT_KINDS

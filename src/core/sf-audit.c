@@ -13,6 +13,9 @@ static const struct
   const char *label;
 } labels[] = {
   { "acknowledge-alert", N_("Alert acknowledged") },
+  { "area-add", N_("Own case area added") },
+  { "area-update", N_("Own case area changed") },
+  { "area-remove", N_("Own case area removed") },
   { "unacknowledge-alert", N_("Acknowledgement withdrawn") },
   { "case-add", N_("Case added") },
   { "case-edit", N_("Case changed") },

@@ -3,6 +3,7 @@
 #include <math.h>
 
 #include "sf-capacity.h"
+#include "sf-norms.h"
 
 /* Figures are compared with a tolerance of a billionth, so that a load
  * exactly at the norm (24 cases against 30 × 29.6/37) is "at the norm",
@@ -95,14 +96,18 @@ sf_capacity_experience (const SfSettings *settings,
   return sf_capacity_is_new_hire (settings, start, ref) ? settings->new_hire_factor : 1.0;
 }
 
-/* The municipality's own cap replaces DS' upper figure where it is set. */
+/* The municipality's own cap replaces DS' upper figure where it is set.
+ * A team in an own area has the upper end of that area's own range; an own
+ * area without a range gives none (such a team must have a cap). */
 double
 sf_capacity_base_norm (const SfTeam *team,
                        const SfArea *area)
 {
+  double high;
+
   if (team->cap > 0)
     return team->cap;
-  return area != NULL ? area->ds_high : 0.0;
+  return area != NULL && sf_area_get_range (area, NULL, &high) ? high : 0.0;
 }
 
 double

@@ -5,33 +5,46 @@
 #include <string.h>
 
 #include "sf-caseloads.h"
+#include "sf-norms.h"
 #include "sf-report.h"
 
 SfTeamPosition
 sf_caseloads_team_position (const SfTeamFigures *team)
 {
+  double low, high;
+
   g_return_val_if_fail (team != NULL, SF_TEAM_POSITION_UNKNOWN);
 
-  if (team->area == NULL || isnan (team->cases_per_fte))
+  if (team->area == NULL)
     return SF_TEAM_POSITION_UNKNOWN;
-  if (team->cases_per_fte > team->area->ds_high)
+  if (!sf_area_get_range (team->area, &low, &high))
+    return SF_TEAM_POSITION_NO_RANGE;
+  if (isnan (team->cases_per_fte))
+    return SF_TEAM_POSITION_UNKNOWN;
+  if (team->cases_per_fte > high)
     return SF_TEAM_POSITION_ABOVE;
-  if (team->cases_per_fte < team->area->ds_low)
+  if (team->cases_per_fte < low)
     return SF_TEAM_POSITION_BELOW;
   return SF_TEAM_POSITION_WITHIN;
 }
 
 const char *
-sf_caseloads_position_label (SfTeamPosition position)
+sf_caseloads_position_label (SfTeamPosition  position,
+                             const SfArea   *area)
 {
+  gboolean own = area != NULL && area->custom;
+
   switch (position)
     {
     case SF_TEAM_POSITION_BELOW:
-      return _("Below the DS range");
+      return own ? _("Below the own range") : _("Below the DS range");
     case SF_TEAM_POSITION_WITHIN:
-      return _("Within the DS range");
+      return own ? _("Within the own range") : _("Within the DS range");
     case SF_TEAM_POSITION_ABOVE:
-      return _("Above the DS range");
+      return own ? _("Above the own range") : _("Above the DS range");
+    case SF_TEAM_POSITION_NO_RANGE:
+      /* Translators: an own case area without a range: the team is compared with nothing */
+      return _("Own area without a range");
     case SF_TEAM_POSITION_UNKNOWN:
     default:
       return _("No capacity to compare");
@@ -126,8 +139,8 @@ sf_caseloads_render_csv (const SfFigures *figures)
   static const char * const team_columns[] = {
     N_("Team"), N_("Area"), N_("Caseworkers"), N_("Open cases"), N_("Uncovered cases"),
     N_("Weighted caseload"), N_("Capacity"), N_("FTE available"), N_("FTE needed"),
-    N_("Within norm (%)"), N_("Cases per FTE"), N_("DS range from"), N_("DS range to"),
-    N_("National average"), N_("Found appropriate"), N_("Against the DS range"),
+    N_("Within norm (%)"), N_("Cases per FTE"), N_("Range from"), N_("Range to"),
+    N_("Whose range"), N_("National average"), N_("Found appropriate"), N_("Against the range"),
   };
   g_autoptr(GPtrArray) workers = g_ptr_array_new ();
   g_autoptr(GPtrArray) teams = g_ptr_array_new ();
@@ -167,6 +180,8 @@ sf_caseloads_render_csv (const SfFigures *figures)
   for (guint i = 0; i < teams->len; i++)
     {
       const SfTeamFigures *tf = g_ptr_array_index (teams, i);
+      g_autofree char *owner = NULL;
+      double low, high;
 
       field (out, tf->team->name, FALSE);
       field (out, tf->area != NULL ? tf->area->name : "", FALSE);
@@ -179,11 +194,15 @@ sf_caseloads_render_csv (const SfFigures *figures)
       number (out, tf->fte_needed, 2, FALSE);
       number (out, tf->compliance * 100, 1, FALSE);
       number (out, tf->cases_per_fte, 1, FALSE);
-      number (out, tf->area != NULL ? tf->area->ds_low : NAN, 0, FALSE);
-      number (out, tf->area != NULL ? tf->area->ds_high : NAN, 0, FALSE);
+      if (tf->area == NULL || !sf_area_get_range (tf->area, &low, &high))
+        low = high = NAN;
+      number (out, low, 0, FALSE);
+      number (out, high, 0, FALSE);
+      owner = tf->area != NULL ? sf_area_range_owner (tf->area) : NULL;
+      field (out, owner, FALSE);
       number (out, tf->area != NULL ? tf->area->survey_avg : NAN, 0, FALSE);
       number (out, tf->area != NULL ? tf->area->appropriate : NAN, 0, FALSE);
-      field (out, sf_caseloads_position_label (sf_caseloads_team_position (tf)), TRUE);
+      field (out, sf_caseloads_position_label (sf_caseloads_team_position (tf), tf->area), TRUE);
     }
 
   len = out->len;

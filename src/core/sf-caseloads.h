@@ -6,8 +6,9 @@
 
 G_BEGIN_DECLS
 
-/* The caseload overview: where each team stands against DS' range for its
- * area, and the overview as a file for Danish spreadsheets. */
+/* The caseload overview: where each team stands against the range of its
+ * area (DS' range, or an own area's own range), and the overview as a file
+ * for Danish spreadsheets. */
 
 typedef enum
 {
@@ -15,10 +16,13 @@ typedef enum
   SF_TEAM_POSITION_BELOW,      /* under the lower end of DS' range */
   SF_TEAM_POSITION_WITHIN,
   SF_TEAM_POSITION_ABOVE,      /* over the upper end: DS' alert */
+  SF_TEAM_POSITION_NO_RANGE,   /* an own area without a range of its own */
 } SfTeamPosition;
 
 SfTeamPosition  sf_caseloads_team_position  (const SfTeamFigures *team);
-const char     *sf_caseloads_position_label (SfTeamPosition       position);
+/* "Above the DS range", or for an own area "Above the own range" */
+const char     *sf_caseloads_position_label (SfTeamPosition       position,
+                                             const SfArea        *area);
 char           *sf_caseloads_format_comma   (double               value,
                                              int                  digits);
 

@@ -2,6 +2,7 @@
 
 #include "sf-alert-notice.h"
 #include "sf-alerts.h"
+#include "sf-areas.h"
 #include "sf-audit.h"
 #include "sf-backup.h"
 #include "sf-capacity.h"

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sf-areas.h"
 #include "sf-backup.h"
 #include "sf-csv.h"
 #include "sf-error.h"
@@ -350,6 +351,39 @@ load_areas (Import  *im,
   return g_steal_pointer (&areas);
 }
 
+/* An area the database does not know: DS' keys, or an own area to add. */
+static void
+add_unknown_area_problem (Import     *im,
+                          const char *area)
+{
+  g_autofree char *key = sf_areas_normalize_key (area, NULL);
+
+  add_problem (im, im->line,
+               _("“%s” is not a known case area. Use a key such as “boern-familie” or "
+                 "“sygedagpenge”, or add it as an own case area under Own Case Areas in "
+                 "Preferences or with “sagsfordeling-cli area-add --key %s --name NAME”."),
+               area, key != NULL ? key : "KEY");
+}
+
+/* Own areas without a range of their own: id → name */
+static GHashTable *
+load_rangeless_areas (Import  *im,
+                      GError **error)
+{
+  g_autoptr(GHashTable) areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt = sf_store_prepare (im->store,
+                                         "SELECT id, name FROM area WHERE custom = 1 AND own_high IS NULL",
+                                         error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (areas, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&areas);
+}
+
 static gint64
 lookup_area (GHashTable *areas,
              const char *text)
@@ -692,8 +726,7 @@ check_roster_row (Import   *im,
       row.area_id = lookup_area (plan->areas, area);
       if (row.area_id == 0)
         {
-          add_problem (im, im->line, _("“%s” is not a known case area. Use a key such as "
-                                       "“boern-familie” or “sygedagpenge”."), area);
+          add_unknown_area_problem (im, area);
           ok = FALSE;
         }
     }
@@ -1100,6 +1133,51 @@ sf_import_roster (SfStore         *store,
       }
   }
 
+  /* An own area without a range gives a team no norm: it needs its own. */
+  {
+    g_autoptr(GHashTable) rangeless = load_rangeless_areas (&im, error);
+    sqlite3_stmt *stmt = NULL;
+    GHashTableIter iter;
+    gpointer value;
+
+    if (rangeless == NULL)
+      goto out;
+    if (g_hash_table_size (rangeless) > 0)
+      {
+        stmt = sf_store_prepare (store, "SELECT area_id, ifnull (cap, 0) FROM team WHERE id = ?1", error);
+        if (stmt == NULL)
+          goto out;
+      }
+    g_hash_table_iter_init (&iter, plan.teams);
+    while (stmt != NULL && g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        TeamPlan *team = value;
+        gint64 area_id = team->area_id;
+        double cap = team->norm;
+        const char *area_name;
+
+        if (team->id != 0)
+          {
+            sqlite3_bind_int64 (stmt, 1, team->id);
+            if (sqlite3_step (stmt) == SQLITE_ROW)
+              {
+                if (area_id == 0)
+                  area_id = sqlite3_column_int64 (stmt, 0);
+                if (!(cap > 0))
+                  cap = sqlite3_column_double (stmt, 1);
+              }
+            sqlite3_reset (stmt);
+          }
+        area_name = g_hash_table_lookup (rangeless, &area_id);
+        if (area_name != NULL && !(cap > 0))
+          add_problem (&im, team->area_line != 0 ? team->area_line : team->line,
+                       _("the team “%s” is in the own case area “%s”, which has no range: give "
+                         "the team a norm in the column “team_norm”, or the area a range."),
+                       team->name, area_name);
+      }
+    g_clear_pointer (&stmt, sqlite3_finalize);
+  }
+
   if (im.result->rows == 0 && im.n_problems == 0)
     add_problem (&im, 1, _("the file has a header but no caseworkers."));
   if (!finish_problems (&im, error))
@@ -1267,7 +1345,7 @@ check_case_row (Import   *im,
       row.area_id = lookup_area (plan->areas, area);
       if (row.area_id == 0)
         {
-          add_problem (im, im->line, _("“%s” is not a known case area."), area);
+          add_unknown_area_problem (im, area);
           ok = FALSE;
         }
     }

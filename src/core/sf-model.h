@@ -38,8 +38,8 @@ typedef struct
   gint64   id;
   char    *key;
   char    *name;               /* the Danish name, as DS writes it */
-  double   ds_low;             /* DS' recommended range for a full-time caseworker */
-  double   ds_high;
+  double   ds_low;             /* DS' recommended range for a full-time caseworker; */
+  double   ds_high;            /* NAN for an own area */
   double   survey_avg;         /* national average in the survey year; NAN if unknown */
   double   survey_avg_prev;    /* the previous survey's average; NAN if unknown */
   double   appropriate;        /* what TRs found appropriate; NAN if unknown */
@@ -48,8 +48,10 @@ typedef struct
   int      survey_year;
   int      survey_prev_year;
   char    *note;               /* e.g. why fleksjob borrows a combined range; may be NULL */
-  char    *source;
+  char    *source;             /* DS' survey, or where an own area's range comes from */
   gboolean custom;             /* added by the organisation, not from the catalogue */
+  double   own_low;            /* an own area's range of the organisation's own; */
+  double   own_high;           /* NAN when it has none (and for DS' areas) */
 } SfArea;
 
 typedef struct

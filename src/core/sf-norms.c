@@ -7,8 +7,10 @@
 #include "sf-core-resources.h"
 #include "sf-error.h"
 #include "sf-norms.h"
+#include "sf-report.h"
 
 #define CATALOGUE_RESOURCE "/io/github/sagsfordeling/Sagsfordeling/core/case-areas.json"
+#define REFERENCES_RESOURCE "/io/github/sagsfordeling/Sagsfordeling/core/caseload-references.json"
 
 void
 sf_area_clear (SfArea *area)
@@ -173,6 +175,8 @@ sf_catalogue_load_bytes (GBytes  *bytes,
       area.name = g_strdup (json_object_get_string_member (object, "name"));
       area.note = g_strdup (json_object_get_string_member_with_default (object, "note", NULL));
       area.source = g_strdup (catalogue->source);
+      area.own_low = NAN;
+      area.own_high = NAN;
       area.survey_year = catalogue->year;
       area.survey_prev_year = previous_year;
       g_array_append_val (catalogue->areas, area);
@@ -215,4 +219,299 @@ sf_catalogue_find (const SfCatalogue *catalogue,
         return area;
     }
   return NULL;
+}
+
+gboolean
+sf_area_get_range (const SfArea *area,
+                   double       *low,
+                   double       *high)
+{
+  double l, h;
+
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  l = area->custom ? area->own_low : area->ds_low;
+  h = area->custom ? area->own_high : area->ds_high;
+  if (isnan (h) || !(h > 0))
+    return FALSE;
+  if (low != NULL)
+    *low = isnan (l) ? 0 : l;
+  if (high != NULL)
+    *high = h;
+  return TRUE;
+}
+
+char *
+sf_area_describe_range (const SfArea *area)
+{
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  double l, h;
+
+  g_return_val_if_fail (area != NULL, NULL);
+
+  if (!sf_area_get_range (area, &l, &h))
+    /* Translators: an own case area without a recommended range */
+    return g_strdup (_("no range of its own"));
+  low = sf_format_decimal (l, fabs (l - round (l)) < 0.005 ? 0 : 1);
+  high = sf_format_decimal (h, fabs (h - round (h)) < 0.005 ? 0 : 1);
+  if (area->custom)
+    /* Translators: an own case area's range, e.g. "own range 20–25 (the organisation’s, not DS’)" */
+    return g_strdup_printf (_("own range %s–%s (the organisation’s, not DS’)"), low, high);
+  if (area->survey_year > 0)
+    /* Translators: DS' recommended range and the survey's year, e.g. "DS 20–30 (2023)" */
+    return g_strdup_printf (_("DS %s–%s (%d)"), low, high, area->survey_year);
+  return g_strdup_printf (_("DS %s–%s"), low, high);
+}
+
+char *
+sf_area_footnote (const SfArea *area)
+{
+  g_autofree char *range = NULL;
+
+  g_return_val_if_fail (area != NULL, NULL);
+
+  if (!area->custom)
+    return g_strdup (sf_area_get_note (area));
+  if (!sf_area_get_range (area, NULL, NULL))
+    return g_strdup (_("The organisation’s own case area, without a range: its teams are compared with none."));
+  range = sf_area_describe_range (area);
+  if (area->source != NULL && *area->source != '\0')
+    /* Translators: %s is e.g. "own range 20–25 (the organisation’s, not DS’)", then a source */
+    return g_strdup_printf (_("The organisation’s own case area: %s. Source: %s."), range, area->source);
+  return g_strdup_printf (_("The organisation’s own case area: %s."), range);
+}
+
+char *
+sf_area_range_owner (const SfArea *area)
+{
+  g_return_val_if_fail (area != NULL, NULL);
+
+  if (!sf_area_get_range (area, NULL, NULL))
+    /* Translators: whose range a team is compared with: an own area without one */
+    return g_strdup (_("None (own area)"));
+  if (area->custom)
+    /* Translators: whose range a team is compared with */
+    return g_strdup (_("The organisation’s own"));
+  if (area->survey_year > 0)
+    /* Translators: whose range a team is compared with: "DS 2023" */
+    return g_strdup_printf (_("DS %d"), area->survey_year);
+  return g_strdup ("DS");
+}
+
+/* ---- references from the guidance ------------------------------------ */
+
+/* The roles and notes of data/caseload-references.json, marked so that
+ * xgettext finds them.  Keep in step with the data: tests/test-areas.c
+ * fails when one is missing here. */
+static const char * const reference_texts[] = {
+  /* Translators: a role in a project's caseload: "… per mentor and company consultant in one" */
+  N_("mentor and company consultant in one"),
+  /* Translators: a role in a project's caseload: "IPS: at most 25 per consultant" */
+  N_("consultant"),
+  /* Translators: a role in a project's caseload */
+  N_("coordinating caseworker"),
+  /* Translators: a role in a project's caseload */
+  N_("mentor"),
+  /* Translators: a role in a project's caseload (virksomhedskonsulent) */
+  N_("company consultant"),
+  /* Translators: a role in a project's caseload */
+  N_("caseworker"),
+  /* Translators: a role in a project's caseload (jobspecialist) */
+  N_("job specialist"),
+  /* Translators: the country of a project, "Supported Employment (Norway)" */
+  N_("Norway"),
+};
+
+static const char *
+reference_text (const char *text)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (reference_texts); i++)
+    if (g_str_equal (text, reference_texts[i]))
+      return g_dgettext (GETTEXT_PACKAGE, reference_texts[i]);
+  return text;
+}
+
+gboolean
+sf_reference_text_is_marked (const char *text)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (reference_texts); i++)
+    if (g_str_equal (text, reference_texts[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+clear_reference (gpointer data)
+{
+  SfReference *reference = data;
+
+  g_free (reference->key);
+  g_free (reference->project);
+  g_free (reference->note);
+  g_free (reference->role);
+}
+
+void
+sf_references_free (SfReferences *references)
+{
+  if (references == NULL)
+    return;
+  g_free (references->source);
+  g_free (references->section);
+  g_clear_pointer (&references->references, g_array_unref);
+  g_free (references);
+}
+
+SfReferences *
+sf_references_load_bytes (GBytes  *bytes,
+                          GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(SfReferences) references = g_new0 (SfReferences, 1);
+  JsonObject *root;
+  JsonArray *list;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  references->references = g_array_new (FALSE, TRUE, sizeof (SfReference));
+  g_array_set_clear_func (references->references, clear_reference);
+
+  if (!json_parser_load_from_data (parser, data, size, error))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    goto invalid;
+  root = json_node_get_object (json_parser_get_root (parser));
+  list = json_object_get_array_member (root, "references");
+  if (list == NULL || json_object_get_string_member_with_default (root, "source", NULL) == NULL)
+    goto invalid;
+  references->source = g_strdup (json_object_get_string_member (root, "source"));
+  references->section = g_strdup (json_object_get_string_member_with_default (root, "section", NULL));
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *object = json_array_get_object_element (list, i);
+      SfReference reference = { 0 };
+      const char *kind;
+
+      if (object == NULL ||
+          json_object_get_string_member_with_default (object, "key", NULL) == NULL ||
+          json_object_get_string_member_with_default (object, "project", NULL) == NULL ||
+          json_object_get_string_member_with_default (object, "role", NULL) == NULL)
+        goto invalid;
+      kind = json_object_get_string_member_with_default (object, "kind", "");
+      if (!get_number (object, "value", FALSE, &reference.value, error) ||
+          !get_number (object, "low", FALSE, &reference.low, error) ||
+          !get_number (object, "high", FALSE, &reference.high, error) ||
+          !get_number (object, "average_low", FALSE, &reference.avg_low, error) ||
+          !get_number (object, "average_high", FALSE, &reference.avg_high, error))
+        return NULL;
+      if (g_str_equal (kind, "at-most"))
+        reference.kind = SF_REFERENCE_AT_MOST;
+      else if (g_str_equal (kind, "average"))
+        reference.kind = SF_REFERENCE_AVERAGE;
+      else if (g_str_equal (kind, "range"))
+        reference.kind = SF_REFERENCE_RANGE;
+      else
+        goto invalid;
+      if (reference.kind == SF_REFERENCE_RANGE
+          ? !(reference.high > 0) || !(reference.low <= reference.high)
+          : !(reference.value > 0))
+        goto invalid;
+
+      reference.key = g_strdup (json_object_get_string_member (object, "key"));
+      reference.project = g_strdup (json_object_get_string_member (object, "project"));
+      reference.role = g_strdup (json_object_get_string_member (object, "role"));
+      reference.note = g_strdup (json_object_get_string_member_with_default (object, "note", NULL));
+      g_array_append_val (references->references, reference);
+    }
+  return g_steal_pointer (&references);
+
+invalid:
+  g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                       "caseload references: not in the expected form");
+  return NULL;
+}
+
+SfReferences *
+sf_references_load_default (GError **error)
+{
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (sf_core_get_resource (), REFERENCES_RESOURCE,
+                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return sf_references_load_bytes (bytes, error);
+}
+
+static char *
+format_figure (double value)
+{
+  return sf_format_decimal (value, fabs (value - round (value)) < 0.005 ? 0 : 1);
+}
+
+char *
+sf_reference_format (const SfReference *reference)
+{
+  g_autofree char *project = NULL;
+  const char *role;
+
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  role = reference_text (reference->role);
+  project = reference->note != NULL
+            /* Translators: a project and its country, "Supported Employment (Norway)" */
+            ? g_strdup_printf (_("%s (%s)"), reference->project, reference_text (reference->note))
+            : g_strdup (reference->project);
+
+  switch (reference->kind)
+    {
+    case SF_REFERENCE_AT_MOST:
+      {
+        g_autofree char *value = format_figure (reference->value);
+
+        /* Translators: "IPS: at most 25 per consultant" */
+        return g_strdup_printf (_("%s: at most %s per %s"), project, value, role);
+      }
+    case SF_REFERENCE_AVERAGE:
+      {
+        g_autofree char *value = format_figure (reference->value);
+
+        /* Translators: "Bedre Ressourceforløb: 28 on average per mentor" */
+        return g_strdup_printf (_("%s: %s on average per %s"), project, value, role);
+      }
+    case SF_REFERENCE_RANGE:
+    default:
+      {
+        g_autofree char *low = format_figure (reference->low);
+        g_autofree char *high = format_figure (reference->high);
+        g_autofree char *average = NULL;
+
+        if (isnan (reference->avg_low))
+          /* Translators: "Supported Employment (Norway): 12–20 per job specialist" */
+          return g_strdup_printf (_("%s: %s–%s per %s"), project, low, high, role);
+        if (isnan (reference->avg_high) || reference->avg_high == reference->avg_low)
+          average = format_figure (reference->avg_low);
+        else
+          {
+            g_autofree char *avg_low = format_figure (reference->avg_low);
+            g_autofree char *avg_high = format_figure (reference->avg_high);
+
+            average = g_strdup_printf ("%s–%s", avg_low, avg_high);
+          }
+        /* Translators: "Supported Employment (Norway): 12–20 per job specialist, 17–18 on average" */
+        return g_strdup_printf (_("%s: %s–%s per %s, %s on average"), project, low, high, role, average);
+      }
+    }
+}
+
+char *
+sf_reference_format_with_source (const SfReference *reference,
+                                 const char        *source)
+{
+  g_autofree char *text = sf_reference_format (reference);
+
+  if (source == NULL || *source == '\0')
+    return g_steal_pointer (&text);
+  return g_strdup_printf ("%s — %s", text, source);
 }

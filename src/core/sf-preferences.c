@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "sf-error.h"
+#include "sf-norms.h"
 #include "sf-preferences.h"
 #include "sf-report.h"
 
@@ -40,13 +41,32 @@ sf_preferences_reference (const char *setting_key)
   return NULL;
 }
 
-/* "DS 20–30 · survey average 2023: 31 · appropriate: 24" */
+/* "DS 20–30 · survey average 2023: 31 · appropriate: 24"; for an own area,
+ * its own range and source, said to be the organisation's. */
 char *
 sf_preferences_team_reference (const SfArea *area)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *low = sf_format_decimal (area->ds_low, 0);
-  g_autofree char *high = sf_format_decimal (area->ds_high, 0);
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  if (area->custom)
+    {
+      g_autofree char *range = sf_area_describe_range (area);
+
+      /* Translators: an own case area's range, e.g. "Own area: own range 20–25 (the organisation’s, not DS’)" */
+      g_string_append_printf (text, _("Own area: %s"), range);
+      if (area->source != NULL && *area->source != '\0')
+        {
+          g_string_append (text, " · ");
+          /* Translators: where an own area's range comes from */
+          g_string_append_printf (text, _("source: %s"), area->source);
+        }
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  low = sf_format_decimal (area->ds_low, 0);
+  high = sf_format_decimal (area->ds_high, 0);
 
   /* Translators: DS' recommended range of cases per full-time caseworker */
   g_string_append_printf (text, _("DS range %s–%s"), low, high);
@@ -110,6 +130,27 @@ sf_preferences_set_team_norm (SfStore  *store,
           ok = FALSE;
         }
     }
+  /* A team in an own area without a range has no norm but its cap. */
+  if (ok && !(norm > 0))
+    {
+      stmt = sf_store_prepare (store,
+                               "SELECT a.name FROM team t JOIN area a ON a.id = t.area_id"
+                               " WHERE t.id = ?1 AND a.custom = 1 AND a.own_high IS NULL", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, team_id);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("“%s” is an own case area without a range, so the team “%s” needs "
+                             "a norm of its own. Give the area a range first."),
+                           (const char *) sqlite3_column_text (stmt, 0), name);
+              ok = FALSE;
+            }
+          sqlite3_finalize (stmt);
+        }
+    }
   if (ok)
     {
       stmt = sf_store_prepare (store, "UPDATE team SET cap = ?2 WHERE id = ?1", error);
@@ -127,7 +168,7 @@ sf_preferences_set_team_norm (SfStore  *store,
     }
   if (ok)
     {
-      detail = norm > 0 ? g_strdup_printf ("norm = %g", norm) : g_strdup (_("norm = DS upper end"));
+      detail = norm > 0 ? g_strdup_printf ("norm = %g", norm) : g_strdup (_("norm = upper end of the area’s range"));
       ok = sf_store_audit (store, "team-norm", name, detail, error);
     }
   if (!ok)

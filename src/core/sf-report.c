@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sf-norms.h"
 #include "sf-report.h"
 
 gboolean
@@ -426,6 +427,29 @@ json_bool_member (GString    *out,
   g_string_append (out, value ? "true" : "false");
 }
 
+/* "range": the range the team is compared with and whose it is, null for
+ * an own area without one. */
+static void
+json_range_member (GString      *out,
+                   const char   *indent,
+                   const SfArea *area)
+{
+  double low, high;
+
+  json_member (out, indent, "range", FALSE);
+  if (area == NULL || !sf_area_get_range (area, &low, &high))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '{');
+  json_string_member (out, "        ", "owner", area->custom ? "own" : "ds", TRUE);
+  json_number_member (out, "        ", "low", low);
+  json_number_member (out, "        ", "high", high);
+  json_string_member (out, "        ", "source", area->source, FALSE);
+  g_string_append (out, "\n      }");
+}
+
 /* A team's members, as the report writes them; with @utilisation, its
  * load / capacity too (the trend's points). */
 static void
@@ -448,6 +472,7 @@ json_team (GString             *out,
   json_number_memo (out, in, "uncovered_load", tf->uncovered_load, FALSE, memo);
   json_number_memo (out, in, "compliance", tf->compliance, FALSE, memo);
   json_number_memo (out, in, "cases_per_fte", tf->cases_per_fte, FALSE, memo);
+  json_range_member (out, in, tf->area);
   if (utilisation)
     json_number_memo (out, in, "utilisation", sf_capacity_utilisation (tf->load, tf->capacity), FALSE, memo);
 }
@@ -564,11 +589,12 @@ render_csv (const SfFigures *figures)
     }
 
   g_string_append (out, "\r\nteam;area;base_norm;members;fte_available;fte_needed;capacity;load;"
-                        "uncovered_cases;compliance;cases_per_fte\r\n");
+                        "uncovered_cases;compliance;cases_per_fte;range_low;range_high;range_owner\r\n");
   for (guint i = 0; i < teams->len; i++)
     {
       const SfTeamFigures *tf = g_ptr_array_index (teams, i);
       char count[32];
+      double low, high;
 
       csv_text (out, tf->team->name, FALSE);
       csv_text (out, tf->area ? tf->area->key : "", FALSE);
@@ -582,7 +608,15 @@ render_csv (const SfFigures *figures)
       g_snprintf (count, sizeof count, "%u;", tf->uncovered_cases);
       g_string_append (out, count);
       csv_number (out, tf->compliance, FALSE);
-      csv_number (out, tf->cases_per_fte, TRUE);
+      csv_number (out, tf->cases_per_fte, FALSE);
+      if (tf->area != NULL && sf_area_get_range (tf->area, &low, &high))
+        {
+          csv_number (out, low, FALSE);
+          csv_number (out, high, FALSE);
+          csv_text (out, tf->area->custom ? "own" : "ds", TRUE);
+        }
+      else
+        g_string_append (out, ";;\r\n");
     }
   return g_string_free (out, FALSE);
 }
@@ -651,6 +685,15 @@ render_text (const SfFigures *figures)
       g_string_append_printf (out, _("  Base norm %s · capacity %s · weighted load %s · FTE %s available, %s needed\n"),
                               base, capacity, load, fte, needed);
       g_string_append_printf (out, _("  Within norm: %s of members · %s cases per FTE"), compliance, per_fte);
+      if (tf->area != NULL)
+        {
+          g_autofree char *range = sf_area_describe_range (tf->area);
+
+          g_string_append_printf (out, " · %s", range);
+          if (tf->area->custom && tf->area->source != NULL && sf_area_get_range (tf->area, NULL, NULL))
+            /* Translators: where an own area's range comes from, after the range in the text report */
+            g_string_append_printf (out, _(", source: %s"), tf->area->source);
+        }
       if (tf->uncovered_cases > 0)
         g_string_append_printf (out,
                                 g_dngettext (GETTEXT_PACKAGE, " · %u uncovered case", " · %u uncovered cases",

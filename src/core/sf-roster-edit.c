@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sf-error.h"
+#include "sf-norms.h"
 #include "sf-privacy.h"
 #include "sf-report.h"
 #include "sf-roster-edit.h"
@@ -444,6 +445,18 @@ check_team (SfStore       *store,
     }
   if (lookup_int (store, "SELECT count(*) FROM area WHERE id = ?1", team->area_id) == 0)
     return not_found (error, _("Choose the team’s case area."));
+  /* An own area without a range gives the team no norm: it needs a cap. */
+  if (!(team->cap > 0) &&
+      lookup_int (store, "SELECT count(*) FROM area WHERE id = ?1 AND custom = 1 AND own_high IS NULL",
+                  team->area_id) > 0)
+    {
+      g_autofree char *area = lookup_text (store, "SELECT name FROM area WHERE id = ?1", team->area_id);
+
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("“%s” is an own case area without a range: give the team a cap of its own, "
+                     "or give the area a range in Preferences."), area);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1335,6 +1348,25 @@ sf_roster_explain_norm (const SfFigures *figures,
   if (wf->team != NULL && wf->team->cap > 0)
     add_factor (factors, _("Team norm"), wf->base_norm,
                 g_strdup_printf (_("The municipality’s own cap for the team “%s”."), wf->team->name));
+  else if (area != NULL && area->custom)
+    {
+      double low, high;
+
+      if (sf_area_get_range (area, &low, &high))
+        {
+          g_autofree char *low_text = sf_format_decimal (low, fabs (low - round (low)) < 0.005 ? 0 : 1);
+          g_autofree char *high_text = sf_format_decimal (high, fabs (high - round (high)) < 0.005 ? 0 : 1);
+
+          add_factor (factors, _("Team norm"), wf->base_norm,
+                      g_strdup_printf (_("The upper end of the organisation’s own range %s–%s for %s "
+                                         "(its own figure, not DS’)."),
+                                       low_text, high_text, area->name));
+        }
+      else
+        add_factor (factors, _("Team norm"), wf->base_norm,
+                    g_strdup_printf (_("%s is an own case area without a range, and the team has no cap."),
+                                     area->name));
+    }
   else if (area != NULL)
     {
       g_autofree char *low = sf_format_decimal (area->ds_low, 0);

@@ -243,7 +243,47 @@ static const char * const sf_store_migrations[] = {
   "CREATE INDEX casefile_caseworker ON casefile (caseworker_id);"
   "CREATE INDEX casefile_cover ON casefile (cover_id) WHERE cover_id IS NOT NULL;",
 
-  /* 5 → 6: workforce planning.  A caseworker's end date (the last working
+  /* 5 → 6: the organisation's own case areas (custom = 1).  They have no
+   * DS figures, so ds_low and ds_high may now be NULL for them, and an
+   * optional range of the organisation's own (own_low–own_high) whose
+   * source is in source.  Teams and cases refer to area, so this step is
+   * one of SQLite's twelve-step rebuilds with foreign keys off
+   * (sf_store_migration_rebuilds); the keys are checked before it commits. */
+  "CREATE TABLE area_new ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  key              TEXT NOT NULL UNIQUE,"
+  "  name             TEXT NOT NULL,"
+  "  ds_low           REAL,"
+  "  ds_high          REAL,"
+  "  survey_avg       REAL,"
+  "  survey_avg_prev  REAL,"
+  "  appropriate      REAL,"
+  "  share_too_high   REAL,"
+  "  share_compliant  REAL,"
+  "  survey_year      INTEGER,"
+  "  survey_prev_year INTEGER,"
+  "  note             TEXT,"
+  "  source           TEXT,"
+  "  custom           INTEGER NOT NULL DEFAULT 0,"
+  "  own_low          REAL,"
+  "  own_high         REAL,"
+  "  CHECK (custom = 1 OR (ds_low IS NOT NULL AND ds_high > 0"
+  "                        AND ds_low >= 0 AND ds_low <= ds_high)),"
+  "  CHECK (custom = 1 OR (own_low IS NULL AND own_high IS NULL)),"
+  "  CHECK (custom = 0 OR (ds_low IS NULL AND ds_high IS NULL)),"
+  "  CHECK ((own_low IS NULL) = (own_high IS NULL)),"
+  "  CHECK (own_high IS NULL OR (own_high > 0 AND own_low >= 0 AND own_low <= own_high))"
+  ");"
+  "INSERT INTO area_new (id, key, name, ds_low, ds_high, survey_avg, survey_avg_prev,"
+  "                      appropriate, share_too_high, share_compliant, survey_year,"
+  "                      survey_prev_year, note, source, custom)"
+  "  SELECT id, key, name, ds_low, ds_high, survey_avg, survey_avg_prev,"
+  "         appropriate, share_too_high, share_compliant, survey_year,"
+  "         survey_prev_year, note, source, custom FROM area;"
+  "DROP TABLE area;"
+  "ALTER TABLE area_new RENAME TO area;",
+
+  /* 6 → 7: workforce planning.  A caseworker's end date (the last working
    * day of someone leaving), and the positions a team expects to fill. */
   "ALTER TABLE caseworker ADD COLUMN end_date TEXT;"
   "CREATE TABLE planned_hire ("
@@ -254,4 +294,11 @@ static const char * const sf_store_migrations[] = {
   "  note         TEXT"
   ");"
   "CREATE INDEX planned_hire_team ON planned_hire (team_id);",
+};
+
+/* Whether migrations[N] rebuilds a table that others refer to: it then
+ * runs with foreign keys off, and PRAGMA foreign_key_check must find
+ * nothing before it commits. */
+static const gboolean sf_store_migration_rebuilds[] = {
+  FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE,
 };

@@ -60,6 +60,7 @@ static gint64 query_int (SfStore    *self,
                          const char *sql);
 
 G_STATIC_ASSERT (G_N_ELEMENTS (sf_store_migrations) == SF_STORE_SCHEMA_VERSION);
+G_STATIC_ASSERT (G_N_ELEMENTS (sf_store_migration_rebuilds) == SF_STORE_SCHEMA_VERSION);
 
 static void
 sf_store_finalize (GObject *object)
@@ -752,24 +753,40 @@ migrate (SfStore  *self,
   while (version < SF_STORE_SCHEMA_VERSION)
     {
       g_autofree char *set_version = NULL;
+      /* A step that rebuilds a table others refer to runs with foreign
+       * keys off (they can only be switched outside a transaction) and
+       * checks every key before it commits: SQLite's documented procedure. */
+      gboolean rebuild = sf_store_migration_rebuilds[version];
+      gboolean ok;
 
-      if (!sf_store_begin (self, error))
+      if (rebuild && !sf_store_exec (self, "PRAGMA foreign_keys = OFF", error))
         return FALSE;
+      ok = sf_store_begin (self, error);
       /* Another process may have migrated while we waited for the lock. */
-      if (query_int (self, "PRAGMA user_version") != version)
+      if (ok && query_int (self, "PRAGMA user_version") != version)
         {
           sf_store_rollback (self);
+          if (rebuild && !sf_store_exec (self, "PRAGMA foreign_keys = ON", error))
+            return FALSE;
           version = query_int (self, "PRAGMA user_version");
           continue;
         }
       set_version = g_strdup_printf ("PRAGMA user_version = %d", (int) version + 1);
-      if (!sf_store_exec (self, sf_store_migrations[version], error) ||
-          !sf_store_exec (self, set_version, error) ||
-          !sf_store_commit (self, error))
+      ok = ok && sf_store_exec (self, sf_store_migrations[version], error);
+      if (ok && rebuild && query_int (self, "SELECT count(*) FROM pragma_foreign_key_check") != 0)
         {
-          sf_store_rollback (self);
-          return FALSE;
+          g_set_error_literal (error, SF_ERROR, SF_ERROR_CORRUPT,
+                               _("The database refers to rows that do not exist and cannot be "
+                                 "brought up to date. Restore a backup."));
+          ok = FALSE;
         }
+      ok = ok && sf_store_exec (self, set_version, error) && sf_store_commit (self, error);
+      if (!ok)
+        sf_store_rollback (self);
+      if (rebuild && !sf_store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+        ok = FALSE;
+      if (!ok)
+        return FALSE;
       version++;
     }
 
@@ -1110,8 +1127,8 @@ read_area (sqlite3_stmt *stmt,
   area->id = sqlite3_column_int64 (stmt, 0);
   area->key = column_text (stmt, 1);
   area->name = column_text (stmt, 2);
-  area->ds_low = sqlite3_column_double (stmt, 3);
-  area->ds_high = sqlite3_column_double (stmt, 4);
+  area->ds_low = column_number (stmt, 3);
+  area->ds_high = column_number (stmt, 4);
   area->survey_avg = column_number (stmt, 5);
   area->survey_avg_prev = column_number (stmt, 6);
   area->appropriate = column_number (stmt, 7);
@@ -1122,6 +1139,8 @@ read_area (sqlite3_stmt *stmt,
   area->note = column_text (stmt, 12);
   area->source = column_text (stmt, 13);
   area->custom = sqlite3_column_int (stmt, 14) != 0;
+  area->own_low = column_number (stmt, 15);
+  area->own_high = column_number (stmt, 16);
 }
 
 static void
@@ -1219,7 +1238,8 @@ sf_store_load_dataset (SfStore  *self,
   reserve_rows (self, dataset->cases, "casefile");
   ok = load_rows (self,
                   "SELECT id, key, name, ds_low, ds_high, survey_avg, survey_avg_prev, appropriate,"
-                  " share_too_high, share_compliant, survey_year, survey_prev_year, note, source, custom"
+                  " share_too_high, share_compliant, survey_year, survey_prev_year, note, source, custom,"
+                  " own_low, own_high"
                   " FROM area ORDER BY id",
                   dataset->areas, read_area, error) &&
        load_rows (self, "SELECT id, name, area_id, ifnull (cap, 0) FROM team ORDER BY id",

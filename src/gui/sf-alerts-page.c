@@ -84,6 +84,8 @@ kind_label (SfAlertKind kind)
       return C_("alert", "Uncovered cases");
     case SF_ALERT_TEAM_OVER_DS_RANGE:
       return C_("alert", "Above DS’ range");
+    case SF_ALERT_TEAM_OVER_OWN_RANGE:
+      return C_("alert", "Above the organisation’s own range");
     case SF_ALERT_CHECKLIST_DUE:
       return C_("alert", "Follow-up due");
     case SF_ALERT_SUSTAINED_OVERLOAD:

@@ -202,11 +202,21 @@ sf_caseload_team_item_new (const SfTeamFigures *tf)
              sf_format_decimal (tf->cases_per_fte, 1));
   if (area != NULL)
     {
-      g_autofree char *low = sf_format_decimal (area->ds_low, 0);
-      g_autofree char *high = sf_format_decimal (area->ds_high, 0);
+      g_autofree char *footnote = sf_area_footnote (area);
+      g_autofree char *low = NULL;
+      g_autofree char *high = NULL;
+      double range_low, range_high;
 
-      set_value (self, "ds", area->ds_high, g_strdup_printf ("%s–%s%s", low, high,
-                                                             area->note != NULL && *area->note ? " *" : ""));
+      /* The range the team is compared with: DS', or an own area's own,
+       * marked so that the footnote says whose it is. */
+      if (sf_area_get_range (area, &range_low, &range_high))
+        {
+          low = sf_format_decimal (range_low, fabs (range_low - round (range_low)) < 0.005 ? 0 : 1);
+          high = sf_format_decimal (range_high, fabs (range_high - round (range_high)) < 0.005 ? 0 : 1);
+          set_value (self, "ds", range_high, g_strdup_printf ("%s–%s%s", low, high, footnote != NULL ? " *" : ""));
+        }
+      else
+        set_value (self, "ds", -1, g_strdup (footnote != NULL ? "— *" : "—"));
       set_value (self, "survey", isnan (area->survey_avg) ? -1 : area->survey_avg,
                  sf_format_decimal (area->survey_avg, 0));
       set_value (self, "appropriate", isnan (area->appropriate) ? -1 : area->appropriate,
@@ -218,7 +228,7 @@ sf_caseload_team_item_new (const SfTeamFigures *tf)
       set_value (self, "survey", -1, g_strdup ("—"));
       set_value (self, "appropriate", -1, g_strdup ("—"));
     }
-  set_value (self, "position", self->position, g_strdup (sf_caseloads_position_label (self->position)));
+  set_value (self, "position", self->position, g_strdup (sf_caseloads_position_label (self->position, area)));
   return self;
 }
 

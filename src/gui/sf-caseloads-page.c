@@ -639,13 +639,13 @@ build_columns (SfCaseloadsPage *self)
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
   add_column (self->team_view, "per-fte", _("Per FTE"), 90,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "ds", _("DS Range"), 85,
+  add_column (self->team_view, "ds", _("Range"), 85,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
   add_column (self->team_view, "survey", _("Avg. 2023"), 78,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
   add_column (self->team_view, "appropriate", _("Appropriate"), 82,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
-  add_column (self->team_view, "position", _("Against DS"), 150,
+  add_column (self->team_view, "position", _("Against the Range"), 150,
               G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
 
   add_column (self->worker_view, "initials", _("Initials"), 65,
@@ -894,12 +894,14 @@ sf_caseloads_page_set_figures (SfCaseloadsPage *self,
       gtk_string_list_append (team_names, tf->team->name);
       if (tf->area != NULL && !g_hash_table_contains (areas_seen, &tf->area->id))
         {
+          g_autofree char *footnote = sf_area_footnote (tf->area);
+
           g_hash_table_add (areas_seen, g_memdup2 (&tf->area->id, sizeof (gint64)));
           g_array_append_val (self->area_ids, tf->area->id);
           gtk_string_list_append (area_names, tf->area->name);
-          if (sf_area_get_note (tf->area) != NULL)
+          if (footnote != NULL)
             g_string_append_printf (footnotes, "%s* %s: %s", footnotes->len ? "\n" : "",
-                                    tf->area->name, sf_area_get_note (tf->area));
+                                    tf->area->name, footnote);
         }
     }
 

@@ -127,9 +127,9 @@ draw_teams (SfPdf           *pdf,
     { "fte", _("FTE / Needed"), 0.10, TRUE },
     { "compliance", _("Within Norm"), 0.08, TRUE },
     { "per-fte", _("Per FTE"), 0.07, TRUE },
-    { "ds", _("DS Range"), 0.07, TRUE },
+    { "ds", _("Range"), 0.07, TRUE },
     { "survey", _("Avg. 2023"), 0.07, TRUE },
-    { "position", _("Against DS"), 0.20, FALSE },
+    { "position", _("Against the Range"), 0.20, FALSE },
   };
 
   sf_pdf_paragraph (pdf, _("Teams"), "Sans Bold 12", 0, 0, 4);
@@ -180,7 +180,28 @@ draw_teams (SfPdf           *pdf,
   sf_pdf_paragraph (pdf, _("Per FTE: open cases, unweighted, per full-time equivalent, as DS’ ranges count them. "
                            "The DS range, the national average and the caseload union representatives found "
                            "appropriate are from DS’ Sagstalsundersøgelse 2023."),
-                    "Sans 7", 0, 0.35, 14);
+                    "Sans 7", 0, 0.35, 4);
+  /* What the marks beside a range mean: whose range it is. */
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    for (guint t = 0; t < figures->teams->len; t++)
+      {
+        const SfArea *area = g_array_index (figures->teams, SfTeamFigures, t).area;
+        g_autofree char *footnote = NULL;
+        g_autofree char *text = NULL;
+
+        if (area == NULL || g_hash_table_contains (seen, &area->id))
+          continue;
+        g_hash_table_add (seen, (gpointer) &area->id);
+        footnote = sf_area_footnote (area);
+        if (footnote == NULL)
+          continue;
+        text = g_strdup_printf ("* %s: %s", area->name, footnote);
+        sf_pdf_paragraph (pdf, text, "Sans 7", 0, 0.35, 4);
+      }
+  }
+  sf_pdf_set_y (pdf, sf_pdf_get_y (pdf) + 10);
 }
 
 static int

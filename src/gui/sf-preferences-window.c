@@ -10,11 +10,13 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sf-area-dialog.h"
 #include "sf-preferences-window.h"
+#include "sf-references-row.h"
 
-/* The organisation's rules, each with DS' figure beside it.  A value is
- * written as soon as it is entered; the store then tells every window,
- * which recomputes all figures. */
+/* The organisation's rules, each with DS' figure beside it, and its own
+ * case areas.  A value is written as soon as it is entered; the store then
+ * tells every window, which recomputes all figures. */
 struct _SfPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
@@ -29,6 +31,15 @@ struct _SfPreferencesWindow
   AdwPreferencesGroup  *status_group;
   AdwPreferencesGroup  *planning_group;
   AdwPreferencesGroup  *teams_group;
+  AdwPreferencesGroup  *team_references_group;
+  AdwPreferencesPage   *areas_page;
+  AdwPreferencesGroup  *own_areas_group;
+  GtkWidget            *areas_empty;
+  GtkButton            *add_area_button;
+  AdwPreferencesGroup  *references_group;
+
+  GPtrArray            *team_rows;    /* the rows in teams_group */
+  GPtrArray            *area_rows;    /* the rows in own_areas_group */
 };
 
 G_DEFINE_FINAL_TYPE (SfPreferencesWindow, sf_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -98,7 +109,8 @@ load_values (SfPreferencesWindow *self)
           continue;
         gtk_spin_button_set_value (spin, sf_capacity_base_norm (team, area));
         reset = g_object_get_data (G_OBJECT (spin), "sf-reset");
-        gtk_widget_set_sensitive (reset, team->cap > 0);
+        /* A team in an own area without a range has no norm to go back to */
+        gtk_widget_set_sensitive (reset, team->cap > 0 && area != NULL && sf_area_get_range (area, NULL, NULL));
       }
   if (error != NULL)
     show_toast (self, error->message);
@@ -195,11 +207,22 @@ build_setting_rows (SfPreferencesWindow *self)
 }
 
 static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
 build_team_rows (SfPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SfDataset) dataset = sf_store_load_dataset (self->store, &error);
 
+  clear_rows (self->teams_group, self->team_rows);
+  g_hash_table_remove_all (self->team_spins);
   if (dataset == NULL)
     {
       show_toast (self, error->message);
@@ -211,6 +234,7 @@ build_team_rows (SfPreferencesWindow *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No teams yet: import the roster first."));
       adw_preferences_group_add (self->teams_group, row);
+      g_ptr_array_add (self->team_rows, row);
       return;
     }
   for (guint i = 0; i < dataset->teams->len; i++)
@@ -220,7 +244,9 @@ build_team_rows (SfPreferencesWindow *self)
       g_autofree char *reference = area != NULL ? sf_preferences_team_reference (area) : NULL;
       g_autofree char *subtitle = NULL;
       g_autofree char *spin_label = g_strdup_printf (_("Norm of %s"), team->name);
-      g_autofree char *reset_label = g_strdup_printf (_("Give %s the upper end of the DS range"), team->name);
+      g_autofree char *reset_label = area != NULL && area->custom
+                                     ? g_strdup_printf (_("Give %s the upper end of its area’s own range"), team->name)
+                                     : g_strdup_printf (_("Give %s the upper end of the DS range"), team->name);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *spin = new_spin (spin_label, 1, 1000, 1, 1);
       GtkWidget *reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
@@ -248,7 +274,183 @@ build_team_rows (SfPreferencesWindow *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), reset);
       adw_preferences_group_add (self->teams_group, row);
+      g_ptr_array_add (self->team_rows, row);
     }
+}
+
+/* ---- own case areas ---------------------------------------------------- */
+
+static void build_area_rows (SfPreferencesWindow *self);
+
+/* After an own area changed: its rows, and the teams' references */
+static void
+refresh_areas (SfPreferencesWindow *self)
+{
+  build_area_rows (self);
+  build_team_rows (self);
+  load_values (self);
+}
+
+static void
+on_area_saved_cb (SfAreaDialog        *dialog,
+                  gint64               id,
+                  SfPreferencesWindow *self)
+{
+  refresh_areas (self);
+}
+
+static void
+open_area_dialog (SfPreferencesWindow *self,
+                  gint64               area_id)
+{
+  SfAreaDialog *dialog = sf_area_dialog_new (GTK_WINDOW (self), self->store, area_id);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_area_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_add_area_clicked_cb (SfPreferencesWindow *self)
+{
+  open_area_dialog (self, 0);
+}
+
+static void
+on_area_row_activated_cb (AdwActionRow        *row,
+                          SfPreferencesWindow *self)
+{
+  open_area_dialog (self, *(gint64 *) g_object_get_data (G_OBJECT (row), "sf-area-id"));
+}
+
+static void
+free_area (gpointer data)
+{
+  sf_area_clear (data);
+  g_free (data);
+}
+
+static void
+on_area_undo_cb (AdwToast            *toast,
+                 SfPreferencesWindow *self)
+{
+  const SfArea *removed = g_object_get_data (G_OBJECT (toast), "sf-area");
+  g_autoptr(GError) error = NULL;
+
+  if (sf_areas_add (self->store, removed, &error) == 0)
+    show_toast (self, error->message);
+  refresh_areas (self);
+}
+
+static void
+on_area_remove_clicked_cb (GtkButton           *button,
+                           SfPreferencesWindow *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "sf-area-id");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  SfArea *removed = g_new0 (SfArea, 1);
+  AdwToast *toast;
+
+  if (!sf_areas_remove (self->store, id, removed, &error))
+    {
+      g_free (removed);
+      show_toast (self, error->message);
+      return;
+    }
+  /* Translators: a toast after an own case area was removed */
+  title = g_markup_printf_escaped (_("Removed “%s”"), removed->name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  /* Undo is offered at once, not after an earlier message */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "sf-area", removed, free_area);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_area_undo_cb), self, 0);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  refresh_areas (self);
+}
+
+static guint
+count_teams (const SfDataset *dataset,
+             gint64           area_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < dataset->teams->len; i++)
+    if (g_array_index (dataset->teams, SfTeam, i).area_id == area_id)
+      n++;
+  return n;
+}
+
+static void
+build_area_rows (SfPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDataset) dataset = sf_store_load_dataset (self->store, &error);
+  guint n_own = 0;
+
+  clear_rows (self->own_areas_group, self->area_rows);
+  if (dataset == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < dataset->areas->len; i++)
+    {
+      const SfArea *area = &g_array_index (dataset->areas, SfArea, i);
+      g_autofree char *range = NULL;
+      g_autofree char *remove_label = NULL;
+      g_autofree char *name = NULL;
+      GString *subtitle;
+      GtkWidget *row, *remove;
+      guint teams;
+
+      if (!area->custom)
+        continue;
+      n_own++;
+      teams = count_teams (dataset, area->id);
+      range = sf_area_describe_range (area);
+      /* Translators: the key a roster names an own case area by */
+      subtitle = g_string_new (NULL);
+      g_string_append_printf (subtitle, _("Key %s"), area->key);
+      g_string_append_printf (subtitle, " · %s", range);
+      if (area->source != NULL)
+        {
+          g_string_append (subtitle, " · ");
+          g_string_append_printf (subtitle, _("source: %s"), area->source);
+        }
+      g_string_append (subtitle, " · ");
+      if (teams == 0)
+        g_string_append (subtitle, _("no teams"));
+      else
+        g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u team", "%u teams", teams), teams);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), area->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "sf-area-id", g_memdup2 (&area->id, sizeof area->id), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (on_area_row_activated_cb), self);
+      g_string_free (subtitle, TRUE);
+
+      remove_label = g_strdup_printf (_("Remove %s"), area->name);
+      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      name = g_strconcat ("remove-area-", area->key, NULL);
+      gtk_widget_set_name (remove, name);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, remove_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+      /* Used areas cannot go: the button says why when pressed */
+      g_object_set_data_full (G_OBJECT (remove), "sf-area-id", g_memdup2 (&area->id, sizeof area->id), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_area_remove_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+      adw_preferences_group_add (self->own_areas_group, row);
+      g_ptr_array_add (self->area_rows, row);
+    }
+  gtk_widget_set_visible (self->areas_empty, n_own == 0);
 }
 
 static void
@@ -268,6 +470,8 @@ sf_preferences_window_finalize (GObject *object)
 
   g_clear_pointer (&self->spins, g_hash_table_unref);
   g_clear_pointer (&self->team_spins, g_hash_table_unref);
+  g_clear_pointer (&self->team_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->area_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sf_preferences_window_parent_class)->finalize (object);
@@ -289,6 +493,13 @@ sf_preferences_window_class_init (SfPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, status_group);
   gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, planning_group);
   gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, teams_group);
+  gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, team_references_group);
+  gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, areas_page);
+  gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, own_areas_group);
+  gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, areas_empty);
+  gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, add_area_button);
+  gtk_widget_class_bind_template_child (widget_class, SfPreferencesWindow, references_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_area_clicked_cb);
 }
 
 static void
@@ -299,6 +510,11 @@ sf_preferences_window_init (SfPreferencesWindow *self)
   self->spins = g_hash_table_new (g_str_hash, g_str_equal);
   /* The ids are owned by the spin buttons' data */
   self->team_spins = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->team_rows = g_ptr_array_new ();
+  self->area_rows = g_ptr_array_new ();
+  /* Where a cap or an own range is set: what other projects chose */
+  adw_preferences_group_add (self->team_references_group, sf_references_row_new (FALSE));
+  adw_preferences_group_add (self->references_group, sf_references_row_new (TRUE));
 }
 
 SfPreferencesWindow *
@@ -315,6 +531,7 @@ sf_preferences_window_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   build_setting_rows (self);
   build_team_rows (self);
+  build_area_rows (self);
   load_values (self);
   return self;
 }

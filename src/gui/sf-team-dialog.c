@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sf-references-row.h"
 #include "sf-team-dialog.h"
 
 /* A team's name, case area and the municipality's own cap.  Saved when the
@@ -30,6 +31,7 @@ struct _SfTeamDialog
   AdwComboRow  *area_row;
   AdwEntryRow  *cap_row;
   AdwActionRow *ds_row;
+  AdwPreferencesGroup *norm_group;
 };
 
 G_DEFINE_FINAL_TYPE (SfTeamDialog, sf_team_dialog, ADW_TYPE_WINDOW)
@@ -78,9 +80,37 @@ on_area_selected_cb (SfTeamDialog *self,
   g_autofree char *low = NULL;
   g_autofree char *high = NULL;
   g_autofree char *text = NULL;
+  double range_low, range_high;
 
   if (area == NULL)
     return;
+  if (area->custom)
+    {
+      /* An own area: its range is the organisation's, or there is none */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->ds_row), _("The Organisation’s Own Range"));
+      if (sf_area_get_range (area, &range_low, &range_high))
+        {
+          low = sf_format_decimal (range_low, fabs (range_low - round (range_low)) < 0.005 ? 0 : 1);
+          high = sf_format_decimal (range_high, fabs (range_high - round (range_high)) < 0.005 ? 0 : 1);
+          if (area->source != NULL)
+            /* Translators: an own area's range and its source, e.g. "20–25 cases, not DS’ (source: …)" */
+            text = g_strdup_printf (_("%s–%s cases, not DS’ (source: %s)"), low, high, area->source);
+          else
+            text = g_strdup_printf (_("%s–%s cases, not DS’"), low, high);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cap_row),
+                                         _("Municipal Cap (empty: the own range’s upper end)"));
+        }
+      else
+        {
+          text = g_strdup (_("None: give the team a cap of its own"));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cap_row), _("Municipal Cap (required)"));
+        }
+      adw_action_row_set_subtitle (self->ds_row, text);
+      return;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->ds_row), _("DS’ Recommended Range"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cap_row), _("Municipal Cap (empty: DS’ figure)"));
   low = sf_format_decimal (area->ds_low, 0);
   high = sf_format_decimal (area->ds_high, 0);
   if (area->survey_year > 0)
@@ -142,6 +172,7 @@ sf_team_dialog_class_init (SfTeamDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, area_row);
   gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, cap_row);
   gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, ds_row);
+  gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, norm_group);
   gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_area_selected_cb);
 }
@@ -150,6 +181,8 @@ static void
 sf_team_dialog_init (SfTeamDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Where the cap is set: what other projects chose, to weigh */
+  adw_preferences_group_add (self->norm_group, sf_references_row_new (FALSE));
 }
 
 SfTeamDialog *
@@ -176,7 +209,15 @@ sf_team_dialog_new (GtkWindow *parent,
     }
 
   for (guint i = 0; i < self->dataset->areas->len; i++)
-    gtk_string_list_append (areas, g_array_index (self->dataset->areas, SfArea, i).name);
+    {
+      const SfArea *area = &g_array_index (self->dataset->areas, SfArea, i);
+      g_autofree char *name = area->custom
+                              /* Translators: an own case area in the list of areas, "IPS (own area)" */
+                              ? g_strdup_printf (_("%s (own area)"), area->name)
+                              : g_strdup (area->name);
+
+      gtk_string_list_append (areas, name);
+    }
   adw_combo_row_set_model (self->area_row, G_LIST_MODEL (areas));
 
   if (team_id != 0)

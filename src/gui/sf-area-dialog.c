@@ -1,0 +1,284 @@
+/* sf-area-dialog.c
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sf-area-dialog.h"
+#include "sf-references-row.h"
+
+/* An own case area: its name, key and, optionally, a range of the
+ * organisation's own with its source, with the caseloads of other projects
+ * beside the range.  Saved when the manager presses Add/Save; a refused
+ * value keeps the dialog open with everything typed and the rule's message
+ * above it. */
+struct _SfAreaDialog
+{
+  AdwWindow            parent_instance;
+
+  SfStore             *store;
+  gint64               area_id;
+  char                *error;
+
+  GtkButton           *save_button;
+  GtkLabel            *error_label;
+  AdwEntryRow         *name_row;
+  AdwEntryRow         *key_row;
+  AdwEntryRow         *low_row;
+  AdwEntryRow         *high_row;
+  AdwEntryRow         *source_row;
+  AdwPreferencesGroup *references_group;
+};
+
+G_DEFINE_FINAL_TYPE (SfAreaDialog, sf_area_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_error (SfAreaDialog *self,
+            GtkWidget    *row,
+            const char   *message)
+{
+  GtkWidget *rows[] = {
+    GTK_WIDGET (self->name_row), GTK_WIDGET (self->key_row), GTK_WIDGET (self->low_row),
+    GTK_WIDGET (self->high_row), GTK_WIDGET (self->source_row),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_remove_css_class (rows[i], "error");
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (row != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_grab_focus (row);
+    }
+}
+
+static char *
+row_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+/* An end of the range: NAN when empty; FALSE (and the row marked) when
+ * it is no number. */
+static gboolean
+read_end (SfAreaDialog *self,
+          AdwEntryRow  *row,
+          double       *out)
+{
+  g_autofree char *text = row_text (row);
+
+  *out = NAN;
+  if (*text == '\0')
+    return TRUE;
+  if (!sf_text_parse_decimal (text, out))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a number. Write the range as cases, "
+                                                    "e.g. 20 and 25, or leave both ends empty."),
+                                                  text);
+
+      show_error (self, GTK_WIDGET (row), message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_save_button_clicked_cb (SfAreaDialog *self)
+{
+  sf_area_dialog_save (self);
+}
+
+static void
+sf_area_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SF_TYPE_AREA_DIALOG);
+
+  G_OBJECT_CLASS (sf_area_dialog_parent_class)->dispose (object);
+}
+
+static void
+sf_area_dialog_finalize (GObject *object)
+{
+  SfAreaDialog *self = (SfAreaDialog *) object;
+
+  g_clear_object (&self->store);
+  g_free (self->error);
+
+  G_OBJECT_CLASS (sf_area_dialog_parent_class)->finalize (object);
+}
+
+static void
+sf_area_dialog_class_init (SfAreaDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sf_area_dialog_dispose;
+  object_class->finalize = sf_area_dialog_finalize;
+
+  /**
+   * SfAreaDialog::saved:
+   * @id: the area's id
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-area-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, key_row);
+  gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, low_row);
+  gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, high_row);
+  gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, source_row);
+  gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, references_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
+}
+
+static void
+sf_area_dialog_init (SfAreaDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Beside the range: what other projects chose, to weigh */
+  adw_preferences_group_add (self->references_group, sf_references_row_new (TRUE));
+}
+
+static void
+set_number (AdwEntryRow *row,
+            double       value)
+{
+  g_autofree char *text = NULL;
+
+  if (isnan (value))
+    return;
+  text = sf_format_decimal (value, fabs (value - round (value)) < 0.005 ? 0 : 1);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+SfAreaDialog *
+sf_area_dialog_new (GtkWindow *parent,
+                    SfStore   *store,
+                    gint64     area_id)
+{
+  SfAreaDialog *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  const SfArea *area = NULL;
+
+  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+
+  self = g_object_new (SF_TYPE_AREA_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  if (area_id != 0)
+    {
+      dataset = sf_store_load_dataset (store, &error);
+      if (dataset == NULL)
+        {
+          show_error (self, NULL, error->message);
+          gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+          return self;
+        }
+      area = sf_dataset_find_area (dataset, area_id);
+    }
+
+  if (area != NULL && area->custom)
+    {
+      self->area_id = area_id;
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Own Case Area"));
+      gtk_button_set_label (self->save_button, _("_Save"));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), area->name);
+      gtk_editable_set_text (GTK_EDITABLE (self->key_row), area->key);
+      set_number (self->low_row, area->own_low);
+      set_number (self->high_row, area->own_high);
+      gtk_editable_set_text (GTK_EDITABLE (self->source_row), area->source != NULL ? area->source : "");
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("New Own Case Area"));
+      gtk_button_set_label (self->save_button, _("_Add"));
+    }
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
+  return self;
+}
+
+/* Checks and stores the area.  Returns whether it was saved (and closes). */
+gboolean
+sf_area_dialog_save (SfAreaDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *key_text = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *source = NULL;
+  SfArea area = { .custom = TRUE };
+  GtkWidget *row = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (SF_IS_AREA_DIALOG (self), FALSE);
+
+  name = row_text (self->name_row);
+  key_text = row_text (self->key_row);
+  source = row_text (self->source_row);
+  /* A key left empty is made from the name: "IPS-teamet" → "ips-teamet" */
+  key = sf_areas_normalize_key (*key_text != '\0' ? key_text : name, &error);
+  if (key == NULL)
+    {
+      show_error (self, GTK_WIDGET (*key_text != '\0' || *name == '\0' ? self->key_row : self->name_row),
+                  error->message);
+      return FALSE;
+    }
+  if (!read_end (self, self->low_row, &area.own_low) ||
+      !read_end (self, self->high_row, &area.own_high))
+    return FALSE;
+
+  area.id = self->area_id;
+  area.key = key;
+  area.name = name;
+  area.source = *source != '\0' ? source : NULL;
+  if (self->area_id != 0)
+    id = sf_areas_update (self->store, &area, &error) ? self->area_id : 0;
+  else
+    id = sf_areas_add (self->store, &area, &error);
+  if (id == 0)
+    {
+      /* Mark the field a rule is about where it is plain which one */
+      if (g_error_matches (error, SF_ERROR, SF_ERROR_PRIVACY))
+        row = GTK_WIDGET (area.source != NULL && sf_privacy_looks_like_cpr (area.source) ? self->source_row
+                                                                                        : self->name_row);
+      else if (*name == '\0')
+        row = GTK_WIDGET (self->name_row);
+      else if (isnan (area.own_low) != isnan (area.own_high))
+        row = GTK_WIDGET (isnan (area.own_low) ? self->low_row : self->high_row);
+      show_error (self, row, error->message);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+/* The message shown for a refused value, or NULL. */
+const char *
+sf_area_dialog_get_error (SfAreaDialog *self)
+{
+  g_return_val_if_fail (SF_IS_AREA_DIALOG (self), NULL);
+
+  return self->error;
+}
