@@ -82,6 +82,21 @@ test_danish_window (void)
     }
   g_assert_true (found_comma);
 
+  /* Hours to the hundredth with a decimal comma: 36,97, never 37 */
+  {
+    SfCaseworker worker = { .id = 1, .initials = (char *) "AB", .name = (char *) "Anne Bo", .weekly_hours = 36.97 };
+    SfWorkerFigures figures = { .worker = &worker, .reduction_hours = 18.5, .started = TRUE,
+                                .availability = 18.47 / 37, .experience = 1, .individual_factor = 1,
+                                .base_norm = 30, .adjusted_norm = 30 * 18.47 / 37 };
+    SfRosterItem *item = sf_roster_item_new (&figures, NULL);
+    g_autofree char *explanation = NULL;
+
+    g_assert_cmpstr (sf_roster_item_get_hours_text (item), ==, "36,97");
+    g_object_get (item, "norm-explanation", &explanation, NULL);
+    g_assert_nonnull (strstr (explanation, "18,5"));
+    g_assert_finalize_object (item);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   sf_test_spin (10);
 }

@@ -585,6 +585,38 @@ test_explain_norm (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (product, wf->adjusted_norm, EPS);
 }
 
+/* Hours read to the hundredth, the same as on the roster: 36.97 hours
+ * are not "37" nor "37.0", and whole hours have no decimals. */
+static void
+test_explain_norm_hours (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfFigures) figures = NULL;
+  g_autoptr(GPtrArray) factors = NULL;
+  SfSettings settings;
+  gint64 team = make_team (fixture, "Modtageteam", 0);
+  SfCaseworker w = worker_template ("GH", team);
+  SfReduction r = { .hours = 5, .reason = SF_REDUCTION_UNION };
+  SfNormFactor *f;
+  gint64 id;
+
+  w.weekly_hours = 36.97;
+  id = sf_roster_save_caseworker (fixture->store, &w, &r, 1, &error);
+  g_assert_no_error (error);
+
+  sf_settings_init_defaults (&settings);
+  dataset = sf_store_load_dataset (fixture->store, &error);
+  g_assert_no_error (error);
+  figures = sf_figures_compute (dataset, &settings, sf_test_day ("2026-03-10"));
+  factors = sf_roster_explain_norm (figures, id);
+  f = g_ptr_array_index (factors, 1);
+  g_assert_nonnull (strstr (f->reason, "36.97 of 37 hours a week."));
+  g_assert_nonnull (strstr (f->reason, " Reduced by 5 hours for "));
+  g_assert_nonnull (strstr (f->reason, " 31.97 hours a week are left for cases."));
+}
+
 static char *
 message_of (gboolean   ok,
             GError   **error)
@@ -669,6 +701,7 @@ main (int   argc,
   g_test_add ("/roster-edit/import-shares-rules", Fixture, NULL, fixture_set_up,
               test_import_shares_rules, fixture_tear_down);
   g_test_add ("/roster-edit/explain-norm", Fixture, NULL, fixture_set_up, test_explain_norm, fixture_tear_down);
+  g_test_add ("/roster-edit/explain-norm-hours", Fixture, NULL, fixture_set_up, test_explain_norm_hours, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "sf-caseloads.h"
-#include "sf-report.h"
+#include "sf-text.h"
 
 SfTeamPosition
 sf_caseloads_team_position (const SfTeamFigures *team)
