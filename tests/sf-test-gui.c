@@ -64,21 +64,6 @@ sf_test_wait_until (gboolean (*condition) (gpointer),
   return condition (data);
 }
 
-SfStore *
-sf_test_open_store (char **out_dir)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  SfStore *store;
-
-  *out_dir = sf_test_make_tmpdir ();
-  path = g_build_filename (*out_dir, "test.db", NULL);
-  store = sf_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
 void
 sf_test_import_example (SfStore *store)
 {

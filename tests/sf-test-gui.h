@@ -44,8 +44,6 @@ void       sf_test_spin               (guint        ms);
 gboolean   sf_test_wait_until         (gboolean   (*condition) (gpointer),
                                        gpointer     data);
 
-/* A store on test.db in a new temporary directory, returned in @out_dir. */
-SfStore   *sf_test_open_store         (char       **out_dir);
 /* Imports two teams into @store.  Team Familie (boern-familie, norm 20):
  * MHJ with S-1 enkel, S-2 and S-3 kompleks, S-4 særligt kompliceret = 4.5
  * (22.5 %); LK with 18 kompleks (S-5 … S-22) + 2 særligt kompliceret = 22
