@@ -42,11 +42,11 @@ test_danish_window (void)
   store = sf_test_open_store (&dir);
   window = sf_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  sf_test_spin (100);
+  sf_test_wait_for_frame ();
 
   /* The empty state speaks Danish */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL));
-  sf_test_spin (100);
+  sf_test_wait_for_frame ();
 
   stack = ADW_VIEW_STACK (sf_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   g_assert_nonnull (stack);
@@ -98,7 +98,7 @@ test_danish_window (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  sf_test_spin (10);
+  sf_test_wait_for_frame ();
 }
 
 int
