@@ -49,6 +49,94 @@ sf_test_spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static gboolean
+idle_cb (gpointer data)
+{
+  gboolean *ran = data;
+
+  *ran = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+typedef struct
+{
+  GtkWidget     *window;
+  GdkFrameClock *clock;
+  gulong         handler;
+  gboolean       painted;
+} FrameWait;
+
+static void
+frame_wait_free (gpointer data)
+{
+  FrameWait *wait = data;
+
+  g_signal_handler_disconnect (wait->clock, wait->handler);
+  g_object_unref (wait->clock);
+  g_object_unref (wait->window);
+  g_free (wait);
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Every window shown has painted since the wait began (or is gone) */
+static gboolean
+frames_painted (gpointer data)
+{
+  GPtrArray *waits = data;
+
+  for (guint i = 0; i < waits->len; i++)
+    {
+      FrameWait *wait = g_ptr_array_index (waits, i);
+
+      if (!wait->painted && gtk_widget_get_mapped (wait->window))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+sf_test_wait_for_frame (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) waits = g_ptr_array_new_with_free_func (frame_wait_free);
+  gboolean idle_ran = FALSE;
+
+  /* What the test's last step left for an idle (GTK's and ours) runs
+   * first: an idle added now runs after those added before it */
+  g_idle_add (idle_cb, &idle_ran);
+  g_assert_true (sf_test_wait_until (flag_is_set, &idle_ran));
+
+  /* Then every window shown lays out and paints what changed */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+      FrameWait *wait;
+
+      if (clock == NULL || !gtk_widget_get_mapped (window))
+        continue;
+      wait = g_new0 (FrameWait, 1);
+      g_ptr_array_add (waits, wait);
+      wait->window = g_object_ref (window);
+      wait->clock = g_object_ref (clock);
+      wait->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &wait->painted);
+      gtk_widget_queue_draw (window);
+    }
+  g_assert_true (sf_test_wait_until (frames_painted, waits));
+}
+
 gboolean
 sf_test_wait_until (gboolean (*condition) (gpointer),
                     gpointer   data)
@@ -62,21 +150,6 @@ sf_test_wait_until (gboolean (*condition) (gpointer),
   if (!timed_out)
     g_source_remove (id);
   return condition (data);
-}
-
-SfStore *
-sf_test_open_store (char **out_dir)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  SfStore *store;
-
-  *out_dir = sf_test_make_tmpdir ();
-  path = g_build_filename (*out_dir, "test.db", NULL);
-  store = sf_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
 }
 
 void
@@ -165,7 +238,7 @@ sf_test_destroy_toplevels (void)
 
       gtk_window_destroy (window);
     }
-  sf_test_spin (10);
+  sf_test_wait_for_frame ();
 }
 
 gpointer
@@ -300,7 +373,7 @@ void
 sf_test_click (GtkWidget *button)
 {
   g_signal_emit_by_name (button, "clicked");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
 }
 
 void
@@ -309,7 +382,7 @@ sf_test_fixture_set_up (SfTestFixture *fixture,
 {
   fixture->store = sf_test_open_store (&fixture->dir);
   fixture->window = sf_test_present_window (fixture->store);
-  sf_test_spin (100);
+  sf_test_wait_for_frame ();
 }
 
 void

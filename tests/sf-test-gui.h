@@ -37,15 +37,20 @@ void       sf_test_fixture_set_up     (SfTestFixture *fixture,
 void       sf_test_fixture_tear_down  (SfTestFixture *fixture,
                                        gconstpointer  data);
 
-/* Runs the main loop for @ms milliseconds: lets GTK lay out and draw. */
+/* Runs the main loop for @ms milliseconds.  Only for benchmark-gui, which
+ * lets the window settle between timings: a test waits for a condition
+ * (sf_test_wait_for_frame(), sf_test_wait_until()), since a clock wait
+ * breaks on a busy machine. */
 void       sf_test_spin               (guint        ms);
+/* Runs the main loop until what the test's last step queued for an idle
+ * has run and every window shown has laid out and painted a frame after
+ * it: what a user would see next.  The wait most GUI tests need. */
+void       sf_test_wait_for_frame     (void);
 /* Runs the main loop until @condition holds or a few seconds have passed;
  * returns whether it holds. */
 gboolean   sf_test_wait_until         (gboolean   (*condition) (gpointer),
                                        gpointer     data);
 
-/* A store on test.db in a new temporary directory, returned in @out_dir. */
-SfStore   *sf_test_open_store         (char       **out_dir);
 /* Imports two teams into @store.  Team Familie (boern-familie, norm 20):
  * MHJ with S-1 enkel, S-2 and S-3 kompleks, S-4 særligt kompliceret = 4.5
  * (22.5 %); LK with 18 kompleks (S-5 … S-22) + 2 særligt kompliceret = 22

@@ -95,3 +95,35 @@ sf_test_query_int (SfStore    *store,
   sqlite3_finalize (stmt);
   return value;
 }
+
+SfStore *
+sf_test_open_store (char **out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  SfStore *store;
+
+  *out_dir = sf_test_make_tmpdir ();
+  path = g_build_filename (*out_dir, "test.db", NULL);
+  store = sf_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+void
+sf_test_store_set_up (SfTestStore   *fixture,
+                      gconstpointer  data)
+{
+  fixture->store = sf_test_open_store (&fixture->dir);
+  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
+}
+
+void
+sf_test_store_tear_down (SfTestStore   *fixture,
+                         gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}

@@ -20,4 +20,22 @@ SfDay   sf_test_day          (const char *text);
 gint64  sf_test_query_int    (SfStore    *store,
                               const char *sql);
 
+/* A store on test.db in a new temporary directory, returned in @out_dir. */
+SfStore *sf_test_open_store  (char      **out_dir);
+
+/* The fixture of the tests that need a store and nothing more: a store
+ * on a file in a new temporary directory, for g_test_add().  A test with
+ * more in its fixture calls sf_test_open_store() from its own set-up. */
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  SfStore *store;
+} SfTestStore;
+
+void     sf_test_store_set_up    (SfTestStore   *fixture,
+                                  gconstpointer  data);
+void     sf_test_store_tear_down (SfTestStore   *fixture,
+                                  gconstpointer  data);
+
 G_END_DECLS

@@ -32,7 +32,7 @@ load_demo (Fixture *fixture)
 
   g_assert_true (sf_demo_populate (fixture->store, sf_day_today (), &error));
   g_assert_no_error (error);
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
 }
 
 /* What the core says on today's figures, with acknowledgements applied. */
@@ -123,7 +123,7 @@ test_badge_and_acknowledge (Fixture       *fixture,
 
   /* The dialog: the note is required, the date defaults to two weeks ahead */
   g_signal_emit_by_name (button, "clicked");
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   dialog = sf_test_find_toplevel (SF_TYPE_ACK_DIALOG);
   g_assert_nonnull (dialog);
   default_expiry = sf_day_format (today + 14);
@@ -157,7 +157,7 @@ test_badge_and_acknowledge (Fixture       *fixture,
   button = sf_test_find_button (GTK_WIDGET (dialog), "_Acknowledge");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   g_assert_null (sf_test_find_toplevel (SF_TYPE_ACK_DIALOG));
 
   /* The badge drops by one; the alert sits in the collapsed Acknowledged row */
@@ -189,25 +189,25 @@ test_badge_and_acknowledge (Fixture       *fixture,
   button = sf_test_find_button (GTK_WIDGET (fixture->window), "_Undo");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, open);
   g_assert_null (sf_alerts_page_get_acknowledged_row (page));
 
   /* Acknowledged again … */
   g_signal_emit_by_name (sf_alerts_page_get_row_button (page, identity), "clicked");
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   dialog = sf_test_find_toplevel (SF_TYPE_ACK_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (sf_ack_dialog_get_note (dialog), "Waiting for the new colleague");
   g_signal_emit_by_name (sf_test_find_button (GTK_WIDGET (dialog), "_Acknowledge"), "clicked");
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, open - 1);
 
   /* … and Reopen brings it back among the open ones */
   button = sf_alerts_page_get_row_button (page, identity);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Reopen");
   g_signal_emit_by_name (button, "clicked");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, open);
   g_assert_null (sf_alerts_page_get_acknowledged_row (page));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (sf_alerts_page_get_row_button (page, identity))), ==,
@@ -258,7 +258,7 @@ test_activate_alert (Fixture       *fixture,
   alert = first_alert (alerts, TRUE);
   identity = sf_alert_identity (alert);
   g_assert_true (gtk_widget_activate (sf_alerts_page_get_row (page, identity)));
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpstr (sf_window_get_visible_page (fixture->window), ==, "roster");
   g_assert_cmpuint (roster_rows (fixture), ==, 1);
   item = roster_row (fixture, 0);
@@ -279,7 +279,7 @@ test_activate_alert (Fixture       *fixture,
 
       sf_window_show_page (fixture->window, "alerts");
       g_assert_true (gtk_widget_activate (sf_alerts_page_get_row (page, team_identity)));
-      sf_test_spin (20);
+      sf_test_wait_for_frame ();
       g_assert_cmpstr (sf_window_get_visible_page (fixture->window), ==, "roster");
       g_assert_cmpuint (roster_rows (fixture), ==, members);
       for (guint i = 0; i < members; i++)
@@ -347,7 +347,7 @@ test_suggest (Fixture       *fixture,
       gint64 team_id = g_array_index (figures->teams, SfTeamFigures, t).team->id;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.suggest-for-team", "x", team_id));
-      sf_test_spin (20);
+      sf_test_wait_for_frame ();
       dialog = sf_test_find_toplevel (SF_TYPE_SUGGEST_DIALOG);
       g_assert_nonnull (dialog);
       /* Complex is chosen first */
@@ -356,12 +356,12 @@ test_suggest (Fixture       *fixture,
       for (guint c = 0; c < SF_N_COMPLEXITIES; c++)
         check_suggestion (fixture, dialog, figures, team_id, c);
       gtk_window_destroy (GTK_WINDOW (dialog));
-      sf_test_spin (10);
+      sf_test_wait_for_frame ();
     }
 
   /* From the menu: every team, live as the choices change */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.suggest", NULL));
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   dialog = sf_test_find_toplevel (SF_TYPE_SUGGEST_DIALOG);
   g_assert_nonnull (dialog);
   team_row = sf_suggest_dialog_get_team_row (dialog);
@@ -382,6 +382,12 @@ test_suggest (Fixture       *fixture,
     }
 }
 
+static gboolean
+bar_revealed (gpointer bar)
+{
+  return adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar));
+}
+
 /* A narrow window shows the pages in a bar at the bottom */
 static void
 test_narrow (Fixture       *fixture,
@@ -390,14 +396,13 @@ test_narrow (Fixture       *fixture,
   GtkWidget *bar;
 
   load_demo (fixture);
-  sf_test_spin (300);
+  sf_test_wait_for_frame ();
   bar = sf_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR);
   g_assert_nonnull (bar);
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
-  sf_test_spin (300);
-  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_true (sf_test_wait_until (bar_revealed, bar));
 }
 
 /* One caseworker with no cases: nobody is near the norm */
@@ -413,7 +418,7 @@ test_empty (Fixture       *fixture,
 
   g_assert_true (sf_import_roster (fixture->store, roster, &result, &error));
   g_assert_no_error (error);
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
 
   g_assert_cmpuint (sf_window_get_alerts (fixture->window)->len, ==, 0);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (alerts_stack_page (fixture)), ==, 0);
@@ -453,7 +458,7 @@ test_many_alerts (Fixture       *fixture,
   guint open;
 
   sf_test_import_large (fixture->store, 80);
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   alerts = stored_alerts (fixture, &figures, &dataset);
   open = sf_alerts_count_unacknowledged (alerts);
   g_assert_cmpuint (open, >=, 240);
@@ -461,7 +466,7 @@ test_many_alerts (Fixture       *fixture,
   start = g_get_monotonic_time ();
   sf_window_show_page (fixture->window, "alerts");
   page = sf_window_get_alerts_page (fixture->window);
-  sf_test_spin (100);
+  sf_test_wait_for_frame ();
   g_test_message ("The Alerts page with %u alerts was shown in %.0f ms", open,
                   (g_get_monotonic_time () - start) / 1000.0);
   g_assert_cmpuint (sf_alerts_page_get_n_built_rows (page), >, 0);
@@ -473,7 +478,7 @@ test_many_alerts (Fixture       *fixture,
   for (guint i = 0; i < 200 && sf_alerts_page_get_n_built_rows (page) < open; i++)
     {
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      sf_test_spin (20);
+      sf_test_wait_for_frame ();
     }
   g_assert_cmpuint (sf_alerts_page_get_n_built_rows (page), ==, open);
 
@@ -501,11 +506,11 @@ test_row_before_scrolled_to (Fixture       *fixture,
   g_autofree char *identity = NULL;
 
   sf_test_import_large (fixture->store, 80);
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   alerts = stored_alerts (fixture, &figures, &dataset);
   sf_window_show_page (fixture->window, "alerts");
   page = sf_window_get_alerts_page (fixture->window);
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   g_assert_cmpuint (sf_alerts_page_get_n_built_rows (page), <, alerts->len);
 
   identity = sf_alert_identity (g_ptr_array_index (alerts, alerts->len - 1));

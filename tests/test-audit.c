@@ -7,33 +7,7 @@
 #include "sf-core.h"
 #include "sf-test-util.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  SfStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = sf_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "audit.db", NULL);
-  fixture->store = sf_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+typedef SfTestStore Fixture;
 
 static char *
 newest_action (SfStore *store)
@@ -230,7 +204,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, sf_test_store_set_up, func, sf_test_store_tear_down)
 
   ADD ("/audit/every-writer", test_every_writer);
   ADD ("/audit/paging-and-filter", test_paging_and_filter);

@@ -32,7 +32,7 @@ static void
 load_example (Fixture *fixture)
 {
   sf_test_import_example (fixture->store);
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
 }
 
 static SfCaseloadItem *
@@ -148,7 +148,7 @@ test_preferences_recompute (Fixture       *fixture,
   load_example (fixture);
   preferences = sf_preferences_window_new (GTK_WINDOW (fixture->window), fixture->store);
   gtk_window_present (GTK_WINDOW (preferences));
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
 
   weight = sf_preferences_window_get_spin (preferences, "weight-kompleks");
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (weight), 1.0, EPS);
@@ -156,7 +156,7 @@ test_preferences_recompute (Fixture       *fixture,
                                                                                             "near-threshold")),
                                   90, EPS);
   gtk_spin_button_set_value (weight, 1.5);
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
 
   g_assert_true (sf_store_load_settings (fixture->store, &settings, NULL));
   g_assert_cmpfloat_with_epsilon (settings.weights[SF_COMPLEXITY_KOMPLEKS], 1.5, EPS);
@@ -168,13 +168,13 @@ test_preferences_recompute (Fixture       *fixture,
   norm = sf_preferences_window_get_team_spin (preferences, team_id (fixture, "Familie"));
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (norm), 20, EPS);
   gtk_spin_button_set_value (norm, 25);
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpfloat_with_epsilon (sf_roster_item_get_utilisation (sf_caseload_item_get_roster_item (find_worker (page, "LK"))),
                                   31.0 / 25, EPS);
 
   /* The near threshold is entered in per cent and kept as a share */
   gtk_spin_button_set_value (sf_preferences_window_get_spin (preferences, "near-threshold"), 80);
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_true (sf_store_load_settings (fixture->store, &settings, NULL));
   g_assert_cmpfloat_with_epsilon (settings.near_threshold, 0.8, EPS);
 }
@@ -192,7 +192,7 @@ test_team_tooltip (Fixture       *fixture,
 
   load_example (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "caseloads"));
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   cell = sf_test_find_label_starting (GTK_WIDGET (sf_caseloads_page_get_team_view (page)), "Familie\n");
   g_assert_nonnull (cell);
   g_assert_true (gtk_widget_get_has_tooltip (cell));
@@ -215,9 +215,9 @@ test_long_tables (Fixture       *fixture,
 
   /* 250 teams of five: 1,250 caseworkers */
   sf_test_import_large (fixture->store, 250);
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "caseloads"));
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
 
   for (guint v = 0; v < G_N_ELEMENTS (views); v++)
     {
@@ -237,7 +237,7 @@ test_long_tables (Fixture       *fixture,
       for (guint step = 0; step < 5; step++)
         {
           gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-          sf_test_spin (30);
+          sf_test_wait_for_frame ();
         }
       label = sf_test_find_label_starting (GTK_WIDGET (views[v]), prefix);
       g_assert_nonnull (label);
@@ -289,7 +289,7 @@ test_import_preview (Fixture       *fixture,
   good = g_file_new_for_path (good_path);
   dialog = sf_import_preview_dialog_open (fixture->window, good);
   g_assert_nonnull (dialog);
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   preview = sf_import_preview_dialog_get_preview (dialog);
   g_assert_cmpuint (preview->n_new, ==, 1);
   g_assert_cmpuint (preview->n_closed, ==, 1);
@@ -300,7 +300,7 @@ test_import_preview (Fixture       *fixture,
                                   4.5, EPS);
 
   sf_import_preview_dialog_import (dialog);
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 54);
   /* 4.5 − 0.5 + 1 = 5 */
   g_assert_cmpfloat_with_epsilon (sf_roster_item_get_weighted_load (sf_caseload_item_get_roster_item (find_worker (page, "MHJ"))),
@@ -312,13 +312,13 @@ test_import_preview (Fixture       *fixture,
                                  "311299-1234;MHJ;kompleks\n");
   bad = g_file_new_for_path (bad_path);
   dialog = sf_import_preview_dialog_open (fixture->window, bad);
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   preview = sf_import_preview_dialog_get_preview (dialog);
   g_assert_cmpuint (preview->problems->len, ==, 1);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (preview->problems, 0), "Line 3: the case number"));
   g_assert_false (gtk_widget_get_sensitive (sf_import_preview_dialog_get_import_button (dialog)));
   gtk_window_close (GTK_WINDOW (dialog));
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 54);
 }
 

@@ -54,11 +54,11 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = sf_test_present_window (fixture->store);
   fixture->page = sf_window_get_caseloads_page (fixture->window);
   fixture->view = sf_caseloads_page_get_cases_view (fixture->page);
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
 
   /* Alt+6: the cases, as a manager reaches them */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "cases"));
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
 }
 
 static void
@@ -76,7 +76,7 @@ activate (Fixture    *fixture,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), action, NULL));
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
 }
 
 static gint64
@@ -134,7 +134,7 @@ select_cases (Fixture            *fixture,
       g_array_append_val (ids, id);
     }
   g_assert_true (sf_cases_view_select_ids (fixture->view, (const gint64 *) ids->data, ids->len));
-  sf_test_spin (10);
+  sf_test_wait_for_frame ();
 }
 
 static gboolean
@@ -332,7 +332,7 @@ test_reassign_preview (Fixture       *fixture,
   g_assert_nonnull (toast);
   g_assert_nonnull (strstr (adw_toast_get_title (toast), "SB"));
   g_signal_emit_by_name (toast, "button-clicked");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 0);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "MHJ"), 4.5, EPS);
 }
@@ -366,7 +366,7 @@ test_close_many_undo (Fixture       *fixture,
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Closed 3 cases");
   g_signal_emit_by_name (toast, "button-clicked");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 0);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "LK"), 22.0, EPS);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 53);
@@ -382,7 +382,7 @@ test_close_many_undo (Fixture       *fixture,
     toast = sf_cases_view_get_undo_toast (fixture->view);
     g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted case S-6");
     g_signal_emit_by_name (toast, "button-clicked");
-    sf_test_spin (20);
+    sf_test_wait_for_frame ();
     g_assert_cmpint (case_id (fixture, "S-6"), ==, id);
     g_assert_cmpfloat_with_epsilon (load_of (fixture, "LK"), 22.0, EPS);
   }
@@ -412,7 +412,7 @@ test_cover (Fixture       *fixture,
   g_assert_cmpuint (lk, !=, GTK_INVALID_LIST_POSITION);
   gtk_drop_down_set_selected (dropdown, lk);
   adw_message_dialog_response (dialog, "set");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
 
   sql = g_strdup_printf ("SELECT count(*) FROM casefile WHERE cover_id = %" G_GINT64_FORMAT,
                          worker_id (fixture, "LK"));
@@ -430,7 +430,7 @@ test_cover (Fixture       *fixture,
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, lk);
   gtk_drop_down_set_selected (dropdown, 0);
   adw_message_dialog_response (dialog, "set");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 0);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "MHJ"), 4.5, EPS);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "LK"), 22.0, EPS);
@@ -486,7 +486,7 @@ test_counts (Fixture       *fixture,
   toast = sf_cases_view_get_undo_toast (fixture->view);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Counts saved for JP: 0 added, 2 closed");
   g_signal_emit_by_name (toast, "button-clicked");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 20);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "JP"), 30.5, EPS);
 }
@@ -535,7 +535,7 @@ test_many (Fixture       *fixture,
   g_assert_true (sf_store_exec (fixture->store, sql, NULL));
   g_timer_start (timer);
   sf_window_reload (fixture->window);
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   g_test_message ("Reloading 100,053 cases took %.2f s", g_timer_elapsed (timer, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 100053);
 
@@ -1038,7 +1038,7 @@ test_edit_large_in_place (Fixture       *fixture,
   vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
     gtk_widget_get_ancestor (sf_test_child (fixture->view, SF_TYPE_CASES_VIEW, "case_view"), GTK_TYPE_SCROLLED_WINDOW)));
   gtk_adjustment_set_value (vadjustment, 20000);
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   value = gtk_adjustment_get_value (vadjustment);
   g_assert_cmpfloat (value, >, 0);
   n_shown = g_list_model_get_n_items (G_LIST_MODEL (sf_cases_view_get_selection (fixture->view)));
@@ -1048,7 +1048,7 @@ test_edit_large_in_place (Fixture       *fixture,
   g_assert_true (sf_cases_close (fixture->store, &closed, 1, sf_day_today (), &error));
   g_assert_no_error (error);
   g_test_message ("Closing one case of 47,400 took %.3f s", g_timer_elapsed (timer, NULL));
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
 
   assert_only_changed (fixture, &rows, (gint64[]) { worker, 0 }, (gint64[]) { team, 0 }, (gint64[]) { closed, 0 });
   /* Open cases are shown: it left the list */

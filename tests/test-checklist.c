@@ -47,13 +47,7 @@ static void
 fixture_setup (Fixture       *fx,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fx->dir = sf_test_make_tmpdir ();
-  path = g_build_filename (fx->dir, "test.db", NULL);
-  fx->store = sf_store_open (path, &error);
-  g_assert_no_error (error);
+  fx->store = sf_test_open_store (&fx->dir);
   fx->team_id = add_team (fx->store, "Modtageteam");
   fx->other_team_id = add_team (fx->store, "Foranstaltningsteam");
   g_signal_connect (fx->store, "changed", G_CALLBACK (on_changed_cb), fx);

@@ -55,7 +55,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->team_id = team_by_name (fixture->store, "Sygedagpenge");
   sf_window_show_page (fixture->window, "checklists");
   sf_checklists_page_select_team (fixture->page, fixture->team_id);
-  sf_test_spin (100);
+  sf_test_wait_for_frame ();
 }
 
 static void
@@ -138,7 +138,7 @@ test_empty_and_start (Fixture       *fixture,
   /* The templates in their order: the work procedures are the fourth */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)), 3);
   adw_message_dialog_response (dialog, "start");
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
 
   checklist = load (fixture);
   g_assert_cmpstr (checklist->template_key, ==, "arbejdsgange");
@@ -184,7 +184,7 @@ test_check_item (Fixture       *fixture,
   set_field (dialog, "initials-entry", "PMK");
   set_field (dialog, "note-entry", "Ny bekendtgørelse gennemgået på teammødet");
   adw_message_dialog_response (dialog, "check");
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
 
   checklist = load (fixture);
   item = sf_checklist_find_item (checklist, law);
@@ -204,7 +204,7 @@ test_check_item (Fixture       *fixture,
   set_field (dialog, "initials-entry", "JBS");
   set_field (dialog, "note-entry", "Teammøde og MED");
   adw_message_dialog_response (dialog, "check");
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   dialog = sf_checklists_page_get_dialog (fixture->page);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (get_field (dialog, "date-entry"), ==, "31.13.2026");
@@ -221,13 +221,13 @@ test_check_item (Fixture       *fixture,
     set_field (dialog, "date-entry", today);
   }
   adw_message_dialog_response (dialog, "check");
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   dialog = sf_checklists_page_get_dialog (fixture->page);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (get_field (dialog, "note-entry"), ==, "Sag 010190-1234");
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (field (dialog, "error-label"))), "CPR"));
   adw_message_dialog_response (dialog, "cancel");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   checklist = load (fixture);
   g_assert_cmpuint (checklist->n_checked, ==, 1);
   g_clear_pointer (&checklist, sf_checklist_free);
@@ -235,7 +235,7 @@ test_check_item (Fixture       *fixture,
   /* Unticking takes the check back at once, with an undo */
   button = sf_checklists_page_get_check_button (fixture->page, law);
   gtk_check_button_set_active (button, FALSE);
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   checklist = load (fixture);
   g_assert_cmpuint (sf_checklist_find_item (checklist, law)->checked_on, ==, SF_DAY_NONE);
   g_clear_pointer (&checklist, sf_checklist_free);
@@ -243,7 +243,7 @@ test_check_item (Fixture       *fixture,
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Item unchecked");
   g_signal_emit_by_name (toast, "button-clicked");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   checklist = load (fixture);
   item = sf_checklist_find_item (checklist, law);
   g_assert_cmpuint (item->checked_on, ==, sf_day_today ());
@@ -267,7 +267,7 @@ test_due_follow_up (Fixture       *fixture,
   law = item_id (fixture, "arbejdsgange/ny-lovgivning");
   g_assert_true (sf_checklist_check (fixture->store, law, sf_day_today () - 100, "PMK", "Ingen ændringer", &error));
   g_assert_no_error (error);
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
 
   /* Shown first on the page, and among the alerts as a warning */
   g_assert_nonnull (sf_test_find_named (GTK_WIDGET (fixture->page), "due-group"));
@@ -296,7 +296,7 @@ test_due_follow_up (Fixture       *fixture,
   g_assert_cmpstr (get_field (dialog, "initials-entry"), ==, "PMK");
   set_field (dialog, "note-entry", "Ny vejledning fra styrelsen");
   adw_message_dialog_response (dialog, "check");
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
 
   g_assert_null (sf_test_find_named (GTK_WIDGET (fixture->page), "due-group"));
   checklist = load (fixture);
@@ -330,7 +330,7 @@ test_own_items_and_pdf (Fixture       *fixture,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (field (dialog, "review-spin")), 6);
   adw_message_dialog_response (dialog, "add");
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   checklist = load (fixture);
   g_assert_cmpuint (checklist->items->len, ==, 4);
   g_assert_cmpstr (((SfChecklistItem *) g_ptr_array_index (checklist->items, 3))->text, ==,
@@ -342,13 +342,13 @@ test_own_items_and_pdf (Fixture       *fixture,
   /* Removing an item from its form, undone from the toast */
   gtk_check_button_set_active (sf_checklists_page_get_check_button (fixture->page, removed), TRUE);
   adw_message_dialog_response (sf_checklists_page_get_dialog (fixture->page), "remove");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   checklist = load (fixture);
   g_assert_cmpuint (checklist->items->len, ==, 3);
   g_clear_pointer (&checklist, sf_checklist_free);
   toast = sf_checklists_page_get_toast (fixture->page);
   g_signal_emit_by_name (toast, "button-clicked");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   checklist = load (fixture);
   g_assert_cmpuint (checklist->items->len, ==, 4);
 
@@ -357,7 +357,7 @@ test_own_items_and_pdf (Fixture       *fixture,
   dialog = sf_checklists_page_get_dialog (fixture->page);
   set_field (dialog, "title-entry", "Vores pejlemærker");
   adw_message_dialog_response (dialog, "save");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   {
     g_autoptr(GPtrArray) templates = sf_checklist_templates_load_all (fixture->store, &error);
 

@@ -1,3 +1,5 @@
+#include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "sf-csv.h"
@@ -656,6 +658,55 @@ test_csv_borrowed (void)
   g_assert_cmpuint (n, ==, 0);
 }
 
+/* Hours read the same everywhere: to the hundredth, without trailing
+ * zeros, so 36.97 hours never read as 37. */
+static void
+test_text_format_hours (void)
+{
+  static const struct { double in; const char *c; const char *da; } cases[] = {
+    { 37.0, "37", "37" },
+    { 36.97, "36.97", "36,97" },
+    { 18.5, "18.5", "18,5" },
+    { 29.6, "29.6", "29,6" },
+    { 30.0 * 29.6 / 37, "24", "24" },
+    { 26.0 / 37 * 37, "26", "26" },
+    { 7.404, "7.4", "7,4" },
+    { 7.405, "7.41", "7,41" },
+    { 36.996, "37", "37" },
+    { 0.0, "0", "0" },
+    { -0.001, "0", "0" },
+    { 0.25, "0.25", "0,25" },
+    { 160.0, "160", "160" },
+    { 100.0, "100", "100" },
+  };
+  g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
+  gboolean danish;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = sf_format_hours (cases[i].in);
+
+      g_assert_cmpstr (text, ==, cases[i].c);
+    }
+  {
+    g_autofree char *dash = sf_format_hours (NAN);
+
+    g_assert_cmpstr (dash, ==, "—");
+  }
+
+  danish = setlocale (LC_ALL, "da_DK.UTF-8") != NULL;
+  if (danish)
+    for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *text = sf_format_hours (cases[i].in);
+
+        g_assert_cmpstr (text, ==, cases[i].da);
+      }
+  setlocale (LC_ALL, old);
+  if (!danish)
+    g_test_skip ("da_DK.UTF-8 is not available");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/csv/borrowed", test_csv_borrowed);
   g_test_add_func ("/text/normalize-key", test_text_normalize_key);
   g_test_add_func ("/text/parse-decimal", test_text_parse_decimal);
+  g_test_add_func ("/text/format-hours", test_text_format_hours);
 
   return g_test_run ();
 }

@@ -43,11 +43,11 @@ test_danish_window (void)
   store = sf_test_open_store (&dir);
   window = sf_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  sf_test_spin (100);
+  sf_test_wait_for_frame ();
 
   /* The empty state speaks Danish */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL));
-  sf_test_spin (100);
+  sf_test_wait_for_frame ();
 
   stack = ADW_VIEW_STACK (sf_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   g_assert_nonnull (stack);
@@ -83,8 +83,23 @@ test_danish_window (void)
     }
   g_assert_true (found_comma);
 
+  /* Hours to the hundredth with a decimal comma: 36,97, never 37 */
+  {
+    SfCaseworker worker = { .id = 1, .initials = (char *) "AB", .name = (char *) "Anne Bo", .weekly_hours = 36.97 };
+    SfWorkerFigures figures = { .worker = &worker, .reduction_hours = 18.5, .started = TRUE,
+                                .availability = 18.47 / 37, .experience = 1, .individual_factor = 1,
+                                .base_norm = 30, .adjusted_norm = 30 * 18.47 / 37 };
+    SfRosterItem *item = sf_roster_item_new (&figures, NULL);
+    g_autofree char *explanation = NULL;
+
+    g_assert_cmpstr (sf_roster_item_get_hours_text (item), ==, "36,97");
+    g_object_get (item, "norm-explanation", &explanation, NULL);
+    g_assert_nonnull (strstr (explanation, "18,5"));
+    g_assert_finalize_object (item);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
-  sf_test_spin (10);
+  sf_test_wait_for_frame ();
 }
 
 /* Where an own area's range is set, the references are in Danish, with

@@ -356,7 +356,7 @@ test_window_keeps_size (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1111, 666);
   sf_window_show_page (fixture->window, "alerts");
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   gtk_window_close (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
 
@@ -446,7 +446,7 @@ test_cell_tooltips (Fixture       *fixture,
   gboolean shown = FALSE;
 
   load_demo (fixture);
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   item = g_list_model_get_item (roster_model (fixture), 0);
   view = GTK_WIDGET (sf_roster_page_get_column_view (sf_window_get_roster_page (fixture->window)));
   cell = sf_test_find_matching (view, is_cell_with_tooltip, sf_roster_item_get_team (item));
@@ -508,7 +508,7 @@ test_edit_updates_rows (Fixture       *fixture,
   before = roster_items (fixture);
   g_assert_true (sf_cases_reassign (fixture->store, &kase->id, 1, to, &error));
   g_assert_no_error (error);
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   after = roster_items (fixture);
   g_assert_cmpuint (after->len, ==, before->len);
   for (guint i = 0; i < before->len; i++)

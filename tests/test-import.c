@@ -28,34 +28,7 @@
   "S-2;CD;enkel;2024-02-01;;\n" \
   "S-3;EF;saerligt-kompliceret;2024-03-01;AB;\n"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  SfStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = sf_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "sagsfordeling.db", NULL);
-  fixture->store = sf_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  g_clear_pointer (&fixture->path, g_free);
-  g_clear_pointer (&fixture->dir, g_free);
-}
+typedef SfTestStore Fixture;
 
 /* Helpers */
 
@@ -1302,7 +1275,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, sf_test_store_set_up, func, sf_test_store_tear_down)
 
   ADD ("/import/roster/basic", test_roster_basic);
   ADD ("/import/roster/defaults", test_roster_defaults);
@@ -1325,7 +1298,7 @@ main (int    argc,
   ADD ("/import/cases/before-roster", test_cases_before_roster);
   ADD ("/import/cases/several-problems", test_cases_several_problems);
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
-    g_test_add (refusals[i].path, Fixture, &refusals[i], fixture_setup, test_refusal, fixture_teardown);
+    g_test_add (refusals[i].path, Fixture, &refusals[i], sf_test_store_set_up, test_refusal, sf_test_store_tear_down);
 
   return g_test_run ();
 }

@@ -19,12 +19,8 @@ setup (Fixture       *fx,
        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  fx->dir = sf_test_make_tmpdir ();
-  path = g_build_filename (fx->dir, "x.db", NULL);
-  fx->store = sf_store_open (path, &error);
-  g_assert_no_error (error);
+  fx->store = sf_test_open_store (&fx->dir);
   g_assert_true (sf_demo_populate (fx->store, sf_day_new (2026, 1, 15), &error));
   fx->cases = sf_store_count (fx->store, "casefile");
 }

@@ -40,7 +40,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (sf_demo_populate (fixture->store, sf_day_today (), &error));
 
   fixture->window = sf_test_present_window (fixture->store);
-  sf_test_spin (100);
+  sf_test_wait_for_frame ();
 }
 
 static void
@@ -92,6 +92,12 @@ count_changed_cb (SfStore        *store,
 
 /* Another program (the CLI's own connection) imports while the window is
  * open: the window notices on its next poll and shows the newcomer. */
+static gboolean
+changed_once (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
 static void
 test_refresh_on_external_change (Fixture       *fixture,
                                  gconstpointer  data)
@@ -123,8 +129,7 @@ test_refresh_on_external_change (Fixture       *fixture,
   g_signal_connect (fixture->store, "changed", G_CALLBACK (count_changed_cb), &changed);
   sf_import_result_clear (&result);
   g_assert_true (sf_import_roster (other, csv2, &result, &error));
-  for (guint i = 0; i < 40 && changed == 0; i++)
-    sf_test_spin (100);
+  g_assert_true (sf_test_wait_until (changed_once, &changed));
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpuint (sf_roster_page_get_n_caseworkers (roster), ==, before + 2);
   g_signal_handlers_disconnect_by_func (fixture->store, count_changed_cb, &changed);
@@ -148,12 +153,12 @@ test_busy_write (Fixture       *fixture,
   g_assert_no_error (error);
   window = sf_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
 
   sf_store_set_busy_timeout (store, 50);
   g_assert_true (sf_store_begin (other, &error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL));
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "busy"));
@@ -179,7 +184,7 @@ test_change_log (Fixture       *fixture,
 
   g_assert_true (sf_store_set_setting (fixture->store, "full-time-hours", "36", &error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.change-log", NULL));
-  sf_test_spin (100);
+  sf_test_wait_for_frame ();
   log = find_toplevel (SF_TYPE_CHANGE_LOG_WINDOW);
   g_assert_nonnull (log);
   model = sf_change_log_window_get_model (log);
@@ -240,7 +245,7 @@ test_change_log_large (Fixture       *fixture,
   timer = g_timer_new ();
   log = sf_change_log_window_new (GTK_WINDOW (fixture->window), fixture->store);
   gtk_window_present (GTK_WINDOW (log));
-  sf_test_spin (200);
+  sf_test_wait_for_frame ();
   model = sf_change_log_window_get_model (log);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 100000);
   g_assert_cmpuint (sf_audit_model_get_n_pages_loaded (model), <=, 2);
@@ -249,7 +254,7 @@ test_change_log_large (Fixture       *fixture,
 
   g_timer_start (timer);
   sf_change_log_window_set_filter (log, "Roster");
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 2);
 }
@@ -269,7 +274,7 @@ test_backups (Fixture       *fixture,
   guint n, manual = G_MAXUINT;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.backups", NULL));
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   backups = find_toplevel (SF_TYPE_BACKUPS_WINDOW);
   g_assert_nonnull (backups);
   n = sf_backups_window_get_backups (backups)->len;
@@ -287,9 +292,9 @@ test_backups (Fixture       *fixture,
   g_assert_true (sf_import_roster (fixture->store, csv, &result, &error));
   g_assert_cmpuint (sf_roster_page_get_n_caseworkers (roster), ==, people + 1);
   gtk_window_close (GTK_WINDOW (backups));
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.backups", NULL));
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   backups = find_toplevel (SF_TYPE_BACKUPS_WINDOW);
   list = sf_backups_window_get_backups (backups);
   for (guint i = 0; i < list->len; i++)
@@ -324,7 +329,7 @@ test_backups (Fixture       *fixture,
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
   }
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   {
@@ -335,7 +340,7 @@ test_backups (Fixture       *fixture,
   }
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "restore"), ==, ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_response (dialog, "restore");
-  sf_test_spin (100);
+  sf_test_wait_for_frame ();
 
   /* The window shows the data as it was, the replaced state is the newest
    * backup, and the log says who restored */
@@ -351,7 +356,7 @@ test_backups (Fixture       *fixture,
   /* …and undoable: restore the state it replaced */
   dialog = sf_backups_window_confirm_restore (backups, 0);
   adw_message_dialog_response (dialog, "restore");
-  sf_test_spin (100);
+  sf_test_wait_for_frame ();
   g_assert_cmpuint (sf_roster_page_get_n_caseworkers (roster), ==, people + 1);
 }
 
@@ -402,7 +407,7 @@ test_damaged_database (void)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
 
   g_assert_null (sf_application_get_store (app));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -413,7 +418,7 @@ test_damaged_database (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
 
   adw_message_dialog_response (dialog, "restore");
-  sf_test_spin (100);
+  sf_test_wait_for_frame ();
   g_assert_nonnull (sf_application_get_store (app));
   window = find_toplevel (SF_TYPE_WINDOW);
   g_assert_nonnull (window);
@@ -438,13 +443,13 @@ test_damaged_without_backup (void)
   g_application_set_application_id (G_APPLICATION (app), APPLICATION_ID ".Test");
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_application_activate (G_APPLICATION (app));
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "There is no backup"));
   adw_message_dialog_response (dialog, "quit");
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   g_assert_null (find_toplevel (SF_TYPE_WINDOW));
   sf_test_destroy_toplevels ();
 }

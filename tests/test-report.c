@@ -126,13 +126,7 @@ static void
 fixture_setup_empty (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = sf_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "sagsfordeling.db", NULL);
-  fixture->store = sf_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = sf_test_open_store (&fixture->dir);
   load (fixture);
 }
 

@@ -546,15 +546,20 @@ test_explain_norm (Fixture       *fixture,
   gint64 team = make_team (fixture, "Modtageteam", 0);
   SfCaseworker w = worker_template ("GH", team);
   SfReduction r = { .hours = 7.4, .reason = SF_REDUCTION_UNION };
+  SfCaseworker ij = worker_template ("IJ", team);
+  SfReduction ij_r = { .hours = 5, .reason = SF_REDUCTION_UNION };
   const SfWorkerFigures *wf;
   SfNormFactor *f;
-  gint64 id;
+  gint64 id, ij_id;
   double product = 1;
 
   w.start = sf_test_day ("2026-01-10");
   w.individual_factor = 0.5;
   w.factor_reason = (char *) "Delvis tilbagevenden";
   id = sf_roster_save_caseworker (fixture->store, &w, &r, 1, &error);
+  g_assert_no_error (error);
+  ij.weekly_hours = 36.97;
+  ij_id = sf_roster_save_caseworker (fixture->store, &ij, &ij_r, 1, &error);
   g_assert_no_error (error);
 
   sf_settings_init_defaults (&settings);
@@ -583,6 +588,15 @@ test_explain_norm (Fixture       *fixture,
   for (guint i = 0; i < factors->len; i++)
     product *= ((SfNormFactor *) g_ptr_array_index (factors, i))->value;
   g_assert_cmpfloat_with_epsilon (product, wf->adjusted_norm, EPS);
+
+  /* Hours read to the hundredth, as on the roster: 36.97 hours are not
+   * "37" nor "37.0", and whole hours have no decimals */
+  g_clear_pointer (&factors, g_ptr_array_unref);
+  factors = sf_roster_explain_norm (figures, ij_id);
+  f = g_ptr_array_index (factors, 1);
+  g_assert_nonnull (strstr (f->reason, "36.97 of 37 hours a week."));
+  g_assert_nonnull (strstr (f->reason, " Reduced by 5 hours for "));
+  g_assert_nonnull (strstr (f->reason, " 31.97 hours a week are left for cases."));
 }
 
 static char *

@@ -262,7 +262,7 @@ settle (Table *table)
       double value = gtk_adjustment_get_value (vadjustment);
       double upper = gtk_adjustment_get_upper (vadjustment);
 
-      sf_test_spin (20);
+      sf_test_wait_for_frame ();
       if (gtk_widget_get_mapped (GTK_WIDGET (table->view)) &&
           rows == count_rows (table) &&
           first == sf_row_viewport_get_first (table->viewport) &&
@@ -312,7 +312,7 @@ table_tear_down (Table *table)
   gtk_window_destroy (GTK_WINDOW (table->window));
   g_clear_object (&table->selection);
   g_clear_object (&table->strings);
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
 }
 
 static GtkAdjustment *
@@ -431,7 +431,7 @@ test_viewport (void)
       guint before = sf_row_viewport_get_first (table.viewport);
 
       gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + 7.5);
-      sf_test_spin (20);
+      sf_test_wait_for_frame ();
       g_assert_cmpuint (sf_row_viewport_get_first (table.viewport), >=, before);
     }
   g_assert_cmpuint (count_rows (&table), <, 80);

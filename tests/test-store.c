@@ -14,25 +14,7 @@
 
 #define EPS 1e-9
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  SfStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = sf_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "sagsfordeling.db", NULL);
-  fixture->store = sf_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
+typedef SfTestStore Fixture;
 
 /* For tests that open (or fail to open) the file themselves. */
 static void
@@ -42,15 +24,6 @@ fixture_setup_closed (Fixture       *fixture,
   fixture->dir = sf_test_make_tmpdir ();
   fixture->path = g_build_filename (fixture->dir, "sagsfordeling.db", NULL);
   fixture->store = NULL;
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  g_clear_pointer (&fixture->path, g_free);
-  g_clear_pointer (&fixture->dir, g_free);
 }
 
 /* Helpers */
@@ -1055,9 +1028,9 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, sf_test_store_set_up, func, sf_test_store_tear_down)
 #define ADD_CLOSED(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup_closed, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, fixture_setup_closed, func, sf_test_store_tear_down)
 
   ADD_CLOSED ("/store/create/mode-and-folder", test_create_mode_and_folder);
   ADD_CLOSED ("/store/create/mode-with-umask-0", test_create_mode_umask);

@@ -37,7 +37,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = sf_test_open_store (&fixture->dir);
   fixture->window = sf_test_present_window (fixture->store);
   fixture->page = sf_window_get_teams_page (fixture->window);
-  sf_test_spin (100);
+  sf_test_wait_for_frame ();
 }
 
 static void
@@ -72,7 +72,7 @@ activate (Fixture    *fixture,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action (widget, action, NULL));
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
 }
 
 static gint64
@@ -355,7 +355,7 @@ test_remove_caseworker_undo (Fixture       *fixture,
   g_assert_nonnull (toast);
   g_assert_nonnull (strstr (adw_toast_get_title (toast), "CD"));
   g_signal_emit_by_name (toast, "button-clicked");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM caseworker WHERE initials = 'CD'"), ==, 1);
   g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT id FROM caseworker WHERE initials = 'CD'"), ==, cd);
 
@@ -370,7 +370,7 @@ test_remove_caseworker_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
   gtk_drop_down_set_selected (dropdown, choice_position (dropdown, "Carl Dam"));
   adw_message_dialog_response (dialog, "ok");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
 
   g_assert_cmpint (sf_store_count (fixture->store, "caseworker"), ==, 2);
   g_free (sql);
@@ -385,7 +385,7 @@ test_remove_caseworker_undo (Fixture       *fixture,
   toast = sf_teams_page_get_undo_toast (fixture->page);
   g_assert_nonnull (toast);
   g_signal_emit_by_name (toast, "button-clicked");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_free (sql);
   sql = g_strdup_printf ("SELECT group_concat (caseworker_id || ':' || ifnull (cover_id, '-'), ' ')"
                          " FROM (SELECT * FROM casefile ORDER BY id)");
@@ -426,10 +426,10 @@ test_move_and_remove_team (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 1);
   gtk_drop_down_set_selected (dropdown, choice_position (dropdown, "Sygedagpenge"));
   adw_message_dialog_response (dialog, "ok");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, t2);
   g_signal_emit_by_name (sf_teams_page_get_undo_toast (fixture->page), "button-clicked");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, t1);
 
   /* Removing a team with members asks where they go */
@@ -440,11 +440,11 @@ test_move_and_remove_team (Fixture       *fixture,
   dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
   gtk_drop_down_set_selected (dropdown, choice_position (dropdown, "Sygedagpenge"));
   adw_message_dialog_response (dialog, "remove");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 1);
   g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM caseworker WHERE team_id = (SELECT id FROM team)"), ==, 2);
   g_signal_emit_by_name (sf_teams_page_get_undo_toast (fixture->page), "button-clicked");
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 2);
   g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, t1);
   g_assert_cmpuint (g_list_model_get_n_items (sf_teams_page_get_team_model (fixture->page)), ==, 2);
@@ -491,7 +491,7 @@ test_member_tooltips (Fixture       *fixture,
   const char *cells[2];
 
   g_assert_true (sf_teams_page_select_caseworker (fixture->page, ab));
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   item = g_list_model_get_item (sf_teams_page_get_member_model (fixture->page), 0);
   g_assert_cmpint (sf_roster_item_get_id (item), ==, ab);
   view = sf_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW);
@@ -525,7 +525,7 @@ test_suggest_for_team (Fixture       *fixture,
   make_worker (fixture, "CD", "Carl Dam", second);
   sf_window_show_page (fixture->window, "teams");
   sf_teams_page_select_team (fixture->page, second);
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   activate (fixture, GTK_WIDGET (fixture->page), "teams.suggest");
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -537,6 +537,18 @@ test_suggest_for_team (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_cmpint (sf_suggest_dialog_get_team_id (dialog), ==, second);
   g_assert_cmpstr (sf_suggest_dialog_get_initials (dialog), ==, "CD");
+}
+
+static gboolean
+one_team_shown (gpointer page)
+{
+  return g_list_model_get_n_items (sf_teams_page_get_team_model (page)) == 1;
+}
+
+static gboolean
+several_teams_shown (gpointer page)
+{
+  return g_list_model_get_n_items (sf_teams_page_get_team_model (page)) > 1;
 }
 
 static void
@@ -556,11 +568,12 @@ test_search (Fixture       *fixture,
 
     g_assert_true (focus == entry || (focus != NULL && gtk_widget_is_ancestor (focus, entry)));
   }
+  /* The search entry waits for typing to pause before it searches */
   gtk_editable_set_text (GTK_EDITABLE (entry), "syge");
-  sf_test_spin (300);
+  g_assert_true (sf_test_wait_until (one_team_shown, fixture->page));
   g_assert_cmpuint (g_list_model_get_n_items (sf_teams_page_get_team_model (fixture->page)), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  sf_test_spin (300);
+  g_assert_true (sf_test_wait_until (several_teams_shown, fixture->page));
   g_assert_cmpuint (g_list_model_get_n_items (sf_teams_page_get_team_model (fixture->page)), ==, 3);
 }
 
@@ -604,7 +617,7 @@ test_update_in_place (Fixture       *fixture,
 
   sf_window_show_page (fixture->window, "teams");
   g_assert_true (sf_teams_page_select_team (fixture->page, familie));
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_cmpuint (g_list_model_get_n_items (sf_teams_page_get_team_model (fixture->page)), ==, 3);
   assert_utilisation (fixture, familie, "76 %");
   assert_utilisation (fixture, syge, "25 %");
@@ -616,7 +629,7 @@ test_update_in_place (Fixture       *fixture,
   empty_before = g_object_ref (team_item (fixture, empty));
   g_assert_true (sf_cases_close (fixture->store, &s5, 1, sf_day_today (), &error));
   g_assert_no_error (error);
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_true (team_item (fixture, syge) == syge_before);
   g_assert_true (team_item (fixture, empty) == empty_before);
   g_assert_true (team_item (fixture, familie) != familie_before);
@@ -633,7 +646,7 @@ test_update_in_place (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "LK has 19 open cases"));
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
 
   /* JP's ten cases go to MHJ: Familie 54.5 of 60, Sygedagpenge 0 of 40 */
   g_clear_object (&syge_before);
@@ -642,7 +655,7 @@ test_update_in_place (Fixture       *fixture,
   empty_before = g_object_ref (team_item (fixture, empty));
   g_assert_true (sf_cases_reassign (fixture->store, (const gint64 *) jp_cases->data, jp_cases->len, mhj, &error));
   g_assert_no_error (error);
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_true (team_item (fixture, empty) == empty_before);
   g_assert_true (team_item (fixture, syge) != syge_before);
   assert_utilisation (fixture, familie, "91 %");
@@ -660,7 +673,7 @@ test_update_in_place (Fixture       *fixture,
   mhj_now.weekly_hours = 18.5;
   g_assert_cmpint (sf_roster_save_caseworker (fixture->store, &mhj_now, NULL, 0, &error), ==, mhj);
   g_assert_no_error (error);
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_true (team_item (fixture, syge) == syge_before);
   g_assert_true (team_item (fixture, empty) == empty_before);
   assert_utilisation (fixture, familie, "109 %");
@@ -674,7 +687,7 @@ test_update_in_place (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (snapshot);
   sf_roster_snapshot_free (snapshot);
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_true (team_item (fixture, empty) == empty_before);
   assert_utilisation (fixture, familie, "118 %");
   assert_utilisation (fixture, syge, "24 %");
@@ -686,7 +699,7 @@ test_update_in_place (Fixture       *fixture,
   g_assert_nonnull (member_item (fixture, mhj));
   g_assert_nonnull (member_item (fixture, lk));
   g_assert_true (sf_teams_page_select_team (fixture->page, syge));
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   assert_selected_team (fixture, syge);
   g_assert_cmpuint (g_list_model_get_n_items (sf_teams_page_get_member_model (fixture->page)), ==, 2);
   g_assert_nonnull (member_item (fixture, sb));

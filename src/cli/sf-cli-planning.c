@@ -179,7 +179,7 @@ sf_cli_plan_hires (SfStore  *store,
       const SfPlannedHire *hire = &g_array_index (dataset->planned_hires, SfPlannedHire, i);
       const SfTeam *team = sf_dataset_find_team (dataset, hire->team_id);
       g_autofree char *start = sf_day_format (hire->start);
-      g_autofree char *hours = sf_format_decimal (hire->weekly_hours, 1);
+      g_autofree char *hours = sf_format_hours (hire->weekly_hours);
 
       g_print ("%" G_GINT64_FORMAT "  ", hire->id);
       /* Translators: "Sygedagpenge  37,0 hours a week from 15.01.2027" */

@@ -7,9 +7,7 @@
 #include "sf-alerts.h"
 #include "sf-error.h"
 #include "sf-norms.h"
-#include "sf-report.h"
-
-#define SF_EPSILON 1e-9
+#include "sf-text.h"
 
 static const char * const kind_keys[SF_N_ALERT_KINDS] = {
   "over-norm",

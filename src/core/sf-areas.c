@@ -8,7 +8,7 @@
 #include "sf-error.h"
 #include "sf-norms.h"
 #include "sf-privacy.h"
-#include "sf-report.h"
+#include "sf-text.h"
 #include "sf-text.h"
 
 #define MAX_RANGE 1000.0

@@ -5,7 +5,7 @@
 
 #include "sf-audit.h"
 #include "sf-error.h"
-#include "sf-report.h"
+#include "sf-text.h"
 
 static const struct
 {

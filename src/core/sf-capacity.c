@@ -5,11 +5,6 @@
 #include "sf-capacity.h"
 #include "sf-norms.h"
 
-/* Figures are compared with a tolerance of a billionth, so that a load
- * exactly at the norm (24 cases against 30 × 29.6/37) is "at the norm",
- * not over it by a rounding error of the binary representation. */
-#define SF_EPSILON 1e-9
-
 double
 sf_capacity_active_reductions (const SfReduction *reductions,
                                guint              n_reductions,

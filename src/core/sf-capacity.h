@@ -10,6 +10,13 @@ G_BEGIN_DECLS
 /* The capacity model of DOMAIN.md as pure functions.  Each rule is here
  * once; the store, the CLI and the GUI only call it. */
 
+/* The one tolerance for comparing figures (loads, norms, hours, factors):
+ * a billionth, so that a load exactly at the norm (24 cases against
+ * 30 × 29.6/37) is "at the norm", not over it by a rounding error of the
+ * binary representation.  Every comparison of computed figures in core
+ * uses it. */
+#define SF_EPSILON 1e-9
+
 double    sf_capacity_active_reductions (const SfReduction *reductions,
                                          guint              n_reductions,
                                          SfDay              ref);

@@ -6,7 +6,7 @@
 
 #include "sf-caseloads.h"
 #include "sf-norms.h"
-#include "sf-report.h"
+#include "sf-text.h"
 
 SfTeamPosition
 sf_caseloads_team_position (const SfTeamFigures *team)

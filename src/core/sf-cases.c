@@ -1024,7 +1024,7 @@ same_number (double a,
 {
   if (isnan (a) || isnan (b))
     return isnan (a) && isnan (b);
-  return fabs (a - b) < 1e-9;
+  return fabs (a - b) < SF_EPSILON;
 }
 
 /* Everyone whose open cases, load or status differ, in the order of

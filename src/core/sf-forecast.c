@@ -4,7 +4,7 @@
 #include <math.h>
 
 #include "sf-forecast.h"
-#include "sf-report.h"
+#include "sf-text.h"
 
 static void
 clear_team_forecast (gpointer data)
@@ -350,8 +350,7 @@ char *
 sf_forecast_event_describe (const SfForecastEvent *event)
 {
   const SfCaseworker *w = event->worker;
-  g_autofree char *hours = sf_format_decimal (event->hours,
-                                              fabs (event->hours - round (event->hours)) < 0.005 ? 0 : 2);
+  g_autofree char *hours = sf_format_hours (event->hours);
   g_autofree char *last = NULL;
 
   switch (event->kind)

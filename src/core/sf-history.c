@@ -8,8 +8,6 @@
 #include "sf-error.h"
 #include "sf-history.h"
 
-#define SF_EPSILON 1e-9
-
 typedef struct
 {
   SfDay  day;

@@ -7,7 +7,7 @@
 #include "sf-core-resources.h"
 #include "sf-error.h"
 #include "sf-norms.h"
-#include "sf-report.h"
+#include "sf-text.h"
 
 #define CATALOGUE_RESOURCE "/io/github/sagsfordeling/Sagsfordeling/core/case-areas.json"
 #define REFERENCES_RESOURCE "/io/github/sagsfordeling/Sagsfordeling/core/caseload-references.json"

@@ -6,7 +6,7 @@
 #include "sf-error.h"
 #include "sf-norms.h"
 #include "sf-preferences.h"
-#include "sf-report.h"
+#include "sf-text.h"
 
 #define MAX_NORM 1000.0
 

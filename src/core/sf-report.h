@@ -31,11 +31,5 @@ char     *sf_report_render_trend (const SfDataset *dataset,
 char     *sf_report_render_forecast (const SfForecast *forecast,
                                      gint64            team_id,
                                      SfReportFormat    format);
-char     *sf_format_decimal      (double           value,
-                                  int              digits);
-char     *sf_format_exact        (double           value,
-                                  char             decimal);
-char     *sf_csv_escape_field    (const char      *value,
-                                  char             delimiter);
 
 G_END_DECLS

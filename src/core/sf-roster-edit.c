@@ -7,8 +7,8 @@
 #include "sf-error.h"
 #include "sf-norms.h"
 #include "sf-privacy.h"
-#include "sf-report.h"
 #include "sf-roster-edit.h"
+#include "sf-text.h"
 
 /* ---- checks ------------------------------------------------------------ */
 
@@ -129,8 +129,8 @@ sf_roster_check_weekly_hours (const SfSettings  *settings,
 {
   if (isnan (hours) || hours < 0 || hours > settings->full_time_hours)
     {
-      g_autofree char *value = format_number (hours);
-      g_autofree char *full = format_number (settings->full_time_hours);
+      g_autofree char *value = sf_format_hours (hours);
+      g_autofree char *full = sf_format_hours (settings->full_time_hours);
 
       g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                    _("The weekly hours must be between 0 and %s (full time), not %s."),
@@ -148,8 +148,8 @@ sf_roster_check_reduction_hours (const SfSettings  *settings,
 {
   if (isnan (hours) || hours <= 0 || hours > settings->full_time_hours)
     {
-      g_autofree char *value = format_number (hours);
-      g_autofree char *full = format_number (settings->full_time_hours);
+      g_autofree char *value = sf_format_hours (hours);
+      g_autofree char *full = sf_format_hours (settings->full_time_hours);
 
       g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                    _("A reduction must be more than 0 and at most %s hours a week, not %s."),
@@ -165,10 +165,10 @@ sf_roster_check_reductions_total (double   reduction_hours,
                                   double   weekly_hours,
                                   GError **error)
 {
-  if (reduction_hours > weekly_hours + 1e-9)
+  if (reduction_hours > weekly_hours + SF_EPSILON)
     {
-      g_autofree char *reduced = format_number (reduction_hours);
-      g_autofree char *hours = format_number (weekly_hours);
+      g_autofree char *reduced = sf_format_hours (reduction_hours);
+      g_autofree char *hours = sf_format_hours (weekly_hours);
 
       g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                    _("The reductions (%s hours a week at the same time) are more than the "
@@ -1387,8 +1387,8 @@ sf_roster_explain_norm (const SfFigures *figures,
   /* Availability */
   reason = g_string_new (NULL);
   reduced = FALSE;
-  hours = sf_format_decimal (worker->weekly_hours, fabs (worker->weekly_hours - round (worker->weekly_hours)) < 0.005 ? 0 : 1);
-  full = sf_format_decimal (figures->settings.full_time_hours, 0);
+  hours = sf_format_hours (worker->weekly_hours);
+  full = sf_format_hours (figures->settings.full_time_hours);
   if (wf->absent)
     g_string_append_printf (reason, _("Absent (%s) on this date: no capacity."),
                             sf_roster_absence_kind_label (worker->absence_kind));
@@ -1409,7 +1409,7 @@ sf_roster_explain_norm (const SfFigures *figures,
 
           if (r->caseworker_id != worker->id || !sf_day_in_range (figures->ref, r->from, r->to))
             continue;
-          rh = sf_format_decimal (r->hours, fabs (r->hours - round (r->hours)) < 0.005 ? 0 : 1);
+          rh = sf_format_hours (r->hours);
           /* Translators: a reduction of the weekly hours: hours and reason */
           label = sf_reduction_reason_to_label (r->reason);
           g_string_append_printf (reason, _(" Reduced by %s hours for %s"), rh, label);
@@ -1428,7 +1428,7 @@ sf_roster_explain_norm (const SfFigures *figures,
       if (reduced)
         {
           double left = wf->availability * figures->settings.full_time_hours;
-          g_autofree char *text = sf_format_decimal (left, fabs (left - round (left)) < 0.005 ? 0 : 1);
+          g_autofree char *text = sf_format_hours (left);
 
           /* Translators: the hours left after the reductions */
           g_string_append_printf (reason, _(" %s hours a week are left for cases."), text);

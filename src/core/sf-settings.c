@@ -4,7 +4,6 @@
 #include <math.h>
 
 #include "sf-error.h"
-#include "sf-report.h"
 #include "sf-settings.h"
 #include "sf-text.h"
 

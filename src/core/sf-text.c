@@ -134,3 +134,174 @@ sf_text_parse_decimal (const char *text,
     *out = value;
   return TRUE;
 }
+
+/* The value with @digits decimals and the locale's decimal separator: 1,5
+ * under a Danish locale.  NAN is shown as a dash. */
+char *
+sf_format_decimal (double value,
+                   int    digits)
+{
+  if (isnan (value))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.*f", digits, value);
+}
+
+/**
+ * sf_format_hours:
+ *
+ * Hours as every page, dialog and message shows them: to the hundredth,
+ * with the locale's decimal separator and no trailing zeros, so 37 reads
+ * "37", 18.5 "18,5" and 36.97 "36,97" (not "37") under a Danish locale.
+ * NAN is shown as a dash.
+ */
+char *
+sf_format_hours (double hours)
+{
+  double rounded;
+  char *text;
+  gsize len;
+
+  if (isnan (hours))
+    return g_strdup ("—");
+  rounded = round (hours * 100) / 100;
+  if (rounded == 0)
+    rounded = 0; /* not "-0" */
+  text = g_strdup_printf ("%.2f", rounded);
+  len = strlen (text);
+  /* "%.2f" always writes a separator and two decimals: drop the zeros at
+   * the end, then the separator if nothing is left after it. */
+  while (len > 0 && text[len - 1] == '0')
+    text[--len] = '\0';
+  while (len > 0 && !g_ascii_isdigit (text[len - 1]))
+    text[--len] = '\0';
+  return text;
+}
+
+/* Writes the digits of @n (no sign) ending just before @end; returns where
+ * they start. */
+static char *
+write_digits (char    *end,
+              guint64  n)
+{
+  do
+    {
+      *--end = (char) ('0' + n % 10);
+      n /= 10;
+    }
+  while (n > 0);
+  return end;
+}
+
+/* Whole numbers and numbers with up to four decimals (loads such as 30.5,
+ * factors such as 0.7) written without printf and strtod, which were a
+ * quarter of a large JSON report.  Gives exactly what the search below
+ * gives: such a value is the double nearest to n / 10^k (a division of
+ * exact numbers, correctly rounded, as strtod rounds), which "%.15g"
+ * prints as that decimal (it has at most 15 digits, and the double is
+ * closer to it than half a unit of the 15th digit).  Checked against the
+ * search on millions of values; tests/test-report.c checks a sample. */
+static gboolean
+format_short (double  value,
+              char    decimal,
+              char   *buf,
+              gsize   size)
+{
+  static const double powers[] = { 1, 10, 100, 1000, 10000 };
+  char digits[32];
+  char *end = digits + sizeof digits;
+
+  for (guint k = 0; k < G_N_ELEMENTS (powers); k++)
+    {
+      double scaled = fabs (value) * powers[k];
+      guint64 n;
+      char *p;
+
+      if (scaled >= 1e15)
+        return FALSE;
+      /* The product may be off by an ulp (1118.37 × 100 is
+       * 111836.99999999999): the quotient decides, and the first k that
+       * passes has no trailing zero (n / 10 would have passed before). */
+      n = (guint64) floor (scaled + 0.5);
+      if ((double) n / powers[k] != fabs (value))
+        continue;
+
+      p = write_digits (end, n);
+      if (k > 0)
+        {
+          /* Shift the last k digits right to make room for the separator,
+           * after padding with zeros so there is a digit before it. */
+          while (end - p < (int) k + 1)
+            *--p = '0';
+          memmove (p - 1, p, (gsize) (end - p) - k);
+          p--;
+          end[-(int) k - 1] = decimal;
+        }
+      if (signbit (value))
+        *--p = '-';
+      if ((gsize) (end - p) + 1 > size)
+        return FALSE;
+      memcpy (buf, p, (gsize) (end - p));
+      buf[end - p] = '\0';
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * sf_format_exact:
+ * @decimal: the decimal separator to write
+ *
+ * The shortest text that reads back as exactly @value, with @decimal as the
+ * decimal separator: 0.8, not 0.80000000000000004.  What reports write.
+ */
+char *
+sf_format_exact (double value,
+                 char   decimal)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *dot;
+
+  if (format_short (value, decimal, buf, sizeof buf))
+    return g_strdup (buf);
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      g_ascii_formatd (buf, sizeof buf, precision == 15 ? "%.15g" : precision == 16 ? "%.16g" : "%.17g", value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  if (decimal != '.' && (dot = strchr (buf, '.')) != NULL)
+    *dot = decimal;
+  return g_strdup (buf);
+}
+
+/* A field for a spreadsheet: quoted where needed, and text that a
+ * spreadsheet would run as a formula (=, +, -, @) made inert. */
+char *
+sf_csv_escape_field (const char *value,
+                     char        delimiter)
+{
+  GString *out;
+  gboolean formula, quote;
+
+  if (value == NULL)
+    return g_strdup ("");
+
+  formula = strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0';
+  quote = formula || strchr (value, delimiter) || strchr (value, '"') ||
+          strchr (value, '\n') || strchr (value, '\r');
+  if (!quote)
+    return g_strdup (value);
+
+  out = g_string_new ("\"");
+  if (formula)
+    g_string_append_c (out, '\'');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}

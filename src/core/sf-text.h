@@ -4,11 +4,18 @@
 
 G_BEGIN_DECLS
 
-/* Small text rules shared by imports and forms. */
+/* Small text rules shared by imports, forms, reports and exports. */
 
 char     *sf_text_normalize_key  (const char *text);
 char     *sf_text_fold_for_search (const char *text);
 gboolean  sf_text_parse_decimal  (const char *text,
                                   double     *out);
+char     *sf_format_decimal      (double      value,
+                                  int         digits);
+char     *sf_format_hours        (double      hours);
+char     *sf_format_exact        (double      value,
+                                  char        decimal);
+char     *sf_csv_escape_field    (const char *value,
+                                  char        delimiter);
 
 G_END_DECLS

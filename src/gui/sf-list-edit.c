@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "sf-list-edit.h"
@@ -60,6 +61,57 @@ is_plain_item (gpointer item)
   return g_type_parent (type) == G_TYPE_OBJECT && g_type_test_flags (type, G_TYPE_FLAG_FINAL);
 }
 
+/* After a swap, @item holds the new contents and @from the old: each
+ * readable property of @item whose value is now different is notified,
+ * once, so that a binding or an expression watching the item follows it.
+ * With nobody watching there is nothing to tell (a list's items are
+ * rarely watched: the rows read them when bound), and nothing is read. */
+static void
+notify_changed (GObject *item,
+                GObject *from)
+{
+  static guint notify_id;
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  if (notify_id == 0)
+    notify_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
+  if (!g_signal_has_handler_pending (item, notify_id, 0, TRUE))
+    return;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (item), &n_pspecs);
+  g_object_freeze_notify (item);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      g_auto(GValue) now = G_VALUE_INIT;
+      g_auto(GValue) before = G_VALUE_INIT;
+      gboolean same;
+
+      if (!(pspec->flags & G_PARAM_READABLE))
+        continue;
+      g_value_init (&now, pspec->value_type);
+      g_value_init (&before, pspec->value_type);
+      g_object_get_property (item, pspec->name, &now);
+      g_object_get_property (from, pspec->name, &before);
+      if (G_VALUE_HOLDS_DOUBLE (&now))
+        {
+          /* Exactly, and NAN (no norm) is the same as NAN: a
+           * GParamSpecDouble calls anything near enough, or NAN, equal. */
+          double a = g_value_get_double (&now), b = g_value_get_double (&before);
+
+          same = a == b || (isnan (a) && isnan (b));
+        }
+      else
+        {
+          same = g_param_values_cmp (pspec, &now, &before) == 0;
+        }
+      if (!same)
+        g_object_notify_by_pspec (item, pspec);
+    }
+  g_object_thaw_notify (item);
+}
+
 void
 sf_list_item_take_contents (gpointer item,
                             gpointer from)
@@ -79,6 +131,7 @@ sf_list_item_take_contents (gpointer item,
   memcpy (swap, a + sizeof (GObject), size);
   memcpy (a + sizeof (GObject), b + sizeof (GObject), size);
   memcpy (b + sizeof (GObject), swap, size);
+  notify_changed (item, from);
 }
 
 void

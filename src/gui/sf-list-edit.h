@@ -22,7 +22,8 @@ typedef struct
 /* @item gets the contents of @from, an item of the same type (a final
  * type that derives from GObject directly, with no private part), and @from those
  * @item had: for a list's row that keeps its item while what it shows
- * changes. */
+ * changes.  @item notifies each property whose value changed, so a
+ * binding on it stays true. */
 void    sf_list_item_take_contents (gpointer   item,
                                     gpointer   from);
 

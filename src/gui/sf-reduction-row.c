@@ -40,7 +40,7 @@ update_title (SfReductionRow *self)
 {
   double hours = gtk_spin_button_get_value (self->hours_spin);
   guint reason = adw_combo_row_get_selected (self->reason_row);
-  g_autofree char *number = sf_format_decimal (hours, fabs (hours - round (hours)) < 0.05 ? 0 : 1);
+  g_autofree char *number = sf_format_hours (hours);
   g_autofree char *title = NULL;
 
   /* Translators: a reduction, e.g. "5 hours a week" */

@@ -89,13 +89,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-format_hours (double hours)
-{
-  /* 37 and 32,5, not 37,0 */
-  return sf_format_decimal (hours, fabs (hours - round (hours)) < 0.05 ? 0 : 1);
-}
-
 static SfRosterCapacity
 capacity_from_figures (const SfWorkerFigures *figures)
 {
@@ -352,7 +345,7 @@ explain_norm (SfRosterItem *self)
                                  base, availability, experience, factor);
   if (self->reduction_hours > 0)
     {
-      g_autofree char *hours = format_hours (self->reduction_hours);
+      g_autofree char *hours = sf_format_hours (self->reduction_hours);
 
       /* Translators: %s is a number of hours per week */
       reduced = g_strdup_printf (_("Reduced by %s hours a week"), hours);
@@ -404,7 +397,7 @@ sf_roster_item_new (const SfWorkerFigures *figures,
   self->status = figures->status;
   self->capacity = capacity_from_figures (figures);
 
-  self->hours_text = format_hours (self->weekly_hours);
+  self->hours_text = sf_format_hours (self->weekly_hours);
   self->norm_text = sf_format_decimal (self->adjusted_norm, 1);
   self->cases_text = g_strdup_printf ("%u", self->open_cases);
   self->load_text = sf_format_decimal (self->weighted_load, 1);

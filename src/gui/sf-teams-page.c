@@ -91,12 +91,6 @@ member_info_free (gpointer data)
   g_free (info);
 }
 
-static char *
-format_hours (double hours)
-{
-  return sf_format_decimal (hours, fabs (hours - round (hours)) < 0.05 ? 0 : 1);
-}
-
 static SfWindow *
 get_window (SfTeamsPage *self)
 {
@@ -1224,7 +1218,7 @@ describe_reductions (const SfDataset *dataset,
   if (n == 0)
     return g_strdup ("—");
   {
-    g_autofree char *hours = format_hours (active);
+    g_autofree char *hours = sf_format_hours (active);
 
     /* Translators: hours of reduction in force today, and how many reductions are recorded,
      * e.g. "5 h (2)" */

@@ -1,0 +1,169 @@
+/* test-items-gui.c: a list's item that keeps its object while its
+ * figures change (sf_list_item_take_contents) tells whoever watches it:
+ * each property whose value changed is notified once, the others not at
+ * all, and a binding on the item stays true.
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sf-list-edit.h"
+#include "sf-roster-item.h"
+#include "sf-test-gui.h"
+
+/* How often each property was notified, by name */
+static void
+on_item_notify_cb (GObject    *item,
+                   GParamSpec *pspec,
+                   GHashTable *counts)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pspec->name));
+
+  g_hash_table_insert (counts, (gpointer) pspec->name, GUINT_TO_POINTER (n + 1));
+}
+
+static guint
+count_of (GHashTable *counts,
+          const char *name)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+}
+
+/* Anne Bo on @hours hours a week, team norm 30, @cases kompleks cases */
+static SfRosterItem *
+new_item (double hours,
+          guint  cases)
+{
+  SfCaseworker worker = { .id = 7, .initials = (char *) "AB", .name = (char *) "Anne Bo", .weekly_hours = hours };
+  SfTeam team = { .id = 1, .name = (char *) "Familie" };
+  SfWorkerFigures figures = { .worker = &worker, .team = &team, .started = TRUE,
+                              .availability = hours / 37, .experience = 1, .individual_factor = 1,
+                              .base_norm = 30, .adjusted_norm = 30 * hours / 37,
+                              .open_cases = cases, .weighted_load = cases };
+
+  figures.utilisation = figures.weighted_load / figures.adjusted_norm;
+  figures.status = figures.utilisation > 1 ? SF_STATUS_OVER : figures.utilisation > 0.9 ? SF_STATUS_NEAR : SF_STATUS_WITHIN;
+  return sf_roster_item_new (&figures, NULL);
+}
+
+/* Each property of @item notified once if it is in @changed, else never */
+static void
+assert_notified (gpointer            item,
+                 GHashTable         *counts,
+                 const char * const *changed)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (item), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      guint expected = g_strv_contains (changed, pspecs[i]->name) ? 1 : 0;
+
+      if (count_of (counts, pspecs[i]->name) != expected)
+        g_error ("%s was notified %u times, not %u", pspecs[i]->name,
+                 count_of (counts, pspecs[i]->name), expected);
+    }
+  g_assert_cmpuint (g_hash_table_size (counts), ==, g_strv_length ((char **) changed));
+}
+
+/* 37 → 36.97 hours with 27 kompleks cases: the norm goes from 30 to
+ * 29.98, so the utilisation from 0.90 (within) to 0.9007 (near).  What
+ * shows it changes; the person, the cases, the load, the norm at one
+ * decimal ("30.0"), the utilisation in whole per cent ("90 %") and the
+ * explanation (availability 1.00 at two decimals) do not. */
+static void
+test_roster_item_notifies (void)
+{
+  static const char * const changed_names[] = {
+    "weekly-hours", "hours-text", "availability", "adjusted-norm", "utilisation",
+    "utilisation-rank", "status", "status-rank", "status-label", "status-icon-name", NULL
+  };
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  SfRosterItem *item = new_item (37, 27);
+  SfRosterItem *changed = new_item (36.97, 27);
+  SfRosterItem *same = new_item (36.97, 27);
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+
+  g_assert_cmpint (sf_roster_item_get_status (item), ==, SF_STATUS_WITHIN);
+  g_object_bind_property (item, "hours-text", label, "label", G_BINDING_SYNC_CREATE);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "37");
+  g_signal_connect (item, "notify", G_CALLBACK (on_item_notify_cb), counts);
+
+  sf_list_item_take_contents (item, changed);
+
+  /* The item has the new figures, @changed the old ones, and the binding
+   * followed */
+  g_assert_cmpfloat (sf_roster_item_get_weekly_hours (item), ==, 36.97);
+  g_assert_cmpint (sf_roster_item_get_status (item), ==, SF_STATUS_NEAR);
+  g_assert_cmpfloat (sf_roster_item_get_weekly_hours (changed), ==, 37);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "36.97");
+  assert_notified (item, counts, changed_names);
+
+  /* The same figures again: nothing to tell */
+  g_hash_table_remove_all (counts);
+  sf_list_item_take_contents (item, same);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
+
+  g_assert_finalize_object (changed);
+  g_assert_finalize_object (same);
+  g_assert_finalize_object (label);
+  g_assert_finalize_object (item);
+}
+
+/* A list edit that replaces an item keeps the object in the store and
+ * notifies it; an item nobody watches is swapped all the same. */
+static void
+test_list_edit_notifies (void)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GListStore *store = g_list_store_new (SF_TYPE_ROSTER_ITEM);
+  SfRosterItem *watched = new_item (37, 12);
+  SfRosterItem *unwatched = new_item (37, 30);
+  g_autoptr(GArray) edits = sf_list_edits_new ();
+  g_autoptr(SfRosterItem) first = NULL;
+  g_autoptr(SfRosterItem) second = NULL;
+
+  g_list_store_append (store, watched);
+  g_list_store_append (store, unwatched);
+  g_signal_connect (watched, "notify", G_CALLBACK (on_item_notify_cb), counts);
+
+  sf_list_edits_add (edits, 0, g_object_ref (watched), new_item (37, 13));
+  sf_list_edits_add (edits, 1, g_object_ref (unwatched), new_item (18.5, 30));
+  sf_list_store_apply_edits (store, edits);
+  g_clear_pointer (&edits, g_array_unref);
+
+  first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (store), 1);
+  g_assert_true (first == watched);
+  g_assert_true (second == unwatched);
+  g_assert_cmpuint (sf_roster_item_get_open_cases (watched), ==, 13);
+  g_assert_cmpstr (sf_roster_item_get_hours_text (unwatched), ==, "18.5");
+
+  g_assert_cmpuint (count_of (counts, "open-cases"), ==, 1);
+  g_assert_cmpuint (count_of (counts, "cases-text"), ==, 1);
+  g_assert_cmpuint (count_of (counts, "weighted-load"), ==, 1);
+  g_assert_cmpuint (count_of (counts, "weekly-hours"), ==, 0);
+  g_assert_cmpuint (count_of (counts, "hours-text"), ==, 0);
+
+  g_clear_object (&first);
+  g_clear_object (&second);
+  g_assert_finalize_object (store);
+  g_assert_finalize_object (watched);
+  g_assert_finalize_object (unwatched);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sf_test_gui_init (&argc, &argv);
+
+  g_test_add_func ("/gui/items/roster-item-notifies", test_roster_item_notifies);
+  g_test_add_func ("/gui/items/list-edit-notifies", test_list_edit_notifies);
+
+  return g_test_run ();
+}
