@@ -502,6 +502,15 @@ GPtrArray *
 sf_alerts_sustained (const SfFigures *figures,
                      GPtrArray       *points)
 {
+  return sf_alerts_sustained_some (figures, points, NULL, NULL);
+}
+
+GPtrArray *
+sf_alerts_sustained_some (const SfFigures *figures,
+                          GPtrArray       *points,
+                          const GArray    *caseworker_ids,
+                          const GArray    *team_ids)
+{
   GPtrArray *alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_alert_free);
   const SfSettings *settings = &figures->settings;
   guint needed = (guint) settings->sustained_weeks + 1;
@@ -517,7 +526,8 @@ sf_alerts_sustained (const SfFigures *figures,
       const SfCaseworker *w = &g_array_index (figures->dataset->caseworkers, SfCaseworker, i);
       const SfTrendWorker *tw = &g_array_index (last->workers, SfTrendWorker, i);
       const SfTeam *team = sf_dataset_find_team (figures->dataset, w->team_id);
-      guint run = run_length (points, worker_is_over, settings, i);
+      guint run = caseworker_ids == NULL || sf_ids_contain (caseworker_ids, w->id)
+                  ? run_length (points, worker_is_over, settings, i) : 0;
       const SfTrendPoint *first;
       g_autofree char *since = NULL;
       g_autofree char *load = NULL;
@@ -555,7 +565,8 @@ sf_alerts_sustained (const SfFigures *figures,
   for (guint i = 0; i < last->teams->len; i++)
     {
       const SfTeamFigures *tf = &g_array_index (last->teams, SfTeamFigures, i);
-      guint run = run_length (points, team_is_over, settings, i);
+      guint run = team_ids == NULL || sf_ids_contain (team_ids, tf->team->id)
+                  ? run_length (points, team_is_over, settings, i) : 0;
       const SfTrendPoint *first;
       g_autofree char *since = NULL;
       g_autofree char *load = NULL;

@@ -76,6 +76,12 @@ void        sf_alerts_sort            (GPtrArray       *alerts);
  * since when: the first point of the unbroken run among @points. */
 GPtrArray  *sf_alerts_sustained       (const SfFigures *figures,
                                        GPtrArray       *points);
+/* The same for the caseworkers @caseworker_ids and the teams @team_ids
+ * (ascending sets) alone. */
+GPtrArray  *sf_alerts_sustained_some  (const SfFigures *figures,
+                                       GPtrArray       *points,
+                                       const GArray    *caseworker_ids,
+                                       const GArray    *team_ids);
 gboolean    sf_alert_kind_is_sustained (SfAlertKind    kind);
 SfAlert    *sf_alert_copy             (const SfAlert   *alert);
 void        sf_alert_free             (SfAlert         *alert);

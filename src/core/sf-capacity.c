@@ -400,21 +400,31 @@ finish_team (SfTeamFigures *tf)
     tf->cases_per_fte = tf->open_cases / tf->availability_sum;
 }
 
+/* Figures with room for every caseworker and team, all zero. */
+static SfFigures *
+figures_new (const SfDataset  *dataset,
+             const SfSettings *settings,
+             SfDay             ref)
+{
+  SfFigures *figures = g_new0 (SfFigures, 1);
+
+  figures->ref = ref;
+  figures->settings = *settings;
+  figures->dataset = dataset;
+  figures->workers = g_array_sized_new (FALSE, TRUE, sizeof (SfWorkerFigures), dataset->caseworkers->len);
+  g_array_set_size (figures->workers, dataset->caseworkers->len);
+  figures->teams = g_array_sized_new (FALSE, TRUE, sizeof (SfTeamFigures), dataset->teams->len);
+  g_array_set_size (figures->teams, dataset->teams->len);
+  return figures;
+}
+
 SfFigures *
 sf_figures_compute (const SfDataset  *dataset,
                     const SfSettings *settings,
                     SfDay             ref)
 {
-  g_autoptr(SfFigures) figures = g_new0 (SfFigures, 1);
+  g_autoptr(SfFigures) figures = figures_new (dataset, settings, ref);
   const GArray *workers = dataset->caseworkers;
-
-  figures->ref = ref;
-  figures->settings = *settings;
-  figures->dataset = dataset;
-  figures->workers = g_array_sized_new (FALSE, TRUE, sizeof (SfWorkerFigures), workers->len);
-  g_array_set_size (figures->workers, workers->len);
-  figures->teams = g_array_sized_new (FALSE, TRUE, sizeof (SfTeamFigures), dataset->teams->len);
-  g_array_set_size (figures->teams, dataset->teams->len);
 
   for (guint i = 0; i < dataset->teams->len; i++)
     clear_team (figures, &g_array_index (figures->teams, SfTeamFigures, i),
@@ -552,6 +562,7 @@ struct _SfSweep
   guint     *first_reduction;  /* per caseworker: where their reductions begin */
   guint     *n_reductions;     /* and how many */
   SfDay     *experienced;      /* per caseworker: sf_capacity_experienced_from() */
+  guint8    *only;             /* per caseworker: followed; NULL: everyone */
 };
 
 static int
@@ -569,10 +580,20 @@ SfSweep *
 sf_sweep_new (const SfDataset  *dataset,
               const SfSettings *settings)
 {
+  return sf_sweep_new_some (dataset, settings, NULL);
+}
+
+SfSweep *
+sf_sweep_new_some (const SfDataset  *dataset,
+                   const SfSettings *settings,
+                   const guint8     *only)
+{
   SfSweep *sweep = g_new0 (SfSweep, 1);
   guint n_cases = dataset->cases->len;
 
-  sweep->figures = sf_figures_compute (dataset, settings, 1);
+  sweep->figures = figures_new (dataset, settings, SF_DAY_NONE);
+  if (only != NULL)
+    sweep->only = g_memdup2 (only, MAX (dataset->caseworkers->len, 1));
   sweep->events = g_array_sized_new (FALSE, FALSE, sizeof (Event), 2 * n_cases);
   sweep->primary = g_new (int, MAX (n_cases, 1));
   sweep->cover = g_new (int, MAX (n_cases, 1));
@@ -600,6 +621,8 @@ sf_sweep_new (const SfDataset  *dataset,
       sweep->cover[i] = kase->cover_id != 0 ? sf_rows_find (dataset->caseworkers, kase->cover_id) : -1;
       if (sweep->primary[i] < 0)
         continue;
+      if (only != NULL && !only[sweep->primary[i]] && (sweep->cover[i] < 0 || !only[sweep->cover[i]]))
+        continue;
       /* Open from its start (from the beginning without one) until the day
        * it was closed; closed on or before its start, it never was. */
       if (kase->start != SF_DAY_NONE && kase->closed != SF_DAY_NONE && kase->closed <= kase->start)
@@ -626,6 +649,7 @@ sf_sweep_free (SfSweep *sweep)
   g_free (sweep->first_reduction);
   g_free (sweep->n_reductions);
   g_free (sweep->experienced);
+  g_free (sweep->only);
   g_free (sweep);
 }
 
@@ -676,7 +700,7 @@ sf_sweep_figures_on (SfSweep *sweep,
   SfFigures *figures = sweep->figures;
   const SfDataset *dataset = figures->dataset;
 
-  g_return_val_if_fail (sweep->next == 0 || day >= figures->ref, NULL);
+  g_return_val_if_fail (day >= figures->ref, NULL);
 
   while (sweep->next < sweep->events->len &&
          g_array_index (sweep->events, Event, sweep->next).day <= day)
@@ -691,6 +715,8 @@ sf_sweep_figures_on (SfSweep *sweep,
       SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
       SfTeamFigures *tf = sweep->team[i] >= 0 ? &g_array_index (figures->teams, SfTeamFigures, sweep->team[i]) : NULL;
 
+      if (sweep->only != NULL && !sweep->only[i])
+        continue;
       wf->worker = &g_array_index (dataset->caseworkers, SfCaseworker, i);
       compute_worker_at (figures, wf, tf,
                          sweep->n_reductions[i] > 0

@@ -134,6 +134,12 @@ typedef struct _SfSweep SfSweep;
 
 SfSweep         *sf_sweep_new        (const SfDataset  *dataset,
                                       const SfSettings *settings);
+/* The same for the caseworkers marked in @only (by index) alone: their
+ * figures, and those of teams all of whose members are marked; the others'
+ * are left zero. */
+SfSweep         *sf_sweep_new_some   (const SfDataset  *dataset,
+                                      const SfSettings *settings,
+                                      const guint8     *only);
 /* The figures on @day, which is not before the day of the previous call;
  * owned by @sweep, valid until the next call. */
 const SfFigures *sf_sweep_figures_on (SfSweep          *sweep,

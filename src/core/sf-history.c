@@ -132,6 +132,16 @@ sf_history_load_recordings (SfStore       *store,
                             const GArray  *days,
                             GError       **error)
 {
+  return sf_history_load_recordings_some (store, days, NULL, NULL, error);
+}
+
+GPtrArray *
+sf_history_load_recordings_some (SfStore       *store,
+                                 const GArray  *days,
+                                 const GArray  *caseworker_ids,
+                                 const GArray  *team_ids,
+                                 GError       **error)
+{
   g_autoptr(GPtrArray) recordings = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_recording_free);
   g_autoptr(GHashTable) recorded = g_hash_table_new (NULL, NULL);
   g_autofree char *first = NULL;
@@ -177,8 +187,8 @@ sf_history_load_recordings (SfStore       *store,
           g_ptr_array_add (recordings, NULL);
           continue;
         }
-      workers = load_latest (store, LATEST_WORKERS, LATEST_WORKER, NULL, day, error);
-      teams = workers != NULL ? load_latest (store, LATEST_TEAMS, LATEST_TEAM, NULL, day, error) : NULL;
+      workers = load_latest (store, LATEST_WORKERS, LATEST_WORKER, caseworker_ids, day, error);
+      teams = workers != NULL ? load_latest (store, LATEST_TEAMS, LATEST_TEAM, team_ids, day, error) : NULL;
       if (teams == NULL)
         return NULL;
       recording = g_new0 (SfRecording, 1);
@@ -511,21 +521,45 @@ sf_alert_unacknowledge (SfStore        *store,
 #define SUSTAINED_LOOKBACK_WEEKS 52
 
 /* The sustained-overload alerts on the figures' day, each point as the
- * trend takes it: recorded where the history has the day, else computed. */
+ * trend takes it: recorded where the history has the day, else computed.
+ * Of the caseworkers @caseworker_ids and the teams @team_ids alone when
+ * they are given (the points are then swept for them and the other members
+ * of those teams only: an edit's delta). */
 static GPtrArray *
 sustained_alerts (SfStore          *store,
                   const SfFigures  *figures,
+                  const GArray     *caseworker_ids,
+                  const GArray     *team_ids,
                   GError          **error)
 {
+  const SfDataset *dataset = figures->dataset;
   int weeks = MAX (figures->settings.sustained_weeks, SUSTAINED_LOOKBACK_WEEKS);
   g_autoptr(GArray) days = sf_trend_days (figures->ref - 7 * (SfDay) weeks, figures->ref, SF_TREND_WEEK);
-  g_autoptr(GPtrArray) recordings = sf_history_load_recordings (store, days, error);
+  g_autoptr(GArray) followed = NULL;
+  g_autofree guint8 *only = NULL;
+  g_autoptr(GPtrArray) recordings = NULL;
   g_autoptr(GPtrArray) points = NULL;
 
+  if (caseworker_ids != NULL)
+    {
+      followed = g_array_copy ((GArray *) caseworker_ids);
+      only = g_new0 (guint8, MAX (dataset->caseworkers->len, 1));
+      for (guint w = 0; w < dataset->caseworkers->len; w++)
+        {
+          const SfCaseworker *worker = &g_array_index (dataset->caseworkers, SfCaseworker, w);
+
+          if (sf_ids_contain (caseworker_ids, worker->id) || sf_ids_contain (team_ids, worker->team_id))
+            {
+              only[w] = TRUE;
+              sf_ids_add (followed, worker->id);
+            }
+        }
+    }
+  recordings = sf_history_load_recordings_some (store, days, followed, team_ids, error);
   if (recordings == NULL)
     return NULL;
-  points = sf_trend_compute (figures->dataset, &figures->settings, days, recordings);
-  return sf_alerts_sustained (figures, points);
+  points = sf_trend_compute_some (dataset, &figures->settings, days, recordings, only);
+  return sf_alerts_sustained_some (figures, points, caseworker_ids, team_ids);
 }
 
 /* Moves @from's alerts to the end of @to. */
@@ -572,7 +606,7 @@ sf_alerts_evaluate_stored (SfStore          *store,
                            GUINT_TO_POINTER (alert->since));
     }
   take_alerts (alerts, due);
-  sustained = sustained_alerts (store, figures, error);
+  sustained = sustained_alerts (store, figures, NULL, NULL, error);
   if (sustained == NULL)
     return NULL;
   take_alerts (alerts, sustained);
@@ -595,32 +629,20 @@ sf_alerts_evaluate_stored_some (SfStore          *store,
   g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GPtrArray) fresh = NULL;
   g_autoptr(GPtrArray) sustained = NULL;
-  guint kept = 0;
 
   if (acks == NULL)
     return NULL;
   since = load_since (store, figures, caseworker_ids, team_ids, error);
   if (since == NULL)
     return NULL;
-  sustained = sustained_alerts (store, figures, error);
+  sustained = sustained_alerts (store, figures, caseworker_ids, team_ids, error);
   if (sustained == NULL)
     return NULL;
   result = sf_alerts_evaluate_some (figures, alerts, caseworker_ids, team_ids, &fresh);
   sf_alerts_apply (fresh, acks, since, figures->ref);
 
-  /* Sustained overload looks at weeks of points: all evaluated again */
-  for (guint i = 0; i < result->len; i++)
-    {
-      SfAlert *alert = g_ptr_array_index (result, i);
-
-      if (sf_alert_kind_is_sustained (alert->kind))
-        sf_alert_free (alert);
-      else
-        g_ptr_array_index (result, kept++) = alert;
-    }
-  g_ptr_array_set_free_func (result, NULL);
-  g_ptr_array_set_size (result, kept);
-  g_ptr_array_set_free_func (result, (GDestroyNotify) sf_alert_free);
+  /* sf_alerts_evaluate_some() kept the others' sustained overload; the
+   * changed ones' is evaluated again over their weeks of points */
   sf_alerts_apply (sustained, acks, since, figures->ref);
   take_alerts (result, sustained);
   sf_alerts_sort (result);

@@ -27,6 +27,13 @@ gboolean     sf_history_record_some     (SfStore          *store,
 GPtrArray   *sf_history_load_recordings (SfStore          *store,
                                          const GArray     *days,
                                          GError          **error);
+/* The same with the rows of the caseworkers @caseworker_ids and the teams
+ * @team_ids alone (NULL: all). */
+GPtrArray   *sf_history_load_recordings_some (SfStore      *store,
+                                              const GArray *days,
+                                              const GArray *caseworker_ids,
+                                              const GArray *team_ids,
+                                              GError      **error);
 
 GHashTable  *sf_alert_acks_load         (SfStore          *store,
                                          GError          **error);

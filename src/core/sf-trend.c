@@ -173,7 +173,17 @@ sf_trend_compute (const SfDataset  *dataset,
                   const GArray     *days,
                   GPtrArray        *recordings)
 {
-  g_autoptr(SfSweep) sweep = sf_sweep_new (dataset, settings);
+  return sf_trend_compute_some (dataset, settings, days, recordings, NULL);
+}
+
+GPtrArray *
+sf_trend_compute_some (const SfDataset  *dataset,
+                       const SfSettings *settings,
+                       const GArray     *days,
+                       GPtrArray        *recordings,
+                       const guint8     *only)
+{
+  g_autoptr(SfSweep) sweep = sf_sweep_new_some (dataset, settings, only);
   GPtrArray *points = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_trend_point_free);
 
   g_return_val_if_fail (recordings == NULL || recordings->len == days->len, points);

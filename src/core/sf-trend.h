@@ -80,6 +80,13 @@ GPtrArray  *sf_trend_compute     (const SfDataset  *dataset,
                                   const SfSettings *settings,
                                   const GArray     *days,
                                   GPtrArray        *recordings);
+/* The same for the caseworkers marked in @only (by index) and the teams
+ * all of whose members are marked (sf_sweep_new_some()). */
+GPtrArray  *sf_trend_compute_some (const SfDataset  *dataset,
+                                   const SfSettings *settings,
+                                   const GArray     *days,
+                                   GPtrArray        *recordings,
+                                   const guint8     *only);
 void        sf_trend_point_free  (SfTrendPoint     *point);
 /* A team's utilisation in a point: load / capacity, NAN without capacity. */
 double      sf_trend_team_utilisation (const SfTeamFigures *tf);
