@@ -249,14 +249,16 @@ test_change_log_large (Fixture       *fixture,
   model = sf_change_log_window_get_model (log);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 100000);
   g_assert_cmpuint (sf_audit_model_get_n_pages_loaded (model), <=, 2);
+  /* Pages loaded is what keeps it fast; the time is for the log only (a
+   * timed assertion fails on a busy machine, not on slow code) */
   g_test_message ("opened a log of 100,000 rows in %.3f s", g_timer_elapsed (timer, NULL));
-  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 3);
 
   g_timer_start (timer);
   sf_change_log_window_set_filter (log, "Roster");
   sf_test_wait_for_frame ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
-  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 2);
+  g_assert_cmpuint (sf_audit_model_get_n_pages_loaded (model), <=, 2);
+  g_test_message ("filtered it in %.3f s", g_timer_elapsed (timer, NULL));
 }
 
 static void
