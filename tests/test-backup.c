@@ -90,17 +90,20 @@ test_prune_and_daily (void)
   g_assert_false (created);
   g_assert_true (sf_demo_populate (store, sf_day_today (), &error));
   g_assert_true (sf_backup_create_daily (store, &created, &error));
-  /* The demo's case import already made a backup today: no second one. */
+  /* The demo's case import made a backup today, but of another kind: the
+   * daily ones are kept apart. */
+  g_assert_true (created);
+  g_assert_true (sf_backup_create_daily (store, &created, &error));
   g_assert_false (created);
 
-  for (guint i = 0; i < SF_BACKUP_KEEP + 3; i++)
+  for (guint i = 0; i < SF_BACKUP_KEEP_PER_KIND + 3; i++)
     {
       g_autofree char *made = sf_backup_create (store, "manual", &error);
 
       g_assert_no_error (error);
       g_assert_true (g_file_test (made, G_FILE_TEST_EXISTS));
     }
-  g_assert_cmpuint (count_backups (path, NULL), ==, SF_BACKUP_KEEP);
+  g_assert_cmpuint (count_backups (path, "manual"), ==, SF_BACKUP_KEEP_PER_KIND);
 }
 
 /* Once a day: the first write (or start) of a local day that has no backup
@@ -131,12 +134,12 @@ test_daily_on_first_write (void)
   g_assert_true (sf_store_set_setting (store, "full-time-hours", "36", &error));
   g_assert_cmpuint (count_backups (path, "daily"), ==, 0);
 
-  sf_store_set_daily_backups (store, TRUE);
+  sf_backup_set_daily (store, TRUE);
   g_assert_true (sf_store_set_setting (store, "full-time-hours", "35", &error));
   g_assert_cmpuint (count_backups (path, "daily"), ==, 1);
   g_assert_cmpuint (count_backups (path, NULL), ==, 2);
   g_assert_true (sf_store_set_setting (store, "full-time-hours", "34", &error));
-  sf_store_check_daily_backup (store);
+  sf_backup_check_daily (store);
   g_assert_cmpuint (count_backups (path, "daily"), ==, 1);
 
   /* The daily backup holds the state before the day's first write. */
@@ -164,7 +167,10 @@ test_migration_makes_backup (void)
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  store = open_store (path);
+  /* The store alone makes no backups: the programs open it through the
+   * backup policy, which copies it before the migration. */
+  store = sf_backup_open_store (path, NULL);
+  g_assert_nonnull (store);
   g_assert_cmpuint (count_backups (path, "migration"), ==, 1);
 }
 

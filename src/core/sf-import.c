@@ -83,6 +83,9 @@ typedef struct
   char          **fields;               /* the row being checked, trimmed */
   guint           n_fields;
   guint           line;
+  SfPendingBackup *pending;             /* the backup made before the import */
+  gint64          changes_before;       /* sqlite3_total_changes64 () at the start */
+  gboolean        changed;              /* the import changed something */
 } Import;
 
 typedef struct
@@ -470,20 +473,46 @@ open_reader (Import   *im,
 }
 
 /* Every import that changes a database with people in it is preceded by a
- * backup; without one the import does not start. */
+ * backup, checked before it is made (a damaged database is not imported
+ * into); without one the import does not start.  The backup joins the
+ * others only if the import changes something (settle_backup). */
 static gboolean
-backup_before_import (SfStore  *store,
-                      GError  **error)
+backup_before_import (Import  *im,
+                      GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_strcmp0 (sf_store_get_path (im->store), ":memory:") == 0 || sf_store_is_empty (im->store))
+    return TRUE;
+  im->pending = sf_backup_prepare (im->store, "import", &local_error);
+  if (im->pending == NULL)
+    {
+      g_set_error (error, SF_ERROR, local_error->code,
+                   _("The import was not started, because the backup before it failed: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inside the import's transaction, before its change-log line: whether it
+ * changed anything.  One that did keeps the backup made before it; one
+ * that did not is taken back by the caller, and takes no place among the
+ * backups. */
+static gboolean
+settle_backup (Import  *im,
+               GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
 
-  if (sf_store_is_empty (store))
+  im->changed = sqlite3_total_changes64 (sf_store_get_db (im->store)) != im->changes_before;
+  if (!im->changed || im->pending == NULL)
     return TRUE;
-  path = sf_backup_create (store, "import", &local_error);
+  path = sf_backup_keep (g_steal_pointer (&im->pending), &local_error);
   if (path == NULL)
     {
-      g_set_error (error, SF_ERROR, SF_ERROR_IO,
+      g_set_error (error, SF_ERROR, local_error->code,
                    _("The import was not started, because the backup before it failed: %s"),
                    local_error->message);
       return FALSE;
@@ -828,6 +857,7 @@ apply_roster (Import      *im,
 
   if (!sf_store_begin (im->store, error))
     goto out;
+  im->changes_before = sqlite3_total_changes64 (db);
 
   g_hash_table_iter_init (&iter, plan->teams);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -959,6 +989,15 @@ apply_roster (Import      *im,
         }
     }
 
+  if (!settle_backup (im, error))
+    goto rollback;
+  if (!im->changed)
+    {
+      sf_store_rollback (im->store);
+      ok = TRUE;
+      goto out;
+    }
+
   /* Translators: the change log's detail of a roster import */
   detail = g_strdup_printf (_("%u rows: %u new, %u updated caseworkers; %u new, %u updated teams"),
                             im->result->rows, im->result->created, im->result->updated,
@@ -1036,8 +1075,9 @@ sf_import_roster (SfStore         *store,
   if (!finish_problems (&im, error))
     goto out;
 
-  ok = backup_before_import (store, error) && apply_roster (&im, &plan, error);
-  if (ok)
+  ok = backup_before_import (&im, error) && apply_roster (&im, &plan, error);
+  g_clear_pointer (&im.pending, sf_backup_discard);
+  if (ok && im.changed)
     sf_store_emit_changed (store);
 
 out:
@@ -1277,6 +1317,7 @@ apply_cases (Import    *im,
   rebuild_indexes = (gint64) plan->rows->len >= sf_store_count (im->store, "casefile");
   if (!sf_store_begin_bulk (im->store, "casefile", rebuild_indexes, error))
     return FALSE;
+  im->changes_before = sqlite3_total_changes64 (db);
   /* Every caseworker and area id came from the database as it is now,
    * unless another program has written since: then the commit checks */
   sf_store_bulk_trust_parents (im->store, plan->data_version);
@@ -1324,12 +1365,23 @@ apply_cases (Import    *im,
         im->result->unchanged++;
     }
 
+  /* The statement is finalized first: the commit may rebuild indexes. */
+  g_clear_pointer (&upsert, sqlite3_finalize);
+  if (!settle_backup (im, error))
+    {
+      sf_store_rollback_bulk (im->store);
+      goto out;
+    }
+  if (!im->changed)
+    {
+      sf_store_rollback_bulk (im->store);
+      ok = TRUE;
+      goto out;
+    }
   /* Translators: the change log's detail of a case import */
   detail = g_strdup_printf (_("%u rows: %u new, %u updated, %u unchanged cases"),
                             im->result->rows, im->result->created, im->result->updated,
                             im->result->unchanged);
-  /* The statement is finalized first: the commit may rebuild indexes. */
-  g_clear_pointer (&upsert, sqlite3_finalize);
   if (!sf_store_audit (im->store, "import-cases", NULL, detail, error))
     {
       sf_store_rollback_bulk (im->store);
@@ -1403,8 +1455,9 @@ sf_import_cases (SfStore         *store,
   if (!finish_problems (&im, error))
     goto out;
 
-  ok = backup_before_import (store, error) && apply_cases (&im, &plan, error);
-  if (ok)
+  ok = backup_before_import (&im, error) && apply_cases (&im, &plan, error);
+  g_clear_pointer (&im.pending, sf_backup_discard);
+  if (ok && im.changed)
     sf_store_emit_changed (store);
 
 out:

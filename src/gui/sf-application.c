@@ -179,8 +179,8 @@ open_window (SfApplication *self)
 {
   GtkWindow *window;
 
-  sf_store_set_daily_backups (self->store, TRUE);
-  sf_store_check_daily_backup (self->store);
+  sf_backup_set_daily (self->store, TRUE);
+  sf_backup_check_daily (self->store);
 
   window = GTK_WINDOW (sf_window_new (GTK_APPLICATION (self), self->store));
   /* For build-aux/benchmark.py: SF_BENCHMARK_PAGE=alerts opens on that page */
@@ -204,7 +204,7 @@ on_open_error_response_cb (AdwMessageDialog *dialog,
       if (sf_backup_restore (self->database_path, backup, &self->open_error))
         {
           g_clear_object (&self->store);
-          self->store = sf_store_open (self->database_path, &self->open_error);
+          self->store = sf_backup_open_store (self->database_path, &self->open_error);
         }
       if (self->store != NULL)
         {
@@ -224,18 +224,16 @@ on_open_error_response_cb (AdwMessageDialog *dialog,
 static void
 show_open_error (SfApplication *self)
 {
-  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(SfBackup) newest = NULL;
   g_autofree char *body = NULL;
-  const SfBackup *newest = NULL;
   gboolean damaged;
   GtkWidget *dialog;
 
   damaged = g_error_matches (self->open_error, SF_ERROR, SF_ERROR_CORRUPT) ||
             g_error_matches (self->open_error, SF_ERROR, SF_ERROR_DATABASE);
+  /* Only a backup that is complete and sound is offered */
   if (damaged)
-    backups = sf_backup_list (self->database_path, NULL);
-  if (backups != NULL && backups->len > 0)
-    newest = g_ptr_array_index (backups, 0);
+    newest = sf_backup_find_sound (self->database_path);
 
   if (newest != NULL)
     {
@@ -335,7 +333,7 @@ sf_application_startup (GApplication *application)
   if (self->database_path == NULL)
     self->database_path = sf_store_default_path ();
 
-  self->store = sf_store_open (self->database_path, &self->open_error);
+  self->store = sf_backup_open_store (self->database_path, &self->open_error);
 }
 
 static void
