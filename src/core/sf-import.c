@@ -86,6 +86,7 @@ typedef struct
   SfPendingBackup *pending;             /* the backup made before the import */
   gint64          changes_before;       /* sqlite3_total_changes64 () at the start */
   gboolean        changed;              /* the import changed something */
+  GStringChunk   *composed;             /* fields that NFC changed */
 } Import;
 
 typedef struct
@@ -215,6 +216,15 @@ report (Import  *im,
 {
   add_problem (im, im->line, "%s", (*error)->message);
   g_clear_error (error);
+  return FALSE;
+}
+
+static gboolean
+has_control (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return TRUE;
   return FALSE;
 }
 
@@ -435,7 +445,24 @@ read_rows (Import      *im,
         }
 
       for (guint i = 0; i < n; i++)
-        fields[i] = strip (fields[i]);
+        {
+          fields[i] = strip (fields[i]);
+          /* Å as A and a combining ring is Å: composed, a file's initials
+           * match what is stored however its program wrote them */
+          for (const char *p = fields[i]; *p != '\0'; p++)
+            if ((guchar) *p >= 0x80)
+              {
+                g_autofree char *composed = g_utf8_normalize (fields[i], -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+                if (composed != NULL && strcmp (composed, fields[i]) != 0)
+                  {
+                    if (im->composed == NULL)
+                      im->composed = g_string_chunk_new (4096);
+                    fields[i] = g_string_chunk_insert (im->composed, composed);
+                  }
+                break;
+              }
+        }
       /* Spreadsheets often end rows with empty cells beyond the header. */
       while (n > im->n_header_fields && is_blank (fields[n - 1]))
         fields[--n] = NULL;
@@ -1081,6 +1108,7 @@ sf_import_roster (SfStore         *store,
     sf_store_emit_changed (store);
 
 out:
+  g_clear_pointer (&im.composed, g_string_chunk_free);
   g_array_unref (plan.rows);
   g_hash_table_unref (plan.teams);
   g_hash_table_unref (plan.initials);
@@ -1168,6 +1196,11 @@ check_case_row (Import   *im,
   else if (g_utf8_strlen (reference, -1) > MAX_REFERENCE_CHARS)
     {
       add_problem (im, im->line, _("the case number is longer than %u characters."), MAX_REFERENCE_CHARS);
+      ok = FALSE;
+    }
+  else if (has_control (reference))
+    {
+      add_problem (im, im->line, _("the case number contains a line break or another control character."));
       ok = FALSE;
     }
   else if (sf_privacy_looks_like_cpr (reference))
@@ -1461,6 +1494,7 @@ sf_import_cases (SfStore         *store,
     sf_store_emit_changed (store);
 
 out:
+  g_clear_pointer (&im.composed, g_string_chunk_free);
   g_array_unref (plan.rows);
   g_hash_table_unref (plan.references);
   g_string_chunk_free (plan.strings);
@@ -1468,6 +1502,51 @@ out:
   g_clear_pointer (&plan.workers, g_hash_table_unref);
   g_clear_pointer (&plan.worker_areas, g_hash_table_unref);
   return ok;
+}
+
+static void
+set_too_large (GError **error,
+               goffset  size)
+{
+  g_autofree char *text = g_format_size (size);
+  g_autofree char *limit = g_format_size (MAX_FILE_BYTES);
+
+  g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+               _("The file is too large (%s); a case list is at most %s."), text, limit);
+}
+
+/* The file's contents, read up to the size cap and no further: a device
+ * or a pipe has no size to check first, and may never end. */
+static GBytes *
+load_capped (GFile   *file,
+             GError **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autoptr(GByteArray) data = NULL;
+
+  if (stream == NULL)
+    return NULL;
+  data = g_byte_array_new ();
+  for (;;)
+    {
+      gsize chunk = 1024 * 1024;
+      guint len = data->len;
+      gssize n;
+
+      g_byte_array_set_size (data, len + chunk);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), data->data + len, chunk, NULL, error);
+      if (n < 0)
+        return NULL;
+      g_byte_array_set_size (data, len + n);
+      if (n == 0)
+        break;
+      if ((goffset) data->len > MAX_FILE_BYTES)
+        {
+          set_too_large (error, data->len);
+          return NULL;
+        }
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
 gboolean
@@ -1498,18 +1577,17 @@ sf_import_file (SfStore         *store,
     }
   if (g_file_info_get_size (info) > MAX_FILE_BYTES)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (MAX_FILE_BYTES);
-
-      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                   _("The file is too large (%s); a case list is at most %s."), size, limit);
+      set_too_large (error, g_file_info_get_size (info));
       return FALSE;
     }
 
-  contents = g_file_load_bytes (file, NULL, NULL, &local_error);
+  contents = load_capped (file, &local_error);
   if (contents == NULL)
     {
-      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("Cannot read the file: %s"), local_error->message);
+      if (local_error->domain == SF_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, SF_ERROR, SF_ERROR_IO, _("Cannot read the file: %s"), local_error->message);
       return FALSE;
     }
 
