@@ -228,6 +228,71 @@ test_restore_damaged (void)
   }
 }
 
+static guint
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* A database copied in as 0644: while it is open, neither it nor its
+ * -wal and -shm files are readable by others. */
+static void
+test_side_files_owner_only (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "x.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(SfStore) store = open_store (path);
+
+    g_assert_true (sf_demo_populate (store, sf_day_today (), &error));
+  }
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  /* Side files left by a program that ran on the 0644 file */
+  g_assert_true (g_file_set_contents (wal, "", 0, NULL));
+  g_assert_cmpint (g_chmod (wal, 0644), ==, 0);
+  {
+    g_autoptr(SfStore) store = open_store (path);
+
+    g_assert_true (sf_store_set_setting (store, "full-time-hours", "36", &error));
+    g_assert_cmpuint (mode_of (path), ==, 0600);
+    g_assert_cmpuint (mode_of (wal), ==, 0600);
+    g_assert_cmpuint (mode_of (shm), ==, 0600);
+  }
+}
+
+/* An import refused because another program holds the database takes no
+ * place among the backups. */
+static void
+test_busy_import_no_backup (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "x.db", NULL);
+  g_autoptr(SfStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) cases = sf_test_bytes ("sagsnummer;initialer;kompleksitet\nNY-1;AKJ;enkel\n");
+  g_auto(SfImportResult) result = { 0 };
+  sqlite3 *other = NULL;
+  guint before;
+
+  g_assert_true (sf_demo_populate (store, sf_day_today (), &error));
+  before = count_backups (path, NULL);
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sf_store_set_busy_timeout (store, 0);
+  g_assert_false (sf_import_cases (store, cases, &result, &error));
+  g_assert_error (error, SF_ERROR, SF_ERROR_BUSY);
+  g_assert_cmpuint (count_backups (path, NULL), ==, before);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -238,5 +303,7 @@ main (int    argc,
   g_test_add_func ("/backup/daily-on-first-write", test_daily_on_first_write);
   g_test_add_func ("/backup/migration-makes-backup", test_migration_makes_backup);
   g_test_add_func ("/backup/restore-damaged", test_restore_damaged);
+  g_test_add_func ("/backup/side-files-owner-only", test_side_files_owner_only);
+  g_test_add_func ("/backup/busy-import-no-backup", test_busy_import_no_backup);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "sf-core.h"
 #include "sf-test-util.h"
@@ -63,6 +64,35 @@ limit_file_size (gpointer data)
   setrlimit (RLIMIT_FSIZE, &limit);
   /* EFBIG instead of the signal, as a full disk gives ENOSPC */
   signal (SIGXFSZ, SIG_IGN);
+}
+
+/* The same limit, with the signal's default: the process is killed where
+ * it writes past it, as kill -9 would kill it, half-way through a file. */
+static void
+kill_at_file_size (gpointer data)
+{
+  struct rlimit limit;
+
+  limit.rlim_cur = limit.rlim_max = (rlim_t) GPOINTER_TO_SIZE (data);
+  setrlimit (RLIMIT_FSIZE, &limit);
+  signal (SIGXFSZ, SIG_DFL);
+}
+
+/* Runs the CLI until it is killed writing past @fsize bytes. */
+static void
+run_killed (Fixture    *fx,
+            gsize       fsize,
+            const char *command)
+{
+  const char *argv[] = { g_getenv ("SF_TEST_CLI"), "--database", fx->db, command, NULL };
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                kill_at_file_size, GSIZE_TO_POINTER (fsize), NULL, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFSIGNALED (wait_status));
+  g_assert_cmpint (WTERMSIG (wait_status), ==, SIGXFSZ);
 }
 
 /* Runs the CLI on the fixture's database; with @fsize > 0 no file it writes
@@ -500,13 +530,45 @@ test_rotation_failed_backup (Fixture       *fx,
   listing = folder_listing (fx->backups);
   run_cli (fx, &list, "backup", "--list", NULL);
 
-  /* Interrupted half-way by a full disk: no partial file, no journal */
+  /* Failed half-way by a full disk: no partial file, no journal */
   run_cli_fsize (fx, &run, file_size (fx->db) / 2, "backup", NULL);
   g_assert_cmpint (run.status, ==, 1);
   listing_after = folder_listing (fx->backups);
   g_assert_cmpstr (listing, ==, listing_after);
+
+  /* Killed half-way: what is left is not a backup, and not listed */
+  run_killed (fx, file_size (fx->db) / 2, "backup");
   run_cli (fx, &list_after, "backup", "--list", NULL);
+  g_assert_cmpint (list_after.status, ==, 0);
   g_assert_cmpstr (list.out, ==, list_after.out);
+  {
+    g_autoptr(GPtrArray) backups = sf_backup_list (fx->db, NULL);
+    g_autoptr(GDir) handle = g_dir_open (fx->backups, 0, NULL);
+    const char *name;
+    guint partial = 0;
+
+    for (guint i = 0; i < backups->len; i++)
+      g_assert_true (sf_store_check_file (((SfBackup *) g_ptr_array_index (backups, i))->path, NULL));
+    /* Removed by a later backup once it is surely nobody's in progress */
+    while ((name = g_dir_read_name (handle)) != NULL)
+      if (g_str_has_prefix (name, "."))
+        {
+          g_autofree char *path = g_build_filename (fx->backups, name, NULL);
+          struct utimbuf old = { 1000000000, 1000000000 };
+
+          g_assert_cmpint (g_utime (path, &old), ==, 0);
+          partial++;
+        }
+    g_assert_cmpuint (partial, ==, 1);
+  }
+  expect (fx, 0, "backup", NULL);
+  {
+    g_autoptr(GDir) handle = g_dir_open (fx->backups, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (handle)) != NULL)
+      g_assert_false (g_str_has_prefix (name, "."));
+  }
 }
 
 /* What an interrupted backup of an earlier version left, under a backup's

@@ -374,9 +374,8 @@ prepare_from (SfStore     *store,
   }
   g_unlink (pending->temp);
 
-  if (!sf_store_copy_to (store, pending->temp, &local_error))
+  if (!sf_store_copy_to (store, pending->temp, error))
     {
-      g_set_error (error, SF_ERROR, local_error->code, _("The backup could not be made: %s"), local_error->message);
       sf_backup_discard (pending);
       return NULL;
     }
@@ -788,11 +787,12 @@ sf_backup_restore (const char  *db_path,
   /* The backup must be a sound database of ours before it replaces anything. */
   if (!sf_store_check_file (backup_path, &local_error))
     {
-      if (g_error_matches (local_error, SF_ERROR, SF_ERROR_TOO_NEW))
+      if (!g_error_matches (local_error, SF_ERROR, SF_ERROR_CORRUPT))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, SF_ERROR, SF_ERROR_CORRUPT,
-                     _("“%s” cannot be restored: %s Nothing was changed."), backup_path, local_error->message);
+                     _("“%s” is damaged or is not a Sagsfordeling database, and cannot be restored. "
+                       "Nothing was changed."), backup_path);
       return FALSE;
     }
   g_clear_error (&local_error);
@@ -816,9 +816,13 @@ sf_backup_restore (const char  *db_path,
         kept = g_strdup ("");
       if (kept == NULL)
         {
+          g_autofree char *why = g_strdup (local_error->message);
+
+          if (g_str_has_suffix (why, "."))
+            why[strlen (why) - 1] = '\0';
           g_set_error (error, SF_ERROR, local_error->code,
                        _("The restore was not started, because the database there now could not be "
-                         "kept first: %s Nothing was changed."), local_error->message);
+                         "kept first: %s. Nothing was changed."), why);
           return FALSE;
         }
     }

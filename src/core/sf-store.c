@@ -1089,7 +1089,7 @@ sf_store_copy_to (SfStore     *self,
     {
       int saved = errno;
 
-      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("Cannot create the copy “%s”: %s"), path, g_strerror (saved));
+      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("The copy could not be written: %s"), g_strerror (saved));
       return FALSE;
     }
   close (fd);
@@ -1120,7 +1120,7 @@ sf_store_copy_to (SfStore     *self,
       const char *detail = dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc);
 
       g_set_error (error, SF_ERROR, (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED ? SF_ERROR_BUSY : SF_ERROR_IO,
-                   _("The copy could not be made: %s"), detail);
+                   _("The copy could not be written: %s"), detail);
     }
   sqlite3_close (dest);
 
@@ -1132,7 +1132,7 @@ sf_store_copy_to (SfStore     *self,
         {
           int saved = errno;
 
-          g_set_error (error, SF_ERROR, SF_ERROR_IO, _("The copy could not be made: %s"), g_strerror (saved));
+          g_set_error (error, SF_ERROR, SF_ERROR_IO, _("The copy could not be written: %s"), g_strerror (saved));
           rc = SQLITE_IOERR;
         }
       if (fd >= 0)
