@@ -801,11 +801,10 @@ sf_backup_restore (const char  *db_path,
     return FALSE;
 
   /* Nothing is replaced before what is there now is kept: a sound file
-   * as a checked backup, a damaged one as it is.  An empty file holds
-   * nothing to keep. */
-  if (g_stat (db_path, &st) == 0 && st.st_size > 0)
+   * as a checked backup, a damaged one (an emptied one too) as it is. */
+  if (g_stat (db_path, &st) == 0)
     {
-      current = sf_store_open_readonly (db_path, NULL);
+      current = st.st_size > 0 ? sf_store_open_readonly (db_path, NULL) : NULL;
       current_sound = current != NULL && sf_store_check_integrity (current, NULL);
       if (current_sound)
         pending = prepare_from (current, db_path, "before-restore", &local_error);
