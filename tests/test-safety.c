@@ -635,6 +635,7 @@ test_folder_permissions (Fixture       *fx,
                          gconstpointer  data)
 {
   g_autofree char *elsewhere = g_build_filename (fx->dir, "elsewhere", NULL);
+  g_autofree char *old_backups = g_build_filename (fx->dir, "old-backups", NULL);
   g_autofree char *listing = NULL;
   g_auto(Run) link = { 0 };
 
@@ -648,7 +649,7 @@ test_folder_permissions (Fixture       *fx,
 
   /* A link to a folder others can read is not used */
   g_assert_cmpint (g_mkdir (elsewhere, 0755), ==, 0);
-  g_assert_cmpint (g_rename (fx->backups, g_build_filename (fx->dir, "old-backups", NULL)), ==, 0);
+  g_assert_cmpint (g_rename (fx->backups, old_backups), ==, 0);
   g_assert_cmpint (symlink (elsewhere, fx->backups), ==, 0);
   run_cli (fx, &link, "backup", NULL);
   g_assert_cmpint (link.status, ==, 1);

@@ -227,7 +227,7 @@ sf_backup_find_sound (const char *db_path)
     {
       SfBackup *backup = g_ptr_array_index (backups, i);
 
-      if (sf_store_check_file (backup->path, NULL))
+      if (sf_store_check_copy (backup->path, NULL))
         return g_ptr_array_steal_index (backups, i);
     }
   return NULL;
@@ -333,7 +333,7 @@ static gboolean
 verify_copy (const char  *path,
              GError     **error)
 {
-  g_autoptr(SfStore) copy = sf_store_open_readonly (path, error);
+  g_autoptr(SfStore) copy = sf_store_open_copy (path, error);
 
   return copy != NULL && sf_store_check_integrity (copy, error);
 }
@@ -784,8 +784,12 @@ sf_backup_restore (const char  *db_path,
   GStatBuf st;
   int rc;
 
-  /* The backup must be a sound database of ours before it replaces anything. */
-  if (!sf_store_check_file (backup_path, &local_error))
+  /* The backup must be a sound database of ours before it replaces
+   * anything.  A file with a WAL beside it is read as a live database. */
+  g_autofree char *wal = g_strconcat (backup_path, "-wal", NULL);
+  gboolean copy = !g_file_test (wal, G_FILE_TEST_EXISTS);
+
+  if (!(copy ? sf_store_check_copy (backup_path, &local_error) : sf_store_check_file (backup_path, &local_error)))
     {
       if (!g_error_matches (local_error, SF_ERROR, SF_ERROR_CORRUPT))
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -796,7 +800,7 @@ sf_backup_restore (const char  *db_path,
       return FALSE;
     }
   g_clear_error (&local_error);
-  source = sf_store_open_readonly (backup_path, error);
+  source = copy ? sf_store_open_copy (backup_path, error) : sf_store_open_readonly (backup_path, error);
   if (source == NULL)
     return FALSE;
 

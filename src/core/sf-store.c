@@ -913,26 +913,35 @@ prepare_file (const char  *path,
  * database in WAL mode on a medium nothing can write to (a read-only
  * mount) cannot get its shared-memory file: it is then read as immutable,
  * which is what it is. */
+static int
+open_immutable (SfStore    *self,
+                const char *path,
+                int         flags)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+
+  return sqlite3_open_v2 (uri, &self->db, flags | SQLITE_OPEN_URI, NULL);
+}
+
 static gboolean
 connect_db (SfStore     *self,
             const char  *path,
             gboolean     readonly,
+            gboolean     immutable,
             GError     **error)
 {
   int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX |
               (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc;
 
-  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
-  if (rc == SQLITE_OK && readonly && !g_str_equal (path, ":memory:") &&
+  rc = immutable ? open_immutable (self, path, flags) : sqlite3_open_v2 (path, &self->db, flags, NULL);
+  if (rc == SQLITE_OK && readonly && !immutable && !g_str_equal (path, ":memory:") &&
       sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) == SQLITE_CANTOPEN)
     {
-      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
-      g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
-
       sqlite3_close_v2 (self->db);
       self->db = NULL;
-      rc = sqlite3_open_v2 (uri, &self->db, flags | SQLITE_OPEN_URI, NULL);
+      rc = open_immutable (self, path, flags);
     }
   if (rc != SQLITE_OK)
     {
@@ -987,7 +996,7 @@ sf_store_open_with (const char          *path,
   /* A store is used from one thread at a time (the GUI's main thread, or
    * the CLI's only one), so the connection needs no mutex of its own:
    * taking it twice per call was 4 % of a large import. */
-  if (!connect_db (self, path, readonly, error))
+  if (!connect_db (self, path, readonly, FALSE, error))
     return NULL;
 
   /* Reading the schema is the first thing that notices a file that is not
@@ -1027,9 +1036,10 @@ sf_store_open_with (const char          *path,
   return g_steal_pointer (&self);
 }
 
-SfStore *
-sf_store_open_readonly (const char  *path,
-                        GError     **error)
+static SfStore *
+open_for_reading (const char  *path,
+                  gboolean     immutable,
+                  GError     **error)
 {
   g_autoptr(SfStore) self = NULL;
 
@@ -1043,11 +1053,27 @@ sf_store_open_readonly (const char  *path,
     }
   self = g_object_new (SF_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  if (!connect_db (self, path, TRUE, error) ||
+  if (!connect_db (self, path, TRUE, immutable, error) ||
       !sf_store_exec (self, "SELECT count(*) FROM sqlite_schema", error))
     return NULL;
   follow_changes (self);
   return g_steal_pointer (&self);
+}
+
+SfStore *
+sf_store_open_readonly (const char  *path,
+                        GError     **error)
+{
+  return open_for_reading (path, FALSE, error);
+}
+
+/* A copy that nothing writes to any more (a backup) is read without locks
+ * and without making -wal and -shm files beside it. */
+SfStore *
+sf_store_open_copy (const char  *path,
+                    GError     **error)
+{
+  return open_for_reading (path, TRUE, error);
 }
 
 static void
@@ -1068,9 +1094,8 @@ remove_copy (const char *path)
  * @path: a file that does not exist yet
  *
  * Copies the database as last committed into a new owner-only file at
- * @path, with SQLite's online backup API (a read lock for a moment), as a
- * database in rollback-journal mode that can be opened read-only without
- * files beside it.  The copy is on disk when this returns.  On failure
+ * @path, with SQLite's online backup API (a read lock for a moment).  Read
+ * it with sf_store_open_copy().  The copy is on disk when this returns.  On failure
  * nothing is left at @path.
  */
 gboolean
@@ -1095,6 +1120,7 @@ sf_store_copy_to (SfStore     *self,
   close (fd);
 
   rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  /* No journal: a copy cut short is removed, never used */
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (dest, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
@@ -1111,10 +1137,6 @@ sf_store_copy_to (SfStore     *self,
       else
         rc = sqlite3_errcode (dest);
     }
-  /* The copy's header says WAL, as the database's does: made a rollback
-   * journal database, it opens read-only without -wal and -shm files. */
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       const char *detail = dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc);
@@ -1219,11 +1241,12 @@ sf_store_check_integrity (SfStore  *self,
  * open: damaged, foreign and empty files are %SF_ERROR_CORRUPT, newer ones
  * %SF_ERROR_TOO_NEW.  Reads the file only; works while others use it.
  */
-gboolean
-sf_store_check_file (const char  *path,
-                     GError     **error)
+static gboolean
+check_path (const char  *path,
+            gboolean     copy,
+            GError     **error)
 {
-  g_autoptr(SfStore) store = sf_store_open_readonly (path, error);
+  g_autoptr(SfStore) store = open_for_reading (path, copy, error);
   gint64 version = 0;
 
   if (store == NULL)
@@ -1237,6 +1260,21 @@ sf_store_check_file (const char  *path,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+sf_store_check_file (const char  *path,
+                     GError     **error)
+{
+  return check_path (path, FALSE, error);
+}
+
+/* sf_store_check_file() for a copy nothing writes to (sf_store_open_copy()) */
+gboolean
+sf_store_check_copy (const char  *path,
+                     GError     **error)
+{
+  return check_path (path, TRUE, error);
 }
 
 /* Opens the file again, e.g. after a backup was restored over it: an older

@@ -36,6 +36,8 @@ SfStore     *sf_store_open_with        (const char          *path,
  * (no migration, no journal mode): for checks and copies. */
 SfStore     *sf_store_open_readonly    (const char   *path,
                                         GError      **error);
+SfStore     *sf_store_open_copy        (const char   *path,
+                                        GError      **error);
 gboolean     sf_store_is_readonly      (SfStore      *self);
 void         sf_store_set_write_hook   (SfStore          *self,
                                         SfStoreWriteHook  hook,
@@ -47,6 +49,8 @@ gboolean     sf_store_copy_to          (SfStore      *self,
 gboolean     sf_store_check_integrity  (SfStore      *self,
                                         GError      **error);
 gboolean     sf_store_check_file       (const char   *path,
+                                        GError      **error);
+gboolean     sf_store_check_copy       (const char   *path,
                                         GError      **error);
 gboolean     sf_store_reopen           (SfStore      *self,
                                         GError      **error);
