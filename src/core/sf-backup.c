@@ -684,31 +684,6 @@ keep_damaged (const char  *db_path,
   return TRUE;
 }
 
-/* Copies @source over the database in @dest_path with the backup API, which
- * also tells other connections (the GUI) that the file changed.  One
- * transaction: on failure the database is as it was. */
-static int
-copy_over (SfStore    *source,
-           const char *dest_path)
-{
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (dest, 10000);
-      backup = sqlite3_backup_init (dest, "main", sf_store_get_db (source), "main");
-      rc = backup ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (dest);
-      if (backup)
-        sqlite3_backup_finish (backup);
-      if (rc == SQLITE_DONE)
-        rc = sqlite3_errcode (dest);
-    }
-  sqlite3_close (dest);
-  return rc;
-}
-
 /* Puts a copy of @source in place of the damaged file at @db_path: written
  * beside it, then renamed over it. */
 static gboolean
@@ -741,33 +716,25 @@ replace_damaged (SfStore     *source,
   return TRUE;
 }
 
-/* The restored database's audit log says that it was restored, by whom
- * and from which backup.  It is the backup's log, so this is its last row. */
+/* The restored database's change log says that it was restored, by whom
+ * and from which backup.  It is the backup's log, so this is its last row.
+ * An older backup is migrated here, as at any start. */
 static void
 record_restore (const char *db_path,
                 const char *backup_path)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfStore) store = sf_backup_open_store (db_path, &error);
   g_autofree char *name = g_path_get_basename (backup_path);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 10000);
-      if (sqlite3_prepare_v2 (db, "INSERT INTO audit (at, who, action, subject, detail)"
-                              " VALUES (?1, ?2, 'restore', NULL, ?3)", -1, &stmt, NULL) == SQLITE_OK)
-        {
-          sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
-          if (sqlite3_step (stmt) != SQLITE_DONE)
-            g_message ("The restore could not be written to the change log: %s", sqlite3_errmsg (db));
-        }
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
+  if (store == NULL || !sf_store_begin (store, &error))
+    ;
+  else if (!sf_store_audit (store, "restore", NULL, name, &error))
+    sf_store_rollback (store);
+  else
+    sf_store_commit (store, &error);
+  if (error != NULL)
+    g_message ("The restore could not be written to the change log: %s", error->message);
 }
 
 gboolean
@@ -782,7 +749,6 @@ sf_backup_restore (const char  *db_path,
   SfPendingBackup *pending = NULL;
   gboolean current_sound = FALSE;
   GStatBuf st;
-  int rc;
 
   /* The backup must be a sound database of ours before it replaces
    * anything.  A file with a WAL beside it is read as a live database. */
@@ -832,11 +798,10 @@ sf_backup_restore (const char  *db_path,
 
   if (current_sound)
     {
-      rc = copy_over (source, db_path);
-      if (rc != SQLITE_OK)
+      if (!sf_store_copy_over (source, db_path, &local_error))
         {
-          g_set_error (error, SF_ERROR, (rc & 0xff) == SQLITE_BUSY ? SF_ERROR_BUSY : SF_ERROR_IO,
-                       _("The backup could not be restored: %s. Nothing was changed."), sqlite3_errstr (rc));
+          g_set_error (error, SF_ERROR, local_error->code,
+                       _("The backup could not be restored: %s Nothing was changed."), local_error->message);
           return FALSE;
         }
     }

@@ -1165,6 +1165,43 @@ sf_store_copy_to (SfStore     *self,
   return rc == SQLITE_OK;
 }
 
+/**
+ * sf_store_copy_over:
+ * @dest_path: a database file
+ *
+ * Copies this database over the one at @dest_path, in one transaction of
+ * the destination: other connections to it (an open window) see the
+ * change, and on failure it is as it was.
+ */
+gboolean
+sf_store_copy_over (SfStore     *self,
+                    const char  *dest_path,
+                    GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+
+  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (dest, 1);
+      sqlite3_busy_timeout (dest, BUSY_TIMEOUT_MS);
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      rc = backup ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (dest);
+      if (backup)
+        sqlite3_backup_finish (backup);
+      if (rc == SQLITE_DONE)
+        rc = sqlite3_errcode (dest);
+    }
+  if (rc != SQLITE_OK)
+    set_error_from_code (error, rc, dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+  sqlite3_close (dest);
+  return rc == SQLITE_OK;
+}
+
 /* A damage report from SQLite, as an error a manager can act on. */
 static void
 set_damaged (GError     **error,

@@ -46,6 +46,9 @@ void         sf_store_set_write_hook   (SfStore          *self,
 gboolean     sf_store_copy_to          (SfStore      *self,
                                         const char   *path,
                                         GError      **error);
+gboolean     sf_store_copy_over        (SfStore      *self,
+                                        const char   *dest_path,
+                                        GError      **error);
 gboolean     sf_store_check_integrity  (SfStore      *self,
                                         GError      **error);
 gboolean     sf_store_check_file       (const char   *path,
