@@ -28,6 +28,8 @@ typedef struct
   CommandFunc  func;
 } Command;
 
+static void print_restore_hint (const char *database);
+
 static void
 print_error (const GError *error)
 {
@@ -89,6 +91,8 @@ import_command (SfStore  *store,
   if (!sf_import_file (store, file, cases, &result, &error))
     {
       print_error (error);
+      if (g_error_matches (error, SF_ERROR, SF_ERROR_CORRUPT))
+        print_restore_hint (sf_store_get_path (store));
       return EXIT_REFUSED;
     }
 
