@@ -775,6 +775,20 @@ test_cpr_variants (Fixture       *fx,
     }
   g_assert_cmpint (query (fx->db, "SELECT count(*) FROM casefile"), ==, 0);
 
+  /* A checklist note */
+  expect (fx, 0, "checklist-new", "--team", "Familie", "--template", "arbejdsgange", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autofree char *note = g_strdup_printf ("Borger %s ringede", variants[i]);
+      g_auto(Run) run = { 0 };
+
+      run_cli (fx, &run, "checklist-check", "--team", "Familie", "--item", "arbejdsgange/ny-lovgivning",
+               "--note", note, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "CPR"));
+    }
+  g_assert_cmpint (query (fx->db, "SELECT count(*) FROM checklist_event"), ==, 0);
+
   /* Real case numbers and dates that are no dates stay allowed */
   ok = sf_test_write_file (fx->dir, "ok.csv",
                            "sagsnummer;initialer;kompleksitet\n27.12.51-G01-232-26;AB;enkel\n320190-1234;CD;enkel\n");
