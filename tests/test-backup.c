@@ -90,17 +90,20 @@ test_prune_and_daily (void)
   g_assert_false (created);
   g_assert_true (sf_demo_populate (store, sf_day_today (), &error));
   g_assert_true (sf_backup_create_daily (store, &created, &error));
-  /* The demo's case import already made a backup today: no second one. */
+  /* The demo's case import made a backup today, but of another kind: the
+   * daily ones are kept apart. */
+  g_assert_true (created);
+  g_assert_true (sf_backup_create_daily (store, &created, &error));
   g_assert_false (created);
 
-  for (guint i = 0; i < SF_BACKUP_KEEP + 3; i++)
+  for (guint i = 0; i < SF_BACKUP_KEEP_PER_KIND + 3; i++)
     {
       g_autofree char *made = sf_backup_create (store, "manual", &error);
 
       g_assert_no_error (error);
       g_assert_true (g_file_test (made, G_FILE_TEST_EXISTS));
     }
-  g_assert_cmpuint (count_backups (path, NULL), ==, SF_BACKUP_KEEP);
+  g_assert_cmpuint (count_backups (path, "manual"), ==, SF_BACKUP_KEEP_PER_KIND);
 }
 
 /* Once a day: the first write (or start) of a local day that has no backup
@@ -131,12 +134,12 @@ test_daily_on_first_write (void)
   g_assert_true (sf_store_set_setting (store, "full-time-hours", "36", &error));
   g_assert_cmpuint (count_backups (path, "daily"), ==, 0);
 
-  sf_store_set_daily_backups (store, TRUE);
+  sf_backup_set_daily (store, TRUE);
   g_assert_true (sf_store_set_setting (store, "full-time-hours", "35", &error));
   g_assert_cmpuint (count_backups (path, "daily"), ==, 1);
   g_assert_cmpuint (count_backups (path, NULL), ==, 2);
   g_assert_true (sf_store_set_setting (store, "full-time-hours", "34", &error));
-  sf_store_check_daily_backup (store);
+  sf_backup_check_daily (store);
   g_assert_cmpuint (count_backups (path, "daily"), ==, 1);
 
   /* The daily backup holds the state before the day's first write. */
@@ -164,7 +167,10 @@ test_migration_makes_backup (void)
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  store = open_store (path);
+  /* The store alone makes no backups: the programs open it through the
+   * backup policy, which copies it before the migration. */
+  store = sf_backup_open_store (path, NULL);
+  g_assert_nonnull (store);
   g_assert_cmpuint (count_backups (path, "migration"), ==, 1);
 }
 
@@ -222,6 +228,71 @@ test_restore_damaged (void)
   }
 }
 
+static guint
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* A database copied in as 0644: while it is open, neither it nor its
+ * -wal and -shm files are readable by others. */
+static void
+test_side_files_owner_only (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "x.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(SfStore) store = open_store (path);
+
+    g_assert_true (sf_demo_populate (store, sf_day_today (), &error));
+  }
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  /* Side files left by a program that ran on the 0644 file */
+  g_assert_true (g_file_set_contents (wal, "", 0, NULL));
+  g_assert_cmpint (g_chmod (wal, 0644), ==, 0);
+  {
+    g_autoptr(SfStore) store = open_store (path);
+
+    g_assert_true (sf_store_set_setting (store, "full-time-hours", "36", &error));
+    g_assert_cmpuint (mode_of (path), ==, 0600);
+    g_assert_cmpuint (mode_of (wal), ==, 0600);
+    g_assert_cmpuint (mode_of (shm), ==, 0600);
+  }
+}
+
+/* An import refused because another program holds the database takes no
+ * place among the backups. */
+static void
+test_busy_import_no_backup (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "x.db", NULL);
+  g_autoptr(SfStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) cases = sf_test_bytes ("sagsnummer;initialer;kompleksitet\nNY-1;AKJ;enkel\n");
+  g_auto(SfImportResult) result = { 0 };
+  sqlite3 *other = NULL;
+  guint before;
+
+  g_assert_true (sf_demo_populate (store, sf_day_today (), &error));
+  before = count_backups (path, NULL);
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sf_store_set_busy_timeout (store, 0);
+  g_assert_false (sf_import_cases (store, cases, &result, &error));
+  g_assert_error (error, SF_ERROR, SF_ERROR_BUSY);
+  g_assert_cmpuint (count_backups (path, NULL), ==, before);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -232,5 +303,7 @@ main (int    argc,
   g_test_add_func ("/backup/daily-on-first-write", test_daily_on_first_write);
   g_test_add_func ("/backup/migration-makes-backup", test_migration_makes_backup);
   g_test_add_func ("/backup/restore-damaged", test_restore_damaged);
+  g_test_add_func ("/backup/side-files-owner-only", test_side_files_owner_only);
+  g_test_add_func ("/backup/busy-import-no-backup", test_busy_import_no_backup);
   return g_test_run ();
 }

@@ -293,9 +293,11 @@ test_lines_kept (Fixture       *f,
   g_assert_true (sf_import_mapping_save (f->store, "cases", "Sagsnr", "sagsnummer", &error));
   preview = sf_import_preview_cases (f->store, file, f->ref, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (preview->problems->len, ==, 2);
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (preview->problems, 0), "Line 4: no caseworker"));
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (preview->problems, 1), "Line 6: the case number"));
+  /* A case number with a line break in it is refused too */
+  g_assert_cmpuint (preview->problems->len, ==, 3);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (preview->problems, 0), "Line 4: the case number contains a line break"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (preview->problems, 1), "Line 4: no caseworker"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (preview->problems, 2), "Line 6: the case number"));
 }
 
 int

@@ -813,13 +813,14 @@ static void
 test_roster_several_problems (Fixture       *fixture,
                               gconstpointer  data)
 {
-  static const guint lines[] = { 3, 7, 9 };
+  static const guint lines[] = { 3, 5, 7, 9 };
 
   import_ok (fixture->store, FALSE, BASE_ROSTER);
   import_ok (fixture->store, TRUE, BASE_CASES);
 
   /* Every problem is listed with its line in the file, blank lines and a
-   * line break inside quotes counted. */
+   * line break inside quotes counted (a name with a line break is itself
+   * refused, on the line where its row starts). */
   assert_refused_lines (fixture->store, FALSE,
                         ROSTER_HEADER
                         "Modtageteam;boern-familie;;AB;Anna Berg;30;;;2020-01-01;;;\n"

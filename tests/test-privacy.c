@@ -55,15 +55,61 @@ test_privacy_hyphen_form (void)
     { "010190-", FALSE },
     { "010190-12", FALSE },
     { "010190", FALSE },
-    { "010190 1234", FALSE },        /* only the two shapes count */
-    { "01-01-90-1234", FALSE },
-    { "010190--1234", FALSE },
+    { "01019-01234", FALSE },
+    { "010190----1234", FALSE },     /* more than three separators */
     { "01019-01234", FALSE },
     { "320190-1234", FALSE },        /* day 32 */
     { "000190-1234", FALSE },        /* day 0 */
     { "010090-1234", FALSE },        /* month 0 */
     { "011390-1234", FALSE },        /* month 13 */
     { "2024-01-01", FALSE },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* What people write instead of the hyphen, and the digits they type. */
+static void
+test_privacy_variants (void)
+{
+  static const Case cases[] = {
+    { "010190 1234", TRUE },
+    { "010190.1234", TRUE },
+    { "010190/1234", TRUE },
+    { "010190_1234", TRUE },
+    { "010190,1234", TRUE },
+    { "010190\u2013" "1234", TRUE },          /* en dash */
+    { "010190\u2014" "1234", TRUE },          /* em dash */
+    { "010190\u2212" "1234", TRUE },          /* minus sign */
+    { "010190\u2011" "1234", TRUE },          /* non-breaking hyphen */
+    { "010190\u00a0" "1234", TRUE },          /* no-break space */
+    { "010190 - 1234", TRUE },
+    { "010190--1234", TRUE },
+    { "01.01.90-1234", TRUE },
+    { "01.01.90 1234", TRUE },
+    { "01-01-90-1234", TRUE },
+    { "01/01/90/1234", TRUE },
+    { "01.01.901234", TRUE },
+    { "Borger 01.01.90-1234 ringede", TRUE },
+    /* Full-width digits and separators */
+    { "\uff10\uff11\uff10\uff11\uff19\uff10-\uff11\uff12\uff13\uff14", TRUE },
+    { "\uff10\uff11\uff10\uff11\uff19\uff10\uff11\uff12\uff13\uff14", TRUE },
+    { "010190\uff0d" "1234", TRUE },
+    /* Invisible characters do not hide one */
+    { "0101\u200b" "901234", TRUE },
+    { "010190\u00ad-1234", TRUE },
+    { "\ufeff" "0101901234", TRUE },
+    /* Real case numbers and what is not a date stay allowed */
+    { "27.12.51-G01-232-26", FALSE },
+    { "320190-1234", FALSE },
+    { "32.01.90-1234", FALSE },
+    { "01.13.90-1234", FALSE },
+    { "01.01.1990-1234", FALSE },
+    { "01.01.90 12345", FALSE },
+    { "1.1.90-1234", FALSE },
+    { "2024-00123", FALSE },
+    { "Møde 01.02.24 kl. 10:30", FALSE },
+    { "010190 123", FALSE },
   };
 
   check_cases (cases, G_N_ELEMENTS (cases));
@@ -150,6 +196,7 @@ main (int   argc,
   g_test_add_func ("/privacy/examples", test_privacy_examples);
   g_test_add_func ("/privacy/hyphen-form", test_privacy_hyphen_form);
   g_test_add_func ("/privacy/ten-digits", test_privacy_ten_digits);
+  g_test_add_func ("/privacy/variants", test_privacy_variants);
   g_test_add_func ("/privacy/dates", test_privacy_dates);
   g_test_add_func ("/privacy/truncated", test_privacy_truncated);
 

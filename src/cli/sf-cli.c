@@ -30,6 +30,8 @@ typedef struct
   CommandFunc  func;
 } Command;
 
+static void print_restore_hint (const char *database);
+
 static void
 print_error (const GError *error)
 {
@@ -91,6 +93,8 @@ import_command (SfStore  *store,
   if (!sf_import_file (store, file, cases, &result, &error))
     {
       print_error (error);
+      if (g_error_matches (error, SF_ERROR, SF_ERROR_CORRUPT))
+        print_restore_hint (sf_store_get_path (store));
       return EXIT_REFUSED;
     }
 
@@ -493,34 +497,80 @@ cmd_settings (SfStore  *store,
   return EXIT_OK;
 }
 
+/* After an error that says the database is damaged: the newest backup that
+ * is sound, and how to restore it. */
+static void
+print_restore_hint (const char *database)
+{
+  g_autoptr(SfBackup) newest = sf_backup_find_sound (database);
+
+  if (newest != NULL)
+    g_printerr (_("The newest sound backup is %s. To restore it:\n  %s --database %s restore %s\n"),
+                newest->path, g_get_prgname (), database, newest->path);
+  else
+    g_printerr (_("There is no sound backup to restore.\n"));
+}
+
+/* Works on a database too damaged to open: nothing of it is written. */
+static int
+cmd_check (const char  *database,
+           int          argc,
+           char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (argc != 1)
+    {
+      g_printerr (_("Usage: %s check\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+  if (!sf_store_check_file (database, &error))
+    {
+      print_error (error);
+      if (g_error_matches (error, SF_ERROR, SF_ERROR_CORRUPT))
+        print_restore_hint (database);
+      return EXIT_REFUSED;
+    }
+  g_print (_("The database %s is sound: every page, row, index entry and reference was checked.\n"), database);
+  return EXIT_OK;
+}
+
+/* The list works on a database too damaged to open: that is when it is
+ * needed. */
+static int
+list_backups (const char *database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+
+  backups = sf_backup_list (database, &error);
+  if (backups == NULL)
+    {
+      print_error (error);
+      return EXIT_REFUSED;
+    }
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const SfBackup *backup = g_ptr_array_index (backups, i);
+      g_autoptr(GDateTime) local = g_date_time_to_local (backup->taken);
+      g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+      g_autofree char *size = g_format_size (backup->size);
+
+      g_print ("%s  %-14s  %8s  %s\n", when, backup->reason, size, backup->path);
+    }
+  return EXIT_OK;
+}
+
 static int
 cmd_backup (SfStore  *store,
             int       argc,
             char    **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) backups = NULL;
   g_autofree char *path = NULL;
 
   if (argc == 2 && g_str_equal (argv[1], "--list"))
-    {
-      backups = sf_backup_list (sf_store_get_path (store), &error);
-      if (backups == NULL)
-        {
-          print_error (error);
-          return EXIT_REFUSED;
-        }
-      for (guint i = 0; i < backups->len; i++)
-        {
-          const SfBackup *backup = g_ptr_array_index (backups, i);
-          g_autoptr(GDateTime) local = g_date_time_to_local (backup->taken);
-          g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
-          g_autofree char *size = g_format_size (backup->size);
-
-          g_print ("%s  %-14s  %8s  %s\n", when, backup->reason, size, backup->path);
-        }
-      return EXIT_OK;
-    }
+    return list_backups (sf_store_get_path (store));
   if (argc != 1)
     {
       g_printerr (_("Usage: %s backup [--list]\n"), g_get_prgname ());
@@ -530,6 +580,8 @@ cmd_backup (SfStore  *store,
   if (path == NULL)
     {
       print_error (error);
+      if (g_error_matches (error, SF_ERROR, SF_ERROR_CORRUPT))
+        print_restore_hint (sf_store_get_path (store));
       return EXIT_REFUSED;
     }
   g_print ("%s\n", path);
@@ -566,6 +618,7 @@ static const Command commands[] = {
   { "demo", "", N_("Fill an empty database with demonstration data"), cmd_demo },
   { "backup", N_("[--list]"), N_("Make a backup of the database now, or list the backups"), cmd_backup },
   { "restore", N_("BACKUP"), N_("Replace the database with a backup (the current one is kept as a backup)"), NULL },
+  { "check", "", N_("Check that the database is sound: every page, row, index entry and reference"), NULL },
   { "settings", N_("[KEY VALUE]"), N_("Show the settings, or change one"), cmd_settings },
   { "checklists", N_("[--team NAME] [--date D] [--format text|json]"), N_("List the checklist templates and each team’s checklists with their items and progress"), sf_cli_checklists },
   { "checklist-new", N_("--team NAME --template KEY"), N_("Start a checklist for a team from a template"), sf_cli_checklist_new },
@@ -643,27 +696,25 @@ main (int    argc,
   if (database == NULL)
     database = sf_store_default_path ();
 
-  /* Restoring must work on a database too damaged to open. */
+  /* Restoring, checking and listing the backups must work on a database
+   * too damaged to open. */
   if (g_str_equal (command->name, "restore"))
     return cmd_restore (database, argc - 1, argv + 1);
+  if (g_str_equal (command->name, "check"))
+    return cmd_check (database, argc - 1, argv + 1);
+  if (g_str_equal (command->name, "backup") && argc == 3 && g_str_equal (argv[2], "--list"))
+    return list_backups (database);
 
-  store = sf_store_open (database, &error);
+  store = sf_backup_open_store (database, &error);
   if (store == NULL)
     {
       print_error (error);
       if (g_error_matches (error, SF_ERROR, SF_ERROR_CORRUPT))
-        {
-          g_autoptr(GPtrArray) backups = sf_backup_list (database, NULL);
-
-          if (backups != NULL && backups->len > 0)
-            g_printerr (_("The newest backup is %s. To restore it:\n  %s --database %s restore %s\n"),
-                        ((SfBackup *) g_ptr_array_index (backups, 0))->path, g_get_prgname (), database,
-                        ((SfBackup *) g_ptr_array_index (backups, 0))->path);
-        }
+        print_restore_hint (database);
       return EXIT_REFUSED;
     }
 
   /* A database in daily use is copied before its first change of the day */
-  sf_store_set_daily_backups (store, TRUE);
+  sf_backup_set_daily (store, TRUE);
   return command->func (store, argc - 1, argv + 1);
 }

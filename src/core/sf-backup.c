@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sf-backup.h"
@@ -12,6 +13,8 @@
 #include "sf-error.h"
 
 #define PREFIX "sagsfordeling-"
+#define PARTIAL ".partial"
+#define DAMAGED "damaged-"
 
 void
 sf_backup_free (SfBackup *backup)
@@ -67,38 +70,108 @@ sf_backup_dir_for (const char *db_path)
   return g_build_filename (dir, "backups", NULL);
 }
 
-/* sagsfordeling-20261123T101500.123456Z-import.db: microseconds, so that
- * several backups in one second still sort by age. */
+/* The folder holds personal data: it must be a folder of its own (not a
+ * link), this user's, and owner-only.  A folder that is open to others is
+ * closed; one that cannot be is refused.  With @create, a missing folder
+ * is made. */
+static gboolean
+check_dir (const char  *dir,
+           gboolean     create,
+           gboolean    *out_exists,
+           GError     **error)
+{
+  GStatBuf st;
+
+  *out_exists = FALSE;
+  if (g_lstat (dir, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT && !create)
+        return TRUE;
+      if (saved != ENOENT || g_mkdir (dir, 0700) != 0)
+        {
+          saved = saved != ENOENT ? saved : errno;
+          g_set_error (error, SF_ERROR, SF_ERROR_IO, _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+          return FALSE;
+        }
+      *out_exists = TRUE;
+      return TRUE;
+    }
+  if (S_ISLNK (st.st_mode))
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_IO,
+                   _("The backups folder “%s” is a link to another folder. Backups hold personal "
+                     "data, so they are kept only in a folder of their own: remove the link."), dir);
+      return FALSE;
+    }
+  if (!S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("“%s” should be the backups folder, but is not a folder."), dir);
+      return FALSE;
+    }
+  if (st.st_uid != geteuid ())
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_IO,
+                   _("The backups folder “%s” belongs to another user. Backups hold personal data: "
+                     "move that folder away, and a new one is made."), dir);
+      return FALSE;
+    }
+  if ((st.st_mode & 077) != 0 && g_chmod (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SF_ERROR, SF_ERROR_IO,
+                   _("The backups folder “%s” can be read by others and could not be made private: %s"),
+                   dir, g_strerror (saved));
+      return FALSE;
+    }
+  *out_exists = TRUE;
+  return TRUE;
+}
+
+/* The kind of a reason: two backups of one second get a counter, "import1" */
+static char *
+reason_kind (const char *reason)
+{
+  char *key = g_strdup (reason != NULL ? reason : "");
+  char *end = key + strlen (key);
+
+  while (end > key && g_ascii_isdigit (end[-1]))
+    *--end = '\0';
+  return key;
+}
+
+/* sagsfordeling-20261123T101500.123456Z-import.db.  The time in the name
+ * is only a name: when the backup was made is when the file was written. */
 static SfBackup *
 parse_name (const char *dir,
             const char *name)
 {
-  g_autofree char *stamp = NULL;
   const char *dash;
   SfBackup *backup;
   GStatBuf st;
-  int y, mo, d, h, mi, s, us;
 
   if (!g_str_has_prefix (name, PREFIX) || !g_str_has_suffix (name, ".db"))
     return NULL;
   dash = strchr (name + strlen (PREFIX), '-');
-  if (dash == NULL || dash - name - strlen (PREFIX) != 23)
-    return NULL;
-  stamp = g_strndup (name + strlen (PREFIX), 23);
-  if (sscanf (stamp, "%4d%2d%2dT%2d%2d%2d.%6dZ", &y, &mo, &d, &h, &mi, &s, &us) != 7)
+  if (dash == NULL || dash - name - strlen (PREFIX) != 23 || strlen (dash + 1) <= 3)
     return NULL;
 
   backup = g_new0 (SfBackup, 1);
   backup->path = g_build_filename (dir, name, NULL);
-  backup->reason = g_strndup (dash + 1, strlen (dash + 1) - 3);
-  backup->taken = g_date_time_new_utc (y, mo, d, h, mi, s + us / 1e6);
-  if (g_stat (backup->path, &st) == 0)
-    backup->size = st.st_size;
-  if (backup->taken == NULL)
+  if (g_lstat (backup->path, &st) != 0 || !S_ISREG (st.st_mode))
     {
       sf_backup_free (backup);
       return NULL;
     }
+  backup->reason = g_strndup (dash + 1, strlen (dash + 1) - 3);
+  backup->size = st.st_size;
+  {
+    g_autoptr(GDateTime) second = g_date_time_new_from_unix_utc (st.st_mtim.tv_sec);
+
+    backup->taken = g_date_time_add (second, st.st_mtim.tv_nsec / 1000);
+  }
   return backup;
 }
 
@@ -121,13 +194,16 @@ sf_backup_list (const char  *db_path,
   g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_backup_free);
   g_autoptr(GDir) handle = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean exists;
   const char *name;
 
+  if (!check_dir (dir, FALSE, &exists, error))
+    return NULL;
+  if (!exists)
+    return g_steal_pointer (&backups);
   handle = g_dir_open (dir, 0, &local_error);
   if (handle == NULL)
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return g_steal_pointer (&backups);
       g_set_error (error, SF_ERROR, SF_ERROR_IO, _("Cannot read the backups folder: %s"), local_error->message);
       return NULL;
     }
@@ -142,105 +218,223 @@ sf_backup_list (const char  *db_path,
   return g_steal_pointer (&backups);
 }
 
-/* Copies @from into a new owner-only file at @to with the backup API. */
-static gboolean
-copy_database (sqlite3     *from,
-               const char  *to,
-               GError     **error)
-{
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int fd, rc;
-
-  fd = g_open (to, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("Cannot create the backup “%s”: %s"), to, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
-  rc = sqlite3_open_v2 (to, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", from, "main");
-      if (backup != NULL)
-        {
-          /* The whole copy in one step holds a read lock for a moment;
-           * writers in other programs wait on the busy timeout. */
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = sqlite3_errcode (dest);
-        }
-      else
-        rc = sqlite3_errcode (dest);
-    }
-  if (rc != SQLITE_OK)
-    g_set_error (error, SF_ERROR, rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? SF_ERROR_BUSY : SF_ERROR_IO,
-                 _("The backup could not be made: %s"), dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
-  sqlite3_close (dest);
-  if (rc != SQLITE_OK)
-    g_unlink (to);
-  return rc == SQLITE_OK;
-}
-
-/* Keeps the newest SF_BACKUP_KEEP, and @spare (the backup being restored,
- * which may be the oldest) whatever its age. */
-static void
-prune (const char *db_path,
-       const char *spare)
+SfBackup *
+sf_backup_find_sound (const char *db_path)
 {
   g_autoptr(GPtrArray) backups = sf_backup_list (db_path, NULL);
-  guint kept = 0;
 
   for (guint i = 0; backups != NULL && i < backups->len; i++)
     {
-      const char *path = ((SfBackup *) g_ptr_array_index (backups, i))->path;
+      SfBackup *backup = g_ptr_array_index (backups, i);
 
-      if (g_strcmp0 (path, spare) == 0)
+      if (sf_store_check_copy (backup->path, NULL))
+        return g_ptr_array_steal_index (backups, i);
+    }
+  return NULL;
+}
+
+/* Removes what interrupted backups left (older than a quarter of an hour:
+ * a younger one may be another program's backup in progress). */
+static void
+remove_stale_partials (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, "." PREFIX) || strstr (name, PARTIAL) == NULL)
         continue;
-      if (++kept > SF_BACKUP_KEEP)
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > 15 * 60)
         g_unlink (path);
     }
 }
 
-static char *
-create_from (sqlite3     *db,
-             const char  *db_path,
-             const char  *reason,
-             const char  *spare,
+static guint
+keep_for_kind (const char *kind)
+{
+  if (g_str_equal (kind, "daily"))
+    return SF_BACKUP_KEEP_DAILY;
+  return SF_BACKUP_KEEP_PER_KIND;
+}
+
+/* Keeps the newest of each kind, @made (the backup just made, the newest
+ * of its kind) and @spare (the backup being restored) whatever their age. */
+static void
+prune (const char *db_path,
+       const char *made,
+       const char *spare)
+{
+  g_autoptr(GPtrArray) backups = sf_backup_list (db_path, NULL);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    {
+      const SfBackup *backup = g_ptr_array_index (backups, i);
+
+      if (g_strcmp0 (backup->path, made) == 0)
+        g_hash_table_replace (counts, reason_kind (backup->reason), GUINT_TO_POINTER (1));
+    }
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    {
+      const SfBackup *backup = g_ptr_array_index (backups, i);
+      char *kind;
+      guint n;
+
+      if (g_strcmp0 (backup->path, made) == 0 || g_strcmp0 (backup->path, spare) == 0)
+        continue;
+      kind = reason_kind (backup->reason);
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, kind));
+      if (n >= keep_for_kind (kind))
+        g_unlink (backup->path);
+      g_hash_table_replace (counts, kind, GUINT_TO_POINTER (n + 1));
+    }
+}
+
+struct _SfPendingBackup
+{
+  char *db_path;
+  char *temp;
+  char *final;
+};
+
+void
+sf_backup_discard (SfPendingBackup *pending)
+{
+  if (pending == NULL)
+    return;
+  g_unlink (pending->temp);
+  g_free (pending->db_path);
+  g_free (pending->temp);
+  g_free (pending->final);
+  g_free (pending);
+}
+
+/* Fsyncs @dir, so that a rename in it survives a crash. */
+static void
+sync_dir (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* Whether the copy at @path opens and is sound. */
+static gboolean
+verify_copy (const char  *path,
              GError     **error)
+{
+  g_autoptr(SfStore) copy = sf_store_open_copy (path, error);
+
+  return copy != NULL && sf_store_check_integrity (copy, error);
+}
+
+static SfPendingBackup *
+prepare_from (SfStore     *store,
+              const char  *db_path,
+              const char  *reason,
+              GError     **error)
 {
   g_autofree char *dir = sf_backup_dir_for (db_path);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S.%fZ");
-  g_autofree char *path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SfPendingBackup *pending;
+  gboolean exists;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
+  if (!check_dir (dir, TRUE, &exists, error))
+    return NULL;
+  remove_stale_partials (dir);
 
-      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
-      return NULL;
-    }
-
+  pending = g_new0 (SfPendingBackup, 1);
+  pending->db_path = g_strdup (db_path);
   /* Two backups in one second get a counter, never overwrite. */
-  for (guint n = 0; path == NULL || g_file_test (path, G_FILE_TEST_EXISTS); n++)
+  for (guint n = 0; pending->final == NULL || g_file_test (pending->final, G_FILE_TEST_EXISTS); n++)
     {
       g_autofree char *name = n == 0 ? g_strdup_printf (PREFIX "%s-%s.db", stamp, reason)
                                      : g_strdup_printf (PREFIX "%s-%s%u.db", stamp, reason, n);
 
-      g_free (path);
-      path = g_build_filename (dir, name, NULL);
+      g_free (pending->final);
+      pending->final = g_build_filename (dir, name, NULL);
     }
+  {
+    g_autofree char *base = g_path_get_basename (pending->final);
+    g_autofree char *name = g_strdup_printf (".%s" PARTIAL "%d", base, (int) getpid ());
 
-  if (!copy_database (db, path, error))
-    return NULL;
-  prune (db_path, spare);
-  return g_steal_pointer (&path);
+    pending->temp = g_build_filename (dir, name, NULL);
+  }
+  g_unlink (pending->temp);
+
+  if (!sf_store_copy_to (store, pending->temp, error))
+    {
+      sf_backup_discard (pending);
+      return NULL;
+    }
+  /* A damaged database is never kept as if it were a backup */
+  if (!verify_copy (pending->temp, &local_error))
+    {
+      if (g_error_matches (local_error, SF_ERROR, SF_ERROR_CORRUPT))
+        g_set_error (error, SF_ERROR, SF_ERROR_CORRUPT,
+                     _("No backup was made: the database is damaged. %s"), local_error->message);
+      else
+        g_set_error (error, SF_ERROR, local_error->code, _("The backup could not be checked: %s"), local_error->message);
+      sf_backup_discard (pending);
+      return NULL;
+    }
+  return pending;
+}
+
+SfPendingBackup *
+sf_backup_prepare (SfStore     *store,
+                   const char  *reason,
+                   GError     **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_strcmp0 (sf_store_get_path (store), ":memory:") != 0, NULL);
+
+  return prepare_from (store, sf_store_get_path (store), reason, error);
+}
+
+static char *
+keep_sparing (SfPendingBackup  *pending,
+              const char       *spare,
+              GError          **error)
+{
+  g_autofree char *dir = g_path_get_dirname (pending->final);
+  char *path = NULL;
+
+  if (g_rename (pending->temp, pending->final) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("The backup could not be made: %s"), g_strerror (saved));
+    }
+  else
+    {
+      sync_dir (dir);
+      path = g_strdup (pending->final);
+      prune (pending->db_path, path, spare);
+    }
+  sf_backup_discard (pending);
+  return path;
+}
+
+char *
+sf_backup_keep (SfPendingBackup  *pending,
+                GError          **error)
+{
+  g_return_val_if_fail (pending != NULL, NULL);
+
+  return keep_sparing (pending, NULL, error);
 }
 
 char *
@@ -248,35 +442,38 @@ sf_backup_create (SfStore     *store,
                   const char  *reason,
                   GError     **error)
 {
-  const char *db_path = sf_store_get_path (store);
+  SfPendingBackup *pending;
 
-  if (g_strcmp0 (db_path, ":memory:") == 0)
+  if (g_strcmp0 (sf_store_get_path (store), ":memory:") == 0)
     return g_strdup ("");
-  return create_from (sf_store_get_db (store), db_path, reason, NULL, error);
+  pending = sf_backup_prepare (store, reason, error);
+  return pending != NULL ? sf_backup_keep (pending, error) : NULL;
 }
 
-/* TRUE if a backup in @backups was taken on the local calendar day of @now. */
+/* TRUE if a daily backup in @backups was made on the local calendar day of
+ * @now. */
 static gboolean
-taken_today (GPtrArray *backups,
-             GDateTime *now)
+daily_taken_today (GPtrArray *backups,
+                   GDateTime *now)
 {
   int y, m, d;
 
   g_date_time_get_ymd (now, &y, &m, &d);
   for (guint i = 0; i < backups->len; i++)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (((SfBackup *) g_ptr_array_index (backups, i))->taken);
+      const SfBackup *backup = g_ptr_array_index (backups, i);
+      g_autofree char *kind = reason_kind (backup->reason);
+      g_autoptr(GDateTime) local = g_date_time_to_local (backup->taken);
       int by, bm, bd;
 
       g_date_time_get_ymd (local, &by, &bm, &bd);
-      if (by == y && bm == m && bd == d)
+      if (g_str_equal (kind, "daily") && by == y && bm == m && bd == d)
         return TRUE;
     }
   return FALSE;
 }
 
-/* The first backup of a (local) day, unless one was made today already,
- * for whatever reason: a backup before an import is a copy of the day too. */
+/* The first backup of a (local) day, unless today's was made already. */
 gboolean
 sf_backup_create_daily (SfStore   *store,
                         gboolean  *out_created,
@@ -293,7 +490,7 @@ sf_backup_create_daily (SfStore   *store,
   backups = sf_backup_list (sf_store_get_path (store), error);
   if (backups == NULL)
     return FALSE;
-  if (taken_today (backups, now))
+  if (daily_taken_today (backups, now))
     return TRUE;
 
   path = sf_backup_create (store, "daily", error);
@@ -302,71 +499,242 @@ sf_backup_create_daily (SfStore   *store,
   return path != NULL;
 }
 
-/* TRUE if @db answers PRAGMA integrity_check with "ok". */
-static gboolean
-is_sound (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
+#define DAILY_KEY "sf-backup-daily-day"
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
+/* Makes today's backup if there is none yet.  A failed backup is reported
+ * in the log (no names there) and does not stop the work of the day. */
+void
+sf_backup_check_daily (SfStore *store)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  int y, m, d;
+  int day;
+
+  g_return_if_fail (SF_IS_STORE (store));
+
+  g_date_time_get_ymd (now, &y, &m, &d);
+  day = y * 400 + m * 32 + d;
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (store), DAILY_KEY)) == day ||
+      sf_store_is_readonly (store))
+    return;
+  /* An empty database has nothing to keep yet: ask again at its first write */
+  if (sf_store_is_empty (store))
+    return;
+  if (!sf_backup_create_daily (store, NULL, &error))
+    {
+      g_message ("The daily backup could not be made: %s", error->message);
+      return;
+    }
+  g_object_set_data (G_OBJECT (store), DAILY_KEY, GINT_TO_POINTER (day));
+}
+
+static void
+on_write_cb (SfStore  *store,
+             gpointer  user_data)
+{
+  sf_backup_check_daily (store);
+}
+
+void
+sf_backup_set_daily (SfStore  *store,
+                     gboolean  enabled)
+{
+  g_return_if_fail (SF_IS_STORE (store));
+
+  sf_store_set_write_hook (store, enabled ? on_write_cb : NULL, NULL);
+}
+
+static gboolean
+before_migrate_cb (SfStore   *store,
+                   int        from_version,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  g_autofree char *path = sf_backup_create (store, "migration", error);
+
+  return path != NULL;
+}
+
+SfStore *
+sf_backup_open_store (const char  *db_path,
+                      GError     **error)
+{
+  GStatBuf st;
+
+  /* A file emptied by a full disk or a failed copy would otherwise be
+   * made a new, empty database, and the next backup would keep that. */
+  if (g_stat (db_path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0)
+    {
+      g_autoptr(GPtrArray) backups = sf_backup_list (db_path, NULL);
+
+      if (backups != NULL && backups->len > 0)
+        {
+          g_set_error (error, SF_ERROR, SF_ERROR_CORRUPT,
+                       _("The database file “%s” is empty, but there are backups of it: it has been "
+                         "damaged (by a full disk or an interrupted copy, perhaps). Restore the newest "
+                         "sound backup."), db_path);
+          return NULL;
+        }
+    }
+  return sf_store_open_with (db_path, before_migrate_cb, NULL, error);
+}
+
+/* Copies @from into a new owner-only file @to, byte for byte, onto disk. */
+static gboolean
+copy_raw (const char  *from,
+          const char  *to,
+          GError     **error)
+{
+  char buffer[64 * 1024];
+  int in = g_open (from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  int out = in >= 0 ? g_open (to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600) : -1;
+  gboolean ok = in >= 0 && out >= 0;
+  int saved = ok ? 0 : errno;
+
+  while (ok)
+    {
+      gssize n = read (in, buffer, sizeof buffer);
+
+      if (n == 0)
+        break;
+      for (gssize done = 0; ok && n > 0 && done < n;)
+        {
+          gssize w = write (out, buffer + done, n - done);
+
+          if (w < 0 && errno != EINTR)
+            ok = FALSE;
+          else if (w > 0)
+            done += w;
+        }
+      if (n < 0 && errno != EINTR)
+        ok = FALSE;
+      if (!ok)
+        saved = errno;
+    }
+  if (ok && fsync (out) != 0)
+    {
+      ok = FALSE;
+      saved = errno;
+    }
+  if (in >= 0)
+    close (in);
+  if (out >= 0 && close (out) != 0 && ok)
+    {
+      ok = FALSE;
+      saved = errno;
+    }
+  if (!ok)
+    {
+      if (out >= 0)
+        g_unlink (to);
+      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("Cannot copy “%s”: %s"), from, g_strerror (saved));
+    }
   return ok;
 }
 
-/* Copies @source over the database in @dest_path with the backup API, which
- * also tells other connections (the GUI) that the file changed. */
 static int
-copy_over (sqlite3    *source,
-           const char *dest_path)
+sort_names_newest_first (gconstpointer a,
+                         gconstpointer b)
 {
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (dest, 10000);
-      backup = sqlite3_backup_init (dest, "main", source, "main");
-      rc = backup ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (dest);
-      if (backup)
-        sqlite3_backup_finish (backup);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  sqlite3_close (dest);
-  return rc;
+  return -strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The restored database's audit log says that it was restored, by whom
- * and from which backup.  It is the backup's log, so this is its last row. */
+/* Keeps a damaged database file (and its WAL) as it is, beside the backups,
+ * before a restore replaces it: what it still holds may be recovered. */
+static gboolean
+keep_damaged (const char  *db_path,
+              GError     **error)
+{
+  g_autofree char *dir = sf_backup_dir_for (db_path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S.%fZ");
+  g_autofree char *name = g_strdup_printf (DAMAGED "%s.db", stamp);
+  g_autofree char *to = g_build_filename (dir, name, NULL);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *wal_to = g_strconcat (to, "-wal", NULL);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) handle = NULL;
+  const char *entry;
+  gboolean exists;
+
+  if (!check_dir (dir, TRUE, &exists, error) || !copy_raw (db_path, to, error))
+    return FALSE;
+  if (g_file_test (wal, G_FILE_TEST_IS_REGULAR) && !copy_raw (wal, wal_to, error))
+    {
+      g_unlink (to);
+      return FALSE;
+    }
+  sync_dir (dir);
+
+  /* The newest few; their names sort by time, and nothing else is there */
+  handle = g_dir_open (dir, 0, NULL);
+  while (handle != NULL && (entry = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_prefix (entry, DAMAGED) && g_str_has_suffix (entry, ".db"))
+      g_ptr_array_add (kept, g_strdup (entry));
+  g_ptr_array_sort (kept, sort_names_newest_first);
+  for (guint i = SF_BACKUP_KEEP_DAMAGED; i < kept->len; i++)
+    {
+      g_autofree char *old = g_build_filename (dir, g_ptr_array_index (kept, i), NULL);
+      g_autofree char *old_wal = g_strconcat (old, "-wal", NULL);
+
+      g_unlink (old);
+      g_unlink (old_wal);
+    }
+  return TRUE;
+}
+
+/* Puts a copy of @source in place of the damaged file at @db_path: written
+ * beside it, then renamed over it. */
+static gboolean
+replace_damaged (SfStore     *source,
+                 const char  *db_path,
+                 GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *name = g_strdup_printf (".%s.restoring%d", base, (int) getpid ());
+  g_autofree char *temp = g_build_filename (dir, name, NULL);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+  g_unlink (temp);
+  if (!sf_store_copy_to (source, temp, error))
+    return FALSE;
+  /* The damaged file's WAL must not be applied to the new file */
+  g_unlink (wal);
+  g_unlink (shm);
+  if (g_rename (temp, db_path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temp);
+      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("The backup could not be restored: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  sync_dir (dir);
+  return TRUE;
+}
+
+/* The restored database's change log says that it was restored, by whom
+ * and from which backup.  It is the backup's log, so this is its last row.
+ * An older backup is migrated here, as at any start. */
 static void
 record_restore (const char *db_path,
                 const char *backup_path)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfStore) store = sf_backup_open_store (db_path, &error);
   g_autofree char *name = g_path_get_basename (backup_path);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 10000);
-      if (sqlite3_prepare_v2 (db, "INSERT INTO audit (at, who, action, subject, detail)"
-                              " VALUES (?1, ?2, 'restore', NULL, ?3)", -1, &stmt, NULL) == SQLITE_OK)
-        {
-          sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
-          if (sqlite3_step (stmt) != SQLITE_DONE)
-            g_message ("The restore could not be written to the change log: %s", sqlite3_errmsg (db));
-        }
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
+  if (store == NULL || !sf_store_begin (store, &error))
+    ;
+  else if (!sf_store_audit (store, "restore", NULL, name, &error))
+    sf_store_rollback (store);
+  else
+    sf_store_commit (store, &error);
+  if (error != NULL)
+    g_message ("The restore could not be written to the change log: %s", error->message);
 }
 
 gboolean
@@ -374,54 +742,72 @@ sf_backup_restore (const char  *db_path,
                    const char  *backup_path,
                    GError     **error)
 {
-  sqlite3 *source = NULL, *current = NULL;
-  gboolean current_sound;
-  int rc;
+  g_autoptr(SfStore) source = NULL;
+  g_autoptr(SfStore) current = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *kept = NULL;
+  SfPendingBackup *pending = NULL;
+  gboolean current_sound = FALSE;
+  GStatBuf st;
 
-  /* The backup must itself be sound before it replaces anything. */
-  rc = sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK || !is_sound (source))
+  /* The backup must be a sound database of ours before it replaces
+   * anything.  A file with a WAL beside it is read as a live database. */
+  g_autofree char *wal = g_strconcat (backup_path, "-wal", NULL);
+  gboolean copy = !g_file_test (wal, G_FILE_TEST_EXISTS);
+
+  if (!(copy ? sf_store_check_copy (backup_path, &local_error) : sf_store_check_file (backup_path, &local_error)))
     {
-      g_set_error (error, SF_ERROR, SF_ERROR_CORRUPT, _("The backup “%s” is damaged too."), backup_path);
-      sqlite3_close (source);
+      if (!g_error_matches (local_error, SF_ERROR, SF_ERROR_CORRUPT))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, SF_ERROR, SF_ERROR_CORRUPT,
+                     _("“%s” is damaged or is not a Sagsfordeling database, and cannot be restored. "
+                       "Nothing was changed."), backup_path);
       return FALSE;
     }
+  g_clear_error (&local_error);
+  source = copy ? sf_store_open_copy (backup_path, error) : sf_store_open_readonly (backup_path, error);
+  if (source == NULL)
+    return FALSE;
 
-  /* Keep what is there now when it can still be read. */
-  current_sound = sqlite3_open_v2 (db_path, &current, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-                  is_sound (current);
+  /* Nothing is replaced before what is there now is kept: a sound file
+   * as a checked backup, a damaged one (an emptied one too) as it is. */
+  if (g_stat (db_path, &st) == 0)
+    {
+      current = st.st_size > 0 ? sf_store_open_readonly (db_path, NULL) : NULL;
+      current_sound = current != NULL && sf_store_check_integrity (current, NULL);
+      if (current_sound)
+        pending = prepare_from (current, db_path, "before-restore", &local_error);
+      g_clear_object (&current);
+      if (current_sound && pending != NULL)
+        kept = keep_sparing (pending, backup_path, &local_error);
+      else if (!current_sound && keep_damaged (db_path, &local_error))
+        kept = g_strdup ("");
+      if (kept == NULL)
+        {
+          g_autofree char *why = g_strdup (local_error->message);
+
+          if (g_str_has_suffix (why, "."))
+            why[strlen (why) - 1] = '\0';
+          g_set_error (error, SF_ERROR, local_error->code,
+                       _("The restore was not started, because the database there now could not be "
+                         "kept first: %s. Nothing was changed."), why);
+          return FALSE;
+        }
+    }
+
   if (current_sound)
     {
-      g_autofree char *kept = create_from (current, db_path, "before-restore", backup_path, NULL);
-
-      (void) kept;
+      if (!sf_store_copy_over (source, db_path, &local_error))
+        {
+          g_set_error (error, SF_ERROR, local_error->code,
+                       _("The backup could not be restored: %s Nothing was changed."), local_error->message);
+          return FALSE;
+        }
     }
-  sqlite3_close (current);
+  else if (!replace_damaged (source, db_path, error))
+    return FALSE;
 
-  rc = current_sound ? copy_over (source, db_path) : SQLITE_CORRUPT;
-  if (rc != SQLITE_OK && !current_sound)
-    {
-      /* A damaged file may not even open as a database: start it afresh. */
-      g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
-      int fd;
-
-      g_unlink (db_path);
-      g_unlink (wal);
-      g_unlink (shm);
-      fd = g_open (db_path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-      if (fd >= 0)
-        close (fd);
-      rc = copy_over (source, db_path);
-    }
-  sqlite3_close (source);
-
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, SF_ERROR, rc == SQLITE_BUSY ? SF_ERROR_BUSY : SF_ERROR_IO,
-                   _("The backup could not be restored: %s"), sqlite3_errstr (rc));
-      return FALSE;
-    }
   g_chmod (db_path, 0600);
   record_restore (db_path, backup_path);
   return TRUE;

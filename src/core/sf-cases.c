@@ -86,6 +86,13 @@ sf_cases_check_reference (const char  *reference,
                            _("The case number begins or ends with a space."));
       return FALSE;
     }
+  for (const char *p = reference; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                             _("The case number contains a line break or another control character."));
+        return FALSE;
+      }
   if (sf_privacy_looks_like_cpr (reference))
     {
       g_set_error (error, SF_ERROR, SF_ERROR_PRIVACY,

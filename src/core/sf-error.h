@@ -18,6 +18,7 @@ typedef enum
   SF_ERROR_CORRUPT,        /* the database file is damaged or not ours */
   SF_ERROR_TOO_NEW,        /* the database was made by a newer version */
   SF_ERROR_IO,             /* a file could not be read or written */
+  SF_ERROR_READ_ONLY,      /* the database can be read but not changed */
 } SfError;
 
 GQuark sf_error_quark (void);

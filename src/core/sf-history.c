@@ -7,6 +7,7 @@
 #include "sf-checklist.h"
 #include "sf-error.h"
 #include "sf-history.h"
+#include "sf-privacy.h"
 
 typedef struct
 {
@@ -500,6 +501,13 @@ sf_alert_acknowledge (SfStore        *store,
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                            _("Write a note on why the alert can wait."));
+      return FALSE;
+    }
+  if (sf_privacy_looks_like_cpr (trimmed))
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_PRIVACY,
+                   _("%s contains what looks like a CPR number. Sagsfordeling does not "
+                     "store CPR numbers; remove it."), _("The note"));
       return FALSE;
     }
   return write_ack (store, alert,

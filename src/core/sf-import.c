@@ -94,6 +94,10 @@ typedef struct
   char          **fields;               /* the row being checked, trimmed */
   guint           n_fields;
   guint           line;
+  SfPendingBackup *pending;             /* the backup made before the import */
+  gint64          changes_before;       /* sqlite3_total_changes64 () at the start */
+  gboolean        changed;              /* the import changed something */
+  GStringChunk   *composed;             /* fields that NFC changed */
 } Import;
 
 typedef struct
@@ -228,6 +232,15 @@ report (Import  *im,
 {
   add_problem (im, im->line, "%s", (*error)->message);
   g_clear_error (error);
+  return FALSE;
+}
+
+static gboolean
+has_control (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return TRUE;
   return FALSE;
 }
 
@@ -511,7 +524,24 @@ read_rows (Import      *im,
         }
 
       for (guint i = 0; i < n; i++)
-        fields[i] = strip (fields[i]);
+        {
+          fields[i] = strip (fields[i]);
+          /* Å as A and a combining ring is Å: composed, a file's initials
+           * match what is stored however its program wrote them */
+          for (const char *p = fields[i]; *p != '\0'; p++)
+            if ((guchar) *p >= 0x80)
+              {
+                g_autofree char *composed = g_utf8_normalize (fields[i], -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+                if (composed != NULL && strcmp (composed, fields[i]) != 0)
+                  {
+                    if (im->composed == NULL)
+                      im->composed = g_string_chunk_new (4096);
+                    fields[i] = g_string_chunk_insert (im->composed, composed);
+                  }
+                break;
+              }
+        }
       /* Spreadsheets often end rows with empty cells beyond the header. */
       while (n > im->n_header_fields && is_blank (fields[n - 1]))
         fields[--n] = NULL;
@@ -549,20 +579,46 @@ open_reader (Import   *im,
 }
 
 /* Every import that changes a database with people in it is preceded by a
- * backup; without one the import does not start. */
+ * backup, checked before it is made (a damaged database is not imported
+ * into); without one the import does not start.  The backup joins the
+ * others only if the import changes something (settle_backup). */
 static gboolean
-backup_before_import (SfStore  *store,
-                      GError  **error)
+backup_before_import (Import  *im,
+                      GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_strcmp0 (sf_store_get_path (im->store), ":memory:") == 0 || sf_store_is_empty (im->store))
+    return TRUE;
+  im->pending = sf_backup_prepare (im->store, "import", &local_error);
+  if (im->pending == NULL)
+    {
+      g_set_error (error, SF_ERROR, local_error->code,
+                   _("The import was not started, because the backup before it failed: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inside the import's transaction, before its change-log line: whether it
+ * changed anything.  One that did keeps the backup made before it; one
+ * that did not is taken back by the caller, and takes no place among the
+ * backups. */
+static gboolean
+settle_backup (Import  *im,
+               GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
 
-  if (sf_store_is_empty (store))
+  im->changed = sqlite3_total_changes64 (sf_store_get_db (im->store)) != im->changes_before;
+  if (!im->changed || im->pending == NULL)
     return TRUE;
-  path = sf_backup_create (store, "import", &local_error);
+  path = sf_backup_keep (g_steal_pointer (&im->pending), &local_error);
   if (path == NULL)
     {
-      g_set_error (error, SF_ERROR, SF_ERROR_IO,
+      g_set_error (error, SF_ERROR, local_error->code,
                    _("The import was not started, because the backup before it failed: %s"),
                    local_error->message);
       return FALSE;
@@ -923,6 +979,7 @@ apply_roster (Import      *im,
 
   if (!sf_store_begin (im->store, error))
     goto out;
+  im->changes_before = sqlite3_total_changes64 (db);
 
   g_hash_table_iter_init (&iter, plan->teams);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -1061,6 +1118,15 @@ apply_roster (Import      *im,
         }
     }
 
+  if (!settle_backup (im, error))
+    goto rollback;
+  if (!im->changed)
+    {
+      sf_store_rollback (im->store);
+      ok = TRUE;
+      goto out;
+    }
+
   /* Translators: the change log's detail of a roster import */
   detail = g_strdup_printf (_("%u rows: %u new, %u updated caseworkers; %u new, %u updated teams"),
                             im->result->rows, im->result->created, im->result->updated,
@@ -1183,11 +1249,13 @@ sf_import_roster (SfStore         *store,
   if (!finish_problems (&im, error))
     goto out;
 
-  ok = backup_before_import (store, error) && apply_roster (&im, &plan, error);
-  if (ok)
+  ok = backup_before_import (&im, error) && apply_roster (&im, &plan, error);
+  g_clear_pointer (&im.pending, sf_backup_discard);
+  if (ok && im.changed)
     sf_store_emit_changed (store);
 
 out:
+  g_clear_pointer (&im.composed, g_string_chunk_free);
   g_array_unref (plan.rows);
   g_hash_table_unref (plan.teams);
   g_hash_table_unref (plan.initials);
@@ -1275,6 +1343,11 @@ check_case_row (Import   *im,
   else if (g_utf8_strlen (reference, -1) > MAX_REFERENCE_CHARS)
     {
       add_problem (im, im->line, _("the case number is longer than %u characters."), MAX_REFERENCE_CHARS);
+      ok = FALSE;
+    }
+  else if (has_control (reference))
+    {
+      add_problem (im, im->line, _("the case number contains a line break or another control character."));
       ok = FALSE;
     }
   else if (sf_privacy_looks_like_cpr (reference))
@@ -1424,6 +1497,7 @@ apply_cases (Import    *im,
   rebuild_indexes = (gint64) plan->rows->len >= sf_store_count (im->store, "casefile");
   if (!sf_store_begin_bulk (im->store, "casefile", rebuild_indexes, error))
     return FALSE;
+  im->changes_before = sqlite3_total_changes64 (db);
   /* Every caseworker and area id came from the database as it is now,
    * unless another program has written since: then the commit checks */
   sf_store_bulk_trust_parents (im->store, plan->data_version);
@@ -1471,12 +1545,23 @@ apply_cases (Import    *im,
         im->result->unchanged++;
     }
 
+  /* The statement is finalized first: the commit may rebuild indexes. */
+  g_clear_pointer (&upsert, sqlite3_finalize);
+  if (!settle_backup (im, error))
+    {
+      sf_store_rollback_bulk (im->store);
+      goto out;
+    }
+  if (!im->changed)
+    {
+      sf_store_rollback_bulk (im->store);
+      ok = TRUE;
+      goto out;
+    }
   /* Translators: the change log's detail of a case import */
   detail = g_strdup_printf (_("%u rows: %u new, %u updated, %u unchanged cases"),
                             im->result->rows, im->result->created, im->result->updated,
                             im->result->unchanged);
-  /* The statement is finalized first: the commit may rebuild indexes. */
-  g_clear_pointer (&upsert, sqlite3_finalize);
   if (!sf_store_audit (im->store, "import-cases", NULL, detail, error))
     {
       sf_store_rollback_bulk (im->store);
@@ -1550,11 +1635,13 @@ sf_import_cases (SfStore         *store,
   if (!finish_problems (&im, error))
     goto out;
 
-  ok = backup_before_import (store, error) && apply_cases (&im, &plan, error);
-  if (ok)
+  ok = backup_before_import (&im, error) && apply_cases (&im, &plan, error);
+  g_clear_pointer (&im.pending, sf_backup_discard);
+  if (ok && im.changed)
     sf_store_emit_changed (store);
 
 out:
+  g_clear_pointer (&im.composed, g_string_chunk_free);
   g_array_unref (plan.rows);
   g_hash_table_unref (plan.references);
   g_string_chunk_free (plan.strings);
@@ -1562,6 +1649,51 @@ out:
   g_clear_pointer (&plan.workers, g_hash_table_unref);
   g_clear_pointer (&plan.worker_areas, g_hash_table_unref);
   return ok;
+}
+
+static void
+set_too_large (GError **error,
+               goffset  size)
+{
+  g_autofree char *text = g_format_size (size);
+  g_autofree char *limit = g_format_size (MAX_FILE_BYTES);
+
+  g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+               _("The file is too large (%s); a case list is at most %s."), text, limit);
+}
+
+/* The file's contents, read up to the size cap and no further: a device
+ * or a pipe has no size to check first, and may never end. */
+static GBytes *
+load_capped (GFile   *file,
+             GError **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autoptr(GByteArray) data = NULL;
+
+  if (stream == NULL)
+    return NULL;
+  data = g_byte_array_new ();
+  for (;;)
+    {
+      gsize chunk = 1024 * 1024;
+      guint len = data->len;
+      gssize n;
+
+      g_byte_array_set_size (data, len + chunk);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), data->data + len, chunk, NULL, error);
+      if (n < 0)
+        return NULL;
+      g_byte_array_set_size (data, len + n);
+      if (n == 0)
+        break;
+      if ((goffset) data->len > MAX_FILE_BYTES)
+        {
+          set_too_large (error, data->len);
+          return NULL;
+        }
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
 gboolean
@@ -1592,18 +1724,17 @@ sf_import_file (SfStore         *store,
     }
   if (g_file_info_get_size (info) > MAX_FILE_BYTES)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (MAX_FILE_BYTES);
-
-      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                   _("The file is too large (%s); a case list is at most %s."), size, limit);
+      set_too_large (error, g_file_info_get_size (info));
       return FALSE;
     }
 
-  contents = g_file_load_bytes (file, NULL, NULL, &local_error);
+  contents = load_capped (file, &local_error);
   if (contents == NULL)
     {
-      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("Cannot read the file: %s"), local_error->message);
+      if (local_error->domain == SF_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, SF_ERROR, SF_ERROR_IO, _("Cannot read the file: %s"), local_error->message);
       return FALSE;
     }
 

@@ -480,13 +480,33 @@ render_csv (const SfFigures *figures)
 
 /* ---- text ------------------------------------------------------------ */
 
+/* @text with control characters (a terminal's escape sequences among them)
+ * shown as U+FFFD: the text report goes to terminals. */
+static char *
+printable (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append (out, "\xEF\xBF\xBD");
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Pads to @width characters (not bytes), cutting with an ellipsis. */
 static void
 append_cell (GString    *out,
-             const char *text,
+             const char *raw,
              int         width,
              gboolean    right)
 {
+  g_autofree char *text = printable (raw);
   glong len = g_utf8_strlen (text, -1);
 
   if (len > width)
@@ -538,7 +558,10 @@ render_text (const SfFigures *figures)
       g_autofree char *compliance = format_percent (tf->compliance);
       g_autofree char *per_fte = sf_format_decimal (tf->cases_per_fte, 1);
 
-      g_string_append_printf (out, "\n%s — %s\n", tf->team->name, tf->area ? tf->area->name : "");
+      g_autofree char *team = printable (tf->team->name);
+      g_autofree char *area = printable (tf->area ? tf->area->name : "");
+
+      g_string_append_printf (out, "\n%s — %s\n", team, area);
       g_string_append_printf (out, _("  Base norm %s · capacity %s · weighted load %s · FTE %s available, %s needed\n"),
                               base, capacity, load, fte, needed);
       g_string_append_printf (out, _("  Within norm: %s of members · %s cases per FTE"), compliance, per_fte);

@@ -63,6 +63,15 @@ sf_roster_check_text (const char  *what,
                    _("%s is longer than %u characters."), what, max_chars);
       return FALSE;
     }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        /* Translators: %s is e.g. "The name" */
+        g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                     _("%s contains a control character (a line break, a tab or a terminal "
+                       "code). Write it on one line, without them."), what);
+        return FALSE;
+      }
   if (sf_privacy_looks_like_cpr (text))
     {
       g_set_error (error, SF_ERROR, SF_ERROR_PRIVACY,
@@ -71,6 +80,49 @@ sf_roster_check_text (const char  *what,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A character that shows nothing, or shows as a space: two sets of
+ * initials that differ only by one would look the same. */
+static gboolean
+is_invisible (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_FORMAT:
+    case G_UNICODE_UNASSIGNED:
+    case G_UNICODE_PRIVATE_USE:
+    case G_UNICODE_SURROGATE:
+    case G_UNICODE_SPACE_SEPARATOR:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+      return TRUE;
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+    case G_UNICODE_CONNECT_PUNCTUATION:
+    case G_UNICODE_DASH_PUNCTUATION:
+    case G_UNICODE_CLOSE_PUNCTUATION:
+    case G_UNICODE_FINAL_PUNCTUATION:
+    case G_UNICODE_INITIAL_PUNCTUATION:
+    case G_UNICODE_OTHER_PUNCTUATION:
+    case G_UNICODE_OPEN_PUNCTUATION:
+    case G_UNICODE_CURRENCY_SYMBOL:
+    case G_UNICODE_MODIFIER_SYMBOL:
+    case G_UNICODE_MATH_SYMBOL:
+    case G_UNICODE_OTHER_SYMBOL:
+    default:
+      return FALSE;
+    }
 }
 
 gboolean
@@ -105,6 +157,27 @@ sf_roster_check_initials (const char  *initials,
                    initials, SF_ROSTER_MAX_INITIALS);
       return FALSE;
     }
+  for (const char *p = initials; *p != '\0'; p = g_utf8_next_char (p))
+    if (is_invisible (g_utf8_get_char (p)))
+      {
+        g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                     _("The initials “%s” contain an invisible character (such as a zero-width or "
+                       "no-break space): they would look like other initials. Type them again."),
+                     initials);
+        return FALSE;
+      }
+  {
+    /* Å typed as A and a ring above is Å: one caseworker, not two */
+    g_autofree char *composed = g_utf8_normalize (initials, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+    if (g_strcmp0 (composed, initials) != 0)
+      {
+        g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                     _("The initials “%s” are written with combining characters: they would look "
+                       "like other initials. Type them again."), initials);
+        return FALSE;
+      }
+  }
   return sf_roster_check_text (_("The initials"), initials, SF_ROSTER_MAX_INITIALS, error);
 }
 

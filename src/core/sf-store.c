@@ -12,7 +12,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sf-backup.h"
 #include "sf-change.h"
 #include "sf-error.h"
 #include "sf-norms.h"
@@ -28,9 +27,14 @@ struct _SfStore
   char      *path;
   sqlite3   *db;
 
-  /* Daily backups: made before the first write of each day when on */
-  gboolean   daily_backups;
-  int        backup_day;          /* the local Julian day last checked */
+  /* Opened for reading only: the file or its folder is not writable */
+  gboolean   readonly;
+
+  /* What the policies above the store (backups) asked to be told */
+  SfStoreMigrateHook before_migrate;
+  gpointer           before_migrate_data;
+  SfStoreWriteHook   write_hook;
+  gpointer           write_hook_data;
 
   /* During a bulk write (sf_store_begin_bulk): the table, and the CREATE
    * INDEX statements of the indexes set aside until the commit. */
@@ -149,9 +153,14 @@ set_error_from_code (GError     **error,
                            _("The database file is damaged or is not a Sagsfordeling "
                              "database. Restore it from a backup."));
       break;
+    case SQLITE_READONLY:
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_READ_ONLY,
+                           _("The database can be read but not changed: the file or its "
+                             "folder is read-only. Copy it somewhere you may write to, or "
+                             "open it there."));
+      break;
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-    case SQLITE_READONLY:
     case SQLITE_IOERR:
     case SQLITE_FULL:
       g_set_error (error, SF_ERROR, SF_ERROR_IO,
@@ -228,45 +237,35 @@ gboolean
 sf_store_begin (SfStore  *self,
                 GError  **error)
 {
-  if (self->daily_backups)
-    sf_store_check_daily_backup (self);
+  if (self->readonly)
+    {
+      set_error_from_code (error, SQLITE_READONLY, NULL);
+      return FALSE;
+    }
+  if (self->write_hook != NULL && sqlite3_get_autocommit (self->db))
+    self->write_hook (self, self->write_hook_data);
   return sf_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
-/* Makes today's backup if there is none yet.  A failed backup is reported
- * in the log (no names there) and does not stop the work of the day. */
+/* @hook is called before each write transaction begins: the daily backup
+ * (sf-backup.c) is made there. */
 void
-sf_store_check_daily_backup (SfStore *self)
+sf_store_set_write_hook (SfStore          *self,
+                         SfStoreWriteHook  hook,
+                         gpointer          user_data)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
-  int y, m, d;
-  int day;
-
   g_return_if_fail (SF_IS_STORE (self));
 
-  g_date_time_get_ymd (now, &y, &m, &d);
-  day = y * 400 + m * 32 + d;
-  if (day == self->backup_day || !sqlite3_get_autocommit (self->db))
-    return;
-  /* An empty database has nothing to keep yet: ask again at its first write */
-  if (sf_store_is_empty (self))
-    return;
-  if (!sf_backup_create_daily (self, NULL, &error))
-    {
-      g_message ("The daily backup could not be made: %s", error->message);
-      return;
-    }
-  self->backup_day = day;
+  self->write_hook = hook;
+  self->write_hook_data = user_data;
 }
 
-void
-sf_store_set_daily_backups (SfStore  *self,
-                            gboolean  enabled)
+gboolean
+sf_store_is_readonly (SfStore *self)
 {
-  g_return_if_fail (SF_IS_STORE (self));
+  g_return_val_if_fail (SF_IS_STORE (self), TRUE);
 
-  self->daily_backups = enabled != FALSE;
+  return self->readonly;
 }
 
 void
@@ -698,6 +697,59 @@ sync_catalogue (SfStore  *self,
   return sf_store_commit (self, error);
 }
 
+/* SQLite's b-tree balancing mallocs and frees a 64 KiB scratch buffer for
+ * every changed index entry.  Where that lands at the top of the heap,
+ * glibc returns it to the kernel each time: two brk() calls a row, which
+ * made re-importing 100,000 cases five times slower.  A few MiB of top pad
+ * keep it in the process.
+ *
+ * SQLite also counts every allocation in its memory statistics, under a
+ * global mutex, which nothing here reads: a 100,000-case import took 6 %
+ * more instructions for it.  Turning it off is only possible before SQLite
+ * initialises, which is here, before the first connection; if something
+ * initialised it earlier, this is refused and changes nothing. */
+static void
+tune_allocator (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+#ifdef __GLIBC__
+      mallopt (M_TOP_PAD, 4 * 1024 * 1024);
+#endif
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&once, 1);
+    }
+}
+
+/* The schema version, or FALSE if it cannot be read. */
+static gboolean
+read_version (SfStore  *self,
+              gint64   *out_version)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *out_version = sqlite3_column_int64 (stmt, 0);
+      ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* TRUE if the tables every version of Sagsfordeling has are there. */
+static gboolean
+has_own_tables (SfStore *self)
+{
+  return query_int (self,
+                    "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+                    " AND name IN ('team', 'caseworker', 'casefile', 'audit')") == 4;
+}
+
 /* Refuses a file that is not ours to change: somebody else's database, or
  * one made by a newer version.  Runs before anything writes to the file,
  * the switch to WAL included. */
@@ -705,9 +757,9 @@ static gboolean
 check_version (SfStore  *self,
                GError  **error)
 {
-  gint64 version = query_int (self, "PRAGMA user_version");
+  gint64 version;
 
-  if (version < 0)
+  if (!read_version (self, &version))
     {
       sf_store_set_sqlite_error (self, error);
       return FALSE;
@@ -721,8 +773,11 @@ check_version (SfStore  *self,
       return FALSE;
     }
 
-  /* A file with tables but no version is somebody else's database. */
-  if (version == 0 && query_int (self, "SELECT count(*) FROM sqlite_schema") > 0)
+  /* A negative version, or tables but no version, or a version without
+   * our tables: somebody else's database, or a damaged one. */
+  if (version < 0 ||
+      (version == 0 && query_int (self, "SELECT count(*) FROM sqlite_schema") > 0) ||
+      (version > 0 && !has_own_tables (self)))
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_CORRUPT,
                            _("This file is an SQLite database, but not one of Sagsfordeling's."));
@@ -737,18 +792,23 @@ migrate (SfStore  *self,
 {
   gint64 version;
 
-  if (!check_version (self, error))
+  if (!check_version (self, error) || !read_version (self, &version))
     return FALSE;
-  version = query_int (self, "PRAGMA user_version");
 
-  /* A database that is about to change shape is copied first. */
-  if (version > 0 && version < SF_STORE_SCHEMA_VERSION)
+  if (version < SF_STORE_SCHEMA_VERSION && self->readonly)
     {
-      g_autofree char *backup = sf_backup_create (self, "migration", error);
-
-      if (backup == NULL)
-        return FALSE;
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_READ_ONLY,
+                           _("The database was made by an older version of Sagsfordeling and must be "
+                             "upgraded before it can be used, but it is read-only. Copy it somewhere "
+                             "you may write to, and open the copy."));
+      return FALSE;
     }
+
+  /* A database that is about to change shape is copied first (by the
+   * policy that asked to be told). */
+  if (version > 0 && version < SF_STORE_SCHEMA_VERSION && self->before_migrate != NULL &&
+      !self->before_migrate (self, (int) version, self->before_migrate_data, error))
+    return FALSE;
 
   while (version < SF_STORE_SCHEMA_VERSION)
     {
@@ -758,17 +818,22 @@ migrate (SfStore  *self,
        * checks every key before it commits: SQLite's documented procedure. */
       gboolean rebuild = sf_store_migration_rebuilds[version];
       gboolean ok;
+      gint64 now;
 
       if (rebuild && !sf_store_exec (self, "PRAGMA foreign_keys = OFF", error))
         return FALSE;
       ok = sf_store_begin (self, error);
       /* Another process may have migrated while we waited for the lock. */
-      if (ok && query_int (self, "PRAGMA user_version") != version)
+      if (ok && (!read_version (self, &now) || now != version))
         {
           sf_store_rollback (self);
           if (rebuild && !sf_store_exec (self, "PRAGMA foreign_keys = ON", error))
             return FALSE;
-          version = query_int (self, "PRAGMA user_version");
+          if (!read_version (self, &version))
+            {
+              sf_store_set_sqlite_error (self, error);
+              return FALSE;
+            }
           continue;
         }
       set_version = g_strdup_printf ("PRAGMA user_version = %d", (int) version + 1);
@@ -791,6 +856,44 @@ migrate (SfStore  *self,
     }
 
   return TRUE;
+}
+
+/* The database, its journal files and nothing else of it readable by
+ * others: group and other bits are taken away (never added), on files
+ * this user owns. */
+static void
+restrict_mode (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid () &&
+      (st.st_mode & 077) != 0)
+    g_chmod (path, st.st_mode & 0700);
+}
+
+static void
+restrict_modes (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  restrict_mode (path);
+  restrict_mode (wal);
+  restrict_mode (shm);
+  restrict_mode (journal);
+}
+
+/* Whether this process may write to @path and create files beside it (the
+ * WAL needs both).  A file without any write bit counts as read-only even
+ * for root, who could write to it anyway: somebody made it read-only. */
+static gboolean
+is_writable (const char  *path,
+             GStatBuf    *st)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return (st->st_mode & 0222) != 0 && g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
 
 /* Creates the file owner-only before SQLite sees it, and the folder too. */
@@ -823,65 +926,95 @@ prepare_file (const char  *path,
   return TRUE;
 }
 
-/* SQLite's b-tree balancing mallocs and frees a 64 KiB scratch buffer for
- * every changed index entry.  Where that lands at the top of the heap,
- * glibc returns it to the kernel each time: two brk() calls a row, which
- * made re-importing 100,000 cases five times slower.  A few MiB of top pad
- * keep it in the process.
- *
- * SQLite also counts every allocation in its memory statistics, under a
- * global mutex, which nothing here reads: a 100,000-case import took 6 %
- * more instructions for it.  Turning it off is only possible before SQLite
- * initialises, which is here, before the first connection; if something
- * initialised it earlier, this is refused and changes nothing. */
-static void
-tune_allocator (void)
+/* Opens the connection, read-write (creating the file) or read-only.  A
+ * database in WAL mode on a medium nothing can write to (a read-only
+ * mount) cannot get its shared-memory file: it is then read as immutable,
+ * which is what it is. */
+static int
+open_immutable (SfStore    *self,
+                const char *path,
+                int         flags)
 {
-  static gsize once = 0;
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
 
-  if (g_once_init_enter (&once))
+  return sqlite3_open_v2 (uri, &self->db, flags | SQLITE_OPEN_URI, NULL);
+}
+
+static gboolean
+connect_db (SfStore     *self,
+            const char  *path,
+            gboolean     readonly,
+            gboolean     immutable,
+            GError     **error)
+{
+  int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX |
+              (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int rc;
+
+  rc = immutable ? open_immutable (self, path, flags) : sqlite3_open_v2 (path, &self->db, flags, NULL);
+  if (rc == SQLITE_OK && readonly && !immutable && !g_str_equal (path, ":memory:") &&
+      sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) == SQLITE_CANTOPEN)
     {
-#ifdef __GLIBC__
-      mallopt (M_TOP_PAD, 4 * 1024 * 1024);
-#endif
-      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
-      g_once_init_leave (&once, 1);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      rc = open_immutable (self, path, flags);
     }
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  self->readonly = readonly;
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  return TRUE;
 }
 
 SfStore *
 sf_store_open (const char  *path,
                GError     **error)
 {
+  return sf_store_open_with (path, NULL, NULL, error);
+}
+
+/**
+ * sf_store_open_with:
+ * @before_migrate: (nullable): called before an older database is migrated
+ *
+ * Opens (creating it if need be) the database at @path, owner-only, and
+ * brings it to this version's schema.  A file this user may not write to
+ * is opened for reading: writes are then refused with %SF_ERROR_READ_ONLY.
+ */
+SfStore *
+sf_store_open_with (const char          *path,
+                    SfStoreMigrateHook   before_migrate,
+                    gpointer             user_data,
+                    GError             **error)
+{
   g_autoptr(SfStore) self = NULL;
-  gboolean memory;
-  int rc;
+  gboolean memory, readonly = FALSE;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   tune_allocator ();
   self = g_object_new (SF_TYPE_STORE, NULL);
+  self->before_migrate = before_migrate;
+  self->before_migrate_data = user_data;
 
   memory = g_str_equal (path, ":memory:");
-  if (!memory && !prepare_file (path, error))
+  if (!memory && g_stat (path, &st) == 0)
+    readonly = !is_writable (path, &st);
+  else if (!memory && !prepare_file (path, error))
     return NULL;
 
   self->path = g_strdup (path);
   /* A store is used from one thread at a time (the GUI's main thread, or
    * the CLI's only one), so the connection needs no mutex of its own:
    * taking it twice per call was 4 % of a large import. */
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW |
-                        SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_error_from_code (error, rc, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  if (!connect_db (self, path, readonly, FALSE, error))
+    return NULL;
 
   /* Reading the schema is the first thing that notices a file that is not
    * a database at all. */
@@ -889,6 +1022,11 @@ sf_store_open (const char  *path,
       !sf_store_exec (self, "SELECT count(*) FROM sqlite_schema", error) ||
       !check_version (self, error))
     return NULL;
+  /* Ours: owner-only, before the switch to WAL makes the -wal and -shm
+   * files, which take the database file's mode (a file left alone when
+   * refused above). */
+  if (!memory && !readonly)
+    restrict_modes (path);
   /* 16 MiB of page cache: a large import touches its indexes in random
    * order, and the default 2 MiB makes that I/O-bound. */
   if (!sf_store_exec (self, "PRAGMA cache_size = -16384", error))
@@ -900,19 +1038,297 @@ sf_store_open (const char  *path,
    * and crash safety are as they were. */
   if (!memory && !sf_store_exec (self, "PRAGMA mmap_size = 268435456", error))
     return NULL;
-  if (!memory &&
+  if (!memory && !readonly &&
       (!sf_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
        !sf_store_exec (self, "PRAGMA synchronous = NORMAL", error)))
     return NULL;
 
-  if (!migrate (self, error) || !sync_catalogue (self, error))
+  if (!migrate (self, error) || (!readonly && !sync_catalogue (self, error)))
     return NULL;
 
-  if (!memory)
-    g_chmod (path, 0600);
+  if (!memory && !readonly)
+    restrict_modes (path);
 
   follow_changes (self);
   return g_steal_pointer (&self);
+}
+
+static SfStore *
+open_for_reading (const char  *path,
+                  gboolean     immutable,
+                  GError     **error)
+{
+  g_autoptr(SfStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  tune_allocator ();
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("There is no database file “%s”."), path);
+      return NULL;
+    }
+  self = g_object_new (SF_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!connect_db (self, path, TRUE, immutable, error) ||
+      !sf_store_exec (self, "SELECT count(*) FROM sqlite_schema", error))
+    return NULL;
+  follow_changes (self);
+  return g_steal_pointer (&self);
+}
+
+SfStore *
+sf_store_open_readonly (const char  *path,
+                        GError     **error)
+{
+  return open_for_reading (path, FALSE, error);
+}
+
+/* A copy that nothing writes to any more (a backup) is read without locks
+ * and without making -wal and -shm files beside it. */
+SfStore *
+sf_store_open_copy (const char  *path,
+                    GError     **error)
+{
+  return open_for_reading (path, TRUE, error);
+}
+
+static void
+remove_copy (const char *path)
+{
+  static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
+/**
+ * sf_store_copy_to:
+ * @path: a file that does not exist yet
+ *
+ * Copies the database as last committed into a new owner-only file at
+ * @path, with SQLite's online backup API (a read lock for a moment).  Read
+ * it with sf_store_open_copy().  The copy is on disk when this returns.  On failure
+ * nothing is left at @path.
+ */
+gboolean
+sf_store_copy_to (SfStore     *self,
+                  const char  *path,
+                  GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int fd, rc;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("The copy could not be written: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  /* No journal: a copy cut short is removed, never used */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          /* The whole copy in one step holds a read lock for a moment;
+           * writers in other programs wait on the busy timeout. */
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? sqlite3_errcode (dest) : rc;
+        }
+      else
+        rc = sqlite3_errcode (dest);
+    }
+  if (rc != SQLITE_OK)
+    {
+      const char *detail = dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc);
+
+      g_set_error (error, SF_ERROR, (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED ? SF_ERROR_BUSY : SF_ERROR_IO,
+                   _("The copy could not be written: %s"), detail);
+    }
+  sqlite3_close (dest);
+
+  if (rc == SQLITE_OK)
+    {
+      /* On disk before anybody relies on it */
+      fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+      if (fd < 0 || fsync (fd) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, SF_ERROR, SF_ERROR_IO, _("The copy could not be written: %s"), g_strerror (saved));
+          rc = SQLITE_IOERR;
+        }
+      if (fd >= 0)
+        close (fd);
+    }
+  if (rc != SQLITE_OK)
+    remove_copy (path);
+  return rc == SQLITE_OK;
+}
+
+/**
+ * sf_store_copy_over:
+ * @dest_path: a database file
+ *
+ * Copies this database over the one at @dest_path, in one transaction of
+ * the destination: other connections to it (an open window) see the
+ * change, and on failure it is as it was.
+ */
+gboolean
+sf_store_copy_over (SfStore     *self,
+                    const char  *dest_path,
+                    GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+
+  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (dest, 1);
+      sqlite3_busy_timeout (dest, BUSY_TIMEOUT_MS);
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      rc = backup ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (dest);
+      if (backup)
+        sqlite3_backup_finish (backup);
+      if (rc == SQLITE_DONE)
+        rc = sqlite3_errcode (dest);
+    }
+  if (rc != SQLITE_OK)
+    set_error_from_code (error, rc, dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+  sqlite3_close (dest);
+  return rc == SQLITE_OK;
+}
+
+/* A damage report from SQLite, as an error a manager can act on. */
+static void
+set_damaged (GError     **error,
+             const char  *detail)
+{
+  g_set_error (error, SF_ERROR, SF_ERROR_CORRUPT,
+               _("The database file is damaged (%s). Restore it from a backup."), detail);
+}
+
+/**
+ * sf_store_check_integrity:
+ *
+ * Reads every page, row and index entry of the database and checks that
+ * they agree (SQLite's integrity check), and that every reference between
+ * rows holds.  %SF_ERROR_CORRUPT says what is wrong first.
+ */
+gboolean
+sf_store_check_integrity (SfStore  *self,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  int rc;
+
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (text, "ok") != 0)
+            problem = g_strdup (text != NULL ? text : "?");
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK && problem == NULL)
+    problem = g_strdup (sqlite3_errmsg (self->db));
+  sqlite3_finalize (stmt);
+  if (problem == NULL)
+    {
+      stmt = NULL;
+      rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        /* Translators: %s is a table's name */
+        problem = g_strdup_printf (_("a row of the table %s refers to one that is missing"),
+                                   (const char *) sqlite3_column_text (stmt, 0));
+      else if (rc != SQLITE_DONE && rc != SQLITE_OK)
+        problem = g_strdup (sqlite3_errmsg (self->db));
+      sqlite3_finalize (stmt);
+    }
+  if (problem != NULL)
+    {
+      int code = sqlite3_errcode (self->db) & 0xff;
+
+      if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        set_error_from_code (error, code, problem);
+      else
+        set_damaged (error, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sf_store_check_file:
+ *
+ * Whether @path holds a sound Sagsfordeling database that this version can
+ * open: damaged, foreign and empty files are %SF_ERROR_CORRUPT, newer ones
+ * %SF_ERROR_TOO_NEW.  Reads the file only; works while others use it.
+ */
+static gboolean
+check_path (const char  *path,
+            gboolean     copy,
+            GError     **error)
+{
+  g_autoptr(SfStore) store = open_for_reading (path, copy, error);
+  gint64 version = 0;
+
+  if (store == NULL)
+    return FALSE;
+  if (!sf_store_check_integrity (store, error) || !check_version (store, error))
+    return FALSE;
+  if (!read_version (store, &version) || version == 0)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_CORRUPT,
+                   _("The file “%s” holds no Sagsfordeling data: it is empty."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sf_store_check_file (const char  *path,
+                     GError     **error)
+{
+  return check_path (path, FALSE, error);
+}
+
+/* sf_store_check_file() for a copy nothing writes to (sf_store_open_copy()) */
+gboolean
+sf_store_check_copy (const char  *path,
+                     GError     **error)
+{
+  return check_path (path, TRUE, error);
 }
 
 /* Opens the file again, e.g. after a backup was restored over it: an older
@@ -926,12 +1342,13 @@ sf_store_reopen (SfStore  *self,
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
 
-  fresh = sf_store_open (self->path, error);
+  fresh = sf_store_open_with (self->path, self->before_migrate, self->before_migrate_data, error);
   if (fresh == NULL)
     return FALSE;
   db = self->db;
   self->db = fresh->db;
   fresh->db = db;
+  self->readonly = fresh->readonly;
   sqlite3_update_hook (fresh->db, NULL, NULL);
   follow_changes (self);
   emit_changed (self, TRUE);

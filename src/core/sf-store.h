@@ -15,8 +15,45 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SfStore, sf_store, SF, STORE, GObject)
 
+/* Called before a database of an older schema is migrated (to copy it
+ * first); a FALSE with @error stops the opening. */
+typedef gboolean (*SfStoreMigrateHook) (SfStore     *store,
+                                        int          from_version,
+                                        gpointer     user_data,
+                                        GError     **error);
+/* Called before each write transaction begins (outside any transaction). */
+typedef void     (*SfStoreWriteHook)   (SfStore     *store,
+                                        gpointer     user_data);
+
 char        *sf_store_default_path     (void);
 SfStore     *sf_store_open             (const char   *path,
+                                        GError      **error);
+SfStore     *sf_store_open_with        (const char          *path,
+                                        SfStoreMigrateHook   before_migrate,
+                                        gpointer             user_data,
+                                        GError             **error);
+/* Opens @path for reading only, changing nothing in the file or beside it
+ * (no migration, no journal mode): for checks and copies. */
+SfStore     *sf_store_open_readonly    (const char   *path,
+                                        GError      **error);
+SfStore     *sf_store_open_copy        (const char   *path,
+                                        GError      **error);
+gboolean     sf_store_is_readonly      (SfStore      *self);
+void         sf_store_set_write_hook   (SfStore          *self,
+                                        SfStoreWriteHook  hook,
+                                        gpointer          user_data);
+/* Storage primitives that policies such as backups are built on. */
+gboolean     sf_store_copy_to          (SfStore      *self,
+                                        const char   *path,
+                                        GError      **error);
+gboolean     sf_store_copy_over        (SfStore      *self,
+                                        const char   *dest_path,
+                                        GError      **error);
+gboolean     sf_store_check_integrity  (SfStore      *self,
+                                        GError      **error);
+gboolean     sf_store_check_file       (const char   *path,
+                                        GError      **error);
+gboolean     sf_store_check_copy       (const char   *path,
                                         GError      **error);
 gboolean     sf_store_reopen           (SfStore      *self,
                                         GError      **error);
@@ -24,9 +61,6 @@ const char  *sf_store_get_path         (SfStore      *self);
 gint64       sf_store_get_data_version (SfStore      *self);
 void         sf_store_set_busy_timeout (SfStore      *self,
                                         int           ms);
-void         sf_store_set_daily_backups (SfStore     *self,
-                                        gboolean      enabled);
-void         sf_store_check_daily_backup (SfStore    *self);
 sqlite3     *sf_store_get_db           (SfStore      *self);
 
 gboolean     sf_store_begin            (SfStore      *self,

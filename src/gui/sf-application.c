@@ -174,13 +174,122 @@ quit_after_first_frame (SfApplication *self,
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_frame_painted_cb), self, 0);
 }
 
+/* Damage found once the window is open: restore the newest sound backup
+ * over it (the damaged file is kept beside the backups), or go on. */
+static void
+on_damage_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       SfApplication    *self)
+{
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "sf-backup");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "restore") != 0 || backup == NULL || self->store == NULL)
+    return;
+  if (!sf_backup_restore (self->database_path, backup, &error) ||
+      !sf_store_reopen (self->store, &error))
+    {
+      GtkWidget *failed = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                                                  _("The Backup Was Not Restored"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (failed));
+    }
+}
+
+static void
+show_damage_found (SfApplication *self,
+                   GtkWindow     *window,
+                   const GError  *damage)
+{
+  g_autoptr(SfBackup) newest = sf_backup_find_sound (self->database_path);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (newest != NULL)
+    {
+      g_autofree char *when = sf_backup_format_taken (newest);
+
+      /* Translators: the first %s says what is wrong, the second is a file
+       * name, the third a date and time */
+      body = g_strdup_printf (_("%s\n\nDatabase file: %s\n\nThe newest sound backup was made on %s. Restore "
+                                "it to go on from there: changes made since then are lost. The damaged file "
+                                "is kept beside the backups."),
+                              damage->message, self->database_path, when);
+    }
+  else
+    /* Translators: the first %s says what is wrong, the second is a file name */
+    body = g_strdup_printf (_("%s\n\nDatabase file: %s\n\nThere is no sound backup to restore. Make no more "
+                              "changes, and ask your IT support to recover the file."),
+                            damage->message, self->database_path);
+
+  dialog = adw_message_dialog_new (window, _("The Database Is Damaged"), body);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Go On"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  if (newest != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", _("_Restore Backup"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+      g_object_set_data_full (G_OBJECT (dialog), "sf-backup", g_strdup (newest->path), g_free);
+    }
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_damage_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+check_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (sf_store_check_file (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_check_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SfApplication *self = SF_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) ||
+      !g_error_matches (error, SF_ERROR, SF_ERROR_CORRUPT))
+    return;
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (SF_IS_WINDOW (window))
+    show_damage_found (self, window, error);
+}
+
+/* Once the window has shown its first frame, the whole file is checked in
+ * a thread of its own (on its own read-only connection): damage that lets
+ * the file open (a broken index gives wrong figures) is said at once. */
+static gboolean
+start_check_cb (gpointer user_data)
+{
+  SfApplication *self = user_data;
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_check_done_cb, NULL);
+
+  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
+  g_task_run_in_thread (task, check_in_thread);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 open_window (SfApplication *self)
 {
   GtkWindow *window;
 
-  sf_store_set_daily_backups (self->store, TRUE);
-  sf_store_check_daily_backup (self->store);
+  sf_backup_set_daily (self->store, TRUE);
+  sf_backup_check_daily (self->store);
 
   window = GTK_WINDOW (sf_window_new (GTK_APPLICATION (self), self->store));
   /* For build-aux/benchmark.py: SF_BENCHMARK_PAGE=alerts opens on that page */
@@ -189,6 +298,7 @@ open_window (SfApplication *self)
   gtk_window_present (window);
   quit_after_first_frame (self, window);
   notify_new_errors (self, SF_WINDOW (window));
+  g_idle_add_full (G_PRIORITY_LOW, start_check_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -204,7 +314,7 @@ on_open_error_response_cb (AdwMessageDialog *dialog,
       if (sf_backup_restore (self->database_path, backup, &self->open_error))
         {
           g_clear_object (&self->store);
-          self->store = sf_store_open (self->database_path, &self->open_error);
+          self->store = sf_backup_open_store (self->database_path, &self->open_error);
         }
       if (self->store != NULL)
         {
@@ -224,18 +334,16 @@ on_open_error_response_cb (AdwMessageDialog *dialog,
 static void
 show_open_error (SfApplication *self)
 {
-  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(SfBackup) newest = NULL;
   g_autofree char *body = NULL;
-  const SfBackup *newest = NULL;
   gboolean damaged;
   GtkWidget *dialog;
 
   damaged = g_error_matches (self->open_error, SF_ERROR, SF_ERROR_CORRUPT) ||
             g_error_matches (self->open_error, SF_ERROR, SF_ERROR_DATABASE);
+  /* Only a backup that is complete and sound is offered */
   if (damaged)
-    backups = sf_backup_list (self->database_path, NULL);
-  if (backups != NULL && backups->len > 0)
-    newest = g_ptr_array_index (backups, 0);
+    newest = sf_backup_find_sound (self->database_path);
 
   if (newest != NULL)
     {
@@ -243,13 +351,13 @@ show_open_error (SfApplication *self)
 
       /* Translators: the first %s says what went wrong, the second is a file
        * name, the third a date and time */
-      body = g_strdup_printf (_("%s\n\nDatabase file: %s\n\nThe newest backup was made on %s. Restore it "
-                                "to go on from there: changes made since then are lost. The damaged file "
-                                "is replaced."),
+      body = g_strdup_printf (_("%s\n\nDatabase file: %s\n\nThe newest sound backup was made on %s. Restore "
+                                "it to go on from there: changes made since then are lost. The damaged file "
+                                "is kept beside the backups."),
                               self->open_error->message, self->database_path, when);
     }
   else if (damaged)
-    body = g_strdup_printf (_("%s\n\nDatabase file: %s\n\nThere is no backup to restore. Ask your IT "
+    body = g_strdup_printf (_("%s\n\nDatabase file: %s\n\nThere is no sound backup to restore. Ask your IT "
                               "support to recover the file, or move it away to start afresh."),
                             self->open_error->message, self->database_path);
   else
@@ -335,7 +443,7 @@ sf_application_startup (GApplication *application)
   if (self->database_path == NULL)
     self->database_path = sf_store_default_path ();
 
-  self->store = sf_store_open (self->database_path, &self->open_error);
+  self->store = sf_backup_open_store (self->database_path, &self->open_error);
 }
 
 static void

@@ -72,9 +72,12 @@ reload (SfBackupsWindow *self)
   g_ptr_array_set_size (self->rows, 0);
   g_clear_pointer (&self->backups, g_ptr_array_unref);
 
-  /* Translators: %u is how many backups are kept, %s a folder */
-  description = g_strdup_printf (_("One is made before every import, before a restore and once a day. "
-                                   "The newest %u are kept, in %s."), SF_BACKUP_KEEP, dir);
+  /* Translators: the first %u is how many daily backups are kept, the
+   * second how many of each other kind, %s a folder */
+  description = g_strdup_printf (_("One is made before every import that changes something, before a "
+                                   "restore and once a day. The newest %u daily ones and the newest %u of "
+                                   "each other kind are kept, in %s."),
+                                 SF_BACKUP_KEEP_DAILY, SF_BACKUP_KEEP_PER_KIND, dir);
   adw_preferences_group_set_description (self->backups_group, description);
 
   self->backups = sf_backup_list (sf_store_get_path (self->store), &error);
