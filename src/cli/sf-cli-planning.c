@@ -181,9 +181,9 @@ sf_cli_plan_hires (SfStore  *store,
       g_autofree char *start = sf_day_format (hire->start);
       g_autofree char *hours = sf_format_hours (hire->weekly_hours);
 
-      g_print ("%" G_GINT64_FORMAT "  ", hire->id);
-      /* Translators: "Sygedagpenge  37,0 hours a week from 15.01.2027" */
-      g_print (_("%s  %s hours a week from %s"), team ? team->name : "", hours, start);
+      g_print ("%" G_GINT64_FORMAT "  %s  ", hire->id, team ? team->name : "");
+      /* Translators: a planned hire: "37 hours a week from 15.02.2027" */
+      g_print (_("%s hours a week from %s"), hours, start);
       g_print ("%s%s\n", hire->note ? "  " : "", hire->note ? hire->note : "");
     }
   return SF_CLI_OK;

@@ -750,15 +750,12 @@ check_roster_row (Import   *im,
     ok = FALSE;
   ok &= parse_date (im, COL_START, _("start date"), &row.start);
   ok &= parse_date (im, COL_END, _("last working day"), &row.end);
-  if (row.start != SF_DAY_NONE && row.end != SF_DAY_NONE && row.end < row.start)
-    {
-      add_problem (im, im->line, _("the last working day comes before the start date."));
-      ok = FALSE;
-    }
+  if (!sf_roster_check_last_day (row.start, row.end, &error))
+    ok = report (im, &error);
   ok &= parse_period (im, COL_ABSENCE_FROM, COL_ABSENCE_TO, _("absence"),
-                      !is_blank (absence), _("fravaer"), &row.absence_from, &row.absence_to);
+                      !is_blank (absence), "fravaer", &row.absence_from, &row.absence_to);
   ok &= parse_period (im, COL_REDUCTION_FROM, COL_REDUCTION_TO, _("reduction"),
-                      row.reduction_hours > 0, _("reduktion_timer"), &row.reduction_from, &row.reduction_to);
+                      row.reduction_hours > 0, "reduktion_timer", &row.reduction_from, &row.reduction_to);
 
   if (!is_blank (reason))
     {

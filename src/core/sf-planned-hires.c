@@ -179,8 +179,10 @@ sf_planned_hire_remove (SfStore  *store,
   sqlite3_finalize (stmt);
   if (team == NULL)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_set_error (error, SF_ERROR, SF_ERROR_NOT_FOUND,
-                   _("There is no planned hire with the number %" G_GINT64_FORMAT "."), id);
+                   _("There is no planned hire with the number %s."), number);
       return FALSE;
     }
 
@@ -197,4 +199,42 @@ sf_planned_hire_remove (SfStore  *store,
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT, id);
   ok = ok && sf_store_audit (store, "planned-hire-remove", team, detail, error);
   return finish (store, ok, error);
+}
+
+GArray *
+sf_planned_hires_load (SfStore  *store,
+                       gint64    team_id,
+                       GError  **error)
+{
+  g_autoptr(GArray) hires = g_array_new (FALSE, TRUE, sizeof (SfPlannedHire));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+
+  g_array_set_clear_func (hires, sf_planned_hire_clear);
+  stmt = sf_store_prepare (store,
+                           "SELECT id, team_id, weekly_hours, start_date, note FROM planned_hire"
+                           " WHERE ?1 = 0 OR team_id = ?1 ORDER BY start_date, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, team_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SfPlannedHire hire = { 0 };
+
+      hire.id = sqlite3_column_int64 (stmt, 0);
+      hire.team_id = sqlite3_column_int64 (stmt, 1);
+      hire.weekly_hours = sqlite3_column_double (stmt, 2);
+      sf_day_parse ((const char *) sqlite3_column_text (stmt, 3), &hire.start);
+      hire.note = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_array_append_val (hires, hire);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sf_store_set_sqlite_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&hires);
 }

@@ -22,5 +22,10 @@ gint64    sf_planned_hire_save   (SfStore              *store,
 gboolean  sf_planned_hire_remove (SfStore              *store,
                                   gint64                id,
                                   GError              **error);
+/* The planned hires (SfPlannedHire) of @team_id, or of every team with 0,
+ * by start date. */
+GArray   *sf_planned_hires_load  (SfStore              *store,
+                                  gint64                team_id,
+                                  GError              **error);
 
 G_END_DECLS

@@ -299,6 +299,21 @@ sf_roster_check_period (SfDay    from,
   return TRUE;
 }
 
+/* A caseworker works from the start date through the last working day. */
+gboolean
+sf_roster_check_last_day (SfDay    start,
+                          SfDay    end,
+                          GError **error)
+{
+  if (start != SF_DAY_NONE && end != SF_DAY_NONE && end < start)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("The last working day comes before the start date. Correct one of them."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The most hours the reductions take away on any one day.  The total only
  * rises where a period starts, so those days (and the open beginning) are
  * the only ones to look at. */
@@ -603,12 +618,8 @@ check_caseworker (SfStore             *store,
                              SF_ROSTER_MAX_ABSENCE_KIND, error) ||
       !sf_roster_check_period (worker->absence_from, worker->absence_to, error))
     return FALSE;
-  if (worker->start != SF_DAY_NONE && worker->end != SF_DAY_NONE && worker->end < worker->start)
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                           _("The last working day comes before the start date. Correct one of them."));
-      return FALSE;
-    }
+  if (!sf_roster_check_last_day (worker->start, worker->end, error))
+    return FALSE;
   if (worker->individual_factor < 1 && is_blank (worker->factor_reason))
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,

@@ -55,6 +55,9 @@ gboolean    sf_roster_check_cap              (double               cap,
 gboolean    sf_roster_check_period           (SfDay                from,
                                               SfDay                to,
                                               GError             **error);
+gboolean    sf_roster_check_last_day         (SfDay                start,
+                                              SfDay                end,
+                                              GError             **error);
 double      sf_roster_max_reduction_hours    (const SfReduction   *reductions,
                                               guint                n_reductions);
 gboolean    sf_roster_check_reductions       (const SfSettings    *settings,

@@ -39,6 +39,8 @@ struct _SfCaseworkerDialog
   GtkSpinButton       *hours_spin;
   GtkAdjustment       *hours_adjustment;
   SfDateButton        *start_button;
+  AdwActionRow        *end_row;
+  SfDateButton        *end_button;
   AdwPreferencesGroup *reductions_group;
   AdwComboRow         *absence_row;
   AdwActionRow        *absence_from_row;
@@ -211,6 +213,8 @@ sf_caseworker_dialog_class_init (SfCaseworkerDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, hours_spin);
   gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, hours_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, start_button);
+  gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, end_row);
+  gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, end_button);
   gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, reductions_group);
   gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, absence_row);
   gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, absence_from_row);
@@ -235,6 +239,7 @@ sf_caseworker_dialog_init (SfCaseworkerDialog *self)
   self->absence_keys = g_ptr_array_new_with_free_func (g_free);
   sf_settings_init_defaults (&self->settings);
   sf_date_button_set_title (self->start_button, _("Start date"));
+  sf_date_button_set_title (self->end_button, _("Last working day"));
   sf_date_button_set_title (self->absence_from_button, _("Absent from"));
   sf_date_button_set_title (self->absence_to_button, _("Absent to"));
 }
@@ -317,6 +322,7 @@ sf_caseworker_dialog_new (GtkWindow *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), worker->name);
       gtk_spin_button_set_value (self->hours_spin, worker->weekly_hours);
       sf_date_button_set_day (self->start_button, worker->start);
+      sf_date_button_set_day (self->end_button, worker->end);
       fill_absence_kinds (self, worker->absence_kind);
       sf_date_button_set_day (self->absence_from_button, worker->absence_from);
       sf_date_button_set_day (self->absence_to_button, worker->absence_to);
@@ -387,6 +393,7 @@ sf_caseworker_dialog_save (SfCaseworkerDialog *self)
   worker.team_id = team < self->dataset->teams->len ? g_array_index (self->dataset->teams, SfTeam, team).id : 0;
   worker.weekly_hours = gtk_spin_button_get_value (self->hours_spin);
   worker.start = sf_date_button_get_day (self->start_button);
+  worker.end = sf_date_button_get_day (self->end_button);
   absence = adw_combo_row_get_selected (self->absence_row);
   worker.absence_kind = absence < self->absence_keys->len ? g_ptr_array_index (self->absence_keys, absence) : NULL;
   worker.absence_from = sf_date_button_get_day (self->absence_from_button);
@@ -415,6 +422,8 @@ sf_caseworker_dialog_save (SfCaseworkerDialog *self)
     return show_error (self, GTK_WIDGET (self->name_row), error->message), FALSE;
   if (!sf_roster_check_weekly_hours (&self->settings, worker.weekly_hours, &error))
     return show_error (self, GTK_WIDGET (self->hours_row), error->message), FALSE;
+  if (!sf_roster_check_last_day (worker.start, worker.end, &error))
+    return show_error (self, GTK_WIDGET (self->end_row), error->message), FALSE;
   for (guint i = 0; i < reductions->len; i++)
     {
       const SfReduction *r = &g_array_index (reductions, SfReduction, i);

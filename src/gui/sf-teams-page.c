@@ -133,6 +133,7 @@ update_actions (SfTeamsPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.edit-team", team);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.suggest", team);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.planned-hires", team);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.remove-team", team);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.edit-caseworker", member);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.explain-norm", member);
