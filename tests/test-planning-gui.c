@@ -13,7 +13,9 @@
 #include "sf-date-button.h"
 #include "sf-planned-hires-window-private.h"
 #include "sf-test-gui.h"
+#include "sf-teams-page.h"
 #include "sf-test-util.h"
+#include "sf-window.h"
 
 static gint64
 team_id (SfStore    *store,
@@ -41,12 +43,18 @@ test_planned_hires (SfTestFixture *fixture,
   gint64 team;
   SfPlannedHiresWindow *window;
   GtkWidget *row, *remove, *undo;
+  SfTeamsPage *page;
 
   sf_test_import_example (fixture->store);
-  team = team_id (fixture->store, "Sygedagpenge");
-  window = sf_planned_hires_window_new (GTK_WINDOW (fixture->window), fixture->store, team, "Sygedagpenge");
-  gtk_window_present (GTK_WINDOW (window));
   sf_test_wait_for_frame ();
+  team = team_id (fixture->store, "Sygedagpenge");
+  /* From the Teams page's team menu, for the chosen team */
+  page = sf_window_get_teams_page (fixture->window);
+  g_assert_true (sf_teams_page_select_team (page, team));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "teams.planned-hires", NULL));
+  sf_test_wait_for_frame ();
+  window = sf_test_find_toplevel (SF_TYPE_PLANNED_HIRES_WINDOW);
+  g_assert_nonnull (window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Planned Hires — Sygedagpenge");
   g_assert_cmpuint (n_rows (window->hires_list), ==, 0);
 

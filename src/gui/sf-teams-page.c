@@ -18,6 +18,7 @@
 #include "sf-status-style.h"
 #include "sf-team-dialog.h"
 #include "sf-team-item.h"
+#include "sf-planned-hires-window.h"
 #include "sf-teams-page.h"
 #include "sf-utilisation-cell.h"
 #include "sf-window.h"
@@ -633,6 +634,22 @@ present (SfTeamsPage *self,
 
 /* The window's suggestion dialog, for the chosen team */
 static void
+planned_hires_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
+  SfTeamItem *team = selected_team_item (self);
+  SfPlannedHiresWindow *window;
+
+  if (team == NULL)
+    return;
+  window = sf_planned_hires_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                        sf_team_item_get_id (team), sf_team_item_get_name (team));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 suggest_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -1130,6 +1147,7 @@ sf_teams_page_class_init (SfTeamsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "teams.edit-team", NULL, edit_team_action);
   gtk_widget_class_install_action (widget_class, "teams.remove-team", NULL, remove_team_action);
   gtk_widget_class_install_action (widget_class, "teams.suggest", NULL, suggest_action);
+  gtk_widget_class_install_action (widget_class, "teams.planned-hires", NULL, planned_hires_action);
   gtk_widget_class_install_action (widget_class, "teams.edit-caseworker", NULL, edit_caseworker_action);
   gtk_widget_class_install_action (widget_class, "teams.explain-norm", NULL, explain_norm_action);
   gtk_widget_class_install_action (widget_class, "teams.move-caseworker", NULL, move_caseworker_action);
