@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "sf-cli-util.h"
 
@@ -53,4 +54,59 @@ sf_cli_find_team (const SfDataset *dataset,
     }
   g_printerr (_("%s: there is no team called “%s”.\n"), g_get_prgname (), name);
   return NULL;
+}
+
+static void
+add_number (JsonBuilder *builder,
+            const char  *member,
+            double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+void
+sf_cli_json_add_alerts (JsonBuilder *builder,
+                        GPtrArray   *alerts)
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const SfAlert *alert = g_ptr_array_index (alerts, i);
+      g_autofree char *since = sf_day_to_iso (alert->since);
+      g_autofree char *expires = sf_day_to_iso (alert->ack_expires);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "kind", sf_alert_kind_to_key (alert->kind));
+      add_string (builder, "severity", sf_severity_to_key (alert->severity));
+      add_string (builder, "subject", alert->subject);
+      add_string (builder, "team", alert->team_name);
+      add_string (builder, "message", alert->message);
+      add_string (builder, "resolution", alert->resolution);
+      add_number (builder, "value", alert->value);
+      add_number (builder, "limit", alert->limit);
+      add_number (builder, "excess", alert->excess);
+      add_string (builder, "since", since);
+      json_builder_set_member_name (builder, "acknowledged");
+      json_builder_add_boolean_value (builder, alert->acknowledged);
+      add_string (builder, "acknowledgement_note", alert->ack_note);
+      add_string (builder, "acknowledged_until", expires);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }

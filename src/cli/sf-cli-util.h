@@ -1,5 +1,7 @@
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "sf-core.h"
 
 G_BEGIN_DECLS
@@ -22,5 +24,10 @@ int           sf_cli_parse       (GOptionEntry  *entries,
 /* The team called @name, whatever its case; NULL with a message if none. */
 const SfTeam *sf_cli_find_team   (const SfDataset *dataset,
                                   const char      *name);
+
+/* Adds @alerts (SfAlert) to @builder as an array of objects: what
+ * `alerts --format json` lists. */
+void          sf_cli_json_add_alerts (JsonBuilder   *builder,
+                                      GPtrArray     *alerts);
 
 G_END_DECLS

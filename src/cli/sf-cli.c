@@ -12,6 +12,8 @@
 #include "sf-cli-areas.h"
 #include "sf-cli-checklists.h"
 #include "sf-cli-planning.h"
+#include "sf-cli-scenario.h"
+#include "sf-cli-util.h"
 #include "sf-core.h"
 
 enum {
@@ -302,31 +304,7 @@ cmd_alerts (SfStore  *store,
       json_builder_begin_object (builder);
       json_add_string (builder, "date", date);
       json_builder_set_member_name (builder, "alerts");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < alerts->len; i++)
-        {
-          const SfAlert *alert = g_ptr_array_index (alerts, i);
-          g_autofree char *since = sf_day_to_iso (alert->since);
-          g_autofree char *expires = sf_day_to_iso (alert->ack_expires);
-
-          json_builder_begin_object (builder);
-          json_add_string (builder, "kind", sf_alert_kind_to_key (alert->kind));
-          json_add_string (builder, "severity", sf_severity_to_key (alert->severity));
-          json_add_string (builder, "subject", alert->subject);
-          json_add_string (builder, "team", alert->team_name);
-          json_add_string (builder, "message", alert->message);
-          json_add_string (builder, "resolution", alert->resolution);
-          json_add_number (builder, "value", alert->value);
-          json_add_number (builder, "limit", alert->limit);
-          json_add_number (builder, "excess", alert->excess);
-          json_add_string (builder, "since", since);
-          json_builder_set_member_name (builder, "acknowledged");
-          json_builder_add_boolean_value (builder, alert->acknowledged);
-          json_add_string (builder, "acknowledgement_note", alert->ack_note);
-          json_add_string (builder, "acknowledged_until", expires);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      sf_cli_json_add_alerts (builder, alerts);
       json_builder_end_object (builder);
       return print_json (builder);
     }
@@ -627,6 +605,7 @@ static const Command commands[] = {
   { "plan-hire-remove", N_("ID"), N_("Remove a planned hire"), sf_cli_plan_hire_remove },
   { "trend", N_("--from D --to D --step week|month [--team NAME] [--format text|csv|json]"), N_("Figures at weekly or monthly points over a range, recorded or computed"), sf_cli_trend },
   { "forecast", N_("[--date D] [--months N] [--team NAME] [--format text|csv|json]"), N_("Forecast each team's demand and capacity month by month, with the date to hire by"), sf_cli_forecast },
+  { "scenario", N_("--changes FILE [--date D] [--months N] --format json"), N_("Compute a what-if scenario from a JSON file of changes, beside today's data, without saving anything"), sf_cli_scenario },
   { "checklist-check", N_("--team NAME --item ID [--note TEXT] [--by INITIALS] [--date D] [--review-months N] [--uncheck]"), N_("Check a checklist item (or take the check back)"), sf_cli_checklist_check },
   { "areas", N_("[--format text|json]"), N_("List DS’ case areas and the organisation’s own, with the caseloads of other projects"), sf_cli_areas },
   { "area-add", N_("--key KEY --name NAME [--low N --high N] [--source TEXT]"), N_("Add an own case area, with or without a range of the organisation’s own"), sf_cli_area_add },

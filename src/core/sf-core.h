@@ -27,6 +27,7 @@
 #include "sf-privacy.h"
 #include "sf-report.h"
 #include "sf-roster-edit.h"
+#include "sf-scenario.h"
 #include "sf-settings.h"
 #include "sf-store.h"
 #include "sf-text.h"

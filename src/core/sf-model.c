@@ -127,6 +127,64 @@ sf_dataset_free (SfDataset *dataset)
   g_free (dataset);
 }
 
+/* A dataset of its own with the same rows, ids and text as @dataset: what
+ * a what-if scenario changes without touching the loaded data. */
+SfDataset *
+sf_dataset_copy (const SfDataset *dataset)
+{
+  SfDataset *copy = sf_dataset_new ();
+
+  g_array_append_vals (copy->areas, dataset->areas->data, dataset->areas->len);
+  for (guint i = 0; i < copy->areas->len; i++)
+    {
+      SfArea *area = &g_array_index (copy->areas, SfArea, i);
+
+      area->key = g_strdup (area->key);
+      area->name = g_strdup (area->name);
+      area->note = g_strdup (area->note);
+      area->source = g_strdup (area->source);
+    }
+  g_array_append_vals (copy->teams, dataset->teams->data, dataset->teams->len);
+  for (guint i = 0; i < copy->teams->len; i++)
+    {
+      SfTeam *team = &g_array_index (copy->teams, SfTeam, i);
+
+      team->name = g_strdup (team->name);
+    }
+  g_array_append_vals (copy->caseworkers, dataset->caseworkers->data, dataset->caseworkers->len);
+  for (guint i = 0; i < copy->caseworkers->len; i++)
+    {
+      SfCaseworker *worker = &g_array_index (copy->caseworkers, SfCaseworker, i);
+
+      worker->initials = g_strdup (worker->initials);
+      worker->name = g_strdup (worker->name);
+      worker->absence_kind = g_strdup (worker->absence_kind);
+      worker->factor_reason = g_strdup (worker->factor_reason);
+    }
+  g_array_append_vals (copy->reductions, dataset->reductions->data, dataset->reductions->len);
+  for (guint i = 0; i < copy->reductions->len; i++)
+    {
+      SfReduction *reduction = &g_array_index (copy->reductions, SfReduction, i);
+
+      reduction->note = g_strdup (reduction->note);
+    }
+  g_array_append_vals (copy->cases, dataset->cases->data, dataset->cases->len);
+  for (guint i = 0; i < copy->cases->len; i++)
+    {
+      SfCase *kase = &g_array_index (copy->cases, SfCase, i);
+
+      kase->reference = g_strdup (kase->reference);
+    }
+  g_array_append_vals (copy->planned_hires, dataset->planned_hires->data, dataset->planned_hires->len);
+  for (guint i = 0; i < copy->planned_hires->len; i++)
+    {
+      SfPlannedHire *hire = &g_array_index (copy->planned_hires, SfPlannedHire, i);
+
+      hire->note = g_strdup (hire->note);
+    }
+  return copy;
+}
+
 /* The first of @rows whose id is not below @id.  @rows is a GArray whose
  * elements each begin with their gint64 id, ascending: the dataset's rows
  * (the store loads them ORDER BY id), or plain sets of ids. */

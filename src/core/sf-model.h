@@ -134,6 +134,7 @@ void                sf_planned_hire_clear           (gpointer            hire);
 SfDataset          *sf_dataset_new                  (void);
 SfDataset          *sf_dataset_ref                  (SfDataset          *dataset);
 void                sf_dataset_free                 (SfDataset          *dataset);
+SfDataset          *sf_dataset_copy                 (const SfDataset    *dataset);
 const SfArea       *sf_dataset_find_area            (const SfDataset    *dataset,
                                                      gint64              id);
 guint               sf_dataset_find_reductions      (const SfDataset    *dataset,

@@ -1,0 +1,171 @@
+/* The what-if scenario command of sagsfordeling-cli.  Every rule lives in
+ * src/core (sf-scenario.c); this reads the file and writes the JSON. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "sf-cli-scenario.h"
+#include "sf-cli-util.h"
+
+#define USAGE "scenario --changes FILE [--date D] [--months N] --format json"
+
+static char *
+builder_to_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+static char *
+alerts_to_text (GPtrArray *alerts)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  sf_cli_json_add_alerts (builder, alerts);
+  return builder_to_text (builder);
+}
+
+/* Appends an already rendered JSON value, without its trailing white space. */
+static void
+append_value (GString    *out,
+              const char *member,
+              const char *json,
+              gboolean    last)
+{
+  gsize length = strlen (json);
+
+  while (length > 0 && g_ascii_isspace (json[length - 1]))
+    length--;
+  g_string_append_printf (out, "\"%s\" : ", member);
+  g_string_append_len (out, json, length);
+  g_string_append (out, last ? "\n" : ",\n");
+}
+
+/* "report", "alerts" and "forecast" of one side, as the commands of those
+ * names write them. */
+static void
+append_figures (GString                 *out,
+                const SfScenarioFigures *figures)
+{
+  g_autofree char *report = sf_report_render (figures->figures, SF_REPORT_JSON);
+  g_autofree char *alerts = alerts_to_text (figures->alerts);
+  g_autofree char *forecast = sf_report_render_forecast (figures->forecast, 0, SF_REPORT_JSON);
+
+  append_value (out, "report", report, FALSE);
+  append_value (out, "alerts", alerts, FALSE);
+  append_value (out, "forecast", forecast, TRUE);
+}
+
+int
+sf_cli_scenario (SfStore  *store,
+                 int       argc,
+                 char    **argv)
+{
+  g_autofree char *changes = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfScenario) scenario = NULL;
+  g_autoptr(SfScenarioResult) result = NULL;
+  g_autoptr(SfScenarioFigures) baseline = NULL;
+  g_autoptr(SfScenarioFigures) computed = NULL;
+  g_autoptr(JsonBuilder) head = json_builder_new ();
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head_text = NULL;
+  int months = 0;
+  GOptionEntry entries[] = {
+    { "changes", 0, 0, G_OPTION_ARG_FILENAME, &changes, N_("The scenario: a JSON file of changes"), N_("FILE") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Reference date (default: today)"), N_("YYYY-MM-DD") },
+    { "months", 0, 0, G_OPTION_ARG_INT, &months, N_("Months to forecast (default: the forecast-horizon setting)"), N_("N") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: json"), N_("FORMAT") },
+    { NULL }
+  };
+  SfSettings settings;
+  SfDay ref = sf_day_today ();
+  gsize length;
+  int status;
+
+  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
+    return status;
+  if (changes == NULL || format == NULL)
+    {
+      g_printerr (_("Usage: %s %s\n"), g_get_prgname (), USAGE);
+      return SF_CLI_USAGE;
+    }
+  if (!g_str_equal (format, "json"))
+    {
+      g_printerr (_("%s: a scenario is written as json, not “%s”.\n"), g_get_prgname (), format);
+      return SF_CLI_USAGE;
+    }
+  if (date != NULL && !sf_day_parse (date, &ref))
+    {
+      g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), date);
+      return SF_CLI_USAGE;
+    }
+  if (months < 0 || months > 120)
+    {
+      g_printerr (_("%s: forecast between 1 and 120 months, not %d.\n"), g_get_prgname (), months);
+      return SF_CLI_USAGE;
+    }
+  if (!g_file_get_contents (changes, &contents, &length, &error))
+    return sf_cli_refuse (error);
+  if (!sf_store_load_settings (store, &settings, &error) ||
+      (dataset = sf_store_load_dataset (store, &error)) == NULL)
+    return sf_cli_refuse (error);
+  if (months == 0)
+    months = settings.forecast_horizon;
+
+  scenario = sf_scenario_parse (contents, length, dataset, &settings, &error);
+  if (scenario == NULL)
+    return sf_cli_refuse (error);
+  result = sf_scenario_apply (scenario, dataset, &settings, ref);
+  computed = sf_scenario_figures_compute (result->dataset, &result->settings, ref, months);
+  baseline = sf_scenario_figures_compute (dataset, &settings, ref, months);
+
+  /* The name and what did not apply, then the figures as the report,
+   * alerts and forecast commands write them, spliced in as they are. */
+  json_builder_begin_object (head);
+  json_builder_set_member_name (head, "name");
+  json_builder_add_string_value (head, scenario->name);
+  json_builder_set_member_name (head, "skipped");
+  json_builder_begin_array (head);
+  for (guint i = 0; i < result->skipped->len; i++)
+    {
+      const SfScenarioSkip *skip = g_ptr_array_index (result->skipped, i);
+
+      json_builder_begin_object (head);
+      json_builder_set_member_name (head, "change");
+      json_builder_add_int_value (head, skip->index + 1);
+      json_builder_set_member_name (head, "op");
+      json_builder_add_string_value (head, sf_scenario_op_to_key (skip->op));
+      json_builder_set_member_name (head, "message");
+      json_builder_add_string_value (head, skip->message);
+      json_builder_end_object (head);
+    }
+  json_builder_end_array (head);
+  json_builder_end_object (head);
+  head_text = builder_to_text (head);
+
+  out = g_string_new (NULL);
+  /* Everything of the head but its closing brace */
+  g_string_append_len (out, head_text, strrchr (head_text, '}') - head_text);
+  while (out->len > 0 && g_ascii_isspace (out->str[out->len - 1]))
+    g_string_truncate (out, out->len - 1);
+  g_string_append (out, ",\n");
+  append_figures (out, computed);
+  g_string_truncate (out, out->len - 1);
+  g_string_append (out, ",\n\"baseline\" : {\n");
+  append_figures (out, baseline);
+  g_string_append (out, "}\n}\n");
+  fputs (out->str, stdout);
+  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+}
