@@ -1,0 +1,232 @@
+/* The scenario command end to end: the JSON contract scripts read, and
+ * files it refuses. */
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "sf-core.h"
+#include "sf-test-util.h"
+
+#define EPS 1e-9
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (const char *db,
+         Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("SF_TEST_CLI");
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, (gpointer) db);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+/* Syg (cap 40): AA (30 complex cases) and BB (20 complex, 6 simple); Fam
+ * (DS' 30 for børne- og familieområdet): CC with none.  All full time,
+ * long-serving. */
+static const char roster_csv[] =
+  "team;omraade;team_norm;initialer;navn;timer\n"
+  "Syg;sygedagpenge;40;AA;Anna Aagaard;37\n"
+  "Syg;sygedagpenge;40;BB;Bo Bech;37\n"
+  "Fam;boern-familie;;CC;Cecilie Carlsen;37\n";
+
+static char *
+setup (const char *dir)
+{
+  g_autofree char *roster = sf_test_write_file (dir, "roster.csv", roster_csv);
+  g_autoptr(GString) cases = g_string_new ("sagsnummer;initialer;kompleksitet;startdato\n");
+  g_autofree char *cases_path = NULL;
+  char *db = g_build_filename (dir, "s.db", NULL);
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (cases, "A-%u;AA;kompleks;2026-01-01\n", i);
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (cases, "B-%u;BB;kompleks;2026-01-01\n", i);
+  for (guint i = 0; i < 6; i++)
+    g_string_append_printf (cases, "N-%u;BB;enkel;2026-07-15\n", i);
+  cases_path = sf_test_write_file (dir, "cases.csv", cases->str);
+  run_cli (db, &a, "import-roster", roster, NULL);
+  g_assert_cmpint (a.status, ==, 0);
+  run_cli (db, &b, "import-cases", cases_path, NULL);
+  g_assert_cmpint (b.status, ==, 0);
+  return db;
+}
+
+static JsonObject *
+find_worker (JsonObject *report,
+             const char *initials)
+{
+  JsonArray *workers = json_object_get_array_member (report, "caseworkers");
+
+  for (guint i = 0; i < json_array_get_length (workers); i++)
+    {
+      JsonObject *worker = json_array_get_object_element (workers, i);
+
+      if (g_str_equal (json_object_get_string_member (worker, "initials"), initials))
+        return worker;
+    }
+  g_assert_not_reached ();
+}
+
+/* The scenario's object; its baseline is what report, alerts and forecast
+ * print for the same day, to the byte once parsed; the database is left as
+ * it was.  BB moves to Fam with his cases, AA works 18.5 hours (norm 40 ×
+ * 0.5 = 20) and hands 5 of her complex cases to CC. */
+static void
+test_json (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *db = setup (dir);
+  g_autofree char *changes = sf_test_write_file (dir, "s.json",
+    "{\"name\": \"Omfordeling\", \"changes\": ["
+    "{\"op\": \"move\", \"initials\": \"BB\", \"team\": \"Fam\"},"
+    "{\"op\": \"hours\", \"initials\": \"AA\", \"hours\": 18.5},"
+    "{\"op\": \"reassign\", \"from\": \"AA\", \"to\": \"CC\", \"complexity\": \"kompleks\", \"count\": 5}]}");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) report = { 0 };
+  g_auto(Run) after = { 0 };
+  g_auto(Run) alerts = { 0 };
+  g_auto(Run) forecast = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) report_root = NULL;
+  g_autoptr(JsonNode) after_root = NULL;
+  g_autoptr(JsonNode) alerts_root = NULL;
+  g_autoptr(JsonNode) forecast_root = NULL;
+  JsonObject *obj, *baseline, *w;
+
+  run_cli (db, &report, "report", "--date", "2026-12-06", "--format", "json", NULL);
+  run_cli (db, &alerts, "alerts", "--date", "2026-12-06", "--format", "json", NULL);
+  run_cli (db, &forecast, "forecast", "--date", "2026-12-06", "--format", "json", NULL);
+  run_cli (db, &run, "scenario", "--changes", changes, "--date", "2026-12-06", "--format", "json", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (run.out);
+  obj = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (obj, "name"), ==, "Omfordeling");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "skipped")), ==, 0);
+  g_assert_cmpuint (json_object_get_size (obj), ==, 6);
+  baseline = json_object_get_object_member (obj, "baseline");
+  g_assert_cmpuint (json_object_get_size (baseline), ==, 3);
+
+  report_root = parse (report.out);
+  alerts_root = parse (alerts.out);
+  forecast_root = parse (forecast.out);
+  g_assert_true (json_node_equal (json_object_get_member (baseline, "report"), report_root));
+  g_assert_true (json_node_equal (json_object_get_member (baseline, "forecast"), forecast_root));
+  g_assert_true (json_node_equal (json_object_get_member (baseline, "alerts"),
+                                  json_object_get_member (json_node_get_object (alerts_root), "alerts")));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "alerts")), >, 0);
+
+  w = find_worker (json_object_get_object_member (obj, "report"), "BB");
+  g_assert_cmpstr (json_object_get_string_member (w, "team"), ==, "Fam");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (w, "weighted_load"), 23, EPS);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (w, "adjusted_norm"), 30, EPS);
+  w = find_worker (json_object_get_object_member (obj, "report"), "AA");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (w, "adjusted_norm"), 20, EPS);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (w, "weighted_load"), 25, EPS);
+  w = find_worker (json_object_get_object_member (obj, "report"), "CC");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (w, "weighted_load"), 5, EPS);
+  w = find_worker (json_object_get_object_member (baseline, "report"), "AA");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (w, "weighted_load"), 30, EPS);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (obj, "forecast"), "months"), ==, 12);
+
+  run_cli (db, &after, "report", "--date", "2026-12-06", "--format", "json", NULL);
+  after_root = parse (after.out);
+  g_assert_true (json_node_equal (after_root, report_root));
+}
+
+/* A refused file lists every problem and prints nothing on stdout; usage
+ * mistakes are usage errors. */
+static void
+test_refused (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *db = setup (dir);
+  g_autofree char *bad = sf_test_write_file (dir, "bad.json",
+    "{\"name\": \"X\", \"changes\": ["
+    "{\"op\": \"move\", \"initials\": \"ZZ\", \"team\": \"Fam\"},"
+    "{\"op\": \"weight\", \"complexity\": \"kompleks\", \"weight\": -1},"
+    "{\"op\": \"reassign\", \"from\": \"AA\", \"to\": \"BB\", \"complexity\": \"hard\", \"count\": 0}]}");
+  g_autofree char *good = sf_test_write_file (dir, "good.json", "{\"name\": \"X\", \"changes\": []}");
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) text = { 0 };
+  g_auto(Run) no_format = { 0 };
+  g_auto(Run) gone = { 0 };
+  g_auto(Run) months = { 0 };
+
+  run_cli (db, &run, "scenario", "--changes", bad, "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "it has 4 problems."));
+  g_assert_nonnull (strstr (run.err, "\nChange 1 (move): There is no caseworker with the initials “ZZ”.\n"));
+  g_assert_nonnull (strstr (run.err, "\nChange 2 (weight): The setting “weight-kompleks” cannot be “-1”.\n"));
+  g_assert_nonnull (strstr (run.err, "\nChange 3 (reassign): “hard” is not a complexity"));
+  g_assert_nonnull (strstr (run.err, "\nChange 3 (reassign): The number of cases to move must be a whole number from 1 to 100000, not 0.\n"));
+
+  run_cli (db, &text, "scenario", "--changes", good, "--format", "text", NULL);
+  g_assert_cmpint (text.status, ==, 2);
+  run_cli (db, &no_format, "scenario", "--changes", good, NULL);
+  g_assert_cmpint (no_format.status, ==, 2);
+  run_cli (db, &months, "scenario", "--changes", good, "--months", "121", "--format", "json", NULL);
+  g_assert_cmpint (months.status, ==, 2);
+  run_cli (db, &gone, "scenario", "--changes", missing, "--format", "json", NULL);
+  g_assert_cmpint (gone.status, ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/scenario-cli/json", test_json);
+  g_test_add_func ("/scenario-cli/refused", test_refused);
+  return g_test_run ();
+}
