@@ -239,18 +239,20 @@ test_hire (void)
   g_auto(Outcome) o = { 0 };
   const SfPlannedHire *hire;
 
+  /* One already planned elsewhere: the new one comes after its id */
+  sf_test_add_hire (ds, 5, 2, 37, sf_test_day ("2027-06-01"));
   run (&o, "{\"name\": \"P\", \"changes\": [{\"op\": \"hire\", \"team\": \"Familie\", \"hours\": 37, "
            "\"start\": \"2026-12-01\", \"note\": \"Vikar\"}]}", ds);
-  g_assert_cmpuint (o.result->dataset->planned_hires->len, ==, 1);
-  hire = &g_array_index (o.result->dataset->planned_hires, SfPlannedHire, 0);
-  g_assert_cmpint (hire->id, ==, 1);
+  g_assert_cmpuint (o.result->dataset->planned_hires->len, ==, 2);
+  hire = &g_array_index (o.result->dataset->planned_hires, SfPlannedHire, 1);
+  g_assert_cmpint (hire->id, ==, 6);
   g_assert_cmpstr (hire->note, ==, "Vikar");
   g_assert_cmpuint (team (o.after, 1)->planned_hires, ==, 1);
   g_assert_cmpfloat_with_epsilon (team (o.after, 1)->capacity, 81, EPS);
   g_assert_cmpfloat_with_epsilon (team (o.before, 1)->capacity, 60, EPS);
   g_assert_cmpfloat_with_epsilon (g_array_index (sf_forecast_find_team (o.after->forecast, 1)->points,
                                                  SfForecastPoint, 0).capacity, 81, EPS);
-  g_assert_cmpuint (ds->planned_hires->len, ==, 0);
+  g_assert_cmpuint (ds->planned_hires->len, ==, 1);
 }
 
 /* AAA carries 40 complex cases against a norm of 30 since long ago: over

@@ -754,9 +754,14 @@ sf_scenario_apply (const SfScenario *scenario,
           if ((team = team_or_skip (result, i, change->op, change->team)) != NULL)
             {
               GArray *hires = result->dataset->planned_hires;
-              /* After the last id: the hires stay in id order */
-              SfPlannedHire hire = {
-                .id = hires->len > 0 ? g_array_index (hires, SfPlannedHire, hires->len - 1).id + 1 : 1,
+              gint64 last = 0;
+              SfPlannedHire hire = { 0 };
+
+              /* After the highest id: the hires stay in id order */
+              for (guint h = 0; h < hires->len; h++)
+                last = MAX (last, g_array_index (hires, SfPlannedHire, h).id);
+              hire = (SfPlannedHire) {
+                .id = last + 1,
                 .team_id = team->id,
                 .weekly_hours = change->value,
                 .start = change->day,
