@@ -38,4 +38,30 @@ void     sf_test_store_set_up    (SfTestStore   *fixture,
 void     sf_test_store_tear_down (SfTestStore   *fixture,
                                   gconstpointer  data);
 
+/* What one run of sagsfordeling-cli (the one $SF_TEST_CLI names) did. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} SfTestRun;
+
+void     sf_test_run_clear       (SfTestRun     *run);
+/* Runs the CLI with `--database @db` and the arguments up to NULL, with
+ * the environment @envp (NULL: the test's), into @run. */
+void     sf_test_run_cli_env     (const char    *db,
+                                  char         **envp,
+                                  SfTestRun     *run,
+                                  const char    *first,
+                                  ...);
+void     sf_test_run_cli_va      (const char    *db,
+                                  char         **envp,
+                                  SfTestRun     *run,
+                                  const char    *first,
+                                  va_list        args);
+
+#define sf_test_run_cli(db, run, ...) sf_test_run_cli_env (db, NULL, run, __VA_ARGS__)
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SfTestRun, sf_test_run_clear)
+
 G_END_DECLS
