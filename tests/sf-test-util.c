@@ -1,4 +1,5 @@
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "sf-test-util.h"
@@ -94,4 +95,15 @@ sf_test_query_int (SfStore    *store,
   value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
+}
+
+gboolean
+sf_test_have_danish_locale (void)
+{
+  locale_t danish = newlocale (LC_ALL_MASK, "da_DK.UTF-8", (locale_t) 0);
+
+  if (danish == (locale_t) 0)
+    return FALSE;
+  freelocale (danish);
+  return TRUE;
 }

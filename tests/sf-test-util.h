@@ -19,5 +19,9 @@ SfDay   sf_test_day          (const char *text);
 /* The first column of the one row @sql returns, as an integer. */
 gint64  sf_test_query_int    (SfStore    *store,
                               const char *sql);
+/* Whether the da_DK.UTF-8 locale is installed (build-aux/test generates it).
+ * Danish is set up with it, not with LANGUAGE=da alone: gettext ignores
+ * LANGUAGE under the C locale, and with Debian 13's glibc under C.UTF-8. */
+gboolean sf_test_have_danish_locale (void);
 
 G_END_DECLS
