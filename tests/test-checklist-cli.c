@@ -338,8 +338,8 @@ test_danish (Fixture       *fx,
    * ignored by Debian 13's glibc) */
   if (!sf_test_have_danish_locale ())
     {
-      g_test_message ("The da_DK.UTF-8 locale is missing: build-aux/test generates it (locale-gen).");
-      g_test_fail ();
+      /* build-aux/test generates it; a Flatpak SDK has C.UTF-8 alone */
+      g_test_skip ("the da_DK.UTF-8 locale is missing (build-aux/test generates it with locale-gen)");
       return;
     }
   envp = g_environ_unsetenv (envp, "LANGUAGE");
