@@ -11,18 +11,18 @@
 
 #include "sf-dialog-fit.h"
 
-/* From libadwaita 1.4, an AdwMessageDialog has two headings: a large one
- * on one line, and a smaller one that wraps, shown when the large one is
- * wider than the dialog.  It measures the large one for the dialog's
- * width all the same, and GTK from 4.12 warns of every such measure
- * ("Trying to measure GtkLabel … for width of 252, but it needs at least
- * 422"): every dialog whose heading is long.  Here the large heading is
- * ellipsized, and both are given the same minimum width (the larger of
- * their own), which is then the least the dialog gives them: each may be
- * measured for any width it is given.  Nothing changes on screen: the
- * dialog still chooses between them by the large one's natural width, which
- * ellipsizing leaves as it is.  libadwaita 1.2 (Debian 12) has one heading,
- * which wraps: nothing here matches it.
+/* In newer libadwaita (1.7 in Debian 13), an AdwMessageDialog has two
+ * headings: a large one on one line, and a smaller one that wraps, shown
+ * when the large one is wider than the dialog.  It measures the large one
+ * for the dialog's width all the same, and GTK from 4.12 warns of every
+ * such measure ("Trying to measure GtkLabel … for width of 252, but it
+ * needs at least 422"): every dialog whose heading is long.  Here the
+ * large heading is ellipsized, and both are given the same minimum width
+ * (the larger of their own), which is then the least the dialog gives
+ * them: each may be measured for any width it is given.  Nothing changes
+ * on screen: the dialog still chooses between them by the large one's
+ * natural width, which ellipsizing leaves as it is.  libadwaita 1.2
+ * (Debian 12) has one heading, which wraps: nothing here matches it.
  *
  * Can go when the dialogs are AdwAlertDialog (libadwaita 1.5), once
  * Debian 12 is no longer supported. */

@@ -281,8 +281,8 @@ take_items (SfListWindow *self,
 /* Whether GTK binds a row again when told that its item changed and the
  * item is the same object: GTK 4.8 does; from 4.12 GTK's lists keep such a
  * row as it is (they follow items, not positions), so a row whose item
- * changed gets a new slot there, and GTK gives it a widget it had (it
- * recycles them) and binds it. */
+ * changed gets a new slot there, and GTK makes and binds a row widget for
+ * it (GTK 4.18 does not reuse the old one). */
 static gboolean
 same_slot_rebinds (void)
 {
