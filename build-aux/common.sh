@@ -29,6 +29,7 @@ SF_DEB_PACKAGES=(
   at-spi2-core
   locales
   sqlite3
+  flatpak-builder
 )
 
 # Packages a particular run needs besides these (build-aux/sanitize: clang and its runtime).
