@@ -1,4 +1,5 @@
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "sf-test-util.h"
@@ -175,4 +176,15 @@ sf_test_run_cli_env (const char  *db,
   va_start (args, first);
   sf_test_run_cli_va (db, envp, run, first, args);
   va_end (args);
+}
+
+gboolean
+sf_test_have_danish_locale (void)
+{
+  locale_t danish = newlocale (LC_ALL_MASK, "da_DK.UTF-8", (locale_t) 0);
+
+  if (danish == (locale_t) 0)
+    return FALSE;
+  freelocale (danish);
+  return TRUE;
 }

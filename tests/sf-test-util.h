@@ -19,6 +19,10 @@ SfDay   sf_test_day          (const char *text);
 /* The first column of the one row @sql returns, as an integer. */
 gint64  sf_test_query_int    (SfStore    *store,
                               const char *sql);
+/* Whether the da_DK.UTF-8 locale is installed (build-aux/test generates it).
+ * Danish is set up with it, not with LANGUAGE=da alone: gettext ignores
+ * LANGUAGE under the C locale, and with Debian 13's glibc under C.UTF-8. */
+gboolean sf_test_have_danish_locale (void);
 
 /* A store on test.db in a new temporary directory, returned in @out_dir. */
 SfStore *sf_test_open_store  (char      **out_dir);
