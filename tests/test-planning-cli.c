@@ -250,6 +250,40 @@ test_usage (void)
   g_assert_nonnull (strstr (team.err, "Nowhere"));
 }
 
+/* A reduction's period comes from the roster's reduktion_fra/_til; a file
+ * without those columns keeps a stored period of an unchanged reduction,
+ * one with them empty clears it. */
+static void
+test_reduction_period (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "r.db", NULL);
+  g_autofree char *dated = sf_test_write_file (dir, "dated.csv",
+    "team;omraade;initialer;navn;reduktion_timer;reduktion_fra;reduktion_til\n"
+    "Syg;sygedagpenge;AA;Anna;3,7;2027-01-01;2027-06-30\n");
+  g_autofree char *plain = sf_test_write_file (dir, "plain.csv",
+    "team;initialer;navn;reduktion_timer\nSyg;AA;Anna;3,7\n");
+  g_autofree char *open = sf_test_write_file (dir, "open.csv",
+    "team;initialer;navn;reduktion_timer;reduktion_fra;reduktion_til\nSyg;AA;Anna;3,7;;\n");
+  g_auto(SfTestRun) run = { 0 };
+  const char *files[] = { dated, plain, open };
+  const gint64 expected[] = { 1, 1, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(SfStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+
+      sf_test_run_cli (db, &run, "import-roster", files[i], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      store = sf_store_open (db, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (sf_test_query_int (store, "SELECT count(*) FROM reduction"), ==, 1);
+      g_assert_cmpint (sf_test_query_int (store, "SELECT count(*) FROM reduction WHERE valid_from = '2027-01-01'"
+                                                 " AND valid_to = '2027-06-30'"), ==, expected[i]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -259,5 +293,6 @@ main (int    argc,
   g_test_add_func ("/planning-cli/plan-hire", test_plan_hire);
   g_test_add_func ("/planning-cli/trend-json", test_trend_json);
   g_test_add_func ("/planning-cli/usage", test_usage);
+  g_test_add_func ("/planning-cli/reduction-period", test_reduction_period);
   return g_test_run ();
 }
