@@ -1,11 +1,14 @@
 # shellcheck shell=bash
 # Shared by build-aux/run and build-aux/test (sourced, not executed).
 #
-# The one place that says which Debian 12 packages the project needs to build, run and test, how
+# The one place that says which Debian packages the project needs to build, run and test, how
 # they are installed, and how the in-tree build directory is configured.
 
-# Build, run and test dependencies (Debian 12 "bookworm" package names).
+# Build, run and test dependencies: everything a bare Debian 12 "bookworm" or 13 "trixie" lacks
+# (both have these names; `debootstrap --variant=minbase` makes such a bare system).
 SF_DEB_PACKAGES=(
+  gcc
+  libc6-dev
   libgtk-4-dev
   libadwaita-1-dev
   libsqlite3-dev
@@ -20,11 +23,13 @@ SF_DEB_PACKAGES=(
   appstream
   fonts-cantarell
   fonts-dejavu-core
+  librsvg2-common
   dbus
   dbus-x11
   at-spi2-core
   locales
   sqlite3
+  flatpak-builder
 )
 
 # Packages a particular run needs besides these (build-aux/sanitize: clang and its runtime).

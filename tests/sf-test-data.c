@@ -2,6 +2,15 @@
 
 #include "sf-test-data.h"
 
+SfSettings
+sf_test_default_settings (void)
+{
+  SfSettings s;
+
+  sf_settings_init_defaults (&s);
+  return s;
+}
+
 void
 sf_test_add_area (SfDataset  *ds,
           gint64      id,

@@ -4,6 +4,9 @@
 
 G_BEGIN_DECLS
 
+/* DOMAIN.md's defaults. */
+SfSettings     sf_test_default_settings (void);
+
 /* Rows added to an in-memory data set, in id order as the store keeps them. */
 void           sf_test_add_area  (SfDataset    *ds,
                                   gint64        id,

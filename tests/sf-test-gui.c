@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "sf-dialog-fit.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 
@@ -37,6 +38,8 @@ sf_test_gui_init (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* As the application does at start-up */
+  sf_dialog_fit_init ();
 }
 
 void

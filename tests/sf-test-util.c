@@ -1,4 +1,5 @@
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "sf-test-util.h"
@@ -126,4 +127,64 @@ sf_test_store_tear_down (SfTestStore   *fixture,
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->dir, g_free);
+}
+
+void
+sf_test_run_clear (SfTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+sf_test_run_cli_va (const char  *db,
+                    char       **envp,
+                    SfTestRun   *run,
+                    const char  *first,
+                    va_list      args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("SF_TEST_CLI");
+  int wait_status;
+
+  sf_test_run_clear (run);
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, (gpointer) db);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+void
+sf_test_run_cli_env (const char  *db,
+                     char       **envp,
+                     SfTestRun   *run,
+                     const char  *first,
+                     ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  sf_test_run_cli_va (db, envp, run, first, args);
+  va_end (args);
+}
+
+gboolean
+sf_test_have_danish_locale (void)
+{
+  locale_t danish = newlocale (LC_ALL_MASK, "da_DK.UTF-8", (locale_t) 0);
+
+  if (danish == (locale_t) 0)
+    return FALSE;
+  freelocale (danish);
+  return TRUE;
 }

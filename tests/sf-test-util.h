@@ -19,6 +19,10 @@ SfDay   sf_test_day          (const char *text);
 /* The first column of the one row @sql returns, as an integer. */
 gint64  sf_test_query_int    (SfStore    *store,
                               const char *sql);
+/* Whether the da_DK.UTF-8 locale is installed (build-aux/test generates it).
+ * Danish is set up with it, not with LANGUAGE=da alone: gettext ignores
+ * LANGUAGE under the C locale, and with Debian 13's glibc under C.UTF-8. */
+gboolean sf_test_have_danish_locale (void);
 
 /* A store on test.db in a new temporary directory, returned in @out_dir. */
 SfStore *sf_test_open_store  (char      **out_dir);
@@ -37,5 +41,31 @@ void     sf_test_store_set_up    (SfTestStore   *fixture,
                                   gconstpointer  data);
 void     sf_test_store_tear_down (SfTestStore   *fixture,
                                   gconstpointer  data);
+
+/* What one run of sagsfordeling-cli (the one $SF_TEST_CLI names) did. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} SfTestRun;
+
+void     sf_test_run_clear       (SfTestRun     *run);
+/* Runs the CLI with `--database @db` and the arguments up to NULL, with
+ * the environment @envp (NULL: the test's), into @run. */
+void     sf_test_run_cli_env     (const char    *db,
+                                  char         **envp,
+                                  SfTestRun     *run,
+                                  const char    *first,
+                                  ...);
+void     sf_test_run_cli_va      (const char    *db,
+                                  char         **envp,
+                                  SfTestRun     *run,
+                                  const char    *first,
+                                  va_list        args);
+
+#define sf_test_run_cli(db, run, ...) sf_test_run_cli_env (db, NULL, run, __VA_ARGS__)
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SfTestRun, sf_test_run_clear)
 
 G_END_DECLS

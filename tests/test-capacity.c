@@ -8,19 +8,10 @@
 
 #define EPS 1e-9
 
-static SfSettings
-defaults (void)
-{
-  SfSettings s;
-
-  sf_settings_init_defaults (&s);
-  return s;
-}
-
 static void
 test_defaults (void)
 {
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
 
   g_assert_cmpfloat (s.full_time_hours, ==, 37);
   g_assert_cmpfloat (s.weights[SF_COMPLEXITY_ENKEL], ==, 0.5);
@@ -34,7 +25,7 @@ test_defaults (void)
 static void
 test_availability (void)
 {
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
 
   g_assert_cmpfloat_with_epsilon (sf_capacity_availability (&s, 37, 0, FALSE, TRUE), 1.0, EPS);
   g_assert_cmpfloat_with_epsilon (sf_capacity_availability (&s, 30, 0, FALSE, TRUE), 30.0 / 37, EPS);
@@ -73,7 +64,7 @@ test_reductions (void)
 static void
 test_new_hire_boundary (void)
 {
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   SfDay start = sf_test_day ("2024-03-15");
 
   g_assert_true (sf_capacity_is_new_hire (&s, start, sf_test_day ("2024-03-15")));
@@ -98,7 +89,7 @@ test_new_hire_boundary (void)
 static void
 test_adjusted_norm (void)
 {
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   double availability = sf_capacity_availability (&s, 30, 4, FALSE, TRUE);
 
   /* 30 × 26/37 × 0.7 × 0.8 = 436.8 / 37 */
@@ -120,8 +111,8 @@ test_base_norm (void)
 static void
 test_status_thresholds (void)
 {
-  SfSettings s = defaults ();
-  SfSettings a = defaults ();
+  SfSettings s = sf_test_default_settings ();
+  SfSettings a = sf_test_default_settings ();
   double norm = sf_capacity_adjusted_norm (30, sf_capacity_availability (&s, 29.6, 0, FALSE, TRUE), 1, 1);
 
   /* 29.6 / 37 = 0.8, norm 24: a load of exactly 24 is at the norm. */
@@ -253,7 +244,7 @@ test_organisation (void)
 {
   SfDay ref = sf_test_day ("2024-06-15");
   g_autoptr(SfDataset) ds = build_organisation (ref);
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   g_autoptr(SfFigures) f = sf_figures_compute (ds, &s, ref);
   const SfWorkerFigures *a = worker (f, 1), *b = worker (f, 2), *c = worker (f, 3), *d = worker (f, 4);
   const SfWorkerFigures *e = worker (f, 5), *ff = worker (f, 6), *g = worker (f, 7);
@@ -326,7 +317,7 @@ test_organisation_later (void)
 {
   SfDay ref = sf_test_day ("2024-06-15");
   g_autoptr(SfDataset) ds = build_organisation (ref);
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   g_autoptr(SfFigures) later = NULL;
   g_autoptr(SfFigures) heavy = NULL;
 
@@ -352,7 +343,7 @@ test_cover_by_absent (void)
 {
   SfDay ref = sf_test_day ("2024-06-15");
   g_autoptr(SfDataset) ds = sf_dataset_new ();
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   g_autoptr(SfFigures) f = NULL;
   SfCaseworker *w;
 

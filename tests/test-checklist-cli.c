@@ -334,8 +334,18 @@ test_danish (Fixture       *fx,
     localedir = g_strdup (g_getenv ("SF_LOCALEDIR"));
 
   envp = g_environ_setenv (envp, "SF_LOCALEDIR", localedir, TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", "da", TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  /* As a Danish user has it: LANG alone (LANGUAGE=da under C.UTF-8 is
+   * ignored by Debian 13's glibc) */
+  if (!sf_test_have_danish_locale ())
+    {
+      /* build-aux/test generates it; a Flatpak SDK has C.UTF-8 alone */
+      g_test_skip ("the da_DK.UTF-8 locale is missing (build-aux/test generates it with locale-gen)");
+      return;
+    }
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+  envp = g_environ_unsetenv (envp, "LC_ALL");
+  envp = g_environ_unsetenv (envp, "LC_MESSAGES");
+  envp = g_environ_setenv (envp, "LANG", "da_DK.UTF-8", TRUE);
 
   run (fx, &r, "checklist-new", "--team", "Sygedagpenge", "--template", "sagsstammens-stoerrelse", NULL);
   g_assert_cmpint (r.status, ==, 0);

@@ -17,22 +17,6 @@ typedef struct
   char *db;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 static void
 fixture_setup (Fixture       *fx,
                gconstpointer  data)
@@ -49,34 +33,8 @@ fixture_teardown (Fixture       *fx,
   g_free (fx->db);
 }
 
-static void
-run_cli (Fixture     *fx,
-         Run         *run,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("SF_TEST_CLI");
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  g_ptr_array_add (argv, (gpointer) "--database");
-  g_ptr_array_add (argv, fx->db);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+/* The CLI on the fixture's database */
+#define run_cli(fx, run, ...) sf_test_run_cli ((fx)->db, run, __VA_ARGS__)
 
 static const char roster_csv[] =
   "\xEF\xBB\xBFinitialer;navn;team;omraade;team_norm;timer;reduktion_timer;reduktion_aarsag;"
@@ -121,8 +79,8 @@ import_both (Fixture *fx)
 {
   g_autofree char *roster = sf_test_write_file (fx->dir, "roster.csv", roster_csv);
   g_autofree char *cases = sf_test_write_file (fx->dir, "cases.csv", cases_csv);
-  g_auto(Run) r1 = { 0 };
-  g_auto(Run) r2 = { 0 };
+  g_auto(SfTestRun) r1 = { 0 };
+  g_auto(SfTestRun) r2 = { 0 };
 
   run_cli (fx, &r1, "import-roster", roster, NULL);
   g_assert_cmpstr (r1.err, ==, "");
@@ -144,7 +102,7 @@ static void
 test_report_json (Fixture       *fx,
                   gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(SfTestRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root, *ab, *cd, *ef, *gh, *familie, *syg;
@@ -204,10 +162,10 @@ static void
 test_report_formats (Fixture       *fx,
                      gconstpointer  data)
 {
-  g_auto(Run) csv = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) bad_date = { 0 };
+  g_auto(SfTestRun) csv = { 0 };
+  g_auto(SfTestRun) text = { 0 };
+  g_auto(SfTestRun) bad = { 0 };
+  g_auto(SfTestRun) bad_date = { 0 };
 
   import_both (fx);
   run_cli (fx, &csv, "report", "--date", "2024-06-15", "--format", "csv", NULL);
@@ -263,8 +221,8 @@ test_refused_import_changes_nothing (Fixture       *fx,
   g_autofree char *after = NULL;
   g_autofree char *bad_cases = NULL;
   g_autofree char *bad_roster = NULL;
-  g_auto(Run) r1 = { 0 };
-  g_auto(Run) r2 = { 0 };
+  g_auto(SfTestRun) r1 = { 0 };
+  g_auto(SfTestRun) r2 = { 0 };
 
   import_both (fx);
   before = dump_db (fx->db);
@@ -307,8 +265,8 @@ test_reimport_updates (Fixture       *fx,
                        gconstpointer  data)
 {
   g_autofree char *update = NULL;
-  g_auto(Run) r1 = { 0 };
-  g_auto(Run) r2 = { 0 };
+  g_auto(SfTestRun) r1 = { 0 };
+  g_auto(SfTestRun) r2 = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root, *ab, *familie;
@@ -337,7 +295,7 @@ static void
 test_database_file (Fixture       *fx,
                     gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(SfTestRun) run = { 0 };
   GStatBuf st;
 
   run_cli (fx, &run, "report", NULL);
@@ -350,10 +308,10 @@ static void
 test_usage (Fixture       *fx,
             gconstpointer  data)
 {
-  g_auto(Run) none = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) nofile = { 0 };
+  g_auto(SfTestRun) none = { 0 };
+  g_auto(SfTestRun) unknown = { 0 };
+  g_auto(SfTestRun) missing = { 0 };
+  g_auto(SfTestRun) nofile = { 0 };
 
   run_cli (fx, &none, NULL);
   g_assert_cmpint (none.status, ==, 2);
@@ -370,7 +328,7 @@ static void
 test_not_a_database (Fixture       *fx,
                      gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(SfTestRun) run = { 0 };
   g_autofree char *dir = g_path_get_dirname (fx->db);
   g_autofree char *contents = NULL;
 
@@ -389,10 +347,10 @@ static void
 test_settings (Fixture       *fx,
                gconstpointer  data)
 {
-  g_auto(Run) show = { 0 };
-  g_auto(Run) change = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(SfTestRun) show = { 0 };
+  g_auto(SfTestRun) change = { 0 };
+  g_auto(SfTestRun) again = { 0 };
+  g_auto(SfTestRun) bad = { 0 };
 
   run_cli (fx, &show, "settings", NULL);
   g_assert_cmpint (show.status, ==, 0);
@@ -412,9 +370,9 @@ static void
 test_demo (Fixture       *fx,
            gconstpointer  data)
 {
-  g_auto(Run) first = { 0 };
-  g_auto(Run) second = { 0 };
-  g_auto(Run) report = { 0 };
+  g_auto(SfTestRun) first = { 0 };
+  g_auto(SfTestRun) second = { 0 };
+  g_auto(SfTestRun) report = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
@@ -460,19 +418,19 @@ test_own_areas (Fixture       *fx,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root, *ips, *mentor, *range, *references, *reference;
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) add = { 0 };
-  g_auto(Run) add_bare = { 0 };
-  g_auto(Run) half = { 0 };
-  g_auto(Run) import = { 0 };
-  g_auto(Run) import_rangeless = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) remove_used = { 0 };
-  g_auto(Run) remove_ds = { 0 };
-  g_auto(Run) remove = { 0 };
-  g_auto(Run) report = { 0 };
-  g_auto(Run) usage = { 0 };
+  g_auto(SfTestRun) refused = { 0 };
+  g_auto(SfTestRun) add = { 0 };
+  g_auto(SfTestRun) add_bare = { 0 };
+  g_auto(SfTestRun) half = { 0 };
+  g_auto(SfTestRun) import = { 0 };
+  g_auto(SfTestRun) import_rangeless = { 0 };
+  g_auto(SfTestRun) list = { 0 };
+  g_auto(SfTestRun) text = { 0 };
+  g_auto(SfTestRun) remove_used = { 0 };
+  g_auto(SfTestRun) remove_ds = { 0 };
+  g_auto(SfTestRun) remove = { 0 };
+  g_auto(SfTestRun) report = { 0 };
+  g_auto(SfTestRun) usage = { 0 };
 
   /* Unknown: refused, nothing changed, and told how to add it */
   run_cli (fx, &refused, "import-roster", unknown, NULL);

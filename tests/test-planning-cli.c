@@ -9,51 +9,6 @@
 
 #define EPS 1e-9
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (const char *db,
-         Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("SF_TEST_CLI");
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  g_ptr_array_add (argv, (gpointer) "--database");
-  g_ptr_array_add (argv, (gpointer) db);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 static JsonNode *
 parse (const char *text)
 {
@@ -81,8 +36,8 @@ setup (const char *dir)
   g_autoptr(GString) cases = g_string_new ("sagsnummer;initialer;kompleksitet;startdato\n");
   g_autofree char *cases_path = NULL;
   char *db = g_build_filename (dir, "p.db", NULL);
-  g_auto(Run) a = { 0 };
-  g_auto(Run) b = { 0 };
+  g_auto(SfTestRun) a = { 0 };
+  g_auto(SfTestRun) b = { 0 };
 
   for (guint i = 0; i < 30; i++)
     g_string_append_printf (cases, "A-%u;AA;kompleks;2026-01-01\n", i);
@@ -91,9 +46,9 @@ setup (const char *dir)
   for (guint i = 0; i < 6; i++)
     g_string_append_printf (cases, "N-%u;BB;enkel;2026-07-15\n", i);
   cases_path = sf_test_write_file (dir, "cases.csv", cases->str);
-  run_cli (db, &a, "import-roster", roster, NULL);
+  sf_test_run_cli (db, &a, "import-roster", roster, NULL);
   g_assert_cmpint (a.status, ==, 0);
-  run_cli (db, &b, "import-cases", cases_path, NULL);
+  sf_test_run_cli (db, &b, "import-cases", cases_path, NULL);
   g_assert_cmpint (b.status, ==, 0);
   return db;
 }
@@ -113,12 +68,12 @@ test_forecast_json (void)
 {
   g_autofree char *dir = sf_test_make_tmpdir ();
   g_autofree char *db = setup (dir);
-  g_auto(Run) run = { 0 };
+  g_auto(SfTestRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *obj, *team, *p;
   JsonArray *events;
 
-  run_cli (db, &run, "forecast", "--date", "2026-12-06", "--format", "json", NULL);
+  sf_test_run_cli (db, &run, "forecast", "--date", "2026-12-06", "--format", "json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = parse (run.out);
   obj = json_node_get_object (root);
@@ -169,22 +124,22 @@ test_plan_hire (void)
 {
   g_autofree char *dir = sf_test_make_tmpdir ();
   g_autofree char *db = setup (dir);
-  g_auto(Run) add = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) forecast = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) remove = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(SfTestRun) add = { 0 };
+  g_auto(SfTestRun) list = { 0 };
+  g_auto(SfTestRun) forecast = { 0 };
+  g_auto(SfTestRun) bad = { 0 };
+  g_auto(SfTestRun) remove = { 0 };
+  g_auto(SfTestRun) again = { 0 };
   g_autoptr(JsonNode) hires = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *hire, *team, *p;
 
-  run_cli (db, &add, "plan-hire", "--team", "syg", "--hours", "37", "--start", "2027-04-10",
+  sf_test_run_cli (db, &add, "plan-hire", "--team", "syg", "--hours", "37", "--start", "2027-04-10",
            "--note", "Genbesættelse", NULL);
   g_assert_cmpint (add.status, ==, 0);
   g_assert_cmpstr (g_strstrip (add.out), ==, "1");
 
-  run_cli (db, &list, "plan-hires", "--format", "json", NULL);
+  sf_test_run_cli (db, &list, "plan-hires", "--format", "json", NULL);
   g_assert_cmpint (list.status, ==, 0);
   hires = parse (list.out);
   hire = json_array_get_object_element (json_node_get_array (hires), 0);
@@ -194,7 +149,7 @@ test_plan_hire (void)
   g_assert_cmpstr (json_object_get_string_member (hire, "start"), ==, "2027-04-10");
   g_assert_cmpstr (json_object_get_string_member (hire, "note"), ==, "Genbesættelse");
 
-  run_cli (db, &forecast, "forecast", "--date", "2026-12-06", "--months", "5", "--team", "Syg",
+  sf_test_run_cli (db, &forecast, "forecast", "--date", "2026-12-06", "--months", "5", "--team", "Syg",
            "--format", "json", NULL);
   g_assert_cmpint (forecast.status, ==, 0);
   root = parse (forecast.out);
@@ -207,12 +162,12 @@ test_plan_hire (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (team, "points")), ==, 5);
 
   /* Refused with a reason, changing nothing */
-  run_cli (db, &bad, "plan-hire", "--team", "Syg", "--hours", "0", "--start", "2027-04-10", NULL);
+  sf_test_run_cli (db, &bad, "plan-hire", "--team", "Syg", "--hours", "0", "--start", "2027-04-10", NULL);
   g_assert_cmpint (bad.status, ==, 1);
   g_assert_nonnull (strstr (bad.err, "hours"));
-  run_cli (db, &remove, "plan-hire-remove", "1", NULL);
+  sf_test_run_cli (db, &remove, "plan-hire-remove", "1", NULL);
   g_assert_cmpint (remove.status, ==, 0);
-  run_cli (db, &again, "plan-hire-remove", "1", NULL);
+  sf_test_run_cli (db, &again, "plan-hire-remove", "1", NULL);
   g_assert_cmpint (again.status, ==, 1);
 }
 
@@ -225,16 +180,16 @@ test_trend_json (void)
   g_autofree char *db = setup (dir);
   g_autofree char *today = sf_day_to_iso (sf_day_today ());
   g_autofree char *week_ago = sf_day_to_iso (sf_day_today () - 7);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) alerts = { 0 };
-  g_auto(Run) recorded = { 0 };
-  g_auto(Run) csv = { 0 };
+  g_auto(SfTestRun) run = { 0 };
+  g_auto(SfTestRun) alerts = { 0 };
+  g_auto(SfTestRun) recorded = { 0 };
+  g_auto(SfTestRun) csv = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) later = NULL;
   JsonObject *obj, *point, *team, *municipality;
   JsonArray *points;
 
-  run_cli (db, &run, "trend", "--from", "2026-11-01", "--to", "2026-12-06", "--step", "week",
+  sf_test_run_cli (db, &run, "trend", "--from", "2026-11-01", "--to", "2026-12-06", "--step", "week",
            "--format", "json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = parse (run.out);
@@ -261,9 +216,9 @@ test_trend_json (void)
   point = json_array_get_object_element (points, 0);
   g_assert_cmpstr (json_object_get_string_member (point, "date"), ==, "2026-11-01");
 
-  run_cli (db, &alerts, "alerts", NULL);
+  sf_test_run_cli (db, &alerts, "alerts", NULL);
   g_assert_cmpint (alerts.status, ==, 0);
-  run_cli (db, &recorded, "trend", "--from", week_ago, "--to", today, "--step", "week", "--format", "json", NULL);
+  sf_test_run_cli (db, &recorded, "trend", "--from", week_ago, "--to", today, "--step", "week", "--format", "json", NULL);
   g_assert_cmpint (recorded.status, ==, 0);
   later = parse (recorded.out);
   points = json_object_get_array_member (json_node_get_object (later), "points");
@@ -271,7 +226,7 @@ test_trend_json (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (points, 0), "source"), ==, "computed");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (points, 1), "source"), ==, "recorded");
 
-  run_cli (db, &csv, "trend", "--from", "2026-11-01", "--to", "2026-12-01", "--step", "month", "--format", "csv", NULL);
+  sf_test_run_cli (db, &csv, "trend", "--from", "2026-11-01", "--to", "2026-12-01", "--step", "month", "--format", "csv", NULL);
   g_assert_cmpint (csv.status, ==, 0);
   g_assert_true (g_str_has_prefix (csv.out, "date;source;team;"));
   g_assert_nonnull (strstr (csv.out, "2026-12-01;computed;Syg;sygedagpenge;40;2;"));
@@ -282,17 +237,51 @@ test_usage (void)
 {
   g_autofree char *dir = sf_test_make_tmpdir ();
   g_autofree char *db = setup (dir);
-  g_auto(Run) step = { 0 };
-  g_auto(Run) range = { 0 };
-  g_auto(Run) team = { 0 };
+  g_auto(SfTestRun) step = { 0 };
+  g_auto(SfTestRun) range = { 0 };
+  g_auto(SfTestRun) team = { 0 };
 
-  run_cli (db, &step, "trend", "--from", "2026-11-01", "--to", "2026-12-06", "--step", "day", NULL);
+  sf_test_run_cli (db, &step, "trend", "--from", "2026-11-01", "--to", "2026-12-06", "--step", "day", NULL);
   g_assert_cmpint (step.status, ==, 2);
-  run_cli (db, &range, "trend", "--from", "2026-12-06", "--to", "2026-11-01", "--step", "week", NULL);
+  sf_test_run_cli (db, &range, "trend", "--from", "2026-12-06", "--to", "2026-11-01", "--step", "week", NULL);
   g_assert_cmpint (range.status, ==, 2);
-  run_cli (db, &team, "forecast", "--team", "Nowhere", NULL);
+  sf_test_run_cli (db, &team, "forecast", "--team", "Nowhere", NULL);
   g_assert_cmpint (team.status, ==, 1);
   g_assert_nonnull (strstr (team.err, "Nowhere"));
+}
+
+/* A reduction's period comes from the roster's reduktion_fra/_til; a file
+ * without those columns keeps a stored period of an unchanged reduction,
+ * one with them empty clears it. */
+static void
+test_reduction_period (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "r.db", NULL);
+  g_autofree char *dated = sf_test_write_file (dir, "dated.csv",
+    "team;omraade;initialer;navn;reduktion_timer;reduktion_fra;reduktion_til\n"
+    "Syg;sygedagpenge;AA;Anna;3,7;2027-01-01;2027-06-30\n");
+  g_autofree char *plain = sf_test_write_file (dir, "plain.csv",
+    "team;initialer;navn;reduktion_timer\nSyg;AA;Anna;3,7\n");
+  g_autofree char *open = sf_test_write_file (dir, "open.csv",
+    "team;initialer;navn;reduktion_timer;reduktion_fra;reduktion_til\nSyg;AA;Anna;3,7;;\n");
+  g_auto(SfTestRun) run = { 0 };
+  const char *files[] = { dated, plain, open };
+  const gint64 expected[] = { 1, 1, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(SfStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+
+      sf_test_run_cli (db, &run, "import-roster", files[i], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      store = sf_store_open (db, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (sf_test_query_int (store, "SELECT count(*) FROM reduction"), ==, 1);
+      g_assert_cmpint (sf_test_query_int (store, "SELECT count(*) FROM reduction WHERE valid_from = '2027-01-01'"
+                                                 " AND valid_to = '2027-06-30'"), ==, expected[i]);
+    }
 }
 
 int
@@ -304,5 +293,6 @@ main (int    argc,
   g_test_add_func ("/planning-cli/plan-hire", test_plan_hire);
   g_test_add_func ("/planning-cli/trend-json", test_trend_json);
   g_test_add_func ("/planning-cli/usage", test_usage);
+  g_test_add_func ("/planning-cli/reduction-period", test_reduction_period);
   return g_test_run ();
 }

@@ -10,15 +10,6 @@
 
 #define EPS 1e-9
 
-static SfSettings
-defaults (void)
-{
-  SfSettings s;
-
-  sf_settings_init_defaults (&s);
-  return s;
-}
-
 /* Area 1 (DS 20–30) and team 1 with base norm 30. */
 static SfDataset *
 one_team (void)
@@ -36,7 +27,7 @@ static void
 test_end_date (void)
 {
   g_autoptr(SfDataset) ds = one_team ();
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   SfCaseworker *lea;
 
   lea = sf_test_add_worker (ds, 1, "LEA", 1, 37, SF_DAY_NONE);
@@ -97,7 +88,7 @@ static void
 test_planned_hire (void)
 {
   g_autoptr(SfDataset) ds = one_team ();
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   struct { const char *day; guint members; double capacity, fte, availability; } expect[] = {
     { "2027-01-14", 1, 30, 1.0, 1.0 },
     { "2027-01-15", 2, 40.5, 1.35, 1.5 },
@@ -187,7 +178,7 @@ test_sweep (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
   g_autoptr(SfDataset) ds = sf_dataset_new ();
   g_autoptr(SfSweep) sweep = NULL;
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   SfDay first = sf_test_day ("2025-01-01");
 
   s.weights[SF_COMPLEXITY_ENKEL] = 0.3;      /* not a sum of powers of two */
@@ -265,7 +256,7 @@ test_forecast (void)
 {
   g_autoptr(SfDataset) ds = one_team ();
   g_autoptr(SfForecast) forecast = NULL;
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   SfDay ref = sf_test_day ("2027-03-10");
   const SfTeamForecast *tf;
 
@@ -341,7 +332,7 @@ test_forecast_events (void)
 {
   g_autoptr(SfDataset) ds = sf_dataset_new ();
   g_autoptr(SfForecast) forecast = NULL;
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   SfDay ref = sf_test_day ("2027-03-10");
   SfReduction r = { .id = 1, .caseworker_id = 2, .hours = 7.4, .reason = SF_REDUCTION_OTHER,
                     .from = sf_test_day ("2027-06-01") };
@@ -408,7 +399,7 @@ test_forecast_no_capacity (void)
 {
   g_autoptr(SfDataset) ds = one_team ();
   g_autoptr(SfForecast) forecast = NULL;
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   SfDay ref = sf_test_day ("2026-12-06");
   const SfTeamForecast *tf;
   SfCaseworker *w;
@@ -468,7 +459,7 @@ static void
 test_sustained (void)
 {
   g_autoptr(SfDataset) ds = sf_dataset_new ();
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   SfCaseworker *zed;
   struct { const char *day; gboolean sustained; } expect[] = {
     { "2027-01-31", FALSE }, { "2027-02-01", TRUE },

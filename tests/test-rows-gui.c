@@ -180,9 +180,16 @@ test_list_window (void)
           g_assert_true (g_ptr_array_index (items, i) == want);
           if (start + i == replaced)
             g_assert_true (GPOINTER_TO_INT (g_ptr_array_index (touched, i)));
-          /* The rows stay where the window did */
+          /* The rows stay where the window did; from GTK 4.12, which does
+           * not bind a row again for the same object, a row whose item
+           * changed is a new one, and was in a signal */
           if (model_changed && i < rows_before->len && start == start_before)
-            g_assert_true (g_ptr_array_index (rows_before, i) == row);
+            {
+              if (gtk_check_version (4, 12, 0) != NULL)
+                g_assert_true (g_ptr_array_index (rows_before, i) == row);
+              else if (g_ptr_array_index (rows_before, i) != row)
+                g_assert_true (GPOINTER_TO_INT (g_ptr_array_index (touched, i)));
+            }
         }
       g_assert_null (g_list_model_get_item (G_LIST_MODEL (window), length));
     }
@@ -369,7 +376,8 @@ press (Table           *table,
 }
 
 /* 5,000 rows: the table makes rows for a screenful and a margin, not the
- * 200 GTK 4.8 would, and keeps them when the list is sorted again; the
+ * 200 GTK 4.8 would, and (on GTK 4.8) keeps them when the list is sorted
+ * again; the
  * scrollbar spans all of them; scrolled anywhere,
  * the rows there are shown; Page Down, End and Home move the focus over
  * the whole list and select where it lands */
@@ -405,8 +413,11 @@ test_viewport (void)
     settle (&table);
     after = list_rows (&table);
     g_assert_cmpuint (after->len, ==, before->len);
-    for (guint i = 0; i < after->len; i++)
-      g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (before, i));
+    /* GTK 4.8 binds the same widgets again; from 4.12 GTK makes new ones
+     * for the items now there, but only for the rows in view */
+    if (gtk_check_version (4, 12, 0) != NULL)
+      for (guint i = 0; i < after->len; i++)
+        g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (before, i));
     g_assert_true (row_shown (&table, N_ROWS - 1));
     g_assert_false (row_shown (&table, 0));
     g_ptr_array_set_size (reversed, 0);

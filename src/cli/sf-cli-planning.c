@@ -67,6 +67,26 @@ load (SfStore    *store,
   return dataset;
 }
 
+/* load(), and with @team_name the id of that team (0 without one); prints
+ * why not. */
+static SfDataset *
+load_for_team (SfStore    *store,
+               SfSettings *settings,
+               const char *team_name,
+               gint64     *team_id)
+{
+  g_autoptr(SfDataset) dataset = load (store, settings);
+  const SfTeam *team;
+
+  *team_id = 0;
+  if (dataset == NULL || team_name == NULL)
+    return g_steal_pointer (&dataset);
+  if ((team = sf_cli_find_team (dataset, team_name)) == NULL)
+    return NULL;
+  *team_id = team->id;
+  return g_steal_pointer (&dataset);
+}
+
 int
 sf_cli_plan_hire (SfStore  *store,
                   int       argc,
@@ -259,16 +279,8 @@ sf_cli_trend (SfStore  *store,
       g_printerr (_("%s: the range ends before it starts.\n"), g_get_prgname ());
       return SF_CLI_USAGE;
     }
-  if ((dataset = load (store, &settings)) == NULL)
+  if ((dataset = load_for_team (store, &settings, team_name, &team_id)) == NULL)
     return SF_CLI_REFUSED;
-  if (team_name != NULL)
-    {
-      const SfTeam *team = sf_cli_find_team (dataset, team_name);
-
-      if (team == NULL)
-        return SF_CLI_REFUSED;
-      team_id = team->id;
-    }
 
   days = sf_trend_days (from, to, step);
   recordings = sf_history_load_recordings (store, days, &error);
@@ -311,16 +323,8 @@ sf_cli_forecast (SfStore  *store,
       g_printerr (_("%s: forecast between 1 and 120 months, not %d.\n"), g_get_prgname (), months);
       return SF_CLI_USAGE;
     }
-  if ((dataset = load (store, &settings)) == NULL)
+  if ((dataset = load_for_team (store, &settings, team_name, &team_id)) == NULL)
     return SF_CLI_REFUSED;
-  if (team_name != NULL)
-    {
-      const SfTeam *team = sf_cli_find_team (dataset, team_name);
-
-      if (team == NULL)
-        return SF_CLI_REFUSED;
-      team_id = team->id;
-    }
   forecast = sf_forecast_compute (dataset, &settings, ref, months > 0 ? months : settings.forecast_horizon);
   return print_text (sf_report_render_forecast (forecast, team_id, report_format));
 }

@@ -602,6 +602,24 @@ sf_alerts_sustained_some (const SfFigures *figures,
   return alerts;
 }
 
+void
+sf_alerts_insert_sorted (GPtrArray *alerts,
+                         SfAlert   *alert)
+{
+  guint low = 0, high = alerts->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (compare_alerts (&alerts->pdata[mid], &alert) <= 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  g_ptr_array_insert (alerts, (gint) low, alert);
+}
+
 /* Puts alerts from elsewhere (checklists) in the order of the others. */
 void
 sf_alerts_sort (GPtrArray *alerts)

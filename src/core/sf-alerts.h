@@ -68,6 +68,10 @@ GPtrArray  *sf_alerts_evaluate_some   (const SfFigures *figures,
                                        const GArray    *team_ids,
                                        GPtrArray      **out_fresh);
 void        sf_alerts_sort            (GPtrArray       *alerts);
+/* Adds @alert (taken) to @alerts (sorted) where sf_alerts_sort() puts it:
+ * one alert without sorting them all again. */
+void        sf_alerts_insert_sorted   (GPtrArray       *alerts,
+                                       SfAlert         *alert);
 /* The sustained-overload alerts on the figures' reference date, from
  * weekly trend @points (ascending, the last on the reference date, as
  * sf_trend_compute() gives them): a caseworker whose status is over at each

@@ -188,22 +188,6 @@ bind_area (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, 6, area->source, -1, SQLITE_TRANSIENT);
 }
 
-static gboolean
-finish (SfStore   *store,
-        gboolean   ok,
-        GError   **error)
-{
-  if (!ok)
-    {
-      sf_store_rollback (store);
-      return FALSE;
-    }
-  if (!sf_store_commit (store, error))
-    return FALSE;
-  sf_store_emit_changed (store);
-  return TRUE;
-}
-
 gint64
 sf_areas_add (SfStore       *store,
               const SfArea  *area,
@@ -236,7 +220,7 @@ sf_areas_add (SfStore       *store,
     }
   detail = describe (area);
   ok = ok && sf_store_audit (store, "area-add", area->key, detail, error);
-  return finish (store, ok, error) ? id : 0;
+  return sf_store_finish (store, ok, error) ? id : 0;
 }
 
 /* The name of a team in own area @id that has no cap, or NULL */
@@ -325,7 +309,7 @@ sf_areas_update (SfStore       *store,
     }
   detail = describe (area);
   ok = ok && sf_store_audit (store, "area-update", area->key, detail, error);
-  return finish (store, ok, error);
+  return sf_store_finish (store, ok, error);
 }
 
 gboolean
@@ -435,7 +419,7 @@ sf_areas_remove (SfStore  *store,
       detail = describe (&area);
       ok = sf_store_audit (store, "area-remove", area.key, detail, error);
     }
-  ok = finish (store, ok, error);
+  ok = sf_store_finish (store, ok, error);
   if (ok && removed != NULL)
     *removed = area;
   else

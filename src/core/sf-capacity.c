@@ -563,6 +563,7 @@ struct _SfSweep
   guint     *n_reductions;     /* and how many */
   SfDay     *experienced;      /* per caseworker: sf_capacity_experienced_from() */
   guint8    *only;             /* per caseworker: followed; NULL: everyone */
+  guint8    *teams_only;       /* per team: has a followed member; NULL: every team */
 };
 
 static int
@@ -589,9 +590,14 @@ sf_sweep_new_some (const SfDataset  *dataset,
                    const guint8     *only)
 {
   SfSweep *sweep = g_new0 (SfSweep, 1);
+  g_autoptr(GArray) followed = NULL;
   guint n_cases = dataset->cases->len;
 
   sweep->figures = figures_new (dataset, settings, SF_DAY_NONE);
+  /* Every team named once; sf_sweep_figures_on() clears the followed */
+  for (guint t = 0; t < dataset->teams->len; t++)
+    clear_team (sweep->figures, &g_array_index (sweep->figures->teams, SfTeamFigures, t),
+                &g_array_index (dataset->teams, SfTeam, t));
   if (only != NULL)
     sweep->only = g_memdup2 (only, MAX (dataset->caseworkers->len, 1));
   sweep->events = g_array_sized_new (FALSE, FALSE, sizeof (Event), 2 * n_cases);
@@ -602,11 +608,25 @@ sf_sweep_new_some (const SfDataset  *dataset,
   sweep->first_reduction = g_new (guint, MAX (dataset->caseworkers->len, 1));
   sweep->n_reductions = g_new (guint, MAX (dataset->caseworkers->len, 1));
   sweep->experienced = g_new (SfDay, MAX (dataset->caseworkers->len, 1));
+  if (only != NULL)
+    {
+      followed = g_array_new (FALSE, FALSE, sizeof (gint64));
+      sweep->teams_only = g_new0 (guint8, MAX (dataset->teams->len, 1));
+    }
   for (guint w = 0; w < dataset->caseworkers->len; w++)
     {
       const SfCaseworker *worker = &g_array_index (dataset->caseworkers, SfCaseworker, w);
 
+      sweep->team[w] = -1;
+      if (only != NULL && !only[w])
+        continue;
       sweep->team[w] = sf_rows_find (dataset->teams, worker->team_id);
+      if (only != NULL)
+        {
+          g_array_append_val (followed, worker->id);    /* ascending, as the rows */
+          if (sweep->team[w] >= 0)
+            sweep->teams_only[sweep->team[w]] = TRUE;
+        }
       sweep->first_reduction[w] = sf_dataset_find_reductions (dataset, worker->id, &sweep->n_reductions[w]);
       sweep->experienced[w] = sf_capacity_experienced_from (settings, worker->start);
     }
@@ -617,6 +637,14 @@ sf_sweep_new_some (const SfDataset  *dataset,
       Event open = { kase->start, i, +1 };
       Event close = { kase->closed, i, -1 };
 
+      /* With @only, most cases touch nobody followed: passed by on their
+       * ids before any lookup */
+      if (followed != NULL && !sf_ids_contain (followed, kase->caseworker_id) &&
+          (kase->cover_id == 0 || !sf_ids_contain (followed, kase->cover_id)))
+        {
+          sweep->primary[i] = sweep->cover[i] = -1;
+          continue;
+        }
       sweep->primary[i] = sf_rows_find (dataset->caseworkers, kase->caseworker_id);
       sweep->cover[i] = kase->cover_id != 0 ? sf_rows_find (dataset->caseworkers, kase->cover_id) : -1;
       if (sweep->primary[i] < 0)
@@ -650,6 +678,7 @@ sf_sweep_free (SfSweep *sweep)
   g_free (sweep->n_reductions);
   g_free (sweep->experienced);
   g_free (sweep->only);
+  g_free (sweep->teams_only);
   g_free (sweep);
 }
 
@@ -708,8 +737,9 @@ sf_sweep_figures_on (SfSweep *sweep,
 
   figures->ref = day;
   for (guint i = 0; i < dataset->teams->len; i++)
-    clear_team (figures, &g_array_index (figures->teams, SfTeamFigures, i),
-                &g_array_index (dataset->teams, SfTeam, i));
+    if (sweep->teams_only == NULL || sweep->teams_only[i])
+      clear_team (figures, &g_array_index (figures->teams, SfTeamFigures, i),
+                  &g_array_index (dataset->teams, SfTeam, i));
   for (guint i = 0; i < figures->workers->len; i++)
     {
       SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
@@ -731,6 +761,8 @@ sf_sweep_figures_on (SfSweep *sweep,
     {
       SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
 
+      if (sweep->teams_only != NULL && !sweep->teams_only[i])
+        continue;
       add_hires (figures, tf);
       finish_team (tf);
     }

@@ -224,22 +224,6 @@ check_case (SfStore      *store,
   return TRUE;
 }
 
-static gboolean
-finish (SfStore     *store,
-        gboolean     ok,
-        GError     **error)
-{
-  if (!ok)
-    {
-      sf_store_rollback (store);
-      return FALSE;
-    }
-  if (!sf_store_commit (store, error))
-    return FALSE;
-  sf_store_emit_changed (store);
-  return TRUE;
-}
-
 gint64
 sf_cases_add (SfStore       *store,
               const SfCase  *kase,
@@ -288,7 +272,7 @@ sf_cases_add (SfStore       *store,
                                 kase->caseworker_id);
       ok = sf_store_audit (store, "case-add", kase->reference, detail, error);
     }
-  if (!finish (store, ok, error))
+  if (!sf_store_finish (store, ok, error))
     return 0;
   return id;
 }
@@ -348,7 +332,7 @@ sf_cases_update (SfStore       *store,
                                 sf_complexity_to_key (kase->complexity), kase->caseworker_id, kase->cover_id);
       ok = sf_store_audit (store, "case-edit", kase->reference, detail, error);
     }
-  return finish (store, ok, error);
+  return sf_store_finish (store, ok, error);
 }
 
 /* Loads the cases of @ids in that order; FALSE if one does not exist. */
@@ -436,7 +420,7 @@ sf_cases_delete (SfStore       *store,
       detail = references_detail (rows);
       ok = sf_store_audit (store, "case-delete", NULL, detail, error);
     }
-  return finish (store, ok, error);
+  return sf_store_finish (store, ok, error);
 }
 
 gboolean
@@ -497,7 +481,7 @@ sf_cases_close (SfStore       *store,
       detail = g_strdup_printf (_("closed %s: %s"), iso, refs);
       ok = sf_store_audit (store, "case-close", NULL, detail, error);
     }
-  return finish (store, ok, error);
+  return sf_store_finish (store, ok, error);
 }
 
 gboolean
@@ -533,7 +517,7 @@ sf_cases_reopen (SfStore       *store,
       detail = references_detail (rows);
       ok = sf_store_audit (store, "case-reopen", NULL, detail, error);
     }
-  return finish (store, ok, error);
+  return sf_store_finish (store, ok, error);
 }
 
 gboolean
@@ -585,7 +569,7 @@ sf_cases_reassign (SfStore       *store,
       detail = g_strdup_printf (_("to %s: %s"), initials, refs);
       ok = sf_store_audit (store, "case-reassign", NULL, detail, error);
     }
-  return finish (store, ok, error);
+  return sf_store_finish (store, ok, error);
 }
 
 gboolean
@@ -645,7 +629,7 @@ sf_cases_set_cover (SfStore       *store,
       detail = g_strdup_printf ("%s: %s", cover_id != 0 ? initials : _("none"), refs);
       ok = sf_store_audit (store, cover_id != 0 ? "case-cover" : "case-cover-clear", NULL, detail, error);
     }
-  return finish (store, ok, error);
+  return sf_store_finish (store, ok, error);
 }
 
 GArray *
@@ -762,7 +746,7 @@ sf_cases_restore (SfStore  *store,
       g_string_append_printf (detail, "%s%s", i ? ", " : "", kase->reference);
     }
   ok = ok && sf_store_audit (store, "case-restore", NULL, detail->str, error);
-  return finish (store, ok, error);
+  return sf_store_finish (store, ok, error);
 }
 
 /* ---- counts ---------------------------------------------------------- */
@@ -966,7 +950,7 @@ sf_cases_set_counts (SfStore         *store,
                                 result->added_ids->len, result->closed_ids->len);
       ok = sf_store_audit (store, "case-counts", initials, detail, error);
     }
-  if (!finish (store, ok, error))
+  if (!sf_store_finish (store, ok, error))
     {
       sf_counts_result_clear (result);
       return FALSE;

@@ -260,17 +260,6 @@ column_day (sqlite3_stmt *stmt,
   return day;
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
 static int
 compare_templates_by_title (gconstpointer a,
                             gconstpointer b)
@@ -563,40 +552,6 @@ sf_checklists_find_item (GPtrArray          *checklists,
   return NULL;
 }
 
-/* Ends a write: commits and tells the views, or rolls back. */
-static gboolean
-finish (SfStore  *store,
-        gboolean  ok,
-        GError  **error)
-{
-  if (!ok)
-    {
-      sf_store_rollback (store);
-      return FALSE;
-    }
-  if (!sf_store_commit (store, error))
-    return FALSE;
-  sf_store_emit_changed (store);
-  return TRUE;
-}
-
-static char *
-query_text (SfStore     *store,
-            const char  *sql,
-            gint64       id)
-{
-  sqlite3_stmt *stmt = sf_store_prepare (store, sql, NULL);
-  char *text = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = column_text (stmt, 0);
-  sqlite3_finalize (stmt);
-  return text;
-}
-
 static gint64
 insert_row (SfStore       *store,
             sqlite3_stmt  *stmt,
@@ -631,7 +586,7 @@ sf_checklist_create (SfStore     *store,
                    _("There is no checklist template “%s”."), template_key);
       return 0;
     }
-  team = query_text (store, "SELECT name FROM team WHERE id = ?1", team_id);
+  team = sf_store_query_text (store, "SELECT name FROM team WHERE id = ?1", team_id);
   if (team == NULL)
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, _("There is no such team."));
@@ -671,8 +626,8 @@ sf_checklist_create (SfStore     *store,
       sqlite3_bind_int64 (stmt, 1, team_id);
       sqlite3_bind_text (stmt, 2, template_->key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, template_->title, -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 4, template_->description);
-      bind_text_or_null (stmt, 5, template_->source);
+      sf_store_bind_text_or_null (stmt, 4, template_->description);
+      sf_store_bind_text_or_null (stmt, 5, template_->source);
       sqlite3_bind_int (stmt, 6, !template_->custom);
       sqlite3_bind_text (stmt, 7, today, -1, SQLITE_STATIC);
       id = insert_row (store, stmt, error);
@@ -694,11 +649,11 @@ sf_checklist_create (SfStore     *store,
 
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, (int) i + 1);
-      bind_text_or_null (stmt, 3, item->key);
-      bind_text_or_null (stmt, 4, item->section);
-      bind_text_or_null (stmt, 5, item->section_detail);
+      sf_store_bind_text_or_null (stmt, 3, item->key);
+      sf_store_bind_text_or_null (stmt, 4, item->section);
+      sf_store_bind_text_or_null (stmt, 5, item->section_detail);
       sqlite3_bind_text (stmt, 6, item->text, -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 7, item->detail);
+      sf_store_bind_text_or_null (stmt, 7, item->detail);
       sqlite3_bind_int (stmt, 8, item->shipped);
       sqlite3_bind_int (stmt, 9, (int) item->review_months);
       ok = sf_store_step_done (store, stmt, error);
@@ -706,7 +661,7 @@ sf_checklist_create (SfStore     *store,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   ok = ok && sf_store_audit (store, "checklist-new", team, template_->key, error);
-  if (!finish (store, ok, error))
+  if (!sf_store_finish (store, ok, error))
     return 0;
   return id;
 }
@@ -744,7 +699,7 @@ update_one (SfStore     *store,
       ok = FALSE;
     }
   ok = ok && sf_store_audit (store, action, subject, detail, error);
-  return finish (store, ok, error);
+  return sf_store_finish (store, ok, error);
 }
 
 gboolean
@@ -753,7 +708,7 @@ sf_checklist_set_removed (SfStore  *store,
                           gboolean  removed,
                           GError  **error)
 {
-  g_autofree char *team = query_text (store,
+  g_autofree char *team = sf_store_query_text (store,
                                       "SELECT t.name FROM checklist c JOIN team t ON t.id = c.team_id WHERE c.id = ?1",
                                       checklist_id);
   g_autofree char *detail = g_strdup_printf ("checklist %" G_GINT64_FORMAT, checklist_id);
@@ -771,7 +726,7 @@ item_team (SfStore *store,
            gint64   item_id,
            gboolean include_removed)
 {
-  return query_text (store,
+  return sf_store_query_text (store,
                      include_removed
                        ? "SELECT t.name FROM checklist_item i JOIN checklist c ON c.id = i.checklist_id"
                          " JOIN team t ON t.id = c.team_id WHERE i.id = ?1"
@@ -817,8 +772,8 @@ record_event (SfStore     *store,
   sqlite3_bind_int64 (stmt, 1, item_id);
   sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 4, initials);
-  bind_text_or_null (stmt, 5, note);
+  sf_store_bind_text_or_null (stmt, 4, initials);
+  sf_store_bind_text_or_null (stmt, 5, note);
   sqlite3_bind_text (stmt, 6, at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, g_get_user_name (), -1, SQLITE_TRANSIENT);
   ok = sf_store_step_done (store, stmt, error);
@@ -887,14 +842,14 @@ sf_checklist_check (SfStore     *store,
       sqlite3_bind_int64 (stmt, 1, item_id);
       sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, who, -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 4, text);
+      sf_store_bind_text_or_null (stmt, 4, text);
       ok = sf_store_step_done (store, stmt, error);
       sqlite3_finalize (stmt);
     }
   ok = ok && record_event (store, item_id, "check", iso, who, text, error);
   detail = g_strdup_printf ("item %" G_GINT64_FORMAT " on %s by %s", item_id, iso, who);
   ok = ok && sf_store_audit (store, "checklist-check", team, detail, error);
-  return finish (store, ok, error);
+  return sf_store_finish (store, ok, error);
 }
 
 gboolean
@@ -914,7 +869,7 @@ sf_checklist_uncheck (SfStore  *store,
       g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, _("There is no such checklist item."));
       return FALSE;
     }
-  checked = query_text (store, "SELECT checked_on FROM checklist_item WHERE id = ?1", item_id);
+  checked = sf_store_query_text (store, "SELECT checked_on FROM checklist_item WHERE id = ?1", item_id);
   if (checked == NULL)
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, _("The item is not checked."));
@@ -936,7 +891,7 @@ sf_checklist_uncheck (SfStore  *store,
   ok = ok && record_event (store, item_id, "uncheck", today, NULL, NULL, error);
   detail = g_strdup_printf ("item %" G_GINT64_FORMAT " (checked on %s)", item_id, checked);
   ok = ok && sf_store_audit (store, "checklist-uncheck", team, detail, error);
-  return finish (store, ok, error);
+  return sf_store_finish (store, ok, error);
 }
 
 gboolean
@@ -990,7 +945,7 @@ sf_checklist_add_item (SfStore     *store,
     }
   if (!check_free_text (clean, error) || !check_free_text (clean_detail, error))
     return 0;
-  team = query_text (store,
+  team = sf_store_query_text (store,
                      "SELECT t.name FROM checklist c JOIN team t ON t.id = c.team_id WHERE c.id = ?1 AND c.removed = 0",
                      checklist_id);
   if (team == NULL)
@@ -1011,7 +966,7 @@ sf_checklist_add_item (SfStore     *store,
     {
       sqlite3_bind_int64 (stmt, 1, checklist_id);
       sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 3, clean_detail);
+      sf_store_bind_text_or_null (stmt, 3, clean_detail);
       sqlite3_bind_int (stmt, 4, (int) review_months);
       id = insert_row (store, stmt, error);
       ok = id != 0;
@@ -1019,7 +974,7 @@ sf_checklist_add_item (SfStore     *store,
     }
   audit = g_strdup_printf ("checklist %" G_GINT64_FORMAT ": %s", checklist_id, clean);
   ok = ok && sf_store_audit (store, "checklist-add-item", team, audit, error);
-  if (!finish (store, ok, error))
+  if (!sf_store_finish (store, ok, error))
     return 0;
   return id;
 }
@@ -1117,7 +1072,7 @@ sf_checklist_save_as_template (SfStore     *store,
     }
   if (!check_free_text (clean, error))
     return NULL;
-  team = query_text (store,
+  team = sf_store_query_text (store,
                      "SELECT t.name FROM checklist c JOIN team t ON t.id = c.team_id WHERE c.id = ?1 AND c.removed = 0",
                      checklist_id);
   if (team == NULL)
@@ -1192,7 +1147,7 @@ sf_checklist_save_as_template (SfStore     *store,
       sqlite3_finalize (stmt);
     }
   ok = ok && sf_store_audit (store, "checklist-save-template", team, key, error);
-  if (!finish (store, ok, error))
+  if (!sf_store_finish (store, ok, error))
     return NULL;
   return g_steal_pointer (&key);
 }
@@ -1233,7 +1188,7 @@ sf_checklist_template_delete (SfStore     *store,
       sqlite3_finalize (stmt);
     }
   ok = ok && sf_store_audit (store, "checklist-delete-template", NULL, key, error);
-  return finish (store, ok, error);
+  return sf_store_finish (store, ok, error);
 }
 
 /* "5 of 18 items checked (28 %), 2 due for follow-up" */

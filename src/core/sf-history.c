@@ -652,8 +652,9 @@ sf_alerts_evaluate_stored_some (SfStore          *store,
   /* sf_alerts_evaluate_some() kept the others' sustained overload; the
    * changed ones' is evaluated again over their weeks of points */
   sf_alerts_apply (sustained, acks, since, figures->ref);
-  take_alerts (result, sustained);
-  sf_alerts_sort (result);
+  g_ptr_array_set_free_func (sustained, NULL);
+  for (guint i = 0; i < sustained->len; i++)
+    sf_alerts_insert_sorted (result, g_ptr_array_index (sustained, i));
   return g_steal_pointer (&result);
 }
 

@@ -968,7 +968,7 @@ apply_roster (Import      *im,
   same_reduction = sf_store_prepare (im->store,
                                      "SELECT count(*) = (?2 > 0) AND ifnull (sum (hours = ?2"
                                      "  AND (?5 OR (reason = ?3 AND note IS ?4))"
-                                     "  AND valid_from IS ?6 AND valid_to IS ?7), 0) = (?2 > 0)"
+                                     "  AND (?8 OR valid_from IS ?6) AND (?9 OR valid_to IS ?7)), 0) = (?2 > 0)"
                                      " FROM reduction WHERE caseworker_id = ?1", error);
   if (!insert_team || !update_team || !find_worker || !upsert_worker || !clear_reductions ||
       !insert_reduction || !same_reduction || !find_team)
@@ -1074,6 +1074,10 @@ apply_roster (Import      *im,
           bind_text (same_reduction, 4, row->reduction_note);
           bind_day (same_reduction, 6, row->reduction_from);
           bind_day (same_reduction, 7, row->reduction_to);
+          /* A file without a period's column keeps the stored dates of an
+           * otherwise unchanged reduction */
+          sqlite3_bind_int (same_reduction, 8, !has_column (im, COL_REDUCTION_FROM));
+          sqlite3_bind_int (same_reduction, 9, !has_column (im, COL_REDUCTION_TO));
           if (sqlite3_step (same_reduction) != SQLITE_ROW)
             {
               sf_store_set_sqlite_error (im->store, error);

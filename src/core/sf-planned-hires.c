@@ -9,22 +9,6 @@
 #include "sf-settings.h"
 
 static gboolean
-exists (SfStore    *store,
-        const char *sql,
-        gint64      id)
-{
-  sqlite3_stmt *stmt = sf_store_prepare (store, sql, NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-  return found;
-}
-
-static gboolean
 check_hire (SfStore              *store,
             const SfPlannedHire  *hire,
             GError              **error)
@@ -49,56 +33,13 @@ check_hire (SfStore              *store,
     }
   if (!sf_roster_check_text (_("The note"), hire->note, SF_PLANNED_HIRE_MAX_NOTE, error))
     return FALSE;
-  if (!exists (store, "SELECT 1 FROM team WHERE id = ?1", hire->team_id))
+  if (sf_store_query_int (store, "SELECT count(*) FROM team WHERE id = ?1", hire->team_id) == 0)
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
                            _("Choose the team the planned hire is for."));
       return FALSE;
     }
   return TRUE;
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static gboolean
-finish (SfStore   *store,
-        gboolean   ok,
-        GError   **error)
-{
-  if (!ok)
-    {
-      sf_store_rollback (store);
-      return FALSE;
-    }
-  if (!sf_store_commit (store, error))
-    return FALSE;
-  sf_store_emit_changed (store);
-  return TRUE;
-}
-
-static char *
-team_name (SfStore *store,
-           gint64   team_id)
-{
-  sqlite3_stmt *stmt = sf_store_prepare (store, "SELECT name FROM team WHERE id = ?1", NULL);
-  char *name = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, team_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return name;
 }
 
 gint64
@@ -117,7 +58,7 @@ sf_planned_hire_save (SfStore              *store,
 
   if (!check_hire (store, hire, error))
     return 0;
-  if (id != 0 && !exists (store, "SELECT 1 FROM planned_hire WHERE id = ?1", id))
+  if (id != 0 && sf_store_query_int (store, "SELECT count(*) FROM planned_hire WHERE id = ?1", id) == 0)
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
                            _("The planned hire no longer exists."));
@@ -143,18 +84,18 @@ sf_planned_hire_save (SfStore              *store,
       sqlite3_bind_int64 (stmt, 2, hire->team_id);
       sqlite3_bind_double (stmt, 3, hire->weekly_hours);
       sqlite3_bind_text (stmt, 4, start, -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 5, hire->note);
+      sf_store_bind_text_or_null (stmt, 5, hire->note);
       ok = sf_store_step_done (store, stmt, error);
       sqlite3_finalize (stmt);
     }
   if (ok && id == 0)
     id = sqlite3_last_insert_rowid (sf_store_get_db (store));
 
-  team = team_name (store, hire->team_id);
+  team = sf_store_query_text (store, "SELECT name FROM team WHERE id = ?1", hire->team_id);
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", %g hours from %s", id, hire->weekly_hours, start);
   ok = ok && sf_store_audit (store, hire->id == 0 ? "planned-hire-create" : "planned-hire-update",
                              team, detail, error);
-  return finish (store, ok, error) ? id : 0;
+  return sf_store_finish (store, ok, error) ? id : 0;
 }
 
 gboolean
@@ -169,14 +110,8 @@ sf_planned_hire_remove (SfStore  *store,
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
 
-  stmt = sf_store_prepare (store, "SELECT t.name FROM planned_hire h JOIN team t ON t.id = h.team_id"
-                                  " WHERE h.id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    team = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  team = sf_store_query_text (store, "SELECT t.name FROM planned_hire h JOIN team t ON t.id = h.team_id"
+                                     " WHERE h.id = ?1", id);
   if (team == NULL)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -198,7 +133,7 @@ sf_planned_hire_remove (SfStore  *store,
     }
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT, id);
   ok = ok && sf_store_audit (store, "planned-hire-remove", team, detail, error);
-  return finish (store, ok, error);
+  return sf_store_finish (store, ok, error);
 }
 
 GArray *

@@ -420,51 +420,6 @@ sf_roster_find_team_name (SfStore    *store,
   return find_folded (store, "SELECT id, name FROM team", name, except_id);
 }
 
-static char *
-lookup_text (SfStore    *store,
-             const char *sql,
-             gint64      id)
-{
-  sqlite3_stmt *stmt = sf_store_prepare (store, sql, NULL);
-  char *text = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return text;
-}
-
-static gint64
-lookup_int (SfStore    *store,
-            const char *sql,
-            gint64      id)
-{
-  sqlite3_stmt *stmt = sf_store_prepare (store, sql, NULL);
-  gint64 value = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (is_blank (text))
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
 static void
 bind_day (sqlite3_stmt *stmt,
           int           index,
@@ -488,22 +443,6 @@ run (SfStore      *store,
   ok = sf_store_step_done (store, stmt, error);
   sqlite3_finalize (stmt);
   return ok;
-}
-
-static gboolean
-finish (SfStore   *store,
-        gboolean   ok,
-        GError   **error)
-{
-  if (!ok)
-    {
-      sf_store_rollback (store);
-      return FALSE;
-    }
-  if (!sf_store_commit (store, error))
-    return FALSE;
-  sf_store_emit_changed (store);
-  return TRUE;
 }
 
 static gboolean
@@ -531,14 +470,14 @@ check_team (SfStore       *store,
                    team->name);
       return FALSE;
     }
-  if (lookup_int (store, "SELECT count(*) FROM area WHERE id = ?1", team->area_id) == 0)
+  if (sf_store_query_int (store, "SELECT count(*) FROM area WHERE id = ?1", team->area_id) == 0)
     return not_found (error, _("Choose the team’s case area."));
   /* An own area without a range gives the team no norm: it needs a cap. */
   if (!(team->cap > 0) &&
-      lookup_int (store, "SELECT count(*) FROM area WHERE id = ?1 AND custom = 1 AND own_high IS NULL",
+      sf_store_query_int (store, "SELECT count(*) FROM area WHERE id = ?1 AND custom = 1 AND own_high IS NULL",
                   team->area_id) > 0)
     {
-      g_autofree char *area = lookup_text (store, "SELECT name FROM area WHERE id = ?1", team->area_id);
+      g_autofree char *area = sf_store_query_text (store, "SELECT name FROM area WHERE id = ?1", team->area_id);
 
       g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                    _("“%s” is an own case area without a range: give the team a cap of its own, "
@@ -564,7 +503,7 @@ sf_roster_save_team (SfStore       *store,
 
   if (!check_team (store, team, error))
     return 0;
-  if (id != 0 && lookup_int (store, "SELECT count(*) FROM team WHERE id = ?1", id) == 0)
+  if (id != 0 && sf_store_query_int (store, "SELECT count(*) FROM team WHERE id = ?1", id) == 0)
     {
       not_found (error, _("The team no longer exists."));
       return 0;
@@ -589,12 +528,12 @@ sf_roster_save_team (SfStore       *store,
   if (ok && id == 0)
     id = sqlite3_last_insert_rowid (sf_store_get_db (store));
 
-  area_key = lookup_text (store, "SELECT key FROM area WHERE id = ?1", team->area_id);
+  area_key = sf_store_query_text (store, "SELECT key FROM area WHERE id = ?1", team->area_id);
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", area %s, cap %g", id,
                             area_key ? area_key : "?", team->cap);
   ok = ok && sf_store_audit (store, team->id == 0 ? "team-create" : "team-update",
                              team->name, detail, error);
-  return finish (store, ok, error) ? id : 0;
+  return sf_store_finish (store, ok, error) ? id : 0;
 }
 
 /* ---- caseworkers ------------------------------------------------------- */
@@ -634,7 +573,7 @@ check_caseworker (SfStore             *store,
                    worker->initials);
       return FALSE;
     }
-  if (lookup_int (store, "SELECT count(*) FROM team WHERE id = ?1", worker->team_id) == 0)
+  if (sf_store_query_int (store, "SELECT count(*) FROM team WHERE id = ?1", worker->team_id) == 0)
     return not_found (error, _("Choose the caseworker’s team."));
   return TRUE;
 }
@@ -662,7 +601,7 @@ sf_roster_save_caseworker (SfStore             *store,
   if (!sf_store_load_settings (store, &settings, error) ||
       !check_caseworker (store, &settings, worker, reductions, n_reductions, error))
     return 0;
-  if (id != 0 && lookup_int (store, "SELECT count(*) FROM caseworker WHERE id = ?1", id) == 0)
+  if (id != 0 && sf_store_query_int (store, "SELECT count(*) FROM caseworker WHERE id = ?1", id) == 0)
     {
       not_found (error, _("The caseworker no longer exists."));
       return 0;
@@ -691,11 +630,11 @@ sf_roster_save_caseworker (SfStore             *store,
       sqlite3_bind_int64 (stmt, 4, worker->team_id);
       sqlite3_bind_double (stmt, 5, worker->weekly_hours);
       bind_day (stmt, 6, worker->start);
-      bind_text_or_null (stmt, 7, worker->absence_kind);
+      sf_store_bind_text_or_null (stmt, 7, worker->absence_kind);
       bind_day (stmt, 8, absent ? worker->absence_from : SF_DAY_NONE);
       bind_day (stmt, 9, absent ? worker->absence_to : SF_DAY_NONE);
       sqlite3_bind_double (stmt, 10, worker->individual_factor);
-      bind_text_or_null (stmt, 11, worker->individual_factor < 1 ? worker->factor_reason : NULL);
+      sf_store_bind_text_or_null (stmt, 11, worker->individual_factor < 1 ? worker->factor_reason : NULL);
       bind_day (stmt, 12, worker->end);
     }
   ok = run (store, stmt, error);
@@ -721,14 +660,14 @@ sf_roster_save_caseworker (SfStore             *store,
           sqlite3_bind_int64 (stmt, 1, id);
           sqlite3_bind_double (stmt, 2, r->hours);
           sqlite3_bind_text (stmt, 3, sf_reduction_reason_to_key (r->reason), -1, SQLITE_STATIC);
-          bind_text_or_null (stmt, 4, r->note);
+          sf_store_bind_text_or_null (stmt, 4, r->note);
           bind_day (stmt, 5, r->from);
           bind_day (stmt, 6, r->to);
         }
       ok = run (store, stmt, error);
     }
 
-  team = lookup_text (store, "SELECT name FROM team WHERE id = ?1", worker->team_id);
+  team = sf_store_query_text (store, "SELECT name FROM team WHERE id = ?1", worker->team_id);
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", %s, team %s, %g hours, %u reductions, "
                             "factor %g, absence %s, last day %s",
                             id, worker->name, team ? team : "?", worker->weekly_hours, n_reductions,
@@ -736,7 +675,7 @@ sf_roster_save_caseworker (SfStore             *store,
                             end_iso != NULL ? end_iso : "none");
   ok = ok && sf_store_audit (store, worker->id == 0 ? "caseworker-create" : "caseworker-update",
                              worker->initials, detail, error);
-  return finish (store, ok, error) ? id : 0;
+  return sf_store_finish (store, ok, error) ? id : 0;
 }
 
 /* ---- snapshots ----------------------------------------------------------
@@ -1105,8 +1044,8 @@ static char *
 worker_label (SfStore *store,
               gint64   id)
 {
-  g_autofree char *initials = lookup_text (store, "SELECT initials FROM caseworker WHERE id = ?1", id);
-  g_autofree char *name = lookup_text (store, "SELECT name FROM caseworker WHERE id = ?1", id);
+  g_autofree char *initials = sf_store_query_text (store, "SELECT initials FROM caseworker WHERE id = ?1", id);
+  g_autofree char *name = sf_store_query_text (store, "SELECT name FROM caseworker WHERE id = ?1", id);
 
   if (initials == NULL)
     return NULL;
@@ -1135,7 +1074,7 @@ sf_roster_remove_caseworker (SfStore  *store,
       not_found (error, _("The caseworker no longer exists."));
       return NULL;
     }
-  initials = lookup_text (store, "SELECT initials FROM caseworker WHERE id = ?1", caseworker_id);
+  initials = sf_store_query_text (store, "SELECT initials FROM caseworker WHERE id = ?1", caseworker_id);
   if (successor_id != 0)
     {
       successor = worker_label (store, successor_id);
@@ -1145,7 +1084,7 @@ sf_roster_remove_caseworker (SfStore  *store,
           return NULL;
         }
     }
-  n_cases = lookup_int (store, "SELECT count(*) FROM casefile WHERE caseworker_id = ?1", caseworker_id);
+  n_cases = sf_store_query_int (store, "SELECT count(*) FROM casefile WHERE caseworker_id = ?1", caseworker_id);
   if (n_cases > 0 && successor_id == 0)
     {
       g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
@@ -1187,7 +1126,7 @@ sf_roster_remove_caseworker (SfStore  *store,
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", %s; %" G_GINT64_FORMAT " cases to %s",
                             caseworker_id, label, n_cases, successor ? successor : "nobody");
   ok = ok && sf_store_audit (store, "caseworker-remove", initials, detail, error);
-  if (!finish (store, ok, error))
+  if (!sf_store_finish (store, ok, error))
     return NULL;
   return g_steal_pointer (&snapshot);
 }
@@ -1213,13 +1152,13 @@ sf_roster_move_caseworker (SfStore  *store,
       not_found (error, _("The caseworker no longer exists."));
       return NULL;
     }
-  team = lookup_text (store, "SELECT name FROM team WHERE id = ?1", team_id);
+  team = sf_store_query_text (store, "SELECT name FROM team WHERE id = ?1", team_id);
   if (team == NULL)
     {
       not_found (error, _("Choose the team to move to."));
       return NULL;
     }
-  initials = lookup_text (store, "SELECT initials FROM caseworker WHERE id = ?1", caseworker_id);
+  initials = sf_store_query_text (store, "SELECT initials FROM caseworker WHERE id = ?1", caseworker_id);
 
   snapshot = snapshot_new ("caseworker-move");
   /* Translators: shown in a toast; the first %s is a name with initials, the second a team */
@@ -1230,7 +1169,7 @@ sf_roster_move_caseworker (SfStore  *store,
   ok = change_rows (store, snapshot, "caseworker", "team_id", "id = ?1", caseworker_id, team_id, error);
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT " to team %s", caseworker_id, team);
   ok = ok && sf_store_audit (store, "caseworker-move", initials, detail, error);
-  if (!finish (store, ok, error))
+  if (!sf_store_finish (store, ok, error))
     return NULL;
   return g_steal_pointer (&snapshot);
 }
@@ -1250,16 +1189,16 @@ sf_roster_remove_team (SfStore  *store,
 
   g_return_val_if_fail (SF_IS_STORE (store), NULL);
 
-  name = lookup_text (store, "SELECT name FROM team WHERE id = ?1", team_id);
+  name = sf_store_query_text (store, "SELECT name FROM team WHERE id = ?1", team_id);
   if (name == NULL)
     {
       not_found (error, _("The team no longer exists."));
       return NULL;
     }
-  members = lookup_int (store, "SELECT count(*) FROM caseworker WHERE team_id = ?1", team_id);
+  members = sf_store_query_int (store, "SELECT count(*) FROM caseworker WHERE team_id = ?1", team_id);
   if (destination_id != 0)
     {
-      destination = lookup_text (store, "SELECT name FROM team WHERE id = ?1", destination_id);
+      destination = sf_store_query_text (store, "SELECT name FROM team WHERE id = ?1", destination_id);
       if (destination == NULL || destination_id == team_id)
         {
           not_found (error, _("Choose another team for the members."));
@@ -1292,7 +1231,7 @@ sf_roster_remove_team (SfStore  *store,
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT "; %" G_GINT64_FORMAT " members to %s",
                             team_id, members, destination ? destination : "nobody");
   ok = ok && sf_store_audit (store, "team-remove", name, detail, error);
-  if (!finish (store, ok, error))
+  if (!sf_store_finish (store, ok, error))
     return NULL;
   return g_steal_pointer (&snapshot);
 }
@@ -1373,7 +1312,7 @@ sf_roster_undo (SfStore           *store,
                    local_error != NULL ? local_error->message : "");
       return FALSE;
     }
-  return finish (store, TRUE, error);
+  return sf_store_finish (store, TRUE, error);
 }
 
 /* ---- the norm, explained ----------------------------------------------- */

@@ -589,10 +589,11 @@ bind_number_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_double (stmt, index, value);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
+/* Binds @text, or NULL where it is NULL or empty. */
+void
+sf_store_bind_text_or_null (sqlite3_stmt *stmt,
+                            int           index,
+                            const char   *text)
 {
   if (text == NULL || *text == '\0')
     sqlite3_bind_null (stmt, index);
@@ -671,8 +672,8 @@ sync_catalogue (SfStore  *self,
       bind_number_or_null (stmt, 9, a->share_compliant);
       sqlite3_bind_int (stmt, 10, a->survey_year);
       sqlite3_bind_int (stmt, 11, a->survey_prev_year);
-      bind_text_or_null (stmt, 12, a->note);
-      bind_text_or_null (stmt, 13, a->source);
+      sf_store_bind_text_or_null (stmt, 12, a->note);
+      sf_store_bind_text_or_null (stmt, 13, a->source);
       ok = sf_store_step_done (self, stmt, error);
     }
   sqlite3_finalize (stmt);
@@ -1773,9 +1774,66 @@ sf_store_audit (SfStore     *self,
   sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 4, subject);
-  bind_text_or_null (stmt, 5, detail);
+  sf_store_bind_text_or_null (stmt, 4, subject);
+  sf_store_bind_text_or_null (stmt, 5, detail);
   ok = sf_store_step_done (self, stmt, error);
   sqlite3_finalize (stmt);
   return ok;
+}
+
+/* Ends a write begun with sf_store_begin(): commits and tells the views
+ * (SfStore::changed) when @ok, else rolls back.  Returns whether the write
+ * was committed. */
+gboolean
+sf_store_finish (SfStore  *self,
+                 gboolean  ok,
+                 GError  **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+
+  if (!ok)
+    {
+      sf_store_rollback (self);
+      return FALSE;
+    }
+  if (!sf_store_commit (self, error))
+    return FALSE;
+  sf_store_emit_changed (self);
+  return TRUE;
+}
+
+/* The first column of the row @sql finds with @id as its ?1, as text (NULL
+ * when there is none), or as an integer (0). */
+char *
+sf_store_query_text (SfStore    *self,
+                     const char *sql,
+                     gint64      id)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (self, sql, NULL);
+  char *text = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+gint64
+sf_store_query_int (SfStore    *self,
+                    const char *sql,
+                    gint64      id)
+{
+  sqlite3_stmt *stmt = sf_store_prepare (self, sql, NULL);
+  gint64 value = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
 }

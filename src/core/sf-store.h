@@ -89,6 +89,18 @@ gboolean     sf_store_step_done        (SfStore      *self,
 void         sf_store_set_sqlite_error (SfStore      *self,
                                         GError      **error);
 void         sf_store_emit_changed     (SfStore      *self);
+gboolean     sf_store_finish           (SfStore      *self,
+                                        gboolean      ok,
+                                        GError      **error);
+void         sf_store_bind_text_or_null (sqlite3_stmt *stmt,
+                                         int           index,
+                                         const char   *text);
+char        *sf_store_query_text       (SfStore      *self,
+                                        const char   *sql,
+                                        gint64        id);
+gint64       sf_store_query_int        (SfStore      *self,
+                                        const char   *sql,
+                                        gint64        id);
 void         sf_store_emit_changed_elsewhere (SfStore *self);
 void         sf_store_note_unannounced_rows (SfStore *self,
                                              gint64   n_rows);

@@ -133,12 +133,17 @@ make_point (const SfFigures   *figures,
   point->day = figures->ref;
   point->recorded = recording != NULL;
   point->workers = g_array_sized_new (FALSE, TRUE, sizeof (SfTrendWorker), figures->workers->len);
+  g_array_set_size (point->workers, figures->workers->len);
   for (guint i = 0; i < figures->workers->len; i++)
     {
       const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
-      SfTrendWorker tw = { wf->open_cases, wf->weighted_load, wf->adjusted_norm, wf->utilisation, wf->status };
+      SfTrendWorker *tw = &g_array_index (point->workers, SfTrendWorker, i);
 
-      g_array_append_val (point->workers, tw);
+      tw->open_cases = wf->open_cases;
+      tw->load = wf->weighted_load;
+      tw->adjusted_norm = wf->adjusted_norm;
+      tw->utilisation = wf->utilisation;
+      tw->status = wf->status;
     }
   point->teams = g_array_sized_new (FALSE, FALSE, sizeof (SfTeamFigures), figures->teams->len);
   g_array_append_vals (point->teams, figures->teams->data, figures->teams->len);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-application.h"
+#include "sf-dialog-fit.h"
 #include "sf-preferences-window.h"
 #include "sf-window.h"
 
@@ -418,6 +419,7 @@ sf_application_startup (GApplication *application)
   static const char * const pages[] = { "roster", "teams", "caseloads", "alerts", "checklists", "cases" };
 
   G_APPLICATION_CLASS (sf_application_parent_class)->startup (application);
+  sf_dialog_fit_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

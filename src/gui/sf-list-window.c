@@ -278,6 +278,21 @@ take_items (SfListWindow *self,
     }
 }
 
+/* Whether GTK binds a row again when told that its item changed and the
+ * item is the same object: GTK 4.8 does; from 4.12 GTK's lists keep such a
+ * row as it is (they follow items, not positions), so a row whose item
+ * changed gets a new slot there, and GTK makes and binds a row widget for
+ * it (GTK 4.18 does not reuse the old one). */
+static gboolean
+same_slot_rebinds (void)
+{
+  static int rebinds = -1;
+
+  if (rebinds < 0)
+    rebinds = gtk_check_version (4, 12, 0) != NULL;
+  return rebinds;
+}
+
 /* @model changed at @position (@removed items gone, @added new): each row
  * is given the item now at its place, rows are added or dropped at the end
  * if the window's length changed, and GTK is told of the rows from the
@@ -302,7 +317,16 @@ on_model_items_changed_cb (SfListWindow *self,
 
       if (slot->item != item || (start + i >= position && start + i < position + added))
         {
-          g_set_object (&slot->item, item);
+          if (same_slot_rebinds ())
+            g_set_object (&slot->item, item);
+          else
+            {
+              SfRowSlot *fresh = g_object_new (SF_TYPE_ROW_SLOT, NULL);
+
+              fresh->item = g_steal_pointer (&item);
+              g_object_unref (slot);
+              g_ptr_array_index (self->shown, i) = fresh;
+            }
           first = MIN (first, i);
           last = i;
         }
