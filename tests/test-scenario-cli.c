@@ -2,58 +2,12 @@
  * files it refuses. */
 
 #include <json-glib/json-glib.h>
-#include <math.h>
 #include <string.h>
 
 #include "sf-core.h"
 #include "sf-test-util.h"
 
 #define EPS 1e-9
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (const char *db,
-         Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("SF_TEST_CLI");
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  g_ptr_array_add (argv, (gpointer) "--database");
-  g_ptr_array_add (argv, (gpointer) db);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
 
 static JsonNode *
 parse (const char *text)
@@ -82,8 +36,8 @@ setup (const char *dir)
   g_autoptr(GString) cases = g_string_new ("sagsnummer;initialer;kompleksitet;startdato\n");
   g_autofree char *cases_path = NULL;
   char *db = g_build_filename (dir, "s.db", NULL);
-  g_auto(Run) a = { 0 };
-  g_auto(Run) b = { 0 };
+  g_auto(SfTestRun) a = { 0 };
+  g_auto(SfTestRun) b = { 0 };
 
   for (guint i = 0; i < 30; i++)
     g_string_append_printf (cases, "A-%u;AA;kompleks;2026-01-01\n", i);
@@ -92,9 +46,9 @@ setup (const char *dir)
   for (guint i = 0; i < 6; i++)
     g_string_append_printf (cases, "N-%u;BB;enkel;2026-07-15\n", i);
   cases_path = sf_test_write_file (dir, "cases.csv", cases->str);
-  run_cli (db, &a, "import-roster", roster, NULL);
+  sf_test_run_cli (db, &a, "import-roster", roster, NULL);
   g_assert_cmpint (a.status, ==, 0);
-  run_cli (db, &b, "import-cases", cases_path, NULL);
+  sf_test_run_cli (db, &b, "import-cases", cases_path, NULL);
   g_assert_cmpint (b.status, ==, 0);
   return db;
 }
@@ -129,11 +83,11 @@ test_json (void)
     "{\"op\": \"move\", \"initials\": \"BB\", \"team\": \"Fam\"},"
     "{\"op\": \"hours\", \"initials\": \"AA\", \"hours\": 18.5},"
     "{\"op\": \"reassign\", \"from\": \"AA\", \"to\": \"CC\", \"complexity\": \"kompleks\", \"count\": 5}]}");
-  g_auto(Run) run = { 0 };
-  g_auto(Run) report = { 0 };
-  g_auto(Run) after = { 0 };
-  g_auto(Run) alerts = { 0 };
-  g_auto(Run) forecast = { 0 };
+  g_auto(SfTestRun) run = { 0 };
+  g_auto(SfTestRun) report = { 0 };
+  g_auto(SfTestRun) after = { 0 };
+  g_auto(SfTestRun) alerts = { 0 };
+  g_auto(SfTestRun) forecast = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) report_root = NULL;
   g_autoptr(JsonNode) after_root = NULL;
@@ -141,10 +95,10 @@ test_json (void)
   g_autoptr(JsonNode) forecast_root = NULL;
   JsonObject *obj, *baseline, *w;
 
-  run_cli (db, &report, "report", "--date", "2026-12-06", "--format", "json", NULL);
-  run_cli (db, &alerts, "alerts", "--date", "2026-12-06", "--format", "json", NULL);
-  run_cli (db, &forecast, "forecast", "--date", "2026-12-06", "--format", "json", NULL);
-  run_cli (db, &run, "scenario", "--changes", changes, "--date", "2026-12-06", "--format", "json", NULL);
+  sf_test_run_cli (db, &report, "report", "--date", "2026-12-06", "--format", "json", NULL);
+  sf_test_run_cli (db, &alerts, "alerts", "--date", "2026-12-06", "--format", "json", NULL);
+  sf_test_run_cli (db, &forecast, "forecast", "--date", "2026-12-06", "--format", "json", NULL);
+  sf_test_run_cli (db, &run, "scenario", "--changes", changes, "--date", "2026-12-06", "--format", "json", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   root = parse (run.out);
@@ -177,7 +131,7 @@ test_json (void)
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (w, "weighted_load"), 30, EPS);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (obj, "forecast"), "months"), ==, 12);
 
-  run_cli (db, &after, "report", "--date", "2026-12-06", "--format", "json", NULL);
+  sf_test_run_cli (db, &after, "report", "--date", "2026-12-06", "--format", "json", NULL);
   after_root = parse (after.out);
   g_assert_true (json_node_equal (after_root, report_root));
 }
@@ -196,13 +150,13 @@ test_refused (void)
     "{\"op\": \"reassign\", \"from\": \"AA\", \"to\": \"BB\", \"complexity\": \"hard\", \"count\": 0}]}");
   g_autofree char *good = sf_test_write_file (dir, "good.json", "{\"name\": \"X\", \"changes\": []}");
   g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) text = { 0 };
-  g_auto(Run) no_format = { 0 };
-  g_auto(Run) gone = { 0 };
-  g_auto(Run) months = { 0 };
+  g_auto(SfTestRun) run = { 0 };
+  g_auto(SfTestRun) text = { 0 };
+  g_auto(SfTestRun) no_format = { 0 };
+  g_auto(SfTestRun) gone = { 0 };
+  g_auto(SfTestRun) months = { 0 };
 
-  run_cli (db, &run, "scenario", "--changes", bad, "--format", "json", NULL);
+  sf_test_run_cli (db, &run, "scenario", "--changes", bad, "--format", "json", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "it has 4 problems."));
@@ -211,13 +165,13 @@ test_refused (void)
   g_assert_nonnull (strstr (run.err, "\nChange 3 (reassign): “hard” is not a complexity"));
   g_assert_nonnull (strstr (run.err, "\nChange 3 (reassign): The number of cases to move must be a whole number from 1 to 100000, not 0.\n"));
 
-  run_cli (db, &text, "scenario", "--changes", good, "--format", "text", NULL);
+  sf_test_run_cli (db, &text, "scenario", "--changes", good, "--format", "text", NULL);
   g_assert_cmpint (text.status, ==, 2);
-  run_cli (db, &no_format, "scenario", "--changes", good, NULL);
+  sf_test_run_cli (db, &no_format, "scenario", "--changes", good, NULL);
   g_assert_cmpint (no_format.status, ==, 2);
-  run_cli (db, &months, "scenario", "--changes", good, "--months", "121", "--format", "json", NULL);
+  sf_test_run_cli (db, &months, "scenario", "--changes", good, "--months", "121", "--format", "json", NULL);
   g_assert_cmpint (months.status, ==, 2);
-  run_cli (db, &gone, "scenario", "--changes", missing, "--format", "json", NULL);
+  sf_test_run_cli (db, &gone, "scenario", "--changes", missing, "--format", "json", NULL);
   g_assert_cmpint (gone.status, ==, 1);
 }
 

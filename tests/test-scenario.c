@@ -13,15 +13,6 @@
 #define EPS 1e-9
 #define REF "2027-01-04"
 
-static SfSettings
-defaults (void)
-{
-  SfSettings s;
-
-  sf_settings_init_defaults (&s);
-  return s;
-}
-
 /* Familie (DS 20–30: base norm 30) with AAA (10 complex cases) and BBB (4
  * simple ones); Sygedagpenge (DS 35–50: base norm 50) with CCC (20
  * complex).  Everyone full time and long-serving; every case open. */
@@ -52,7 +43,7 @@ static SfScenario *
 parse_ok (const char      *json,
           const SfDataset *ds)
 {
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   g_autoptr(GError) error = NULL;
   SfScenario *scenario = sf_scenario_parse (json, -1, ds, &s, &error);
 
@@ -85,7 +76,7 @@ run (Outcome         *o,
      const SfDataset *ds)
 {
   g_autoptr(SfScenario) scenario = parse_ok (json, ds);
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   SfDay ref = sf_test_day (REF);
 
   o->result = sf_scenario_apply (scenario, ds, &s, ref);
@@ -360,7 +351,7 @@ static void
 test_refused (void)
 {
   g_autoptr(SfDataset) ds = base (TRUE, FALSE);
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SfScenario) scenario = NULL;
   const char *json =
@@ -414,7 +405,7 @@ test_base_moved (void)
   g_autoptr(SfDataset) now = base (FALSE, FALSE);
   g_autoptr(SfScenario) scenario = NULL;
   g_autoptr(SfScenarioResult) result = NULL;
-  SfSettings s = defaults ();
+  SfSettings s = sf_test_default_settings ();
   const char *expected[] = {
     "Change 1 (factor): AAA is no longer on the roster; the change no longer applies.",
     "Change 3 (norm): There is no longer a team called “Tom”; the change no longer applies.",
