@@ -388,6 +388,22 @@ test_refused (void)
                    "Change 8 (reassign): The cases would move to the caseworker who has them: name a colleague.");
   g_clear_error (&error);
 
+  /* Hours below the reductions in force together are refused, as in the
+   * roster's form */
+  {
+    SfReduction r = { .id = 1, .caseworker_id = 1, .hours = 10, .reason = SF_REDUCTION_UNION };
+
+    g_array_append_val (ds->reductions, r);
+    g_assert_null (sf_scenario_parse ("{\"name\": \"R\", \"changes\": [{\"op\": \"hours\", "
+                                      "\"initials\": \"AAA\", \"hours\": 8}]}", -1, ds, &s, &error));
+    g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
+    g_assert_cmpstr (error->message, ==,
+                     "The scenario was not computed: it has 1 problem.\n"
+                     "Change 1 (hours): The reductions (10 hours a week at the same time) are more than "
+                     "the weekly hours (8).");
+    g_clear_error (&error);
+  }
+
   g_assert_null (sf_scenario_parse ("[1, 2]", -1, ds, &s, &error));
   g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
   g_clear_error (&error);

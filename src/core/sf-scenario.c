@@ -384,9 +384,11 @@ read_change (Reader           *reader,
               guint n_reductions;
               guint first = sf_dataset_find_reductions (dataset, w->id, &n_reductions);
 
-              if (!sf_roster_check_reductions (settings, change->value,
-                                               &g_array_index (dataset->reductions, SfReduction, first),
-                                               n_reductions, &error))
+              const SfReduction *reductions = n_reductions > 0
+                                              ? &g_array_index (dataset->reductions, SfReduction, first)
+                                              : NULL;
+
+              if (!sf_roster_check_reductions (settings, change->value, reductions, n_reductions, &error))
                 problem_error (reader, error);
             }
         }
