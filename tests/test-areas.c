@@ -426,7 +426,7 @@ test_checks_and_audit (Fixture       *fixture,
   g_assert_cmpint (sf_test_query_int (fixture->store,
                                       "SELECT count(*) FROM audit WHERE action = 'area-remove' AND subject = 'ips'"
                                       " AND detail = 'IPS; range 15–25; source IPS-manualen'"), ==, 1);
-  g_assert_cmpstr (sf_audit_action_label ("area-add"), ==, "Own case area added");
+  g_assert_cmpstr (sf_change_log_action_label ("area-add"), ==, "Own case area added");
 }
 
 /* A roster naming an area nobody has added is refused, and says how to add

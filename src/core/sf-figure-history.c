@@ -6,7 +6,7 @@
 
 #include "sf-checklist.h"
 #include "sf-error.h"
-#include "sf-history.h"
+#include "sf-figure-history.h"
 #include "sf-privacy.h"
 
 typedef struct
@@ -129,15 +129,15 @@ to_recorded (GHashTable *rows,
 }
 
 GPtrArray *
-sf_history_load_recordings (SfStore       *store,
+sf_figure_history_load_recordings (SfStore       *store,
                             const GArray  *days,
                             GError       **error)
 {
-  return sf_history_load_recordings_some (store, days, NULL, NULL, error);
+  return sf_figure_history_load_recordings_some (store, days, NULL, NULL, error);
 }
 
 GPtrArray *
-sf_history_load_recordings_some (SfStore       *store,
+sf_figure_history_load_recordings_some (SfStore       *store,
                                  const GArray  *days,
                                  const GArray  *caseworker_ids,
                                  const GArray  *team_ids,
@@ -205,15 +205,15 @@ sf_history_load_recordings_some (SfStore       *store,
  * differ from their latest row; a second change on the same day replaces
  * that day's row.  Writes nothing (takes no lock) when nothing changed. */
 gboolean
-sf_history_record (SfStore          *store,
+sf_figure_history_record (SfStore          *store,
                    const SfFigures  *figures,
                    GError          **error)
 {
-  return sf_history_record_some (store, figures, NULL, NULL, error);
+  return sf_figure_history_record_some (store, figures, NULL, NULL, error);
 }
 
 gboolean
-sf_history_record_some (SfStore          *store,
+sf_figure_history_record_some (SfStore          *store,
                         const SfFigures  *figures,
                         const GArray     *caseworker_ids,
                         const GArray     *team_ids,
@@ -567,7 +567,7 @@ sustained_alerts (SfStore          *store,
        pass++, weeks = MAX (weeks, SUSTAINED_LOOKBACK_WEEKS))
     {
       g_autoptr(GArray) days = sf_trend_days (figures->ref - 7 * (SfDay) weeks, figures->ref, SF_TREND_WEEK);
-      g_autoptr(GPtrArray) recordings = sf_history_load_recordings_some (store, days, followed, team_ids, error);
+      g_autoptr(GPtrArray) recordings = sf_figure_history_load_recordings_some (store, days, followed, team_ids, error);
       g_autoptr(GPtrArray) points = NULL;
 
       if (recordings == NULL)
