@@ -348,8 +348,8 @@ test_stored (void)
 
   /* History on 1 June (over), then evaluate on 15 June: over since 1 June. */
   f = sf_figures_compute (ds, &s, sf_test_day ("2024-06-01"));
-  g_assert_true (sf_history_record (store, f, &error));
-  g_assert_true (sf_history_record (store, f, &error));   /* unchanged: writes nothing */
+  g_assert_true (sf_figure_history_record (store, f, &error));
+  g_assert_true (sf_figure_history_record (store, f, &error));   /* unchanged: writes nothing */
   sf_figures_free (f);
   g_assert_cmpint (sf_store_count (store, "worker_history"), ==, 1);
   g_assert_cmpint (sf_store_count (store, "team_history"), ==, 1);

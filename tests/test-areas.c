@@ -426,7 +426,7 @@ test_checks_and_audit (Fixture       *fixture,
   g_assert_cmpint (sf_test_query_int (fixture->store,
                                       "SELECT count(*) FROM audit WHERE action = 'area-remove' AND subject = 'ips'"
                                       " AND detail = 'IPS; range 15–25; source IPS-manualen'"), ==, 1);
-  g_assert_cmpstr (sf_audit_action_label ("area-add"), ==, "Own case area added");
+  g_assert_cmpstr (sf_change_log_action_label ("area-add"), ==, "Own case area added");
 }
 
 /* A roster naming an area nobody has added is refused, and says how to add
@@ -535,9 +535,16 @@ test_references_danish (void)
   SfArea own = { .custom = TRUE, .own_low = 20, .own_high = 25 };
   g_autofree char *range = NULL;
 
+  /* As a Danish user has it (LANGUAGE alone is ignored under C.UTF-8 by
+   * Debian 13's glibc) */
+  if (!sf_test_have_danish_locale ())
+    {
+      g_test_skip ("the da_DK.UTF-8 locale is missing (build-aux/test generates it with locale-gen)");
+      return;
+    }
   g_setenv ("LANGUAGE", "da", TRUE);
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  setlocale (LC_ALL, "");
+  g_setenv ("LC_ALL", "da_DK.UTF-8", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, ""));
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SF_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 

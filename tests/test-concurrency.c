@@ -126,7 +126,7 @@ test_two_imports (void)
   g_assert_cmpint (expected_people, >, 0);
   g_assert_cmpint (sf_store_count (store, "caseworker"), ==, expected_people);
   /* Both imports were logged, each with its own rows. */
-  g_assert_cmpint (sf_audit_count (store, "Roster imported", NULL), ==, expected_people / 400);
+  g_assert_cmpint (sf_change_log_count (store, "Roster imported", NULL), ==, expected_people / 400);
 
   if (expected_people == 800)
     {

@@ -36,6 +36,12 @@ n_rows (GtkListBox *list)
   return n;
 }
 
+static gboolean
+undo_shown (gpointer window)
+{
+  return sf_test_find_button (GTK_WIDGET (window), "_Undo") != NULL;
+}
+
 static void
 test_planned_hires (SfTestFixture *fixture,
                     gconstpointer  data)
@@ -85,8 +91,9 @@ test_planned_hires (SfTestFixture *fixture,
   sf_test_wait_for_frame ();
   g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM planned_hire"), ==, 0);
   g_assert_cmpuint (n_rows (window->hires_list), ==, 0);
+  /* The undo toast follows the one before as it leaves */
+  g_assert_true (sf_test_wait_until (undo_shown, window));
   undo = sf_test_find_button (GTK_WIDGET (window), "_Undo");
-  g_assert_nonnull (undo);
   sf_test_click (undo);
   sf_test_wait_for_frame ();
   g_assert_cmpint (sf_test_query_int (fixture->store,

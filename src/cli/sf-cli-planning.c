@@ -283,7 +283,7 @@ sf_cli_trend (SfStore  *store,
     return SF_CLI_REFUSED;
 
   days = sf_trend_days (from, to, step);
-  recordings = sf_history_load_recordings (store, days, &error);
+  recordings = sf_figure_history_load_recordings (store, days, &error);
   if (recordings == NULL)
     return sf_cli_refuse (error);
   points = sf_trend_compute (dataset, &settings, days, recordings);

@@ -71,7 +71,7 @@ record_history (SfStore *store)
   g_autoptr(SfFigures) figures = load_figures (store, sf_day_today (), &dataset);
   g_autoptr(GError) error = NULL;
 
-  if (figures != NULL && !sf_history_record (store, figures, &error))
+  if (figures != NULL && !sf_figure_history_record (store, figures, &error))
     g_printerr (_("%s: warning: the history was not updated: %s\n"), g_get_prgname (), error->message);
 }
 

@@ -590,7 +590,8 @@ sf_sweep_new_some (const SfDataset  *dataset,
                    const guint8     *only)
 {
   SfSweep *sweep = g_new0 (SfSweep, 1);
-  g_autoptr(GArray) followed = NULL;
+  g_autofree guint8 *followed = NULL;   /* by caseworker id */
+  gint64 max_id = 0;
   guint n_cases = dataset->cases->len;
 
   sweep->figures = figures_new (dataset, settings, SF_DAY_NONE);
@@ -610,7 +611,9 @@ sf_sweep_new_some (const SfDataset  *dataset,
   sweep->experienced = g_new (SfDay, MAX (dataset->caseworkers->len, 1));
   if (only != NULL)
     {
-      followed = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (dataset->caseworkers->len > 0)
+        max_id = g_array_index (dataset->caseworkers, SfCaseworker, dataset->caseworkers->len - 1).id;
+      followed = g_new0 (guint8, max_id + 1);
       sweep->teams_only = g_new0 (guint8, MAX (dataset->teams->len, 1));
     }
   for (guint w = 0; w < dataset->caseworkers->len; w++)
@@ -623,7 +626,8 @@ sf_sweep_new_some (const SfDataset  *dataset,
       sweep->team[w] = sf_rows_find (dataset->teams, worker->team_id);
       if (only != NULL)
         {
-          g_array_append_val (followed, worker->id);    /* ascending, as the rows */
+          if (worker->id >= 0 && worker->id <= max_id)
+            followed[worker->id] = TRUE;
           if (sweep->team[w] >= 0)
             sweep->teams_only[sweep->team[w]] = TRUE;
         }
@@ -639,12 +643,13 @@ sf_sweep_new_some (const SfDataset  *dataset,
 
       /* With @only, most cases touch nobody followed: passed by on their
        * ids before any lookup */
-      if (followed != NULL && !sf_ids_contain (followed, kase->caseworker_id) &&
-          (kase->cover_id == 0 || !sf_ids_contain (followed, kase->cover_id)))
+#define FOLLOWED(id) ((id) > 0 && (id) <= max_id && followed[id])
+      if (followed != NULL && !FOLLOWED (kase->caseworker_id) && !FOLLOWED (kase->cover_id))
         {
           sweep->primary[i] = sweep->cover[i] = -1;
           continue;
         }
+#undef FOLLOWED
       sweep->primary[i] = sf_rows_find (dataset->caseworkers, kase->caseworker_id);
       sweep->cover[i] = kase->cover_id != 0 ? sf_rows_find (dataset->caseworkers, kase->cover_id) : -1;
       if (sweep->primary[i] < 0)

@@ -101,7 +101,7 @@ sf_dataset_new (void)
   return dataset;
 }
 
-/* A dataset the window keeps current (sf-live.c) is shared with the pages
+/* A dataset the window keeps current (sf-recompute.c) is shared with the pages
  * that show it: each holds a reference. */
 SfDataset *
 sf_dataset_ref (SfDataset *dataset)

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sf-change.h"
+#include "sf-store-changes.h"
 #include "sf-error.h"
 #include "sf-norms.h"
 #include "sf-store.h"
@@ -1490,7 +1490,7 @@ reserve_rows (SfStore    *self,
 
 /* Appends to @array the rows @sql finds: once, or with @ids for each of
  * them (its ?1) in @ids order, as what keeps a loaded dataset current
- * (sf-live.c) reads. */
+ * (sf-recompute.c) reads. */
 static gboolean
 load_rows_for (SfStore      *self,
                const char   *sql,

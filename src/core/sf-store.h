@@ -3,7 +3,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
-#include "sf-change.h"
+#include "sf-store-changes.h"
 #include "sf-model.h"
 #include "sf-settings.h"
 

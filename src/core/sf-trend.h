@@ -16,7 +16,7 @@ typedef enum
   SF_TREND_MONTH,              /* the first of each month */
 } SfTrendStep;
 
-/* What the history recorded of one person or team on a day (sf-history.c). */
+/* What the history recorded of one person or team on a day (sf-figure-history.c). */
 typedef struct
 {
   guint    open_cases;

@@ -59,7 +59,7 @@ struct _SfCaseloadsPage
   GtkFileChooserNative *export_chooser;
 
   /* What the figures were computed from, for exports and the cases: the
-   * window's, shared and updated in place (sf_live_apply()) */
+   * window's, shared and updated in place (sf_recompute_apply()) */
   SfDataset            *dataset;
   SfSettings            settings;
   SfDay                 ref;
@@ -920,7 +920,7 @@ sf_caseloads_page_set_figures (SfCaseloadsPage *self,
   select_filters (self);
 }
 
-/* Shows @figures after sf_live_apply() updated them and their dataset —
+/* Shows @figures after sf_recompute_apply() updated them and their dataset —
  * the ones set last — in place, as set_figures() would, making again only
  * the rows of the caseworkers and teams in @delta and the cases in @delta
  * or carried or covered by the caseworkers @change edited.  The other

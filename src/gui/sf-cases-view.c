@@ -1319,7 +1319,7 @@ item_position (SfCasesView *self,
  * @dataset — added, changed or removed — and the cases carried or covered
  * by @caseworker_ids (gint64, ascending), whose rows were edited: their
  * names, team or absence may show differently.  @dataset is the one of
- * sf_cases_view_set_data(), updated in place (sf_live_apply()).  Only the
+ * sf_cases_view_set_data(), updated in place (sf_recompute_apply()).  Only the
  * items of those cases are made again, where they stand; the others, the
  * scroll position, the filters and the selection stay, and a chosen case
  * that changed stays chosen. */

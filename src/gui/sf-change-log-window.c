@@ -19,7 +19,7 @@ struct _SfChangeLogWindow
   AdwWindow             parent_instance;
 
   SfStore              *store;
-  SfAuditModel         *model;
+  SfChangeLogModel         *model;
   GtkFileChooserNative *export_chooser;
 
   AdwToastOverlay      *toast_overlay;
@@ -45,7 +45,7 @@ static void
 update_state (SfChangeLogWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  const char *filter = sf_audit_model_get_filter (self->model);
+  const char *filter = sf_change_log_model_get_filter (self->model);
   gboolean filtered = filter != NULL && *filter != '\0';
   g_autofree char *subtitle = NULL;
 
@@ -90,9 +90,9 @@ on_bind_cb (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
-  SfAuditItem *audit = gtk_list_item_get_item (item);
+  SfChangeLogItem *audit = gtk_list_item_get_item (item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  const SfAuditEntry *entry;
+  const SfChangeLogEntry *entry;
   const char *text = NULL;
 
   if (audit == NULL)
@@ -100,17 +100,17 @@ on_bind_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_text (label, "");
       return;
     }
-  entry = sf_audit_item_get_entry (audit);
+  entry = sf_change_log_item_get_entry (audit);
   switch ((Column) GPOINTER_TO_INT (user_data))
     {
     case COLUMN_TIME:
-      text = sf_audit_item_get_time (audit);
+      text = sf_change_log_item_get_time (audit);
       break;
     case COLUMN_WHO:
       text = entry->who;
       break;
     case COLUMN_CHANGE:
-      text = sf_audit_action_label (entry->action);
+      text = sf_change_log_action_label (entry->action);
       break;
     case COLUMN_SUBJECT:
       text = entry->subject;
@@ -151,7 +151,7 @@ static void
 on_search_changed_cb (SfChangeLogWindow *self,
                       GtkSearchEntry    *entry)
 {
-  sf_audit_model_set_filter (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  sf_change_log_model_set_filter (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -159,8 +159,8 @@ on_store_changed_cb (SfChangeLogWindow *self,
                      const SfChange    *change,
                      SfStore           *store)
 {
-  if (change->everything || (change->tables & SF_CHANGE_AUDIT))
-    sf_audit_model_reload (self->model);
+  if (change->everything || (change->tables & SF_CHANGE_LOG))
+    sf_change_log_model_reload (self->model);
 }
 
 static void
@@ -296,7 +296,7 @@ sf_change_log_window_new (GtkWindow *parent,
 
   self = g_object_new (SF_TYPE_CHANGE_LOG_WINDOW, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->model = sf_audit_model_new (store);
+  self->model = sf_change_log_model_new (store);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_items_changed_cb), self,
@@ -306,7 +306,7 @@ sf_change_log_window_new (GtkWindow *parent,
   return self;
 }
 
-SfAuditModel *
+SfChangeLogModel *
 sf_change_log_window_get_model (SfChangeLogWindow *self)
 {
   g_return_val_if_fail (SF_IS_CHANGE_LOG_WINDOW (self), NULL);
@@ -324,7 +324,7 @@ sf_change_log_window_set_filter (SfChangeLogWindow *self,
   g_signal_handlers_block_by_func (self->search_entry, on_search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), filter != NULL ? filter : "");
   g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed_cb, self);
-  sf_audit_model_set_filter (self->model, filter);
+  sf_change_log_model_set_filter (self->model, filter);
 }
 
 /* Writes the changes shown (those matching the filter) to @file. */
@@ -339,7 +339,7 @@ sf_change_log_window_export_csv (SfChangeLogWindow  *self,
   g_return_val_if_fail (SF_IS_CHANGE_LOG_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = sf_audit_render_csv (self->store, sf_audit_model_get_filter (self->model), error);
+  bytes = sf_change_log_render_csv (self->store, sf_change_log_model_get_filter (self->model), error);
   if (bytes == NULL)
     return FALSE;
   if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,

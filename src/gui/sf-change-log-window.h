@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "sf-audit-model.h"
+#include "sf-change-log-model.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (SfChangeLogWindow, sf_change_log_window, SF, CHANGE_LOG_WI
 
 SfChangeLogWindow *sf_change_log_window_new        (GtkWindow         *parent,
                                                     SfStore           *store);
-SfAuditModel      *sf_change_log_window_get_model  (SfChangeLogWindow *self);
+SfChangeLogModel      *sf_change_log_window_get_model  (SfChangeLogWindow *self);
 void               sf_change_log_window_set_filter (SfChangeLogWindow *self,
                                                     const char        *filter);
 gboolean           sf_change_log_window_export_csv (SfChangeLogWindow *self,

@@ -19,6 +19,7 @@ struct _SfPlannedHiresWindow
   SfStore              *store;
   gint64                team_id;
   GArray               *hires;       /* SfPlannedHire, as shown */
+  AdwToast             *toast;       /* weak: the one shown last */
 
   AdwPreferencesGroup  *hires_group;
   GtkListBox           *hires_list;

@@ -19,13 +19,17 @@ G_DEFINE_FINAL_TYPE (SfPlannedHiresWindow, sf_planned_hires_window, ADW_TYPE_PRE
 
 static void reload (SfPlannedHiresWindow *self);
 
-/* Each toast answers what was just done: it replaces the one before
- * rather than waiting for it to time out. */
+/* Each toast answers what was just done: the one before is dismissed
+ * rather than left to time out first.  (Not ADW_TOAST_PRIORITY_HIGH:
+ * libadwaita 1.2 can assert when a high-priority toast pushes back one
+ * that is still leaving.) */
 static void
 show_toast (SfPlannedHiresWindow *self,
             AdwToast             *toast)
 {
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_set_weak_pointer (&self->toast, toast);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
@@ -165,6 +169,7 @@ sf_planned_hires_window_dispose (GObject *object)
   SfPlannedHiresWindow *self = SF_PLANNED_HIRES_WINDOW (object);
 
   g_clear_object (&self->store);
+  g_clear_weak_pointer (&self->toast);
   g_clear_pointer (&self->hires, g_array_unref);
   G_OBJECT_CLASS (sf_planned_hires_window_parent_class)->dispose (object);
 }

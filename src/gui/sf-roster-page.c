@@ -670,7 +670,7 @@ sorted_position (GListModel   *model,
 }
 
 /* Shows the new figures of the caseworkers @caseworker_ids (gint64) alone:
- * @figures were updated in place (sf_live_apply()).  Their rows are
+ * @figures were updated in place (sf_recompute_apply()).  Their rows are
  * replaced where they stand, or moved where their team or name now puts
  * them; the other rows, the scroll position and the search stay. */
 void

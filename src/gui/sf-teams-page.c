@@ -1354,7 +1354,7 @@ sf_teams_page_set_figures (SfTeamsPage     *self,
 }
 
 /* Shows the new figures of the caseworkers and teams in @delta alone:
- * @figures are those last shown, updated in place by sf_live_apply(),
+ * @figures are those last shown, updated in place by sf_recompute_apply(),
  * which adds and removes no caseworker and no team.  The page then shows
  * what sf_teams_page_set_figures() would, but only the rows of those teams
  * and caseworkers are made again, each where it stands; the chosen team's

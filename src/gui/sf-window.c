@@ -152,7 +152,7 @@ static void update_alerts    (SfWindow        *self,
                               const SfDelta   *delta);
 
 /* Follows a write this window's store made, row by row: the figures of the
- * people and teams it touched are computed again (sf_live_apply()) and
+ * people and teams it touched are computed again (sf_recompute_apply()) and
  * only their rows are replaced, so that editing one case among 100,000
  * costs what that case costs.  Returns FALSE when everything is to be
  * read again (another program's write, teams, settings, people added or
@@ -170,7 +170,7 @@ update_in_place (SfWindow       *self,
     return FALSE;
 
   sf_delta_init (&delta);
-  if (!sf_live_apply (self->store, self->dataset, self->figures, change, &delta, &error))
+  if (!sf_recompute_apply (self->store, self->dataset, self->figures, change, &delta, &error))
     {
       if (error != NULL)
         g_message ("Reading everything again: %s", error->message);
@@ -391,7 +391,7 @@ update_alerts (SfWindow        *self,
   const GArray *team_ids = delta != NULL ? delta->teams : NULL;
   guint open;
 
-  if (!sf_history_record_some (self->store, figures, caseworker_ids, team_ids, &error))
+  if (!sf_figure_history_record_some (self->store, figures, caseworker_ids, team_ids, &error))
     {
       /* The history only feeds "since": the figures stand without it */
       g_message ("Could not record today's figures in the history: %s", error->message);

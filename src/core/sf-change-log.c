@@ -3,7 +3,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sf-audit.h"
+#include "sf-change-log.h"
 #include "sf-error.h"
 #include "sf-text.h"
 
@@ -54,7 +54,7 @@ static const struct
 };
 
 void
-sf_audit_entry_free (SfAuditEntry *entry)
+sf_change_log_entry_free (SfChangeLogEntry *entry)
 {
   if (entry == NULL)
     return;
@@ -67,7 +67,7 @@ sf_audit_entry_free (SfAuditEntry *entry)
 }
 
 const char *
-sf_audit_action_label (const char *action)
+sf_change_log_action_label (const char *action)
 {
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_strcmp0 (action, labels[i].action) == 0)
@@ -76,7 +76,7 @@ sf_audit_action_label (const char *action)
 }
 
 char *
-sf_audit_format_time (const char *at)
+sf_change_log_format_time (const char *at)
 {
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
@@ -130,7 +130,7 @@ contains_folded (const char *text,
 }
 
 static gboolean
-matches_folded (const SfAuditEntry *entry,
+matches_folded (const SfChangeLogEntry *entry,
                 const char         *folded)
 {
   g_autofree char *when = NULL;
@@ -141,18 +141,18 @@ matches_folded (const SfAuditEntry *entry,
       contains_folded (entry->subject, folded) ||
       contains_folded (entry->detail, folded) ||
       contains_folded (entry->action, folded) ||
-      contains_folded (sf_audit_action_label (entry->action), folded))
+      contains_folded (sf_change_log_action_label (entry->action), folded))
     return TRUE;
   /* The time as shown has only digits and separators: anything else
    * cannot match it, and formatting 100,000 times costs half a second */
   if (folded[strspn (folded, "0123456789.:-/ ")] != '\0')
     return FALSE;
-  when = sf_audit_format_time (entry->at);
+  when = sf_change_log_format_time (entry->at);
   return contains_folded (when, folded);
 }
 
 gboolean
-sf_audit_matches (const SfAuditEntry *entry,
+sf_change_log_matches (const SfChangeLogEntry *entry,
                   const char         *filter)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (filter != NULL ? filter : ""));
@@ -163,13 +163,13 @@ sf_audit_matches (const SfAuditEntry *entry,
   return matches_folded (entry, folded);
 }
 
-/* sf_audit_match (folded filter, at, who, action, subject, detail) in SQL */
+/* sf_change_log_match (folded filter, at, who, action, subject, detail) in SQL */
 static void
 match_func (sqlite3_context  *context,
             int               argc,
             sqlite3_value   **argv)
 {
-  SfAuditEntry entry = {
+  SfChangeLogEntry entry = {
     .at = (char *) sqlite3_value_text (argv[1]),
     .who = (char *) sqlite3_value_text (argv[2]),
     .action = (char *) sqlite3_value_text (argv[3]),
@@ -191,13 +191,13 @@ prepare_filter (SfStore    *store,
 
   if (*trimmed == '\0')
     return NULL;
-  sqlite3_create_function (sf_store_get_db (store), "sf_audit_match", 6,
+  sqlite3_create_function (sf_store_get_db (store), "sf_change_log_match", 6,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, match_func, NULL, NULL);
   return g_utf8_casefold (trimmed, -1);
 }
 
 gint64
-sf_audit_count (SfStore     *store,
+sf_change_log_count (SfStore     *store,
                 const char  *filter,
                 GError     **error)
 {
@@ -210,7 +210,7 @@ sf_audit_count (SfStore     *store,
   stmt = sf_store_prepare (store,
                            folded == NULL ? "SELECT count(*) FROM audit"
                                           : "SELECT count(*) FROM audit"
-                                            " WHERE sf_audit_match (?1, at, who, action, subject, detail)",
+                                            " WHERE sf_change_log_match (?1, at, who, action, subject, detail)",
                            error);
   if (stmt == NULL)
     return -1;
@@ -224,10 +224,10 @@ sf_audit_count (SfStore     *store,
   return count;
 }
 
-static SfAuditEntry *
+static SfChangeLogEntry *
 read_entry (sqlite3_stmt *stmt)
 {
-  SfAuditEntry *entry = g_new0 (SfAuditEntry, 1);
+  SfChangeLogEntry *entry = g_new0 (SfChangeLogEntry, 1);
 
   entry->id = sqlite3_column_int64 (stmt, 0);
   entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
@@ -255,7 +255,7 @@ each_row (SfStore        *store,
 
   sql = g_strdup_printf ("SELECT id, at, who, action, subject, detail FROM audit%s"
                          " ORDER BY id DESC LIMIT ?2 OFFSET ?3",
-                         folded == NULL ? "" : " WHERE sf_audit_match (?1, at, who, action, subject, detail)");
+                         folded == NULL ? "" : " WHERE sf_change_log_match (?1, at, who, action, subject, detail)");
   stmt = sf_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -282,13 +282,13 @@ add_entry (gpointer data,
 }
 
 GPtrArray *
-sf_audit_load (SfStore     *store,
+sf_change_log_load (SfStore     *store,
                const char  *filter,
                guint        offset,
                guint        limit,
                GError     **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_audit_entry_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_change_log_entry_free);
 
   g_return_val_if_fail (SF_IS_STORE (store), NULL);
 
@@ -312,19 +312,19 @@ static void
 write_entry (gpointer data,
              gpointer user_data)
 {
-  g_autoptr(SfAuditEntry) entry = data;
-  g_autofree char *when = sf_audit_format_time (entry->at);
+  g_autoptr(SfChangeLogEntry) entry = data;
+  g_autofree char *when = sf_change_log_format_time (entry->at);
   GString *out = user_data;
 
   field (out, when, FALSE);
   field (out, entry->who, FALSE);
-  field (out, sf_audit_action_label (entry->action), FALSE);
+  field (out, sf_change_log_action_label (entry->action), FALSE);
   field (out, entry->subject, FALSE);
   field (out, entry->detail, TRUE);
 }
 
 GBytes *
-sf_audit_render_csv (SfStore     *store,
+sf_change_log_render_csv (SfStore     *store,
                      const char  *filter,
                      GError     **error)
 {

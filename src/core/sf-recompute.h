@@ -1,4 +1,4 @@
-/* sf-live.h: keeping loaded figures current as the store changes
+/* sf-recompute.h: keeping loaded figures current as the store changes
  *
  * Copyright 2026 Sagsfordeling contributors
  *
@@ -10,12 +10,12 @@
 #include <glib.h>
 
 #include "sf-capacity.h"
-#include "sf-change.h"
+#include "sf-store-changes.h"
 #include "sf-store.h"
 
 G_BEGIN_DECLS
 
-/* What sf_live_apply() changed in the figures and the dataset. */
+/* What sf_recompute_apply() changed in the figures and the dataset. */
 typedef struct
 {
   GArray *caseworkers;         /* gint64: whose figures were computed again, ascending */
@@ -26,7 +26,7 @@ typedef struct
 void      sf_delta_init  (SfDelta          *delta);
 void      sf_delta_clear (SfDelta          *delta);
 
-gboolean  sf_live_apply  (SfStore          *store,
+gboolean  sf_recompute_apply  (SfStore          *store,
                           SfDataset        *dataset,
                           SfFigures        *figures,
                           const SfChange   *change,

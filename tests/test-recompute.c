@@ -1,4 +1,4 @@
-/* Keeping figures current as the store changes (sf-live.c): after every
+/* Keeping figures current as the store changes (sf-recompute.c): after every
  * edit of a long random sequence — cases added, edited, closed, reopened,
  * reassigned, covered, deleted, restored, entered as counts; caseworkers'
  * hours, absences, start dates, factors, reductions and teams changed —
@@ -106,7 +106,7 @@ reload (Fixture *fx)
   fx->dataset = sf_store_load_dataset (fx->store, &error);
   g_assert_no_error (error);
   fx->figures = sf_figures_compute (fx->dataset, &fx->settings, fx->today);
-  g_assert_true (sf_history_record (fx->store, fx->figures, &error));
+  g_assert_true (sf_figure_history_record (fx->store, fx->figures, &error));
   g_clear_pointer (&fx->alerts, g_ptr_array_unref);
   fx->alerts = sf_alerts_evaluate_stored (fx->store, fx->figures, &error);
   g_assert_no_error (error);
@@ -139,10 +139,10 @@ check_history_and_alerts (Fixture       *fx,
   g_autoptr(GPtrArray) expected = NULL;
   gint64 written;
 
-  g_assert_true (sf_history_record_some (fx->store, fx->figures, delta->caseworkers, delta->teams, &error));
+  g_assert_true (sf_figure_history_record_some (fx->store, fx->figures, delta->caseworkers, delta->teams, &error));
   g_assert_no_error (error);
   written = sf_test_query_int (fx->store, "SELECT total_changes ()");
-  g_assert_true (sf_history_record (fx->store, fx->figures, &error));
+  g_assert_true (sf_figure_history_record (fx->store, fx->figures, &error));
   if (sf_test_query_int (fx->store, "SELECT total_changes ()") != written)
     {
       g_test_message ("recording everyone's history wrote rows the delta's did not");
@@ -186,7 +186,7 @@ on_changed_cb (SfStore        *store,
   SfDelta delta;
 
   sf_delta_init (&delta);
-  if (!sf_live_apply (store, fx->dataset, fx->figures, change, &delta, &error))
+  if (!sf_recompute_apply (store, fx->dataset, fx->figures, change, &delta, &error))
     {
       g_assert_no_error (error);
       fx->reloaded++;
@@ -556,7 +556,7 @@ test_live_change (void)
   ids[1] = g_array_index (dataset->cases, SfCase, 1).id;
   g_assert_true (sf_cases_close (store, ids, 2, today, &error));
   g_assert_false (seen.everything);
-  g_assert_cmpuint (seen.tables, ==, SF_CHANGE_CASES | SF_CHANGE_AUDIT);
+  g_assert_cmpuint (seen.tables, ==, SF_CHANGE_CASES | SF_CHANGE_LOG);
   g_assert_cmpuint (seen.cases->len, ==, 2);
   g_assert_cmpint (g_array_index (seen.cases, gint64, 0), ==, ids[1]);
   g_assert_cmpint (g_array_index (seen.cases, gint64, 1), ==, ids[0]);
@@ -574,7 +574,7 @@ test_live_change (void)
 
     g_assert_true (sf_store_load_settings (store, &settings, &error));
     figures = sf_figures_compute (now, &settings, today);
-    g_assert_true (sf_history_record (store, figures, &error));
+    g_assert_true (sf_figure_history_record (store, figures, &error));
     g_assert_no_error (error);
     g_assert_cmpint (sf_test_query_int (store, "SELECT count(*) FROM worker_history"), >, 0);
   }
@@ -641,7 +641,7 @@ test_live_read_fails (void)
   sf_change_finish (change);
 
   sf_delta_init (&delta);
-  g_assert_false (sf_live_apply (store, dataset, figures, change, &delta, &error));
+  g_assert_false (sf_recompute_apply (store, dataset, figures, change, &delta, &error));
   g_assert_nonnull (error);
   sf_delta_clear (&delta);
   g_assert_cmpint (g_array_index (dataset->cases, SfCase, 0).complexity, ==, complexity);

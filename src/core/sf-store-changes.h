@@ -1,4 +1,4 @@
-/* sf-change.h: what one write to the store changed
+/* sf-store-changes.h: what one write to the store changed
  *
  * Copyright 2026 Sagsfordeling contributors
  *
@@ -18,7 +18,7 @@ typedef enum
   SF_CHANGE_CASEWORKERS = 1 << 1,   /* caseworker */
   SF_CHANGE_REDUCTIONS  = 1 << 2,   /* reduction */
   SF_CHANGE_CHECKLISTS  = 1 << 3,   /* checklists, their items, events and templates */
-  SF_CHANGE_AUDIT       = 1 << 4,   /* the change log */
+  SF_CHANGE_LOG       = 1 << 4,   /* the change log */
   SF_CHANGE_OTHER       = 1 << 5,   /* anything else: teams, areas, acknowledgements … */
 } SfChangeTables;
 

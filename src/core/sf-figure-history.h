@@ -10,13 +10,13 @@ G_BEGIN_DECLS
 /* The daily history of figures, acknowledged alerts, and what the GUI saw
  * when it last started. */
 
-gboolean     sf_history_record          (SfStore          *store,
+gboolean     sf_figure_history_record          (SfStore          *store,
                                          const SfFigures  *figures,
                                          GError          **error);
 /* The same for the caseworkers @caseworker_ids and the teams @team_ids
  * (ascending sets; NULL: all) alone: enough after an edit that changed
- * only their figures (sf_live_apply()'s delta). */
-gboolean     sf_history_record_some     (SfStore          *store,
+ * only their figures (sf_recompute_apply()'s delta). */
+gboolean     sf_figure_history_record_some     (SfStore          *store,
                                          const SfFigures  *figures,
                                          const GArray     *caseworker_ids,
                                          const GArray     *team_ids,
@@ -24,12 +24,12 @@ gboolean     sf_history_record_some     (SfStore          *store,
 
 /* What the history holds for each day of @days: an SfRecording where the
  * app recorded figures on that very day, NULL where it did not. */
-GPtrArray   *sf_history_load_recordings (SfStore          *store,
+GPtrArray   *sf_figure_history_load_recordings (SfStore          *store,
                                          const GArray     *days,
                                          GError          **error);
 /* The same with the rows of the caseworkers @caseworker_ids and the teams
  * @team_ids alone (NULL: all). */
-GPtrArray   *sf_history_load_recordings_some (SfStore      *store,
+GPtrArray   *sf_figure_history_load_recordings_some (SfStore      *store,
                                               const GArray *days,
                                               const GArray *caseworker_ids,
                                               const GArray *team_ids,

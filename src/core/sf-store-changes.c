@@ -1,4 +1,4 @@
-/* sf-change.c: what one write to the store changed
+/* sf-store-changes.c: what one write to the store changed
  *
  * Copyright 2026 Sagsfordeling contributors
  *
@@ -10,7 +10,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "sf-change.h"
+#include "sf-store-changes.h"
 #include "sf-model.h"
 
 SfChange *
@@ -55,7 +55,7 @@ table_group (const char *table)
   if (strcmp (table, "reduction") == 0)
     return SF_CHANGE_REDUCTIONS;
   if (strcmp (table, "audit") == 0)
-    return SF_CHANGE_AUDIT;
+    return SF_CHANGE_LOG;
   if (g_str_has_prefix (table, "checklist"))
     return SF_CHANGE_CHECKLISTS;
   return SF_CHANGE_OTHER;
@@ -94,7 +94,7 @@ sf_change_add_row (SfChange   *change,
       rows = change->reductions;
       break;
     case SF_CHANGE_CHECKLISTS:
-    case SF_CHANGE_AUDIT:
+    case SF_CHANGE_LOG:
     case SF_CHANGE_OTHER:
     default:
       return;

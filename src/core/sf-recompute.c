@@ -1,4 +1,4 @@
-/* sf-live.c: keeping loaded figures current as the store changes
+/* sf-recompute.c: keeping loaded figures current as the store changes
  *
  * Copyright 2026 Sagsfordeling contributors
  *
@@ -6,7 +6,7 @@
  *
  * The window shows the figures of a dataset loaded whole: 100,000 cases
  * take a quarter of a second to read.  When one case or one person is
- * edited, reading it all again is waste: sf_live_apply() reads only the
+ * edited, reading it all again is waste: sf_recompute_apply() reads only the
  * rows the change touched (SfChange, from the store's update hook), puts
  * them into the dataset in place, and has sf_figures_update() compute the
  * figures of the people they count on and of their teams.  Anything it
@@ -18,7 +18,7 @@
 
 #include <string.h>
 
-#include "sf-live.h"
+#include "sf-recompute.h"
 
 void
 sf_delta_init (SfDelta *delta)
@@ -234,7 +234,7 @@ owners_known (const SfDataset *dataset,
  * database could not be read.  Everything is read before anything is
  * applied: when it returns FALSE, @dataset and @figures are as they were. */
 gboolean
-sf_live_apply (SfStore         *store,
+sf_recompute_apply (SfStore         *store,
                SfDataset       *dataset,
                SfFigures       *figures,
                const SfChange  *change,

@@ -6,7 +6,7 @@
 
 #include "sf-checklist.h"
 #include "sf-error.h"
-#include "sf-history.h"
+#include "sf-figure-history.h"
 #include "sf-privacy.h"
 
 typedef struct
@@ -129,15 +129,15 @@ to_recorded (GHashTable *rows,
 }
 
 GPtrArray *
-sf_history_load_recordings (SfStore       *store,
+sf_figure_history_load_recordings (SfStore       *store,
                             const GArray  *days,
                             GError       **error)
 {
-  return sf_history_load_recordings_some (store, days, NULL, NULL, error);
+  return sf_figure_history_load_recordings_some (store, days, NULL, NULL, error);
 }
 
 GPtrArray *
-sf_history_load_recordings_some (SfStore       *store,
+sf_figure_history_load_recordings_some (SfStore       *store,
                                  const GArray  *days,
                                  const GArray  *caseworker_ids,
                                  const GArray  *team_ids,
@@ -205,15 +205,15 @@ sf_history_load_recordings_some (SfStore       *store,
  * differ from their latest row; a second change on the same day replaces
  * that day's row.  Writes nothing (takes no lock) when nothing changed. */
 gboolean
-sf_history_record (SfStore          *store,
+sf_figure_history_record (SfStore          *store,
                    const SfFigures  *figures,
                    GError          **error)
 {
-  return sf_history_record_some (store, figures, NULL, NULL, error);
+  return sf_figure_history_record_some (store, figures, NULL, NULL, error);
 }
 
 gboolean
-sf_history_record_some (SfStore          *store,
+sf_figure_history_record_some (SfStore          *store,
                         const SfFigures  *figures,
                         const GArray     *caseworker_ids,
                         const GArray     *team_ids,
@@ -541,12 +541,9 @@ sustained_alerts (SfStore          *store,
                   GError          **error)
 {
   const SfDataset *dataset = figures->dataset;
-  int weeks = MAX (figures->settings.sustained_weeks, SUSTAINED_LOOKBACK_WEEKS);
-  g_autoptr(GArray) days = sf_trend_days (figures->ref - 7 * (SfDay) weeks, figures->ref, SF_TREND_WEEK);
   g_autoptr(GArray) followed = NULL;
   g_autofree guint8 *only = NULL;
-  g_autoptr(GPtrArray) recordings = NULL;
-  g_autoptr(GPtrArray) points = NULL;
+  GPtrArray *alerts = NULL;
 
   if (caseworker_ids != NULL)
     {
@@ -563,11 +560,28 @@ sustained_alerts (SfStore          *store,
             }
         }
     }
-  recordings = sf_history_load_recordings_some (store, days, followed, team_ids, error);
-  if (recordings == NULL)
-    return NULL;
-  points = sf_trend_compute_some (dataset, &figures->settings, days, recordings, only);
-  return sf_alerts_sustained_some (figures, points, caseworker_ids, team_ids);
+
+  /* The W + 1 points that decide first; only when someone is sustained,
+   * the year back that says since when */
+  for (int pass = 0, weeks = figures->settings.sustained_weeks; pass < 2;
+       pass++, weeks = MAX (weeks, SUSTAINED_LOOKBACK_WEEKS))
+    {
+      g_autoptr(GArray) days = sf_trend_days (figures->ref - 7 * (SfDay) weeks, figures->ref, SF_TREND_WEEK);
+      g_autoptr(GPtrArray) recordings = sf_figure_history_load_recordings_some (store, days, followed, team_ids, error);
+      g_autoptr(GPtrArray) points = NULL;
+
+      if (recordings == NULL)
+        {
+          g_clear_pointer (&alerts, g_ptr_array_unref);
+          return NULL;
+        }
+      points = sf_trend_compute_some (dataset, &figures->settings, days, recordings, only);
+      g_clear_pointer (&alerts, g_ptr_array_unref);
+      alerts = sf_alerts_sustained_some (figures, points, caseworker_ids, team_ids);
+      if (alerts->len == 0 || weeks >= SUSTAINED_LOOKBACK_WEEKS)
+        break;
+    }
+  return alerts;
 }
 
 /* Moves @from's alerts to the end of @to. */

@@ -13,11 +13,11 @@ static char *
 newest_action (SfStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = sf_audit_load (store, NULL, 0, 1, &error);
+  g_autoptr(GPtrArray) entries = sf_change_log_load (store, NULL, 0, 1, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 1);
-  return g_strdup (((SfAuditEntry *) g_ptr_array_index (entries, 0))->action);
+  return g_strdup (((SfChangeLogEntry *) g_ptr_array_index (entries, 0))->action);
 }
 
 #define ASSERT_NEWEST(store, expected) \
@@ -39,7 +39,7 @@ test_every_writer (Fixture       *fixture,
   SfSettings settings;
   SfTeam team;
   SfCase kase = { 0 };
-  const SfAuditEntry *entry;
+  const SfChangeLogEntry *entry;
   gint64 before;
 
   g_assert_true (sf_demo_populate (fixture->store, sf_day_today (), &error));
@@ -82,19 +82,19 @@ test_every_writer (Fixture       *fixture,
   /* A restore is logged in the restored database, by the OS user. */
   backup = sf_backup_create (fixture->store, "manual", &error);
   g_assert_no_error (error);
-  before = sf_audit_count (fixture->store, NULL, &error);
+  before = sf_change_log_count (fixture->store, NULL, &error);
   g_assert_true (sf_backup_restore (fixture->path, backup, &error));
   g_assert_no_error (error);
   g_assert_true (sf_store_reopen (fixture->store, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sf_audit_count (fixture->store, NULL, &error), ==, before + 1);
-  entries = sf_audit_load (fixture->store, NULL, 0, 1, &error);
+  g_assert_cmpint (sf_change_log_count (fixture->store, NULL, &error), ==, before + 1);
+  entries = sf_change_log_load (fixture->store, NULL, 0, 1, &error);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpstr (entry->action, ==, "restore");
   g_assert_cmpstr (entry->who, ==, g_get_user_name ());
   g_assert_true (g_str_has_suffix (backup, entry->detail));
   g_assert_nonnull (g_date_time_new_from_iso8601 (entry->at, NULL));
-  g_assert_cmpstr (sf_audit_action_label (entry->action), ==, "Backup restored");
+  g_assert_cmpstr (sf_change_log_action_label (entry->action), ==, "Backup restored");
 }
 
 static void
@@ -123,30 +123,30 @@ test_paging_and_filter (Fixture       *fixture,
   g_autoptr(GPtrArray) found = NULL;
 
   add_rows (fixture->store, 250);
-  g_assert_cmpint (sf_audit_count (fixture->store, NULL, &error), ==, 250);
-  g_assert_cmpint (sf_audit_count (fixture->store, "", &error), ==, 250);
+  g_assert_cmpint (sf_change_log_count (fixture->store, NULL, &error), ==, 250);
+  g_assert_cmpint (sf_change_log_count (fixture->store, "", &error), ==, 250);
 
   /* Newest first, a page at a time. */
-  page = sf_audit_load (fixture->store, NULL, 100, 100, &error);
+  page = sf_change_log_load (fixture->store, NULL, 100, 100, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 100);
-  g_assert_cmpstr (((SfAuditEntry *) g_ptr_array_index (page, 0))->subject, ==, "T00149");
-  g_assert_cmpstr (((SfAuditEntry *) g_ptr_array_index (page, 99))->subject, ==, "T00050");
+  g_assert_cmpstr (((SfChangeLogEntry *) g_ptr_array_index (page, 0))->subject, ==, "T00149");
+  g_assert_cmpstr (((SfChangeLogEntry *) g_ptr_array_index (page, 99))->subject, ==, "T00050");
   g_clear_pointer (&page, g_ptr_array_unref);
-  page = sf_audit_load (fixture->store, NULL, 200, 100, &error);
+  page = sf_change_log_load (fixture->store, NULL, 200, 100, &error);
   g_assert_cmpuint (page->len, ==, 50);
 
   /* Case-insensitive, in any text: the subject, the detail with Danish
    * letters, the translated action. */
-  g_assert_cmpint (sf_audit_count (fixture->store, "t0012", &error), ==, 10);
-  g_assert_cmpint (sf_audit_count (fixture->store, "ÆRE", &error), ==, 225);
-  g_assert_cmpint (sf_audit_count (fixture->store, "case changed", &error), ==, 125);
-  g_assert_cmpint (sf_audit_count (fixture->store, "  team changed ", &error), ==, 125);
-  g_assert_cmpint (sf_audit_count (fixture->store, g_get_user_name (), &error), ==, 250);
-  g_assert_cmpint (sf_audit_count (fixture->store, "no such thing", &error), ==, 0);
-  found = sf_audit_load (fixture->store, "t0012", 0, 100, &error);
+  g_assert_cmpint (sf_change_log_count (fixture->store, "t0012", &error), ==, 10);
+  g_assert_cmpint (sf_change_log_count (fixture->store, "ÆRE", &error), ==, 225);
+  g_assert_cmpint (sf_change_log_count (fixture->store, "case changed", &error), ==, 125);
+  g_assert_cmpint (sf_change_log_count (fixture->store, "  team changed ", &error), ==, 125);
+  g_assert_cmpint (sf_change_log_count (fixture->store, g_get_user_name (), &error), ==, 250);
+  g_assert_cmpint (sf_change_log_count (fixture->store, "no such thing", &error), ==, 0);
+  found = sf_change_log_load (fixture->store, "t0012", 0, 100, &error);
   g_assert_cmpuint (found->len, ==, 10);
-  g_assert_cmpstr (((SfAuditEntry *) g_ptr_array_index (found, 0))->subject, ==, "T00129");
+  g_assert_cmpstr (((SfChangeLogEntry *) g_ptr_array_index (found, 0))->subject, ==, "T00129");
 }
 
 static void
@@ -161,7 +161,7 @@ test_csv (Fixture       *fixture,
   const char *raw;
 
   add_rows (fixture->store, 20);
-  bytes = sf_audit_render_csv (fixture->store, "T0001", &error);
+  bytes = sf_change_log_render_csv (fixture->store, "T0001", &error);
   g_assert_no_error (error);
   raw = g_bytes_get_data (bytes, &size);
   g_assert_true (g_str_has_prefix (raw, "\xEF\xBB\xBF" "Time;User;Change;Subject;Details\r\n"));
@@ -187,12 +187,12 @@ test_large_log (Fixture       *fixture,
 
   add_rows (fixture->store, 100000);
   timer = g_timer_new ();
-  g_assert_cmpint (sf_audit_count (fixture->store, NULL, &error), ==, 100000);
-  page = sf_audit_load (fixture->store, NULL, 99900, 100, &error);
+  g_assert_cmpint (sf_change_log_count (fixture->store, NULL, &error), ==, 100000);
+  page = sf_change_log_load (fixture->store, NULL, 99900, 100, &error);
   g_assert_cmpuint (page->len, ==, 100);
   g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 0.5);
   g_timer_start (timer);
-  g_assert_cmpint (sf_audit_count (fixture->store, "T0999", &error), ==, 10);
+  g_assert_cmpint (sf_change_log_count (fixture->store, "T0999", &error), ==, 10);
   g_test_message ("filtered count of 100,000 rows: %.3f s", g_timer_elapsed (timer, NULL));
   g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 5);
 }
