@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "sf-cli-areas.h"
+#include "sf-cli-util.h"
 
 enum {
   EXIT_OK = 0,
@@ -90,30 +91,6 @@ reference_kind_key (SfReferenceKind kind)
 }
 
 static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isnan (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, value);
-}
-
-static void
 print_json (const SfDataset    *dataset,
             const SfReferences *references)
 {
@@ -131,18 +108,18 @@ print_json (const SfDataset    *dataset,
       double low, high;
 
       json_builder_begin_object (builder);
-      add_string (builder, "key", area->key);
-      add_string (builder, "name", area->name);
+      sf_cli_json_add_string (builder, "key", area->key);
+      sf_cli_json_add_string (builder, "name", area->name);
       json_builder_set_member_name (builder, "own");
       json_builder_add_boolean_value (builder, area->custom);
-      add_string (builder, "source", area->source);
+      sf_cli_json_add_string (builder, "source", area->source);
       json_builder_set_member_name (builder, "range");
       if (sf_area_get_range (area, &low, &high))
         {
           json_builder_begin_object (builder);
-          add_string (builder, "owner", area->custom ? "own" : "ds");
-          add_number (builder, "low", low);
-          add_number (builder, "high", high);
+          sf_cli_json_add_string (builder, "owner", area->custom ? "own" : "ds");
+          sf_cli_json_add_number (builder, "low", low);
+          sf_cli_json_add_number (builder, "high", high);
           json_builder_end_object (builder);
         }
       else
@@ -155,8 +132,8 @@ print_json (const SfDataset    *dataset,
 
   json_builder_set_member_name (builder, "references");
   json_builder_begin_object (builder);
-  add_string (builder, "source", references->source);
-  add_string (builder, "section", references->section);
+  sf_cli_json_add_string (builder, "source", references->source);
+  sf_cli_json_add_string (builder, "section", references->section);
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
   for (guint i = 0; i < references->references->len; i++)
@@ -165,20 +142,20 @@ print_json (const SfDataset    *dataset,
       g_autofree char *shown = sf_reference_format (reference);
 
       json_builder_begin_object (builder);
-      add_string (builder, "key", reference->key);
-      add_string (builder, "project", reference->project);
-      add_string (builder, "role", reference->role);
-      add_string (builder, "kind", reference_kind_key (reference->kind));
+      sf_cli_json_add_string (builder, "key", reference->key);
+      sf_cli_json_add_string (builder, "project", reference->project);
+      sf_cli_json_add_string (builder, "role", reference->role);
+      sf_cli_json_add_string (builder, "kind", reference_kind_key (reference->kind));
       if (reference->kind == SF_REFERENCE_RANGE)
         {
-          add_number (builder, "low", reference->low);
-          add_number (builder, "high", reference->high);
-          add_number (builder, "average_low", reference->avg_low);
-          add_number (builder, "average_high", reference->avg_high);
+          sf_cli_json_add_number (builder, "low", reference->low);
+          sf_cli_json_add_number (builder, "high", reference->high);
+          sf_cli_json_add_number (builder, "average_low", reference->avg_low);
+          sf_cli_json_add_number (builder, "average_high", reference->avg_high);
         }
       else
-        add_number (builder, "value", reference->value);
-      add_string (builder, "text", shown);
+        sf_cli_json_add_number (builder, "value", reference->value);
+      sf_cli_json_add_string (builder, "text", shown);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -19,18 +19,6 @@ item_state (const SfChecklistItem *item)
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, value);
-}
-
-static void
 add_int (JsonBuilder *builder,
          const char  *member,
          gint64       value)
@@ -46,7 +34,7 @@ add_day (JsonBuilder *builder,
 {
   g_autofree char *iso = day != SF_DAY_NONE ? sf_day_to_iso (day) : NULL;
 
-  add_string (builder, member, iso);
+  sf_cli_json_add_string (builder, member, iso);
 }
 
 static void
@@ -67,8 +55,8 @@ json_checklist (JsonBuilder       *builder,
 {
   json_builder_begin_object (builder);
   add_int (builder, "id", checklist->id);
-  add_string (builder, "template", checklist->template_key);
-  add_string (builder, "title", sf_checklist_text (checklist->title, checklist->shipped));
+  sf_cli_json_add_string (builder, "template", checklist->template_key);
+  sf_cli_json_add_string (builder, "title", sf_checklist_text (checklist->title, checklist->shipped));
   add_day (builder, "created", checklist->created);
   add_int (builder, "items", checklist->items->len);
   add_int (builder, "checked", checklist->n_checked);
@@ -82,14 +70,14 @@ json_checklist (JsonBuilder       *builder,
 
       json_builder_begin_object (builder);
       add_int (builder, "id", item->id);
-      add_string (builder, "key", item->key);
-      add_string (builder, "section", sf_checklist_text (item->section, item->shipped));
-      add_string (builder, "text", sf_checklist_text (item->text, item->shipped));
-      add_string (builder, "detail", sf_checklist_text (item->detail, item->shipped));
-      add_string (builder, "state", item_state (item));
+      sf_cli_json_add_string (builder, "key", item->key);
+      sf_cli_json_add_string (builder, "section", sf_checklist_text (item->section, item->shipped));
+      sf_cli_json_add_string (builder, "text", sf_checklist_text (item->text, item->shipped));
+      sf_cli_json_add_string (builder, "detail", sf_checklist_text (item->detail, item->shipped));
+      sf_cli_json_add_string (builder, "state", item_state (item));
       add_day (builder, "checked_on", item->checked_on);
-      add_string (builder, "checked_by", item->checked_by);
-      add_string (builder, "note", item->note);
+      sf_cli_json_add_string (builder, "checked_by", item->checked_by);
+      sf_cli_json_add_string (builder, "note", item->note);
       add_int (builder, "review_months", item->review_months);
       add_day (builder, "next_review", item->next_review);
       json_builder_end_object (builder);
@@ -193,11 +181,11 @@ sf_cli_checklists (SfStore  *store,
           const SfChecklistTemplate *template_ = g_ptr_array_index (templates, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "key", template_->key);
-          add_string (builder, "title", sf_checklist_text (template_->title, !template_->custom));
+          sf_cli_json_add_string (builder, "key", template_->key);
+          sf_cli_json_add_string (builder, "title", sf_checklist_text (template_->title, !template_->custom));
           json_builder_set_member_name (builder, "custom");
           json_builder_add_boolean_value (builder, template_->custom);
-          add_string (builder, "source", template_->source);
+          sf_cli_json_add_string (builder, "source", template_->source);
           add_int (builder, "items", template_->items->len);
           json_builder_end_object (builder);
         }
@@ -213,7 +201,7 @@ sf_cli_checklists (SfStore  *store,
           if (only != NULL && team != only)
             continue;
           json_builder_begin_object (builder);
-          add_string (builder, "team", team->name);
+          sf_cli_json_add_string (builder, "team", team->name);
           json_builder_set_member_name (builder, "checklists");
           json_builder_begin_array (builder);
           for (guint c = 0; c < checklists->len; c++)

@@ -56,10 +56,10 @@ sf_cli_find_team (const SfDataset *dataset,
   return NULL;
 }
 
-static void
-add_number (JsonBuilder *builder,
-            const char  *member,
-            double       value)
+void
+sf_cli_json_add_number (JsonBuilder *builder,
+                        const char  *member,
+                        double       value)
 {
   json_builder_set_member_name (builder, member);
   if (isnan (value))
@@ -68,10 +68,10 @@ add_number (JsonBuilder *builder,
     json_builder_add_double_value (builder, value);
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
+void
+sf_cli_json_add_string (JsonBuilder *builder,
+                        const char  *member,
+                        const char  *value)
 {
   json_builder_set_member_name (builder, member);
   if (value == NULL)
@@ -92,20 +92,20 @@ sf_cli_json_add_alerts (JsonBuilder *builder,
       g_autofree char *expires = sf_day_to_iso (alert->ack_expires);
 
       json_builder_begin_object (builder);
-      add_string (builder, "kind", sf_alert_kind_to_key (alert->kind));
-      add_string (builder, "severity", sf_severity_to_key (alert->severity));
-      add_string (builder, "subject", alert->subject);
-      add_string (builder, "team", alert->team_name);
-      add_string (builder, "message", alert->message);
-      add_string (builder, "resolution", alert->resolution);
-      add_number (builder, "value", alert->value);
-      add_number (builder, "limit", alert->limit);
-      add_number (builder, "excess", alert->excess);
-      add_string (builder, "since", since);
+      sf_cli_json_add_string (builder, "kind", sf_alert_kind_to_key (alert->kind));
+      sf_cli_json_add_string (builder, "severity", sf_severity_to_key (alert->severity));
+      sf_cli_json_add_string (builder, "subject", alert->subject);
+      sf_cli_json_add_string (builder, "team", alert->team_name);
+      sf_cli_json_add_string (builder, "message", alert->message);
+      sf_cli_json_add_string (builder, "resolution", alert->resolution);
+      sf_cli_json_add_number (builder, "value", alert->value);
+      sf_cli_json_add_number (builder, "limit", alert->limit);
+      sf_cli_json_add_number (builder, "excess", alert->excess);
+      sf_cli_json_add_string (builder, "since", since);
       json_builder_set_member_name (builder, "acknowledged");
       json_builder_add_boolean_value (builder, alert->acknowledged);
-      add_string (builder, "acknowledgement_note", alert->ack_note);
-      add_string (builder, "acknowledged_until", expires);
+      sf_cli_json_add_string (builder, "acknowledgement_note", alert->ack_note);
+      sf_cli_json_add_string (builder, "acknowledged_until", expires);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -30,4 +30,13 @@ const SfTeam *sf_cli_find_team   (const SfDataset *dataset,
 void          sf_cli_json_add_alerts (JsonBuilder   *builder,
                                       GPtrArray     *alerts);
 
+/* A member @member of the object being built: @value, or null for NAN
+ * (or NULL). */
+void          sf_cli_json_add_number (JsonBuilder   *builder,
+                                      const char    *member,
+                                      double         value);
+void          sf_cli_json_add_string (JsonBuilder   *builder,
+                                      const char    *member,
+                                      const char    *value);
+
 G_END_DECLS

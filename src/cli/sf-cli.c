@@ -246,30 +246,6 @@ cmd_report (SfStore  *store,
   return fflush (stdout) == 0 ? EXIT_OK : EXIT_REFUSED;
 }
 
-static void
-json_add_number (JsonBuilder *builder,
-                 const char  *member,
-                 double       value)
-{
-  json_builder_set_member_name (builder, member);
-  if (isnan (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
-json_add_string (JsonBuilder *builder,
-                 const char  *member,
-                 const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, value);
-}
-
 static int
 cmd_alerts (SfStore  *store,
             int       argc,
@@ -302,7 +278,7 @@ cmd_alerts (SfStore  *store,
       g_autofree char *date = sf_day_to_iso (options.ref);
 
       json_builder_begin_object (builder);
-      json_add_string (builder, "date", date);
+      sf_cli_json_add_string (builder, "date", date);
       json_builder_set_member_name (builder, "alerts");
       sf_cli_json_add_alerts (builder, alerts);
       json_builder_end_object (builder);
@@ -397,16 +373,16 @@ cmd_suggest (SfStore  *store,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_add_string (builder, "initials", suggestion->worker->worker->initials);
-      json_add_string (builder, "name", suggestion->worker->worker->name);
-      json_add_string (builder, "team", team->name);
-      json_add_string (builder, "complexity", sf_complexity_to_key (complexity));
-      json_add_string (builder, "reason", suggestion->reason);
-      json_add_number (builder, "weight", figures->settings.weights[complexity]);
-      json_add_number (builder, "headroom_before", suggestion->headroom_before);
-      json_add_number (builder, "headroom_after", suggestion->headroom_after);
-      json_add_number (builder, "utilisation_before", suggestion->worker->utilisation);
-      json_add_number (builder, "utilisation_after", suggestion->utilisation_after);
+      sf_cli_json_add_string (builder, "initials", suggestion->worker->worker->initials);
+      sf_cli_json_add_string (builder, "name", suggestion->worker->worker->name);
+      sf_cli_json_add_string (builder, "team", team->name);
+      sf_cli_json_add_string (builder, "complexity", sf_complexity_to_key (complexity));
+      sf_cli_json_add_string (builder, "reason", suggestion->reason);
+      sf_cli_json_add_number (builder, "weight", figures->settings.weights[complexity]);
+      sf_cli_json_add_number (builder, "headroom_before", suggestion->headroom_before);
+      sf_cli_json_add_number (builder, "headroom_after", suggestion->headroom_after);
+      sf_cli_json_add_number (builder, "utilisation_before", suggestion->worker->utilisation);
+      sf_cli_json_add_number (builder, "utilisation_after", suggestion->utilisation_after);
       json_builder_end_object (builder);
       return print_json (builder);
     }
