@@ -89,14 +89,19 @@ check_dir (const char  *dir,
 
       if (saved == ENOENT && !create)
         return TRUE;
-      if (saved != ENOENT || g_mkdir (dir, 0700) != 0)
+      if (saved == ENOENT && g_mkdir (dir, 0700) == 0)
         {
-          saved = saved != ENOENT ? saved : errno;
+          *out_exists = TRUE;
+          return TRUE;
+        }
+      if (saved == ENOENT)
+        saved = errno;
+      /* Another program made it in between: checked below like any other */
+      if (saved != EEXIST || g_lstat (dir, &st) != 0)
+        {
           g_set_error (error, SF_ERROR, SF_ERROR_IO, _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
           return FALSE;
         }
-      *out_exists = TRUE;
-      return TRUE;
     }
   if (S_ISLNK (st.st_mode))
     {
