@@ -83,6 +83,8 @@ test_planned_hires (SfTestFixture *fixture,
   sf_test_click (GTK_WIDGET (window->add_button));
   sf_test_wait_for_frame ();
   g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM planned_hire"), ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->problem_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->problem_label), "hours"));
 
   /* Removed, and back with undo */
   remove = sf_test_find_widget (row, GTK_TYPE_BUTTON);

@@ -19,7 +19,6 @@ struct _SfPlannedHiresWindow
   SfStore              *store;
   gint64                team_id;
   GArray               *hires;       /* SfPlannedHire, as shown */
-  AdwToast             *toast;       /* weak: the one shown last */
 
   AdwPreferencesGroup  *hires_group;
   GtkListBox           *hires_list;
@@ -27,6 +26,7 @@ struct _SfPlannedHiresWindow
   SfDateButton         *start_button;
   AdwEntryRow          *note_row;
   GtkButton            *add_button;
+  GtkLabel             *problem_label;
 };
 
 G_END_DECLS

@@ -19,27 +19,23 @@ G_DEFINE_FINAL_TYPE (SfPlannedHiresWindow, sf_planned_hires_window, ADW_TYPE_PRE
 
 static void reload (SfPlannedHiresWindow *self);
 
-/* Each toast answers what was just done: the one before is dismissed
- * rather than left to time out first.  (Not ADW_TOAST_PRIORITY_HIGH:
- * libadwaita 1.2 can assert when a high-priority toast pushes back one
- * that is still leaving.) */
+/* The one toast: undo a removal.  Whatever else goes wrong is said
+ * under the form (show_problem()): toasts replacing one another made
+ * libadwaita 1.2 assert. */
 static void
 show_toast (SfPlannedHiresWindow *self,
             AdwToast             *toast)
 {
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  g_set_weak_pointer (&self->toast, toast);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
+/* Says under the form what was refused, or nothing with NULL */
 static void
 show_message (SfPlannedHiresWindow *self,
               const char           *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  show_toast (self, adw_toast_new (escaped));
+  gtk_label_set_text (self->problem_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), text != NULL);
 }
 
 static void
@@ -159,7 +155,7 @@ on_add_clicked_cb (SfPlannedHiresWindow *self)
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
-  show_toast (self, adw_toast_new (_("Planned hire added")));
+  show_message (self, NULL);
   reload (self);
 }
 
@@ -169,7 +165,6 @@ sf_planned_hires_window_dispose (GObject *object)
   SfPlannedHiresWindow *self = SF_PLANNED_HIRES_WINDOW (object);
 
   g_clear_object (&self->store);
-  g_clear_weak_pointer (&self->toast);
   g_clear_pointer (&self->hires, g_array_unref);
   G_OBJECT_CLASS (sf_planned_hires_window_parent_class)->dispose (object);
 }
@@ -191,6 +186,7 @@ sf_planned_hires_window_class_init (SfPlannedHiresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfPlannedHiresWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, SfPlannedHiresWindow, note_row);
   gtk_widget_class_bind_template_child (widget_class, SfPlannedHiresWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, SfPlannedHiresWindow, problem_label);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
 }
 
