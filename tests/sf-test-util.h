@@ -64,6 +64,13 @@ void     sf_test_run_cli_va      (const char    *db,
                                   const char    *first,
                                   va_list        args);
 
+/* A database made through the CLI in @dir from @roster_csv and the cases
+ * the planning and scenario tests work out by hand: AA 30 kompleks and BB
+ * 20 kompleks started 1 January 2026, BB 6 enkel started 15 July 2026.
+ * Returns its path. */
+char    *sf_test_cli_planning_db (const char    *dir,
+                                  const char    *roster_csv);
+
 #define sf_test_run_cli(db, run, ...) sf_test_run_cli_env (db, NULL, run, __VA_ARGS__)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SfTestRun, sf_test_run_clear)

@@ -32,25 +32,7 @@ static const char roster_csv[] =
 static char *
 setup (const char *dir)
 {
-  g_autofree char *roster = sf_test_write_file (dir, "roster.csv", roster_csv);
-  g_autoptr(GString) cases = g_string_new ("sagsnummer;initialer;kompleksitet;startdato\n");
-  g_autofree char *cases_path = NULL;
-  char *db = g_build_filename (dir, "s.db", NULL);
-  g_auto(SfTestRun) a = { 0 };
-  g_auto(SfTestRun) b = { 0 };
-
-  for (guint i = 0; i < 30; i++)
-    g_string_append_printf (cases, "A-%u;AA;kompleks;2026-01-01\n", i);
-  for (guint i = 0; i < 20; i++)
-    g_string_append_printf (cases, "B-%u;BB;kompleks;2026-01-01\n", i);
-  for (guint i = 0; i < 6; i++)
-    g_string_append_printf (cases, "N-%u;BB;enkel;2026-07-15\n", i);
-  cases_path = sf_test_write_file (dir, "cases.csv", cases->str);
-  sf_test_run_cli (db, &a, "import-roster", roster, NULL);
-  g_assert_cmpint (a.status, ==, 0);
-  sf_test_run_cli (db, &b, "import-cases", cases_path, NULL);
-  g_assert_cmpint (b.status, ==, 0);
-  return db;
+  return sf_test_cli_planning_db (dir, roster_csv);
 }
 
 static JsonObject *
