@@ -1708,7 +1708,7 @@ sf_store_load_dataset (SfStore  *self,
                   " own_low, own_high"
                   " FROM area ORDER BY id",
                   dataset->areas, read_area, error) &&
-       load_rows (self, "SELECT id, name, area_id, ifnull (cap, 0) FROM team ORDER BY id",
+       load_rows (self, "SELECT id, name, area_id, COALESCE (cap, 0) FROM team ORDER BY id",
                   dataset->teams, read_team, error) &&
        load_rows (self, SELECT_CASEWORKERS " ORDER BY id",
                   dataset->caseworkers, read_caseworker, error) &&
