@@ -28,6 +28,7 @@
 #include "sf-report.h"
 #include "sf-roster-edit.h"
 #include "sf-scenario.h"
+#include "sf-scenario-store.h"
 #include "sf-settings.h"
 #include "sf-store.h"
 #include "sf-text.h"
