@@ -33,3 +33,4 @@
 #include "sf-store.h"
 #include "sf-text.h"
 #include "sf-trend.h"
+#include "sf-workbook.h"
