@@ -13,7 +13,7 @@
 
 #define REF "2026-12-06"
 
-/* The example on the demonstration data, and two more. */
+/* The example on the demonstration data, and three more. */
 static const char example[] =
   "{\"name\": \"Omfordeling\", \"changes\": ["
   "{\"op\": \"move\", \"initials\": \"TLR\", \"team\": \"Sygedagpenge\"},"
@@ -25,7 +25,9 @@ static const char example[] =
   "{\"op\": \"weight\", \"complexity\": \"kompleks\", \"weight\": 1.2},"
   "{\"op\": \"reassign\", \"from\": \"MHL\", \"to\": \"SBN\", \"complexity\": \"kompleks\", \"count\": 4},"
   "{\"op\": \"hours\", \"initials\": \"MHL\", \"hours\": \"36,5\"},"
-  "{\"op\": \"end\", \"initials\": \"CHO\", \"date\": null}]}";
+  "{\"op\": \"end\", \"initials\": \"CHO\", \"date\": null},"
+  /* SBN has 12 complex cases of his own and the 4 MHL gave him */
+  "{\"op\": \"reassign\", \"from\": \"SBN\", \"to\": \"AKJ\", \"complexity\": \"kompleks\", \"count\": 14}]}";
 
 static void
 demo (SfTestStore *f)
@@ -143,7 +145,7 @@ test_saved (SfTestStore   *f,
   g_assert_nonnull (strstr (json, "\"factor\" : 0.8,"));
   g_assert_nonnull (strstr (json, "\"hours\" : 36.5\n"));
   g_assert_nonnull (strstr (json, "\"date\" : null"));
-  g_assert_cmpuint (loaded->changes->len, ==, 10);
+  g_assert_cmpuint (loaded->changes->len, ==, 11);
 
   /* Renamed, duplicated, listed by name, deleted */
   g_assert_true (sf_scenario_store_rename (f->store, id, "Ændring", &error));
@@ -163,7 +165,7 @@ test_saved (SfTestStore   *f,
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpstr (((SfSavedScenario *) list->pdata[0])->name, ==, "Alternativ");
   g_assert_cmpstr (((SfSavedScenario *) list->pdata[1])->name, ==, "Ændring");
-  g_assert_cmpuint (((SfSavedScenario *) list->pdata[1])->n_changes, ==, 10);
+  g_assert_cmpuint (((SfSavedScenario *) list->pdata[1])->n_changes, ==, 11);
   g_assert_true (sf_scenario_store_delete (f->store, copy, &error));
   g_assert_no_error (error);
   g_assert_false (sf_scenario_store_delete (f->store, copy, &error));

@@ -452,10 +452,11 @@ setting_key (SfComplexity complexity)
 }
 
 /* One change on the real data; @base is the data as the apply began, for
- * the names.  Adds what undoes it to @steps. */
+ * the names, with the cases' caseworkers as the earlier reassignments left
+ * them.  Adds what undoes it to @steps. */
 static gboolean
 apply_change (SfStore                *store,
-              const SfDataset        *base,
+              SfDataset              *base,
               const SfScenarioChange *change,
               SfDay                   ref,
               GPtrArray              *steps,
@@ -559,7 +560,6 @@ apply_change (SfStore                *store,
 
     case SF_SCENARIO_REASSIGN:
       {
-        g_autoptr(SfDataset) now = NULL;
         g_autoptr(GArray) picked = NULL;
         g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
         const SfCaseworker *to;
@@ -568,16 +568,18 @@ apply_change (SfStore                *store,
         to = sf_scenario_find_caseworker (base, change->to);
         if (worker == NULL || to == NULL)
           break;
-        /* The cases as the earlier changes left them */
-        now = sf_store_load_dataset (store, error);
-        if (now == NULL)
-          {
-            ok = FALSE;
-            break;
-          }
-        picked = sf_scenario_pick_cases (now, worker->id, change->complexity, change->count, ref);
+        picked = sf_scenario_pick_cases (base, worker->id, change->complexity, change->count, ref);
         for (guint i = 0; i < picked->len; i++)
-          g_array_append_val (ids, g_array_index (now->cases, SfCase, g_array_index (picked, guint, i)).id);
+          {
+            SfCase *kase = &g_array_index (base->cases, SfCase, g_array_index (picked, guint, i));
+
+            g_array_append_val (ids, kase->id);
+            /* @base follows, as the store will have it, for later reassignments
+             * (nothing else a scenario changes decides which cases they move) */
+            kase->caseworker_id = to->id;
+            if (kase->cover_id == to->id)
+              kase->cover_id = 0;
+          }
         if (ids->len == 0)
           break;
         step->kind = STEP_CASES;

@@ -75,7 +75,7 @@ text (Sheet      *s,
       guint       col,
       const char *value)
 {
-  if (value == NULL || *value == '\0')
+  if (value == NULL || *value == '\0' || s->ws == NULL)
     return;
   note (s, worksheet_write_string (s->ws, s->row, (lxw_col_t) col, value, NULL));
   fit (s, col, g_utf8_strlen (value, -1));
@@ -90,7 +90,7 @@ number (Sheet      *s,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (isnan (value) || isinf (value))
+  if (isnan (value) || isinf (value) || s->ws == NULL)
     return;
   note (s, worksheet_write_number (s->ws, s->row, (lxw_col_t) col, value, format));
   /* As wide as it shows: digits, separators, a decimal or two */
@@ -105,7 +105,7 @@ day (Sheet *s,
 {
   lxw_datetime dt = { 0 };
 
-  if (value == SF_DAY_NONE)
+  if (value == SF_DAY_NONE || s->ws == NULL)
     return;
   sf_day_get_ymd (value, &dt.year, &dt.month, &dt.day);
   note (s, worksheet_write_datetime (s->ws, s->row, (lxw_col_t) col, &dt, s->f->date));
@@ -130,6 +130,12 @@ sheet_new (lxw_workbook      *wb,
 
   s.ws = workbook_add_worksheet (wb, name);
   s.f = f;
+  /* A translation that is no sheet name ([]:*?/\ or over 31 characters) */
+  if (s.ws == NULL)
+    {
+      s.error = LXW_ERROR_INVALID_SHEETNAME_CHARACTER;
+      return s;
+    }
   for (guint i = 0; headers[i] != NULL; i++)
     {
       note (&s, worksheet_write_string (s.ws, 0, (lxw_col_t) i, headers[i], f->header));
@@ -144,6 +150,8 @@ sheet_new (lxw_workbook      *wb,
 static lxw_error
 sheet_finish (Sheet *s)
 {
+  if (s->ws == NULL)
+    return s->error;
   for (guint i = 0; i < s->n_columns && i < MAX_COLUMNS; i++)
     worksheet_set_column (s->ws, (lxw_col_t) i, (lxw_col_t) i,
                           CLAMP (s->widths[i] + 1, MIN_WIDTH, MAX_WIDTH), NULL);
