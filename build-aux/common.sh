@@ -13,6 +13,7 @@ SF_DEB_PACKAGES=(
   libadwaita-1-dev
   libsqlite3-dev
   libjson-glib-dev
+  libxlsxwriter-dev
   meson
   ninja-build
   pkg-config

@@ -157,6 +157,124 @@ test_refused (void)
   g_assert_cmpint (gone.status, ==, 1);
 }
 
+/* Saved scenarios: saved from a file (checked as `scenario` checks it),
+ * listed, written back, applied to the real data (which then reports what
+ * the scenario computed) and deleted. */
+static void
+test_saved (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *db = setup (dir);
+  g_autofree char *changes = sf_test_write_file (dir, "s.json",
+    "{\"name\": \"Omfordeling\", \"changes\": ["
+    "{\"op\": \"move\", \"initials\": \"BB\", \"team\": \"Fam\"},"
+    "{\"op\": \"factor\", \"initials\": \"AA\", \"factor\": \"0,8\", \"reason\": \"Mentor\"},"
+    "{\"op\": \"reassign\", \"from\": \"AA\", \"to\": \"CC\", \"complexity\": \"kompleks\", \"count\": 5}]}");
+  g_autofree char *exported = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *text = NULL;
+  g_auto(SfTestRun) run = { 0 };
+  g_auto(SfTestRun) computed = { 0 };
+  g_auto(SfTestRun) report = { 0 };
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) computed_root = NULL;
+  g_autoptr(JsonNode) report_root = NULL;
+  g_autoptr(JsonNode) exported_root = NULL;
+  JsonObject *first;
+
+  sf_test_run_cli (db, &run, "scenarios", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "scenario-save"));
+
+  sf_test_run_cli (db, &run, "scenario-save", "--changes", changes, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  /* The name is taken, unless replaced; another name is another scenario */
+  sf_test_run_cli (db, &run, "scenario-save", "--changes", changes, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "already a scenario called “Omfordeling”"));
+  sf_test_run_cli (db, &run, "scenario-save", "--changes", changes, "--replace", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  sf_test_run_cli (db, &run, "scenario-save", "--changes", changes, "--name", "Kopi", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  sf_test_run_cli (db, &run, "scenarios", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  list = parse (run.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (list), "scenarios")), ==, 2);
+  first = json_array_get_object_element (json_object_get_array_member (json_node_get_object (list), "scenarios"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "Kopi");
+  g_assert_cmpint (json_object_get_int_member (first, "changes"), ==, 3);
+  sf_test_run_cli (db, &run, "scenarios", NULL);
+  g_assert_nonnull (strstr (run.out, "Omfordeling\t3 changes\tsaved "));
+
+  /* Written back as a changes file that `scenario` reads */
+  sf_test_run_cli (db, &run, "scenario-export", "omfordeling", exported, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
+  exported_root = parse (text);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (exported_root), "name"), ==, "Omfordeling");
+  g_assert_nonnull (strstr (text, "\"factor\" : 0.8,"));
+  sf_test_run_cli (db, &computed, "scenario", "--changes", exported, "--date", "2026-12-06", "--format", "json", NULL);
+  g_assert_cmpint (computed.status, ==, 0);
+
+  /* Applied: the real data now reports what the scenario computed */
+  sf_test_run_cli (db, &run, "scenario-apply", "Omfordeling", "--date", "2026-12-06", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Scenario “Omfordeling” applied\n  1. Move BB to the team “Fam”\n"));
+  g_assert_nonnull (strstr (run.out, "  3. Move 5 of AA’s open cases of the complexity “Complex” to CC\n"));
+  sf_test_run_cli (db, &report, "report", "--date", "2026-12-06", "--format", "json", NULL);
+  computed_root = parse (computed.out);
+  report_root = parse (report.out);
+  g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (computed_root), "report"), report_root));
+
+  sf_test_run_cli (db, &run, "scenario-delete", "KOPI", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  sf_test_run_cli (db, &run, "scenario-export", "Kopi", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "no saved scenario called “Kopi”"));
+}
+
+/* What the saved-scenario commands refuse, changing nothing. */
+static void
+test_saved_refused (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *db = setup (dir);
+  g_autofree char *bad = sf_test_write_file (dir, "bad.json",
+    "{\"name\": \"Forkert\", \"changes\": ["
+    "{\"op\": \"move\", \"initials\": \"XX\", \"team\": \"Fam\"},"
+    "{\"op\": \"hours\", \"initials\": \"AA\", \"hours\": 50}]}");
+  g_autofree char *good = sf_test_write_file (dir, "good.json",
+    "{\"name\": \"God\", \"changes\": [{\"op\": \"hours\", \"initials\": \"AA\", \"hours\": 30}]}");
+  g_auto(SfTestRun) run = { 0 };
+
+  sf_test_run_cli (db, &run, "scenario-save", "--changes", bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Change 1 (move): There is no caseworker with the initials “XX”."));
+  g_assert_nonnull (strstr (run.err, "Change 2 (hours): "));
+  sf_test_run_cli (db, &run, "scenarios", "--format", "json", NULL);
+  g_assert_nonnull (strstr (run.out, "\"scenarios\" : []"));
+
+  sf_test_run_cli (db, &run, "scenario-save", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  sf_test_run_cli (db, &run, "scenario-save", "--changes", good, "--name", "", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  sf_test_run_cli (db, &run, "scenarios", "--format", "xml", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  sf_test_run_cli (db, &run, "scenario-apply", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  sf_test_run_cli (db, &run, "scenario-apply", "God", "--date", "i morgen", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  sf_test_run_cli (db, &run, "scenario-apply", "Ingen", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  sf_test_run_cli (db, &run, "scenario-export", "God", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  sf_test_run_cli (db, &run, "scenario-delete", "God", "--bogus", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -164,5 +282,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/scenario-cli/json", test_json);
   g_test_add_func ("/scenario-cli/refused", test_refused);
+  g_test_add_func ("/scenario-cli/saved", test_saved);
+  g_test_add_func ("/scenario-cli/saved-refused", test_saved_refused);
   return g_test_run ();
 }

@@ -169,3 +169,271 @@ sf_cli_scenario (SfStore  *store,
   fputs (out->str, stdout);
   return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
 }
+
+/* ---- saved scenarios --------------------------------------------------- */
+
+/* Parses @entries and leaves the other arguments in @argv (from 1); fails
+ * unless there are @n_args of them. */
+static int
+parse_with_args (GOptionEntry  *entries,
+                 int           *argc,
+                 char        ***argv,
+                 int            n_args,
+                 const char    *usage_text)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return sf_cli_usage_error (error);
+  for (int i = 1; i < *argc; i++)
+    if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0')
+      {
+        g_printerr (_("%s: unknown option %s.\n"), g_get_prgname (), (*argv)[i]);
+        return SF_CLI_USAGE;
+      }
+  if (*argc != n_args + 1)
+    {
+      g_printerr (_("Usage: %s %s\n"), g_get_prgname (), usage_text);
+      return SF_CLI_USAGE;
+    }
+  return SF_CLI_OK;
+}
+
+/* The saved scenario called @name; prints why not. */
+static SfScenario *
+load_saved (SfStore    *store,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = sf_scenario_store_find (store, name);
+  SfScenario *scenario;
+
+  if (id == 0)
+    {
+      g_printerr (_("%s: there is no saved scenario called “%s”; `scenarios` lists them.\n"),
+                  g_get_prgname (), name);
+      return NULL;
+    }
+  scenario = sf_scenario_store_load (store, id, &error);
+  if (scenario == NULL)
+    sf_cli_refuse (error);
+  return scenario;
+}
+
+int
+sf_cli_scenarios (SfStore  *store,
+                  int       argc,
+                  char    **argv)
+{
+  g_autofree char *format = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
+    { NULL }
+  };
+  int status;
+
+  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
+    return status;
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    {
+      g_printerr (_("%s: the format must be text or json, not “%s”.\n"), g_get_prgname (), format);
+      return SF_CLI_USAGE;
+    }
+  list = sf_scenario_store_list (store, &error);
+  if (list == NULL)
+    return sf_cli_refuse (error);
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "scenarios");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < list->len; i++)
+        {
+          const SfSavedScenario *saved = g_ptr_array_index (list, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, saved->id);
+          sf_cli_json_add_string (builder, "name", saved->name);
+          json_builder_set_member_name (builder, "changes");
+          json_builder_add_int_value (builder, saved->n_changes);
+          sf_cli_json_add_string (builder, "created", saved->created);
+          sf_cli_json_add_string (builder, "updated", saved->updated);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      text = builder_to_text (builder);
+      fputs (text, stdout);
+      fputc ('\n', stdout);
+    }
+  else if (list->len == 0)
+    g_print ("%s\n", _("No saved scenarios. Save one with scenario-save --changes FILE."));
+  else
+    for (guint i = 0; i < list->len; i++)
+      {
+        const SfSavedScenario *saved = g_ptr_array_index (list, i);
+
+        g_print ("%s\t", saved->name);
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", saved->n_changes), saved->n_changes);
+        /* Translators: when a saved scenario was last saved (UTC) */
+        g_print ("\t%s %s\n", _("saved"), saved->updated);
+      }
+  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+}
+
+int
+sf_cli_scenario_save (SfStore  *store,
+                      int       argc,
+                      char    **argv)
+{
+  g_autofree char *changes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean replace = FALSE;
+  GOptionEntry entries[] = {
+    { "changes", 0, 0, G_OPTION_ARG_FILENAME, &changes, N_("The scenario: a JSON file of changes"), N_("FILE") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Save it under this name instead of the file’s"), N_("NAME") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace, N_("Replace a saved scenario of the same name"), NULL },
+    { NULL }
+  };
+  SfSettings settings;
+  gsize length;
+  gint64 id;
+  int status;
+
+  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
+    return status;
+  if (changes == NULL)
+    {
+      g_printerr (_("Usage: %s %s\n"), g_get_prgname (), "scenario-save --changes FILE [--name NAME] [--replace]");
+      return SF_CLI_USAGE;
+    }
+  if (!g_file_get_contents (changes, &contents, &length, &error))
+    return sf_cli_refuse (error);
+  if (!sf_store_load_settings (store, &settings, &error) ||
+      (dataset = sf_store_load_dataset (store, &error)) == NULL)
+    return sf_cli_refuse (error);
+  /* Checked against today's data, as `scenario` checks it */
+  scenario = sf_scenario_parse (contents, length, dataset, &settings, &error);
+  if (scenario == NULL)
+    return sf_cli_refuse (error);
+  if (name != NULL)
+    {
+      g_free (scenario->name);
+      scenario->name = g_strstrip (g_strdup (name));
+    }
+  id = replace ? sf_scenario_store_find (store, scenario->name) : 0;
+  if (sf_scenario_store_save (store, id, scenario, &error) == 0)
+    return sf_cli_refuse (error);
+  return SF_CLI_OK;
+}
+
+int
+sf_cli_scenario_export (SfStore  *store,
+                        int       argc,
+                        char    **argv)
+{
+  g_autoptr(SfScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  int status;
+
+  if ((status = parse_with_args (entries, &argc, &argv, 2, "scenario-export NAME FILE")) != SF_CLI_OK)
+    return status;
+  scenario = load_saved (store, argv[1]);
+  if (scenario == NULL)
+    return SF_CLI_REFUSED;
+  json = sf_scenario_to_json (scenario);
+  if (g_str_equal (argv[2], "-"))
+    {
+      fputs (json, stdout);
+      return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+    }
+  if (!g_file_set_contents (argv[2], json, -1, &error))
+    return sf_cli_refuse (error);
+  return SF_CLI_OK;
+}
+
+int
+sf_cli_scenario_delete (SfStore  *store,
+                        int       argc,
+                        char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  gint64 id;
+  int status;
+
+  if ((status = parse_with_args (entries, &argc, &argv, 1, "scenario-delete NAME")) != SF_CLI_OK)
+    return status;
+  id = sf_scenario_store_find (store, argv[1]);
+  if (id == 0)
+    {
+      g_printerr (_("%s: there is no saved scenario called “%s”; `scenarios` lists them.\n"),
+                  g_get_prgname (), argv[1]);
+      return SF_CLI_REFUSED;
+    }
+  if (!sf_scenario_store_delete (store, id, &error))
+    return sf_cli_refuse (error);
+  return SF_CLI_OK;
+}
+
+int
+sf_cli_scenario_apply (SfStore  *store,
+                       int       argc,
+                       char    **argv)
+{
+  g_autofree char *date = NULL;
+  g_autoptr(SfScenario) scenario = NULL;
+  g_autoptr(SfScenarioUndo) undo = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day whose open cases a reassignment moves (default: today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  SfDay ref = sf_day_today ();
+  int status;
+
+  if ((status = parse_with_args (entries, &argc, &argv, 1, "scenario-apply NAME [--date D]")) != SF_CLI_OK)
+    return status;
+  if (date != NULL && !sf_day_parse (date, &ref))
+    {
+      g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), date);
+      return SF_CLI_USAGE;
+    }
+  scenario = load_saved (store, argv[1]);
+  if (scenario == NULL)
+    return SF_CLI_REFUSED;
+  undo = sf_scenario_store_apply (store, scenario, ref, &skipped, &error);
+  if (undo == NULL)
+    return sf_cli_refuse (error);
+
+  g_print ("%s\n", sf_scenario_undo_get_summary (undo));
+  for (guint i = 0; i < scenario->changes->len; i++)
+    {
+      g_autofree char *text = sf_scenario_change_describe (g_ptr_array_index (scenario->changes, i));
+      const char *why = NULL;
+
+      for (guint k = 0; k < skipped->len; k++)
+        if (((SfScenarioSkip *) g_ptr_array_index (skipped, k))->index == i)
+          why = ((SfScenarioSkip *) g_ptr_array_index (skipped, k))->message;
+      g_print ("  %u. %s\n", i + 1, text);
+      if (why != NULL)
+        g_print ("     %s\n", why);
+    }
+  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+}

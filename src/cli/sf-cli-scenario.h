@@ -11,4 +11,23 @@ int sf_cli_scenario (SfStore  *store,
                      int       argc,
                      char    **argv);
 
+/* Saved scenarios: `scenarios` lists them, `scenario-save` saves a changes
+ * file, `scenario-export` writes one back, `scenario-delete` removes one and
+ * `scenario-apply` carries one out on the real data. */
+int sf_cli_scenarios        (SfStore  *store,
+                             int       argc,
+                             char    **argv);
+int sf_cli_scenario_save    (SfStore  *store,
+                             int       argc,
+                             char    **argv);
+int sf_cli_scenario_export  (SfStore  *store,
+                             int       argc,
+                             char    **argv);
+int sf_cli_scenario_delete  (SfStore  *store,
+                             int       argc,
+                             char    **argv);
+int sf_cli_scenario_apply   (SfStore  *store,
+                             int       argc,
+                             char    **argv);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "sf-cli-checklists.h"
 #include "sf-cli-planning.h"
 #include "sf-cli-scenario.h"
+#include "sf-cli-workbook.h"
 #include "sf-cli-util.h"
 #include "sf-core.h"
 
@@ -582,6 +583,12 @@ static const Command commands[] = {
   { "trend", N_("--from D --to D --step week|month [--team NAME] [--format text|csv|json]"), N_("Figures at weekly or monthly points over a range, recorded or computed"), sf_cli_trend },
   { "forecast", N_("[--date D] [--months N] [--team NAME] [--format text|csv|json]"), N_("Forecast each team's demand and capacity month by month, with the date to hire by"), sf_cli_forecast },
   { "scenario", N_("--changes FILE [--date D] [--months N] --format json"), N_("Compute a what-if scenario from a JSON file of changes, beside today's data, without saving anything"), sf_cli_scenario },
+  { "scenarios", N_("[--format text|json]"), N_("List the saved scenarios"), sf_cli_scenarios },
+  { "scenario-save", N_("--changes FILE [--name NAME] [--replace]"), N_("Save a scenario from a JSON file of changes (checked as scenario checks it)"), sf_cli_scenario_save },
+  { "scenario-export", N_("NAME FILE"), N_("Write a saved scenario as a JSON file of changes (- for standard output)"), sf_cli_scenario_export },
+  { "scenario-apply", N_("NAME [--date D]"), N_("Carry a saved scenario out on the real data, as recorded changes in one transaction"), sf_cli_scenario_apply },
+  { "workbook", N_("[--date D] [--months N] [--scenario NAME] FILE.xlsx"), N_("Write the HR workbook (Excel): today's figures, the trend, the forecast and a saved scenario's comparison"), sf_cli_workbook },
+  { "scenario-delete", N_("NAME"), N_("Delete a saved scenario"), sf_cli_scenario_delete },
   { "checklist-check", N_("--team NAME --item ID [--note TEXT] [--by INITIALS] [--date D] [--review-months N] [--uncheck]"), N_("Check a checklist item (or take the check back)"), sf_cli_checklist_check },
   { "areas", N_("[--format text|json]"), N_("List DS’ case areas and the organisation’s own, with the caseloads of other projects"), sf_cli_areas },
   { "area-add", N_("--key KEY --name NAME [--low N --high N] [--source TEXT]"), N_("Add an own case area, with or without a range of the organisation’s own"), sf_cli_area_add },

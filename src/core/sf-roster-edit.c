@@ -596,6 +596,32 @@ check_caseworker (SfStore             *store,
   return TRUE;
 }
 
+/* Whether caseworker @id's stored reductions are @reductions, in order. */
+static gboolean
+same_reductions (SfStore            *store,
+                 gint64              id,
+                 const SfReduction  *reductions,
+                 guint               n_reductions)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) stored = g_array_new (FALSE, TRUE, sizeof (SfReduction));
+
+  g_array_set_clear_func (stored, sf_reduction_clear);
+  g_array_append_val (ids, id);
+  if (!sf_store_load_reductions_of (store, ids, stored, NULL) || stored->len != n_reductions)
+    return FALSE;
+  for (guint i = 0; i < n_reductions; i++)
+    {
+      const SfReduction *a = &g_array_index (stored, SfReduction, i);
+      const SfReduction *b = &reductions[i];
+
+      if (a->hours != b->hours || a->reason != b->reason || a->from != b->from || a->to != b->to ||
+          g_strcmp0 (a->note, b->note) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gint64
 sf_roster_save_caseworker (SfStore             *store,
                            const SfCaseworker  *worker,
@@ -610,6 +636,7 @@ sf_roster_save_caseworker (SfStore             *store,
   gboolean absent;
   SfDbStmt *stmt;
   gint64 id = worker->id;
+  guint n_reductions_written;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), 0);
@@ -626,6 +653,7 @@ sf_roster_save_caseworker (SfStore             *store,
     }
 
   absent = !is_blank (worker->absence_kind);
+  n_reductions_written = n_reductions;
   if (!sf_store_begin (store, error))
     return 0;
   if (id == 0)
@@ -657,14 +685,17 @@ sf_roster_save_caseworker (SfStore             *store,
     }
   ok = id != 0 ? run (store, stmt, error) : run_returning (store, stmt, &id, error);
 
-  if (ok)
+  /* Reductions as they are stored keep their rows */
+  if (ok && worker->id != 0 && same_reductions (store, id, reductions, n_reductions))
+    n_reductions_written = 0;
+  else if (ok)
     {
       stmt = sf_store_prepare (store, "DELETE FROM reduction WHERE caseworker_id = ?1", error);
       if (stmt != NULL)
         sf_db_stmt_bind_int64 (stmt, 1, id);
       ok = run (store, stmt, error);
     }
-  for (guint i = 0; ok && i < n_reductions; i++)
+  for (guint i = 0; ok && i < n_reductions_written; i++)
     {
       const SfReduction *r = &reductions[i];
 

@@ -146,6 +146,34 @@ find_team (const SfDataset *dataset,
   return -1;
 }
 
+gboolean
+sf_scenario_same_key (const char *a,
+                      const char *b)
+{
+  g_autofree char *x = sf_roster_fold_key (a);
+  g_autofree char *y = sf_roster_fold_key (b);
+
+  return g_strcmp0 (x, y) == 0;
+}
+
+const SfCaseworker *
+sf_scenario_find_caseworker (const SfDataset *dataset,
+                             const char      *initials)
+{
+  int at = find_worker (dataset, initials);
+
+  return at < 0 ? NULL : &g_array_index (dataset->caseworkers, SfCaseworker, at);
+}
+
+const SfTeam *
+sf_scenario_find_team (const SfDataset *dataset,
+                       const char      *name)
+{
+  int at = find_team (dataset, name);
+
+  return at < 0 ? NULL : &g_array_index (dataset->teams, SfTeam, at);
+}
+
 /* ---- reading ----------------------------------------------------------- */
 
 typedef struct
@@ -265,6 +293,12 @@ read_worker (Reader          *reader,
 
   if (initials == NULL)
     return -1;
+  if (dataset == NULL)
+    {
+      /* A saved scenario: who is gone is skipped when it is applied */
+      *out = g_strdup (initials);
+      return -1;
+    }
   at = find_worker (dataset, initials);
   if (at < 0)
     problem (reader, _("There is no caseworker with the initials “%s”."), initials);
@@ -284,6 +318,11 @@ read_team (Reader          *reader,
 
   if (name == NULL)
     return -1;
+  if (dataset == NULL)
+    {
+      *out = g_strdup (name);
+      return -1;
+    }
   at = find_team (dataset, name);
   if (at < 0)
     problem (reader, _("There is no team called “%s”."), name);
@@ -490,7 +529,9 @@ read_change (Reader           *reader,
             else
               change->count = (guint) count;
           }
-        if (worker >= 0 && worker == other)
+        if ((worker >= 0 && worker == other) ||
+            (dataset == NULL && change->initials != NULL && change->to != NULL &&
+             sf_scenario_same_key (change->initials, change->to)))
           problem (reader, "%s", _("The cases would move to the caseworker who has them: name a colleague."));
       }
       break;
@@ -666,6 +707,34 @@ compare_latest_first (gconstpointer a,
   return -g_strcmp0 (x->reference, y->reference);
 }
 
+GArray *
+sf_scenario_pick_cases (const SfDataset *dataset,
+                        gint64           from_id,
+                        SfComplexity     complexity,
+                        guint            count,
+                        SfDay            ref)
+{
+  g_autoptr(GPtrArray) open = g_ptr_array_new ();
+  GArray *indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < dataset->cases->len; i++)
+    {
+      SfCase *kase = &g_array_index (dataset->cases, SfCase, i);
+
+      if (kase->caseworker_id == from_id && kase->complexity == complexity &&
+          sf_capacity_case_is_open (kase, ref))
+        g_ptr_array_add (open, kase);
+    }
+  g_ptr_array_sort (open, compare_latest_first);
+  for (guint i = 0; i < MIN (count, open->len); i++)
+    {
+      guint at = (guint) ((SfCase *) g_ptr_array_index (open, i) - (SfCase *) (void *) dataset->cases->data);
+
+      g_array_append_val (indexes, at);
+    }
+  return indexes;
+}
+
 static void
 reassign (SfScenarioResult       *result,
           guint                   index,
@@ -674,25 +743,16 @@ reassign (SfScenarioResult       *result,
 {
   SfCaseworker *from = worker_or_skip (result, index, change->op, change->initials);
   SfCaseworker *to = from != NULL ? worker_or_skip (result, index, change->op, change->to) : NULL;
-  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GArray) picked = NULL;
   guint moved;
 
   if (from == NULL || to == NULL)
     return;
-  open = g_ptr_array_new ();
-  for (guint i = 0; i < result->dataset->cases->len; i++)
-    {
-      SfCase *kase = &g_array_index (result->dataset->cases, SfCase, i);
-
-      if (kase->caseworker_id == from->id && kase->complexity == change->complexity &&
-          sf_capacity_case_is_open (kase, ref))
-        g_ptr_array_add (open, kase);
-    }
-  g_ptr_array_sort (open, compare_latest_first);
-  moved = MIN (change->count, open->len);
+  picked = sf_scenario_pick_cases (result->dataset, from->id, change->complexity, change->count, ref);
+  moved = picked->len;
   for (guint i = 0; i < moved; i++)
     {
-      SfCase *kase = g_ptr_array_index (open, i);
+      SfCase *kase = &g_array_index (result->dataset->cases, SfCase, g_array_index (picked, guint, i));
 
       kase->caseworker_id = to->id;
       if (kase->cover_id == to->id)
@@ -821,4 +881,216 @@ sf_scenario_figures_compute (const SfDataset  *dataset,
   sf_alerts_sort (out->alerts);
   out->forecast = sf_forecast_compute (dataset, settings, ref, months);
   return out;
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* json-glib writes a double with 17 digits (0.8 as 0.80000000000000004):
+ * a number that is not whole goes in as a marked string and is written
+ * back as its shortest exact form once the text is made (to_text()).  The
+ * mark is a control character, which no name or reason may contain. */
+#define NUMBER_MARK "\001"
+
+static void
+add_number (JsonBuilder *builder,
+            const char  *member,
+            double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == floor (value) && fabs (value) < 1e15)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    {
+      g_autofree char *exact = sf_format_exact (value, '.');
+      g_autofree char *marked = g_strconcat (NUMBER_MARK, exact, NULL);
+
+      json_builder_add_string_value (builder, marked);
+    }
+}
+
+static char *
+unmark_numbers (const char *json)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = json;
+  const char *mark;
+
+  /* json-glib writes the mark as \u0001 inside the quotes */
+  while ((mark = strstr (p, "\"\\u0001")) != NULL)
+    {
+      const char *end = strchr (mark + 7, '"');
+
+      g_string_append_len (out, p, mark - p);
+      g_string_append_len (out, mark + 7, end - (mark + 7));
+      p = end + 1;
+    }
+  g_string_append (out, p);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+add_day (JsonBuilder *builder,
+         const char  *member,
+         SfDay        day)
+{
+  g_autofree char *iso = day != SF_DAY_NONE ? sf_day_to_iso (day) : NULL;
+
+  add_string (builder, member, iso);
+}
+
+/* The changes file of @scenario: what sf_scenario_parse() reads back to the
+ * same scenario. */
+char *
+sf_scenario_to_json (const SfScenario *scenario)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) text = NULL;
+
+  g_return_val_if_fail (scenario != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "name", scenario->name);
+  json_builder_set_member_name (builder, "changes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < scenario->changes->len; i++)
+    {
+      const SfScenarioChange *change = g_ptr_array_index (scenario->changes, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "op", op_keys[change->op]);
+      switch (change->op)
+        {
+        case SF_SCENARIO_MOVE:
+          add_string (builder, "initials", change->initials);
+          add_string (builder, "team", change->team);
+          break;
+        case SF_SCENARIO_HOURS:
+          add_string (builder, "initials", change->initials);
+          add_number (builder, "hours", change->value);
+          break;
+        case SF_SCENARIO_FACTOR:
+          add_string (builder, "initials", change->initials);
+          add_number (builder, "factor", change->value);
+          if (change->text != NULL)
+            add_string (builder, "reason", change->text);
+          break;
+        case SF_SCENARIO_END:
+          add_string (builder, "initials", change->initials);
+          add_day (builder, "date", change->day);
+          break;
+        case SF_SCENARIO_HIRE:
+          add_string (builder, "team", change->team);
+          add_number (builder, "hours", change->value);
+          add_day (builder, "start", change->day);
+          if (change->text != NULL && *change->text != '\0')
+            add_string (builder, "note", change->text);
+          break;
+        case SF_SCENARIO_NORM:
+          add_string (builder, "team", change->team);
+          add_number (builder, "norm", change->value);
+          break;
+        case SF_SCENARIO_WEIGHT:
+          add_string (builder, "complexity", sf_complexity_to_key (change->complexity));
+          add_number (builder, "weight", change->value);
+          break;
+        case SF_SCENARIO_REASSIGN:
+          add_string (builder, "from", change->initials);
+          add_string (builder, "to", change->to);
+          add_string (builder, "complexity", sf_complexity_to_key (change->complexity));
+          add_number (builder, "count", change->count);
+          break;
+        case SF_N_SCENARIO_OPS:
+        default:
+          g_assert_not_reached ();
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  {
+    g_autofree char *raw = json_generator_to_data (generator, NULL);
+    g_autofree char *clean = unmark_numbers (raw);
+
+    text = g_string_new (clean);
+  }
+  g_string_append_c (text, '\n');
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A sentence saying what @change does, in the user's language: what the
+ * GUI and `scenario-apply` show before and after applying. */
+char *
+sf_scenario_change_describe (const SfScenarioChange *change)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (change != NULL, NULL);
+
+  switch (change->op)
+    {
+    case SF_SCENARIO_MOVE:
+      /* Translators: a change of a scenario; initials, then a team */
+      return g_strdup_printf (_("Move %s to the team “%s”"), change->initials, change->team);
+    case SF_SCENARIO_HOURS:
+      value = sf_format_hours (change->value);
+      /* Translators: a change of a scenario; initials, then hours */
+      return g_strdup_printf (_("Set %s’s weekly hours to %s"), change->initials, value);
+    case SF_SCENARIO_FACTOR:
+      value = sf_format_hours (change->value);
+      if (change->value < 1 && change->text != NULL)
+        /* Translators: a change of a scenario; initials, a factor, its reason */
+        return g_strdup_printf (_("Set %s’s individual factor to %s (%s)"), change->initials, value, change->text);
+      return g_strdup_printf (_("Set %s’s individual factor to %s"), change->initials, value);
+    case SF_SCENARIO_END:
+      if (change->day == SF_DAY_NONE)
+        return g_strdup_printf (_("Take away %s’s last working day"), change->initials);
+      day = sf_day_format (change->day);
+      /* Translators: a change of a scenario; initials, then a date */
+      return g_strdup_printf (_("Set %s’s last working day to %s"), change->initials, day);
+    case SF_SCENARIO_HIRE:
+      value = sf_format_hours (change->value);
+      day = sf_day_format (change->day);
+      /* Translators: a change of a scenario; a team, hours, a date */
+      return g_strdup_printf (_("Plan a hire in “%s”: %s hours a week from %s"), change->team, value, day);
+    case SF_SCENARIO_NORM:
+      value = sf_format_hours (change->value);
+      /* Translators: a change of a scenario; a team, then a number of cases */
+      return g_strdup_printf (_("Set the base norm of “%s” to %s"), change->team, value);
+    case SF_SCENARIO_WEIGHT:
+      value = sf_format_hours (change->value);
+      /* Translators: a change of a scenario; a complexity, then a weight */
+      return g_strdup_printf (_("Set the weight of the complexity “%s” to %s"),
+                              sf_complexity_to_label (change->complexity), value);
+    case SF_SCENARIO_REASSIGN:
+      /* Translators: a change of a scenario; a count, initials, a complexity, initials */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Move %u of %s’s open cases of the complexity “%s” to %s",
+                                           "Move %u of %s’s open cases of the complexity “%s” to %s",
+                                           change->count),
+                              change->count, change->initials,
+                              sf_complexity_to_label (change->complexity), change->to);
+    case SF_N_SCENARIO_OPS:
+    default:
+      g_assert_not_reached ();
+    }
+  return NULL;
 }

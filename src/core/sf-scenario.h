@@ -78,13 +78,36 @@ gboolean           sf_scenario_op_parse       (const char              *key,
 /* Reads a scenario from JSON ({"name": …, "changes": [{"op": …}, …]}),
  * checking every value with the roster's rules and every name against
  * @dataset.  On any problem returns NULL with one SF_ERROR_INVALID_INPUT
- * error listing them all, each with the change's position. */
+ * error listing them all, each with the change's position.  With @dataset
+ * NULL names are not looked up (a saved scenario, whose base may have
+ * moved: applying it skips what no longer applies). */
 SfScenario        *sf_scenario_parse          (const char              *json,
                                                gssize                   length,
                                                const SfDataset         *dataset,
                                                const SfSettings        *settings,
                                                GError                 **error);
 void               sf_scenario_free           (SfScenario              *scenario);
+/* The changes file of @scenario, which sf_scenario_parse() reads back. */
+char              *sf_scenario_to_json        (const SfScenario        *scenario);
+/* What @change does, as a translated sentence. */
+char              *sf_scenario_change_describe (const SfScenarioChange *change);
+
+/* Names as a scenario matches them: regardless of case and Unicode form. */
+gboolean           sf_scenario_same_key       (const char              *a,
+                                               const char              *b);
+const SfCaseworker *sf_scenario_find_caseworker (const SfDataset       *dataset,
+                                                 const char            *initials);
+const SfTeam      *sf_scenario_find_team      (const SfDataset         *dataset,
+                                               const char              *name);
+/* The indexes into @dataset->cases of the at most @count cases of
+ * @complexity open on @ref whose primary caseworker is @from_id that a
+ * reassignment moves: the latest start date first, on the same day the
+ * highest case number first. */
+GArray            *sf_scenario_pick_cases     (const SfDataset         *dataset,
+                                               gint64                   from_id,
+                                               SfComplexity             complexity,
+                                               guint                    count,
+                                               SfDay                    ref);
 
 /* Applies @scenario's changes, in order, to a copy of @dataset and
  * @settings; @dataset is not changed.  @ref is the day whose open cases a

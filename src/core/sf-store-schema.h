@@ -294,11 +294,25 @@ static const char * const sf_store_migrations[] = {
   "  note         TEXT"
   ");"
   "CREATE INDEX planned_hire_team ON planned_hire (team_id);",
+
+  /* 7 → 8: saved what-if scenarios.  A scenario is its changes file
+   * (sf_scenario_to_json()), kept apart from the real data: nothing refers
+   * to it and it refers to nothing, so people and teams it names may go
+   * (applying it then skips those changes).  The key is the name as names
+   * are compared (sf_roster_fold_key()), unique. */
+  "CREATE TABLE scenario ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  name    TEXT NOT NULL CHECK (length (name) > 0),"
+  "  key     TEXT NOT NULL UNIQUE,"
+  "  changes TEXT NOT NULL,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");",
 };
 
 /* Whether migrations[N] rebuilds a table that others refer to: it then
  * runs with foreign keys off, and PRAGMA foreign_key_check must find
  * nothing before it commits. */
 static const gboolean sf_store_migration_rebuilds[] = {
-  FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE,
+  FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, FALSE,
 };

@@ -49,6 +49,10 @@ struct _SfStore
   SfChange  *pending;
   gint64     rows_seen;
   gint64     total_changes;
+
+  /* How deep sf_store_begin() calls are nested: 1 in a transaction, more
+   * where a write runs inside another one's (a savepoint each). */
+  int        depth;
 };
 
 G_DEFINE_FINAL_TYPE (SfStore, sf_store, G_TYPE_OBJECT)
@@ -284,13 +288,26 @@ sf_store_begin (SfStore  *self,
       set_error_from_code (error, SF_DB_ERROR_READ_ONLY, NULL);
       return FALSE;
     }
-  if (self->write_hook != NULL && !sf_db_in_transaction (self->db))
+  if (!sf_db_in_transaction (self->db))
+    self->depth = 0;
+  /* A write inside another write (applying a scenario is many edits, each
+   * its own write) is a savepoint of the one transaction: it commits with
+   * the outer one, and a refused inner write undoes only itself. */
+  if (self->depth > 0)
+    {
+      if (!sf_store_exec (self, "SAVEPOINT sf_nested", error))
+        return FALSE;
+      self->depth++;
+      return TRUE;
+    }
+  if (self->write_hook != NULL)
     self->write_hook (self, self->write_hook_data);
   if (!sf_db_begin (self->db, NULL))
     {
       sf_store_set_db_error (self, error);
       return FALSE;
     }
+  self->depth = 1;
   return TRUE;
 }
 
@@ -339,18 +356,36 @@ gboolean
 sf_store_commit (SfStore  *self,
                  GError  **error)
 {
+  if (self->depth > 1 && sf_db_in_transaction (self->db))
+    {
+      if (!sf_store_exec (self, "RELEASE sf_nested", error))
+        {
+          sf_store_rollback (self);
+          return FALSE;
+        }
+      self->depth--;
+      return TRUE;
+    }
   if (!sf_store_exec (self, "COMMIT", error))
     {
       sf_store_rollback (self);
       return FALSE;
     }
+  self->depth = 0;
   return TRUE;
 }
 
 void
 sf_store_rollback (SfStore *self)
 {
+  if (self->depth > 1 && sf_db_in_transaction (self->db))
+    {
+      sf_db_exec (self->db, "ROLLBACK TO sf_nested; RELEASE sf_nested", NULL);
+      self->depth--;
+      return;
+    }
   sf_db_rollback (self->db);
+  self->depth = 0;
 }
 
 /* ---- bulk writes -------------------------------------------------------
@@ -569,6 +604,9 @@ sf_store_emit_changed (SfStore *self)
 {
   g_return_if_fail (SF_IS_STORE (self));
 
+  /* Inside an outer write: told once, when that one commits */
+  if (self->depth > 0 && sf_db_in_transaction (self->db))
+    return;
   emit_changed (self, FALSE);
 }
 
@@ -1695,9 +1733,11 @@ sf_store_load_dataset (SfStore  *self,
                        GError  **error)
 {
   g_autoptr(SfDataset) dataset = sf_dataset_new ();
+  /* Inside a write it reads what that write has made so far */
+  gboolean own_transaction = !sf_db_in_transaction (self->db);
   gboolean ok;
 
-  if (!sf_store_exec (self, "BEGIN", error))
+  if (own_transaction && !sf_store_exec (self, "BEGIN", error))
     return NULL;
 
   reserve_rows (self, dataset->caseworkers, "caseworker");
@@ -1719,7 +1759,8 @@ sf_store_load_dataset (SfStore  *self,
        load_rows (self, SELECT_PLANNED_HIRES " ORDER BY id",
                   dataset->planned_hires, read_planned_hire, error);
 
-  sf_store_exec (self, "COMMIT", NULL);
+  if (own_transaction)
+    sf_store_exec (self, "COMMIT", NULL);
   if (!ok)
     return NULL;
   return g_steal_pointer (&dataset);

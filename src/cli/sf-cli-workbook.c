@@ -1,0 +1,92 @@
+/* The workbook command of sagsfordeling-cli.  The workbook is written by
+ * src/core/sf-workbook.c, which the app's Export menu calls too. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sf-cli-util.h"
+#include "sf-cli-workbook.h"
+
+#define USAGE "workbook [--date D] [--months N] [--scenario NAME] FILE.xlsx"
+
+int
+sf_cli_workbook (SfStore  *store,
+                 int       argc,
+                 char    **argv)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *scenario_name = NULL;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfScenario) scenario = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GPtrArray) recordings = NULL;
+  g_autoptr(GError) error = NULL;
+  int months = 0;
+  GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Reference date (default: today)"), N_("YYYY-MM-DD") },
+    { "months", 0, 0, G_OPTION_ARG_INT, &months, N_("Months to forecast (default: the forecast-horizon setting)"), N_("N") },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario_name, N_("Add the comparison with this saved scenario"), N_("NAME") },
+    { NULL }
+  };
+  SfWorkbookInput input = { 0 };
+  SfSettings settings;
+  SfDay ref = sf_day_today ();
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return sf_cli_usage_error (error);
+  if (argc != 2 || (argv[1][0] == '-' && argv[1][1] != '\0'))
+    {
+      g_printerr (_("Usage: %s %s\n"), g_get_prgname (), USAGE);
+      return SF_CLI_USAGE;
+    }
+  if (!g_str_has_suffix (argv[1], ".xlsx"))
+    {
+      g_printerr (_("%s: the workbook is an Excel file: name it something.xlsx, not “%s”.\n"),
+                  g_get_prgname (), argv[1]);
+      return SF_CLI_USAGE;
+    }
+  if (date != NULL && !sf_day_parse (date, &ref))
+    {
+      g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), date);
+      return SF_CLI_USAGE;
+    }
+  if (months < 0 || months > 120)
+    {
+      g_printerr (_("%s: forecast between 1 and 120 months, not %d.\n"), g_get_prgname (), months);
+      return SF_CLI_USAGE;
+    }
+  if (!sf_store_load_settings (store, &settings, &error) ||
+      (dataset = sf_store_load_dataset (store, &error)) == NULL)
+    return sf_cli_refuse (error);
+  if (scenario_name != NULL)
+    {
+      gint64 id = sf_scenario_store_find (store, scenario_name);
+
+      if (id == 0)
+        {
+          g_printerr (_("%s: there is no saved scenario called “%s”; `scenarios` lists them.\n"),
+                      g_get_prgname (), scenario_name);
+          return SF_CLI_REFUSED;
+        }
+      scenario = sf_scenario_store_load (store, id, &error);
+      if (scenario == NULL)
+        return sf_cli_refuse (error);
+    }
+  days = sf_workbook_trend_days (ref);
+  recordings = sf_figure_history_load_recordings (store, days, &error);
+  if (recordings == NULL)
+    return sf_cli_refuse (error);
+
+  input.dataset = dataset;
+  input.settings = &settings;
+  input.ref = ref;
+  input.months = months;
+  input.recordings = recordings;
+  input.scenario = scenario;
+  if (!sf_workbook_write (argv[1], &input, &error))
+    return sf_cli_refuse (error);
+  return SF_CLI_OK;
+}
