@@ -18,10 +18,10 @@
 #include "sf-cell-tooltip.h"
 #include "sf-list-edit.h"
 #include "sf-list-window.h"
+#include "sf-page-follower.h"
 #include "sf-row-viewport.h"
 #include "sf-status-cell.h"
 #include "sf-utilisation-cell.h"
-#include "sf-window.h"
 
 /* Weighted caseloads: each caseworker's open cases by complexity, load,
  * adjusted norm, utilisation and status; each team's totals and where it
@@ -33,6 +33,7 @@ struct _SfCaseloadsPage
 {
   GtkWidget             parent_instance;
 
+  SfPageFollower        follower;
   GtkStack             *view_stack;
   SfCasesView          *cases_view;
   GtkFileChooserNative *pdf_chooser;
@@ -468,6 +469,18 @@ clear_filters_action (GtkWidget  *widget,
 /* ---- export ---------------------------------------------------------- */
 
 static void
+show_export_error (SfCaseloadsPage *self,
+                   const char      *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              _("Could Not Export"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_export_chooser_response_cb (SfCaseloadsPage      *self,
                                int                   response,
                                GtkFileChooserNative *chooser)
@@ -476,20 +489,13 @@ on_export_chooser_response_cb (SfCaseloadsPage      *self,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
 
-      if (file != NULL && window != NULL)
+      if (file != NULL)
         {
           if (sf_caseloads_page_export_csv (self, file, &error))
-            sf_window_add_toast (SF_WINDOW (window), _("Caseloads exported"));
+            gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Caseloads exported"));
           else
-            {
-              GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Export"),
-                                                          error->message);
-
-              adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-              gtk_window_present (GTK_WINDOW (dialog));
-            }
+            show_export_error (self, error->message);
         }
     }
   if (self->export_chooser == chooser)
@@ -524,17 +530,6 @@ export_csv_action (GtkWidget  *widget,
 }
 
 static void
-show_export_error (SfCaseloadsPage *self,
-                   const char      *message)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Export"), message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 on_pdf_chooser_response_cb (SfCaseloadsPage      *self,
                             int                   response,
                             GtkFileChooserNative *chooser)
@@ -543,12 +538,11 @@ on_pdf_chooser_response_cb (SfCaseloadsPage      *self,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
 
-      if (file != NULL && window != NULL)
+      if (file != NULL)
         {
           if (sf_caseloads_page_export_pdf (self, file, &error))
-            sf_window_add_toast (SF_WINDOW (window), _("Caseload report saved"));
+            gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Caseload report saved"));
           else
             show_export_error (self, error->message);
         }
@@ -689,6 +683,7 @@ sf_caseloads_page_dispose (GObject *object)
   SfCaseloadsPage *self = SF_CASELOADS_PAGE (object);
   GtkWidget *child;
 
+  sf_page_follower_clear (&self->follower);
   if (self->export_chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
@@ -812,12 +807,19 @@ sf_caseloads_page_class_init (SfCaseloadsPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+static void fill_from_context   (GtkWidget              *page,
+                                 SfContext              *context);
+static void update_from_context (GtkWidget              *page,
+                                 SfContext              *context,
+                                 const SfContextChanges *changes);
+
 static void
 sf_caseloads_page_init (SfCaseloadsPage *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sf_page_follower_init (&self->follower, GTK_WIDGET (self), fill_from_context, update_from_context);
 
   self->filter_status = -1;
   self->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -854,7 +856,7 @@ new_worker_item (const SfFigures       *figures,
 /* Shows @figures.  The page keeps a reference to their dataset, not a
  * copy: whoever changes it in place calls
  * sf_caseloads_page_update_figures() after. */
-void
+static void
 sf_caseloads_page_set_figures (SfCaseloadsPage *self,
                                const SfFigures *figures)
 {
@@ -927,7 +929,7 @@ sf_caseloads_page_set_figures (SfCaseloadsPage *self,
  * rows, the filters, the sort order, the scroll positions and the cases
  * chosen stay.  Teams and areas are not changed this way (a change to them
  * is a full reload), so their filters stay as they are. */
-void
+static void
 sf_caseloads_page_update_figures (SfCaseloadsPage *self,
                                   const SfFigures *figures,
                                   const SfDelta   *delta,
@@ -1071,13 +1073,42 @@ sf_caseloads_page_export_pdf (SfCaseloadsPage  *self,
   return sf_caseloads_pdf_export (figures, file, error);
 }
 
+static void
+fill_from_context (GtkWidget *page,
+                   SfContext *context)
+{
+  sf_caseloads_page_set_figures (SF_CASELOADS_PAGE (page), sf_context_get_figures (context));
+}
+
+static void
+update_from_context (GtkWidget              *page,
+                     SfContext              *context,
+                     const SfContextChanges *changes)
+{
+  if (changes->what & SF_CONTEXT_FIGURES)
+    sf_caseloads_page_update_figures (SF_CASELOADS_PAGE (page), sf_context_get_figures (context),
+                                      changes->delta, changes->change);
+}
+
+/* The page shows the caseloads of @context (when first shown) and follows
+ * its changes; the cases' edits go to the context's store. */
 void
-sf_caseloads_page_set_store (SfCaseloadsPage *self,
-                             SfStore         *store)
+sf_caseloads_page_set_context (SfCaseloadsPage *self,
+                               SfContext       *context)
 {
   g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
 
-  sf_cases_view_set_store (self->cases_view, store);
+  sf_cases_view_set_context (self->cases_view, context);
+  sf_page_follower_set_context (&self->follower, context);
+}
+
+/* Fills the page now if it was not shown since the figures changed. */
+void
+sf_caseloads_page_catch_up (SfCaseloadsPage *self)
+{
+  g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
+
+  sf_page_follower_catch_up (&self->follower);
 }
 
 SfCasesView *

@@ -21,7 +21,6 @@
 #include "sf-list-window.h"
 #include "sf-reassign-dialog.h"
 #include "sf-row-viewport.h"
-#include "sf-window.h"
 #include "sf-worker-choices.h"
 
 /* Every case, to add, edit, close, reopen, reassign, cover and delete, one
@@ -34,7 +33,8 @@ struct _SfCasesView
 {
   GtkWidget           parent_instance;
 
-  SfStore            *store;
+  SfContext          *context;
+  SfStore            *store;         /* the context's */
   const SfDataset    *dataset;       /* borrowed from the page */
   SfSettings          settings;
   SfDay               ref;
@@ -53,7 +53,6 @@ struct _SfCasesView
   gboolean            updating;
 
   GtkWindow          *dialog;        /* weak */
-  AdwToast           *undo_toast;    /* weak */
 
   GtkSearchEntry     *search_entry;
   GtkDropDown        *team_dropdown;
@@ -467,10 +466,9 @@ set_dialog (SfCasesView *self,
   gtk_window_present (dialog);
 }
 
-/* A toast's undo writes back what was there: a snapshot of the cases */
+/* An undo writes back what was there: a snapshot of the cases */
 typedef struct
 {
-  SfStore *store;
   GArray  *snapshot;       /* SfCase; restored */
   GArray  *added_ids;      /* gint64; deleted (undoing counts) */
   GArray  *closed_ids;     /* gint64; reopened (undoing counts) */
@@ -479,32 +477,26 @@ typedef struct
 static void
 undo_free (Undo *undo)
 {
-  g_clear_object (&undo->store);
   g_clear_pointer (&undo->snapshot, g_array_unref);
   g_clear_pointer (&undo->added_ids, g_array_unref);
   g_clear_pointer (&undo->closed_ids, g_array_unref);
   g_free (undo);
 }
 
-static void
-on_undo_clicked_cb (AdwToast    *toast,
-                    SfCasesView *self)
+static gboolean
+undo_cases (SfStore  *store,
+            gpointer  data,
+            GError  **error)
 {
-  Undo *undo = g_object_get_data (G_OBJECT (toast), "sf-undo");
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
+  Undo *undo = data;
 
-  if (undo == NULL)
-    return;
-  if (undo->added_ids != NULL && undo->added_ids->len > 0)
-    ok = sf_cases_delete (undo->store, (const gint64 *) undo->added_ids->data, undo->added_ids->len, &error);
-  if (ok && undo->closed_ids != NULL && undo->closed_ids->len > 0)
-    ok = sf_cases_reopen (undo->store, (const gint64 *) undo->closed_ids->data, undo->closed_ids->len, &error);
-  if (ok && undo->snapshot != NULL)
-    ok = sf_cases_restore (undo->store, undo->snapshot, &error);
-  if (!ok)
-    show_error (self, _("Could Not Undo"), error->message);
-  g_object_set_data (G_OBJECT (toast), "sf-undo", NULL);
+  if (undo->added_ids != NULL && undo->added_ids->len > 0 &&
+      !sf_cases_delete (store, (const gint64 *) undo->added_ids->data, undo->added_ids->len, error))
+    return FALSE;
+  if (undo->closed_ids != NULL && undo->closed_ids->len > 0 &&
+      !sf_cases_reopen (store, (const gint64 *) undo->closed_ids->data, undo->closed_ids->len, error))
+    return FALSE;
+  return undo->snapshot == NULL || sf_cases_restore (store, undo->snapshot, error);
 }
 
 static void
@@ -512,20 +504,10 @@ toast_undo (SfCasesView *self,
             const char  *title,
             Undo        *undo)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  undo->store = g_object_ref (self->store);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "sf-undo", undo, (GDestroyNotify) undo_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  if (window != NULL)
-    sf_window_show_toast (SF_WINDOW (window), toast);
+  if (self->context != NULL)
+    sf_context_offer_undo (self->context, title, undo_cases, undo, (GDestroyNotify) undo_free);
   else
-    g_object_unref (g_object_ref_sink (toast));
+    undo_free (undo);
 }
 
 /* Offers to undo a change to the cases, from @snapshot (taken before it). */
@@ -586,12 +568,9 @@ on_case_saved_cb (SfCaseDialog *dialog,
                   gint64        id,
                   SfCasesView  *self)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
-
   /* The store has changed, and the list with it: show the case chosen */
   sf_cases_view_select_ids (self, &id, 1);
-  if (window != NULL)
-    sf_window_add_toast (SF_WINDOW (window), _("Case saved"));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Case saved"));
 }
 
 static void
@@ -956,7 +935,6 @@ sf_cases_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_weak_pointer (&self->dialog);
-  g_clear_weak_pointer (&self->undo_toast);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CASES_VIEW);
@@ -972,6 +950,7 @@ sf_cases_view_finalize (GObject *object)
   SfCasesView *self = SF_CASES_VIEW (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->cases);
@@ -1067,13 +1046,17 @@ sf_cases_view_init (SfCasesView *self)
 
 /* ---- public ---------------------------------------------------------- */
 
+/* The view's edits go to the store of @context, and their undo is
+ * offered through it. */
 void
-sf_cases_view_set_store (SfCasesView *self,
-                         SfStore     *store)
+sf_cases_view_set_context (SfCasesView *self,
+                           SfContext   *context)
 {
   g_return_if_fail (SF_IS_CASES_VIEW (self));
+  g_return_if_fail (SF_IS_CONTEXT (context));
 
-  g_set_object (&self->store, store);
+  g_set_object (&self->context, context);
+  g_set_object (&self->store, sf_context_get_store (context));
 }
 
 /* A new item for @kase, or NULL when @old (which may be NULL) shows it
@@ -1493,15 +1476,6 @@ sf_cases_view_get_dialog (SfCasesView *self)
   g_return_val_if_fail (SF_IS_CASES_VIEW (self), NULL);
 
   return self->dialog;
-}
-
-/* The toast that undoes the last change, while it is shown */
-AdwToast *
-sf_cases_view_get_undo_toast (SfCasesView *self)
-{
-  g_return_val_if_fail (SF_IS_CASES_VIEW (self), NULL);
-
-  return self->undo_toast;
 }
 
 gint64
