@@ -73,6 +73,8 @@
 #include "sf-test-util.h"
 #include "sf-row-viewport.h"
 #include "sf-teams-page-private.h"
+#include "sf-caseloads-page-private.h"
+#include "sf-cases-view-private.h"
 #include "sf-window.h"
 
 /* Between two runs: the frame clock is idle again, so that the frame a run

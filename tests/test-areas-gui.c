@@ -19,6 +19,7 @@
 #include "sf-team-dialog.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
+#include "sf-caseloads-page-private.h"
 #include "sf-window.h"
 
 typedef SfTestFixture Fixture;

@@ -19,6 +19,7 @@
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-row-viewport.h"
+#include "sf-caseloads-page-private.h"
 #include "sf-window.h"
 
 #define EPS 1e-9

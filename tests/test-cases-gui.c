@@ -24,6 +24,8 @@
 #include "sf-reassign-dialog.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
+#include "sf-caseloads-page-private.h"
+#include "sf-cases-view-private.h"
 #include "sf-window.h"
 #include "sf-row-viewport.h"
 #include "sf-worker-choices.h"

@@ -54,3 +54,12 @@ sf_choice_dialog_get_chosen (AdwMessageDialog *dialog)
   return GTK_IS_DROP_DOWN (dropdown) ? gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown))
                                      : GTK_INVALID_LIST_POSITION;
 }
+
+/* The dropdown, to make it searchable or choose for the user */
+GtkDropDown *
+sf_choice_dialog_get_dropdown (AdwMessageDialog *dialog)
+{
+  g_return_val_if_fail (ADW_IS_MESSAGE_DIALOG (dialog), NULL);
+
+  return GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+}

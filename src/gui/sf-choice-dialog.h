@@ -20,5 +20,6 @@ AdwMessageDialog *sf_choice_dialog_new        (GtkWindow        *parent,
                                                const char       *ok_label,
                                                gboolean          destructive);
 guint             sf_choice_dialog_get_chosen (AdwMessageDialog *dialog);
+GtkDropDown      *sf_choice_dialog_get_dropdown (AdwMessageDialog *dialog);
 
 G_END_DECLS
