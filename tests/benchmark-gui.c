@@ -75,6 +75,7 @@
 #include "sf-teams-page-private.h"
 #include "sf-caseloads-page-private.h"
 #include "sf-cases-view-private.h"
+#include "sf-roster-page-private.h"
 #include "sf-window.h"
 
 /* Between two runs: the frame clock is idle again, so that the frame a run

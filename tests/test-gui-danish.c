@@ -22,6 +22,7 @@
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-row-viewport.h"
+#include "sf-roster-page-private.h"
 #include "sf-window.h"
 
 static void

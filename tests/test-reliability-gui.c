@@ -20,6 +20,7 @@
 #include "sf-change-log-window.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
+#include "sf-roster-page-private.h"
 #include "sf-window.h"
 
 typedef struct

@@ -15,7 +15,7 @@
 #include "sf-list-edit.h"
 #include "sf-list-window.h"
 #include "sf-roster-item.h"
-#include "sf-roster-page.h"
+#include "sf-roster-page-private.h"
 #include "sf-row-viewport.h"
 #include "sf-status-cell.h"
 #include "sf-utilisation-cell.h"
