@@ -530,17 +530,10 @@ sf_alerts_page_class_init (SfAlertsPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "sf-alerts-page");
 }
 
-static void fill_from_context   (GtkWidget              *page,
-                                 SfContext              *context);
-static void update_from_context (GtkWidget              *page,
-                                 SfContext              *context,
-                                 const SfContextChanges *changes);
-
 static void
 sf_alerts_page_init (SfAlertsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  sf_page_follower_init (&self->follower, GTK_WIDGET (self), fill_from_context, update_from_context);
 
   self->groups = g_ptr_array_new ();
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -673,7 +666,8 @@ sf_alerts_page_set_context (SfAlertsPage *self,
 {
   g_return_if_fail (SF_IS_ALERTS_PAGE (self));
 
-  sf_page_follower_set_context (&self->follower, context);
+  sf_page_follower_set_context (&self->follower, GTK_WIDGET (self), context,
+                                fill_from_context, update_from_context);
 }
 
 /* Fills the page now if it was not shown since the alerts changed. */

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-error-dialog.h"
 #include "sf-application.h"
 #include "sf-dialog-fit.h"
 #include "sf-preferences-window.h"
@@ -189,13 +190,8 @@ on_damage_response_cb (AdwMessageDialog *dialog,
     return;
   if (!sf_backup_restore (self->database_path, backup, &error) ||
       !sf_store_reopen (self->store, &error))
-    {
-      GtkWidget *failed = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
-                                                  _("The Backup Was Not Restored"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (failed));
-    }
+    sf_error_dialog_show (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                          _("The Backup Was Not Restored"), error->message);
 }
 
 static void

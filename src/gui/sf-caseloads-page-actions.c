@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-error-dialog.h"
 #include "sf-caseloads-page-private.h"
 #include "sf-caseloads-pdf.h"
 
@@ -27,12 +28,7 @@ static void
 show_export_error (SfCaseloadsPage *self,
                    const char      *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("Could Not Export"), message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  sf_error_dialog_show_for (GTK_WIDGET (self), _("Could Not Export"), message);
 }
 
 static void
@@ -45,39 +41,51 @@ on_export_chooser_response_cb (SfCaseloadsPage      *self,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
 
-      if (file != NULL)
-        {
-          if (sf_caseloads_page_export_csv (self, file, &error))
-            gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Caseloads exported"));
-          else
-            show_export_error (self, error->message);
-        }
+      if (file != NULL && self->export_pdf && sf_caseloads_page_export_pdf (self, file, &error))
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Caseload report saved"));
+      else if (file != NULL && !self->export_pdf && sf_caseloads_page_export_csv (self, file, &error))
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Caseloads exported"));
+      else if (error != NULL)
+        show_export_error (self, error->message);
     }
   if (self->export_chooser == chooser)
     g_clear_object (&self->export_chooser);
 }
 
+/* Asks where to save the overview (CSV) or the report (@pdf) */
 static void
-export_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+choose_export_file (SfCaseloadsPage *self,
+                    gboolean         pdf)
 {
-  SfCaseloadsPage *self = SF_CASELOADS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *iso = sf_day_to_iso (self->ref != SF_DAY_NONE ? self->ref : sf_day_today ());
-  /* Translators: the file name of an exported caseload overview; %s is the date */
-  g_autofree char *name = g_strdup_printf (_("caseloads-%s.csv"), iso);
+  g_autofree char *name = NULL;
 
   if (self->export_chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
       g_clear_object (&self->export_chooser);
     }
-  self->export_chooser = gtk_file_chooser_native_new (_("Export Caseloads"),
+  self->export_pdf = pdf;
+  self->export_chooser = gtk_file_chooser_native_new (pdf ? _("Export Caseload Report") : _("Export Caseloads"),
                                                       GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                       GTK_FILE_CHOOSER_ACTION_SAVE,
                                                       _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
+  if (pdf)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("PDF Documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_pattern (filter, "*.pdf");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
+      /* Translators: the file name of a caseload report; %s is the date */
+      name = g_strdup_printf (_("caseloads-%s.pdf"), iso);
+    }
+  else
+    /* Translators: the file name of an exported caseload overview; %s is the date */
+    name = g_strdup_printf (_("caseloads-%s.csv"), iso);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
   g_signal_connect_object (self->export_chooser, "response",
                            G_CALLBACK (on_export_chooser_response_cb), self, G_CONNECT_SWAPPED);
@@ -85,25 +93,11 @@ export_csv_action (GtkWidget  *widget,
 }
 
 static void
-on_pdf_chooser_response_cb (SfCaseloadsPage      *self,
-                            int                   response,
-                            GtkFileChooserNative *chooser)
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-
-      if (file != NULL)
-        {
-          if (sf_caseloads_page_export_pdf (self, file, &error))
-            gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Caseload report saved"));
-          else
-            show_export_error (self, error->message);
-        }
-    }
-  if (self->pdf_chooser == chooser)
-    g_clear_object (&self->pdf_chooser);
+  choose_export_file (SF_CASELOADS_PAGE (widget), FALSE);
 }
 
 static void
@@ -111,34 +105,23 @@ export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  SfCaseloadsPage *self = SF_CASELOADS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *iso = sf_day_to_iso (self->ref != SF_DAY_NONE ? self->ref : sf_day_today ());
-  /* Translators: the file name of a caseload report; %s is the date */
-  g_autofree char *name = g_strdup_printf (_("caseloads-%s.pdf"), iso);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  if (self->pdf_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->pdf_chooser));
-      g_clear_object (&self->pdf_chooser);
-    }
-  self->pdf_chooser = gtk_file_chooser_native_new (_("Export Caseload Report"),
-                                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                   GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                   _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->pdf_chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF Documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->pdf_chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->pdf_chooser), name);
-  g_signal_connect_object (self->pdf_chooser, "response",
-                           G_CALLBACK (on_pdf_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->pdf_chooser));
+  choose_export_file (SF_CASELOADS_PAGE (widget), TRUE);
 }
 
 /* ---- the exports themselves ---------------------------------------------- */
+
+/* The figures the page shows, computed for an export */
+static SfFigures *
+figures_to_export (SfCaseloadsPage  *self,
+                   GError          **error)
+{
+  if (self->dataset == NULL)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, _("There are no figures to export yet."));
+      return NULL;
+    }
+  return sf_figures_compute (self->dataset, &self->settings, self->ref);
+}
 
 gboolean
 sf_caseloads_page_export_csv (SfCaseloadsPage  *self,
@@ -152,12 +135,8 @@ sf_caseloads_page_export_csv (SfCaseloadsPage  *self,
   g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (self->dataset == NULL)
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, _("There are no figures to export yet."));
-      return FALSE;
-    }
-  figures = sf_figures_compute (self->dataset, &self->settings, self->ref);
+  if ((figures = figures_to_export (self, error)) == NULL)
+    return FALSE;
   bytes = sf_caseloads_render_csv (figures);
   if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
@@ -178,12 +157,8 @@ sf_caseloads_page_export_pdf (SfCaseloadsPage  *self,
   g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (self->dataset == NULL)
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, _("There are no figures to export yet."));
-      return FALSE;
-    }
-  figures = sf_figures_compute (self->dataset, &self->settings, self->ref);
+  if ((figures = figures_to_export (self, error)) == NULL)
+    return FALSE;
   return sf_caseloads_pdf_export (figures, file, error);
 }
 

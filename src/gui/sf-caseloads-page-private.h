@@ -24,7 +24,6 @@ struct _SfCaseloadsPage
   SfPageFollower        follower;
   GtkStack             *view_stack;
   SfCasesView          *cases_view;
-  GtkFileChooserNative *pdf_chooser;
 
   GtkDropDown          *team_dropdown;
   GtkDropDown          *area_dropdown;
@@ -46,6 +45,7 @@ struct _SfCaseloadsPage
   GArray               *team_ids;      /* dropdown position → team id; 0 = all */
   GArray               *area_ids;
   GtkFileChooserNative *export_chooser;
+  gboolean              export_pdf;     /* what export_chooser saves */
 
   /* What the figures were computed from, for exports and the cases: the
    * window's, shared and updated in place (sf_recompute_apply()) */

@@ -520,11 +520,6 @@ sf_caseloads_page_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
       g_clear_object (&self->export_chooser);
     }
-  if (self->pdf_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->pdf_chooser));
-      g_clear_object (&self->pdf_chooser);
-    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CASELOADS_PAGE);
   /* The template's top box is not a bound child: unparent it too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -633,19 +628,12 @@ sf_caseloads_page_class_init (SfCaseloadsPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
-static void fill_from_context   (GtkWidget              *page,
-                                 SfContext              *context);
-static void update_from_context (GtkWidget              *page,
-                                 SfContext              *context,
-                                 const SfContextChanges *changes);
-
 static void
 sf_caseloads_page_init (SfCaseloadsPage *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  sf_page_follower_init (&self->follower, GTK_WIDGET (self), fill_from_context, update_from_context);
 
   self->filter_status = -1;
   self->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -878,7 +866,8 @@ sf_caseloads_page_set_context (SfCaseloadsPage *self,
   g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
 
   sf_cases_view_set_context (self->cases_view, context);
-  sf_page_follower_set_context (&self->follower, context);
+  sf_page_follower_set_context (&self->follower, GTK_WIDGET (self), context,
+                                fill_from_context, update_from_context);
 }
 
 /* Fills the page now if it was not shown since the figures changed. */

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-error-dialog.h"
 #include "sf-case-dialog.h"
 #include "sf-case-item.h"
 #include "sf-cases-view-private.h"
@@ -26,18 +27,6 @@ parent_window (SfCasesView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-show_error (SfCasesView *self,
-            const char  *heading,
-            const char  *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -217,33 +206,75 @@ on_close_popover_show_cb (SfCasesView *self,
   gtk_calendar_select_day (self->close_calendar, now);
 }
 
+typedef enum
+{
+  EDIT_CLOSE,
+  EDIT_REOPEN,
+  EDIT_DELETE,
+} Edit;
+
+/* Closes (on @day), reopens or deletes the cases chosen, then offers to
+ * undo it from a snapshot taken before */
 static void
-on_close_confirm_clicked_cb (SfCasesView *self,
-                             GtkButton   *button)
+edit_chosen (SfCasesView *self,
+             Edit         edit,
+             SfDay        day)
 {
   g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->close_calendar);
+  const gint64 *id_data = (const gint64 *) ids->data;
   g_autoptr(GArray) snapshot = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
   g_autofree char *title = NULL;
-  SfDay day = sf_day_new (g_date_time_get_year (date), g_date_time_get_month (date),
-                          g_date_time_get_day_of_month (date));
+  gboolean ok;
 
-  gtk_popover_popdown (self->close_popover);
   if (ids->len == 0 || self->store == NULL)
     return;
-  snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
-  if (snapshot == NULL ||
-      !sf_cases_close (self->store, (const gint64 *) ids->data, ids->len, day, &error))
+  snapshot = sf_cases_snapshot (self->store, id_data, ids->len, &error);
+  ok = snapshot != NULL;
+  switch (edit)
     {
-      show_error (self, _("Cases Not Closed"), error->message);
+    case EDIT_CLOSE:
+      ok = ok && sf_cases_close (self->store, id_data, ids->len, day, &error);
+      break;
+    case EDIT_REOPEN:
+      ok = ok && sf_cases_reopen (self->store, id_data, ids->len, &error);
+      break;
+    case EDIT_DELETE:
+    default:
+      ok = ok && sf_cases_delete (self->store, id_data, ids->len, &error);
+      break;
+    }
+  if (!ok)
+    {
+      sf_error_dialog_show (parent_window (self),
+                            edit == EDIT_CLOSE ? _("Cases Not Closed")
+                            : edit == EDIT_REOPEN ? _("Cases Not Reopened") : _("Cases Not Deleted"),
+                            error->message);
       return;
     }
   what = describe_cases (self, snapshot);
-  /* Translators: a toast; %s is "case S-1" or "3 cases" */
-  title = g_strdup_printf (_("Closed %s"), what);
+  if (edit == EDIT_CLOSE)
+    /* Translators: a toast; %s is "case S-1" or "3 cases" */
+    title = g_strdup_printf (_("Closed %s"), what);
+  else if (edit == EDIT_REOPEN)
+    /* Translators: a toast; %s is "case S-1" or "3 cases" */
+    title = g_strdup_printf (_("Reopened %s"), what);
+  else
+    /* Translators: a toast; %s is "case S-1" or "3 cases" */
+    title = g_strdup_printf (_("Deleted %s"), what);
   toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
+}
+
+static void
+on_close_confirm_clicked_cb (SfCasesView *self,
+                             GtkButton   *button)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->close_calendar);
+
+  gtk_popover_popdown (self->close_popover);
+  edit_chosen (self, EDIT_CLOSE, sf_day_new (g_date_time_get_year (date), g_date_time_get_month (date),
+                                             g_date_time_get_day_of_month (date)));
 }
 
 static void
@@ -251,25 +282,7 @@ reopen_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  SfCasesView *self = SF_CASES_VIEW (widget);
-  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
-  g_autoptr(GArray) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *what = NULL;
-  g_autofree char *title = NULL;
-
-  if (ids->len == 0 || self->store == NULL)
-    return;
-  snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
-  if (snapshot == NULL || !sf_cases_reopen (self->store, (const gint64 *) ids->data, ids->len, &error))
-    {
-      show_error (self, _("Cases Not Reopened"), error->message);
-      return;
-    }
-  what = describe_cases (self, snapshot);
-  /* Translators: a toast; %s is "case S-1" or "3 cases" */
-  title = g_strdup_printf (_("Reopened %s"), what);
-  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
+  edit_chosen (SF_CASES_VIEW (widget), EDIT_REOPEN, SF_DAY_NONE);
 }
 
 static void
@@ -277,25 +290,7 @@ delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  SfCasesView *self = SF_CASES_VIEW (widget);
-  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
-  g_autoptr(GArray) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *what = NULL;
-  g_autofree char *title = NULL;
-
-  if (ids->len == 0 || self->store == NULL)
-    return;
-  snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
-  if (snapshot == NULL || !sf_cases_delete (self->store, (const gint64 *) ids->data, ids->len, &error))
-    {
-      show_error (self, _("Cases Not Deleted"), error->message);
-      return;
-    }
-  what = describe_cases (self, snapshot);
-  /* Translators: a toast; %s is "case S-1" or "3 cases" */
-  title = g_strdup_printf (_("Deleted %s"), what);
-  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
+  edit_chosen (SF_CASES_VIEW (widget), EDIT_DELETE, SF_DAY_NONE);
 }
 
 static void
@@ -352,7 +347,8 @@ on_cover_response_cb (AdwMessageDialog *dialog,
   snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
   if (snapshot == NULL || !sf_cases_set_cover (self->store, (const gint64 *) ids->data, ids->len, cover_id, &error))
     {
-      show_error (self, cover_id != 0 ? _("Cover Not Set") : _("Cover Not Ended"), error->message);
+      sf_error_dialog_show (parent_window (self), cover_id != 0 ? _("Cover Not Set") : _("Cover Not Ended"),
+                            error->message);
       return;
     }
   what = describe_cases (self, snapshot);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sf-error-dialog.h"
 #include "sf-import-preview-dialog.h"
 
 /* What a case file would change, before anything changes: new, updated
@@ -511,11 +512,7 @@ sf_import_preview_dialog_open (GtkWindow *parent,
     self = sf_import_preview_dialog_new (parent, sf_context_get_store (context), contents, name, &error);
   if (self == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (parent, _("The File Could Not Be Read"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      sf_error_dialog_show (parent, _("The File Could Not Be Read"), error->message);
       return NULL;
     }
   g_signal_connect_object (self, "imported", G_CALLBACK (on_imported_cb), parent, 0);

@@ -40,36 +40,28 @@ on_page_map_cb (GtkWidget      *page,
   sf_page_follower_catch_up (follower);
 }
 
+/* @page (where @follower is embedded) follows @context from now on: what
+ * the context has loaded already is shown when the page is. */
 void
-sf_page_follower_init (SfPageFollower   *follower,
-                       GtkWidget        *page,
-                       SfPageFillFunc    fill_func,
-                       SfPageUpdateFunc  update_func)
+sf_page_follower_set_context (SfPageFollower   *follower,
+                              GtkWidget        *page,
+                              SfContext        *context,
+                              SfPageFillFunc    fill_func,
+                              SfPageUpdateFunc  update_func)
 {
   g_return_if_fail (follower != NULL);
   g_return_if_fail (GTK_IS_WIDGET (page));
-
-  *follower = (SfPageFollower) { 0 };
-  follower->page = page;
-  follower->fill = fill_func;
-  follower->update = update_func;
-  g_signal_connect (page, "map", G_CALLBACK (on_page_map_cb), follower);
-}
-
-/* Follows @context from now on; what it has loaded already is shown when
- * the page is. */
-void
-sf_page_follower_set_context (SfPageFollower *follower,
-                              SfContext      *context)
-{
-  g_return_if_fail (follower != NULL);
   g_return_if_fail (SF_IS_CONTEXT (context));
   g_return_if_fail (follower->context == NULL);
 
+  follower->page = page;
+  follower->fill = fill_func;
+  follower->update = update_func;
   follower->context = g_object_ref (context);
   follower->changed_id = g_signal_connect (context, "changed", G_CALLBACK (on_context_changed_cb), follower);
+  g_signal_connect (page, "map", G_CALLBACK (on_page_map_cb), follower);
   follower->stale = sf_context_get_figures (context) != NULL;
-  if (gtk_widget_get_mapped (follower->page))
+  if (gtk_widget_get_mapped (page))
     sf_page_follower_catch_up (follower);
 }
 
@@ -89,7 +81,9 @@ sf_page_follower_clear (SfPageFollower *follower)
 {
   g_return_if_fail (follower != NULL);
 
-  if (follower->context != NULL)
-    g_clear_signal_handler (&follower->changed_id, follower->context);
+  if (follower->context == NULL)
+    return;
+  g_clear_signal_handler (&follower->changed_id, follower->context);
+  g_signal_handlers_disconnect_by_data (follower->page, follower);
   g_clear_object (&follower->context);
 }

@@ -35,12 +35,11 @@ typedef struct
   SfPageUpdateFunc  update;
 } SfPageFollower;
 
-void  sf_page_follower_init        (SfPageFollower   *follower,
+void  sf_page_follower_set_context (SfPageFollower   *follower,
                                     GtkWidget        *page,
+                                    SfContext        *context,
                                     SfPageFillFunc    fill,
                                     SfPageUpdateFunc  update);
-void  sf_page_follower_set_context (SfPageFollower   *follower,
-                                    SfContext        *context);
 void  sf_page_follower_catch_up    (SfPageFollower   *follower);
 void  sf_page_follower_clear       (SfPageFollower   *follower);
 

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "sf-error-dialog.h"
 #include "sf-cell-tooltip.h"
 #include "sf-roster-item.h"
 #include "sf-status-cell.h"
@@ -64,13 +65,7 @@ _sf_teams_page_show_error (SfTeamsPage *self,
             const char  *heading,
             const char  *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_set_weak_pointer (&self->dialog, sf_error_dialog_show_for (GTK_WIDGET (self), heading, body));
 }
 
 static void
@@ -589,12 +584,6 @@ sf_teams_page_class_init (SfTeamsPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "sf-teams-page");
 }
 
-static void fill_from_context   (GtkWidget              *page,
-                                 SfContext              *context);
-static void update_from_context (GtkWidget              *page,
-                                 SfContext              *context,
-                                 const SfContextChanges *changes);
-
 static void
 sf_teams_page_init (SfTeamsPage *self)
 {
@@ -603,7 +592,6 @@ sf_teams_page_init (SfTeamsPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  sf_page_follower_init (&self->follower, GTK_WIDGET (self), fill_from_context, update_from_context);
 
   self->members = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, member_info_free);
   self->roster_items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -966,7 +954,8 @@ sf_teams_page_set_context (SfTeamsPage *self,
   g_return_if_fail (SF_IS_CONTEXT (context));
 
   g_set_object (&self->store, sf_context_get_store (context));
-  sf_page_follower_set_context (&self->follower, context);
+  sf_page_follower_set_context (&self->follower, GTK_WIDGET (self), context,
+                                fill_from_context, update_from_context);
 }
 
 /* Fills the page now if it was not shown since the figures changed. */

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-error-dialog.h"
 #include "sf-alerts-page.h"
 #include "sf-backups-window.h"
 #include "sf-caseloads-page.h"
@@ -56,18 +57,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-show_error (SfWindow   *self,
-            const char *heading,
-            const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static void
 set_empty (SfWindow *self,
@@ -219,7 +208,7 @@ demo_action (GtkWidget  *widget,
 
   if (!sf_demo_populate (sf_context_get_store (self->context), sf_day_today (), &error))
     {
-      show_error (self, _("Demonstration Data Not Loaded"), error->message);
+      sf_error_dialog_show (GTK_WINDOW (self), _("Demonstration Data Not Loaded"), error->message);
       return;
     }
 
@@ -347,7 +336,7 @@ on_context_load_failed_cb (SfWindow     *self,
                            const GError *error,
                            SfContext    *context)
 {
-  show_error (self, _("Could Not Read the Database"), error->message);
+  sf_error_dialog_show (GTK_WINDOW (self), _("Could Not Read the Database"), error->message);
 }
 
 static void
@@ -360,7 +349,7 @@ on_undo_toast_clicked_cb (AdwToast *toast,
   /* An undo that fails (the database busy with another program's write,
    * or the row gone) is said, not only logged */
   if (undo != NULL && !sf_undo_run (undo, &error))
-    show_error (self, _("Could Not Undo"), error->message);
+    sf_error_dialog_show (GTK_WINDOW (self), _("Could Not Undo"), error->message);
 }
 
 /* The one undo toast: an edit offered its undo through the context */
@@ -694,7 +683,7 @@ sf_window_reload (SfWindow *self)
   g_return_if_fail (SF_IS_WINDOW (self));
 
   if (!sf_context_reload (self->context, &error))
-    show_error (self, _("Could Not Read the Database"), error->message);
+    sf_error_dialog_show (GTK_WINDOW (self), _("Could Not Read the Database"), error->message);
 }
 
 /* Reloads when another program has changed the database since the last
