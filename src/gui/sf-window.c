@@ -388,7 +388,7 @@ static void
 open_suggest_dialog (SfWindow *self,
                      gint64    team_id)
 {
-  SfSuggestDialog *dialog = sf_suggest_dialog_new (GTK_WINDOW (self), sf_context_get_store (self->context), team_id);
+  SfSuggestDialog *dialog = sf_suggest_dialog_new (GTK_WINDOW (self), self->context, team_id);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
