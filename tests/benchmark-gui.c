@@ -72,6 +72,10 @@
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-row-viewport.h"
+#include "sf-teams-page-private.h"
+#include "sf-caseloads-page-private.h"
+#include "sf-cases-view-private.h"
+#include "sf-roster-page-private.h"
 #include "sf-window.h"
 
 /* Between two runs: the frame clock is idle again, so that the frame a run

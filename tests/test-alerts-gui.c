@@ -20,6 +20,7 @@
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-row-viewport.h"
+#include "sf-roster-page-private.h"
 #include "sf-window.h"
 
 /* The real window on an empty temporary database */
@@ -110,7 +111,7 @@ test_badge_and_acknowledge (Fixture       *fixture,
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, open);
   g_assert_true (adw_view_stack_page_get_needs_attention (stack_page) ==
                  (sf_alerts_count_active (alerts, SF_SEVERITY_ERROR) > 0));
-  g_assert_cmpuint (sf_window_get_alerts (fixture->window)->len, ==, alerts->len);
+  g_assert_cmpuint (sf_context_get_alerts (sf_window_get_context (fixture->window))->len, ==, alerts->len);
   g_assert_null (sf_alerts_page_get_acknowledged_row (page));
 
   alert = first_alert (alerts, TRUE);
@@ -420,7 +421,7 @@ test_empty (Fixture       *fixture,
   g_assert_no_error (error);
   sf_test_wait_for_frame ();
 
-  g_assert_cmpuint (sf_window_get_alerts (fixture->window)->len, ==, 0);
+  g_assert_cmpuint (sf_context_get_alerts (sf_window_get_context (fixture->window))->len, ==, 0);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (alerts_stack_page (fixture)), ==, 0);
   g_assert_false (adw_view_stack_page_get_needs_attention (alerts_stack_page (fixture)));
   stack = gtk_widget_get_first_child (GTK_WIDGET (page));

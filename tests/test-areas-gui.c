@@ -19,6 +19,7 @@
 #include "sf-team-dialog.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
+#include "sf-caseloads-page-private.h"
 #include "sf-window.h"
 
 typedef SfTestFixture Fixture;
@@ -70,7 +71,7 @@ test_own_areas (Fixture       *fixture,
   g_autoptr(GBytes) roster = NULL;
 
   sf_test_import_example (fixture->store);
-  preferences = sf_preferences_window_new (GTK_WINDOW (fixture->window), fixture->store);
+  preferences = sf_preferences_window_new (GTK_WINDOW (fixture->window), sf_window_get_context (fixture->window));
   gtk_window_present (GTK_WINDOW (preferences));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "areas");
   sf_test_spin (50);
@@ -213,7 +214,7 @@ test_team_and_caseloads (Fixture       *fixture,
   g_assert_cmpint (sf_areas_add (fixture->store, &mentor, &error), >, 0);
   g_assert_no_error (error);
 
-  dialog = sf_team_dialog_new (GTK_WINDOW (fixture->window), fixture->store, 0);
+  dialog = sf_team_dialog_new (GTK_WINDOW (fixture->window), sf_window_get_context (fixture->window), 0);
   gtk_window_present (GTK_WINDOW (dialog));
   sf_test_spin (20);
   g_assert_true (has_label (GTK_WIDGET (dialog), "IPS: at most 25 per consultant"));

@@ -22,6 +22,7 @@
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-row-viewport.h"
+#include "sf-roster-page-private.h"
 #include "sf-window.h"
 
 static void
@@ -41,7 +42,7 @@ test_danish_window (void)
   gboolean found_comma = FALSE;
 
   store = sf_test_open_store (&dir);
-  window = sf_window_new (NULL, store);
+  window = sf_test_window_new (store);
   gtk_window_present (GTK_WINDOW (window));
   sf_test_wait_for_frame ();
 

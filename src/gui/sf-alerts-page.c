@@ -13,6 +13,7 @@
 #include "sf-ack-dialog.h"
 #include "sf-alerts-page.h"
 #include "sf-display.h"
+#include "sf-page-follower.h"
 
 /* The alerts on one day, grouped by team (teams with errors first), each
  * leading to the person or team it concerns; the acknowledged ones apart,
@@ -24,8 +25,9 @@ struct _SfAlertsPage
   GtkStack          *stack;
   AdwPreferencesPage *list_page;
 
+  SfPageFollower     follower;
   SfStore           *store;
-  GPtrArray         *alerts;           /* SfAlert, shared with the window */
+  GPtrArray         *alerts;           /* SfAlert, shared with the context */
   SfDay              ref;
   GPtrArray         *groups;           /* AdwPreferencesGroup on list_page */
   GHashTable        *rows;             /* identity → AdwActionRow (borrowed) */
@@ -103,40 +105,12 @@ alert_for_widget (GtkWidget *widget)
   return g_object_get_data (G_OBJECT (widget), "sf-alert");
 }
 
-/* An undo that fails (the database busy with another program's write, or
- * the item gone) is said, not only logged */
-static void
-report_undo_error (const GError *error)
+static gboolean
+undo_acknowledgement (SfStore  *store,
+                      gpointer  data,
+                      GError  **error)
 {
-  GApplication *app = g_application_get_default ();
-  GtkWindow *parent = GTK_IS_APPLICATION (app) ? gtk_application_get_active_window (GTK_APPLICATION (app)) : NULL;
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Undo"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_toast_undo_cb (AdwToast *toast,
-                  SfStore  *store)
-{
-  SfAlert *alert = g_object_get_data (G_OBJECT (toast), "sf-alert");
-  g_autoptr(GError) error = NULL;
-
-  if (!sf_alert_unacknowledge (store, alert, &error))
-    report_undo_error (error);
-}
-
-static void
-add_toast (SfAlertsPage *self,
-           AdwToast     *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  return sf_alert_unacknowledge (store, data, error);
 }
 
 static void
@@ -144,18 +118,14 @@ on_ack_dialog_acknowledged_cb (SfAlertsPage *self,
                                SfAckDialog  *dialog)
 {
   const SfAlert *alert = sf_ack_dialog_get_alert (dialog);
-  AdwToast *toast;
   g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
 
+  if (self->follower.context == NULL)
+    return;
   /* Translators: %s is a caseworker's initials or a team's name */
   title = g_strdup_printf (_("Alert on %s acknowledged"), alert->subject);
-  escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "sf-alert", sf_alert_copy (alert), (GDestroyNotify) sf_alert_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_undo_cb), self->store, 0);
-  add_toast (self, toast);
+  sf_context_offer_undo (self->follower.context, title, undo_acknowledgement,
+                         sf_alert_copy (alert), (GDestroyNotify) sf_alert_free);
 }
 
 static void
@@ -178,12 +148,10 @@ on_reopen_clicked_cb (GtkButton    *button,
 {
   SfAlert *alert = alert_for_widget (GTK_WIDGET (button));
   g_autoptr(GError) error = NULL;
-  g_autofree char *escaped = NULL;
 
   if (!sf_alert_unacknowledge (self->store, alert, &error))
     {
-      escaped = g_markup_escape_text (error->message, -1);
-      add_toast (self, adw_toast_new (escaped));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
       return;
     }
   /* The store's change notice has rebuilt the page: @alert is gone */
@@ -532,6 +500,7 @@ sf_alerts_page_dispose (GObject *object)
 {
   SfAlertsPage *self = (SfAlertsPage *)object;
 
+  sf_page_follower_clear (&self->follower);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_ALERTS_PAGE);
 
   g_clear_handle_id (&self->build_more_id, g_source_remove);
@@ -670,4 +639,42 @@ sf_alerts_page_get_n_built_rows (SfAlertsPage *self)
   g_return_val_if_fail (SF_IS_ALERTS_PAGE (self), 0);
 
   return g_hash_table_size (self->rows);
+}
+
+static void
+fill_from_context (GtkWidget *page,
+                   SfContext *context)
+{
+  sf_alerts_page_set_alerts (SF_ALERTS_PAGE (page), sf_context_get_store (context),
+                             sf_context_get_alerts (context), sf_context_get_figures (context)->ref);
+}
+
+static void
+update_from_context (GtkWidget              *page,
+                     SfContext              *context,
+                     const SfContextChanges *changes)
+{
+  if (changes->what & SF_CONTEXT_ALERTS)
+    fill_from_context (page, context);
+}
+
+/* The page shows the alerts of @context (when first shown) and follows its
+ * changes. */
+void
+sf_alerts_page_set_context (SfAlertsPage *self,
+                            SfContext    *context)
+{
+  g_return_if_fail (SF_IS_ALERTS_PAGE (self));
+
+  sf_page_follower_set_context (&self->follower, GTK_WIDGET (self), context,
+                                fill_from_context, update_from_context);
+}
+
+/* Fills the page now if it was not shown since the alerts changed. */
+void
+sf_alerts_page_catch_up (SfAlertsPage *self)
+{
+  g_return_if_fail (SF_IS_ALERTS_PAGE (self));
+
+  sf_page_follower_catch_up (&self->follower);
 }

@@ -12,8 +12,7 @@
 #include <math.h>
 
 #include "sf-caseload-item.h"
-#include "sf-caseloads-page.h"
-#include "sf-caseloads-pdf.h"
+#include "sf-caseloads-page-private.h"
 #include "sf-cases-view.h"
 #include "sf-cell-tooltip.h"
 #include "sf-list-edit.h"
@@ -21,54 +20,12 @@
 #include "sf-row-viewport.h"
 #include "sf-status-cell.h"
 #include "sf-utilisation-cell.h"
-#include "sf-window.h"
 
 /* Weighted caseloads: each caseworker's open cases by complexity, load,
  * adjusted norm, utilisation and status; each team's totals and where it
- * stands against DS' range and the national survey.  Filtered by team,
- * area and status; every column sorts.  Its second view lists the cases
- * themselves (SfCasesView): a double-click on a person or a team opens
- * theirs. */
-struct _SfCaseloadsPage
-{
-  GtkWidget             parent_instance;
-
-  GtkStack             *view_stack;
-  SfCasesView          *cases_view;
-  GtkFileChooserNative *pdf_chooser;
-
-  GtkDropDown          *team_dropdown;
-  GtkDropDown          *area_dropdown;
-  GtkDropDown          *status_dropdown;
-  GtkLabel             *shown_label;
-  GtkLabel             *footnote_label;
-  GtkStack             *content_stack;
-  GtkColumnView        *team_view;
-  GtkColumnView        *worker_view;
-  SfRowViewport        *team_viewport;
-  SfRowViewport        *worker_viewport;
-
-  GListStore           *workers;
-  GListStore           *teams;
-  GtkFilterListModel   *worker_filter_model;
-  GtkFilterListModel   *team_filter_model;
-  GtkCustomFilter      *worker_filter;
-  GtkCustomFilter      *team_filter;
-  GArray               *team_ids;      /* dropdown position → team id; 0 = all */
-  GArray               *area_ids;
-  GtkFileChooserNative *export_chooser;
-
-  /* What the figures were computed from, for exports and the cases: the
-   * window's, shared and updated in place (sf_recompute_apply()) */
-  SfDataset            *dataset;
-  SfSettings            settings;
-  SfDay                 ref;
-
-  gint64                filter_team;
-  gint64                filter_area;
-  int                   filter_status;
-  gboolean              updating;
-};
+ * stands against DS' range and the national survey, filled from the
+ * context.  Its actions (exports, clearing the filters) are in
+ * sf-caseloads-page-actions.c; the struct in sf-caseloads-page-private.h. */
 
 G_DEFINE_FINAL_TYPE (SfCaseloadsPage, sf_caseloads_page, GTK_TYPE_WIDGET)
 
@@ -457,138 +414,6 @@ select_filters (SfCaseloadsPage *self)
   apply_filters (self);
 }
 
-static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  sf_caseloads_page_set_filter (SF_CASELOADS_PAGE (widget), 0, 0, -1);
-}
-
-/* ---- export ---------------------------------------------------------- */
-
-static void
-on_export_chooser_response_cb (SfCaseloadsPage      *self,
-                               int                   response,
-                               GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
-
-      if (file != NULL && window != NULL)
-        {
-          if (sf_caseloads_page_export_csv (self, file, &error))
-            sf_window_add_toast (SF_WINDOW (window), _("Caseloads exported"));
-          else
-            {
-              GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Export"),
-                                                          error->message);
-
-              adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-              gtk_window_present (GTK_WINDOW (dialog));
-            }
-        }
-    }
-  if (self->export_chooser == chooser)
-    g_clear_object (&self->export_chooser);
-}
-
-static void
-export_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  SfCaseloadsPage *self = SF_CASELOADS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *iso = sf_day_to_iso (self->ref != SF_DAY_NONE ? self->ref : sf_day_today ());
-  /* Translators: the file name of an exported caseload overview; %s is the date */
-  g_autofree char *name = g_strdup_printf (_("caseloads-%s.csv"), iso);
-
-  if (self->export_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
-      g_clear_object (&self->export_chooser);
-    }
-  self->export_chooser = gtk_file_chooser_native_new (_("Export Caseloads"),
-                                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                      _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
-  g_signal_connect_object (self->export_chooser, "response",
-                           G_CALLBACK (on_export_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
-}
-
-static void
-show_export_error (SfCaseloadsPage *self,
-                   const char      *message)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Export"), message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_pdf_chooser_response_cb (SfCaseloadsPage      *self,
-                            int                   response,
-                            GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
-
-      if (file != NULL && window != NULL)
-        {
-          if (sf_caseloads_page_export_pdf (self, file, &error))
-            sf_window_add_toast (SF_WINDOW (window), _("Caseload report saved"));
-          else
-            show_export_error (self, error->message);
-        }
-    }
-  if (self->pdf_chooser == chooser)
-    g_clear_object (&self->pdf_chooser);
-}
-
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  SfCaseloadsPage *self = SF_CASELOADS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *iso = sf_day_to_iso (self->ref != SF_DAY_NONE ? self->ref : sf_day_today ());
-  /* Translators: the file name of a caseload report; %s is the date */
-  g_autofree char *name = g_strdup_printf (_("caseloads-%s.pdf"), iso);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  if (self->pdf_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->pdf_chooser));
-      g_clear_object (&self->pdf_chooser);
-    }
-  self->pdf_chooser = gtk_file_chooser_native_new (_("Export Caseload Report"),
-                                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                   GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                   _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->pdf_chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF Documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->pdf_chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->pdf_chooser), name);
-  g_signal_connect_object (self->pdf_chooser, "response",
-                           G_CALLBACK (on_pdf_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->pdf_chooser));
-}
-
 /* ---- to the cases ----------------------------------------------------- */
 
 static void
@@ -689,15 +514,11 @@ sf_caseloads_page_dispose (GObject *object)
   SfCaseloadsPage *self = SF_CASELOADS_PAGE (object);
   GtkWidget *child;
 
+  sf_page_follower_clear (&self->follower);
   if (self->export_chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
       g_clear_object (&self->export_chooser);
-    }
-  if (self->pdf_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->pdf_chooser));
-      g_clear_object (&self->pdf_chooser);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CASELOADS_PAGE);
   /* The template's top box is not a bound child: unparent it too */
@@ -802,12 +623,7 @@ sf_caseloads_page_class_init (SfCaseloadsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_worker_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_team_view_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "caseloads.export-csv", NULL, export_csv_action);
-  gtk_widget_class_install_action (widget_class, "caseloads.clear-filters", NULL, clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "caseloads.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_property_action (widget_class, "caseloads.view", "view");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "caseloads.export-csv", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "caseloads.export-pdf", NULL);
+  _sf_caseloads_page_class_actions_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -854,7 +670,7 @@ new_worker_item (const SfFigures       *figures,
 /* Shows @figures.  The page keeps a reference to their dataset, not a
  * copy: whoever changes it in place calls
  * sf_caseloads_page_update_figures() after. */
-void
+static void
 sf_caseloads_page_set_figures (SfCaseloadsPage *self,
                                const SfFigures *figures)
 {
@@ -927,7 +743,7 @@ sf_caseloads_page_set_figures (SfCaseloadsPage *self,
  * rows, the filters, the sort order, the scroll positions and the cases
  * chosen stay.  Teams and areas are not changed this way (a change to them
  * is a full reload), so their filters stay as they are. */
-void
+static void
 sf_caseloads_page_update_figures (SfCaseloadsPage *self,
                                   const SfFigures *figures,
                                   const SfDelta   *delta,
@@ -1024,60 +840,43 @@ sf_caseloads_page_get_teams (SfCaseloadsPage *self)
   return G_LIST_MODEL (sf_row_viewport_get_model (self->team_viewport));
 }
 
-gboolean
-sf_caseloads_page_export_csv (SfCaseloadsPage  *self,
-                              GFile            *file,
-                              GError          **error)
+static void
+fill_from_context (GtkWidget *page,
+                   SfContext *context)
 {
-  g_autoptr(SfFigures) figures = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->dataset == NULL)
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, _("There are no figures to export yet."));
-      return FALSE;
-    }
-  figures = sf_figures_compute (self->dataset, &self->settings, self->ref);
-  bytes = sf_caseloads_render_csv (figures);
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
-    {
-      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("The file could not be written: %s"), local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  sf_caseloads_page_set_figures (SF_CASELOADS_PAGE (page), sf_context_get_figures (context));
 }
 
-gboolean
-sf_caseloads_page_export_pdf (SfCaseloadsPage  *self,
-                              GFile            *file,
-                              GError          **error)
+static void
+update_from_context (GtkWidget              *page,
+                     SfContext              *context,
+                     const SfContextChanges *changes)
 {
-  g_autoptr(SfFigures) figures = NULL;
-
-  g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->dataset == NULL)
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, _("There are no figures to export yet."));
-      return FALSE;
-    }
-  figures = sf_figures_compute (self->dataset, &self->settings, self->ref);
-  return sf_caseloads_pdf_export (figures, file, error);
+  if (changes->what & SF_CONTEXT_FIGURES)
+    sf_caseloads_page_update_figures (SF_CASELOADS_PAGE (page), sf_context_get_figures (context),
+                                      changes->delta, changes->change);
 }
 
+/* The page shows the caseloads of @context (when first shown) and follows
+ * its changes; the cases' edits go to the context's store. */
 void
-sf_caseloads_page_set_store (SfCaseloadsPage *self,
-                             SfStore         *store)
+sf_caseloads_page_set_context (SfCaseloadsPage *self,
+                               SfContext       *context)
 {
   g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
 
-  sf_cases_view_set_store (self->cases_view, store);
+  sf_cases_view_set_context (self->cases_view, context);
+  sf_page_follower_set_context (&self->follower, GTK_WIDGET (self), context,
+                                fill_from_context, update_from_context);
+}
+
+/* Fills the page now if it was not shown since the figures changed. */
+void
+sf_caseloads_page_catch_up (SfCaseloadsPage *self)
+{
+  g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
+
+  sf_page_follower_catch_up (&self->follower);
 }
 
 SfCasesView *

@@ -20,18 +20,17 @@ struct _SfChecklistsPage
 {
   GtkWidget             parent_instance;
 
-  SfStore              *store;
+  SfContext            *context;
+  SfStore              *store;            /* the context's */
   GArray               *team_ids;         /* gint64, in the dropdown's order */
   GPtrArray            *checklists;       /* SfChecklist of the selected team */
   gint64                team_id;
   gboolean              updating;
   GHashTable           *check_buttons;    /* item id → GtkCheckButton (borrowed) */
   AdwMessageDialog     *dialog;           /* weak */
-  AdwToast             *toast;            /* weak: the latest */
   GtkFileChooserNative *pdf_chooser;
   char                 *progress_text;
 
-  AdwToastOverlay      *toast_overlay;
   GtkDropDown          *team_dropdown;
   GtkStringList        *team_names;
   GtkLevelBar          *team_level;
@@ -91,23 +90,10 @@ team_name (SfChecklistsPage *self)
 }
 
 static void
-add_toast (SfChecklistsPage *self,
-           AdwToast         *toast)
-{
-  if (self->toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-  self->toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 show_toast (SfChecklistsPage *self,
             const char       *title)
 {
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  add_toast (self, adw_toast_new (escaped));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", title);
 }
 
 static AdwMessageDialog *
@@ -237,9 +223,10 @@ field_months (AdwMessageDialog *dialog)
 
 /* Undo ---------------------------------------------------------------- */
 
+/* What an undo writes back: an item checked again, or an item or a
+ * checklist back from the removed */
 typedef struct
 {
-  SfStore *store;
   gint64   id;
   SfDay    day;
   char    *initials;
@@ -249,70 +236,35 @@ typedef struct
 static void
 undo_free (Undo *undo)
 {
-  g_clear_object (&undo->store);
   g_free (undo->initials);
   g_free (undo->note);
   g_free (undo);
 }
 
-static AdwToast *
-undo_toast (const char *title,
-            Undo       *undo,
-            GCallback   callback)
+static gboolean
+undo_uncheck (SfStore  *store,
+              gpointer  data,
+              GError  **error)
 {
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  Undo *undo = data;
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "sf-undo", undo, (GDestroyNotify) undo_free);
-  g_signal_connect (toast, "button-clicked", callback, NULL);
-  return toast;
+  return sf_checklist_check (store, undo->id, undo->day, undo->initials, undo->note, error);
 }
 
-/* An undo that fails (the database busy with another program's write, or
- * the item gone) is said, not only logged */
-static void
-report_undo_error (const GError *error)
+static gboolean
+undo_remove_item (SfStore  *store,
+                  gpointer  data,
+                  GError  **error)
 {
-  GApplication *app = g_application_get_default ();
-  GtkWindow *parent = GTK_IS_APPLICATION (app) ? gtk_application_get_active_window (GTK_APPLICATION (app)) : NULL;
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Undo"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  return sf_checklist_set_item_removed (store, ((Undo *) data)->id, FALSE, error);
 }
 
-static void
-on_undo_uncheck_cb (AdwToast *toast,
-                    gpointer  user_data)
+static gboolean
+undo_remove_checklist (SfStore  *store,
+                       gpointer  data,
+                       GError  **error)
 {
-  Undo *undo = g_object_get_data (G_OBJECT (toast), "sf-undo");
-  g_autoptr(GError) error = NULL;
-
-  if (!sf_checklist_check (undo->store, undo->id, undo->day, undo->initials, undo->note, &error))
-    report_undo_error (error);
-}
-
-static void
-on_undo_remove_item_cb (AdwToast *toast,
-                        gpointer  user_data)
-{
-  Undo *undo = g_object_get_data (G_OBJECT (toast), "sf-undo");
-  g_autoptr(GError) error = NULL;
-
-  if (!sf_checklist_set_item_removed (undo->store, undo->id, FALSE, &error))
-    report_undo_error (error);
-}
-
-static void
-on_undo_remove_checklist_cb (AdwToast *toast,
-                             gpointer  user_data)
-{
-  Undo *undo = g_object_get_data (G_OBJECT (toast), "sf-undo");
-  g_autoptr(GError) error = NULL;
-
-  if (!sf_checklist_set_removed (undo->store, undo->id, FALSE, &error))
-    report_undo_error (error);
+  return sf_checklist_set_removed (store, ((Undo *) data)->id, FALSE, error);
 }
 
 static Undo *
@@ -321,9 +273,23 @@ undo_new (SfChecklistsPage *self,
 {
   Undo *undo = g_new0 (Undo, 1);
 
-  undo->store = g_object_ref (self->store);
   undo->id = id;
   return undo;
+}
+
+/* Offers @undo (taken) through the context: the window shows the toast */
+static void
+offer_undo (SfChecklistsPage *self,
+            const char       *title,
+            Undo             *undo,
+            SfUndoFunc        func)
+{
+  if (self->context == NULL)
+    {
+      undo_free (undo);
+      return;
+    }
+  sf_context_offer_undo (self->context, title, func, undo, (GDestroyNotify) undo_free);
 }
 
 /* Checking an item ---------------------------------------------------- */
@@ -363,7 +329,7 @@ on_item_dialog_response_cb (AdwMessageDialog *dialog,
           return;
         }
       title = g_strdup (_("Item removed"));
-      add_toast (self, undo_toast (title, undo_new (self, item_id), G_CALLBACK (on_undo_remove_item_cb)));
+      offer_undo (self, title, undo_new (self, item_id), undo_remove_item);
       return;
     }
 
@@ -524,7 +490,7 @@ on_check_button_toggled_cb (GtkCheckButton   *button,
       rebuild (self);
       return;
     }
-  add_toast (self, undo_toast (_("Item unchecked"), undo, G_CALLBACK (on_undo_uncheck_cb)));
+  offer_undo (self, _("Item unchecked"), undo, undo_uncheck);
 }
 
 static void
@@ -1129,7 +1095,7 @@ remove_action (GtkWidget  *widget,
       show_error (self, _("Checklist Not Removed"), error->message);
       return;
     }
-  add_toast (self, undo_toast (title, undo_new (self, checklist_id), G_CALLBACK (on_undo_remove_checklist_cb)));
+  offer_undo (self, title, undo_new (self, checklist_id), undo_remove_checklist);
 }
 
 static void
@@ -1209,9 +1175,6 @@ sf_checklists_page_dispose (GObject *object)
   if (self->dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
   self->dialog = NULL;
-  if (self->toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-  self->toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CHECKLISTS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1225,6 +1188,7 @@ sf_checklists_page_finalize (GObject *object)
   SfChecklistsPage *self = (SfChecklistsPage *)object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->team_ids, g_array_unref);
   g_clear_pointer (&self->checklists, g_ptr_array_unref);
   g_clear_pointer (&self->check_buttons, g_hash_table_unref);
@@ -1243,7 +1207,6 @@ sf_checklists_page_class_init (SfChecklistsPageClass *klass)
   object_class->finalize = sf_checklists_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-checklists-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SfChecklistsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SfChecklistsPage, team_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SfChecklistsPage, team_names);
   gtk_widget_class_bind_template_child (widget_class, SfChecklistsPage, team_level);
@@ -1285,7 +1248,7 @@ compare_teams (gconstpointer a,
 
 /* Shows the teams of @dataset and the selected team's checklists from
  * @store, read again. */
-void
+static void
 sf_checklists_page_reload (SfChecklistsPage *self,
                            SfStore          *store,
                            const SfDataset  *dataset)
@@ -1376,11 +1339,28 @@ sf_checklists_page_get_progress_text (SfChecklistsPage *self)
   return self->progress_text;
 }
 
-/* The toast the page showed last, while it shows. */
-AdwToast *
-sf_checklists_page_get_toast (SfChecklistsPage *self)
+static void
+on_context_changed_cb (SfChecklistsPage       *self,
+                       const SfContextChanges *changes,
+                       SfContext              *context)
 {
-  g_return_val_if_fail (SF_IS_CHECKLISTS_PAGE (self), NULL);
+  if (changes->what & (SF_CONTEXT_EVERYTHING | SF_CONTEXT_CHECKLISTS))
+    sf_checklists_page_reload (self, sf_context_get_store (context), sf_context_get_dataset (context));
+}
 
-  return self->toast;
+/* The page shows the checklists of @context's teams and follows its
+ * changes. */
+void
+sf_checklists_page_set_context (SfChecklistsPage *self,
+                                SfContext        *context)
+{
+  g_return_if_fail (SF_IS_CHECKLISTS_PAGE (self));
+  g_return_if_fail (SF_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "changed", G_CALLBACK (on_context_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (sf_context_get_dataset (context) != NULL)
+    sf_checklists_page_reload (self, sf_context_get_store (context), sf_context_get_dataset (context));
 }

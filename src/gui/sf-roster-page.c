@@ -15,7 +15,7 @@
 #include "sf-list-edit.h"
 #include "sf-list-window.h"
 #include "sf-roster-item.h"
-#include "sf-roster-page.h"
+#include "sf-roster-page-private.h"
 #include "sf-row-viewport.h"
 #include "sf-status-cell.h"
 #include "sf-utilisation-cell.h"
@@ -44,6 +44,7 @@ struct _SfRosterPage
   GtkRevealer       *subject_revealer;
   GtkLabel          *subject_label;
   GtkCustomFilter   *subject_filter;
+  SfContext         *context;
 
   /* Shown alone (see sf_roster_page_show_subject()): a person, or a team */
   gint64             subject_id;
@@ -496,6 +497,7 @@ sf_roster_page_finalize (GObject *object)
   SfRosterPage *self = (SfRosterPage *)object;
 
   g_free (self->search);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sf_roster_page_parent_class)->finalize (object);
 }
@@ -614,7 +616,7 @@ update_counts (SfRosterPage    *self,
 
 /* Shows the caseworkers of @figures.  The page keeps copies, so @figures
  * may be freed afterwards. */
-void
+static void
 sf_roster_page_set_figures (SfRosterPage    *self,
                             const SfFigures *figures)
 {
@@ -673,7 +675,7 @@ sorted_position (GListModel   *model,
  * @figures were updated in place (sf_recompute_apply()).  Their rows are
  * replaced where they stand, or moved where their team or name now puts
  * them; the other rows, the scroll position and the search stay. */
-void
+static void
 sf_roster_page_update_figures (SfRosterPage    *self,
                                const SfFigures *figures,
                                const GArray    *caseworker_ids)
@@ -798,4 +800,33 @@ sf_roster_page_show_subject (SfRosterPage *self,
   gtk_label_set_label (self->subject_label, text ? text : "");
   gtk_revealer_set_reveal_child (self->subject_revealer, caseworker_id != 0 || team_name != NULL);
   gtk_filter_changed (GTK_FILTER (self->subject_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_context_changed_cb (SfRosterPage           *self,
+                       const SfContextChanges *changes,
+                       SfContext              *context)
+{
+  const SfFigures *figures = sf_context_get_figures (context);
+
+  if (changes->what & SF_CONTEXT_EVERYTHING)
+    sf_roster_page_set_figures (self, figures);
+  else if (changes->what & SF_CONTEXT_FIGURES)
+    sf_roster_page_update_figures (self, figures, changes->delta->caseworkers);
+}
+
+/* The page shows the figures of @context and follows its changes. */
+void
+sf_roster_page_set_context (SfRosterPage *self,
+                            SfContext    *context)
+{
+  g_return_if_fail (SF_IS_ROSTER_PAGE (self));
+  g_return_if_fail (SF_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "changed", G_CALLBACK (on_context_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (sf_context_get_figures (context) != NULL)
+    sf_roster_page_set_figures (self, sf_context_get_figures (context));
 }

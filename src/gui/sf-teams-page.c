@@ -11,65 +11,21 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "sf-caseworker-dialog.h"
+#include "sf-error-dialog.h"
 #include "sf-cell-tooltip.h"
 #include "sf-roster-item.h"
 #include "sf-status-cell.h"
 #include "sf-status-style.h"
-#include "sf-team-dialog.h"
 #include "sf-team-item.h"
-#include "sf-planned-hires-window.h"
-#include "sf-teams-page.h"
+#include "sf-teams-page-private.h"
 #include "sf-utilisation-cell.h"
-#include "sf-window.h"
 
 /* The teams on the left (searchable, sorted by name), the chosen team's
- * caseworkers on the right.  Every change is stored at once through core
- * (sf-roster-edit.c); removing and moving show a toast that undoes it. */
-struct _SfTeamsPage
-{
-  GtkWidget           parent_instance;
-
-  SfStore            *store;
-  GHashTable         *members;          /* caseworker id → MemberInfo */
-  GPtrArray          *roster_items;     /* SfRosterItem, every caseworker */
-  gint64              selected_team;
-  gboolean            updating;
-  GtkWindow          *dialog;           /* weak */
-  AdwToast           *undo_toast;       /* weak */
-
-  GListStore         *team_store;
-  GtkFilterListModel *team_filter_model;
-  GtkStringFilter    *team_filter;
-  GtkSingleSelection *team_selection;
-  GListStore         *member_store;
-  GtkSingleSelection *member_selection;
-
-  GtkSearchEntry     *search_entry;
-  GtkStack           *list_stack;
-  GtkListView        *team_list;
-  GtkStack           *detail_stack;
-  AdwStatusPage      *no_team_page;
-  GtkLabel           *team_title;
-  GtkLabel           *team_subtitle;
-  GtkStack           *member_stack;
-  GtkColumnView      *member_view;
-  GtkActionBar       *member_bar;
-};
+ * caseworkers on the right, both filled from the context.  What the page
+ * does is in sf-teams-page-actions.c; the struct in
+ * sf-teams-page-private.h. */
 
 G_DEFINE_FINAL_TYPE (SfTeamsPage, sf_teams_page, GTK_TYPE_WIDGET)
-
-typedef struct
-{
-  gint64  team_id;
-  char   *reductions;
-  char   *start;
-  char   *absence;
-  char   *factor;
-  char   *factor_reason;
-  guint   cases;                      /* cases (open or closed) where primary */
-  guint   open_cases;
-} MemberInfo;
 
 typedef enum
 {
@@ -92,45 +48,31 @@ member_info_free (gpointer data)
   g_free (info);
 }
 
-static SfWindow *
-get_window (SfTeamsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return SF_IS_WINDOW (root) ? SF_WINDOW (root) : NULL;
-}
-
-static SfTeamItem *
-selected_team_item (SfTeamsPage *self)
+SfTeamItem *
+_sf_teams_page_selected_team_item (SfTeamsPage *self)
 {
   return gtk_single_selection_get_selected_item (self->team_selection);
 }
 
-static SfRosterItem *
-selected_member (SfTeamsPage *self)
+SfRosterItem *
+_sf_teams_page_selected_member (SfTeamsPage *self)
 {
   return gtk_single_selection_get_selected_item (self->member_selection);
 }
 
-static void
-show_error (SfTeamsPage *self,
+void
+_sf_teams_page_show_error (SfTeamsPage *self,
             const char  *heading,
             const char  *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_set_weak_pointer (&self->dialog, sf_error_dialog_show_for (GTK_WIDGET (self), heading, body));
 }
 
 static void
 update_actions (SfTeamsPage *self)
 {
-  gboolean team = selected_team_item (self) != NULL;
-  gboolean member = selected_member (self) != NULL;
+  gboolean team = _sf_teams_page_selected_team_item (self) != NULL;
+  gboolean member = _sf_teams_page_selected_member (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.edit-team", team);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.suggest", team);
@@ -174,8 +116,8 @@ team_position (SfTeamsPage *self,
 static void
 show_team (SfTeamsPage *self)
 {
-  SfTeamItem *team = selected_team_item (self);
-  SfRosterItem *member = selected_member (self);
+  SfTeamItem *team = _sf_teams_page_selected_team_item (self);
+  SfRosterItem *member = _sf_teams_page_selected_member (self);
   gint64 keep = member != NULL ? sf_roster_item_get_id (member) : 0;
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   guint n_items = 0;
@@ -251,7 +193,7 @@ on_search_changed_cb (SfTeamsPage *self)
 {
   update_list_stack (self);
   /* The first match is shown: typing a team's name opens it */
-  if (selected_team_item (self) == NULL &&
+  if (_sf_teams_page_selected_team_item (self) == NULL &&
       g_list_model_get_n_items (G_LIST_MODEL (self->team_selection)) > 0)
     gtk_single_selection_set_selected (self->team_selection, 0);
 }
@@ -567,520 +509,12 @@ build_columns (SfTeamsPage *self)
               numeric_sorter ("status-rank"), FALSE, 124);
 }
 
-/* ---- undo ------------------------------------------------------------------ */
-
-static void
-on_undo_clicked_cb (AdwToast    *toast,
-                    SfTeamsPage *self)
-{
-  SfRosterSnapshot *snapshot = g_object_get_data (G_OBJECT (toast), "sf-snapshot");
-  g_autoptr(GError) error = NULL;
-
-  if (snapshot == NULL || self->store == NULL)
-    return;
-  if (!sf_roster_undo (self->store, snapshot, &error))
-    show_error (self, _("Could Not Undo"), error->message);
-  /* Once only */
-  g_object_set_data (G_OBJECT (toast), "sf-snapshot", NULL);
-}
-
-static void
-toast_undo (SfTeamsPage      *self,
-            SfRosterSnapshot *snapshot)
-{
-  SfWindow *window = get_window (self);
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  if (window == NULL)
-    {
-      sf_roster_snapshot_free (snapshot);
-      return;
-    }
-  title = g_markup_escape_text (sf_roster_snapshot_get_summary (snapshot), -1);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "sf-snapshot", snapshot,
-                          (GDestroyNotify) sf_roster_snapshot_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  sf_window_show_toast (window, toast);
-}
-
-/* ---- actions --------------------------------------------------------------- */
-
-static void
-on_team_saved_cb (SfTeamsPage *self,
-                  gint64       id)
-{
-  sf_teams_page_select_team (self, id);
-}
-
-static void
-on_caseworker_saved_cb (SfTeamsPage *self,
-                        gint64       id)
-{
-  sf_teams_page_select_caseworker (self, id);
-}
-
-static void
-present (SfTeamsPage *self,
-         GtkWindow   *dialog)
-{
-  g_set_weak_pointer (&self->dialog, dialog);
-  gtk_window_present (dialog);
-}
-
-/* The window's suggestion dialog, for the chosen team */
-static void
-planned_hires_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfTeamItem *team = selected_team_item (self);
-  SfPlannedHiresWindow *window;
-
-  if (team == NULL)
-    return;
-  window = sf_planned_hires_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
-                                        sf_team_item_get_id (team), sf_team_item_get_name (team));
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-suggest_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-
-  gtk_widget_activate_action (widget, "win.suggest-for-team", "x", self->selected_team);
-}
-
-static void
-edit_team_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfTeamDialog *dialog;
-
-  if (self->store == NULL || self->selected_team == 0)
-    return;
-  dialog = sf_team_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->selected_team);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_team_saved_cb), self, G_CONNECT_SWAPPED);
-  present (self, GTK_WINDOW (dialog));
-}
-
-static GtkDropDown *
-choice_dropdown (GtkStringList *labels,
-                 const char    *accessible_label)
-{
-  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
-  return dropdown;
-}
-
-static void
-on_remove_team_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            SfTeamsPage      *self)
-{
-  GArray *ids = g_object_get_data (G_OBJECT (dialog), "sf-ids");
-  gint64 team_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "sf-subject");
-  GtkDropDown *dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  g_autoptr(GError) error = NULL;
-  SfRosterSnapshot *snapshot;
-  guint chosen;
-
-  if (!g_str_equal (response, "remove"))
-    return;
-  chosen = gtk_drop_down_get_selected (dropdown);
-  if (chosen >= ids->len)
-    return;
-  snapshot = sf_roster_remove_team (self->store, team_id, g_array_index (ids, gint64, chosen), &error);
-  if (snapshot == NULL)
-    {
-      show_error (self, _("Team Not Removed"), error->message);
-      return;
-    }
-  toast_undo (self, snapshot);
-}
-
-/* A team without members goes at once (undo brings it back); with members
- * the manager chooses the team they move to. */
-static void
-remove_team_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfTeamItem *team = selected_team_item (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  GArray *ids;
-  GtkWidget *dialog;
-  guint n_teams;
-
-  if (self->store == NULL || team == NULL)
-    return;
-
-  if (sf_team_item_get_members (team) == 0)
-    {
-      SfRosterSnapshot *snapshot = sf_roster_remove_team (self->store, sf_team_item_get_id (team), 0, &error);
-
-      if (snapshot == NULL)
-        show_error (self, _("Team Not Removed"), error->message);
-      else
-        toast_undo (self, snapshot);
-      return;
-    }
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  n_teams = g_list_model_get_n_items (G_LIST_MODEL (self->team_store));
-  for (guint i = 0; i < n_teams; i++)
-    {
-      g_autoptr(SfTeamItem) other = g_list_model_get_item (G_LIST_MODEL (self->team_store), i);
-      gint64 id = sf_team_item_get_id (other);
-
-      if (id == sf_team_item_get_id (team))
-        continue;
-      g_array_append_val (ids, id);
-      gtk_string_list_append (labels, sf_team_item_get_name (other));
-    }
-
-  if (ids->len == 0)
-    {
-      g_autofree char *message = NULL;
-
-      g_array_unref (ids);
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "“%s” has %u caseworker and there is no other team to "
-                                              "move them to. Create another team first, or remove the "
-                                              "caseworker.",
-                                              "“%s” has %u caseworkers and there is no other team to "
-                                              "move them to. Create another team first, or remove the "
-                                              "caseworkers.",
-                                              sf_team_item_get_members (team)),
-                                 sf_team_item_get_name (team), sf_team_item_get_members (team));
-      show_error (self, _("Team Not Removed"), message);
-      return;
-    }
-
-  /* Translators: %s is a team */
-  heading = g_strdup_printf (_("Where Do the Members of “%s” Go?"), sf_team_item_get_name (team));
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "The team has %u caseworker. Choose the team they move to; "
-                                       "their cases go with them.",
-                                       "The team has %u caseworkers. Choose the team they move to; "
-                                       "their cases go with them.",
-                                       sf_team_item_get_members (team)),
-                          sf_team_item_get_members (team));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
-                                      GTK_WIDGET (choice_dropdown (labels, _("Team to move the members to"))));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Move Members and Remove Team"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "sf-ids", ids, (GDestroyNotify) g_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "sf-subject",
-                          g_memdup2 (&(gint64) { sf_team_item_get_id (team) }, sizeof (gint64)), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_team_response_cb), self, 0);
-  present (self, GTK_WINDOW (dialog));
-}
-
-static void
-edit_caseworker_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfRosterItem *member = selected_member (self);
-  SfCaseworkerDialog *dialog;
-
-  if (self->store == NULL || member == NULL)
-    return;
-  dialog = sf_caseworker_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
-                                     sf_roster_item_get_id (member), 0);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_caseworker_saved_cb), self, G_CONNECT_SWAPPED);
-  present (self, GTK_WINDOW (dialog));
-}
-
 static void
 on_member_view_activate_cb (SfTeamsPage *self,
                             guint        position)
 {
   gtk_single_selection_set_selected (self->member_selection, position);
-  edit_caseworker_action (GTK_WIDGET (self), "teams.edit-caseworker", NULL);
-}
-
-static void
-explain_norm_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfRosterItem *member = selected_member (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SfDataset) dataset = NULL;
-  g_autoptr(SfFigures) figures = NULL;
-  g_autoptr(GPtrArray) factors = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *norm = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *body = NULL;
-  const SfWorkerFigures *wf;
-  GtkWidget *list;
-  GtkWidget *dialog;
-  GtkWidget *total;
-  SfSettings settings;
-
-  if (self->store == NULL || member == NULL)
-    return;
-  if (!sf_store_load_settings (self->store, &settings, &error) ||
-      (dataset = sf_store_load_dataset (self->store, &error)) == NULL)
-    {
-      show_error (self, _("Could Not Read the Database"), error->message);
-      return;
-    }
-  figures = sf_figures_compute (dataset, &settings, sf_day_today ());
-  wf = sf_figures_find_worker (figures, sf_roster_item_get_id (member));
-  factors = sf_roster_explain_norm (figures, sf_roster_item_get_id (member));
-  if (wf == NULL || factors == NULL)
-    return;
-
-  norm = sf_format_decimal (wf->adjusted_norm, 1);
-  /* Translators: e.g. "The Norm of Anne Bach (AB)" */
-  heading = g_strdup_printf (_("The Norm of %s (%s)"), wf->worker->name, wf->worker->initials);
-  date = sf_day_format (figures->ref);
-  body = g_strdup_printf (_("On %s the adjusted norm is %s cases: the team norm multiplied by "
-                            "each factor below."), date, norm);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Factors of the norm"), -1);
-  for (guint i = 0; i < factors->len; i++)
-    {
-      SfNormFactor *factor = g_ptr_array_index (factors, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *value = NULL;
-      g_autofree char *number = sf_format_decimal (factor->value, i == 0 ? (fabs (factor->value - round (factor->value)) < 0.05 ? 0 : 1) : 2);
-      g_autofree char *title = i == 0 ? g_strdup (factor->label) : g_strdup_printf ("× %s", factor->label);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), factor->reason);
-      value = gtk_label_new (number);
-      gtk_widget_add_css_class (value, "numeric");
-      gtk_widget_add_css_class (value, "heading");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  total = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (total), _("= Adjusted norm"));
-  {
-    GtkWidget *value = gtk_label_new (norm);
-
-    gtk_widget_add_css_class (value, "numeric");
-    gtk_widget_add_css_class (value, "title-4");
-    adw_action_row_add_suffix (ADW_ACTION_ROW (total), value);
-  }
-  gtk_list_box_append (GTK_LIST_BOX (list), total);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
-  present (self, GTK_WINDOW (dialog));
-}
-
-static void
-on_move_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     SfTeamsPage      *self)
-{
-  GArray *ids = g_object_get_data (G_OBJECT (dialog), "sf-ids");
-  gint64 subject = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "sf-subject");
-  gboolean remove = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "sf-remove"));
-  GtkDropDown *dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  g_autoptr(GError) error = NULL;
-  SfRosterSnapshot *snapshot;
-  guint chosen;
-
-  if (!g_str_equal (response, "ok"))
-    return;
-  chosen = gtk_drop_down_get_selected (dropdown);
-  if (chosen >= ids->len)
-    return;
-  if (remove)
-    snapshot = sf_roster_remove_caseworker (self->store, subject, g_array_index (ids, gint64, chosen), &error);
-  else
-    snapshot = sf_roster_move_caseworker (self->store, subject, g_array_index (ids, gint64, chosen), &error);
-  if (snapshot == NULL)
-    {
-      show_error (self, remove ? _("Caseworker Not Removed") : _("Caseworker Not Moved"), error->message);
-      return;
-    }
-  toast_undo (self, snapshot);
-}
-
-static GtkWidget *
-choice_dialog (SfTeamsPage   *self,
-               const char    *heading,
-               const char    *body,
-               GtkStringList *labels,
-               GArray        *ids,
-               const char    *accessible_label,
-               const char    *ok_label,
-               gint64         subject,
-               gboolean       remove)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, body);
-
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
-                                      GTK_WIDGET (choice_dropdown (labels, accessible_label)));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "ok", ok_label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
-                                              remove ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), remove ? "cancel" : "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "sf-ids", g_array_ref (ids), (GDestroyNotify) g_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "sf-subject", g_memdup2 (&subject, sizeof subject), g_free);
-  g_object_set_data (G_OBJECT (dialog), "sf-remove", GINT_TO_POINTER (remove));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_move_response_cb), self, 0);
-  present (self, GTK_WINDOW (dialog));
-  return dialog;
-}
-
-static void
-move_caseworker_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfRosterItem *member = selected_member (self);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *heading = NULL;
-  guint n_teams;
-
-  if (self->store == NULL || member == NULL)
-    return;
-  n_teams = g_list_model_get_n_items (G_LIST_MODEL (self->team_store));
-  for (guint i = 0; i < n_teams; i++)
-    {
-      g_autoptr(SfTeamItem) team = g_list_model_get_item (G_LIST_MODEL (self->team_store), i);
-      gint64 id = sf_team_item_get_id (team);
-
-      if (id == self->selected_team)
-        continue;
-      g_array_append_val (ids, id);
-      gtk_string_list_append (labels, sf_team_item_get_name (team));
-    }
-  if (ids->len == 0)
-    {
-      show_error (self, _("No Other Team"), _("Create the team to move the caseworker to first."));
-      return;
-    }
-  /* Translators: %s is a caseworker's name */
-  heading = g_strdup_printf (_("Move %s to Another Team"), sf_roster_item_get_name (member));
-  choice_dialog (self, heading, _("Their cases, reductions and absence go with them."),
-                 labels, ids, _("Team to move to"), _("_Move"), sf_roster_item_get_id (member), FALSE);
-}
-
-/* Without cases a caseworker goes at once (undo brings them back); with
- * cases the manager chooses the colleague who takes them over. */
-static void
-remove_caseworker_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfRosterItem *member = selected_member (self);
-  MemberInfo *info;
-  g_autoptr(GtkStringList) labels = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  gint64 id;
-
-  if (self->store == NULL || member == NULL)
-    return;
-  id = sf_roster_item_get_id (member);
-  info = g_hash_table_lookup (self->members, &id);
-
-  if (info == NULL || info->cases == 0)
-    {
-      g_autoptr(GError) error = NULL;
-      SfRosterSnapshot *snapshot = sf_roster_remove_caseworker (self->store, id, 0, &error);
-
-      if (snapshot == NULL)
-        show_error (self, _("Caseworker Not Removed"), error->message);
-      else
-        toast_undo (self, snapshot);
-      return;
-    }
-
-  /* Colleagues in the team first, then everyone else */
-  labels = gtk_string_list_new (NULL);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < self->roster_items->len; i++)
-      {
-        SfRosterItem *other = g_ptr_array_index (self->roster_items, i);
-        gint64 other_id = sf_roster_item_get_id (other);
-        MemberInfo *other_info = g_hash_table_lookup (self->members, &other_id);
-        gboolean same_team = other_info != NULL && other_info->team_id == info->team_id;
-        g_autofree char *label = NULL;
-
-        if (other_id == id || same_team != (pass == 0))
-          continue;
-        if (same_team)
-          label = g_strdup_printf ("%s (%s)", sf_roster_item_get_name (other), sf_roster_item_get_initials (other));
-        else
-          /* Translators: a colleague in another team: name (initials), team */
-          label = g_strdup_printf (_("%s (%s), %s"), sf_roster_item_get_name (other),
-                                   sf_roster_item_get_initials (other), sf_roster_item_get_team (other));
-        g_array_append_val (ids, other_id);
-        gtk_string_list_append (labels, label);
-      }
-  if (ids->len == 0)
-    {
-      show_error (self, _("Caseworker Not Removed"),
-                  _("The caseworker has cases and there is no colleague to take them over. Add the "
-                    "colleague first."));
-      return;
-    }
-
-  /* Translators: %s is a caseworker's name */
-  heading = g_strdup_printf (_("Who Takes Over the Cases of %s?"), sf_roster_item_get_name (member));
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%s has %u open case. The colleague you choose becomes its "
-                                       "caseworker, and also covers the cases %s covered for others.",
-                                       "%s has %u open cases. The colleague you choose becomes their "
-                                       "caseworker, and also covers the cases %s covered for others.",
-                                       info->open_cases),
-                          sf_roster_item_get_initials (member), info->open_cases,
-                          sf_roster_item_get_initials (member));
-  choice_dialog (self, heading, body, labels, ids, _("Colleague who takes over the cases"),
-                 _("_Move Cases and Remove"), id, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "teams.edit-caseworker", NULL);
 }
 
 /* ---- widget ------------------------------------------------------------------ */
@@ -1091,8 +525,8 @@ sf_teams_page_dispose (GObject *object)
   SfTeamsPage *self = (SfTeamsPage *)object;
   GtkWidget *child;
 
+  sf_page_follower_clear (&self->follower);
   g_clear_weak_pointer (&self->dialog);
-  g_clear_weak_pointer (&self->undo_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_TEAMS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1144,16 +578,7 @@ sf_teams_page_class_init (SfTeamsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_member_view_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "teams.edit-team", NULL, edit_team_action);
-  gtk_widget_class_install_action (widget_class, "teams.remove-team", NULL, remove_team_action);
-  gtk_widget_class_install_action (widget_class, "teams.suggest", NULL, suggest_action);
-  gtk_widget_class_install_action (widget_class, "teams.planned-hires", NULL, planned_hires_action);
-  gtk_widget_class_install_action (widget_class, "teams.edit-caseworker", NULL, edit_caseworker_action);
-  gtk_widget_class_install_action (widget_class, "teams.explain-norm", NULL, explain_norm_action);
-  gtk_widget_class_install_action (widget_class, "teams.move-caseworker", NULL, move_caseworker_action);
-  gtk_widget_class_install_action (widget_class, "teams.remove-caseworker", NULL, remove_caseworker_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "teams.remove-caseworker", NULL);
+  _sf_teams_page_class_actions_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sf-teams-page");
@@ -1211,16 +636,6 @@ sf_teams_page_init (SfTeamsPage *self)
   gtk_column_view_set_model (self->member_view, GTK_SELECTION_MODEL (self->member_selection));
 
   update_actions (self);
-}
-
-void
-sf_teams_page_set_store (SfTeamsPage *self,
-                         SfStore     *store)
-{
-  g_return_if_fail (SF_IS_TEAMS_PAGE (self));
-  g_return_if_fail (SF_IS_STORE (store));
-
-  g_set_object (&self->store, store);
 }
 
 static char *
@@ -1322,7 +737,7 @@ new_team_item (const SfFigures *figures,
 }
 
 /* Shows the teams and caseworkers of @figures; keeps copies. */
-void
+static void
 sf_teams_page_set_figures (SfTeamsPage     *self,
                            const SfFigures *figures)
 {
@@ -1360,7 +775,7 @@ sf_teams_page_set_figures (SfTeamsPage     *self,
  * and caseworkers are made again, each where it stands; the chosen team's
  * members are shown again only if the change touched the team.  The
  * chosen team, the scroll position and the search stay. */
-void
+static void
 sf_teams_page_update_figures (SfTeamsPage     *self,
                               const SfFigures *figures,
                               const SfDelta   *delta)
@@ -1432,41 +847,6 @@ sf_teams_page_start_search (SfTeamsPage *self)
   g_return_if_fail (SF_IS_TEAMS_PAGE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-GtkWindow *
-sf_teams_page_new_team (SfTeamsPage *self)
-{
-  SfTeamDialog *dialog;
-
-  g_return_val_if_fail (SF_IS_TEAMS_PAGE (self), NULL);
-  g_return_val_if_fail (self->store != NULL, NULL);
-
-  dialog = sf_team_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, 0);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_team_saved_cb), self, G_CONNECT_SWAPPED);
-  present (self, GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
-}
-
-/* In the chosen team; without any team, asks for one first. */
-GtkWindow *
-sf_teams_page_new_caseworker (SfTeamsPage *self)
-{
-  SfCaseworkerDialog *dialog;
-
-  g_return_val_if_fail (SF_IS_TEAMS_PAGE (self), NULL);
-  g_return_val_if_fail (self->store != NULL, NULL);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->team_store)) == 0)
-    {
-      show_error (self, _("No Teams Yet"), _("A caseworker belongs to a team: create the team first."));
-      return self->dialog;
-    }
-  dialog = sf_caseworker_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, 0,
-                                     self->selected_team);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_caseworker_saved_cb), self, G_CONNECT_SWAPPED);
-  present (self, GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
 }
 
 gboolean
@@ -1547,11 +927,42 @@ sf_teams_page_get_dialog (SfTeamsPage *self)
   return self->dialog;
 }
 
-/* The toast that undoes the last removal or move, while it is shown. */
-AdwToast *
-sf_teams_page_get_undo_toast (SfTeamsPage *self)
-{
-  g_return_val_if_fail (SF_IS_TEAMS_PAGE (self), NULL);
 
-  return self->undo_toast;
+static void
+fill_from_context (GtkWidget *page,
+                   SfContext *context)
+{
+  sf_teams_page_set_figures (SF_TEAMS_PAGE (page), sf_context_get_figures (context));
+}
+
+static void
+update_from_context (GtkWidget              *page,
+                     SfContext              *context,
+                     const SfContextChanges *changes)
+{
+  if (changes->what & SF_CONTEXT_FIGURES)
+    sf_teams_page_update_figures (SF_TEAMS_PAGE (page), sf_context_get_figures (context), changes->delta);
+}
+
+/* The page shows the teams of @context (when first shown) and follows its
+ * changes; its edits go to the context's store. */
+void
+sf_teams_page_set_context (SfTeamsPage *self,
+                           SfContext   *context)
+{
+  g_return_if_fail (SF_IS_TEAMS_PAGE (self));
+  g_return_if_fail (SF_IS_CONTEXT (context));
+
+  g_set_object (&self->store, sf_context_get_store (context));
+  sf_page_follower_set_context (&self->follower, GTK_WIDGET (self), context,
+                                fill_from_context, update_from_context);
+}
+
+/* Fills the page now if it was not shown since the figures changed. */
+void
+sf_teams_page_catch_up (SfTeamsPage *self)
+{
+  g_return_if_fail (SF_IS_TEAMS_PAGE (self));
+
+  sf_page_follower_catch_up (&self->follower);
 }
