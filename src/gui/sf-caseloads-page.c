@@ -194,25 +194,15 @@ add_column (GtkColumnView    *view,
             SfCellKind        kind,
             GCompareDataFunc  compare)
 {
-  g_autoptr(GtkListItemFactory) factory = sf_property_cell_factory_new (property, kind);
-  GtkColumnViewColumn *view_column;
-  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, (gpointer) column, NULL));
+  GtkListItemFactory *factory = sf_property_cell_factory_new (property, kind);
 
   if ((kind & SF_CELL_MARKUP) && g_str_equal (column, "name"))
     /* The team's name in full, when it does not fit */
     sf_property_cell_factory_set_tooltip (factory, property);
   if (g_str_equal (column, "position"))
     sf_property_cell_factory_set_style (factory, "position-style");
-  view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
-  gtk_column_view_column_set_sorter (view_column, sorter);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, width);
-  else
-    gtk_column_view_column_set_expand (view_column, TRUE);
-  gtk_column_view_append_column (view, view_column);
-  g_object_unref (view_column);
-  return view_column;
+  return sf_property_column_append (view, title, factory,
+                                    GTK_SORTER (gtk_custom_sorter_new (compare, (gpointer) column, NULL)), width);
 }
 
 /* ---- filters --------------------------------------------------------- */

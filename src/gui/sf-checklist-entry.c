@@ -44,42 +44,56 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* When and by whom @item was checked, or NULL */
+char *
+sf_checklist_entry_describe_check (const SfChecklistItem *item)
+{
+  g_autofree char *day = NULL;
+
+  if (item->checked_on == SF_DAY_NONE)
+    return NULL;
+  day = sf_day_format (item->checked_on);
+  if (item->note != NULL)
+    return g_strdup_printf (_("Checked %s by %s: %s"), day, item->checked_by, item->note);
+  return g_strdup_printf (_("Checked %s by %s"), day, item->checked_by);
+}
+
+/* How often @item is followed up, and when next, or NULL */
+char *
+sf_checklist_entry_describe_follow_up (const SfChecklistItem *item)
+{
+  GString *text;
+
+  if (item->review_months == 0)
+    return NULL;
+  text = g_string_new (NULL);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Follow up every %u month",
+                                             "Follow up every %u months", item->review_months),
+                          item->review_months);
+  if (item->next_review != SF_DAY_NONE)
+    {
+      g_autofree char *next = sf_day_format (item->next_review);
+
+      g_string_append_printf (text, item->due ? _("; due since %s") : _("; next on %s"), next);
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* The guidance's detail, when and by whom it was checked, and when it is
- * to be followed up */
+ * to be followed up, a line each */
 static char *
 make_subtitle (const SfChecklistItem *item)
 {
-  GString *text = g_string_new (NULL);
-  const char *detail = sf_checklist_text (item->detail, item->shipped);
+  const char *lines[] = { sf_checklist_text (item->detail, item->shipped), NULL, NULL, NULL };
+  g_autofree char *check = sf_checklist_entry_describe_check (item);
+  g_autofree char *follow_up = sf_checklist_entry_describe_follow_up (item);
+  guint n = lines[0] != NULL ? 1 : 0;
 
-  if (detail != NULL)
-    g_string_append (text, detail);
-  if (item->checked_on != SF_DAY_NONE)
-    {
-      g_autofree char *day = sf_day_format (item->checked_on);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      if (item->note != NULL)
-        g_string_append_printf (text, _("Checked %s by %s: %s"), day, item->checked_by, item->note);
-      else
-        g_string_append_printf (text, _("Checked %s by %s"), day, item->checked_by);
-    }
-  if (item->review_months > 0)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Follow up every %u month",
-                                                 "Follow up every %u months", item->review_months),
-                              item->review_months);
-      if (item->next_review != SF_DAY_NONE)
-        {
-          g_autofree char *next = sf_day_format (item->next_review);
-
-          g_string_append_printf (text, item->due ? _("; due since %s") : _("; next on %s"), next);
-        }
-    }
-  return g_string_free (text, FALSE);
+  if (check != NULL)
+    lines[n++] = check;
+  if (follow_up != NULL)
+    lines[n++] = follow_up;
+  return g_strjoinv ("\n", (char **) lines);
 }
 
 static void

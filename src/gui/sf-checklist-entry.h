@@ -30,4 +30,7 @@ gboolean          sf_checklist_entry_get_due             (SfChecklistEntry *self
 const char       *sf_checklist_entry_get_section_title   (SfChecklistEntry *self);
 const char       *sf_checklist_entry_get_section_detail  (SfChecklistEntry *self);
 
+char             *sf_checklist_entry_describe_check      (const SfChecklistItem *item);
+char             *sf_checklist_entry_describe_follow_up  (const SfChecklistItem *item);
+
 G_END_DECLS

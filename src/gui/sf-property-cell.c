@@ -345,7 +345,8 @@ sf_property_cell_factory_set_tooltip (GtkListItemFactory *factory,
 }
 
 /* The cells have the CSS class named by @property of the row's item,
- * none where it is NULL or "".  Before the factory makes its first cell. */
+ * none where it is NULL or "" (and watch it as they watch what they
+ * show).  Before the factory makes its first cell. */
 void
 sf_property_cell_factory_set_style (GtkListItemFactory *factory,
                                     const char         *property)
@@ -356,4 +357,33 @@ sf_property_cell_factory_set_style (GtkListItemFactory *factory,
   g_free (spec->style);
   spec->style = g_strdup (property);
   spec->style_detail = first_part_quark (property);
+}
+
+/* Adds a resizable column of @factory's cells (taken) to @view, sorted by
+ * @sorter (taken, or NULL): @width pixels wide, or where @width is 0 or
+ * less, as wide as the view leaves it.  Returns the column, which @view
+ * keeps. */
+GtkColumnViewColumn *
+sf_property_column_append (GtkColumnView      *view,
+                           const char         *title,
+                           GtkListItemFactory *factory,
+                           GtkSorter          *sorter,
+                           int                 width)
+{
+  g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), NULL);
+
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
+  else
+    gtk_column_view_column_set_expand (column, TRUE);
+  if (sorter != NULL)
+    {
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+    }
+  gtk_column_view_append_column (view, column);
+  return column;
 }

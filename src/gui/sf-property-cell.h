@@ -28,5 +28,10 @@ void                sf_property_cell_factory_set_tooltip (GtkListItemFactory *fa
                                                           const char         *property);
 void                sf_property_cell_factory_set_style   (GtkListItemFactory *factory,
                                                           const char         *property);
+GtkColumnViewColumn *sf_property_column_append          (GtkColumnView      *view,
+                                                          const char         *title,
+                                                          GtkListItemFactory *factory,
+                                                          GtkSorter          *sorter,
+                                                          int                 width);
 
 G_END_DECLS

@@ -337,24 +337,13 @@ add_column (SfTeamsPage *self,
             SfCellKind   kind,
             const char  *tooltip,
             GtkSorter   *sorter,
-            gboolean     expand,
             int          width)
 {
-  g_autoptr(GtkListItemFactory) factory = sf_property_cell_factory_new (property, kind);
-  GtkColumnViewColumn *column;
+  GtkListItemFactory *factory = sf_property_cell_factory_new (property, kind);
 
   if (tooltip != NULL)
     sf_property_cell_factory_set_tooltip (factory, tooltip);
-  column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
-  if (sorter != NULL)
-    gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_append_column (self->member_view, column);
-  g_object_unref (column);
-  g_clear_object (&sorter);
+  sf_property_column_append (self->member_view, title, factory, sorter, width);
 }
 
 static GtkSorter *
@@ -372,26 +361,26 @@ numeric_sorter (const char *property)
 static void
 build_columns (SfTeamsPage *self)
 {
-  add_column (self, _("Initials"), "initials", SF_CELL_TEXT, NULL, string_sorter ("initials"), FALSE, 68);
-  add_column (self, _("Name"), "name", SF_CELL_TEXT, "name", string_sorter ("name"), TRUE, -1);
+  add_column (self, _("Initials"), "initials", SF_CELL_TEXT, NULL, string_sorter ("initials"), 68);
+  add_column (self, _("Name"), "name", SF_CELL_TEXT, "name", string_sorter ("name"), -1);
   /* Translators: contracted hours per week */
   add_column (self, C_("column", "Hours"), "hours-text", SF_CELL_NUMBER, NULL,
-              numeric_sorter ("weekly-hours"), FALSE, 52);
-  add_column (self, _("Reductions"), "reductions-text", SF_CELL_TEXT, NULL, NULL, FALSE, 94);
-  add_column (self, _("Start"), "start-text", SF_CELL_TEXT, NULL, NULL, FALSE, 88);
-  add_column (self, _("Absence"), "absence-text", SF_CELL_TEXT, NULL, NULL, FALSE, 92);
+              numeric_sorter ("weekly-hours"), 52);
+  add_column (self, _("Reductions"), "reductions-text", SF_CELL_TEXT, NULL, NULL, 94);
+  add_column (self, _("Start"), "start-text", SF_CELL_TEXT, NULL, NULL, 88);
+  add_column (self, _("Absence"), "absence-text", SF_CELL_TEXT, NULL, NULL, 92);
   /* Translators: the individual factor */
-  add_column (self, C_("column", "Factor"), "factor-text", SF_CELL_NUMBER, "factor-reason", NULL, FALSE, 56);
+  add_column (self, C_("column", "Factor"), "factor-text", SF_CELL_NUMBER, "factor-reason", NULL, 56);
   /* Translators: the adjusted norm */
   add_column (self, C_("column", "Norm"), "norm-text", SF_CELL_NUMBER, "norm-explanation",
-              numeric_sorter ("adjusted-norm"), FALSE, 56);
+              numeric_sorter ("adjusted-norm"), 56);
   /* Translators: the weighted caseload */
   add_column (self, C_("column", "Load"), "load-text", SF_CELL_NUMBER, NULL,
-              numeric_sorter ("weighted-load"), FALSE, 56);
+              numeric_sorter ("weighted-load"), 56);
   add_column (self, _("Utilisation"), NULL, SF_CELL_UTILISATION, NULL,
-              numeric_sorter ("utilisation-rank"), FALSE, 104);
+              numeric_sorter ("utilisation-rank"), 104);
   add_column (self, _("Status"), NULL, SF_CELL_STATUS, NULL,
-              numeric_sorter ("status-rank"), FALSE, 124);
+              numeric_sorter ("status-rank"), 124);
 }
 
 /* ---- undo ------------------------------------------------------------------ */
