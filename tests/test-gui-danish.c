@@ -113,7 +113,7 @@ test_danish_area_dialog (void)
   SfAreaDialog *dialog = sf_area_dialog_new (NULL, store, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Nyt eget sagsområde");
   g_assert_nonnull (sf_test_find_label (GTK_WIDGET (dialog), "Sagsstammer i andre projekter"));
   g_assert_nonnull (sf_test_find_label (GTK_WIDGET (dialog), "IPS: højst 25 pr. konsulent"));

@@ -14,12 +14,10 @@
 #include "sf-caseload-item.h"
 #include "sf-caseloads-page-private.h"
 #include "sf-cases-view.h"
-#include "sf-cell-tooltip.h"
 #include "sf-list-edit.h"
 #include "sf-list-window.h"
+#include "sf-property-cell.h"
 #include "sf-row-viewport.h"
-#include "sf-status-cell.h"
-#include "sf-utilisation-cell.h"
 
 /* Weighted caseloads: each caseworker's open cases by complexity, load,
  * adjusted norm, utilisation and status; each team's totals and where it
@@ -105,149 +103,6 @@ is_text_column (const char *column)
          g_str_equal (column, "team") || g_str_equal (column, "area");
 }
 
-static void
-on_label_setup_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   gpointer                  user_data)
-{
-  const char *column = user_data;
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), is_text_column (column) || g_str_equal (column, "position") ? 0 : 1);
-  if (g_str_equal (column, "position"))
-    {
-      /* "Inden for DS' vejledende interval": two lines, as the team's name has */
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (label), 2);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-    }
-  else
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-on_worker_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   gpointer                  user_data)
-{
-  SfCaseloadItem *item = sf_row_item (list_item);
-  g_autofree char *text = worker_text (item, user_data);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
-}
-
-/* The team, its area and how many work in it */
-static char *
-team_name_markup (SfCaseloadTeamItem *item)
-{
-  guint members = (guint) sf_caseload_team_item_get_value (item, "members");
-  g_autofree char *staff = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u caseworker", "%u caseworkers",
-                                                         members), members);
-
-  return g_markup_printf_escaped ("%s\n<small>%s · %s</small>", sf_caseload_team_item_get_name (item),
-                                  sf_caseload_team_item_get_area (item), staff);
-}
-
-static void
-on_team_name_setup_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *list_item,
-                       gpointer                  user_data)
-{
-  GtkWidget *label;
-
-  on_label_setup_cb (factory, list_item, user_data);
-  label = gtk_list_item_get_child (list_item);
-  /* The team's name in full, when it does not fit */
-  sf_cell_tooltip_set_markup_func (list_item, label, (SfCellMarkupFunc) team_name_markup);
-}
-
-static void
-on_team_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  SfCaseloadTeamItem *item = sf_row_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  if (g_str_equal (user_data, "name"))
-    {
-      g_autofree char *markup = team_name_markup (item);
-
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      return;
-    }
-  if (g_str_equal (user_data, "open") && sf_caseload_team_item_get_value (item, "uncovered") > 0)
-    {
-      g_autofree char *markup = g_markup_printf_escaped ("%s\n<small>%s</small>",
-                                                         sf_caseload_team_item_get_text (item, "open"),
-                                                         sf_caseload_team_item_get_text (item, "uncovered"));
-
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      return;
-    }
-  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_label (GTK_LABEL (label), sf_caseload_team_item_get_text (item, user_data));
-  if (g_str_equal (user_data, "position"))
-    {
-      gtk_widget_remove_css_class (label, "error");
-      if (sf_caseload_team_item_get_position (item) == SF_TEAM_POSITION_ABOVE)
-        gtk_widget_add_css_class (label, "error");
-    }
-}
-
-static void
-on_utilisation_setup_cb (GtkSignalListItemFactory *factory,
-                         GtkListItem              *list_item,
-                         gpointer                  user_data)
-{
-  gtk_list_item_set_child (list_item, sf_utilisation_cell_new ());
-}
-
-static void
-on_utilisation_bind_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *list_item,
-                        gpointer                  user_data)
-{
-  SfCaseloadItem *item = sf_row_item (list_item);
-
-  sf_utilisation_cell_set_item (SF_UTILISATION_CELL (gtk_list_item_get_child (list_item)),
-                                sf_caseload_item_get_roster_item (item));
-}
-
-static void
-on_status_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    gpointer                  user_data)
-{
-  gtk_list_item_set_child (list_item, sf_status_cell_new ());
-}
-
-static void
-on_status_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   gpointer                  user_data)
-{
-  SfCaseloadItem *item = sf_row_item (list_item);
-
-  sf_status_cell_set_item (SF_STATUS_CELL (gtk_list_item_get_child (list_item)),
-                           sf_caseload_item_get_roster_item (item));
-}
-
-static void
-on_cell_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   gpointer                  user_data)
-{
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-
-  if (SF_IS_UTILISATION_CELL (child))
-    sf_utilisation_cell_set_item (SF_UTILISATION_CELL (child), NULL);
-  else if (SF_IS_STATUS_CELL (child))
-    sf_status_cell_set_item (SF_STATUS_CELL (child), NULL);
-}
-
 static int
 compare_workers_cb (gconstpointer a,
                     gconstpointer b,
@@ -288,31 +143,23 @@ compare_teams_cb (gconstpointer a,
 }
 
 static GtkColumnViewColumn *
-add_column (GtkColumnView *view,
-            const char    *column,
-            const char    *title,
-            int            width,
-            GCallback      setup,
-            GCallback      bind,
-            GCompareDataFunc compare)
+add_column (GtkColumnView    *view,
+            const char       *column,
+            const char       *title,
+            int               width,
+            const char       *property,
+            SfCellKind        kind,
+            GCompareDataFunc  compare)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
-  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, (gpointer) column, NULL));
+  GtkListItemFactory *factory = sf_property_cell_factory_new (property, kind);
 
-  g_signal_connect (factory, "setup", setup, (gpointer) column);
-  g_signal_connect (factory, "bind", bind, (gpointer) column);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), NULL);
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (view_column, sorter);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, width);
-  else
-    gtk_column_view_column_set_expand (view_column, TRUE);
-  gtk_column_view_append_column (view, view_column);
-  g_object_unref (view_column);
-  return view_column;
+  if ((kind & SF_CELL_MARKUP) && g_str_equal (column, "name"))
+    /* The team's name in full, when it does not fit */
+    sf_property_cell_factory_set_tooltip (factory, property);
+  if (g_str_equal (column, "position"))
+    sf_property_cell_factory_set_style (factory, "position-style");
+  return sf_property_column_append (view, title, factory,
+                                    GTK_SORTER (gtk_custom_sorter_new (compare, (gpointer) column, NULL)), width);
 }
 
 /* ---- filters --------------------------------------------------------- */
@@ -453,47 +300,46 @@ build_columns (SfCaseloadsPage *self)
   /* Wide enough for the Danish headings at 1240 px; the team's name and
    * area have the rest, and a tooltip when they do not fit */
   add_column (self->team_view, "name", _("Team"), 0,
-              G_CALLBACK (on_team_name_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "name-markup", SF_CELL_MARKUP, compare_teams_cb);
   add_column (self->team_view, "open", _("Open Cases"), 92,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "open-markup", SF_CELL_NUMBER | SF_CELL_MARKUP, compare_teams_cb);
   add_column (self->team_view, "load", _("Load / Capacity"), 135,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "load-text", SF_CELL_NUMBER, compare_teams_cb);
   add_column (self->team_view, "fte", _("FTE / Needed"), 118,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "fte-text", SF_CELL_NUMBER, compare_teams_cb);
   add_column (self->team_view, "compliance", _("Within Norm"), 110,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "compliance-text", SF_CELL_NUMBER, compare_teams_cb);
   add_column (self->team_view, "per-fte", _("Per FTE"), 90,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "per-fte-text", SF_CELL_NUMBER, compare_teams_cb);
   add_column (self->team_view, "ds", _("Range"), 85,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "ds-text", SF_CELL_NUMBER, compare_teams_cb);
   add_column (self->team_view, "survey", _("Avg. 2023"), 78,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "survey-text", SF_CELL_NUMBER, compare_teams_cb);
   add_column (self->team_view, "appropriate", _("Appropriate"), 82,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "appropriate-text", SF_CELL_NUMBER, compare_teams_cb);
   add_column (self->team_view, "position", _("Against the Range"), 150,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "position-text", SF_CELL_WRAP, compare_teams_cb);
 
   add_column (self->worker_view, "initials", _("Initials"), 65,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "roster-item.initials", SF_CELL_TEXT, compare_workers_cb);
   add_column (self->worker_view, "name", _("Name"), 0,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "roster-item.name", SF_CELL_TEXT, compare_workers_cb);
   add_column (self->worker_view, "team", _("Team"), 150,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "roster-item.team", SF_CELL_TEXT, compare_workers_cb);
   add_column (self->worker_view, "enkel", C_("complexity", "Simple"), 65,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "simple-cases", SF_CELL_NUMBER, compare_workers_cb);
   add_column (self->worker_view, "kompleks", C_("complexity", "Complex"), 75,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "complex-cases", SF_CELL_NUMBER, compare_workers_cb);
   add_column (self->worker_view, "saerligt", C_("complexity", "Esp. Compl."), 95,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "special-cases", SF_CELL_NUMBER, compare_workers_cb);
   add_column (self->worker_view, "load", _("Load"), 70,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "roster-item.load-text", SF_CELL_NUMBER, compare_workers_cb);
   add_column (self->worker_view, "norm", _("Norm"), 70,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "roster-item.norm-text", SF_CELL_NUMBER, compare_workers_cb);
   utilisation = add_column (self->worker_view, "utilisation", _("Utilisation"), 130,
-                            G_CALLBACK (on_utilisation_setup_cb), G_CALLBACK (on_utilisation_bind_cb),
-                            compare_workers_cb);
+                            "roster-item", SF_CELL_UTILISATION, compare_workers_cb);
   add_column (self->worker_view, "status", _("Status"), 135,
-              G_CALLBACK (on_status_setup_cb), G_CALLBACK (on_status_bind_cb), compare_workers_cb);
+              "roster-item", SF_CELL_STATUS, compare_workers_cb);
 
   worker_sort = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->worker_filter_model)),
                                          g_object_ref (gtk_column_view_get_sorter (self->worker_view)));

@@ -9,8 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-checklist-entry.h"
 #include "sf-checklist-pdf.h"
 #include "sf-checklists-page.h"
+#include "sf-grouped-list.h"
 
 /* Pejlemærker: a team's checklists of goal markers and work procedures.
  * Items are checked with a date, initials and a note; an item with a
@@ -459,9 +461,11 @@ open_item_dialog (SfChecklistsPage *self,
 
 static void
 on_check_button_toggled_cb (GtkCheckButton   *button,
-                            SfChecklistsPage *self)
+                            SfChecklistEntry *entry)
 {
-  gint64 item_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "sf-item-id");
+  SfChecklistsPage *self = SF_CHECKLISTS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                                        SF_TYPE_CHECKLISTS_PAGE));
+  gint64 item_id = sf_checklist_entry_get_id (entry);
   const SfChecklistItem *item = find_item (self, item_id, NULL);
   g_autoptr(GError) error = NULL;
   Undo *undo;
@@ -493,82 +497,46 @@ on_check_button_toggled_cb (GtkCheckButton   *button,
   offer_undo (self, _("Item unchecked"), undo, undo_uncheck);
 }
 
+/* An item's row and its Follow Up… button open it */
 static void
-on_item_row_activated_cb (AdwActionRow     *row,
-                          SfChecklistsPage *self)
+open_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  gint64 item_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "sf-item-id");
-
-  open_item_dialog (self, item_id, NULL, NULL, NULL, -1, NULL);
+  open_item_dialog (SF_CHECKLISTS_PAGE (widget), g_variant_get_int64 (parameter), NULL, NULL, NULL, -1, NULL);
 }
 
 /* Building the page --------------------------------------------------- */
 
-static char *
-item_subtitle (const SfChecklistItem *item)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  const char *detail = sf_checklist_text (item->detail, item->shipped);
-
-  if (detail != NULL)
-    g_string_append (text, detail);
-  if (item->checked_on != SF_DAY_NONE)
-    {
-      g_autofree char *day = sf_day_format (item->checked_on);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      if (item->note != NULL)
-        g_string_append_printf (text, _("Checked %s by %s: %s"), day, item->checked_by, item->note);
-      else
-        g_string_append_printf (text, _("Checked %s by %s"), day, item->checked_by);
-    }
-  if (item->review_months > 0)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Follow up every %u month",
-                                                 "Follow up every %u months", item->review_months),
-                              item->review_months);
-      if (item->next_review != SF_DAY_NONE)
-        {
-          g_autofree char *next = sf_day_format (item->next_review);
-
-          g_string_append_printf (text, item->due ? _("; due since %s") : _("; next on %s"), next);
-        }
-    }
-  return g_markup_escape_text (text->str, -1);
-}
-
 static GtkWidget *
-item_row (SfChecklistsPage      *self,
-          const SfChecklistItem *item)
+create_item_row (gpointer data,
+                 gpointer user_data)
 {
-  g_autofree char *title = g_markup_escape_text (sf_checklist_text (item->text, item->shipped), -1);
-  g_autofree char *subtitle = item_subtitle (item);
+  SfChecklistEntry *entry = data;
+  SfChecklistsPage *self = user_data;
+  gint64 id = sf_checklist_entry_get_id (entry);
+  g_autofree char *title = g_markup_escape_text (sf_checklist_entry_get_title (entry), -1);
+  g_autofree char *subtitle = g_markup_escape_text (sf_checklist_entry_get_subtitle (entry), -1);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
-  gint64 *id = g_memdup2 (&item->id, sizeof item->id);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "sf-item-id", id, g_free);
-  g_signal_connect_object (row, "activated", G_CALLBACK (on_item_row_activated_cb), self, 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "checklists.open-item");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", id);
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), item->checked_on != SF_DAY_NONE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), sf_checklist_entry_get_checked (entry));
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sf_checklist_text (item->text, item->shipped),
-                                  -1);
-  g_object_set_data_full (G_OBJECT (check), "sf-item-id", g_memdup2 (&item->id, sizeof item->id), g_free);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_button_toggled_cb), self, 0);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sf_checklist_entry_get_title (entry), -1);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_button_toggled_cb), entry, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  g_hash_table_insert (self->check_buttons, g_memdup2 (&item->id, sizeof item->id), check);
+  g_hash_table_insert (self->check_buttons, g_memdup2 (&id, sizeof id), check);
 
-  if (item->due)
+  if (sf_checklist_entry_get_due (entry))
     {
       GtkWidget *due = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *icon = gtk_image_new_from_icon_name ("task-past-due-symbolic");
@@ -583,6 +551,31 @@ item_row (SfChecklistsPage      *self,
       gtk_widget_add_css_class (row, "due");
     }
   return row;
+}
+
+/* A section's heading, none for the items outside any */
+static GtkWidget *
+create_section_header (gpointer data,
+                       gpointer user_data)
+{
+  SfChecklistEntry *entry = data;
+
+  if (sf_checklist_entry_get_section_title (entry) == NULL)
+    return NULL;
+  return sf_group_header_new (sf_checklist_entry_get_section_title (entry),
+                              sf_checklist_entry_get_section_detail (entry), NULL);
+}
+
+/* A list of @model's items, in boxed rows */
+static GtkWidget *
+new_list_box (const char *accessible_label)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  return list;
 }
 
 static GMenuModel *
@@ -688,58 +681,53 @@ checklist_widget (SfChecklistsPage  *self,
                   const SfChecklist *checklist)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *group = NULL;
-  const char *section = NULL;
-  gboolean added = FALSE;
+  g_autoptr(GListStore) entries = g_list_store_new (SF_TYPE_CHECKLIST_ENTRY);
+  GtkWidget *list = new_list_box (sf_checklist_text (checklist->title, checklist->shipped));
 
   gtk_box_append (GTK_BOX (box), checklist_header (checklist));
   for (guint i = 0; i < checklist->items->len; i++)
     {
-      const SfChecklistItem *item = g_ptr_array_index (checklist->items, i);
-      gboolean own = item->key == NULL && item->section == NULL;
+      g_autoptr(SfChecklistEntry) entry = sf_checklist_entry_new (checklist, g_ptr_array_index (checklist->items, i));
 
-      /* A group per section of the guidance; the manager's own items last */
-      if (group == NULL || g_strcmp0 (item->section, section) != 0 || own != added)
-        {
-          group = adw_preferences_group_new ();
-          if (own)
-            adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Added Items"));
-          else if (item->section != NULL)
-            {
-              g_autofree char *title = g_markup_escape_text (sf_checklist_text (item->section, item->shipped), -1);
-
-              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-              if (item->section_detail != NULL)
-                {
-                  g_autofree char *detail = g_markup_escape_text (sf_checklist_text (item->section_detail,
-                                                                                     item->shipped), -1);
-
-                  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), detail);
-                }
-            }
-          gtk_box_append (GTK_BOX (box), group);
-          section = item->section;
-          added = own;
-        }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), item_row (self, item));
+      g_list_store_append (entries, entry);
     }
+  gtk_widget_remove_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (list, "grouped-list");
+  sf_grouped_list_bind (GTK_LIST_BOX (list), G_LIST_MODEL (entries), "section",
+                        create_section_header, create_item_row, self);
+  gtk_box_append (GTK_BOX (box), list);
   return box;
 }
 
-static void
-on_follow_up_clicked_cb (GtkButton        *button,
-                         SfChecklistsPage *self)
+static GtkWidget *
+create_due_row (gpointer data,
+                gpointer user_data)
 {
-  gint64 item_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "sf-item-id");
+  SfChecklistEntry *entry = data;
+  g_autofree char *title = g_markup_escape_text (sf_checklist_entry_get_title (entry), -1);
+  g_autofree char *subtitle = g_markup_escape_text (sf_checklist_entry_get_due_subtitle (entry), -1);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Follow Up…"));
 
-  open_item_dialog (self, item_id, NULL, NULL, NULL, -1, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("task-past-due-symbolic"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "checklists.open-item");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", sf_checklist_entry_get_id (entry));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  return row;
 }
 
 /* The items due for follow-up, first, so that nobody has to look for them. */
 static GtkWidget *
 due_group (SfChecklistsPage *self)
 {
-  GtkWidget *group = NULL;
+  g_autoptr(GListStore) due = g_list_store_new (SF_TYPE_CHECKLIST_ENTRY);
+  GtkWidget *group;
+  GtkWidget *list;
 
   for (guint c = 0; self->checklists != NULL && c < self->checklists->len; c++)
     {
@@ -748,43 +736,26 @@ due_group (SfChecklistsPage *self)
       for (guint i = 0; i < checklist->items->len; i++)
         {
           const SfChecklistItem *item = g_ptr_array_index (checklist->items, i);
-          g_autofree char *title = NULL;
-          g_autofree char *next = NULL;
-          g_autofree char *subtitle = NULL;
-          g_autofree char *escaped = NULL;
-          GtkWidget *row, *button;
+          g_autoptr(SfChecklistEntry) entry = NULL;
 
           if (!item->due)
             continue;
-          if (group == NULL)
-            {
-              group = adw_preferences_group_new ();
-              gtk_widget_set_name (group, "due-group");
-              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Due for Follow-up"));
-              adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                                     _("Follow-up is a continuous process, not a one-off: "
-                                                       "these items were checked long enough ago to be looked at again."));
-            }
-          title = g_markup_escape_text (sf_checklist_text (item->text, item->shipped), -1);
-          next = sf_day_format (item->next_review);
-          /* Translators: a checklist's title and a date */
-          subtitle = g_strdup_printf (_("%s · due since %s"), sf_checklist_text (checklist->title, checklist->shipped),
-                                      next);
-          escaped = g_markup_escape_text (subtitle, -1);
-          row = adw_action_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("task-past-due-symbolic"));
-          button = gtk_button_new_with_mnemonic (_("_Follow Up…"));
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          g_object_set_data_full (G_OBJECT (button), "sf-item-id", g_memdup2 (&item->id, sizeof item->id), g_free);
-          g_signal_connect_object (button, "clicked", G_CALLBACK (on_follow_up_clicked_cb), self, 0);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          entry = sf_checklist_entry_new (checklist, item);
+          g_list_store_append (due, entry);
         }
     }
+  if (g_list_model_get_n_items (G_LIST_MODEL (due)) == 0)
+    return NULL;
+
+  group = adw_preferences_group_new ();
+  gtk_widget_set_name (group, "due-group");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Due for Follow-up"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Follow-up is a continuous process, not a one-off: "
+                                           "these items were checked long enough ago to be looked at again."));
+  list = new_list_box (_("Due for Follow-up"));
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (due), create_due_row, self, NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   return group;
 }
 
@@ -1213,6 +1184,8 @@ sf_checklists_page_class_init (SfChecklistsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfChecklistsPage, team_progress_label);
   gtk_widget_class_bind_template_child (widget_class, SfChecklistsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SfChecklistsPage, checklists_box);
+
+  gtk_widget_class_install_action (widget_class, "checklists.open-item", "x", open_item_action);
 
   gtk_widget_class_install_action (widget_class, "checklists.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "checklists.add-item", "x", add_item_action);

@@ -52,11 +52,6 @@ struct _SfTeamsPage
 typedef struct
 {
   gint64  team_id;
-  char   *reductions;
-  char   *start;
-  char   *absence;
-  char   *factor;
-  char   *factor_reason;
   guint   cases;                      /* cases (open or closed) where primary */
   guint   open_cases;
 } MemberInfo;

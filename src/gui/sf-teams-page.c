@@ -12,13 +12,11 @@
 #include <stdlib.h>
 
 #include "sf-error-dialog.h"
-#include "sf-cell-tooltip.h"
+#include "sf-property-cell.h"
 #include "sf-roster-item.h"
-#include "sf-status-cell.h"
 #include "sf-status-style.h"
 #include "sf-team-item.h"
 #include "sf-teams-page-private.h"
-#include "sf-utilisation-cell.h"
 
 /* The teams on the left (searchable, sorted by name), the chosen team's
  * caseworkers on the right, both filled from the context.  What the page
@@ -26,27 +24,6 @@
  * sf-teams-page-private.h. */
 
 G_DEFINE_FINAL_TYPE (SfTeamsPage, sf_teams_page, GTK_TYPE_WIDGET)
-
-typedef enum
-{
-  FIELD_REDUCTIONS,
-  FIELD_START,
-  FIELD_ABSENCE,
-  FIELD_FACTOR,
-} Field;
-
-static void
-member_info_free (gpointer data)
-{
-  MemberInfo *info = data;
-
-  g_free (info->reductions);
-  g_free (info->start);
-  g_free (info->absence);
-  g_free (info->factor);
-  g_free (info->factor_reason);
-  g_free (info);
-}
 
 SfTeamItem *
 _sf_teams_page_selected_team_item (SfTeamsPage *self)
@@ -301,175 +278,19 @@ team_row_bind_cb (GtkSignalListItemFactory *factory,
 /* ---- the member table ------------------------------------------------------ */
 
 static void
-text_cell_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    gpointer                  user_data)
+add_column (SfTeamsPage *self,
+            const char  *title,
+            const char  *property,
+            SfCellKind   kind,
+            const char  *tooltip,
+            GtkSorter   *sorter,
+            int          width)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "sf-field"));
+  GtkListItemFactory *factory = sf_property_cell_factory_new (property, kind);
 
-  gtk_label_set_xalign (GTK_LABEL (label), field == FIELD_FACTOR ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (field == FIELD_FACTOR)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-text_cell_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   SfTeamsPage              *self)
-{
-  SfRosterItem *item = gtk_list_item_get_item (list_item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "sf-field"));
-  MemberInfo *info = g_hash_table_lookup (self->members, &(gint64) { sf_roster_item_get_id (item) });
-  const char *text = NULL;
-  const char *tooltip = NULL;
-
-  if (info != NULL)
-    {
-      switch (field)
-        {
-        case FIELD_REDUCTIONS:
-          text = info->reductions;
-          break;
-        case FIELD_START:
-          text = info->start;
-          break;
-        case FIELD_ABSENCE:
-          text = info->absence;
-          break;
-        case FIELD_FACTOR:
-          text = info->factor;
-          tooltip = info->factor_reason;
-          break;
-        default:
-          break;
-        }
-    }
-  gtk_label_set_label (label, text != NULL ? text : "");
-  /* Each set asks the X server where the pointer is: only when it changes
-   * (most people have no factor, so no reason) */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), tooltip) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
-}
-
-static void
-property_cell_setup_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *list_item,
-                        gpointer                  user_data)
-{
-  const char *property = g_object_get_data (G_OBJECT (factory), "sf-property");
-  SfCellTextFunc tooltip = g_object_get_data (G_OBJECT (factory), "sf-tooltip");
-  GtkWidget *label = gtk_label_new (NULL);
-  gboolean numeric = !g_str_equal (property, "name") && !g_str_equal (property, "initials");
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  /* Asked of the row when the pointer rests on it, not set at each bind */
   if (tooltip != NULL)
-    sf_cell_tooltip_set_text_func (list_item, label, tooltip);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-property_cell_bind_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *list_item,
-                       gpointer                  user_data)
-{
-  const char *property = g_object_get_data (G_OBJECT (factory), "sf-property");
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  g_autofree char *text = NULL;
-
-  g_object_get (gtk_list_item_get_item (list_item), property, &text, NULL);
-  gtk_label_set_label (GTK_LABEL (label), text);
-}
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (factory), "sf-type"));
-
-  gtk_list_item_set_child (list_item, g_object_new (type, NULL));
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  g_object_set (gtk_list_item_get_child (list_item), "item", gtk_list_item_get_item (list_item), NULL);
-}
-
-static void
-cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  g_object_set (gtk_list_item_get_child (list_item), "item", NULL, NULL);
-}
-
-static void
-add_column (SfTeamsPage        *self,
-            const char         *title,
-            GtkListItemFactory *factory,
-            GtkSorter          *sorter,
-            gboolean            expand,
-            int                 width)
-{
-  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
-
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
-  if (sorter != NULL)
-    gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_append_column (self->member_view, column);
-  g_object_unref (column);
-  g_clear_object (&sorter);
-}
-
-static GtkListItemFactory *
-property_factory (const char     *property,
-                  SfCellTextFunc  tooltip)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_object_set_data (G_OBJECT (factory), "sf-property", (gpointer) property);
-  g_object_set_data (G_OBJECT (factory), "sf-tooltip", (gpointer) tooltip);
-  g_signal_connect (factory, "setup", G_CALLBACK (property_cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (property_cell_bind_cb), NULL);
-  return factory;
-}
-
-static GtkListItemFactory *
-field_factory (SfTeamsPage *self,
-               Field        field)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_object_set_data (G_OBJECT (factory), "sf-field", GINT_TO_POINTER (field));
-  g_signal_connect (factory, "setup", G_CALLBACK (text_cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (text_cell_bind_cb), self);
-  return factory;
-}
-
-static GtkListItemFactory *
-cell_factory (GType type)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_object_set_data (G_OBJECT (factory), "sf-type", GSIZE_TO_POINTER (type));
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
-  return factory;
+    sf_property_cell_factory_set_tooltip (factory, tooltip);
+  sf_property_column_append (self->member_view, title, factory, sorter, width);
 }
 
 static GtkSorter *
@@ -487,26 +308,26 @@ numeric_sorter (const char *property)
 static void
 build_columns (SfTeamsPage *self)
 {
-  add_column (self, _("Initials"), property_factory ("initials", NULL), string_sorter ("initials"), FALSE, 68);
-  add_column (self, _("Name"), property_factory ("name", (SfCellTextFunc) sf_roster_item_get_name), string_sorter ("name"), TRUE, -1);
+  add_column (self, _("Initials"), "initials", SF_CELL_TEXT, NULL, string_sorter ("initials"), 68);
+  add_column (self, _("Name"), "name", SF_CELL_TEXT, "name", string_sorter ("name"), -1);
   /* Translators: contracted hours per week */
-  add_column (self, C_("column", "Hours"), property_factory ("hours-text", NULL),
-              numeric_sorter ("weekly-hours"), FALSE, 52);
-  add_column (self, _("Reductions"), field_factory (self, FIELD_REDUCTIONS), NULL, FALSE, 94);
-  add_column (self, _("Start"), field_factory (self, FIELD_START), NULL, FALSE, 88);
-  add_column (self, _("Absence"), field_factory (self, FIELD_ABSENCE), NULL, FALSE, 92);
+  add_column (self, C_("column", "Hours"), "hours-text", SF_CELL_NUMBER, NULL,
+              numeric_sorter ("weekly-hours"), 52);
+  add_column (self, _("Reductions"), "reductions-text", SF_CELL_TEXT, NULL, NULL, 94);
+  add_column (self, _("Start"), "start-text", SF_CELL_TEXT, NULL, NULL, 88);
+  add_column (self, _("Absence"), "absence-text", SF_CELL_TEXT, NULL, NULL, 92);
   /* Translators: the individual factor */
-  add_column (self, C_("column", "Factor"), field_factory (self, FIELD_FACTOR), NULL, FALSE, 56);
+  add_column (self, C_("column", "Factor"), "factor-text", SF_CELL_NUMBER, "factor-reason", NULL, 56);
   /* Translators: the adjusted norm */
-  add_column (self, C_("column", "Norm"), property_factory ("norm-text", (SfCellTextFunc) sf_roster_item_get_norm_explanation),
-              numeric_sorter ("adjusted-norm"), FALSE, 56);
+  add_column (self, C_("column", "Norm"), "norm-text", SF_CELL_NUMBER, "norm-explanation",
+              numeric_sorter ("adjusted-norm"), 56);
   /* Translators: the weighted caseload */
-  add_column (self, C_("column", "Load"), property_factory ("load-text", NULL),
-              numeric_sorter ("weighted-load"), FALSE, 56);
-  add_column (self, _("Utilisation"), cell_factory (SF_TYPE_UTILISATION_CELL),
-              numeric_sorter ("utilisation-rank"), FALSE, 104);
-  add_column (self, _("Status"), cell_factory (SF_TYPE_STATUS_CELL),
-              numeric_sorter ("status-rank"), FALSE, 124);
+  add_column (self, C_("column", "Load"), "load-text", SF_CELL_NUMBER, NULL,
+              numeric_sorter ("weighted-load"), 56);
+  add_column (self, _("Utilisation"), NULL, SF_CELL_UTILISATION, NULL,
+              numeric_sorter ("utilisation-rank"), 104);
+  add_column (self, _("Status"), NULL, SF_CELL_STATUS, NULL,
+              numeric_sorter ("status-rank"), 124);
 }
 
 static void
@@ -561,8 +382,6 @@ sf_teams_page_class_init (SfTeamsPageClass *klass)
 
   g_type_ensure (SF_TYPE_ROSTER_ITEM);
   g_type_ensure (SF_TYPE_TEAM_ITEM);
-  g_type_ensure (SF_TYPE_STATUS_CELL);
-  g_type_ensure (SF_TYPE_UTILISATION_CELL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-teams-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SfTeamsPage, search_entry);
@@ -593,7 +412,7 @@ sf_teams_page_init (SfTeamsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->members = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, member_info_free);
+  self->members = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->roster_items = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Teams: filtered by the search, sorted by name */
@@ -638,26 +457,17 @@ sf_teams_page_init (SfTeamsPage *self)
   update_actions (self);
 }
 
-static char *
-describe_reductions (const SfDataset *dataset,
-                     gint64           caseworker_id,
-                     SfDay            ref,
-                     double           active)
+/* How many reductions @caseworker_id has recorded, in force or not */
+static guint
+count_reductions (const SfDataset *dataset,
+                  gint64           caseworker_id)
 {
   guint n = 0;
 
   for (guint i = 0; i < dataset->reductions->len; i++)
     if (g_array_index (dataset->reductions, SfReduction, i).caseworker_id == caseworker_id)
       n++;
-  if (n == 0)
-    return g_strdup ("—");
-  {
-    g_autofree char *hours = sf_format_hours (active);
-
-    /* Translators: hours of reduction in force today, and how many reductions are recorded,
-     * e.g. "5 h (2)" */
-    return g_strdup_printf (_("%s h (%u)"), hours, n);
-  }
+  return n;
 }
 
 static int
@@ -684,14 +494,7 @@ put_member (SfTeamsPage     *self,
   SfRosterItem *item = sf_roster_item_new (wf, area);
 
   info->team_id = w->team_id;
-  info->reductions = describe_reductions (figures->dataset, w->id, figures->ref, wf->reduction_hours);
-  info->start = w->start != SF_DAY_NONE ? sf_day_format (w->start) : g_strdup ("—");
-  if (w->absence_kind != NULL && *w->absence_kind != '\0')
-    info->absence = g_strdup (sf_roster_absence_kind_label (w->absence_kind));
-  else
-    info->absence = g_strdup ("—");
-  info->factor = sf_format_decimal (w->individual_factor, 2);
-  info->factor_reason = g_strdup (w->factor_reason);
+  sf_roster_item_set_reductions (item, count_reductions (figures->dataset, w->id));
   info->open_cases = wf->primary_cases;
   g_hash_table_replace (self->members, g_memdup2 (&w->id, sizeof w->id), info);
 
