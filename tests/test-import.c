@@ -52,7 +52,7 @@ dump_tables (SfDb *db,
   stmt = sf_db_prepare (db, "PRAGMA user_version", NULL);
   g_assert_nonnull (stmt);
   g_assert_cmpint (sf_db_stmt_step (stmt), ==, SF_DB_ROW);
-  g_string_append_printf (out, "user_version=%d\n", sf_db_stmt_column_int64 (stmt, 0));
+  g_string_append_printf (out, "user_version=%" G_GINT64_FORMAT "\n", sf_db_stmt_column_int64 (stmt, 0));
   sf_db_stmt_free (stmt);
 
   stmt = sf_db_prepare (db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name", NULL);
