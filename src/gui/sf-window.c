@@ -16,6 +16,7 @@
 #include "sf-checklists-page.h"
 #include "sf-import-error-dialog.h"
 #include "sf-import-preview-dialog.h"
+#include "sf-planning-page.h"
 #include "sf-roster-page.h"
 #include "sf-suggest-dialog.h"
 #include "sf-window.h"
@@ -43,6 +44,7 @@ struct _SfWindow
   SfCaseloadsPage      *caseloads_page;
   SfChecklistsPage     *checklists_page;
   SfTeamsPage          *teams_page;
+  SfPlanningPage       *planning_page;
 
   /* The figures of the last reload, and the pages not yet filled with
    * them: a page is filled when it is first shown (or asked for), so the
@@ -58,6 +60,7 @@ enum {
   STALE_TEAMS     = 1 << 0,
   STALE_CASELOADS = 1 << 1,
   STALE_ALERTS    = 1 << 2,
+  STALE_PLANNING  = 1 << 3,
 };
 
 G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -186,6 +189,8 @@ update_in_place (SfWindow       *self,
         sf_teams_page_update_figures (self->teams_page, self->figures, &delta);
       if (self->live_pages & STALE_CASELOADS)
         sf_caseloads_page_update_figures (self->caseloads_page, self->figures, &delta, change);
+      if (self->live_pages & STALE_PLANNING)
+        sf_planning_page_set_data (self->planning_page, self->store, self->figures->ref);
       /* Pages not yet shown are still stale: filled when they are shown */
     }
   if (change->tables & SF_CHANGE_CHECKLISTS)
@@ -529,6 +534,8 @@ fill_stale_pages (SfWindow *self,
     sf_caseloads_page_set_figures (self->caseloads_page, self->figures);
   if ((pages & STALE_ALERTS) && self->alerts != NULL)
     sf_alerts_page_set_alerts (self->alerts_page, self->store, self->alerts, self->figures->ref);
+  if (pages & STALE_PLANNING)
+    sf_planning_page_set_data (self->planning_page, self->store, self->figures->ref);
 }
 
 static guint
@@ -540,6 +547,8 @@ page_flag (const char *name)
     return STALE_CASELOADS;
   if (g_strcmp0 (name, "alerts") == 0)
     return STALE_ALERTS;
+  if (g_strcmp0 (name, "planning") == 0)
+    return STALE_PLANNING;
   return 0;
 }
 
@@ -670,6 +679,7 @@ sf_window_class_init (SfWindowClass *klass)
   g_type_ensure (SF_TYPE_CASELOADS_PAGE);
   g_type_ensure (SF_TYPE_CHECKLISTS_PAGE);
   g_type_ensure (SF_TYPE_TEAMS_PAGE);
+  g_type_ensure (SF_TYPE_PLANNING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SfWindow, window_title);
@@ -679,6 +689,7 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, roster_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, teams_page);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, planning_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, alerts_stack_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, alerts_page);
@@ -781,7 +792,7 @@ sf_window_reload (SfWindow *self)
   g_clear_pointer (&self->dataset, sf_dataset_free);
   self->dataset = g_steal_pointer (&dataset);
   self->figures = g_steal_pointer (&figures);
-  self->stale_pages = STALE_TEAMS | STALE_CASELOADS | STALE_ALERTS;
+  self->stale_pages = STALE_TEAMS | STALE_CASELOADS | STALE_ALERTS | STALE_PLANNING;
   fill_stale_pages (self, self->live_pages |
                           page_flag (adw_view_stack_get_visible_child_name (self->view_stack)));
 

@@ -1,0 +1,817 @@
+/* sf-planning-page.c
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sf-chart.h"
+#include "sf-planning-page-private.h"
+#include "sf-status-style.h"
+#include "sf-window.h"
+
+/* The longest list of teams going over built at once; the exports hold all */
+#define MAX_OVER_ROWS 25
+
+struct _SfPlanningPage
+{
+  GtkWidget             parent_instance;
+
+  GtkStack             *state_stack;
+  GtkSpinner           *spinner;
+  AdwStatusPage        *empty_page;
+  AdwStatusPage        *error_page;
+  GtkWidget            *up_button;
+  GtkScrolledWindow    *scrolled_window;
+  GtkLabel             *title_label;
+  GtkLabel             *path_label;
+  GtkFlowBox           *figures_box;
+  GtkLabel             *history_label;
+  SfChart              *capacity_chart;
+  SfChart              *utilisation_chart;
+  SfChart              *gap_chart;
+  GtkWidget            *over_box;
+  GtkLabel             *over_label;
+  GtkListBox           *over_list;
+  GtkWidget            *children_box;
+  GtkLabel             *children_title;
+  GtkListBox           *children_list;
+
+  SfStore              *store;
+  SfDay                 today;
+  gboolean              pending;       /* set_data() while not mapped: computed on map */
+  GCancellable         *cancellable;
+  SfPlanningData       *data;
+  SfPlanningPlace       place;
+  /* The place shown, by id, kept across computations */
+  SfPlanningLevel       place_level;
+  gint64                place_id;
+  GtkFileChooserNative *export_chooser;
+};
+
+G_DEFINE_FINAL_TYPE (SfPlanningPage, sf_planning_page, GTK_TYPE_WIDGET)
+
+static void show_place (SfPlanningPage *self);
+
+/* ---- computing ---------------------------------------------------------- */
+
+typedef struct
+{
+  char  *path;
+  SfDay  today;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfStore) store = sf_store_open_readonly (job->path, &error);
+  SfPlanningData *data;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data = sf_planning_data_compute (store, job->today, cancellable, &error);
+  if (data == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, data, (GDestroyNotify) sf_planning_data_unref);
+}
+
+static gint64
+place_id (SfPlanningData  *data,
+          SfPlanningPlace  place)
+{
+  switch (place.level)
+    {
+    case SF_PLANNING_AREA:
+      return g_array_index (data->dataset->areas, SfArea, place.index).id;
+    case SF_PLANNING_TEAM:
+      return g_array_index (data->dataset->teams, SfTeam, place.index).id;
+    case SF_PLANNING_WORKER:
+      return g_array_index (data->dataset->caseworkers, SfCaseworker, place.index).id;
+    case SF_PLANNING_MUNICIPALITY:
+    default:
+      return 0;
+    }
+}
+
+/* The place with the kept level and id in @data; the municipality when it
+ * is gone. */
+static SfPlanningPlace
+find_place (SfPlanningData  *data,
+            SfPlanningLevel  level,
+            gint64           id)
+{
+  SfPlanningPlace place = { SF_PLANNING_MUNICIPALITY, 0 };
+  GArray *array = NULL;
+  gsize size = 0;
+  gconstpointer found = NULL;
+
+  switch (level)
+    {
+    case SF_PLANNING_AREA:
+      array = data->dataset->areas;
+      size = sizeof (SfArea);
+      found = sf_dataset_find_area (data->dataset, id);
+      break;
+    case SF_PLANNING_TEAM:
+      array = data->dataset->teams;
+      size = sizeof (SfTeam);
+      found = sf_dataset_find_team (data->dataset, id);
+      break;
+    case SF_PLANNING_WORKER:
+      array = data->dataset->caseworkers;
+      size = sizeof (SfCaseworker);
+      found = sf_dataset_find_caseworker (data->dataset, id);
+      break;
+    case SF_PLANNING_MUNICIPALITY:
+    default:
+      break;
+    }
+  if (found != NULL)
+    {
+      place.level = level;
+      place.index = (guint) (((const char *) found - array->data) / size);
+    }
+  return place;
+}
+
+static void
+show_data (SfPlanningPage *self,
+           SfPlanningData *data)
+{
+  g_clear_pointer (&self->data, sf_planning_data_unref);
+  self->data = sf_planning_data_ref (data);
+  gtk_spinner_stop (self->spinner);
+  if (data->dataset->teams->len == 0)
+    {
+      gtk_stack_set_visible_child_name (self->state_stack, "empty");
+      return;
+    }
+  self->place = find_place (data, self->place_level, self->place_id);
+  show_place (self);
+  gtk_stack_set_visible_child_name (self->state_stack, "content");
+}
+
+static void
+on_computed_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SfPlanningPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfPlanningData) data = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (data == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+        return;
+      gtk_spinner_stop (self->spinner);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->state_stack, "error");
+      return;
+    }
+  /* A later set_data() started another computation: this one is stale */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  g_clear_object (&self->cancellable);
+  show_data (self, data);
+}
+
+static void
+start_computing (SfPlanningPage *self)
+{
+  const char *path = sf_store_get_path (self->store);
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  self->pending = FALSE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  /* A database only in memory cannot be opened again: computed here */
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SfPlanningData) data = sf_planning_data_compute (self->store, self->today, NULL, &error);
+
+      if (data == NULL)
+        {
+          adw_status_page_set_description (self->error_page, error->message);
+          gtk_stack_set_visible_child_name (self->state_stack, "error");
+        }
+      else
+        show_data (self, data);
+      return;
+    }
+
+  /* The figures already shown stay until the new ones arrive */
+  if (self->data == NULL)
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->state_stack, "loading");
+    }
+  self->cancellable = g_cancellable_new ();
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (path);
+  job->today = self->today;
+  task = g_task_new (NULL, self->cancellable, on_computed_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_computing);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+/* ---- showing a place ---------------------------------------------------- */
+
+static void
+add_figure (SfPlanningPage *self,
+            const char     *caption,
+            const char     *value)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *number = gtk_label_new (value);
+  GtkWidget *label = gtk_label_new (caption);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_margin_start (number, 12);
+  gtk_widget_set_margin_end (number, 12);
+  gtk_widget_set_margin_top (number, 8);
+  gtk_widget_add_css_class (number, "title-3");
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_flow_box_append (self->figures_box, box);
+}
+
+static char *
+format_percent (double value)
+{
+  g_autofree char *number = NULL;
+
+  if (!isfinite (value))
+    return g_strdup ("—");
+  number = sf_format_decimal (value * 100.0, 0);
+  return g_strdup_printf (_("%s %%"), number);
+}
+
+static SfStatus
+place_status (SfPlanningData          *data,
+              const SfPlanningFigures *figures)
+{
+  return sf_capacity_status (&data->settings, figures->load, figures->capacity);
+}
+
+static void
+show_figures (SfPlanningPage *self)
+{
+  SfPlanningData *data = self->data;
+  SfPlanningFigures figures;
+  GtkWidget *child;
+  g_autofree char *used = NULL;
+  g_autofree char *capacity = NULL;
+  g_autofree char *load = NULL;
+  g_autofree char *cases = NULL;
+  g_autofree char *used_caption = NULL;
+  g_autoptr(GPtrArray) over = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_box))) != NULL)
+    gtk_flow_box_remove (self->figures_box, child);
+
+  sf_planning_place_figures (data, self->place, data->points->len - 1, &figures);
+  used = format_percent (figures.utilisation);
+  capacity = sf_format_decimal (figures.capacity, 1);
+  load = sf_format_decimal (figures.load, 1);
+  cases = g_strdup_printf ("%u", figures.open_cases);
+  /* Translators: under the utilisation on the Planning page: "Utilisation · over" */
+  used_caption = g_strdup_printf (_("Utilisation · %s"), sf_status_to_label (place_status (data, &figures)));
+  add_figure (self, used_caption, used);
+  add_figure (self, self->place.level == SF_PLANNING_WORKER ? _("Adjusted norm") : _("Capacity"), capacity);
+  add_figure (self, C_("chart", "Load"), load);
+  if (self->place.level != SF_PLANNING_WORKER)
+    {
+      g_autofree char *available = sf_format_decimal (figures.fte_available, 2);
+      g_autofree char *needed = sf_format_decimal (figures.fte_needed, 2);
+
+      add_figure (self, _("FTE available"), available);
+      add_figure (self, _("FTE needed"), needed);
+    }
+  add_figure (self, _("Open cases"), cases);
+  over = sf_planning_teams_going_over (data, self->place);
+  if (self->place.level != SF_PLANNING_WORKER)
+    {
+      g_autofree char *hire_by = over->len > 0
+        ? sf_day_format (((const SfTeamForecast *) g_ptr_array_index (over, 0))->hire_by)
+        : g_strdup (_("None"));
+
+      add_figure (self, self->place.level == SF_PLANNING_TEAM ? _("Hire by") : _("Earliest hire by"), hire_by);
+    }
+}
+
+static char *
+child_subtitle (SfPlanningData  *data,
+                SfPlanningPlace  place)
+{
+  SfPlanningFigures figures;
+  g_autofree char *used = NULL;
+  g_autofree char *capacity = NULL;
+  g_autofree char *load = NULL;
+  char *text;
+
+  sf_planning_place_figures (data, place, data->points->len - 1, &figures);
+  used = format_percent (figures.utilisation);
+  capacity = sf_format_decimal (figures.capacity, 1);
+  load = sf_format_decimal (figures.load, 1);
+  /* Translators: a row on the Planning page: utilisation, status, load and capacity */
+  text = g_strdup_printf (_("%s used (%s) · load %s of %s"), used,
+                          sf_status_to_label (place_status (data, &figures)), load, capacity);
+  if (place.level == SF_PLANNING_TEAM)
+    {
+      const SfTeamForecast *tf = &g_array_index (data->forecast->teams, SfTeamForecast, place.index);
+
+      if (tf->hire_by != SF_DAY_NONE)
+        {
+          g_autofree char *day = sf_day_format (tf->hire_by);
+          char *longer;
+
+          /* Translators: appended to a row of a team on the Planning page */
+          longer = g_strdup_printf (_("%s · hire by %s"), text, day);
+          g_free (text);
+          text = longer;
+        }
+    }
+  return text;
+}
+
+static void
+on_children_list_row_activated_cb (SfPlanningPage *self,
+                                   GtkListBoxRow  *row)
+{
+  SfPlanningPlace place;
+
+  place.level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "sf-level"));
+  place.index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "sf-index"));
+  sf_planning_page_set_place (self, place);
+}
+
+static GtkWidget *
+place_row (SfPlanningPage  *self,
+           SfPlanningPlace  place)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = sf_planning_place_title (self->data, place);
+  g_autofree char *subtitle = child_subtitle (self->data, place);
+  SfPlanningFigures figures;
+  GtkWidget *icon;
+
+  sf_planning_place_figures (self->data, place, self->data->points->len - 1, &figures);
+  icon = gtk_image_new_from_icon_name (sf_status_icon_name (place_status (self->data, &figures)));
+  sf_status_set_css_class (icon, sf_status_css_class (place_status (self->data, &figures)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  sf_status_to_label (place_status (self->data, &figures)), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "sf-level", GUINT_TO_POINTER (place.level));
+  g_object_set_data (G_OBJECT (row), "sf-index", GUINT_TO_POINTER (place.index));
+  return row;
+}
+
+static void
+show_children (SfPlanningPage *self)
+{
+  g_autoptr(GArray) children = sf_planning_place_children (self->data, self->place);
+  const char *title = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->children_list))) != NULL)
+    gtk_list_box_remove (self->children_list, child);
+  switch (self->place.level)
+    {
+    case SF_PLANNING_MUNICIPALITY:
+      title = _("Areas");
+      break;
+    case SF_PLANNING_AREA:
+      title = C_("planning", "Teams");
+      break;
+    case SF_PLANNING_TEAM:
+      title = _("Caseworkers");
+      break;
+    case SF_PLANNING_WORKER:
+    default:
+      break;
+    }
+  gtk_widget_set_visible (self->children_box, children->len > 0);
+  gtk_label_set_text (self->children_title, title != NULL ? title : "");
+  for (guint i = 0; i < children->len; i++)
+    gtk_list_box_append (self->children_list, place_row (self, g_array_index (children, SfPlanningPlace, i)));
+}
+
+static void
+on_show_team_clicked_cb (GtkButton *button,
+                         gpointer   user_data)
+{
+  SfPlanningPage *self = SF_PLANNING_PAGE (user_data);
+  SfPlanningPlace place = { SF_PLANNING_TEAM,
+                            GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sf-index")) };
+
+  sf_planning_page_set_place (self, place);
+}
+
+static void
+show_over (SfPlanningPage *self)
+{
+  g_autoptr(GPtrArray) over = sf_planning_teams_going_over (self->data, self->place);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->over_list))) != NULL)
+    gtk_list_box_remove (self->over_list, child);
+  gtk_widget_set_visible (self->over_box, self->place.level != SF_PLANNING_WORKER);
+  gtk_widget_set_visible (GTK_WIDGET (self->over_list), over->len > 0);
+  if (over->len == 0)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: on the Planning page when no team goes over; %d is the months forecast */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "No team goes over its capacity in the next %d month.",
+                                           "No team goes over its capacity in the next %d months.",
+                                           self->data->forecast->months),
+                              self->data->forecast->months);
+      gtk_label_set_text (self->over_label, text);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *lead = g_strdup_printf ("%d", self->data->settings.hiring_lead_months);
+
+      /* Translators: on the Planning page; %u teams, %s months of hiring lead */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u team goes over in the forecast, soonest first. Hire by: the month it goes over, less the %s months recruiting takes.",
+                                           "%u teams go over in the forecast, soonest first. Hire by: the month they go over, less the %s months recruiting takes.",
+                                           over->len),
+                              over->len, lead);
+      if (over->len > MAX_OVER_ROWS)
+        {
+          g_autofree char *more = g_strdup_printf (_("The first %d are shown; the exports hold them all."),
+                                                   MAX_OVER_ROWS);
+          char *longer = g_strconcat (text, " ", more, NULL);
+
+          g_free (text);
+          text = longer;
+        }
+      gtk_label_set_text (self->over_label, text);
+    }
+
+  for (guint i = 0; i < over->len && i < MAX_OVER_ROWS; i++)
+    {
+      const SfTeamForecast *tf = g_ptr_array_index (over, i);
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
+      g_autofree char *hire_by = sf_day_format (tf->hire_by);
+      g_autofree char *first_over = sf_day_format (sf_planning_first_over (tf));
+      g_autofree char *subtitle = NULL;
+      g_autofree char *show = NULL;
+
+      /* Translators: a team going over on the Planning page: two dates */
+      subtitle = g_strdup_printf (_("Hire by %s · over from %s"), hire_by, first_over);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tf->team->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      /* Translators: a button's tooltip; %s is a team */
+      show = g_strdup_printf (_("Show %s"), tf->team->name);
+      gtk_widget_set_tooltip_text (button, show);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, show, -1);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data (G_OBJECT (button), "sf-index",
+                         GUINT_TO_POINTER ((guint) (tf - &g_array_index (self->data->forecast->teams, SfTeamForecast, 0))));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_show_team_clicked_cb), self);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+      if (tf->events->len == 0)
+        {
+          GtkWidget *event_row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (event_row),
+                                         _("No dated change: the cases grow faster than the team"));
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), event_row);
+        }
+      for (guint e = 0; e < tf->events->len; e++)
+        {
+          const SfForecastEvent *event = &g_array_index (tf->events, SfForecastEvent, e);
+          GtkWidget *event_row = adw_action_row_new ();
+          g_autofree char *text = sf_forecast_event_describe (event);
+          g_autofree char *day = sf_day_format (event->day);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (event_row), text);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (event_row), FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (event_row), day);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), event_row);
+        }
+      gtk_list_box_append (self->over_list, row);
+    }
+}
+
+static void
+show_place (SfPlanningPage *self)
+{
+  SfPlanningData *data = self->data;
+  g_autoptr(SfChartModel) capacity = NULL;
+  g_autoptr(SfChartModel) utilisation = NULL;
+  g_autoptr(SfChartModel) gap = NULL;
+  g_autofree char *title = sf_planning_place_title (data, self->place);
+  g_autofree char *date = sf_day_format (data->today);
+  GString *path = g_string_new (NULL);
+  SfPlanningPlace at = self->place, up;
+
+  self->place_level = self->place.level;
+  self->place_id = place_id (data, self->place);
+
+  while (sf_planning_place_parent (data, at, &up))
+    {
+      g_autofree char *name = sf_planning_place_title (data, up);
+
+      g_string_prepend (path, " › ");
+      g_string_prepend (path, name);
+      at = up;
+    }
+  /* Translators: under the title of the Planning page; %s is a date */
+  g_string_append_printf (path, _("Figures on %s; a year back, weekly, and the forecast month by month"), date);
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->path_label, path->str);
+  g_string_free (path, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planning.up", self->place.level != SF_PLANNING_MUNICIPALITY);
+
+  if (data->n_recorded == 0)
+    gtk_label_set_text (self->history_label,
+                        _("Nothing recorded yet: every past point is computed from the dated facts (start and close dates, absences, reductions, end dates). The application records the figures each day it is opened, and later points use what it recorded."));
+  else
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: on the Planning page; %u of %u weekly points */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u of the %u weekly points was recorded on its day; the others are computed from the dated facts.",
+                                           "%u of the %u weekly points were recorded on their day; the others are computed from the dated facts.",
+                                           data->n_recorded),
+                              data->n_recorded, data->points->len);
+      gtk_label_set_text (self->history_label, text);
+    }
+
+  show_figures (self);
+  capacity = sf_planning_capacity_chart (data, self->place);
+  utilisation = sf_planning_utilisation_chart (data, self->place);
+  gap = sf_planning_gap_chart (data, self->place);
+  sf_chart_set_model (self->capacity_chart, capacity);
+  sf_chart_set_model (self->utilisation_chart, utilisation);
+  sf_chart_set_model (self->gap_chart, gap);
+  gtk_widget_set_visible (GTK_WIDGET (self->gap_chart), gap != NULL);
+  show_over (self);
+  show_children (self);
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+static void
+up_action (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  SfPlanningPage *self = SF_PLANNING_PAGE (widget);
+  SfPlanningPlace parent;
+
+  if (self->data != NULL && sf_planning_place_parent (self->data, self->place, &parent))
+    sf_planning_page_set_place (self, parent);
+}
+
+static void
+on_export_chooser_response_cb (SfPlanningPage       *self,
+                               int                   response,
+                               GtkFileChooserNative *chooser)
+{
+  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "sf-pdf"));
+
+  if (response == GTK_RESPONSE_ACCEPT && self->data != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
+      gboolean ok;
+
+      if (file != NULL)
+        {
+          ok = pdf ? sf_planning_export_pdf (self->data, self->place, file, &error)
+                   : sf_planning_export_csv (self->data, self->place, file, &error);
+          if (ok && window != NULL)
+            sf_window_add_toast (SF_WINDOW (window), pdf ? _("Planning report saved") : _("Planning figures exported"));
+          else if (!ok)
+            {
+              GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (window) ? GTK_WINDOW (window) : NULL,
+                                                          _("Could Not Export"), error->message);
+
+              adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+              gtk_window_present (GTK_WINDOW (dialog));
+            }
+        }
+    }
+  if (self->export_chooser == chooser)
+    g_clear_object (&self->export_chooser);
+}
+
+static void
+export (SfPlanningPage *self,
+        gboolean        pdf)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *iso = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->data == NULL)
+    return;
+  iso = sf_day_to_iso (self->data->today);
+  /* Translators: the file name of the exported Planning page; %s is the date */
+  name = g_strdup_printf (pdf ? _("planning-%s.pdf") : _("planning-%s.csv"), iso);
+  if (self->export_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+      g_clear_object (&self->export_chooser);
+    }
+  self->export_chooser = gtk_file_chooser_native_new (pdf ? _("Export Planning Report") : _("Export Planning Figures"),
+                                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                      _("_Export"), _("_Cancel"));
+  g_object_set_data (G_OBJECT (self->export_chooser), "sf-pdf", GINT_TO_POINTER (pdf));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
+  g_signal_connect_object (self->export_chooser, "response",
+                           G_CALLBACK (on_export_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  export (SF_PLANNING_PAGE (widget), FALSE);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  export (SF_PLANNING_PAGE (widget), TRUE);
+}
+
+/* ---- the widget --------------------------------------------------------- */
+
+static void
+on_map_cb (SfPlanningPage *self)
+{
+  if (self->pending && self->store != NULL)
+    start_computing (self);
+}
+
+static void
+sf_planning_page_dispose (GObject *object)
+{
+  SfPlanningPage *self = SF_PLANNING_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->export_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+      g_clear_object (&self->export_chooser);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_PLANNING_PAGE);
+  g_clear_pointer (&self->data, sf_planning_data_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sf_planning_page_parent_class)->dispose (object);
+}
+
+static void
+sf_planning_page_class_init (SfPlanningPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sf_planning_page_dispose;
+
+  g_type_ensure (SF_TYPE_CHART);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-planning-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, up_button);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, path_label);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, figures_box);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, history_label);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, capacity_chart);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, utilisation_chart);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, gap_chart);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, over_box);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, over_label);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, over_list);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, children_box);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, children_title);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, children_list);
+
+  gtk_widget_class_install_action (widget_class, "planning.up", NULL, up_action);
+  gtk_widget_class_install_action (widget_class, "planning.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "planning.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "planning.up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "planning.export-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "planning.export-pdf", NULL);
+}
+
+static void
+sf_planning_page_init (SfPlanningPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->today = SF_DAY_NONE;
+  self->place = (SfPlanningPlace) { SF_PLANNING_MUNICIPALITY, 0 };
+  self->place_level = SF_PLANNING_MUNICIPALITY;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planning.up", FALSE);
+  g_signal_connect_swapped (self->children_list, "row-activated",
+                            G_CALLBACK (on_children_list_row_activated_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+}
+
+void
+sf_planning_page_set_data (SfPlanningPage *self,
+                           SfStore        *store,
+                           SfDay           today)
+{
+  g_return_if_fail (SF_IS_PLANNING_PAGE (self));
+  g_return_if_fail (SF_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  self->today = today;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    start_computing (self);
+  else
+    self->pending = TRUE;
+}
+
+SfPlanningData *
+sf_planning_page_get_planning (SfPlanningPage *self)
+{
+  g_return_val_if_fail (SF_IS_PLANNING_PAGE (self), NULL);
+  return self->data;
+}
+
+SfPlanningPlace
+sf_planning_page_get_place (SfPlanningPage *self)
+{
+  return self->place;
+}
+
+void
+sf_planning_page_set_place (SfPlanningPage  *self,
+                            SfPlanningPlace  place)
+{
+  g_return_if_fail (SF_IS_PLANNING_PAGE (self));
+  g_return_if_fail (self->data != NULL);
+
+  self->place = place;
+  show_place (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+}
