@@ -16,7 +16,9 @@
 #include "sf-window.h"
 
 /* The longest list of teams going over built at once; the exports hold all */
-#define MAX_OVER_ROWS 25
+#define MAX_OVER_ROWS 12
+/* The events shown under each of them; the team's own level shows all */
+#define MAX_EVENTS 3
 
 struct _SfPlanningPage
 {
@@ -52,6 +54,10 @@ struct _SfPlanningPage
   SfPlanningLevel       place_level;
   gint64                place_id;
   GtkFileChooserNative *export_chooser;
+  /* The places of the rows below, made in an idle past the first dozen */
+  GArray               *children;
+  guint                 n_children_shown;
+  guint                 children_idle;
 };
 
 G_DEFINE_FINAL_TYPE (SfPlanningPage, sf_planning_page, GTK_TYPE_WIDGET)
@@ -161,7 +167,9 @@ static void
 show_data (SfPlanningPage *self,
            SfPlanningData *data)
 {
-  g_clear_pointer (&self->data, sf_planning_data_unref);
+  /* The rows shown point into the old figures until they are replaced */
+  g_autoptr(SfPlanningData) old = g_steal_pointer (&self->data);
+
   self->data = sf_planning_data_ref (data);
   gtk_spinner_stop (self->spinner);
   if (data->dataset->teams->len == 0)
@@ -407,13 +415,35 @@ place_row (SfPlanningPage  *self,
   return row;
 }
 
+/* Rows made a dozen at a time: an area's fifty teams in one go took two
+ * frames on the large data set */
+#define ROWS_AT_ONCE 12
+
+static gboolean
+add_children_cb (gpointer user_data)
+{
+  SfPlanningPage *self = user_data;
+  guint end = MIN (self->n_children_shown + ROWS_AT_ONCE, self->children->len);
+
+  for (; self->n_children_shown < end; self->n_children_shown++)
+    gtk_list_box_append (self->children_list,
+                         place_row (self, g_array_index (self->children, SfPlanningPlace, self->n_children_shown)));
+  if (self->n_children_shown < self->children->len)
+    return G_SOURCE_CONTINUE;
+  self->children_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_children (SfPlanningPage *self)
 {
-  g_autoptr(GArray) children = sf_planning_place_children (self->data, self->place);
   const char *title = NULL;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->children_idle, g_source_remove);
+  g_clear_pointer (&self->children, g_array_unref);
+  self->children = sf_planning_place_children (self->data, self->place);
+  self->n_children_shown = 0;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->children_list))) != NULL)
     gtk_list_box_remove (self->children_list, child);
   switch (self->place.level)
@@ -431,19 +461,55 @@ show_children (SfPlanningPage *self)
     default:
       break;
     }
-  gtk_widget_set_visible (self->children_box, children->len > 0);
+  gtk_widget_set_visible (self->children_box, self->children->len > 0);
   gtk_label_set_text (self->children_title, title != NULL ? title : "");
-  for (guint i = 0; i < children->len; i++)
-    gtk_list_box_append (self->children_list, place_row (self, g_array_index (children, SfPlanningPlace, i)));
+  if (add_children_cb (self) == G_SOURCE_CONTINUE)
+    self->children_idle = g_idle_add (add_children_cb, self);
+}
+
+/* "Hire by … · over from …", then the dated events behind it, one a line,
+ * at most @max_events of them */
+static char *
+over_subtitle (const SfTeamForecast *tf,
+               guint                 max_events)
+{
+  g_autofree char *hire_by = sf_day_format (tf->hire_by);
+  g_autofree char *first_over = sf_day_format (sf_planning_first_over (tf));
+  GString *out = g_string_new (NULL);
+
+  /* Translators: a team going over on the Planning page: two dates */
+  g_string_append_printf (out, _("Hire by %s · over from %s"), hire_by, first_over);
+  if (tf->events->len == 0)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append (out, _("No dated change: the cases grow faster than the team"));
+    }
+  for (guint e = 0; e < tf->events->len && e < max_events; e++)
+    {
+      const SfForecastEvent *event = &g_array_index (tf->events, SfForecastEvent, e);
+      g_autofree char *day = sf_day_format (event->day);
+      g_autofree char *text = sf_forecast_event_describe (event);
+
+      g_string_append_printf (out, "\n%s  %s", day, text);
+    }
+  if (tf->events->len > max_events)
+    {
+      g_string_append_c (out, '\n');
+      /* Translators: after the first events of a team going over; %u more are on the team's level */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "and %u more change: open the team",
+                                                "and %u more changes: open the team",
+                                                tf->events->len - max_events),
+                              tf->events->len - max_events);
+    }
+  return g_string_free (out, FALSE);
 }
 
 static void
-on_show_team_clicked_cb (GtkButton *button,
-                         gpointer   user_data)
+on_over_list_row_activated_cb (SfPlanningPage *self,
+                               GtkListBoxRow  *row)
 {
-  SfPlanningPage *self = SF_PLANNING_PAGE (user_data);
   SfPlanningPlace place = { SF_PLANNING_TEAM,
-                            GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sf-index")) };
+                            GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "sf-index")) };
 
   sf_planning_page_set_place (self, place);
 }
@@ -496,48 +562,20 @@ show_over (SfPlanningPage *self)
   for (guint i = 0; i < over->len && i < MAX_OVER_ROWS; i++)
     {
       const SfTeamForecast *tf = g_ptr_array_index (over, i);
-      GtkWidget *row = adw_expander_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
-      g_autofree char *hire_by = sf_day_format (tf->hire_by);
-      g_autofree char *first_over = sf_day_format (sf_planning_first_over (tf));
-      g_autofree char *subtitle = NULL;
-      g_autofree char *show = NULL;
+      guint team_index = (guint) (tf - &g_array_index (self->data->forecast->teams, SfTeamForecast, 0));
+      g_autofree char *subtitle = over_subtitle (tf, self->place.level == SF_PLANNING_TEAM ? G_MAXUINT : MAX_EVENTS);
+      GtkWidget *row = adw_action_row_new ();
 
-      /* Translators: a team going over on the Planning page: two dates */
-      subtitle = g_strdup_printf (_("Hire by %s · over from %s"), hire_by, first_over);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tf->team->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      /* Translators: a button's tooltip; %s is a team */
-      show = g_strdup_printf (_("Show %s"), tf->team->name);
-      gtk_widget_set_tooltip_text (button, show);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, show, -1);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data (G_OBJECT (button), "sf-index",
-                         GUINT_TO_POINTER ((guint) (tf - &g_array_index (self->data->forecast->teams, SfTeamForecast, 0))));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_show_team_clicked_cb), self);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-      if (tf->events->len == 0)
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      if (self->place.level != SF_PLANNING_TEAM)
         {
-          GtkWidget *event_row = adw_action_row_new ();
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (event_row),
-                                         _("No dated change: the cases grow faster than the team"));
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), event_row);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
         }
-      for (guint e = 0; e < tf->events->len; e++)
-        {
-          const SfForecastEvent *event = &g_array_index (tf->events, SfForecastEvent, e);
-          GtkWidget *event_row = adw_action_row_new ();
-          g_autofree char *text = sf_forecast_event_describe (event);
-          g_autofree char *day = sf_day_format (event->day);
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (event_row), text);
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (event_row), FALSE);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (event_row), day);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), event_row);
-        }
+      g_object_set_data (G_OBJECT (row), "sf-index", GUINT_TO_POINTER (team_index));
       gtk_list_box_append (self->over_list, row);
     }
 }
@@ -711,6 +749,8 @@ sf_planning_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->children_idle, g_source_remove);
+  g_clear_pointer (&self->children, g_array_unref);
   if (self->export_chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
@@ -772,6 +812,8 @@ sf_planning_page_init (SfPlanningPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planning.up", FALSE);
   g_signal_connect_swapped (self->children_list, "row-activated",
                             G_CALLBACK (on_children_list_row_activated_cb), self);
+  g_signal_connect_swapped (self->over_list, "row-activated",
+                            G_CALLBACK (on_over_list_row_activated_cb), self);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
