@@ -29,6 +29,7 @@ struct _SfPlanningPage
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
   GtkWidget            *up_button;
+  GtkWidget            *export_button;
   GtkScrolledWindow    *scrolled_window;
   GtkLabel             *title_label;
   GtkLabel             *path_label;
@@ -779,6 +780,7 @@ sf_planning_page_class_init (SfPlanningPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, up_button);
+  gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, SfPlanningPage, path_label);
@@ -855,5 +857,9 @@ sf_planning_page_set_place (SfPlanningPage  *self,
 
   self->place = place;
   show_place (self);
+  /* The new level from its top: the row that had the focus is gone, and
+   * the focus would otherwise scroll to wherever GTK puts it next */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !gtk_widget_grab_focus (self->up_button))
+    gtk_widget_grab_focus (self->export_button);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 }
