@@ -199,6 +199,62 @@ test_drill_down (Fixture       *fixture,
   g_assert_cmpstr (title_of (page), ==, "Familie");
 }
 
+/* Sara Berg (SB) leaves Familie in 40 days: its capacity falls from 60 to
+ * 40 against a demand of 45.5, so Familie goes over the month after, and
+ * hiring is due at once (three months before that is already past). */
+static void
+test_teams_going_over (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(SfImportResult) result = { 0 };
+  g_autofree char *end = sf_day_to_iso (sf_day_today () + 40);
+  g_autofree char *csv = g_strdup_printf (
+    "team;omraade;team-norm;initialer;navn;startdato;slutdato\n"
+    "Familie;boern-familie;20;MHJ;Mette Hjort;2015-01-01;\n"
+    "Familie;boern-familie;20;LK;Lars Krog;2015-01-01;\n"
+    "Familie;boern-familie;20;SB;Sara Berg;2015-01-01;%s\n"
+    "Sygedagpenge;sygedagpenge;40;JP;Jens Poulsen;2015-01-01;\n", end);
+  g_autoptr(GBytes) roster = g_bytes_new (csv, strlen (csv));
+  g_autofree char *today = sf_day_format (sf_day_today ());
+  g_autofree char *hire_by = NULL;
+  SfPlanningPage *page;
+  SfPlanningData *planning;
+  GtkWidget *list;
+  GtkWidget *row;
+  const char *subtitle;
+
+  sf_test_import_example (fixture->store);
+  g_assert_true (sf_import_roster (fixture->store, roster, &result, &error));
+  g_assert_no_error (error);
+  page = show_planning (fixture);
+  planning = sf_planning_page_get_planning (page);
+
+  list = sf_test_child (page, SF_TYPE_PLANNING_PAGE, "over_list");
+  row = gtk_widget_get_first_child (list);
+  g_assert_nonnull (row);
+  g_assert_null (gtk_widget_get_next_sibling (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Familie");
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  hire_by = g_strdup_printf ("Hire by %s · over from ", today);
+  g_assert_true (g_str_has_prefix (subtitle, hire_by));
+  /* The event behind it, on its own line */
+  g_assert_nonnull (strstr (subtitle, "\n"));
+  g_assert_nonnull (strstr (subtitle, "Sara Berg (SB)"));
+  for (guint t = 0; t < planning->forecast->teams->len; t++)
+    {
+      const SfTeamForecast *tf = &g_array_index (planning->forecast->teams, SfTeamForecast, t);
+
+      g_assert_cmpuint (tf->hire_by, ==, g_str_equal (tf->team->name, "Familie") ? sf_day_today () : SF_DAY_NONE);
+    }
+
+  /* The row opens the team */
+  g_signal_emit_by_name (list, "row-activated", row);
+  sf_test_wait_for_frame ();
+  g_assert_cmpstr (title_of (page), ==, "Familie");
+  g_assert_cmpint (sf_planning_page_get_place (page).level, ==, SF_PLANNING_TEAM);
+}
+
 /* The label of @grid in @column, @row */
 static const char *
 cell (GtkWidget *grid,
@@ -402,6 +458,8 @@ main (int   argc,
   g_test_add ("/planning-page-gui/empty", Fixture, NULL, sf_test_fixture_set_up, test_empty,
               sf_test_fixture_tear_down);
   g_test_add ("/planning-page-gui/drill-down", Fixture, NULL, sf_test_fixture_set_up, test_drill_down,
+              sf_test_fixture_tear_down);
+  g_test_add ("/planning-page-gui/teams-going-over", Fixture, NULL, sf_test_fixture_set_up, test_teams_going_over,
               sf_test_fixture_tear_down);
   g_test_add ("/planning-page-gui/chart-as-table", Fixture, NULL, sf_test_fixture_set_up, test_chart_as_table,
               sf_test_fixture_tear_down);
