@@ -921,6 +921,7 @@ on_table_button_toggled_cb (SfChart *self)
   if (table && self->table == NULL)
     build_table (self);
   gtk_stack_set_visible_child_name (self->stack, table ? "table" : "plot");
+  gtk_button_set_label (GTK_BUTTON (self->table_button), table ? _("Show as _Chart") : _("Show as _Table"));
 }
 
 static void
@@ -977,6 +978,8 @@ sf_chart_init (SfChart *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->table_window),
                                   GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->table_window), TRUE);
+  /* As tall as the plot it stands for, and scrolled beyond that */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->table_window), 220);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->table_window), 320);
   gtk_stack_add_named (self->stack, self->table_window, "table");
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
