@@ -58,7 +58,9 @@ struct _SfPlanningPage
   /* The places of the rows below, made in an idle past the first dozen */
   GArray               *children;
   guint                 n_children_shown;
-  guint                 children_idle;
+  GPtrArray            *over;          /* const SfTeamForecast *, of self->data */
+  guint                 n_over_shown;
+  guint                 rows_idle;
 };
 
 G_DEFINE_FINAL_TYPE (SfPlanningPage, sf_planning_page, GTK_TYPE_WIDGET)
@@ -165,22 +167,46 @@ find_place (SfPlanningData  *data,
 }
 
 static void
+free_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  sf_planning_data_unref (task_data);
+}
+
+/* Frees @data in a worker thread: a large municipality's data set took
+ * 19 M instructions to free, most of a frame on the main thread. */
+static void
+free_elsewhere (SfPlanningData *data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (data == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, data, NULL);
+  g_task_run_in_thread (task, free_thread);
+}
+
+static void
 show_data (SfPlanningPage *self,
            SfPlanningData *data)
 {
   /* The rows shown point into the old figures until they are replaced */
-  g_autoptr(SfPlanningData) old = g_steal_pointer (&self->data);
+  SfPlanningData *old = g_steal_pointer (&self->data);
 
   self->data = sf_planning_data_ref (data);
   gtk_spinner_stop (self->spinner);
   if (data->dataset->teams->len == 0)
+    gtk_stack_set_visible_child_name (self->state_stack, "empty");
+  else
     {
-      gtk_stack_set_visible_child_name (self->state_stack, "empty");
-      return;
+      self->place = find_place (data, self->place_level, self->place_id);
+      show_place (self);
+      gtk_stack_set_visible_child_name (self->state_stack, "content");
     }
-  self->place = find_place (data, self->place_level, self->place_id);
-  show_place (self);
-  gtk_stack_set_visible_child_name (self->state_stack, "content");
+  free_elsewhere (old);
 }
 
 static void
@@ -416,24 +442,7 @@ place_row (SfPlanningPage  *self,
   return row;
 }
 
-/* Rows made a dozen at a time: an area's fifty teams in one go took two
- * frames on the large data set */
-#define ROWS_AT_ONCE 12
-
-static gboolean
-add_children_cb (gpointer user_data)
-{
-  SfPlanningPage *self = user_data;
-  guint end = MIN (self->n_children_shown + ROWS_AT_ONCE, self->children->len);
-
-  for (; self->n_children_shown < end; self->n_children_shown++)
-    gtk_list_box_append (self->children_list,
-                         place_row (self, g_array_index (self->children, SfPlanningPlace, self->n_children_shown)));
-  if (self->n_children_shown < self->children->len)
-    return G_SOURCE_CONTINUE;
-  self->children_idle = 0;
-  return G_SOURCE_REMOVE;
-}
+#define ROWS_AT_ONCE 6
 
 static void
 show_children (SfPlanningPage *self)
@@ -441,7 +450,6 @@ show_children (SfPlanningPage *self)
   const char *title = NULL;
   GtkWidget *child;
 
-  g_clear_handle_id (&self->children_idle, g_source_remove);
   g_clear_pointer (&self->children, g_array_unref);
   self->children = sf_planning_place_children (self->data, self->place);
   self->n_children_shown = 0;
@@ -464,8 +472,6 @@ show_children (SfPlanningPage *self)
     }
   gtk_widget_set_visible (self->children_box, self->children->len > 0);
   gtk_label_set_text (self->children_title, title != NULL ? title : "");
-  if (add_children_cb (self) == G_SOURCE_CONTINUE)
-    self->children_idle = g_idle_add (add_children_cb, self);
 }
 
 /* "Hire by … · over from …", then the dated events behind it, one a line,
@@ -560,25 +566,63 @@ show_over (SfPlanningPage *self)
       gtk_label_set_text (self->over_label, text);
     }
 
-  for (guint i = 0; i < over->len && i < MAX_OVER_ROWS; i++)
-    {
-      const SfTeamForecast *tf = g_ptr_array_index (over, i);
-      guint team_index = (guint) (tf - &g_array_index (self->data->forecast->teams, SfTeamForecast, 0));
-      g_autofree char *subtitle = over_subtitle (tf, self->place.level == SF_PLANNING_TEAM ? G_MAXUINT : MAX_EVENTS);
-      GtkWidget *row = adw_action_row_new ();
+  g_clear_pointer (&self->over, g_ptr_array_unref);
+  self->over = g_steal_pointer (&over);
+  self->n_over_shown = 0;
+}
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tf->team->name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      if (self->place.level != SF_PLANNING_TEAM)
-        {
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-        }
-      g_object_set_data (G_OBJECT (row), "sf-index", GUINT_TO_POINTER (team_index));
-      gtk_list_box_append (self->over_list, row);
+static GtkWidget *
+over_row (SfPlanningPage       *self,
+          const SfTeamForecast *tf)
+{
+  guint team_index = (guint) (tf - &g_array_index (self->data->forecast->teams, SfTeamForecast, 0));
+  g_autofree char *subtitle = over_subtitle (tf, self->place.level == SF_PLANNING_TEAM ? G_MAXUINT : MAX_EVENTS);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tf->team->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  if (self->place.level != SF_PLANNING_TEAM)
+    {
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
     }
+  g_object_set_data (G_OBJECT (row), "sf-index", GUINT_TO_POINTER (team_index));
+  return row;
+}
+
+/* Adds the next few rows: the teams going over, then the level below.
+ * A row costs about a million instructions, so a level shows its charts
+ * and first rows in its first frame and the rest in the next ones. */
+static gboolean
+add_rows_cb (gpointer user_data)
+{
+  SfPlanningPage *self = user_data;
+  guint n_over = MIN (self->over->len, MAX_OVER_ROWS);
+
+  for (guint added = 0; added < ROWS_AT_ONCE; added++)
+    {
+      if (self->n_over_shown < n_over)
+        {
+          gtk_list_box_append (self->over_list,
+                               over_row (self, g_ptr_array_index (self->over, self->n_over_shown)));
+          self->n_over_shown++;
+        }
+      else if (self->n_children_shown < self->children->len)
+        {
+          gtk_list_box_append (self->children_list,
+                               place_row (self, g_array_index (self->children, SfPlanningPlace,
+                                                               self->n_children_shown)));
+          self->n_children_shown++;
+        }
+      else
+        {
+          self->rows_idle = 0;
+          return G_SOURCE_REMOVE;
+        }
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -635,8 +679,11 @@ show_place (SfPlanningPage *self)
   sf_chart_set_model (self->utilisation_chart, utilisation);
   sf_chart_set_model (self->gap_chart, gap);
   gtk_widget_set_visible (GTK_WIDGET (self->gap_chart), gap != NULL);
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
   show_over (self);
   show_children (self);
+  if (add_rows_cb (self) == G_SOURCE_CONTINUE)
+    self->rows_idle = g_idle_add (add_rows_cb, self);
 }
 
 /* ---- actions ------------------------------------------------------------ */
@@ -750,8 +797,9 @@ sf_planning_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->children_idle, g_source_remove);
+  g_clear_handle_id (&self->rows_idle, g_source_remove);
   g_clear_pointer (&self->children, g_array_unref);
+  g_clear_pointer (&self->over, g_ptr_array_unref);
   if (self->export_chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
