@@ -74,8 +74,9 @@ drill_into (SfPlanningPage *page,
 {
   GtkWidget *list = sf_test_child (page, SF_TYPE_PLANNING_PAGE, "children_list");
 
+  /* Rows are kept from level to level: the hidden ones are not shown */
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+    if (gtk_widget_get_visible (row) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
       {
         g_signal_emit_by_name (list, "row-activated", row);
         sf_test_wait_for_frame ();
@@ -91,7 +92,7 @@ n_children (SfPlanningPage *page)
   guint n = 0;
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    n++;
+    n += gtk_widget_get_visible (row);
   return n;
 }
 

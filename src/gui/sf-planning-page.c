@@ -416,30 +416,52 @@ on_children_list_row_activated_cb (SfPlanningPage *self,
   sf_planning_page_set_place (self, place);
 }
 
+/* Fills @row (NULL: a new one) with @place.  Rows are kept and filled
+ * again from level to level: destroying fifty rows cost more than making
+ * them. */
 static GtkWidget *
-place_row (SfPlanningPage  *self,
-           SfPlanningPlace  place)
+fill_place_row (SfPlanningPage  *self,
+                GtkWidget       *row,
+                SfPlanningPlace  place)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = sf_planning_place_title (self->data, place);
   g_autofree char *subtitle = child_subtitle (self->data, place);
   SfPlanningFigures figures;
+  SfStatus status;
   GtkWidget *icon;
 
+  if (row == NULL)
+    {
+      row = adw_action_row_new ();
+      icon = gtk_image_new ();
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      g_object_set_data (G_OBJECT (row), "sf-icon", icon);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+    }
+  icon = g_object_get_data (G_OBJECT (row), "sf-icon");
   sf_planning_place_figures (self->data, place, self->data->points->len - 1, &figures);
-  icon = gtk_image_new_from_icon_name (sf_status_icon_name (place_status (self->data, &figures)));
-  sf_status_set_css_class (icon, sf_status_css_class (place_status (self->data, &figures)));
+  status = place_status (self->data, &figures);
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), sf_status_icon_name (status));
+  sf_status_set_css_class (icon, sf_status_css_class (status));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  sf_status_to_label (place_status (self->data, &figures)), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+                                  sf_status_to_label (status), -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (row), "sf-level", GUINT_TO_POINTER (place.level));
   g_object_set_data (G_OBJECT (row), "sf-index", GUINT_TO_POINTER (place.index));
+  gtk_widget_set_visible (row, TRUE);
   return row;
+}
+
+/* Hides every row of @list: they are filled again as they are needed */
+static void
+hide_rows (GtkListBox *list)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    gtk_widget_set_visible (row, FALSE);
 }
 
 #define ROWS_AT_ONCE 6
@@ -448,13 +470,11 @@ static void
 show_children (SfPlanningPage *self)
 {
   const char *title = NULL;
-  GtkWidget *child;
 
   g_clear_pointer (&self->children, g_array_unref);
   self->children = sf_planning_place_children (self->data, self->place);
   self->n_children_shown = 0;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->children_list))) != NULL)
-    gtk_list_box_remove (self->children_list, child);
+  hide_rows (self->children_list);
   switch (self->place.level)
     {
     case SF_PLANNING_MUNICIPALITY:
@@ -525,10 +545,8 @@ static void
 show_over (SfPlanningPage *self)
 {
   g_autoptr(GPtrArray) over = sf_planning_teams_going_over (self->data, self->place);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->over_list))) != NULL)
-    gtk_list_box_remove (self->over_list, child);
+  hide_rows (self->over_list);
   gtk_widget_set_visible (self->over_box, self->place.level != SF_PLANNING_WORKER);
   gtk_widget_set_visible (GTK_WIDGET (self->over_list), over->len > 0);
   if (over->len == 0)
@@ -572,23 +590,31 @@ show_over (SfPlanningPage *self)
 }
 
 static GtkWidget *
-over_row (SfPlanningPage       *self,
-          const SfTeamForecast *tf)
+fill_over_row (SfPlanningPage       *self,
+               GtkWidget            *row,
+               const SfTeamForecast *tf)
 {
   guint team_index = (guint) (tf - &g_array_index (self->data->forecast->teams, SfTeamForecast, 0));
   g_autofree char *subtitle = over_subtitle (tf, self->place.level == SF_PLANNING_TEAM ? G_MAXUINT : MAX_EVENTS);
-  GtkWidget *row = adw_action_row_new ();
+  gboolean opens = self->place.level != SF_PLANNING_TEAM;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tf->team->name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  if (self->place.level != SF_PLANNING_TEAM)
+  if (row == NULL)
     {
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      g_object_set_data (G_OBJECT (row), "sf-arrow", arrow);
     }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tf->team->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* On the team's own level the row is where it leads */
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "sf-arrow"), opens);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), opens);
   g_object_set_data (G_OBJECT (row), "sf-index", GUINT_TO_POINTER (team_index));
+  gtk_widget_set_visible (row, TRUE);
   return row;
 }
 
@@ -605,15 +631,24 @@ add_rows_cb (gpointer user_data)
     {
       if (self->n_over_shown < n_over)
         {
-          gtk_list_box_append (self->over_list,
-                               over_row (self, g_ptr_array_index (self->over, self->n_over_shown)));
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->over_list, (int) self->n_over_shown);
+
+          if (row == NULL)
+            gtk_list_box_append (self->over_list,
+                                 fill_over_row (self, NULL, g_ptr_array_index (self->over, self->n_over_shown)));
+          else
+            fill_over_row (self, GTK_WIDGET (row), g_ptr_array_index (self->over, self->n_over_shown));
           self->n_over_shown++;
         }
       else if (self->n_children_shown < self->children->len)
         {
-          gtk_list_box_append (self->children_list,
-                               place_row (self, g_array_index (self->children, SfPlanningPlace,
-                                                               self->n_children_shown)));
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->children_list, (int) self->n_children_shown);
+          SfPlanningPlace place = g_array_index (self->children, SfPlanningPlace, self->n_children_shown);
+
+          if (row == NULL)
+            gtk_list_box_append (self->children_list, fill_place_row (self, NULL, place));
+          else
+            fill_place_row (self, GTK_WIDGET (row), place);
           self->n_children_shown++;
         }
       else
