@@ -415,7 +415,7 @@ sf_application_startup (GApplication *application)
   GtkApplication *gtk_app = GTK_APPLICATION (application);
   /* The window's pages in the order of its view switcher, then the cases
    * (the Caseloads page's second view) */
-  static const char * const pages[] = { "roster", "teams", "caseloads", "alerts", "checklists", "cases" };
+  static const char * const pages[] = { "roster", "teams", "caseloads", "alerts", "checklists", "cases", "planning" };
 
   G_APPLICATION_CLASS (sf_application_parent_class)->startup (application);
   sf_dialog_fit_init ();

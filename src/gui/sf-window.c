@@ -17,6 +17,7 @@
 #include "sf-checklists-page.h"
 #include "sf-import-error-dialog.h"
 #include "sf-import-preview-dialog.h"
+#include "sf-planning-page.h"
 #include "sf-roster-page.h"
 #include "sf-suggest-dialog.h"
 #include "sf-window.h"
@@ -42,6 +43,7 @@ struct _SfWindow
   SfCaseloadsPage      *caseloads_page;
   SfChecklistsPage     *checklists_page;
   SfTeamsPage          *teams_page;
+  SfPlanningPage       *planning_page;
   AdwToast             *undo_toast;    /* weak: the latest undo toast */
 };
 
@@ -498,6 +500,7 @@ sf_window_constructed (GObject *object)
   sf_caseloads_page_set_context (self->caseloads_page, self->context);
   sf_checklists_page_set_context (self->checklists_page, self->context);
   sf_alerts_page_set_context (self->alerts_page, self->context);
+  sf_planning_page_set_context (self->planning_page, self->context);
   sf_window_reload (self);
 
   self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
@@ -598,6 +601,7 @@ sf_window_class_init (SfWindowClass *klass)
   g_type_ensure (SF_TYPE_CASELOADS_PAGE);
   g_type_ensure (SF_TYPE_CHECKLISTS_PAGE);
   g_type_ensure (SF_TYPE_TEAMS_PAGE);
+  g_type_ensure (SF_TYPE_PLANNING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SfWindow, window_title);
@@ -607,6 +611,7 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, roster_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, teams_page);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, planning_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, alerts_stack_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, alerts_page);
