@@ -118,6 +118,9 @@ WINDOW_LINE = re.compile(r"^(\S+)\s+median\s+([0-9.]+) ms\s+max\s+([0-9.]+) ms(?
 ONE_FRAME_MS = 1000 / 60
 FRAME_TARGETS = ("sort-roster", "search-roster", "team-filter", "team-filter-cases", "switch-page",
                  "switch-team")
+# Issue 17: the Planning page "opens within one frame of the call budget the other pages keep":
+# its calls against the slowest of the other pages' calls (switching page or team) plus a frame.
+PLANNING_CALLS = ("planning-open-call", "planning-level-call")
 
 
 def window_benchmark(bench_gui, db, runs):
@@ -136,6 +139,7 @@ def window_benchmark(bench_gui, db, runs):
         last = (result.stderr.strip().splitlines() or [""])[-1]
         print(f"window  FAILED: benchmark-gui exited with {result.returncode}: {last}")
         return
+    page_calls = []
     for line in result.stdout.splitlines():
         match = WINDOW_LINE.match(line)
         if not match:
@@ -146,7 +150,14 @@ def window_benchmark(bench_gui, db, runs):
         figures = f"window  {name:26s} median {median:8.1f} ms  max {maximum:8.1f} ms"
         figures += f"  cpu {float(cpu):8.1f} ms" if cpu else " " * 17
         verdict = 'PASS' if median <= ONE_FRAME_MS else 'FAIL'
-        if name in FRAME_TARGETS:
+        if name in ("switch-page-call", "switch-team-call"):
+            page_calls.append(median)
+        if name in PLANNING_CALLS and page_calls:
+            budget = max(page_calls) + ONE_FRAME_MS
+            verdict = 'PASS' if median <= budget else 'FAIL'
+            print(f"{figures}  (the page's work: target <= the other pages' {max(page_calls):.1f} ms"
+                  f" + a frame = {budget:.1f} ms)  {verdict}")
+        elif name in FRAME_TARGETS:
             print(f"{figures}  (until painted: target <= {ONE_FRAME_MS:.1f} ms)  {verdict}")
         elif name.endswith("-call") and name[:-len("-call")] in FRAME_TARGETS:
             print(f"{figures}  (the window's work: target <= {ONE_FRAME_MS:.1f} ms)  {verdict}")

@@ -31,6 +31,13 @@
  *   team-filter-cases  the list of every case filtered by a team, and back
  *   switch-page        Caseloads ↔ Caseworkers, both shown before
  *   switch-team        another team chosen on the Teams page: its members shown
+ *   planning-open      the Planning page shown for the first time (once): the
+ *                      call starts computing in a thread, the frame shows that
+ *   planning-computed  from the page's input (sf_planning_page_set_data()) until
+ *                      the trend and forecast computed in the thread are shown
+ *                      (wall time; "cpu" is the whole process's, the thread's too)
+ *   planning-level     the Planning page: the municipality ↔ its first area, the
+ *                      work the page does on the main thread when figures arrive
  *   floor-filter       not the application: a bare GtkColumnView of ten label
  *                      columns over 3,000 strings, in a window of the same size,
  *                      filtered to five rows and back as team-filter does; what
@@ -66,12 +73,17 @@
 
 #include "sf-caseloads-page.h"
 #include "sf-cases-view.h"
+#include "sf-planning-page-private.h"
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
 #include "sf-teams-page.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-row-viewport.h"
+#include "sf-teams-page-private.h"
+#include "sf-caseloads-page-private.h"
+#include "sf-cases-view-private.h"
+#include "sf-roster-page-private.h"
 #include "sf-window.h"
 
 /* Between two runs: the frame clock is idle again, so that the frame a run
@@ -103,6 +115,8 @@ struct _Bench
   GtkWidget       *toplevel;         /* the window frames are awaited in */
   SfRosterPage    *roster_page;
   SfCaseloadsPage *caseloads_page;
+  SfPlanningPage  *planning_page;
+  gboolean         planning_down;
 
   /* The frames painted since the start of a run, and the last one's
    * monotonic and CPU time in µs */
@@ -451,6 +465,81 @@ switch_page (Bench *bench)
 {
   bench->on_roster = !bench->on_roster;
   sf_window_show_page (bench->window, bench->on_roster ? "roster" : "caseloads");
+}
+
+static void
+planning_level (Bench *bench)
+{
+  SfPlanningPlace place = { SF_PLANNING_MUNICIPALITY, 0 };
+  g_autoptr(GArray) children = NULL;
+
+  bench->planning_down = !bench->planning_down;
+  if (bench->planning_down)
+    {
+      children = sf_planning_place_children (sf_planning_page_get_planning (bench->planning_page), place);
+      if (children->len == 0)
+        fail ("the Planning page has no area");
+      place = g_array_index (children, SfPlanningPlace, 0);
+    }
+  sf_planning_page_set_place (bench->planning_page, place);
+}
+
+static gboolean
+planning_shown (Bench *bench)
+{
+  return sf_planning_page_get_planning (bench->planning_page) != NULL;
+}
+
+/* The Planning page: its first opening, the computation in the thread, and
+ * a change of level */
+static void
+measure_planning (Bench *bench)
+{
+  g_autoptr(GArray) computed = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) computed_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_call = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_total = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 start, start_cpu, returned;
+
+  bench->planning_page = SF_PLANNING_PAGE (sf_test_find_widget (GTK_WIDGET (bench->window), SF_TYPE_PLANNING_PAGE));
+  if (bench->planning_page == NULL)
+    fail ("the window has no Planning page");
+
+  /* The first opening, once: the page is filled when it is first shown */
+  sf_test_spin (SETTLE_MS);
+  bench->n_paints = 0;
+  start_cpu = cpu_now ();
+  start = g_get_monotonic_time ();
+  sf_window_show_page (bench->window, "planning");
+  returned = g_get_monotonic_time ();
+  wait_for_frame (bench);
+  append_ms (open_call, returned - start);
+  append_ms (open_total, bench->last_paint - start);
+  append_ms (open_cpu, bench->last_paint_cpu - start_cpu);
+  print_figure ("planning-open-call", open_call, NULL);
+  print_figure ("planning-open", open_total, open_cpu);
+
+  /* The first computation, untimed, then one a run */
+  while (!planning_shown (bench))
+    g_main_context_iteration (NULL, TRUE);
+  for (guint run = 0; run < bench->runs; run++)
+    {
+      SfPlanningData *before = sf_planning_page_get_planning (bench->planning_page);
+
+      sf_test_spin (SETTLE_MS);
+      start_cpu = cpu_now ();
+      start = g_get_monotonic_time ();
+      sf_planning_page_set_data (bench->planning_page, bench->store, sf_day_today ());
+      /* The old figures stay shown until the new ones arrive */
+      while (sf_planning_page_get_planning (bench->planning_page) == before)
+        g_main_context_iteration (NULL, TRUE);
+      append_ms (computed, g_get_monotonic_time () - start);
+      append_ms (computed_cpu, cpu_now () - start_cpu);
+      wait_for_frame (bench);
+    }
+  print_figure ("planning-computed", computed, computed_cpu);
+  measure (bench, "planning-level", planning_level);
 }
 
 /* ---- the floor: GTK alone --------------------------------------------- */
@@ -972,6 +1061,9 @@ main (int   argc,
   sf_window_show_page (bench.window, "teams");
   sf_test_spin (500);
   measure (&bench, "switch-team", switch_team);
+
+  if (bench.only == NULL || g_strv_contains ((const char * const *) bench.only, "planning"))
+    measure_planning (&bench);
 
   /* GTK alone, for comparison */
   if (bench.only == NULL || g_strv_contains ((const char * const *) bench.only, "floor-filter"))

@@ -223,7 +223,7 @@ sf_test_import_large (SfStore *store,
 SfWindow *
 sf_test_present_window (SfStore *store)
 {
-  SfWindow *window = sf_window_new (NULL, store);
+  SfWindow *window = sf_test_window_new (store);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -396,4 +396,13 @@ sf_test_fixture_tear_down (SfTestFixture *fixture,
   fixture->window = NULL;
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* The real window on @store, with a context of its own, not shown. */
+SfWindow *
+sf_test_window_new (SfStore *store)
+{
+  g_autoptr(SfContext) context = sf_context_new (store);
+
+  return sf_window_new (NULL, context);
 }

@@ -62,6 +62,8 @@ void       sf_test_import_example     (SfStore     *store);
  * (19), the others within it (5). */
 void       sf_test_import_large       (SfStore     *store,
                                        guint        n_teams);
+/* The real window on @store, with a context of its own, not shown. */
+SfWindow  *sf_test_window_new         (SfStore     *store);
 /* The real window on @store at 1280×800, presented. */
 SfWindow  *sf_test_present_window     (SfStore     *store);
 /* Destroys every toplevel (dialogs and windows), then lets GTK settle. */

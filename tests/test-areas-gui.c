@@ -19,6 +19,7 @@
 #include "sf-team-dialog.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
+#include "sf-caseloads-page-private.h"
 #include "sf-window.h"
 
 typedef SfTestFixture Fixture;
@@ -37,13 +38,19 @@ no_area_dialog (gpointer data)
   return sf_test_find_toplevel (SF_TYPE_AREA_DIALOG) == NULL;
 }
 
+static gboolean
+area_dialog_shown (gpointer data)
+{
+  return sf_test_find_toplevel (SF_TYPE_AREA_DIALOG) != NULL;
+}
+
 static SfAreaDialog *
 open_new_area (SfPreferencesWindow *preferences)
 {
   SfAreaDialog *dialog;
 
   sf_test_click (sf_test_child (preferences, SF_TYPE_PREFERENCES_WINDOW, "add_area_button"));
-  sf_test_spin (20);
+  g_assert_true (sf_test_wait_until (area_dialog_shown, NULL));
   dialog = sf_test_find_toplevel (SF_TYPE_AREA_DIALOG);
   g_assert_nonnull (dialog);
   return dialog;
@@ -54,6 +61,42 @@ has_label (GtkWidget  *widget,
            const char *text)
 {
   return sf_test_find_label (widget, text) != NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *group;
+  const char *name;
+} NamedChild;
+
+static gboolean
+named_child_shown (gpointer data)
+{
+  NamedChild *child = data;
+
+  return sf_test_find_named (child->group, child->name) != NULL;
+}
+
+static gboolean
+named_child_gone (gpointer data)
+{
+  return !named_child_shown (data);
+}
+
+/* The Caseloads page lists the team "IPS-teamet" */
+static gboolean
+ips_team_listed (gpointer data)
+{
+  GListModel *teams = sf_caseloads_page_get_teams (data);
+
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(SfCaseloadTeamItem) item = g_list_model_get_item (teams, i);
+
+      if (g_str_equal (sf_caseload_team_item_get_name (item), "IPS-teamet"))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Added, refused with the field marked, shown with whose range it is;
@@ -70,10 +113,10 @@ test_own_areas (Fixture       *fixture,
   g_autoptr(GBytes) roster = NULL;
 
   sf_test_import_example (fixture->store);
-  preferences = sf_preferences_window_new (GTK_WINDOW (fixture->window), fixture->store);
+  preferences = sf_preferences_window_new (GTK_WINDOW (fixture->window), sf_window_get_context (fixture->window));
   gtk_window_present (GTK_WINDOW (preferences));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "areas");
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
 
   /* None yet: the empty state says what to do */
   empty = sf_test_child (preferences, SF_TYPE_PREFERENCES_WINDOW, "areas_empty");
@@ -122,7 +165,7 @@ test_own_areas (Fixture       *fixture,
 
     g_assert_nonnull (row);
     adw_action_row_activate (ADW_ACTION_ROW (row));
-    sf_test_spin (20);
+    g_assert_true (sf_test_wait_until (area_dialog_shown, NULL));
     dialog = sf_test_find_toplevel (SF_TYPE_AREA_DIALOG);
     g_assert_nonnull (dialog);
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Own Case Area");
@@ -154,20 +197,21 @@ test_own_areas (Fixture       *fixture,
   remove = sf_test_find_named (group, "remove-area-ips");
   g_assert_nonnull (remove);
   sf_test_click (remove);
-  sf_test_spin (50);
+  /* Refused at once: nothing to wait for but what the click left to draw */
+  sf_test_wait_for_frame ();
   g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM area WHERE key = 'ips'"), ==, 1);
 
   /* Removing an unused one offers undo, which brings it back as it was */
   remove = sf_test_find_named (group, "remove-area-mentorer");
   g_assert_nonnull (remove);
   sf_test_click (remove);
-  sf_test_spin (50);
+  g_assert_true (sf_test_wait_until (named_child_gone, &(NamedChild) { group, "remove-area-mentorer" }));
   g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM area WHERE key = 'mentorer'"), ==, 0);
   g_assert_null (sf_test_find_named (group, "remove-area-mentorer"));
   undo = sf_test_find_button (GTK_WIDGET (preferences), "_Undo");
   g_assert_nonnull (undo);
   sf_test_click (undo);
-  sf_test_spin (50);
+  g_assert_true (sf_test_wait_until (named_child_shown, &(NamedChild) { group, "remove-area-mentorer" }));
   g_assert_cmpint (sf_test_query_int (fixture->store,
                                       "SELECT count(*) FROM area WHERE key = 'mentorer' AND custom = 1"
                                       " AND own_high IS NULL"), ==, 1);
@@ -213,9 +257,9 @@ test_team_and_caseloads (Fixture       *fixture,
   g_assert_cmpint (sf_areas_add (fixture->store, &mentor, &error), >, 0);
   g_assert_no_error (error);
 
-  dialog = sf_team_dialog_new (GTK_WINDOW (fixture->window), fixture->store, 0);
+  dialog = sf_team_dialog_new (GTK_WINDOW (fixture->window), sf_window_get_context (fixture->window), 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  sf_test_spin (20);
+  sf_test_wait_for_frame ();
   g_assert_true (has_label (GTK_WIDGET (dialog), "IPS: at most 25 per consultant"));
   gtk_editable_set_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_TEAM_DIALOG, "name_row")), "Mentorteamet");
   adw_combo_row_set_selected (ADW_COMBO_ROW (sf_test_child (dialog, SF_TYPE_TEAM_DIALOG, "area_row")),
@@ -245,7 +289,7 @@ test_team_and_caseloads (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "caseloads"));
-  sf_test_spin (100);
+  g_assert_true (sf_test_wait_until (ips_team_listed, page));
   teams = sf_caseloads_page_get_teams (page);
   for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
     {

@@ -17,7 +17,8 @@
 
 typedef struct
 {
-  SfStore   *store;
+  SfTestStore db;              /* sf_test_store_set_up() */
+  SfStore   *store;             /* db.store */
   GPtrArray *datasets;        /* what figures borrow */
 } Fixture;
 
@@ -25,10 +26,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->store = sf_store_open (":memory:", &error);
-  g_assert_no_error (error);
+  sf_test_store_set_up (&fixture->db, data);
+  fixture->store = fixture->db.store;
   fixture->datasets = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_dataset_free);
 }
 
@@ -36,7 +35,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
+  fixture->store = NULL;
+  sf_test_store_tear_down (&fixture->db, data);
   g_clear_pointer (&fixture->datasets, g_ptr_array_unref);
 }
 

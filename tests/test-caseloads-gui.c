@@ -19,6 +19,7 @@
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-row-viewport.h"
+#include "sf-caseloads-page-private.h"
 #include "sf-window.h"
 
 #define EPS 1e-9
@@ -146,7 +147,7 @@ test_preferences_recompute (Fixture       *fixture,
   SfSettings settings;
 
   load_example (fixture);
-  preferences = sf_preferences_window_new (GTK_WINDOW (fixture->window), fixture->store);
+  preferences = sf_preferences_window_new (GTK_WINDOW (fixture->window), sf_window_get_context (fixture->window));
   gtk_window_present (GTK_WINDOW (preferences));
   sf_test_wait_for_frame ();
 
@@ -287,7 +288,7 @@ test_import_preview (Fixture       *fixture,
                                   "S-1;MHJ;enkel;2024-01-01;2024-06-30\n"
                                   "S-500;MHJ;kompleks;2024-02-01;\n");
   good = g_file_new_for_path (good_path);
-  dialog = sf_import_preview_dialog_open (fixture->window, good);
+  dialog = sf_import_preview_dialog_open (GTK_WINDOW (fixture->window), sf_window_get_context (fixture->window), good);
   g_assert_nonnull (dialog);
   sf_test_wait_for_frame ();
   preview = sf_import_preview_dialog_get_preview (dialog);
@@ -311,7 +312,7 @@ test_import_preview (Fixture       *fixture,
                                  "S-60;MHJ;kompleks\n"
                                  "311299-1234;MHJ;kompleks\n");
   bad = g_file_new_for_path (bad_path);
-  dialog = sf_import_preview_dialog_open (fixture->window, bad);
+  dialog = sf_import_preview_dialog_open (GTK_WINDOW (fixture->window), sf_window_get_context (fixture->window), bad);
   sf_test_wait_for_frame ();
   preview = sf_import_preview_dialog_get_preview (dialog);
   g_assert_cmpuint (preview->problems->len, ==, 1);

@@ -24,6 +24,8 @@
 #include "sf-reassign-dialog.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
+#include "sf-caseloads-page-private.h"
+#include "sf-cases-view-private.h"
 #include "sf-window.h"
 #include "sf-row-viewport.h"
 #include "sf-worker-choices.h"
@@ -328,7 +330,7 @@ test_reassign_preview (Fixture       *fixture,
   g_assert_cmpint (sf_roster_item_get_status (worker_item (fixture, "SB")), ==, SF_STATUS_OVER);
 
   /* Undo gives them back */
-  toast = sf_cases_view_get_undo_toast (fixture->view);
+  toast = sf_window_get_undo_toast (fixture->window);
   g_assert_nonnull (toast);
   g_assert_nonnull (strstr (adw_toast_get_title (toast), "SB"));
   g_signal_emit_by_name (toast, "button-clicked");
@@ -362,7 +364,7 @@ test_close_many_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 50);
   g_assert_false (list_has (fixture, "S-6"));
 
-  toast = sf_cases_view_get_undo_toast (fixture->view);
+  toast = sf_window_get_undo_toast (fixture->window);
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Closed 3 cases");
   g_signal_emit_by_name (toast, "button-clicked");
@@ -379,7 +381,7 @@ test_close_many_undo (Fixture       *fixture,
     activate (fixture, "cases.delete");
     g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 52);
     g_assert_cmpfloat_with_epsilon (load_of (fixture, "LK"), 21.0, EPS);
-    toast = sf_cases_view_get_undo_toast (fixture->view);
+    toast = sf_window_get_undo_toast (fixture->window);
     g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted case S-6");
     g_signal_emit_by_name (toast, "button-clicked");
     sf_test_wait_for_frame ();
@@ -419,7 +421,7 @@ test_cover (Fixture       *fixture,
   g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 2);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "LK"), 24.0, EPS);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "MHJ"), 2.5, EPS);
-  g_assert_nonnull (strstr (adw_toast_get_title (sf_cases_view_get_undo_toast (fixture->view)), "LK covers"));
+  g_assert_nonnull (strstr (adw_toast_get_title (sf_window_get_undo_toast (fixture->window)), "LK covers"));
 
   /* The cases stay chosen?  Choose them again and end the cover */
   select_cases (fixture, (const char *[]) { "S-2", "S-3", NULL });
@@ -483,7 +485,7 @@ test_counts (Fixture       *fixture,
   g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, 18);
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "JP"), 28.5, EPS);
 
-  toast = sf_cases_view_get_undo_toast (fixture->view);
+  toast = sf_window_get_undo_toast (fixture->window);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Counts saved for JP: 0 added, 2 closed");
   g_signal_emit_by_name (toast, "button-clicked");
   sf_test_wait_for_frame ();

@@ -15,7 +15,8 @@
 
 typedef struct
 {
-  SfStore *store;
+  SfTestStore db;              /* sf_test_store_set_up() */
+  SfStore *store;             /* db.store */
   gint64   mhj;
   gint64   lk;
   SfDay    ref;
@@ -56,8 +57,8 @@ fixture_set_up (Fixture       *f,
                                             "Familie;boern-familie;20;LK;Lars Krog;37;2016-01-01\n");
   g_auto(SfImportResult) result = { 0 };
 
-  f->store = sf_store_open (":memory:", &error);
-  g_assert_no_error (error);
+  sf_test_store_set_up (&f->db, data);
+  f->store = f->db.store;
   g_assert_true (sf_import_roster (f->store, roster, &result, &error));
   g_assert_no_error (error);
   f->mhj = worker_id (f->store, "MHJ");
@@ -70,7 +71,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
+  f->store = NULL;
+  sf_test_store_tear_down (&f->db, data);
 }
 
 static gint64

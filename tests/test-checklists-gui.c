@@ -239,7 +239,7 @@ test_check_item (Fixture       *fixture,
   checklist = load (fixture);
   g_assert_cmpuint (sf_checklist_find_item (checklist, law)->checked_on, ==, SF_DAY_NONE);
   g_clear_pointer (&checklist, sf_checklist_free);
-  toast = sf_checklists_page_get_toast (fixture->page);
+  toast = sf_window_get_undo_toast (fixture->window);
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Item unchecked");
   g_signal_emit_by_name (toast, "button-clicked");
@@ -273,7 +273,7 @@ test_due_follow_up (Fixture       *fixture,
   g_assert_nonnull (sf_test_find_named (GTK_WIDGET (fixture->page), "due-group"));
   g_assert_cmpstr (sf_checklists_page_get_progress_text (fixture->page), ==,
                    "1 of 22 items checked (5 %), 1 due for follow-up");
-  alerts = sf_window_get_alerts (fixture->window);
+  alerts = sf_context_get_alerts (sf_window_get_context (fixture->window));
   for (guint i = 0; i < alerts->len; i++)
     {
       const SfAlert *alert = g_ptr_array_index (alerts, i);
@@ -301,7 +301,7 @@ test_due_follow_up (Fixture       *fixture,
   g_assert_null (sf_test_find_named (GTK_WIDGET (fixture->page), "due-group"));
   checklist = load (fixture);
   g_assert_cmpuint (checklist->n_due, ==, 0);
-  alerts = sf_window_get_alerts (fixture->window);
+  alerts = sf_context_get_alerts (sf_window_get_context (fixture->window));
   for (guint i = 0; i < alerts->len; i++)
     g_assert_cmpint (((SfAlert *) g_ptr_array_index (alerts, i))->kind, !=, SF_ALERT_CHECKLIST_DUE);
 }
@@ -346,7 +346,7 @@ test_own_items_and_pdf (Fixture       *fixture,
   checklist = load (fixture);
   g_assert_cmpuint (checklist->items->len, ==, 3);
   g_clear_pointer (&checklist, sf_checklist_free);
-  toast = sf_checklists_page_get_toast (fixture->page);
+  toast = sf_window_get_undo_toast (fixture->window);
   g_signal_emit_by_name (toast, "button-clicked");
   sf_test_wait_for_frame ();
   checklist = load (fixture);

@@ -16,18 +16,27 @@
 #include <string.h>
 
 #include "sf-area-dialog.h"
+#include "sf-chart.h"
 #include "sf-core.h"
+#include "sf-planning-page-private.h"
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-row-viewport.h"
+#include "sf-roster-page-private.h"
 #include "sf-window.h"
+
+static gboolean
+planning_ready (gpointer data)
+{
+  return sf_planning_page_get_planning (data) != NULL;
+}
 
 static void
 test_danish_window (void)
 {
-  static const char * const titles[] = { "Sagsbehandlere", "Teams", "Sagsstammer", "Advarsler", "Pejlemærker" };
+  static const char * const titles[] = { "Sagsbehandlere", "Teams", "Sagsstammer", "Advarsler", "Pejlemærker", "Planlægning" };
   g_autofree char *dir = NULL;
   g_autoptr(SfStore) store = NULL;
   g_autoptr(GtkSelectionModel) pages = NULL;
@@ -41,7 +50,7 @@ test_danish_window (void)
   gboolean found_comma = FALSE;
 
   store = sf_test_open_store (&dir);
-  window = sf_window_new (NULL, store);
+  window = sf_test_window_new (store);
   gtk_window_present (GTK_WINDOW (window));
   sf_test_wait_for_frame ();
 
@@ -98,6 +107,35 @@ test_danish_window (void)
     g_assert_finalize_object (item);
   }
 
+  /* The Planning page: Danish titles, dates and decimal commas in its tables */
+  {
+    SfPlanningPage *page = SF_PLANNING_PAGE (sf_test_find_widget (GTK_WIDGET (window), SF_TYPE_PLANNING_PAGE));
+    SfChart *chart;
+    GtkWidget *grid;
+    GtkWidget *cell;
+
+    sf_window_show_page (window, "planning");
+    g_assert_true (sf_test_wait_until (planning_ready, page));
+    sf_test_wait_for_frame ();
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sf_test_child (page, SF_TYPE_PLANNING_PAGE, "title_label"))),
+                     ==, "Kommunen");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sf_test_child (page, SF_TYPE_PLANNING_PAGE, "children_title"))),
+                     ==, "Områder");
+    chart = SF_CHART (sf_test_child (page, SF_TYPE_PLANNING_PAGE, "capacity_chart"));
+    g_assert_cmpstr (sf_chart_model_get_title (sf_chart_get_model (chart)), ==, "Kapacitet og behov");
+    sf_chart_set_show_table (chart, TRUE);
+    sf_test_wait_for_frame ();
+    grid = sf_chart_get_table (chart);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 0))), ==, "Dato");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0))), ==, "Kapacitet");
+    /* The last trend row is today, dd.mm.yyyy; capacity to one decimal, with a comma */
+    cell = gtk_grid_get_child_at (GTK_GRID (grid), 0, SF_PLANNING_TREND_WEEKS + 1);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cell)), ==, today);
+    cell = gtk_grid_get_child_at (GTK_GRID (grid), 1, SF_PLANNING_TREND_WEEKS + 1);
+    g_assert_nonnull (strchr (gtk_label_get_text (GTK_LABEL (cell)), ','));
+    g_assert_null (strchr (gtk_label_get_text (GTK_LABEL (cell)), '.'));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   sf_test_wait_for_frame ();
 }
@@ -112,7 +150,7 @@ test_danish_area_dialog (void)
   SfAreaDialog *dialog = sf_area_dialog_new (NULL, store, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  sf_test_spin (50);
+  sf_test_wait_for_frame ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Nyt eget sagsområde");
   g_assert_nonnull (sf_test_find_label (GTK_WIDGET (dialog), "Sagsstammer i andre projekter"));
   g_assert_nonnull (sf_test_find_label (GTK_WIDGET (dialog), "IPS: højst 25 pr. konsulent"));

@@ -18,6 +18,7 @@
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-row-viewport.h"
+#include "sf-roster-page-private.h"
 #include "sf-window.h"
 
 /* The real window on an empty temporary database */
@@ -367,7 +368,7 @@ test_window_keeps_size (Fixture       *fixture,
   g_assert_cmpstr (last_page, ==, "alerts");
 
   /* The next window opens where the last one was left (once there is data) */
-  window = sf_window_new (NULL, fixture->store);
+  window = sf_test_window_new (fixture->store);
   load_demo_into (window);
   g_assert_cmpstr (sf_window_get_visible_page (window), ==, "alerts");
   gtk_window_destroy (GTK_WINDOW (window));

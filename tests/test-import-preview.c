@@ -16,7 +16,8 @@
 
 typedef struct
 {
-  SfStore *store;
+  SfTestStore db;              /* sf_test_store_set_up() */
+  SfStore *store;             /* db.store */
   gint64   mhj;
   gint64   lk;
   SfDay    ref;
@@ -38,8 +39,8 @@ fixture_set_up (Fixture       *f,
   g_auto(SfImportResult) case_result = { 0 };
   g_autoptr(SfDataset) ds = NULL;
 
-  f->store = sf_store_open (":memory:", &error);
-  g_assert_no_error (error);
+  sf_test_store_set_up (&f->db, data);
+  f->store = f->db.store;
   g_assert_true (sf_import_roster (f->store, roster, &result, &error));
   g_assert_true (sf_import_cases (f->store, cases, &case_result, &error));
   g_assert_no_error (error);
@@ -60,7 +61,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
+  f->store = NULL;
+  sf_test_store_tear_down (&f->db, data);
 }
 
 static const SfCaseEffect *

@@ -10,8 +10,11 @@
 
 #include "config.h"
 
+#include "sf-caseload-item.h"
 #include "sf-list-edit.h"
+#include "sf-property-cell.h"
 #include "sf-roster-item.h"
+#include "sf-team-item.h"
 #include "sf-test-gui.h"
 
 /* How often each property was notified, by name */
@@ -114,6 +117,222 @@ test_roster_item_notifies (void)
   g_assert_finalize_object (item);
 }
 
+/* Counts each property of @item through a handler of "notify::NAME", as a
+ * binding watches it (a handler of "notify" alone would be seen by
+ * anything that asks whether the item is watched at all) */
+static void
+watch_each_property (gpointer    item,
+                     GHashTable *counts)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (item), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_autofree char *signal = g_strconcat ("notify::", pspecs[i]->name, NULL);
+
+      g_signal_connect (item, signal, G_CALLBACK (on_item_notify_cb), counts);
+    }
+}
+
+/* A binding alone watches the item, through "notify::hours-text": it
+ * follows the swap too. */
+static void
+test_binding_follows (void)
+{
+  SfRosterItem *item = new_item (37, 27);
+  SfRosterItem *changed = new_item (18.5, 27);
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+
+  g_object_bind_property (item, "hours-text", label, "label", G_BINDING_SYNC_CREATE);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "37");
+
+  sf_list_item_take_contents (item, changed);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "18.5");
+
+  g_assert_finalize_object (changed);
+  g_assert_finalize_object (label);
+  g_assert_finalize_object (item);
+}
+
+/* Anne Bo with @simple, @complex and @special open cases (weights 1, 1.5, 2) */
+static SfCaseloadItem *
+new_caseload_item (guint simple,
+                   guint complex,
+                   guint special)
+{
+  SfCaseworker worker = { .id = 7, .initials = (char *) "AB", .name = (char *) "Anne Bo", .weekly_hours = 37 };
+  SfTeam team = { .id = 1, .name = (char *) "Familie" };
+  SfWorkerFigures figures = { .worker = &worker, .team = &team, .started = TRUE,
+                              .availability = 1, .experience = 1, .individual_factor = 1,
+                              .base_norm = 30, .adjusted_norm = 30,
+                              .cases_by_complexity = { simple, complex, special },
+                              .open_cases = simple + complex + special,
+                              .weighted_load = simple + 1.5 * complex + 2 * special };
+
+  figures.utilisation = figures.weighted_load / figures.adjusted_norm;
+  return sf_caseload_item_new (&figures, NULL);
+}
+
+/* One complex case more (4 simple, 10 → 11 complex, 2 special): the
+ * complex cases change, and the caseworker's figures, which the item
+ * holds as another roster item; the simple and special ones do not. */
+static void
+test_caseload_item_notifies (void)
+{
+  static const char * const changed_names[] = { "complex-cases", "roster-item", NULL };
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  SfCaseloadItem *item = new_caseload_item (4, 10, 2);
+  SfCaseloadItem *changed = new_caseload_item (4, 11, 2);
+  guint complex;
+
+  watch_each_property (item, counts);
+  sf_list_item_take_contents (item, changed);
+
+  g_object_get (item, "complex-cases", &complex, NULL);
+  g_assert_cmpuint (complex, ==, 11);
+  /* 4 + 16.5 + 4 */
+  g_assert_cmpfloat (sf_roster_item_get_weighted_load (sf_caseload_item_get_roster_item (item)), ==, 24.5);
+  assert_notified (item, counts, changed_names);
+
+  g_assert_finalize_object (changed);
+  g_assert_finalize_object (item);
+}
+
+/* Team Familie with @members members, 40 open cases and a load of 50 on a
+ * capacity of @capacity */
+static SfTeamFigures
+team_figures (SfTeam  *team,
+              guint    members,
+              double   capacity,
+              guint    uncovered)
+{
+  SfTeamFigures figures = { .team = team, .members = members, .base_norm = 30,
+                            .fte_available = members, .fte_needed = 50.0 / 30, .capacity = capacity,
+                            .load = 50, .open_cases = 40, .uncovered_cases = uncovered,
+                            .members_with_capacity = members, .members_within = members,
+                            .compliance = 1, .cases_per_fte = 40.0 / members };
+
+  return figures;
+}
+
+/* Three cases nobody covers: the open cases' cell says so below the
+ * number; nothing else the team table shows changes. */
+static void
+test_caseload_team_item_notifies (void)
+{
+  static const char * const changed_names[] = { "open-markup", NULL };
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  SfTeam team = { .id = 1, .name = (char *) "Familie" };
+  SfTeamFigures before = team_figures (&team, 2, 60, 0);
+  SfTeamFigures after = team_figures (&team, 2, 60, 3);
+  SfCaseloadTeamItem *item = sf_caseload_team_item_new (&before);
+  SfCaseloadTeamItem *changed = sf_caseload_team_item_new (&after);
+  g_autofree char *markup = NULL;
+
+  g_object_get (item, "open-markup", &markup, NULL);
+  g_assert_cmpstr (markup, ==, "40");
+  g_clear_pointer (&markup, g_free);
+  watch_each_property (item, counts);
+  sf_list_item_take_contents (item, changed);
+
+  g_object_get (item, "open-markup", &markup, NULL);
+  g_assert_cmpstr (markup, ==, "40\n<small>+3 uncovered</small>");
+  assert_notified (item, counts, changed_names);
+
+  g_assert_finalize_object (changed);
+  g_assert_finalize_object (item);
+}
+
+/* A third member, same load on a capacity of 60 → 90: the members, the
+ * summary, the utilisation (83 % → 56 %) change; the name does not. */
+static void
+test_team_item_notifies (void)
+{
+  static const char * const changed_names[] = { "members", "summary", "utilisation-rank", "utilisation-text", NULL };
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  SfTeam team = { .id = 1, .name = (char *) "Familie" };
+  SfTeamFigures before = team_figures (&team, 2, 60, 0);
+  SfTeamFigures after = team_figures (&team, 3, 90, 0);
+  SfSettings settings;
+  SfTeamItem *item = NULL;
+  SfTeamItem *changed = NULL;
+
+  sf_settings_init_defaults (&settings);
+  item = sf_team_item_new (&before, &settings);
+  changed = sf_team_item_new (&after, &settings);
+  watch_each_property (item, counts);
+  sf_list_item_take_contents (item, changed);
+
+  g_assert_cmpuint (sf_team_item_get_members (item), ==, 3);
+  assert_notified (item, counts, changed_names);
+
+  g_assert_finalize_object (changed);
+  g_assert_finalize_object (item);
+}
+
+typedef struct
+{
+  GtkWidget  *window;
+  const char *text;
+} ShownLabel;
+
+static gboolean
+label_shown (gpointer data)
+{
+  ShownLabel *shown = data;
+
+  return sf_test_find_label (shown->window, shown->text) != NULL;
+}
+
+/* A table whose cells come from sf_property_cell_factory_new() shows an
+ * item that changes in place as it now is, without the list saying that
+ * anything changed: through a property of the item ("complex-cases") and
+ * through a path to another object ("roster-item.load-text"). */
+static void
+test_property_cells_follow (void)
+{
+  GListStore *store = g_list_store_new (SF_TYPE_CASELOAD_ITEM);
+  SfCaseloadItem *item = new_caseload_item (4, 10, 2);
+  SfCaseloadItem *changed = new_caseload_item (4, 11, 2);
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  GtkWidget *window = gtk_window_new ();
+  const char *paths[] = { "roster-item.initials", "complex-cases", "roster-item.load-text" };
+  ShownLabel shown = { window, NULL };
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  g_list_store_append (store, item);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      GtkListItemFactory *factory = sf_property_cell_factory_new (paths[i], i == 0 ? SF_CELL_TEXT : SF_CELL_NUMBER);
+      g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (paths[i], factory);
+
+      gtk_column_view_append_column (view, column);
+    }
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (store)));
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+
+  shown.text = "23.0";   /* 4 + 15 + 4 */
+  g_assert_true (sf_test_wait_until (label_shown, &shown));
+  g_assert_nonnull (sf_test_find_label (window, "10"));
+
+  sf_list_item_take_contents (item, changed);
+  shown.text = "24.5";
+  g_assert_true (sf_test_wait_until (label_shown, &shown));
+  g_assert_nonnull (sf_test_find_label (window, "11"));
+  g_assert_null (sf_test_find_label (window, "10"));
+  g_assert_nonnull (sf_test_find_label (window, "AB"));
+
+  sf_test_destroy_toplevels ();
+  g_assert_finalize_object (g_steal_pointer (&selection));
+  g_assert_finalize_object (store);
+  g_assert_finalize_object (changed);
+  g_assert_finalize_object (item);
+}
+
 /* A list edit that replaces an item keeps the object in the store and
  * notifies it; an item nobody watches is swapped all the same. */
 static void
@@ -164,6 +383,11 @@ main (int   argc,
 
   g_test_add_func ("/gui/items/roster-item-notifies", test_roster_item_notifies);
   g_test_add_func ("/gui/items/list-edit-notifies", test_list_edit_notifies);
+  g_test_add_func ("/gui/items/binding-follows", test_binding_follows);
+  g_test_add_func ("/gui/items/caseload-item-notifies", test_caseload_item_notifies);
+  g_test_add_func ("/gui/items/caseload-team-item-notifies", test_caseload_team_item_notifies);
+  g_test_add_func ("/gui/items/team-item-notifies", test_team_item_notifies);
+  g_test_add_func ("/gui/items/property-cells-follow", test_property_cells_follow);
 
   return g_test_run ();
 }

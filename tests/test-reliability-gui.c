@@ -20,6 +20,7 @@
 #include "sf-change-log-window.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
+#include "sf-roster-page-private.h"
 #include "sf-window.h"
 
 typedef struct
@@ -152,7 +153,7 @@ test_busy_write (Fixture       *fixture,
   store = sf_store_open (path, &error);
   other = sf_store_open (path, &error);
   g_assert_no_error (error);
-  window = sf_window_new (NULL, store);
+  window = sf_test_window_new (store);
   gtk_window_present (GTK_WINDOW (window));
   sf_test_wait_for_frame ();
 

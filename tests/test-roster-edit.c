@@ -11,7 +11,8 @@
 
 typedef struct
 {
-  SfStore *store;
+  SfTestStore db;              /* sf_test_store_set_up() */
+  SfStore *store;             /* db.store */
   gint64   area_id;           /* boern-familie: DS 20–30 */
   gint64   other_area_id;     /* sygedagpenge: DS 35–50 */
 } Fixture;
@@ -66,10 +67,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->store = sf_store_open (":memory:", &error);
-  g_assert_no_error (error);
+  sf_test_store_set_up (&fixture->db, data);
+  fixture->store = fixture->db.store;
   fixture->area_id = sf_test_query_int (fixture->store, "SELECT id FROM area WHERE key = 'boern-familie'");
   fixture->other_area_id = sf_test_query_int (fixture->store, "SELECT id FROM area WHERE key = 'sygedagpenge'");
   g_assert_cmpint (fixture->area_id, >, 0);
@@ -80,7 +79,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
+  fixture->store = NULL;
+  sf_test_store_tear_down (&fixture->db, data);
 }
 
 static gint64

@@ -20,6 +20,7 @@
 #include "sf-teams-page.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
+#include "sf-teams-page-private.h"
 #include "sf-window.h"
 
 typedef struct
@@ -351,7 +352,7 @@ test_remove_caseworker_undo (Fixture       *fixture,
   g_assert_true (sf_teams_page_select_caseworker (fixture->page, cd));
   activate (fixture, GTK_WIDGET (fixture->page), "teams.remove-caseworker");
   g_assert_cmpint (sf_store_count (fixture->store, "caseworker"), ==, 2);
-  toast = sf_teams_page_get_undo_toast (fixture->page);
+  toast = sf_window_get_undo_toast (fixture->window);
   g_assert_nonnull (toast);
   g_assert_nonnull (strstr (adw_toast_get_title (toast), "CD"));
   g_signal_emit_by_name (toast, "button-clicked");
@@ -382,7 +383,7 @@ test_remove_caseworker_undo (Fixture       *fixture,
   g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, cd);
 
   /* Undo restores the person and every assignment exactly */
-  toast = sf_teams_page_get_undo_toast (fixture->page);
+  toast = sf_window_get_undo_toast (fixture->window);
   g_assert_nonnull (toast);
   g_signal_emit_by_name (toast, "button-clicked");
   sf_test_wait_for_frame ();
@@ -428,7 +429,7 @@ test_move_and_remove_team (Fixture       *fixture,
   adw_message_dialog_response (dialog, "ok");
   sf_test_wait_for_frame ();
   g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, t2);
-  g_signal_emit_by_name (sf_teams_page_get_undo_toast (fixture->page), "button-clicked");
+  g_signal_emit_by_name (sf_window_get_undo_toast (fixture->window), "button-clicked");
   sf_test_wait_for_frame ();
   g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, t1);
 
@@ -443,7 +444,7 @@ test_move_and_remove_team (Fixture       *fixture,
   sf_test_wait_for_frame ();
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 1);
   g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM caseworker WHERE team_id = (SELECT id FROM team)"), ==, 2);
-  g_signal_emit_by_name (sf_teams_page_get_undo_toast (fixture->page), "button-clicked");
+  g_signal_emit_by_name (sf_window_get_undo_toast (fixture->window), "button-clicked");
   sf_test_wait_for_frame ();
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 2);
   g_assert_cmpint (sf_test_query_int (fixture->store, sql), ==, t1);

@@ -8,6 +8,7 @@
 #include "sf-capacity.h"
 #include "sf-store-changes.h"
 #include "sf-checklist.h"
+#include "sf-context.h"
 #include "sf-caseloads.h"
 #include "sf-cases.h"
 #include "sf-csv.h"

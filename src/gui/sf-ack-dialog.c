@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-error-dialog.h"
 #include "sf-ack-dialog.h"
 
 /* Acknowledges an alert with a note and the day it returns (two weeks
@@ -141,11 +142,8 @@ sf_ack_dialog_response (AdwMessageDialog *dialog,
                              gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
                              expires, &error))
     {
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-      GtkWidget *problem = adw_message_dialog_new (parent, _("Alert Not Acknowledged"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (problem), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (problem));
+      sf_error_dialog_show (gtk_window_get_transient_for (GTK_WINDOW (self)),
+                            _("Alert Not Acknowledged"), error->message);
       return;
     }
 

@@ -11,8 +11,11 @@
 #include <glib/gi18n.h>
 
 #include "sf-ack-dialog.h"
+#include "sf-alert-item.h"
 #include "sf-alerts-page.h"
 #include "sf-display.h"
+#include "sf-page-follower.h"
+#include "sf-grouped-list.h"
 
 /* The alerts on one day, grouped by team (teams with errors first), each
  * leading to the person or team it concerns; the acknowledged ones apart,
@@ -23,37 +26,34 @@ struct _SfAlertsPage
 
   GtkStack          *stack;
   AdwPreferencesPage *list_page;
+  GtkWidget         *none_group;
+  GtkWidget         *open_group;
+  GtkListBox        *open_list;
+  GtkWidget         *acknowledged_group;
+  AdwExpanderRow    *acknowledged_row;
 
+  SfPageFollower     follower;
   SfStore           *store;
-  GPtrArray         *alerts;           /* SfAlert, shared with the window */
+  GPtrArray         *alerts;           /* SfAlert, shared with the context */
   SfDay              ref;
-  GPtrArray         *groups;           /* AdwPreferencesGroup on list_page */
+
+  /* The open alerts (SfAlertItem) by team, in the order shown, and the
+   * first of them that have rows (see build_more()); the acknowledged */
+  GListStore        *open_items;
+  GtkSliceListModel *open_shown;
+  GListStore        *acknowledged_items;
+  GPtrArray         *acknowledged_rows; /* in acknowledged_row */
+  gboolean           acknowledged_built;
+  GHashTable        *items;            /* identity → SfAlertItem, of the rows */
   GHashTable        *rows;             /* identity → AdwActionRow (borrowed) */
   GHashTable        *buttons;          /* identity → its Acknowledge / Reopen button */
-  AdwExpanderRow    *acknowledged_row;
-  gboolean           acknowledged_expanded;
 
-  /* The open alerts by team, in the order shown (TeamPlan); the rows are
-   * built a screenful at a time (see build_more()) */
-  GPtrArray         *plan;
-  guint              n_planned_built;
-  guint              n_rows_built;
-  guint              n_acknowledged;
   GtkAdjustment     *vadjustment;
   guint              build_more_id;
 };
 
-/* One team's open alerts, most severe first */
-typedef struct
-{
-  const SfAlert *first;
-  GPtrArray     *alerts;   /* SfAlert, borrowed from the page's array */
-  guint          errors;
-  guint          warnings;
-} TeamPlan;
-
 /* Building a row for each of the ~2,400 alerts of a large municipality
- * took seconds (a row costs milliseconds): the page builds the rows the
+ * took seconds (a row costs milliseconds): the page shows the rows the
  * tallest screen can show (a row with its group is at least MIN_ROW_HEIGHT
  * px), and more, a few at a time, as the list is scrolled towards its end. */
 #define MIN_ROW_HEIGHT 60
@@ -62,81 +62,12 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (SfAlertsPage, sf_alerts_page, GTK_TYPE_WIDGET)
 
-static void
-team_plan_free (TeamPlan *plan)
+static gboolean
+undo_acknowledgement (SfStore  *store,
+                      gpointer  data,
+                      GError  **error)
 {
-  g_ptr_array_unref (plan->alerts);
-  g_free (plan);
-}
-
-static const char *
-kind_label (SfAlertKind kind)
-{
-  switch (kind)
-    {
-    case SF_ALERT_OVER_NORM:
-      return C_("alert", "Over norm");
-    case SF_ALERT_NEAR_NORM:
-      return C_("alert", "Near norm");
-    case SF_ALERT_NO_CAPACITY:
-      return C_("alert", "Cases without capacity");
-    case SF_ALERT_UNCOVERED_CASES:
-      return C_("alert", "Uncovered cases");
-    case SF_ALERT_TEAM_OVER_DS_RANGE:
-      return C_("alert", "Above DS’ range");
-    case SF_ALERT_TEAM_OVER_OWN_RANGE:
-      return C_("alert", "Above the organisation’s own range");
-    case SF_ALERT_CHECKLIST_DUE:
-      return C_("alert", "Follow-up due");
-    case SF_ALERT_SUSTAINED_OVERLOAD:
-    case SF_ALERT_TEAM_SUSTAINED_OVERLOAD:
-      return C_("alert", "Sustained overload");
-    case SF_N_ALERT_KINDS:
-    default:
-      g_return_val_if_reached ("");
-    }
-}
-
-static SfAlert *
-alert_for_widget (GtkWidget *widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "sf-alert");
-}
-
-/* An undo that fails (the database busy with another program's write, or
- * the item gone) is said, not only logged */
-static void
-report_undo_error (const GError *error)
-{
-  GApplication *app = g_application_get_default ();
-  GtkWindow *parent = GTK_IS_APPLICATION (app) ? gtk_application_get_active_window (GTK_APPLICATION (app)) : NULL;
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Undo"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_toast_undo_cb (AdwToast *toast,
-                  SfStore  *store)
-{
-  SfAlert *alert = g_object_get_data (G_OBJECT (toast), "sf-alert");
-  g_autoptr(GError) error = NULL;
-
-  if (!sf_alert_unacknowledge (store, alert, &error))
-    report_undo_error (error);
-}
-
-static void
-add_toast (SfAlertsPage *self,
-           AdwToast     *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  return sf_alert_unacknowledge (store, data, error);
 }
 
 static void
@@ -144,65 +75,57 @@ on_ack_dialog_acknowledged_cb (SfAlertsPage *self,
                                SfAckDialog  *dialog)
 {
   const SfAlert *alert = sf_ack_dialog_get_alert (dialog);
-  AdwToast *toast;
   g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
 
+  if (self->follower.context == NULL)
+    return;
   /* Translators: %s is a caseworker's initials or a team's name */
   title = g_strdup_printf (_("Alert on %s acknowledged"), alert->subject);
-  escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "sf-alert", sf_alert_copy (alert), (GDestroyNotify) sf_alert_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_undo_cb), self->store, 0);
-  add_toast (self, toast);
+  sf_context_offer_undo (self->follower.context, title, undo_acknowledgement,
+                         sf_alert_copy (alert), (GDestroyNotify) sf_alert_free);
 }
 
 static void
-on_acknowledge_clicked_cb (GtkButton    *button,
-                           SfAlertsPage *self)
+acknowledge_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  SfAlert *alert = alert_for_widget (GTK_WIDGET (button));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  SfAlertsPage *self = SF_ALERTS_PAGE (widget);
+  SfAlertItem *item = g_hash_table_lookup (self->items, g_variant_get_string (parameter, NULL));
+  GtkRoot *root = gtk_widget_get_root (widget);
   SfAckDialog *dialog;
 
-  dialog = sf_ack_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, alert, self->ref);
+  if (item == NULL || self->store == NULL)
+    return;
+  dialog = sf_ack_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                              sf_alert_item_get_alert (item), self->ref);
   g_signal_connect_object (dialog, "acknowledged", G_CALLBACK (on_ack_dialog_acknowledged_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-on_reopen_clicked_cb (GtkButton    *button,
-                      SfAlertsPage *self)
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  SfAlert *alert = alert_for_widget (GTK_WIDGET (button));
+  SfAlertsPage *self = SF_ALERTS_PAGE (widget);
+  SfAlertItem *item = g_hash_table_lookup (self->items, g_variant_get_string (parameter, NULL));
   g_autoptr(GError) error = NULL;
-  g_autofree char *escaped = NULL;
 
-  if (!sf_alert_unacknowledge (self->store, alert, &error))
+  if (item == NULL || self->store == NULL)
+    return;
+  if (!sf_alert_unacknowledge (self->store, sf_alert_item_get_alert (item), &error))
     {
-      escaped = g_markup_escape_text (error->message, -1);
-      add_toast (self, adw_toast_new (escaped));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
       return;
     }
-  /* The store's change notice has rebuilt the page: @alert is gone */
-}
-
-static void
-on_row_activated_cb (AdwActionRow *row,
-                     SfAlertsPage *self)
-{
-  SfAlert *alert = alert_for_widget (GTK_WIDGET (row));
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-subject", "(xs)",
-                              alert->caseworker_id, alert->team_name);
+  /* The store's change notice has rebuilt the page */
 }
 
 static GtkWidget *
-severity_icon (const SfAlert *alert)
+severity_icon (gboolean error)
 {
-  gboolean error = alert->severity == SF_SEVERITY_ERROR;
   const char *label = error ? _("Error") : _("Warning");
   GtkWidget *icon = gtk_image_new_from_icon_name (error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
 
@@ -212,70 +135,42 @@ severity_icon (const SfAlert *alert)
   return icon;
 }
 
+/* An alert's row: it leads to the person or team (win.show-subject), and
+ * its button acknowledges or reopens it */
 static GtkWidget *
-alert_row (SfAlertsPage *self,
-           SfAlert      *alert)
+create_alert_row (gpointer data,
+                  gpointer user_data)
 {
+  SfAlertItem *item = data;
+  SfAlertsPage *self = user_data;
+  const SfAlert *alert = sf_alert_item_get_alert (item);
+  const char *identity = sf_alert_item_get_identity (item);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button;
   GtkWidget *arrow;
-  g_autofree char *identity = sf_alert_identity (alert);
-  g_autofree char *title = NULL;
-  g_autofree char *since = sf_alert_describe_since (alert, self->ref);
-  g_autoptr(GString) subtitle = g_string_new (alert->message);
-  g_autofree char *escaped_title = NULL;
-  g_autofree char *escaped_subtitle = NULL;
+  g_autofree char *escaped_title = g_markup_escape_text (sf_alert_item_get_title (item), -1);
+  g_autofree char *escaped_subtitle = g_markup_escape_text (sf_alert_item_get_subtitle (item), -1);
 
-  /* A team's own alerts sit under its name already */
-  if (alert->caseworker_id == 0 && !alert->acknowledged)
-    title = g_strdup (kind_label (alert->kind));
-  else
-    /* Translators: an alert's kind and whom it concerns: "Over norm — AB" */
-    title = g_strdup_printf (C_("alert title", "%s — %s"), kind_label (alert->kind), alert->subject);
-  if (alert->acknowledged)
-    {
-      g_autofree char *until = sf_day_format (alert->ack_expires);
-
-      /* Translators: %s is the note the manager wrote */
-      g_string_append_printf (subtitle, "\n%s", _("Note:"));
-      g_string_append_printf (subtitle, " %s", alert->ack_note ? alert->ack_note : "");
-      if (alert->ack_expires != SF_DAY_NONE)
-        {
-          g_string_append_c (subtitle, '\n');
-          /* Translators: %s is a date */
-          g_string_append_printf (subtitle, _("Returns on %s, or sooner if it gets worse."), until);
-        }
-    }
-  else
-    {
-      g_string_append_printf (subtitle, "\n%s", alert->resolution);
-      if (since != NULL)
-        g_string_append_printf (subtitle, "\n%s", since);
-    }
-
-  escaped_title = g_markup_escape_text (title, -1);
-  escaped_subtitle = g_markup_escape_text (subtitle->str, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), severity_icon (alert));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), severity_icon (alert->severity == SF_SEVERITY_ERROR));
   gtk_widget_set_name (row, identity);
-  g_object_set_data (G_OBJECT (row), "sf-alert", alert);
 
   if (alert->acknowledged)
     {
       button = gtk_button_new_with_mnemonic (_("_Reopen"));
       gtk_widget_set_tooltip_text (button, _("Show the alert as open again"));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_reopen_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "alerts.reopen");
     }
   else
     {
       button = gtk_button_new_with_mnemonic (_("_Acknowledge…"));
       gtk_widget_set_tooltip_text (button, _("Note why the alert can wait, and until when"));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_acknowledge_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "alerts.acknowledge");
     }
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", identity);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  g_object_set_data (G_OBJECT (button), "sf-alert", alert);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
@@ -286,150 +181,128 @@ alert_row (SfAlertsPage *self,
                                                               : _("Show the team in the list of caseworkers"));
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-subject");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xs)", alert->caseworker_id, alert->team_name);
 
+  /* What the row's button acts on */
+  g_hash_table_insert (self->items, g_strdup (identity), g_object_ref (item));
   g_hash_table_insert (self->rows, g_strdup (identity), row);
-  g_hash_table_insert (self->buttons, g_steal_pointer (&identity), button);
+  g_hash_table_insert (self->buttons, g_strdup (identity), button);
   return row;
 }
 
-static void
-on_suggest_clicked_cb (GtkButton    *button,
-                       SfAlertsPage *self)
+/* The heading of a team's alerts: its name, how many errors and warnings,
+ * and who could take its next case */
+static GtkWidget *
+create_team_header (gpointer data,
+                    gpointer user_data)
 {
-  gint64 team_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "sf-team-id");
+  SfAlertItem *item = data;
+  const SfAlert *alert = sf_alert_item_get_alert (item);
+  GtkWidget *button = NULL;
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.suggest-for-team", "x", team_id);
-}
-
-static void
-add_group (SfAlertsPage *self,
-           GtkWidget    *group)
-{
-  adw_preferences_page_add (self->list_page, ADW_PREFERENCES_GROUP (group));
-  g_ptr_array_add (self->groups, group);
-}
-
-static AdwPreferencesGroup *
-team_group (SfAlertsPage  *self,
-            const SfAlert *first)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *escaped = g_markup_escape_text (*first->team_name ? first->team_name : _("No Team"), -1);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
-  if (first->team_id != 0)
+  if (alert->team_id != 0)
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("Who _Takes the Next Case?"));
-      gint64 *team_id = g_new (gint64, 1);
-
-      *team_id = first->team_id;
-      g_object_set_data_full (G_OBJECT (button), "sf-team-id", team_id, g_free);
+      button = gtk_button_new_with_mnemonic (_("Who _Takes the Next Case?"));
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_suggest_clicked_cb), self);
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.suggest-for-team");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", alert->team_id);
     }
-  add_group (self, group);
-  return ADW_PREFERENCES_GROUP (group);
+  return sf_group_header_new (sf_alert_item_get_group_title (item), sf_alert_item_get_group_description (item),
+                              button);
 }
 
-static void
-set_group_description (AdwPreferencesGroup *group,
-                       guint                errors,
-                       guint                warnings)
+static char *
+group_description (guint errors,
+                   guint warnings)
 {
   g_autofree char *e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
   g_autofree char *w = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
-  g_autofree char *text = NULL;
 
   if (errors > 0 && warnings > 0)
     /* Translators: "2 errors, 1 warning" */
-    text = g_strdup_printf (C_("alert counts", "%s, %s"), e, w);
-  else
-    text = g_strdup (errors > 0 ? e : w);
-  adw_preferences_group_set_description (group, text);
-}
-
-static void
-on_acknowledged_expanded_cb (SfAlertsPage   *self,
-                             GParamSpec     *pspec,
-                             AdwExpanderRow *row)
-{
-  self->acknowledged_expanded = adw_expander_row_get_expanded (row);
-}
-
-static void
-add_acknowledged_group (SfAlertsPage *self)
-{
-  GtkWidget *ack_group = adw_preferences_group_new ();
-  GtkWidget *expander = adw_expander_row_new ();
-  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "%u acknowledged alert",
-                                                         "%u acknowledged alerts", self->n_acknowledged),
-                                            self->n_acknowledged);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (ack_group), _("Acknowledged"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
-                                 _("Each returns when its date comes, or sooner if the situation gets worse"));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), self->acknowledged_expanded);
-  g_signal_connect_object (expander, "notify::expanded", G_CALLBACK (on_acknowledged_expanded_cb), self,
-                           G_CONNECT_SWAPPED);
-  for (guint i = 0; i < self->alerts->len; i++)
-    {
-      SfAlert *alert = g_ptr_array_index (self->alerts, i);
-
-      if (alert->acknowledged)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), alert_row (self, alert));
-    }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (ack_group), expander);
-  add_group (self, ack_group);
-  self->acknowledged_row = ADW_EXPANDER_ROW (expander);
+    return g_strdup_printf (C_("alert counts", "%s, %s"), e, w);
+  return g_strdup (errors > 0 ? e : w);
 }
 
 static gboolean
 is_complete (SfAlertsPage *self)
 {
-  return self->plan == NULL || self->n_planned_built > self->plan->len;
+  return gtk_slice_list_model_get_size (self->open_shown) >= g_list_model_get_n_items (G_LIST_MODEL (self->open_items));
 }
 
-/* Builds the next teams' groups, whole groups, until at least @n_rows more
- * rows are built; after the last team, the acknowledged alerts. */
+static gboolean
+all_built (SfAlertsPage *self)
+{
+  return is_complete (self) && self->acknowledged_built;
+}
+
+static void
+build_acknowledged (SfAlertsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->acknowledged_items));
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u acknowledged alert",
+                                                         "%u acknowledged alerts", n),
+                                            n);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->acknowledged_row), title);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SfAlertItem) item = g_list_model_get_item (G_LIST_MODEL (self->acknowledged_items), i);
+      GtkWidget *row = create_alert_row (item, self);
+
+      adw_expander_row_add_row (self->acknowledged_row, row);
+      g_ptr_array_add (self->acknowledged_rows, row);
+    }
+  gtk_widget_set_visible (self->acknowledged_group, n > 0);
+  self->acknowledged_built = TRUE;
+}
+
+static void
+clear_acknowledged (SfAlertsPage *self)
+{
+  for (guint i = 0; i < self->acknowledged_rows->len; i++)
+    adw_expander_row_remove (self->acknowledged_row, g_ptr_array_index (self->acknowledged_rows, i));
+  g_ptr_array_set_size (self->acknowledged_rows, 0);
+  gtk_widget_set_visible (self->acknowledged_group, FALSE);
+  self->acknowledged_built = FALSE;
+}
+
+/* Shows the next teams' alerts, whole teams, until at least @n_rows more
+ * rows are shown; after the last team, the acknowledged alerts. */
 static void
 build_more (SfAlertsPage *self,
             guint         n_rows)
 {
-  guint built = 0;
+  GListModel *items = G_LIST_MODEL (self->open_items);
+  guint n_items = g_list_model_get_n_items (items);
+  guint size = gtk_slice_list_model_get_size (self->open_shown);
 
-  while (!is_complete (self) && built < n_rows)
+  if (size < n_items)
     {
-      TeamPlan *team;
-      AdwPreferencesGroup *group;
+      guint end = n_rows >= n_items - size ? n_items : size + n_rows;
+      g_autoptr(SfAlertItem) last = g_list_model_get_item (items, end - 1);
 
-      if (self->n_planned_built == self->plan->len)
+      /* To the end of the last team begun */
+      for (; end < n_items; end++)
         {
-          self->n_planned_built++;
-          if (self->n_acknowledged > 0)
-            add_acknowledged_group (self);
-          break;
-        }
+          g_autoptr(SfAlertItem) next = g_list_model_get_item (items, end);
 
-      team = g_ptr_array_index (self->plan, self->n_planned_built++);
-      group = team_group (self, team->first);
-      for (guint i = 0; i < team->alerts->len; i++)
-        adw_preferences_group_add (group, alert_row (self, g_ptr_array_index (team->alerts, i)));
-      set_group_description (group, team->errors, team->warnings);
-      built += team->alerts->len;
+          if (sf_alert_item_get_alert (next)->team_id != sf_alert_item_get_alert (last)->team_id)
+            break;
+        }
+      gtk_slice_list_model_set_size (self->open_shown, end);
     }
-  self->n_rows_built += built;
+  if (is_complete (self) && !self->acknowledged_built)
+    build_acknowledged (self);
 }
 
-/* Near the end of what is built (within two screens): more */
+/* Near the end of what is shown (within two screens): more */
 static gboolean
 wants_more (SfAlertsPage *self)
 {
-  if (is_complete (self) || self->vadjustment == NULL)
+  if (all_built (self) || self->vadjustment == NULL)
     return FALSE;
 
   return gtk_adjustment_get_value (self->vadjustment) + 3 * gtk_adjustment_get_page_size (self->vadjustment)
@@ -456,72 +329,81 @@ on_vadjustment_changed_cb (SfAlertsPage  *self,
     self->build_more_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_more_cb, self, NULL);
 }
 
+/* The alerts' items: the open ones by team, the teams in the order of
+ * their first (most severe) alert, so that teams with errors come before
+ * teams with only warnings; the acknowledged ones. */
+static void
+make_items (SfAlertsPage *self,
+            GPtrArray    *open,
+            GPtrArray    *acknowledged)
+{
+  g_autoptr(GHashTable) teams = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; self->alerts != NULL && i < self->alerts->len; i++)
+    {
+      SfAlert *alert = g_ptr_array_index (self->alerts, i);
+      GPtrArray *team;
+
+      if (alert->acknowledged)
+        {
+          g_ptr_array_add (acknowledged, sf_alert_item_new (alert, self->ref, NULL));
+          continue;
+        }
+      team = g_hash_table_lookup (teams, &alert->team_id);
+      if (team == NULL)
+        {
+          team = g_ptr_array_new ();
+          g_ptr_array_add (order, team);
+          g_hash_table_insert (teams, &alert->team_id, team);
+        }
+      g_ptr_array_add (team, alert);
+    }
+
+  for (guint t = 0; t < order->len; t++)
+    {
+      GPtrArray *team = g_ptr_array_index (order, t);
+      guint errors = 0;
+      g_autofree char *description = NULL;
+
+      for (guint i = 0; i < team->len; i++)
+        if (((SfAlert *) g_ptr_array_index (team, i))->severity == SF_SEVERITY_ERROR)
+          errors++;
+      description = group_description (errors, team->len - errors);
+      for (guint i = 0; i < team->len; i++)
+        g_ptr_array_add (open, sf_alert_item_new (g_ptr_array_index (team, i), self->ref, description));
+    }
+}
+
 static void
 rebuild (SfAlertsPage *self)
 {
-  g_autoptr(GHashTable) teams = NULL;
-  guint open = 0;
-  guint rows_before = self->n_rows_built;
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) acknowledged = g_ptr_array_new_with_free_func (g_object_unref);
+  guint rows_before = g_hash_table_size (self->rows);
 
-  for (guint i = 0; i < self->groups->len; i++)
-    adw_preferences_page_remove (self->list_page, g_ptr_array_index (self->groups, i));
-  g_ptr_array_set_size (self->groups, 0);
+  /* The rows go first, with what points at them */
   g_hash_table_remove_all (self->rows);
   g_hash_table_remove_all (self->buttons);
-  self->acknowledged_row = NULL;
-  g_clear_pointer (&self->plan, g_ptr_array_unref);
-  self->n_planned_built = 0;
-  self->n_rows_built = 0;
-  self->n_acknowledged = 0;
+  clear_acknowledged (self);
+  gtk_slice_list_model_set_size (self->open_shown, 0);
 
-  if (self->alerts == NULL || self->alerts->len == 0)
+  g_hash_table_remove_all (self->items);
+  make_items (self, open, acknowledged);
+  g_list_store_splice (self->open_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->open_items)),
+                       open->pdata, open->len);
+  g_list_store_splice (self->acknowledged_items, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->acknowledged_items)),
+                       acknowledged->pdata, acknowledged->len);
+
+  if (open->len == 0 && acknowledged->len == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "alerts");
-
-  /* The alerts come most severe first, then by team: a team's group goes
-   * where its first (most severe) alert comes, so teams with errors come
-   * before teams with only warnings. */
-  self->plan = g_ptr_array_new_with_free_func ((GDestroyNotify) team_plan_free);
-  teams = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < self->alerts->len; i++)
-    {
-      SfAlert *alert = g_ptr_array_index (self->alerts, i);
-      TeamPlan *team;
-
-      if (alert->acknowledged)
-        {
-          self->n_acknowledged++;
-          continue;
-        }
-      open++;
-      team = g_hash_table_lookup (teams, &alert->team_id);
-      if (team == NULL)
-        {
-          team = g_new0 (TeamPlan, 1);
-          team->first = alert;
-          team->alerts = g_ptr_array_new ();
-          g_ptr_array_add (self->plan, team);
-          g_hash_table_insert (teams, &alert->team_id, team);
-        }
-      g_ptr_array_add (team->alerts, alert);
-      if (alert->severity == SF_SEVERITY_ERROR)
-        team->errors++;
-      else
-        team->warnings++;
-    }
-
-  if (open == 0)
-    {
-      GtkWidget *none = adw_preferences_group_new ();
-
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (none), _("No Open Alerts"));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (none),
-                                             _("Every alert is acknowledged. Each returns when its date comes, or sooner if the situation gets worse."));
-      add_group (self, none);
-    }
+  gtk_widget_set_visible (self->none_group, open->len == 0);
+  gtk_widget_set_visible (self->open_group, open->len > 0);
 
   /* As many rows as before, so that a reload keeps the place scrolled to */
   build_more (self, MAX (sf_display_rows_to_fill (MIN_ROW_HEIGHT, MIN_FIRST_ROWS), rows_before));
@@ -532,11 +414,15 @@ sf_alerts_page_dispose (GObject *object)
 {
   SfAlertsPage *self = (SfAlertsPage *)object;
 
+  sf_page_follower_clear (&self->follower);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_ALERTS_PAGE);
 
   g_clear_handle_id (&self->build_more_id, g_source_remove);
-  g_clear_pointer (&self->plan, g_ptr_array_unref);
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->acknowledged_rows, g_ptr_array_unref);
+  g_clear_object (&self->open_shown);
+  g_clear_object (&self->open_items);
+  g_clear_object (&self->acknowledged_items);
+  g_clear_pointer (&self->items, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->buttons, g_hash_table_unref);
   g_clear_pointer (&self->alerts, g_ptr_array_unref);
@@ -556,6 +442,14 @@ sf_alerts_page_class_init (SfAlertsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-alerts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SfAlertsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SfAlertsPage, list_page);
+  gtk_widget_class_bind_template_child (widget_class, SfAlertsPage, none_group);
+  gtk_widget_class_bind_template_child (widget_class, SfAlertsPage, open_group);
+  gtk_widget_class_bind_template_child (widget_class, SfAlertsPage, open_list);
+  gtk_widget_class_bind_template_child (widget_class, SfAlertsPage, acknowledged_group);
+  gtk_widget_class_bind_template_child (widget_class, SfAlertsPage, acknowledged_row);
+
+  gtk_widget_class_install_action (widget_class, "alerts.acknowledge", "s", acknowledge_action);
+  gtk_widget_class_install_action (widget_class, "alerts.reopen", "s", reopen_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sf-alerts-page");
@@ -566,10 +460,16 @@ sf_alerts_page_init (SfAlertsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->groups = g_ptr_array_new ();
+  self->open_items = g_list_store_new (SF_TYPE_ALERT_ITEM);
+  self->open_shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->open_items)), 0, 0);
+  self->acknowledged_items = g_list_store_new (SF_TYPE_ALERT_ITEM);
+  self->acknowledged_rows = g_ptr_array_new ();
+  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  sf_grouped_list_bind (self->open_list, G_LIST_MODEL (self->open_shown), "team-id",
+                        create_team_header, create_alert_row, self);
 
   /* The preferences page scrolls its groups itself */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_page));
@@ -657,9 +557,8 @@ sf_alerts_page_get_acknowledged_row (SfAlertsPage *self)
 {
   g_return_val_if_fail (SF_IS_ALERTS_PAGE (self), NULL);
 
-  if (self->n_acknowledged > 0)
-    build_more (self, G_MAXUINT);
-  return self->acknowledged_row;
+  build_more (self, G_MAXUINT);
+  return self->acknowledged_rows->len > 0 ? self->acknowledged_row : NULL;
 }
 
 /* How many alerts have a row yet: the rows are built as the list is
@@ -670,4 +569,42 @@ sf_alerts_page_get_n_built_rows (SfAlertsPage *self)
   g_return_val_if_fail (SF_IS_ALERTS_PAGE (self), 0);
 
   return g_hash_table_size (self->rows);
+}
+
+static void
+fill_from_context (GtkWidget *page,
+                   SfContext *context)
+{
+  sf_alerts_page_set_alerts (SF_ALERTS_PAGE (page), sf_context_get_store (context),
+                             sf_context_get_alerts (context), sf_context_get_figures (context)->ref);
+}
+
+static void
+update_from_context (GtkWidget              *page,
+                     SfContext              *context,
+                     const SfContextChanges *changes)
+{
+  if (changes->what & SF_CONTEXT_ALERTS)
+    fill_from_context (page, context);
+}
+
+/* The page shows the alerts of @context (when first shown) and follows its
+ * changes. */
+void
+sf_alerts_page_set_context (SfAlertsPage *self,
+                            SfContext    *context)
+{
+  g_return_if_fail (SF_IS_ALERTS_PAGE (self));
+
+  sf_page_follower_set_context (&self->follower, GTK_WIDGET (self), context,
+                                fill_from_context, update_from_context);
+}
+
+/* Fills the page now if it was not shown since the alerts changed. */
+void
+sf_alerts_page_catch_up (SfAlertsPage *self)
+{
+  g_return_if_fail (SF_IS_ALERTS_PAGE (self));
+
+  sf_page_follower_catch_up (&self->follower);
 }

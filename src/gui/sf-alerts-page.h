@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SfAlertsPage, sf_alerts_page, SF, ALERTS_PAGE, GtkWidget)
 
 GtkWidget *sf_alerts_page_new          (void);
+void       sf_alerts_page_set_context  (SfAlertsPage *self,
+                                        SfContext    *context);
+void       sf_alerts_page_catch_up     (SfAlertsPage *self);
 void       sf_alerts_page_set_alerts   (SfAlertsPage *self,
                                         SfStore      *store,
                                         GPtrArray    *alerts,

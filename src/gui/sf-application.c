@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-error-dialog.h"
 #include "sf-application.h"
 #include "sf-dialog-fit.h"
 #include "sf-preferences-window.h"
@@ -20,6 +21,7 @@ struct _SfApplication
 
   char           *database_path;
   SfStore        *store;
+  SfContext      *context;      /* what the window shows of @store */
   GError         *open_error;
 };
 
@@ -83,7 +85,7 @@ preferences_action (GSimpleAction *action,
   if (!SF_IS_WINDOW (active))
     return;
 
-  preferences = sf_preferences_window_new (active, sf_window_get_store (SF_WINDOW (active)));
+  preferences = sf_preferences_window_new (active, self->context);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -108,10 +110,9 @@ show_alerts_action (GSimpleAction *action,
 /* At start-up: a desktop notification when there are unacknowledged errors
  * that the last start did not see (the decision is the core's). */
 static void
-notify_new_errors (SfApplication *self,
-                   SfWindow      *window)
+notify_new_errors (SfApplication *self)
 {
-  GPtrArray *alerts = sf_window_get_alerts (window);
+  GPtrArray *alerts = sf_context_get_alerts (self->context);
   g_autoptr(GError) error = NULL;
   g_autoptr(GNotification) notification = NULL;
   g_auto(GStrv) fresh = NULL;
@@ -189,13 +190,8 @@ on_damage_response_cb (AdwMessageDialog *dialog,
     return;
   if (!sf_backup_restore (self->database_path, backup, &error) ||
       !sf_store_reopen (self->store, &error))
-    {
-      GtkWidget *failed = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
-                                                  _("The Backup Was Not Restored"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (failed));
-    }
+    sf_error_dialog_show (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                          _("The Backup Was Not Restored"), error->message);
 }
 
 static void
@@ -292,13 +288,15 @@ open_window (SfApplication *self)
   sf_backup_set_daily (self->store, TRUE);
   sf_backup_check_daily (self->store);
 
-  window = GTK_WINDOW (sf_window_new (GTK_APPLICATION (self), self->store));
+  if (self->context == NULL)
+    self->context = sf_context_new (self->store);
+  window = GTK_WINDOW (sf_window_new (GTK_APPLICATION (self), self->context));
   /* For build-aux/benchmark.py: SF_BENCHMARK_PAGE=alerts opens on that page */
   if (g_getenv ("SF_BENCHMARK_PAGE") != NULL)
     sf_window_show_page (SF_WINDOW (window), g_getenv ("SF_BENCHMARK_PAGE"));
   gtk_window_present (window);
   quit_after_first_frame (self, window);
-  notify_new_errors (self, SF_WINDOW (window));
+  notify_new_errors (self);
   g_idle_add_full (G_PRIORITY_LOW, start_check_cb, g_object_ref (self), g_object_unref);
 }
 
@@ -314,6 +312,7 @@ on_open_error_response_cb (AdwMessageDialog *dialog,
       g_clear_error (&self->open_error);
       if (sf_backup_restore (self->database_path, backup, &self->open_error))
         {
+          g_clear_object (&self->context);
           g_clear_object (&self->store);
           self->store = sf_backup_open_store (self->database_path, &self->open_error);
         }
@@ -416,7 +415,7 @@ sf_application_startup (GApplication *application)
   GtkApplication *gtk_app = GTK_APPLICATION (application);
   /* The window's pages in the order of its view switcher, then the cases
    * (the Caseloads page's second view) */
-  static const char * const pages[] = { "roster", "teams", "caseloads", "alerts", "checklists", "cases" };
+  static const char * const pages[] = { "roster", "teams", "caseloads", "alerts", "checklists", "cases", "planning" };
 
   G_APPLICATION_CLASS (sf_application_parent_class)->startup (application);
   sf_dialog_fit_init ();
@@ -475,6 +474,7 @@ sf_application_finalize (GObject *object)
 {
   SfApplication *self = (SfApplication *)object;
 
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_error (&self->open_error);
   g_clear_pointer (&self->database_path, g_free);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-error-dialog.h"
 #include "sf-backups-window.h"
 
 /* The backups beside the database: when and why each was made, a backup
@@ -29,17 +30,6 @@ struct _SfBackupsWindow
 };
 
 G_DEFINE_FINAL_TYPE (SfBackupsWindow, sf_backups_window, ADW_TYPE_WINDOW)
-
-static void
-show_error (SfBackupsWindow *self,
-            const char      *heading,
-            const char      *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static void
 add_toast (SfBackupsWindow *self,
@@ -124,7 +114,7 @@ create_action (GtkWidget  *widget,
 
   if (path == NULL)
     {
-      show_error (self, _("Backup Not Made"), error->message);
+      sf_error_dialog_show (GTK_WINDOW (self), _("Backup Not Made"), error->message);
       return;
     }
   reload (self);
@@ -148,7 +138,7 @@ on_confirm_response_cb (AdwMessageDialog *dialog,
   if (!sf_backup_restore (sf_store_get_path (self->store), backup->path, &error) ||
       !sf_store_reopen (self->store, &error))
     {
-      show_error (self, _("Backup Not Restored"), error->message);
+      sf_error_dialog_show (GTK_WINDOW (self), _("Backup Not Restored"), error->message);
       reload (self);
       return;
     }

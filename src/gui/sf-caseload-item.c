@@ -24,6 +24,55 @@ struct _SfCaseloadItem
 
 G_DEFINE_FINAL_TYPE (SfCaseloadItem, sf_caseload_item, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_ROSTER_ITEM,
+  PROP_SIMPLE_CASES,
+  PROP_COMPLEX_CASES,
+  PROP_SPECIAL_CASES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+sf_caseload_item_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SfCaseloadItem *self = SF_CASELOAD_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROSTER_ITEM:
+      g_value_set_object (value, self->roster_item);
+      break;
+
+    case PROP_SIMPLE_CASES:
+      g_value_set_uint (value, self->cases[SF_COMPLEXITY_ENKEL]);
+      break;
+
+    case PROP_COMPLEX_CASES:
+      g_value_set_uint (value, self->cases[SF_COMPLEXITY_KOMPLEKS]);
+      break;
+
+    case PROP_SPECIAL_CASES:
+      g_value_set_uint (value, self->cases[SF_COMPLEXITY_SAERLIGT_KOMPLICERET]);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+cases_property (const char *name)
+{
+  return g_param_spec_uint (name, NULL, NULL, 0, G_MAXUINT, 0,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
 static void
 sf_caseload_item_finalize (GObject *object)
 {
@@ -37,7 +86,20 @@ sf_caseload_item_finalize (GObject *object)
 static void
 sf_caseload_item_class_init (SfCaseloadItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = sf_caseload_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sf_caseload_item_finalize;
+  object_class->get_property = sf_caseload_item_get_property;
+
+  /* The caseworker and their figures */
+  properties[PROP_ROSTER_ITEM] = g_param_spec_object ("roster-item", NULL, NULL, SF_TYPE_ROSTER_ITEM,
+                                                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                      G_PARAM_STATIC_STRINGS);
+  /* Open cases of each complexity */
+  properties[PROP_SIMPLE_CASES] = cases_property ("simple-cases");
+  properties[PROP_COMPLEX_CASES] = cases_property ("complex-cases");
+  properties[PROP_SPECIAL_CASES] = cases_property ("special-cases");
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -109,6 +171,75 @@ struct _SfCaseloadTeamItem
 
 G_DEFINE_FINAL_TYPE (SfCaseloadTeamItem, sf_caseload_team_item, G_TYPE_OBJECT)
 
+/* The columns whose text is a property "COLUMN-text" */
+static const char * const text_columns[] = {
+  "open", "load", "fte", "compliance", "per-fte", "ds", "survey", "appropriate", "position"
+};
+
+enum {
+  TEAM_PROP_0,
+  TEAM_PROP_NAME_MARKUP,
+  TEAM_PROP_OPEN_MARKUP,
+  TEAM_PROP_POSITION_STYLE,
+  TEAM_PROP_FIRST_TEXT,
+  N_TEAM_PROPS = TEAM_PROP_FIRST_TEXT + G_N_ELEMENTS (text_columns)
+};
+
+static GParamSpec *team_properties[N_TEAM_PROPS];
+
+/* The team, its area and how many work in it */
+static char *
+name_markup (SfCaseloadTeamItem *self)
+{
+  guint members = (guint) sf_caseload_team_item_get_value (self, "members");
+  g_autofree char *staff = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u caseworker", "%u caseworkers",
+                                                         members), members);
+
+  return g_markup_printf_escaped ("%s\n<small>%s · %s</small>", self->name, self->area, staff);
+}
+
+/* The open cases, and below them those nobody covers */
+static char *
+open_markup (SfCaseloadTeamItem *self)
+{
+  if (sf_caseload_team_item_get_value (self, "uncovered") > 0)
+    return g_markup_printf_escaped ("%s\n<small>%s</small>",
+                                    sf_caseload_team_item_get_text (self, "open"),
+                                    sf_caseload_team_item_get_text (self, "uncovered"));
+  return g_markup_escape_text (sf_caseload_team_item_get_text (self, "open"), -1);
+}
+
+static void
+sf_caseload_team_item_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SfCaseloadTeamItem *self = SF_CASELOAD_TEAM_ITEM (object);
+
+  switch (prop_id)
+    {
+    case TEAM_PROP_NAME_MARKUP:
+      g_value_take_string (value, name_markup (self));
+      break;
+
+    case TEAM_PROP_OPEN_MARKUP:
+      g_value_take_string (value, open_markup (self));
+      break;
+
+    case TEAM_PROP_POSITION_STYLE:
+      /* Above the range is an error */
+      g_value_set_static_string (value, self->position == SF_TEAM_POSITION_ABOVE ? "error" : NULL);
+      break;
+
+    default:
+      if (prop_id >= TEAM_PROP_FIRST_TEXT && prop_id < N_TEAM_PROPS)
+        g_value_set_string (value, sf_caseload_team_item_get_text (self, text_columns[prop_id - TEAM_PROP_FIRST_TEXT]));
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 sf_caseload_team_item_finalize (GObject *object)
 {
@@ -125,7 +256,24 @@ sf_caseload_team_item_finalize (GObject *object)
 static void
 sf_caseload_team_item_class_init (SfCaseloadTeamItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = sf_caseload_team_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = sf_caseload_team_item_finalize;
+  object_class->get_property = sf_caseload_team_item_get_property;
+
+  team_properties[TEAM_PROP_NAME_MARKUP] = g_param_spec_string ("name-markup", NULL, NULL, NULL, flags);
+  team_properties[TEAM_PROP_OPEN_MARKUP] = g_param_spec_string ("open-markup", NULL, NULL, NULL, flags);
+  /* A CSS class for the position against the range, or NULL */
+  team_properties[TEAM_PROP_POSITION_STYLE] = g_param_spec_string ("position-style", NULL, NULL, NULL, flags);
+  for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
+    {
+      g_autofree char *name = g_strconcat (text_columns[i], "-text", NULL);
+
+      team_properties[TEAM_PROP_FIRST_TEXT + i] =
+        g_param_spec_string (g_intern_string (name), NULL, NULL, NULL, flags);
+    }
+  g_object_class_install_properties (object_class, N_TEAM_PROPS, team_properties);
 }
 
 static void

@@ -12,63 +12,18 @@
 #include <math.h>
 
 #include "sf-caseload-item.h"
-#include "sf-caseloads-page.h"
-#include "sf-caseloads-pdf.h"
+#include "sf-caseloads-page-private.h"
 #include "sf-cases-view.h"
-#include "sf-cell-tooltip.h"
 #include "sf-list-edit.h"
 #include "sf-list-window.h"
+#include "sf-property-cell.h"
 #include "sf-row-viewport.h"
-#include "sf-status-cell.h"
-#include "sf-utilisation-cell.h"
-#include "sf-window.h"
 
 /* Weighted caseloads: each caseworker's open cases by complexity, load,
  * adjusted norm, utilisation and status; each team's totals and where it
- * stands against DS' range and the national survey.  Filtered by team,
- * area and status; every column sorts.  Its second view lists the cases
- * themselves (SfCasesView): a double-click on a person or a team opens
- * theirs. */
-struct _SfCaseloadsPage
-{
-  GtkWidget             parent_instance;
-
-  GtkStack             *view_stack;
-  SfCasesView          *cases_view;
-  GtkFileChooserNative *pdf_chooser;
-
-  GtkDropDown          *team_dropdown;
-  GtkDropDown          *area_dropdown;
-  GtkDropDown          *status_dropdown;
-  GtkLabel             *shown_label;
-  GtkLabel             *footnote_label;
-  GtkStack             *content_stack;
-  GtkColumnView        *team_view;
-  GtkColumnView        *worker_view;
-  SfRowViewport        *team_viewport;
-  SfRowViewport        *worker_viewport;
-
-  GListStore           *workers;
-  GListStore           *teams;
-  GtkFilterListModel   *worker_filter_model;
-  GtkFilterListModel   *team_filter_model;
-  GtkCustomFilter      *worker_filter;
-  GtkCustomFilter      *team_filter;
-  GArray               *team_ids;      /* dropdown position → team id; 0 = all */
-  GArray               *area_ids;
-  GtkFileChooserNative *export_chooser;
-
-  /* What the figures were computed from, for exports and the cases: the
-   * window's, shared and updated in place (sf_recompute_apply()) */
-  SfDataset            *dataset;
-  SfSettings            settings;
-  SfDay                 ref;
-
-  gint64                filter_team;
-  gint64                filter_area;
-  int                   filter_status;
-  gboolean              updating;
-};
+ * stands against DS' range and the national survey, filled from the
+ * context.  Its actions (exports, clearing the filters) are in
+ * sf-caseloads-page-actions.c; the struct in sf-caseloads-page-private.h. */
 
 G_DEFINE_FINAL_TYPE (SfCaseloadsPage, sf_caseloads_page, GTK_TYPE_WIDGET)
 
@@ -148,149 +103,6 @@ is_text_column (const char *column)
          g_str_equal (column, "team") || g_str_equal (column, "area");
 }
 
-static void
-on_label_setup_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   gpointer                  user_data)
-{
-  const char *column = user_data;
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), is_text_column (column) || g_str_equal (column, "position") ? 0 : 1);
-  if (g_str_equal (column, "position"))
-    {
-      /* "Inden for DS' vejledende interval": two lines, as the team's name has */
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (label), 2);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-    }
-  else
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-on_worker_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   gpointer                  user_data)
-{
-  SfCaseloadItem *item = sf_row_item (list_item);
-  g_autofree char *text = worker_text (item, user_data);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
-}
-
-/* The team, its area and how many work in it */
-static char *
-team_name_markup (SfCaseloadTeamItem *item)
-{
-  guint members = (guint) sf_caseload_team_item_get_value (item, "members");
-  g_autofree char *staff = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u caseworker", "%u caseworkers",
-                                                         members), members);
-
-  return g_markup_printf_escaped ("%s\n<small>%s · %s</small>", sf_caseload_team_item_get_name (item),
-                                  sf_caseload_team_item_get_area (item), staff);
-}
-
-static void
-on_team_name_setup_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *list_item,
-                       gpointer                  user_data)
-{
-  GtkWidget *label;
-
-  on_label_setup_cb (factory, list_item, user_data);
-  label = gtk_list_item_get_child (list_item);
-  /* The team's name in full, when it does not fit */
-  sf_cell_tooltip_set_markup_func (list_item, label, (SfCellMarkupFunc) team_name_markup);
-}
-
-static void
-on_team_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  SfCaseloadTeamItem *item = sf_row_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  if (g_str_equal (user_data, "name"))
-    {
-      g_autofree char *markup = team_name_markup (item);
-
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      return;
-    }
-  if (g_str_equal (user_data, "open") && sf_caseload_team_item_get_value (item, "uncovered") > 0)
-    {
-      g_autofree char *markup = g_markup_printf_escaped ("%s\n<small>%s</small>",
-                                                         sf_caseload_team_item_get_text (item, "open"),
-                                                         sf_caseload_team_item_get_text (item, "uncovered"));
-
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      return;
-    }
-  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_label (GTK_LABEL (label), sf_caseload_team_item_get_text (item, user_data));
-  if (g_str_equal (user_data, "position"))
-    {
-      gtk_widget_remove_css_class (label, "error");
-      if (sf_caseload_team_item_get_position (item) == SF_TEAM_POSITION_ABOVE)
-        gtk_widget_add_css_class (label, "error");
-    }
-}
-
-static void
-on_utilisation_setup_cb (GtkSignalListItemFactory *factory,
-                         GtkListItem              *list_item,
-                         gpointer                  user_data)
-{
-  gtk_list_item_set_child (list_item, sf_utilisation_cell_new ());
-}
-
-static void
-on_utilisation_bind_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *list_item,
-                        gpointer                  user_data)
-{
-  SfCaseloadItem *item = sf_row_item (list_item);
-
-  sf_utilisation_cell_set_item (SF_UTILISATION_CELL (gtk_list_item_get_child (list_item)),
-                                sf_caseload_item_get_roster_item (item));
-}
-
-static void
-on_status_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    gpointer                  user_data)
-{
-  gtk_list_item_set_child (list_item, sf_status_cell_new ());
-}
-
-static void
-on_status_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   gpointer                  user_data)
-{
-  SfCaseloadItem *item = sf_row_item (list_item);
-
-  sf_status_cell_set_item (SF_STATUS_CELL (gtk_list_item_get_child (list_item)),
-                           sf_caseload_item_get_roster_item (item));
-}
-
-static void
-on_cell_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   gpointer                  user_data)
-{
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-
-  if (SF_IS_UTILISATION_CELL (child))
-    sf_utilisation_cell_set_item (SF_UTILISATION_CELL (child), NULL);
-  else if (SF_IS_STATUS_CELL (child))
-    sf_status_cell_set_item (SF_STATUS_CELL (child), NULL);
-}
-
 static int
 compare_workers_cb (gconstpointer a,
                     gconstpointer b,
@@ -331,31 +143,23 @@ compare_teams_cb (gconstpointer a,
 }
 
 static GtkColumnViewColumn *
-add_column (GtkColumnView *view,
-            const char    *column,
-            const char    *title,
-            int            width,
-            GCallback      setup,
-            GCallback      bind,
-            GCompareDataFunc compare)
+add_column (GtkColumnView    *view,
+            const char       *column,
+            const char       *title,
+            int               width,
+            const char       *property,
+            SfCellKind        kind,
+            GCompareDataFunc  compare)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
-  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, (gpointer) column, NULL));
+  GtkListItemFactory *factory = sf_property_cell_factory_new (property, kind);
 
-  g_signal_connect (factory, "setup", setup, (gpointer) column);
-  g_signal_connect (factory, "bind", bind, (gpointer) column);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), NULL);
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (view_column, sorter);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, width);
-  else
-    gtk_column_view_column_set_expand (view_column, TRUE);
-  gtk_column_view_append_column (view, view_column);
-  g_object_unref (view_column);
-  return view_column;
+  if ((kind & SF_CELL_MARKUP) && g_str_equal (column, "name"))
+    /* The team's name in full, when it does not fit */
+    sf_property_cell_factory_set_tooltip (factory, property);
+  if (g_str_equal (column, "position"))
+    sf_property_cell_factory_set_style (factory, "position-style");
+  return sf_property_column_append (view, title, factory,
+                                    GTK_SORTER (gtk_custom_sorter_new (compare, (gpointer) column, NULL)), width);
 }
 
 /* ---- filters --------------------------------------------------------- */
@@ -457,138 +261,6 @@ select_filters (SfCaseloadsPage *self)
   apply_filters (self);
 }
 
-static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  sf_caseloads_page_set_filter (SF_CASELOADS_PAGE (widget), 0, 0, -1);
-}
-
-/* ---- export ---------------------------------------------------------- */
-
-static void
-on_export_chooser_response_cb (SfCaseloadsPage      *self,
-                               int                   response,
-                               GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
-
-      if (file != NULL && window != NULL)
-        {
-          if (sf_caseloads_page_export_csv (self, file, &error))
-            sf_window_add_toast (SF_WINDOW (window), _("Caseloads exported"));
-          else
-            {
-              GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Export"),
-                                                          error->message);
-
-              adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-              gtk_window_present (GTK_WINDOW (dialog));
-            }
-        }
-    }
-  if (self->export_chooser == chooser)
-    g_clear_object (&self->export_chooser);
-}
-
-static void
-export_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  SfCaseloadsPage *self = SF_CASELOADS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *iso = sf_day_to_iso (self->ref != SF_DAY_NONE ? self->ref : sf_day_today ());
-  /* Translators: the file name of an exported caseload overview; %s is the date */
-  g_autofree char *name = g_strdup_printf (_("caseloads-%s.csv"), iso);
-
-  if (self->export_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
-      g_clear_object (&self->export_chooser);
-    }
-  self->export_chooser = gtk_file_chooser_native_new (_("Export Caseloads"),
-                                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                      _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
-  g_signal_connect_object (self->export_chooser, "response",
-                           G_CALLBACK (on_export_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
-}
-
-static void
-show_export_error (SfCaseloadsPage *self,
-                   const char      *message)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could Not Export"), message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_pdf_chooser_response_cb (SfCaseloadsPage      *self,
-                            int                   response,
-                            GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
-
-      if (file != NULL && window != NULL)
-        {
-          if (sf_caseloads_page_export_pdf (self, file, &error))
-            sf_window_add_toast (SF_WINDOW (window), _("Caseload report saved"));
-          else
-            show_export_error (self, error->message);
-        }
-    }
-  if (self->pdf_chooser == chooser)
-    g_clear_object (&self->pdf_chooser);
-}
-
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  SfCaseloadsPage *self = SF_CASELOADS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *iso = sf_day_to_iso (self->ref != SF_DAY_NONE ? self->ref : sf_day_today ());
-  /* Translators: the file name of a caseload report; %s is the date */
-  g_autofree char *name = g_strdup_printf (_("caseloads-%s.pdf"), iso);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  if (self->pdf_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->pdf_chooser));
-      g_clear_object (&self->pdf_chooser);
-    }
-  self->pdf_chooser = gtk_file_chooser_native_new (_("Export Caseload Report"),
-                                                   GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                   GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                   _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->pdf_chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF Documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->pdf_chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->pdf_chooser), name);
-  g_signal_connect_object (self->pdf_chooser, "response",
-                           G_CALLBACK (on_pdf_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->pdf_chooser));
-}
-
 /* ---- to the cases ----------------------------------------------------- */
 
 static void
@@ -628,47 +300,46 @@ build_columns (SfCaseloadsPage *self)
   /* Wide enough for the Danish headings at 1240 px; the team's name and
    * area have the rest, and a tooltip when they do not fit */
   add_column (self->team_view, "name", _("Team"), 0,
-              G_CALLBACK (on_team_name_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "name-markup", SF_CELL_MARKUP, compare_teams_cb);
   add_column (self->team_view, "open", _("Open Cases"), 92,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "open-markup", SF_CELL_NUMBER | SF_CELL_MARKUP, compare_teams_cb);
   add_column (self->team_view, "load", _("Load / Capacity"), 135,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "load-text", SF_CELL_NUMBER, compare_teams_cb);
   add_column (self->team_view, "fte", _("FTE / Needed"), 118,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "fte-text", SF_CELL_NUMBER, compare_teams_cb);
   add_column (self->team_view, "compliance", _("Within Norm"), 110,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "compliance-text", SF_CELL_NUMBER, compare_teams_cb);
   add_column (self->team_view, "per-fte", _("Per FTE"), 90,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "per-fte-text", SF_CELL_NUMBER, compare_teams_cb);
   add_column (self->team_view, "ds", _("Range"), 85,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "ds-text", SF_CELL_NUMBER, compare_teams_cb);
   add_column (self->team_view, "survey", _("Avg. 2023"), 78,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "survey-text", SF_CELL_NUMBER, compare_teams_cb);
   add_column (self->team_view, "appropriate", _("Appropriate"), 82,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "appropriate-text", SF_CELL_NUMBER, compare_teams_cb);
   add_column (self->team_view, "position", _("Against the Range"), 150,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_team_bind_cb), compare_teams_cb);
+              "position-text", SF_CELL_WRAP, compare_teams_cb);
 
   add_column (self->worker_view, "initials", _("Initials"), 65,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "roster-item.initials", SF_CELL_TEXT, compare_workers_cb);
   add_column (self->worker_view, "name", _("Name"), 0,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "roster-item.name", SF_CELL_TEXT, compare_workers_cb);
   add_column (self->worker_view, "team", _("Team"), 150,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "roster-item.team", SF_CELL_TEXT, compare_workers_cb);
   add_column (self->worker_view, "enkel", C_("complexity", "Simple"), 65,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "simple-cases", SF_CELL_NUMBER, compare_workers_cb);
   add_column (self->worker_view, "kompleks", C_("complexity", "Complex"), 75,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "complex-cases", SF_CELL_NUMBER, compare_workers_cb);
   add_column (self->worker_view, "saerligt", C_("complexity", "Esp. Compl."), 95,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "special-cases", SF_CELL_NUMBER, compare_workers_cb);
   add_column (self->worker_view, "load", _("Load"), 70,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "roster-item.load-text", SF_CELL_NUMBER, compare_workers_cb);
   add_column (self->worker_view, "norm", _("Norm"), 70,
-              G_CALLBACK (on_label_setup_cb), G_CALLBACK (on_worker_bind_cb), compare_workers_cb);
+              "roster-item.norm-text", SF_CELL_NUMBER, compare_workers_cb);
   utilisation = add_column (self->worker_view, "utilisation", _("Utilisation"), 130,
-                            G_CALLBACK (on_utilisation_setup_cb), G_CALLBACK (on_utilisation_bind_cb),
-                            compare_workers_cb);
+                            "roster-item", SF_CELL_UTILISATION, compare_workers_cb);
   add_column (self->worker_view, "status", _("Status"), 135,
-              G_CALLBACK (on_status_setup_cb), G_CALLBACK (on_status_bind_cb), compare_workers_cb);
+              "roster-item", SF_CELL_STATUS, compare_workers_cb);
 
   worker_sort = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->worker_filter_model)),
                                          g_object_ref (gtk_column_view_get_sorter (self->worker_view)));
@@ -689,15 +360,11 @@ sf_caseloads_page_dispose (GObject *object)
   SfCaseloadsPage *self = SF_CASELOADS_PAGE (object);
   GtkWidget *child;
 
+  sf_page_follower_clear (&self->follower);
   if (self->export_chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
       g_clear_object (&self->export_chooser);
-    }
-  if (self->pdf_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->pdf_chooser));
-      g_clear_object (&self->pdf_chooser);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CASELOADS_PAGE);
   /* The template's top box is not a bound child: unparent it too */
@@ -802,12 +469,7 @@ sf_caseloads_page_class_init (SfCaseloadsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_worker_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_team_view_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "caseloads.export-csv", NULL, export_csv_action);
-  gtk_widget_class_install_action (widget_class, "caseloads.clear-filters", NULL, clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "caseloads.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_property_action (widget_class, "caseloads.view", "view");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "caseloads.export-csv", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "caseloads.export-pdf", NULL);
+  _sf_caseloads_page_class_actions_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -854,7 +516,7 @@ new_worker_item (const SfFigures       *figures,
 /* Shows @figures.  The page keeps a reference to their dataset, not a
  * copy: whoever changes it in place calls
  * sf_caseloads_page_update_figures() after. */
-void
+static void
 sf_caseloads_page_set_figures (SfCaseloadsPage *self,
                                const SfFigures *figures)
 {
@@ -927,7 +589,7 @@ sf_caseloads_page_set_figures (SfCaseloadsPage *self,
  * rows, the filters, the sort order, the scroll positions and the cases
  * chosen stay.  Teams and areas are not changed this way (a change to them
  * is a full reload), so their filters stay as they are. */
-void
+static void
 sf_caseloads_page_update_figures (SfCaseloadsPage *self,
                                   const SfFigures *figures,
                                   const SfDelta   *delta,
@@ -1024,60 +686,43 @@ sf_caseloads_page_get_teams (SfCaseloadsPage *self)
   return G_LIST_MODEL (sf_row_viewport_get_model (self->team_viewport));
 }
 
-gboolean
-sf_caseloads_page_export_csv (SfCaseloadsPage  *self,
-                              GFile            *file,
-                              GError          **error)
+static void
+fill_from_context (GtkWidget *page,
+                   SfContext *context)
 {
-  g_autoptr(SfFigures) figures = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->dataset == NULL)
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, _("There are no figures to export yet."));
-      return FALSE;
-    }
-  figures = sf_figures_compute (self->dataset, &self->settings, self->ref);
-  bytes = sf_caseloads_render_csv (figures);
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
-    {
-      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("The file could not be written: %s"), local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  sf_caseloads_page_set_figures (SF_CASELOADS_PAGE (page), sf_context_get_figures (context));
 }
 
-gboolean
-sf_caseloads_page_export_pdf (SfCaseloadsPage  *self,
-                              GFile            *file,
-                              GError          **error)
+static void
+update_from_context (GtkWidget              *page,
+                     SfContext              *context,
+                     const SfContextChanges *changes)
 {
-  g_autoptr(SfFigures) figures = NULL;
-
-  g_return_val_if_fail (SF_IS_CASELOADS_PAGE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->dataset == NULL)
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, _("There are no figures to export yet."));
-      return FALSE;
-    }
-  figures = sf_figures_compute (self->dataset, &self->settings, self->ref);
-  return sf_caseloads_pdf_export (figures, file, error);
+  if (changes->what & SF_CONTEXT_FIGURES)
+    sf_caseloads_page_update_figures (SF_CASELOADS_PAGE (page), sf_context_get_figures (context),
+                                      changes->delta, changes->change);
 }
 
+/* The page shows the caseloads of @context (when first shown) and follows
+ * its changes; the cases' edits go to the context's store. */
 void
-sf_caseloads_page_set_store (SfCaseloadsPage *self,
-                             SfStore         *store)
+sf_caseloads_page_set_context (SfCaseloadsPage *self,
+                               SfContext       *context)
 {
   g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
 
-  sf_cases_view_set_store (self->cases_view, store);
+  sf_cases_view_set_context (self->cases_view, context);
+  sf_page_follower_set_context (&self->follower, GTK_WIDGET (self), context,
+                                fill_from_context, update_from_context);
+}
+
+/* Fills the page now if it was not shown since the figures changed. */
+void
+sf_caseloads_page_catch_up (SfCaseloadsPage *self)
+{
+  g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
+
+  sf_page_follower_catch_up (&self->follower);
 }
 
 SfCasesView *

@@ -18,31 +18,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SfCaseloadsPage, sf_caseloads_page, SF, CASELOADS_PAGE, GtkWidget)
 
-void           sf_caseloads_page_set_figures     (SfCaseloadsPage *self,
-                                                  const SfFigures *figures);
-void           sf_caseloads_page_update_figures  (SfCaseloadsPage *self,
-                                                  const SfFigures *figures,
-                                                  const SfDelta   *delta,
-                                                  const SfChange  *change);
-GtkColumnView *sf_caseloads_page_get_worker_view (SfCaseloadsPage *self);
-GtkColumnView *sf_caseloads_page_get_team_view   (SfCaseloadsPage *self);
-GListModel    *sf_caseloads_page_get_workers     (SfCaseloadsPage *self);
-GListModel    *sf_caseloads_page_get_teams       (SfCaseloadsPage *self);
-/* 0 = every team / area; status -1 = every status */
-void           sf_caseloads_page_set_filter      (SfCaseloadsPage *self,
-                                                  gint64           team_id,
-                                                  gint64           area_id,
-                                                  int              status);
-gboolean       sf_caseloads_page_export_csv      (SfCaseloadsPage *self,
-                                                  GFile           *file,
-                                                  GError         **error);
-gboolean       sf_caseloads_page_export_pdf      (SfCaseloadsPage *self,
-                                                  GFile           *file,
-                                                  GError         **error);
-void           sf_caseloads_page_set_store       (SfCaseloadsPage *self,
-                                                  SfStore         *store);
+void           sf_caseloads_page_set_context     (SfCaseloadsPage *self,
+                                                  SfContext       *context);
+void           sf_caseloads_page_catch_up        (SfCaseloadsPage *self);
 SfCasesView   *sf_caseloads_page_get_cases_view  (SfCaseloadsPage *self);
-const char    *sf_caseloads_page_get_view        (SfCaseloadsPage *self);
 void           sf_caseloads_page_set_view        (SfCaseloadsPage *self,
                                                   const char      *view);
 void           sf_caseloads_page_show_cases      (SfCaseloadsPage *self,

@@ -12,63 +12,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sf-case-dialog.h"
 #include "sf-case-item.h"
-#include "sf-cases-view.h"
-#include "sf-counts-dialog.h"
+#include "sf-cases-view-private.h"
 #include "sf-filtered-list.h"
 #include "sf-list-edit.h"
 #include "sf-list-window.h"
-#include "sf-reassign-dialog.h"
 #include "sf-row-viewport.h"
-#include "sf-window.h"
 #include "sf-worker-choices.h"
 
 /* Every case, to add, edit, close, reopen, reassign, cover and delete, one
- * or many at a time.  A list model of immutable items, filtered and sorted
- * by list models: only the visible rows have widgets, so 100,000 cases
- * scroll as fast as 100.  A reload replaces only the items that changed,
- * and an edit only those of the cases it touched (update_cases()), so the
- * scroll position and the selection stay. */
-struct _SfCasesView
-{
-  GtkWidget           parent_instance;
-
-  SfStore            *store;
-  const SfDataset    *dataset;       /* borrowed from the page */
-  SfSettings          settings;
-  SfDay               ref;
-
-  GListStore         *cases;         /* SfCaseItem, in id order */
-  GtkCustomFilter    *filter;
-  SfFilteredList     *filter_model;
-  GtkMultiSelection  *selection;
-  GArray             *team_ids;      /* dropdown position → id; 0 = all */
-  GArray             *worker_ids;
-
-  gint64              filter_team;
-  gint64              filter_worker;
-  SfCasesShow         show;
-  char               *search;        /* lower-case, or NULL */
-  gboolean            updating;
-
-  GtkWindow          *dialog;        /* weak */
-  AdwToast           *undo_toast;    /* weak */
-
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *team_dropdown;
-  GtkDropDown        *worker_dropdown;
-  GtkDropDown        *state_dropdown;
-  GtkLabel           *shown_label;
-  GtkStack           *content_stack;
-  GtkColumnView      *case_view;
-  SfRowViewport      *case_viewport;
-  GtkLabel           *selection_label;
-  GtkMenuButton      *close_button;
-  GtkPopover         *close_popover;
-  GtkCalendar        *close_calendar;
-  GtkButton          *close_confirm_button;
-};
+ * or many at a time.  What the view does is in sf-cases-view-actions.c;
+ * the struct in sf-cases-view-private.h. */
 
 G_DEFINE_FINAL_TYPE (SfCasesView, sf_cases_view, GTK_TYPE_WIDGET)
 
@@ -343,8 +297,8 @@ apply_filters (SfCasesView *self)
   update_shown (self);
 }
 
-static guint
-find_position (GArray *ids,
+guint
+_sf_cases_view_find_position (GArray *ids,
                gint64  id)
 {
   guint position = sf_worker_choices_find (ids, id);
@@ -361,12 +315,12 @@ show_filters (SfCasesView *self)
   gboolean dropped;
 
   self->updating = TRUE;
-  gtk_drop_down_set_selected (self->team_dropdown, find_position (self->team_ids, self->filter_team));
-  gtk_drop_down_set_selected (self->worker_dropdown, find_position (self->worker_ids, self->filter_worker));
+  gtk_drop_down_set_selected (self->team_dropdown, _sf_cases_view_find_position (self->team_ids, self->filter_team));
+  gtk_drop_down_set_selected (self->worker_dropdown, _sf_cases_view_find_position (self->worker_ids, self->filter_worker));
   gtk_drop_down_set_selected (self->state_dropdown, self->show);
   self->updating = FALSE;
-  team = g_array_index (self->team_ids, gint64, find_position (self->team_ids, self->filter_team));
-  worker = g_array_index (self->worker_ids, gint64, find_position (self->worker_ids, self->filter_worker));
+  team = g_array_index (self->team_ids, gint64, _sf_cases_view_find_position (self->team_ids, self->filter_team));
+  worker = g_array_index (self->worker_ids, gint64, _sf_cases_view_find_position (self->worker_ids, self->filter_worker));
   dropped = team != self->filter_team || worker != self->filter_worker;
   self->filter_team = team;
   self->filter_worker = worker;
@@ -437,484 +391,6 @@ on_items_changed_cb (SfCasesView *self,
   update_selection_state (self);
 }
 
-/* ---- helpers for actions --------------------------------------------- */
-
-static GtkWindow *
-parent_window (SfCasesView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-show_error (SfCasesView *self,
-            const char  *heading,
-            const char  *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-set_dialog (SfCasesView *self,
-            GtkWindow   *dialog)
-{
-  g_set_weak_pointer (&self->dialog, dialog);
-  gtk_window_present (dialog);
-}
-
-/* A toast's undo writes back what was there: a snapshot of the cases */
-typedef struct
-{
-  SfStore *store;
-  GArray  *snapshot;       /* SfCase; restored */
-  GArray  *added_ids;      /* gint64; deleted (undoing counts) */
-  GArray  *closed_ids;     /* gint64; reopened (undoing counts) */
-} Undo;
-
-static void
-undo_free (Undo *undo)
-{
-  g_clear_object (&undo->store);
-  g_clear_pointer (&undo->snapshot, g_array_unref);
-  g_clear_pointer (&undo->added_ids, g_array_unref);
-  g_clear_pointer (&undo->closed_ids, g_array_unref);
-  g_free (undo);
-}
-
-static void
-on_undo_clicked_cb (AdwToast    *toast,
-                    SfCasesView *self)
-{
-  Undo *undo = g_object_get_data (G_OBJECT (toast), "sf-undo");
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
-
-  if (undo == NULL)
-    return;
-  if (undo->added_ids != NULL && undo->added_ids->len > 0)
-    ok = sf_cases_delete (undo->store, (const gint64 *) undo->added_ids->data, undo->added_ids->len, &error);
-  if (ok && undo->closed_ids != NULL && undo->closed_ids->len > 0)
-    ok = sf_cases_reopen (undo->store, (const gint64 *) undo->closed_ids->data, undo->closed_ids->len, &error);
-  if (ok && undo->snapshot != NULL)
-    ok = sf_cases_restore (undo->store, undo->snapshot, &error);
-  if (!ok)
-    show_error (self, _("Could Not Undo"), error->message);
-  g_object_set_data (G_OBJECT (toast), "sf-undo", NULL);
-}
-
-static void
-toast_undo (SfCasesView *self,
-            const char  *title,
-            Undo        *undo)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  undo->store = g_object_ref (self->store);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "sf-undo", undo, (GDestroyNotify) undo_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  if (window != NULL)
-    sf_window_show_toast (SF_WINDOW (window), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-/* Offers to undo a change to the cases, from @snapshot (taken before it). */
-static void
-toast_undo_snapshot (SfCasesView *self,
-                     const char  *title,
-                     GArray      *snapshot)
-{
-  Undo *undo = g_new0 (Undo, 1);
-
-  undo->snapshot = snapshot;
-  toast_undo (self, title, undo);
-}
-
-static char *
-describe_cases (SfCasesView *self,
-                GArray      *snapshot)
-{
-  if (snapshot->len == 1)
-    /* Translators: one case, by its number */
-    return g_strdup_printf (_("case %s"), g_array_index (snapshot, SfCase, 0).reference);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", snapshot->len), snapshot->len);
-}
-
-static const char *
-initials_of (SfCasesView *self,
-             gint64       id)
-{
-  const SfCaseworker *worker = self->dataset != NULL ? sf_dataset_find_caseworker (self->dataset, id) : NULL;
-
-  return worker != NULL ? worker->initials : "?";
-}
-
-/* ---- actions --------------------------------------------------------- */
-
-static gint64
-default_caseworker (SfCasesView *self)
-{
-  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
-
-  if (self->filter_worker != 0)
-    return self->filter_worker;
-  if (ids->len > 0 && self->dataset != NULL)
-    {
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
-        if (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i))
-          {
-            g_autoptr(SfCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-
-            return sf_case_item_get_caseworker_id (item);
-          }
-    }
-  return 0;
-}
-
-static void
-on_case_saved_cb (SfCaseDialog *dialog,
-                  gint64        id,
-                  SfCasesView  *self)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SF_TYPE_WINDOW);
-
-  /* The store has changed, and the list with it: show the case chosen */
-  sf_cases_view_select_ids (self, &id, 1);
-  if (window != NULL)
-    sf_window_add_toast (SF_WINDOW (window), _("Case saved"));
-}
-
-static void
-open_case_dialog (SfCasesView *self,
-                  gint64       case_id)
-{
-  SfCaseDialog *dialog;
-
-  if (self->store == NULL || self->dataset == NULL)
-    return;
-  dialog = sf_case_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, case_id,
-                               default_caseworker (self));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_case_saved_cb), self, 0);
-  set_dialog (self, GTK_WINDOW (dialog));
-}
-
-static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  open_case_dialog (SF_CASES_VIEW (widget), 0);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SfCasesView *self = SF_CASES_VIEW (widget);
-  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
-
-  if (ids->len == 1)
-    open_case_dialog (self, g_array_index (ids, gint64, 0));
-}
-
-static void
-on_case_view_activate_cb (SfCasesView   *self,
-                          guint          position,
-                          GtkColumnView *view)
-{
-  g_autoptr(SfCaseItem) item = sf_row_viewport_item_at (view, position);
-
-  if (item != NULL)
-    open_case_dialog (self, sf_case_item_get_id (item));
-}
-
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  gtk_menu_button_popup (SF_CASES_VIEW (widget)->close_button);
-}
-
-static void
-on_close_popover_show_cb (SfCasesView *self,
-                          GtkPopover  *popover)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  gtk_calendar_select_day (self->close_calendar, now);
-}
-
-static void
-on_close_confirm_clicked_cb (SfCasesView *self,
-                             GtkButton   *button)
-{
-  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->close_calendar);
-  g_autoptr(GArray) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *what = NULL;
-  g_autofree char *title = NULL;
-  SfDay day = sf_day_new (g_date_time_get_year (date), g_date_time_get_month (date),
-                          g_date_time_get_day_of_month (date));
-
-  gtk_popover_popdown (self->close_popover);
-  if (ids->len == 0 || self->store == NULL)
-    return;
-  snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
-  if (snapshot == NULL ||
-      !sf_cases_close (self->store, (const gint64 *) ids->data, ids->len, day, &error))
-    {
-      show_error (self, _("Cases Not Closed"), error->message);
-      return;
-    }
-  what = describe_cases (self, snapshot);
-  /* Translators: a toast; %s is "case S-1" or "3 cases" */
-  title = g_strdup_printf (_("Closed %s"), what);
-  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
-}
-
-static void
-reopen_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SfCasesView *self = SF_CASES_VIEW (widget);
-  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
-  g_autoptr(GArray) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *what = NULL;
-  g_autofree char *title = NULL;
-
-  if (ids->len == 0 || self->store == NULL)
-    return;
-  snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
-  if (snapshot == NULL || !sf_cases_reopen (self->store, (const gint64 *) ids->data, ids->len, &error))
-    {
-      show_error (self, _("Cases Not Reopened"), error->message);
-      return;
-    }
-  what = describe_cases (self, snapshot);
-  /* Translators: a toast; %s is "case S-1" or "3 cases" */
-  title = g_strdup_printf (_("Reopened %s"), what);
-  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SfCasesView *self = SF_CASES_VIEW (widget);
-  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
-  g_autoptr(GArray) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *what = NULL;
-  g_autofree char *title = NULL;
-
-  if (ids->len == 0 || self->store == NULL)
-    return;
-  snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
-  if (snapshot == NULL || !sf_cases_delete (self->store, (const gint64 *) ids->data, ids->len, &error))
-    {
-      show_error (self, _("Cases Not Deleted"), error->message);
-      return;
-    }
-  what = describe_cases (self, snapshot);
-  /* Translators: a toast; %s is "case S-1" or "3 cases" */
-  title = g_strdup_printf (_("Deleted %s"), what);
-  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
-}
-
-static void
-on_reassigned_cb (SfReassignDialog *dialog,
-                  gint64            caseworker_id,
-                  SfCasesView      *self)
-{
-  g_autoptr(GArray) snapshot = sf_reassign_dialog_steal_snapshot (dialog);
-  g_autofree char *what = NULL;
-  g_autofree char *title = NULL;
-
-  if (snapshot == NULL)
-    return;
-  what = describe_cases (self, snapshot);
-  /* Translators: a toast; %1$s is "case S-1" or "3 cases", %2$s initials */
-  title = g_strdup_printf (_("Gave %1$s to %2$s"), what, initials_of (self, caseworker_id));
-  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
-}
-
-static void
-reassign_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  SfCasesView *self = SF_CASES_VIEW (widget);
-  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
-  SfReassignDialog *dialog;
-
-  if (ids->len == 0 || self->store == NULL || self->dataset == NULL)
-    return;
-  dialog = sf_reassign_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, self->ref,
-                                   (const gint64 *) ids->data, ids->len);
-  g_signal_connect_object (dialog, "reassigned", G_CALLBACK (on_reassigned_cb), self, 0);
-  set_dialog (self, GTK_WINDOW (dialog));
-}
-
-static void
-on_cover_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      SfCasesView      *self)
-{
-  GArray *ids = g_object_get_data (G_OBJECT (dialog), "sf-ids");
-  GArray *choices = g_object_get_data (G_OBJECT (dialog), "sf-choices");
-  GtkDropDown *dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  guint chosen = gtk_drop_down_get_selected (dropdown);
-  g_autoptr(GArray) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *what = NULL;
-  g_autofree char *title = NULL;
-  gint64 cover_id;
-
-  if (!g_str_equal (response, "set") || chosen >= choices->len || self->store == NULL)
-    return;
-  cover_id = g_array_index (choices, gint64, chosen);
-  snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
-  if (snapshot == NULL || !sf_cases_set_cover (self->store, (const gint64 *) ids->data, ids->len, cover_id, &error))
-    {
-      show_error (self, cover_id != 0 ? _("Cover Not Set") : _("Cover Not Ended"), error->message);
-      return;
-    }
-  what = describe_cases (self, snapshot);
-  if (cover_id != 0)
-    /* Translators: a toast; %1$s initials, %2$s "case S-1" or "3 cases" */
-    title = g_strdup_printf (_("%1$s covers %2$s"), initials_of (self, cover_id), what);
-  else
-    /* Translators: a toast; %s is "case S-1" or "3 cases" */
-    title = g_strdup_printf (_("Cover ended for %s"), what);
-  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
-}
-
-static void
-cover_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  SfCasesView *self = SF_CASES_VIEW (widget);
-  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
-  g_autoptr(GtkStringList) names = NULL;
-  GArray *choices = NULL;
-  GtkWidget *dropdown;
-  AdwMessageDialog *dialog;
-  g_autofree char *heading = NULL;
-  gint64 current = -1;
-
-  if (ids->len == 0 || self->dataset == NULL)
-    return;
-
-  /* The colleague who covers them all now, if it is one */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
-    if (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i))
-      {
-        g_autoptr(SfCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-        gint64 cover = sf_case_item_get_cover_id (item);
-
-        current = current == -1 || current == cover ? cover : 0;
-      }
-
-  names = sf_worker_choices_new (self->dataset, _("Nobody: the caseworker carries the case"), 0, TRUE, &choices);
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (dropdown),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Covering colleague"), -1);
-  if (current > 0)
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), find_position (choices, current));
-
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Who Covers the Case?", "Who Covers the %u Cases?",
-                                          ids->len), ids->len);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), heading,
-                                                       _("While a colleague covers a case, its weight counts on "
-                                                         "the colleague and not on the caseworker, who keeps "
-                                                         "the case. Choose nobody to end a cover.")));
-  adw_message_dialog_set_extra_child (dialog, dropdown);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "set", _("_Set Cover"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "set", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "set");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "sf-ids", g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "sf-choices", choices, (GDestroyNotify) g_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cover_response_cb), self, 0);
-  set_dialog (self, GTK_WINDOW (dialog));
-}
-
-static void
-on_counts_saved_cb (SfCountsDialog *dialog,
-                    SfCasesView    *self)
-{
-  const SfCountsResult *result = sf_counts_dialog_get_result (dialog);
-  gint64 worker = sf_counts_dialog_get_caseworker (dialog);
-  g_autofree char *title = NULL;
-  Undo *undo;
-
-  if (result == NULL)
-    return;
-  /* Translators: a toast after entering counts; %1$s initials, %2$u and %3$u numbers of cases */
-  title = g_strdup_printf (_("Counts saved for %1$s: %2$u added, %3$u closed"), initials_of (self, worker),
-                           result->added_ids->len, result->closed_ids->len);
-  undo = g_new0 (Undo, 1);
-  undo->added_ids = g_array_ref (result->added_ids);
-  undo->closed_ids = g_array_ref (result->closed_ids);
-  toast_undo (self, title, undo);
-}
-
-static void
-counts_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SfCasesView *self = SF_CASES_VIEW (widget);
-  SfCountsDialog *dialog;
-
-  if (self->store == NULL || self->dataset == NULL)
-    return;
-  dialog = sf_counts_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, self->ref,
-                                 default_caseworker (self));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_counts_saved_cb), self, 0);
-  set_dialog (self, GTK_WINDOW (dialog));
-}
-
-static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  SfCasesView *self = SF_CASES_VIEW (widget);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  g_clear_pointer (&self->search, g_free);
-  sf_cases_view_set_filter (self, 0, 0, SF_CASES_SHOW_OPEN);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  sf_cases_view_start_search (SF_CASES_VIEW (widget));
-}
-
 /* ---- object ---------------------------------------------------------- */
 
 static void
@@ -956,7 +432,6 @@ sf_cases_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_weak_pointer (&self->dialog);
-  g_clear_weak_pointer (&self->undo_toast);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CASES_VIEW);
@@ -972,6 +447,7 @@ sf_cases_view_finalize (GObject *object)
   SfCasesView *self = SF_CASES_VIEW (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->cases);
@@ -1008,28 +484,8 @@ sf_cases_view_class_init (SfCasesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfCasesView, close_confirm_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_case_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_close_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_close_confirm_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "cases.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "cases.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "cases.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "cases.reopen", NULL, reopen_action);
-  gtk_widget_class_install_action (widget_class, "cases.reassign", NULL, reassign_action);
-  gtk_widget_class_install_action (widget_class, "cases.cover", NULL, cover_action);
-  gtk_widget_class_install_action (widget_class, "cases.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "cases.counts", NULL, counts_action);
-  gtk_widget_class_install_action (widget_class, "cases.clear-filters", NULL, clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "cases.search", NULL, search_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_ALT_MASK, "cases.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "cases.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "cases.reopen", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "cases.reassign", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "cases.cover", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "cases.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK, "cases.counts", NULL);
+  _sf_cases_view_class_actions_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sf-cases-view");
@@ -1067,13 +523,17 @@ sf_cases_view_init (SfCasesView *self)
 
 /* ---- public ---------------------------------------------------------- */
 
+/* The view's edits go to the store of @context, and their undo is
+ * offered through it. */
 void
-sf_cases_view_set_store (SfCasesView *self,
-                         SfStore     *store)
+sf_cases_view_set_context (SfCasesView *self,
+                           SfContext   *context)
 {
   g_return_if_fail (SF_IS_CASES_VIEW (self));
+  g_return_if_fail (SF_IS_CONTEXT (context));
 
-  g_set_object (&self->store, store);
+  g_set_object (&self->context, context);
+  g_set_object (&self->store, sf_context_get_store (context));
 }
 
 /* A new item for @kase, or NULL when @old (which may be NULL) shows it
@@ -1493,15 +953,6 @@ sf_cases_view_get_dialog (SfCasesView *self)
   g_return_val_if_fail (SF_IS_CASES_VIEW (self), NULL);
 
   return self->dialog;
-}
-
-/* The toast that undoes the last change, while it is shown */
-AdwToast *
-sf_cases_view_get_undo_toast (SfCasesView *self)
-{
-  g_return_val_if_fail (SF_IS_CASES_VIEW (self), NULL);
-
-  return self->undo_toast;
 }
 
 gint64

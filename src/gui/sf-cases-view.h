@@ -24,8 +24,8 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (SfCasesView, sf_cases_view, SF, CASES_VIEW, GtkWidget)
 
-void               sf_cases_view_set_store        (SfCasesView      *self,
-                                                   SfStore          *store);
+void               sf_cases_view_set_context      (SfCasesView      *self,
+                                                   SfContext        *context);
 /* @dataset is borrowed: the caller keeps it alive until the next call. */
 void               sf_cases_view_set_data         (SfCasesView      *self,
                                                    const SfDataset  *dataset,
@@ -45,15 +45,5 @@ void               sf_cases_view_set_filter       (SfCasesView      *self,
 void               sf_cases_view_set_search       (SfCasesView      *self,
                                                    const char       *text);
 void               sf_cases_view_start_search     (SfCasesView      *self);
-/* The cases shown, filtered and sorted as on screen, and their selection */
-GtkSelectionModel *sf_cases_view_get_selection    (SfCasesView      *self);
-GListModel        *sf_cases_view_get_all          (SfCasesView      *self);
-gboolean           sf_cases_view_select_ids       (SfCasesView      *self,
-                                                   const gint64     *ids,
-                                                   guint             n_ids);
-GArray            *sf_cases_view_get_selected_ids (SfCasesView      *self);
-GtkWindow         *sf_cases_view_get_dialog       (SfCasesView      *self);
-AdwToast          *sf_cases_view_get_undo_toast   (SfCasesView      *self);
-gint64             sf_cases_view_get_filter_caseworker (SfCasesView *self);
 
 G_END_DECLS

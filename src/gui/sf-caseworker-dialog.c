@@ -275,26 +275,23 @@ fill_absence_kinds (SfCaseworkerDialog *self,
 
 SfCaseworkerDialog *
 sf_caseworker_dialog_new (GtkWindow *parent,
-                          SfStore   *store,
+                          SfContext *context,
                           gint64     caseworker_id,
                           gint64     team_id)
 {
   SfCaseworkerDialog *self;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) teams = gtk_string_list_new (NULL);
   const SfCaseworker *worker = NULL;
 
-  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+  g_return_val_if_fail (SF_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (sf_context_get_dataset (context) != NULL, NULL);
 
   self = g_object_new (SF_TYPE_CASEWORKER_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  if (!sf_store_load_settings (store, &self->settings, &error) ||
-      (self->dataset = sf_store_load_dataset (store, &error)) == NULL)
-    {
-      show_error (self, NULL, error->message);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
-      return self;
-    }
+  self->store = g_object_ref (sf_context_get_store (context));
+  /* What the window shows: the teams of the loaded dataset, kept while
+   * the dialog is open (a reload makes the context a new one) */
+  self->settings = *sf_context_get_settings (context);
+  self->dataset = sf_dataset_ref ((SfDataset *) sf_context_get_dataset (context));
   gtk_adjustment_set_upper (self->hours_adjustment, self->settings.full_time_hours);
 
   if (caseworker_id != 0)

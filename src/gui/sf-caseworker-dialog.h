@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (SfCaseworkerDialog, sf_caseworker_dialog, SF, CASEWORKER_D
 
 /* Creates a caseworker (@caseworker_id 0, in @team_id) or edits one. */
 SfCaseworkerDialog *sf_caseworker_dialog_new           (GtkWindow          *parent,
-                                                        SfStore            *store,
+                                                        SfContext          *context,
                                                         gint64              caseworker_id,
                                                         gint64              team_id);
 void                sf_caseworker_dialog_add_reduction (SfCaseworkerDialog *self);

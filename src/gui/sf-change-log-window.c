@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-error-dialog.h"
 #include "sf-change-log-window.h"
 
 /* Who changed what, when: the audit log, newest first.  The list reads the
@@ -186,12 +187,7 @@ on_export_response_cb (SfChangeLogWindow    *self,
       if (file != NULL && sf_change_log_window_export_csv (self, file, &error))
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Change log exported")));
       else if (file != NULL)
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+        sf_error_dialog_show (GTK_WINDOW (self), _("Could Not Export"), error->message);
     }
   if (self->export_chooser == chooser)
     g_clear_object (&self->export_chooser);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-checklist-entry.h"
 #include "sf-checklist-pdf.h"
 #include "sf-pdf.h"
 
@@ -41,6 +42,8 @@ draw_checklist (SfPdf             *pdf,
     {
       const SfChecklistItem *item = g_ptr_array_index (checklist->items, i);
       g_autofree char *line = NULL;
+      g_autofree char *check = sf_checklist_entry_describe_check (item);
+      g_autofree char *follow_up = sf_checklist_entry_describe_follow_up (item);
 
       if (item->section != NULL && g_strcmp0 (item->section, section) != 0)
         {
@@ -55,32 +58,12 @@ draw_checklist (SfPdf             *pdf,
                               sf_checklist_text (item->text, item->shipped));
       sf_pdf_paragraph (pdf, line, "Sans 10", 0, 0, 2);
       sf_pdf_paragraph (pdf, sf_checklist_text (item->detail, item->shipped), "Sans 8", INDENT, 0.35, 2);
-      if (item->checked_on != SF_DAY_NONE)
-        {
-          g_autofree char *day = sf_day_format (item->checked_on);
-          g_autofree char *state = item->note != NULL
-                                     ? g_strdup_printf (_("Checked %s by %s: %s"), day, item->checked_by, item->note)
-                                     : g_strdup_printf (_("Checked %s by %s"), day, item->checked_by);
-
-          sf_pdf_paragraph (pdf, state, "Sans 9", INDENT, 0.15, 2);
-        }
+      if (check != NULL)
+        sf_pdf_paragraph (pdf, check, "Sans 9", INDENT, 0.15, 2);
       else
         sf_pdf_paragraph (pdf, _("Not checked"), "Sans 9", INDENT, 0.35, 2);
-      if (item->review_months > 0)
-        {
-          g_autoptr(GString) follow = g_string_new (NULL);
-
-          g_string_append_printf (follow, g_dngettext (GETTEXT_PACKAGE, "Follow up every %u month",
-                                                       "Follow up every %u months", item->review_months),
-                                  item->review_months);
-          if (item->next_review != SF_DAY_NONE)
-            {
-              g_autofree char *next = sf_day_format (item->next_review);
-
-              g_string_append_printf (follow, item->due ? _("; due since %s") : _("; next on %s"), next);
-            }
-          sf_pdf_paragraph (pdf, follow->str, item->due ? "Sans Bold 9" : "Sans 9", INDENT, 0.15, 2);
-        }
+      if (follow_up != NULL)
+        sf_pdf_paragraph (pdf, follow_up, item->due ? "Sans Bold 9" : "Sans 9", INDENT, 0.15, 2);
       sf_pdf_set_y (pdf, sf_pdf_get_y (pdf) + 6);
     }
 }

@@ -9,8 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-checklist-entry.h"
 #include "sf-checklist-pdf.h"
 #include "sf-checklists-page.h"
+#include "sf-grouped-list.h"
 
 /* Pejlemærker: a team's checklists of goal markers and work procedures.
  * Items are checked with a date, initials and a note; an item with a
@@ -20,18 +22,17 @@ struct _SfChecklistsPage
 {
   GtkWidget             parent_instance;
 
-  SfStore              *store;
+  SfContext            *context;
+  SfStore              *store;            /* the context's */
   GArray               *team_ids;         /* gint64, in the dropdown's order */
   GPtrArray            *checklists;       /* SfChecklist of the selected team */
   gint64                team_id;
   gboolean              updating;
   GHashTable           *check_buttons;    /* item id → GtkCheckButton (borrowed) */
   AdwMessageDialog     *dialog;           /* weak */
-  AdwToast             *toast;            /* weak: the latest */
   GtkFileChooserNative *pdf_chooser;
   char                 *progress_text;
 
-  AdwToastOverlay      *toast_overlay;
   GtkDropDown          *team_dropdown;
   GtkStringList        *team_names;
   GtkLevelBar          *team_level;
@@ -91,23 +92,10 @@ team_name (SfChecklistsPage *self)
 }
 
 static void
-add_toast (SfChecklistsPage *self,
-           AdwToast         *toast)
-{
-  if (self->toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-  self->toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 show_toast (SfChecklistsPage *self,
             const char       *title)
 {
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  add_toast (self, adw_toast_new (escaped));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", title);
 }
 
 static AdwMessageDialog *
@@ -237,9 +225,10 @@ field_months (AdwMessageDialog *dialog)
 
 /* Undo ---------------------------------------------------------------- */
 
+/* What an undo writes back: an item checked again, or an item or a
+ * checklist back from the removed */
 typedef struct
 {
-  SfStore *store;
   gint64   id;
   SfDay    day;
   char    *initials;
@@ -249,70 +238,35 @@ typedef struct
 static void
 undo_free (Undo *undo)
 {
-  g_clear_object (&undo->store);
   g_free (undo->initials);
   g_free (undo->note);
   g_free (undo);
 }
 
-static AdwToast *
-undo_toast (const char *title,
-            Undo       *undo,
-            GCallback   callback)
+static gboolean
+undo_uncheck (SfStore  *store,
+              gpointer  data,
+              GError  **error)
 {
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  Undo *undo = data;
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "sf-undo", undo, (GDestroyNotify) undo_free);
-  g_signal_connect (toast, "button-clicked", callback, NULL);
-  return toast;
+  return sf_checklist_check (store, undo->id, undo->day, undo->initials, undo->note, error);
 }
 
-/* An undo that fails (the database busy with another program's write, or
- * the item gone) is said, not only logged */
-static void
-report_undo_error (const GError *error)
+static gboolean
+undo_remove_item (SfStore  *store,
+                  gpointer  data,
+                  GError  **error)
 {
-  GApplication *app = g_application_get_default ();
-  GtkWindow *parent = GTK_IS_APPLICATION (app) ? gtk_application_get_active_window (GTK_APPLICATION (app)) : NULL;
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Undo"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  return sf_checklist_set_item_removed (store, ((Undo *) data)->id, FALSE, error);
 }
 
-static void
-on_undo_uncheck_cb (AdwToast *toast,
-                    gpointer  user_data)
+static gboolean
+undo_remove_checklist (SfStore  *store,
+                       gpointer  data,
+                       GError  **error)
 {
-  Undo *undo = g_object_get_data (G_OBJECT (toast), "sf-undo");
-  g_autoptr(GError) error = NULL;
-
-  if (!sf_checklist_check (undo->store, undo->id, undo->day, undo->initials, undo->note, &error))
-    report_undo_error (error);
-}
-
-static void
-on_undo_remove_item_cb (AdwToast *toast,
-                        gpointer  user_data)
-{
-  Undo *undo = g_object_get_data (G_OBJECT (toast), "sf-undo");
-  g_autoptr(GError) error = NULL;
-
-  if (!sf_checklist_set_item_removed (undo->store, undo->id, FALSE, &error))
-    report_undo_error (error);
-}
-
-static void
-on_undo_remove_checklist_cb (AdwToast *toast,
-                             gpointer  user_data)
-{
-  Undo *undo = g_object_get_data (G_OBJECT (toast), "sf-undo");
-  g_autoptr(GError) error = NULL;
-
-  if (!sf_checklist_set_removed (undo->store, undo->id, FALSE, &error))
-    report_undo_error (error);
+  return sf_checklist_set_removed (store, ((Undo *) data)->id, FALSE, error);
 }
 
 static Undo *
@@ -321,9 +275,23 @@ undo_new (SfChecklistsPage *self,
 {
   Undo *undo = g_new0 (Undo, 1);
 
-  undo->store = g_object_ref (self->store);
   undo->id = id;
   return undo;
+}
+
+/* Offers @undo (taken) through the context: the window shows the toast */
+static void
+offer_undo (SfChecklistsPage *self,
+            const char       *title,
+            Undo             *undo,
+            SfUndoFunc        func)
+{
+  if (self->context == NULL)
+    {
+      undo_free (undo);
+      return;
+    }
+  sf_context_offer_undo (self->context, title, func, undo, (GDestroyNotify) undo_free);
 }
 
 /* Checking an item ---------------------------------------------------- */
@@ -363,7 +331,7 @@ on_item_dialog_response_cb (AdwMessageDialog *dialog,
           return;
         }
       title = g_strdup (_("Item removed"));
-      add_toast (self, undo_toast (title, undo_new (self, item_id), G_CALLBACK (on_undo_remove_item_cb)));
+      offer_undo (self, title, undo_new (self, item_id), undo_remove_item);
       return;
     }
 
@@ -493,9 +461,11 @@ open_item_dialog (SfChecklistsPage *self,
 
 static void
 on_check_button_toggled_cb (GtkCheckButton   *button,
-                            SfChecklistsPage *self)
+                            SfChecklistEntry *entry)
 {
-  gint64 item_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "sf-item-id");
+  SfChecklistsPage *self = SF_CHECKLISTS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                                        SF_TYPE_CHECKLISTS_PAGE));
+  gint64 item_id = sf_checklist_entry_get_id (entry);
   const SfChecklistItem *item = find_item (self, item_id, NULL);
   g_autoptr(GError) error = NULL;
   Undo *undo;
@@ -524,85 +494,49 @@ on_check_button_toggled_cb (GtkCheckButton   *button,
       rebuild (self);
       return;
     }
-  add_toast (self, undo_toast (_("Item unchecked"), undo, G_CALLBACK (on_undo_uncheck_cb)));
+  offer_undo (self, _("Item unchecked"), undo, undo_uncheck);
 }
 
+/* An item's row and its Follow Up… button open it */
 static void
-on_item_row_activated_cb (AdwActionRow     *row,
-                          SfChecklistsPage *self)
+open_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  gint64 item_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "sf-item-id");
-
-  open_item_dialog (self, item_id, NULL, NULL, NULL, -1, NULL);
+  open_item_dialog (SF_CHECKLISTS_PAGE (widget), g_variant_get_int64 (parameter), NULL, NULL, NULL, -1, NULL);
 }
 
 /* Building the page --------------------------------------------------- */
 
-static char *
-item_subtitle (const SfChecklistItem *item)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  const char *detail = sf_checklist_text (item->detail, item->shipped);
-
-  if (detail != NULL)
-    g_string_append (text, detail);
-  if (item->checked_on != SF_DAY_NONE)
-    {
-      g_autofree char *day = sf_day_format (item->checked_on);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      if (item->note != NULL)
-        g_string_append_printf (text, _("Checked %s by %s: %s"), day, item->checked_by, item->note);
-      else
-        g_string_append_printf (text, _("Checked %s by %s"), day, item->checked_by);
-    }
-  if (item->review_months > 0)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Follow up every %u month",
-                                                 "Follow up every %u months", item->review_months),
-                              item->review_months);
-      if (item->next_review != SF_DAY_NONE)
-        {
-          g_autofree char *next = sf_day_format (item->next_review);
-
-          g_string_append_printf (text, item->due ? _("; due since %s") : _("; next on %s"), next);
-        }
-    }
-  return g_markup_escape_text (text->str, -1);
-}
-
 static GtkWidget *
-item_row (SfChecklistsPage      *self,
-          const SfChecklistItem *item)
+create_item_row (gpointer data,
+                 gpointer user_data)
 {
-  g_autofree char *title = g_markup_escape_text (sf_checklist_text (item->text, item->shipped), -1);
-  g_autofree char *subtitle = item_subtitle (item);
+  SfChecklistEntry *entry = data;
+  SfChecklistsPage *self = user_data;
+  gint64 id = sf_checklist_entry_get_id (entry);
+  g_autofree char *title = g_markup_escape_text (sf_checklist_entry_get_title (entry), -1);
+  g_autofree char *subtitle = g_markup_escape_text (sf_checklist_entry_get_subtitle (entry), -1);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
-  gint64 *id = g_memdup2 (&item->id, sizeof item->id);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "sf-item-id", id, g_free);
-  g_signal_connect_object (row, "activated", G_CALLBACK (on_item_row_activated_cb), self, 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "checklists.open-item");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", id);
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), item->checked_on != SF_DAY_NONE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), sf_checklist_entry_get_checked (entry));
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sf_checklist_text (item->text, item->shipped),
-                                  -1);
-  g_object_set_data_full (G_OBJECT (check), "sf-item-id", g_memdup2 (&item->id, sizeof item->id), g_free);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_button_toggled_cb), self, 0);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sf_checklist_entry_get_title (entry), -1);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_button_toggled_cb), entry, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  g_hash_table_insert (self->check_buttons, g_memdup2 (&item->id, sizeof item->id), check);
+  g_hash_table_insert (self->check_buttons, g_memdup2 (&id, sizeof id), check);
 
-  if (item->due)
+  if (sf_checklist_entry_get_due (entry))
     {
       GtkWidget *due = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *icon = gtk_image_new_from_icon_name ("task-past-due-symbolic");
@@ -617,6 +551,31 @@ item_row (SfChecklistsPage      *self,
       gtk_widget_add_css_class (row, "due");
     }
   return row;
+}
+
+/* A section's heading, none for the items outside any */
+static GtkWidget *
+create_section_header (gpointer data,
+                       gpointer user_data)
+{
+  SfChecklistEntry *entry = data;
+
+  if (sf_checklist_entry_get_section_title (entry) == NULL)
+    return NULL;
+  return sf_group_header_new (sf_checklist_entry_get_section_title (entry),
+                              sf_checklist_entry_get_section_detail (entry), NULL);
+}
+
+/* A list of @model's items, in boxed rows */
+static GtkWidget *
+new_list_box (const char *accessible_label)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  return list;
 }
 
 static GMenuModel *
@@ -722,58 +681,53 @@ checklist_widget (SfChecklistsPage  *self,
                   const SfChecklist *checklist)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *group = NULL;
-  const char *section = NULL;
-  gboolean added = FALSE;
+  g_autoptr(GListStore) entries = g_list_store_new (SF_TYPE_CHECKLIST_ENTRY);
+  GtkWidget *list = new_list_box (sf_checklist_text (checklist->title, checklist->shipped));
 
   gtk_box_append (GTK_BOX (box), checklist_header (checklist));
   for (guint i = 0; i < checklist->items->len; i++)
     {
-      const SfChecklistItem *item = g_ptr_array_index (checklist->items, i);
-      gboolean own = item->key == NULL && item->section == NULL;
+      g_autoptr(SfChecklistEntry) entry = sf_checklist_entry_new (checklist, g_ptr_array_index (checklist->items, i));
 
-      /* A group per section of the guidance; the manager's own items last */
-      if (group == NULL || g_strcmp0 (item->section, section) != 0 || own != added)
-        {
-          group = adw_preferences_group_new ();
-          if (own)
-            adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Added Items"));
-          else if (item->section != NULL)
-            {
-              g_autofree char *title = g_markup_escape_text (sf_checklist_text (item->section, item->shipped), -1);
-
-              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-              if (item->section_detail != NULL)
-                {
-                  g_autofree char *detail = g_markup_escape_text (sf_checklist_text (item->section_detail,
-                                                                                     item->shipped), -1);
-
-                  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), detail);
-                }
-            }
-          gtk_box_append (GTK_BOX (box), group);
-          section = item->section;
-          added = own;
-        }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), item_row (self, item));
+      g_list_store_append (entries, entry);
     }
+  gtk_widget_remove_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (list, "grouped-list");
+  sf_grouped_list_bind (GTK_LIST_BOX (list), G_LIST_MODEL (entries), "section",
+                        create_section_header, create_item_row, self);
+  gtk_box_append (GTK_BOX (box), list);
   return box;
 }
 
-static void
-on_follow_up_clicked_cb (GtkButton        *button,
-                         SfChecklistsPage *self)
+static GtkWidget *
+create_due_row (gpointer data,
+                gpointer user_data)
 {
-  gint64 item_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "sf-item-id");
+  SfChecklistEntry *entry = data;
+  g_autofree char *title = g_markup_escape_text (sf_checklist_entry_get_title (entry), -1);
+  g_autofree char *subtitle = g_markup_escape_text (sf_checklist_entry_get_due_subtitle (entry), -1);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Follow Up…"));
 
-  open_item_dialog (self, item_id, NULL, NULL, NULL, -1, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("task-past-due-symbolic"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "checklists.open-item");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", sf_checklist_entry_get_id (entry));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  return row;
 }
 
 /* The items due for follow-up, first, so that nobody has to look for them. */
 static GtkWidget *
 due_group (SfChecklistsPage *self)
 {
-  GtkWidget *group = NULL;
+  g_autoptr(GListStore) due = g_list_store_new (SF_TYPE_CHECKLIST_ENTRY);
+  GtkWidget *group;
+  GtkWidget *list;
 
   for (guint c = 0; self->checklists != NULL && c < self->checklists->len; c++)
     {
@@ -782,43 +736,26 @@ due_group (SfChecklistsPage *self)
       for (guint i = 0; i < checklist->items->len; i++)
         {
           const SfChecklistItem *item = g_ptr_array_index (checklist->items, i);
-          g_autofree char *title = NULL;
-          g_autofree char *next = NULL;
-          g_autofree char *subtitle = NULL;
-          g_autofree char *escaped = NULL;
-          GtkWidget *row, *button;
+          g_autoptr(SfChecklistEntry) entry = NULL;
 
           if (!item->due)
             continue;
-          if (group == NULL)
-            {
-              group = adw_preferences_group_new ();
-              gtk_widget_set_name (group, "due-group");
-              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Due for Follow-up"));
-              adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                                     _("Follow-up is a continuous process, not a one-off: "
-                                                       "these items were checked long enough ago to be looked at again."));
-            }
-          title = g_markup_escape_text (sf_checklist_text (item->text, item->shipped), -1);
-          next = sf_day_format (item->next_review);
-          /* Translators: a checklist's title and a date */
-          subtitle = g_strdup_printf (_("%s · due since %s"), sf_checklist_text (checklist->title, checklist->shipped),
-                                      next);
-          escaped = g_markup_escape_text (subtitle, -1);
-          row = adw_action_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("task-past-due-symbolic"));
-          button = gtk_button_new_with_mnemonic (_("_Follow Up…"));
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          g_object_set_data_full (G_OBJECT (button), "sf-item-id", g_memdup2 (&item->id, sizeof item->id), g_free);
-          g_signal_connect_object (button, "clicked", G_CALLBACK (on_follow_up_clicked_cb), self, 0);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          entry = sf_checklist_entry_new (checklist, item);
+          g_list_store_append (due, entry);
         }
     }
+  if (g_list_model_get_n_items (G_LIST_MODEL (due)) == 0)
+    return NULL;
+
+  group = adw_preferences_group_new ();
+  gtk_widget_set_name (group, "due-group");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Due for Follow-up"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Follow-up is a continuous process, not a one-off: "
+                                           "these items were checked long enough ago to be looked at again."));
+  list = new_list_box (_("Due for Follow-up"));
+  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (due), create_due_row, self, NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   return group;
 }
 
@@ -1129,7 +1066,7 @@ remove_action (GtkWidget  *widget,
       show_error (self, _("Checklist Not Removed"), error->message);
       return;
     }
-  add_toast (self, undo_toast (title, undo_new (self, checklist_id), G_CALLBACK (on_undo_remove_checklist_cb)));
+  offer_undo (self, title, undo_new (self, checklist_id), undo_remove_checklist);
 }
 
 static void
@@ -1209,9 +1146,6 @@ sf_checklists_page_dispose (GObject *object)
   if (self->dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
   self->dialog = NULL;
-  if (self->toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-  self->toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CHECKLISTS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1225,6 +1159,7 @@ sf_checklists_page_finalize (GObject *object)
   SfChecklistsPage *self = (SfChecklistsPage *)object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->team_ids, g_array_unref);
   g_clear_pointer (&self->checklists, g_ptr_array_unref);
   g_clear_pointer (&self->check_buttons, g_hash_table_unref);
@@ -1243,13 +1178,14 @@ sf_checklists_page_class_init (SfChecklistsPageClass *klass)
   object_class->finalize = sf_checklists_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-checklists-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SfChecklistsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SfChecklistsPage, team_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SfChecklistsPage, team_names);
   gtk_widget_class_bind_template_child (widget_class, SfChecklistsPage, team_level);
   gtk_widget_class_bind_template_child (widget_class, SfChecklistsPage, team_progress_label);
   gtk_widget_class_bind_template_child (widget_class, SfChecklistsPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SfChecklistsPage, checklists_box);
+
+  gtk_widget_class_install_action (widget_class, "checklists.open-item", "x", open_item_action);
 
   gtk_widget_class_install_action (widget_class, "checklists.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "checklists.add-item", "x", add_item_action);
@@ -1285,7 +1221,7 @@ compare_teams (gconstpointer a,
 
 /* Shows the teams of @dataset and the selected team's checklists from
  * @store, read again. */
-void
+static void
 sf_checklists_page_reload (SfChecklistsPage *self,
                            SfStore          *store,
                            const SfDataset  *dataset)
@@ -1376,11 +1312,28 @@ sf_checklists_page_get_progress_text (SfChecklistsPage *self)
   return self->progress_text;
 }
 
-/* The toast the page showed last, while it shows. */
-AdwToast *
-sf_checklists_page_get_toast (SfChecklistsPage *self)
+static void
+on_context_changed_cb (SfChecklistsPage       *self,
+                       const SfContextChanges *changes,
+                       SfContext              *context)
 {
-  g_return_val_if_fail (SF_IS_CHECKLISTS_PAGE (self), NULL);
+  if (changes->what & (SF_CONTEXT_EVERYTHING | SF_CONTEXT_CHECKLISTS))
+    sf_checklists_page_reload (self, sf_context_get_store (context), sf_context_get_dataset (context));
+}
 
-  return self->toast;
+/* The page shows the checklists of @context's teams and follows its
+ * changes. */
+void
+sf_checklists_page_set_context (SfChecklistsPage *self,
+                                SfContext        *context)
+{
+  g_return_if_fail (SF_IS_CHECKLISTS_PAGE (self));
+  g_return_if_fail (SF_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "changed", G_CALLBACK (on_context_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (sf_context_get_dataset (context) != NULL)
+    sf_checklists_page_reload (self, sf_context_get_store (context), sf_context_get_dataset (context));
 }

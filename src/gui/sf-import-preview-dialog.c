@@ -10,8 +10,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sf-error-dialog.h"
 #include "sf-import-preview-dialog.h"
-#include "sf-window.h"
 
 /* What a case file would change, before anything changes: new, updated
  * and closed cases, each person's figures before and after, problems by
@@ -479,20 +479,21 @@ sf_import_preview_dialog_import (SfImportPreviewDialog *self)
 static void
 on_imported_cb (SfImportPreviewDialog *self,
                 guint                  rows,
-                SfWindow              *window)
+                GtkWindow             *parent)
 {
   g_autofree char *toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u case", "Imported %u cases",
                                                          rows),
                                             rows);
 
-  sf_window_add_toast (window, toast);
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", toast);
 }
 
 /* Reads @file and shows what importing it would change.  A file that
  * cannot be read is reported in a dialog; returns the preview or NULL. */
 SfImportPreviewDialog *
-sf_import_preview_dialog_open (SfWindow *window,
-                               GFile    *file)
+sf_import_preview_dialog_open (GtkWindow *parent,
+                               SfContext *context,
+                               GFile     *file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) contents = NULL;
@@ -500,24 +501,21 @@ sf_import_preview_dialog_open (SfWindow *window,
   g_autofree char *name = NULL;
   SfImportPreviewDialog *self = NULL;
 
-  g_return_val_if_fail (SF_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (SF_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   name = g_strdup (info != NULL ? g_file_info_get_display_name (info) : NULL);
   contents = g_file_load_bytes (file, NULL, NULL, &error);
   if (contents != NULL)
-    self = sf_import_preview_dialog_new (GTK_WINDOW (window), sf_window_get_store (window), contents, name, &error);
+    self = sf_import_preview_dialog_new (parent, sf_context_get_store (context), contents, name, &error);
   if (self == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("The File Could Not Be Read"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      sf_error_dialog_show (parent, _("The File Could Not Be Read"), error->message);
       return NULL;
     }
-  g_signal_connect_object (self, "imported", G_CALLBACK (on_imported_cb), window, 0);
+  g_signal_connect_object (self, "imported", G_CALLBACK (on_imported_cb), parent, 0);
   gtk_window_present (GTK_WINDOW (self));
   return self;
 }

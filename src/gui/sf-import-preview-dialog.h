@@ -26,8 +26,8 @@ SfImportPreview       *sf_import_preview_dialog_get_preview      (SfImportPrevie
 GtkWidget             *sf_import_preview_dialog_get_import_button (SfImportPreviewDialog *self);
 void                   sf_import_preview_dialog_import           (SfImportPreviewDialog *self);
 
-typedef struct _SfWindow SfWindow;
-SfImportPreviewDialog *sf_import_preview_dialog_open             (SfWindow              *window,
+SfImportPreviewDialog *sf_import_preview_dialog_open             (GtkWindow             *parent,
+                                                                  SfContext             *context,
                                                                   GFile                 *file);
 
 G_END_DECLS

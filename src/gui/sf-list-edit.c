@@ -64,20 +64,22 @@ is_plain_item (gpointer item)
 /* After a swap, @item holds the new contents and @from the old: each
  * readable property of @item whose value is now different is notified,
  * once, so that a binding or an expression watching the item follows it.
- * With nobody watching there is nothing to tell (a list's items are
- * rarely watched: the rows read them when bound), and nothing is read. */
+ * Only the properties somebody watches are read: a list's items are rarely
+ * watched (the rows read them when bound).  A handler of "notify" watches
+ * them all; one of "notify::name" (as g_object_bind_property() connects)
+ * watches that one, and is not seen by a question about "notify" alone. */
 static void
 notify_changed (GObject *item,
                 GObject *from)
 {
   static guint notify_id;
   g_autofree GParamSpec **pspecs = NULL;
+  gboolean watch_all;
   guint n_pspecs;
 
   if (notify_id == 0)
     notify_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
-  if (!g_signal_has_handler_pending (item, notify_id, 0, TRUE))
-    return;
+  watch_all = g_signal_has_handler_pending (item, notify_id, 0, TRUE);
 
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (item), &n_pspecs);
   g_object_freeze_notify (item);
@@ -89,6 +91,9 @@ notify_changed (GObject *item,
       gboolean same;
 
       if (!(pspec->flags & G_PARAM_READABLE))
+        continue;
+      if (!watch_all &&
+          !g_signal_has_handler_pending (item, notify_id, g_param_spec_get_name_quark (pspec), TRUE))
         continue;
       g_value_init (&now, pspec->value_type);
       g_value_init (&before, pspec->value_type);

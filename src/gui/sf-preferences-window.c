@@ -21,7 +21,8 @@ struct _SfPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  SfStore              *store;
+  SfContext            *context;
+  SfStore              *store;        /* the context's */
   GHashTable           *spins;        /* setting key → GtkSpinButton */
   GHashTable           *team_spins;   /* team id (gint64 *) → GtkSpinButton */
   gboolean              loading;
@@ -80,6 +81,22 @@ show_toast (SfPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
 }
 
+/* What the window shows, kept current by the context: a reference, as a
+ * write from this window makes the context read everything again */
+static SfDataset *
+loaded_dataset (SfPreferencesWindow  *self,
+                GError              **error)
+{
+  const SfDataset *dataset = sf_context_get_dataset (self->context);
+
+  if (dataset == NULL)
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_IO, _("Could Not Read the Database"));
+      return NULL;
+    }
+  return sf_dataset_ref ((SfDataset *) dataset);
+}
+
 static void
 load_values (SfPreferencesWindow *self)
 {
@@ -88,7 +105,8 @@ load_values (SfPreferencesWindow *self)
   SfSettings settings;
 
   self->loading = TRUE;
-  if (sf_store_load_settings (self->store, &settings, &error))
+  settings = *sf_context_get_settings (self->context);
+  if (sf_context_get_dataset (self->context) != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (setting_rows); i++)
       {
         g_autofree char *text = sf_settings_get (&settings, setting_rows[i].key);
@@ -96,7 +114,7 @@ load_values (SfPreferencesWindow *self)
 
         gtk_spin_button_set_value (spin, g_ascii_strtod (text, NULL) * setting_rows[i].scale);
       }
-  dataset = sf_store_load_dataset (self->store, error == NULL ? &error : NULL);
+  dataset = loaded_dataset (self, error == NULL ? &error : NULL);
   if (dataset != NULL)
     for (guint i = 0; i < dataset->teams->len; i++)
       {
@@ -219,7 +237,7 @@ static void
 build_team_rows (SfPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SfDataset) dataset = sf_store_load_dataset (self->store, &error);
+  g_autoptr(SfDataset) dataset = loaded_dataset (self, &error);
 
   clear_rows (self->teams_group, self->team_rows);
   g_hash_table_remove_all (self->team_spins);
@@ -385,7 +403,7 @@ static void
 build_area_rows (SfPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SfDataset) dataset = sf_store_load_dataset (self->store, &error);
+  g_autoptr(SfDataset) dataset = loaded_dataset (self, &error);
   guint n_own = 0;
 
   clear_rows (self->own_areas_group, self->area_rows);
@@ -473,6 +491,7 @@ sf_preferences_window_finalize (GObject *object)
   g_clear_pointer (&self->team_rows, g_ptr_array_unref);
   g_clear_pointer (&self->area_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sf_preferences_window_parent_class)->finalize (object);
 }
@@ -519,16 +538,17 @@ sf_preferences_window_init (SfPreferencesWindow *self)
 
 SfPreferencesWindow *
 sf_preferences_window_new (GtkWindow *parent,
-                           SfStore   *store)
+                           SfContext *context)
 {
   SfPreferencesWindow *self;
 
-  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+  g_return_val_if_fail (SF_IS_CONTEXT (context), NULL);
 
   self = g_object_new (SF_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (sf_context_get_store (context));
   build_setting_rows (self);
   build_team_rows (self);
   build_area_rows (self);

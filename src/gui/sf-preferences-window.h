@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SfPreferencesWindow, sf_preferences_window, SF, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 SfPreferencesWindow *sf_preferences_window_new          (GtkWindow           *parent,
-                                                         SfStore             *store);
+                                                         SfContext           *context);
 GtkSpinButton       *sf_preferences_window_get_spin     (SfPreferencesWindow *self,
                                                          const char          *key);
 GtkSpinButton       *sf_preferences_window_get_team_spin (SfPreferencesWindow *self,

@@ -34,6 +34,10 @@ struct _SfRosterItem
   double            utilisation;
   SfStatus          status;
   SfRosterCapacity  capacity;
+  SfDay             start;
+  char             *absence_kind;
+  char             *factor_reason;
+  guint             n_reductions;       /* recorded, in force or not */
 
   /* What the table shows, formatted once */
   char             *hours_text;
@@ -43,6 +47,12 @@ struct _SfRosterItem
   char             *load_text;
   char             *utilisation_text;
   char             *search_key;
+
+  /* What the Teams page shows besides, made when first asked for */
+  char             *start_text;
+  char             *absence_text;
+  char             *factor_text;
+  char             *reductions_text;
 };
 
 G_DEFINE_FINAL_TYPE (SfRosterItem, sf_roster_item, G_TYPE_OBJECT)
@@ -84,6 +94,11 @@ enum {
   PROP_LOAD_TEXT,
   PROP_UTILISATION_TEXT,
   PROP_SEARCH_KEY,
+  PROP_START_TEXT,
+  PROP_ABSENCE_TEXT,
+  PROP_FACTOR_TEXT,
+  PROP_FACTOR_REASON,
+  PROP_REDUCTIONS_TEXT,
   N_PROPS
 };
 
@@ -117,6 +132,12 @@ sf_roster_item_finalize (GObject *object)
   g_clear_pointer (&self->load_text, g_free);
   g_clear_pointer (&self->utilisation_text, g_free);
   g_clear_pointer (&self->search_key, g_free);
+  g_clear_pointer (&self->absence_kind, g_free);
+  g_clear_pointer (&self->factor_reason, g_free);
+  g_clear_pointer (&self->start_text, g_free);
+  g_clear_pointer (&self->absence_text, g_free);
+  g_clear_pointer (&self->factor_text, g_free);
+  g_clear_pointer (&self->reductions_text, g_free);
 
   G_OBJECT_CLASS (sf_roster_item_parent_class)->finalize (object);
 }
@@ -248,6 +269,26 @@ sf_roster_item_get_property (GObject    *object,
       g_value_set_string (value, self->search_key);
       break;
 
+    case PROP_START_TEXT:
+      g_value_set_string (value, sf_roster_item_get_start_text (self));
+      break;
+
+    case PROP_ABSENCE_TEXT:
+      g_value_set_string (value, sf_roster_item_get_absence_text (self));
+      break;
+
+    case PROP_FACTOR_TEXT:
+      g_value_set_string (value, sf_roster_item_get_factor_text (self));
+      break;
+
+    case PROP_FACTOR_REASON:
+      g_value_set_string (value, self->factor_reason);
+      break;
+
+    case PROP_REDUCTIONS_TEXT:
+      g_value_set_string (value, sf_roster_item_get_reductions_text (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -312,6 +353,12 @@ sf_roster_item_class_init (SfRosterItemClass *klass)
   properties[PROP_LOAD_TEXT] = string_property ("load-text");
   properties[PROP_UTILISATION_TEXT] = string_property ("utilisation-text");
   properties[PROP_SEARCH_KEY] = string_property ("search-key");
+  properties[PROP_START_TEXT] = string_property ("start-text");
+  properties[PROP_ABSENCE_TEXT] = string_property ("absence-text");
+  properties[PROP_FACTOR_TEXT] = string_property ("factor-text");
+  properties[PROP_FACTOR_REASON] = string_property ("factor-reason");
+  /* "—" until sf_roster_item_set_reductions() says how many are recorded */
+  properties[PROP_REDUCTIONS_TEXT] = string_property ("reductions-text");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -396,6 +443,10 @@ sf_roster_item_new (const SfWorkerFigures *figures,
   self->utilisation = figures->adjusted_norm > 0 ? figures->utilisation : NAN;
   self->status = figures->status;
   self->capacity = capacity_from_figures (figures);
+  self->start = figures->worker->start;
+  if (figures->worker->absence_kind != NULL && *figures->worker->absence_kind != '\0')
+    self->absence_kind = g_strdup (figures->worker->absence_kind);
+  self->factor_reason = g_strdup (figures->worker->factor_reason);
 
   self->hours_text = sf_format_hours (self->weekly_hours);
   self->norm_text = sf_format_decimal (self->adjusted_norm, 1);
@@ -667,4 +718,73 @@ sf_roster_item_get_search_key (SfRosterItem *self)
   g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), NULL);
 
   return self->search_key;
+}
+
+/* The first working day, "—" where none is recorded */
+const char *
+sf_roster_item_get_start_text (SfRosterItem *self)
+{
+  g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), NULL);
+
+  if (self->start_text == NULL)
+    self->start_text = self->start != SF_DAY_NONE ? sf_day_format (self->start) : g_strdup ("—");
+  return self->start_text;
+}
+
+/* The kind of absence, "—" where there is none */
+const char *
+sf_roster_item_get_absence_text (SfRosterItem *self)
+{
+  g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), NULL);
+
+  if (self->absence_text == NULL)
+    self->absence_text = g_strdup (self->absence_kind != NULL
+                                   ? sf_roster_absence_kind_label (self->absence_kind) : "—");
+  return self->absence_text;
+}
+
+const char *
+sf_roster_item_get_factor_text (SfRosterItem *self)
+{
+  g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), NULL);
+
+  if (self->factor_text == NULL)
+    self->factor_text = sf_format_decimal (self->individual_factor, 2);
+  return self->factor_text;
+}
+
+/* The hours of reduction in force and how many reductions are recorded */
+const char *
+sf_roster_item_get_reductions_text (SfRosterItem *self)
+{
+  g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), NULL);
+
+  if (self->reductions_text != NULL)
+    return self->reductions_text;
+  if (self->n_reductions == 0)
+    self->reductions_text = g_strdup ("—");
+  else
+    {
+      g_autofree char *hours = sf_format_hours (self->reduction_hours);
+
+      /* Translators: hours of reduction in force today, and how many reductions are recorded,
+       * e.g. "5 h (2)" */
+      self->reductions_text = g_strdup_printf (_("%s h (%u)"), hours, self->n_reductions);
+    }
+  return self->reductions_text;
+}
+
+/* How many reductions the caseworker has recorded, in force or not: the
+ * figures know only the hours in force on the day. */
+void
+sf_roster_item_set_reductions (SfRosterItem *self,
+                               guint         n_recorded)
+{
+  g_return_if_fail (SF_IS_ROSTER_ITEM (self));
+
+  if (self->n_reductions == n_recorded)
+    return;
+  self->n_reductions = n_recorded;
+  g_clear_pointer (&self->reductions_text, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDUCTIONS_TEXT]);
 }

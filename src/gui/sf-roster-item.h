@@ -59,5 +59,11 @@ const char       *sf_roster_item_get_norm_explanation (SfRosterItem *self);
 const char       *sf_roster_item_get_cases_text       (SfRosterItem *self);
 const char       *sf_roster_item_get_load_text        (SfRosterItem *self);
 const char       *sf_roster_item_get_search_key       (SfRosterItem *self);
+const char       *sf_roster_item_get_start_text       (SfRosterItem *self);
+const char       *sf_roster_item_get_absence_text     (SfRosterItem *self);
+const char       *sf_roster_item_get_factor_text      (SfRosterItem *self);
+const char       *sf_roster_item_get_reductions_text  (SfRosterItem *self);
+void              sf_roster_item_set_reductions       (SfRosterItem *self,
+                                                       guint         n_recorded);
 
 G_END_DECLS

@@ -11,14 +11,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sf-cell-tooltip.h"
 #include "sf-list-edit.h"
 #include "sf-list-window.h"
+#include "sf-property-cell.h"
 #include "sf-roster-item.h"
-#include "sf-roster-page.h"
+#include "sf-roster-page-private.h"
 #include "sf-row-viewport.h"
-#include "sf-status-cell.h"
-#include "sf-utilisation-cell.h"
 
 /* The caseworkers and their figures on one day, as a sortable, searchable
  * table, with a one-line summary of the whole organisation above it. */
@@ -44,6 +42,7 @@ struct _SfRosterPage
   GtkRevealer       *subject_revealer;
   GtkLabel          *subject_label;
   GtkCustomFilter   *subject_filter;
+  SfContext         *context;
 
   /* Shown alone (see sf_roster_page_show_subject()): a person, or a team */
   gint64             subject_id;
@@ -211,198 +210,39 @@ on_filter_model_items_changed_cb (SfRosterPage *self,
   update_content (self);
 }
 
-/* The table's cells are built in code and filled directly from the item:
- * the list view keeps 200 rows alive (GTK 4.8), so each cell's cost counts
- * 200 times at start-up, and a builder template with expression bindings
- * per cell made most of the start-up on a large municipality. */
-static GtkWidget *
-new_cell_label (float    xalign,
-                gboolean ellipsize,
-                gboolean numeric)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  if (ellipsize)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  return label;
-}
-
+/* The table's columns, in the template's order: what each shows */
 static void
-on_text_cell_setup_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *list_item,
-                       SfRosterPage             *self)
+set_up_columns (SfRosterPage *self)
 {
-  gtk_list_item_set_child (list_item, new_cell_label (0, FALSE, FALSE));
-}
+  static const struct
+  {
+    const char *property;
+    SfCellKind  kind;
+    const char *tooltip;
+  } cells[] = {
+    { "initials", SF_CELL_TEXT, NULL },
+    /* The whole name, where the column cuts it off */
+    { "name", SF_CELL_TEXT, "name" },
+    { "team", SF_CELL_TEXT, "area" },
+    { "hours-text", SF_CELL_NUMBER, NULL },
+    { "norm-text", SF_CELL_NUMBER, "norm-explanation" },
+    { "cases-text", SF_CELL_NUMBER, NULL },
+    { "load-text", SF_CELL_NUMBER, NULL },
+    { NULL, SF_CELL_UTILISATION, NULL },
+    { NULL, SF_CELL_STATUS, NULL },
+  };
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
 
-static void
-on_number_cell_setup_cb (GtkSignalListItemFactory *factory,
-                         GtkListItem              *list_item,
-                         SfRosterPage             *self)
-{
-  gtk_list_item_set_child (list_item, new_cell_label (1, FALSE, TRUE));
-}
+  g_assert (g_list_model_get_n_items (columns) == G_N_ELEMENTS (cells));
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(GtkListItemFactory) factory = sf_property_cell_factory_new (cells[i].property, cells[i].kind);
 
-static void
-set_up_cell_with_tooltip (GtkListItem    *list_item,
-                          GtkWidget      *label,
-                          SfCellTextFunc  func)
-{
-  gtk_list_item_set_child (list_item, label);
-  sf_cell_tooltip_set_text_func (list_item, label, func);
-}
-
-static void
-on_name_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  SfRosterPage             *self)
-{
-  /* The whole name, where the column cuts it off */
-  set_up_cell_with_tooltip (list_item, new_cell_label (0, TRUE, FALSE), (SfCellTextFunc) sf_roster_item_get_name);
-}
-
-static void
-on_team_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  SfRosterPage             *self)
-{
-  set_up_cell_with_tooltip (list_item, new_cell_label (0, TRUE, FALSE), (SfCellTextFunc) sf_roster_item_get_area);
-}
-
-static void
-on_norm_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  SfRosterPage             *self)
-{
-  set_up_cell_with_tooltip (list_item, new_cell_label (1, FALSE, TRUE), (SfCellTextFunc) sf_roster_item_get_norm_explanation);
-}
-
-static void
-set_cell_text (GtkListItem *list_item,
-               const char  *text)
-{
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
-}
-
-static void
-on_initials_bind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     SfRosterPage             *self)
-{
-  SfRosterItem *item = sf_row_item (list_item);
-
-  set_cell_text (list_item, sf_roster_item_get_initials (item));
-}
-
-static void
-on_name_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 SfRosterPage             *self)
-{
-  SfRosterItem *item = sf_row_item (list_item);
-
-  set_cell_text (list_item, sf_roster_item_get_name (item));
-}
-
-static void
-on_team_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 SfRosterPage             *self)
-{
-  SfRosterItem *item = sf_row_item (list_item);
-
-  set_cell_text (list_item, sf_roster_item_get_team (item));
-}
-
-static void
-on_hours_bind_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  SfRosterPage             *self)
-{
-  SfRosterItem *item = sf_row_item (list_item);
-
-  set_cell_text (list_item, sf_roster_item_get_hours_text (item));
-}
-
-static void
-on_norm_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 SfRosterPage             *self)
-{
-  SfRosterItem *item = sf_row_item (list_item);
-
-  set_cell_text (list_item, sf_roster_item_get_norm_text (item));
-}
-
-static void
-on_cases_bind_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  SfRosterPage             *self)
-{
-  SfRosterItem *item = sf_row_item (list_item);
-
-  set_cell_text (list_item, sf_roster_item_get_cases_text (item));
-}
-
-static void
-on_load_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 SfRosterPage             *self)
-{
-  SfRosterItem *item = sf_row_item (list_item);
-
-  set_cell_text (list_item, sf_roster_item_get_load_text (item));
-}
-
-static void
-on_utilisation_setup_cb (GtkSignalListItemFactory *factory,
-                         GtkListItem              *list_item,
-                         SfRosterPage             *self)
-{
-  gtk_list_item_set_child (list_item, sf_utilisation_cell_new ());
-}
-
-static void
-on_utilisation_bind_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *list_item,
-                        SfRosterPage             *self)
-{
-  sf_utilisation_cell_set_item (SF_UTILISATION_CELL (gtk_list_item_get_child (list_item)),
-                                sf_row_item (list_item));
-}
-
-static void
-on_status_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    SfRosterPage             *self)
-{
-  gtk_list_item_set_child (list_item, sf_status_cell_new ());
-}
-
-static void
-on_status_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   SfRosterPage             *self)
-{
-  sf_status_cell_set_item (SF_STATUS_CELL (gtk_list_item_get_child (list_item)),
-                           sf_row_item (list_item));
-}
-
-/* The cells hold a reference on their item: give it back with the row */
-static void
-on_cell_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   SfRosterPage             *self)
-{
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-
-  if (SF_IS_UTILISATION_CELL (child))
-    sf_utilisation_cell_set_item (SF_UTILISATION_CELL (child), NULL);
-  else if (SF_IS_STATUS_CELL (child))
-    sf_status_cell_set_item (SF_STATUS_CELL (child), NULL);
+      if (cells[i].tooltip != NULL)
+        sf_property_cell_factory_set_tooltip (factory, cells[i].tooltip);
+      gtk_column_view_column_set_factory (column, factory);
+    }
 }
 
 static void
@@ -496,6 +336,7 @@ sf_roster_page_finalize (GObject *object)
   SfRosterPage *self = (SfRosterPage *)object;
 
   g_free (self->search);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sf_roster_page_parent_class)->finalize (object);
 }
@@ -532,23 +373,6 @@ sf_roster_page_class_init (SfRosterPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_model_items_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_everyone_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_text_cell_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_name_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_team_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_norm_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_number_cell_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_initials_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_name_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_team_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_hours_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_norm_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_cases_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_load_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_utilisation_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_utilisation_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_status_setup_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_status_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_cell_unbind_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sf-roster-page");
@@ -560,6 +384,7 @@ sf_roster_page_init (SfRosterPage *self)
   g_autoptr(GtkEveryFilter) filter = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_up_columns (self);
 
   /* The search and the subject an alert leads to filter together */
   self->search = g_strdup ("");
@@ -614,7 +439,7 @@ update_counts (SfRosterPage    *self,
 
 /* Shows the caseworkers of @figures.  The page keeps copies, so @figures
  * may be freed afterwards. */
-void
+static void
 sf_roster_page_set_figures (SfRosterPage    *self,
                             const SfFigures *figures)
 {
@@ -673,7 +498,7 @@ sorted_position (GListModel   *model,
  * @figures were updated in place (sf_recompute_apply()).  Their rows are
  * replaced where they stand, or moved where their team or name now puts
  * them; the other rows, the scroll position and the search stay. */
-void
+static void
 sf_roster_page_update_figures (SfRosterPage    *self,
                                const SfFigures *figures,
                                const GArray    *caseworker_ids)
@@ -798,4 +623,33 @@ sf_roster_page_show_subject (SfRosterPage *self,
   gtk_label_set_label (self->subject_label, text ? text : "");
   gtk_revealer_set_reveal_child (self->subject_revealer, caseworker_id != 0 || team_name != NULL);
   gtk_filter_changed (GTK_FILTER (self->subject_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_context_changed_cb (SfRosterPage           *self,
+                       const SfContextChanges *changes,
+                       SfContext              *context)
+{
+  const SfFigures *figures = sf_context_get_figures (context);
+
+  if (changes->what & SF_CONTEXT_EVERYTHING)
+    sf_roster_page_set_figures (self, figures);
+  else if (changes->what & SF_CONTEXT_FIGURES)
+    sf_roster_page_update_figures (self, figures, changes->delta->caseworkers);
+}
+
+/* The page shows the figures of @context and follows its changes. */
+void
+sf_roster_page_set_context (SfRosterPage *self,
+                            SfContext    *context)
+{
+  g_return_if_fail (SF_IS_ROSTER_PAGE (self));
+  g_return_if_fail (SF_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "changed", G_CALLBACK (on_context_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (sf_context_get_figures (context) != NULL)
+    sf_roster_page_set_figures (self, sf_context_get_figures (context));
 }

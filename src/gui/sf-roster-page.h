@@ -18,15 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SfRosterPage, sf_roster_page, SF, ROSTER_PAGE, GtkWidget)
 
 GtkWidget     *sf_roster_page_new              (void);
-void           sf_roster_page_set_figures      (SfRosterPage    *self,
-                                                const SfFigures *figures);
-void           sf_roster_page_update_figures   (SfRosterPage    *self,
-                                                const SfFigures *figures,
-                                                const GArray    *caseworker_ids);
-guint          sf_roster_page_get_n_caseworkers (SfRosterPage   *self);
+void           sf_roster_page_set_context      (SfRosterPage    *self,
+                                                SfContext       *context);
 GtkSearchBar  *sf_roster_page_get_search_bar   (SfRosterPage    *self);
-GtkEditable   *sf_roster_page_get_search_entry (SfRosterPage    *self);
-GtkColumnView *sf_roster_page_get_column_view  (SfRosterPage    *self);
 void           sf_roster_page_start_search     (SfRosterPage    *self);
 void           sf_roster_page_show_subject     (SfRosterPage    *self,
                                                 gint64           caseworker_id,

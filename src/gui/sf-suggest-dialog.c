@@ -25,9 +25,8 @@ struct _SfSuggestDialog
   AdwAvatar      *avatar;
   GtkWidget      *nobody_icon;
 
-  SfStore        *store;
-  SfDataset      *dataset;
-  SfFigures      *figures;
+  SfContext      *context;
+  const SfFigures *figures;       /* the context's, borrowed until it changes */
   GArray         *team_ids;       /* gint64, in the order of team_names */
   char           *initials;       /* of the suggestion shown, or NULL */
   gboolean        rebuilding;
@@ -137,20 +136,18 @@ set_complexities (SfSuggestDialog *self)
   adw_combo_row_set_selected (self->complexity_row, selected);
 }
 
-/* Reads the figures again, keeping the team chosen (or choosing @team_id). */
+/* Takes the context's figures again, keeping the team chosen (or choosing
+ * @team_id). */
 static void
 load (SfSuggestDialog *self,
       gint64           team_id)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) choices = g_array_new (FALSE, FALSE, sizeof (TeamChoice));
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
   guint selected = 0;
 
-  g_clear_pointer (&self->figures, sf_figures_free);
-  g_clear_pointer (&self->dataset, sf_dataset_free);
-  self->figures = sf_figures_load (self->store, sf_day_today (), &self->dataset, &error);
+  self->figures = sf_context_get_figures (self->context);
 
   for (guint i = 0; self->figures != NULL && i < self->figures->teams->len; i++)
     {
@@ -181,13 +178,13 @@ load (SfSuggestDialog *self,
   self->rebuilding = FALSE;
   update_result (self);
   if (self->figures == NULL)
-    show_result (self, _("Could Not Read the Database"), error->message, NULL);
+    show_result (self, _("Could Not Read the Database"), "", NULL);
 }
 
 static void
-on_store_changed_cb (SfSuggestDialog *self,
-                     const SfChange  *change,
-                     SfStore         *store)
+on_context_changed_cb (SfSuggestDialog        *self,
+                       const SfContextChanges *changes,
+                       SfContext              *context)
 {
   load (self, sf_suggest_dialog_get_team_id (self));
 }
@@ -207,11 +204,9 @@ sf_suggest_dialog_finalize (GObject *object)
 {
   SfSuggestDialog *self = (SfSuggestDialog *)object;
 
-  g_clear_pointer (&self->figures, sf_figures_free);
-  g_clear_pointer (&self->dataset, sf_dataset_free);
   g_clear_pointer (&self->team_ids, g_array_unref);
   g_clear_pointer (&self->initials, g_free);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sf_suggest_dialog_parent_class)->finalize (object);
 }
@@ -248,17 +243,18 @@ sf_suggest_dialog_init (SfSuggestDialog *self)
  * case; @team_id chooses the team first shown (0: the first by name). */
 SfSuggestDialog *
 sf_suggest_dialog_new (GtkWindow *parent,
-                       SfStore   *store,
+                       SfContext *context,
                        gint64     team_id)
 {
   SfSuggestDialog *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+  g_return_val_if_fail (SF_IS_CONTEXT (context), NULL);
 
   self = g_object_new (SF_TYPE_SUGGEST_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  self->context = g_object_ref (context);
+  /* The suggestion follows every edit, as the pages do */
+  g_signal_connect_object (context, "changed", G_CALLBACK (on_context_changed_cb), self, G_CONNECT_SWAPPED);
   load (self, team_id);
 
   return self;

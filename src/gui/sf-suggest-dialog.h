@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SfSuggestDialog, sf_suggest_dialog, SF, SUGGEST_DIALOG, AdwWindow)
 
 SfSuggestDialog *sf_suggest_dialog_new                (GtkWindow       *parent,
-                                                       SfStore         *store,
+                                                       SfContext       *context,
                                                        gint64           team_id);
 AdwComboRow     *sf_suggest_dialog_get_team_row       (SfSuggestDialog *self);
 AdwComboRow     *sf_suggest_dialog_get_complexity_row (SfSuggestDialog *self);

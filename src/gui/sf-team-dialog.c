@@ -187,26 +187,21 @@ sf_team_dialog_init (SfTeamDialog *self)
 
 SfTeamDialog *
 sf_team_dialog_new (GtkWindow *parent,
-                    SfStore   *store,
+                    SfContext *context,
                     gint64     team_id)
 {
   SfTeamDialog *self;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) areas = gtk_string_list_new (NULL);
   const SfTeam *team = NULL;
 
-  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+  g_return_val_if_fail (SF_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (sf_context_get_dataset (context) != NULL, NULL);
 
   self = g_object_new (SF_TYPE_TEAM_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self->store = g_object_ref (sf_context_get_store (context));
   self->team_id = team_id;
-  self->dataset = sf_store_load_dataset (store, &error);
-  if (self->dataset == NULL)
-    {
-      show_error (self, NULL, error->message);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
-      return self;
-    }
+  /* The areas and teams the window shows, kept while the dialog is open */
+  self->dataset = sf_dataset_ref ((SfDataset *) sf_context_get_dataset (context));
 
   for (guint i = 0; i < self->dataset->areas->len; i++)
     {

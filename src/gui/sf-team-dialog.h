@@ -17,9 +17,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SfTeamDialog, sf_team_dialog, SF, TEAM_DIALOG, AdwWindow)
 
-/* Creates a team (@team_id 0) or edits one; saves to @store at once. */
+/* Creates a team (@team_id 0) or edits one; saves to the context's store at once. */
 SfTeamDialog *sf_team_dialog_new          (GtkWindow    *parent,
-                                           SfStore      *store,
+                                           SfContext    *context,
                                            gint64        team_id);
 gboolean      sf_team_dialog_save         (SfTeamDialog *self);
 const char   *sf_team_dialog_get_error    (SfTeamDialog *self);

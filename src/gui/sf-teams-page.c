@@ -11,126 +11,45 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "sf-caseworker-dialog.h"
-#include "sf-cell-tooltip.h"
+#include "sf-error-dialog.h"
+#include "sf-property-cell.h"
 #include "sf-roster-item.h"
-#include "sf-status-cell.h"
 #include "sf-status-style.h"
-#include "sf-team-dialog.h"
 #include "sf-team-item.h"
-#include "sf-planned-hires-window.h"
-#include "sf-teams-page.h"
-#include "sf-utilisation-cell.h"
-#include "sf-window.h"
+#include "sf-teams-page-private.h"
 
 /* The teams on the left (searchable, sorted by name), the chosen team's
- * caseworkers on the right.  Every change is stored at once through core
- * (sf-roster-edit.c); removing and moving show a toast that undoes it. */
-struct _SfTeamsPage
-{
-  GtkWidget           parent_instance;
-
-  SfStore            *store;
-  GHashTable         *members;          /* caseworker id → MemberInfo */
-  GPtrArray          *roster_items;     /* SfRosterItem, every caseworker */
-  gint64              selected_team;
-  gboolean            updating;
-  GtkWindow          *dialog;           /* weak */
-  AdwToast           *undo_toast;       /* weak */
-
-  GListStore         *team_store;
-  GtkFilterListModel *team_filter_model;
-  GtkStringFilter    *team_filter;
-  GtkSingleSelection *team_selection;
-  GListStore         *member_store;
-  GtkSingleSelection *member_selection;
-
-  GtkSearchEntry     *search_entry;
-  GtkStack           *list_stack;
-  GtkListView        *team_list;
-  GtkStack           *detail_stack;
-  AdwStatusPage      *no_team_page;
-  GtkLabel           *team_title;
-  GtkLabel           *team_subtitle;
-  GtkStack           *member_stack;
-  GtkColumnView      *member_view;
-  GtkActionBar       *member_bar;
-};
+ * caseworkers on the right, both filled from the context.  What the page
+ * does is in sf-teams-page-actions.c; the struct in
+ * sf-teams-page-private.h. */
 
 G_DEFINE_FINAL_TYPE (SfTeamsPage, sf_teams_page, GTK_TYPE_WIDGET)
 
-typedef struct
-{
-  gint64  team_id;
-  char   *reductions;
-  char   *start;
-  char   *absence;
-  char   *factor;
-  char   *factor_reason;
-  guint   cases;                      /* cases (open or closed) where primary */
-  guint   open_cases;
-} MemberInfo;
-
-typedef enum
-{
-  FIELD_REDUCTIONS,
-  FIELD_START,
-  FIELD_ABSENCE,
-  FIELD_FACTOR,
-} Field;
-
-static void
-member_info_free (gpointer data)
-{
-  MemberInfo *info = data;
-
-  g_free (info->reductions);
-  g_free (info->start);
-  g_free (info->absence);
-  g_free (info->factor);
-  g_free (info->factor_reason);
-  g_free (info);
-}
-
-static SfWindow *
-get_window (SfTeamsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return SF_IS_WINDOW (root) ? SF_WINDOW (root) : NULL;
-}
-
-static SfTeamItem *
-selected_team_item (SfTeamsPage *self)
+SfTeamItem *
+_sf_teams_page_selected_team_item (SfTeamsPage *self)
 {
   return gtk_single_selection_get_selected_item (self->team_selection);
 }
 
-static SfRosterItem *
-selected_member (SfTeamsPage *self)
+SfRosterItem *
+_sf_teams_page_selected_member (SfTeamsPage *self)
 {
   return gtk_single_selection_get_selected_item (self->member_selection);
 }
 
-static void
-show_error (SfTeamsPage *self,
+void
+_sf_teams_page_show_error (SfTeamsPage *self,
             const char  *heading,
             const char  *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_set_weak_pointer (&self->dialog, sf_error_dialog_show_for (GTK_WIDGET (self), heading, body));
 }
 
 static void
 update_actions (SfTeamsPage *self)
 {
-  gboolean team = selected_team_item (self) != NULL;
-  gboolean member = selected_member (self) != NULL;
+  gboolean team = _sf_teams_page_selected_team_item (self) != NULL;
+  gboolean member = _sf_teams_page_selected_member (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.edit-team", team);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.suggest", team);
@@ -174,8 +93,8 @@ team_position (SfTeamsPage *self,
 static void
 show_team (SfTeamsPage *self)
 {
-  SfTeamItem *team = selected_team_item (self);
-  SfRosterItem *member = selected_member (self);
+  SfTeamItem *team = _sf_teams_page_selected_team_item (self);
+  SfRosterItem *member = _sf_teams_page_selected_member (self);
   gint64 keep = member != NULL ? sf_roster_item_get_id (member) : 0;
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   guint n_items = 0;
@@ -251,7 +170,7 @@ on_search_changed_cb (SfTeamsPage *self)
 {
   update_list_stack (self);
   /* The first match is shown: typing a team's name opens it */
-  if (selected_team_item (self) == NULL &&
+  if (_sf_teams_page_selected_team_item (self) == NULL &&
       g_list_model_get_n_items (G_LIST_MODEL (self->team_selection)) > 0)
     gtk_single_selection_set_selected (self->team_selection, 0);
 }
@@ -359,175 +278,19 @@ team_row_bind_cb (GtkSignalListItemFactory *factory,
 /* ---- the member table ------------------------------------------------------ */
 
 static void
-text_cell_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    gpointer                  user_data)
+add_column (SfTeamsPage *self,
+            const char  *title,
+            const char  *property,
+            SfCellKind   kind,
+            const char  *tooltip,
+            GtkSorter   *sorter,
+            int          width)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "sf-field"));
+  GtkListItemFactory *factory = sf_property_cell_factory_new (property, kind);
 
-  gtk_label_set_xalign (GTK_LABEL (label), field == FIELD_FACTOR ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (field == FIELD_FACTOR)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-text_cell_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   SfTeamsPage              *self)
-{
-  SfRosterItem *item = gtk_list_item_get_item (list_item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "sf-field"));
-  MemberInfo *info = g_hash_table_lookup (self->members, &(gint64) { sf_roster_item_get_id (item) });
-  const char *text = NULL;
-  const char *tooltip = NULL;
-
-  if (info != NULL)
-    {
-      switch (field)
-        {
-        case FIELD_REDUCTIONS:
-          text = info->reductions;
-          break;
-        case FIELD_START:
-          text = info->start;
-          break;
-        case FIELD_ABSENCE:
-          text = info->absence;
-          break;
-        case FIELD_FACTOR:
-          text = info->factor;
-          tooltip = info->factor_reason;
-          break;
-        default:
-          break;
-        }
-    }
-  gtk_label_set_label (label, text != NULL ? text : "");
-  /* Each set asks the X server where the pointer is: only when it changes
-   * (most people have no factor, so no reason) */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), tooltip) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
-}
-
-static void
-property_cell_setup_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *list_item,
-                        gpointer                  user_data)
-{
-  const char *property = g_object_get_data (G_OBJECT (factory), "sf-property");
-  SfCellTextFunc tooltip = g_object_get_data (G_OBJECT (factory), "sf-tooltip");
-  GtkWidget *label = gtk_label_new (NULL);
-  gboolean numeric = !g_str_equal (property, "name") && !g_str_equal (property, "initials");
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  /* Asked of the row when the pointer rests on it, not set at each bind */
   if (tooltip != NULL)
-    sf_cell_tooltip_set_text_func (list_item, label, tooltip);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-property_cell_bind_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *list_item,
-                       gpointer                  user_data)
-{
-  const char *property = g_object_get_data (G_OBJECT (factory), "sf-property");
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  g_autofree char *text = NULL;
-
-  g_object_get (gtk_list_item_get_item (list_item), property, &text, NULL);
-  gtk_label_set_label (GTK_LABEL (label), text);
-}
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (factory), "sf-type"));
-
-  gtk_list_item_set_child (list_item, g_object_new (type, NULL));
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  g_object_set (gtk_list_item_get_child (list_item), "item", gtk_list_item_get_item (list_item), NULL);
-}
-
-static void
-cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  g_object_set (gtk_list_item_get_child (list_item), "item", NULL, NULL);
-}
-
-static void
-add_column (SfTeamsPage        *self,
-            const char         *title,
-            GtkListItemFactory *factory,
-            GtkSorter          *sorter,
-            gboolean            expand,
-            int                 width)
-{
-  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
-
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
-  if (sorter != NULL)
-    gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_append_column (self->member_view, column);
-  g_object_unref (column);
-  g_clear_object (&sorter);
-}
-
-static GtkListItemFactory *
-property_factory (const char     *property,
-                  SfCellTextFunc  tooltip)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_object_set_data (G_OBJECT (factory), "sf-property", (gpointer) property);
-  g_object_set_data (G_OBJECT (factory), "sf-tooltip", (gpointer) tooltip);
-  g_signal_connect (factory, "setup", G_CALLBACK (property_cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (property_cell_bind_cb), NULL);
-  return factory;
-}
-
-static GtkListItemFactory *
-field_factory (SfTeamsPage *self,
-               Field        field)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_object_set_data (G_OBJECT (factory), "sf-field", GINT_TO_POINTER (field));
-  g_signal_connect (factory, "setup", G_CALLBACK (text_cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (text_cell_bind_cb), self);
-  return factory;
-}
-
-static GtkListItemFactory *
-cell_factory (GType type)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_object_set_data (G_OBJECT (factory), "sf-type", GSIZE_TO_POINTER (type));
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
-  return factory;
+    sf_property_cell_factory_set_tooltip (factory, tooltip);
+  sf_property_column_append (self->member_view, title, factory, sorter, width);
 }
 
 static GtkSorter *
@@ -545,276 +308,26 @@ numeric_sorter (const char *property)
 static void
 build_columns (SfTeamsPage *self)
 {
-  add_column (self, _("Initials"), property_factory ("initials", NULL), string_sorter ("initials"), FALSE, 68);
-  add_column (self, _("Name"), property_factory ("name", (SfCellTextFunc) sf_roster_item_get_name), string_sorter ("name"), TRUE, -1);
+  add_column (self, _("Initials"), "initials", SF_CELL_TEXT, NULL, string_sorter ("initials"), 68);
+  add_column (self, _("Name"), "name", SF_CELL_TEXT, "name", string_sorter ("name"), -1);
   /* Translators: contracted hours per week */
-  add_column (self, C_("column", "Hours"), property_factory ("hours-text", NULL),
-              numeric_sorter ("weekly-hours"), FALSE, 52);
-  add_column (self, _("Reductions"), field_factory (self, FIELD_REDUCTIONS), NULL, FALSE, 94);
-  add_column (self, _("Start"), field_factory (self, FIELD_START), NULL, FALSE, 88);
-  add_column (self, _("Absence"), field_factory (self, FIELD_ABSENCE), NULL, FALSE, 92);
+  add_column (self, C_("column", "Hours"), "hours-text", SF_CELL_NUMBER, NULL,
+              numeric_sorter ("weekly-hours"), 52);
+  add_column (self, _("Reductions"), "reductions-text", SF_CELL_TEXT, NULL, NULL, 94);
+  add_column (self, _("Start"), "start-text", SF_CELL_TEXT, NULL, NULL, 88);
+  add_column (self, _("Absence"), "absence-text", SF_CELL_TEXT, NULL, NULL, 92);
   /* Translators: the individual factor */
-  add_column (self, C_("column", "Factor"), field_factory (self, FIELD_FACTOR), NULL, FALSE, 56);
+  add_column (self, C_("column", "Factor"), "factor-text", SF_CELL_NUMBER, "factor-reason", NULL, 56);
   /* Translators: the adjusted norm */
-  add_column (self, C_("column", "Norm"), property_factory ("norm-text", (SfCellTextFunc) sf_roster_item_get_norm_explanation),
-              numeric_sorter ("adjusted-norm"), FALSE, 56);
+  add_column (self, C_("column", "Norm"), "norm-text", SF_CELL_NUMBER, "norm-explanation",
+              numeric_sorter ("adjusted-norm"), 56);
   /* Translators: the weighted caseload */
-  add_column (self, C_("column", "Load"), property_factory ("load-text", NULL),
-              numeric_sorter ("weighted-load"), FALSE, 56);
-  add_column (self, _("Utilisation"), cell_factory (SF_TYPE_UTILISATION_CELL),
-              numeric_sorter ("utilisation-rank"), FALSE, 104);
-  add_column (self, _("Status"), cell_factory (SF_TYPE_STATUS_CELL),
-              numeric_sorter ("status-rank"), FALSE, 124);
-}
-
-/* ---- undo ------------------------------------------------------------------ */
-
-static void
-on_undo_clicked_cb (AdwToast    *toast,
-                    SfTeamsPage *self)
-{
-  SfRosterSnapshot *snapshot = g_object_get_data (G_OBJECT (toast), "sf-snapshot");
-  g_autoptr(GError) error = NULL;
-
-  if (snapshot == NULL || self->store == NULL)
-    return;
-  if (!sf_roster_undo (self->store, snapshot, &error))
-    show_error (self, _("Could Not Undo"), error->message);
-  /* Once only */
-  g_object_set_data (G_OBJECT (toast), "sf-snapshot", NULL);
-}
-
-static void
-toast_undo (SfTeamsPage      *self,
-            SfRosterSnapshot *snapshot)
-{
-  SfWindow *window = get_window (self);
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  if (window == NULL)
-    {
-      sf_roster_snapshot_free (snapshot);
-      return;
-    }
-  title = g_markup_escape_text (sf_roster_snapshot_get_summary (snapshot), -1);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "sf-snapshot", snapshot,
-                          (GDestroyNotify) sf_roster_snapshot_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  sf_window_show_toast (window, toast);
-}
-
-/* ---- actions --------------------------------------------------------------- */
-
-static void
-on_team_saved_cb (SfTeamsPage *self,
-                  gint64       id)
-{
-  sf_teams_page_select_team (self, id);
-}
-
-static void
-on_caseworker_saved_cb (SfTeamsPage *self,
-                        gint64       id)
-{
-  sf_teams_page_select_caseworker (self, id);
-}
-
-static void
-present (SfTeamsPage *self,
-         GtkWindow   *dialog)
-{
-  g_set_weak_pointer (&self->dialog, dialog);
-  gtk_window_present (dialog);
-}
-
-/* The window's suggestion dialog, for the chosen team */
-static void
-planned_hires_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfTeamItem *team = selected_team_item (self);
-  SfPlannedHiresWindow *window;
-
-  if (team == NULL)
-    return;
-  window = sf_planned_hires_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
-                                        sf_team_item_get_id (team), sf_team_item_get_name (team));
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-suggest_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-
-  gtk_widget_activate_action (widget, "win.suggest-for-team", "x", self->selected_team);
-}
-
-static void
-edit_team_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfTeamDialog *dialog;
-
-  if (self->store == NULL || self->selected_team == 0)
-    return;
-  dialog = sf_team_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->selected_team);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_team_saved_cb), self, G_CONNECT_SWAPPED);
-  present (self, GTK_WINDOW (dialog));
-}
-
-static GtkDropDown *
-choice_dropdown (GtkStringList *labels,
-                 const char    *accessible_label)
-{
-  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
-  return dropdown;
-}
-
-static void
-on_remove_team_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            SfTeamsPage      *self)
-{
-  GArray *ids = g_object_get_data (G_OBJECT (dialog), "sf-ids");
-  gint64 team_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "sf-subject");
-  GtkDropDown *dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  g_autoptr(GError) error = NULL;
-  SfRosterSnapshot *snapshot;
-  guint chosen;
-
-  if (!g_str_equal (response, "remove"))
-    return;
-  chosen = gtk_drop_down_get_selected (dropdown);
-  if (chosen >= ids->len)
-    return;
-  snapshot = sf_roster_remove_team (self->store, team_id, g_array_index (ids, gint64, chosen), &error);
-  if (snapshot == NULL)
-    {
-      show_error (self, _("Team Not Removed"), error->message);
-      return;
-    }
-  toast_undo (self, snapshot);
-}
-
-/* A team without members goes at once (undo brings it back); with members
- * the manager chooses the team they move to. */
-static void
-remove_team_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfTeamItem *team = selected_team_item (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  GArray *ids;
-  GtkWidget *dialog;
-  guint n_teams;
-
-  if (self->store == NULL || team == NULL)
-    return;
-
-  if (sf_team_item_get_members (team) == 0)
-    {
-      SfRosterSnapshot *snapshot = sf_roster_remove_team (self->store, sf_team_item_get_id (team), 0, &error);
-
-      if (snapshot == NULL)
-        show_error (self, _("Team Not Removed"), error->message);
-      else
-        toast_undo (self, snapshot);
-      return;
-    }
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  n_teams = g_list_model_get_n_items (G_LIST_MODEL (self->team_store));
-  for (guint i = 0; i < n_teams; i++)
-    {
-      g_autoptr(SfTeamItem) other = g_list_model_get_item (G_LIST_MODEL (self->team_store), i);
-      gint64 id = sf_team_item_get_id (other);
-
-      if (id == sf_team_item_get_id (team))
-        continue;
-      g_array_append_val (ids, id);
-      gtk_string_list_append (labels, sf_team_item_get_name (other));
-    }
-
-  if (ids->len == 0)
-    {
-      g_autofree char *message = NULL;
-
-      g_array_unref (ids);
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "“%s” has %u caseworker and there is no other team to "
-                                              "move them to. Create another team first, or remove the "
-                                              "caseworker.",
-                                              "“%s” has %u caseworkers and there is no other team to "
-                                              "move them to. Create another team first, or remove the "
-                                              "caseworkers.",
-                                              sf_team_item_get_members (team)),
-                                 sf_team_item_get_name (team), sf_team_item_get_members (team));
-      show_error (self, _("Team Not Removed"), message);
-      return;
-    }
-
-  /* Translators: %s is a team */
-  heading = g_strdup_printf (_("Where Do the Members of “%s” Go?"), sf_team_item_get_name (team));
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "The team has %u caseworker. Choose the team they move to; "
-                                       "their cases go with them.",
-                                       "The team has %u caseworkers. Choose the team they move to; "
-                                       "their cases go with them.",
-                                       sf_team_item_get_members (team)),
-                          sf_team_item_get_members (team));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
-                                      GTK_WIDGET (choice_dropdown (labels, _("Team to move the members to"))));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Move Members and Remove Team"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "sf-ids", ids, (GDestroyNotify) g_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "sf-subject",
-                          g_memdup2 (&(gint64) { sf_team_item_get_id (team) }, sizeof (gint64)), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_team_response_cb), self, 0);
-  present (self, GTK_WINDOW (dialog));
-}
-
-static void
-edit_caseworker_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfRosterItem *member = selected_member (self);
-  SfCaseworkerDialog *dialog;
-
-  if (self->store == NULL || member == NULL)
-    return;
-  dialog = sf_caseworker_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
-                                     sf_roster_item_get_id (member), 0);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_caseworker_saved_cb), self, G_CONNECT_SWAPPED);
-  present (self, GTK_WINDOW (dialog));
+  add_column (self, C_("column", "Load"), "load-text", SF_CELL_NUMBER, NULL,
+              numeric_sorter ("weighted-load"), 56);
+  add_column (self, _("Utilisation"), NULL, SF_CELL_UTILISATION, NULL,
+              numeric_sorter ("utilisation-rank"), 104);
+  add_column (self, _("Status"), NULL, SF_CELL_STATUS, NULL,
+              numeric_sorter ("status-rank"), 124);
 }
 
 static void
@@ -822,265 +335,7 @@ on_member_view_activate_cb (SfTeamsPage *self,
                             guint        position)
 {
   gtk_single_selection_set_selected (self->member_selection, position);
-  edit_caseworker_action (GTK_WIDGET (self), "teams.edit-caseworker", NULL);
-}
-
-static void
-explain_norm_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfRosterItem *member = selected_member (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SfDataset) dataset = NULL;
-  g_autoptr(SfFigures) figures = NULL;
-  g_autoptr(GPtrArray) factors = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *norm = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *body = NULL;
-  const SfWorkerFigures *wf;
-  GtkWidget *list;
-  GtkWidget *dialog;
-  GtkWidget *total;
-  SfSettings settings;
-
-  if (self->store == NULL || member == NULL)
-    return;
-  if (!sf_store_load_settings (self->store, &settings, &error) ||
-      (dataset = sf_store_load_dataset (self->store, &error)) == NULL)
-    {
-      show_error (self, _("Could Not Read the Database"), error->message);
-      return;
-    }
-  figures = sf_figures_compute (dataset, &settings, sf_day_today ());
-  wf = sf_figures_find_worker (figures, sf_roster_item_get_id (member));
-  factors = sf_roster_explain_norm (figures, sf_roster_item_get_id (member));
-  if (wf == NULL || factors == NULL)
-    return;
-
-  norm = sf_format_decimal (wf->adjusted_norm, 1);
-  /* Translators: e.g. "The Norm of Anne Bach (AB)" */
-  heading = g_strdup_printf (_("The Norm of %s (%s)"), wf->worker->name, wf->worker->initials);
-  date = sf_day_format (figures->ref);
-  body = g_strdup_printf (_("On %s the adjusted norm is %s cases: the team norm multiplied by "
-                            "each factor below."), date, norm);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Factors of the norm"), -1);
-  for (guint i = 0; i < factors->len; i++)
-    {
-      SfNormFactor *factor = g_ptr_array_index (factors, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *value = NULL;
-      g_autofree char *number = sf_format_decimal (factor->value, i == 0 ? (fabs (factor->value - round (factor->value)) < 0.05 ? 0 : 1) : 2);
-      g_autofree char *title = i == 0 ? g_strdup (factor->label) : g_strdup_printf ("× %s", factor->label);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), factor->reason);
-      value = gtk_label_new (number);
-      gtk_widget_add_css_class (value, "numeric");
-      gtk_widget_add_css_class (value, "heading");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  total = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (total), _("= Adjusted norm"));
-  {
-    GtkWidget *value = gtk_label_new (norm);
-
-    gtk_widget_add_css_class (value, "numeric");
-    gtk_widget_add_css_class (value, "title-4");
-    adw_action_row_add_suffix (ADW_ACTION_ROW (total), value);
-  }
-  gtk_list_box_append (GTK_LIST_BOX (list), total);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
-  present (self, GTK_WINDOW (dialog));
-}
-
-static void
-on_move_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     SfTeamsPage      *self)
-{
-  GArray *ids = g_object_get_data (G_OBJECT (dialog), "sf-ids");
-  gint64 subject = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "sf-subject");
-  gboolean remove = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "sf-remove"));
-  GtkDropDown *dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  g_autoptr(GError) error = NULL;
-  SfRosterSnapshot *snapshot;
-  guint chosen;
-
-  if (!g_str_equal (response, "ok"))
-    return;
-  chosen = gtk_drop_down_get_selected (dropdown);
-  if (chosen >= ids->len)
-    return;
-  if (remove)
-    snapshot = sf_roster_remove_caseworker (self->store, subject, g_array_index (ids, gint64, chosen), &error);
-  else
-    snapshot = sf_roster_move_caseworker (self->store, subject, g_array_index (ids, gint64, chosen), &error);
-  if (snapshot == NULL)
-    {
-      show_error (self, remove ? _("Caseworker Not Removed") : _("Caseworker Not Moved"), error->message);
-      return;
-    }
-  toast_undo (self, snapshot);
-}
-
-static GtkWidget *
-choice_dialog (SfTeamsPage   *self,
-               const char    *heading,
-               const char    *body,
-               GtkStringList *labels,
-               GArray        *ids,
-               const char    *accessible_label,
-               const char    *ok_label,
-               gint64         subject,
-               gboolean       remove)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, body);
-
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
-                                      GTK_WIDGET (choice_dropdown (labels, accessible_label)));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "ok", ok_label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
-                                              remove ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), remove ? "cancel" : "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "sf-ids", g_array_ref (ids), (GDestroyNotify) g_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "sf-subject", g_memdup2 (&subject, sizeof subject), g_free);
-  g_object_set_data (G_OBJECT (dialog), "sf-remove", GINT_TO_POINTER (remove));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_move_response_cb), self, 0);
-  present (self, GTK_WINDOW (dialog));
-  return dialog;
-}
-
-static void
-move_caseworker_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfRosterItem *member = selected_member (self);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *heading = NULL;
-  guint n_teams;
-
-  if (self->store == NULL || member == NULL)
-    return;
-  n_teams = g_list_model_get_n_items (G_LIST_MODEL (self->team_store));
-  for (guint i = 0; i < n_teams; i++)
-    {
-      g_autoptr(SfTeamItem) team = g_list_model_get_item (G_LIST_MODEL (self->team_store), i);
-      gint64 id = sf_team_item_get_id (team);
-
-      if (id == self->selected_team)
-        continue;
-      g_array_append_val (ids, id);
-      gtk_string_list_append (labels, sf_team_item_get_name (team));
-    }
-  if (ids->len == 0)
-    {
-      show_error (self, _("No Other Team"), _("Create the team to move the caseworker to first."));
-      return;
-    }
-  /* Translators: %s is a caseworker's name */
-  heading = g_strdup_printf (_("Move %s to Another Team"), sf_roster_item_get_name (member));
-  choice_dialog (self, heading, _("Their cases, reductions and absence go with them."),
-                 labels, ids, _("Team to move to"), _("_Move"), sf_roster_item_get_id (member), FALSE);
-}
-
-/* Without cases a caseworker goes at once (undo brings them back); with
- * cases the manager chooses the colleague who takes them over. */
-static void
-remove_caseworker_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfRosterItem *member = selected_member (self);
-  MemberInfo *info;
-  g_autoptr(GtkStringList) labels = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  gint64 id;
-
-  if (self->store == NULL || member == NULL)
-    return;
-  id = sf_roster_item_get_id (member);
-  info = g_hash_table_lookup (self->members, &id);
-
-  if (info == NULL || info->cases == 0)
-    {
-      g_autoptr(GError) error = NULL;
-      SfRosterSnapshot *snapshot = sf_roster_remove_caseworker (self->store, id, 0, &error);
-
-      if (snapshot == NULL)
-        show_error (self, _("Caseworker Not Removed"), error->message);
-      else
-        toast_undo (self, snapshot);
-      return;
-    }
-
-  /* Colleagues in the team first, then everyone else */
-  labels = gtk_string_list_new (NULL);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < self->roster_items->len; i++)
-      {
-        SfRosterItem *other = g_ptr_array_index (self->roster_items, i);
-        gint64 other_id = sf_roster_item_get_id (other);
-        MemberInfo *other_info = g_hash_table_lookup (self->members, &other_id);
-        gboolean same_team = other_info != NULL && other_info->team_id == info->team_id;
-        g_autofree char *label = NULL;
-
-        if (other_id == id || same_team != (pass == 0))
-          continue;
-        if (same_team)
-          label = g_strdup_printf ("%s (%s)", sf_roster_item_get_name (other), sf_roster_item_get_initials (other));
-        else
-          /* Translators: a colleague in another team: name (initials), team */
-          label = g_strdup_printf (_("%s (%s), %s"), sf_roster_item_get_name (other),
-                                   sf_roster_item_get_initials (other), sf_roster_item_get_team (other));
-        g_array_append_val (ids, other_id);
-        gtk_string_list_append (labels, label);
-      }
-  if (ids->len == 0)
-    {
-      show_error (self, _("Caseworker Not Removed"),
-                  _("The caseworker has cases and there is no colleague to take them over. Add the "
-                    "colleague first."));
-      return;
-    }
-
-  /* Translators: %s is a caseworker's name */
-  heading = g_strdup_printf (_("Who Takes Over the Cases of %s?"), sf_roster_item_get_name (member));
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%s has %u open case. The colleague you choose becomes its "
-                                       "caseworker, and also covers the cases %s covered for others.",
-                                       "%s has %u open cases. The colleague you choose becomes their "
-                                       "caseworker, and also covers the cases %s covered for others.",
-                                       info->open_cases),
-                          sf_roster_item_get_initials (member), info->open_cases,
-                          sf_roster_item_get_initials (member));
-  choice_dialog (self, heading, body, labels, ids, _("Colleague who takes over the cases"),
-                 _("_Move Cases and Remove"), id, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "teams.edit-caseworker", NULL);
 }
 
 /* ---- widget ------------------------------------------------------------------ */
@@ -1091,8 +346,8 @@ sf_teams_page_dispose (GObject *object)
   SfTeamsPage *self = (SfTeamsPage *)object;
   GtkWidget *child;
 
+  sf_page_follower_clear (&self->follower);
   g_clear_weak_pointer (&self->dialog);
-  g_clear_weak_pointer (&self->undo_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_TEAMS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1127,8 +382,6 @@ sf_teams_page_class_init (SfTeamsPageClass *klass)
 
   g_type_ensure (SF_TYPE_ROSTER_ITEM);
   g_type_ensure (SF_TYPE_TEAM_ITEM);
-  g_type_ensure (SF_TYPE_STATUS_CELL);
-  g_type_ensure (SF_TYPE_UTILISATION_CELL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-teams-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SfTeamsPage, search_entry);
@@ -1144,16 +397,7 @@ sf_teams_page_class_init (SfTeamsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_member_view_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "teams.edit-team", NULL, edit_team_action);
-  gtk_widget_class_install_action (widget_class, "teams.remove-team", NULL, remove_team_action);
-  gtk_widget_class_install_action (widget_class, "teams.suggest", NULL, suggest_action);
-  gtk_widget_class_install_action (widget_class, "teams.planned-hires", NULL, planned_hires_action);
-  gtk_widget_class_install_action (widget_class, "teams.edit-caseworker", NULL, edit_caseworker_action);
-  gtk_widget_class_install_action (widget_class, "teams.explain-norm", NULL, explain_norm_action);
-  gtk_widget_class_install_action (widget_class, "teams.move-caseworker", NULL, move_caseworker_action);
-  gtk_widget_class_install_action (widget_class, "teams.remove-caseworker", NULL, remove_caseworker_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "teams.remove-caseworker", NULL);
+  _sf_teams_page_class_actions_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sf-teams-page");
@@ -1168,7 +412,7 @@ sf_teams_page_init (SfTeamsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->members = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, member_info_free);
+  self->members = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->roster_items = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Teams: filtered by the search, sorted by name */
@@ -1213,36 +457,17 @@ sf_teams_page_init (SfTeamsPage *self)
   update_actions (self);
 }
 
-void
-sf_teams_page_set_store (SfTeamsPage *self,
-                         SfStore     *store)
-{
-  g_return_if_fail (SF_IS_TEAMS_PAGE (self));
-  g_return_if_fail (SF_IS_STORE (store));
-
-  g_set_object (&self->store, store);
-}
-
-static char *
-describe_reductions (const SfDataset *dataset,
-                     gint64           caseworker_id,
-                     SfDay            ref,
-                     double           active)
+/* How many reductions @caseworker_id has recorded, in force or not */
+static guint
+count_reductions (const SfDataset *dataset,
+                  gint64           caseworker_id)
 {
   guint n = 0;
 
   for (guint i = 0; i < dataset->reductions->len; i++)
     if (g_array_index (dataset->reductions, SfReduction, i).caseworker_id == caseworker_id)
       n++;
-  if (n == 0)
-    return g_strdup ("—");
-  {
-    g_autofree char *hours = sf_format_hours (active);
-
-    /* Translators: hours of reduction in force today, and how many reductions are recorded,
-     * e.g. "5 h (2)" */
-    return g_strdup_printf (_("%s h (%u)"), hours, n);
-  }
+  return n;
 }
 
 static int
@@ -1269,14 +494,7 @@ put_member (SfTeamsPage     *self,
   SfRosterItem *item = sf_roster_item_new (wf, area);
 
   info->team_id = w->team_id;
-  info->reductions = describe_reductions (figures->dataset, w->id, figures->ref, wf->reduction_hours);
-  info->start = w->start != SF_DAY_NONE ? sf_day_format (w->start) : g_strdup ("—");
-  if (w->absence_kind != NULL && *w->absence_kind != '\0')
-    info->absence = g_strdup (sf_roster_absence_kind_label (w->absence_kind));
-  else
-    info->absence = g_strdup ("—");
-  info->factor = sf_format_decimal (w->individual_factor, 2);
-  info->factor_reason = g_strdup (w->factor_reason);
+  sf_roster_item_set_reductions (item, count_reductions (figures->dataset, w->id));
   info->open_cases = wf->primary_cases;
   g_hash_table_replace (self->members, g_memdup2 (&w->id, sizeof w->id), info);
 
@@ -1322,7 +540,7 @@ new_team_item (const SfFigures *figures,
 }
 
 /* Shows the teams and caseworkers of @figures; keeps copies. */
-void
+static void
 sf_teams_page_set_figures (SfTeamsPage     *self,
                            const SfFigures *figures)
 {
@@ -1360,7 +578,7 @@ sf_teams_page_set_figures (SfTeamsPage     *self,
  * and caseworkers are made again, each where it stands; the chosen team's
  * members are shown again only if the change touched the team.  The
  * chosen team, the scroll position and the search stay. */
-void
+static void
 sf_teams_page_update_figures (SfTeamsPage     *self,
                               const SfFigures *figures,
                               const SfDelta   *delta)
@@ -1432,41 +650,6 @@ sf_teams_page_start_search (SfTeamsPage *self)
   g_return_if_fail (SF_IS_TEAMS_PAGE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-GtkWindow *
-sf_teams_page_new_team (SfTeamsPage *self)
-{
-  SfTeamDialog *dialog;
-
-  g_return_val_if_fail (SF_IS_TEAMS_PAGE (self), NULL);
-  g_return_val_if_fail (self->store != NULL, NULL);
-
-  dialog = sf_team_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, 0);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_team_saved_cb), self, G_CONNECT_SWAPPED);
-  present (self, GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
-}
-
-/* In the chosen team; without any team, asks for one first. */
-GtkWindow *
-sf_teams_page_new_caseworker (SfTeamsPage *self)
-{
-  SfCaseworkerDialog *dialog;
-
-  g_return_val_if_fail (SF_IS_TEAMS_PAGE (self), NULL);
-  g_return_val_if_fail (self->store != NULL, NULL);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->team_store)) == 0)
-    {
-      show_error (self, _("No Teams Yet"), _("A caseworker belongs to a team: create the team first."));
-      return self->dialog;
-    }
-  dialog = sf_caseworker_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, 0,
-                                     self->selected_team);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_caseworker_saved_cb), self, G_CONNECT_SWAPPED);
-  present (self, GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
 }
 
 gboolean
@@ -1547,11 +730,42 @@ sf_teams_page_get_dialog (SfTeamsPage *self)
   return self->dialog;
 }
 
-/* The toast that undoes the last removal or move, while it is shown. */
-AdwToast *
-sf_teams_page_get_undo_toast (SfTeamsPage *self)
-{
-  g_return_val_if_fail (SF_IS_TEAMS_PAGE (self), NULL);
 
-  return self->undo_toast;
+static void
+fill_from_context (GtkWidget *page,
+                   SfContext *context)
+{
+  sf_teams_page_set_figures (SF_TEAMS_PAGE (page), sf_context_get_figures (context));
+}
+
+static void
+update_from_context (GtkWidget              *page,
+                     SfContext              *context,
+                     const SfContextChanges *changes)
+{
+  if (changes->what & SF_CONTEXT_FIGURES)
+    sf_teams_page_update_figures (SF_TEAMS_PAGE (page), sf_context_get_figures (context), changes->delta);
+}
+
+/* The page shows the teams of @context (when first shown) and follows its
+ * changes; its edits go to the context's store. */
+void
+sf_teams_page_set_context (SfTeamsPage *self,
+                           SfContext   *context)
+{
+  g_return_if_fail (SF_IS_TEAMS_PAGE (self));
+  g_return_if_fail (SF_IS_CONTEXT (context));
+
+  g_set_object (&self->store, sf_context_get_store (context));
+  sf_page_follower_set_context (&self->follower, GTK_WIDGET (self), context,
+                                fill_from_context, update_from_context);
+}
+
+/* Fills the page now if it was not shown since the figures changed. */
+void
+sf_teams_page_catch_up (SfTeamsPage *self)
+{
+  g_return_if_fail (SF_IS_TEAMS_PAGE (self));
+
+  sf_page_follower_catch_up (&self->follower);
 }

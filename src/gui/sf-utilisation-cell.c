@@ -106,6 +106,8 @@ sf_utilisation_cell_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, update, self);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (sf_utilisation_cell_parent_class)->dispose (object);
@@ -225,9 +227,14 @@ sf_utilisation_cell_set_item (SfUtilisationCell *self,
   g_return_if_fail (SF_IS_UTILISATION_CELL (self));
   g_return_if_fail (item == NULL || SF_IS_ROSTER_ITEM (item));
 
-  if (g_set_object (&self->item, item))
-    {
-      update (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
-    }
+  if (self->item == item)
+    return;
+  /* An item that changes in place is shown as it now is */
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, update, self);
+  g_set_object (&self->item, item);
+  if (item != NULL)
+    g_signal_connect_object (item, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-error-dialog.h"
 #include "sf-alerts-page.h"
 #include "sf-backups-window.h"
 #include "sf-caseloads-page.h"
@@ -16,6 +17,7 @@
 #include "sf-checklists-page.h"
 #include "sf-import-error-dialog.h"
 #include "sf-import-preview-dialog.h"
+#include "sf-planning-page.h"
 #include "sf-roster-page.h"
 #include "sf-suggest-dialog.h"
 #include "sf-window.h"
@@ -24,17 +26,15 @@ struct _SfWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  SfStore              *store;
+  SfContext            *context;
   GSettings            *settings;
   GtkFileChooserNative *import_chooser;
   guint                 poll_id;
-  gint64                data_version;
 
   AdwViewSwitcherTitle *window_title;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStackPage     *alerts_stack_page;
   SfAlertsPage         *alerts_page;
-  GPtrArray            *alerts;
   GtkToggleButton      *search_button;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -43,21 +43,8 @@ struct _SfWindow
   SfCaseloadsPage      *caseloads_page;
   SfChecklistsPage     *checklists_page;
   SfTeamsPage          *teams_page;
-
-  /* The figures of the last reload, and the pages not yet filled with
-   * them: a page is filled when it is first shown (or asked for), so the
-   * window opens on a large municipality as fast as on an empty one.  Once
-   * filled, a page is kept current on every reload, as before. */
-  SfDataset            *dataset;
-  SfFigures            *figures;
-  guint                 stale_pages;
-  guint                 live_pages;
-};
-
-enum {
-  STALE_TEAMS     = 1 << 0,
-  STALE_CASELOADS = 1 << 1,
-  STALE_ALERTS    = 1 << 2,
+  SfPlanningPage       *planning_page;
+  AdwToast             *undo_toast;    /* weak: the latest undo toast */
 };
 
 G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -67,23 +54,11 @@ G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-show_error (SfWindow   *self,
-            const char *heading,
-            const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static void
 set_empty (SfWindow *self,
@@ -145,71 +120,6 @@ save_window_state (SfWindow *self)
   g_settings_apply (self->settings);
 }
 
-static void fill_stale_pages (SfWindow *self,
-                              guint     pages);
-static void update_alerts    (SfWindow        *self,
-                              const SfFigures *figures,
-                              const SfDelta   *delta);
-
-/* Follows a write this window's store made, row by row: the figures of the
- * people and teams it touched are computed again (sf_recompute_apply()) and
- * only their rows are replaced, so that editing one case among 100,000
- * costs what that case costs.  Returns FALSE when everything is to be
- * read again (another program's write, teams, settings, people added or
- * removed, a new day). */
-static gboolean
-update_in_place (SfWindow       *self,
-                 const SfChange *change)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean figures_changed;
-  SfDelta delta;
-
-  if (self->dataset == NULL || self->figures == NULL || change->everything ||
-      self->figures->ref != sf_day_today ())
-    return FALSE;
-
-  sf_delta_init (&delta);
-  if (!sf_recompute_apply (self->store, self->dataset, self->figures, change, &delta, &error))
-    {
-      if (error != NULL)
-        g_message ("Reading everything again: %s", error->message);
-      sf_delta_clear (&delta);
-      return FALSE;
-    }
-
-  figures_changed = delta.caseworkers->len > 0 || delta.teams->len > 0 || delta.cases->len > 0;
-  if (figures_changed)
-    {
-      sf_roster_page_update_figures (self->roster_page, self->figures, delta.caseworkers);
-      if (self->live_pages & STALE_TEAMS)
-        sf_teams_page_update_figures (self->teams_page, self->figures, &delta);
-      if (self->live_pages & STALE_CASELOADS)
-        sf_caseloads_page_update_figures (self->caseloads_page, self->figures, &delta, change);
-      /* Pages not yet shown are still stale: filled when they are shown */
-    }
-  if (change->tables & SF_CHANGE_CHECKLISTS)
-    sf_checklists_page_reload (self->checklists_page, self->store, self->dataset);
-  /* Checklist items due for follow-up are alerts too: then all are
-   * evaluated again, otherwise those of whom the edit changed */
-  if (figures_changed || (change->tables & SF_CHANGE_CHECKLISTS))
-    {
-      update_alerts (self, self->figures, change->tables & SF_CHANGE_CHECKLISTS ? NULL : &delta);
-      fill_stale_pages (self, self->live_pages & STALE_ALERTS);
-    }
-  sf_delta_clear (&delta);
-  return TRUE;
-}
-
-static void
-on_store_changed_cb (SfWindow       *self,
-                     const SfChange *change,
-                     SfStore        *store)
-{
-  if (!update_in_place (self, change))
-    sf_window_reload (self);
-}
-
 static void
 on_import_chooser_response_cb (SfWindow             *self,
                                int                   response,
@@ -223,7 +133,7 @@ on_import_chooser_response_cb (SfWindow             *self,
 
       /* Cases from a case system: see what changes before anything does */
       if (file != NULL && cases)
-        sf_import_preview_dialog_open (self, file);
+        sf_import_preview_dialog_open (GTK_WINDOW (self), self->context, file);
       else if (file != NULL)
         sf_window_import_file (self, file, cases);
     }
@@ -298,13 +208,13 @@ demo_action (GtkWidget  *widget,
   SfWindow *self = SF_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!sf_demo_populate (self->store, sf_day_today (), &error))
+  if (!sf_demo_populate (sf_context_get_store (self->context), sf_day_today (), &error))
     {
-      show_error (self, _("Demonstration Data Not Loaded"), error->message);
+      sf_error_dialog_show (GTK_WINDOW (self), _("Demonstration Data Not Loaded"), error->message);
       return;
     }
 
-  sf_window_add_toast (self, _("Demonstration data loaded"));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Demonstration data loaded"));
 }
 
 static void
@@ -375,56 +285,112 @@ new_caseworker_action (GtkWidget  *widget,
   sf_teams_page_new_caseworker (self->teams_page);
 }
 
-/* Records today's figures in the history (at most a row a day per change),
- * then shows the alerts with acknowledgements and "since" applied, their
- * count (open errors and warnings) on the Alerts tab.  With @delta (an
- * edit's, on the figures the alerts were last evaluated on), only the
- * people and teams in it are recorded and evaluated again. */
+/* The count of the alerts (open errors and warnings) on the Alerts tab */
 static void
-update_alerts (SfWindow        *self,
-               const SfFigures *figures,
-               const SfDelta   *delta)
+update_badge (SfWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) alerts = NULL;
-  const GArray *caseworker_ids = delta != NULL ? delta->caseworkers : NULL;
-  const GArray *team_ids = delta != NULL ? delta->teams : NULL;
-  guint open;
+  GPtrArray *alerts = sf_context_get_alerts (self->context);
 
-  if (!sf_figure_history_record_some (self->store, figures, caseworker_ids, team_ids, &error))
-    {
-      /* The history only feeds "since": the figures stand without it */
-      g_message ("Could not record today's figures in the history: %s", error->message);
-      g_clear_error (&error);
-    }
-
-  if (delta != NULL && self->alerts != NULL)
-    alerts = sf_alerts_evaluate_stored_some (self->store, figures, self->alerts,
-                                             caseworker_ids, team_ids, &error);
-  else
-    alerts = sf_alerts_evaluate_stored (self->store, figures, &error);
   if (alerts == NULL)
-    {
-      g_message ("Could not read the acknowledged alerts: %s", error->message);
-      alerts = sf_alerts_evaluate (figures);
-    }
-
-  g_clear_pointer (&self->alerts, g_ptr_array_unref);
-  self->alerts = g_ptr_array_ref (alerts);
-  /* The page itself is filled when shown (fill_stale_pages) */
-  self->stale_pages |= STALE_ALERTS;
-
-  open = sf_alerts_count_unacknowledged (alerts);
-  adw_view_stack_page_set_badge_number (self->alerts_stack_page, open);
+    return;
+  adw_view_stack_page_set_badge_number (self->alerts_stack_page, sf_alerts_count_unacknowledged (alerts));
   adw_view_stack_page_set_needs_attention (self->alerts_stack_page,
                                            sf_alerts_count_active (alerts, SF_SEVERITY_ERROR) > 0);
+}
+
+/* After everything was read again: the empty state, or the date of the
+ * figures under the title */
+static void
+update_title (SfWindow *self)
+{
+  const SfFigures *figures = sf_context_get_figures (self->context);
+  g_autofree char *date = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* Teams without caseworkers yet are shown: the Teams page adds them */
+  if (figures == NULL || sf_context_is_empty (self->context))
+    {
+      adw_view_switcher_title_set_subtitle (self->window_title, NULL);
+      set_empty (self, TRUE);
+      return;
+    }
+
+  date = sf_day_format (figures->ref);
+  /* Translators: the subtitle of the window; %s is a date */
+  subtitle = g_strdup_printf (_("Figures on %s"), date);
+  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
+  set_empty (self, FALSE);
+}
+
+static void
+on_context_changed_cb (SfWindow               *self,
+                       const SfContextChanges *changes,
+                       SfContext              *context)
+{
+  if (changes->what & SF_CONTEXT_ALERTS)
+    update_badge (self);
+  if (changes->what & SF_CONTEXT_EVERYTHING)
+    update_title (self);
+}
+
+static void
+on_context_load_failed_cb (SfWindow     *self,
+                           const GError *error,
+                           SfContext    *context)
+{
+  sf_error_dialog_show (GTK_WINDOW (self), _("Could Not Read the Database"), error->message);
+}
+
+static void
+on_undo_toast_clicked_cb (AdwToast *toast,
+                          SfWindow *self)
+{
+  SfUndo *undo = g_object_get_data (G_OBJECT (toast), "sf-undo");
+  g_autoptr(GError) error = NULL;
+
+  /* An undo that fails (the database busy with another program's write,
+   * or the row gone) is said, not only logged */
+  if (undo != NULL && !sf_undo_run (undo, &error))
+    sf_error_dialog_show (GTK_WINDOW (self), _("Could Not Undo"), error->message);
+}
+
+/* The one undo toast: an edit offered its undo through the context */
+static void
+on_context_undo_offered_cb (SfWindow  *self,
+                            SfUndo    *undo,
+                            SfContext *context)
+{
+  g_autofree char *escaped = g_markup_escape_text (sf_undo_get_title (undo), -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "sf-undo", sf_undo_ref (undo), (GDestroyNotify) sf_undo_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_toast_clicked_cb), self, 0);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* win.toast: the one plain toast, for any widget of the window
+ * (gtk_widget_activate_action (widget, "win.toast", "s", text)) */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+  g_autofree char *escaped = NULL;
+
+  /* A toast's title is markup: names may hold an ampersand */
+  escaped = g_markup_escape_text (g_variant_get_string (parameter, NULL), -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 static void
 open_suggest_dialog (SfWindow *self,
                      gint64    team_id)
 {
-  SfSuggestDialog *dialog = sf_suggest_dialog_new (GTK_WINDOW (self), self->store, team_id);
+  SfSuggestDialog *dialog = sf_suggest_dialog_new (GTK_WINDOW (self), self->context, team_id);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -467,7 +433,7 @@ change_log_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   SfWindow *self = SF_WINDOW (widget);
-  SfChangeLogWindow *log = sf_change_log_window_new (GTK_WINDOW (self), self->store);
+  SfChangeLogWindow *log = sf_change_log_window_new (GTK_WINDOW (self), sf_context_get_store (self->context));
 
   gtk_window_present (GTK_WINDOW (log));
 }
@@ -478,7 +444,7 @@ backups_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   SfWindow *self = SF_WINDOW (widget);
-  SfBackupsWindow *backups = sf_backups_window_new (GTK_WINDOW (self), self->store);
+  SfBackupsWindow *backups = sf_backups_window_new (GTK_WINDOW (self), sf_context_get_store (self->context));
 
   gtk_window_present (GTK_WINDOW (backups));
 }
@@ -509,48 +475,6 @@ sf_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (sf_window_parent_class)->close_request (window);
 }
 
-/* Fills the pages in @pages that still show older figures than the last
- * reload's.  Building the Alerts page's rows for 3,000 caseworkers took
- * seconds, and the Caseloads page a third of one: at start-up only the
- * page shown is filled. */
-static void
-fill_stale_pages (SfWindow *self,
-                  guint     pages)
-{
-  pages &= self->stale_pages;
-  if (pages == 0 || self->figures == NULL)
-    return;
-  self->stale_pages &= ~pages;
-  self->live_pages |= pages;
-
-  if (pages & STALE_TEAMS)
-    sf_teams_page_set_figures (self->teams_page, self->figures);
-  if (pages & STALE_CASELOADS)
-    sf_caseloads_page_set_figures (self->caseloads_page, self->figures);
-  if ((pages & STALE_ALERTS) && self->alerts != NULL)
-    sf_alerts_page_set_alerts (self->alerts_page, self->store, self->alerts, self->figures->ref);
-}
-
-static guint
-page_flag (const char *name)
-{
-  if (g_strcmp0 (name, "teams") == 0)
-    return STALE_TEAMS;
-  if (g_strcmp0 (name, "caseloads") == 0)
-    return STALE_CASELOADS;
-  if (g_strcmp0 (name, "alerts") == 0)
-    return STALE_ALERTS;
-  return 0;
-}
-
-static void
-on_view_stack_visible_child_cb (SfWindow     *self,
-                                GParamSpec   *pspec,
-                                AdwViewStack *view_stack)
-{
-  fill_stale_pages (self, page_flag (adw_view_stack_get_visible_child_name (view_stack)));
-}
-
 static void
 sf_window_constructed (GObject *object)
 {
@@ -558,16 +482,25 @@ sf_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (sf_window_parent_class)->constructed (object);
 
-  g_assert (SF_IS_STORE (self->store));
+  g_assert (SF_IS_CONTEXT (self->context));
 
-  sf_teams_page_set_store (self->teams_page, self->store);
-  sf_caseloads_page_set_store (self->caseloads_page, self->store);
-  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
-                           G_CALLBACK (on_view_stack_visible_child_cb), self,
+  /* The window's own widgets follow the context; each page follows it
+   * itself */
+  g_signal_connect_object (self->context, "changed",
+                           G_CALLBACK (on_context_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "changed",
-                           G_CALLBACK (on_store_changed_cb), self,
+  g_signal_connect_object (self->context, "load-failed",
+                           G_CALLBACK (on_context_load_failed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "undo-offered",
+                           G_CALLBACK (on_context_undo_offered_cb), self,
+                           G_CONNECT_SWAPPED);
+  sf_roster_page_set_context (self->roster_page, self->context);
+  sf_teams_page_set_context (self->teams_page, self->context);
+  sf_caseloads_page_set_context (self->caseloads_page, self->context);
+  sf_checklists_page_set_context (self->checklists_page, self->context);
+  sf_alerts_page_set_context (self->alerts_page, self->context);
+  sf_planning_page_set_context (self->planning_page, self->context);
   sf_window_reload (self);
 
   self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
@@ -586,6 +519,7 @@ sf_window_dispose (GObject *object)
       g_clear_object (&self->import_chooser);
     }
 
+  g_clear_weak_pointer (&self->undo_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_WINDOW);
 
   G_OBJECT_CLASS (sf_window_parent_class)->dispose (object);
@@ -596,11 +530,8 @@ sf_window_finalize (GObject *object)
 {
   SfWindow *self = (SfWindow *)object;
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->alerts, g_ptr_array_unref);
-  g_clear_pointer (&self->figures, sf_figures_free);
-  g_clear_pointer (&self->dataset, sf_dataset_free);
 
   G_OBJECT_CLASS (sf_window_parent_class)->finalize (object);
 }
@@ -615,8 +546,8 @@ sf_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -634,8 +565,8 @@ sf_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -658,9 +589,9 @@ sf_window_class_init (SfWindowClass *klass)
 
   window_class->close_request = sf_window_close_request;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         SF_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         SF_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -670,6 +601,7 @@ sf_window_class_init (SfWindowClass *klass)
   g_type_ensure (SF_TYPE_CASELOADS_PAGE);
   g_type_ensure (SF_TYPE_CHECKLISTS_PAGE);
   g_type_ensure (SF_TYPE_TEAMS_PAGE);
+  g_type_ensure (SF_TYPE_PLANNING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SfWindow, window_title);
@@ -679,6 +611,7 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, roster_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, teams_page);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, planning_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, alerts_stack_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, alerts_page);
@@ -697,6 +630,7 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-subject", "(xs)", show_subject_action);
   gtk_widget_class_install_action (widget_class, "win.change-log", NULL, change_log_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
 }
 
 static void
@@ -726,23 +660,23 @@ sf_window_init (SfWindow *self)
 /* @application may be NULL (tests). */
 SfWindow *
 sf_window_new (GtkApplication *application,
-               SfStore        *store)
+               SfContext      *context)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+  g_return_val_if_fail (SF_IS_CONTEXT (context), NULL);
 
   return g_object_new (SF_TYPE_WINDOW,
                        "application", application,
-                       "store", store,
+                       "context", context,
                        NULL);
 }
 
-SfStore *
-sf_window_get_store (SfWindow *self)
+SfContext *
+sf_window_get_context (SfWindow *self)
 {
   g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
 
-  return self->store;
+  return self->context;
 }
 
 /* Reads the database again and shows the figures on today's date. */
@@ -750,74 +684,21 @@ void
 sf_window_reload (SfWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SfDataset) dataset = NULL;
-  g_autoptr(SfFigures) figures = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *subtitle = NULL;
-  SfSettings settings;
-  SfDay today;
 
   g_return_if_fail (SF_IS_WINDOW (self));
 
-  /* What another program did after this is news to the next poll */
-  self->data_version = sf_store_get_data_version (self->store);
-  sf_settings_init_defaults (&settings);
-  if (!sf_store_load_settings (self->store, &settings, &error) ||
-      (dataset = sf_store_load_dataset (self->store, &error)) == NULL)
-    {
-      show_error (self, _("Could Not Read the Database"), error->message);
-      return;
-    }
-
-  today = sf_day_today ();
-  figures = sf_figures_compute (dataset, &settings, today);
-  sf_roster_page_set_figures (self->roster_page, figures);
-  sf_checklists_page_reload (self->checklists_page, self->store, dataset);
-  update_alerts (self, figures, NULL);
-
-  /* The figures borrow the dataset: both are kept for the pages filled
-   * later. */
-  g_clear_pointer (&self->figures, sf_figures_free);
-  g_clear_pointer (&self->dataset, sf_dataset_free);
-  self->dataset = g_steal_pointer (&dataset);
-  self->figures = g_steal_pointer (&figures);
-  self->stale_pages = STALE_TEAMS | STALE_CASELOADS | STALE_ALERTS;
-  fill_stale_pages (self, self->live_pages |
-                          page_flag (adw_view_stack_get_visible_child_name (self->view_stack)));
-
-  /* Teams without caseworkers yet are shown: the Teams page adds them */
-  if (self->dataset->caseworkers->len == 0 && self->dataset->teams->len == 0)
-    {
-      adw_view_switcher_title_set_subtitle (self->window_title, NULL);
-      set_empty (self, TRUE);
-      return;
-    }
-
-  date = sf_day_format (today);
-  /* Translators: the subtitle of the window; %s is a date */
-  subtitle = g_strdup_printf (_("Figures on %s"), date);
-  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
-  set_empty (self, FALSE);
+  if (!sf_context_reload (self->context, &error))
+    sf_error_dialog_show (GTK_WINDOW (self), _("Could Not Read the Database"), error->message);
 }
 
-/* Reloads when another program (the CLI importing, another window on the
- * same file) has changed the database since the last look, and tells every
- * view of the store.  Returns whether it did.  Cheap: SQLite answers from
- * memory. */
+/* Reloads when another program has changed the database since the last
+ * look (sf_context_check_for_changes()).  Returns whether it did. */
 gboolean
 sf_window_check_for_changes (SfWindow *self)
 {
-  gint64 version;
-
   g_return_val_if_fail (SF_IS_WINDOW (self), FALSE);
 
-  version = sf_store_get_data_version (self->store);
-  if (version == self->data_version)
-    return FALSE;
-  self->data_version = version;
-  g_debug ("The database was changed by another program; reloading");
-  sf_store_emit_changed_elsewhere (self->store);
-  return TRUE;
+  return sf_context_check_for_changes (self->context);
 }
 
 /* "empty" while there are no caseworkers, else the name of the page shown. */
@@ -845,7 +726,7 @@ sf_window_get_caseloads_page (SfWindow *self)
 {
   g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
 
-  fill_stale_pages (self, STALE_CASELOADS);
+  sf_caseloads_page_catch_up (self->caseloads_page);
   return self->caseloads_page;
 }
 
@@ -872,7 +753,7 @@ sf_window_import_file (SfWindow *self,
   g_return_val_if_fail (SF_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!sf_import_file (self->store, file, cases, &result, &error))
+  if (!sf_import_file (sf_context_get_store (self->context), file, cases, &result, &error))
     {
       GtkWidget *dialog = sf_import_error_dialog_new (GTK_WINDOW (self),
                                                       error != NULL ? error->message : NULL,
@@ -891,35 +772,9 @@ sf_window_import_file (SfWindow *self,
     toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "Imported %u caseworker", "Imported %u caseworkers", rows),
                              rows);
-  sf_window_add_toast (self, toast);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", toast);
 
   return TRUE;
-}
-
-void
-sf_window_add_toast (SfWindow   *self,
-                     const char *title)
-{
-  g_autofree char *escaped = NULL;
-
-  g_return_if_fail (SF_IS_WINDOW (self));
-  g_return_if_fail (title != NULL);
-
-  /* A toast's title is markup: names may hold an ampersand */
-  escaped = g_markup_escape_text (title, -1);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-}
-
-/* Shows @toast (taking it), e.g. one with an Undo button.  Its title is
- * markup: escape names. */
-void
-sf_window_show_toast (SfWindow *self,
-                      AdwToast *toast)
-{
-  g_return_if_fail (SF_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 SfTeamsPage *
@@ -927,7 +782,7 @@ sf_window_get_teams_page (SfWindow *self)
 {
   g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
 
-  fill_stale_pages (self, STALE_TEAMS);
+  sf_teams_page_catch_up (self->teams_page);
   return self->teams_page;
 }
 
@@ -946,15 +801,16 @@ sf_window_get_alerts_page (SfWindow *self)
 {
   g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
 
-  fill_stale_pages (self, STALE_ALERTS);
+  sf_alerts_page_catch_up (self->alerts_page);
   return self->alerts_page;
 }
 
-/* The alerts on the figures' date as the Alerts page shows them. */
-GPtrArray *
-sf_window_get_alerts (SfWindow *self)
+
+/* The latest undo toast, while it is shown */
+AdwToast *
+sf_window_get_undo_toast (SfWindow *self)
 {
   g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
 
-  return self->alerts;
+  return self->undo_toast;
 }

@@ -23,25 +23,24 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SfWindow, sf_window, SF, WINDOW, AdwApplicationWindow)
 
 SfWindow     *sf_window_new              (GtkApplication *application,
-                                          SfStore        *store);
-SfStore      *sf_window_get_store        (SfWindow       *self);
+                                          SfContext      *context);
+SfContext    *sf_window_get_context      (SfWindow       *self);
 void          sf_window_reload           (SfWindow       *self);
 gboolean      sf_window_check_for_changes (SfWindow      *self);
 const char   *sf_window_get_visible_page (SfWindow       *self);
-SfRosterPage *sf_window_get_roster_page  (SfWindow       *self);
+void          sf_window_show_page        (SfWindow       *self,
+                                          const char     *name);
 gboolean      sf_window_import_file      (SfWindow       *self,
                                           GFile          *file,
                                           gboolean        cases);
-void          sf_window_add_toast        (SfWindow       *self,
-                                          const char     *title);
-void          sf_window_show_toast       (SfWindow       *self,
-                                          AdwToast       *toast);
+
+/* For the tests: the pages (filled first if not shown yet) and the
+ * latest undo toast */
+SfRosterPage *sf_window_get_roster_page  (SfWindow       *self);
 SfTeamsPage  *sf_window_get_teams_page   (SfWindow       *self);
-void          sf_window_show_page        (SfWindow       *self,
-                                          const char     *name);
 SfAlertsPage *sf_window_get_alerts_page  (SfWindow       *self);
 SfCaseloadsPage *sf_window_get_caseloads_page (SfWindow    *self);
 SfChecklistsPage *sf_window_get_checklists_page (SfWindow  *self);
-GPtrArray    *sf_window_get_alerts       (SfWindow       *self);
+AdwToast     *sf_window_get_undo_toast   (SfWindow       *self);
 
 G_END_DECLS

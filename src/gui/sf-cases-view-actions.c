@@ -1,0 +1,493 @@
+/* sf-cases-view-actions.c: what the list of cases does — its actions, the
+ * edits they write and the undo they offer
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sf-error-dialog.h"
+#include "sf-case-dialog.h"
+#include "sf-case-item.h"
+#include "sf-cases-view-private.h"
+#include "sf-choice-dialog.h"
+#include "sf-counts-dialog.h"
+#include "sf-reassign-dialog.h"
+#include "sf-worker-choices.h"
+
+/* ---- helpers for actions --------------------------------------------- */
+
+static GtkWindow *
+parent_window (SfCasesView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+set_dialog (SfCasesView *self,
+            GtkWindow   *dialog)
+{
+  g_set_weak_pointer (&self->dialog, dialog);
+  gtk_window_present (dialog);
+}
+
+/* An undo writes back what was there: a snapshot of the cases */
+typedef struct
+{
+  GArray  *snapshot;       /* SfCase; restored */
+  GArray  *added_ids;      /* gint64; deleted (undoing counts) */
+  GArray  *closed_ids;     /* gint64; reopened (undoing counts) */
+} Undo;
+
+static void
+undo_free (Undo *undo)
+{
+  g_clear_pointer (&undo->snapshot, g_array_unref);
+  g_clear_pointer (&undo->added_ids, g_array_unref);
+  g_clear_pointer (&undo->closed_ids, g_array_unref);
+  g_free (undo);
+}
+
+static gboolean
+undo_cases (SfStore  *store,
+            gpointer  data,
+            GError  **error)
+{
+  Undo *undo = data;
+
+  if (undo->added_ids != NULL && undo->added_ids->len > 0 &&
+      !sf_cases_delete (store, (const gint64 *) undo->added_ids->data, undo->added_ids->len, error))
+    return FALSE;
+  if (undo->closed_ids != NULL && undo->closed_ids->len > 0 &&
+      !sf_cases_reopen (store, (const gint64 *) undo->closed_ids->data, undo->closed_ids->len, error))
+    return FALSE;
+  return undo->snapshot == NULL || sf_cases_restore (store, undo->snapshot, error);
+}
+
+static void
+toast_undo (SfCasesView *self,
+            const char  *title,
+            Undo        *undo)
+{
+  if (self->context != NULL)
+    sf_context_offer_undo (self->context, title, undo_cases, undo, (GDestroyNotify) undo_free);
+  else
+    undo_free (undo);
+}
+
+/* Offers to undo a change to the cases, from @snapshot (taken before it). */
+static void
+toast_undo_snapshot (SfCasesView *self,
+                     const char  *title,
+                     GArray      *snapshot)
+{
+  Undo *undo = g_new0 (Undo, 1);
+
+  undo->snapshot = snapshot;
+  toast_undo (self, title, undo);
+}
+
+static char *
+describe_cases (SfCasesView *self,
+                GArray      *snapshot)
+{
+  if (snapshot->len == 1)
+    /* Translators: one case, by its number */
+    return g_strdup_printf (_("case %s"), g_array_index (snapshot, SfCase, 0).reference);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", snapshot->len), snapshot->len);
+}
+
+static const char *
+initials_of (SfCasesView *self,
+             gint64       id)
+{
+  const SfCaseworker *worker = self->dataset != NULL ? sf_dataset_find_caseworker (self->dataset, id) : NULL;
+
+  return worker != NULL ? worker->initials : "?";
+}
+
+/* ---- actions --------------------------------------------------------- */
+
+static gint64
+default_caseworker (SfCasesView *self)
+{
+  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
+
+  if (self->filter_worker != 0)
+    return self->filter_worker;
+  if (ids->len > 0 && self->dataset != NULL)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+        if (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i))
+          {
+            g_autoptr(SfCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+            return sf_case_item_get_caseworker_id (item);
+          }
+    }
+  return 0;
+}
+
+static void
+on_case_saved_cb (SfCaseDialog *dialog,
+                  gint64        id,
+                  SfCasesView  *self)
+{
+  /* The store has changed, and the list with it: show the case chosen */
+  sf_cases_view_select_ids (self, &id, 1);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Case saved"));
+}
+
+static void
+open_case_dialog (SfCasesView *self,
+                  gint64       case_id)
+{
+  SfCaseDialog *dialog;
+
+  if (self->store == NULL || self->dataset == NULL)
+    return;
+  dialog = sf_case_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, case_id,
+                               default_caseworker (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_case_saved_cb), self, 0);
+  set_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_case_dialog (SF_CASES_VIEW (widget), 0);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SfCasesView *self = SF_CASES_VIEW (widget);
+  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
+
+  if (ids->len == 1)
+    open_case_dialog (self, g_array_index (ids, gint64, 0));
+}
+
+static void
+on_case_view_activate_cb (SfCasesView   *self,
+                          guint          position,
+                          GtkColumnView *view)
+{
+  g_autoptr(SfCaseItem) item = sf_row_viewport_item_at (view, position);
+
+  if (item != NULL)
+    open_case_dialog (self, sf_case_item_get_id (item));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_menu_button_popup (SF_CASES_VIEW (widget)->close_button);
+}
+
+static void
+on_close_popover_show_cb (SfCasesView *self,
+                          GtkPopover  *popover)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  gtk_calendar_select_day (self->close_calendar, now);
+}
+
+typedef enum
+{
+  EDIT_CLOSE,
+  EDIT_REOPEN,
+  EDIT_DELETE,
+} Edit;
+
+/* Closes (on @day), reopens or deletes the cases chosen, then offers to
+ * undo it from a snapshot taken before */
+static void
+edit_chosen (SfCasesView *self,
+             Edit         edit,
+             SfDay        day)
+{
+  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
+  const gint64 *id_data = (const gint64 *) ids->data;
+  g_autoptr(GArray) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  gboolean ok;
+
+  if (ids->len == 0 || self->store == NULL)
+    return;
+  snapshot = sf_cases_snapshot (self->store, id_data, ids->len, &error);
+  ok = snapshot != NULL;
+  switch (edit)
+    {
+    case EDIT_CLOSE:
+      ok = ok && sf_cases_close (self->store, id_data, ids->len, day, &error);
+      break;
+    case EDIT_REOPEN:
+      ok = ok && sf_cases_reopen (self->store, id_data, ids->len, &error);
+      break;
+    case EDIT_DELETE:
+    default:
+      ok = ok && sf_cases_delete (self->store, id_data, ids->len, &error);
+      break;
+    }
+  if (!ok)
+    {
+      sf_error_dialog_show (parent_window (self),
+                            edit == EDIT_CLOSE ? _("Cases Not Closed")
+                            : edit == EDIT_REOPEN ? _("Cases Not Reopened") : _("Cases Not Deleted"),
+                            error->message);
+      return;
+    }
+  what = describe_cases (self, snapshot);
+  if (edit == EDIT_CLOSE)
+    /* Translators: a toast; %s is "case S-1" or "3 cases" */
+    title = g_strdup_printf (_("Closed %s"), what);
+  else if (edit == EDIT_REOPEN)
+    /* Translators: a toast; %s is "case S-1" or "3 cases" */
+    title = g_strdup_printf (_("Reopened %s"), what);
+  else
+    /* Translators: a toast; %s is "case S-1" or "3 cases" */
+    title = g_strdup_printf (_("Deleted %s"), what);
+  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
+}
+
+static void
+on_close_confirm_clicked_cb (SfCasesView *self,
+                             GtkButton   *button)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->close_calendar);
+
+  gtk_popover_popdown (self->close_popover);
+  edit_chosen (self, EDIT_CLOSE, sf_day_new (g_date_time_get_year (date), g_date_time_get_month (date),
+                                             g_date_time_get_day_of_month (date)));
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  edit_chosen (SF_CASES_VIEW (widget), EDIT_REOPEN, SF_DAY_NONE);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  edit_chosen (SF_CASES_VIEW (widget), EDIT_DELETE, SF_DAY_NONE);
+}
+
+static void
+on_reassigned_cb (SfReassignDialog *dialog,
+                  gint64            caseworker_id,
+                  SfCasesView      *self)
+{
+  g_autoptr(GArray) snapshot = sf_reassign_dialog_steal_snapshot (dialog);
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+
+  if (snapshot == NULL)
+    return;
+  what = describe_cases (self, snapshot);
+  /* Translators: a toast; %1$s is "case S-1" or "3 cases", %2$s initials */
+  title = g_strdup_printf (_("Gave %1$s to %2$s"), what, initials_of (self, caseworker_id));
+  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
+}
+
+static void
+reassign_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SfCasesView *self = SF_CASES_VIEW (widget);
+  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
+  SfReassignDialog *dialog;
+
+  if (ids->len == 0 || self->store == NULL || self->dataset == NULL)
+    return;
+  dialog = sf_reassign_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, self->ref,
+                                   (const gint64 *) ids->data, ids->len);
+  g_signal_connect_object (dialog, "reassigned", G_CALLBACK (on_reassigned_cb), self, 0);
+  set_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+on_cover_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SfCasesView      *self)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "sf-ids");
+  GArray *choices = g_object_get_data (G_OBJECT (dialog), "sf-choices");
+  guint chosen = sf_choice_dialog_get_chosen (dialog);
+  g_autoptr(GArray) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  gint64 cover_id;
+
+  if (!g_str_equal (response, "set") || chosen >= choices->len || self->store == NULL)
+    return;
+  cover_id = g_array_index (choices, gint64, chosen);
+  snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
+  if (snapshot == NULL || !sf_cases_set_cover (self->store, (const gint64 *) ids->data, ids->len, cover_id, &error))
+    {
+      sf_error_dialog_show (parent_window (self), cover_id != 0 ? _("Cover Not Set") : _("Cover Not Ended"),
+                            error->message);
+      return;
+    }
+  what = describe_cases (self, snapshot);
+  if (cover_id != 0)
+    /* Translators: a toast; %1$s initials, %2$s "case S-1" or "3 cases" */
+    title = g_strdup_printf (_("%1$s covers %2$s"), initials_of (self, cover_id), what);
+  else
+    /* Translators: a toast; %s is "case S-1" or "3 cases" */
+    title = g_strdup_printf (_("Cover ended for %s"), what);
+  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
+}
+
+static void
+cover_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SfCasesView *self = SF_CASES_VIEW (widget);
+  g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
+  g_autoptr(GtkStringList) names = NULL;
+  GArray *choices = NULL;
+  GtkDropDown *dropdown;
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  gint64 current = -1;
+
+  if (ids->len == 0 || self->dataset == NULL)
+    return;
+
+  /* The colleague who covers them all now, if it is one */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
+    if (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i))
+      {
+        g_autoptr(SfCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+        gint64 cover = sf_case_item_get_cover_id (item);
+
+        current = current == -1 || current == cover ? cover : 0;
+      }
+
+  names = sf_worker_choices_new (self->dataset, _("Nobody: the caseworker carries the case"), 0, TRUE, &choices);
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Who Covers the Case?", "Who Covers the %u Cases?",
+                                          ids->len), ids->len);
+  dialog = sf_choice_dialog_new (parent_window (self), heading,
+                                 _("While a colleague covers a case, its weight counts on "
+                                   "the colleague and not on the caseworker, who keeps "
+                                   "the case. Choose nobody to end a cover."),
+                                 names, _("Covering colleague"), "set", _("_Set Cover"), FALSE);
+  dropdown = sf_choice_dialog_get_dropdown (dialog);
+  gtk_drop_down_set_expression (dropdown, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_enable_search (dropdown, TRUE);
+  if (current > 0)
+    gtk_drop_down_set_selected (dropdown, _sf_cases_view_find_position (choices, current));
+  g_object_set_data_full (G_OBJECT (dialog), "sf-ids", g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "sf-choices", choices, (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cover_response_cb), self, 0);
+  set_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+on_counts_saved_cb (SfCountsDialog *dialog,
+                    SfCasesView    *self)
+{
+  const SfCountsResult *result = sf_counts_dialog_get_result (dialog);
+  gint64 worker = sf_counts_dialog_get_caseworker (dialog);
+  g_autofree char *title = NULL;
+  Undo *undo;
+
+  if (result == NULL)
+    return;
+  /* Translators: a toast after entering counts; %1$s initials, %2$u and %3$u numbers of cases */
+  title = g_strdup_printf (_("Counts saved for %1$s: %2$u added, %3$u closed"), initials_of (self, worker),
+                           result->added_ids->len, result->closed_ids->len);
+  undo = g_new0 (Undo, 1);
+  undo->added_ids = g_array_ref (result->added_ids);
+  undo->closed_ids = g_array_ref (result->closed_ids);
+  toast_undo (self, title, undo);
+}
+
+static void
+counts_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SfCasesView *self = SF_CASES_VIEW (widget);
+  SfCountsDialog *dialog;
+
+  if (self->store == NULL || self->dataset == NULL)
+    return;
+  dialog = sf_counts_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, self->ref,
+                                 default_caseworker (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_counts_saved_cb), self, 0);
+  set_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SfCasesView *self = SF_CASES_VIEW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_clear_pointer (&self->search, g_free);
+  sf_cases_view_set_filter (self, 0, 0, SF_CASES_SHOW_OPEN);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  sf_cases_view_start_search (SF_CASES_VIEW (widget));
+}
+
+/* Called from class_init: the view's actions, their keys and the template
+ * callbacks that start them */
+void
+_sf_cases_view_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, on_case_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_confirm_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "cases.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "cases.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "cases.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "cases.reopen", NULL, reopen_action);
+  gtk_widget_class_install_action (widget_class, "cases.reassign", NULL, reassign_action);
+  gtk_widget_class_install_action (widget_class, "cases.cover", NULL, cover_action);
+  gtk_widget_class_install_action (widget_class, "cases.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "cases.counts", NULL, counts_action);
+  gtk_widget_class_install_action (widget_class, "cases.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "cases.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_ALT_MASK, "cases.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "cases.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "cases.reopen", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "cases.reassign", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "cases.cover", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "cases.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK, "cases.counts", NULL);
+}

@@ -1,0 +1,38 @@
+/* sf-error-dialog.c: a problem said in a message dialog
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sf-error-dialog.h"
+
+/* Shows @heading and @body (what went wrong and what to do) over @parent
+ * (may be NULL) with one Close button; returns the dialog, shown. */
+GtkWindow *
+sf_error_dialog_show (GtkWindow  *parent,
+                      const char *heading,
+                      const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+/* The same over the window @widget is in. */
+GtkWindow *
+sf_error_dialog_show_for (GtkWidget  *widget,
+                          const char *heading,
+                          const char *body)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return sf_error_dialog_show (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+}

@@ -1,0 +1,21 @@
+/* sf-error-dialog.h: a problem said in a message dialog
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+GtkWindow *sf_error_dialog_show       (GtkWindow  *parent,
+                                       const char *heading,
+                                       const char *body);
+GtkWindow *sf_error_dialog_show_for   (GtkWidget  *widget,
+                                       const char *heading,
+                                       const char *body);
+
+G_END_DECLS

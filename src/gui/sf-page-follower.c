@@ -1,0 +1,89 @@
+/* sf-page-follower.c: a page that follows the context, filled when first shown
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sf-page-follower.h"
+
+static void
+fill (SfPageFollower *follower)
+{
+  follower->stale = FALSE;
+  follower->filled = TRUE;
+  follower->fill (follower->page, follower->context);
+}
+
+static void
+on_context_changed_cb (SfContext              *context,
+                       const SfContextChanges *changes,
+                       SfPageFollower         *follower)
+{
+  if (changes->what & SF_CONTEXT_EVERYTHING)
+    {
+      follower->stale = TRUE;
+      if (follower->filled || gtk_widget_get_mapped (follower->page))
+        fill (follower);
+    }
+  /* A page not filled yet is filled from the current figures when shown */
+  else if (follower->filled && !follower->stale)
+    follower->update (follower->page, context, changes);
+}
+
+static void
+on_page_map_cb (GtkWidget      *page,
+                SfPageFollower *follower)
+{
+  sf_page_follower_catch_up (follower);
+}
+
+/* @page (where @follower is embedded) follows @context from now on: what
+ * the context has loaded already is shown when the page is. */
+void
+sf_page_follower_set_context (SfPageFollower   *follower,
+                              GtkWidget        *page,
+                              SfContext        *context,
+                              SfPageFillFunc    fill_func,
+                              SfPageUpdateFunc  update_func)
+{
+  g_return_if_fail (follower != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (SF_IS_CONTEXT (context));
+  g_return_if_fail (follower->context == NULL);
+
+  follower->page = page;
+  follower->fill = fill_func;
+  follower->update = update_func;
+  follower->context = g_object_ref (context);
+  follower->changed_id = g_signal_connect (context, "changed", G_CALLBACK (on_context_changed_cb), follower);
+  g_signal_connect (page, "map", G_CALLBACK (on_page_map_cb), follower);
+  follower->stale = sf_context_get_figures (context) != NULL;
+  if (gtk_widget_get_mapped (page))
+    sf_page_follower_catch_up (follower);
+}
+
+/* Fills the page now if it shows older figures than the context's. */
+void
+sf_page_follower_catch_up (SfPageFollower *follower)
+{
+  g_return_if_fail (follower != NULL);
+
+  if (follower->stale && follower->context != NULL)
+    fill (follower);
+}
+
+/* In the page's dispose: stops following. */
+void
+sf_page_follower_clear (SfPageFollower *follower)
+{
+  g_return_if_fail (follower != NULL);
+
+  if (follower->context == NULL)
+    return;
+  g_clear_signal_handler (&follower->changed_id, follower->context);
+  g_signal_handlers_disconnect_by_data (follower->page, follower);
+  g_clear_object (&follower->context);
+}

@@ -1,0 +1,34 @@
+/* sf-planning-page-private.h: what the page's export file and tests reach.
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sf-planning-data.h"
+#include "sf-planning-page.h"
+
+G_BEGIN_DECLS
+
+/* The figures shown, or NULL while they are computed. */
+SfPlanningData  *sf_planning_page_get_planning (SfPlanningPage  *self);
+SfPlanningPlace  sf_planning_page_get_place    (SfPlanningPage  *self);
+void             sf_planning_page_set_place    (SfPlanningPage  *self,
+                                                SfPlanningPlace  place);
+
+/* sf-planning-export.c: what the place shown holds, as CSV (decimal comma,
+ * semicolons) or as an A4 PDF with the charts and their tables. */
+char            *sf_planning_export_csv_text   (SfPlanningData  *data,
+                                                SfPlanningPlace  place);
+gboolean         sf_planning_export_csv        (SfPlanningData  *data,
+                                                SfPlanningPlace  place,
+                                                GFile           *file,
+                                                GError         **error);
+gboolean         sf_planning_export_pdf        (SfPlanningData  *data,
+                                                SfPlanningPlace  place,
+                                                GFile           *file,
+                                                GError         **error);
+
+G_END_DECLS
