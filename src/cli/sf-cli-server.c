@@ -8,6 +8,7 @@
 #include "sf-cli-util.h"
 #include "sf-db.h"
 #include "sf-server.h"
+#include "sf-store-copy.h"
 
 int
 sf_cli_server_setup (const char  *database,
@@ -52,4 +53,42 @@ sf_cli_server_backup_note (const char *database,
                 "in a local file, run: %s copy --from DATABASE --to FILE\n"),
               g_get_prgname (), command, g_get_prgname ());
   return SF_CLI_REFUSED;
+}
+
+int
+sf_cli_copy (int    argc,
+             char **argv)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean replace = FALSE;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, N_("The database to copy: a file, or postgresql://HOST/DATABASE"), N_("SOURCE") },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &to, N_("The database to copy into: a file (made if it is not there), or postgresql://HOST/DATABASE"), N_("TARGET") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace, N_("Replace the data a target holds already"), NULL },
+    { NULL }
+  };
+  gint64 rows = 0;
+  int status;
+
+  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
+    return status;
+  if (from == NULL || to == NULL)
+    {
+      g_printerr (_("Usage: %s copy --from SOURCE --to TARGET [--replace]\n"), g_get_prgname ());
+      return SF_CLI_USAGE;
+    }
+  if (g_str_equal (from, to))
+    {
+      g_printerr (_("%s: the source and the target are the same database.\n"), g_get_prgname ());
+      return SF_CLI_USAGE;
+    }
+  if (!sf_store_copy_between (from, to, replace, &rows, &error))
+    return sf_cli_refuse (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Copied %lld row from %s to %s.\n",
+                        "Copied %lld rows from %s to %s.\n", (gulong) rows),
+           (long long) rows, from, to);
+  return SF_CLI_OK;
 }

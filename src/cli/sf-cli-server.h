@@ -16,4 +16,9 @@ int      sf_cli_server_setup        (const char  *database,
 int      sf_cli_server_backup_note  (const char  *database,
                                      const char  *command);
 
+/* copy --from SOURCE --to TARGET [--replace]: a whole database between a
+ * file and a server, either way */
+int      sf_cli_copy                (int          argc,
+                                     char       **argv);
+
 G_END_DECLS

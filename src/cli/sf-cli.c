@@ -589,6 +589,7 @@ static const Command commands[] = {
   { "area-add", N_("--key KEY --name NAME [--low N --high N] [--source TEXT]"), N_("Add an own case area, with or without a range of the organisation’s own"), sf_cli_area_add },
   { "area-remove", N_("KEY"), N_("Remove an own case area that no team or case uses"), sf_cli_area_remove },
   { "server-setup", "", N_("Create or upgrade the schema of a database on a PostgreSQL server (run by its owner)"), NULL },
+  { "copy", N_("--from SOURCE --to TARGET [--replace]"), N_("Copy everything between a database file and a PostgreSQL server (either way), into an empty target unless --replace"), NULL },
 };
 
 static char *
@@ -657,6 +658,8 @@ main (int    argc,
   /* A database on a server: set up by its owner; backed up by its own tools */
   if (g_str_equal (command->name, "server-setup"))
     return sf_cli_server_setup (database, argc - 1, argv + 1);
+  if (g_str_equal (command->name, "copy"))
+    return sf_cli_copy (argc - 1, argv + 1);
   if (sf_db_location_is_uri (database) &&
       (g_str_equal (command->name, "restore") || g_str_equal (command->name, "check") ||
        g_str_equal (command->name, "backup")))
