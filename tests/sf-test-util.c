@@ -87,13 +87,13 @@ gint64
 sf_test_query_int (SfStore    *store,
                    const char *sql)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (store, sql, NULL);
+  SfDbStmt *stmt = sf_store_prepare (store, sql, NULL);
   gint64 value;
 
   g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_assert_cmpint (sf_db_stmt_step (stmt), ==, SF_DB_ROW);
+  value = sf_db_stmt_column_int64 (stmt, 0);
+  sf_db_stmt_free (stmt);
   return value;
 }
 

@@ -4,6 +4,9 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+/* SQLite-specific: this test reads or writes the file itself */
+#include <sqlite3.h>
+
 #include "sf-core.h"
 #include "sf-store-schema.h"
 #include "sf-test-util.h"

@@ -36,11 +36,14 @@ add_team (SfStore    *store,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = g_strdup_printf ("INSERT INTO team (name, area_id) VALUES ('%s',"
-                                          " (SELECT id FROM area WHERE key = 'boern-familie'))", name);
+                                          " (SELECT id FROM area WHERE key = 'boern-familie')) RETURNING id", name);
+  g_autoptr(SfDbStmt) stmt = sf_store_prepare (store, sql, &error);
+  gint64 id;
 
-  g_assert_true (sf_store_exec (store, sql, &error));
   g_assert_no_error (error);
-  return sqlite3_last_insert_rowid (sf_store_get_db (store));
+  g_assert_true (sf_store_step_returning (store, stmt, &id, &error));
+  g_assert_no_error (error);
+  return id;
 }
 
 static void

@@ -6,6 +6,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* SQLite-specific: this test reads or writes the file itself */
+#include <sqlite3.h>
+
 #include "sf-core.h"
 #include "sf-test-util.h"
 

@@ -4,6 +4,9 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+/* SQLite-specific: this test reads or writes the file itself */
+#include <sqlite3.h>
+
 #include "sf-core.h"
 #include "sf-test-util.h"
 

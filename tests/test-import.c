@@ -42,51 +42,52 @@ compare_strings (gconstpointer a,
 /* Every row of the tables named in @only (all tables if NULL), the schema
  * and user_version, as one string. */
 static char *
-dump_tables (sqlite3            *db,
+dump_tables (SfDb *db,
              const char * const *only)
 {
   GString *out = g_string_new (NULL);
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  SfDbStmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_string_append_printf (out, "user_version=%d\n", sqlite3_column_int (stmt, 0));
-  sqlite3_finalize (stmt);
+  stmt = sf_db_prepare (db, "PRAGMA user_version", NULL);
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sf_db_stmt_step (stmt), ==, SF_DB_ROW);
+  g_string_append_printf (out, "user_version=%d\n", sf_db_stmt_column_int64 (stmt, 0));
+  sf_db_stmt_free (stmt);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT type, name, sql FROM sqlite_master ORDER BY type, name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = sf_db_prepare (db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name", NULL);
+  g_assert_nonnull (stmt);
+  while (sf_db_stmt_step (stmt) == SF_DB_ROW)
     {
-      const char *type = (const char *) sqlite3_column_text (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *type = sf_db_stmt_column_text (stmt, 0);
+      const char *name = sf_db_stmt_column_text (stmt, 1);
 
       g_string_append_printf (out, "%s %s: %s\n", type, name,
-                              (const char *) sqlite3_column_text (stmt, 2));
+                              sf_db_stmt_column_text (stmt, 2));
       if (g_str_equal (type, "table") && (only == NULL || g_strv_contains (only, name)))
         g_ptr_array_add (tables, g_strdup (name));
     }
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
 
   for (guint i = 0; i < tables->len; i++)
     {
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-      char *sql = sqlite3_mprintf ("SELECT * FROM \"%w\"", (const char *) tables->pdata[i]);
+      g_autofree char *name = sf_db_quote_name (tables->pdata[i]);
+      g_autofree char *sql = g_strconcat ("SELECT * FROM ", name, NULL);
 
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      sqlite3_free (sql);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      stmt = sf_db_prepare (db, sql, NULL);
+  g_assert_nonnull (stmt);
+      while (sf_db_stmt_step (stmt) == SF_DB_ROW)
         {
           GString *row = g_string_new (NULL);
 
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (row, "|%d:%s", sqlite3_column_type (stmt, c),
-                                    sqlite3_column_type (stmt, c) == SQLITE_NULL
-                                      ? "NULL" : (const char *) sqlite3_column_text (stmt, c));
+          for (int c = 0; c < sf_db_stmt_column_count (stmt); c++)
+            g_string_append_printf (row, "|%s",
+                                    sf_db_stmt_column_is_null (stmt, c)
+                                      ? "NULL" : sf_db_stmt_column_text (stmt, c));
           g_ptr_array_add (rows, g_string_free (row, FALSE));
         }
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
       g_ptr_array_sort (rows, compare_strings);
       g_string_append_printf (out, "[%s] %u rows\n", (const char *) tables->pdata[i], rows->len);
       for (guint r = 0; r < rows->len; r++)
@@ -96,14 +97,14 @@ dump_tables (sqlite3            *db,
 }
 
 static char *
-dump_db (sqlite3 *db)
+dump_db (SfDb *db)
 {
   return dump_tables (db, NULL);
 }
 
 /* The organisation's data, without the audit log and other bookkeeping. */
 static char *
-dump_people (sqlite3 *db)
+dump_people (SfDb *db)
 {
   static const char * const people[] = { "team", "caseworker", "reduction", "casefile", NULL };
 
@@ -138,7 +139,7 @@ import_ok (SfStore    *store,
         g_test_message ("problem: %s", (const char *) result.problems->pdata[i]);
     }
   g_assert_no_error (error);
-  g_assert_true (sqlite3_get_autocommit (sf_store_get_db (store)));
+  g_assert_true (!sf_db_in_transaction (sf_store_get_db (store)));
 }
 
 static SfDataset *
@@ -267,7 +268,7 @@ import_refused (SfStore        *store,
                 SfImportResult *result)
 {
   GError *error = NULL;
-  sqlite3 *db = sf_store_get_db (store);
+  SfDb *db = sf_store_get_db (store);
   g_autofree char *before = dump_db (db);
   g_autofree char *after = NULL;
 
@@ -277,7 +278,7 @@ import_refused (SfStore        *store,
   g_test_message ("error: %s", error->message);
 
   /* Nothing written, nothing left open. */
-  g_assert_true (sqlite3_get_autocommit (db));
+  g_assert_true (!sf_db_in_transaction (db));
   after = dump_db (db);
   g_assert_cmpstr (before, ==, after);
   return error;
@@ -1214,7 +1215,7 @@ test_cases_cover_self (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_auto(SfImportResult) result = { 0 };
-  sqlite3 *db = sf_store_get_db (fixture->store);
+  SfDb *db = sf_store_get_db (fixture->store);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 

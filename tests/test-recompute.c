@@ -593,7 +593,7 @@ test_live_change (void)
 
   /* More rows than are worth listing */
   for (gint64 i = 1; i <= SF_CHANGE_MAX_ROWS + 1; i++)
-    sf_change_add_row (change, "casefile", SQLITE_UPDATE, i);
+    sf_change_add_row (change, "casefile", SF_DB_UPDATE, i);
   g_assert_true (change->everything);
   g_assert_cmpuint (change->cases->len, <=, SF_CHANGE_MAX_ROWS);
 
@@ -633,11 +633,10 @@ test_live_read_fails (void)
   /* Behind the store's back: a case made heavier, and the reductions gone */
   sql = g_strdup_printf ("UPDATE casefile SET complexity = '%s' WHERE id = %" G_GINT64_FORMAT,
                          complexity == SF_COMPLEXITY_ENKEL ? "kompleks" : "enkel", kase->id);
-  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store), "ALTER TABLE reduction RENAME TO gone",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sf_change_add_row (change, "casefile", SQLITE_UPDATE, kase->id);
-  sf_change_add_row (change, "reduction", SQLITE_UPDATE, g_array_index (dataset->reductions, SfReduction, 0).id);
+  g_assert_true (sf_db_exec (sf_store_get_db (store), sql, NULL));
+  g_assert_true (sf_db_exec (sf_store_get_db (store), "ALTER TABLE reduction RENAME TO gone", NULL));
+  sf_change_add_row (change, "casefile", SF_DB_UPDATE, kase->id);
+  sf_change_add_row (change, "reduction", SF_DB_UPDATE, g_array_index (dataset->reductions, SfReduction, 0).id);
   sf_change_finish (change);
 
   sf_delta_init (&delta);

@@ -43,21 +43,21 @@ dump (SfStore *store)
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      sqlite3_stmt *stmt = sf_store_prepare (store, queries[q], NULL);
+      SfDbStmt *stmt = sf_store_prepare (store, queries[q], NULL);
 
       g_assert_nonnull (stmt);
       g_string_append_printf (text, "== %s\n", queries[q]);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (sf_db_stmt_step (stmt) == SF_DB_ROW)
         {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          for (int c = 0; c < sf_db_stmt_column_count (stmt); c++)
             {
-              const char *value = (const char *) sqlite3_column_text (stmt, c);
+              const char *value = sf_db_stmt_column_text (stmt, c);
 
               g_string_append_printf (text, "%s|", value ? value : "NULL");
             }
           g_string_append_c (text, '\n');
         }
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
   return g_string_free (text, FALSE);
 }
@@ -407,16 +407,16 @@ test_remove_caseworker_undo (Fixture       *fixture,
   q = g_strdup_printf ("SELECT group_concat (id || ':' || caseworker_id || ':' || ifnull (cover_id, '-'), ' ')"
                        " FROM (SELECT * FROM casefile ORDER BY id)");
   {
-    sqlite3_stmt *stmt = sf_store_prepare (fixture->store, q, NULL);
+    SfDbStmt *stmt = sf_store_prepare (fixture->store, q, NULL);
     g_autofree char *expected = g_strdup_printf ("10:%1$" G_GINT64_FORMAT ":- 11:%1$" G_GINT64_FORMAT ":-"
                                                  " 12:%1$" G_GINT64_FORMAT ":%2$" G_GINT64_FORMAT
                                                  " 13:%1$" G_GINT64_FORMAT ":-"
                                                  " 14:%2$" G_GINT64_FORMAT ":%1$" G_GINT64_FORMAT,
                                                  cd, ef);
 
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, expected);
-    sqlite3_finalize (stmt);
+    g_assert_cmpint (sf_db_stmt_step (stmt), ==, SF_DB_ROW);
+    g_assert_cmpstr (sf_db_stmt_column_text (stmt, 0), ==, expected);
+    sf_db_stmt_free (stmt);
   }
   g_assert_cmpint (sf_test_query_int (fixture->store,
                                       "SELECT count(*) FROM audit WHERE action = 'caseworker-remove' AND subject = 'AB'"), ==, 1);

@@ -29,42 +29,51 @@ fixture_setup_closed (Fixture       *fixture,
 /* Helpers */
 
 static gint64
-query_int (sqlite3    *db,
+query_int (SfDb *db,
            const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
+  SfDbStmt *stmt = NULL;
   gint64 value;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  stmt = sf_db_prepare (db, sql, NULL);
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sf_db_stmt_step (stmt), ==, SF_DB_ROW);
+  value = sf_db_stmt_column_int64 (stmt, 0);
+  sf_db_stmt_free (stmt);
   return value;
 }
 
 static char *
-query_text (sqlite3    *db,
+query_text (SfDb *db,
             const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
+  SfDbStmt *stmt = NULL;
   char *value;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  stmt = sf_db_prepare (db, sql, NULL);
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sf_db_stmt_step (stmt), ==, SF_DB_ROW);
+  value = g_strdup (sf_db_stmt_column_text (stmt, 0));
+  sf_db_stmt_free (stmt);
   return value;
 }
 
 static void
-exec_sql (sqlite3    *db,
+exec_sql (SfDb       *db,
           const char *sql)
 {
-  char *message = NULL;
-  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_autoptr(GError) error = NULL;
 
-  if (rc != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+  if (!sf_db_exec (db, sql, &error))
+    g_error ("%s: %s", sql, error->message);
+}
+
+/* -1 when @sql runs, else why it failed */
+static int
+exec_code (SfDb       *db,
+           const char *sql)
+{
+  return sf_db_exec (db, sql, NULL) ? -1 : (int) sf_db_get_error_code (db);
 }
 
 static int
@@ -76,47 +85,47 @@ compare_strings (gconstpointer a,
 
 /* Every table's every row, the schema and user_version, as one string. */
 static char *
-dump_db (sqlite3 *db)
+dump_db (SfDb *db)
 {
   GString *out = g_string_new (NULL);
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  SfDbStmt *stmt = NULL;
 
   g_string_append_printf (out, "user_version=%" G_GINT64_FORMAT "\n",
                           query_int (db, "PRAGMA user_version"));
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT type, name, sql FROM sqlite_master ORDER BY type, name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = sf_db_prepare (db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name", NULL);
+  g_assert_nonnull (stmt);
+  while (sf_db_stmt_step (stmt) == SF_DB_ROW)
     {
-      const char *type = (const char *) sqlite3_column_text (stmt, 0);
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *type = sf_db_stmt_column_text (stmt, 0);
+      const char *name = sf_db_stmt_column_text (stmt, 1);
 
       g_string_append_printf (out, "%s %s: %s\n", type, name,
-                              (const char *) sqlite3_column_text (stmt, 2));
+                              sf_db_stmt_column_text (stmt, 2));
       if (g_str_equal (type, "table"))
         g_ptr_array_add (tables, g_strdup (name));
     }
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
 
   for (guint i = 0; i < tables->len; i++)
     {
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-      char *sql = sqlite3_mprintf ("SELECT * FROM \"%w\"", (const char *) tables->pdata[i]);
+      g_autofree char *name = sf_db_quote_name (tables->pdata[i]);
+      g_autofree char *sql = g_strconcat ("SELECT * FROM ", name, NULL);
 
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      sqlite3_free (sql);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      stmt = sf_db_prepare (db, sql, NULL);
+  g_assert_nonnull (stmt);
+      while (sf_db_stmt_step (stmt) == SF_DB_ROW)
         {
           GString *row = g_string_new (NULL);
 
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (row, "|%d:%s", sqlite3_column_type (stmt, c),
-                                    sqlite3_column_type (stmt, c) == SQLITE_NULL
-                                      ? "NULL" : (const char *) sqlite3_column_text (stmt, c));
+          for (int c = 0; c < sf_db_stmt_column_count (stmt); c++)
+            g_string_append_printf (row, "|%s",
+                                    sf_db_stmt_column_is_null (stmt, c)
+                                      ? "NULL" : sf_db_stmt_column_text (stmt, c));
           g_ptr_array_add (rows, g_string_free (row, FALSE));
         }
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
       g_ptr_array_sort (rows, compare_strings);
       g_string_append_printf (out, "[%s]\n", (const char *) tables->pdata[i]);
       for (guint r = 0; r < rows->len; r++)
@@ -245,7 +254,7 @@ static void
 test_pragmas (Fixture       *fixture,
               gconstpointer  data)
 {
-  sqlite3 *db = sf_store_get_db (fixture->store);
+  SfDb *db = sf_store_get_db (fixture->store);
   g_autofree char *journal = query_text (db, "PRAGMA journal_mode");
 
   g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, SF_STORE_SCHEMA_VERSION);
@@ -260,7 +269,7 @@ test_pragmas (Fixture       *fixture,
 
     g_assert_cmpstr (integrity, ==, "ok");
   }
-  g_assert_true (sqlite3_get_autocommit (db));
+  g_assert_true (!sf_db_in_transaction (db));
 
   /* The tables exist. */
   g_assert_cmpint (query_int (db,
@@ -269,8 +278,7 @@ test_pragmas (Fixture       *fixture,
                    ==, 7);
 
   /* Foreign keys are enforced: a team in an area that does not exist. */
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO team (name, area_id) VALUES ('X', 9999)",
-                                 NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_code (db, "INSERT INTO team (name, area_id) VALUES ('X', 9999)"), ==, SF_DB_ERROR_FOREIGN_KEY);
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 0);
 }
 
@@ -353,7 +361,7 @@ test_settings_set_and_persist (Fixture       *fixture,
       g_assert_true (sf_store_set_setting (fixture->store, changes[i].key, changes[i].value, &error));
       g_assert_no_error (error);
     }
-  g_assert_true (sqlite3_get_autocommit (sf_store_get_db (fixture->store)));
+  g_assert_true (!sf_db_in_transaction (sf_store_get_db (fixture->store)));
 
   /* Another connection to the file sees them: they live in the database. */
   g_clear_object (&fixture->store);
@@ -405,7 +413,7 @@ test_settings_invalid (Fixture       *fixture,
     { "near-threshold", "1.5" },
     { "near-threshold", "" },
   };
-  sqlite3 *db = sf_store_get_db (fixture->store);
+  SfDb *db = sf_store_get_db (fixture->store);
   g_autofree char *before = NULL;
   SfSettings s;
 
@@ -421,7 +429,7 @@ test_settings_invalid (Fixture       *fixture,
       g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
       after = dump_db (db);
       g_assert_cmpstr (before, ==, after);
-      g_assert_true (sqlite3_get_autocommit (db));
+      g_assert_true (!sf_db_in_transaction (db));
     }
   g_assert_true (sf_store_load_settings (fixture->store, &s, NULL));
   g_assert_cmpfloat_with_epsilon (s.weights[SF_COMPLEXITY_KOMPLEKS], 1.25, EPS);
@@ -461,7 +469,7 @@ test_areas (Fixture       *fixture,
     { "integration", 35, 50, 59, 45 },
   };
   g_autoptr(SfDataset) dataset = load_dataset (fixture->store);
-  sqlite3 *db = sf_store_get_db (fixture->store);
+  SfDb *db = sf_store_get_db (fixture->store);
   const SfArea *area;
 
   g_assert_cmpuint (dataset->areas->len, ==, G_N_ELEMENTS (areas));
@@ -581,21 +589,23 @@ static void
 test_open_foreign_sqlite (Fixture       *fixture,
                           gconstpointer  data)
 {
-  sqlite3 *db = NULL;
+  SfDb *db = NULL;
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  db = sf_db_open (fixture->path, SF_DB_OPEN_CREATE, NULL);
+  g_assert_nonnull (db);
   exec_sql (db,
             "CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT);"
             "INSERT INTO customer (name) VALUES ('Hansen'), ('Jensen');");
-  sqlite3_close (db);
+  sf_db_close (db);
   g_assert_cmpint (g_chmod (fixture->path, 0644), ==, 0);
   assert_open_refused (fixture->path, SF_ERROR_CORRUPT);
 
   /* Still someone else's, untouched. */
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  db = sf_db_open (fixture->path, SF_DB_OPEN_CREATE, NULL);
+  g_assert_nonnull (db);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM customer"), ==, 2);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_master"), ==, 1);
-  sqlite3_close (db);
+  sf_db_close (db);
 }
 
 static void
@@ -603,21 +613,23 @@ test_open_too_new (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", SF_STORE_SCHEMA_VERSION + 1);
-  sqlite3 *db = NULL;
+  SfDb *db = NULL;
 
   g_clear_object (&fixture->store);
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  db = sf_db_open (fixture->path, SF_DB_OPEN_CREATE, NULL);
+  g_assert_nonnull (db);
   exec_sql (db, "PRAGMA journal_mode = DELETE");
   exec_sql (db, sql);
-  sqlite3_close (db);
+  sf_db_close (db);
   assert_no_side_files (fixture->path);
 
   /* Not even switched to WAL: the file is left exactly as it is. */
   assert_open_refused (fixture->path, SF_ERROR_TOO_NEW);
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  db = sf_db_open (fixture->path, SF_DB_OPEN_CREATE, NULL);
+  g_assert_nonnull (db);
   g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, SF_STORE_SCHEMA_VERSION + 1);
-  sqlite3_close (db);
+  sf_db_close (db);
 }
 
 static void
@@ -625,13 +637,14 @@ test_open_too_new_wal (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", SF_STORE_SCHEMA_VERSION + 7);
-  sqlite3 *db = NULL;
+  SfDb *db = NULL;
 
   /* The same, with the file still in WAL mode as a newer version left it. */
   g_clear_object (&fixture->store);
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  db = sf_db_open (fixture->path, SF_DB_OPEN_CREATE, NULL);
+  g_assert_nonnull (db);
   exec_sql (db, sql);
-  sqlite3_close (db);
+  sf_db_close (db);
   assert_open_refused (fixture->path, SF_ERROR_TOO_NEW);
 }
 
@@ -665,10 +678,11 @@ test_migrate_from_v1 (Fixture       *fixture,
   const SfCaseworker *worker;
   const SfCase *kase;
   SfSettings s;
-  sqlite3 *db = NULL;
+  SfDb *db = NULL;
 
   /* A file as the first release left it. */
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  db = sf_db_open (fixture->path, SF_DB_OPEN_CREATE, NULL);
+  g_assert_nonnull (db);
   exec_sql (db, "PRAGMA foreign_keys = ON; BEGIN");
   exec_sql (db, sf_store_migrations[0]);
   exec_sql (db,
@@ -682,7 +696,7 @@ test_migrate_from_v1 (Fixture       *fixture,
             "  VALUES (1, 'S-1', 'kompleks', '2024-01-01', 1);"
             "PRAGMA user_version = 1;"
             "COMMIT");
-  sqlite3_close (db);
+  sf_db_close (db);
 
   store = sf_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -717,12 +731,12 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_assert_cmpint (query_int (sf_store_get_db (store),
                               "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
                               " AND name IN ('casefile_caseworker', 'casefile_cover')"), ==, 2);
-  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store),
+  g_assert_cmpint (exec_code (sf_store_get_db (store),
                                  "INSERT INTO casefile (reference, complexity, caseworker_id)"
-                                 " VALUES ('S-2', 'svær', 1)", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
-  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store),
+                                 " VALUES ('S-2', 'svær', 1)"), ==, SF_DB_ERROR_CONSTRAINT);
+  g_assert_cmpint (exec_code (sf_store_get_db (store),
                                  "INSERT INTO casefile (reference, complexity, caseworker_id)"
-                                 " VALUES ('S-2', 'enkel', 99)", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+                                 " VALUES ('S-2', 'enkel', 99)"), ==, SF_DB_ERROR_FOREIGN_KEY);
   g_assert_cmpint (query_int (sf_store_get_db (store),
                               "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 
@@ -733,20 +747,16 @@ test_migrate_from_v1 (Fixture       *fixture,
                               "SELECT area_id FROM team WHERE name = 'Modtageteam'"), ==, 1);
   g_assert_cmpint (query_int (sf_store_get_db (store),
                               "SELECT id FROM area WHERE key = 'boern-familie'"), ==, 1);
-  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store),
-                                 "INSERT INTO team (name, area_id) VALUES ('Nyt', 999)",
-                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
-  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store),
-                                 "DELETE FROM area WHERE id = 1", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
-  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store),
-                                 "INSERT INTO area (key, name, custom) VALUES ('ds-uden-tal', 'X', 0)",
-                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
-  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store),
-                                 "INSERT INTO area (key, name, custom, own_low, own_high) VALUES ('halv', 'X', 1, 20, NULL)",
-                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
-  g_assert_cmpint (sqlite3_exec (sf_store_get_db (store),
-                                 "INSERT INTO area (key, name, custom) VALUES ('ips', 'IPS', 1)",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (exec_code (sf_store_get_db (store),
+                                 "INSERT INTO team (name, area_id) VALUES ('Nyt', 999)"), ==, SF_DB_ERROR_FOREIGN_KEY);
+  g_assert_cmpint (exec_code (sf_store_get_db (store),
+                                 "DELETE FROM area WHERE id = 1"), ==, SF_DB_ERROR_FOREIGN_KEY);
+  g_assert_cmpint (exec_code (sf_store_get_db (store),
+                                 "INSERT INTO area (key, name, custom) VALUES ('ds-uden-tal', 'X', 0)"), ==, SF_DB_ERROR_CONSTRAINT);
+  g_assert_cmpint (exec_code (sf_store_get_db (store),
+                                 "INSERT INTO area (key, name, custom, own_low, own_high) VALUES ('halv', 'X', 1, 20, NULL)"), ==, SF_DB_ERROR_CONSTRAINT);
+  g_assert_cmpint (exec_code (sf_store_get_db (store),
+                                 "INSERT INTO area (key, name, custom) VALUES ('ips', 'IPS', 1)"), ==, -1);
 }
 
 /* Bulk writes */
@@ -778,7 +788,7 @@ test_bulk_commit (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = sf_store_get_db (fixture->store);
+  SfDb *db = sf_store_get_db (fixture->store);
   gint64 indexes;
 
   add_one_caseworker (fixture->store);
@@ -799,7 +809,7 @@ test_bulk_commit (Fixture       *fixture,
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM casefile"), ==, 1);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM casefile INDEXED BY casefile_caseworker"
                                   " WHERE caseworker_id > 0"), ==, 1);
-  g_assert_true (sqlite3_get_autocommit (db));
+  g_assert_true (!sf_db_in_transaction (db));
 }
 
 /* A row whose parent is missing is caught at the commit, and nothing of
@@ -809,7 +819,7 @@ test_bulk_foreign_key (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = sf_store_get_db (fixture->store);
+  SfDb *db = sf_store_get_db (fixture->store);
 
   add_one_caseworker (fixture->store);
 
@@ -821,7 +831,7 @@ test_bulk_foreign_key (Fixture       *fixture,
   g_assert_false (sf_store_commit_bulk (fixture->store, &error));
   g_assert_nonnull (error);
 
-  g_assert_true (sqlite3_get_autocommit (db));
+  g_assert_true (!sf_db_in_transaction (db));
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM casefile"), ==, 0);
   g_assert_cmpint (count_case_indexes (fixture->store), ==, 2);
   g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
@@ -847,7 +857,7 @@ test_bulk_trust_parents (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SfStore) other = NULL;
-  sqlite3 *db = sf_store_get_db (fixture->store);
+  SfDb *db = sf_store_get_db (fixture->store);
   g_autofree char *insert = NULL;
   gint64 version;
 
@@ -975,20 +985,20 @@ test_rollback (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = sf_store_get_db (fixture->store);
+  SfDb *db = sf_store_get_db (fixture->store);
   g_autofree char *before = dump_db (db);
   g_autofree char *after = NULL;
 
   g_assert_true (sf_store_begin (fixture->store, &error));
   g_assert_no_error (error);
-  g_assert_false (sqlite3_get_autocommit (db));
+  g_assert_false (!sf_db_in_transaction (db));
   g_assert_true (sf_store_exec (fixture->store,
                                 "INSERT INTO team (name, area_id) SELECT 'X', id FROM area LIMIT 1",
                                 &error));
   g_assert_no_error (error);
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 1);
   sf_store_rollback (fixture->store);
-  g_assert_true (sqlite3_get_autocommit (db));
+  g_assert_true (!sf_db_in_transaction (db));
   after = dump_db (db);
   g_assert_cmpstr (before, ==, after);
 
@@ -1002,7 +1012,7 @@ test_audit (Fixture       *fixture,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = sf_store_get_db (fixture->store);
+  SfDb *db = sf_store_get_db (fixture->store);
   gint64 before = sf_store_count (fixture->store, "audit");
   g_autofree char *action = NULL;
   g_autofree char *who = NULL;

@@ -390,13 +390,13 @@ test_remove_caseworker_undo (Fixture       *fixture,
   sql = g_strdup_printf ("SELECT group_concat (caseworker_id || ':' || ifnull (cover_id, '-'), ' ')"
                          " FROM (SELECT * FROM casefile ORDER BY id)");
   {
-    sqlite3_stmt *stmt = sf_store_prepare (fixture->store, sql, NULL);
+    SfDbStmt *stmt = sf_store_prepare (fixture->store, sql, NULL);
     g_autofree char *expected = g_strdup_printf ("%1$" G_GINT64_FORMAT ":- %1$" G_GINT64_FORMAT ":%2$" G_GINT64_FORMAT
                                                  " %2$" G_GINT64_FORMAT ":%1$" G_GINT64_FORMAT, ab, ef);
 
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, expected);
-    sqlite3_finalize (stmt);
+    g_assert_cmpint (sf_db_stmt_step (stmt), ==, SF_DB_ROW);
+    g_assert_cmpstr (sf_db_stmt_column_text (stmt, 0), ==, expected);
+    sf_db_stmt_free (stmt);
   }
   g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM caseworker WHERE id = %" G_GINT64_FORMAT " AND initials = 'AB'", ab);

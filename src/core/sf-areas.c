@@ -80,7 +80,7 @@ sf_areas_check (SfStore       *store,
 {
   g_autofree char *key = NULL;
   g_autofree char *name_key = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok = TRUE;
   int rc;
 
@@ -132,15 +132,15 @@ sf_areas_check (SfStore       *store,
   stmt = sf_store_prepare (store, "SELECT id, key, name FROM area", error);
   if (stmt == NULL)
     return FALSE;
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
       g_autofree char *other_key = NULL;
       g_autofree char *other_name = NULL;
-      const char *name = (const char *) sqlite3_column_text (stmt, 2);
+      const char *name = sf_db_stmt_column_text (stmt, 2);
 
-      if (sqlite3_column_int64 (stmt, 0) == area->id)
+      if (sf_db_stmt_column_int64 (stmt, 0) == area->id)
         continue;
-      other_key = sf_text_normalize_key ((const char *) sqlite3_column_text (stmt, 1));
+      other_key = sf_text_normalize_key (sf_db_stmt_column_text (stmt, 1));
       other_name = sf_text_normalize_key (name);
       if (g_str_equal (key, other_key) || g_str_equal (key, other_name))
         {
@@ -155,7 +155,7 @@ sf_areas_check (SfStore       *store,
           ok = FALSE;
         }
     }
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
   return ok;
 }
 
@@ -174,18 +174,18 @@ describe (const SfArea *area)
 }
 
 static void
-bind_area (sqlite3_stmt *stmt,
+bind_area (SfDbStmt *stmt,
            const SfArea *area)
 {
-  sqlite3_bind_text (stmt, 2, area->key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, area->name, -1, SQLITE_TRANSIENT);
+  sf_db_stmt_bind_text (stmt, 2, area->key);
+  sf_db_stmt_bind_text (stmt, 3, area->name);
   if (has_range (area))
     {
-      sqlite3_bind_double (stmt, 4, area->own_low);
-      sqlite3_bind_double (stmt, 5, area->own_high);
+      sf_db_stmt_bind_double (stmt, 4, area->own_low);
+      sf_db_stmt_bind_double (stmt, 5, area->own_high);
     }
   if (!is_blank (area->source))
-    sqlite3_bind_text (stmt, 6, area->source, -1, SQLITE_TRANSIENT);
+    sf_db_stmt_bind_text (stmt, 6, area->source);
 }
 
 gint64
@@ -194,7 +194,7 @@ sf_areas_add (SfStore       *store,
               GError       **error)
 {
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 id = 0;
   gboolean ok;
 
@@ -208,15 +208,14 @@ sf_areas_add (SfStore       *store,
                                           .source = area->source }, error);
   stmt = ok ? sf_store_prepare (store,
                                 "INSERT INTO area (key, name, own_low, own_high, source, custom)"
-                                " VALUES (?2, ?3, ?4, ?5, ?6, 1)", error)
+                                " VALUES (?2, ?3, ?4, ?5, ?6, 1) RETURNING id", error)
             : NULL;
   ok = stmt != NULL;
   if (ok)
     {
       bind_area (stmt, area);
-      ok = sf_store_step_done (store, stmt, error);
-      sqlite3_finalize (stmt);
-      id = sqlite3_last_insert_rowid (sf_store_get_db (store));
+      ok = sf_store_step_returning (store, stmt, &id, error);
+      sf_db_stmt_free (stmt);
     }
   detail = describe (area);
   ok = ok && sf_store_audit (store, "area-add", area->key, detail, error);
@@ -228,17 +227,17 @@ static char *
 team_without_cap (SfStore *store,
                   gint64   id)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (store,
+  SfDbStmt *stmt = sf_store_prepare (store,
                                          "SELECT name FROM team WHERE area_id = ?1 AND cap IS NULL"
                                          " ORDER BY name LIMIT 1", NULL);
   char *name = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  sf_db_stmt_bind_int64 (stmt, 1, id);
+  if (sf_db_stmt_step (stmt) == SF_DB_ROW)
+    name = g_strdup (sf_db_stmt_column_text (stmt, 0));
+  sf_db_stmt_free (stmt);
   return name;
 }
 
@@ -247,22 +246,22 @@ is_own_area (SfStore  *store,
              gint64    id,
              GError  **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (store, "SELECT custom, name FROM area WHERE id = ?1", error);
+  SfDbStmt *stmt = sf_store_prepare (store, "SELECT custom, name FROM area WHERE id = ?1", error);
   int custom = -1;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  sf_db_stmt_bind_int64 (stmt, 1, id);
+  if (sf_db_stmt_step (stmt) == SF_DB_ROW)
     {
-      custom = sqlite3_column_int (stmt, 0);
+      custom = sf_db_stmt_column_int64 (stmt, 0);
       if (custom == 0)
         g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                      _("“%s” is one of DS’ case areas, which come with the app: only the "
                        "organisation’s own areas can be changed or removed."),
-                     (const char *) sqlite3_column_text (stmt, 1));
+                     sf_db_stmt_column_text (stmt, 1));
     }
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
   if (custom < 0)
     g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, _("The case area no longer exists."));
   return custom == 1;
@@ -274,7 +273,7 @@ sf_areas_update (SfStore       *store,
                  GError       **error)
 {
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt = NULL;
+  SfDbStmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -302,10 +301,10 @@ sf_areas_update (SfStore       *store,
   ok = ok && stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, area->id);
+      sf_db_stmt_bind_int64 (stmt, 1, area->id);
       bind_area (stmt, area);
       ok = sf_store_step_done (store, stmt, error);
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
   detail = describe (area);
   ok = ok && sf_store_audit (store, "area-update", area->key, detail, error);
@@ -320,7 +319,7 @@ sf_areas_remove (SfStore  *store,
 {
   g_autofree char *detail = NULL;
   SfArea area = { .own_low = NAN, .own_high = NAN };
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -335,21 +334,21 @@ sf_areas_remove (SfStore  *store,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      sf_db_stmt_bind_int64 (stmt, 1, id);
+      if (sf_db_stmt_step (stmt) == SF_DB_ROW)
         {
           area.id = id;
-          area.key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          area.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+          area.key = g_strdup (sf_db_stmt_column_text (stmt, 0));
+          area.name = g_strdup (sf_db_stmt_column_text (stmt, 1));
+          if (!sf_db_stmt_column_is_null (stmt, 3))
             {
-              area.own_low = sqlite3_column_double (stmt, 2);
-              area.own_high = sqlite3_column_double (stmt, 3);
+              area.own_low = sf_db_stmt_column_double (stmt, 2);
+              area.own_high = sf_db_stmt_column_double (stmt, 3);
             }
-          area.source = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+          area.source = g_strdup (sf_db_stmt_column_text (stmt, 4));
           area.custom = TRUE;
         }
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
 
   /* Nothing may be left in an area that is gone. */
@@ -362,18 +361,18 @@ sf_areas_remove (SfStore  *store,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, id);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
+          sf_db_stmt_bind_int64 (stmt, 1, id);
+          if (sf_db_stmt_step (stmt) == SF_DB_ROW)
             {
-              gint64 teams = sqlite3_column_int64 (stmt, 1);
-              gint64 cases = sqlite3_column_int64 (stmt, 2);
+              gint64 teams = sf_db_stmt_column_int64 (stmt, 1);
+              gint64 cases = sf_db_stmt_column_int64 (stmt, 2);
 
               if (teams == 1)
                 {
                   g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                                _("“%s” is the case area of the team “%s”. Move the team to another "
                                  "area first."),
-                               area.name, (const char *) sqlite3_column_text (stmt, 0));
+                               area.name, sf_db_stmt_column_text (stmt, 0));
                   ok = FALSE;
                 }
               else if (teams > 1)
@@ -385,7 +384,7 @@ sf_areas_remove (SfStore  *store,
                                             "“%s” is the case area of %d teams, “%s” among them. Move "
                                             "them to other areas first.",
                                             (gulong) teams),
-                               area.name, (int) teams, (const char *) sqlite3_column_text (stmt, 0));
+                               area.name, (int) teams, sf_db_stmt_column_text (stmt, 0));
                   ok = FALSE;
                 }
               else if (cases > 0)
@@ -399,7 +398,7 @@ sf_areas_remove (SfStore  *store,
                   ok = FALSE;
                 }
             }
-          sqlite3_finalize (stmt);
+          sf_db_stmt_free (stmt);
         }
     }
 
@@ -409,9 +408,9 @@ sf_areas_remove (SfStore  *store,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, id);
+          sf_db_stmt_bind_int64 (stmt, 1, id);
           ok = sf_store_step_done (store, stmt, error);
-          sqlite3_finalize (stmt);
+          sf_db_stmt_free (stmt);
         }
     }
   if (ok)
@@ -433,7 +432,7 @@ sf_areas_find (SfStore    *store,
                gboolean   *custom)
 {
   g_autofree char *wanted = sf_text_normalize_key (text);
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 id = 0;
 
   g_return_val_if_fail (SF_IS_STORE (store), 0);
@@ -441,18 +440,18 @@ sf_areas_find (SfStore    *store,
   stmt = sf_store_prepare (store, "SELECT id, key, name, custom FROM area ORDER BY id", NULL);
   if (stmt == NULL)
     return 0;
-  while (id == 0 && sqlite3_step (stmt) == SQLITE_ROW)
+  while (id == 0 && sf_db_stmt_step (stmt) == SF_DB_ROW)
     {
-      g_autofree char *key = sf_text_normalize_key ((const char *) sqlite3_column_text (stmt, 1));
-      g_autofree char *name = sf_text_normalize_key ((const char *) sqlite3_column_text (stmt, 2));
+      g_autofree char *key = sf_text_normalize_key (sf_db_stmt_column_text (stmt, 1));
+      g_autofree char *name = sf_text_normalize_key (sf_db_stmt_column_text (stmt, 2));
 
       if (g_str_equal (wanted, key) || g_str_equal (wanted, name))
         {
-          id = sqlite3_column_int64 (stmt, 0);
+          id = sf_db_stmt_column_int64 (stmt, 0);
           if (custom != NULL)
-            *custom = sqlite3_column_int (stmt, 3) != 0;
+            *custom = sf_db_stmt_column_int64 (stmt, 3) != 0;
         }
     }
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
   return id;
 }

@@ -30,10 +30,10 @@ case_row_clear (gpointer data)
 }
 
 static SfDay
-column_day (sqlite3_stmt *stmt,
+column_day (SfDbStmt *stmt,
             int           column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = sf_db_stmt_column_text (stmt, column);
   SfDay day = SF_DAY_NONE;
 
   if (text != NULL)
@@ -42,25 +42,29 @@ column_day (sqlite3_stmt *stmt,
 }
 
 static void
-bind_day (sqlite3_stmt *stmt,
+bind_day (SfDbStmt *stmt,
           int           index,
           SfDay         day)
 {
   if (day == SF_DAY_NONE)
-    sqlite3_bind_null (stmt, index);
+    sf_db_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, sf_day_to_iso (day), -1, g_free);
+    {
+      g_autofree char *iso = sf_day_to_iso (day);
+
+      sf_db_stmt_bind_text (stmt, index, iso);
+    }
 }
 
 static void
-bind_id (sqlite3_stmt *stmt,
+bind_id (SfDbStmt *stmt,
          int           index,
          gint64        id)
 {
   if (id == 0)
-    sqlite3_bind_null (stmt, index);
+    sf_db_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_int64 (stmt, index, id);
+    sf_db_stmt_bind_int64 (stmt, index, id);
 }
 
 gboolean
@@ -113,7 +117,7 @@ find_worker (SfStore  *store,
              gint64   *out_area_id,
              GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean found = FALSE;
 
   stmt = sf_store_prepare (store,
@@ -122,16 +126,16 @@ find_worker (SfStore  *store,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  sf_db_stmt_bind_int64 (stmt, 1, id);
+  if (sf_db_stmt_step (stmt) == SF_DB_ROW)
     {
       found = TRUE;
       if (out_initials != NULL)
-        *out_initials = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        *out_initials = g_strdup (sf_db_stmt_column_text (stmt, 0));
       if (out_area_id != NULL)
-        *out_area_id = sqlite3_column_int64 (stmt, 1);
+        *out_area_id = sf_db_stmt_column_int64 (stmt, 1);
     }
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
   if (!found)
     g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
                          _("The caseworker no longer exists. Choose another caseworker."));
@@ -142,14 +146,14 @@ static gboolean
 area_exists (SfStore *store,
              gint64   area_id)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (store, "SELECT 1 FROM area WHERE id = ?1", NULL);
+  SfDbStmt *stmt = sf_store_prepare (store, "SELECT 1 FROM area WHERE id = ?1", NULL);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, area_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
+  sf_db_stmt_bind_int64 (stmt, 1, area_id);
+  found = sf_db_stmt_step (stmt) == SF_DB_ROW;
+  sf_db_stmt_free (stmt);
   return found;
 }
 
@@ -158,16 +162,16 @@ reference_taken (SfStore    *store,
                  const char *reference,
                  gint64      except_id)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (store, "SELECT 1 FROM casefile WHERE reference = ?1 AND id <> ?2",
+  SfDbStmt *stmt = sf_store_prepare (store, "SELECT 1 FROM casefile WHERE reference = ?1 AND id <> ?2",
                                          NULL);
   gboolean taken;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, except_id);
-  taken = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
+  sf_db_stmt_bind_text_static (stmt, 1, reference);
+  sf_db_stmt_bind_int64 (stmt, 2, except_id);
+  taken = sf_db_stmt_step (stmt) == SF_DB_ROW;
+  sf_db_stmt_free (stmt);
   return taken;
 }
 
@@ -230,7 +234,7 @@ sf_cases_add (SfStore       *store,
               GError       **error)
 {
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 area_id = 0;
   gint64 id = 0;
   gboolean ok;
@@ -249,21 +253,20 @@ sf_cases_add (SfStore       *store,
     {
       stmt = sf_store_prepare (store,
                                "INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date,"
-                               " caseworker_id, cover_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               " caseworker_id, cover_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
                                error);
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_text (stmt, 1, kase->reference, -1, SQLITE_STATIC);
+          sf_db_stmt_bind_text_static (stmt, 1, kase->reference);
           bind_id (stmt, 2, area_id);
-          sqlite3_bind_text (stmt, 3, sf_complexity_to_key (kase->complexity), -1, SQLITE_STATIC);
+          sf_db_stmt_bind_text_static (stmt, 3, sf_complexity_to_key (kase->complexity));
           bind_day (stmt, 4, kase->start);
           bind_day (stmt, 5, kase->closed);
-          sqlite3_bind_int64 (stmt, 6, kase->caseworker_id);
+          sf_db_stmt_bind_int64 (stmt, 6, kase->caseworker_id);
           bind_id (stmt, 7, kase->cover_id);
-          ok = sf_store_step_done (store, stmt, error);
-          sqlite3_finalize (stmt);
-          id = sqlite3_last_insert_rowid (sf_store_get_db (store));
+          ok = sf_store_step_returning (store, stmt, &id, error);
+          sf_db_stmt_free (stmt);
         }
     }
   if (ok)
@@ -283,7 +286,7 @@ write_case (SfStore      *store,
             gint64        area_id,
             GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok;
 
   stmt = sf_store_prepare (store,
@@ -292,17 +295,17 @@ write_case (SfStore      *store,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, kase->id);
-  sqlite3_bind_text (stmt, 2, kase->reference, -1, SQLITE_STATIC);
+  sf_db_stmt_bind_int64 (stmt, 1, kase->id);
+  sf_db_stmt_bind_text_static (stmt, 2, kase->reference);
   bind_id (stmt, 3, area_id);
-  sqlite3_bind_text (stmt, 4, sf_complexity_to_key (kase->complexity), -1, SQLITE_STATIC);
+  sf_db_stmt_bind_text_static (stmt, 4, sf_complexity_to_key (kase->complexity));
   bind_day (stmt, 5, kase->start);
   bind_day (stmt, 6, kase->closed);
-  sqlite3_bind_int64 (stmt, 7, kase->caseworker_id);
+  sf_db_stmt_bind_int64 (stmt, 7, kase->caseworker_id);
   bind_id (stmt, 8, kase->cover_id);
   ok = sf_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
-  if (ok && sqlite3_changes (sf_store_get_db (store)) == 0)
+  sf_db_stmt_free (stmt);
+  if (ok && sf_db_changes (sf_store_get_db (store)) == 0)
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
                            _("The case no longer exists; someone may have removed it."));
@@ -343,7 +346,7 @@ load_rows (SfStore       *store,
            GError       **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (CaseRow));
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
 
   g_array_set_clear_func (rows, case_row_clear);
   stmt = sf_store_prepare (store,
@@ -356,24 +359,24 @@ load_rows (SfStore       *store,
     {
       CaseRow row = { 0 };
 
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
+      if (sf_db_stmt_step (stmt) != SF_DB_ROW)
         {
-          sqlite3_finalize (stmt);
+          sf_db_stmt_free (stmt);
           g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
                                _("A case no longer exists; someone may have removed it. Nothing was changed."));
           return NULL;
         }
       row.id = ids[i];
-      row.reference = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      row.caseworker_id = sqlite3_column_int64 (stmt, 1);
-      row.cover_id = sqlite3_column_int64 (stmt, 2);
+      row.reference = g_strdup (sf_db_stmt_column_text (stmt, 0));
+      row.caseworker_id = sf_db_stmt_column_int64 (stmt, 1);
+      row.cover_id = sf_db_stmt_column_int64 (stmt, 2);
       row.start = column_day (stmt, 3);
       row.closed = column_day (stmt, 4);
       g_array_append_val (rows, row);
-      sqlite3_reset (stmt);
+      sf_db_stmt_reset (stmt);
     }
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
   return g_steal_pointer (&rows);
 }
 
@@ -395,7 +398,7 @@ sf_cases_delete (SfStore       *store,
 {
   g_autoptr(GArray) rows = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt = NULL;
+  SfDbStmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -411,10 +414,10 @@ sf_cases_delete (SfStore       *store,
     }
   for (guint i = 0; ok && i < n_ids; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
       ok = sf_store_step_done (store, stmt, error);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sf_db_stmt_free);
   if (ok)
     {
       detail = references_detail (rows);
@@ -434,7 +437,7 @@ sf_cases_close (SfStore       *store,
   g_autofree char *detail = NULL;
   g_autofree char *iso = NULL;
   g_autofree char *refs = NULL;
-  sqlite3_stmt *stmt = NULL;
+  SfDbStmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -468,11 +471,11 @@ sf_cases_close (SfStore       *store,
     }
   for (guint i = 0; ok && i < n_ids; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
       bind_day (stmt, 2, day);
       ok = sf_store_step_done (store, stmt, error);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sf_db_stmt_free);
   if (ok)
     {
       iso = sf_day_to_iso (day);
@@ -492,7 +495,7 @@ sf_cases_reopen (SfStore       *store,
 {
   g_autoptr(GArray) rows = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt = NULL;
+  SfDbStmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -508,10 +511,10 @@ sf_cases_reopen (SfStore       *store,
     }
   for (guint i = 0; ok && i < n_ids; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
       ok = sf_store_step_done (store, stmt, error);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sf_db_stmt_free);
   if (ok)
     {
       detail = references_detail (rows);
@@ -531,7 +534,7 @@ sf_cases_reassign (SfStore       *store,
   g_autofree char *initials = NULL;
   g_autofree char *refs = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt = NULL;
+  SfDbStmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -557,11 +560,11 @@ sf_cases_reassign (SfStore       *store,
     }
   for (guint i = 0; ok && i < n_ids; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      sqlite3_bind_int64 (stmt, 2, caseworker_id);
+      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
+      sf_db_stmt_bind_int64 (stmt, 2, caseworker_id);
       ok = sf_store_step_done (store, stmt, error);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sf_db_stmt_free);
   if (ok)
     {
       refs = references_detail (rows);
@@ -583,7 +586,7 @@ sf_cases_set_cover (SfStore       *store,
   g_autofree char *initials = NULL;
   g_autofree char *refs = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt = NULL;
+  SfDbStmt *stmt = NULL;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -617,11 +620,11 @@ sf_cases_set_cover (SfStore       *store,
     }
   for (guint i = 0; ok && i < n_ids; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
       bind_id (stmt, 2, cover_id);
       ok = sf_store_step_done (store, stmt, error);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sf_db_stmt_free);
   if (ok)
     {
       refs = references_detail (rows);
@@ -639,7 +642,7 @@ sf_cases_snapshot (SfStore       *store,
                    GError       **error)
 {
   g_autoptr(GArray) cases = g_array_new (FALSE, TRUE, sizeof (SfCase));
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
 
   g_return_val_if_fail (SF_IS_STORE (store), NULL);
 
@@ -655,28 +658,28 @@ sf_cases_snapshot (SfStore       *store,
       SfCase kase = { 0 };
       SfComplexity complexity = SF_COMPLEXITY_KOMPLEKS;
 
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
+      if (sf_db_stmt_step (stmt) != SF_DB_ROW)
         {
-          sqlite3_finalize (stmt);
+          sf_db_stmt_free (stmt);
           g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
                                _("A case no longer exists; someone may have removed it."));
           return NULL;
         }
       kase.id = ids[i];
-      kase.reference = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      kase.area_id = sqlite3_column_int64 (stmt, 1);
-      sf_complexity_parse ((const char *) sqlite3_column_text (stmt, 2), &complexity);
+      kase.reference = g_strdup (sf_db_stmt_column_text (stmt, 0));
+      kase.area_id = sf_db_stmt_column_int64 (stmt, 1);
+      sf_complexity_parse (sf_db_stmt_column_text (stmt, 2), &complexity);
       kase.complexity = complexity;
       kase.start = column_day (stmt, 3);
       kase.closed = column_day (stmt, 4);
-      kase.caseworker_id = sqlite3_column_int64 (stmt, 5);
-      kase.cover_id = sqlite3_column_int64 (stmt, 6);
-      kase.counted = sqlite3_column_int (stmt, 7) != 0;
+      kase.caseworker_id = sf_db_stmt_column_int64 (stmt, 5);
+      kase.cover_id = sf_db_stmt_column_int64 (stmt, 6);
+      kase.counted = sf_db_stmt_column_int64 (stmt, 7) != 0;
       g_array_append_val (cases, kase);
-      sqlite3_reset (stmt);
+      sf_db_stmt_reset (stmt);
     }
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
   return g_steal_pointer (&cases);
 }
 
@@ -684,14 +687,14 @@ static gboolean
 case_exists (SfStore *store,
              gint64   id)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (store, "SELECT 1 FROM casefile WHERE id = ?1", NULL);
+  SfDbStmt *stmt = sf_store_prepare (store, "SELECT 1 FROM casefile WHERE id = ?1", NULL);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
+  sf_db_stmt_bind_int64 (stmt, 1, id);
+  found = sf_db_stmt_step (stmt) == SF_DB_ROW;
+  sf_db_stmt_free (stmt);
   return found;
 }
 
@@ -701,7 +704,7 @@ insert_case (SfStore      *store,
              const SfCase *kase,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok;
 
   stmt = sf_store_prepare (store,
@@ -710,17 +713,17 @@ insert_case (SfStore      *store,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, kase->id);
-  sqlite3_bind_text (stmt, 2, kase->reference, -1, SQLITE_STATIC);
+  sf_db_stmt_bind_int64 (stmt, 1, kase->id);
+  sf_db_stmt_bind_text_static (stmt, 2, kase->reference);
   bind_id (stmt, 3, kase->area_id);
-  sqlite3_bind_text (stmt, 4, sf_complexity_to_key (kase->complexity), -1, SQLITE_STATIC);
+  sf_db_stmt_bind_text_static (stmt, 4, sf_complexity_to_key (kase->complexity));
   bind_day (stmt, 5, kase->start);
   bind_day (stmt, 6, kase->closed);
-  sqlite3_bind_int64 (stmt, 7, kase->caseworker_id);
+  sf_db_stmt_bind_int64 (stmt, 7, kase->caseworker_id);
   bind_id (stmt, 8, kase->cover_id);
-  sqlite3_bind_int (stmt, 9, kase->counted ? 1 : 0);
+  sf_db_stmt_bind_int64 (stmt, 9, kase->counted ? 1 : 0);
   ok = sf_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
   return ok;
 }
 
@@ -770,7 +773,7 @@ load_counted (SfStore  *store,
               GArray   *open[SF_N_COMPLEXITIES],
               GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   int rc;
 
   stmt = sf_store_prepare (store,
@@ -779,27 +782,27 @@ load_counted (SfStore  *store,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, caseworker_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_stmt_bind_int64 (stmt, 1, caseworker_id);
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
       SfCase kase = { 0 };
       SfComplexity complexity;
 
-      if (!sf_complexity_parse ((const char *) sqlite3_column_text (stmt, 1), &complexity))
+      if (!sf_complexity_parse (sf_db_stmt_column_text (stmt, 1), &complexity))
         continue;
       kase.start = column_day (stmt, 2);
       kase.closed = column_day (stmt, 3);
       if (sf_capacity_case_is_open (&kase, day))
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = sf_db_stmt_column_int64 (stmt, 0);
 
           g_array_append_val (open[complexity], id);
         }
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     {
-      sf_store_set_sqlite_error (store, error);
+      sf_store_set_db_error (store, error);
       return FALSE;
     }
   return TRUE;
@@ -867,7 +870,7 @@ sf_cases_set_counts (SfStore         *store,
   GArray *open[SF_N_COMPLEXITIES] = { NULL, };
   g_autofree char *initials = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *insert = NULL, *close = NULL;
+  SfDbStmt *insert = NULL, *close = NULL;
   gint64 area_id = 0;
   gboolean ok;
 
@@ -899,7 +902,7 @@ sf_cases_set_counts (SfStore         *store,
     {
       insert = sf_store_prepare (store,
                                  "INSERT INTO casefile (reference, area_id, complexity, start_date,"
-                                 " caseworker_id, counted) VALUES (?1, ?2, ?3, ?4, ?5, 1)",
+                                 " caseworker_id, counted) VALUES (?1, ?2, ?3, ?4, ?5, 1) RETURNING id",
                                  error);
       close = sf_store_prepare (store, "UPDATE casefile SET closed_date = ?2 WHERE id = ?1", error);
       ok = insert != NULL && close != NULL;
@@ -914,13 +917,12 @@ sf_cases_set_counts (SfStore         *store,
           g_autofree char *reference = next_reference (store, initials, caseworker_id, c, &serial);
           gint64 id;
 
-          sqlite3_bind_text (insert, 1, reference, -1, SQLITE_TRANSIENT);
+          sf_db_stmt_bind_text (insert, 1, reference);
           bind_id (insert, 2, area_id);
-          sqlite3_bind_text (insert, 3, sf_complexity_to_key (c), -1, SQLITE_STATIC);
+          sf_db_stmt_bind_text_static (insert, 3, sf_complexity_to_key (c));
           bind_day (insert, 4, day);
-          sqlite3_bind_int64 (insert, 5, caseworker_id);
-          ok = sf_store_step_done (store, insert, error);
-          id = sqlite3_last_insert_rowid (sf_store_get_db (store));
+          sf_db_stmt_bind_int64 (insert, 5, caseworker_id);
+          ok = sf_store_step_returning (store, insert, &id, error);
           g_array_append_val (result->added_ids, id);
           result->added[c]++;
         }
@@ -929,15 +931,15 @@ sf_cases_set_counts (SfStore         *store,
         {
           gint64 id = g_array_index (open[c], gint64, i - counts[c]);
 
-          sqlite3_bind_int64 (close, 1, id);
+          sf_db_stmt_bind_int64 (close, 1, id);
           bind_day (close, 2, day);
           ok = sf_store_step_done (store, close, error);
           g_array_append_val (result->closed_ids, id);
           result->closed[c]++;
         }
     }
-  g_clear_pointer (&insert, sqlite3_finalize);
-  g_clear_pointer (&close, sqlite3_finalize);
+  g_clear_pointer (&insert, sf_db_stmt_free);
+  g_clear_pointer (&close, sf_db_stmt_free);
   for (guint c = 0; c < SF_N_COMPLEXITIES; c++)
     g_array_unref (open[c]);
 

@@ -163,83 +163,53 @@ sf_change_log_matches (const SfChangeLogEntry *entry,
   return matches_folded (entry, folded);
 }
 
-/* sf_change_log_match (folded filter, at, who, action, subject, detail) in SQL */
-static void
-match_func (sqlite3_context  *context,
-            int               argc,
-            sqlite3_value   **argv)
-{
-  SfChangeLogEntry entry = {
-    .at = (char *) sqlite3_value_text (argv[1]),
-    .who = (char *) sqlite3_value_text (argv[2]),
-    .action = (char *) sqlite3_value_text (argv[3]),
-    .subject = (char *) sqlite3_value_text (argv[4]),
-    .detail = (char *) sqlite3_value_text (argv[5]),
-  };
-  const char *folded = (const char *) sqlite3_value_text (argv[0]);
-
-  sqlite3_result_int (context, matches_folded (&entry, folded != NULL ? folded : ""));
-}
-
-/* The statement's WHERE clause for @filter, and its folded text to bind
- * as ?1; NULL when every row matches. */
+/* The folded text of @filter, or NULL when every row matches.  The
+ * filter is applied here rather than in SQL, so every database runs the
+ * same matching (sf_change_log_matches()). */
 static char *
-prepare_filter (SfStore    *store,
-                const char *filter)
+prepare_filter (const char *filter)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (filter != NULL ? filter : ""));
 
   if (*trimmed == '\0')
     return NULL;
-  sqlite3_create_function (sf_store_get_db (store), "sf_change_log_match", 6,
-                           SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, match_func, NULL, NULL);
   return g_utf8_casefold (trimmed, -1);
 }
 
-gint64
-sf_change_log_count (SfStore     *store,
-                const char  *filter,
-                GError     **error)
-{
-  g_autofree char *folded = prepare_filter (store, filter);
-  sqlite3_stmt *stmt;
-  gint64 count = -1;
-
-  g_return_val_if_fail (SF_IS_STORE (store), -1);
-
-  stmt = sf_store_prepare (store,
-                           folded == NULL ? "SELECT count(*) FROM audit"
-                                          : "SELECT count(*) FROM audit"
-                                            " WHERE sf_change_log_match (?1, at, who, action, subject, detail)",
-                           error);
-  if (stmt == NULL)
-    return -1;
-  if (folded != NULL)
-    sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    sf_store_set_sqlite_error (store, error);
-  sqlite3_finalize (stmt);
-  return count;
-}
-
 static SfChangeLogEntry *
-read_entry (sqlite3_stmt *stmt)
+read_entry (SfDbStmt *stmt)
 {
   SfChangeLogEntry *entry = g_new0 (SfChangeLogEntry, 1);
 
-  entry->id = sqlite3_column_int64 (stmt, 0);
-  entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  entry->who = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  entry->action = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  entry->subject = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-  entry->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  entry->id = sf_db_stmt_column_int64 (stmt, 0);
+  entry->at = g_strdup (sf_db_stmt_column_text (stmt, 1));
+  entry->who = g_strdup (sf_db_stmt_column_text (stmt, 2));
+  entry->action = g_strdup (sf_db_stmt_column_text (stmt, 3));
+  entry->subject = g_strdup (sf_db_stmt_column_text (stmt, 4));
+  entry->detail = g_strdup (sf_db_stmt_column_text (stmt, 5));
   return entry;
 }
 
-/* Runs @stmt (filter bound, if any) and calls @func on each row. */
+/* Whether the statement's row matches @folded */
 static gboolean
+row_matches (SfDbStmt   *stmt,
+             const char *folded)
+{
+  SfChangeLogEntry entry = {
+    .at = (char *) sf_db_stmt_column_text (stmt, 1),
+    .who = (char *) sf_db_stmt_column_text (stmt, 2),
+    .action = (char *) sf_db_stmt_column_text (stmt, 3),
+    .subject = (char *) sf_db_stmt_column_text (stmt, 4),
+    .detail = (char *) sf_db_stmt_column_text (stmt, 5),
+  };
+
+  return matches_folded (&entry, folded);
+}
+
+/* Calls @func on each row matching @filter, newest first, from the
+ * @offset-th match on, at most @limit (all when negative); with a NULL
+ * @func, counts them.  Returns the number, or -1 with @error. */
+static gint64
 each_row (SfStore        *store,
           const char     *filter,
           guint           offset,
@@ -248,30 +218,75 @@ each_row (SfStore        *store,
           gpointer        user_data,
           GError        **error)
 {
-  g_autofree char *folded = prepare_filter (store, filter);
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char *folded = prepare_filter (filter);
+  SfDbStmt *stmt;
+  SfDbStep rc = SF_DB_DONE;
+  gint64 n = 0;
+  guint skipped = 0;
 
-  sql = g_strdup_printf ("SELECT id, at, who, action, subject, detail FROM audit%s"
-                         " ORDER BY id DESC LIMIT ?2 OFFSET ?3",
-                         folded == NULL ? "" : " WHERE sf_change_log_match (?1, at, who, action, subject, detail)");
-  stmt = sf_store_prepare (store, sql, error);
+  if (folded == NULL && func == NULL)
+    stmt = sf_store_prepare (store, "SELECT count(*) FROM audit", error);
+  else if (folded == NULL)
+    stmt = sf_store_prepare (store,
+                             "SELECT id, at, who, action, subject, detail FROM audit"
+                             " ORDER BY id DESC LIMIT ?1 OFFSET ?2", error);
+  else
+    stmt = sf_store_prepare (store,
+                             "SELECT id, at, who, action, subject, detail FROM audit"
+                             " ORDER BY id DESC", error);
   if (stmt == NULL)
-    return FALSE;
-  if (folded != NULL)
-    sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  sqlite3_bind_int64 (stmt, 3, offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    func (read_entry (stmt), user_data);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+    return -1;
+  if (folded == NULL && func == NULL)
     {
-      sf_store_set_sqlite_error (store, error);
-      return FALSE;
+      rc = sf_db_stmt_step (stmt);
+      if (rc == SF_DB_ROW)
+        n = sf_db_stmt_column_int64 (stmt, 0);
     }
-  return TRUE;
+  else if (folded == NULL)
+    {
+      sf_db_stmt_bind_int64 (stmt, 1, limit);
+      sf_db_stmt_bind_int64 (stmt, 2, offset);
+      while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
+        {
+          func (read_entry (stmt), user_data);
+          n++;
+        }
+    }
+  else
+    {
+      while ((limit < 0 || n < limit) && (rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
+        {
+          if (!row_matches (stmt, folded))
+            continue;
+          if (skipped < offset)
+            skipped++;
+          else
+            {
+              if (func != NULL)
+                func (read_entry (stmt), user_data);
+              n++;
+            }
+        }
+      if (limit >= 0 && n >= limit)
+        rc = SF_DB_DONE;
+    }
+  sf_db_stmt_free (stmt);
+  if (rc == SF_DB_STEP_ERROR)
+    {
+      sf_store_set_db_error (store, error);
+      return -1;
+    }
+  return n;
+}
+
+gint64
+sf_change_log_count (SfStore     *store,
+                const char  *filter,
+                GError     **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (store), -1);
+
+  return each_row (store, filter, 0, -1, NULL, NULL, error);
 }
 
 static void
@@ -292,7 +307,7 @@ sf_change_log_load (SfStore     *store,
 
   g_return_val_if_fail (SF_IS_STORE (store), NULL);
 
-  if (!each_row (store, filter, offset, limit, add_entry, entries, error))
+  if (each_row (store, filter, offset, limit, add_entry, entries, error) < 0)
     return NULL;
   return g_steal_pointer (&entries);
 }
@@ -335,7 +350,7 @@ sf_change_log_render_csv (SfStore     *store,
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     field (out, _(columns[i]), i + 1 == G_N_ELEMENTS (columns));
-  if (!each_row (store, filter, 0, -1, write_entry, out, error))
+  if (each_row (store, filter, 0, -1, write_entry, out, error) < 0)
     return NULL;
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }

@@ -242,17 +242,17 @@ sf_checklist_templates_load_default (GError **error)
 }
 
 static char *
-column_text (sqlite3_stmt *stmt,
+column_text (SfDbStmt *stmt,
              int           column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (sf_db_stmt_column_text (stmt, column));
 }
 
 static SfDay
-column_day (sqlite3_stmt *stmt,
+column_day (SfDbStmt *stmt,
             int           column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = sf_db_stmt_column_text (stmt, column);
   SfDay day = SF_DAY_NONE;
 
   if (text != NULL)
@@ -277,7 +277,7 @@ sf_checklist_templates_load_all (SfStore  *store,
   g_autoptr(GPtrArray) templates = sf_checklist_templates_load_default (error);
   g_autoptr(GPtrArray) custom = NULL;
   g_autoptr(GHashTable) by_id = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   int rc;
 
   if (templates == NULL)
@@ -288,12 +288,12 @@ sf_checklist_templates_load_all (SfStore  *store,
   stmt = sf_store_prepare (store, "SELECT id, key, title, description FROM checklist_template", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
       SfChecklistTemplate *template_ = template_new ();
       gint64 *id = g_new (gint64, 1);
 
-      *id = sqlite3_column_int64 (stmt, 0);
+      *id = sf_db_stmt_column_int64 (stmt, 0);
       template_->key = column_text (stmt, 1);
       template_->title = column_text (stmt, 2);
       template_->description = column_text (stmt, 3);
@@ -301,8 +301,8 @@ sf_checklist_templates_load_all (SfStore  *store,
       g_ptr_array_add (custom, template_);
       g_hash_table_insert (by_id, id, template_);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     goto failed;
 
   stmt = sf_store_prepare (store,
@@ -311,9 +311,9 @@ sf_checklist_templates_load_all (SfStore  *store,
                            error);
   if (stmt == NULL)
     goto failed_no_error;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sf_db_stmt_column_int64 (stmt, 0);
       SfChecklistTemplate *template_ = g_hash_table_lookup (by_id, &id);
       SfChecklistTemplateItem *item;
 
@@ -325,12 +325,12 @@ sf_checklist_templates_load_all (SfStore  *store,
       item->section_detail = column_text (stmt, 3);
       item->text = column_text (stmt, 4);
       item->detail = column_text (stmt, 5);
-      item->shipped = sqlite3_column_int (stmt, 6) != 0;
-      item->review_months = (guint) sqlite3_column_int (stmt, 7);
+      item->shipped = sf_db_stmt_column_int64 (stmt, 6) != 0;
+      item->review_months = (guint) sf_db_stmt_column_int64 (stmt, 7);
       g_ptr_array_add (template_->items, item);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     goto failed;
 
   g_ptr_array_sort (custom, compare_templates_by_title);
@@ -340,7 +340,7 @@ sf_checklist_templates_load_all (SfStore  *store,
   return g_steal_pointer (&templates);
 
 failed:
-  sf_store_set_sqlite_error (store, error);
+  sf_store_set_db_error (store, error);
 failed_no_error:
   for (guint i = 0; i < custom->len; i++)
     sf_checklist_template_free (g_ptr_array_index (custom, i));
@@ -406,7 +406,7 @@ sf_checklists_load (SfStore  *store,
 {
   g_autoptr(GPtrArray) checklists = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_checklist_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   int rc;
 
   if (!sf_store_exec (store, "BEGIN", error))
@@ -421,28 +421,28 @@ sf_checklists_load (SfStore  *store,
                            error);
   if (stmt == NULL)
     goto out;
-  sqlite3_bind_int64 (stmt, 1, team_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_stmt_bind_int64 (stmt, 1, team_id);
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
       SfChecklist *checklist = g_new0 (SfChecklist, 1);
 
-      checklist->id = sqlite3_column_int64 (stmt, 0);
-      checklist->team_id = sqlite3_column_int64 (stmt, 1);
+      checklist->id = sf_db_stmt_column_int64 (stmt, 0);
+      checklist->team_id = sf_db_stmt_column_int64 (stmt, 1);
       checklist->team_name = column_text (stmt, 2);
       checklist->template_key = column_text (stmt, 3);
       checklist->title = column_text (stmt, 4);
       checklist->description = column_text (stmt, 5);
       checklist->source = column_text (stmt, 6);
-      checklist->shipped = sqlite3_column_int (stmt, 7) != 0;
+      checklist->shipped = sf_db_stmt_column_int64 (stmt, 7) != 0;
       checklist->created = column_day (stmt, 8);
       checklist->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
       g_ptr_array_add (checklists, checklist);
       g_hash_table_insert (by_id, &checklist->id, checklist);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     {
-      sf_store_set_sqlite_error (store, error);
+      sf_store_set_db_error (store, error);
       goto out;
     }
 
@@ -455,34 +455,34 @@ sf_checklists_load (SfStore  *store,
                            error);
   if (stmt == NULL)
     goto out;
-  sqlite3_bind_int64 (stmt, 1, team_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_stmt_bind_int64 (stmt, 1, team_id);
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
-      gint64 checklist_id = sqlite3_column_int64 (stmt, 1);
+      gint64 checklist_id = sf_db_stmt_column_int64 (stmt, 1);
       SfChecklist *checklist = g_hash_table_lookup (by_id, &checklist_id);
       SfChecklistItem *item;
 
       if (checklist == NULL)
         continue;
       item = g_new0 (SfChecklistItem, 1);
-      item->id = sqlite3_column_int64 (stmt, 0);
+      item->id = sf_db_stmt_column_int64 (stmt, 0);
       item->checklist_id = checklist_id;
       item->key = column_text (stmt, 2);
       item->section = column_text (stmt, 3);
       item->section_detail = column_text (stmt, 4);
       item->text = column_text (stmt, 5);
       item->detail = column_text (stmt, 6);
-      item->shipped = sqlite3_column_int (stmt, 7) != 0;
-      item->review_months = (guint) sqlite3_column_int (stmt, 8);
+      item->shipped = sf_db_stmt_column_int64 (stmt, 7) != 0;
+      item->review_months = (guint) sf_db_stmt_column_int64 (stmt, 8);
       item->checked_on = column_day (stmt, 9);
       item->checked_by = column_text (stmt, 10);
       item->note = column_text (stmt, 11);
       g_ptr_array_add (checklist->items, item);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     {
-      sf_store_set_sqlite_error (store, error);
+      sf_store_set_db_error (store, error);
       goto out;
     }
 
@@ -554,12 +554,14 @@ sf_checklists_find_item (GPtrArray          *checklists,
 
 static gint64
 insert_row (SfStore       *store,
-            sqlite3_stmt  *stmt,
+            SfDbStmt  *stmt,
             GError       **error)
 {
-  if (!sf_store_step_done (store, stmt, error))
+  gint64 id;
+
+  if (!sf_store_step_returning (store, stmt, &id, error))
     return 0;
-  return sqlite3_last_insert_rowid (sf_store_get_db (store));
+  return id;
 }
 
 gint64
@@ -572,7 +574,7 @@ sf_checklist_create (SfStore     *store,
   g_autofree char *team = NULL;
   g_autofree char *today = sf_day_to_iso (sf_day_today ());
   const SfChecklistTemplate *template_;
-  sqlite3_stmt *stmt = NULL;
+  SfDbStmt *stmt = NULL;
   gint64 id = 0;
   gboolean ok;
 
@@ -601,38 +603,38 @@ sf_checklist_create (SfStore     *store,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, team_id);
-      sqlite3_bind_text (stmt, 2, template_->key, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      sf_db_stmt_bind_int64 (stmt, 1, team_id);
+      sf_db_stmt_bind_text_static (stmt, 2, template_->key);
+      if (sf_db_stmt_step (stmt) == SF_DB_ROW)
         {
           g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                        _("%s already has the checklist “%s”: follow up on it instead of starting another."),
                        team, sf_checklist_text (template_->title, !template_->custom));
           ok = FALSE;
         }
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&stmt, sf_db_stmt_free);
     }
 
   if (ok)
     {
       stmt = sf_store_prepare (store,
                                "INSERT INTO checklist (team_id, template_key, title, description, source, shipped, created)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
                                error);
       ok = stmt != NULL;
     }
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, team_id);
-      sqlite3_bind_text (stmt, 2, template_->key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, template_->title, -1, SQLITE_STATIC);
+      sf_db_stmt_bind_int64 (stmt, 1, team_id);
+      sf_db_stmt_bind_text_static (stmt, 2, template_->key);
+      sf_db_stmt_bind_text_static (stmt, 3, template_->title);
       sf_store_bind_text_or_null (stmt, 4, template_->description);
       sf_store_bind_text_or_null (stmt, 5, template_->source);
-      sqlite3_bind_int (stmt, 6, !template_->custom);
-      sqlite3_bind_text (stmt, 7, today, -1, SQLITE_STATIC);
+      sf_db_stmt_bind_int64 (stmt, 6, !template_->custom);
+      sf_db_stmt_bind_text_static (stmt, 7, today);
       id = insert_row (store, stmt, error);
       ok = id != 0;
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&stmt, sf_db_stmt_free);
     }
 
   if (ok)
@@ -647,18 +649,18 @@ sf_checklist_create (SfStore     *store,
     {
       const SfChecklistTemplateItem *item = g_ptr_array_index (template_->items, i);
 
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, (int) i + 1);
+      sf_db_stmt_bind_int64 (stmt, 1, id);
+      sf_db_stmt_bind_int64 (stmt, 2, (int) i + 1);
       sf_store_bind_text_or_null (stmt, 3, item->key);
       sf_store_bind_text_or_null (stmt, 4, item->section);
       sf_store_bind_text_or_null (stmt, 5, item->section_detail);
-      sqlite3_bind_text (stmt, 6, item->text, -1, SQLITE_STATIC);
+      sf_db_stmt_bind_text_static (stmt, 6, item->text);
       sf_store_bind_text_or_null (stmt, 7, item->detail);
-      sqlite3_bind_int (stmt, 8, item->shipped);
-      sqlite3_bind_int (stmt, 9, (int) item->review_months);
+      sf_db_stmt_bind_int64 (stmt, 8, item->shipped);
+      sf_db_stmt_bind_int64 (stmt, 9, (int) item->review_months);
       ok = sf_store_step_done (store, stmt, error);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, sf_db_stmt_free);
 
   ok = ok && sf_store_audit (store, "checklist-new", team, template_->key, error);
   if (!sf_store_finish (store, ok, error))
@@ -679,7 +681,7 @@ update_one (SfStore     *store,
             const char  *missing,
             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok;
 
   if (!sf_store_begin (store, error))
@@ -688,12 +690,12 @@ update_one (SfStore     *store,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, value);
+      sf_db_stmt_bind_int64 (stmt, 1, id);
+      sf_db_stmt_bind_int64 (stmt, 2, value);
       ok = sf_store_step_done (store, stmt, error);
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
-  if (ok && sqlite3_changes (sf_store_get_db (store)) == 0)
+  if (ok && sf_db_changes (sf_store_get_db (store)) == 0)
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, missing);
       ok = FALSE;
@@ -760,7 +762,7 @@ record_event (SfStore     *store,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok;
 
   stmt = sf_store_prepare (store,
@@ -769,15 +771,15 @@ record_event (SfStore     *store,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, day, -1, SQLITE_STATIC);
+  sf_db_stmt_bind_int64 (stmt, 1, item_id);
+  sf_db_stmt_bind_text_static (stmt, 2, action);
+  sf_db_stmt_bind_text_static (stmt, 3, day);
   sf_store_bind_text_or_null (stmt, 4, initials);
   sf_store_bind_text_or_null (stmt, 5, note);
-  sqlite3_bind_text (stmt, 6, at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  sf_db_stmt_bind_text_static (stmt, 6, at);
+  sf_db_stmt_bind_text (stmt, 7, g_get_user_name ());
   ok = sf_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
   return ok;
 }
 
@@ -794,7 +796,7 @@ sf_checklist_check (SfStore     *store,
   g_autofree char *iso = NULL;
   g_autofree char *team = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok;
 
   if (day == SF_DAY_NONE)
@@ -839,12 +841,12 @@ sf_checklist_check (SfStore     *store,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, item_id);
-      sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, who, -1, SQLITE_STATIC);
+      sf_db_stmt_bind_int64 (stmt, 1, item_id);
+      sf_db_stmt_bind_text_static (stmt, 2, iso);
+      sf_db_stmt_bind_text_static (stmt, 3, who);
       sf_store_bind_text_or_null (stmt, 4, text);
       ok = sf_store_step_done (store, stmt, error);
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
   ok = ok && record_event (store, item_id, "check", iso, who, text, error);
   detail = g_strdup_printf ("item %" G_GINT64_FORMAT " on %s by %s", item_id, iso, who);
@@ -861,7 +863,7 @@ sf_checklist_uncheck (SfStore  *store,
   g_autofree char *checked = NULL;
   g_autofree char *today = sf_day_to_iso (sf_day_today ());
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok;
 
   if (team == NULL)
@@ -884,9 +886,9 @@ sf_checklist_uncheck (SfStore  *store,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, item_id);
+      sf_db_stmt_bind_int64 (stmt, 1, item_id);
       ok = sf_store_step_done (store, stmt, error);
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
   ok = ok && record_event (store, item_id, "uncheck", today, NULL, NULL, error);
   detail = g_strdup_printf ("item %" G_GINT64_FORMAT " (checked on %s)", item_id, checked);
@@ -928,7 +930,7 @@ sf_checklist_add_item (SfStore     *store,
   g_autofree char *clean_detail = g_strstrip (g_strdup (detail ? detail : ""));
   g_autofree char *team = NULL;
   g_autofree char *audit = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 id = 0;
   gboolean ok;
 
@@ -958,19 +960,19 @@ sf_checklist_add_item (SfStore     *store,
     return 0;
   stmt = sf_store_prepare (store,
                            "INSERT INTO checklist_item (checklist_id, position, text, detail, review_months)"
-                           " VALUES (?1, (SELECT ifnull (max (position), 0) + 1 FROM checklist_item"
-                           " WHERE checklist_id = ?1), ?2, ?3, ?4)",
+                           " VALUES (?1, (SELECT COALESCE (max (position), 0) + 1 FROM checklist_item"
+                           " WHERE checklist_id = ?1), ?2, ?3, ?4) RETURNING id",
                            error);
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, checklist_id);
-      sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
+      sf_db_stmt_bind_int64 (stmt, 1, checklist_id);
+      sf_db_stmt_bind_text_static (stmt, 2, clean);
       sf_store_bind_text_or_null (stmt, 3, clean_detail);
-      sqlite3_bind_int (stmt, 4, (int) review_months);
+      sf_db_stmt_bind_int64 (stmt, 4, (int) review_months);
       id = insert_row (store, stmt, error);
       ok = id != 0;
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
   audit = g_strdup_printf ("checklist %" G_GINT64_FORMAT ": %s", checklist_id, clean);
   ok = ok && sf_store_audit (store, "checklist-add-item", team, audit, error);
@@ -999,7 +1001,7 @@ sf_checklist_item_history (SfStore  *store,
                            GError  **error)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_checklist_event_free);
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   int rc;
 
   stmt = sf_store_prepare (store,
@@ -1008,8 +1010,8 @@ sf_checklist_item_history (SfStore  *store,
                            error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_stmt_bind_int64 (stmt, 1, item_id);
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
       SfChecklistEvent *event = g_new0 (SfChecklistEvent, 1);
 
@@ -1021,10 +1023,10 @@ sf_checklist_item_history (SfStore  *store,
       event->who = column_text (stmt, 5);
       g_ptr_array_add (events, event);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     {
-      sf_store_set_sqlite_error (store, error);
+      sf_store_set_db_error (store, error);
       return NULL;
     }
   return g_steal_pointer (&events);
@@ -1033,7 +1035,7 @@ sf_checklist_item_history (SfStore  *store,
 char *
 sf_checklist_last_initials (SfStore *store)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (store,
+  SfDbStmt *stmt = sf_store_prepare (store,
                                          "SELECT initials FROM checklist_event WHERE action = 'check'"
                                          " ORDER BY id DESC LIMIT 1",
                                          NULL);
@@ -1041,9 +1043,9 @@ sf_checklist_last_initials (SfStore *store)
 
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (sf_db_stmt_step (stmt) == SF_DB_ROW)
     initials = column_text (stmt, 0);
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
   return initials;
 }
 
@@ -1061,7 +1063,7 @@ sf_checklist_save_as_template (SfStore     *store,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
   g_autofree char *team = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 template_id = 0;
   gboolean ok;
 
@@ -1113,18 +1115,19 @@ sf_checklist_save_as_template (SfStore     *store,
 
   if (!sf_store_begin (store, error))
     return NULL;
-  stmt = sf_store_prepare (store, "INSERT INTO checklist_template (key, title, at, who) VALUES (?1, ?2, ?3, ?4)",
+  stmt = sf_store_prepare (store, "INSERT INTO checklist_template (key, title, at, who) VALUES (?1, ?2, ?3, ?4)"
+                                  " RETURNING id",
                            error);
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, at, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, g_get_user_name (), -1, SQLITE_TRANSIENT);
+      sf_db_stmt_bind_text_static (stmt, 1, key);
+      sf_db_stmt_bind_text_static (stmt, 2, clean);
+      sf_db_stmt_bind_text_static (stmt, 3, at);
+      sf_db_stmt_bind_text (stmt, 4, g_get_user_name ());
       template_id = insert_row (store, stmt, error);
       ok = template_id != 0;
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
   if (ok)
     {
@@ -1141,10 +1144,10 @@ sf_checklist_save_as_template (SfStore     *store,
     }
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, template_id);
-      sqlite3_bind_int64 (stmt, 2, checklist_id);
+      sf_db_stmt_bind_int64 (stmt, 1, template_id);
+      sf_db_stmt_bind_int64 (stmt, 2, checklist_id);
       ok = sf_store_step_done (store, stmt, error);
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
   ok = ok && sf_store_audit (store, "checklist-save-template", team, key, error);
   if (!sf_store_finish (store, ok, error))
@@ -1159,7 +1162,7 @@ sf_checklist_template_delete (SfStore     *store,
 {
   g_autoptr(GPtrArray) templates = sf_checklist_templates_load_all (store, error);
   const SfChecklistTemplate *template_;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok;
 
   if (templates == NULL)
@@ -1183,9 +1186,9 @@ sf_checklist_template_delete (SfStore     *store,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sf_db_stmt_bind_text_static (stmt, 1, key);
       ok = sf_store_step_done (store, stmt, error);
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
   ok = ok && sf_store_audit (store, "checklist-delete-template", NULL, key, error);
   return sf_store_finish (store, ok, error);

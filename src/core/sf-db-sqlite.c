@@ -5,6 +5,7 @@
 
 #include "sf-db-driver.h"
 #include "sf-db-sqlite.h"
+#include "sf-store.h"
 #include "sf-store-schema.h"
 
 /* SQLite's update hook codes are the ones sf-db.h passes on */
@@ -13,7 +14,8 @@ G_STATIC_ASSERT (SF_DB_UPDATE == SQLITE_UPDATE);
 G_STATIC_ASSERT (SF_DB_DELETE == SQLITE_DELETE);
 G_STATIC_ASSERT (SF_DB_ROW == SQLITE_ROW);
 G_STATIC_ASSERT (SF_DB_DONE == SQLITE_DONE);
-G_STATIC_ASSERT (G_N_ELEMENTS (sf_store_migrations) == G_N_ELEMENTS (sf_store_migration_rebuilds));
+G_STATIC_ASSERT (G_N_ELEMENTS (sf_store_migrations) == SF_STORE_SCHEMA_VERSION);
+G_STATIC_ASSERT (G_N_ELEMENTS (sf_store_migration_rebuilds) == SF_STORE_SCHEMA_VERSION);
 
 typedef struct
 {
@@ -198,6 +200,25 @@ sqlite_set_busy_timeout (SfDb *db,
   sqlite3_busy_timeout (HANDLE (db), ms);
 }
 
+/* The column of @table's primary key ("rowid" when it has none of its own) */
+static char *
+primary_key (SfDb       *db,
+             const char *table)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *name = NULL;
+
+  if (sqlite3_prepare_v2 (HANDLE (db), "SELECT name FROM pragma_table_info (?1) WHERE pk = 1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return name != NULL ? name : g_strdup ("rowid");
+}
+
 static GPtrArray *
 sqlite_foreign_keys_to (SfDb       *db,
                         const char *parent)
@@ -240,7 +261,7 @@ sqlite_foreign_keys_to (SfDb       *db,
           key = g_new0 (SfDbForeignKey, 1);
           key->child = g_strdup (table);
           key->from = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-          key->to = g_strdup (to);
+          key->to = to != NULL ? g_strdup (to) : primary_key (db, parent);
           key->cascade = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 5), "CASCADE") == 0;
           g_ptr_array_add (keys, key);
         }

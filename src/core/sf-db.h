@@ -80,7 +80,7 @@ typedef struct
 {
   char     *child;     /* the child table */
   char     *from;      /* the child's column */
-  char     *to;        /* the parent's column; NULL = its primary key */
+  char     *to;        /* the parent's column (its primary key, if not named) */
   gboolean  cascade;   /* ON DELETE CASCADE */
 } SfDbForeignKey;
 

@@ -38,37 +38,37 @@ load_latest (SfStore      *store,
 {
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autofree char *iso = sf_day_to_iso (ref);
-  sqlite3_stmt *stmt = sf_store_prepare (store, ids != NULL ? sql_one : sql_all, error);
-  int rc = SQLITE_DONE;
+  SfDbStmt *stmt = sf_store_prepare (store, ids != NULL ? sql_one : sql_all, error);
+  int rc = SF_DB_DONE;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_STATIC);
-  for (guint k = 0; rc == SQLITE_DONE && k < (ids != NULL ? ids->len : 1); k++)
+  sf_db_stmt_bind_text_static (stmt, 1, iso);
+  for (guint k = 0; rc == SF_DB_DONE && k < (ids != NULL ? ids->len : 1); k++)
     {
       if (ids != NULL)
         {
-          sqlite3_reset (stmt);
-          sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, k));
+          sf_db_stmt_reset (stmt);
+          sf_db_stmt_bind_int64 (stmt, 2, g_array_index (ids, gint64, k));
         }
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
         {
           gint64 *id = g_new (gint64, 1);
           LastRow *row = g_new0 (LastRow, 1);
 
-          *id = sqlite3_column_int64 (stmt, 0);
-          sf_day_parse ((const char *) sqlite3_column_text (stmt, 1), &row->day);
-          row->open_cases = sqlite3_column_int64 (stmt, 2);
-          row->load = sqlite3_column_double (stmt, 3);
-          row->norm = sqlite3_column_double (stmt, 4);
-          g_strlcpy (row->status, (const char *) sqlite3_column_text (stmt, 5), sizeof row->status);
+          *id = sf_db_stmt_column_int64 (stmt, 0);
+          sf_day_parse (sf_db_stmt_column_text (stmt, 1), &row->day);
+          row->open_cases = sf_db_stmt_column_int64 (stmt, 2);
+          row->load = sf_db_stmt_column_double (stmt, 3);
+          row->norm = sf_db_stmt_column_double (stmt, 4);
+          g_strlcpy (row->status, sf_db_stmt_column_text (stmt, 5), sizeof row->status);
           g_hash_table_insert (rows, id, row);
         }
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     {
-      sf_store_set_sqlite_error (store, error);
+      sf_store_set_db_error (store, error);
       return NULL;
     }
   return g_steal_pointer (&rows);
@@ -147,7 +147,7 @@ sf_figure_history_load_recordings_some (SfStore       *store,
   g_autoptr(GHashTable) recorded = g_hash_table_new (NULL, NULL);
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   int rc;
 
   if (days->len == 0)
@@ -160,19 +160,19 @@ sf_figure_history_load_recordings_some (SfStore       *store,
                            " UNION SELECT DISTINCT day FROM team_history WHERE day BETWEEN ?1 AND ?2", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_stmt_bind_text_static (stmt, 1, first);
+  sf_db_stmt_bind_text_static (stmt, 2, last);
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
       SfDay day;
 
-      if (sf_day_parse ((const char *) sqlite3_column_text (stmt, 0), &day))
+      if (sf_day_parse (sf_db_stmt_column_text (stmt, 0), &day))
         g_hash_table_add (recorded, GUINT_TO_POINTER (day));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     {
-      sf_store_set_sqlite_error (store, error);
+      sf_store_set_db_error (store, error);
       return NULL;
     }
 
@@ -225,7 +225,7 @@ sf_figure_history_record_some (SfStore          *store,
   g_autoptr(GArray) worker_changes = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) team_changes = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *iso = sf_day_to_iso (figures->ref);
-  sqlite3_stmt *put_worker = NULL, *put_team = NULL;
+  SfDbStmt *put_worker = NULL, *put_team = NULL;
   gboolean ok = FALSE;
 
   if (workers == NULL)
@@ -262,12 +262,18 @@ sf_figure_history_record_some (SfStore          *store,
     return TRUE;
 
   put_worker = sf_store_prepare (store,
-                                 "INSERT OR REPLACE INTO worker_history (caseworker_id, day, open_cases,"
-                                 " weighted_load, adjusted_norm, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                 "INSERT INTO worker_history (caseworker_id, day, open_cases,"
+                                 " weighted_load, adjusted_norm, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                                 " ON CONFLICT (caseworker_id, day) DO UPDATE SET open_cases = excluded.open_cases,"
+                                 " weighted_load = excluded.weighted_load, adjusted_norm = excluded.adjusted_norm,"
+                                 " status = excluded.status",
                                  error);
   put_team = sf_store_prepare (store,
-                               "INSERT OR REPLACE INTO team_history (team_id, day, open_cases, load,"
-                               " capacity, uncovered_cases) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                               "INSERT INTO team_history (team_id, day, open_cases, load,"
+                               " capacity, uncovered_cases) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                               " ON CONFLICT (team_id, day) DO UPDATE SET open_cases = excluded.open_cases,"
+                               " load = excluded.load, capacity = excluded.capacity,"
+                               " uncovered_cases = excluded.uncovered_cases",
                                error);
   if (put_worker == NULL || put_team == NULL || !sf_store_begin (store, error))
     goto out;
@@ -277,12 +283,12 @@ sf_figure_history_record_some (SfStore          *store,
       const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures,
                                                   g_array_index (worker_changes, guint, k));
 
-      sqlite3_bind_int64 (put_worker, 1, wf->worker->id);
-      sqlite3_bind_text (put_worker, 2, iso, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (put_worker, 3, wf->open_cases);
-      sqlite3_bind_double (put_worker, 4, wf->weighted_load);
-      sqlite3_bind_double (put_worker, 5, wf->adjusted_norm);
-      sqlite3_bind_text (put_worker, 6, sf_status_to_key (wf->status), -1, SQLITE_STATIC);
+      sf_db_stmt_bind_int64 (put_worker, 1, wf->worker->id);
+      sf_db_stmt_bind_text_static (put_worker, 2, iso);
+      sf_db_stmt_bind_int64 (put_worker, 3, wf->open_cases);
+      sf_db_stmt_bind_double (put_worker, 4, wf->weighted_load);
+      sf_db_stmt_bind_double (put_worker, 5, wf->adjusted_norm);
+      sf_db_stmt_bind_text_static (put_worker, 6, sf_status_to_key (wf->status));
       if (!sf_store_step_done (store, put_worker, error))
         goto rollback;
     }
@@ -291,12 +297,12 @@ sf_figure_history_record_some (SfStore          *store,
       const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures,
                                                 g_array_index (team_changes, guint, k));
 
-      sqlite3_bind_int64 (put_team, 1, tf->team->id);
-      sqlite3_bind_text (put_team, 2, iso, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (put_team, 3, tf->open_cases);
-      sqlite3_bind_double (put_team, 4, tf->load);
-      sqlite3_bind_double (put_team, 5, tf->capacity);
-      sqlite3_bind_int64 (put_team, 6, tf->uncovered_cases);
+      sf_db_stmt_bind_int64 (put_team, 1, tf->team->id);
+      sf_db_stmt_bind_text_static (put_team, 2, iso);
+      sf_db_stmt_bind_int64 (put_team, 3, tf->open_cases);
+      sf_db_stmt_bind_double (put_team, 4, tf->load);
+      sf_db_stmt_bind_double (put_team, 5, tf->capacity);
+      sf_db_stmt_bind_int64 (put_team, 6, tf->uncovered_cases);
       if (!sf_store_step_done (store, put_team, error))
         goto rollback;
     }
@@ -309,34 +315,34 @@ sf_figure_history_record_some (SfStore          *store,
 rollback:
   sf_store_rollback (store);
 out:
-  sqlite3_finalize (put_worker);
-  sqlite3_finalize (put_team);
+  sf_db_stmt_free (put_worker);
+  sf_db_stmt_free (put_team);
   return ok;
 }
 
 /* Walks a subject's rows from the newest back while @in_run holds; the
  * oldest such row's day is when the current run began. */
 static SfDay
-run_start (sqlite3_stmt *stmt,
+run_start (SfDbStmt *stmt,
            gint64        id,
            const char   *iso,
            const char   *want_status)
 {
   SfDay since = SF_DAY_NONE;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  sf_db_stmt_bind_int64 (stmt, 1, id);
+  sf_db_stmt_bind_text_static (stmt, 2, iso);
+  while (sf_db_stmt_step (stmt) == SF_DB_ROW)
     {
-      const char *status = (const char *) sqlite3_column_text (stmt, 1);
+      const char *status = sf_db_stmt_column_text (stmt, 1);
       gboolean in_run = want_status ? g_strcmp0 (status, want_status) == 0
-                                    : sqlite3_column_int64 (stmt, 1) > 0;
+                                    : sf_db_stmt_column_int64 (stmt, 1) > 0;
 
       if (!in_run)
         break;
-      sf_day_parse ((const char *) sqlite3_column_text (stmt, 0), &since);
+      sf_day_parse (sf_db_stmt_column_text (stmt, 0), &since);
     }
-  sqlite3_reset (stmt);
+  sf_db_stmt_reset (stmt);
   return since;
 }
 
@@ -353,7 +359,7 @@ load_since (SfStore          *store,
 {
   g_autoptr(GHashTable) since = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *iso = sf_day_to_iso (figures->ref);
-  sqlite3_stmt *worker_rows, *team_rows;
+  SfDbStmt *worker_rows, *team_rows;
 
   worker_rows = sf_store_prepare (store,
                                   "SELECT day, status FROM worker_history WHERE caseworker_id = ?1"
@@ -365,7 +371,7 @@ load_since (SfStore          *store,
                                 " AND day <= ?2 ORDER BY day DESC", error);
   if (team_rows == NULL)
     {
-      sqlite3_finalize (worker_rows);
+      sf_db_stmt_free (worker_rows);
       return NULL;
     }
 
@@ -395,8 +401,8 @@ load_since (SfStore          *store,
                              GUINT_TO_POINTER (day));
     }
 
-  sqlite3_finalize (worker_rows);
-  sqlite3_finalize (team_rows);
+  sf_db_stmt_free (worker_rows);
+  sf_db_stmt_free (team_rows);
   return g_steal_pointer (&since);
 }
 
@@ -406,31 +412,31 @@ sf_alert_acks_load (SfStore  *store,
 {
   g_autoptr(GHashTable) acks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                       (GDestroyNotify) sf_alert_ack_free);
-  sqlite3_stmt *stmt = sf_store_prepare (store,
+  SfDbStmt *stmt = sf_store_prepare (store,
                                          "SELECT identity, value, note, expires, at, who FROM alert_ack",
                                          error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
       SfAlertAck *ack = g_new0 (SfAlertAck, 1);
-      const char *expires = (const char *) sqlite3_column_text (stmt, 3);
+      const char *expires = sf_db_stmt_column_text (stmt, 3);
 
-      ack->identity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      ack->value = sqlite3_column_double (stmt, 1);
-      ack->note = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      ack->identity = g_strdup (sf_db_stmt_column_text (stmt, 0));
+      ack->value = sf_db_stmt_column_double (stmt, 1);
+      ack->note = g_strdup (sf_db_stmt_column_text (stmt, 2));
       if (expires != NULL)
         sf_day_parse (expires, &ack->expires);
-      ack->at = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      ack->who = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      ack->at = g_strdup (sf_db_stmt_column_text (stmt, 4));
+      ack->who = g_strdup (sf_db_stmt_column_text (stmt, 5));
       g_hash_table_insert (acks, ack->identity, ack);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     {
-      sf_store_set_sqlite_error (store, error);
+      sf_store_set_db_error (store, error);
       return NULL;
     }
   return g_steal_pointer (&acks);
@@ -451,7 +457,7 @@ write_ack (SfStore       *store,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok;
 
   if (!sf_store_begin (store, error))
@@ -460,18 +466,19 @@ write_ack (SfStore       *store,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, identity, -1, SQLITE_STATIC);
-      if (sqlite3_bind_parameter_count (stmt) > 1)
+      sf_db_stmt_bind_text_static (stmt, 1, identity);
+      /* The acknowledgement's statement has six parameters, the undoing one one */
+      if (strstr (sql, "?2") != NULL)
         {
-          sqlite3_bind_double (stmt, 2, alert->value);
-          sqlite3_bind_text (stmt, 3, note, -1, SQLITE_STATIC);
+          sf_db_stmt_bind_double (stmt, 2, alert->value);
+          sf_db_stmt_bind_text_static (stmt, 3, note);
           if (expires != NULL)
-            sqlite3_bind_text (stmt, 4, expires, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 5, at, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 6, g_get_user_name (), -1, SQLITE_TRANSIENT);
+            sf_db_stmt_bind_text_static (stmt, 4, expires);
+          sf_db_stmt_bind_text_static (stmt, 5, at);
+          sf_db_stmt_bind_text (stmt, 6, g_get_user_name ());
         }
       ok = sf_store_step_done (store, stmt, error);
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
   detail = note ? g_strdup_printf ("%s (%s)%s%s", identity, note, expires ? " until " : "", expires ? expires : "")
                 : g_strdup (identity);
@@ -511,8 +518,10 @@ sf_alert_acknowledge (SfStore        *store,
       return FALSE;
     }
   return write_ack (store, alert,
-                    "INSERT OR REPLACE INTO alert_ack (identity, value, note, expires, at, who)"
-                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    "INSERT INTO alert_ack (identity, value, note, expires, at, who)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                    " ON CONFLICT (identity) DO UPDATE SET value = excluded.value, note = excluded.note,"
+                    " expires = excluded.expires, at = excluded.at, who = excluded.who",
                     trimmed, iso, "acknowledge-alert", error);
 }
 
@@ -683,22 +692,22 @@ sf_alerts_take_new_errors (SfStore     *store,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok;
 
   stmt = sf_store_prepare (store, "SELECT errors FROM meta_run WHERE program = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, program, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  sf_db_stmt_bind_text_static (stmt, 1, program);
+  if (sf_db_stmt_step (stmt) == SF_DB_ROW)
     {
-      g_auto(GStrv) old = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), "\n", -1);
+      g_auto(GStrv) old = g_strsplit (sf_db_stmt_column_text (stmt, 0), "\n", -1);
 
       for (guint i = 0; old[i] != NULL; i++)
         if (*old[i] != '\0')
           g_hash_table_add (seen, g_strdup (old[i]));
     }
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
 
   for (guint i = 0; i < alerts->len; i++)
     {
@@ -715,16 +724,18 @@ sf_alerts_take_new_errors (SfStore     *store,
 
   if (!sf_store_begin (store, error))
     return NULL;
-  stmt = sf_store_prepare (store, "INSERT OR REPLACE INTO meta_run (program, last_run, errors) VALUES (?1, ?2, ?3)",
+  stmt = sf_store_prepare (store, "INSERT INTO meta_run (program, last_run, errors) VALUES (?1, ?2, ?3)"
+                                  " ON CONFLICT (program) DO UPDATE SET last_run = excluded.last_run,"
+                                  " errors = excluded.errors",
                            error);
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, program, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, current->str, -1, SQLITE_STATIC);
+      sf_db_stmt_bind_text_static (stmt, 1, program);
+      sf_db_stmt_bind_text_static (stmt, 2, at);
+      sf_db_stmt_bind_text_static (stmt, 3, current->str);
       ok = sf_store_step_done (store, stmt, error);
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
   if (!ok || !sf_store_commit (store, error))
     {

@@ -69,7 +69,7 @@ sf_import_mapping_load (SfStore     *store,
                         GError     **error)
 {
   g_autoptr(GHashTable) mapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   int rc;
 
   if (!check_kind (kind, error))
@@ -77,14 +77,14 @@ sf_import_mapping_load (SfStore     *store,
   stmt = sf_store_prepare (store, "SELECT source, target FROM import_mapping WHERE kind = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (mapping, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_bind_text_static (stmt, 1, kind);
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
+    g_hash_table_insert (mapping, g_strdup (sf_db_stmt_column_text (stmt, 0)),
+                         g_strdup (sf_db_stmt_column_text (stmt, 1)));
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     {
-      sf_store_set_sqlite_error (store, error);
+      sf_store_set_db_error (store, error);
       return NULL;
     }
   return g_steal_pointer (&mapping);
@@ -102,7 +102,7 @@ sf_import_mapping_save (SfStore     *store,
   g_autofree char *source_key = sf_text_normalize_key (source);
   g_autofree char *target_key = target != NULL ? sf_text_normalize_key (target) : NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean forget = target_key == NULL || *target_key == '\0';
   gboolean ok;
 
@@ -130,17 +130,18 @@ sf_import_mapping_save (SfStore     *store,
     return FALSE;
   stmt = sf_store_prepare (store,
                            forget ? "DELETE FROM import_mapping WHERE kind = ?1 AND source = ?2"
-                                  : "INSERT OR REPLACE INTO import_mapping (kind, source, target) VALUES (?1, ?2, ?3)",
+                                  : "INSERT INTO import_mapping (kind, source, target) VALUES (?1, ?2, ?3)"
+                                    " ON CONFLICT (kind, source) DO UPDATE SET target = excluded.target",
                            error);
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, source_key, -1, SQLITE_STATIC);
+      sf_db_stmt_bind_text_static (stmt, 1, kind);
+      sf_db_stmt_bind_text_static (stmt, 2, source_key);
       if (!forget)
-        sqlite3_bind_text (stmt, 3, target_key, -1, SQLITE_STATIC);
+        sf_db_stmt_bind_text_static (stmt, 3, target_key);
       ok = sf_store_step_done (store, stmt, error);
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
   if (ok)
     {
@@ -385,9 +386,7 @@ sf_import_preview_cases (SfStore  *store,
   g_autoptr(GHashTable) in_file = NULL;
   g_autoptr(GError) local_error = NULL;
   g_auto(SfImportResult) result = { 0 };
-  sqlite3_backup *backup;
   SfSettings settings;
-  int rc;
 
   g_return_val_if_fail (SF_IS_STORE (store), NULL);
   g_return_val_if_fail (contents != NULL, NULL);
@@ -404,22 +403,9 @@ sf_import_preview_cases (SfStore  *store,
     return NULL;
 
   /* The import runs for real, on a copy in memory */
-  copy = sf_store_open (":memory:", error);
+  copy = sf_store_open_memory_copy (store, error);
   if (copy == NULL)
     return NULL;
-  backup = sqlite3_backup_init (sf_store_get_db (copy), "main", sf_store_get_db (store), "main");
-  if (backup == NULL)
-    {
-      sf_store_set_sqlite_error (copy, error);
-      return NULL;
-    }
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, SF_ERROR, SF_ERROR_DATABASE, _("Database error: %s"), sqlite3_errstr (rc));
-      return NULL;
-    }
 
   if (!sf_store_load_settings (store, &settings, error))
     return NULL;

@@ -95,7 +95,7 @@ typedef struct
   guint           n_fields;
   guint           line;
   SfPendingBackup *pending;             /* the backup made before the import */
-  gint64          changes_before;       /* sqlite3_total_changes64 () at the start */
+  gint64          changes_before;       /* sf_db_total_changes () at the start */
   gboolean        changed;              /* the import changed something */
   GStringChunk   *composed;             /* fields that NFC changed */
 } Import;
@@ -347,20 +347,20 @@ load_areas (Import  *im,
             GError **error)
 {
   g_autoptr(GHashTable) areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt = sf_store_prepare (im->store, "SELECT id, key, name FROM area", error);
+  SfDbStmt *stmt = sf_store_prepare (im->store, "SELECT id, key, name FROM area", error);
 
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (sf_db_stmt_step (stmt) == SF_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sf_db_stmt_column_int64 (stmt, 0);
 
-      g_hash_table_insert (areas, sf_text_normalize_key ((const char *) sqlite3_column_text (stmt, 1)),
+      g_hash_table_insert (areas, sf_text_normalize_key (sf_db_stmt_column_text (stmt, 1)),
                            GSIZE_TO_POINTER ((gsize) id));
-      g_hash_table_insert (areas, sf_text_normalize_key ((const char *) sqlite3_column_text (stmt, 2)),
+      g_hash_table_insert (areas, sf_text_normalize_key (sf_db_stmt_column_text (stmt, 2)),
                            GSIZE_TO_POINTER ((gsize) id));
     }
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
   return g_steal_pointer (&areas);
 }
 
@@ -384,16 +384,16 @@ load_rangeless_areas (Import  *im,
                       GError **error)
 {
   g_autoptr(GHashTable) areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt = sf_store_prepare (im->store,
+  SfDbStmt *stmt = sf_store_prepare (im->store,
                                          "SELECT id, name FROM area WHERE custom = 1 AND own_high IS NULL",
                                          error);
 
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (areas, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_finalize (stmt);
+  while (sf_db_stmt_step (stmt) == SF_DB_ROW)
+    g_hash_table_insert (areas, g_memdup2 (&(gint64) { sf_db_stmt_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         g_strdup (sf_db_stmt_column_text (stmt, 1)));
+  sf_db_stmt_free (stmt);
   return g_steal_pointer (&areas);
 }
 
@@ -413,14 +413,14 @@ load_keys (Import      *im,
            GError     **error)
 {
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt = sf_store_prepare (im->store, sql, error);
+  SfDbStmt *stmt = sf_store_prepare (im->store, sql, error);
 
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (keys, fold_key ((const char *) sqlite3_column_text (stmt, 1)),
-                         GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)));
-  sqlite3_finalize (stmt);
+  while (sf_db_stmt_step (stmt) == SF_DB_ROW)
+    g_hash_table_insert (keys, fold_key (sf_db_stmt_column_text (stmt, 1)),
+                         GSIZE_TO_POINTER ((gsize) sf_db_stmt_column_int64 (stmt, 0)));
+  sf_db_stmt_free (stmt);
   return g_steal_pointer (&keys);
 }
 
@@ -612,7 +612,7 @@ settle_backup (Import  *im,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
 
-  im->changed = sqlite3_total_changes64 (sf_store_get_db (im->store)) != im->changes_before;
+  im->changed = sf_db_total_changes (sf_store_get_db (im->store)) != im->changes_before;
   if (!im->changed || im->pending == NULL)
     return TRUE;
   path = sf_backup_keep (g_steal_pointer (&im->pending), &local_error);
@@ -833,18 +833,18 @@ check_roster_row (Import   *im,
 }
 
 static void
-bind_text (sqlite3_stmt *stmt,
+bind_text (SfDbStmt *stmt,
            int           index,
            const char   *text)
 {
   if (is_blank (text))
-    sqlite3_bind_null (stmt, index);
+    sf_db_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    sf_db_stmt_bind_text (stmt, index, text);
 }
 
 static void
-bind_day (sqlite3_stmt *stmt,
+bind_day (SfDbStmt *stmt,
           int           index,
           SfDay         day)
 {
@@ -853,7 +853,7 @@ bind_day (sqlite3_stmt *stmt,
 
   if (day == SF_DAY_NONE)
     {
-      sqlite3_bind_null (stmt, index);
+      sf_db_stmt_bind_null (stmt, index);
       return;
     }
   /* Formatted by hand into a buffer SQLite copies: this runs for every
@@ -870,7 +870,7 @@ bind_day (sqlite3_stmt *stmt,
   iso[8] = '0' + d / 10;
   iso[9] = '0' + d % 10;
   iso[10] = '\0';
-  sqlite3_bind_text (stmt, index, iso, 10, SQLITE_TRANSIENT);
+  sf_db_stmt_bind_text (stmt, index, iso);
 }
 
 static gboolean
@@ -917,18 +917,18 @@ roster_upsert_sql (Import *im)
        * gives the period itself. */
       if (optional[i].column == COL_ABSENCE && !has_column (im, COL_ABSENCE_FROM))
         g_string_append (sql,
-                         ", absence_from = CASE WHEN absence_kind IS excluded.absence_kind"
+                         ", absence_from = CASE WHEN absence_kind IS NOT DISTINCT FROM excluded.absence_kind"
                          "   THEN absence_from END");
       if (optional[i].column == COL_ABSENCE && !has_column (im, COL_ABSENCE_TO))
         g_string_append (sql,
-                         ", absence_to = CASE WHEN absence_kind IS excluded.absence_kind"
+                         ", absence_to = CASE WHEN absence_kind IS NOT DISTINCT FROM excluded.absence_kind"
                          "   THEN absence_to END");
       g_string_append_printf (sql, ", %s = excluded.%s", optional[i].name, optional[i].name);
       g_string_append_printf (stored, ", %s", optional[i].name);
       g_string_append_printf (given, ", excluded.%s", optional[i].name);
     }
   /* A caseworker re-imported as they are is not written. */
-  g_string_append_printf (sql, " WHERE (%s) IS NOT (%s)", stored->str, given->str);
+  g_string_append_printf (sql, " WHERE (%s) IS DISTINCT FROM (%s) RETURNING id", stored->str, given->str);
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
@@ -937,10 +937,10 @@ apply_roster (Import      *im,
               RosterPlan  *plan,
               GError     **error)
 {
-  sqlite3 *db = sf_store_get_db (im->store);
-  sqlite3_stmt *insert_team = NULL, *update_team = NULL, *find_worker = NULL;
-  sqlite3_stmt *upsert_worker = NULL, *clear_reductions = NULL, *insert_reduction = NULL;
-  sqlite3_stmt *same_reduction = NULL, *find_team = NULL;
+  SfDb *db = sf_store_get_db (im->store);
+  SfDbStmt *insert_team = NULL, *update_team = NULL, *find_worker = NULL;
+  SfDbStmt *upsert_worker = NULL, *clear_reductions = NULL, *insert_reduction = NULL;
+  SfDbStmt *same_reduction = NULL, *find_team = NULL;
   g_autoptr(GHashTable) team_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *detail = NULL;
   g_autofree char *upsert_sql = NULL;
@@ -949,11 +949,13 @@ apply_roster (Import      *im,
   gpointer key, value;
   gboolean ok = FALSE;
 
-  insert_team = sf_store_prepare (im->store, "INSERT INTO team (name, area_id, cap) VALUES (?1, ?2, ?3)", error);
+  insert_team = sf_store_prepare (im->store, "INSERT INTO team (name, area_id, cap) VALUES (?1, ?2, ?3) RETURNING id",
+                                  error);
   update_team = sf_store_prepare (im->store,
-                                  "UPDATE team SET area_id = ifnull (?2, area_id), cap = ifnull (?3, cap)"
+                                  "UPDATE team SET area_id = COALESCE (?2, area_id), cap = COALESCE (?3, cap)"
                                   " WHERE id = ?1"
-                                  "  AND (area_id, cap) IS NOT (ifnull (?2, area_id), ifnull (?3, cap))", error);
+                                  "  AND (area_id, cap) IS DISTINCT FROM (COALESCE (?2, area_id), COALESCE (?3, cap))",
+                                  error);
   find_worker = sf_store_prepare (im->store, "SELECT id FROM caseworker WHERE initials = ?1", error);
   find_team = sf_store_prepare (im->store,
                                 "SELECT id FROM team WHERE id = ?2"
@@ -966,9 +968,12 @@ apply_roster (Import      *im,
                                        "  valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   /* Whether the stored reductions are exactly the one the file states. */
   same_reduction = sf_store_prepare (im->store,
-                                     "SELECT count(*) = (?2 > 0) AND ifnull (sum (hours = ?2"
-                                     "  AND (?5 OR (reason = ?3 AND note IS ?4))"
-                                     "  AND (?8 OR valid_from IS ?6) AND (?9 OR valid_to IS ?7)), 0) = (?2 > 0)"
+                                     "SELECT CASE WHEN count(*) = (CASE WHEN ?2 > 0 THEN 1 ELSE 0 END)"
+                                     "  AND COALESCE (sum (CASE WHEN hours = ?2"
+                                     "  AND (?5 = 1 OR (reason = ?3 AND note IS NOT DISTINCT FROM ?4))"
+                                     "  AND (?8 = 1 OR valid_from IS NOT DISTINCT FROM ?6)"
+                                     "  AND (?9 = 1 OR valid_to IS NOT DISTINCT FROM ?7) THEN 1 ELSE 0 END), 0)"
+                                     "  = (CASE WHEN ?2 > 0 THEN 1 ELSE 0 END) THEN 1 ELSE 0 END"
                                      " FROM reduction WHERE caseworker_id = ?1", error);
   if (!insert_team || !update_team || !find_worker || !upsert_worker || !clear_reductions ||
       !insert_reduction || !same_reduction || !find_team)
@@ -976,7 +981,7 @@ apply_roster (Import      *im,
 
   if (!sf_store_begin (im->store, error))
     goto out;
-  im->changes_before = sqlite3_total_changes64 (db);
+  im->changes_before = sf_db_total_changes (db);
 
   g_hash_table_iter_init (&iter, plan->teams);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -986,10 +991,10 @@ apply_roster (Import      *im,
       /* Another program may have made or removed the team since the file
        * was checked: what the database holds now, under the write lock,
        * decides. */
-      sqlite3_bind_text (find_team, 1, team->name, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (find_team, 2, team->id);
-      team->id = sqlite3_step (find_team) == SQLITE_ROW ? sqlite3_column_int64 (find_team, 0) : 0;
-      sqlite3_reset (find_team);
+      sf_db_stmt_bind_text_static (find_team, 1, team->name);
+      sf_db_stmt_bind_int64 (find_team, 2, team->id);
+      team->id = sf_db_stmt_step (find_team) == SF_DB_ROW ? sf_db_stmt_column_int64 (find_team, 0) : 0;
+      sf_db_stmt_reset (find_team);
       if (team->id == 0 && team->area_id == 0)
         {
           g_set_error (error, SF_ERROR, SF_ERROR_BUSY,
@@ -1000,25 +1005,24 @@ apply_roster (Import      *im,
 
       if (team->id == 0)
         {
-          sqlite3_bind_text (insert_team, 1, team->name, -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (insert_team, 2, team->area_id);
+          sf_db_stmt_bind_text_static (insert_team, 1, team->name);
+          sf_db_stmt_bind_int64 (insert_team, 2, team->area_id);
           if (team->norm > 0)
-            sqlite3_bind_double (insert_team, 3, team->norm);
-          if (!sf_store_step_done (im->store, insert_team, error))
+            sf_db_stmt_bind_double (insert_team, 3, team->norm);
+          if (!sf_store_step_returning (im->store, insert_team, &team->id, error))
             goto rollback;
-          team->id = sqlite3_last_insert_rowid (db);
           im->result->teams_created++;
         }
       else if (team->area_id != 0 || team->norm > 0)
         {
-          sqlite3_bind_int64 (update_team, 1, team->id);
+          sf_db_stmt_bind_int64 (update_team, 1, team->id);
           if (team->area_id != 0)
-            sqlite3_bind_int64 (update_team, 2, team->area_id);
+            sf_db_stmt_bind_int64 (update_team, 2, team->area_id);
           if (team->norm > 0)
-            sqlite3_bind_double (update_team, 3, team->norm);
+            sf_db_stmt_bind_double (update_team, 3, team->norm);
           if (!sf_store_step_done (im->store, update_team, error))
             goto rollback;
-          if (sqlite3_changes (db) > 0)
+          if (sf_db_changes (db) > 0)
             im->result->teams_updated++;
         }
       g_hash_table_insert (team_ids, key, team);
@@ -1029,35 +1033,35 @@ apply_roster (Import      *im,
       const RosterRow *row = &g_array_index (plan->rows, RosterRow, i);
       g_autofree char *team_key = fold_key (row->team);
       TeamPlan *team = g_hash_table_lookup (team_ids, team_key);
-      gint64 id = 0;
+      gint64 id = 0, returned;
       gboolean same;
 
-      sqlite3_bind_text (find_worker, 1, row->initials, -1, SQLITE_STATIC);
-      if (sqlite3_step (find_worker) == SQLITE_ROW)
-        id = sqlite3_column_int64 (find_worker, 0);
-      sqlite3_reset (find_worker);
+      sf_db_stmt_bind_text_static (find_worker, 1, row->initials);
+      if (sf_db_stmt_step (find_worker) == SF_DB_ROW)
+        id = sf_db_stmt_column_int64 (find_worker, 0);
+      sf_db_stmt_reset (find_worker);
 
       if (id != 0)
-        sqlite3_bind_int64 (upsert_worker, 1, id);
-      sqlite3_bind_text (upsert_worker, 2, row->initials, -1, SQLITE_STATIC);
-      sqlite3_bind_text (upsert_worker, 3, row->name, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (upsert_worker, 4, team->id);
-      sqlite3_bind_double (upsert_worker, 5, row->hours);
+        sf_db_stmt_bind_int64 (upsert_worker, 1, id);
+      sf_db_stmt_bind_text_static (upsert_worker, 2, row->initials);
+      sf_db_stmt_bind_text_static (upsert_worker, 3, row->name);
+      sf_db_stmt_bind_int64 (upsert_worker, 4, team->id);
+      sf_db_stmt_bind_double (upsert_worker, 5, row->hours);
       bind_day (upsert_worker, 6, row->start);
       bind_text (upsert_worker, 7, row->absence);
-      sqlite3_bind_double (upsert_worker, 8, row->factor);
+      sf_db_stmt_bind_double (upsert_worker, 8, row->factor);
       bind_text (upsert_worker, 9, row->factor_reason);
       bind_day (upsert_worker, 10, row->end);
       bind_day (upsert_worker, 11, row->absence_from);
       bind_day (upsert_worker, 12, row->absence_to);
-      if (!sf_store_step_done (im->store, upsert_worker, error))
+      if (!sf_store_step_returning (im->store, upsert_worker, &returned, error))
         goto rollback;
 
       /* The file states the caseworker's reduction as it is now; a file
        * without the column leaves the stored reductions alone. */
       if (id != 0 && !has_reduction)
         {
-          if (sqlite3_changes (db) > 0)
+          if (sf_db_changes (db) > 0)
             im->result->updated++;
           else
             im->result->unchanged++;
@@ -1065,28 +1069,28 @@ apply_roster (Import      *im,
         }
       if (id != 0)
         {
-          gboolean changed = sqlite3_changes (db) > 0;
+          gboolean changed = sf_db_changes (db) > 0;
 
-          sqlite3_bind_int64 (same_reduction, 1, id);
-          sqlite3_bind_int (same_reduction, 5, !has_column (im, COL_REDUCTION_REASON));
-          sqlite3_bind_double (same_reduction, 2, row->reduction_hours);
-          sqlite3_bind_text (same_reduction, 3, row->reduction_reason, -1, SQLITE_STATIC);
+          sf_db_stmt_bind_int64 (same_reduction, 1, id);
+          sf_db_stmt_bind_int64 (same_reduction, 5, !has_column (im, COL_REDUCTION_REASON));
+          sf_db_stmt_bind_double (same_reduction, 2, row->reduction_hours);
+          sf_db_stmt_bind_text_static (same_reduction, 3, row->reduction_reason);
           bind_text (same_reduction, 4, row->reduction_note);
           bind_day (same_reduction, 6, row->reduction_from);
           bind_day (same_reduction, 7, row->reduction_to);
           /* A file without a period's column keeps the stored dates of an
            * otherwise unchanged reduction */
-          sqlite3_bind_int (same_reduction, 8, !has_column (im, COL_REDUCTION_FROM));
-          sqlite3_bind_int (same_reduction, 9, !has_column (im, COL_REDUCTION_TO));
-          if (sqlite3_step (same_reduction) != SQLITE_ROW)
+          sf_db_stmt_bind_int64 (same_reduction, 8, !has_column (im, COL_REDUCTION_FROM));
+          sf_db_stmt_bind_int64 (same_reduction, 9, !has_column (im, COL_REDUCTION_TO));
+          if (sf_db_stmt_step (same_reduction) != SF_DB_ROW)
             {
-              sf_store_set_sqlite_error (im->store, error);
-              sqlite3_reset (same_reduction);
+              sf_store_set_db_error (im->store, error);
+              sf_db_stmt_reset (same_reduction);
               goto rollback;
             }
-          same = sqlite3_column_int (same_reduction, 0) != 0;
-          sqlite3_reset (same_reduction);
-          sqlite3_clear_bindings (same_reduction);
+          same = sf_db_stmt_column_int64 (same_reduction, 0) != 0;
+          sf_db_stmt_reset (same_reduction);
+          sf_db_stmt_clear (same_reduction);
 
           if (same && !changed)
             {
@@ -1096,21 +1100,21 @@ apply_roster (Import      *im,
           im->result->updated++;
           if (same)
             continue;
-          sqlite3_bind_int64 (clear_reductions, 1, id);
+          sf_db_stmt_bind_int64 (clear_reductions, 1, id);
           if (!sf_store_step_done (im->store, clear_reductions, error))
             goto rollback;
         }
       else
         {
           im->result->created++;
-          id = sqlite3_last_insert_rowid (db);
+          id = returned;
         }
 
       if (row->reduction_hours > 0)
         {
-          sqlite3_bind_int64 (insert_reduction, 1, id);
-          sqlite3_bind_double (insert_reduction, 2, row->reduction_hours);
-          sqlite3_bind_text (insert_reduction, 3, row->reduction_reason, -1, SQLITE_STATIC);
+          sf_db_stmt_bind_int64 (insert_reduction, 1, id);
+          sf_db_stmt_bind_double (insert_reduction, 2, row->reduction_hours);
+          sf_db_stmt_bind_text_static (insert_reduction, 3, row->reduction_reason);
           bind_text (insert_reduction, 4, row->reduction_note);
           bind_day (insert_reduction, 5, row->reduction_from);
           bind_day (insert_reduction, 6, row->reduction_to);
@@ -1142,14 +1146,14 @@ apply_roster (Import      *im,
 rollback:
   sf_store_rollback (im->store);
 out:
-  sqlite3_finalize (insert_team);
-  sqlite3_finalize (update_team);
-  sqlite3_finalize (find_worker);
-  sqlite3_finalize (find_team);
-  sqlite3_finalize (upsert_worker);
-  sqlite3_finalize (clear_reductions);
-  sqlite3_finalize (insert_reduction);
-  sqlite3_finalize (same_reduction);
+  sf_db_stmt_free (insert_team);
+  sf_db_stmt_free (update_team);
+  sf_db_stmt_free (find_worker);
+  sf_db_stmt_free (find_team);
+  sf_db_stmt_free (upsert_worker);
+  sf_db_stmt_free (clear_reductions);
+  sf_db_stmt_free (insert_reduction);
+  sf_db_stmt_free (same_reduction);
   return ok;
 }
 
@@ -1203,7 +1207,7 @@ sf_import_roster (SfStore         *store,
   /* An own area without a range gives a team no norm: it needs its own. */
   {
     g_autoptr(GHashTable) rangeless = load_rangeless_areas (&im, error);
-    sqlite3_stmt *stmt = NULL;
+    SfDbStmt *stmt = NULL;
     GHashTableIter iter;
     gpointer value;
 
@@ -1225,15 +1229,15 @@ sf_import_roster (SfStore         *store,
 
         if (team->id != 0)
           {
-            sqlite3_bind_int64 (stmt, 1, team->id);
-            if (sqlite3_step (stmt) == SQLITE_ROW)
+            sf_db_stmt_bind_int64 (stmt, 1, team->id);
+            if (sf_db_stmt_step (stmt) == SF_DB_ROW)
               {
                 if (area_id == 0)
-                  area_id = sqlite3_column_int64 (stmt, 0);
+                  area_id = sf_db_stmt_column_int64 (stmt, 0);
                 if (!(cap > 0))
-                  cap = sqlite3_column_double (stmt, 1);
+                  cap = sf_db_stmt_column_double (stmt, 1);
               }
-            sqlite3_reset (stmt);
+            sf_db_stmt_reset (stmt);
           }
         area_name = g_hash_table_lookup (rangeless, &area_id);
         if (area_name != NULL && !(cap > 0))
@@ -1242,7 +1246,7 @@ sf_import_roster (SfStore         *store,
                          "the team a norm in the column “team_norm”, or the area a range."),
                        team->name, area_name);
       }
-    g_clear_pointer (&stmt, sqlite3_finalize);
+    g_clear_pointer (&stmt, sf_db_stmt_free);
   }
 
   if (im.result->rows == 0 && im.n_problems == 0)
@@ -1289,16 +1293,16 @@ load_worker_areas (Import  *im,
                    GError **error)
 {
   g_autoptr(GHashTable) areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt = sf_store_prepare (im->store,
+  SfDbStmt *stmt = sf_store_prepare (im->store,
                                          "SELECT w.id, t.area_id FROM caseworker w JOIN team t ON t.id = w.team_id",
                                          error);
 
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (areas, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1)));
-  sqlite3_finalize (stmt);
+  while (sf_db_stmt_step (stmt) == SF_DB_ROW)
+    g_hash_table_insert (areas, g_memdup2 (&(gint64) { sf_db_stmt_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GSIZE_TO_POINTER ((gsize) sf_db_stmt_column_int64 (stmt, 1)));
+  sf_db_stmt_free (stmt);
   return g_steal_pointer (&areas);
 }
 
@@ -1443,7 +1447,7 @@ check_case_row (Import   *im,
  * nothing, one without `daekkes_af` ends no cover); a column that is there
  * but empty in a row means "none".  A case re-imported as it is costs a
  * lookup, not a write. */
-static sqlite3_stmt *
+static SfDbStmt *
 prepare_case_upsert (Import  *im,
                      GError **error)
 {
@@ -1474,7 +1478,7 @@ prepare_case_upsert (Import  *im,
                          "  caseworker_id, cover_id)"
                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
                          " ON CONFLICT (reference) DO UPDATE SET %s"
-                         " WHERE (%s) IS NOT (%s)",
+                         " WHERE (%s) IS DISTINCT FROM (%s)",
                          set->str, mine->str, theirs->str);
   return sf_store_prepare (im->store, sql, error);
 }
@@ -1484,21 +1488,23 @@ apply_cases (Import    *im,
              CasePlan  *plan,
              GError   **error)
 {
-  sqlite3 *db = sf_store_get_db (im->store);
-  sqlite3_stmt *upsert = NULL;
+  SfDb *db = sf_store_get_db (im->store);
+  SfDbStmt *upsert = NULL;
   g_autofree char *detail = NULL;
   gboolean ok = FALSE;
   gboolean rebuild_indexes;
+  gint64 cases_before, changed = 0;
 
   /* Every caseworker and area was looked up while checking the rows, so
    * the foreign keys are checked once, before the commit, instead of per
    * row; an import that at least doubles the case list builds the
    * secondary indexes once instead of updating them row by row
    * (sf_store_begin_bulk).  All of it is one transaction, as before. */
-  rebuild_indexes = (gint64) plan->rows->len >= sf_store_count (im->store, "casefile");
+  cases_before = sf_store_count (im->store, "casefile");
+  rebuild_indexes = (gint64) plan->rows->len >= cases_before;
   if (!sf_store_begin_bulk (im->store, "casefile", rebuild_indexes, error))
     return FALSE;
-  im->changes_before = sqlite3_total_changes64 (db);
+  im->changes_before = sf_db_total_changes (db);
   /* Every caseworker and area id came from the database as it is now,
    * unless another program has written since: then the commit checks */
   sf_store_bulk_trust_parents (im->store, plan->data_version);
@@ -1519,35 +1525,33 @@ apply_cases (Import    *im,
       if (area_id == 0)
         area_id = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (plan->worker_areas, &row->caseworker_id));
 
-      sqlite3_set_last_insert_rowid (db, 0);
-      sqlite3_bind_text (upsert, 1, row->reference, -1, SQLITE_STATIC);
+      sf_db_stmt_bind_text_static (upsert, 1, row->reference);
       if (area_id != 0)
-        sqlite3_bind_int64 (upsert, 2, area_id);
-      sqlite3_bind_text (upsert, 3, sf_complexity_to_key (row->complexity), -1, SQLITE_STATIC);
+        sf_db_stmt_bind_int64 (upsert, 2, area_id);
+      sf_db_stmt_bind_text_static (upsert, 3, sf_complexity_to_key (row->complexity));
       bind_day (upsert, 4, row->start);
       bind_day (upsert, 5, row->closed);
-      sqlite3_bind_int64 (upsert, 6, row->caseworker_id);
+      sf_db_stmt_bind_int64 (upsert, 6, row->caseworker_id);
       if (row->cover_id != 0)
-        sqlite3_bind_int64 (upsert, 7, row->cover_id);
+        sf_db_stmt_bind_int64 (upsert, 7, row->cover_id);
       if (!sf_store_step_done (im->store, upsert, error))
         {
           sf_store_rollback_bulk (im->store);
           goto out;
         }
-      /* An upsert that updated leaves the last inserted rowid as it was:
-       * zero, which no inserted row has.  (Comparing with the rowid before
-       * the step miscounts a new case whose id equals the last row this
-       * connection inserted elsewhere, say the previous import's audit.) */
-      if (sqlite3_last_insert_rowid (db) != 0)
-        im->result->created++;
-      else if (sqlite3_changes (db) > 0)
-        im->result->updated++;
+      /* Inserted or updated; which of the two is counted below */
+      if (sf_db_changes (db) > 0)
+        changed++;
       else
         im->result->unchanged++;
     }
+  /* The cases that are new are the ones the table gained (an import never
+   * removes any); the other rows written were updated. */
+  im->result->created += sf_store_count (im->store, "casefile") - cases_before;
+  im->result->updated += changed - (sf_store_count (im->store, "casefile") - cases_before);
 
   /* The statement is finalized first: the commit may rebuild indexes. */
-  g_clear_pointer (&upsert, sqlite3_finalize);
+  g_clear_pointer (&upsert, sf_db_stmt_free);
   if (!settle_backup (im, error))
     {
       sf_store_rollback_bulk (im->store);
@@ -1573,7 +1577,7 @@ apply_cases (Import    *im,
   ok = TRUE;
 
 out:
-  sqlite3_finalize (upsert);
+  sf_db_stmt_free (upsert);
   return ok;
 }
 

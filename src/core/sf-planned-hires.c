@@ -50,7 +50,7 @@ sf_planned_hire_save (SfStore              *store,
   g_autofree char *start = NULL;
   g_autofree char *team = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 id = hire->id;
   gboolean ok;
 
@@ -71,7 +71,7 @@ sf_planned_hire_save (SfStore              *store,
   if (id == 0)
     stmt = sf_store_prepare (store,
                              "INSERT INTO planned_hire (team_id, weekly_hours, start_date, note)"
-                             " VALUES (?2, ?3, ?4, ?5)", error);
+                             " VALUES (?2, ?3, ?4, ?5) RETURNING id", error);
   else
     stmt = sf_store_prepare (store,
                              "UPDATE planned_hire SET team_id = ?2, weekly_hours = ?3, start_date = ?4,"
@@ -80,16 +80,15 @@ sf_planned_hire_save (SfStore              *store,
   if (ok)
     {
       if (id != 0)
-        sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, hire->team_id);
-      sqlite3_bind_double (stmt, 3, hire->weekly_hours);
-      sqlite3_bind_text (stmt, 4, start, -1, SQLITE_STATIC);
+        sf_db_stmt_bind_int64 (stmt, 1, id);
+      sf_db_stmt_bind_int64 (stmt, 2, hire->team_id);
+      sf_db_stmt_bind_double (stmt, 3, hire->weekly_hours);
+      sf_db_stmt_bind_text_static (stmt, 4, start);
       sf_store_bind_text_or_null (stmt, 5, hire->note);
-      ok = sf_store_step_done (store, stmt, error);
-      sqlite3_finalize (stmt);
+      ok = id != 0 ? sf_store_step_done (store, stmt, error)
+                   : sf_store_step_returning (store, stmt, &id, error);
+      sf_db_stmt_free (stmt);
     }
-  if (ok && id == 0)
-    id = sqlite3_last_insert_rowid (sf_store_get_db (store));
 
   team = sf_store_query_text (store, "SELECT name FROM team WHERE id = ?1", hire->team_id);
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", %g hours from %s", id, hire->weekly_hours, start);
@@ -105,7 +104,7 @@ sf_planned_hire_remove (SfStore  *store,
 {
   g_autofree char *detail = NULL;
   g_autofree char *team = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -127,9 +126,9 @@ sf_planned_hire_remove (SfStore  *store,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
+      sf_db_stmt_bind_int64 (stmt, 1, id);
       ok = sf_store_step_done (store, stmt, error);
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT, id);
   ok = ok && sf_store_audit (store, "planned-hire-remove", team, detail, error);
@@ -142,7 +141,7 @@ sf_planned_hires_load (SfStore  *store,
                        GError  **error)
 {
   g_autoptr(GArray) hires = g_array_new (FALSE, TRUE, sizeof (SfPlannedHire));
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (SF_IS_STORE (store), NULL);
@@ -153,22 +152,22 @@ sf_planned_hires_load (SfStore  *store,
                            " WHERE ?1 = 0 OR team_id = ?1 ORDER BY start_date, id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, team_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_stmt_bind_int64 (stmt, 1, team_id);
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
       SfPlannedHire hire = { 0 };
 
-      hire.id = sqlite3_column_int64 (stmt, 0);
-      hire.team_id = sqlite3_column_int64 (stmt, 1);
-      hire.weekly_hours = sqlite3_column_double (stmt, 2);
-      sf_day_parse ((const char *) sqlite3_column_text (stmt, 3), &hire.start);
-      hire.note = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      hire.id = sf_db_stmt_column_int64 (stmt, 0);
+      hire.team_id = sf_db_stmt_column_int64 (stmt, 1);
+      hire.weekly_hours = sf_db_stmt_column_double (stmt, 2);
+      sf_day_parse (sf_db_stmt_column_text (stmt, 3), &hire.start);
+      hire.note = g_strdup (sf_db_stmt_column_text (stmt, 4));
       g_array_append_val (hires, hire);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     {
-      sf_store_set_sqlite_error (store, error);
+      sf_store_set_db_error (store, error);
       return NULL;
     }
   return g_steal_pointer (&hires);

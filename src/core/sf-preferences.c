@@ -101,7 +101,7 @@ sf_preferences_set_team_norm (SfStore  *store,
 {
   g_autofree char *detail = NULL;
   g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -119,10 +119,10 @@ sf_preferences_set_team_norm (SfStore  *store,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, team_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
+      sf_db_stmt_bind_int64 (stmt, 1, team_id);
+      if (sf_db_stmt_step (stmt) == SF_DB_ROW)
+        name = g_strdup (sf_db_stmt_column_text (stmt, 0));
+      sf_db_stmt_free (stmt);
       if (name == NULL)
         {
           g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
@@ -139,16 +139,16 @@ sf_preferences_set_team_norm (SfStore  *store,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, team_id);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
+          sf_db_stmt_bind_int64 (stmt, 1, team_id);
+          if (sf_db_stmt_step (stmt) == SF_DB_ROW)
             {
               g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                            _("“%s” is an own case area without a range, so the team “%s” needs "
                              "a norm of its own. Give the area a range first."),
-                           (const char *) sqlite3_column_text (stmt, 0), name);
+                           sf_db_stmt_column_text (stmt, 0), name);
               ok = FALSE;
             }
-          sqlite3_finalize (stmt);
+          sf_db_stmt_free (stmt);
         }
     }
   if (ok)
@@ -157,13 +157,13 @@ sf_preferences_set_team_norm (SfStore  *store,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, team_id);
+          sf_db_stmt_bind_int64 (stmt, 1, team_id);
           if (norm > 0)
-            sqlite3_bind_double (stmt, 2, norm);
+            sf_db_stmt_bind_double (stmt, 2, norm);
           else
-            sqlite3_bind_null (stmt, 2);
+            sf_db_stmt_bind_null (stmt, 2);
           ok = sf_store_step_done (store, stmt, error);
-          sqlite3_finalize (stmt);
+          sf_db_stmt_free (stmt);
         }
     }
   if (ok)

@@ -381,7 +381,7 @@ find_folded (SfStore    *store,
              gint64      except_id)
 {
   g_autofree char *key = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 found = 0;
 
   if (is_blank (text))
@@ -390,15 +390,15 @@ find_folded (SfStore    *store,
   stmt = sf_store_prepare (store, sql, NULL);
   if (stmt == NULL)
     return 0;
-  while (found == 0 && sqlite3_step (stmt) == SQLITE_ROW)
+  while (found == 0 && sf_db_stmt_step (stmt) == SF_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_autofree char *other = sf_roster_fold_key ((const char *) sqlite3_column_text (stmt, 1));
+      gint64 id = sf_db_stmt_column_int64 (stmt, 0);
+      g_autofree char *other = sf_roster_fold_key (sf_db_stmt_column_text (stmt, 1));
 
       if (id != except_id && g_str_equal (key, other))
         found = id;
     }
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
   return found;
 }
 
@@ -421,19 +421,23 @@ sf_roster_find_team_name (SfStore    *store,
 }
 
 static void
-bind_day (sqlite3_stmt *stmt,
+bind_day (SfDbStmt *stmt,
           int           index,
           SfDay         day)
 {
   if (day == SF_DAY_NONE)
-    sqlite3_bind_null (stmt, index);
+    sf_db_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, sf_day_to_iso (day), -1, g_free);
+    {
+      g_autofree char *iso = sf_day_to_iso (day);
+
+      sf_db_stmt_bind_text (stmt, index, iso);
+    }
 }
 
 static gboolean
 run (SfStore      *store,
-     sqlite3_stmt *stmt,
+     SfDbStmt *stmt,
      GError      **error)
 {
   gboolean ok;
@@ -441,7 +445,23 @@ run (SfStore      *store,
   if (stmt == NULL)
     return FALSE;
   ok = sf_store_step_done (store, stmt, error);
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
+  return ok;
+}
+
+/* run() for an INSERT … RETURNING id */
+static gboolean
+run_returning (SfStore   *store,
+               SfDbStmt  *stmt,
+               gint64    *id,
+               GError   **error)
+{
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  ok = sf_store_step_returning (store, stmt, id, error);
+  sf_db_stmt_free (stmt);
   return ok;
 }
 
@@ -494,7 +514,7 @@ sf_roster_save_team (SfStore       *store,
 {
   g_autofree char *detail = NULL;
   g_autofree char *area_key = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 id = team->id;
   gboolean ok;
 
@@ -512,21 +532,19 @@ sf_roster_save_team (SfStore       *store,
   if (!sf_store_begin (store, error))
     return 0;
   if (id == 0)
-    stmt = sf_store_prepare (store, "INSERT INTO team (name, area_id, cap) VALUES (?2, ?3, ?4)", error);
+    stmt = sf_store_prepare (store, "INSERT INTO team (name, area_id, cap) VALUES (?2, ?3, ?4) RETURNING id", error);
   else
     stmt = sf_store_prepare (store, "UPDATE team SET name = ?2, area_id = ?3, cap = ?4 WHERE id = ?1", error);
   if (stmt != NULL)
     {
       if (id != 0)
-        sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, team->name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, team->area_id);
+        sf_db_stmt_bind_int64 (stmt, 1, id);
+      sf_db_stmt_bind_text (stmt, 2, team->name);
+      sf_db_stmt_bind_int64 (stmt, 3, team->area_id);
       if (team->cap > 0)
-        sqlite3_bind_double (stmt, 4, team->cap);
+        sf_db_stmt_bind_double (stmt, 4, team->cap);
     }
-  ok = run (store, stmt, error);
-  if (ok && id == 0)
-    id = sqlite3_last_insert_rowid (sf_store_get_db (store));
+  ok = id != 0 ? run (store, stmt, error) : run_returning (store, stmt, &id, error);
 
   area_key = sf_store_query_text (store, "SELECT key FROM area WHERE id = ?1", team->area_id);
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", area %s, cap %g", id,
@@ -590,7 +608,7 @@ sf_roster_save_caseworker (SfStore             *store,
   g_autofree char *team = NULL;
   g_autofree char *end_iso = worker->end != SF_DAY_NONE ? sf_day_to_iso (worker->end) : NULL;
   gboolean absent;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gint64 id = worker->id;
   gboolean ok;
 
@@ -614,7 +632,7 @@ sf_roster_save_caseworker (SfStore             *store,
     stmt = sf_store_prepare (store,
                              "INSERT INTO caseworker (initials, name, team_id, weekly_hours, start_date,"
                              "  absence_kind, absence_from, absence_to, individual_factor, factor_reason, end_date)"
-                             " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+                             " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id", error);
   else
     stmt = sf_store_prepare (store,
                              "UPDATE caseworker SET initials = ?2, name = ?3, team_id = ?4,"
@@ -624,28 +642,26 @@ sf_roster_save_caseworker (SfStore             *store,
   if (stmt != NULL)
     {
       if (id != 0)
-        sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, worker->initials, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, worker->name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 4, worker->team_id);
-      sqlite3_bind_double (stmt, 5, worker->weekly_hours);
+        sf_db_stmt_bind_int64 (stmt, 1, id);
+      sf_db_stmt_bind_text (stmt, 2, worker->initials);
+      sf_db_stmt_bind_text (stmt, 3, worker->name);
+      sf_db_stmt_bind_int64 (stmt, 4, worker->team_id);
+      sf_db_stmt_bind_double (stmt, 5, worker->weekly_hours);
       bind_day (stmt, 6, worker->start);
       sf_store_bind_text_or_null (stmt, 7, worker->absence_kind);
       bind_day (stmt, 8, absent ? worker->absence_from : SF_DAY_NONE);
       bind_day (stmt, 9, absent ? worker->absence_to : SF_DAY_NONE);
-      sqlite3_bind_double (stmt, 10, worker->individual_factor);
+      sf_db_stmt_bind_double (stmt, 10, worker->individual_factor);
       sf_store_bind_text_or_null (stmt, 11, worker->individual_factor < 1 ? worker->factor_reason : NULL);
       bind_day (stmt, 12, worker->end);
     }
-  ok = run (store, stmt, error);
-  if (ok && id == 0)
-    id = sqlite3_last_insert_rowid (sf_store_get_db (store));
+  ok = id != 0 ? run (store, stmt, error) : run_returning (store, stmt, &id, error);
 
   if (ok)
     {
       stmt = sf_store_prepare (store, "DELETE FROM reduction WHERE caseworker_id = ?1", error);
       if (stmt != NULL)
-        sqlite3_bind_int64 (stmt, 1, id);
+        sf_db_stmt_bind_int64 (stmt, 1, id);
       ok = run (store, stmt, error);
     }
   for (guint i = 0; ok && i < n_reductions; i++)
@@ -657,9 +673,9 @@ sf_roster_save_caseworker (SfStore             *store,
                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
       if (stmt != NULL)
         {
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_double (stmt, 2, r->hours);
-          sqlite3_bind_text (stmt, 3, sf_reduction_reason_to_key (r->reason), -1, SQLITE_STATIC);
+          sf_db_stmt_bind_int64 (stmt, 1, id);
+          sf_db_stmt_bind_double (stmt, 2, r->hours);
+          sf_db_stmt_bind_text_static (stmt, 3, sf_reduction_reason_to_key (r->reason));
           sf_store_bind_text_or_null (stmt, 4, r->note);
           bind_day (stmt, 5, r->from);
           bind_day (stmt, 6, r->to);
@@ -690,15 +706,15 @@ typedef struct
 {
   char      *table;
   GPtrArray *columns;              /* char * */
-  GPtrArray *values;               /* sqlite3_value *, one per column */
+  GPtrArray *values;               /* SfDbValue *, one per column */
 } Row;
 
 typedef struct
 {
   char          *table;
   char          *column;
-  gint64         rowid;
-  sqlite3_value *old_value;
+  gint64         rowid;            /* the row's id */
+  SfDbValue     *old_value;
 } Change;
 
 struct _SfRosterSnapshot
@@ -727,7 +743,7 @@ change_free (gpointer data)
 
   g_free (change->table);
   g_free (change->column);
-  sqlite3_value_free (change->old_value);
+  sf_db_value_free (change->old_value);
   g_free (change);
 }
 
@@ -776,88 +792,26 @@ quote_name (const char *name)
   return g_string_free (g_steal_pointer (&quoted), FALSE);
 }
 
-typedef struct
-{
-  char *child;
-  char *from;                      /* the child's column */
-  char *to;                        /* the parent's column; NULL = its primary key */
-} ForeignKey;
-
-static void
-foreign_key_free (gpointer data)
-{
-  ForeignKey *key = data;
-
-  g_free (key->child);
-  g_free (key->from);
-  g_free (key->to);
-  g_free (key);
-}
-
 /* The single-column foreign keys that point at @parent with ON DELETE CASCADE. */
 static GPtrArray *
 cascading_children (SfStore     *store,
                     const char  *parent,
                     GError     **error)
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (foreign_key_free);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) keys = sf_db_foreign_keys_to (sf_store_get_db (store), parent, NULL);
 
-  stmt = sf_store_prepare (store, "SELECT name FROM sqlite_schema WHERE type = 'table'"
-                                  " AND name NOT LIKE 'sqlite_%'", error);
-  if (stmt == NULL)
-    return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-
-  for (guint i = 0; i < tables->len; i++)
+  if (keys == NULL)
     {
-      const char *table = g_ptr_array_index (tables, i);
-
-      stmt = sf_store_prepare (store,
-                               "SELECT id, seq, \"table\", \"from\", \"to\", on_delete"
-                               " FROM pragma_foreign_key_list (?1)", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          ForeignKey *key;
-
-          if (sqlite3_column_int (stmt, 1) != 0 ||
-              g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 2), parent) != 0 ||
-              g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 5), "CASCADE") != 0)
-            continue;
-          key = g_new0 (ForeignKey, 1);
-          key->child = g_strdup (table);
-          key->from = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-          key->to = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-          g_ptr_array_add (keys, key);
-        }
-      sqlite3_finalize (stmt);
+      sf_store_set_db_error (store, error);
+      return NULL;
     }
+  for (guint i = keys->len; i > 0; i--)
+    if (!((SfDbForeignKey *) g_ptr_array_index (keys, i - 1))->cascade)
+      g_ptr_array_remove_index (keys, i - 1);
   return g_steal_pointer (&keys);
 }
 
-static char *
-primary_key_column (SfStore    *store,
-                    const char *table)
-{
-  sqlite3_stmt *stmt = sf_store_prepare (store, "SELECT name FROM pragma_table_info (?1) WHERE pk = 1", NULL);
-  char *name = NULL;
-
-  if (stmt == NULL)
-    return g_strdup ("rowid");
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return name != NULL ? name : g_strdup ("rowid");
-}
-
-static sqlite3_value *
+static SfDbValue *
 row_get (Row        *row,
          const char *column)
 {
@@ -874,7 +828,7 @@ capture (SfStore           *store,
          SfRosterSnapshot  *snapshot,
          const char        *table,
          const char        *column,
-         sqlite3_value     *value,
+         SfDbValue   *value,
          guint              depth,
          GError           **error)
 {
@@ -883,7 +837,7 @@ capture (SfStore           *store,
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s WHERE %s = ?1", qtable, qcolumn);
   g_autoptr(GPtrArray) children = NULL;
   g_autoptr(GPtrArray) taken = g_ptr_array_new ();
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   int rc;
 
   if (depth > 8)
@@ -892,27 +846,27 @@ capture (SfStore           *store,
   stmt = sf_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_value (stmt, 1, value);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_stmt_bind_value (stmt, 1, value);
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
       Row *row = g_new0 (Row, 1);
-      int n = sqlite3_column_count (stmt);
+      int n = sf_db_stmt_column_count (stmt);
 
       row->table = g_strdup (table);
       row->columns = g_ptr_array_new_with_free_func (g_free);
-      row->values = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free);
+      row->values = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_db_value_free);
       for (int c = 0; c < n; c++)
         {
-          g_ptr_array_add (row->columns, g_strdup (sqlite3_column_name (stmt, c)));
-          g_ptr_array_add (row->values, sqlite3_value_dup (sqlite3_column_value (stmt, c)));
+          g_ptr_array_add (row->columns, g_strdup (sf_db_stmt_column_name (stmt, c)));
+          g_ptr_array_add (row->values, sf_db_stmt_column_value (stmt, c));
         }
       g_ptr_array_add (taken, row);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     {
       g_ptr_array_foreach (taken, (GFunc) row_free, NULL);
-      sf_store_set_sqlite_error (store, error);
+      sf_store_set_db_error (store, error);
       return FALSE;
     }
   if (taken->len == 0)
@@ -935,10 +889,9 @@ capture (SfStore           *store,
 
       for (guint k = 0; k < children->len; k++)
         {
-          ForeignKey *key = g_ptr_array_index (children, k);
-          g_autofree char *parent_column = key->to != NULL ? g_strdup (key->to)
-                                                           : primary_key_column (store, table);
-          sqlite3_value *parent_value = row_get (row, parent_column);
+          SfDbForeignKey *key = g_ptr_array_index (children, k);
+          const char *parent_column = key->to;
+          SfDbValue *parent_value = row_get (row, parent_column);
 
           if (parent_value == NULL)
             continue;
@@ -956,16 +909,9 @@ capture_id (SfStore           *store,
             gint64             id,
             GError           **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (store, "SELECT ?1", error);
-  gboolean ok;
+  g_autoptr(SfDbValue) value = sf_db_value_new_int64 (id);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_step (stmt);
-  ok = capture (store, snapshot, table, "id", sqlite3_column_value (stmt, 0), 0, error);
-  sqlite3_finalize (stmt);
-  return ok;
+  return capture (store, snapshot, table, "id", value, 0, error);
 }
 
 /* Sets @column of the @table rows matching @where (which binds ?1 = @key)
@@ -980,31 +926,31 @@ change_rows (SfStore           *store,
              gint64             new_value,
              GError           **error)
 {
-  g_autofree char *select = g_strdup_printf ("SELECT rowid, %s FROM %s WHERE %s", column, table, where);
-  g_autofree char *update = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE rowid = ?1", table, column);
+  g_autofree char *select = g_strdup_printf ("SELECT id, %s FROM %s WHERE %s", column, table, where);
+  g_autofree char *update = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE id = ?1", table, column);
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   int rc;
 
   stmt = sf_store_prepare (store, select, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, key);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sf_db_stmt_bind_int64 (stmt, 1, key);
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
       Change *change = g_new0 (Change, 1);
 
       change->table = g_strdup (table);
       change->column = g_strdup (column);
-      change->rowid = sqlite3_column_int64 (stmt, 0);
-      change->old_value = sqlite3_value_dup (sqlite3_column_value (stmt, 1));
+      change->rowid = sf_db_stmt_column_int64 (stmt, 0);
+      change->old_value = sf_db_stmt_column_value (stmt, 1);
       g_ptr_array_add (snapshot->changes, change);
       g_array_append_val (rowids, change->rowid);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     {
-      sf_store_set_sqlite_error (store, error);
+      sf_store_set_db_error (store, error);
       return FALSE;
     }
 
@@ -1013,16 +959,16 @@ change_rows (SfStore           *store,
     return FALSE;
   for (guint i = 0; i < rowids->len; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, g_array_index (rowids, gint64, i));
+      sf_db_stmt_bind_int64 (stmt, 1, g_array_index (rowids, gint64, i));
       if (new_value != 0)
-        sqlite3_bind_int64 (stmt, 2, new_value);
+        sf_db_stmt_bind_int64 (stmt, 2, new_value);
       if (!sf_store_step_done (store, stmt, error))
         {
-          sqlite3_finalize (stmt);
+          sf_db_stmt_free (stmt);
           return FALSE;
         }
     }
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
   return TRUE;
 }
 
@@ -1033,10 +979,10 @@ delete_id (SfStore     *store,
            GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
-  sqlite3_stmt *stmt = sf_store_prepare (store, sql, error);
+  SfDbStmt *stmt = sf_store_prepare (store, sql, error);
 
   if (stmt != NULL)
-    sqlite3_bind_int64 (stmt, 1, id);
+    sf_db_stmt_bind_int64 (stmt, 1, id);
   return run (store, stmt, error);
 }
 
@@ -1243,7 +1189,7 @@ insert_row (SfStore  *store,
 {
   g_autofree char *qtable = quote_name (row->table);
   g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
 
   g_string_append_printf (sql, "INSERT INTO %s (", qtable);
   for (guint i = 0; i < row->columns->len; i++)
@@ -1261,7 +1207,7 @@ insert_row (SfStore  *store,
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < row->values->len; i++)
-    sqlite3_bind_value (stmt, (int) i + 1, g_ptr_array_index (row->values, i));
+    sf_db_stmt_bind_value (stmt, (int) i + 1, g_ptr_array_index (row->values, i));
   return run (store, stmt, error);
 }
 
@@ -1272,13 +1218,13 @@ revert_change (SfStore  *store,
 {
   g_autofree char *qtable = quote_name (change->table);
   g_autofree char *qcolumn = quote_name (change->column);
-  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE rowid = ?1", qtable, qcolumn);
-  sqlite3_stmt *stmt = sf_store_prepare (store, sql, error);
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE id = ?1", qtable, qcolumn);
+  SfDbStmt *stmt = sf_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, change->rowid);
-  sqlite3_bind_value (stmt, 2, change->old_value);
+  sf_db_stmt_bind_int64 (stmt, 1, change->rowid);
+  sf_db_stmt_bind_value (stmt, 2, change->old_value);
   return run (store, stmt, error);
 }
 

@@ -7,9 +7,9 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
+#include "sf-db.h"
 #include "sf-store-changes.h"
 #include "sf-model.h"
 
@@ -62,7 +62,7 @@ table_group (const char *table)
 }
 
 /* Records one row as SQLite's update hook reports it: @operation is
- * SQLITE_INSERT, SQLITE_UPDATE or SQLITE_DELETE.  Cheap once the change is
+ * SF_DB_INSERT, SF_DB_UPDATE or SF_DB_DELETE.  Cheap once the change is
  * "everything", as it is through most of a large import. */
 void
 sf_change_add_row (SfChange   *change,
@@ -77,9 +77,9 @@ sf_change_add_row (SfChange   *change,
     return;
   group = table_group (table);
   change->tables |= group;
-  if (operation == SQLITE_INSERT)
+  if (operation == SF_DB_INSERT)
     change->inserted |= group;
-  else if (operation == SQLITE_DELETE)
+  else if (operation == SF_DB_DELETE)
     change->deleted |= group;
 
   switch (group)

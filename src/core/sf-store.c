@@ -12,11 +12,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sf-db-sqlite.h"
 #include "sf-store-changes.h"
 #include "sf-error.h"
 #include "sf-norms.h"
 #include "sf-store.h"
-#include "sf-store-schema.h"
 
 #define BUSY_TIMEOUT_MS 10000
 
@@ -25,7 +25,7 @@ struct _SfStore
   GObject  parent_instance;
 
   char      *path;
-  sqlite3   *db;
+  SfDb *db;
 
   /* Opened for reading only: the file or its folder is not writable */
   gboolean   readonly;
@@ -63,16 +63,16 @@ static guint signals[N_SIGNALS];
 static gint64 query_int (SfStore    *self,
                          const char *sql);
 
-G_STATIC_ASSERT (G_N_ELEMENTS (sf_store_migrations) == SF_STORE_SCHEMA_VERSION);
-G_STATIC_ASSERT (G_N_ELEMENTS (sf_store_migration_rebuilds) == SF_STORE_SCHEMA_VERSION);
+/* What only SQLite has (PRAGMAs, sqlite_schema, its files) is done where
+ * the connection is SQLite's; a server has its own. */
+#define IS_SQLITE(self) (sf_db_get_kind ((self)->db) == SF_DB_SQLITE)
 
 static void
 sf_store_finalize (GObject *object)
 {
   SfStore *self = (SfStore *) object;
 
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->db, sf_db_close);
   g_free (self->path);
   g_free (self->bulk_table);
   g_clear_pointer (&self->bulk_indexes, g_ptr_array_unref);
@@ -110,11 +110,10 @@ sf_store_init (SfStore *self)
 }
 
 static void
-on_row_changed (void          *user_data,
-                int            operation,
-                const char    *database,
+on_row_changed (gpointer       user_data,
+                SfDbOperation  operation,
                 const char    *table,
-                sqlite3_int64  rowid)
+                gint64         rowid)
 {
   SfStore *self = user_data;
 
@@ -126,46 +125,50 @@ on_row_changed (void          *user_data,
 static void
 follow_changes (SfStore *self)
 {
-  sqlite3_update_hook (self->db, on_row_changed, self);
+  /* A driver that cannot follow rows leaves rows_seen at 0: every
+   * change is then "everything". */
+  sf_db_set_row_hook (self->db, on_row_changed, self);
   self->rows_seen = 0;
-  self->total_changes = sqlite3_total_changes64 (self->db);
+  self->total_changes = sf_db_total_changes (self->db);
 }
 
-/* Maps SQLite's result codes to the project's errors, in words a manager
- * can act on. */
+/* Maps the database's errors to the project's, in words a manager can
+ * act on. */
 static void
 set_error_from_code (GError     **error,
-                     int          code,
+                     SfDbError    code,
                      const char  *detail)
 {
-  switch (code & 0xff)
+  switch (code)
     {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case SF_DB_ERROR_BUSY:
       g_set_error_literal (error, SF_ERROR, SF_ERROR_BUSY,
                            _("The database is busy: another program (perhaps an import "
                              "or the other Sagsfordeling window) is writing to it. "
                              "Try again in a moment."));
       break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
+    case SF_DB_ERROR_CORRUPT:
       g_set_error_literal (error, SF_ERROR, SF_ERROR_CORRUPT,
                            _("The database file is damaged or is not a Sagsfordeling "
                              "database. Restore it from a backup."));
       break;
-    case SQLITE_READONLY:
+    case SF_DB_ERROR_READ_ONLY:
       g_set_error_literal (error, SF_ERROR, SF_ERROR_READ_ONLY,
                            _("The database can be read but not changed: the file or its "
                              "folder is read-only. Copy it somewhere you may write to, or "
                              "open it there."));
       break;
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_IOERR:
-    case SQLITE_FULL:
+    case SF_DB_ERROR_IO:
       g_set_error (error, SF_ERROR, SF_ERROR_IO,
                    _("The database file cannot be read or written (%s)."), detail);
       break;
+    case SF_DB_ERROR_OTHER:
+    case SF_DB_ERROR_CONSTRAINT:
+    case SF_DB_ERROR_UNIQUE:
+    case SF_DB_ERROR_FOREIGN_KEY:
+    case SF_DB_ERROR_CONNECTION:
+    case SF_DB_ERROR_AUTH:
+    case SF_DB_ERROR_TLS:
     default:
       g_set_error (error, SF_ERROR, SF_ERROR_DATABASE,
                    _("Database error: %s"), detail);
@@ -173,11 +176,23 @@ set_error_from_code (GError     **error,
     }
 }
 
-void
-sf_store_set_sqlite_error (SfStore  *self,
-                           GError  **error)
+/* A GError of SF_DB_ERROR as the project's */
+static void
+propagate_db_error (GError **error,
+                    GError  *db_error)
 {
-  set_error_from_code (error, sqlite3_extended_errcode (self->db), sqlite3_errmsg (self->db));
+  if (db_error != NULL)
+    {
+      set_error_from_code (error, db_error->code, db_error->message);
+      g_error_free (db_error);
+    }
+}
+
+void
+sf_store_set_db_error (SfStore  *self,
+                       GError  **error)
+{
+  set_error_from_code (error, sf_db_get_error_code (self->db), sf_db_get_error_message (self->db));
 }
 
 gboolean
@@ -185,49 +200,76 @@ sf_store_exec (SfStore     *self,
                const char  *sql,
                GError     **error)
 {
-  char *message = NULL;
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
-
-  if (rc != SQLITE_OK)
+  if (!sf_db_exec (self->db, sql, NULL))
     {
-      set_error_from_code (error, rc, message ? message : sqlite3_errstr (rc));
-      sqlite3_free (message);
+      sf_store_set_db_error (self, error);
       return FALSE;
     }
   return TRUE;
 }
 
-sqlite3_stmt *
+SfDbStmt *
 sf_store_prepare (SfStore     *self,
                   const char  *sql,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  SfDbStmt *stmt = sf_db_prepare (self->db, sql, NULL);
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sf_store_set_sqlite_error (self, error);
-      return NULL;
-    }
+  if (stmt == NULL)
+    sf_store_set_db_error (self, error);
   return stmt;
 }
 
 /* Steps a statement that returns no rows, and resets it for reuse. */
 gboolean
 sf_store_step_done (SfStore       *self,
-                    sqlite3_stmt  *stmt,
+                    SfDbStmt  *stmt,
                     GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  SfDbStep rc = sf_db_stmt_step (stmt);
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (rc == SF_DB_STEP_ERROR)
     {
-      sf_store_set_sqlite_error (self, error);
-      sqlite3_reset (stmt);
+      sf_store_set_db_error (self, error);
+      sf_db_stmt_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  sf_db_stmt_reset (stmt);
+  sf_db_stmt_clear (stmt);
+  return TRUE;
+}
+
+/**
+ * sf_store_step_returning:
+ * @id: (out): the id the statement returned, or 0 when it returned no row
+ *
+ * Steps a statement that writes one row and ends in `RETURNING id` (the
+ * portable way to learn a new row's id), and resets it for reuse.  An
+ * upsert whose update was skipped returns no row.
+ */
+gboolean
+sf_store_step_returning (SfStore   *self,
+                         SfDbStmt  *stmt,
+                         gint64    *id,
+                         GError   **error)
+{
+  SfDbStep rc = sf_db_stmt_step (stmt);
+
+  *id = 0;
+  if (rc == SF_DB_ROW)
+    {
+      *id = sf_db_stmt_column_int64 (stmt, 0);
+      rc = sf_db_stmt_step (stmt);
+    }
+  if (rc == SF_DB_STEP_ERROR)
+    {
+      *id = 0;
+      sf_store_set_db_error (self, error);
+      sf_db_stmt_reset (stmt);
+      return FALSE;
+    }
+  sf_db_stmt_reset (stmt);
+  sf_db_stmt_clear (stmt);
   return TRUE;
 }
 
@@ -239,12 +281,17 @@ sf_store_begin (SfStore  *self,
 {
   if (self->readonly)
     {
-      set_error_from_code (error, SQLITE_READONLY, NULL);
+      set_error_from_code (error, SF_DB_ERROR_READ_ONLY, NULL);
       return FALSE;
     }
-  if (self->write_hook != NULL && sqlite3_get_autocommit (self->db))
+  if (self->write_hook != NULL && !sf_db_in_transaction (self->db))
     self->write_hook (self, self->write_hook_data);
-  return sf_store_exec (self, "BEGIN IMMEDIATE", error);
+  if (!sf_db_begin (self->db, NULL))
+    {
+      sf_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* @hook is called before each write transaction begins: the daily backup
@@ -274,7 +321,7 @@ sf_store_set_busy_timeout (SfStore *self,
 {
   g_return_if_fail (SF_IS_STORE (self));
 
-  sqlite3_busy_timeout (self->db, ms);
+  sf_db_set_busy_timeout (self->db, ms);
 }
 
 /* A number that changes whenever another connection (another program, or
@@ -285,7 +332,7 @@ sf_store_get_data_version (SfStore *self)
 {
   g_return_val_if_fail (SF_IS_STORE (self), -1);
 
-  return query_int (self, "PRAGMA data_version");
+  return sf_db_data_version (self->db);
 }
 
 gboolean
@@ -303,8 +350,7 @@ sf_store_commit (SfStore  *self,
 void
 sf_store_rollback (SfStore *self)
 {
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  sf_db_rollback (self->db);
 }
 
 /* ---- bulk writes -------------------------------------------------------
@@ -318,7 +364,10 @@ sf_store_rollback (SfStore *self)
  * off and checks them all at once before the commit
  * (PRAGMA foreign_key_check), and may set the table's indexes aside and
  * rebuild them before the commit.  It is one transaction as any other:
- * killed at any moment, the database holds all of it or none of it. */
+ * killed at any moment, the database holds all of it or none of it.
+ *
+ * All of that is SQLite's: on a server, a bulk write is a plain transaction
+ * whose driver streams the rows (sf_db_copy_begin()). */
 
 static void
 end_bulk (SfStore *self)
@@ -328,7 +377,8 @@ end_bulk (SfStore *self)
   self->bulk_parents_trusted = FALSE;
   /* Outside a transaction, so this cannot fail for the reason it could
    * inside one; foreign keys are on for everything else. */
-  sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  if (IS_SQLITE (self))
+    sf_db_exec (self->db, "PRAGMA foreign_keys = ON", NULL);
 }
 
 /**
@@ -351,10 +401,10 @@ sf_store_begin_bulk (SfStore     *self,
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (table != NULL, FALSE);
   g_return_val_if_fail (self->bulk_table == NULL, FALSE);
-  g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
+  g_return_val_if_fail (!sf_db_in_transaction (self->db), FALSE);
 
   /* PRAGMA foreign_keys is a no-op inside a transaction: set it first. */
-  if (!sf_store_exec (self, "PRAGMA foreign_keys = OFF", error))
+  if (IS_SQLITE (self) && !sf_store_exec (self, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
   self->bulk_table = g_strdup (table);
   self->bulk_indexes = g_ptr_array_new_with_free_func (g_free);
@@ -364,40 +414,40 @@ sf_store_begin_bulk (SfStore     *self,
       return FALSE;
     }
 
-  if (rebuild_indexes)
+  if (rebuild_indexes && IS_SQLITE (self))
     {
       /* Indexes of constraints (sql IS NULL) stay: they enforce UNIQUE. */
-      sqlite3_stmt *stmt = sf_store_prepare (self,
+      SfDbStmt *stmt = sf_store_prepare (self,
                                              "SELECT name, sql FROM sqlite_schema"
                                              " WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL",
                                              error);
       g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      int rc;
+      SfDbStep rc;
 
       if (stmt == NULL)
         {
           sf_store_rollback_bulk (self);
           return FALSE;
         }
-      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      sf_db_stmt_bind_text_static (stmt, 1, table);
+      while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
         {
-          g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-          g_ptr_array_add (self->bulk_indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+          g_ptr_array_add (names, g_strdup (sf_db_stmt_column_text (stmt, 0)));
+          g_ptr_array_add (self->bulk_indexes, g_strdup (sf_db_stmt_column_text (stmt, 1)));
         }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
+      sf_db_stmt_free (stmt);
+      if (rc != SF_DB_DONE)
         {
-          sf_store_set_sqlite_error (self, error);
+          sf_store_set_db_error (self, error);
           sf_store_rollback_bulk (self);
           return FALSE;
         }
       for (guint i = 0; i < names->len; i++)
         {
-          char *drop = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) g_ptr_array_index (names, i));
+          g_autofree char *name = sf_db_quote_name (g_ptr_array_index (names, i));
+          g_autofree char *drop = g_strconcat ("DROP INDEX ", name, NULL);
           gboolean ok = sf_store_exec (self, drop, error);
 
-          sqlite3_free (drop);
           if (!ok)
             {
               sf_store_rollback_bulk (self);
@@ -441,9 +491,8 @@ gboolean
 sf_store_commit_bulk (SfStore  *self,
                       GError  **error)
 {
-  sqlite3_stmt *stmt;
-  char *sql;
-  int rc;
+  SfDbStmt *stmt;
+  SfDbStep rc;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->bulk_table != NULL, FALSE);
@@ -455,24 +504,25 @@ sf_store_commit_bulk (SfStore  *self,
         return FALSE;
       }
 
-  if (!self->bulk_parents_trusted)
+  if (!self->bulk_parents_trusted && IS_SQLITE (self))
     {
-      sql = sqlite3_mprintf ("PRAGMA foreign_key_check (\"%w\")", self->bulk_table);
+      g_autofree char *table = sf_db_quote_name (self->bulk_table);
+      g_autofree char *sql = g_strdup_printf ("PRAGMA foreign_key_check (%s)", table);
+
       stmt = sf_store_prepare (self, sql, error);
-      sqlite3_free (sql);
       if (stmt == NULL)
         {
           sf_store_rollback_bulk (self);
           return FALSE;
         }
-      rc = sqlite3_step (stmt);
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
+      rc = sf_db_stmt_step (stmt);
+      sf_db_stmt_free (stmt);
+      if (rc != SF_DB_DONE)
         {
-          if (rc == SQLITE_ROW)
-            set_error_from_code (error, SQLITE_CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
+          if (rc == SF_DB_ROW)
+            set_error_from_code (error, SF_DB_ERROR_FOREIGN_KEY, "FOREIGN KEY constraint failed");
           else
-            sf_store_set_sqlite_error (self, error);
+            sf_store_set_db_error (self, error);
           sf_store_rollback_bulk (self);
           return FALSE;
         }
@@ -501,7 +551,7 @@ emit_changed (SfStore  *self,
               gboolean  everything)
 {
   g_autoptr(SfChange) change = g_steal_pointer (&self->pending);
-  gint64 total = sqlite3_total_changes64 (self->db);
+  gint64 total = sf_db_total_changes (self->db);
 
   /* A write from a handler is the next emission's */
   self->pending = sf_change_new ();
@@ -551,7 +601,7 @@ sf_store_get_path (SfStore *self)
   return self->path;
 }
 
-sqlite3 *
+SfDb *
 sf_store_get_db (SfStore *self)
 {
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
@@ -568,37 +618,37 @@ static gint64
 query_int (SfStore    *self,
            const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
+  SfDbStmt *stmt = NULL;
   gint64 value = -1;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  stmt = sf_db_prepare (self->db, sql, NULL);
+  if (stmt != NULL && sf_db_stmt_step (stmt) == SF_DB_ROW)
+    value = sf_db_stmt_column_int64 (stmt, 0);
+  sf_db_stmt_free (stmt);
   return value;
 }
 
 static void
-bind_number_or_null (sqlite3_stmt *stmt,
+bind_number_or_null (SfDbStmt *stmt,
                      int           index,
                      double        value)
 {
   if (isnan (value))
-    sqlite3_bind_null (stmt, index);
+    sf_db_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_double (stmt, index, value);
+    sf_db_stmt_bind_double (stmt, index, value);
 }
 
 /* Binds @text, or NULL where it is NULL or empty. */
 void
-sf_store_bind_text_or_null (sqlite3_stmt *stmt,
+sf_store_bind_text_or_null (SfDbStmt *stmt,
                             int           index,
                             const char   *text)
 {
   if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, index);
+    sf_db_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    sf_db_stmt_bind_text (stmt, index, text);
 }
 
 /* Brings the shipped areas up to date with the catalogue compiled into this
@@ -612,7 +662,7 @@ sync_catalogue (SfStore  *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *stored = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok = TRUE;
 
   bytes = sf_catalogue_default_bytes (error);
@@ -623,9 +673,9 @@ sync_catalogue (SfStore  *self,
   stmt = sf_store_prepare (self, "SELECT value FROM meta WHERE key = 'catalogue'", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    stored = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  if (sf_db_stmt_step (stmt) == SF_DB_ROW)
+    stored = g_strdup (sf_db_stmt_column_text (stmt, 0));
+  sf_db_stmt_free (stmt);
 
   if (g_strcmp0 (stored, stamp) == 0)
     return TRUE;
@@ -661,32 +711,33 @@ sync_catalogue (SfStore  *self,
     {
       const SfArea *a = &g_array_index (catalogue->areas, SfArea, i);
 
-      sqlite3_bind_text (stmt, 1, a->key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, a->name, -1, SQLITE_STATIC);
-      sqlite3_bind_double (stmt, 3, a->ds_low);
-      sqlite3_bind_double (stmt, 4, a->ds_high);
+      sf_db_stmt_bind_text_static (stmt, 1, a->key);
+      sf_db_stmt_bind_text_static (stmt, 2, a->name);
+      sf_db_stmt_bind_double (stmt, 3, a->ds_low);
+      sf_db_stmt_bind_double (stmt, 4, a->ds_high);
       bind_number_or_null (stmt, 5, a->survey_avg);
       bind_number_or_null (stmt, 6, a->survey_avg_prev);
       bind_number_or_null (stmt, 7, a->appropriate);
       bind_number_or_null (stmt, 8, a->share_too_high);
       bind_number_or_null (stmt, 9, a->share_compliant);
-      sqlite3_bind_int (stmt, 10, a->survey_year);
-      sqlite3_bind_int (stmt, 11, a->survey_prev_year);
+      sf_db_stmt_bind_int64 (stmt, 10, a->survey_year);
+      sf_db_stmt_bind_int64 (stmt, 11, a->survey_prev_year);
       sf_store_bind_text_or_null (stmt, 12, a->note);
       sf_store_bind_text_or_null (stmt, 13, a->source);
       ok = sf_store_step_done (self, stmt, error);
     }
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
 
   if (ok)
     {
-      stmt = sf_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('catalogue', ?1)", error);
+      stmt = sf_store_prepare (self, "INSERT INTO meta (key, value) VALUES ('catalogue', ?1)"
+                                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_STATIC);
+          sf_db_stmt_bind_text_static (stmt, 1, stamp);
           ok = sf_store_step_done (self, stmt, error);
-          sqlite3_finalize (stmt);
+          sf_db_stmt_free (stmt);
         }
     }
 
@@ -704,11 +755,7 @@ sync_catalogue (SfStore  *self,
  * made re-importing 100,000 cases five times slower.  A few MiB of top pad
  * keep it in the process.
  *
- * SQLite also counts every allocation in its memory statistics, under a
- * global mutex, which nothing here reads: a 100,000-case import took 6 %
- * more instructions for it.  Turning it off is only possible before SQLite
- * initialises, which is here, before the first connection; if something
- * initialised it earlier, this is refused and changes nothing. */
+ * SQLite's memory statistics are turned off too (sf_db_sqlite_tune()). */
 static void
 tune_allocator (void)
 {
@@ -719,7 +766,7 @@ tune_allocator (void)
 #ifdef __GLIBC__
       mallopt (M_TOP_PAD, 4 * 1024 * 1024);
 #endif
-      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      sf_db_sqlite_tune ();
       g_once_init_leave (&once, 1);
     }
 }
@@ -729,26 +776,27 @@ static gboolean
 read_version (SfStore  *self,
               gint64   *out_version)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
+  return sf_db_get_schema_version (self->db, out_version, NULL);
+}
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      *out_version = sqlite3_column_int64 (stmt, 0);
-      ok = TRUE;
-    }
-  sqlite3_finalize (stmt);
-  return ok;
+/* The version this build's driver brings the schema to */
+static gint64
+latest_version (SfStore *self)
+{
+  gint64 version = 0;
+
+  while (sf_db_get_migration (self->db, version, NULL) != NULL)
+    version++;
+  return version;
 }
 
 /* TRUE if the tables every version of Sagsfordeling has are there. */
 static gboolean
 has_own_tables (SfStore *self)
 {
-  return query_int (self,
-                    "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
-                    " AND name IN ('team', 'caseworker', 'casefile', 'audit')") == 4;
+  static const char * const names[] = { "team", "caseworker", "casefile", "audit", NULL };
+
+  return sf_db_count_tables (self->db, names) == 4;
 }
 
 /* Refuses a file that is not ours to change: somebody else's database, or
@@ -762,22 +810,22 @@ check_version (SfStore  *self,
 
   if (!read_version (self, &version))
     {
-      sf_store_set_sqlite_error (self, error);
+      sf_store_set_db_error (self, error);
       return FALSE;
     }
-  if (version > SF_STORE_SCHEMA_VERSION)
+  if (version > latest_version (self))
     {
       g_set_error (error, SF_ERROR, SF_ERROR_TOO_NEW,
                    _("The database was made by a newer version of Sagsfordeling "
                      "(schema %d; this version knows %d). Update the app."),
-                   (int) version, SF_STORE_SCHEMA_VERSION);
+                   (int) version, (int) latest_version (self));
       return FALSE;
     }
 
   /* A negative version, or tables but no version, or a version without
    * our tables: somebody else's database, or a damaged one. */
   if (version < 0 ||
-      (version == 0 && query_int (self, "SELECT count(*) FROM sqlite_schema") > 0) ||
+      (version == 0 && sf_db_count_tables (self->db, NULL) > 0) ||
       (version > 0 && !has_own_tables (self)))
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_CORRUPT,
@@ -791,12 +839,12 @@ static gboolean
 migrate (SfStore  *self,
          GError  **error)
 {
-  gint64 version;
+  gint64 version, latest = latest_version (self);
 
   if (!check_version (self, error) || !read_version (self, &version))
     return FALSE;
 
-  if (version < SF_STORE_SCHEMA_VERSION && self->readonly)
+  if (version < latest && self->readonly)
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_READ_ONLY,
                            _("The database was made by an older version of Sagsfordeling and must be "
@@ -807,20 +855,21 @@ migrate (SfStore  *self,
 
   /* A database that is about to change shape is copied first (by the
    * policy that asked to be told). */
-  if (version > 0 && version < SF_STORE_SCHEMA_VERSION && self->before_migrate != NULL &&
+  if (version > 0 && version < latest && self->before_migrate != NULL &&
       !self->before_migrate (self, (int) version, self->before_migrate_data, error))
     return FALSE;
 
-  while (version < SF_STORE_SCHEMA_VERSION)
+  while (version < latest)
     {
-      g_autofree char *set_version = NULL;
       /* A step that rebuilds a table others refer to runs with foreign
        * keys off (they can only be switched outside a transaction) and
        * checks every key before it commits: SQLite's documented procedure. */
-      gboolean rebuild = sf_store_migration_rebuilds[version];
+      gboolean rebuild;
+      const char *migration = sf_db_get_migration (self->db, version, &rebuild);
       gboolean ok;
       gint64 now;
 
+      rebuild = rebuild && IS_SQLITE (self);
       if (rebuild && !sf_store_exec (self, "PRAGMA foreign_keys = OFF", error))
         return FALSE;
       ok = sf_store_begin (self, error);
@@ -832,13 +881,12 @@ migrate (SfStore  *self,
             return FALSE;
           if (!read_version (self, &version))
             {
-              sf_store_set_sqlite_error (self, error);
+              sf_store_set_db_error (self, error);
               return FALSE;
             }
           continue;
         }
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", (int) version + 1);
-      ok = ok && sf_store_exec (self, sf_store_migrations[version], error);
+      ok = ok && (*migration == '\0' || sf_store_exec (self, migration, error));
       if (ok && rebuild && query_int (self, "SELECT count(*) FROM pragma_foreign_key_check") != 0)
         {
           g_set_error_literal (error, SF_ERROR, SF_ERROR_CORRUPT,
@@ -846,7 +894,12 @@ migrate (SfStore  *self,
                                  "brought up to date. Restore a backup."));
           ok = FALSE;
         }
-      ok = ok && sf_store_exec (self, set_version, error) && sf_store_commit (self, error);
+      if (ok && !sf_db_set_schema_version (self->db, version + 1, NULL))
+        {
+          sf_store_set_db_error (self, error);
+          ok = FALSE;
+        }
+      ok = ok && sf_store_commit (self, error);
       if (!ok)
         sf_store_rollback (self);
       if (rebuild && !sf_store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
@@ -931,17 +984,6 @@ prepare_file (const char  *path,
  * database in WAL mode on a medium nothing can write to (a read-only
  * mount) cannot get its shared-memory file: it is then read as immutable,
  * which is what it is. */
-static int
-open_immutable (SfStore    *self,
-                const char *path,
-                int         flags)
-{
-  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
-  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
-
-  return sqlite3_open_v2 (uri, &self->db, flags | SQLITE_OPEN_URI, NULL);
-}
-
 static gboolean
 connect_db (SfStore     *self,
             const char  *path,
@@ -949,26 +991,25 @@ connect_db (SfStore     *self,
             gboolean     immutable,
             GError     **error)
 {
-  int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX |
-              (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  int rc;
+  SfDbOpenFlags flags = (readonly ? SF_DB_OPEN_READONLY : SF_DB_OPEN_CREATE) |
+                        (immutable ? SF_DB_OPEN_IMMUTABLE : 0);
+  GError *db_error = NULL;
 
-  rc = immutable ? open_immutable (self, path, flags) : sqlite3_open_v2 (path, &self->db, flags, NULL);
-  if (rc == SQLITE_OK && readonly && !immutable && !g_str_equal (path, ":memory:") &&
-      sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) == SQLITE_CANTOPEN)
+  self->db = sf_db_open (path, flags, &db_error);
+  if (self->db != NULL && IS_SQLITE (self) && readonly && !immutable && !g_str_equal (path, ":memory:") &&
+      !sf_db_exec (self->db, "SELECT count(*) FROM sqlite_schema", NULL) &&
+      sf_db_get_error_code (self->db) == SF_DB_ERROR_IO)
     {
-      sqlite3_close_v2 (self->db);
-      self->db = NULL;
-      rc = open_immutable (self, path, flags);
+      g_clear_pointer (&self->db, sf_db_close);
+      self->db = sf_db_open (path, flags | SF_DB_OPEN_IMMUTABLE, &db_error);
     }
-  if (rc != SQLITE_OK)
+  if (self->db == NULL)
     {
-      set_error_from_code (error, rc, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      propagate_db_error (error, db_error);
       return FALSE;
     }
   self->readonly = readonly;
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sf_db_set_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   return TRUE;
 }
 
@@ -1004,7 +1045,8 @@ sf_store_open_with (const char          *path,
   self->before_migrate = before_migrate;
   self->before_migrate_data = user_data;
 
-  memory = g_str_equal (path, ":memory:");
+  /* A server has no file of ours: what follows for files is SQLite's */
+  memory = g_str_equal (path, ":memory:") || sf_db_location_is_uri (path);
   if (!memory && g_stat (path, &st) == 0)
     readonly = !is_writable (path, &st);
   else if (!memory && !prepare_file (path, error))
@@ -1019,9 +1061,11 @@ sf_store_open_with (const char          *path,
 
   /* Reading the schema is the first thing that notices a file that is not
    * a database at all. */
-  if (!sf_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !sf_store_exec (self, "SELECT count(*) FROM sqlite_schema", error) ||
-      !check_version (self, error))
+  if (IS_SQLITE (self) &&
+      (!sf_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+       !sf_store_exec (self, "SELECT count(*) FROM sqlite_schema", error)))
+    return NULL;
+  if (!check_version (self, error))
     return NULL;
   /* Ours: owner-only, before the switch to WAL makes the -wal and -shm
    * files, which take the database file's mode (a file left alone when
@@ -1030,7 +1074,7 @@ sf_store_open_with (const char          *path,
     restrict_modes (path);
   /* 16 MiB of page cache: a large import touches its indexes in random
    * order, and the default 2 MiB makes that I/O-bound. */
-  if (!sf_store_exec (self, "PRAGMA cache_size = -16384", error))
+  if (IS_SQLITE (self) && !sf_store_exec (self, "PRAGMA cache_size = -16384", error))
     return NULL;
   /* Reads map the file instead of copying each page into the page cache:
    * loading 100,000 cases for a report or the window took a third less
@@ -1072,7 +1116,7 @@ open_for_reading (const char  *path,
   self = g_object_new (SF_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   if (!connect_db (self, path, TRUE, immutable, error) ||
-      !sf_store_exec (self, "SELECT count(*) FROM sqlite_schema", error))
+      (IS_SQLITE (self) && !sf_store_exec (self, "SELECT count(*) FROM sqlite_schema", error)))
     return NULL;
   follow_changes (self);
   return g_steal_pointer (&self);
@@ -1121,11 +1165,13 @@ sf_store_copy_to (SfStore     *self,
                   const char  *path,
                   GError     **error)
 {
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int fd, rc;
+  g_autofree char *detail = NULL;
+  SfDbError code = SF_DB_ERROR_OTHER;
+  gboolean ok;
+  int fd;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IS_SQLITE (self), FALSE);
 
   fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0)
@@ -1137,34 +1183,15 @@ sf_store_copy_to (SfStore     *self,
     }
   close (fd);
 
-  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-  /* No journal: a copy cut short is removed, never used */
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (dest, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
-      if (backup != NULL)
-        {
-          /* The whole copy in one step holds a read lock for a moment;
-           * writers in other programs wait on the busy timeout. */
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          rc = rc == SQLITE_DONE ? sqlite3_errcode (dest) : rc;
-        }
-      else
-        rc = sqlite3_errcode (dest);
-    }
-  if (rc != SQLITE_OK)
-    {
-      const char *detail = dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc);
+  /* No journal: a copy cut short is removed, never used.  The whole copy
+   * in one step holds a read lock for a moment; writers in other programs
+   * wait on the busy timeout. */
+  ok = sf_db_sqlite_backup_to (self->db, path, TRUE, 0, &code, &detail);
+  if (!ok)
+    g_set_error (error, SF_ERROR, code == SF_DB_ERROR_BUSY ? SF_ERROR_BUSY : SF_ERROR_IO,
+                 _("The copy could not be written: %s"), detail);
 
-      g_set_error (error, SF_ERROR, (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED ? SF_ERROR_BUSY : SF_ERROR_IO,
-                   _("The copy could not be written: %s"), detail);
-    }
-  sqlite3_close (dest);
-
-  if (rc == SQLITE_OK)
+  if (ok)
     {
       /* On disk before anybody relies on it */
       fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
@@ -1173,14 +1200,14 @@ sf_store_copy_to (SfStore     *self,
           int saved = errno;
 
           g_set_error (error, SF_ERROR, SF_ERROR_IO, _("The copy could not be written: %s"), g_strerror (saved));
-          rc = SQLITE_IOERR;
+          ok = FALSE;
         }
       if (fd >= 0)
         close (fd);
     }
-  if (rc != SQLITE_OK)
+  if (!ok)
     remove_copy (path);
-  return rc == SQLITE_OK;
+  return ok;
 }
 
 /**
@@ -1196,28 +1223,49 @@ sf_store_copy_over (SfStore     *self,
                     const char  *dest_path,
                     GError     **error)
 {
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
+  g_autofree char *detail = NULL;
+  SfDbError code = SF_DB_ERROR_OTHER;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IS_SQLITE (self), FALSE);
 
-  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc == SQLITE_OK)
+  if (!sf_db_sqlite_backup_to (self->db, dest_path, FALSE, BUSY_TIMEOUT_MS, &code, &detail))
     {
-      sqlite3_extended_result_codes (dest, 1);
-      sqlite3_busy_timeout (dest, BUSY_TIMEOUT_MS);
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
-      rc = backup ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (dest);
-      if (backup)
-        sqlite3_backup_finish (backup);
-      if (rc == SQLITE_DONE)
-        rc = sqlite3_errcode (dest);
+      set_error_from_code (error, code, detail);
+      return FALSE;
     }
-  if (rc != SQLITE_OK)
-    set_error_from_code (error, rc, dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
-  sqlite3_close (dest);
-  return rc == SQLITE_OK;
+  return TRUE;
+}
+
+/**
+ * sf_store_open_memory_copy:
+ *
+ * A copy of the database in memory, to try changes on (an import's
+ * preview).  SQLite copies itself with the online backup API.
+ */
+SfStore *
+sf_store_open_memory_copy (SfStore  *self,
+                           GError  **error)
+{
+  g_autoptr(SfStore) copy = NULL;
+
+  g_return_val_if_fail (SF_IS_STORE (self), NULL);
+
+  if (!IS_SQLITE (self))
+    {
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_DATABASE,
+                           _("A preview cannot be made of a shared database."));
+      return NULL;
+    }
+  copy = sf_store_open (":memory:", error);
+  if (copy == NULL)
+    return NULL;
+  if (!sf_db_sqlite_backup_into (self->db, copy->db))
+    {
+      sf_store_set_db_error (copy, error);
+      return NULL;
+    }
+  return g_steal_pointer (&copy);
 }
 
 /* A damage report from SQLite, as an error a manager can act on. */
@@ -1240,48 +1288,47 @@ gboolean
 sf_store_check_integrity (SfStore  *self,
                           GError  **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  SfDbStmt *stmt = NULL;
   g_autofree char *problem = NULL;
-  int rc;
+  SfDbStep rc = SF_DB_STEP_ERROR;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check (1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  /* A server checks its own pages; references are checked by it too */
+  if (!IS_SQLITE (self))
+    return TRUE;
+
+  stmt = sf_db_prepare (self->db, "PRAGMA integrity_check (1)", NULL);
+  if (stmt != NULL)
     {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      rc = sf_db_stmt_step (stmt);
+      if (rc == SF_DB_ROW)
         {
-          const char *text = (const char *) sqlite3_column_text (stmt, 0);
+          const char *text = sf_db_stmt_column_text (stmt, 0);
 
           if (g_strcmp0 (text, "ok") != 0)
             problem = g_strdup (text != NULL ? text : "?");
-          rc = SQLITE_OK;
         }
     }
-  if (rc != SQLITE_OK && problem == NULL)
-    problem = g_strdup (sqlite3_errmsg (self->db));
-  sqlite3_finalize (stmt);
+  if (rc != SF_DB_ROW && problem == NULL)
+    problem = g_strdup (sf_db_get_error_message (self->db));
+  g_clear_pointer (&stmt, sf_db_stmt_free);
   if (problem == NULL)
     {
-      stmt = NULL;
-      rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      stmt = sf_db_prepare (self->db, "PRAGMA foreign_key_check", NULL);
+      rc = stmt != NULL ? sf_db_stmt_step (stmt) : SF_DB_STEP_ERROR;
+      if (rc == SF_DB_ROW)
         /* Translators: %s is a table's name */
         problem = g_strdup_printf (_("a row of the table %s refers to one that is missing"),
-                                   (const char *) sqlite3_column_text (stmt, 0));
-      else if (rc != SQLITE_DONE && rc != SQLITE_OK)
-        problem = g_strdup (sqlite3_errmsg (self->db));
-      sqlite3_finalize (stmt);
+                                   sf_db_stmt_column_text (stmt, 0));
+      else if (rc != SF_DB_DONE)
+        problem = g_strdup (sf_db_get_error_message (self->db));
+      g_clear_pointer (&stmt, sf_db_stmt_free);
     }
   if (problem != NULL)
     {
-      int code = sqlite3_errcode (self->db) & 0xff;
-
-      if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-        set_error_from_code (error, code, problem);
+      if (rc == SF_DB_STEP_ERROR && sf_db_get_error_code (self->db) == SF_DB_ERROR_BUSY)
+        set_error_from_code (error, SF_DB_ERROR_BUSY, problem);
       else
         set_damaged (error, problem);
       return FALSE;
@@ -1339,7 +1386,7 @@ sf_store_reopen (SfStore  *self,
                  GError  **error)
 {
   g_autoptr(SfStore) fresh = NULL;
-  sqlite3 *db;
+  SfDb *db;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
 
@@ -1350,7 +1397,7 @@ sf_store_reopen (SfStore  *self,
   self->db = fresh->db;
   fresh->db = db;
   self->readonly = fresh->readonly;
-  sqlite3_update_hook (fresh->db, NULL, NULL);
+  sf_db_set_row_hook (fresh->db, NULL, NULL);
   follow_changes (self);
   emit_changed (self, TRUE);
   return TRUE;
@@ -1361,27 +1408,27 @@ sf_store_load_settings (SfStore     *self,
                         SfSettings  *settings,
                         GError     **error)
 {
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   int rc;
 
   sf_settings_init_defaults (settings);
   stmt = sf_store_prepare (self, "SELECT key, value FROM setting", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
-      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+      const char *key = sf_db_stmt_column_text (stmt, 0);
+      const char *value = sf_db_stmt_column_text (stmt, 1);
       g_autoptr(GError) local_error = NULL;
 
       /* A value this version does not understand keeps its default. */
       if (!sf_settings_set (settings, key, value, &local_error))
         g_debug ("Ignoring setting %s: %s", key, local_error->message);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     {
-      sf_store_set_sqlite_error (self, error);
+      sf_store_set_db_error (self, error);
       return FALSE;
     }
   return TRUE;
@@ -1396,7 +1443,7 @@ sf_store_set_setting (SfStore     *self,
   SfSettings check;
   g_autofree char *canonical = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok;
 
   sf_settings_init_defaults (&check);
@@ -1406,14 +1453,15 @@ sf_store_set_setting (SfStore     *self,
 
   if (!sf_store_begin (self, error))
     return FALSE;
-  stmt = sf_store_prepare (self, "INSERT OR REPLACE INTO setting (key, value) VALUES (?1, ?2)", error);
+  stmt = sf_store_prepare (self, "INSERT INTO setting (key, value) VALUES (?1, ?2)"
+                                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, canonical, -1, SQLITE_STATIC);
+      sf_db_stmt_bind_text_static (stmt, 1, key);
+      sf_db_stmt_bind_text_static (stmt, 2, canonical);
       ok = sf_store_step_done (self, stmt, error);
-      sqlite3_finalize (stmt);
+      sf_db_stmt_free (stmt);
     }
   detail = g_strdup_printf ("%s = %s", key, canonical);
   ok = ok && sf_store_audit (self, "setting", key, detail, error);
@@ -1429,10 +1477,10 @@ sf_store_set_setting (SfStore     *self,
 }
 
 static SfDay
-column_day (sqlite3_stmt *stmt,
+column_day (SfDbStmt *stmt,
             int           column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = sf_db_stmt_column_text (stmt, column);
   SfDay day = SF_DAY_NONE;
 
   if (text != NULL)
@@ -1441,22 +1489,22 @@ column_day (sqlite3_stmt *stmt,
 }
 
 static double
-column_number (sqlite3_stmt *stmt,
+column_number (SfDbStmt *stmt,
                int           column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (sf_db_stmt_column_is_null (stmt, column))
     return NAN;
-  return sqlite3_column_double (stmt, column);
+  return sf_db_stmt_column_double (stmt, column);
 }
 
 static char *
-column_text (sqlite3_stmt *stmt,
+column_text (SfDbStmt *stmt,
              int           column)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return g_strdup (sf_db_stmt_column_text (stmt, column));
 }
 
-typedef void (*RowReader) (sqlite3_stmt *stmt, gpointer row);
+typedef void (*RowReader) (SfDbStmt *stmt, gpointer row);
 
 #define SELECT_CASEWORKERS \
   "SELECT id, initials, name, team_id, weekly_hours, start_date, absence_kind," \
@@ -1499,28 +1547,28 @@ load_rows_for (SfStore      *self,
                RowReader     reader,
                GError      **error)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self, sql, error);
-  int rc = SQLITE_DONE;
+  SfDbStmt *stmt = sf_store_prepare (self, sql, error);
+  int rc = SF_DB_DONE;
 
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < (ids != NULL ? ids->len : 1) && rc == SQLITE_DONE; i++)
+  for (guint i = 0; i < (ids != NULL ? ids->len : 1) && rc == SF_DB_DONE; i++)
     {
       if (ids != NULL)
         {
-          sqlite3_reset (stmt);
-          sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+          sf_db_stmt_reset (stmt);
+          sf_db_stmt_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
         }
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
         {
           g_array_set_size (array, array->len + 1);
           reader (stmt, array->data + (array->len - 1) * g_array_get_element_size (array));
         }
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  sf_db_stmt_free (stmt);
+  if (rc != SF_DB_DONE)
     {
-      sf_store_set_sqlite_error (self, error);
+      sf_store_set_db_error (self, error);
       return FALSE;
     }
   return TRUE;
@@ -1537,12 +1585,12 @@ load_rows (SfStore     *self,
 }
 
 static void
-read_area (sqlite3_stmt *stmt,
+read_area (SfDbStmt *stmt,
            gpointer      row)
 {
   SfArea *area = row;
 
-  area->id = sqlite3_column_int64 (stmt, 0);
+  area->id = sf_db_stmt_column_int64 (stmt, 0);
   area->key = column_text (stmt, 1);
   area->name = column_text (stmt, 2);
   area->ds_low = column_number (stmt, 3);
@@ -1552,71 +1600,71 @@ read_area (sqlite3_stmt *stmt,
   area->appropriate = column_number (stmt, 7);
   area->share_too_high = column_number (stmt, 8);
   area->share_compliant = column_number (stmt, 9);
-  area->survey_year = sqlite3_column_int (stmt, 10);
-  area->survey_prev_year = sqlite3_column_int (stmt, 11);
+  area->survey_year = sf_db_stmt_column_int64 (stmt, 10);
+  area->survey_prev_year = sf_db_stmt_column_int64 (stmt, 11);
   area->note = column_text (stmt, 12);
   area->source = column_text (stmt, 13);
-  area->custom = sqlite3_column_int (stmt, 14) != 0;
+  area->custom = sf_db_stmt_column_int64 (stmt, 14) != 0;
   area->own_low = column_number (stmt, 15);
   area->own_high = column_number (stmt, 16);
 }
 
 static void
-read_team (sqlite3_stmt *stmt,
+read_team (SfDbStmt *stmt,
            gpointer      row)
 {
   SfTeam *team = row;
 
-  team->id = sqlite3_column_int64 (stmt, 0);
+  team->id = sf_db_stmt_column_int64 (stmt, 0);
   team->name = column_text (stmt, 1);
-  team->area_id = sqlite3_column_int64 (stmt, 2);
-  team->cap = sqlite3_column_double (stmt, 3);
+  team->area_id = sf_db_stmt_column_int64 (stmt, 2);
+  team->cap = sf_db_stmt_column_double (stmt, 3);
 }
 
 static void
-read_caseworker (sqlite3_stmt *stmt,
+read_caseworker (SfDbStmt *stmt,
                  gpointer      row)
 {
   SfCaseworker *worker = row;
 
-  worker->id = sqlite3_column_int64 (stmt, 0);
+  worker->id = sf_db_stmt_column_int64 (stmt, 0);
   worker->initials = column_text (stmt, 1);
   worker->name = column_text (stmt, 2);
-  worker->team_id = sqlite3_column_int64 (stmt, 3);
-  worker->weekly_hours = sqlite3_column_double (stmt, 4);
+  worker->team_id = sf_db_stmt_column_int64 (stmt, 3);
+  worker->weekly_hours = sf_db_stmt_column_double (stmt, 4);
   worker->start = column_day (stmt, 5);
   worker->absence_kind = column_text (stmt, 6);
   worker->absence_from = column_day (stmt, 7);
   worker->absence_to = column_day (stmt, 8);
-  worker->individual_factor = sqlite3_column_double (stmt, 9);
+  worker->individual_factor = sf_db_stmt_column_double (stmt, 9);
   worker->factor_reason = column_text (stmt, 10);
   worker->end = column_day (stmt, 11);
 }
 
 static void
-read_planned_hire (sqlite3_stmt *stmt,
+read_planned_hire (SfDbStmt *stmt,
                    gpointer      row)
 {
   SfPlannedHire *hire = row;
 
-  hire->id = sqlite3_column_int64 (stmt, 0);
-  hire->team_id = sqlite3_column_int64 (stmt, 1);
-  hire->weekly_hours = sqlite3_column_double (stmt, 2);
+  hire->id = sf_db_stmt_column_int64 (stmt, 0);
+  hire->team_id = sf_db_stmt_column_int64 (stmt, 1);
+  hire->weekly_hours = sf_db_stmt_column_double (stmt, 2);
   hire->start = column_day (stmt, 3);
   hire->note = column_text (stmt, 4);
 }
 
 static void
-read_reduction (sqlite3_stmt *stmt,
+read_reduction (SfDbStmt *stmt,
                 gpointer      row)
 {
   SfReduction *reduction = row;
   SfReductionReason reason;
 
-  reduction->id = sqlite3_column_int64 (stmt, 0);
-  reduction->caseworker_id = sqlite3_column_int64 (stmt, 1);
-  reduction->hours = sqlite3_column_double (stmt, 2);
-  sf_reduction_reason_parse ((const char *) sqlite3_column_text (stmt, 3), &reason);
+  reduction->id = sf_db_stmt_column_int64 (stmt, 0);
+  reduction->caseworker_id = sf_db_stmt_column_int64 (stmt, 1);
+  reduction->hours = sf_db_stmt_column_double (stmt, 2);
+  sf_reduction_reason_parse (sf_db_stmt_column_text (stmt, 3), &reason);
   reduction->reason = reason;
   reduction->note = column_text (stmt, 4);
   reduction->from = column_day (stmt, 5);
@@ -1624,21 +1672,21 @@ read_reduction (sqlite3_stmt *stmt,
 }
 
 static void
-read_case (sqlite3_stmt *stmt,
+read_case (SfDbStmt *stmt,
            gpointer      row)
 {
   SfCase *kase = row;
   SfComplexity complexity = SF_COMPLEXITY_KOMPLEKS;
 
-  kase->id = sqlite3_column_int64 (stmt, 0);
+  kase->id = sf_db_stmt_column_int64 (stmt, 0);
   kase->reference = column_text (stmt, 1);
-  kase->area_id = sqlite3_column_int64 (stmt, 2);
-  sf_complexity_parse ((const char *) sqlite3_column_text (stmt, 3), &complexity);
+  kase->area_id = sf_db_stmt_column_int64 (stmt, 2);
+  sf_complexity_parse (sf_db_stmt_column_text (stmt, 3), &complexity);
   kase->complexity = complexity;
   kase->start = column_day (stmt, 4);
   kase->closed = column_day (stmt, 5);
-  kase->caseworker_id = sqlite3_column_int64 (stmt, 6);
-  kase->cover_id = sqlite3_column_int64 (stmt, 7);
+  kase->caseworker_id = sf_db_stmt_column_int64 (stmt, 6);
+  kase->cover_id = sf_db_stmt_column_int64 (stmt, 7);
 }
 
 /* One consistent snapshot of everything: the reads share one transaction. */
@@ -1763,7 +1811,7 @@ sf_store_audit (SfStore     *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
-  sqlite3_stmt *stmt;
+  SfDbStmt *stmt;
   gboolean ok;
 
   stmt = sf_store_prepare (self,
@@ -1771,13 +1819,13 @@ sf_store_audit (SfStore     *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, g_get_user_name (), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
+  sf_db_stmt_bind_text_static (stmt, 1, at);
+  sf_db_stmt_bind_text (stmt, 2, g_get_user_name ());
+  sf_db_stmt_bind_text_static (stmt, 3, action);
   sf_store_bind_text_or_null (stmt, 4, subject);
   sf_store_bind_text_or_null (stmt, 5, detail);
   ok = sf_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
+  sf_db_stmt_free (stmt);
   return ok;
 }
 
@@ -1809,15 +1857,15 @@ sf_store_query_text (SfStore    *self,
                      const char *sql,
                      gint64      id)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self, sql, NULL);
+  SfDbStmt *stmt = sf_store_prepare (self, sql, NULL);
   char *text = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  sf_db_stmt_bind_int64 (stmt, 1, id);
+  if (sf_db_stmt_step (stmt) == SF_DB_ROW)
+    text = g_strdup (sf_db_stmt_column_text (stmt, 0));
+  sf_db_stmt_free (stmt);
   return text;
 }
 
@@ -1826,14 +1874,14 @@ sf_store_query_int (SfStore    *self,
                     const char *sql,
                     gint64      id)
 {
-  sqlite3_stmt *stmt = sf_store_prepare (self, sql, NULL);
+  SfDbStmt *stmt = sf_store_prepare (self, sql, NULL);
   gint64 value = 0;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  sf_db_stmt_bind_int64 (stmt, 1, id);
+  if (sf_db_stmt_step (stmt) == SF_DB_ROW)
+    value = sf_db_stmt_column_int64 (stmt, 0);
+  sf_db_stmt_free (stmt);
   return value;
 }

@@ -1,7 +1,8 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
+
+#include "sf-db.h"
 
 #include "sf-store-changes.h"
 #include "sf-model.h"
@@ -49,6 +50,8 @@ gboolean     sf_store_copy_to          (SfStore      *self,
 gboolean     sf_store_copy_over        (SfStore      *self,
                                         const char   *dest_path,
                                         GError      **error);
+SfStore     *sf_store_open_memory_copy (SfStore      *self,
+                                        GError      **error);
 gboolean     sf_store_check_integrity  (SfStore      *self,
                                         GError      **error);
 gboolean     sf_store_check_file       (const char   *path,
@@ -61,7 +64,7 @@ const char  *sf_store_get_path         (SfStore      *self);
 gint64       sf_store_get_data_version (SfStore      *self);
 void         sf_store_set_busy_timeout (SfStore      *self,
                                         int           ms);
-sqlite3     *sf_store_get_db           (SfStore      *self);
+SfDb        *sf_store_get_db           (SfStore      *self);
 
 gboolean     sf_store_begin            (SfStore      *self,
                                         GError      **error);
@@ -80,19 +83,23 @@ void         sf_store_rollback_bulk    (SfStore      *self);
 gboolean     sf_store_exec             (SfStore      *self,
                                         const char   *sql,
                                         GError      **error);
-sqlite3_stmt *sf_store_prepare         (SfStore      *self,
+SfDbStmt    *sf_store_prepare          (SfStore      *self,
                                         const char   *sql,
                                         GError      **error);
 gboolean     sf_store_step_done        (SfStore      *self,
-                                        sqlite3_stmt *stmt,
+                                        SfDbStmt     *stmt,
                                         GError      **error);
-void         sf_store_set_sqlite_error (SfStore      *self,
+gboolean     sf_store_step_returning   (SfStore      *self,
+                                        SfDbStmt     *stmt,
+                                        gint64       *id,
+                                        GError      **error);
+void         sf_store_set_db_error     (SfStore      *self,
                                         GError      **error);
 void         sf_store_emit_changed     (SfStore      *self);
 gboolean     sf_store_finish           (SfStore      *self,
                                         gboolean      ok,
                                         GError      **error);
-void         sf_store_bind_text_or_null (sqlite3_stmt *stmt,
+void         sf_store_bind_text_or_null (SfDbStmt   *stmt,
                                          int           index,
                                          const char   *text);
 char        *sf_store_query_text       (SfStore      *self,
