@@ -27,7 +27,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->store = sf_store_open (":memory:", &error);
+  fixture->store = sf_test_store_open_memory (&error);
   g_assert_no_error (error);
   fixture->datasets = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_dataset_free);
 }

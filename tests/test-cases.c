@@ -56,7 +56,7 @@ fixture_set_up (Fixture       *f,
                                             "Familie;boern-familie;20;LK;Lars Krog;37;2016-01-01\n");
   g_auto(SfImportResult) result = { 0 };
 
-  f->store = sf_store_open (":memory:", &error);
+  f->store = sf_test_store_open_memory (&error);
   g_assert_no_error (error);
   g_assert_true (sf_import_roster (f->store, roster, &result, &error));
   g_assert_no_error (error);

@@ -7,7 +7,6 @@
 
 #include <string.h>
 
-#include "sf-test-pg.h"
 #include "sf-test-util.h"
 
 static const char roster_csv[] =
@@ -117,7 +116,7 @@ test_round_trip (void)
   g_free (sf_test_pg_query (uri, "INSERT INTO audit (at, who, action) VALUES ('now', 'test', 'x')"));
   g_free (cases);
   cases = sf_test_pg_query (uri, "SELECT count (DISTINCT id) = count (*) FROM audit");
-  g_assert_cmpstr (cases, ==, "t");
+  g_assert_cmpstr (cases, ==, "1");
 
   sf_test_pg_drop_database (uri);
 }

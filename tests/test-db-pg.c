@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "sf-db.h"
-#include "sf-test-pg.h"
+#include "sf-test-util.h"
 
 typedef struct
 {

@@ -38,7 +38,7 @@ fixture_set_up (Fixture       *f,
   g_auto(SfImportResult) case_result = { 0 };
   g_autoptr(SfDataset) ds = NULL;
 
-  f->store = sf_store_open (":memory:", &error);
+  f->store = sf_test_store_open_memory (&error);
   g_assert_no_error (error);
   g_assert_true (sf_import_roster (f->store, roster, &result, &error));
   g_assert_true (sf_import_cases (f->store, cases, &case_result, &error));

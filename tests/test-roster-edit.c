@@ -68,7 +68,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->store = sf_store_open (":memory:", &error);
+  fixture->store = sf_test_store_open_memory (&error);
   g_assert_no_error (error);
   fixture->area_id = sf_test_query_int (fixture->store, "SELECT id FROM area WHERE key = 'boern-familie'");
   fixture->other_area_id = sf_test_query_int (fixture->store, "SELECT id FROM area WHERE key = 'sygedagpenge'");

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "sf-store-pg-schema.h"
-#include "sf-test-pg.h"
 #include "sf-test-util.h"
 
 static void
@@ -128,6 +127,81 @@ test_not_here (void)
   sf_test_pg_drop_database (uri);
 }
 
+/* The same imports into a file and into a server database give the same
+ * report; an edit and a refused import behave alike on both */
+static void
+test_store_on_server (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *file = g_build_filename (dir, "local.db", NULL);
+  g_autoptr(GString) cases = g_string_new ("sagsnummer;initialer;kompleksitet;startdato\n");
+  g_autofree char *roster = sf_test_write_file (dir, "roster.csv",
+                                                "team;omraade;team_norm;initialer;navn;timer\n"
+                                                "Syg;sygedagpenge;40;AA;Anna Aagaard;37\n"
+                                                "Syg;sygedagpenge;40;BB;Bo Bech;32,5\n");
+  g_autofree char *cases_path = NULL;
+  g_autofree char *bad_path = NULL;
+  g_autofree char *count = NULL;
+  const char *databases[2];
+  char *uri = sf_test_pg_new_database ();
+  char *reports[2];
+  g_auto(SfTestRun) run = { 0 };
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (cases, "A-%u;%s;%s;2026-0%u-01\n", i, i % 3 ? "AA" : "BB",
+                            i % 2 ? "kompleks" : "enkel", 1 + i % 9);
+  cases_path = sf_test_write_file (dir, "cases.csv", cases->str);
+  bad_path = sf_test_write_file (dir, "bad.csv",
+                                 "sagsnummer;initialer;kompleksitet;startdato\n"
+                                 "Z-1;AA;enkel;2026-01-01\n"
+                                 "Z-2;XX;enkel;2026-01-01\n");
+
+  sf_test_run_cli (uri, &run, "server-setup", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  databases[0] = file;
+  databases[1] = uri;
+  for (guint i = 0; i < 2; i++)
+    {
+      sf_test_run_cli (databases[i], &run, "import-roster", roster, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      sf_test_run_cli (databases[i], &run, "import-cases", cases_path, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      assert_contains (run.out, "40 new");
+      /* An edit */
+      sf_test_run_cli (databases[i], &run, "settings", "near-threshold", "0.8", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      /* A refused import changes nothing */
+      sf_test_run_cli (databases[i], &run, "import-cases", bad_path, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      assert_contains (run.err, "Line 3");
+      sf_test_run_cli (databases[i], &run, "report", "--format", "json", "--date", "2026-12-06", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      reports[i] = g_steal_pointer (&run.out);
+    }
+  g_assert_cmpstr (reports[0], ==, reports[1]);
+  assert_contains (reports[1], "\"AA\"");
+  count = sf_test_pg_query (uri, "SELECT count (*) FROM casefile WHERE reference LIKE 'Z-%'");
+  g_assert_cmpstr (count, ==, "0");
+  g_free (reports[0]);
+  g_free (reports[1]);
+
+  sf_test_pg_drop_database (uri);
+}
+
+/* A server database nobody has set up is not used */
+static void
+test_not_set_up (void)
+{
+  char *uri = sf_test_pg_new_database ();
+  g_auto(SfTestRun) run = { 0 };
+
+  sf_test_run_cli (uri, &run, "report", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "server-setup");
+
+  sf_test_pg_drop_database (uri);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -139,6 +213,8 @@ main (int    argc,
   g_test_add_func ("/server-cli/setup-foreign", test_setup_foreign);
   g_test_add_func ("/server-cli/setup-newer", test_setup_newer);
   g_test_add_func ("/server-cli/not-here", test_not_here);
+  g_test_add_func ("/server-cli/store-on-server", test_store_on_server);
+  g_test_add_func ("/server-cli/not-set-up", test_not_set_up);
 
   return g_test_run ();
 }

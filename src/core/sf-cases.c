@@ -350,7 +350,7 @@ load_rows (SfStore       *store,
 
   g_array_set_clear_func (rows, case_row_clear);
   stmt = sf_store_prepare (store,
-                           "SELECT reference, caseworker_id, ifnull (cover_id, 0), start_date, closed_date"
+                           "SELECT reference, caseworker_id, COALESCE (cover_id, 0), start_date, closed_date"
                            " FROM casefile WHERE id = ?1",
                            error);
   if (stmt == NULL)
@@ -648,8 +648,8 @@ sf_cases_snapshot (SfStore       *store,
 
   g_array_set_clear_func (cases, sf_case_clear);
   stmt = sf_store_prepare (store,
-                           "SELECT reference, ifnull (area_id, 0), complexity, start_date, closed_date,"
-                           " caseworker_id, ifnull (cover_id, 0), counted FROM casefile WHERE id = ?1",
+                           "SELECT reference, COALESCE (area_id, 0), complexity, start_date, closed_date,"
+                           " caseworker_id, COALESCE (cover_id, 0), counted FROM casefile WHERE id = ?1",
                            error);
   if (stmt == NULL)
     return NULL;

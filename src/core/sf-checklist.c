@@ -1137,7 +1137,7 @@ sf_checklist_save_as_template (SfStore     *store,
                                "INSERT INTO checklist_template_item (template_id, position, key, section,"
                                " section_detail, text, detail, shipped, review_months)"
                                " SELECT ?1, row_number () OVER (ORDER BY position, id),"
-                               " ifnull (key, 'punkt-' || id), section, section_detail, text, detail, shipped,"
+                               " COALESCE (key, 'punkt-' || id), section, section_detail, text, detail, shipped,"
                                " review_months FROM checklist_item WHERE checklist_id = ?2 AND removed = 0",
                                error);
       ok = stmt != NULL;

@@ -23,6 +23,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libpq-fe.h>
@@ -39,6 +40,7 @@
 #define SF_PG_FLOAT4OID  700
 #define SF_PG_FLOAT8OID  701
 #define SF_PG_NUMERICOID 1700
+#define SF_PG_TEXTOID    25
 
 typedef struct
 {
@@ -212,7 +214,8 @@ follows (const char  *p,
  * comments; *@n_params is the highest number. */
 static char *
 rewrite_sql (const char *sql,
-                int        *n_params)
+             int        *n_params,
+             GArray     *used)
 {
   GString *out = g_string_sized_new (strlen (sql) + 8);
   const char *p = sql;
@@ -322,6 +325,14 @@ rewrite_sql (const char *sql,
             number = last + 1;
           last = number;
           highest = MAX (highest, number);
+          if (used != NULL)
+            {
+              gboolean yes = TRUE;
+
+              if ((guint) number > used->len)
+                g_array_set_size (used, number);
+              g_array_index (used, gboolean, number - 1) = yes;
+            }
           g_string_append_printf (out, "$%d", number);
         }
       else
@@ -454,6 +465,14 @@ sf_db_pg_open (const char     *uri,
 }
 
 static gboolean
+pg_in_transaction (SfDb *db)
+{
+  PGTransactionStatusType status = PQtransactionStatus (conn_of (db));
+
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+}
+
+static gboolean
 pg_exec (SfDb       *db,
          const char *sql)
 {
@@ -466,7 +485,7 @@ pg_exec (SfDb       *db,
 
   /* Several statements go in one simple query; each result is read, the
    * first error kept. */
-  rewritten = rewrite_sql (sql, &n_params);
+  rewritten = rewrite_sql (sql, &n_params, NULL);
   if (!PQsendQuery (self->conn, rewritten))
     {
       fail_result (db, NULL);
@@ -494,30 +513,82 @@ pg_exec (SfDb       *db,
   return ok;
 }
 
+/* Whether @result failed because a parameter's type could not be told */
+static gboolean
+is_indeterminate (PGresult *result)
+{
+  const char *sqlstate = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+
+  return sqlstate != NULL && strcmp (sqlstate, "42P18") == 0;
+}
+
 static SfDbStmt *
 pg_prepare (SfDb       *db,
             const char *sql)
 {
   SfDbPg *self = (SfDbPg *) db;
   g_autofree char *rewritten = NULL;
+  g_autoptr(GArray) used = g_array_new (FALSE, TRUE, sizeof (gboolean));
   SfDbPgStmt *stmt;
   const char *name;
   int n_params;
 
-  rewritten = rewrite_sql (sql, &n_params);
+  rewritten = rewrite_sql (sql, &n_params, used);
   name = g_hash_table_lookup (self->prepared, rewritten);
   if (name == NULL)
     {
       char *new_name = g_strdup_printf ("sf_%u", ++self->n_prepared);
-      PGresult *result = PQprepare (self->conn, new_name, rewritten, 0, NULL);
+      g_autofree Oid *types = g_new0 (Oid, n_params + 1);
+      gboolean savepoint = FALSE;
+      PGresult *result;
 
+      /* A parameter the SQL never names is text (the server could not
+       * tell its type) */
+      g_array_set_size (used, n_params);
+      for (int i = 0; i < n_params; i++)
+        if (!g_array_index (used, gboolean, i))
+          types[i] = SF_PG_TEXTOID;
+
+      /* A statement that fails to prepare would spoil a transaction */
+      if (pg_in_transaction (db))
+        savepoint = pg_exec (db, "SAVEPOINT sf_prepare");
+      result = PQprepare (self->conn, new_name, rewritten, n_params, types);
+
+      /* A parameter the server cannot give a type from its place (SQLite's
+       * "?1 IS NULL", "SELECT ?1") is text, as SQLite would store it: the
+       * statement is prepared again with that one typed, until all are. */
+      for (int tries = 0; tries < n_params && is_indeterminate (result); tries++)
+        {
+          const char *message = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+          const char *dollar = message != NULL ? strchr (message, '$') : NULL;
+          int number = dollar != NULL ? atoi (dollar + 1) : 0;
+
+          if (number < 1 || number > n_params || types[number - 1] != 0)
+            break;
+          types[number - 1] = SF_PG_TEXTOID;
+          PQclear (result);
+          if (savepoint)
+            pg_exec (db, "ROLLBACK TO SAVEPOINT sf_prepare");
+          result = PQprepare (self->conn, new_name, rewritten, n_params, types);
+        }
       if (!result_ok (db, result, PGRES_COMMAND_OK))
         {
+          g_autofree char *message = g_strdup (sf_db_get_error_message (db));
+          SfDbError code = sf_db_get_error_code (db);
+
           PQclear (result);
           g_free (new_name);
+          if (savepoint)
+            {
+              pg_exec (db, "ROLLBACK TO SAVEPOINT sf_prepare");
+              pg_exec (db, "RELEASE SAVEPOINT sf_prepare");
+            }
+          sf_db_driver_fail (db, code, message);
           return NULL;
         }
       PQclear (result);
+      if (savepoint)
+        pg_exec (db, "RELEASE SAVEPOINT sf_prepare");
       g_hash_table_insert (self->prepared, g_strdup (rewritten), new_name);
       name = new_name;
     }
@@ -535,13 +606,6 @@ pg_prepare (SfDb       *db,
   return &stmt->parent;
 }
 
-static gboolean
-pg_in_transaction (SfDb *db)
-{
-  PGTransactionStatusType status = PQtransactionStatus (conn_of (db));
-
-  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
-}
 
 static gint64
 pg_changes (SfDb *db)
@@ -1145,6 +1209,17 @@ pg_count_tables (SfDb               *db,
 {
   gint64 count = 0;
 
+  if (names == NULL)
+    {
+      PGresult *result = PQexec (conn_of (db),
+                                 "SELECT count (*) FROM pg_catalog.pg_tables"
+                                 " WHERE schemaname = current_schema ()");
+
+      if (result_ok (db, result, PGRES_TUPLES_OK))
+        count = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+      PQclear (result);
+      return count;
+    }
   for (int i = 0; names[i] != NULL; i++)
     {
       const char *params[] = { names[i] };

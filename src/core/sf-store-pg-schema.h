@@ -236,7 +236,30 @@ static const char * const sf_store_pg_migrations[] = {
   "  start_date   text NOT NULL,"
   "  note         text"
   ");"
-  "CREATE INDEX planned_hire_team ON planned_hire (team_id);",
+  "CREATE INDEX planned_hire_team ON planned_hire (team_id);"
+
+  /* SQLite gives a row inserted with a NULL id the next one (an INTEGER
+   * PRIMARY KEY is the rowid): so does this, before the constraints and
+   * ON CONFLICT look at the row. */
+  "CREATE FUNCTION sf_fill_id () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  NEW.id := nextval (pg_get_serial_sequence (quote_ident (TG_TABLE_SCHEMA) || '.'"
+  "                                             || quote_ident (TG_TABLE_NAME), 'id'));"
+  "  RETURN NEW;"
+  "END $$;"
+  "CREATE TRIGGER area_fill_id BEFORE INSERT ON area FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();"
+  "CREATE TRIGGER team_fill_id BEFORE INSERT ON team FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();"
+  "CREATE TRIGGER caseworker_fill_id BEFORE INSERT ON caseworker FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();"
+  "CREATE TRIGGER reduction_fill_id BEFORE INSERT ON reduction FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();"
+  "CREATE TRIGGER casefile_fill_id BEFORE INSERT ON casefile FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();"
+  "CREATE TRIGGER audit_fill_id BEFORE INSERT ON audit FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();"
+  "CREATE TRIGGER alert_ack_fill_id BEFORE INSERT ON alert_ack FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();"
+  "CREATE TRIGGER checklist_template_fill_id BEFORE INSERT ON checklist_template FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();"
+  "CREATE TRIGGER checklist_template_item_fill_id BEFORE INSERT ON checklist_template_item FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();"
+  "CREATE TRIGGER checklist_fill_id BEFORE INSERT ON checklist FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();"
+  "CREATE TRIGGER checklist_item_fill_id BEFORE INSERT ON checklist_item FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();"
+  "CREATE TRIGGER checklist_event_fill_id BEFORE INSERT ON checklist_event FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();"
+  "CREATE TRIGGER planned_hire_fill_id BEFORE INSERT ON planned_hire FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();",
 };
 
 /* The tables with an identity id, whose identity a copy moves past the
