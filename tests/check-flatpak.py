@@ -5,9 +5,10 @@
 
 The runtime cannot be downloaded here, so the Flatpak is not built in CI. This checks what a
 build would rely on: the manifest is JSON for this app id, on a numbered GNOME runtime with its
-SDK, with the minimum of permissions (IPC, Wayland with X11 fallback, DRI: files come and go
-through the file chooser portal, notifications through the notification portal), building this
-checkout with meson and running the tests that need no display. Where flatpak-builder is
+SDK, with the minimum of permissions (IPC, Wayland with X11 fallback, DRI, and the network for a
+shared database on a PostgreSQL server: files come and go through the file chooser portal,
+notifications through the notification portal), building libpq and then this checkout with meson
+and running the tests that need no display. Where flatpak-builder is
 installed, `flatpak-builder --show-manifest` must read it without a warning (it exits 0 even on
 a bad manifest).
 """
@@ -37,14 +38,19 @@ check(manifest.get("sdk") == "org.gnome.Sdk", "the SDK is not org.gnome.Sdk")
 check(str(manifest.get("runtime-version", "")).isdigit(),
       f"runtime-version {manifest.get('runtime-version')!r} is not a GNOME release number")
 check(manifest.get("command") == "sagsfordeling", "the command is not sagsfordeling")
+# The network: for a shared database on a PostgreSQL server
 check(sorted(manifest.get("finish-args", [])) ==
-      sorted(["--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri"]),
+      sorted(["--share=ipc", "--share=network", "--socket=wayland", "--socket=fallback-x11",
+              "--device=dri"]),
       f"finish-args are not the minimum: {manifest.get('finish-args')}")
 
+# The libraries the runtime lacks, then the app, last
 modules = manifest.get("modules", [])
-check(len(modules) == 1, "expected one module, the app")
+check(len(modules) >= 1, "expected the app's module")
+check(any(isinstance(m, dict) and m.get("name") == "libpq" for m in modules[:-1]),
+      "libpq (PostgreSQL's client library) is not built before the app")
 if modules:
-    module = modules[0]
+    module = modules[-1]
     check(module.get("buildsystem") == "meson", "the app is not built with meson")
     sources = module.get("sources", [])
     check(len(sources) == 1 and sources[0].get("type") == "dir" and sources[0].get("path") == "..",
