@@ -930,7 +930,7 @@ roster_upsert_sql (Import *im)
       g_string_append_printf (given, ", excluded.%s", optional[i].name);
     }
   /* A caseworker re-imported as they are is not written. */
-  g_string_append_printf (sql, " WHERE (%s) IS DISTINCT FROM (%s) RETURNING id", stored->str, given->str);
+  g_string_append_printf (sql, " WHERE (%s) IS DISTINCT FROM (%s)", stored->str, given->str);
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
@@ -951,8 +951,10 @@ apply_roster (Import      *im,
   gpointer key, value;
   gboolean ok = FALSE;
 
-  insert_team = sf_store_prepare (im->store, "INSERT INTO team (name, area_id, cap) VALUES (?1, ?2, ?3) RETURNING id",
-                                  error);
+  /* New rows' ids are looked up again by their unique names rather than
+   * returned (RETURNING): SQLite makes a temporary table for each
+   * statement that returns, a fifth of a large roster's import. */
+  insert_team = sf_store_prepare (im->store, "INSERT INTO team (name, area_id, cap) VALUES (?1, ?2, ?3)", error);
   update_team = sf_store_prepare (im->store,
                                   "UPDATE team SET area_id = COALESCE (?2, area_id), cap = COALESCE (?3, cap)"
                                   " WHERE id = ?1"
@@ -1011,8 +1013,17 @@ apply_roster (Import      *im,
           sf_db_stmt_bind_int64 (insert_team, 2, team->area_id);
           if (team->norm > 0)
             sf_db_stmt_bind_double (insert_team, 3, team->norm);
-          if (!sf_store_step_returning (im->store, insert_team, &team->id, error))
+          if (!sf_store_step_done (im->store, insert_team, error))
             goto rollback;
+          sf_db_stmt_bind_text_static (find_team, 1, team->name);
+          sf_db_stmt_bind_int64 (find_team, 2, 0);
+          team->id = sf_db_stmt_step (find_team) == SF_DB_ROW ? sf_db_stmt_column_int64 (find_team, 0) : 0;
+          sf_db_stmt_reset (find_team);
+          if (team->id == 0)
+            {
+              sf_store_set_db_error (im->store, error);
+              goto rollback;
+            }
           im->result->teams_created++;
         }
       else if (team->area_id != 0 || team->norm > 0)
@@ -1035,7 +1046,7 @@ apply_roster (Import      *im,
       const RosterRow *row = &g_array_index (plan->rows, RosterRow, i);
       g_autofree char *team_key = fold_key (row->team);
       TeamPlan *team = g_hash_table_lookup (team_ids, team_key);
-      gint64 id = 0, returned;
+      gint64 id = 0;
       gboolean same;
 
       sf_db_stmt_bind_text_static (find_worker, 1, row->initials);
@@ -1056,7 +1067,7 @@ apply_roster (Import      *im,
       bind_day (upsert_worker, 10, row->end);
       bind_day (upsert_worker, 11, row->absence_from);
       bind_day (upsert_worker, 12, row->absence_to);
-      if (!sf_store_step_returning (im->store, upsert_worker, &returned, error))
+      if (!sf_store_step_done (im->store, upsert_worker, error))
         goto rollback;
 
       /* The file states the caseworker's reduction as it is now; a file
@@ -1109,7 +1120,19 @@ apply_roster (Import      *im,
       else
         {
           im->result->created++;
-          id = returned;
+          /* The new caseworker's id, where a reduction needs it */
+          if (row->reduction_hours > 0)
+            {
+              sf_db_stmt_bind_text_static (find_worker, 1, row->initials);
+              if (sf_db_stmt_step (find_worker) == SF_DB_ROW)
+                id = sf_db_stmt_column_int64 (find_worker, 0);
+              sf_db_stmt_reset (find_worker);
+              if (id == 0)
+                {
+                  sf_store_set_db_error (im->store, error);
+                  goto rollback;
+                }
+            }
         }
 
       if (row->reduction_hours > 0)
