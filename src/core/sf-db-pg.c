@@ -549,8 +549,9 @@ pg_prepare (SfDb       *db,
         if (!g_array_index (used, gboolean, i))
           types[i] = SF_PG_TEXTOID;
 
-      /* A statement that fails to prepare would spoil a transaction */
-      if (pg_in_transaction (db))
+      /* A statement that fails to prepare spoils a transaction: one whose
+       * parameters may need a second try is prepared inside a savepoint */
+      if (n_params > 0 && pg_in_transaction (db))
         savepoint = pg_exec (db, "SAVEPOINT sf_prepare");
       result = PQprepare (self->conn, new_name, rewritten, n_params, types);
 
