@@ -31,6 +31,8 @@ SF_DEB_PACKAGES=(
   locales
   sqlite3
   flatpak-builder
+  libpq-dev
+  postgresql
 )
 
 # Packages a particular run needs besides these (build-aux/sanitize: clang and its runtime).

@@ -5,10 +5,11 @@
 
 The runtime cannot be downloaded here, so the Flatpak is not built in CI. This checks what a
 build would rely on: the manifest is JSON for this app id, on a numbered GNOME runtime with its
-SDK, with the minimum of permissions (IPC, Wayland with X11 fallback, DRI: files come and go
-through the file chooser portal, notifications through the notification portal), building this
-checkout with meson and running the tests that need no display, after the libraries the
-runtime lacks (libxlsxwriter), each built from source at a pinned commit. Where flatpak-builder is
+SDK, with the minimum of permissions (IPC, Wayland with X11 fallback, DRI, and the network for a
+shared database on a PostgreSQL server: files come and go through the file chooser portal,
+notifications through the notification portal), building this checkout with meson and running
+the tests that need no display, after the libraries the runtime lacks (libxlsxwriter, libpq),
+each built from source at a pinned commit. Where flatpak-builder is
 installed, `flatpak-builder --show-manifest` must read it without a warning (it exits 0 even on
 a bad manifest).
 """
@@ -38,17 +39,20 @@ check(manifest.get("sdk") == "org.gnome.Sdk", "the SDK is not org.gnome.Sdk")
 check(str(manifest.get("runtime-version", "")).isdigit(),
       f"runtime-version {manifest.get('runtime-version')!r} is not a GNOME release number")
 check(manifest.get("command") == "sagsfordeling", "the command is not sagsfordeling")
+# The network: for a shared database on a PostgreSQL server
 check(sorted(manifest.get("finish-args", [])) ==
-      sorted(["--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri"]),
+      sorted(["--share=ipc", "--share=network", "--socket=wayland", "--socket=fallback-x11",
+              "--device=dri"]),
       f"finish-args are not the minimum: {manifest.get('finish-args')}")
 
+# The libraries the runtime lacks, then the app, last
 modules = manifest.get("modules", [])
 check(len(modules) >= 1 and modules[-1].get("name") == "sagsfordeling",
       "expected the app as the last module")
 # What the runtime lacks is built from source first, each at a pinned commit:
-# libxlsxwriter (the HR workbook)
+# libxlsxwriter (the HR workbook) and libpq (PostgreSQL's client library)
 dependencies = {m.get("name"): m for m in modules[:-1]}
-check(set(dependencies) == {"libxlsxwriter"}, f"the modules before the app are {sorted(dependencies)}")
+check(set(dependencies) == {"libxlsxwriter", "libpq"}, f"the modules before the app are {sorted(dependencies)}")
 for name, dependency in dependencies.items():
     sources = dependency.get("sources", [])
     check(len(sources) == 1 and sources[0].get("type") in ("git", "archive"),

@@ -1,7 +1,11 @@
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "sf-server.h"
 #include "sf-test-util.h"
 
 static GPtrArray *tmpdirs;
@@ -97,6 +101,8 @@ sf_test_query_int (SfStore    *store,
   return value;
 }
 
+static SfStore *pg_open_store (void);
+
 SfStore *
 sf_test_open_store (char **out_dir)
 {
@@ -105,6 +111,9 @@ sf_test_open_store (char **out_dir)
   SfStore *store;
 
   *out_dir = sf_test_make_tmpdir ();
+  /* The same tests on a server's database (meson's *-on-pg tests) */
+  if (g_strcmp0 (g_getenv ("SF_TEST_STORE"), "postgresql") == 0)
+    return pg_open_store ();
   path = g_build_filename (*out_dir, "test.db", NULL);
   store = sf_store_open (path, &error);
   g_assert_no_error (error);
@@ -211,4 +220,147 @@ sf_test_cli_planning_db (const char *dir,
   sf_test_run_cli (db, &run, "import-cases", cases_path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   return db;
+}
+
+/* ---- a PostgreSQL server for the tests (SF_TEST_PG_URI) ---- */
+
+static const char *
+pg_server_uri (void)
+{
+  const char *uri = g_getenv ("SF_TEST_PG_URI");
+
+  return uri != NULL && *uri != '\0' ? uri : NULL;
+}
+
+gboolean
+sf_test_pg_available (void)
+{
+  return pg_server_uri () != NULL;
+}
+
+void
+sf_test_pg_require (int    argc,
+                    char **argv)
+{
+  if (sf_test_pg_available ())
+    return;
+  /* TAP's way of skipping a whole program (meson's TAP protocol reads
+   * the plan; an exit status of 77 would count as an error there) */
+  printf ("1..0 # SKIP no PostgreSQL server: SF_TEST_PG_URI is not set "
+          "(build-aux/test starts one when the postgresql package is installed)\n");
+  fflush (stdout);
+  exit (0);
+}
+
+/* @base with its database name replaced by @dbname: the path of
+ * postgresql://AUTHORITY/NAME?QUERY */
+static char *
+pg_uri_with_database (const char *base,
+                      const char *dbname)
+{
+  const char *authority = strstr (base, "://");
+  const char *path;
+  const char *query;
+
+  g_assert_nonnull (authority);
+  authority += 3;
+  path = authority + strcspn (authority, "/?");
+  query = strchr (path, '?');
+  return g_strdup_printf ("%.*s/%s%s", (int) (path - base), base, dbname, query != NULL ? query : "");
+}
+
+static SfDb *
+pg_connect (const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  SfDb *db = sf_db_open (uri, SF_DB_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+char *
+sf_test_pg_new_database (void)
+{
+  static int counter;
+  const char *base = pg_server_uri ();
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDb) db = NULL;
+
+  g_assert_nonnull (base);
+  name = g_strdup_printf ("sftest_%ld_%d_%d", (long) getpid (), ++counter,
+                          g_random_int_range (0, 1000000));
+  db = pg_connect (base);
+  sql = g_strdup_printf ("CREATE DATABASE \"%s\"", name);
+  sf_db_exec (db, sql, &error);
+  g_assert_no_error (error);
+  return pg_uri_with_database (base, name);
+}
+
+void
+sf_test_pg_drop_database (char *uri)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDb) db = NULL;
+  const char *path;
+  gsize len;
+
+  if (uri == NULL)
+    return;
+  path = strstr (uri, "://") + 3;
+  path += strcspn (path, "/?");
+  g_assert_true (*path == '/');
+  len = strcspn (path + 1, "?");
+  db = pg_connect (pg_server_uri ());
+  sql = g_strdup_printf ("DROP DATABASE IF EXISTS \"%.*s\" WITH (FORCE)", (int) len, path + 1);
+  sf_db_exec (db, sql, &error);
+  g_assert_no_error (error);
+  g_free (uri);
+}
+
+char *
+sf_test_pg_query (const char *uri,
+                  const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDb) db = pg_connect (uri);
+  g_autoptr(SfDbStmt) stmt = sf_db_prepare (db, sql, &error);
+  char *value = NULL;
+  SfDbStep step;
+
+  g_assert_no_error (error);
+  step = sf_db_stmt_step (stmt);
+  if (step == SF_DB_STEP_ERROR)
+    g_error ("%s: %s", sql, sf_db_get_error_message (db));
+  if (step == SF_DB_ROW && sf_db_stmt_column_count (stmt) > 0)
+    value = g_strdup (sf_db_stmt_column_text (stmt, 0));
+  return value;
+}
+
+/* A store on a new database of the test server, set up as its owner
+ * would (server-setup) */
+static SfStore *
+pg_open_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = sf_test_pg_new_database ();
+  SfStore *store;
+
+  g_assert_true (sf_server_setup (uri, NULL, NULL, &error));
+  g_assert_no_error (error);
+  store = sf_store_open (uri, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+SfStore *
+sf_test_store_open_memory (GError **error)
+{
+  if (g_strcmp0 (g_getenv ("SF_TEST_STORE"), "postgresql") == 0)
+    return pg_open_store ();
+  return sf_store_open (":memory:", error);
 }

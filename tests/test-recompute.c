@@ -538,7 +538,7 @@ static void
 test_live_change (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SfStore) store = sf_store_open (":memory:", &error);
+  g_autoptr(SfStore) store = sf_test_store_open_memory (&error);
   g_autoptr(SfDataset) dataset = NULL;
   g_autoptr(SfChange) change = sf_change_new ();
   SfDay today = sf_test_day ("2026-03-31");
@@ -607,7 +607,7 @@ static void
 test_live_read_fails (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SfStore) store = sf_store_open (":memory:", &error);
+  g_autoptr(SfStore) store = sf_test_store_open_memory (&error);
   g_autoptr(SfDataset) dataset = NULL;
   g_autoptr(SfFigures) figures = NULL;
   g_autoptr(SfChange) change = sf_change_new ();

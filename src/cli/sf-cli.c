@@ -14,8 +14,10 @@
 #include "sf-cli-planning.h"
 #include "sf-cli-scenario.h"
 #include "sf-cli-workbook.h"
+#include "sf-cli-server.h"
 #include "sf-cli-util.h"
 #include "sf-core.h"
+#include "sf-db.h"
 
 enum {
   EXIT_OK = 0,
@@ -593,6 +595,8 @@ static const Command commands[] = {
   { "areas", N_("[--format text|json]"), N_("List DS’ case areas and the organisation’s own, with the caseloads of other projects"), sf_cli_areas },
   { "area-add", N_("--key KEY --name NAME [--low N --high N] [--source TEXT]"), N_("Add an own case area, with or without a range of the organisation’s own"), sf_cli_area_add },
   { "area-remove", N_("KEY"), N_("Remove an own case area that no team or case uses"), sf_cli_area_remove },
+  { "server-setup", "", N_("Create or upgrade the schema of a database on a PostgreSQL server (run by its owner)"), NULL },
+  { "copy", N_("--from SOURCE --to TARGET [--replace]"), N_("Copy everything between a database file and a PostgreSQL server (either way), into an empty target unless --replace"), NULL },
 };
 
 static char *
@@ -618,7 +622,7 @@ main (int    argc,
   const Command *command = NULL;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
-      N_("The database file (default: ~/.local/share/sagsfordeling/sagsfordeling.db)"), N_("PATH") },
+      N_("The database file (default: ~/.local/share/sagsfordeling/sagsfordeling.db), or a PostgreSQL server's database as postgresql://HOST/DATABASE"), N_("PATH") },
     { NULL }
   };
 
@@ -658,6 +662,16 @@ main (int    argc,
   if (database == NULL)
     database = sf_store_default_path ();
 
+  /* A database on a server: set up by its owner; backed up by its own tools */
+  if (g_str_equal (command->name, "server-setup"))
+    return sf_cli_server_setup (database, argc - 1, argv + 1);
+  if (g_str_equal (command->name, "copy"))
+    return sf_cli_copy (argc - 1, argv + 1);
+  if (sf_db_location_is_uri (database) &&
+      (g_str_equal (command->name, "restore") || g_str_equal (command->name, "check") ||
+       g_str_equal (command->name, "backup")))
+    return sf_cli_server_backup_note (database, command->name);
+
   /* Restoring, checking and listing the backups must work on a database
    * too damaged to open. */
   if (g_str_equal (command->name, "restore"))
@@ -667,7 +681,12 @@ main (int    argc,
   if (g_str_equal (command->name, "backup") && argc == 3 && g_str_equal (argv[2], "--list"))
     return list_backups (database);
 
-  store = sf_backup_open_store (database, &error);
+  /* The backup policy (a copy before a migration, a daily copy) is for
+   * files; a server is backed up by its own tools. */
+  if (sf_db_location_is_uri (database))
+    store = sf_store_open (database, &error);
+  else
+    store = sf_backup_open_store (database, &error);
   if (store == NULL)
     {
       print_error (error);
@@ -677,6 +696,7 @@ main (int    argc,
     }
 
   /* A database in daily use is copied before its first change of the day */
-  sf_backup_set_daily (store, TRUE);
+  if (!sf_db_location_is_uri (database))
+    sf_backup_set_daily (store, TRUE);
   return command->func (store, argc - 1, argv + 1);
 }

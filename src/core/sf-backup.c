@@ -490,7 +490,9 @@ sf_backup_create_daily (SfStore   *store,
 
   if (out_created)
     *out_created = FALSE;
-  if (g_strcmp0 (sf_store_get_path (store), ":memory:") == 0 || sf_store_is_empty (store))
+  /* A server's database is backed up by the server's own tools */
+  if (g_strcmp0 (sf_store_get_path (store), ":memory:") == 0 ||
+      sf_db_location_is_uri (sf_store_get_path (store)) || sf_store_is_empty (store))
     return TRUE;
   backups = sf_backup_list (sf_store_get_path (store), error);
   if (backups == NULL)

@@ -476,6 +476,16 @@ sf_db_copy_put_null (SfDbCopy *copy,
   copy->driver->copy_put (copy, column, &value);
 }
 
+void
+sf_db_copy_put_value (SfDbCopy        *copy,
+                      int              column,
+                      const SfDbValue *value)
+{
+  SfDbValue null = { .type = SF_DB_VALUE_NULL };
+
+  copy->driver->copy_put (copy, column, value != NULL ? value : &null);
+}
+
 gboolean
 sf_db_copy_row (SfDbCopy  *copy,
                 GError   **error)

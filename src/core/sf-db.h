@@ -221,6 +221,11 @@ void          sf_db_copy_put_text      (SfDbCopy       *copy,
                                         const char     *text);
 void          sf_db_copy_put_null      (SfDbCopy       *copy,
                                         int             column);
+/* A value read with sf_db_stmt_column_value() (NULL: SQL NULL), as it
+ * is: to copy rows between databases */
+void          sf_db_copy_put_value     (SfDbCopy       *copy,
+                                        int             column,
+                                        const SfDbValue *value);
 gboolean      sf_db_copy_row           (SfDbCopy       *copy,
                                         GError        **error);
 /* Frees @copy; FALSE with @error when the rows could not be written. */

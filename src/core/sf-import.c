@@ -588,7 +588,9 @@ backup_before_import (Import  *im,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (g_strcmp0 (sf_store_get_path (im->store), ":memory:") == 0 || sf_store_is_empty (im->store))
+  /* A server's database is backed up by the server's own tools */
+  if (g_strcmp0 (sf_store_get_path (im->store), ":memory:") == 0 ||
+      sf_db_location_is_uri (sf_store_get_path (im->store)) || sf_store_is_empty (im->store))
     return TRUE;
   im->pending = sf_backup_prepare (im->store, "import", &local_error);
   if (im->pending == NULL)
@@ -906,7 +908,7 @@ roster_upsert_sql (Import *im)
                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
                                          " ON CONFLICT (id) DO UPDATE SET"
                                          "  name = excluded.name, team_id = excluded.team_id");
-  g_autoptr(GString) stored = g_string_new ("name, team_id");
+  g_autoptr(GString) stored = g_string_new ("caseworker.name, caseworker.team_id");
   g_autoptr(GString) given = g_string_new ("excluded.name, excluded.team_id");
 
   for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
@@ -917,14 +919,14 @@ roster_upsert_sql (Import *im)
        * gives the period itself. */
       if (optional[i].column == COL_ABSENCE && !has_column (im, COL_ABSENCE_FROM))
         g_string_append (sql,
-                         ", absence_from = CASE WHEN absence_kind IS NOT DISTINCT FROM excluded.absence_kind"
-                         "   THEN absence_from END");
+                         ", absence_from = CASE WHEN caseworker.absence_kind IS NOT DISTINCT FROM excluded.absence_kind"
+                         "   THEN caseworker.absence_from END");
       if (optional[i].column == COL_ABSENCE && !has_column (im, COL_ABSENCE_TO))
         g_string_append (sql,
-                         ", absence_to = CASE WHEN absence_kind IS NOT DISTINCT FROM excluded.absence_kind"
-                         "   THEN absence_to END");
+                         ", absence_to = CASE WHEN caseworker.absence_kind IS NOT DISTINCT FROM excluded.absence_kind"
+                         "   THEN caseworker.absence_to END");
       g_string_append_printf (sql, ", %s = excluded.%s", optional[i].name, optional[i].name);
-      g_string_append_printf (stored, ", %s", optional[i].name);
+      g_string_append_printf (stored, ", caseworker.%s", optional[i].name);
       g_string_append_printf (given, ", excluded.%s", optional[i].name);
     }
   /* A caseworker re-imported as they are is not written. */
@@ -1481,20 +1483,20 @@ prepare_case_upsert (Import  *im,
     { COL_COVER, "cover_id" },
   };
   g_autoptr(GString) set = g_string_new ("complexity = excluded.complexity, caseworker_id = excluded.caseworker_id");
-  g_autoptr(GString) mine = g_string_new ("complexity, caseworker_id");
+  g_autoptr(GString) mine = g_string_new ("casefile.complexity, casefile.caseworker_id");
   g_autoptr(GString) theirs = g_string_new ("excluded.complexity, excluded.caseworker_id");
   g_autofree char *sql = NULL;
 
   /* Without the column, a stored cover ends when the covering colleague
    * becomes the primary caseworker: nobody covers their own case. */
   if (im->columns[COL_COVER] < 0)
-    g_string_append (set, ", cover_id = CASE WHEN cover_id = excluded.caseworker_id THEN NULL ELSE cover_id END");
+    g_string_append (set, ", cover_id = CASE WHEN casefile.cover_id = excluded.caseworker_id THEN NULL ELSE casefile.cover_id END");
   for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
     {
       if (im->columns[optional[i].column] < 0)
         continue;
       g_string_append_printf (set, ", %s = excluded.%s", optional[i].name, optional[i].name);
-      g_string_append_printf (mine, ", %s", optional[i].name);
+      g_string_append_printf (mine, ", casefile.%s", optional[i].name);
       g_string_append_printf (theirs, ", excluded.%s", optional[i].name);
     }
   sql = g_strdup_printf ("INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date,"

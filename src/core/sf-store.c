@@ -16,6 +16,7 @@
 #include "sf-store-changes.h"
 #include "sf-error.h"
 #include "sf-norms.h"
+#include "sf-server.h"
 #include "sf-store.h"
 
 #define BUSY_TIMEOUT_MS 10000
@@ -737,7 +738,7 @@ sync_catalogue (SfStore  *self,
                            "  share_compliant = excluded.share_compliant, survey_year = excluded.survey_year,"
                            "  survey_prev_year = excluded.survey_prev_year, note = excluded.note,"
                            "  source = excluded.source"
-                           " WHERE custom = 0",
+                           " WHERE area.custom = 0",
                            error);
   if (stmt == NULL)
     {
@@ -1103,7 +1104,10 @@ sf_store_open_with (const char          *path,
       (!sf_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
        !sf_store_exec (self, "SELECT count(*) FROM sqlite_schema", error)))
     return NULL;
-  if (!check_version (self, error))
+  /* A server's schema is its owner's to set up (server-setup) */
+  if (!IS_SQLITE (self) && !sf_server_check_schema (self->db, error))
+    return NULL;
+  if (IS_SQLITE (self) && !check_version (self, error))
     return NULL;
   /* Ours: owner-only, before the switch to WAL makes the -wal and -shm
    * files, which take the database file's mode (a file left alone when
@@ -1126,7 +1130,7 @@ sf_store_open_with (const char          *path,
        !sf_store_exec (self, "PRAGMA synchronous = NORMAL", error)))
     return NULL;
 
-  if (!migrate (self, error) || (!readonly && !sync_catalogue (self, error)))
+  if ((IS_SQLITE (self) && !migrate (self, error)) || (!readonly && !sync_catalogue (self, error)))
     return NULL;
 
   if (!memory && !readonly)
