@@ -59,6 +59,9 @@ sf_page_follower_set_context (SfPageFollower   *follower,
   follower->update = update_func;
   follower->context = g_object_ref (context);
   follower->changed_id = g_signal_connect (context, "changed", G_CALLBACK (on_context_changed_cb), follower);
+  /* Realized just before it is first mapped: filled then, its rows are
+   * mapped once with it rather than each as it is added */
+  g_signal_connect (page, "realize", G_CALLBACK (on_page_map_cb), follower);
   g_signal_connect (page, "map", G_CALLBACK (on_page_map_cb), follower);
   follower->stale = sf_context_get_figures (context) != NULL;
   if (gtk_widget_get_mapped (page))
