@@ -23,14 +23,6 @@ struct _SfStatusCell
 
 G_DEFINE_FINAL_TYPE (SfStatusCell, sf_status_cell, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_ITEM,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 update (SfStatusCell *self)
 {
@@ -66,59 +58,12 @@ sf_status_cell_dispose (GObject *object)
 }
 
 static void
-sf_status_cell_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  SfStatusCell *self = SF_STATUS_CELL (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      g_value_set_object (value, self->item);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sf_status_cell_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  SfStatusCell *self = SF_STATUS_CELL (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      sf_status_cell_set_item (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sf_status_cell_class_init (SfStatusCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sf_status_cell_dispose;
-  object_class->get_property = sf_status_cell_get_property;
-  object_class->set_property = sf_status_cell_set_property;
-
-  properties[PROP_ITEM] =
-    g_param_spec_object ("item", NULL, NULL,
-                         SF_TYPE_ROSTER_ITEM,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The cell lays out its icon and word itself: no box, no template (a
    * list makes 200 of these at a time) */
@@ -170,7 +115,6 @@ sf_status_cell_set_item (SfStatusCell *self,
   if (item != NULL)
     g_signal_connect_object (item, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
 
 /* The word the cell shows. */

@@ -28,14 +28,6 @@ struct _SfUtilisationCell
 
 G_DEFINE_FINAL_TYPE (SfUtilisationCell, sf_utilisation_cell, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_ITEM,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 update (SfUtilisationCell *self)
 {
@@ -114,59 +106,12 @@ sf_utilisation_cell_dispose (GObject *object)
 }
 
 static void
-sf_utilisation_cell_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  SfUtilisationCell *self = SF_UTILISATION_CELL (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      g_value_set_object (value, self->item);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sf_utilisation_cell_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  SfUtilisationCell *self = SF_UTILISATION_CELL (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      sf_utilisation_cell_set_item (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sf_utilisation_cell_class_init (SfUtilisationCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sf_utilisation_cell_dispose;
-  object_class->get_property = sf_utilisation_cell_get_property;
-  object_class->set_property = sf_utilisation_cell_set_property;
-
-  properties[PROP_ITEM] =
-    g_param_spec_object ("item", NULL, NULL,
-                         SF_TYPE_ROSTER_ITEM,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The cell lays its three children out itself: no box, no template.
    * A list keeps 200 rows of these and makes them again when its filter
@@ -236,5 +181,4 @@ sf_utilisation_cell_set_item (SfUtilisationCell *self,
   if (item != NULL)
     g_signal_connect_object (item, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
