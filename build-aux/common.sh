@@ -14,6 +14,8 @@ SF_DEB_PACKAGES=(
   libsqlite3-dev
   libjson-glib-dev
   libxlsxwriter-dev
+  # xlsxwriter.pc requires minizip, which Debian 13's libxlsxwriter-dev does not pull in
+  libminizip-dev
   meson
   ninja-build
   pkg-config
