@@ -35,6 +35,7 @@ SF_DEB_PACKAGES=(
   flatpak-builder
   libpq-dev
   postgresql
+  unzip
 )
 
 # Packages a particular run needs besides these (build-aux/sanitize: clang and its runtime).

@@ -76,6 +76,8 @@ env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8", LANGUAGE="")
 out = os.path.join(work, "hr.xlsx")
 r = run("workbook", "--date", REF, "--scenario", "=omfordeling", out, env=env)
 check(r.returncode == 0 and r.stderr == "", f"workbook failed: {r.returncode} {r.stderr}")
+# Personnel data: readable by its owner only, whatever the umask
+check(os.stat(out).st_mode & 0o777 == 0o600, f"mode {os.stat(out).st_mode & 0o777:o}, not 600")
 
 # Refused: a file not named .xlsx, an unknown scenario, a bad date; nothing written
 for args, status in ((("workbook", os.path.join(work, "hr.csv")), 2),

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -267,6 +268,95 @@ test_export (Fixture       *fixture,
                                       "20;30;DS 2023;31;24;Below the DS range\r\n"));
 }
 
+static void
+on_workbook_written_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!sf_caseloads_page_export_workbook_finish (SF_CASELOADS_PAGE (source), result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(GError **) data != NULL;
+}
+
+/* The sheets the zip at @path names in xl/workbook.xml, in order */
+static char *
+sheet_names (const char *path)
+{
+  const char *argv[] = { "unzip", "-p", path, "xl/workbook.xml", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (const char *p = strstr (out, "<sheet name=\""); p != NULL; p = strstr (p, "<sheet name=\""))
+    {
+      const char *end;
+
+      p += strlen ("<sheet name=\"");
+      end = strchr (p, '"');
+      g_assert_nonnull (end);
+      g_string_append_printf (names, "%s%.*s", names->len > 0 ? "," : "", (int) (end - p), p);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* The HR workbook from the Export menu: a zip with its sheets, readable by
+ * its owner only; written in a thread; an error when it cannot be written */
+static void
+test_export_workbook (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SfCaseloadsPage *page = sf_window_get_caseloads_page (fixture->window);
+  g_autofree char *path = g_build_filename (fixture->dir, "hr.xlsx", NULL);
+  g_autofree char *bad_path = g_build_filename (fixture->dir, "no-such-folder", "hr.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
+  g_autofree char *names = NULL;
+  g_autofree char *name = NULL;
+  GError *error = NULL;
+  GStatBuf st;
+
+  load_example (fixture);
+  sf_caseloads_page_export_workbook_async (page, file, NULL, on_workbook_written_cb, &error);
+  g_assert_true (sf_test_wait_until (is_set, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  names = sheet_names (path);
+  g_assert_cmpstr (names, ==, "Caseworkers,Teams,Case areas,Municipality,Trend,Forecast");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  sf_caseloads_page_export_workbook_async (page, bad_file, NULL, on_workbook_written_cb, &error);
+  g_assert_true (sf_test_wait_until (is_set, &error));
+  g_assert_error (error, SF_ERROR, SF_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, bad_path));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+
+  /* The menu's action asks where, offering a dated .xlsx name */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "caseloads.export-workbook", NULL));
+  g_assert_nonnull (page->export_chooser);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (page->export_chooser));
+  g_assert_true (g_str_has_prefix (name, "Sagsfordeling-"));
+  g_assert_true (g_str_has_suffix (name, ".xlsx"));
+  g_assert_nonnull (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (page->export_chooser)));
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (page->export_chooser));
+  g_clear_object (&page->export_chooser);
+}
+
 /* Picking a case file shows what it would change and changes nothing until
  * Import is pressed; a file with problems cannot be imported. */
 static void
@@ -336,6 +426,7 @@ main (int   argc,
   ADD ("/gui/caseloads/team-tooltip", test_team_tooltip);
   ADD ("/gui/caseloads/long-tables", test_long_tables);
   ADD ("/gui/caseloads/export", test_export);
+  ADD ("/gui/caseloads/export-workbook", test_export_workbook);
   ADD ("/gui/import/preview", test_import_preview);
 #undef ADD
 

@@ -657,11 +657,15 @@ sf_workbook_write (const char             *path,
   uselocale (previous);
   freelocale (c_locale);
 
-  if (status != LXW_NO_ERROR || g_rename (partial, path) != 0)
+  /* Personnel data: readable by its owner only, like the database and its
+   * backups, and so before it has the name anyone would look for */
+  if (status != LXW_NO_ERROR || g_chmod (partial, 0600) != 0 || g_rename (partial, path) != 0)
     {
+      int saved_errno = errno;
+
       g_unlink (partial);
       g_set_error (error, SF_ERROR, SF_ERROR_IO, _("Could not write “%s”: %s"), path,
-                   status != LXW_NO_ERROR ? lxw_strerror (status) : g_strerror (errno));
+                   status != LXW_NO_ERROR ? lxw_strerror (status) : g_strerror (saved_errno));
       return FALSE;
     }
   return TRUE;

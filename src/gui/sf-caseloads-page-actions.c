@@ -32,6 +32,20 @@ show_export_error (SfCaseloadsPage *self,
 }
 
 static void
+on_workbook_written_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  SfCaseloadsPage *self = SF_CASELOADS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+
+  if (sf_caseloads_page_export_workbook_finish (self, result, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Workbook saved"));
+  else
+    show_export_error (self, error->message);
+}
+
+static void
 on_export_chooser_response_cb (SfCaseloadsPage      *self,
                                int                   response,
                                GtkFileChooserNative *chooser)
@@ -41,38 +55,57 @@ on_export_chooser_response_cb (SfCaseloadsPage      *self,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
 
-      if (file != NULL && self->export_pdf && sf_caseloads_page_export_pdf (self, file, &error))
+      if (file == NULL)
+        ;
+      else if (self->export_kind == SF_CASELOADS_EXPORT_WORKBOOK)
+        sf_caseloads_page_export_workbook_async (self, file, NULL, on_workbook_written_cb, NULL);
+      else if (self->export_kind == SF_CASELOADS_EXPORT_PDF && sf_caseloads_page_export_pdf (self, file, &error))
         gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Caseload report saved"));
-      else if (file != NULL && !self->export_pdf && sf_caseloads_page_export_csv (self, file, &error))
+      else if (self->export_kind == SF_CASELOADS_EXPORT_CSV && sf_caseloads_page_export_csv (self, file, &error))
         gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Caseloads exported"));
-      else if (error != NULL)
+      if (error != NULL)
         show_export_error (self, error->message);
     }
   if (self->export_chooser == chooser)
     g_clear_object (&self->export_chooser);
 }
 
-/* Asks where to save the overview (CSV) or the report (@pdf) */
+/* Asks where to save the overview (CSV), the report (PDF) or the HR
+ * workbook (.xlsx) */
 static void
-choose_export_file (SfCaseloadsPage *self,
-                    gboolean         pdf)
+choose_export_file (SfCaseloadsPage   *self,
+                    SfCaseloadsExport  kind)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *iso = sf_day_to_iso (self->ref != SF_DAY_NONE ? self->ref : sf_day_today ());
   g_autofree char *name = NULL;
+  const char *title = NULL;
 
   if (self->export_chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
       g_clear_object (&self->export_chooser);
     }
-  self->export_pdf = pdf;
-  self->export_chooser = gtk_file_chooser_native_new (pdf ? _("Export Caseload Report") : _("Export Caseloads"),
+  self->export_kind = kind;
+  switch (kind)
+    {
+    case SF_CASELOADS_EXPORT_CSV:
+      title = _("Export Caseloads");
+      break;
+    case SF_CASELOADS_EXPORT_PDF:
+      title = _("Export Caseload Report");
+      break;
+    case SF_CASELOADS_EXPORT_WORKBOOK:
+    default:
+      title = _("Export HR Workbook");
+      break;
+    }
+  self->export_chooser = gtk_file_chooser_native_new (title,
                                                       GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                       GTK_FILE_CHOOSER_ACTION_SAVE,
                                                       _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
-  if (pdf)
+  if (kind == SF_CASELOADS_EXPORT_PDF)
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -82,6 +115,17 @@ choose_export_file (SfCaseloadsPage *self,
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
       /* Translators: the file name of a caseload report; %s is the date */
       name = g_strdup_printf (_("caseloads-%s.pdf"), iso);
+    }
+  else if (kind == SF_CASELOADS_EXPORT_WORKBOOK)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("Excel Workbooks"));
+      gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      gtk_file_filter_add_pattern (filter, "*.xlsx");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
+      /* Translators: the file name of the HR workbook; %s is the date */
+      name = g_strdup_printf (_("Sagsfordeling-%s.xlsx"), iso);
     }
   else
     /* Translators: the file name of an exported caseload overview; %s is the date */
@@ -97,7 +141,7 @@ export_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  choose_export_file (SF_CASELOADS_PAGE (widget), FALSE);
+  choose_export_file (SF_CASELOADS_PAGE (widget), SF_CASELOADS_EXPORT_CSV);
 }
 
 static void
@@ -105,7 +149,15 @@ export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  choose_export_file (SF_CASELOADS_PAGE (widget), TRUE);
+  choose_export_file (SF_CASELOADS_PAGE (widget), SF_CASELOADS_EXPORT_PDF);
+}
+
+static void
+export_workbook_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  choose_export_file (SF_CASELOADS_PAGE (widget), SF_CASELOADS_EXPORT_WORKBOOK);
 }
 
 /* ---- the exports themselves ---------------------------------------------- */
@@ -162,6 +214,110 @@ sf_caseloads_page_export_pdf (SfCaseloadsPage  *self,
   return sf_caseloads_pdf_export (figures, file, error);
 }
 
+/* What the thread writes the workbook from: copies of its own, as the
+ * page's dataset is updated in place meanwhile */
+typedef struct
+{
+  char       *path;
+  SfDataset  *dataset;
+  SfSettings  settings;
+  SfDay       ref;
+  GPtrArray  *recordings;
+} WorkbookJob;
+
+static void
+workbook_job_free (gpointer data)
+{
+  WorkbookJob *job = data;
+
+  g_free (job->path);
+  g_clear_pointer (&job->dataset, sf_dataset_free);
+  g_clear_pointer (&job->recordings, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+write_workbook_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  WorkbookJob *job = task_data;
+  SfWorkbookInput input = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  input.dataset = job->dataset;
+  input.settings = &job->settings;
+  input.ref = job->ref;
+  input.recordings = job->recordings;
+  if (sf_workbook_write (job->path, &input, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+void
+sf_caseloads_page_export_workbook_async (SfCaseloadsPage     *self,
+                                         GFile               *file,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+  WorkbookJob *job;
+  char *path;
+  SfDay ref;
+
+  g_return_if_fail (SF_IS_CASELOADS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sf_caseloads_page_export_workbook_async);
+  if (self->dataset == NULL || self->follower.context == NULL)
+    {
+      g_task_return_new_error (task, SF_ERROR, SF_ERROR_INVALID_INPUT, "%s", _("There are no figures to export yet."));
+      return;
+    }
+  if ((path = g_file_get_path (file)) == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_task_return_new_error (task, SF_ERROR, SF_ERROR_IO, _("Could not write “%s”: choose a folder on this computer."),
+                               uri);
+      return;
+    }
+  job = g_new0 (WorkbookJob, 1);
+  job->path = path;
+  g_task_set_task_data (task, job, workbook_job_free);
+  /* The store is read here, on the main thread; the thread only computes
+   * and writes */
+  ref = self->ref != SF_DAY_NONE ? self->ref : sf_day_today ();
+  days = sf_workbook_trend_days (ref);
+  job->recordings = sf_figure_history_load_recordings (sf_context_get_store (self->follower.context), days, &error);
+  if (job->recordings == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  job->dataset = sf_dataset_copy (self->dataset);
+  job->settings = self->settings;
+  job->ref = ref;
+  g_task_run_in_thread (task, write_workbook_thread);
+}
+
+gboolean
+sf_caseloads_page_export_workbook_finish (SfCaseloadsPage  *self,
+                                          GAsyncResult     *result,
+                                          GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sf_caseloads_page_export_workbook_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Called from class_init: the page's actions and their keys */
 void
 _sf_caseloads_page_class_actions_init (GtkWidgetClass *widget_class)
@@ -169,6 +325,7 @@ _sf_caseloads_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "caseloads.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "caseloads.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "caseloads.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "caseloads.export-workbook", NULL, export_workbook_action);
   gtk_widget_class_install_property_action (widget_class, "caseloads.view", "view");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "caseloads.export-csv", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "caseloads.export-pdf", NULL);

@@ -14,6 +14,13 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  SF_CASELOADS_EXPORT_CSV,
+  SF_CASELOADS_EXPORT_PDF,
+  SF_CASELOADS_EXPORT_WORKBOOK,
+} SfCaseloadsExport;
+
 /* Filtered by team, area and status; every column sorts.  Its second view
  * lists the cases themselves (SfCasesView): a double-click on a person or
  * a team opens theirs. */
@@ -45,7 +52,7 @@ struct _SfCaseloadsPage
   GArray               *team_ids;      /* dropdown position → team id; 0 = all */
   GArray               *area_ids;
   GtkFileChooserNative *export_chooser;
-  gboolean              export_pdf;     /* what export_chooser saves */
+  int                   export_kind;    /* what export_chooser saves: SfCaseloadsExport */
 
   /* What the figures were computed from, for exports and the cases: the
    * window's, shared and updated in place (sf_recompute_apply()) */
@@ -78,6 +85,16 @@ gboolean       sf_caseloads_page_export_csv      (SfCaseloadsPage *self,
 gboolean       sf_caseloads_page_export_pdf      (SfCaseloadsPage *self,
                                                   GFile           *file,
                                                   GError         **error);
+/* The HR workbook (.xlsx), written in a thread: it takes a second or so
+ * for a large municipality */
+void           sf_caseloads_page_export_workbook_async  (SfCaseloadsPage     *self,
+                                                         GFile               *file,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean       sf_caseloads_page_export_workbook_finish (SfCaseloadsPage     *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 const char    *sf_caseloads_page_get_view        (SfCaseloadsPage *self);
 
 G_END_DECLS
