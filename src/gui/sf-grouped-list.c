@@ -17,7 +17,9 @@
 
 typedef struct
 {
-  GListModel        *model;    /* borrowed: the list box keeps it */
+  GListModel        *model;    /* owned: GTK 4.18's list box drops its own
+                                * model before its rows as it is disposed,
+                                * and asks for their headers meanwhile */
   char              *property;
   SfGroupHeaderFunc  create_header;
   gpointer           user_data;
@@ -28,6 +30,7 @@ grouping_free (gpointer data)
 {
   Grouping *grouping = data;
 
+  g_clear_object (&grouping->model);
   g_free (grouping->property);
   g_free (grouping);
 }
@@ -56,11 +59,16 @@ update_header_cb (GtkListBoxRow *row,
                   gpointer       data)
 {
   Grouping *grouping = data;
-  g_autoptr(GObject) item = g_list_model_get_item (grouping->model, gtk_list_box_row_get_index (row));
+  int index = gtk_list_box_row_get_index (row);
+  int before_index = before != NULL ? gtk_list_box_row_get_index (before) : -1;
+  g_autoptr(GObject) item = NULL;
   g_autoptr(GObject) previous = NULL;
 
-  if (before != NULL)
-    previous = g_list_model_get_item (grouping->model, gtk_list_box_row_get_index (before));
+  /* A row being removed has no index */
+  if (index >= 0)
+    item = g_list_model_get_item (grouping->model, index);
+  if (before_index >= 0)
+    previous = g_list_model_get_item (grouping->model, before_index);
   if (item == NULL || (previous != NULL && same_group (item, previous, grouping->property)))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (row), "group-first");
@@ -93,7 +101,7 @@ sf_grouped_list_bind (GtkListBox                 *box,
   g_return_if_fail (GTK_IS_LIST_BOX (box));
   g_return_if_fail (G_IS_LIST_MODEL (model));
 
-  grouping->model = model;
+  grouping->model = g_object_ref (model);
   grouping->property = g_strdup (group_property);
   grouping->create_header = create_header;
   grouping->user_data = user_data;
