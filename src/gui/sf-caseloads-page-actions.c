@@ -10,9 +10,10 @@
 
 #include <glib/gi18n.h>
 
-#include "sf-error-dialog.h"
 #include "sf-caseloads-page-private.h"
 #include "sf-caseloads-pdf.h"
+#include "sf-error-dialog.h"
+#include "sf-export-chooser.h"
 
 static void
 clear_filters_action (GtkWidget  *widget,
@@ -76,64 +77,36 @@ static void
 choose_export_file (SfCaseloadsPage   *self,
                     SfCaseloadsExport  kind)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *iso = sf_day_to_iso (self->ref != SF_DAY_NONE ? self->ref : sf_day_today ());
   g_autofree char *name = NULL;
   const char *title = NULL;
+  SfExportFormat format;
 
-  if (self->export_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
-      g_clear_object (&self->export_chooser);
-    }
   self->export_kind = kind;
   switch (kind)
     {
     case SF_CASELOADS_EXPORT_CSV:
       title = _("Export Caseloads");
+      format = SF_EXPORT_CSV;
+      /* Translators: the file name of an exported caseload overview; %s is the date */
+      name = g_strdup_printf (_("caseloads-%s.csv"), iso);
       break;
     case SF_CASELOADS_EXPORT_PDF:
       title = _("Export Caseload Report");
+      format = SF_EXPORT_PDF;
+      /* Translators: the file name of a caseload report; %s is the date */
+      name = g_strdup_printf (_("caseloads-%s.pdf"), iso);
       break;
     case SF_CASELOADS_EXPORT_WORKBOOK:
     default:
       title = _("Export HR Workbook");
-      break;
-    }
-  self->export_chooser = gtk_file_chooser_native_new (title,
-                                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                      _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
-  if (kind == SF_CASELOADS_EXPORT_PDF)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _("PDF Documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      gtk_file_filter_add_pattern (filter, "*.pdf");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
-      /* Translators: the file name of a caseload report; %s is the date */
-      name = g_strdup_printf (_("caseloads-%s.pdf"), iso);
-    }
-  else if (kind == SF_CASELOADS_EXPORT_WORKBOOK)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _("Excel Workbooks"));
-      gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      gtk_file_filter_add_pattern (filter, "*.xlsx");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
+      format = SF_EXPORT_XLSX;
       /* Translators: the file name of the HR workbook; %s is the date */
       name = g_strdup_printf (_("Sagsfordeling-%s.xlsx"), iso);
+      break;
     }
-  else
-    /* Translators: the file name of an exported caseload overview; %s is the date */
-    name = g_strdup_printf (_("caseloads-%s.csv"), iso);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
-  g_signal_connect_object (self->export_chooser, "response",
-                           G_CALLBACK (on_export_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+  sf_export_chooser_open (&self->export_chooser, GTK_WIDGET (self), title, format, name,
+                          G_CALLBACK (on_export_chooser_response_cb), self);
 }
 
 static void

@@ -9,8 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sf-error-dialog.h"
 #include "sf-change-log-window.h"
+#include "sf-error-dialog.h"
+#include "sf-export-chooser.h"
 
 /* Who changed what, when: the audit log, newest first.  The list reads the
  * database a page at a time as it scrolls; the filter runs in the
@@ -203,19 +204,8 @@ export_action (GtkWidget  *widget,
   /* Translators: the file name of an exported change log; %s is the date */
   g_autofree char *name = g_strdup_printf (_("change-log-%s.csv"), iso);
 
-  if (self->export_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
-      g_clear_object (&self->export_chooser);
-    }
-  self->export_chooser = gtk_file_chooser_native_new (_("Export Change Log"), GTK_WINDOW (self),
-                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                      _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
-  g_signal_connect_object (self->export_chooser, "response",
-                           G_CALLBACK (on_export_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+  sf_export_chooser_open (&self->export_chooser, widget, _("Export Change Log"), SF_EXPORT_CSV, name,
+                          G_CALLBACK (on_export_response_cb), self);
 }
 
 static void

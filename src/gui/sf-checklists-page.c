@@ -12,6 +12,7 @@
 #include "sf-checklist-entry.h"
 #include "sf-checklist-pdf.h"
 #include "sf-checklists-page.h"
+#include "sf-export-chooser.h"
 #include "sf-grouped-list.h"
 
 /* Pejlemærker: a team's checklists of goal markers and work procedures.
@@ -1099,35 +1100,17 @@ export_pdf_action (GtkWidget  *widget,
   SfChecklistsPage *self = SF_CHECKLISTS_PAGE (widget);
   gint64 checklist_id = g_variant_get_int64 (parameter);
   const SfChecklist *checklist = find_checklist (self, checklist_id);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   g_autofree char *key = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
 
   if (checklist == NULL)
     return;
-  if (self->pdf_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->pdf_chooser));
-      g_clear_object (&self->pdf_chooser);
-    }
-  chooser = gtk_file_chooser_native_new (_("Export Checklist as PDF"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF Documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   key = sf_text_normalize_key (checklist->team_name);
   name = g_strdup_printf ("%s-%s.pdf", checklist->template_key, key);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data_full (G_OBJECT (chooser), "sf-checklist-id", g_memdup2 (&checklist_id, sizeof checklist_id),
-                          g_free);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_pdf_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  self->pdf_chooser = chooser;
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  sf_export_chooser_open (&self->pdf_chooser, widget, _("Export Checklist as PDF"), SF_EXPORT_PDF, name,
+                          G_CALLBACK (on_pdf_chooser_response_cb), self);
+  g_object_set_data_full (G_OBJECT (self->pdf_chooser), "sf-checklist-id",
+                          g_memdup2 (&checklist_id, sizeof checklist_id), g_free);
 }
 
 /* GObject ------------------------------------------------------------- */

@@ -11,10 +11,11 @@
 #include <math.h>
 
 #include "sf-chart.h"
+#include "sf-error-dialog.h"
+#include "sf-export-chooser.h"
+#include "sf-page-follower.h"
 #include "sf-planning-page-private.h"
 #include "sf-status-style.h"
-#include "sf-error-dialog.h"
-#include "sf-page-follower.h"
 
 /* The longest list of teams going over built at once; the exports hold all */
 #define MAX_OVER_ROWS 12
@@ -770,7 +771,6 @@ static void
 export (SfPlanningPage *self,
         gboolean        pdf)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *iso = NULL;
   g_autofree char *name = NULL;
 
@@ -779,21 +779,11 @@ export (SfPlanningPage *self,
   iso = sf_day_to_iso (self->data->today);
   /* Translators: the file name of the exported Planning page; %s is the date */
   name = g_strdup_printf (pdf ? _("planning-%s.pdf") : _("planning-%s.csv"), iso);
-  if (self->export_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
-      g_clear_object (&self->export_chooser);
-    }
-  self->export_chooser = gtk_file_chooser_native_new (pdf ? _("Export Planning Report") : _("Export Planning Figures"),
-                                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                      _("_Export"), _("_Cancel"));
+  sf_export_chooser_open (&self->export_chooser, GTK_WIDGET (self),
+                          pdf ? _("Export Planning Report") : _("Export Planning Figures"),
+                          pdf ? SF_EXPORT_PDF : SF_EXPORT_CSV, name,
+                          G_CALLBACK (on_export_chooser_response_cb), self);
   g_object_set_data (G_OBJECT (self->export_chooser), "sf-pdf", GINT_TO_POINTER (pdf));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
-  g_signal_connect_object (self->export_chooser, "response",
-                           G_CALLBACK (on_export_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
 }
 
 static void
