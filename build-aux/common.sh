@@ -34,6 +34,7 @@ SF_DEB_PACKAGES=(
   sqlite3
   flatpak-builder
   libpq-dev
+  libsecret-1-dev
   postgresql
   unzip
 )

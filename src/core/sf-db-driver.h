@@ -117,6 +117,10 @@ SfDb         *sf_db_sqlite_open     (const char     *path,
 SfDb         *sf_db_pg_open         (const char     *uri,
                                      SfDbOpenFlags   flags,
                                      GError        **error);
+gboolean      sf_db_pg_is_connected (SfDb           *db);
 #endif
+/* The password sf_db_set_password() gave for @location, or NULL (free it
+ * with g_free()) */
+char         *sf_db_driver_get_password (const char *location);
 
 G_END_DECLS

@@ -408,14 +408,20 @@ sf_db_pg_open (const char     *uri,
                SfDbOpenFlags   flags,
                GError        **error)
 {
-  const char *keywords[] = { "dbname", "fallback_application_name", "client_encoding", NULL };
-  const char *values[] = { uri, "sagsfordeling", "UTF8", NULL };
+  /* A password given with sf_db_set_password() comes last: a keyword after
+   * the expanded URI overrides it */
+  g_autofree char *password = sf_db_driver_get_password (uri);
+  const char *keywords[] = { "dbname", "fallback_application_name", "client_encoding",
+                             password != NULL ? "password" : NULL, NULL };
+  const char *values[] = { uri, "sagsfordeling", "UTF8", password, NULL };
   g_autofree char *shown = uri_without_password (uri);
   SfDbPg *self;
   PGconn *conn;
   PGresult *result;
 
   conn = PQconnectdbParams (keywords, values, 1);
+  if (password != NULL)
+    memset (password, 0, strlen (password));
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
       g_autofree char *message = g_strdup (conn != NULL ? PQerrorMessage (conn) : "out of memory");
@@ -1277,3 +1283,24 @@ static const SfDbDriver sf_db_pg_driver = {
   .get_migration = pg_get_migration,
   .count_tables = pg_count_tables,
 };
+
+/* ---- a lost connection ---- */
+
+/* Reads whatever the server sent since the last call, without waiting
+ * and without a round trip: a server that ended the connection (shut
+ * down, or the session terminated) has sent its goodbye and closed the
+ * socket, which makes the connection bad.  Notifications read on the way
+ * stay queued for PQnotifies(). */
+gboolean
+sf_db_pg_is_connected (SfDb *db)
+{
+  PGconn *conn = conn_of (db);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    return FALSE;
+  if (PQisBusy (conn))
+    return TRUE;
+  if (!PQconsumeInput (conn))
+    return PQstatus (conn) == CONNECTION_OK;
+  return PQstatus (conn) == CONNECTION_OK;
+}

@@ -33,6 +33,53 @@ sf_db_open (const char     *location,
   return sf_db_sqlite_open (location, flags, error);
 }
 
+/* ---- passwords (sf_db_set_password()) ---- */
+
+/* Connections are opened from worker threads too (the window connects
+ * off its main thread) */
+static GMutex passwords_lock;
+static GHashTable *passwords;
+
+void
+sf_db_set_password (const char *location,
+                    const char *password)
+{
+  g_return_if_fail (location != NULL);
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (password != NULL)
+    g_hash_table_replace (passwords, g_strdup (location), g_strdup (password));
+  else
+    g_hash_table_remove (passwords, location);
+  g_mutex_unlock (&passwords_lock);
+}
+
+char *
+sf_db_driver_get_password (const char *location)
+{
+  char *password = NULL;
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords != NULL)
+    password = g_strdup (g_hash_table_lookup (passwords, location));
+  g_mutex_unlock (&passwords_lock);
+  return password;
+}
+
+gboolean
+sf_db_is_connected (SfDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+#ifdef SF_HAVE_POSTGRES
+  if (db->driver->kind == SF_DB_POSTGRES)
+    return sf_db_pg_is_connected (db);
+#endif
+  return TRUE;
+}
+
 void
 sf_db_driver_init (SfDb             *db,
                    const SfDbDriver *driver,

@@ -93,6 +93,16 @@ SfDb         *sf_db_open               (const char     *location,
                                         SfDbOpenFlags   flags,
                                         GError        **error);
 void          sf_db_close              (SfDb           *db);
+/* A password for the server @location names (as given to sf_db_open(),
+ * without one in it), kept in this process's memory only and used by
+ * every connection to @location from then on; NULL forgets it.  So the
+ * password is never part of a location that is shown or remembered. */
+void          sf_db_set_password       (const char     *location,
+                                        const char     *password);
+/* Whether @db's connection still stands, as far as can be told without a
+ * round trip (a server that closed the connection has said so); TRUE for
+ * a file. */
+gboolean      sf_db_is_connected       (SfDb           *db);
 SfDbKind      sf_db_get_kind           (SfDb           *db);
 const char   *sf_db_get_location       (SfDb           *db);
 

@@ -167,13 +167,18 @@ set_error_from_code (GError     **error,
       g_set_error (error, SF_ERROR, SF_ERROR_IO,
                    _("The database file cannot be read or written (%s)."), detail);
       break;
+    case SF_DB_ERROR_CONNECTION:
+    case SF_DB_ERROR_AUTH:
+    case SF_DB_ERROR_TLS:
+      /* Kept in the database's domain, so that the window can tell a
+       * server out of reach, a refused password and a failed encryption
+       * apart; the driver's message says which already */
+      g_set_error_literal (error, SF_DB_ERROR, code, detail);
+      break;
     case SF_DB_ERROR_OTHER:
     case SF_DB_ERROR_CONSTRAINT:
     case SF_DB_ERROR_UNIQUE:
     case SF_DB_ERROR_FOREIGN_KEY:
-    case SF_DB_ERROR_CONNECTION:
-    case SF_DB_ERROR_AUTH:
-    case SF_DB_ERROR_TLS:
     default:
       g_set_error (error, SF_ERROR, SF_ERROR_DATABASE,
                    _("Database error: %s"), detail);
@@ -197,6 +202,16 @@ void
 sf_store_set_db_error (SfStore  *self,
                        GError  **error)
 {
+  /* A statement of an edit failed because the server went away: its
+   * transaction never committed */
+  if (sf_db_get_error_code (self->db) == SF_DB_ERROR_CONNECTION)
+    {
+      g_set_error (error, SF_DB_ERROR, SF_DB_ERROR_CONNECTION,
+                   _("The connection to the database server was lost, so nothing was changed. "
+                     "Sagsfordeling reconnects by itself: try again when it has (%s)."),
+                   sf_db_get_error_message (self->db));
+      return;
+    }
   set_error_from_code (error, sf_db_get_error_code (self->db), sf_db_get_error_message (self->db));
 }
 
@@ -1428,13 +1443,29 @@ sf_store_reopen (SfStore  *self,
                  GError  **error)
 {
   g_autoptr(SfStore) fresh = NULL;
-  SfDb *db;
 
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
 
   fresh = sf_store_open_with (self->path, self->before_migrate, self->before_migrate_data, error);
   if (fresh == NULL)
     return FALSE;
+  sf_store_adopt (self, fresh);
+  return TRUE;
+}
+
+/* Takes @fresh's connection (a store opened on the same database, in
+ * another thread, say, to reconnect to a server) in place of its own, and
+ * says that everything may have changed.  @fresh keeps the old connection
+ * and closes it when it goes. */
+void
+sf_store_adopt (SfStore *self,
+                SfStore *fresh)
+{
+  SfDb *db;
+
+  g_return_if_fail (SF_IS_STORE (self));
+  g_return_if_fail (SF_IS_STORE (fresh));
+
   db = self->db;
   self->db = fresh->db;
   fresh->db = db;
@@ -1442,7 +1473,6 @@ sf_store_reopen (SfStore  *self,
   sf_db_set_row_hook (fresh->db, NULL, NULL);
   follow_changes (self);
   emit_changed (self, TRUE);
-  return TRUE;
 }
 
 gboolean

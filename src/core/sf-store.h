@@ -60,6 +60,8 @@ gboolean     sf_store_check_copy       (const char   *path,
                                         GError      **error);
 gboolean     sf_store_reopen           (SfStore      *self,
                                         GError      **error);
+void         sf_store_adopt            (SfStore      *self,
+                                        SfStore      *fresh);
 const char  *sf_store_get_path         (SfStore      *self);
 gint64       sf_store_get_data_version (SfStore      *self);
 void         sf_store_set_busy_timeout (SfStore      *self,

@@ -11,18 +11,28 @@
 
 #include "sf-error-dialog.h"
 #include "sf-application.h"
+#include "sf-connect-dialog.h"
 #include "sf-dialog-fit.h"
 #include "sf-preferences-window.h"
+#include "sf-server-choice.h"
 #include "sf-window.h"
 
 struct _SfApplication
 {
   AdwApplication  parent_instance;
 
-  char           *database_path;
+  char           *database_path;  /* a file, or a server's URI */
   SfStore        *store;
   SfContext      *context;      /* what the window shows of @store */
   GError         *open_error;
+
+  /* The choice of the main menu (Connect to Shared Database…, Use Local
+   * File…), remembered for the next start */
+  GSettings      *settings;
+  SfServerParams *server;       /* the server chosen, while it is the one open */
+  GtkWidget      *start_window; /* while a server is connected to at start */
+  GCancellable   *start_cancellable;
+  GtkFileChooserNative *file_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (SfApplication, sf_application, ADW_TYPE_APPLICATION)
@@ -136,11 +146,16 @@ notify_new_errors (SfApplication *self)
   g_application_send_notification (G_APPLICATION (self), "new-errors", notification);
 }
 
+static void connect_action (GSimpleAction *action, GVariant *parameter, gpointer user_data);
+static void use_local_file_action (GSimpleAction *action, GVariant *parameter, gpointer user_data);
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "show-alerts", show_alerts_action },
   { "preferences", preferences_action },
+  { "connect", connect_action },
+  { "use-local-file", use_local_file_action },
 };
 
 static void show_open_error (SfApplication *self);
@@ -284,9 +299,14 @@ static void
 open_window (SfApplication *self)
 {
   GtkWindow *window;
+  gboolean server = sf_db_location_is_uri (self->database_path);
 
-  sf_backup_set_daily (self->store, TRUE);
-  sf_backup_check_daily (self->store);
+  /* A server's own backups apply (docs/store.md); a file gets a daily one */
+  if (!server)
+    {
+      sf_backup_set_daily (self->store, TRUE);
+      sf_backup_check_daily (self->store);
+    }
 
   if (self->context == NULL)
     self->context = sf_context_new (self->store);
@@ -297,7 +317,8 @@ open_window (SfApplication *self)
   gtk_window_present (window);
   quit_after_first_frame (self, window);
   notify_new_errors (self);
-  g_idle_add_full (G_PRIORITY_LOW, start_check_cb, g_object_ref (self), g_object_unref);
+  if (!server)
+    g_idle_add_full (G_PRIORITY_LOW, start_check_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -386,6 +407,269 @@ show_open_error (SfApplication *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- which database: switching, and a server at start ------------------- */
+
+/* The windows of the database open until now go once the new one's is
+ * shown (so the application never runs out of windows in between). */
+static void
+switch_to (SfApplication *self,
+           SfStore       *store,
+           const char    *location)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  g_autoptr(GList) old = g_list_copy (windows);
+
+  g_list_foreach (old, (GFunc) g_object_ref, NULL);
+  g_clear_object (&self->context);
+  g_set_object (&self->store, store);
+  g_clear_error (&self->open_error);
+  g_free (self->database_path);
+  self->database_path = g_strdup (location);
+  open_window (self);
+
+  for (GList *l = old; l != NULL; l = l->next)
+    {
+      if (l->data == self->start_window)
+        self->start_window = NULL;
+      /* Closing lets a main window keep its size and page */
+      if (SF_IS_WINDOW (l->data))
+        gtk_window_close (GTK_WINDOW (l->data));
+      else
+        gtk_window_destroy (GTK_WINDOW (l->data));
+    }
+  g_list_free_full (g_steal_pointer (&old), g_object_unref);
+}
+
+static void
+on_connect_dialog_connected_cb (SfConnectDialog      *dialog,
+                                SfStore              *store,
+                                const SfServerParams *params,
+                                SfApplication        *self)
+{
+  g_autofree char *location = sf_server_params_to_location (params);
+
+  sf_server_choice_save_server (self->settings, params);
+  g_clear_pointer (&self->server, sf_server_params_free);
+  self->server = sf_server_params_copy (params);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  switch_to (self, store, location);
+}
+
+static void
+connect_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  SfApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(SfServerParams) params = sf_server_choice_load_params (self->settings);
+  SfConnectDialog *dialog;
+
+  dialog = sf_connect_dialog_new (parent, self->server != NULL ? self->server : params);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "connected", G_CALLBACK (on_connect_dialog_connected_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Opens the file @path (made if it is not there) and switches to it */
+static gboolean
+use_local_file (SfApplication *self,
+                const char    *path,
+                GError       **error)
+{
+  g_autoptr(SfStore) store = sf_backup_open_store (path, error);
+  g_autofree char *default_path = sf_store_default_path ();
+
+  if (store == NULL)
+    return FALSE;
+  sf_server_choice_save_file (self->settings, g_strcmp0 (path, default_path) == 0 ? NULL : path);
+  g_clear_pointer (&self->server, sf_server_params_free);
+  switch_to (self, store, path);
+  return TRUE;
+}
+
+static void
+on_file_chooser_response_cb (SfApplication        *self,
+                             int                   response,
+                             GtkFileChooserNative *chooser)
+{
+  GtkWindow *parent = gtk_native_dialog_get_transient_for (GTK_NATIVE_DIALOG (chooser));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL && !use_local_file (self, path, &error))
+    sf_error_dialog_show (parent, _("Could Not Open the Database"), error->message);
+  if (self->file_chooser == chooser)
+    g_clear_object (&self->file_chooser);
+}
+
+static void
+use_local_file_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SfApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkFileFilter) db_filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
+  g_autofree char *default_path = sf_store_default_path ();
+  g_autofree char *default_dir = g_path_get_dirname (default_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (default_dir);
+  g_autoptr(GFile) default_file = g_file_new_for_path (default_path);
+  GtkFileChooserNative *chooser;
+
+  if (self->file_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
+      g_clear_object (&self->file_chooser);
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Use Local File"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (db_filter, _("Sagsfordeling Databases"));
+  gtk_file_filter_add_pattern (db_filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), db_filter);
+  gtk_file_filter_set_name (all_filter, _("All Files"));
+  gtk_file_filter_add_pattern (all_filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), db_filter);
+  /* The default file, chosen already: Open goes back to it */
+  g_mkdir_with_parents (default_dir, 0700);
+  if (g_file_query_exists (default_file, NULL))
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), default_file, NULL);
+  else
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->file_chooser = chooser;
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void start_connecting (SfApplication *self);
+
+static void
+on_retry_clicked_cb (SfApplication *self)
+{
+  start_connecting (self);
+}
+
+/* The start window's page: connecting (a spinner), or what failed with
+ * the ways on: try again, a local file, another server */
+static void
+show_start_page (SfApplication *self,
+                 const GError  *error)
+{
+  g_autofree char *what = sf_describe_location (self->database_path);
+  AdwStatusPage *page;
+  GtkWidget *box;
+
+  if (self->start_window == NULL)
+    {
+      GtkWidget *header = adw_header_bar_new ();
+      GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      self->start_window = adw_application_window_new (GTK_APPLICATION (self));
+      gtk_window_set_title (GTK_WINDOW (self->start_window), "Sagsfordeling");
+      gtk_window_set_default_size (GTK_WINDOW (self->start_window), 720, 540);
+      gtk_box_append (GTK_BOX (content), header);
+      page = ADW_STATUS_PAGE (adw_status_page_new ());
+      gtk_widget_set_name (GTK_WIDGET (page), "sf-start-page");
+      gtk_widget_set_vexpand (GTK_WIDGET (page), TRUE);
+      gtk_box_append (GTK_BOX (content), GTK_WIDGET (page));
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (self->start_window), content);
+      g_object_set_data (G_OBJECT (self->start_window), "sf-page", page);
+    }
+  page = g_object_get_data (G_OBJECT (self->start_window), "sf-page");
+
+  if (error == NULL)
+    {
+      g_autofree char *title = NULL;
+      GtkWidget *spinner = gtk_spinner_new ();
+
+      /* Translators: %s says which database, e.g. "sagsfordeling on db.kommune.dk" */
+      title = g_strdup_printf (_("Connecting to %s…"), what);
+      adw_status_page_set_title (page, title);
+      adw_status_page_set_description (page, NULL);
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_widget_set_size_request (spinner, 32, 32);
+      adw_status_page_set_child (page, spinner);
+    }
+  else
+    {
+      g_autofree char *description = NULL;
+      GtkWidget *retry, *local, *other;
+
+      adw_status_page_set_title (page, sf_server_error_heading (error));
+      /* Translators: the first %s says which database, the second what
+       * went wrong */
+      description = g_strdup_printf (_("Sagsfordeling could not open %s.\n\n%s"), what, error->message);
+      adw_status_page_set_description (page, description);
+
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+      gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+      retry = gtk_button_new_with_mnemonic (_("_Try Again"));
+      gtk_widget_add_css_class (retry, "pill");
+      gtk_widget_add_css_class (retry, "suggested-action");
+      g_signal_connect_object (retry, "clicked", G_CALLBACK (on_retry_clicked_cb), self, G_CONNECT_SWAPPED);
+      local = gtk_button_new_with_mnemonic (_("Use _Local File…"));
+      gtk_widget_add_css_class (local, "pill");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (local), "app.use-local-file");
+      other = gtk_button_new_with_mnemonic (_("_Connect to Another Server…"));
+      gtk_widget_add_css_class (other, "pill");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (other), "app.connect");
+      gtk_box_append (GTK_BOX (box), retry);
+      gtk_box_append (GTK_BOX (box), local);
+      gtk_box_append (GTK_BOX (box), other);
+      adw_status_page_set_child (page, box);
+    }
+  gtk_window_present (GTK_WINDOW (self->start_window));
+}
+
+static void
+on_start_connected_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  SfApplication *self = SF_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) store = sf_server_connect_finish (result, &error);
+  g_autofree char *location = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->start_cancellable);
+  if (store == NULL)
+    {
+      show_start_page (self, error);
+      return;
+    }
+  location = g_strdup (self->database_path);
+  switch_to (self, SF_STORE (store), location);
+}
+
+/* A server at start (remembered, or --database URI): its window waits
+ * for the connection, made in a worker thread; the keyring gives the
+ * password of a server chosen in the connect dialog. */
+static void
+start_connecting (SfApplication *self)
+{
+  show_start_page (self, NULL);
+  g_cancellable_cancel (self->start_cancellable);
+  g_clear_object (&self->start_cancellable);
+  self->start_cancellable = g_cancellable_new ();
+  sf_server_connect_async (self, self->database_path, self->server, NULL,
+                           self->start_cancellable, on_start_connected_cb, NULL);
+}
+
 static int
 sf_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
@@ -395,10 +679,16 @@ sf_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "database", "^ay", &path))
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
       g_free (self->database_path);
-      self->database_path = g_file_get_path (file);
+      if (sf_db_location_is_uri (path))
+        /* A server's URI, as given (libpq reads it) */
+        self->database_path = g_steal_pointer (&path);
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+          self->database_path = g_file_get_path (file);
+        }
 
       /* Another database than the running instance's: a separate instance */
       g_application_set_flags (application,
@@ -441,10 +731,17 @@ sf_application_startup (GApplication *application)
       gtk_application_set_accels_for_action (gtk_app, detailed, (const char *[]) { accel, NULL });
     }
 
+  /* --database wins; else the choice remembered from the main menu */
+  self->settings = sf_server_choice_settings ();
+  if (self->database_path == NULL)
+    self->database_path = sf_server_choice_load (self->settings, &self->server);
   if (self->database_path == NULL)
     self->database_path = sf_store_default_path ();
 
-  self->store = sf_backup_open_store (self->database_path, &self->open_error);
+  /* A server is connected to once the app is running, off the main
+   * thread (sf_application_activate()) */
+  if (!sf_db_location_is_uri (self->database_path))
+    self->store = sf_backup_open_store (self->database_path, &self->open_error);
 }
 
 static void
@@ -460,6 +757,11 @@ sf_application_activate (GApplication *application)
       return;
     }
 
+  if (self->store == NULL && sf_db_location_is_uri (self->database_path))
+    {
+      start_connecting (self);
+      return;
+    }
   if (self->store == NULL)
     {
       show_open_error (self);
@@ -478,6 +780,11 @@ sf_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_error (&self->open_error);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->server, sf_server_params_free);
+  g_cancellable_cancel (self->start_cancellable);
+  g_clear_object (&self->start_cancellable);
+  g_clear_object (&self->file_chooser);
 
   G_OBJECT_CLASS (sf_application_parent_class)->finalize (object);
 }
@@ -540,4 +847,12 @@ sf_application_get_database_path (SfApplication *self)
   g_return_val_if_fail (SF_IS_APPLICATION (self), NULL);
 
   return self->database_path;
+}
+
+GtkWidget *
+sf_application_get_start_window (SfApplication *self)
+{
+  g_return_val_if_fail (SF_IS_APPLICATION (self), NULL);
+
+  return self->start_window;
 }

@@ -21,5 +21,7 @@ SfApplication *sf_application_new               (void);
 SfApplication *sf_application_new_for_database  (const char    *path);
 SfStore       *sf_application_get_store         (SfApplication *self);
 const char    *sf_application_get_database_path (SfApplication *self);
+/* For tests: the window shown while a server is connected to at start */
+GtkWidget     *sf_application_get_start_window  (SfApplication *self);
 
 G_END_DECLS

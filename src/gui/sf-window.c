@@ -19,6 +19,7 @@
 #include "sf-import-preview-dialog.h"
 #include "sf-planning-page.h"
 #include "sf-roster-page.h"
+#include "sf-server-choice.h"
 #include "sf-suggest-dialog.h"
 #include "sf-window.h"
 
@@ -45,12 +46,25 @@ struct _SfWindow
   SfTeamsPage          *teams_page;
   SfPlanningPage       *planning_page;
   AdwToast             *undo_toast;    /* weak: the latest undo toast */
+
+  /* Which database is open */
+  GtkLabel             *database_label;
+  /* A server's connection lost: the banner says so, edits are held back
+   * and the window reconnects, waiting longer after each failed try */
+  GtkBox               *banner_box;
+  GtkWidget            *banner;        /* an AdwBanner, or a revealer where there is none */
+  gboolean              connection_lost;
+  guint                 reconnect_tries;
+  guint                 reconnect_id;
+  GCancellable         *reconnect_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* How often an open window looks for changes made by another program */
 #define POLL_SECONDS 2
+/* The longest wait between two tries to reconnect to a server */
+#define RECONNECT_MAX_SECONDS 30
 
 enum {
   PROP_0,
@@ -333,11 +347,18 @@ on_context_changed_cb (SfWindow               *self,
     update_title (self);
 }
 
+static void lose_connection (SfWindow *self);
+
 static void
 on_context_load_failed_cb (SfWindow     *self,
                            const GError *error,
                            SfContext    *context)
 {
+  if (g_error_matches (error, SF_DB_ERROR, SF_DB_ERROR_CONNECTION))
+    {
+      lose_connection (self);
+      return;
+    }
   sf_error_dialog_show (GTK_WINDOW (self), _("Could Not Read the Database"), error->message);
 }
 
@@ -449,6 +470,150 @@ backups_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (backups));
 }
 
+/* ---- which database, and a lost connection ------------------------------- */
+
+static void
+update_database_label (SfWindow *self)
+{
+  SfDb *db = sf_store_get_db (sf_context_get_store (self->context));
+  /* The location as the driver keeps it: a server's without its password */
+  const char *location = sf_db_get_location (db);
+  g_autofree char *what = sf_describe_location (location);
+  g_autofree char *title = NULL;
+
+  gtk_label_set_label (self->database_label, what);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->database_label),
+                               sf_db_location_is_uri (location) ? what : location);
+  /* Translators: the window's title; %s says which database is open */
+  title = g_strdup_printf (_("Sagsfordeling – %s"), what);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* libadwaita's AdwBanner (1.3 and later) where the library has it; on 1.2
+ * a revealer that looks the same */
+static void
+make_banner (SfWindow *self)
+{
+  const char *text = _("Connection lost — reconnecting…");
+  GType banner_type = g_type_from_name ("AdwBanner");
+
+  if (banner_type != G_TYPE_INVALID)
+    self->banner = g_object_new (banner_type, "title", text, "revealed", FALSE, NULL);
+  else
+    {
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "heading");
+      self->banner = gtk_revealer_new ();
+      gtk_widget_add_css_class (label, "sf-banner");
+      gtk_revealer_set_child (GTK_REVEALER (self->banner), label);
+    }
+  gtk_widget_set_name (self->banner, "sf-connection-banner");
+  gtk_box_append (self->banner_box, self->banner);
+}
+
+static void
+set_banner_revealed (SfWindow *self,
+                     gboolean  revealed)
+{
+  if (GTK_IS_REVEALER (self->banner))
+    gtk_revealer_set_reveal_child (GTK_REVEALER (self->banner), revealed);
+  else
+    g_object_set (self->banner, "revealed", revealed, NULL);
+}
+
+/* Edits are held back while there is no connection: the pages take no
+ * input and the window's actions that write are off.  (An edit already
+ * under way in a dialog fails as a whole: a server's transaction is
+ * never half written.) */
+static void
+hold_edits (SfWindow *self,
+            gboolean  hold)
+{
+  static const char * const writing[] = {
+    "win.import-roster", "win.import-cases", "win.new-team", "win.new-caseworker", "win.demo",
+  };
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), !hold);
+  for (guint i = 0; i < G_N_ELEMENTS (writing); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), writing[i], !hold);
+}
+
+static void schedule_reconnect (SfWindow *self);
+
+static void
+on_reconnected_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  SfWindow *self = SF_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) fresh = sf_server_connect_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->reconnect_cancellable);
+  if (fresh == NULL)
+    {
+      g_debug ("Reconnecting failed: %s", error->message);
+      self->reconnect_tries++;
+      schedule_reconnect (self);
+      return;
+    }
+
+  self->connection_lost = FALSE;
+  self->reconnect_tries = 0;
+  set_banner_revealed (self, FALSE);
+  hold_edits (self, FALSE);
+  /* The store takes the new connection and says everything changed: the
+   * context reads it all again and every page follows */
+  sf_store_adopt (sf_context_get_store (self->context), SF_STORE (fresh));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Connected again"));
+}
+
+static gboolean
+reconnect_cb (gpointer user_data)
+{
+  SfWindow *self = user_data;
+  SfStore *store = sf_context_get_store (self->context);
+
+  self->reconnect_id = 0;
+  self->reconnect_cancellable = g_cancellable_new ();
+  /* The same location (its password, if any, is in the process's memory:
+   * sf_db_set_password()), in a worker thread: a server that does not
+   * answer never blocks the window */
+  sf_server_connect_async (self, sf_store_get_path (store), NULL, NULL,
+                           self->reconnect_cancellable, on_reconnected_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* At once, then after 1, 2, 4 … seconds, at most RECONNECT_MAX_SECONDS */
+static void
+schedule_reconnect (SfWindow *self)
+{
+  guint seconds = 0;
+
+  if (self->reconnect_id != 0 || self->reconnect_cancellable != NULL)
+    return;
+  if (self->reconnect_tries > 0)
+    seconds = MIN (1u << MIN (self->reconnect_tries - 1, 5u), RECONNECT_MAX_SECONDS);
+  self->reconnect_id = g_timeout_add_seconds (seconds, reconnect_cb, self);
+}
+
+static void
+lose_connection (SfWindow *self)
+{
+  if (self->connection_lost)
+    return;
+  g_message ("The connection to the database server was lost; reconnecting");
+  self->connection_lost = TRUE;
+  self->reconnect_tries = 0;
+  set_banner_revealed (self, TRUE);
+  hold_edits (self, TRUE);
+  schedule_reconnect (self);
+}
+
 /* Only while the window is shown: a hidden or minimised one has nobody to
  * show the news to, and catches up when it is shown again. */
 static gboolean
@@ -501,6 +666,7 @@ sf_window_constructed (GObject *object)
   sf_checklists_page_set_context (self->checklists_page, self->context);
   sf_alerts_page_set_context (self->alerts_page, self->context);
   sf_planning_page_set_context (self->planning_page, self->context);
+  update_database_label (self);
   sf_window_reload (self);
 
   self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
@@ -513,6 +679,9 @@ sf_window_dispose (GObject *object)
   SfWindow *self = (SfWindow *)object;
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  g_cancellable_cancel (self->reconnect_cancellable);
+  g_clear_object (&self->reconnect_cancellable);
   if (self->import_chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->import_chooser));
@@ -617,6 +786,8 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfWindow, alerts_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, caseloads_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, checklists_page);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, database_label);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, banner_box);
 
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
   gtk_widget_class_install_action (widget_class, "win.import-cases", NULL, import_cases_action);
@@ -640,6 +811,7 @@ sf_window_init (SfWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  make_banner (self);
 
   g_object_bind_property (self->search_button, "active",
                           sf_roster_page_get_search_bar (self->roster_page), "search-mode-enabled",
@@ -688,7 +860,12 @@ sf_window_reload (SfWindow *self)
   g_return_if_fail (SF_IS_WINDOW (self));
 
   if (!sf_context_reload (self->context, &error))
-    sf_error_dialog_show (GTK_WINDOW (self), _("Could Not Read the Database"), error->message);
+    {
+      if (g_error_matches (error, SF_DB_ERROR, SF_DB_ERROR_CONNECTION))
+        lose_connection (self);
+      else
+        sf_error_dialog_show (GTK_WINDOW (self), _("Could Not Read the Database"), error->message);
+    }
 }
 
 /* Reloads when another program has changed the database since the last
@@ -698,7 +875,42 @@ sf_window_check_for_changes (SfWindow *self)
 {
   g_return_val_if_fail (SF_IS_WINDOW (self), FALSE);
 
+  /* A server that went away has said so on the connection by now */
+  if (!self->connection_lost &&
+      !sf_db_is_connected (sf_store_get_db (sf_context_get_store (self->context))))
+    lose_connection (self);
+  if (self->connection_lost)
+    return FALSE;
   return sf_context_check_for_changes (self->context);
+}
+
+/* Whether the window has lost its server and is reconnecting (the banner
+ * is shown and edits are held back) */
+gboolean
+sf_window_is_connection_lost (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), FALSE);
+
+  return self->connection_lost;
+}
+
+/* The banner of a lost connection: an AdwBanner or, on libadwaita 1.2, a
+ * GtkRevealer */
+GtkWidget *
+sf_window_get_connection_banner (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
+
+  return self->banner;
+}
+
+/* Which database the window says is open */
+const char *
+sf_window_get_database_label (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_label (self->database_label);
 }
 
 /* "empty" while there are no caseworkers, else the name of the page shown. */
