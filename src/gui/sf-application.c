@@ -605,12 +605,13 @@ show_start_page (SfApplication *self,
   else
     {
       g_autofree char *description = NULL;
+      g_autofree char *text = sf_server_error_text (error);
       GtkWidget *retry, *local, *other;
 
       adw_status_page_set_title (page, sf_server_error_heading (error));
       /* Translators: the first %s says which database, the second what
-       * went wrong */
-      description = g_strdup_printf (_("Sagsfordeling could not open %s.\n\n%s"), what, error->message);
+       * went wrong and what to do */
+      description = g_strdup_printf (_("Sagsfordeling could not open %s.\n\n%s"), what, text);
       adw_status_page_set_description (page, description);
 
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);

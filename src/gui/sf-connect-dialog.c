@@ -85,6 +85,9 @@ set_busy (SfConnectDialog *self,
           gboolean         busy)
 {
   self->busy = busy;
+  /* A focused entry made insensitive never hears that it lost the focus */
+  if (busy)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->fields_group), !busy);
   gtk_widget_set_visible (self->progress_box, busy);
   if (busy)
@@ -119,7 +122,9 @@ on_connected_cb (GObject      *source,
   set_busy (self, FALSE);
   if (store == NULL)
     {
-      show_error (self, sf_server_error_heading (error), error->message);
+      g_autofree char *text = sf_server_error_text (error);
+
+      show_error (self, sf_server_error_heading (error), text);
       return;
     }
 

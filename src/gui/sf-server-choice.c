@@ -339,3 +339,34 @@ sf_server_error_heading (const GError *error)
     return _("The Database Is Not Set Up");
   return _("Could Not Open the Database");
 }
+
+const char *
+sf_server_error_advice (const GError *error)
+{
+  if (g_error_matches (error, SF_DB_ERROR, SF_DB_ERROR_CONNECTION))
+    return _("Check the server’s name and port, and that this computer is on the municipality’s "
+             "network. The server may also be down for a while: try again later, or use a local "
+             "file meanwhile.");
+  if (g_error_matches (error, SF_DB_ERROR, SF_DB_ERROR_AUTH))
+    return _("Check the user name and type the password again. Your IT department can reset it.");
+  if (g_error_matches (error, SF_DB_ERROR, SF_DB_ERROR_TLS))
+    return _("The server and the app could not agree on an encrypted connection, or the server’s "
+             "certificate could not be checked. Ask your IT department which encryption to choose.");
+  if (g_error_matches (error, SF_ERROR, SF_ERROR_TOO_NEW))
+    return _("Update Sagsfordeling on this computer.");
+  if (g_error_matches (error, SF_ERROR, SF_ERROR_DATABASE) &&
+      strstr (error->message, "server-setup") != NULL)
+    return _("The database’s owner sets it up once with the command below.");
+  return NULL;
+}
+
+char *
+sf_server_error_text (const GError *error)
+{
+  const char *advice = sf_server_error_advice (error);
+
+  if (advice == NULL)
+    return g_strdup (error->message);
+  /* Translators: advice, then the technical details of what went wrong */
+  return g_strdup_printf (_("%s\n\nDetails: %s"), advice, error->message);
+}

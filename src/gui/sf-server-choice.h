@@ -50,10 +50,6 @@ char           *sf_describe_location       (const char           *location);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfServerParams, sf_server_params_free)
 
-G_END_DECLS
-
-G_BEGIN_DECLS
-
 /* Opens the store at @location (a server's URI, or a file) in a worker
  * thread.  For a server chosen with @params, @password (when not empty)
  * is used and, once it worked, kept in the keyring; without one the
@@ -73,5 +69,9 @@ GObject        *sf_server_connect_finish   (GAsyncResult         *result,
  * out of reach, a refused user or password, failed encryption, a database
  * not set up or set up by a newer version */
 const char     *sf_server_error_heading    (const GError         *error);
+/* What to do about it (NULL when there is nothing to add) */
+const char     *sf_server_error_advice     (const GError         *error);
+/* The advice, then the details */
+char           *sf_server_error_text       (const GError         *error);
 
 G_END_DECLS
