@@ -397,6 +397,76 @@ test_server_down_at_start (void)
   sf_test_pg_drop_database (g_steal_pointer (&uri));
 }
 
+/* ---- switching: a server from the menu, then a local file ---- */
+
+static gboolean
+window_on (gpointer data)
+{
+  SfWindow *window = sf_test_find_toplevel (SF_TYPE_WINDOW);
+
+  return window != NULL && g_strcmp0 (sf_window_get_database_label (window), data) == 0;
+}
+
+static void
+test_switch (void)
+{
+  g_autofree char *uri = new_server_database ();
+  g_autofree char *database = uri_database (uri);
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *file = g_build_filename (dir, "kommune.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "andet.db", NULL);
+  g_autoptr(SfApplication) app = sf_application_new_for_database (file);
+  g_autoptr(SfServerParams) params = sf_server_params_new ();
+  g_autoptr(GSettings) settings = sf_server_choice_settings ();
+  g_autofree char *expected = g_strdup_printf ("%s on this computer", database);
+  g_autofree char *kind = NULL;
+  g_autofree char *remembered = NULL;
+  g_autoptr(GError) error = NULL;
+  SfConnectDialog *dialog;
+
+  g_application_set_application_id (G_APPLICATION (app), APPLICATION_ID ".Test3");
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (wait_long (window_on, "kommune.db", 20));
+
+  /* Connect to Shared Database… from the main menu */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "connect", NULL);
+  dialog = sf_test_find_toplevel (SF_TYPE_CONNECT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_free (params->host);
+  params->host = server_socket_dir ();
+  g_free (params->database);
+  params->database = g_strdup (database);
+  sf_connect_dialog_fill (dialog, params, NULL);
+  sf_connect_dialog_connect (dialog);
+  g_assert_true (wait_long (window_on, expected, 20));
+  sf_test_wait_for_frame ();
+  /* One window, on the server; the dialog gone; the choice kept */
+  g_assert_null (sf_test_find_toplevel (SF_TYPE_CONNECT_DIALOG));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  kind = g_settings_get_string (settings, "database-kind");
+  g_assert_cmpstr (kind, ==, "server");
+  remembered = g_settings_get_string (settings, "server-database");
+  g_assert_cmpstr (remembered, ==, database);
+
+  /* Use Local File… */
+  g_assert_true (sf_application_use_local_file (app, other, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_long (window_on, "andet.db", 20));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_clear_pointer (&kind, g_free);
+  kind = g_settings_get_string (settings, "database-kind");
+  g_assert_cmpstr (kind, ==, "file");
+  g_clear_pointer (&remembered, g_free);
+  remembered = g_settings_get_string (settings, "database-file");
+  g_assert_cmpstr (remembered, ==, other);
+
+  sf_test_destroy_toplevels ();
+  sf_server_choice_save_file (settings, NULL);
+  sf_test_pg_drop_database (g_steal_pointer (&uri));
+}
+
 /* ---- the connection lost while the window is open ---- */
 
 typedef struct
@@ -524,6 +594,7 @@ main (int   argc,
   g_test_add_func ("/connect/dialog", test_connect_dialog);
   g_test_add_func ("/connect/password", test_password);
   g_test_add_func ("/connect/server-down-at-start", test_server_down_at_start);
+  g_test_add_func ("/connect/switch", test_switch);
   g_test_add_func ("/connect/connection-lost", test_connection_lost);
 
   return g_test_run ();

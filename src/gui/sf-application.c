@@ -451,6 +451,9 @@ on_connect_dialog_connected_cb (SfConnectDialog      *dialog,
   sf_server_choice_save_server (self->settings, params);
   g_clear_pointer (&self->server, sf_server_params_free);
   self->server = sf_server_params_copy (params);
+  /* The dialog lives on until its connection's task lets go of it, after
+   * its parent window has gone */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
   switch_to (self, store, location);
 }
@@ -471,11 +474,12 @@ connect_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Opens the file @path (made if it is not there) and switches to it */
-static gboolean
-use_local_file (SfApplication *self,
-                const char    *path,
-                GError       **error)
+/* Opens the file @path (made if it is not there), switches to it and
+ * remembers it for the next start (Use Local File…) */
+gboolean
+sf_application_use_local_file (SfApplication  *self,
+                               const char     *path,
+                               GError        **error)
 {
   g_autoptr(SfStore) store = sf_backup_open_store (path, error);
   g_autofree char *default_path = sf_store_default_path ();
@@ -502,7 +506,7 @@ on_file_chooser_response_cb (SfApplication        *self,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL)
     path = g_file_get_path (file);
-  if (path != NULL && !use_local_file (self, path, &error))
+  if (path != NULL && !sf_application_use_local_file (self, path, &error))
     sf_error_dialog_show (parent, _("Could Not Open the Database"), error->message);
   if (self->file_chooser == chooser)
     g_clear_object (&self->file_chooser);

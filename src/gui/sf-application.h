@@ -21,6 +21,9 @@ SfApplication *sf_application_new               (void);
 SfApplication *sf_application_new_for_database  (const char    *path);
 SfStore       *sf_application_get_store         (SfApplication *self);
 const char    *sf_application_get_database_path (SfApplication *self);
+gboolean       sf_application_use_local_file    (SfApplication *self,
+                                                 const char    *path,
+                                                 GError       **error);
 /* For tests: the window shown while a server is connected to at start */
 GtkWidget     *sf_application_get_start_window  (SfApplication *self);
 
