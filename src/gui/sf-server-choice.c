@@ -282,6 +282,16 @@ connect_in_thread (GTask        *task,
   store = sf_store_open (data->location, &error);
   if (store == NULL)
     {
+      /* A password typed wrong does not replace the one that worked (a
+       * window open on the same server reconnects with it) */
+      if (typed && params != NULL)
+        {
+          g_autofree char *previous = sf_password_store_lookup (params->host, params->port,
+                                                                params->database, params->user,
+                                                                NULL);
+
+          sf_db_set_password (data->location, previous);
+        }
       g_task_return_error (task, error);
       return;
     }
