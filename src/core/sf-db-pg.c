@@ -374,6 +374,9 @@ connect_error_code (PGconn     *conn,
       strstr (message, "no pg_hba.conf entry") != NULL ||
       (strstr (message, "role \"") != NULL && strstr (message, "does not exist") != NULL))
     return SF_DB_ERROR_AUTH;
+  /* The server answered: the database named is not there */
+  if (strstr (message, "database \"") != NULL && strstr (message, "does not exist") != NULL)
+    return SF_DB_ERROR_OTHER;
   if (strstr (message, "SSL") != NULL || strstr (message, "certificate") != NULL ||
       strstr (message, "GSSAPI") != NULL || strstr (message, "sslmode") != NULL)
     return SF_DB_ERROR_TLS;
