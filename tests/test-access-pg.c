@@ -40,6 +40,7 @@ typedef struct
   char    *uri;                 /* as the owner (the test server's superuser) */
   char    *logins[N_LOGINS];
   char    *uris[N_LOGINS];      /* as each login */
+  SfDb    *dbs[N_LOGINS];       /* each login's own connection, once made */
   gint64   syg, job;            /* team ids */
   gint64   aa, cc;              /* caseworker ids */
 } Fixture;
@@ -111,6 +112,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(SfStore) owner = NULL;
   g_autoptr(SfStore) admin = NULL;
   g_autoptr(GFile) file = NULL;
+  g_auto(SfImportResult) roster_result = { 0 };
+  g_auto(SfImportResult) cases_result = { 0 };
 
   /* Set up as server-setup does, filled in the program rather than through
    * the command line (a dozen fewer programs to start) */
@@ -123,10 +126,10 @@ fixture_set_up (Fixture       *fixture,
   roster = sf_test_write_file (fixture->dir, "roster.csv", roster_csv);
   cases = sf_test_write_file (fixture->dir, "cases.csv", cases_csv);
   file = g_file_new_for_path (roster);
-  g_assert_true (sf_import_file (owner, file, FALSE, &(SfImportResult) { 0 }, &error));
+  g_assert_true (sf_import_file (owner, file, FALSE, &roster_result, &error));
   g_clear_object (&file);
   file = g_file_new_for_path (cases);
-  g_assert_true (sf_import_file (owner, file, TRUE, &(SfImportResult) { 0 }, &error));
+  g_assert_true (sf_import_file (owner, file, TRUE, &cases_result, &error));
   g_assert_no_error (error);
   fixture->syg = owner_int (fixture, "SELECT id FROM team WHERE name = 'Syg'");
   fixture->job = owner_int (fixture, "SELECT id FROM team WHERE name = 'Job'");
@@ -182,6 +185,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  for (int i = 0; i < N_LOGINS; i++)
+    g_clear_pointer (&fixture->dbs[i], sf_db_close);
   sf_test_pg_drop_database (g_steal_pointer (&fixture->uri));
   /* Login roles are the server's, not the database's */
   for (int i = 0; i < N_LOGINS; i++)
@@ -197,15 +202,18 @@ fixture_tear_down (Fixture       *fixture,
 
 /* ---- raw SQL on a login's own connection ---- */
 
+/* @who's connection (one per login, kept: a connection is a process on
+ * the server, and a loaded machine starts those slowly) */
 static SfDb *
 connect_as (Fixture *fixture,
             int      who)
 {
   g_autoptr(GError) error = NULL;
-  SfDb *db = sf_db_open (fixture->uris[who], SF_DB_OPEN_DEFAULT, &error);
 
+  if (fixture->dbs[who] == NULL)
+    fixture->dbs[who] = sf_db_open (fixture->uris[who], SF_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  return db;
+  return fixture->dbs[who];
 }
 
 static gint64
@@ -213,7 +221,7 @@ count_as (Fixture    *fixture,
           int         who,
           const char *table)
 {
-  g_autoptr(SfDb) db = connect_as (fixture, who);
+  SfDb *db = connect_as (fixture, who);
   g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", table);
   g_autoptr(GError) error = NULL;
   g_autoptr(SfDbStmt) stmt = sf_db_prepare (db, sql, &error);
@@ -232,11 +240,14 @@ write_as (Fixture    *fixture,
           int         who,
           const char *sql)
 {
-  g_autoptr(SfDb) db = connect_as (fixture, who);
+  SfDb *db = connect_as (fixture, who);
   g_autoptr(GError) error = NULL;
 
   if (sf_db_exec (db, sql, &error))
     return sf_db_changes (db);
+  /* A refused statement inside BEGIN … COMMIT leaves the transaction to end */
+  if (sf_db_in_transaction (db))
+    sf_db_rollback (db);
   if (!g_error_matches (error, SF_DB_ERROR, SF_DB_ERROR_DENIED))
     g_error ("%s as %s: %s", sql, login_kinds[who], error->message);
   return DENIED;
@@ -373,7 +384,7 @@ static void
 test_who (Fixture       *fixture,
           gconstpointer  data)
 {
-  g_autoptr(SfDb) db = connect_as (fixture, M1);
+  SfDb *db = connect_as (fixture, M1);
   g_autoptr(GError) error = NULL;
   g_autoptr(SfDbStmt) stmt = NULL;
   g_autoptr(SfStore) store = NULL;
