@@ -448,6 +448,9 @@ static const char * const sf_store_pg_migrations[] = {
    * writes per group.  Nobody but the owner may TRUNCATE (which passes
    * by the policies) or touch user_access directly. */
   "DO $$ BEGIN"
+  /* Nobody else may create objects beside ours (PostgreSQL 15's default
+   * for public; a warning, not an error, where the owner may not say so) */
+  "  EXECUTE format ('REVOKE CREATE ON SCHEMA %I FROM PUBLIC', current_schema ());"
   "  EXECUTE format ('GRANT USAGE ON SCHEMA %I TO sagsfordeling_manager, sagsfordeling_hr, sagsfordeling_admin', current_schema ());"
   "  EXECUTE format ('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO sagsfordeling_manager, sagsfordeling_hr, sagsfordeling_admin', current_schema ());"
   "  EXECUTE format ('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO sagsfordeling_manager, sagsfordeling_hr, sagsfordeling_admin', current_schema ());"
