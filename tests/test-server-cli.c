@@ -47,8 +47,9 @@ test_setup_idempotent (void)
   g_free (version);
   version = sf_test_pg_query (uri, "SELECT count (*) FROM pg_tables WHERE schemaname = 'public'");
   g_assert_cmpstr (version, ==, tables);
-  /* The tables the engine uses are all there (one more: schema_version) */
-  g_assert_cmpint (g_ascii_strtoll (tables, NULL, 10), ==, 21);
+  /* The tables the engine uses are all there (two more: schema_version
+   * and user_access) */
+  g_assert_cmpint (g_ascii_strtoll (tables, NULL, 10), ==, 22);
 
   sf_test_pg_drop_database (uri);
 }

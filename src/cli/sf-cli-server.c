@@ -8,6 +8,7 @@
 #include "sf-cli-util.h"
 #include "sf-db.h"
 #include "sf-server.h"
+#include "sf-store.h"
 #include "sf-store-copy.h"
 
 int
@@ -34,6 +35,15 @@ sf_cli_server_setup (const char  *database,
     }
   if (!sf_server_setup (database, &from, &to, &error))
     return sf_cli_refuse (error);
+  /* The owner fills the case-area catalogue now: on a database with access
+   * control nobody but an admin may, and the first to open it may be a
+   * manager */
+  {
+    g_autoptr(SfStore) store = sf_store_open (database, &error);
+
+    if (store == NULL)
+      return sf_cli_refuse (error);
+  }
 
   if (from == to)
     g_print (_("The database is set up already (schema %d); nothing was changed.\n"), to);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sf-cli-access.h"
 #include "sf-cli-areas.h"
 #include "sf-cli-checklists.h"
 #include "sf-cli-planning.h"
@@ -597,6 +598,9 @@ static const Command commands[] = {
   { "area-remove", N_("KEY"), N_("Remove an own case area that no team or case uses"), sf_cli_area_remove },
   { "server-setup", "", N_("Create or upgrade the schema of a database on a PostgreSQL server (run by its owner)"), NULL },
   { "copy", N_("--from SOURCE --to TARGET [--replace]"), N_("Copy everything between a database file and a PostgreSQL server (either way), into an empty target unless --replace"), NULL },
+  { "access-grant", N_("--login NAME --role manager|hr|admin [--team NAME]…"), N_("Let a login on the shared database manage teams, work as HR or administer (run by an admin)"), sf_cli_access_grant },
+  { "access-revoke", N_("--login NAME [--role ROLE] [--team NAME]"), N_("Take a login's access away, all of it or one role's or team's (run by an admin)"), sf_cli_access_revoke },
+  { "access-list", N_("[--format text|json]"), N_("List who has access to the shared database, with their roles and teams"), sf_cli_access_list },
 };
 
 static char *
@@ -667,6 +671,9 @@ main (int    argc,
     return sf_cli_server_setup (database, argc - 1, argv + 1);
   if (g_str_equal (command->name, "copy"))
     return sf_cli_copy (argc - 1, argv + 1);
+  /* Access control is the server's */
+  if (g_str_has_prefix (command->name, "access-") && !sf_db_location_is_uri (database))
+    return sf_cli_access_on_file (command->name);
   if (sf_db_location_is_uri (database) &&
       (g_str_equal (command->name, "restore") || g_str_equal (command->name, "check") ||
        g_str_equal (command->name, "backup")))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sf-access.h"
 #include "sf-alert-notice.h"
 #include "sf-alerts.h"
 #include "sf-areas.h"

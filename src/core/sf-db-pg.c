@@ -112,9 +112,13 @@ error_code_of (const char *sqlstate,
   if (strcmp (sqlstate, "40001") == 0 || strcmp (sqlstate, "40P01") == 0 ||
       strcmp (sqlstate, "55P03") == 0)
     return SF_DB_ERROR_BUSY;
-  /* Read-only transaction or hot standby; insufficient privilege */
-  if (strcmp (sqlstate, "25006") == 0 || strcmp (sqlstate, "42501") == 0)
+  /* Read-only transaction or hot standby */
+  if (strcmp (sqlstate, "25006") == 0)
     return SF_DB_ERROR_READ_ONLY;
+  /* Insufficient privilege: a table the user's role may not write, or a
+   * row-level security policy refusing the row (docs/access.md) */
+  if (strcmp (sqlstate, "42501") == 0)
+    return SF_DB_ERROR_DENIED;
   /* Data corrupted, index corrupted */
   if (strcmp (sqlstate, "XX001") == 0 || strcmp (sqlstate, "XX002") == 0)
     return SF_DB_ERROR_CORRUPT;

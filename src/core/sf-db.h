@@ -37,6 +37,7 @@ typedef enum
   SF_DB_ERROR_CONNECTION,   /* the server cannot be reached or went away */
   SF_DB_ERROR_AUTH,         /* the server refused the user or password */
   SF_DB_ERROR_TLS,          /* the encrypted connection could not be made */
+  SF_DB_ERROR_DENIED,       /* the server's rights or row policies refuse the user this */
 } SfDbError;
 
 /* What sf_db_stmt_step() returns. */

@@ -19,6 +19,7 @@ typedef enum
   SF_ERROR_TOO_NEW,        /* the database was made by a newer version */
   SF_ERROR_IO,             /* a file could not be read or written */
   SF_ERROR_READ_ONLY,      /* the database can be read but not changed */
+  SF_ERROR_DENIED,         /* the shared database does not let this user do this */
 } SfError;
 
 GQuark sf_error_quark (void);

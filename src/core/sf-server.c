@@ -47,6 +47,15 @@ static void
 set_database_error (GError     **error,
                     const GError *cause)
 {
+  /* A login without any grant here may not even read the schema's version */
+  if (g_error_matches (cause, SF_DB_ERROR, SF_DB_ERROR_DENIED))
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_DENIED,
+                   _("Your sign-in has no access to this shared database (%s). Its administrator "
+                     "grants access with “sagsfordeling-cli access-grant”."),
+                   cause->message);
+      return;
+    }
   g_set_error (error, SF_ERROR,
                g_error_matches (cause, SF_DB_ERROR, SF_DB_ERROR_READ_ONLY) ? SF_ERROR_READ_ONLY
                : g_error_matches (cause, SF_DB_ERROR, SF_DB_ERROR_BUSY) ? SF_ERROR_BUSY

@@ -15,9 +15,22 @@
  * - foreign keys are DEFERRABLE (checked at each statement unless a bulk
  *   import defers them to its commit, as SQLite's foreign_key_check does).
  *
- * Step 2 follows SQLite's 7 → 8: saved what-if scenarios. */
+ * Step 2 follows SQLite's 7 → 8: saved what-if scenarios.
+ *
+ * Step 3 is the server's own: who may see and change what (docs/access.md).
+ * Three group roles (sagsfordeling_manager, sagsfordeling_hr,
+ * sagsfordeling_admin) hold the GRANTs per table; the table user_access
+ * (login ↔ role ↔ team) decides the rows, through row-level security
+ * policies keyed on session_user, the login the server authenticated.
+ * The helper functions the policies call are SECURITY DEFINER (they read
+ * user_access, which the policies protect) with a fixed search_path, take
+ * no argument (nobody can ask about another login) and are STABLE, so a
+ * statement calls each once.  The owner (who runs server-setup) is exempt
+ * from the policies: RLS is enabled, not forced, as the owner may alter
+ * or drop the tables anyway.  A later step that adds a table grants it
+ * and gives it policies too. */
 
-#define SF_STORE_PG_SCHEMA_VERSION 2
+#define SF_STORE_PG_SCHEMA_VERSION 3
 
 static const char * const sf_store_pg_migrations[] = {
   /* 0 → 1 */
@@ -273,6 +286,307 @@ static const char * const sf_store_pg_migrations[] = {
   "  updated text NOT NULL"
   ");"
   "CREATE TRIGGER scenario_fill_id BEFORE INSERT ON scenario FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();",
+
+  /* 2 → 3: roles and access (docs/access.md) */
+  /* Functions made here look up names in this schema alone (pg_temp last,
+   * so no temporary table can stand in for one of ours) */
+  "DO $$ BEGIN"
+  "  EXECUTE format ('SET LOCAL search_path = %I, pg_temp', current_schema ());"
+  "END $$;"
+
+  /* The group roles belong to the whole server: made once, by an owner
+   * who may (CREATEROLE), or beforehand by the database administrator */
+  "DO $$"
+  "DECLARE"
+  "  r text;"
+  "BEGIN"
+  "  FOREACH r IN ARRAY ARRAY['sagsfordeling_manager', 'sagsfordeling_hr', 'sagsfordeling_admin'] LOOP"
+  "    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN"
+  "      BEGIN"
+  "        EXECUTE format ('CREATE ROLE %I NOLOGIN', r);"
+  "      EXCEPTION"
+  "        WHEN duplicate_object OR unique_violation THEN NULL;"
+  "        WHEN insufficient_privilege THEN"
+  "          RAISE EXCEPTION 'the group role % does not exist, and % may not create roles', r, current_user"
+  "            USING ERRCODE = 'insufficient_privilege',"
+  "                  HINT = 'A database administrator creates the roles sagsfordeling_manager, sagsfordeling_hr and'"
+  "                         || ' sagsfordeling_admin (CREATE ROLE … NOLOGIN) and grants them to the owner WITH ADMIN OPTION,'"
+  "                         || ' or gives the owner CREATEROLE.';"
+  "      END;"
+  "    END IF;"
+  "  END LOOP;"
+  "END $$;"
+
+  "CREATE TABLE user_access ("
+  "  id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+  "  login      text NOT NULL CHECK (length (login) > 0),"
+  "  role       text NOT NULL CHECK (role IN ('manager', 'hr', 'admin')),"
+  "  team_id    bigint REFERENCES team (id) ON DELETE CASCADE,"
+  "  granted_at timestamptz NOT NULL DEFAULT now (),"
+  "  granted_by text NOT NULL DEFAULT session_user,"
+  "  CHECK ((role = 'manager') = (team_id IS NOT NULL))"
+  ");"
+  "CREATE UNIQUE INDEX user_access_unique ON user_access (login, role, COALESCE (team_id, 0));"
+  "CREATE INDEX user_access_login ON user_access (login, role, team_id);"
+  "CREATE INDEX user_access_team ON user_access (team_id) WHERE team_id IS NOT NULL;"
+
+  /* What the signed-in login may do here */
+  "CREATE FUNCTION sf_access_any () RETURNS boolean"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT"
+  "  AS $$ SELECT EXISTS (SELECT 1 FROM user_access WHERE login = session_user) $$;"
+  "CREATE FUNCTION sf_access_has (VARIADIC roles text[]) RETURNS boolean"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT"
+  "  AS $$ SELECT EXISTS (SELECT 1 FROM user_access WHERE login = session_user AND role = ANY (roles)) $$;"
+  "CREATE FUNCTION sf_access_teams () RETURNS SETOF bigint"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT"
+  "  AS $$ SELECT team_id FROM user_access WHERE login = session_user AND role = 'manager' $$;"
+  "CREATE FUNCTION sf_access_caseworkers () RETURNS SETOF bigint"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT"
+  "  AS $$ SELECT c.id FROM caseworker c JOIN user_access a ON a.team_id = c.team_id"
+  "        WHERE a.login = session_user AND a.role = 'manager' $$;"
+  "CREATE FUNCTION sf_access_checklists () RETURNS SETOF bigint"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT"
+  "  AS $$ SELECT l.id FROM checklist l JOIN user_access a ON a.team_id = l.team_id"
+  "        WHERE a.login = session_user AND a.role = 'manager' $$;"
+  "CREATE FUNCTION sf_access_checklist_items () RETURNS SETOF bigint"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT"
+  "  AS $$ SELECT i.id FROM checklist_item i JOIN checklist l ON l.id = i.checklist_id"
+  "        JOIN user_access a ON a.team_id = l.team_id"
+  "        WHERE a.login = session_user AND a.role = 'manager' $$;"
+  /* An acknowledgement names its alert as kind:team:caseworker */
+  "CREATE FUNCTION sf_alert_team (identity text) RETURNS bigint"
+  "  LANGUAGE sql IMMUTABLE"
+  "  AS $$ SELECT CASE WHEN split_part (identity, ':', 2) ~ '^[0-9]{1,18}$'"
+  "                    THEN split_part (identity, ':', 2)::bigint END $$;"
+
+  /* Who did it is the login the server knows, whatever the program said
+   * (the owner's copies keep the who of the rows they copy) */
+  "CREATE FUNCTION sf_set_who () RETURNS trigger"
+  "  LANGUAGE plpgsql SET search_path FROM CURRENT AS $$"
+  "BEGIN"
+  "  IF NOT pg_catalog.pg_has_role (current_user,"
+  "                                 (SELECT relowner FROM pg_catalog.pg_class WHERE oid = TG_RELID),"
+  "                                 'USAGE') THEN"
+  "    NEW.who := session_user;"
+  "  END IF;"
+  "  RETURN NEW;"
+  "END $$;"
+  "CREATE TRIGGER audit_who BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION sf_set_who ();"
+  "CREATE TRIGGER alert_ack_who BEFORE INSERT OR UPDATE ON alert_ack FOR EACH ROW EXECUTE FUNCTION sf_set_who ();"
+  "CREATE TRIGGER checklist_event_who BEFORE INSERT ON checklist_event FOR EACH ROW EXECUTE FUNCTION sf_set_who ();"
+  "CREATE TRIGGER checklist_template_who BEFORE INSERT ON checklist_template FOR EACH ROW EXECUTE FUNCTION sf_set_who ();"
+
+  /* Granting and revoking: by an admin, or by the owner (the first admin) */
+  "CREATE FUNCTION sf_access_may_manage () RETURNS boolean"
+  "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT"
+  "  AS $$ SELECT sf_access_has ('admin')"
+  "        OR pg_catalog.pg_has_role (session_user,"
+  "                                   (SELECT relowner FROM pg_catalog.pg_class"
+  "                                     WHERE oid = 'user_access'::pg_catalog.regclass), 'USAGE') $$;"
+  "CREATE FUNCTION sf_access_grant (p_login text, p_role text, p_team text) RETURNS void"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+  "DECLARE"
+  "  t bigint;"
+  "BEGIN"
+  "  IF NOT sf_access_may_manage () THEN"
+  "    RAISE EXCEPTION 'only an administrator may grant access' USING ERRCODE = 'insufficient_privilege';"
+  "  END IF;"
+  "  IF p_role IS NULL OR p_role NOT IN ('manager', 'hr', 'admin') THEN"
+  "    RAISE EXCEPTION 'no role %', p_role USING ERRCODE = 'invalid_parameter_value';"
+  "  END IF;"
+  "  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = p_login AND rolcanlogin) THEN"
+  "    RAISE EXCEPTION 'there is no login role %', p_login USING ERRCODE = 'undefined_object';"
+  "  END IF;"
+  "  IF p_role = 'manager' THEN"
+  "    SELECT id INTO t FROM team WHERE name = p_team::citext;"
+  "    IF t IS NULL THEN"
+  "      RAISE EXCEPTION 'there is no team %', p_team USING ERRCODE = 'no_data_found';"
+  "    END IF;"
+  "  ELSIF p_team IS NOT NULL THEN"
+  "    RAISE EXCEPTION 'only a manager has teams' USING ERRCODE = 'invalid_parameter_value';"
+  "  END IF;"
+  "  INSERT INTO user_access (login, role, team_id) VALUES (p_login, p_role, t)"
+  "    ON CONFLICT (login, role, COALESCE (team_id, 0)) DO NOTHING;"
+  "  EXECUTE format ('GRANT %I TO %I', 'sagsfordeling_' || p_role, p_login);"
+  "END $$;"
+  "CREATE FUNCTION sf_access_revoke (p_login text, p_role text, p_team text) RETURNS bigint"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+  "DECLARE"
+  "  n bigint;"
+  "  r text;"
+  "BEGIN"
+  "  IF NOT sf_access_may_manage () THEN"
+  "    RAISE EXCEPTION 'only an administrator may revoke access' USING ERRCODE = 'insufficient_privilege';"
+  "  END IF;"
+  "  IF p_team IS NOT NULL AND NOT EXISTS (SELECT 1 FROM team WHERE name = p_team::citext) THEN"
+  "    RAISE EXCEPTION 'there is no team %', p_team USING ERRCODE = 'no_data_found';"
+  "  END IF;"
+  "  DELETE FROM user_access a"
+  "   WHERE a.login = p_login AND (p_role IS NULL OR a.role = p_role)"
+  "     AND (p_team IS NULL OR a.team_id = (SELECT id FROM team WHERE name = p_team::citext));"
+  "  GET DIAGNOSTICS n = ROW_COUNT;"
+  /* A group role the login no longer has a row for goes (the roles are
+   * the server's: a login with access to another database on it loses
+   * that role's table rights there too, until granted again) */
+  "  FOREACH r IN ARRAY ARRAY['manager', 'hr', 'admin'] LOOP"
+  "    IF NOT EXISTS (SELECT 1 FROM user_access WHERE login = p_login AND role = r)"
+  "       AND EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = p_login)"
+  "       AND pg_catalog.pg_has_role (p_login, 'sagsfordeling_' || r, 'MEMBER') THEN"
+  "      BEGIN"
+  "        EXECUTE format ('REVOKE %I FROM %I', 'sagsfordeling_' || r, p_login);"
+  "      EXCEPTION WHEN insufficient_privilege OR undefined_object THEN NULL;"
+  "      END;"
+  "    END IF;"
+  "  END LOOP;"
+  "  RETURN n;"
+  "END $$;"
+  "REVOKE ALL ON FUNCTION sf_access_grant (text, text, text), sf_access_revoke (text, text, text) FROM PUBLIC;"
+  "GRANT EXECUTE ON FUNCTION sf_access_grant (text, text, text), sf_access_revoke (text, text, text)"
+  "  TO sagsfordeling_admin;"
+
+  /* GRANTs: everyone reads every table (the policies pick the rows);
+   * writes per group.  Nobody but the owner may TRUNCATE (which passes
+   * by the policies) or touch user_access directly. */
+  "DO $$ BEGIN"
+  /* Nobody else may create objects beside ours (PostgreSQL 15's default
+   * for public; a warning, not an error, where the owner may not say so) */
+  "  EXECUTE format ('REVOKE CREATE ON SCHEMA %I FROM PUBLIC', current_schema ());"
+  "  EXECUTE format ('GRANT USAGE ON SCHEMA %I TO sagsfordeling_manager, sagsfordeling_hr, sagsfordeling_admin', current_schema ());"
+  "  EXECUTE format ('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO sagsfordeling_manager, sagsfordeling_hr, sagsfordeling_admin', current_schema ());"
+  "  EXECUTE format ('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO sagsfordeling_manager, sagsfordeling_hr, sagsfordeling_admin', current_schema ());"
+  "END $$;"
+  "GRANT INSERT, UPDATE, DELETE ON caseworker, reduction, casefile, alert_ack, worker_history, team_history,"
+  "  checklist, checklist_item, checklist_event, import_mapping, meta_run TO sagsfordeling_manager;"
+  "GRANT INSERT, UPDATE, DELETE ON team, caseworker, reduction, planned_hire, scenario, worker_history,"
+  "  team_history, import_mapping, meta_run TO sagsfordeling_hr;"
+  "GRANT INSERT, UPDATE, DELETE ON meta, setting, area, team, caseworker, reduction, casefile, audit,"
+  "  alert_ack, meta_run, worker_history, team_history, import_mapping, checklist_template,"
+  "  checklist_template_item, checklist, checklist_item, checklist_event, planned_hire, scenario"
+  "  TO sagsfordeling_admin;"
+  "GRANT INSERT ON audit TO sagsfordeling_manager, sagsfordeling_hr;"
+
+  /* Row-level security on every table of data.  Policies of a command
+   * add up (OR); a group's GRANTs say which commands it has at all. */
+  "DO $$"
+  "DECLARE"
+  "  t text;"
+  "BEGIN"
+  "  FOREACH t IN ARRAY ARRAY['meta', 'setting', 'area', 'team', 'caseworker', 'reduction', 'casefile',"
+  "                           'audit', 'alert_ack', 'meta_run', 'worker_history', 'team_history',"
+  "                           'import_mapping', 'checklist_template', 'checklist_template_item',"
+  "                           'checklist', 'checklist_item', 'checklist_event', 'planned_hire',"
+  "                           'scenario', 'user_access'] LOOP"
+  "    EXECUTE format ('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);"
+  "  END LOOP;"
+  /* Settings, norms and catalogues: read by all with access here, changed by admin */
+  "  FOREACH t IN ARRAY ARRAY['meta', 'setting', 'area', 'checklist_template', 'checklist_template_item'] LOOP"
+  "    EXECUTE format ('CREATE POLICY %I ON %I FOR SELECT USING ((SELECT sf_access_any ()))', t || '_read', t);"
+  "    EXECUTE format ('CREATE POLICY %I ON %I FOR ALL USING ((SELECT sf_access_has (''admin'')))'"
+  "                    || ' WITH CHECK ((SELECT sf_access_has (''admin'')))', t || '_admin', t);"
+  "  END LOOP;"
+  /* Book-keeping of the programs themselves */
+  "  FOREACH t IN ARRAY ARRAY['import_mapping', 'meta_run'] LOOP"
+  "    EXECUTE format ('CREATE POLICY %I ON %I FOR ALL USING ((SELECT sf_access_any ()))'"
+  "                    || ' WITH CHECK ((SELECT sf_access_any ()))', t || '_any', t);"
+  "  END LOOP;"
+  "END $$;"
+
+  /* A manager's rows are those of their teams: a table without a team
+   * column reaches one through its caseworker or checklist */
+  "CREATE POLICY team_read ON team FOR SELECT"
+  "  USING ((SELECT sf_access_has ('hr', 'admin')) OR id IN (SELECT sf_access_teams ()));"
+  "CREATE POLICY team_roster ON team FOR ALL"
+  "  USING ((SELECT sf_access_has ('hr', 'admin'))) WITH CHECK ((SELECT sf_access_has ('hr', 'admin')));"
+
+  "CREATE POLICY caseworker_read ON caseworker FOR SELECT"
+  "  USING ((SELECT sf_access_has ('hr', 'admin')) OR team_id IN (SELECT sf_access_teams ()));"
+  "CREATE POLICY caseworker_roster ON caseworker FOR ALL"
+  "  USING ((SELECT sf_access_has ('hr', 'admin'))) WITH CHECK ((SELECT sf_access_has ('hr', 'admin')));"
+  "CREATE POLICY caseworker_manager ON caseworker FOR ALL"
+  "  USING (team_id IN (SELECT sf_access_teams ())) WITH CHECK (team_id IN (SELECT sf_access_teams ()));"
+
+  "CREATE POLICY reduction_read ON reduction FOR SELECT"
+  "  USING ((SELECT sf_access_has ('hr', 'admin')) OR caseworker_id IN (SELECT sf_access_caseworkers ()));"
+  "CREATE POLICY reduction_roster ON reduction FOR ALL"
+  "  USING ((SELECT sf_access_has ('hr', 'admin'))) WITH CHECK ((SELECT sf_access_has ('hr', 'admin')));"
+  "CREATE POLICY reduction_manager ON reduction FOR ALL"
+  "  USING (caseworker_id IN (SELECT sf_access_caseworkers ()))"
+  "  WITH CHECK (caseworker_id IN (SELECT sf_access_caseworkers ()));"
+
+  "CREATE POLICY casefile_read ON casefile FOR SELECT"
+  "  USING ((SELECT sf_access_has ('hr', 'admin')) OR caseworker_id IN (SELECT sf_access_caseworkers ()));"
+  "CREATE POLICY casefile_admin ON casefile FOR ALL"
+  "  USING ((SELECT sf_access_has ('admin'))) WITH CHECK ((SELECT sf_access_has ('admin')));"
+  "CREATE POLICY casefile_manager ON casefile FOR ALL"
+  "  USING (caseworker_id IN (SELECT sf_access_caseworkers ()))"
+  "  WITH CHECK (caseworker_id IN (SELECT sf_access_caseworkers ()));"
+
+  "CREATE POLICY worker_history_read ON worker_history FOR SELECT"
+  "  USING ((SELECT sf_access_has ('hr', 'admin')) OR caseworker_id IN (SELECT sf_access_caseworkers ()));"
+  "CREATE POLICY worker_history_all ON worker_history FOR ALL"
+  "  USING ((SELECT sf_access_has ('hr', 'admin'))) WITH CHECK ((SELECT sf_access_has ('hr', 'admin')));"
+  "CREATE POLICY worker_history_manager ON worker_history FOR ALL"
+  "  USING (caseworker_id IN (SELECT sf_access_caseworkers ()))"
+  "  WITH CHECK (caseworker_id IN (SELECT sf_access_caseworkers ()));"
+
+  "CREATE POLICY team_history_read ON team_history FOR SELECT"
+  "  USING ((SELECT sf_access_has ('hr', 'admin')) OR team_id IN (SELECT sf_access_teams ()));"
+  "CREATE POLICY team_history_all ON team_history FOR ALL"
+  "  USING ((SELECT sf_access_has ('hr', 'admin'))) WITH CHECK ((SELECT sf_access_has ('hr', 'admin')));"
+  "CREATE POLICY team_history_manager ON team_history FOR ALL"
+  "  USING (team_id IN (SELECT sf_access_teams ())) WITH CHECK (team_id IN (SELECT sf_access_teams ()));"
+
+  "CREATE POLICY alert_ack_read ON alert_ack FOR SELECT"
+  "  USING ((SELECT sf_access_has ('hr', 'admin')) OR sf_alert_team (identity) IN (SELECT sf_access_teams ()));"
+  "CREATE POLICY alert_ack_admin ON alert_ack FOR ALL"
+  "  USING ((SELECT sf_access_has ('admin'))) WITH CHECK ((SELECT sf_access_has ('admin')));"
+  "CREATE POLICY alert_ack_manager ON alert_ack FOR ALL"
+  "  USING (sf_alert_team (identity) IN (SELECT sf_access_teams ()))"
+  "  WITH CHECK (sf_alert_team (identity) IN (SELECT sf_access_teams ()));"
+
+  "CREATE POLICY checklist_read ON checklist FOR SELECT"
+  "  USING ((SELECT sf_access_has ('hr', 'admin')) OR team_id IN (SELECT sf_access_teams ()));"
+  "CREATE POLICY checklist_admin ON checklist FOR ALL"
+  "  USING ((SELECT sf_access_has ('admin'))) WITH CHECK ((SELECT sf_access_has ('admin')));"
+  "CREATE POLICY checklist_manager ON checklist FOR ALL"
+  "  USING (team_id IN (SELECT sf_access_teams ())) WITH CHECK (team_id IN (SELECT sf_access_teams ()));"
+
+  "CREATE POLICY checklist_item_read ON checklist_item FOR SELECT"
+  "  USING ((SELECT sf_access_has ('hr', 'admin')) OR checklist_id IN (SELECT sf_access_checklists ()));"
+  "CREATE POLICY checklist_item_admin ON checklist_item FOR ALL"
+  "  USING ((SELECT sf_access_has ('admin'))) WITH CHECK ((SELECT sf_access_has ('admin')));"
+  "CREATE POLICY checklist_item_manager ON checklist_item FOR ALL"
+  "  USING (checklist_id IN (SELECT sf_access_checklists ()))"
+  "  WITH CHECK (checklist_id IN (SELECT sf_access_checklists ()));"
+
+  "CREATE POLICY checklist_event_read ON checklist_event FOR SELECT"
+  "  USING ((SELECT sf_access_has ('hr', 'admin')) OR item_id IN (SELECT sf_access_checklist_items ()));"
+  "CREATE POLICY checklist_event_admin ON checklist_event FOR ALL"
+  "  USING ((SELECT sf_access_has ('admin'))) WITH CHECK ((SELECT sf_access_has ('admin')));"
+  "CREATE POLICY checklist_event_manager ON checklist_event FOR ALL"
+  "  USING (item_id IN (SELECT sf_access_checklist_items ()))"
+  "  WITH CHECK (item_id IN (SELECT sf_access_checklist_items ()));"
+
+  "CREATE POLICY planned_hire_read ON planned_hire FOR SELECT"
+  "  USING ((SELECT sf_access_has ('hr', 'admin')) OR team_id IN (SELECT sf_access_teams ()));"
+  "CREATE POLICY planned_hire_roster ON planned_hire FOR ALL"
+  "  USING ((SELECT sf_access_has ('hr', 'admin'))) WITH CHECK ((SELECT sf_access_has ('hr', 'admin')));"
+
+  "CREATE POLICY scenario_hr ON scenario FOR ALL"
+  "  USING ((SELECT sf_access_has ('hr', 'admin'))) WITH CHECK ((SELECT sf_access_has ('hr', 'admin')));"
+
+  /* The change log: everyone with access adds to it; a manager reads
+   * their own rows (the others' name other teams' people), HR and admin
+   * all; only admin changes or removes a row */
+  "CREATE POLICY audit_read ON audit FOR SELECT"
+  "  USING ((SELECT sf_access_has ('hr', 'admin')) OR who = session_user);"
+  "CREATE POLICY audit_add ON audit FOR INSERT WITH CHECK ((SELECT sf_access_any ()));"
+  "CREATE POLICY audit_admin ON audit FOR ALL"
+  "  USING ((SELECT sf_access_has ('admin'))) WITH CHECK ((SELECT sf_access_has ('admin')));"
+
+  /* Each login reads its own access; an admin reads everyone's */
+  "CREATE POLICY user_access_read ON user_access FOR SELECT"
+  "  USING (login = session_user OR (SELECT sf_access_has ('admin')));",
 };
 
 /* The tables with an identity id, whose identity a copy moves past the

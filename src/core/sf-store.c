@@ -163,6 +163,12 @@ set_error_from_code (GError     **error,
                              "folder is read-only. Copy it somewhere you may write to, or "
                              "open it there."));
       break;
+    case SF_DB_ERROR_DENIED:
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_DENIED,
+                           _("You may not make this change: on the shared database, your "
+                             "sign-in may change only what your role and teams allow. Ask "
+                             "the database's administrator if you need more access."));
+      break;
     case SF_DB_ERROR_IO:
       g_set_error (error, SF_ERROR, SF_ERROR_IO,
                    _("The database file cannot be read or written (%s)."), detail);
@@ -803,6 +809,26 @@ sync_catalogue (SfStore  *self,
   return sf_store_commit (self, error);
 }
 
+/* On a shared database only an admin (or the owner) may change the
+ * catalogue: for anyone else it stays as they last synchronised it, and the
+ * store opens all the same (docs/access.md). */
+static gboolean
+sync_catalogue_if_allowed (SfStore  *self,
+                           GError  **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (sync_catalogue (self, &local))
+    return TRUE;
+  if (g_error_matches (local, SF_ERROR, SF_ERROR_DENIED))
+    {
+      g_debug ("The catalogue is left as it is: %s", local->message);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
 /* SQLite's b-tree balancing mallocs and frees a 64 KiB scratch buffer for
  * every changed index entry.  Where that lands at the top of the heap,
  * glibc returns it to the kernel each time: two brk() calls a row, which
@@ -1145,7 +1171,7 @@ sf_store_open_with (const char          *path,
        !sf_store_exec (self, "PRAGMA synchronous = NORMAL", error)))
     return NULL;
 
-  if ((IS_SQLITE (self) && !migrate (self, error)) || (!readonly && !sync_catalogue (self, error)))
+  if ((IS_SQLITE (self) && !migrate (self, error)) || (!readonly && !sync_catalogue_if_allowed (self, error)))
     return NULL;
 
   if (!memory && !readonly)
