@@ -65,13 +65,17 @@ count_on_server (const char *uri,
 /* The hook: the import's own backend terminated from another connection,
  * and waited for until it is gone */
 static void
-cut_connection (SfStore  *store,
-                gpointer  user_data)
+cut_connection (SfStore       *store,
+                SfImportStage  stage,
+                gpointer       user_data)
 {
   Fixture *fixture = user_data;
   g_autofree char *pid = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *done = NULL;
+
+  if (stage != SF_IMPORT_STAGE_COPIED)
+    return;
 
   pid = g_strdup_printf ("%" G_GINT64_FORMAT, sf_test_query_int (store, "SELECT pg_backend_pid ()"));
   sql = g_strdup_printf ("SELECT pg_terminate_backend (%s, 10000)", pid);
@@ -151,11 +155,15 @@ test_cut_roster (Fixture       *fixture,
 
 /* The hook: another program removes CD, who has no cases yet */
 static void
-remove_caseworker (SfStore  *store,
-                   gpointer  user_data)
+remove_caseworker (SfStore       *store,
+                   SfImportStage  stage,
+                   gpointer       user_data)
 {
   Fixture *fixture = user_data;
   g_autofree char *done = NULL;
+
+  if (stage != SF_IMPORT_STAGE_CHECKED)
+    return;
 
   done = sf_test_pg_query (fixture->uri, "DELETE FROM caseworker WHERE initials = 'CD' RETURNING 1");
   g_assert_cmpstr (done, ==, "1");

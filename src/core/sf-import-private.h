@@ -4,11 +4,18 @@
 
 G_BEGIN_DECLS
 
-/* For tests only: called during an import on a server, after the file's
- * rows have been copied into the temporary tables and before they are
- * applied (to cut the connection there, say).  NULL: no hook. */
-typedef void (*SfImportTestHook) (SfStore  *store,
-                                  gpointer  user_data);
+/* For tests only: called during an import on a server at @stage (to cut
+ * the connection there, or change the database as another program
+ * would).  NULL: no hook. */
+typedef enum
+{
+  SF_IMPORT_STAGE_CHECKED,     /* the file is checked; nothing is written yet */
+  SF_IMPORT_STAGE_COPIED,      /* the rows are in the temporary tables, not applied */
+} SfImportStage;
+
+typedef void (*SfImportTestHook) (SfStore       *store,
+                                  SfImportStage  stage,
+                                  gpointer       user_data);
 
 void sf_import_set_test_hook (SfImportTestHook hook,
                               gpointer         user_data);
