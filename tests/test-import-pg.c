@@ -191,6 +191,34 @@ test_removed_meanwhile (Fixture       *fixture,
   g_assert_cmpint (count_on_server (fixture->uri, "SELECT count (*) FROM casefile"), ==, 0);
 }
 
+/* The same into a table with cases already, where the rows go through a
+ * temporary table first */
+static void
+test_removed_meanwhile_update (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = sf_test_bytes ("sagsnummer;initialer;kompleksitet\n"
+                                           "S-1;AB;enkel\n");
+  g_autoptr(GBytes) cases = sf_test_bytes ("sagsnummer;initialer;kompleksitet\n"
+                                           "S-1;AB;kompleks\n"
+                                           "S-2;AB;kompleks\n"
+                                           "S-3;CD;enkel\n");
+  g_auto(SfImportResult) result = { 0 };
+
+  g_assert_true (sf_import_cases (fixture->store, first, &result, &error));
+  g_assert_no_error (error);
+  sf_import_result_clear (&result);
+
+  sf_import_set_test_hook (remove_caseworker, fixture);
+  g_assert_false (sf_import_cases (fixture->store, cases, &result, &error));
+  g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "\nLine 4: its caseworker or case area was removed"));
+  g_assert_cmpint (count_on_server (fixture->uri, "SELECT count (*) FROM casefile"), ==, 1);
+  g_assert_cmpint (count_on_server (fixture->uri,
+                                    "SELECT count (*) FROM casefile WHERE complexity = 'enkel'"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -202,6 +230,8 @@ main (int    argc,
   g_test_add ("/import-pg/cut/roster", Fixture, NULL, fixture_set_up, test_cut_roster, fixture_tear_down);
   g_test_add ("/import-pg/removed-meanwhile", Fixture, NULL, fixture_set_up, test_removed_meanwhile,
               fixture_tear_down);
+  g_test_add ("/import-pg/removed-meanwhile-update", Fixture, NULL, fixture_set_up,
+              test_removed_meanwhile_update, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1790,6 +1790,7 @@ apply_cases_on_server (Import    *im,
   g_autofree char *detail = NULL;
   SfDbCopy *copy;
   gint64 cases_before, cases_after, changed;
+  gboolean direct;
 
   /* The case table's foreign keys (and its indexes, when the import at
    * least doubles it) are set aside and checked once at the commit, as on
@@ -1805,37 +1806,48 @@ apply_cases_on_server (Import    *im,
     test_hook (im->store, SF_IMPORT_STAGE_CHECKED, test_hook_data);
   if (!sf_store_begin_bulk (im->store, "casefile", (gint64) plan->rows->len >= cases_before, error))
     return FALSE;
+  /* Into a table with no cases (the first import: the file is the whole
+   * list, each case once) the rows are copied straight in; otherwise into
+   * a temporary table first, from which they are applied.  Counted again
+   * inside the transaction, where another program's cases are seen. */
+  direct = cases_before == 0 && sf_store_count (im->store, "casefile") == 0;
   /* A set-based statement over 100,000 rows is costed high enough for
    * the server to compile it (JIT): a second of compiling for a quarter
    * of one of running. */
-  if (!sf_db_exec (db,
-                   "SET LOCAL jit = off;"
-                   "CREATE TEMPORARY TABLE sf_import_case ("
-                   "  line INTEGER NOT NULL, reference text NOT NULL, area_id INTEGER,"
-                   "  complexity text NOT NULL, start_date text, closed_date text,"
-                   "  caseworker_id INTEGER NOT NULL, cover_id INTEGER"
-                   ") ON COMMIT DROP", NULL))
+  if (!sf_db_exec (db, "SET LOCAL jit = off", NULL) ||
+      (!direct &&
+       !sf_db_exec (db,
+                    "CREATE TEMPORARY TABLE sf_import_case ("
+                    "  line INTEGER NOT NULL, reference text NOT NULL, area_id INTEGER,"
+                    "  complexity text NOT NULL, start_date text, closed_date text,"
+                    "  caseworker_id INTEGER NOT NULL, cover_id INTEGER"
+                    ") ON COMMIT DROP", NULL)))
     goto failed;
 
-  copy = sf_db_copy_begin (db, "sf_import_case", case_columns, NULL);
+  if (direct)
+    copy = sf_db_copy_begin (db, "casefile", case_columns + 1, NULL);
+  else
+    copy = sf_db_copy_begin (db, "sf_import_case", case_columns, NULL);
   if (copy == NULL)
     goto failed;
   for (guint i = 0; i < plan->rows->len; i++)
     {
       const CaseRow *row = &g_array_index (plan->rows, CaseRow, i);
       gint64 area_id = row->area_id;
+      int c = direct ? -1 : 0;          /* the straight copy has no line */
 
       /* A case without an area of its own has its caseworker's team's. */
       if (area_id == 0)
         area_id = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (plan->worker_areas, &row->caseworker_id));
-      sf_db_copy_put_int64 (copy, 0, row->line);
-      sf_db_copy_put_text (copy, 1, row->reference);
-      put_id (copy, 2, area_id);
-      sf_db_copy_put_text (copy, 3, sf_complexity_to_key (row->complexity));
-      put_day (copy, 4, row->start);
-      put_day (copy, 5, row->closed);
-      sf_db_copy_put_int64 (copy, 6, row->caseworker_id);
-      put_id (copy, 7, row->cover_id);
+      if (!direct)
+        sf_db_copy_put_int64 (copy, c, row->line);
+      sf_db_copy_put_text (copy, c + 1, row->reference);
+      put_id (copy, c + 2, area_id);
+      sf_db_copy_put_text (copy, c + 3, sf_complexity_to_key (row->complexity));
+      put_day (copy, c + 4, row->start);
+      put_day (copy, c + 5, row->closed);
+      sf_db_copy_put_int64 (copy, c + 6, row->caseworker_id);
+      put_id (copy, c + 7, row->cover_id);
       if (!sf_db_copy_row (copy, NULL))
         {
           sf_db_copy_end (copy, FALSE, NULL);
@@ -1849,14 +1861,8 @@ apply_cases_on_server (Import    *im,
 
   /* The cases there that the file changes are updated (one re-imported as
    * it is is not written), then those not there inserted: cheaper than an
-   * upsert, whose every row is a speculative insert first.  Into an empty
-   * table the rows are just inserted: the file has each case once. */
-  if (cases_before == 0)
-    upsert = g_strdup ("INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date,"
-                       "  caseworker_id, cover_id)"
-                       " SELECT reference, area_id, complexity, start_date, closed_date, caseworker_id, cover_id"
-                       " FROM sf_import_case");
-  else
+   * upsert, whose every row is a speculative insert first. */
+  if (!direct)
     {
       g_autofree char *mine = NULL;
       g_autofree char *theirs = NULL;
@@ -1874,16 +1880,32 @@ apply_cases_on_server (Import    *im,
   /* Another program may have removed a caseworker or area the rows name
    * since the file was checked: the first such line is the problem. */
   {
+    g_autofree char *reference = NULL;
     gint64 line = 0;
 
-    if (server_query (im,
-                      "SELECT line FROM sf_import_case c"
-                      " WHERE NOT EXISTS (SELECT 1 FROM caseworker w WHERE w.id = c.caseworker_id)"
-                      "  OR (c.cover_id IS NOT NULL"
-                      "      AND NOT EXISTS (SELECT 1 FROM caseworker w WHERE w.id = c.cover_id))"
-                      "  OR (c.area_id IS NOT NULL"
-                      "      AND NOT EXISTS (SELECT 1 FROM area a WHERE a.id = c.area_id))"
-                      " ORDER BY line LIMIT 1", &line, 1, NULL) && line > 0 && line <= G_MAXUINT)
+    if (direct)
+      {
+        /* The case table's rows are the file's: their lines by reference */
+        if (server_query (im,
+                          "SELECT 0, reference FROM casefile c"
+                          " WHERE NOT EXISTS (SELECT 1 FROM caseworker w WHERE w.id = c.caseworker_id)"
+                          "  OR (c.cover_id IS NOT NULL"
+                          "      AND NOT EXISTS (SELECT 1 FROM caseworker w WHERE w.id = c.cover_id))"
+                          "  OR (c.area_id IS NOT NULL"
+                          "      AND NOT EXISTS (SELECT 1 FROM area a WHERE a.id = c.area_id))"
+                          " ORDER BY id LIMIT 1", &line, 1, &reference) && reference != NULL)
+          line = GPOINTER_TO_UINT (g_hash_table_lookup (plan->references, reference));
+      }
+    else if (!server_query (im,
+                            "SELECT line FROM sf_import_case c"
+                            " WHERE NOT EXISTS (SELECT 1 FROM caseworker w WHERE w.id = c.caseworker_id)"
+                            "  OR (c.cover_id IS NOT NULL"
+                            "      AND NOT EXISTS (SELECT 1 FROM caseworker w WHERE w.id = c.cover_id))"
+                            "  OR (c.area_id IS NOT NULL"
+                            "      AND NOT EXISTS (SELECT 1 FROM area a WHERE a.id = c.area_id))"
+                            " ORDER BY line LIMIT 1", &line, 1, NULL))
+      line = 0;
+    if (line > 0 && line <= G_MAXUINT)
       {
         add_problem (im, (guint) line, _("its caseworker or case area was removed by another program "
                                          "during the import. Import the file again."));
@@ -1894,14 +1916,22 @@ apply_cases_on_server (Import    *im,
       goto failed;
   }
 
-  changed = sf_db_total_changes (db);
-  if (!sf_db_exec (db, upsert, NULL))
-    goto failed;
-  /* The rows updated and inserted */
-  changed = sf_db_total_changes (db) - changed;
-  cases_after = sf_store_count (im->store, "casefile");
-  if (cases_after < 0)
-    goto failed;
+  if (direct)
+    {
+      changed = plan->rows->len;
+      cases_after = changed;
+    }
+  else
+    {
+      changed = sf_db_total_changes (db);
+      if (!sf_db_exec (db, upsert, NULL))
+        goto failed;
+      /* The rows updated and inserted */
+      changed = sf_db_total_changes (db) - changed;
+      cases_after = sf_store_count (im->store, "casefile");
+      if (cases_after < 0)
+        goto failed;
+    }
   im->result->created += cases_after - cases_before;
   im->result->updated += changed - (cases_after - cases_before);
   im->result->unchanged += plan->rows->len - changed;

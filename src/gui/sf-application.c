@@ -398,7 +398,8 @@ sf_application_handle_local_options (GApplication *application,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
       g_free (self->database_path);
-      self->database_path = g_file_get_path (file);
+      /* A server's connection URI as it is; a file's path made absolute */
+      self->database_path = sf_db_location_is_uri (path) ? g_strdup (path) : g_file_get_path (file);
 
       /* Another database than the running instance's: a separate instance */
       g_application_set_flags (application,
