@@ -346,6 +346,103 @@ run_start (SfDbStmt *stmt,
   return since;
 }
 
+/* On a server every query is a round trip: there the run of everyone's
+ * newest state, and the first day of it, is read in one query for all
+ * people and one for all teams (the window functions below), instead of
+ * a query a person or team, as load_since() does for a few or on a file.
+ * Keys: "ID:STATUS" of people, "ID" of teams. */
+#define RUNS_WORKERS \
+  "SELECT caseworker_id, latest, min (day) FROM (" \
+  " SELECT caseworker_id, day, latest," \
+  "  max (CASE WHEN status <> latest THEN day END) OVER (PARTITION BY caseworker_id) AS broke" \
+  " FROM (SELECT caseworker_id, day, status," \
+  "   first_value (status) OVER (PARTITION BY caseworker_id ORDER BY day DESC) AS latest" \
+  "   FROM worker_history WHERE day <= ?1) a) b" \
+  " WHERE broke IS NULL OR day > broke GROUP BY caseworker_id, latest"
+#define RUNS_TEAMS \
+  "SELECT team_id, '', min (day) FROM (" \
+  " SELECT team_id, day, latest," \
+  "  max (CASE WHEN uncovered_cases > 0 THEN NULL ELSE day END) OVER (PARTITION BY team_id) AS broke" \
+  " FROM (SELECT team_id, day, uncovered_cases," \
+  "   first_value (uncovered_cases) OVER (PARTITION BY team_id ORDER BY day DESC) AS latest" \
+  "   FROM team_history WHERE day <= ?1) a) b" \
+  " WHERE latest > 0 AND (broke IS NULL OR day > broke) GROUP BY team_id"
+
+static GHashTable *
+load_runs (SfStore     *store,
+           const char  *sql,
+           const char  *iso,
+           GError     **error)
+{
+  g_autoptr(GHashTable) runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(SfDbStmt) stmt = sf_store_prepare (store, sql, error);
+  SfDbStep rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sf_db_stmt_bind_text_static (stmt, 1, iso);
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
+    {
+      const char *status = sf_db_stmt_column_text (stmt, 1);
+      SfDay day = SF_DAY_NONE;
+
+      if (!sf_day_parse (sf_db_stmt_column_text (stmt, 2), &day))
+        continue;
+      g_hash_table_insert (runs,
+                           status != NULL && *status != '\0'
+                             ? g_strdup_printf ("%" G_GINT64_FORMAT ":%s", sf_db_stmt_column_int64 (stmt, 0), status)
+                             : g_strdup_printf ("%" G_GINT64_FORMAT, sf_db_stmt_column_int64 (stmt, 0)),
+                           GUINT_TO_POINTER (day));
+    }
+  if (rc != SF_DB_DONE)
+    {
+      sf_store_set_db_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&runs);
+}
+
+static GHashTable *
+load_since_at_once (SfStore          *store,
+                    const SfFigures  *figures,
+                    GError          **error)
+{
+  g_autoptr(GHashTable) since = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *iso = sf_day_to_iso (figures->ref);
+  g_autoptr(GHashTable) workers = load_runs (store, RUNS_WORKERS, iso, error);
+  g_autoptr(GHashTable) teams = workers != NULL ? load_runs (store, RUNS_TEAMS, iso, error) : NULL;
+
+  if (teams == NULL)
+    return NULL;
+  for (guint i = 0; i < figures->workers->len; i++)
+    {
+      const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
+      g_autofree char *key = NULL;
+      gpointer day;
+
+      if (wf->status == SF_STATUS_WITHIN)
+        continue;
+      key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", wf->worker->id, sf_status_to_key (wf->status));
+      if (g_hash_table_lookup_extended (workers, key, NULL, &day))
+        g_hash_table_insert (since, g_strdup_printf ("w%" G_GINT64_FORMAT, wf->worker->id), day);
+    }
+  for (guint i = 0; i < figures->teams->len; i++)
+    {
+      const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
+      g_autofree char *key = NULL;
+      gpointer day;
+
+      if (tf->uncovered_cases == 0)
+        continue;
+      key = g_strdup_printf ("%" G_GINT64_FORMAT, tf->team->id);
+      if (g_hash_table_lookup_extended (teams, key, NULL, &day))
+        g_hash_table_insert (since, g_strdup_printf ("t%" G_GINT64_FORMAT ":%s", tf->team->id,
+                                                     sf_alert_kind_to_key (SF_ALERT_UNCOVERED_CASES)),
+                             day);
+    }
+  return g_steal_pointer (&since);
+}
+
 /* For each person who is near or over, and each team with uncovered cases
  * (of @caseworker_ids and @team_ids alone when given), the first day of the
  * unbroken run of that state that reaches the reference date.  Keys as
@@ -360,6 +457,10 @@ load_since (SfStore          *store,
   g_autoptr(GHashTable) since = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *iso = sf_day_to_iso (figures->ref);
   SfDbStmt *worker_rows, *team_rows;
+
+  if (caseworker_ids == NULL && team_ids == NULL &&
+      sf_db_get_kind (sf_store_get_db (store)) == SF_DB_POSTGRES)
+    return load_since_at_once (store, figures, error);
 
   worker_rows = sf_store_prepare (store,
                                   "SELECT day, status FROM worker_history WHERE caseworker_id = ?1"
