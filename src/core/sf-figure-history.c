@@ -212,6 +212,108 @@ sf_figure_history_record (SfStore          *store,
   return sf_figure_history_record_some (store, figures, NULL, NULL, error);
 }
 
+/* On a server, where a statement is a round trip: the changed rows are
+ * copied into temporary tables (COPY) and written with one upsert each,
+ * about six round trips for the 3,600 rows of a large municipality's
+ * first start of a day, instead of one a row. */
+static gboolean
+record_on_server (SfStore          *store,
+                  const SfFigures  *figures,
+                  const GArray     *worker_changes,
+                  const GArray     *team_changes,
+                  const char       *iso,
+                  GError          **error)
+{
+  static const char * const worker_columns[] = {
+    "caseworker_id", "day", "open_cases", "weighted_load", "adjusted_norm", "status", NULL
+  };
+  static const char * const team_columns[] = {
+    "team_id", "day", "open_cases", "load", "capacity", "uncovered_cases", NULL
+  };
+  SfDb *db = sf_store_get_db (store);
+  SfDbCopy *copy;
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  if (!sf_store_exec (store,
+                      "DROP TABLE IF EXISTS sf_history_worker; DROP TABLE IF EXISTS sf_history_team;"
+                      "CREATE TEMPORARY TABLE sf_history_worker (caseworker_id INTEGER, day text,"
+                      "  open_cases INTEGER, weighted_load REAL, adjusted_norm REAL, status text) ON COMMIT DROP;"
+                      "CREATE TEMPORARY TABLE sf_history_team (team_id INTEGER, day text,"
+                      "  open_cases INTEGER, load REAL, capacity REAL, uncovered_cases INTEGER) ON COMMIT DROP",
+                      error))
+    goto rollback;
+
+  copy = sf_db_copy_begin (db, "sf_history_worker", worker_columns, NULL);
+  if (copy == NULL)
+    goto failed;
+  for (guint k = 0; k < worker_changes->len; k++)
+    {
+      const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures,
+                                                  g_array_index (worker_changes, guint, k));
+
+      sf_db_copy_put_int64 (copy, 0, wf->worker->id);
+      sf_db_copy_put_text (copy, 1, iso);
+      sf_db_copy_put_int64 (copy, 2, wf->open_cases);
+      sf_db_copy_put_double (copy, 3, wf->weighted_load);
+      sf_db_copy_put_double (copy, 4, wf->adjusted_norm);
+      sf_db_copy_put_text (copy, 5, sf_status_to_key (wf->status));
+      if (!sf_db_copy_row (copy, NULL))
+        {
+          sf_db_copy_end (copy, FALSE, NULL);
+          goto failed;
+        }
+    }
+  if (!sf_db_copy_end (copy, TRUE, NULL))
+    goto failed;
+
+  copy = sf_db_copy_begin (db, "sf_history_team", team_columns, NULL);
+  if (copy == NULL)
+    goto failed;
+  for (guint k = 0; k < team_changes->len; k++)
+    {
+      const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures,
+                                                g_array_index (team_changes, guint, k));
+
+      sf_db_copy_put_int64 (copy, 0, tf->team->id);
+      sf_db_copy_put_text (copy, 1, iso);
+      sf_db_copy_put_int64 (copy, 2, tf->open_cases);
+      sf_db_copy_put_double (copy, 3, tf->load);
+      sf_db_copy_put_double (copy, 4, tf->capacity);
+      sf_db_copy_put_int64 (copy, 5, tf->uncovered_cases);
+      if (!sf_db_copy_row (copy, NULL))
+        {
+          sf_db_copy_end (copy, FALSE, NULL);
+          goto failed;
+        }
+    }
+  if (!sf_db_copy_end (copy, TRUE, NULL))
+    goto failed;
+
+  if (!sf_store_exec (store,
+                      "INSERT INTO worker_history (caseworker_id, day, open_cases, weighted_load,"
+                      "  adjusted_norm, status)"
+                      " SELECT caseworker_id, day, open_cases, weighted_load, adjusted_norm, status"
+                      " FROM sf_history_worker"
+                      " ON CONFLICT (caseworker_id, day) DO UPDATE SET open_cases = excluded.open_cases,"
+                      " weighted_load = excluded.weighted_load, adjusted_norm = excluded.adjusted_norm,"
+                      " status = excluded.status;"
+                      "INSERT INTO team_history (team_id, day, open_cases, load, capacity, uncovered_cases)"
+                      " SELECT team_id, day, open_cases, load, capacity, uncovered_cases FROM sf_history_team"
+                      " ON CONFLICT (team_id, day) DO UPDATE SET open_cases = excluded.open_cases,"
+                      " load = excluded.load, capacity = excluded.capacity,"
+                      " uncovered_cases = excluded.uncovered_cases",
+                      error))
+    goto rollback;
+  return sf_store_commit (store, error);
+
+failed:
+  sf_store_set_db_error (store, error);
+rollback:
+  sf_store_rollback (store);
+  return FALSE;
+}
+
 gboolean
 sf_figure_history_record_some (SfStore          *store,
                         const SfFigures  *figures,
@@ -260,6 +362,14 @@ sf_figure_history_record_some (SfStore          *store,
 
   if (worker_changes->len == 0 && team_changes->len == 0)
     return TRUE;
+
+  if (sf_db_get_kind (sf_store_get_db (store)) == SF_DB_POSTGRES)
+    {
+      if (!record_on_server (store, figures, worker_changes, team_changes, iso, error))
+        return FALSE;
+      sf_store_note_unannounced_rows (store, worker_changes->len + team_changes->len);
+      return TRUE;
+    }
 
   put_worker = sf_store_prepare (store,
                                  "INSERT INTO worker_history (caseworker_id, day, open_cases,"
