@@ -315,10 +315,10 @@ test_ack_holds (void)
 static void
 test_stored (void)
 {
-  g_autofree char *dir = sf_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *dir = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SfStore) store = sf_store_open (path, &error);
+  /* A file, or the test server's database (test-alerts-on-pg) */
+  g_autoptr(SfStore) store = sf_test_open_store (&dir);
   g_autoptr(GBytes) roster = sf_test_bytes ("team;omraade;initialer;navn\nFamilie;boern-familie;OV;Olga Vang\n");
   g_autoptr(GBytes) cases = NULL;
   g_autoptr(SfDataset) ds = NULL;

@@ -79,7 +79,10 @@ test_every_writer (Fixture       *fixture,
   g_assert_no_error (error);
   ASSERT_NEWEST (fixture->store, "acknowledge-alert");
 
-  /* A restore is logged in the restored database, by the OS user. */
+  /* A restore is logged in the restored database, by the OS user.  (A
+   * server's database is backed up by the server's own tools.) */
+  if (sf_db_get_kind (sf_store_get_db (fixture->store)) != SF_DB_SQLITE)
+    return;
   backup = sf_backup_create (fixture->store, "manual", &error);
   g_assert_no_error (error);
   before = sf_change_log_count (fixture->store, NULL, &error);

@@ -49,13 +49,22 @@ dump_tables (SfDb *db,
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   SfDbStmt *stmt = NULL;
 
-  stmt = sf_db_prepare (db, "PRAGMA user_version", NULL);
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sf_db_stmt_step (stmt), ==, SF_DB_ROW);
-  g_string_append_printf (out, "user_version=%" G_GINT64_FORMAT "\n", sf_db_stmt_column_int64 (stmt, 0));
-  sf_db_stmt_free (stmt);
+  gint64 version = -1;
 
-  stmt = sf_db_prepare (db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name", NULL);
+  g_assert_true (sf_db_get_schema_version (db, &version, NULL));
+  g_string_append_printf (out, "user_version=%" G_GINT64_FORMAT "\n", version);
+
+  /* The schema: SQLite's own text of it, or a server's tables and columns */
+  if (sf_db_get_kind (db) == SF_DB_SQLITE)
+    stmt = sf_db_prepare (db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name", NULL);
+  else
+    stmt = sf_db_prepare (db,
+                          "SELECT 'table', t.table_name, string_agg (c.column_name || ' ' || c.data_type, ', '"
+                          "   ORDER BY c.ordinal_position)"
+                          " FROM information_schema.tables t JOIN information_schema.columns c"
+                          "  ON c.table_schema = t.table_schema AND c.table_name = t.table_name"
+                          " WHERE t.table_schema = current_schema () AND t.table_type = 'BASE TABLE'"
+                          " GROUP BY t.table_name ORDER BY 2", NULL);
   g_assert_nonnull (stmt);
   while (sf_db_stmt_step (stmt) == SF_DB_ROW)
     {

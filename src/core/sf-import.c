@@ -8,7 +8,7 @@
 #include "sf-backup.h"
 #include "sf-csv.h"
 #include "sf-error.h"
-#include "sf-import.h"
+#include "sf-import-private.h"
 #include "sf-privacy.h"
 #include "sf-roster-edit.h"
 #include "sf-text.h"
@@ -138,6 +138,7 @@ typedef struct
 typedef struct
 {
   guint   line;                         /* where the team was first given a value */
+  guint   seq;                          /* 1, 2 … in the order first met */
   gint64  id;                           /* 0 = new */
   char   *name;
   gint64  area_id;
@@ -799,6 +800,7 @@ check_roster_row (Import   *im,
     {
       team_plan = g_new0 (TeamPlan, 1);
       team_plan->line = im->line;
+      team_plan->seq = g_hash_table_size (plan->teams) + 1;
       team_plan->name = g_strdup (team);
       team_plan->id = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (plan->existing_teams, team_key));
       g_hash_table_insert (plan->teams, g_strdup (team_key), team_plan);
@@ -845,21 +847,14 @@ bind_text (SfDbStmt *stmt,
     sf_db_stmt_bind_text (stmt, index, text);
 }
 
+/* @day as ISO 8601 text, formatted by hand: this runs for every date of a
+ * 100,000-case import. */
 static void
-bind_day (SfDbStmt *stmt,
-          int           index,
-          SfDay         day)
+format_day (SfDay  day,
+            char   iso[11])
 {
-  char iso[11];
   int y, m, d;
 
-  if (day == SF_DAY_NONE)
-    {
-      sf_db_stmt_bind_null (stmt, index);
-      return;
-    }
-  /* Formatted by hand into a buffer SQLite copies: this runs for every
-   * date of a 100,000-case import. */
   sf_day_get_ymd (day, &y, &m, &d);
   iso[0] = '0' + y / 1000;
   iso[1] = '0' + y / 100 % 10;
@@ -872,6 +867,22 @@ bind_day (SfDbStmt *stmt,
   iso[8] = '0' + d / 10;
   iso[9] = '0' + d % 10;
   iso[10] = '\0';
+}
+
+static void
+bind_day (SfDbStmt *stmt,
+          int           index,
+          SfDay         day)
+{
+  char iso[11];
+
+  if (day == SF_DAY_NONE)
+    {
+      sf_db_stmt_bind_null (stmt, index);
+      return;
+    }
+  /* Into a buffer the driver copies */
+  format_day (day, iso);
   sf_db_stmt_bind_text (stmt, index, iso);
 }
 
@@ -1182,6 +1193,11 @@ out:
   return ok;
 }
 
+static gboolean on_server              (Import      *im);
+static gboolean apply_roster_on_server (Import      *im,
+                                        RosterPlan  *plan,
+                                        GError     **error);
+
 gboolean
 sf_import_roster (SfStore         *store,
                   GBytes          *contents,
@@ -1279,7 +1295,10 @@ sf_import_roster (SfStore         *store,
   if (!finish_problems (&im, error))
     goto out;
 
-  ok = backup_before_import (&im, error) && apply_roster (&im, &plan, error);
+  if (on_server (&im))
+    ok = apply_roster_on_server (&im, &plan, error);
+  else
+    ok = backup_before_import (&im, error) && apply_roster (&im, &plan, error);
   g_clear_pointer (&im.pending, sf_backup_discard);
   if (ok && im.changed)
     sf_store_emit_changed (store);
@@ -1472,9 +1491,11 @@ check_case_row (Import   *im,
  * nothing, one without `daekkes_af` ends no cover); a column that is there
  * but empty in a row means "none".  A case re-imported as it is costs a
  * lookup, not a write. */
-static SfDbStmt *
-prepare_case_upsert (Import  *im,
-                     GError **error)
+static char *
+case_update_parts (Import      *im,
+                   const char  *given,
+                   char       **mine_out,
+                   char       **theirs_out)
 {
   static const struct { Column column; const char *name; } optional[] = {
     { COL_AREA, "area_id" },
@@ -1482,29 +1503,51 @@ prepare_case_upsert (Import  *im,
     { COL_CLOSED, "closed_date" },
     { COL_COVER, "cover_id" },
   };
-  g_autoptr(GString) set = g_string_new ("complexity = excluded.complexity, caseworker_id = excluded.caseworker_id");
-  g_autoptr(GString) mine = g_string_new ("casefile.complexity, casefile.caseworker_id");
-  g_autoptr(GString) theirs = g_string_new ("excluded.complexity, excluded.caseworker_id");
-  g_autofree char *sql = NULL;
+  GString *set = g_string_new (NULL);
+  GString *mine = g_string_new ("casefile.complexity, casefile.caseworker_id");
+  GString *theirs = g_string_new (NULL);
 
+  g_string_printf (set, "complexity = %s.complexity, caseworker_id = %s.caseworker_id", given, given);
+  g_string_printf (theirs, "%s.complexity, %s.caseworker_id", given, given);
   /* Without the column, a stored cover ends when the covering colleague
    * becomes the primary caseworker: nobody covers their own case. */
   if (im->columns[COL_COVER] < 0)
-    g_string_append (set, ", cover_id = CASE WHEN casefile.cover_id = excluded.caseworker_id THEN NULL ELSE casefile.cover_id END");
+    g_string_append_printf (set, ", cover_id = CASE WHEN casefile.cover_id = %s.caseworker_id"
+                                 " THEN NULL ELSE casefile.cover_id END", given);
   for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
     {
       if (im->columns[optional[i].column] < 0)
         continue;
-      g_string_append_printf (set, ", %s = excluded.%s", optional[i].name, optional[i].name);
+      g_string_append_printf (set, ", %s = %s.%s", optional[i].name, given, optional[i].name);
       g_string_append_printf (mine, ", casefile.%s", optional[i].name);
-      g_string_append_printf (theirs, ", excluded.%s", optional[i].name);
+      g_string_append_printf (theirs, ", %s.%s", given, optional[i].name);
     }
-  sql = g_strdup_printf ("INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date,"
-                         "  caseworker_id, cover_id)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                         " ON CONFLICT (reference) DO UPDATE SET %s"
-                         " WHERE (%s) IS DISTINCT FROM (%s)",
-                         set->str, mine->str, theirs->str);
+  *mine_out = g_string_free (mine, FALSE);
+  *theirs_out = g_string_free (theirs, FALSE);
+  return g_string_free (set, FALSE);
+}
+
+static char *
+case_upsert_sql (Import     *im,
+                 const char *source)
+{
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *set = case_update_parts (im, "excluded", &mine, &theirs);
+
+  return g_strdup_printf ("INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date,"
+                          "  caseworker_id, cover_id) %s"
+                          " ON CONFLICT (reference) DO UPDATE SET %s"
+                          " WHERE (%s) IS DISTINCT FROM (%s)",
+                          source, set, mine, theirs);
+}
+
+static SfDbStmt *
+prepare_case_upsert (Import  *im,
+                     GError **error)
+{
+  g_autofree char *sql = case_upsert_sql (im, "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+
   return sf_store_prepare (im->store, sql, error);
 }
 
@@ -1606,6 +1649,597 @@ out:
   return ok;
 }
 
+/* ---- on a server ------------------------------------------------------
+ *
+ * On PostgreSQL every statement is a round trip, so the upserts above, one
+ * a row, would be 100,000 of them.  There the checked rows are streamed
+ * with COPY (sf_db_copy_begin()) into temporary tables, dropped at the
+ * commit, and applied by a few set-based statements sent together in one
+ * query, all in one transaction: about ten round trips for any file.  The
+ * rows were checked in C before the copy, so every message about the file
+ * is the same as on SQLite; what only the server can find (a caseworker
+ * another program removed meanwhile, initials it gave someone) is looked
+ * up in the temporary tables and said with the file's line.  A connection
+ * lost on the way writes nothing: the server rolls the transaction back. */
+
+static SfImportTestHook test_hook;
+static gpointer test_hook_data;
+
+void
+sf_import_set_test_hook (SfImportTestHook hook,
+                         gpointer         user_data)
+{
+  test_hook = hook;
+  test_hook_data = user_data;
+}
+
+static gboolean
+on_server (Import *im)
+{
+  return sf_db_get_kind (sf_store_get_db (im->store)) == SF_DB_POSTGRES;
+}
+
+/* The reason a write on the server failed, with a lost connection said in
+ * a manager's words */
+static void
+set_server_error (Import  *im,
+                  GError **error)
+{
+  if (sf_db_get_error_code (sf_store_get_db (im->store)) == SF_DB_ERROR_CONNECTION)
+    g_set_error_literal (error, SF_ERROR, SF_ERROR_DATABASE,
+                         _("The connection to the database server was lost during the import, "
+                           "so nothing was imported: the server keeps all of an import or none "
+                           "of it. Import the file again when the connection is back."));
+  else
+    sf_store_set_db_error (im->store, error);
+}
+
+static void
+put_text (SfDbCopy   *copy,
+          int         column,
+          const char *text)
+{
+  if (is_blank (text))
+    sf_db_copy_put_null (copy, column);
+  else
+    sf_db_copy_put_text (copy, column, text);
+}
+
+static void
+put_day (SfDbCopy *copy,
+         int       column,
+         SfDay     day)
+{
+  char iso[11];
+
+  if (day == SF_DAY_NONE)
+    {
+      sf_db_copy_put_null (copy, column);
+      return;
+    }
+  format_day (day, iso);
+  sf_db_copy_put_text (copy, column, iso);
+}
+
+/* An id, 0 being none */
+static void
+put_id (SfDbCopy *copy,
+        int       column,
+        gint64    id)
+{
+  if (id == 0)
+    sf_db_copy_put_null (copy, column);
+  else
+    sf_db_copy_put_int64 (copy, column, id);
+}
+
+/* The first row of @sql (no parameters): @n integers into @values, and the
+ * text of column @n into *@text when @text is given.  FALSE when it failed
+ * or found no row. */
+static gboolean
+server_query (Import   *im,
+              const char *sql,
+              gint64   *values,
+              int       n,
+              char    **text)
+{
+  g_autoptr(SfDbStmt) stmt = sf_db_prepare (sf_store_get_db (im->store), sql, NULL);
+
+  if (stmt == NULL || sf_db_stmt_step (stmt) != SF_DB_ROW)
+    return FALSE;
+  for (int i = 0; i < n; i++)
+    values[i] = sf_db_stmt_column_int64 (stmt, i);
+  if (text != NULL)
+    *text = g_strdup (sf_db_stmt_column_text (stmt, n));
+  return TRUE;
+}
+
+/* After the statements that apply the rows failed on a constraint: the
+ * line whose row is why, found by @sql (its line, and a text for the
+ * message) in the temporary tables as they were before them (the
+ * savepoint sf_import_apply).  0 when it is not a constraint, or no line
+ * is found. */
+static guint
+find_line (Import      *im,
+           const char  *sql,
+           char       **text)
+{
+  SfDb *db = sf_store_get_db (im->store);
+  SfDbError code = sf_db_get_error_code (db);
+  gint64 line = 0;
+
+  if (code != SF_DB_ERROR_UNIQUE && code != SF_DB_ERROR_FOREIGN_KEY && code != SF_DB_ERROR_CONSTRAINT)
+    return 0;
+  if (!sf_db_exec (db, "ROLLBACK TO SAVEPOINT sf_import_apply", NULL) ||
+      !server_query (im, sql, &line, 1, text) || line <= 0 || line > G_MAXUINT)
+    return 0;
+  return (guint) line;
+}
+
+static const char * const case_columns[] = {
+  "line", "reference", "area_id", "complexity", "start_date", "closed_date", "caseworker_id", "cover_id", NULL
+};
+
+static gboolean
+apply_cases_on_server (Import    *im,
+                       CasePlan  *plan,
+                       GError   **error)
+{
+  SfDb *db = sf_store_get_db (im->store);
+  g_autofree char *upsert = NULL;
+  g_autofree char *detail = NULL;
+  SfDbCopy *copy;
+  gint64 cases_before, cases_after, changed;
+  gboolean direct;
+
+  /* The case table's foreign keys (and its indexes, when the import at
+   * least doubles it) are set aside and checked once at the commit, as on
+   * SQLite (sf_store_begin_bulk()); the rows' parents are checked first,
+   * below, to name a line. */
+  cases_before = sf_store_count (im->store, "casefile");
+  if (cases_before < 0)
+    {
+      set_server_error (im, error);
+      return FALSE;
+    }
+  if (test_hook != NULL)
+    test_hook (im->store, SF_IMPORT_STAGE_CHECKED, test_hook_data);
+  if (!sf_store_begin_bulk (im->store, "casefile", (gint64) plan->rows->len >= cases_before, error))
+    return FALSE;
+  /* Into a table with no cases (the first import: the file is the whole
+   * list, each case once) the rows are copied straight in; otherwise into
+   * a temporary table first, from which they are applied.  Counted again
+   * inside the transaction, where another program's cases are seen. */
+  direct = cases_before == 0 && sf_store_count (im->store, "casefile") == 0;
+  /* A set-based statement over 100,000 rows is costed high enough for
+   * the server to compile it (JIT): a second of compiling for a quarter
+   * of one of running. */
+  if (!sf_db_exec (db, "SET LOCAL jit = off", NULL) ||
+      (!direct &&
+       !sf_db_exec (db,
+                    "CREATE TEMPORARY TABLE sf_import_case ("
+                    "  line INTEGER NOT NULL, reference text NOT NULL, area_id INTEGER,"
+                    "  complexity text NOT NULL, start_date text, closed_date text,"
+                    "  caseworker_id INTEGER NOT NULL, cover_id INTEGER"
+                    ") ON COMMIT DROP", NULL)))
+    goto failed;
+
+  if (direct)
+    copy = sf_db_copy_begin (db, "casefile", case_columns + 1, NULL);
+  else
+    copy = sf_db_copy_begin (db, "sf_import_case", case_columns, NULL);
+  if (copy == NULL)
+    goto failed;
+  for (guint i = 0; i < plan->rows->len; i++)
+    {
+      const CaseRow *row = &g_array_index (plan->rows, CaseRow, i);
+      gint64 area_id = row->area_id;
+      int c = direct ? -1 : 0;          /* the straight copy has no line */
+
+      /* A case without an area of its own has its caseworker's team's. */
+      if (area_id == 0)
+        area_id = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (plan->worker_areas, &row->caseworker_id));
+      if (!direct)
+        sf_db_copy_put_int64 (copy, c, row->line);
+      sf_db_copy_put_text (copy, c + 1, row->reference);
+      put_id (copy, c + 2, area_id);
+      sf_db_copy_put_text (copy, c + 3, sf_complexity_to_key (row->complexity));
+      put_day (copy, c + 4, row->start);
+      put_day (copy, c + 5, row->closed);
+      sf_db_copy_put_int64 (copy, c + 6, row->caseworker_id);
+      put_id (copy, c + 7, row->cover_id);
+      if (!sf_db_copy_row (copy, NULL))
+        {
+          sf_db_copy_end (copy, FALSE, NULL);
+          goto failed;
+        }
+    }
+  if (!sf_db_copy_end (copy, TRUE, NULL))
+    goto failed;
+  if (test_hook != NULL)
+    test_hook (im->store, SF_IMPORT_STAGE_COPIED, test_hook_data);
+
+  /* The cases there that the file changes are updated (one re-imported as
+   * it is is not written), then those not there inserted: cheaper than an
+   * upsert, whose every row is a speculative insert first. */
+  if (!direct)
+    {
+      g_autofree char *mine = NULL;
+      g_autofree char *theirs = NULL;
+      g_autofree char *set = case_update_parts (im, "i", &mine, &theirs);
+
+      upsert = g_strdup_printf ("UPDATE casefile SET %s FROM sf_import_case i"
+                                " WHERE casefile.reference = i.reference AND (%s) IS DISTINCT FROM (%s);"
+                                "INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date,"
+                                "  caseworker_id, cover_id)"
+                                " SELECT reference, area_id, complexity, start_date, closed_date,"
+                                "  caseworker_id, cover_id FROM sf_import_case i"
+                                " WHERE NOT EXISTS (SELECT 1 FROM casefile f WHERE f.reference = i.reference)",
+                                set, mine, theirs);
+    }
+  /* Another program may have removed a caseworker or area the rows name
+   * since the file was checked: the first such line is the problem. */
+  {
+    g_autofree char *reference = NULL;
+    gint64 line = 0;
+
+    if (direct)
+      {
+        /* The case table's rows are the file's: their lines by reference */
+        if (server_query (im,
+                          "SELECT 0, reference FROM casefile c"
+                          " WHERE NOT EXISTS (SELECT 1 FROM caseworker w WHERE w.id = c.caseworker_id)"
+                          "  OR (c.cover_id IS NOT NULL"
+                          "      AND NOT EXISTS (SELECT 1 FROM caseworker w WHERE w.id = c.cover_id))"
+                          "  OR (c.area_id IS NOT NULL"
+                          "      AND NOT EXISTS (SELECT 1 FROM area a WHERE a.id = c.area_id))"
+                          " ORDER BY id LIMIT 1", &line, 1, &reference) && reference != NULL)
+          line = GPOINTER_TO_UINT (g_hash_table_lookup (plan->references, reference));
+      }
+    else if (!server_query (im,
+                            "SELECT line FROM sf_import_case c"
+                            " WHERE NOT EXISTS (SELECT 1 FROM caseworker w WHERE w.id = c.caseworker_id)"
+                            "  OR (c.cover_id IS NOT NULL"
+                            "      AND NOT EXISTS (SELECT 1 FROM caseworker w WHERE w.id = c.cover_id))"
+                            "  OR (c.area_id IS NOT NULL"
+                            "      AND NOT EXISTS (SELECT 1 FROM area a WHERE a.id = c.area_id))"
+                            " ORDER BY line LIMIT 1", &line, 1, NULL))
+      line = 0;
+    if (line > 0 && line <= G_MAXUINT)
+      {
+        add_problem (im, (guint) line, _("its caseworker or case area was removed by another program "
+                                         "during the import. Import the file again."));
+        sf_store_rollback_bulk (im->store);
+        return finish_problems (im, error);
+      }
+    if (sf_db_get_error_code (db) == SF_DB_ERROR_CONNECTION)
+      goto failed;
+  }
+
+  if (direct)
+    {
+      changed = plan->rows->len;
+      cases_after = changed;
+    }
+  else
+    {
+      changed = sf_db_total_changes (db);
+      if (!sf_db_exec (db, upsert, NULL))
+        goto failed;
+      /* The rows updated and inserted */
+      changed = sf_db_total_changes (db) - changed;
+      cases_after = sf_store_count (im->store, "casefile");
+      if (cases_after < 0)
+        goto failed;
+    }
+  im->result->created += cases_after - cases_before;
+  im->result->updated += changed - (cases_after - cases_before);
+  im->result->unchanged += plan->rows->len - changed;
+  im->changed = changed > 0;
+  if (!im->changed)
+    {
+      sf_store_rollback_bulk (im->store);
+      return TRUE;
+    }
+
+  detail = g_strdup_printf (_("%u rows: %u new, %u updated, %u unchanged cases"),
+                            im->result->rows, im->result->created, im->result->updated,
+                            im->result->unchanged);
+  if (!sf_store_audit (im->store, "import-cases", NULL, detail, NULL) ||
+      !sf_store_commit_bulk (im->store, NULL))
+    goto failed;
+  return TRUE;
+
+failed:
+  set_server_error (im, error);
+  sf_store_rollback_bulk (im->store);
+  return FALSE;
+}
+
+static const char * const team_columns[] = {
+  "seq", "line", "id", "name", "area_id", "cap", NULL
+};
+
+static const char * const worker_columns[] = {
+  "line", "team_seq", "initials", "name", "weekly_hours", "start_date", "absence_kind",
+  "individual_factor", "factor_reason", "end_date", "absence_from", "absence_to",
+  "reduction_hours", "reduction_reason", "reduction_note", "reduction_from", "reduction_to", NULL
+};
+
+/* The statements that apply the copied roster: teams made or updated,
+ * caseworkers updated (those whose row differs from the stored one, in
+ * the columns the file has) and added, their reductions replaced where
+ * the file states others.  As the upsert of roster_upsert_sql(), which
+ * this follows column by column. */
+static char *
+roster_apply_sql (Import *im)
+{
+  static const struct {
+    Column      column;
+    const char *name;
+  } optional[] = {
+    { COL_HOURS, "weekly_hours" },
+    { COL_START, "start_date" },
+    { COL_END, "end_date" },
+    { COL_ABSENCE, "absence_kind" },
+    { COL_ABSENCE_FROM, "absence_from" },
+    { COL_ABSENCE_TO, "absence_to" },
+    { COL_FACTOR, "individual_factor" },
+    { COL_FACTOR_REASON, "factor_reason" },
+  };
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) set = g_string_new ("name = w.name, team_id = w.team_id");
+  g_autoptr(GString) stored = g_string_new ("caseworker.name, caseworker.team_id");
+  g_autoptr(GString) given = g_string_new ("w.name, w.team_id");
+
+  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+    {
+      if (!has_column (im, optional[i].column))
+        continue;
+      if (optional[i].column == COL_ABSENCE && !has_column (im, COL_ABSENCE_FROM))
+        g_string_append (set,
+                         ", absence_from = CASE WHEN caseworker.absence_kind IS NOT DISTINCT FROM w.absence_kind"
+                         "   THEN caseworker.absence_from END");
+      if (optional[i].column == COL_ABSENCE && !has_column (im, COL_ABSENCE_TO))
+        g_string_append (set,
+                         ", absence_to = CASE WHEN caseworker.absence_kind IS NOT DISTINCT FROM w.absence_kind"
+                         "   THEN caseworker.absence_to END");
+      g_string_append_printf (set, ", %s = w.%s", optional[i].name, optional[i].name);
+      g_string_append_printf (stored, ", caseworker.%s", optional[i].name);
+      g_string_append_printf (given, ", w.%s", optional[i].name);
+    }
+
+  g_string_append (sql,
+                   "SAVEPOINT sf_import_apply;"
+                   /* Teams: new ones made, and given their ids */
+                   "UPDATE sf_import_team SET existed = 1 WHERE id IS NOT NULL;"
+                   "INSERT INTO team (name, area_id, cap)"
+                   "  SELECT name, area_id, cap FROM sf_import_team WHERE existed = 0 ORDER BY seq;"
+                   "UPDATE sf_import_team t SET id = team.id FROM team"
+                   "  WHERE t.existed = 0 AND team.name = t.name;"
+                   /* … and those there given the area and norm the file gives them */
+                   "UPDATE sf_import_team t SET changed = 1 FROM team"
+                   "  WHERE t.existed = 1 AND team.id = t.id AND (t.area_id IS NOT NULL OR t.cap IS NOT NULL)"
+                   "  AND (team.area_id, team.cap)"
+                   "      IS DISTINCT FROM (COALESCE (t.area_id, team.area_id), COALESCE (t.cap, team.cap));"
+                   "UPDATE team SET area_id = COALESCE (t.area_id, team.area_id), cap = COALESCE (t.cap, team.cap)"
+                   "  FROM sf_import_team t WHERE t.changed = 1 AND team.id = t.id;"
+                   /* Caseworkers: their teams' ids, and their own where they are there */
+                   "UPDATE sf_import_worker w SET team_id = t.id FROM sf_import_team t WHERE t.seq = w.team_seq;"
+                   "UPDATE sf_import_worker w SET id = caseworker.id, existed = 1 FROM caseworker"
+                   "  WHERE caseworker.initials = w.initials;");
+  /* A caseworker re-imported as they are is not written. */
+  g_string_append_printf (sql,
+                          "UPDATE sf_import_worker w SET changed = 1 FROM caseworker"
+                          "  WHERE w.existed = 1 AND caseworker.id = w.id AND (%s) IS DISTINCT FROM (%s);"
+                          "UPDATE caseworker SET %s FROM sf_import_worker w"
+                          "  WHERE w.changed = 1 AND caseworker.id = w.id;",
+                          stored->str, given->str, set->str);
+  g_string_append (sql,
+                   "INSERT INTO caseworker (initials, name, team_id, weekly_hours, start_date, absence_kind,"
+                   "  individual_factor, factor_reason, end_date, absence_from, absence_to)"
+                   "  SELECT initials, name, team_id, weekly_hours, start_date, absence_kind,"
+                   "  individual_factor, factor_reason, end_date, absence_from, absence_to"
+                   "  FROM sf_import_worker WHERE existed = 0 ORDER BY line;"
+                   "UPDATE sf_import_worker w SET id = caseworker.id FROM caseworker"
+                   "  WHERE w.existed = 0 AND caseworker.initials = w.initials;");
+  /* The file states each caseworker's reduction as it is now; a file
+   * without the column leaves the stored ones alone. */
+  if (has_column (im, COL_REDUCTION_HOURS))
+    g_string_append_printf (sql,
+                            "UPDATE sf_import_worker w SET same = ("
+                            "  SELECT CASE WHEN count(*) = (CASE WHEN w.reduction_hours > 0 THEN 1 ELSE 0 END)"
+                            "   AND COALESCE (sum (CASE WHEN r.hours = w.reduction_hours"
+                            "   AND (%d = 1 OR (r.reason = w.reduction_reason"
+                            "                   AND r.note IS NOT DISTINCT FROM w.reduction_note))"
+                            "   AND (%d = 1 OR r.valid_from IS NOT DISTINCT FROM w.reduction_from)"
+                            "   AND (%d = 1 OR r.valid_to IS NOT DISTINCT FROM w.reduction_to)"
+                            "   THEN 1 ELSE 0 END), 0)"
+                            "   = (CASE WHEN w.reduction_hours > 0 THEN 1 ELSE 0 END) THEN 1 ELSE 0 END"
+                            "  FROM reduction r WHERE r.caseworker_id = w.id)"
+                            " WHERE w.existed = 1;"
+                            "DELETE FROM reduction WHERE caseworker_id IN"
+                            "  (SELECT id FROM sf_import_worker WHERE existed = 1 AND same = 0);"
+                            "INSERT INTO reduction (caseworker_id, hours, reason, note, valid_from, valid_to)"
+                            "  SELECT id, reduction_hours, reduction_reason, reduction_note,"
+                            "  reduction_from, reduction_to FROM sf_import_worker"
+                            "  WHERE reduction_hours > 0 AND (existed = 0 OR same = 0) ORDER BY line;",
+                            !has_column (im, COL_REDUCTION_REASON),
+                            !has_column (im, COL_REDUCTION_FROM),
+                            !has_column (im, COL_REDUCTION_TO));
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static gboolean
+apply_roster_on_server (Import      *im,
+                        RosterPlan  *plan,
+                        GError     **error)
+{
+  SfDb *db = sf_store_get_db (im->store);
+  g_autofree char *apply = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *removed = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  gint64 counts[5] = { 0 };
+  SfDbCopy *copy;
+
+  if (test_hook != NULL)
+    test_hook (im->store, SF_IMPORT_STAGE_CHECKED, test_hook_data);
+  if (!sf_store_begin (im->store, error))
+    return FALSE;
+  /* The names are citext, as the tables' own: "team a" is "Team A" */
+  if (!sf_db_exec (db,
+                   "SET LOCAL jit = off;"
+                   "CREATE TEMPORARY TABLE sf_import_team ("
+                   "  seq INTEGER NOT NULL, line INTEGER NOT NULL, id INTEGER, name citext NOT NULL,"
+                   "  area_id INTEGER, cap REAL,"
+                   "  existed INTEGER NOT NULL DEFAULT 0, changed INTEGER NOT NULL DEFAULT 0"
+                   ") ON COMMIT DROP;"
+                   "CREATE TEMPORARY TABLE sf_import_worker ("
+                   "  line INTEGER NOT NULL, team_seq INTEGER NOT NULL, initials citext NOT NULL,"
+                   "  name text NOT NULL, weekly_hours REAL, start_date text, absence_kind text,"
+                   "  individual_factor REAL, factor_reason text, end_date text, absence_from text,"
+                   "  absence_to text, reduction_hours REAL, reduction_reason text, reduction_note text,"
+                   "  reduction_from text, reduction_to text,"
+                   "  id INTEGER, team_id INTEGER, existed INTEGER NOT NULL DEFAULT 0,"
+                   "  changed INTEGER NOT NULL DEFAULT 0, same INTEGER NOT NULL DEFAULT 1"
+                   ") ON COMMIT DROP", NULL))
+    goto failed;
+
+  copy = sf_db_copy_begin (db, "sf_import_team", team_columns, NULL);
+  if (copy == NULL)
+    goto failed;
+  g_hash_table_iter_init (&iter, plan->teams);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      TeamPlan *team = value;
+
+      sf_db_copy_put_int64 (copy, 0, team->seq);
+      sf_db_copy_put_int64 (copy, 1, team->line);
+      put_id (copy, 2, team->id);
+      sf_db_copy_put_text (copy, 3, team->name);
+      put_id (copy, 4, team->area_id);
+      if (team->norm > 0)
+        sf_db_copy_put_double (copy, 5, team->norm);
+      else
+        sf_db_copy_put_null (copy, 5);
+      if (!sf_db_copy_row (copy, NULL))
+        {
+          sf_db_copy_end (copy, FALSE, NULL);
+          goto failed;
+        }
+    }
+  if (!sf_db_copy_end (copy, TRUE, NULL))
+    goto failed;
+
+  copy = sf_db_copy_begin (db, "sf_import_worker", worker_columns, NULL);
+  if (copy == NULL)
+    goto failed;
+  for (guint i = 0; i < plan->rows->len; i++)
+    {
+      const RosterRow *row = &g_array_index (plan->rows, RosterRow, i);
+      g_autofree char *team_key = fold_key (row->team);
+      TeamPlan *team = g_hash_table_lookup (plan->teams, team_key);
+
+      sf_db_copy_put_int64 (copy, 0, row->line);
+      sf_db_copy_put_int64 (copy, 1, team->seq);
+      sf_db_copy_put_text (copy, 2, row->initials);
+      sf_db_copy_put_text (copy, 3, row->name);
+      sf_db_copy_put_double (copy, 4, row->hours);
+      put_day (copy, 5, row->start);
+      put_text (copy, 6, row->absence);
+      sf_db_copy_put_double (copy, 7, row->factor);
+      put_text (copy, 8, row->factor_reason);
+      put_day (copy, 9, row->end);
+      put_day (copy, 10, row->absence_from);
+      put_day (copy, 11, row->absence_to);
+      sf_db_copy_put_double (copy, 12, row->reduction_hours);
+      sf_db_copy_put_text (copy, 13, row->reduction_reason);
+      put_text (copy, 14, row->reduction_note);
+      put_day (copy, 15, row->reduction_from);
+      put_day (copy, 16, row->reduction_to);
+      if (!sf_db_copy_row (copy, NULL))
+        {
+          sf_db_copy_end (copy, FALSE, NULL);
+          goto failed;
+        }
+    }
+  if (!sf_db_copy_end (copy, TRUE, NULL))
+    goto failed;
+  if (test_hook != NULL)
+    test_hook (im->store, SF_IMPORT_STAGE_COPIED, test_hook_data);
+
+  /* Another program may have made or removed a team since the file was
+   * checked: what the database holds now decides. */
+  if (!sf_db_exec (db,
+                   "UPDATE sf_import_team t SET id = COALESCE ("
+                   "  (SELECT team.id FROM team WHERE team.id = t.id),"
+                   "  (SELECT team.id FROM team WHERE team.name = t.name))", NULL))
+    goto failed;
+  if (server_query (im, "SELECT 0, name FROM sf_import_team WHERE id IS NULL AND area_id IS NULL"
+                        " ORDER BY line LIMIT 1", counts, 1, &removed))
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_BUSY,
+                   _("The team “%s” was removed by another program during the import. "
+                     "Import the file again."), removed);
+      sf_store_rollback (im->store);
+      return FALSE;
+    }
+
+  apply = roster_apply_sql (im);
+  if (!sf_db_exec (db, apply, NULL))
+    {
+      g_autofree char *initials = NULL;
+      guint line = find_line (im,
+                              "SELECT line, initials FROM sf_import_worker w"
+                              " WHERE existed = 0"
+                              "  AND EXISTS (SELECT 1 FROM caseworker WHERE caseworker.initials = w.initials)"
+                              " ORDER BY line LIMIT 1", &initials);
+
+      if (line != 0)
+        {
+          add_problem (im, line, _("another program gave the initials “%s” to a caseworker during "
+                                   "the import. Import the file again."), initials);
+          sf_store_rollback (im->store);
+          return finish_problems (im, error);
+        }
+      goto failed;
+    }
+  if (!server_query (im,
+                     "SELECT (SELECT count(*) FROM sf_import_team WHERE existed = 0),"
+                     "  (SELECT count(*) FROM sf_import_team WHERE changed = 1),"
+                     "  (SELECT count(*) FROM sf_import_worker WHERE existed = 0),"
+                     "  (SELECT count(*) FROM sf_import_worker WHERE existed = 1 AND (changed = 1 OR same = 0)),"
+                     "  (SELECT count(*) FROM sf_import_worker WHERE existed = 1 AND changed = 0 AND same = 1)",
+                     counts, 5, NULL))
+    goto failed;
+  im->result->teams_created = counts[0];
+  im->result->teams_updated = counts[1];
+  im->result->created = counts[2];
+  im->result->updated = counts[3];
+  im->result->unchanged = counts[4];
+  im->changed = counts[0] + counts[1] + counts[2] + counts[3] > 0;
+  if (!im->changed)
+    {
+      sf_store_rollback (im->store);
+      return TRUE;
+    }
+
+  detail = g_strdup_printf (_("%u rows: %u new, %u updated caseworkers; %u new, %u updated teams"),
+                            im->result->rows, im->result->created, im->result->updated,
+                            im->result->teams_created, im->result->teams_updated);
+  if (!sf_store_audit (im->store, "import-roster", NULL, detail, NULL) ||
+      !sf_store_commit (im->store, NULL))
+    goto failed;
+  return TRUE;
+
+failed:
+  set_server_error (im, error);
+  sf_store_rollback (im->store);
+  return FALSE;
+}
+
 /* How many lines @contents has: at most one more than its rows */
 static guint
 count_lines (GBytes *contents)
@@ -1665,7 +2299,10 @@ sf_import_cases (SfStore         *store,
   if (!finish_problems (&im, error))
     goto out;
 
-  ok = backup_before_import (&im, error) && apply_cases (&im, &plan, error);
+  if (on_server (&im))
+    ok = apply_cases_on_server (&im, &plan, error);
+  else
+    ok = backup_before_import (&im, error) && apply_cases (&im, &plan, error);
   g_clear_pointer (&im.pending, sf_backup_discard);
   if (ok && im.changed)
     sf_store_emit_changed (store);

@@ -423,8 +423,9 @@ sf_store_rollback (SfStore *self)
  * rebuild them before the commit.  It is one transaction as any other:
  * killed at any moment, the database holds all of it or none of it.
  *
- * All of that is SQLite's: on a server, a bulk write is a plain transaction
- * whose driver streams the rows (sf_db_copy_begin()). */
+ * On a server the driver streams the rows (sf_db_copy_begin()), and the
+ * table's foreign keys (and indexes, when rebuilt) are set aside in the
+ * same way where the user owns the table (pg_set_aside()). */
 
 static void
 end_bulk (SfStore *self)
@@ -436,6 +437,62 @@ end_bulk (SfStore *self)
    * inside one; foreign keys are on for everything else. */
   if (IS_SQLITE (self))
     sf_db_exec (self->db, "PRAGMA foreign_keys = ON", NULL);
+}
+
+/* On a server, what the bulk write sets aside when this user owns @table
+ * (the right to change it): its foreign keys, whose per-row triggers were
+ * half of a large import there, are dropped and added again at the commit
+ * (adding one checks every row in one query); with @rebuild_indexes, its
+ * plain indexes too.  The commands that put them back are queued in
+ * bulk_indexes, indexes first.  The table is locked (ACCESS EXCLUSIVE)
+ * until the commit; all of it is undone with the transaction.  Another
+ * user's table keeps its constraints: the rows are checked one by one. */
+static gboolean
+pg_set_aside (SfStore     *self,
+              const char  *table,
+              gboolean     rebuild_indexes,
+              GError     **error)
+{
+  static const char * const queries[] = {
+    /* the plain indexes (not a constraint's) */
+    "SELECT i.relname, pg_get_indexdef (x.indexrelid), 'DROP INDEX ' || quote_ident (i.relname)"
+    "  FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+    " WHERE x.indrelid = to_regclass (?1) AND ?2 = 1"
+    "  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)"
+    "  AND pg_has_role ((SELECT relowner FROM pg_class WHERE oid = x.indrelid), 'USAGE')"
+    " ORDER BY 1",
+    /* the foreign keys */
+    "SELECT c.conname, 'ALTER TABLE ' || quote_ident (?1) || ' ADD CONSTRAINT ' || quote_ident (c.conname)"
+    "  || ' ' || pg_get_constraintdef (c.oid),"
+    "  'ALTER TABLE ' || quote_ident (?1) || ' DROP CONSTRAINT ' || quote_ident (c.conname)"
+    "  FROM pg_constraint c"
+    " WHERE c.conrelid = to_regclass (?1) AND c.contype = 'f'"
+    "  AND pg_has_role ((SELECT relowner FROM pg_class WHERE oid = c.conrelid), 'USAGE')"
+    " ORDER BY 1",
+  };
+  g_autoptr(GString) drops = g_string_new (NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(SfDbStmt) stmt = sf_store_prepare (self, queries[q], error);
+      SfDbStep rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sf_db_stmt_bind_text (stmt, 1, table);
+      sf_db_stmt_bind_int64 (stmt, 2, rebuild_indexes);
+      while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
+        {
+          g_ptr_array_add (self->bulk_indexes, g_strdup (sf_db_stmt_column_text (stmt, 1)));
+          g_string_append_printf (drops, "%s;", sf_db_stmt_column_text (stmt, 2));
+        }
+      if (rc != SF_DB_DONE)
+        {
+          sf_store_set_db_error (self, error);
+          return FALSE;
+        }
+    }
+  return drops->len == 0 || sf_store_exec (self, drops->str, error);
 }
 
 /**
@@ -471,7 +528,17 @@ sf_store_begin_bulk (SfStore     *self,
       return FALSE;
     }
 
-  if (rebuild_indexes && IS_SQLITE (self))
+  if (!IS_SQLITE (self))
+    {
+      if (!pg_set_aside (self, table, rebuild_indexes, error))
+        {
+          sf_store_rollback_bulk (self);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (rebuild_indexes)
     {
       /* Indexes of constraints (sql IS NULL) stay: they enforce UNIQUE. */
       SfDbStmt *stmt = sf_store_prepare (self,

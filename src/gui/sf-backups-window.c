@@ -10,11 +10,15 @@
 #include <glib/gi18n.h>
 
 #include "sf-error-dialog.h"
+#include "sf-export-chooser.h"
 #include "sf-backups-window.h"
+#include "sf-store-copy.h"
 
 /* The backups beside the database: when and why each was made, a backup
  * made now, and a restore that is itself undoable (the state it replaces
- * is backed up first). */
+ * is backed up first).  A database on a server is backed up by the
+ * server's own tools: there the window says so, and offers to export
+ * everything into a database file on this computer (`copy`). */
 struct _SfBackupsWindow
 {
   AdwWindow            parent_instance;
@@ -25,6 +29,8 @@ struct _SfBackupsWindow
 
   AdwToastOverlay     *toast_overlay;
   GtkButton           *back_up_button;
+  GtkButton           *export_button;
+  GtkFileChooserNative *export_chooser;
   AdwPreferencesGroup *backups_group;
   GtkListBox          *list_box;
 };
@@ -49,11 +55,17 @@ on_restore_clicked_cb (GtkButton *button,
   sf_backups_window_confirm_restore (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sf-index")));
 }
 
+static gboolean
+on_server (SfBackupsWindow *self)
+{
+  return sf_db_location_is_uri (sf_store_get_path (self->store));
+}
+
 static void
 reload (SfBackupsWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = sf_backup_dir_for (sf_store_get_path (self->store));
+  g_autofree char *dir = NULL;
   g_autofree char *description = NULL;
   GtkWidget *child;
 
@@ -61,6 +73,24 @@ reload (SfBackupsWindow *self)
     gtk_list_box_remove (self->list_box, child);
   g_ptr_array_set_size (self->rows, 0);
   g_clear_pointer (&self->backups, g_ptr_array_unref);
+
+  if (on_server (self))
+    {
+      self->backups = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_backup_free);
+      gtk_widget_set_visible (GTK_WIDGET (self->back_up_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->export_button), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->list_box), FALSE);
+      /* Translators: %s is the server's address, without a password */
+      description = g_strdup_printf (_("The database is on the PostgreSQL server %s, whose own backups "
+                                       "apply: pg_dump and base backups, made by its administrator. "
+                                       "Sagsfordeling makes none of its own here.\n\nTo keep a copy of "
+                                       "everything in a database file on this computer, export it."),
+                                     sf_store_get_path (self->store));
+      adw_preferences_group_set_description (self->backups_group, description);
+      return;
+    }
+
+  dir = sf_backup_dir_for (sf_store_get_path (self->store));
 
   /* Translators: the first %u is how many daily backups are kept, the
    * second how many of each other kind, %s a folder */
@@ -122,6 +152,70 @@ create_action (GtkWidget  *widget,
 }
 
 static void
+copy_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  char **paths = task_data;
+  GError *error = NULL;
+  gint64 rows = 0;
+
+  if (sf_store_copy_between (paths[0], paths[1], TRUE, &rows, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_copy_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SfBackupsWindow *self = SF_BACKUPS_WINDOW (source);
+  char **paths = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      sf_error_dialog_show (GTK_WINDOW (self), _("Not Exported"), error->message);
+      return;
+    }
+  /* Translators: %s is a file's name */
+  toast = g_strdup_printf (_("Everything is exported to %s"), paths[1]);
+  add_toast (self, toast);
+}
+
+static void
+on_export_response_cb (SfBackupsWindow *self,
+                       int              response,
+                       GtkNativeDialog *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file == NULL || g_file_peek_path (file) == NULL)
+    return;
+  /* The chooser asked before an existing file is replaced */
+  sf_backups_window_export_to (self, g_file_peek_path (file));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SfBackupsWindow *self = SF_BACKUPS_WINDOW (widget);
+
+  sf_export_chooser_open (&self->export_chooser, widget, _("Export to Local File"), SF_EXPORT_CSV,
+                          "sagsfordeling.db", G_CALLBACK (on_export_response_cb), self);
+}
+
+static void
 on_confirm_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         SfBackupsWindow  *self)
@@ -164,6 +258,9 @@ sf_backups_window_finalize (GObject *object)
   g_clear_pointer (&self->backups, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->store);
+  if (self->export_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+  g_clear_object (&self->export_chooser);
 
   G_OBJECT_CLASS (sf_backups_window_parent_class)->finalize (object);
 }
@@ -181,10 +278,12 @@ sf_backups_window_class_init (SfBackupsWindowClass *klass)
                                                "/io/github/sagsfordeling/Sagsfordeling/sf-backups-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SfBackupsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SfBackupsWindow, back_up_button);
+  gtk_widget_class_bind_template_child (widget_class, SfBackupsWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, SfBackupsWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, SfBackupsWindow, list_box);
 
   gtk_widget_class_install_action (widget_class, "backups.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "backups.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -282,4 +381,25 @@ sf_backups_window_confirm_restore (SfBackupsWindow *self,
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* Copies everything in the database into the file @path (made, or
+ * replaced), in a thread; a toast says when it is done. */
+void
+sf_backups_window_export_to (SfBackupsWindow *self,
+                             const char      *path)
+{
+  g_autoptr(GTask) task = NULL;
+  char **paths;
+
+  g_return_if_fail (SF_IS_BACKUPS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  paths = g_new0 (char *, 3);
+  paths[0] = g_strdup (sf_store_get_path (self->store));
+  paths[1] = g_strdup (path);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  task = g_task_new (self, NULL, on_copy_done_cb, NULL);
+  g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, copy_thread);
 }

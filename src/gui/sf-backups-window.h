@@ -27,5 +27,9 @@ AdwActionRow     *sf_backups_window_get_row         (SfBackupsWindow *self,
 /* Asks before restoring backup @index: returns the dialog shown. */
 AdwMessageDialog *sf_backups_window_confirm_restore (SfBackupsWindow *self,
                                                      guint            index);
+/* On a server: copies everything into the database file @path, as
+ * "Export to Local File…" does once a file is chosen. */
+void              sf_backups_window_export_to       (SfBackupsWindow *self,
+                                                     const char      *path);
 
 G_END_DECLS
