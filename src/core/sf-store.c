@@ -423,9 +423,12 @@ sf_store_rollback (SfStore *self)
  * rebuild them before the commit.  It is one transaction as any other:
  * killed at any moment, the database holds all of it or none of it.
  *
- * On a server the driver streams the rows (sf_db_copy_begin()), and the
- * table's foreign keys (and indexes, when rebuilt) are set aside in the
- * same way where the user owns the table (pg_set_aside()). */
+ * On a server the driver streams the rows (sf_db_copy_begin()), and for a
+ * large write (@rebuild_indexes: at least as many rows as the table held)
+ * the table's foreign keys and plain indexes are set aside in the same way
+ * where the user owns the table (pg_set_aside()).  That locks the table
+ * until the commit, so an ordinary import on a shared server keeps them
+ * and its readers. */
 
 static void
 end_bulk (SfStore *self)
@@ -439,25 +442,24 @@ end_bulk (SfStore *self)
     sf_db_exec (self->db, "PRAGMA foreign_keys = ON", NULL);
 }
 
-/* On a server, what the bulk write sets aside when this user owns @table
- * (the right to change it): its foreign keys, whose per-row triggers were
- * half of a large import there, are dropped and added again at the commit
- * (adding one checks every row in one query); with @rebuild_indexes, its
- * plain indexes too.  The commands that put them back are queued in
+/* On a server, what a large bulk write sets aside when this user owns
+ * @table (the right to change it): its foreign keys, whose per-row
+ * triggers were half of a large import there, and its plain indexes are
+ * dropped and added again at the commit (adding a key checks every row in
+ * one query).  The commands that put them back are queued in
  * bulk_indexes, indexes first.  The table is locked (ACCESS EXCLUSIVE)
  * until the commit; all of it is undone with the transaction.  Another
  * user's table keeps its constraints: the rows are checked one by one. */
 static gboolean
 pg_set_aside (SfStore     *self,
               const char  *table,
-              gboolean     rebuild_indexes,
               GError     **error)
 {
   static const char * const queries[] = {
     /* the plain indexes (not a constraint's) */
     "SELECT i.relname, pg_get_indexdef (x.indexrelid), 'DROP INDEX ' || quote_ident (i.relname)"
     "  FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
-    " WHERE x.indrelid = to_regclass (?1) AND ?2 = 1"
+    " WHERE x.indrelid = to_regclass (?1)"
     "  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)"
     "  AND pg_has_role ((SELECT relowner FROM pg_class WHERE oid = x.indrelid), 'USAGE')"
     " ORDER BY 1",
@@ -480,7 +482,6 @@ pg_set_aside (SfStore     *self,
       if (stmt == NULL)
         return FALSE;
       sf_db_stmt_bind_text (stmt, 1, table);
-      sf_db_stmt_bind_int64 (stmt, 2, rebuild_indexes);
       while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
         {
           g_ptr_array_add (self->bulk_indexes, g_strdup (sf_db_stmt_column_text (stmt, 1)));
@@ -530,7 +531,7 @@ sf_store_begin_bulk (SfStore     *self,
 
   if (!IS_SQLITE (self))
     {
-      if (!pg_set_aside (self, table, rebuild_indexes, error))
+      if (rebuild_indexes && !pg_set_aside (self, table, error))
         {
           sf_store_rollback_bulk (self);
           return FALSE;
