@@ -969,7 +969,7 @@ show_compare_table (SfPlanningPage *self)
               break;
             }
         }
-      if (row->kind != SF_COMPARE_TEAM && ++in_section > MAX_COMPARE_ROWS)
+      if (++in_section > MAX_COMPARE_ROWS)
         {
           more++;
           continue;
