@@ -822,7 +822,7 @@ start_comparing (SfPlanningPage *self)
   /* The job: the data and a copy of the scenario, which the page may edit
    * meanwhile */
   job = g_new0 (SfPlanningCompare, 1);
-  g_ref_count_init (&job->ref_count);
+  g_atomic_ref_count_init (&job->ref_count);
   job->data = sf_planning_data_ref (self->data);
   job->scenario = sf_planning_scenario_copy (self->scenario);
   task = g_task_new (NULL, self->compare_cancellable, on_compared_cb, g_object_ref (self));
@@ -1560,8 +1560,7 @@ edit_change (SfPlanningPage *self,
   job->page = g_object_ref (self);
   job->scenario_id = self->scenario_id;
   job->index = index;
-  present_dialog (self, sf_scenario_change_dialog_new (GTK_WIDGET (self), self->data->dataset,
-                                                       &self->data->settings, op, existing,
+  present_dialog (self, sf_scenario_change_dialog_new (GTK_WIDGET (self), self->data, op, existing,
                                                        on_change_made_cb, job, change_job_free));
 }
 

@@ -57,7 +57,7 @@ sf_planning_compare_compute (SfPlanningData   *data,
   SfPlanningCompare *compare = g_new0 (SfPlanningCompare, 1);
   int months = data->settings.forecast_horizon;
 
-  g_ref_count_init (&compare->ref_count);
+  g_atomic_ref_count_init (&compare->ref_count);
   compare->data = sf_planning_data_ref (data);
   compare->scenario = sf_planning_scenario_copy (scenario);
   compare->result = sf_scenario_apply (compare->scenario, data->dataset, &data->settings, data->today);
@@ -74,14 +74,14 @@ sf_planning_compare_compute (SfPlanningData   *data,
 SfPlanningCompare *
 sf_planning_compare_ref (SfPlanningCompare *compare)
 {
-  g_ref_count_inc (&compare->ref_count);
+  g_atomic_ref_count_inc (&compare->ref_count);
   return compare;
 }
 
 void
 sf_planning_compare_unref (SfPlanningCompare *compare)
 {
-  if (compare == NULL || !g_ref_count_dec (&compare->ref_count))
+  if (compare == NULL || !g_atomic_ref_count_dec (&compare->ref_count))
     return;
   /* The figures borrow the data sets: freed first */
   g_clear_pointer (&compare->before, sf_scenario_figures_free);

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  * Computed in a worker thread; read-only afterwards. */
 typedef struct
 {
-  grefcount          ref_count;
+  gatomicrefcount    ref_count;  /* atomic: a thread may drop the last */
   SfPlanningData    *data;       /* the page's data, whose data set is the base */
   SfScenario        *scenario;   /* its own copy */
   SfScenarioResult  *result;

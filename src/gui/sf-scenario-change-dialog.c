@@ -18,7 +18,8 @@
 typedef struct
 {
   AdwMessageDialog     *dialog;
-  SfDataset            *dataset;
+  SfPlanningData       *data;        /* kept: its data set is the pickers' */
+  const SfDataset      *dataset;
   SfSettings            settings;
   SfScenarioOp          op;
   GArray               *worker_ids;  /* gint64, the positions of the caseworker pickers */
@@ -45,7 +46,7 @@ editor_free (gpointer data)
     editor->destroy (editor->user_data);
   g_clear_pointer (&editor->worker_ids, g_array_unref);
   g_clear_pointer (&editor->team_ids, g_array_unref);
-  g_clear_pointer (&editor->dataset, sf_dataset_free);
+  g_clear_pointer (&editor->data, sf_planning_data_unref);
   g_free (editor);
 }
 
@@ -286,7 +287,7 @@ team_picker (Editor     *editor,
   editor->team_ids = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint t = 0; t < editor->dataset->teams->len; t++)
     g_array_append_val (editor->team_ids, t);
-  g_array_sort_with_data (editor->team_ids, compare_team_names, editor->dataset);
+  g_array_sort_with_data (editor->team_ids, compare_team_names, (gpointer) editor->dataset);
   for (guint i = 0; i < editor->team_ids->len; i++)
     {
       const SfTeam *at = &g_array_index (editor->dataset->teams, SfTeam, g_array_index (editor->team_ids, guint, i));
@@ -362,8 +363,7 @@ day_field (Editor     *editor,
 
 AdwMessageDialog *
 sf_scenario_change_dialog_new (GtkWidget              *parent,
-                               SfDataset              *dataset,
-                               const SfSettings       *settings,
+                               SfPlanningData         *data,
                                SfScenarioOp            op,
                                const SfScenarioChange *existing,
                                SfScenarioChangeFunc    func,
@@ -372,6 +372,8 @@ sf_scenario_change_dialog_new (GtkWidget              *parent,
 {
   GtkRoot *root = gtk_widget_get_root (parent);
   Editor *editor = g_new0 (Editor, 1);
+  const SfDataset *dataset = data->dataset;
+  const SfSettings *settings = &data->settings;
   AdwMessageDialog *dialog;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkGrid *grid = GTK_GRID (gtk_grid_new ());
@@ -381,7 +383,8 @@ sf_scenario_change_dialog_new (GtkWidget              *parent,
 
   g_return_val_if_fail (op < SF_N_SCENARIO_OPS, NULL);
 
-  editor->dataset = sf_dataset_ref (dataset);
+  editor->data = sf_planning_data_ref (data);
+  editor->dataset = dataset;
   editor->settings = *settings;
   editor->op = op;
   editor->func = func;

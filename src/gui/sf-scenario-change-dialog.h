@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "sf-core.h"
+#include "sf-planning-data.h"
 
 G_BEGIN_DECLS
 
@@ -19,13 +20,13 @@ typedef void (*SfScenarioChangeFunc) (SfScenarioChange *change,
 
 /* A dialog that adds or edits one change of a what-if scenario, of the
  * kind @op, with pickers for the caseworkers, teams and complexities of
- * @dataset (it keeps a reference), spin buttons and date buttons.  Every
+ * @data's data set (it keeps a reference to @data), spin buttons and date
+ * buttons.  Every
  * value is checked as a changes file is checked (sf_scenario_parse()), and
  * what is wrong is said under the fields; Save stays off until it is right.
  * @existing (or NULL) fills the fields.  Presented on @parent's window. */
 AdwMessageDialog *sf_scenario_change_dialog_new (GtkWidget              *parent,
-                                                 SfDataset              *dataset,
-                                                 const SfSettings       *settings,
+                                                 SfPlanningData         *data,
                                                  SfScenarioOp            op,
                                                  const SfScenarioChange *existing,
                                                  SfScenarioChangeFunc    func,
