@@ -768,6 +768,30 @@ show_place (SfPlanningPage *self)
 /* ---- what-if scenarios -------------------------------------------------- */
 
 static void
+free_compare_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  sf_planning_compare_unref (task_data);
+}
+
+/* Lets go of the comparison shown; it is freed in a worker thread, as the
+ * old figures are: its copy of a large data set is as costly to free */
+static void
+drop_compare (SfPlanningPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  SfPlanningCompare *compare = g_steal_pointer (&self->compare);
+
+  if (compare == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, compare, NULL);
+  g_task_run_in_thread (task, free_compare_thread);
+}
+
+static void
 on_compared_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -779,7 +803,7 @@ on_compared_cb (GObject      *source,
   if (compare == NULL || g_task_get_cancellable (G_TASK (result)) != self->compare_cancellable)
     return;
   g_clear_object (&self->compare_cancellable);
-  g_clear_pointer (&self->compare, sf_planning_compare_unref);
+  drop_compare (self);
   self->compare = g_steal_pointer (&compare);
   show_scenario (self);
   if (self->data != NULL && self->data->dataset->teams->len > 0)
@@ -814,7 +838,7 @@ start_comparing (SfPlanningPage *self)
   g_clear_object (&self->compare_cancellable);
   if (self->scenario == NULL || self->data == NULL)
     {
-      g_clear_pointer (&self->compare, sf_planning_compare_unref);
+      drop_compare (self);
       show_scenario (self);
       return;
     }
@@ -1242,7 +1266,7 @@ choose_scenario (SfPlanningPage *self,
     }
   self->scenario_id = id;
   g_clear_pointer (&self->scenario, sf_scenario_free);
-  g_clear_pointer (&self->compare, sf_planning_compare_unref);
+  drop_compare (self);
   self->scenario = scenario;
   if (id == 0)
     {
@@ -1986,7 +2010,7 @@ sf_planning_page_set_data (SfPlanningPage *self,
                                                         self, G_CONNECT_SWAPPED);
       self->scenario_id = 0;
       g_clear_pointer (&self->scenario, sf_scenario_free);
-      g_clear_pointer (&self->compare, sf_planning_compare_unref);
+      drop_compare (self);
     }
   self->today = today;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
