@@ -38,6 +38,9 @@
  *                      (wall time; "cpu" is the whole process's, the thread's too)
  *   planning-level     the Planning page: the municipality ↔ its first area, the
  *                      work the page does on the main thread when figures arrive
+ *   planning-scenario  the database's first saved scenario chosen on the Planning
+ *                      page, until its comparison (computed in a thread) is shown;
+ *                      planning-scenario-shown the main thread's part of it
  *   floor-filter       not the application: a bare GtkColumnView of ten label
  *                      columns over 3,000 strings, in a window of the same size,
  *                      filtered to five rows and back as team-filter does; what
@@ -490,6 +493,64 @@ planning_shown (Bench *bench)
   return sf_planning_page_get_planning (bench->planning_page) != NULL;
 }
 
+static gboolean
+scenario_compared (SfPlanningPage *page)
+{
+  return !sf_planning_page_is_comparing (page) && sf_planning_page_get_compare (page) != NULL;
+}
+
+/* The first saved scenario of the database, if there is one, chosen on the
+ * Planning page: planning-scenario from the choice until its comparison
+ * with today's data, computed in a thread, is shown (wall time, the whole
+ * process's CPU); planning-scenario-shown the main thread's part of it,
+ * from the main-loop turn where the comparison arrives (its table and the
+ * charts' lines) to the frame painted; its CPU is the whole process's, but
+ * the thread has finished by then. */
+static void
+measure_scenario (Bench *bench)
+{
+  g_autoptr(GArray) computed = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) computed_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) shown_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) saved = sf_scenario_store_list (bench->store, NULL);
+  gint64 id;
+
+  if (saved == NULL || saved->len == 0 ||
+      (bench->only != NULL && !g_strv_contains ((const char * const *) bench->only, "planning-scenario") &&
+       !g_strv_contains ((const char * const *) bench->only, "planning")))
+    return;
+  id = ((SfSavedScenario *) g_ptr_array_index (saved, 0))->id;
+  for (guint run = 0; run < bench->runs; run++)
+    {
+      gint64 start, start_cpu, turn = 0, turn_cpu = 0;
+
+      sf_planning_page_choose_scenario (bench->planning_page, 0);
+      wait_for_frame (bench);
+      sf_test_spin (SETTLE_MS);
+      start_cpu = cpu_now ();
+      start = g_get_monotonic_time ();
+      sf_planning_page_choose_scenario (bench->planning_page, id);
+      /* Each turn starts once something is pending: the last is the
+       * comparison's arrival, without the wait for it */
+      while (!scenario_compared (bench->planning_page))
+        {
+          while (!g_main_context_pending (NULL))
+            g_usleep (200);
+          turn = g_get_monotonic_time ();
+          turn_cpu = cpu_now ();
+          g_main_context_iteration (NULL, FALSE);
+        }
+      wait_for_frame (bench);
+      append_ms (computed, bench->last_paint - start);
+      append_ms (computed_cpu, bench->last_paint_cpu - start_cpu);
+      append_ms (shown, bench->last_paint - turn);
+      append_ms (shown_cpu, bench->last_paint_cpu - turn_cpu);
+    }
+  print_figure ("planning-scenario", computed, computed_cpu);
+  print_figure ("planning-scenario-shown", shown, shown_cpu);
+}
+
 /* The Planning page: its first opening, the computation in the thread, and
  * a change of level */
 static void
@@ -540,6 +601,7 @@ measure_planning (Bench *bench)
     }
   print_figure ("planning-computed", computed, computed_cpu);
   measure (bench, "planning-level", planning_level);
+  measure_scenario (bench);
 }
 
 /* ---- the floor: GTK alone --------------------------------------------- */
@@ -1062,7 +1124,8 @@ main (int   argc,
   sf_test_spin (500);
   measure (&bench, "switch-team", switch_team);
 
-  if (bench.only == NULL || g_strv_contains ((const char * const *) bench.only, "planning"))
+  if (bench.only == NULL || g_strv_contains ((const char * const *) bench.only, "planning") ||
+      g_strv_contains ((const char * const *) bench.only, "planning-scenario"))
     measure_planning (&bench);
 
   /* GTK alone, for comparison */

@@ -202,6 +202,41 @@ test_undo (SfTestStore   *fixture,
   seen_clear (&seen);
 }
 
+/* Saving, renaming and deleting a what-if scenario changes no figure: the
+ * context reads nothing again and emits nothing, and keeps its data set. */
+static void
+test_scenario_writes (SfTestStore   *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfContext) context = NULL;
+  g_autoptr(SfScenario) scenario = NULL;
+  const SfDataset *dataset;
+  Seen seen = { 0 };
+  gint64 id, copy;
+
+  context = new_context (fixture, &seen);
+  g_assert_true (sf_context_reload (context, &error));
+  dataset = sf_context_get_dataset (context);
+  seen.n_changed = 0;
+
+  scenario = sf_scenario_parse ("{\"name\": \"Plan\", \"changes\": []}", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  id = sf_scenario_store_save (fixture->store, 0, scenario, &error);
+  g_assert_no_error (error);
+  g_assert_true (sf_scenario_store_rename (fixture->store, id, "Plan B", &error));
+  copy = sf_scenario_store_duplicate (fixture->store, id, "Plan C", &error);
+  g_assert_cmpint (copy, !=, 0);
+  g_assert_true (sf_scenario_store_delete (fixture->store, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.n_changed, ==, 0);
+  g_assert_true (sf_context_get_dataset (context) == dataset);
+
+  g_signal_handlers_disconnect_by_data (context, &seen);
+  g_assert_finalize_object (g_steal_pointer (&context));
+  seen_clear (&seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +246,8 @@ main (int   argc,
   g_test_add ("/context/reload", SfTestStore, NULL, sf_test_store_set_up, test_reload, sf_test_store_tear_down);
   g_test_add ("/context/edit", SfTestStore, NULL, sf_test_store_set_up, test_edit, sf_test_store_tear_down);
   g_test_add ("/context/undo", SfTestStore, NULL, sf_test_store_set_up, test_undo, sf_test_store_tear_down);
+  g_test_add ("/context/scenario-writes", SfTestStore, NULL, sf_test_store_set_up, test_scenario_writes,
+              sf_test_store_tear_down);
 
   return g_test_run ();
 }

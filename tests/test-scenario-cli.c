@@ -275,6 +275,89 @@ test_saved_refused (void)
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* Renamed and duplicated by name; `scenario NAME` computes a saved one to
+ * the same JSON as `scenario --changes FILE` of its file. */
+static void
+test_rename_duplicate (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *db = setup (dir);
+  g_autofree char *changes = sf_test_write_file (dir, "s.json",
+    "{\"name\": \"Omfordeling\", \"changes\": ["
+    "{\"op\": \"move\", \"initials\": \"BB\", \"team\": \"Fam\"},"
+    "{\"op\": \"hours\", \"initials\": \"AA\", \"hours\": 18.5}]}");
+  g_autofree char *renamed = sf_test_write_file (dir, "r.json",
+    "{\"name\": \"Plan B\", \"changes\": ["
+    "{\"op\": \"move\", \"initials\": \"BB\", \"team\": \"Fam\"},"
+    "{\"op\": \"hours\", \"initials\": \"AA\", \"hours\": 18.5}]}");
+  g_auto(SfTestRun) run = { 0 };
+  g_auto(SfTestRun) by_file = { 0 };
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) saved_root = NULL;
+  g_autoptr(JsonNode) file_root = NULL;
+  JsonArray *scenarios;
+
+  sf_test_run_cli (db, &run, "scenario-save", "--changes", changes, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  sf_test_run_cli (db, &run, "scenario-rename", "OMFORDELING", "Plan B", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  sf_test_run_cli (db, &run, "scenario-duplicate", "plan b", "Plan C", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  sf_test_run_cli (db, &run, "scenarios", "--format", "json", NULL);
+  list = parse (run.out);
+  scenarios = json_object_get_array_member (json_node_get_object (list), "scenarios");
+  g_assert_cmpuint (json_array_get_length (scenarios), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (scenarios, 0), "name"), ==, "Plan B");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (scenarios, 1), "name"), ==, "Plan C");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (scenarios, 1), "changes"), ==, 2);
+
+  /* By name, the same as by file */
+  sf_test_run_cli (db, &run, "scenario", "Plan B", "--date", "2026-12-06", "--format", "json", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  sf_test_run_cli (db, &by_file, "scenario", "--changes", renamed, "--date", "2026-12-06", "--format", "json", NULL);
+  g_assert_cmpint (by_file.status, ==, 0);
+  saved_root = parse (run.out);
+  file_root = parse (by_file.out);
+  g_assert_true (json_node_equal (saved_root, file_root));
+  g_assert_cmpstr (run.out, ==, by_file.out);
+
+  /* Refused: names taken or missing, wrong number of arguments */
+  sf_test_run_cli (db, &run, "scenario-rename", "Plan C", "plan b", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "already a scenario called"));
+  sf_test_run_cli (db, &run, "scenario-duplicate", "Plan B", "PLAN C", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  sf_test_run_cli (db, &run, "scenario-rename", "Ingen", "Noget", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "no saved scenario called “Ingen”"));
+  sf_test_run_cli (db, &run, "scenario-duplicate", "Ingen", "Noget", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  sf_test_run_cli (db, &run, "scenario-rename", "Plan B", "", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  sf_test_run_cli (db, &run, "scenario-rename", "Plan B", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  sf_test_run_cli (db, &run, "scenario-duplicate", "Plan B", "X", "Y", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  sf_test_run_cli (db, &run, "scenario", "Ingen", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  /* A name and a file, or neither */
+  sf_test_run_cli (db, &run, "scenario", "Plan B", "--changes", renamed, "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  sf_test_run_cli (db, &run, "scenario", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  sf_test_run_cli (db, &run, "scenario", "Plan B", "Plan C", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  sf_test_run_cli (db, &run, "scenarios", "--format", "json", NULL);
+  g_clear_pointer (&list, json_node_unref);
+  list = parse (run.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (list), "scenarios")), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -284,5 +367,6 @@ main (int    argc,
   g_test_add_func ("/scenario-cli/refused", test_refused);
   g_test_add_func ("/scenario-cli/saved", test_saved);
   g_test_add_func ("/scenario-cli/saved-refused", test_saved_refused);
+  g_test_add_func ("/scenario-cli/rename-duplicate", test_rename_duplicate);
   return g_test_run ();
 }

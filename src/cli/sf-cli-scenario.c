@@ -10,7 +10,7 @@
 #include "sf-cli-scenario.h"
 #include "sf-cli-util.h"
 
-#define USAGE "scenario --changes FILE [--date D] [--months N] --format json"
+#define USAGE "scenario (--changes FILE | NAME) [--date D] [--months N] --format json"
 
 static char *
 builder_to_text (JsonBuilder *builder)
@@ -63,6 +63,76 @@ append_figures (GString                 *out,
   append_value (out, "forecast", forecast, TRUE);
 }
 
+/* ---- saved scenarios --------------------------------------------------- */
+
+/* Parses @entries and leaves the other arguments in @argv (from 1); fails
+ * unless there are at most @n_args of them. */
+static int
+parse_some_args (GOptionEntry  *entries,
+                 int           *argc,
+                 char        ***argv,
+                 int            n_args,
+                 const char    *usage_text)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return sf_cli_usage_error (error);
+  for (int i = 1; i < *argc; i++)
+    if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0')
+      {
+        g_printerr (_("%s: unknown option %s.\n"), g_get_prgname (), (*argv)[i]);
+        return SF_CLI_USAGE;
+      }
+  if (*argc > n_args + 1)
+    {
+      g_printerr (_("Usage: %s %s\n"), g_get_prgname (), usage_text);
+      return SF_CLI_USAGE;
+    }
+  return SF_CLI_OK;
+}
+
+/* As parse_some_args(), but exactly @n_args. */
+static int
+parse_with_args (GOptionEntry  *entries,
+                 int           *argc,
+                 char        ***argv,
+                 int            n_args,
+                 const char    *usage_text)
+{
+  int status = parse_some_args (entries, argc, argv, n_args, usage_text);
+
+  if (status == SF_CLI_OK && *argc != n_args + 1)
+    {
+      g_printerr (_("Usage: %s %s\n"), g_get_prgname (), usage_text);
+      return SF_CLI_USAGE;
+    }
+  return status;
+}
+
+/* The saved scenario called @name; prints why not. */
+static SfScenario *
+load_saved (SfStore    *store,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = sf_scenario_store_find (store, name);
+  SfScenario *scenario;
+
+  if (id == 0)
+    {
+      g_printerr (_("%s: there is no saved scenario called “%s”; `scenarios` lists them.\n"),
+                  g_get_prgname (), name);
+      return NULL;
+    }
+  scenario = sf_scenario_store_load (store, id, &error);
+  if (scenario == NULL)
+    sf_cli_refuse (error);
+  return scenario;
+}
+
 int
 sf_cli_scenario (SfStore  *store,
                  int       argc,
@@ -94,9 +164,10 @@ sf_cli_scenario (SfStore  *store,
   gsize length;
   int status;
 
-  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
+  if ((status = parse_some_args (entries, &argc, &argv, 1, USAGE)) != SF_CLI_OK)
     return status;
-  if (changes == NULL || format == NULL)
+  /* Either a changes file or the name of a saved scenario */
+  if ((changes == NULL) == (argc == 1) || format == NULL)
     {
       g_printerr (_("Usage: %s %s\n"), g_get_prgname (), USAGE);
       return SF_CLI_USAGE;
@@ -116,7 +187,7 @@ sf_cli_scenario (SfStore  *store,
       g_printerr (_("%s: forecast between 1 and 120 months, not %d.\n"), g_get_prgname (), months);
       return SF_CLI_USAGE;
     }
-  if (!g_file_get_contents (changes, &contents, &length, &error))
+  if (changes != NULL && !g_file_get_contents (changes, &contents, &length, &error))
     return sf_cli_refuse (error);
   if (!sf_store_load_settings (store, &settings, &error) ||
       (dataset = sf_store_load_dataset (store, &error)) == NULL)
@@ -124,9 +195,15 @@ sf_cli_scenario (SfStore  *store,
   if (months == 0)
     months = settings.forecast_horizon;
 
-  scenario = sf_scenario_parse (contents, length, dataset, &settings, &error);
-  if (scenario == NULL)
-    return sf_cli_refuse (error);
+  if (changes != NULL)
+    {
+      scenario = sf_scenario_parse (contents, length, dataset, &settings, &error);
+      if (scenario == NULL)
+        return sf_cli_refuse (error);
+    }
+  /* A saved one is read as it was saved: what no longer applies is skipped */
+  else if ((scenario = load_saved (store, argv[1])) == NULL)
+    return SF_CLI_REFUSED;
   result = sf_scenario_apply (scenario, dataset, &settings, ref);
   computed = sf_scenario_figures_compute (result->dataset, &result->settings, ref, months);
   baseline = sf_scenario_figures_compute (dataset, &settings, ref, months);
@@ -168,58 +245,6 @@ sf_cli_scenario (SfStore  *store,
   g_string_append (out, "}\n}\n");
   fputs (out->str, stdout);
   return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
-}
-
-/* ---- saved scenarios --------------------------------------------------- */
-
-/* Parses @entries and leaves the other arguments in @argv (from 1); fails
- * unless there are @n_args of them. */
-static int
-parse_with_args (GOptionEntry  *entries,
-                 int           *argc,
-                 char        ***argv,
-                 int            n_args,
-                 const char    *usage_text)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    return sf_cli_usage_error (error);
-  for (int i = 1; i < *argc; i++)
-    if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0')
-      {
-        g_printerr (_("%s: unknown option %s.\n"), g_get_prgname (), (*argv)[i]);
-        return SF_CLI_USAGE;
-      }
-  if (*argc != n_args + 1)
-    {
-      g_printerr (_("Usage: %s %s\n"), g_get_prgname (), usage_text);
-      return SF_CLI_USAGE;
-    }
-  return SF_CLI_OK;
-}
-
-/* The saved scenario called @name; prints why not. */
-static SfScenario *
-load_saved (SfStore    *store,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = sf_scenario_store_find (store, name);
-  SfScenario *scenario;
-
-  if (id == 0)
-    {
-      g_printerr (_("%s: there is no saved scenario called “%s”; `scenarios` lists them.\n"),
-                  g_get_prgname (), name);
-      return NULL;
-    }
-  scenario = sf_scenario_store_load (store, id, &error);
-  if (scenario == NULL)
-    sf_cli_refuse (error);
-  return scenario;
 }
 
 int
@@ -320,7 +345,7 @@ sf_cli_scenario_save (SfStore  *store,
       g_printerr (_("Usage: %s %s\n"), g_get_prgname (), "scenario-save --changes FILE [--name NAME] [--replace]");
       return SF_CLI_USAGE;
     }
-  if (!g_file_get_contents (changes, &contents, &length, &error))
+  if (changes != NULL && !g_file_get_contents (changes, &contents, &length, &error))
     return sf_cli_refuse (error);
   if (!sf_store_load_settings (store, &settings, &error) ||
       (dataset = sf_store_load_dataset (store, &error)) == NULL)
@@ -436,4 +461,55 @@ sf_cli_scenario_apply (SfStore  *store,
         g_print ("     %s\n", why);
     }
   return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+}
+
+/* The id of the saved scenario called @name; prints why not (0). */
+static gint64
+find_saved (SfStore    *store,
+            const char *name)
+{
+  gint64 id = sf_scenario_store_find (store, name);
+
+  if (id == 0)
+    g_printerr (_("%s: there is no saved scenario called “%s”; `scenarios` lists them.\n"),
+                g_get_prgname (), name);
+  return id;
+}
+
+int
+sf_cli_scenario_rename (SfStore  *store,
+                        int       argc,
+                        char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  gint64 id;
+  int status;
+
+  if ((status = parse_with_args (entries, &argc, &argv, 2, "scenario-rename OLD NEW")) != SF_CLI_OK)
+    return status;
+  if ((id = find_saved (store, argv[1])) == 0)
+    return SF_CLI_REFUSED;
+  if (!sf_scenario_store_rename (store, id, argv[2], &error))
+    return sf_cli_refuse (error);
+  return SF_CLI_OK;
+}
+
+int
+sf_cli_scenario_duplicate (SfStore  *store,
+                           int       argc,
+                           char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  gint64 id;
+  int status;
+
+  if ((status = parse_with_args (entries, &argc, &argv, 2, "scenario-duplicate NAME NEW")) != SF_CLI_OK)
+    return status;
+  if ((id = find_saved (store, argv[1])) == 0)
+    return SF_CLI_REFUSED;
+  if (sf_scenario_store_duplicate (store, id, argv[2], &error) == 0)
+    return sf_cli_refuse (error);
+  return SF_CLI_OK;
 }

@@ -4,7 +4,8 @@
 
 G_BEGIN_DECLS
 
-/* `scenario`: a what-if scenario from a JSON file of changes, computed
+/* `scenario`: a what-if scenario from a JSON file of changes (or a saved
+ * one, by name), computed
  * beside today's data without saving anything.  Returns the exit status
  * (0 done, 1 refused, 2 usage). */
 int sf_cli_scenario (SfStore  *store,
@@ -29,5 +30,12 @@ int sf_cli_scenario_delete  (SfStore  *store,
 int sf_cli_scenario_apply   (SfStore  *store,
                              int       argc,
                              char    **argv);
+/* `scenario-rename OLD NEW` and `scenario-duplicate NAME NEW`. */
+int sf_cli_scenario_rename  (SfStore  *store,
+                             int       argc,
+                             char    **argv);
+int sf_cli_scenario_duplicate (SfStore  *store,
+                               int       argc,
+                               char    **argv);
 
 G_END_DECLS

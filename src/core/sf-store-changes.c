@@ -58,6 +58,8 @@ table_group (const char *table)
     return SF_CHANGE_LOG;
   if (g_str_has_prefix (table, "checklist"))
     return SF_CHANGE_CHECKLISTS;
+  if (strcmp (table, "scenario") == 0)
+    return SF_CHANGE_SCENARIOS;
   return SF_CHANGE_OTHER;
 }
 
@@ -95,6 +97,7 @@ sf_change_add_row (SfChange   *change,
       break;
     case SF_CHANGE_CHECKLISTS:
     case SF_CHANGE_LOG:
+    case SF_CHANGE_SCENARIOS:
     case SF_CHANGE_OTHER:
     default:
       return;

@@ -20,6 +20,7 @@ typedef enum
   SF_CHANGE_CHECKLISTS  = 1 << 3,   /* checklists, their items, events and templates */
   SF_CHANGE_LOG       = 1 << 4,   /* the change log */
   SF_CHANGE_OTHER       = 1 << 5,   /* anything else: teams, areas, acknowledgements … */
+  SF_CHANGE_SCENARIOS   = 1 << 6,   /* saved what-if scenarios: no figure changes */
 } SfChangeTables;
 
 /* What the store saw a write change, passed with SfStore::changed.  When

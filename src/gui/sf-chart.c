@@ -338,6 +338,7 @@ set_dash (cairo_t     *cr,
 {
   static const double dashed[] = { 7.0, 4.0 };
   static const double dotted[] = { 1.5, 3.0 };
+  static const double dash_dot[] = { 9.0, 3.0, 1.5, 3.0 };
 
   switch (dash)
     {
@@ -346,6 +347,9 @@ set_dash (cairo_t     *cr,
       break;
     case SF_CHART_DOTTED:
       cairo_set_dash (cr, dotted, 2, 0);
+      break;
+    case SF_CHART_DASH_DOT:
+      cairo_set_dash (cr, dash_dot, 4, 0);
       break;
     case SF_CHART_SOLID:
     default:
@@ -520,31 +524,43 @@ text_size (PangoContext *context,
   pango_layout_get_pixel_size (layout, w, h);
 }
 
-static void
+/* Draws the legend across @width, in as many rows as it takes; returns the
+ * number of rows. */
+static guint
 draw_legend (SfChartModel         *model,
              cairo_t              *cr,
              PangoContext         *context,
-             const SfChartPalette *palette)
+             const SfChartPalette *palette,
+             double                width)
 {
   double x = AXIS_WIDTH;
+  guint rows = 1;
 
   for (guint s = 0; s < model->series->len; s++)
     {
       const SfChartSeries *series = g_ptr_array_index (model->series, s);
+      double y;
       int w, h;
 
+      text_size (context, series->name, &w, &h);
+      if (s > 0 && x + 34 + w > width - MARGIN)
+        {
+          x = AXIS_WIDTH;
+          rows++;
+        }
+      y = (rows - 1) * LEGEND_HEIGHT + LEGEND_HEIGHT / 2;
       set_colour (cr, palette, series->colour, 1.0);
       cairo_set_line_width (cr, 2.0);
       set_dash (cr, series->dash);
-      cairo_move_to (cr, x, LEGEND_HEIGHT / 2);
-      cairo_line_to (cr, x + 28, LEGEND_HEIGHT / 2);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x + 28, y);
       cairo_stroke (cr);
-      draw_marker (cr, series->marker, x + 14, LEGEND_HEIGHT / 2, 3.5);
+      draw_marker (cr, series->marker, x + 14, y, 3.5);
       set_colour (cr, palette, SF_CHART_FOREGROUND, 1.0);
-      draw_text (cr, context, series->name, x + 34, LEGEND_HEIGHT / 2, 0, 0.5);
-      text_size (context, series->name, &w, &h);
+      draw_text (cr, context, series->name, x + 34, y, 0, 0.5);
       x += 34 + w + 18;
     }
+  return rows;
 }
 
 void
@@ -560,10 +576,12 @@ sf_chart_model_draw (SfChartModel         *model,
   int n_labels;
   double last_label_end = -1e9;
   double highest_line = -HUGE_VAL;
+  guint legend_rows;
 
   cairo_save (cr);
-  draw_legend (model, cr, context, palette);
-  if (!compute_frame (model, width, height, &frame))
+  legend_rows = draw_legend (model, cr, context, palette, width);
+  if (!compute_frame (model, width, height, &frame) ||
+      (frame.top += (legend_rows - 1) * LEGEND_HEIGHT) > frame.bottom - 20)
     {
       cairo_restore (cr);
       return;

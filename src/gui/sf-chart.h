@@ -25,6 +25,7 @@ typedef enum
   SF_CHART_SOLID,
   SF_CHART_DASHED,
   SF_CHART_DOTTED,
+  SF_CHART_DASH_DOT,           /* a what-if scenario's lines */
 } SfChartDash;
 
 typedef enum

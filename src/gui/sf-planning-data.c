@@ -22,7 +22,7 @@ sf_planning_data_compute (SfStore       *store,
   g_autoptr(GArray) days = NULL;
   g_autoptr(GPtrArray) recordings = NULL;
 
-  g_ref_count_init (&data->ref_count);
+  g_atomic_ref_count_init (&data->ref_count);
   data->today = today;
   sf_settings_init_defaults (&data->settings);
   if (!sf_store_load_settings (store, &data->settings, error) ||
@@ -50,14 +50,14 @@ sf_planning_data_compute (SfStore       *store,
 SfPlanningData *
 sf_planning_data_ref (SfPlanningData *data)
 {
-  g_ref_count_inc (&data->ref_count);
+  g_atomic_ref_count_inc (&data->ref_count);
   return data;
 }
 
 void
 sf_planning_data_unref (SfPlanningData *data)
 {
-  if (data == NULL || !g_ref_count_dec (&data->ref_count))
+  if (data == NULL || !g_atomic_ref_count_dec (&data->ref_count))
     return;
   g_clear_pointer (&data->points, g_ptr_array_unref);
   g_clear_pointer (&data->forecast, sf_forecast_free);

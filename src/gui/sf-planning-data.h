@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  grefcount    ref_count;
+  gatomicrefcount ref_count;  /* atomic: freed in a worker thread */
   SfDataset   *dataset;
   SfSettings   settings;
   SfDay        today;
