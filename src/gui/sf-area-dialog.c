@@ -173,29 +173,21 @@ set_number (AdwEntryRow *row,
 
 SfAreaDialog *
 sf_area_dialog_new (GtkWindow *parent,
-                    SfStore   *store,
+                    SfContext *context,
                     gint64     area_id)
 {
   SfAreaDialog *self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SfDataset) dataset = NULL;
+  const SfDataset *dataset;
   const SfArea *area = NULL;
 
-  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+  g_return_val_if_fail (SF_IS_CONTEXT (context), NULL);
 
   self = g_object_new (SF_TYPE_AREA_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  if (area_id != 0)
-    {
-      dataset = sf_store_load_dataset (store, &error);
-      if (dataset == NULL)
-        {
-          show_error (self, NULL, error->message);
-          gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
-          return self;
-        }
-      area = sf_dataset_find_area (dataset, area_id);
-    }
+  self->store = g_object_ref (sf_context_get_store (context));
+  /* The area as the window shows it: the context has it loaded */
+  dataset = sf_context_get_dataset (context);
+  if (area_id != 0 && dataset != NULL)
+    area = sf_dataset_find_area (dataset, area_id);
 
   if (area != NULL && area->custom)
     {
