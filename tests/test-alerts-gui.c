@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "sf-ack-dialog.h"
-#include "sf-alerts-page.h"
+#include "sf-alerts-page-private.h"
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
 #include "sf-suggest-dialog.h"
