@@ -390,6 +390,33 @@ references_detail (GArray *rows)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* Runs @sql on each case of @ids, one prepared statement for them all:
+ * ?1 is the case's id and ?2, when @value is not NULL, the value (an int64,
+ * 0 for none, or a string). */
+static gboolean
+update_each (SfStore       *store,
+             const char    *sql,
+             const gint64  *ids,
+             guint          n_ids,
+             const GValue  *value,
+             GError       **error)
+{
+  SfDbStmt *stmt = sf_store_prepare (store, sql, error);
+  gboolean ok = stmt != NULL;
+
+  for (guint i = 0; ok && i < n_ids; i++)
+    {
+      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
+      if (value != NULL && G_VALUE_HOLDS_INT64 (value))
+        bind_id (stmt, 2, g_value_get_int64 (value));
+      else if (value != NULL)
+        sf_db_stmt_bind_text (stmt, 2, g_value_get_string (value));
+      ok = sf_store_step_done (store, stmt, error);
+    }
+  g_clear_pointer (&stmt, sf_db_stmt_free);
+  return ok;
+}
+
 gboolean
 sf_cases_delete (SfStore       *store,
                  const gint64  *ids,
@@ -398,7 +425,6 @@ sf_cases_delete (SfStore       *store,
 {
   g_autoptr(GArray) rows = NULL;
   g_autofree char *detail = NULL;
-  SfDbStmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -406,18 +432,7 @@ sf_cases_delete (SfStore       *store,
   if (!sf_store_begin (store, error))
     return FALSE;
   rows = load_rows (store, ids, n_ids, error);
-  ok = rows != NULL;
-  if (ok)
-    {
-      stmt = sf_store_prepare (store, "DELETE FROM casefile WHERE id = ?1", error);
-      ok = stmt != NULL;
-    }
-  for (guint i = 0; ok && i < n_ids; i++)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
-      ok = sf_store_step_done (store, stmt, error);
-    }
-  g_clear_pointer (&stmt, sf_db_stmt_free);
+  ok = rows != NULL && update_each (store, "DELETE FROM casefile WHERE id = ?1", ids, n_ids, NULL, error);
   if (ok)
     {
       detail = references_detail (rows);
@@ -435,9 +450,8 @@ sf_cases_close (SfStore       *store,
 {
   g_autoptr(GArray) rows = NULL;
   g_autofree char *detail = NULL;
-  g_autofree char *iso = NULL;
   g_autofree char *refs = NULL;
-  SfDbStmt *stmt = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -464,24 +478,17 @@ sf_cases_close (SfStore       *store,
     }
   if (ok)
     {
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_take_string (&value, sf_day_to_iso (day));
       /* A case closed already keeps the day it was closed. */
-      stmt = sf_store_prepare (store, "UPDATE casefile SET closed_date = ?2 WHERE id = ?1 AND closed_date IS NULL",
-                               error);
-      ok = stmt != NULL;
+      ok = update_each (store, "UPDATE casefile SET closed_date = ?2 WHERE id = ?1 AND closed_date IS NULL",
+                        ids, n_ids, &value, error);
     }
-  for (guint i = 0; ok && i < n_ids; i++)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
-      bind_day (stmt, 2, day);
-      ok = sf_store_step_done (store, stmt, error);
-    }
-  g_clear_pointer (&stmt, sf_db_stmt_free);
   if (ok)
     {
-      iso = sf_day_to_iso (day);
       refs = references_detail (rows);
       /* Translators: the change log's detail of closing cases: date: case numbers */
-      detail = g_strdup_printf (_("closed %s: %s"), iso, refs);
+      detail = g_strdup_printf (_("closed %s: %s"), g_value_get_string (&value), refs);
       ok = sf_store_audit (store, "case-close", NULL, detail, error);
     }
   return sf_store_finish (store, ok, error);
@@ -495,7 +502,6 @@ sf_cases_reopen (SfStore       *store,
 {
   g_autoptr(GArray) rows = NULL;
   g_autofree char *detail = NULL;
-  SfDbStmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -503,18 +509,8 @@ sf_cases_reopen (SfStore       *store,
   if (!sf_store_begin (store, error))
     return FALSE;
   rows = load_rows (store, ids, n_ids, error);
-  ok = rows != NULL;
-  if (ok)
-    {
-      stmt = sf_store_prepare (store, "UPDATE casefile SET closed_date = NULL WHERE id = ?1", error);
-      ok = stmt != NULL;
-    }
-  for (guint i = 0; ok && i < n_ids; i++)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
-      ok = sf_store_step_done (store, stmt, error);
-    }
-  g_clear_pointer (&stmt, sf_db_stmt_free);
+  ok = rows != NULL &&
+       update_each (store, "UPDATE casefile SET closed_date = NULL WHERE id = ?1", ids, n_ids, NULL, error);
   if (ok)
     {
       detail = references_detail (rows);
@@ -534,7 +530,7 @@ sf_cases_reassign (SfStore       *store,
   g_autofree char *initials = NULL;
   g_autofree char *refs = NULL;
   g_autofree char *detail = NULL;
-  SfDbStmt *stmt = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -549,22 +545,16 @@ sf_cases_reassign (SfStore       *store,
     }
   if (ok)
     {
+      g_value_init (&value, G_TYPE_INT64);
+      g_value_set_int64 (&value, caseworker_id);
       /* The new caseworker cannot also be their own cover: a cover by the
        * new caseworker ends with the reassignment. */
-      stmt = sf_store_prepare (store,
-                               "UPDATE casefile SET caseworker_id = ?2,"
-                               " cover_id = CASE WHEN cover_id = ?2 THEN NULL ELSE cover_id END"
-                               " WHERE id = ?1",
-                               error);
-      ok = stmt != NULL;
+      ok = update_each (store,
+                        "UPDATE casefile SET caseworker_id = ?2,"
+                        " cover_id = CASE WHEN cover_id = ?2 THEN NULL ELSE cover_id END"
+                        " WHERE id = ?1",
+                        ids, n_ids, &value, error);
     }
-  for (guint i = 0; ok && i < n_ids; i++)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
-      sf_db_stmt_bind_int64 (stmt, 2, caseworker_id);
-      ok = sf_store_step_done (store, stmt, error);
-    }
-  g_clear_pointer (&stmt, sf_db_stmt_free);
   if (ok)
     {
       refs = references_detail (rows);
@@ -586,7 +576,7 @@ sf_cases_set_cover (SfStore       *store,
   g_autofree char *initials = NULL;
   g_autofree char *refs = NULL;
   g_autofree char *detail = NULL;
-  SfDbStmt *stmt = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -615,16 +605,10 @@ sf_cases_set_cover (SfStore       *store,
     }
   if (ok)
     {
-      stmt = sf_store_prepare (store, "UPDATE casefile SET cover_id = ?2 WHERE id = ?1", error);
-      ok = stmt != NULL;
+      g_value_init (&value, G_TYPE_INT64);
+      g_value_set_int64 (&value, cover_id);
+      ok = update_each (store, "UPDATE casefile SET cover_id = ?2 WHERE id = ?1", ids, n_ids, &value, error);
     }
-  for (guint i = 0; ok && i < n_ids; i++)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
-      bind_id (stmt, 2, cover_id);
-      ok = sf_store_step_done (store, stmt, error);
-    }
-  g_clear_pointer (&stmt, sf_db_stmt_free);
   if (ok)
     {
       refs = references_detail (rows);
