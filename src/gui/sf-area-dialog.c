@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "sf-area-dialog.h"
+#include "sf-error-dialog.h"
 #include "sf-references-row.h"
 
 /* An own case area: its name, key and, optionally, a range of the
@@ -57,10 +58,7 @@ show_error (SfAreaDialog *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_remove_css_class (rows[i], "error");
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  sf_error_label_set (self->error_label, &self->error, message);
   if (row != NULL)
     {
       gtk_widget_add_css_class (row, "error");
