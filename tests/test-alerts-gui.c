@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "sf-ack-dialog.h"
-#include "sf-alerts-page.h"
+#include "sf-alerts-page-private.h"
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
 #include "sf-suggest-dialog.h"
@@ -536,6 +536,36 @@ test_row_before_scrolled_to (Fixture       *fixture,
   g_assert_cmpuint (sf_alerts_page_get_n_built_rows (page), ==, alerts->len);
 }
 
+/* A page that follows the context is filled as soon as its view stack
+ * shows it, before it is realized: a window opened on it lays it out once,
+ * full, not empty first and then again with its rows. */
+static void
+test_filled_when_shown (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SfContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwViewStack *stack = ADW_VIEW_STACK (g_object_ref_sink (adw_view_stack_new ()));
+  SfAlertsPage *page = SF_ALERTS_PAGE (sf_alerts_page_new ());
+
+  load_demo (fixture);
+  context = sf_context_new (fixture->store);
+  adw_view_stack_add (stack, gtk_label_new (NULL));
+  adw_view_stack_add_named (stack, GTK_WIDGET (page), "alerts");
+  sf_alerts_page_set_context (page, context);
+  g_assert_true (sf_context_reload (context, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sf_context_get_alerts (context)->len, >, 0);
+  /* Not shown: not filled */
+  g_assert_cmpuint (sf_alerts_page_get_n_built_rows (page), ==, 0);
+
+  adw_view_stack_set_visible_child (stack, GTK_WIDGET (page));
+  g_assert_false (gtk_widget_get_realized (GTK_WIDGET (page)));
+  g_assert_cmpuint (sf_alerts_page_get_n_built_rows (page), >, 0);
+
+  g_object_unref (stack);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -551,6 +581,7 @@ main (int    argc,
   ADD ("/alerts-gui/empty", test_empty);
   ADD ("/alerts-gui/many-alerts", test_many_alerts);
   ADD ("/alerts-gui/row-before-scrolled-to", test_row_before_scrolled_to);
+  ADD ("/alerts-gui/filled-when-shown", test_filled_when_shown);
 #undef ADD
 
   return g_test_run ();

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "sf-checklist-pdf.h"
-#include "sf-checklists-page.h"
+#include "sf-checklists-page-private.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"

@@ -147,7 +147,8 @@ test_danish_area_dialog (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(SfStore) store = sf_test_open_store (&dir);
-  SfAreaDialog *dialog = sf_area_dialog_new (NULL, store, 0);
+  g_autoptr(SfContext) context = sf_context_new (store);
+  SfAreaDialog *dialog = sf_area_dialog_new (NULL, context, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
   sf_test_wait_for_frame ();

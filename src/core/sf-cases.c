@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sf-db-bind.h"
 #include "sf-cases.h"
 #include "sf-error.h"
 #include "sf-privacy.h"
@@ -27,44 +28,6 @@ case_row_clear (gpointer data)
   CaseRow *row = data;
 
   g_clear_pointer (&row->reference, g_free);
-}
-
-static SfDay
-column_day (SfDbStmt *stmt,
-            int           column)
-{
-  const char *text = sf_db_stmt_column_text (stmt, column);
-  SfDay day = SF_DAY_NONE;
-
-  if (text != NULL)
-    sf_day_parse (text, &day);
-  return day;
-}
-
-static void
-bind_day (SfDbStmt *stmt,
-          int           index,
-          SfDay         day)
-{
-  if (day == SF_DAY_NONE)
-    sf_db_stmt_bind_null (stmt, index);
-  else
-    {
-      g_autofree char *iso = sf_day_to_iso (day);
-
-      sf_db_stmt_bind_text (stmt, index, iso);
-    }
-}
-
-static void
-bind_id (SfDbStmt *stmt,
-         int           index,
-         gint64        id)
-{
-  if (id == 0)
-    sf_db_stmt_bind_null (stmt, index);
-  else
-    sf_db_stmt_bind_int64 (stmt, index, id);
 }
 
 gboolean
@@ -259,12 +222,12 @@ sf_cases_add (SfStore       *store,
       if (ok)
         {
           sf_db_stmt_bind_text_static (stmt, 1, kase->reference);
-          bind_id (stmt, 2, area_id);
+          sf_db_stmt_bind_id (stmt, 2, area_id);
           sf_db_stmt_bind_text_static (stmt, 3, sf_complexity_to_key (kase->complexity));
-          bind_day (stmt, 4, kase->start);
-          bind_day (stmt, 5, kase->closed);
+          sf_db_stmt_bind_day (stmt, 4, kase->start);
+          sf_db_stmt_bind_day (stmt, 5, kase->closed);
           sf_db_stmt_bind_int64 (stmt, 6, kase->caseworker_id);
-          bind_id (stmt, 7, kase->cover_id);
+          sf_db_stmt_bind_id (stmt, 7, kase->cover_id);
           ok = sf_store_step_returning (store, stmt, &id, error);
           sf_db_stmt_free (stmt);
         }
@@ -297,12 +260,12 @@ write_case (SfStore      *store,
     return FALSE;
   sf_db_stmt_bind_int64 (stmt, 1, kase->id);
   sf_db_stmt_bind_text_static (stmt, 2, kase->reference);
-  bind_id (stmt, 3, area_id);
+  sf_db_stmt_bind_id (stmt, 3, area_id);
   sf_db_stmt_bind_text_static (stmt, 4, sf_complexity_to_key (kase->complexity));
-  bind_day (stmt, 5, kase->start);
-  bind_day (stmt, 6, kase->closed);
+  sf_db_stmt_bind_day (stmt, 5, kase->start);
+  sf_db_stmt_bind_day (stmt, 6, kase->closed);
   sf_db_stmt_bind_int64 (stmt, 7, kase->caseworker_id);
-  bind_id (stmt, 8, kase->cover_id);
+  sf_db_stmt_bind_id (stmt, 8, kase->cover_id);
   ok = sf_store_step_done (store, stmt, error);
   sf_db_stmt_free (stmt);
   if (ok && sf_db_changes (sf_store_get_db (store)) == 0)
@@ -371,8 +334,8 @@ load_rows (SfStore       *store,
       row.reference = g_strdup (sf_db_stmt_column_text (stmt, 0));
       row.caseworker_id = sf_db_stmt_column_int64 (stmt, 1);
       row.cover_id = sf_db_stmt_column_int64 (stmt, 2);
-      row.start = column_day (stmt, 3);
-      row.closed = column_day (stmt, 4);
+      row.start = sf_db_stmt_column_day (stmt, 3);
+      row.closed = sf_db_stmt_column_day (stmt, 4);
       g_array_append_val (rows, row);
       sf_db_stmt_reset (stmt);
     }
@@ -390,6 +353,33 @@ references_detail (GArray *rows)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* Runs @sql on each case of @ids, one prepared statement for them all:
+ * ?1 is the case's id and ?2, when @value is not NULL, the value (an int64,
+ * 0 for none, or a string). */
+static gboolean
+update_each (SfStore       *store,
+             const char    *sql,
+             const gint64  *ids,
+             guint          n_ids,
+             const GValue  *value,
+             GError       **error)
+{
+  SfDbStmt *stmt = sf_store_prepare (store, sql, error);
+  gboolean ok = stmt != NULL;
+
+  for (guint i = 0; ok && i < n_ids; i++)
+    {
+      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
+      if (value != NULL && G_VALUE_HOLDS_INT64 (value))
+        sf_db_stmt_bind_id (stmt, 2, g_value_get_int64 (value));
+      else if (value != NULL)
+        sf_db_stmt_bind_text (stmt, 2, g_value_get_string (value));
+      ok = sf_store_step_done (store, stmt, error);
+    }
+  g_clear_pointer (&stmt, sf_db_stmt_free);
+  return ok;
+}
+
 gboolean
 sf_cases_delete (SfStore       *store,
                  const gint64  *ids,
@@ -398,7 +388,6 @@ sf_cases_delete (SfStore       *store,
 {
   g_autoptr(GArray) rows = NULL;
   g_autofree char *detail = NULL;
-  SfDbStmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -406,18 +395,7 @@ sf_cases_delete (SfStore       *store,
   if (!sf_store_begin (store, error))
     return FALSE;
   rows = load_rows (store, ids, n_ids, error);
-  ok = rows != NULL;
-  if (ok)
-    {
-      stmt = sf_store_prepare (store, "DELETE FROM casefile WHERE id = ?1", error);
-      ok = stmt != NULL;
-    }
-  for (guint i = 0; ok && i < n_ids; i++)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
-      ok = sf_store_step_done (store, stmt, error);
-    }
-  g_clear_pointer (&stmt, sf_db_stmt_free);
+  ok = rows != NULL && update_each (store, "DELETE FROM casefile WHERE id = ?1", ids, n_ids, NULL, error);
   if (ok)
     {
       detail = references_detail (rows);
@@ -435,9 +413,8 @@ sf_cases_close (SfStore       *store,
 {
   g_autoptr(GArray) rows = NULL;
   g_autofree char *detail = NULL;
-  g_autofree char *iso = NULL;
   g_autofree char *refs = NULL;
-  SfDbStmt *stmt = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -464,24 +441,17 @@ sf_cases_close (SfStore       *store,
     }
   if (ok)
     {
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_take_string (&value, sf_day_to_iso (day));
       /* A case closed already keeps the day it was closed. */
-      stmt = sf_store_prepare (store, "UPDATE casefile SET closed_date = ?2 WHERE id = ?1 AND closed_date IS NULL",
-                               error);
-      ok = stmt != NULL;
+      ok = update_each (store, "UPDATE casefile SET closed_date = ?2 WHERE id = ?1 AND closed_date IS NULL",
+                        ids, n_ids, &value, error);
     }
-  for (guint i = 0; ok && i < n_ids; i++)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
-      bind_day (stmt, 2, day);
-      ok = sf_store_step_done (store, stmt, error);
-    }
-  g_clear_pointer (&stmt, sf_db_stmt_free);
   if (ok)
     {
-      iso = sf_day_to_iso (day);
       refs = references_detail (rows);
       /* Translators: the change log's detail of closing cases: date: case numbers */
-      detail = g_strdup_printf (_("closed %s: %s"), iso, refs);
+      detail = g_strdup_printf (_("closed %s: %s"), g_value_get_string (&value), refs);
       ok = sf_store_audit (store, "case-close", NULL, detail, error);
     }
   return sf_store_finish (store, ok, error);
@@ -495,7 +465,6 @@ sf_cases_reopen (SfStore       *store,
 {
   g_autoptr(GArray) rows = NULL;
   g_autofree char *detail = NULL;
-  SfDbStmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -503,18 +472,8 @@ sf_cases_reopen (SfStore       *store,
   if (!sf_store_begin (store, error))
     return FALSE;
   rows = load_rows (store, ids, n_ids, error);
-  ok = rows != NULL;
-  if (ok)
-    {
-      stmt = sf_store_prepare (store, "UPDATE casefile SET closed_date = NULL WHERE id = ?1", error);
-      ok = stmt != NULL;
-    }
-  for (guint i = 0; ok && i < n_ids; i++)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
-      ok = sf_store_step_done (store, stmt, error);
-    }
-  g_clear_pointer (&stmt, sf_db_stmt_free);
+  ok = rows != NULL &&
+       update_each (store, "UPDATE casefile SET closed_date = NULL WHERE id = ?1", ids, n_ids, NULL, error);
   if (ok)
     {
       detail = references_detail (rows);
@@ -534,7 +493,7 @@ sf_cases_reassign (SfStore       *store,
   g_autofree char *initials = NULL;
   g_autofree char *refs = NULL;
   g_autofree char *detail = NULL;
-  SfDbStmt *stmt = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -549,22 +508,16 @@ sf_cases_reassign (SfStore       *store,
     }
   if (ok)
     {
+      g_value_init (&value, G_TYPE_INT64);
+      g_value_set_int64 (&value, caseworker_id);
       /* The new caseworker cannot also be their own cover: a cover by the
        * new caseworker ends with the reassignment. */
-      stmt = sf_store_prepare (store,
-                               "UPDATE casefile SET caseworker_id = ?2,"
-                               " cover_id = CASE WHEN cover_id = ?2 THEN NULL ELSE cover_id END"
-                               " WHERE id = ?1",
-                               error);
-      ok = stmt != NULL;
+      ok = update_each (store,
+                        "UPDATE casefile SET caseworker_id = ?2,"
+                        " cover_id = CASE WHEN cover_id = ?2 THEN NULL ELSE cover_id END"
+                        " WHERE id = ?1",
+                        ids, n_ids, &value, error);
     }
-  for (guint i = 0; ok && i < n_ids; i++)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
-      sf_db_stmt_bind_int64 (stmt, 2, caseworker_id);
-      ok = sf_store_step_done (store, stmt, error);
-    }
-  g_clear_pointer (&stmt, sf_db_stmt_free);
   if (ok)
     {
       refs = references_detail (rows);
@@ -586,7 +539,7 @@ sf_cases_set_cover (SfStore       *store,
   g_autofree char *initials = NULL;
   g_autofree char *refs = NULL;
   g_autofree char *detail = NULL;
-  SfDbStmt *stmt = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -615,16 +568,10 @@ sf_cases_set_cover (SfStore       *store,
     }
   if (ok)
     {
-      stmt = sf_store_prepare (store, "UPDATE casefile SET cover_id = ?2 WHERE id = ?1", error);
-      ok = stmt != NULL;
+      g_value_init (&value, G_TYPE_INT64);
+      g_value_set_int64 (&value, cover_id);
+      ok = update_each (store, "UPDATE casefile SET cover_id = ?2 WHERE id = ?1", ids, n_ids, &value, error);
     }
-  for (guint i = 0; ok && i < n_ids; i++)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
-      bind_id (stmt, 2, cover_id);
-      ok = sf_store_step_done (store, stmt, error);
-    }
-  g_clear_pointer (&stmt, sf_db_stmt_free);
   if (ok)
     {
       refs = references_detail (rows);
@@ -671,8 +618,8 @@ sf_cases_snapshot (SfStore       *store,
       kase.area_id = sf_db_stmt_column_int64 (stmt, 1);
       sf_complexity_parse (sf_db_stmt_column_text (stmt, 2), &complexity);
       kase.complexity = complexity;
-      kase.start = column_day (stmt, 3);
-      kase.closed = column_day (stmt, 4);
+      kase.start = sf_db_stmt_column_day (stmt, 3);
+      kase.closed = sf_db_stmt_column_day (stmt, 4);
       kase.caseworker_id = sf_db_stmt_column_int64 (stmt, 5);
       kase.cover_id = sf_db_stmt_column_int64 (stmt, 6);
       kase.counted = sf_db_stmt_column_int64 (stmt, 7) != 0;
@@ -715,12 +662,12 @@ insert_case (SfStore      *store,
     return FALSE;
   sf_db_stmt_bind_int64 (stmt, 1, kase->id);
   sf_db_stmt_bind_text_static (stmt, 2, kase->reference);
-  bind_id (stmt, 3, kase->area_id);
+  sf_db_stmt_bind_id (stmt, 3, kase->area_id);
   sf_db_stmt_bind_text_static (stmt, 4, sf_complexity_to_key (kase->complexity));
-  bind_day (stmt, 5, kase->start);
-  bind_day (stmt, 6, kase->closed);
+  sf_db_stmt_bind_day (stmt, 5, kase->start);
+  sf_db_stmt_bind_day (stmt, 6, kase->closed);
   sf_db_stmt_bind_int64 (stmt, 7, kase->caseworker_id);
-  bind_id (stmt, 8, kase->cover_id);
+  sf_db_stmt_bind_id (stmt, 8, kase->cover_id);
   sf_db_stmt_bind_int64 (stmt, 9, kase->counted ? 1 : 0);
   ok = sf_store_step_done (store, stmt, error);
   sf_db_stmt_free (stmt);
@@ -790,8 +737,8 @@ load_counted (SfStore  *store,
 
       if (!sf_complexity_parse (sf_db_stmt_column_text (stmt, 1), &complexity))
         continue;
-      kase.start = column_day (stmt, 2);
-      kase.closed = column_day (stmt, 3);
+      kase.start = sf_db_stmt_column_day (stmt, 2);
+      kase.closed = sf_db_stmt_column_day (stmt, 3);
       if (sf_capacity_case_is_open (&kase, day))
         {
           gint64 id = sf_db_stmt_column_int64 (stmt, 0);
@@ -918,9 +865,9 @@ sf_cases_set_counts (SfStore         *store,
           gint64 id;
 
           sf_db_stmt_bind_text (insert, 1, reference);
-          bind_id (insert, 2, area_id);
+          sf_db_stmt_bind_id (insert, 2, area_id);
           sf_db_stmt_bind_text_static (insert, 3, sf_complexity_to_key (c));
-          bind_day (insert, 4, day);
+          sf_db_stmt_bind_day (insert, 4, day);
           sf_db_stmt_bind_int64 (insert, 5, caseworker_id);
           ok = sf_store_step_returning (store, insert, &id, error);
           g_array_append_val (result->added_ids, id);
@@ -932,7 +879,7 @@ sf_cases_set_counts (SfStore         *store,
           gint64 id = g_array_index (open[c], gint64, i - counts[c]);
 
           sf_db_stmt_bind_int64 (close, 1, id);
-          bind_day (close, 2, day);
+          sf_db_stmt_bind_day (close, 2, day);
           ok = sf_store_step_done (store, close, error);
           g_array_append_val (result->closed_ids, id);
           result->closed[c]++;

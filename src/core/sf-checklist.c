@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "sf-db-bind.h"
 #include "sf-checklist.h"
 #include "sf-core-resources.h"
 #include "sf-error.h"
@@ -248,18 +249,6 @@ column_text (SfDbStmt *stmt,
   return g_strdup (sf_db_stmt_column_text (stmt, column));
 }
 
-static SfDay
-column_day (SfDbStmt *stmt,
-            int           column)
-{
-  const char *text = sf_db_stmt_column_text (stmt, column);
-  SfDay day = SF_DAY_NONE;
-
-  if (text != NULL)
-    sf_day_parse (text, &day);
-  return day;
-}
-
 static int
 compare_templates_by_title (gconstpointer a,
                             gconstpointer b)
@@ -434,7 +423,7 @@ sf_checklists_load (SfStore  *store,
       checklist->description = column_text (stmt, 5);
       checklist->source = column_text (stmt, 6);
       checklist->shipped = sf_db_stmt_column_int64 (stmt, 7) != 0;
-      checklist->created = column_day (stmt, 8);
+      checklist->created = sf_db_stmt_column_day (stmt, 8);
       checklist->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
       g_ptr_array_add (checklists, checklist);
       g_hash_table_insert (by_id, &checklist->id, checklist);
@@ -474,7 +463,7 @@ sf_checklists_load (SfStore  *store,
       item->detail = column_text (stmt, 6);
       item->shipped = sf_db_stmt_column_int64 (stmt, 7) != 0;
       item->review_months = (guint) sf_db_stmt_column_int64 (stmt, 8);
-      item->checked_on = column_day (stmt, 9);
+      item->checked_on = sf_db_stmt_column_day (stmt, 9);
       item->checked_by = column_text (stmt, 10);
       item->note = column_text (stmt, 11);
       g_ptr_array_add (checklist->items, item);
@@ -1015,7 +1004,7 @@ sf_checklist_item_history (SfStore  *store,
     {
       SfChecklistEvent *event = g_new0 (SfChecklistEvent, 1);
 
-      event->day = column_day (stmt, 0);
+      event->day = sf_db_stmt_column_day (stmt, 0);
       event->action = column_text (stmt, 1);
       event->initials = column_text (stmt, 2);
       event->note = column_text (stmt, 3);

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sf-db-bind.h"
 #include "sf-error.h"
 #include "sf-norms.h"
 #include "sf-privacy.h"
@@ -420,21 +421,6 @@ sf_roster_find_team_name (SfStore    *store,
   return find_folded (store, "SELECT id, name FROM team", name, except_id);
 }
 
-static void
-bind_day (SfDbStmt *stmt,
-          int           index,
-          SfDay         day)
-{
-  if (day == SF_DAY_NONE)
-    sf_db_stmt_bind_null (stmt, index);
-  else
-    {
-      g_autofree char *iso = sf_day_to_iso (day);
-
-      sf_db_stmt_bind_text (stmt, index, iso);
-    }
-}
-
 static gboolean
 run (SfStore      *store,
      SfDbStmt *stmt,
@@ -675,13 +661,13 @@ sf_roster_save_caseworker (SfStore             *store,
       sf_db_stmt_bind_text (stmt, 3, worker->name);
       sf_db_stmt_bind_int64 (stmt, 4, worker->team_id);
       sf_db_stmt_bind_double (stmt, 5, worker->weekly_hours);
-      bind_day (stmt, 6, worker->start);
+      sf_db_stmt_bind_day (stmt, 6, worker->start);
       sf_store_bind_text_or_null (stmt, 7, worker->absence_kind);
-      bind_day (stmt, 8, absent ? worker->absence_from : SF_DAY_NONE);
-      bind_day (stmt, 9, absent ? worker->absence_to : SF_DAY_NONE);
+      sf_db_stmt_bind_day (stmt, 8, absent ? worker->absence_from : SF_DAY_NONE);
+      sf_db_stmt_bind_day (stmt, 9, absent ? worker->absence_to : SF_DAY_NONE);
       sf_db_stmt_bind_double (stmt, 10, worker->individual_factor);
       sf_store_bind_text_or_null (stmt, 11, worker->individual_factor < 1 ? worker->factor_reason : NULL);
-      bind_day (stmt, 12, worker->end);
+      sf_db_stmt_bind_day (stmt, 12, worker->end);
     }
   ok = id != 0 ? run (store, stmt, error) : run_returning (store, stmt, &id, error);
 
@@ -708,8 +694,8 @@ sf_roster_save_caseworker (SfStore             *store,
           sf_db_stmt_bind_double (stmt, 2, r->hours);
           sf_db_stmt_bind_text_static (stmt, 3, sf_reduction_reason_to_key (r->reason));
           sf_store_bind_text_or_null (stmt, 4, r->note);
-          bind_day (stmt, 5, r->from);
-          bind_day (stmt, 6, r->to);
+          sf_db_stmt_bind_day (stmt, 5, r->from);
+          sf_db_stmt_bind_day (stmt, 6, r->to);
         }
       ok = run (store, stmt, error);
     }

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sf-db-bind.h"
 #include "sf-db-sqlite.h"
 #include "sf-store-changes.h"
 #include "sf-error.h"
@@ -1642,18 +1643,6 @@ sf_store_set_setting (SfStore     *self,
   return TRUE;
 }
 
-static SfDay
-column_day (SfDbStmt *stmt,
-            int           column)
-{
-  const char *text = sf_db_stmt_column_text (stmt, column);
-  SfDay day = SF_DAY_NONE;
-
-  if (text != NULL)
-    sf_day_parse (text, &day);
-  return day;
-}
-
 static double
 column_number (SfDbStmt *stmt,
                int           column)
@@ -1798,13 +1787,13 @@ read_caseworker (SfDbStmt *stmt,
   worker->name = column_text (stmt, 2);
   worker->team_id = sf_db_stmt_column_int64 (stmt, 3);
   worker->weekly_hours = sf_db_stmt_column_double (stmt, 4);
-  worker->start = column_day (stmt, 5);
+  worker->start = sf_db_stmt_column_day (stmt, 5);
   worker->absence_kind = column_text (stmt, 6);
-  worker->absence_from = column_day (stmt, 7);
-  worker->absence_to = column_day (stmt, 8);
+  worker->absence_from = sf_db_stmt_column_day (stmt, 7);
+  worker->absence_to = sf_db_stmt_column_day (stmt, 8);
   worker->individual_factor = sf_db_stmt_column_double (stmt, 9);
   worker->factor_reason = column_text (stmt, 10);
-  worker->end = column_day (stmt, 11);
+  worker->end = sf_db_stmt_column_day (stmt, 11);
 }
 
 static void
@@ -1816,7 +1805,7 @@ read_planned_hire (SfDbStmt *stmt,
   hire->id = sf_db_stmt_column_int64 (stmt, 0);
   hire->team_id = sf_db_stmt_column_int64 (stmt, 1);
   hire->weekly_hours = sf_db_stmt_column_double (stmt, 2);
-  hire->start = column_day (stmt, 3);
+  hire->start = sf_db_stmt_column_day (stmt, 3);
   hire->note = column_text (stmt, 4);
 }
 
@@ -1833,8 +1822,8 @@ read_reduction (SfDbStmt *stmt,
   sf_reduction_reason_parse (sf_db_stmt_column_text (stmt, 3), &reason);
   reduction->reason = reason;
   reduction->note = column_text (stmt, 4);
-  reduction->from = column_day (stmt, 5);
-  reduction->to = column_day (stmt, 6);
+  reduction->from = sf_db_stmt_column_day (stmt, 5);
+  reduction->to = sf_db_stmt_column_day (stmt, 6);
 }
 
 static void
@@ -1849,8 +1838,8 @@ read_case (SfDbStmt *stmt,
   kase->area_id = sf_db_stmt_column_int64 (stmt, 2);
   sf_complexity_parse (sf_db_stmt_column_text (stmt, 3), &complexity);
   kase->complexity = complexity;
-  kase->start = column_day (stmt, 4);
-  kase->closed = column_day (stmt, 5);
+  kase->start = sf_db_stmt_column_day (stmt, 4);
+  kase->closed = sf_db_stmt_column_day (stmt, 5);
   kase->caseworker_id = sf_db_stmt_column_int64 (stmt, 6);
   kase->cover_id = sf_db_stmt_column_int64 (stmt, 7);
 }

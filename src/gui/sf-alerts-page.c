@@ -12,7 +12,7 @@
 
 #include "sf-ack-dialog.h"
 #include "sf-alert-item.h"
-#include "sf-alerts-page.h"
+#include "sf-alerts-page-private.h"
 #include "sf-display.h"
 #include "sf-page-follower.h"
 #include "sf-grouped-list.h"
@@ -494,15 +494,12 @@ sf_alerts_page_new (void)
 
 /* Shows @alerts (from sf_alerts_evaluate_stored() on @ref); the page keeps
  * a reference to the array and acknowledges through @store. */
-void
-sf_alerts_page_set_alerts (SfAlertsPage *self,
-                           SfStore      *store,
-                           GPtrArray    *alerts,
-                           SfDay         ref)
+static void
+set_alerts (SfAlertsPage *self,
+            SfStore      *store,
+            GPtrArray    *alerts,
+            SfDay         ref)
 {
-  g_return_if_fail (SF_IS_ALERTS_PAGE (self));
-  g_return_if_fail (SF_IS_STORE (store));
-
   g_set_object (&self->store, store);
   /* The rows point into the old array: drop them before it goes */
   if (alerts != NULL)
@@ -516,14 +513,6 @@ sf_alerts_page_set_alerts (SfAlertsPage *self,
     if (old != NULL)
       g_ptr_array_unref (old);
   }
-}
-
-GPtrArray *
-sf_alerts_page_get_alerts (SfAlertsPage *self)
-{
-  g_return_val_if_fail (SF_IS_ALERTS_PAGE (self), NULL);
-
-  return self->alerts;
 }
 
 /* The row of the alert with @identity (sf_alert_identity()), open or
@@ -575,8 +564,8 @@ static void
 fill_from_context (GtkWidget *page,
                    SfContext *context)
 {
-  sf_alerts_page_set_alerts (SF_ALERTS_PAGE (page), sf_context_get_store (context),
-                             sf_context_get_alerts (context), sf_context_get_figures (context)->ref);
+  set_alerts (SF_ALERTS_PAGE (page), sf_context_get_store (context), sf_context_get_alerts (context),
+              sf_context_get_figures (context)->ref);
 }
 
 static void

@@ -21,16 +21,5 @@ GtkWidget *sf_alerts_page_new          (void);
 void       sf_alerts_page_set_context  (SfAlertsPage *self,
                                         SfContext    *context);
 void       sf_alerts_page_catch_up     (SfAlertsPage *self);
-void       sf_alerts_page_set_alerts   (SfAlertsPage *self,
-                                        SfStore      *store,
-                                        GPtrArray    *alerts,
-                                        SfDay         ref);
-GPtrArray *sf_alerts_page_get_alerts   (SfAlertsPage *self);
-GtkWidget *sf_alerts_page_get_row      (SfAlertsPage *self,
-                                        const char   *identity);
-GtkWidget *sf_alerts_page_get_row_button (SfAlertsPage *self,
-                                          const char   *identity);
-AdwExpanderRow *sf_alerts_page_get_acknowledged_row (SfAlertsPage *self);
-guint      sf_alerts_page_get_n_built_rows (SfAlertsPage *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "sf-area-dialog.h"
+#include "sf-error-dialog.h"
 #include "sf-references-row.h"
 
 /* An own case area: its name, key and, optionally, a range of the
@@ -57,10 +58,7 @@ show_error (SfAreaDialog *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_remove_css_class (rows[i], "error");
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  sf_error_label_set (self->error_label, &self->error, message);
   if (row != NULL)
     {
       gtk_widget_add_css_class (row, "error");
@@ -173,29 +171,21 @@ set_number (AdwEntryRow *row,
 
 SfAreaDialog *
 sf_area_dialog_new (GtkWindow *parent,
-                    SfStore   *store,
+                    SfContext *context,
                     gint64     area_id)
 {
   SfAreaDialog *self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SfDataset) dataset = NULL;
+  const SfDataset *dataset;
   const SfArea *area = NULL;
 
-  g_return_val_if_fail (SF_IS_STORE (store), NULL);
+  g_return_val_if_fail (SF_IS_CONTEXT (context), NULL);
 
   self = g_object_new (SF_TYPE_AREA_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  if (area_id != 0)
-    {
-      dataset = sf_store_load_dataset (store, &error);
-      if (dataset == NULL)
-        {
-          show_error (self, NULL, error->message);
-          gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
-          return self;
-        }
-      area = sf_dataset_find_area (dataset, area_id);
-    }
+  self->store = g_object_ref (sf_context_get_store (context));
+  /* The area as the window shows it: the context has it loaded */
+  dataset = sf_context_get_dataset (context);
+  if (area_id != 0 && dataset != NULL)
+    area = sf_dataset_find_area (dataset, area_id);
 
   if (area != NULL && area->custom)
     {

@@ -17,10 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SfAreaDialog, sf_area_dialog, SF, AREA_DIALOG, AdwWindow)
 
-/* Adds an own case area (@area_id 0) or edits one; saves to @store when
- * the manager presses Add/Save. */
+/* Adds an own case area (@area_id 0) or edits one of @context's; saves to
+ * the context's store when the manager presses Add/Save. */
 SfAreaDialog *sf_area_dialog_new       (GtkWindow    *parent,
-                                        SfStore      *store,
+                                        SfContext    *context,
                                         gint64        area_id);
 gboolean      sf_area_dialog_save      (SfAreaDialog *self);
 const char   *sf_area_dialog_get_error (SfAreaDialog *self);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sf-case-dialog.h"
+#include "sf-error-dialog.h"
 #include "sf-date-button.h"
 #include "sf-worker-choices.h"
 
@@ -58,10 +59,7 @@ show_error (SfCaseDialog *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->reference_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->caseworker_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->closed_row), "error");
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  sf_error_label_set (self->error_label, &self->error, message);
   if (row != NULL)
     {
       gtk_widget_add_css_class (row, "error");
@@ -72,11 +70,7 @@ show_error (SfCaseDialog *self,
 static gint64
 selected_worker (SfCaseDialog *self)
 {
-  guint selected = adw_combo_row_get_selected (self->caseworker_row);
-
-  if (self->worker_ids == NULL || selected >= self->worker_ids->len)
-    return 0;
-  return g_array_index (self->worker_ids, gint64, selected);
+  return sf_worker_choices_id_at (self->worker_ids, adw_combo_row_get_selected (self->caseworker_row));
 }
 
 /* A CPR number is refused as it is typed, not only when saving */

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-caseworker-dialog.h"
+#include "sf-error-dialog.h"
 #include "sf-date-button.h"
 #include "sf-reduction-row.h"
 
@@ -81,10 +82,7 @@ show_error (SfCaseworkerDialog *self,
             const char         *message)
 {
   clear_marks (self);
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  sf_error_label_set (self->error_label, &self->error, message);
   if (row != NULL)
     {
       gtk_widget_add_css_class (row, "error");
@@ -132,16 +130,12 @@ on_initials_changed_cb (SfCaseworkerDialog *self)
 
       clear_marks (self);
       gtk_widget_add_css_class (GTK_WIDGET (self->initials_row), "error");
-      g_free (self->error);
-      self->error = g_strdup (message);
-      gtk_label_set_label (self->error_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      sf_error_label_set (self->error_label, &self->error, message);
     }
   else if (gtk_widget_has_css_class (GTK_WIDGET (self->initials_row), "error"))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->initials_row), "error");
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-      g_clear_pointer (&self->error, g_free);
+      sf_error_label_set (self->error_label, &self->error, NULL);
     }
 }
 

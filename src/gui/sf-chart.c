@@ -461,7 +461,7 @@ compute_frame (SfChartModel *model,
       lo = MIN (lo, v);
       hi = MAX (hi, v);
     }
-  if (hi - lo < 1e-9)
+  if (hi - lo < SF_EPSILON)
     hi = lo + (model->unit == SF_CHART_PERCENT ? 1.0 : 1.0);
   frame->y_step = nice_step (hi - lo);
   frame->y_min = floor (lo / frame->y_step) * frame->y_step;
@@ -594,7 +594,7 @@ sf_chart_model_draw (SfChartModel         *model,
       g_autofree char *label = sf_chart_model_format (model, v);
       double y = round (y_of (&frame, v)) + 0.5;
 
-      set_colour (cr, palette, SF_CHART_FOREGROUND, fabs (v) < 1e-9 ? 0.45 : 0.15);
+      set_colour (cr, palette, SF_CHART_FOREGROUND, fabs (v) < SF_EPSILON ? 0.45 : 0.15);
       set_dash (cr, SF_CHART_SOLID);
       cairo_move_to (cr, frame.left, y);
       cairo_line_to (cr, frame.right, y);

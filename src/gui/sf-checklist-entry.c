@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-checklist-entry.h"
+#include "sf-item-properties.h"
 
 struct _SfChecklistEntry
 {
@@ -43,6 +44,23 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define FIELD(field, name, type) SF_ITEM_FIELD (SfChecklistEntry, field, name, type)
+static const SfItemProperty item_properties[N_PROPS] = {
+  [PROP_ID] = FIELD (id, "id", G_TYPE_INT64),
+  [PROP_TITLE] = FIELD (title, "title", G_TYPE_STRING),
+  [PROP_SUBTITLE] = FIELD (subtitle, "subtitle", G_TYPE_STRING),
+  /* For the list of items due: the checklist's title and since when */
+  [PROP_DUE_SUBTITLE] = FIELD (due_subtitle, "due-subtitle", G_TYPE_STRING),
+  [PROP_CHECKED] = FIELD (checked, "checked", G_TYPE_BOOLEAN),
+  [PROP_DUE] = FIELD (due, "due", G_TYPE_BOOLEAN),
+  /* Which group of the checklist it is in: a section of the guidance, the
+   * manager's own items, or none */
+  [PROP_SECTION] = FIELD (section, "section", G_TYPE_STRING),
+  [PROP_SECTION_TITLE] = FIELD (section_title, "section-title", G_TYPE_STRING),
+  [PROP_SECTION_DETAIL] = FIELD (section_detail, "section-detail", G_TYPE_STRING),
+};
+#undef FIELD
 
 /* When and by whom @item was checked, or NULL */
 char *
@@ -99,14 +117,7 @@ make_subtitle (const SfChecklistItem *item)
 static void
 sf_checklist_entry_finalize (GObject *object)
 {
-  SfChecklistEntry *self = (SfChecklistEntry *)object;
-
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->subtitle, g_free);
-  g_clear_pointer (&self->due_subtitle, g_free);
-  g_clear_pointer (&self->section, g_free);
-  g_clear_pointer (&self->section_title, g_free);
-  g_clear_pointer (&self->section_detail, g_free);
+  sf_item_properties_free (object, item_properties, N_PROPS);
 
   G_OBJECT_CLASS (sf_checklist_entry_parent_class)->finalize (object);
 }
@@ -117,80 +128,19 @@ sf_checklist_entry_get_property (GObject    *object,
                                  GValue     *value,
                                  GParamSpec *pspec)
 {
-  SfChecklistEntry *self = SF_CHECKLIST_ENTRY (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    case PROP_SUBTITLE:
-      g_value_set_string (value, self->subtitle);
-      break;
-
-    case PROP_DUE_SUBTITLE:
-      g_value_set_string (value, self->due_subtitle);
-      break;
-
-    case PROP_CHECKED:
-      g_value_set_boolean (value, self->checked);
-      break;
-
-    case PROP_DUE:
-      g_value_set_boolean (value, self->due);
-      break;
-
-    case PROP_SECTION:
-      g_value_set_string (value, self->section);
-      break;
-
-    case PROP_SECTION_TITLE:
-      g_value_set_string (value, self->section_title);
-      break;
-
-    case PROP_SECTION_DETAIL:
-      g_value_set_string (value, self->section_detail);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static GParamSpec *
-string_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, NULL,
-                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  if (!sf_item_properties_get (object, item_properties, N_PROPS, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
 sf_checklist_entry_class_init (SfChecklistEntryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = sf_checklist_entry_finalize;
   object_class->get_property = sf_checklist_entry_get_property;
 
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_TITLE] = string_property ("title");
-  properties[PROP_SUBTITLE] = string_property ("subtitle");
-  /* For the list of items due: the checklist's title and since when */
-  properties[PROP_DUE_SUBTITLE] = string_property ("due-subtitle");
-  properties[PROP_CHECKED] = g_param_spec_boolean ("checked", NULL, NULL, FALSE, flags);
-  properties[PROP_DUE] = g_param_spec_boolean ("due", NULL, NULL, FALSE, flags);
-  /* Which group of the checklist it is in: a section of the guidance, the
-   * manager's own items, or none */
-  properties[PROP_SECTION] = string_property ("section");
-  properties[PROP_SECTION_TITLE] = string_property ("section-title");
-  properties[PROP_SECTION_DETAIL] = string_property ("section-detail");
-
+  sf_item_properties_make (item_properties, N_PROPS, properties);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

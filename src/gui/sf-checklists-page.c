@@ -11,7 +11,7 @@
 
 #include "sf-checklist-entry.h"
 #include "sf-checklist-pdf.h"
-#include "sf-checklists-page.h"
+#include "sf-checklists-page-private.h"
 #include "sf-export-chooser.h"
 #include "sf-grouped-list.h"
 

@@ -19,12 +19,5 @@ G_DECLARE_FINAL_TYPE (SfChecklistsPage, sf_checklists_page, SF, CHECKLISTS_PAGE,
 
 void            sf_checklists_page_set_context     (SfChecklistsPage *self,
                                                     SfContext        *context);
-void            sf_checklists_page_select_team     (SfChecklistsPage *self,
-                                                    gint64            team_id);
-gint64          sf_checklists_page_get_team        (SfChecklistsPage *self);
-GtkCheckButton *sf_checklists_page_get_check_button (SfChecklistsPage *self,
-                                                    gint64            item_id);
-AdwMessageDialog *sf_checklists_page_get_dialog    (SfChecklistsPage *self);
-const char     *sf_checklists_page_get_progress_text (SfChecklistsPage *self);
 
 G_END_DECLS

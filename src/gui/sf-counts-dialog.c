@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sf-counts-dialog.h"
+#include "sf-error-dialog.h"
 #include "sf-worker-choices.h"
 
 /* "Mette has 12 kompleks, 5 enkel, 3 særligt kompliceret": a caseworker's
@@ -75,20 +76,13 @@ static void
 show_error (SfCountsDialog *self,
             const char     *message)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  sf_error_label_set (self->error_label, &self->error, message);
 }
 
 static gint64
 selected_worker (SfCountsDialog *self)
 {
-  guint selected = adw_combo_row_get_selected (self->caseworker_row);
-
-  if (self->worker_ids == NULL || selected >= self->worker_ids->len)
-    return 0;
-  return g_array_index (self->worker_ids, gint64, selected);
+  return sf_worker_choices_id_at (self->worker_ids, adw_combo_row_get_selected (self->caseworker_row));
 }
 
 /* The weighted caseload with the counts typed: the person's load now, less

@@ -36,3 +36,20 @@ sf_error_dialog_show_for (GtkWidget  *widget,
 
   return sf_error_dialog_show (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
 }
+
+/* Shows @message (NULL for none) in @label, a form's line for what was
+ * refused, and keeps a copy of it in *@error (what the dialog's
+ * get_error() returns). */
+void
+sf_error_label_set (GtkLabel   *label,
+                    char      **error,
+                    const char *message)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (error != NULL);
+
+  g_free (*error);
+  *error = g_strdup (message);
+  gtk_label_set_label (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}

@@ -18,4 +18,8 @@ GtkWindow *sf_error_dialog_show_for   (GtkWidget  *widget,
                                        const char *heading,
                                        const char *body);
 
+void       sf_error_label_set         (GtkLabel   *label,
+                                       char      **error,
+                                       const char *message);
+
 G_END_DECLS

@@ -22,7 +22,11 @@
  * the rows follow their items: those leaving at one end go, new ones come
  * at the other, each told as it happens, so that GTK keeps the focus and
  * its anchor on the items that stay.  Selection is @model's: positions
- * are only shifted by the offset. */
+ * are only shifted by the offset.
+ *
+ * When it can go: with SfRowViewport, once GTK 4.12 is the oldest GTK
+ * supported (see sf-row-viewport.c), and sf_list_item_take_contents()
+ * with it. */
 
 struct _SfRowSlot
 {

@@ -17,6 +17,16 @@ fill (SfPageFollower *follower)
   follower->fill (follower->page, follower->context);
 }
 
+/* Shown, or about to be: mapped, or its stack's page even before the
+ * window is shown */
+static gboolean
+is_shown (SfPageFollower *follower)
+{
+  return gtk_widget_get_mapped (follower->page) ||
+         (follower->stack != NULL &&
+          adw_view_stack_get_visible_child (ADW_VIEW_STACK (follower->stack)) == follower->page);
+}
+
 static void
 on_context_changed_cb (SfContext              *context,
                        const SfContextChanges *changes,
@@ -25,7 +35,7 @@ on_context_changed_cb (SfContext              *context,
   if (changes->what & SF_CONTEXT_EVERYTHING)
     {
       follower->stale = TRUE;
-      if (follower->filled || gtk_widget_get_mapped (follower->page))
+      if (follower->filled || is_shown (follower))
         fill (follower);
     }
   /* A page not filled yet is filled from the current figures when shown */
@@ -38,6 +48,18 @@ on_page_map_cb (GtkWidget      *page,
                 SfPageFollower *follower)
 {
   sf_page_follower_catch_up (follower);
+}
+
+/* The stack shows the page: filled now, before the window lays it out.
+ * Filled only as it was realized, a page opened at start-up was laid out
+ * twice: empty, when the window first measured itself, and again full. */
+static void
+on_stack_visible_child_cb (AdwViewStack   *stack,
+                           GParamSpec     *pspec,
+                           SfPageFollower *follower)
+{
+  if (adw_view_stack_get_visible_child (stack) == follower->page)
+    sf_page_follower_catch_up (follower);
 }
 
 /* @page (where @follower is embedded) follows @context from now on: what
@@ -64,7 +86,13 @@ sf_page_follower_set_context (SfPageFollower   *follower,
   g_signal_connect (page, "realize", G_CALLBACK (on_page_map_cb), follower);
   g_signal_connect (page, "map", G_CALLBACK (on_page_map_cb), follower);
   follower->stale = sf_context_get_figures (context) != NULL;
-  if (gtk_widget_get_mapped (page))
+  if (ADW_IS_VIEW_STACK (gtk_widget_get_parent (page)))
+    {
+      follower->stack = gtk_widget_get_parent (page);
+      follower->shown_id = g_signal_connect (follower->stack, "notify::visible-child",
+                                             G_CALLBACK (on_stack_visible_child_cb), follower);
+    }
+  if (is_shown (follower))
     sf_page_follower_catch_up (follower);
 }
 
@@ -87,6 +115,9 @@ sf_page_follower_clear (SfPageFollower *follower)
   if (follower->context == NULL)
     return;
   g_clear_signal_handler (&follower->changed_id, follower->context);
+  if (follower->stack != NULL)
+    g_clear_signal_handler (&follower->shown_id, follower->stack);
+  follower->stack = NULL;
   g_signal_handlers_disconnect_by_data (follower->page, follower);
   g_clear_object (&follower->context);
 }

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "sf-core.h"
 
@@ -20,15 +20,17 @@ typedef void (*SfPageUpdateFunc) (GtkWidget              *page,
                                   const SfContextChanges *changes);
 
 /* Embedded in a page that is costly to fill (thousands of rows): the page
- * is filled from the context when it is first shown (mapped) or asked to
- * catch up, so the window opens on a large municipality as fast as on an
- * empty one.  Once filled, it is kept current on every change, shown or
+ * is filled from the context when its view stack first shows it (or, in
+ * another parent, when it is first realized) or when asked to catch up, so
+ * the window opens on a large municipality as fast as on an empty one.  Once filled, it is kept current on every change, shown or
  * not: @fill after everything was read again, @update after an edit. */
 typedef struct
 {
   GtkWidget        *page;
   SfContext        *context;
   gulong            changed_id;
+  GtkWidget        *stack;            /* the page's AdwViewStack, or NULL */
+  gulong            shown_id;
   gboolean          filled;
   gboolean          stale;
   SfPageFillFunc    fill;

@@ -321,7 +321,7 @@ static void
 open_area_dialog (SfPreferencesWindow *self,
                   gint64               area_id)
 {
-  SfAreaDialog *dialog = sf_area_dialog_new (GTK_WINDOW (self), self->store, area_id);
+  SfAreaDialog *dialog = sf_area_dialog_new (GTK_WINDOW (self), self->context, area_id);
 
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_area_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "sf-reassign-dialog.h"
+#include "sf-error-dialog.h"
 #include "sf-status-style.h"
 #include "sf-worker-choices.h"
 
@@ -54,20 +55,13 @@ static void
 show_error (SfReassignDialog *self,
             const char       *message)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  sf_error_label_set (self->error_label, &self->error, message);
 }
 
 static gint64
 selected_worker (SfReassignDialog *self)
 {
-  guint selected = adw_combo_row_get_selected (self->caseworker_row);
-
-  if (self->worker_ids == NULL || selected >= self->worker_ids->len)
-    return 0;
-  return g_array_index (self->worker_ids, gint64, selected);
+  return sf_worker_choices_id_at (self->worker_ids, adw_combo_row_get_selected (self->caseworker_row));
 }
 
 static char *

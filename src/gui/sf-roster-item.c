@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sf-item-properties.h"
 #include "sf-roster-item.h"
 #include "sf-status-style.h"
 
@@ -104,6 +105,42 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+#define FIELD(field, name, type) SF_ITEM_FIELD (SfRosterItem, field, name, type)
+static const SfItemProperty item_properties[N_PROPS] = {
+  [PROP_ID] = FIELD (id, "id", G_TYPE_INT64),
+  [PROP_INITIALS] = FIELD (initials, "initials", G_TYPE_STRING),
+  [PROP_NAME] = FIELD (name, "name", G_TYPE_STRING),
+  [PROP_TEAM] = FIELD (team, "team", G_TYPE_STRING),
+  [PROP_AREA] = FIELD (area, "area", G_TYPE_STRING),
+  [PROP_WEEKLY_HOURS] = FIELD (weekly_hours, "weekly-hours", G_TYPE_DOUBLE),
+  [PROP_AVAILABILITY] = FIELD (availability, "availability", G_TYPE_DOUBLE),
+  [PROP_EXPERIENCE] = FIELD (experience, "experience", G_TYPE_DOUBLE),
+  [PROP_INDIVIDUAL_FACTOR] = FIELD (individual_factor, "individual-factor", G_TYPE_DOUBLE),
+  [PROP_BASE_NORM] = FIELD (base_norm, "base-norm", G_TYPE_DOUBLE),
+  [PROP_ADJUSTED_NORM] = FIELD (adjusted_norm, "adjusted-norm", G_TYPE_DOUBLE),
+  [PROP_OPEN_CASES] = FIELD (open_cases, "open-cases", G_TYPE_UINT),
+  [PROP_WEIGHTED_LOAD] = FIELD (weighted_load, "weighted-load", G_TYPE_DOUBLE),
+  /* NAN where there is no norm to compare with */
+  [PROP_UTILISATION] = FIELD (utilisation, "utilisation", G_TYPE_DOUBLE),
+  [PROP_STATUS_LABEL] = SF_ITEM_TEXT ("status-label", sf_roster_item_get_status_label),
+  [PROP_STATUS_ICON_NAME] = SF_ITEM_TEXT ("status-icon-name", sf_roster_item_get_status_icon_name),
+  [PROP_CAPACITY_LABEL] = SF_ITEM_TEXT ("capacity-label", sf_roster_item_get_capacity_label),
+  [PROP_HOURS_TEXT] = FIELD (hours_text, "hours-text", G_TYPE_STRING),
+  [PROP_NORM_TEXT] = FIELD (norm_text, "norm-text", G_TYPE_STRING),
+  [PROP_NORM_EXPLANATION] = SF_ITEM_TEXT ("norm-explanation", sf_roster_item_get_norm_explanation),
+  [PROP_CASES_TEXT] = FIELD (cases_text, "cases-text", G_TYPE_STRING),
+  [PROP_LOAD_TEXT] = FIELD (load_text, "load-text", G_TYPE_STRING),
+  [PROP_UTILISATION_TEXT] = FIELD (utilisation_text, "utilisation-text", G_TYPE_STRING),
+  [PROP_SEARCH_KEY] = FIELD (search_key, "search-key", G_TYPE_STRING),
+  [PROP_START_TEXT] = SF_ITEM_TEXT ("start-text", sf_roster_item_get_start_text),
+  [PROP_ABSENCE_TEXT] = SF_ITEM_TEXT ("absence-text", sf_roster_item_get_absence_text),
+  [PROP_FACTOR_TEXT] = SF_ITEM_TEXT ("factor-text", sf_roster_item_get_factor_text),
+  [PROP_FACTOR_REASON] = FIELD (factor_reason, "factor-reason", G_TYPE_STRING),
+  /* "—" until sf_roster_item_set_reductions() says how many are recorded */
+  [PROP_REDUCTIONS_TEXT] = SF_ITEM_TEXT ("reductions-text", sf_roster_item_get_reductions_text),
+};
+#undef FIELD
+
 static SfRosterCapacity
 capacity_from_figures (const SfWorkerFigures *figures)
 {
@@ -121,19 +158,9 @@ sf_roster_item_finalize (GObject *object)
 {
   SfRosterItem *self = (SfRosterItem *)object;
 
-  g_clear_pointer (&self->initials, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->team, g_free);
-  g_clear_pointer (&self->area, g_free);
-  g_clear_pointer (&self->hours_text, g_free);
-  g_clear_pointer (&self->norm_text, g_free);
-  g_clear_pointer (&self->norm_explanation, g_free);
-  g_clear_pointer (&self->cases_text, g_free);
-  g_clear_pointer (&self->load_text, g_free);
-  g_clear_pointer (&self->utilisation_text, g_free);
-  g_clear_pointer (&self->search_key, g_free);
+  sf_item_properties_free (self, item_properties, N_PROPS);
   g_clear_pointer (&self->absence_kind, g_free);
-  g_clear_pointer (&self->factor_reason, g_free);
+  g_clear_pointer (&self->norm_explanation, g_free);
   g_clear_pointer (&self->start_text, g_free);
   g_clear_pointer (&self->absence_text, g_free);
   g_clear_pointer (&self->factor_text, g_free);
@@ -152,62 +179,6 @@ sf_roster_item_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_INITIALS:
-      g_value_set_string (value, self->initials);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_TEAM:
-      g_value_set_string (value, self->team);
-      break;
-
-    case PROP_AREA:
-      g_value_set_string (value, self->area);
-      break;
-
-    case PROP_WEEKLY_HOURS:
-      g_value_set_double (value, self->weekly_hours);
-      break;
-
-    case PROP_AVAILABILITY:
-      g_value_set_double (value, self->availability);
-      break;
-
-    case PROP_EXPERIENCE:
-      g_value_set_double (value, self->experience);
-      break;
-
-    case PROP_INDIVIDUAL_FACTOR:
-      g_value_set_double (value, self->individual_factor);
-      break;
-
-    case PROP_BASE_NORM:
-      g_value_set_double (value, self->base_norm);
-      break;
-
-    case PROP_ADJUSTED_NORM:
-      g_value_set_double (value, self->adjusted_norm);
-      break;
-
-    case PROP_OPEN_CASES:
-      g_value_set_uint (value, self->open_cases);
-      break;
-
-    case PROP_WEIGHTED_LOAD:
-      g_value_set_double (value, self->weighted_load);
-      break;
-
-    case PROP_UTILISATION:
-      g_value_set_double (value, self->utilisation);
-      break;
-
     case PROP_UTILISATION_RANK:
       /* Sorts the rows without a utilisation first, and never compares NAN */
       g_value_set_double (value, isnan (self->utilisation) ? -1.0 : self->utilisation);
@@ -229,83 +200,10 @@ sf_roster_item_get_property (GObject    *object,
       g_value_set_boolean (value, sf_roster_item_get_is_counted (self));
       break;
 
-    case PROP_STATUS_LABEL:
-      g_value_set_string (value, sf_roster_item_get_status_label (self));
-      break;
-
-    case PROP_STATUS_ICON_NAME:
-      g_value_set_string (value, sf_roster_item_get_status_icon_name (self));
-      break;
-
-    case PROP_CAPACITY_LABEL:
-      g_value_set_string (value, sf_roster_item_get_capacity_label (self));
-      break;
-
-    case PROP_HOURS_TEXT:
-      g_value_set_string (value, self->hours_text);
-      break;
-
-    case PROP_NORM_TEXT:
-      g_value_set_string (value, self->norm_text);
-      break;
-
-    case PROP_NORM_EXPLANATION:
-      g_value_set_string (value, sf_roster_item_get_norm_explanation (self));
-      break;
-
-    case PROP_CASES_TEXT:
-      g_value_set_string (value, self->cases_text);
-      break;
-
-    case PROP_LOAD_TEXT:
-      g_value_set_string (value, self->load_text);
-      break;
-
-    case PROP_UTILISATION_TEXT:
-      g_value_set_string (value, self->utilisation_text);
-      break;
-
-    case PROP_SEARCH_KEY:
-      g_value_set_string (value, self->search_key);
-      break;
-
-    case PROP_START_TEXT:
-      g_value_set_string (value, sf_roster_item_get_start_text (self));
-      break;
-
-    case PROP_ABSENCE_TEXT:
-      g_value_set_string (value, sf_roster_item_get_absence_text (self));
-      break;
-
-    case PROP_FACTOR_TEXT:
-      g_value_set_string (value, sf_roster_item_get_factor_text (self));
-      break;
-
-    case PROP_FACTOR_REASON:
-      g_value_set_string (value, self->factor_reason);
-      break;
-
-    case PROP_REDUCTIONS_TEXT:
-      g_value_set_string (value, sf_roster_item_get_reductions_text (self));
-      break;
-
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!sf_item_properties_get (self, item_properties, N_PROPS, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static GParamSpec *
-string_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, NULL,
-                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-}
-
-static GParamSpec *
-double_property (const char *name)
-{
-  return g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 }
 
 static void
@@ -317,22 +215,9 @@ sf_roster_item_class_init (SfRosterItemClass *klass)
   object_class->finalize = sf_roster_item_finalize;
   object_class->get_property = sf_roster_item_get_property;
 
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_INITIALS] = string_property ("initials");
-  properties[PROP_NAME] = string_property ("name");
-  properties[PROP_TEAM] = string_property ("team");
-  properties[PROP_AREA] = string_property ("area");
-  properties[PROP_WEEKLY_HOURS] = double_property ("weekly-hours");
-  properties[PROP_AVAILABILITY] = double_property ("availability");
-  properties[PROP_EXPERIENCE] = double_property ("experience");
-  properties[PROP_INDIVIDUAL_FACTOR] = double_property ("individual-factor");
-  properties[PROP_BASE_NORM] = double_property ("base-norm");
-  properties[PROP_ADJUSTED_NORM] = double_property ("adjusted-norm");
-  properties[PROP_OPEN_CASES] = g_param_spec_uint ("open-cases", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_WEIGHTED_LOAD] = double_property ("weighted-load");
-  /* NAN where there is no norm to compare with */
-  properties[PROP_UTILISATION] = double_property ("utilisation");
-  properties[PROP_UTILISATION_RANK] = double_property ("utilisation-rank");
+  sf_item_properties_make (item_properties, N_PROPS, properties);
+  properties[PROP_UTILISATION_RANK] = g_param_spec_double ("utilisation-rank", NULL, NULL,
+                                                           -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   /* An SfStatus */
   properties[PROP_STATUS] = g_param_spec_uint ("status", NULL, NULL,
                                                SF_STATUS_WITHIN, SF_STATUS_OVER, SF_STATUS_WITHIN,
@@ -343,22 +228,6 @@ sf_roster_item_class_init (SfRosterItemClass *klass)
                                                  SF_ROSTER_CAPACITY_AVAILABLE,
                                                  flags);
   properties[PROP_IS_COUNTED] = g_param_spec_boolean ("is-counted", NULL, NULL, FALSE, flags);
-  properties[PROP_STATUS_LABEL] = string_property ("status-label");
-  properties[PROP_STATUS_ICON_NAME] = string_property ("status-icon-name");
-  properties[PROP_CAPACITY_LABEL] = string_property ("capacity-label");
-  properties[PROP_HOURS_TEXT] = string_property ("hours-text");
-  properties[PROP_NORM_TEXT] = string_property ("norm-text");
-  properties[PROP_NORM_EXPLANATION] = string_property ("norm-explanation");
-  properties[PROP_CASES_TEXT] = string_property ("cases-text");
-  properties[PROP_LOAD_TEXT] = string_property ("load-text");
-  properties[PROP_UTILISATION_TEXT] = string_property ("utilisation-text");
-  properties[PROP_SEARCH_KEY] = string_property ("search-key");
-  properties[PROP_START_TEXT] = string_property ("start-text");
-  properties[PROP_ABSENCE_TEXT] = string_property ("absence-text");
-  properties[PROP_FACTOR_TEXT] = string_property ("factor-text");
-  properties[PROP_FACTOR_REASON] = string_property ("factor-reason");
-  /* "—" until sf_roster_item_set_reductions() says how many are recorded */
-  properties[PROP_REDUCTIONS_TEXT] = string_property ("reductions-text");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

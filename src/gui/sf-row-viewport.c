@@ -26,7 +26,13 @@
  * handled here (on_key_pressed_cb()).
  *
  * The height of a row is read from the table once it has rows (all rows
- * are one height here), the header's from the table's own adjustment. */
+ * are one height here), the header's from the table's own adjustment.
+ *
+ * When it can go: GTK 4.12's list and column views make rows only for
+ * what is in view and scroll to an item themselves.  Once Debian 12 (GTK
+ * 4.8) is no longer supported and the benchmark (docs/performance.md) has
+ * been run on the newer GTK, the tables go straight in their scrolled
+ * windows, without this widget and SfListWindow. */
 
 #define GUESS_ROW_HEIGHT    34
 #define GUESS_HEADER_HEIGHT 36

@@ -12,6 +12,7 @@
 
 #include "sf-references-row.h"
 #include "sf-team-dialog.h"
+#include "sf-error-dialog.h"
 
 /* A team's name, case area and the municipality's own cap.  Saved when the
  * manager presses Add/Save; a refused value keeps the dialog open with
@@ -60,10 +61,7 @@ show_error (SfTeamDialog *self,
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->cap_row), "error");
-  g_free (self->error);
-  self->error = g_strdup (message);
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  sf_error_label_set (self->error_label, &self->error, message);
   if (row != NULL)
     {
       gtk_widget_add_css_class (row, "error");

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sf-item-properties.h"
 #include "sf-status-style.h"
 #include "sf-team-item.h"
 
@@ -54,19 +55,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+#define FIELD(field, name, type) SF_ITEM_FIELD (SfTeamItem, field, name, type)
+static const SfItemProperty item_properties[N_PROPS] = {
+  [PROP_ID] = FIELD (id, "id", G_TYPE_INT64),
+  [PROP_NAME] = FIELD (name, "name", G_TYPE_STRING),
+  [PROP_AREA] = FIELD (area, "area", G_TYPE_STRING),
+  [PROP_MEMBERS] = FIELD (members, "members", G_TYPE_UINT),
+  [PROP_SUMMARY] = FIELD (summary, "summary", G_TYPE_STRING),
+  [PROP_UTILISATION_TEXT] = FIELD (utilisation_text, "utilisation-text", G_TYPE_STRING),
+  [PROP_STATUS_LABEL] = FIELD (status_label, "status-label", G_TYPE_STRING),
+  [PROP_STATUS_ICON_NAME] = FIELD (status_icon_name, "status-icon-name", G_TYPE_STRING),
+  [PROP_SEARCH_KEY] = FIELD (search_key, "search-key", G_TYPE_STRING),
+};
+#undef FIELD
+
 static void
 sf_team_item_finalize (GObject *object)
 {
   SfTeamItem *self = (SfTeamItem *)object;
 
-  g_free (self->name);
-  g_free (self->area);
+  sf_item_properties_free (self, item_properties, N_PROPS);
   g_free (self->norm_text);
-  g_free (self->summary);
-  g_free (self->utilisation_text);
-  g_free (self->status_label);
-  g_free (self->status_icon_name);
-  g_free (self->search_key);
 
   G_OBJECT_CLASS (sf_team_item_parent_class)->finalize (object);
 }
@@ -79,57 +88,11 @@ sf_team_item_get_property (GObject    *object,
 {
   SfTeamItem *self = SF_TEAM_ITEM (object);
 
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_AREA:
-      g_value_set_string (value, self->area);
-      break;
-
-    case PROP_MEMBERS:
-      g_value_set_uint (value, self->members);
-      break;
-
-    case PROP_SUMMARY:
-      g_value_set_string (value, self->summary);
-      break;
-
-    case PROP_UTILISATION_RANK:
-      g_value_set_double (value, isnan (self->utilisation) ? -1.0 : self->utilisation);
-      break;
-
-    case PROP_UTILISATION_TEXT:
-      g_value_set_string (value, self->utilisation_text);
-      break;
-
-    case PROP_STATUS_LABEL:
-      g_value_set_string (value, self->status_label);
-      break;
-
-    case PROP_STATUS_ICON_NAME:
-      g_value_set_string (value, self->status_icon_name);
-      break;
-
-    case PROP_SEARCH_KEY:
-      g_value_set_string (value, self->search_key);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static GParamSpec *
-string_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  if (prop_id == PROP_UTILISATION_RANK)
+    /* Sorts the teams without a utilisation first, and never compares NAN */
+    g_value_set_double (value, isnan (self->utilisation) ? -1.0 : self->utilisation);
+  else if (!sf_item_properties_get (self, item_properties, N_PROPS, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -140,20 +103,10 @@ sf_team_item_class_init (SfTeamItemClass *klass)
   object_class->finalize = sf_team_item_finalize;
   object_class->get_property = sf_team_item_get_property;
 
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] = string_property ("name");
-  properties[PROP_AREA] = string_property ("area");
-  properties[PROP_MEMBERS] = g_param_spec_uint ("members", NULL, NULL, 0, G_MAXUINT, 0,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUMMARY] = string_property ("summary");
+  sf_item_properties_make (item_properties, N_PROPS, properties);
   properties[PROP_UTILISATION_RANK] = g_param_spec_double ("utilisation-rank", NULL, NULL,
                                                            -1, G_MAXDOUBLE, -1,
                                                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UTILISATION_TEXT] = string_property ("utilisation-text");
-  properties[PROP_STATUS_LABEL] = string_property ("status-label");
-  properties[PROP_STATUS_ICON_NAME] = string_property ("status-icon-name");
-  properties[PROP_SEARCH_KEY] = string_property ("search-key");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

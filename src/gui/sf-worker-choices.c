@@ -96,6 +96,16 @@ sf_worker_choices_find (GArray *ids,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* The id at @position of @ids (a drop-down's selection), 0 for none. */
+gint64
+sf_worker_choices_id_at (GArray *ids,
+                         guint   position)
+{
+  if (ids == NULL || position >= ids->len)
+    return 0;
+  return g_array_index (ids, gint64, position);
+}
+
 /* Whether the caseworker at @position of @ids sorts after the one before
  * and before the one after (positions of id 0 and people no longer there
  * are passed by) */

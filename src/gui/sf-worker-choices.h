@@ -25,6 +25,8 @@ GtkStringList *sf_worker_choices_new  (const SfDataset *dataset,
                                        GArray         **ids);
 guint          sf_worker_choices_find (GArray          *ids,
                                        gint64           id);
+gint64         sf_worker_choices_id_at (GArray         *ids,
+                                        guint           position);
 /* Whether @list and @ids (from sf_worker_choices_new() with @with_team,
  * no one excluded) still hold for @dataset after the caseworkers @changed
  * changed: each is there, under the same text, in order among the

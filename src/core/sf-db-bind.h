@@ -1,0 +1,24 @@
+/* sf-db-bind.h: the application's values in and out of a statement
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sf-date.h"
+#include "sf-db.h"
+
+G_BEGIN_DECLS
+
+void   sf_db_stmt_bind_day   (SfDbStmt *stmt,
+                              int       index,
+                              SfDay     day);
+void   sf_db_stmt_bind_id    (SfDbStmt *stmt,
+                              int       index,
+                              gint64    id);
+SfDay  sf_db_stmt_column_day (SfDbStmt *stmt,
+                              int       column);
+
+G_END_DECLS
