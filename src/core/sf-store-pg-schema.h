@@ -15,9 +15,18 @@
  * - foreign keys are DEFERRABLE (checked at each statement unless a bulk
  *   import defers them to its commit, as SQLite's foreign_key_check does).
  *
- * Step 2 follows SQLite's 7 → 8: saved what-if scenarios. */
+ * Step 2 follows SQLite's 7 → 8: saved what-if scenarios.
+ *
+ * Step 3 tells the other users what changed (live updates, docs/store.md):
+ * after each statement that writes an editable table, a trigger sends
+ * NOTIFY sagsfordeling (SF_REMOTE_CHANNEL, sf-remote-change.h) with a JSON payload naming the table, the operation,
+ * who (session_user), the ids of the rows (and, for a few updated rows,
+ * the columns that changed); a statement of more rows than are worth
+ * listing, or a payload that would not fit NOTIFY's 8000 bytes, says only
+ * "all" (the table changed: read it again).  The step stands alone: it
+ * needs nothing of the steps after 2 and nothing after it needs it. */
 
-#define SF_STORE_PG_SCHEMA_VERSION 2
+#define SF_STORE_PG_SCHEMA_VERSION 3
 
 static const char * const sf_store_pg_migrations[] = {
   /* 0 → 1 */
@@ -273,6 +282,77 @@ static const char * const sf_store_pg_migrations[] = {
   "  updated text NOT NULL"
   ");"
   "CREATE TRIGGER scenario_fill_id BEFORE INSERT ON scenario FOR EACH ROW WHEN (NEW.id IS NULL) EXECUTE FUNCTION sf_fill_id ();",
+
+  /* 2 → 3: live updates.  One function for every table; statement-level
+   * triggers with transition tables, so a statement of 5,000 rows sends
+   * one notification, not 5,000.  Tables without an id column (settings)
+   * name no rows: the table changed. */
+  "CREATE FUNCTION sf_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "DECLARE"
+  "  n       bigint;"
+  "  ids     jsonb;"
+  "  cols    jsonb;"
+  "  payload text;"
+  "  has_id  boolean;"
+  "BEGIN"
+  "  has_id := TG_NARGS = 0 OR TG_ARGV[0] <> 'noid';"
+  "  IF TG_OP = 'DELETE' THEN"
+  "    SELECT count (*) INTO n FROM sf_old;"
+  "  ELSE"
+  "    SELECT count (*) INTO n FROM sf_new;"
+  "  END IF;"
+  "  IF n = 0 THEN"
+  "    RETURN NULL;"
+  "  END IF;"
+  "  IF has_id AND n <= 500 THEN"
+  "    IF TG_OP = 'DELETE' THEN"
+  "      SELECT jsonb_agg (o.id ORDER BY o.id) INTO ids FROM sf_old o;"
+  "    ELSE"
+  "      SELECT jsonb_agg (w.id ORDER BY w.id) INTO ids FROM sf_new w;"
+  "    END IF;"
+  "    IF TG_OP = 'UPDATE' AND n <= 20 THEN"
+  "      SELECT coalesce (jsonb_agg (DISTINCT c.key), '[]'::jsonb) INTO cols"
+  "        FROM sf_old o JOIN sf_new w ON w.id = o.id,"
+  "             jsonb_each (to_jsonb (w)) AS c"
+  "       WHERE to_jsonb (o) -> c.key IS DISTINCT FROM c.value;"
+  "    END IF;"
+  "    payload := jsonb_strip_nulls (jsonb_build_object ('table', TG_TABLE_NAME, 'op', TG_OP,"
+  "                                                      'who', session_user, 'ids', ids,"
+  "                                                      'columns', cols))::text;"
+  "    IF octet_length (payload) >= 7900 THEN"
+  "      payload := json_build_object ('table', TG_TABLE_NAME, 'op', TG_OP, 'who', session_user,"
+  "                                    'all', true)::text;"
+  "    END IF;"
+  "  ELSE"
+  "    payload := json_build_object ('table', TG_TABLE_NAME, 'op', TG_OP, 'who', session_user,"
+  "                                  'all', true)::text;"
+  "  END IF;"
+  "  PERFORM pg_notify ('sagsfordeling', payload);"
+  "  RETURN NULL;"
+  "END $$;"
+
+  "DO $$"
+  "DECLARE"
+  "  t text;"
+  "BEGIN"
+  "  FOREACH t IN ARRAY ARRAY['area', 'team', 'caseworker', 'reduction', 'casefile', 'alert_ack',"
+  "                           'checklist_template', 'checklist_template_item', 'checklist',"
+  "                           'checklist_item', 'checklist_event', 'planned_hire', 'scenario',"
+  "                           'setting'] LOOP"
+  "    EXECUTE format ('CREATE TRIGGER %1$s_notify_insert AFTER INSERT ON %1$I"
+  "                     REFERENCING NEW TABLE AS sf_new FOR EACH STATEMENT"
+  "                     EXECUTE FUNCTION sf_notify_change (%2$L)', t,"
+  "                    CASE WHEN t = 'setting' THEN 'noid' ELSE 'id' END);"
+  "    EXECUTE format ('CREATE TRIGGER %1$s_notify_update AFTER UPDATE ON %1$I"
+  "                     REFERENCING OLD TABLE AS sf_old NEW TABLE AS sf_new FOR EACH STATEMENT"
+  "                     EXECUTE FUNCTION sf_notify_change (%2$L)', t,"
+  "                    CASE WHEN t = 'setting' THEN 'noid' ELSE 'id' END);"
+  "    EXECUTE format ('CREATE TRIGGER %1$s_notify_delete AFTER DELETE ON %1$I"
+  "                     REFERENCING OLD TABLE AS sf_old FOR EACH STATEMENT"
+  "                     EXECUTE FUNCTION sf_notify_change (%2$L)', t,"
+  "                    CASE WHEN t = 'setting' THEN 'noid' ELSE 'id' END);"
+  "  END LOOP;"
+  "END $$;",
 };
 
 /* The tables with an identity id, whose identity a copy moves past the
