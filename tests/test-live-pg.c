@@ -454,6 +454,69 @@ test_table_changed (Fixture       *fx,
   assert_figures_fresh (fx);
 }
 
+/* A transaction of many one-row statements (an import on a server writes
+ * row by row) sends a few dozen notifications, not one per row, and B
+ * reads everything once */
+static void
+test_many_statements (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDb) listener = NULL;
+  g_autoptr(GPtrArray) got = NULL;
+  g_autoptr(SfDbStmt) update = NULL;
+  SfDb *db;
+  guint changed_before;
+  gboolean whole = FALSE;
+
+  if (fx->uri == NULL)
+    return;
+  listener = sf_db_open (fx->uri, SF_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (sf_db_listen (listener, SF_REMOTE_CHANNEL, &error));
+  g_assert_no_error (error);
+
+  db = sf_store_get_db (fx->store_a);
+  g_assert_true (sf_db_begin (db, &error));
+  update = sf_db_prepare (db, "UPDATE casefile SET counted = 1 - counted WHERE id = ?1", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sf_context_get_dataset (fx->context_b)->cases->len; i++)
+    {
+      sf_db_stmt_reset (update);
+      sf_db_stmt_bind_int64 (update, 1, g_array_index (sf_context_get_dataset (fx->context_b)->cases,
+                                                        SfCase, i).id);
+      g_assert_cmpint (sf_db_stmt_step (update), ==, SF_DB_DONE);
+    }
+  g_assert_true (sf_db_commit (db, &error));
+  g_assert_no_error (error);
+
+  changed_before = fx->n_changed;
+  wait_for_news (fx, g_get_monotonic_time ());
+  g_assert_cmpuint (fx->n_changed, ==, changed_before + 1);
+  g_assert_true (fx->what & SF_CONTEXT_EVERYTHING);
+  assert_figures_fresh (fx);
+
+  /* The same notifications on a connection of its own: 50 that list
+   * rows, then one that says the table changed */
+  got = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_db_notification_free);
+  while (!whole)
+    {
+      g_autoptr(GPtrArray) some = sf_db_take_notifications (listener, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < some->len; i++)
+        {
+          SfDbNotification *notification = g_ptr_array_index (some, i);
+
+          whole = strstr (notification->payload, "\"all\"") != NULL;
+          g_ptr_array_add (got, g_steal_pointer (&g_ptr_array_index (some, i)));
+        }
+      if (!whole)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpuint (got->len, ==, 51);
+}
+
 /* Notifications that arrive with the answer to B's own query are not
  * left waiting for the socket: B takes them from an idle */
 static void
@@ -492,6 +555,7 @@ main (int    argc,
   g_test_add ("/live/hours", Fixture, NULL, fixture_set_up, test_hours, fixture_tear_down);
   g_test_add ("/live/cases", Fixture, NULL, fixture_set_up, test_cases, fixture_tear_down);
   g_test_add ("/live/table-changed", Fixture, NULL, fixture_set_up, test_table_changed, fixture_tear_down);
+  g_test_add ("/live/many-statements", Fixture, NULL, fixture_set_up, test_many_statements, fixture_tear_down);
   g_test_add ("/live/during-query", Fixture, NULL, fixture_set_up, test_during_query, fixture_tear_down);
 
   return g_test_run ();

@@ -21,9 +21,9 @@
  * after each statement that writes an editable table, a trigger sends
  * NOTIFY sagsfordeling (SF_REMOTE_CHANNEL, sf-remote-change.h) with a JSON payload naming the table, the operation,
  * who (session_user), the ids of the rows (and, for a few updated rows,
- * the columns that changed); a statement of more rows than are worth
- * listing, or a payload that would not fit NOTIFY's 8000 bytes, says only
- * "all" (the table changed: read it again).  The step stands alone: it
+ * the columns that changed); a statement or transaction of more rows
+ * than are worth listing, or a payload that would not fit NOTIFY's 8000
+ * bytes, says only "all" (the table changed: read it again).  The step stands alone: it
  * needs nothing of the steps after 2 and nothing after it needs it. */
 
 #define SF_STORE_PG_SCHEMA_VERSION 3
@@ -285,17 +285,25 @@ static const char * const sf_store_pg_migrations[] = {
 
   /* 2 → 3: live updates.  One function for every table; statement-level
    * triggers with transition tables, so a statement of 5,000 rows sends
-   * one notification, not 5,000.  Tables without an id column (settings)
-   * name no rows: the table changed. */
+   * one notification, not 5,000.  A transaction lists at most 500 rows of
+   * a table in at most 50 notifications (counted in transaction-local
+   * settings); past that, and for
+   * tables without an id column (settings), it says only that the table
+   * changed, in the same words each time, which PostgreSQL delivers once
+   * per transaction: an import of 100,000 rows one statement each sends a
+   * handful of notifications.  Setting the count oneself only makes one's
+   * notifications say less, never nothing. */
   "CREATE FUNCTION sf_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$"
   "DECLARE"
   "  n       bigint;"
+  "  listed  bigint;"
+  "  sent    bigint;"
+  "  counter text;"
   "  ids     jsonb;"
   "  cols    jsonb;"
   "  payload text;"
-  "  has_id  boolean;"
+  "  whole   text;"
   "BEGIN"
-  "  has_id := TG_NARGS = 0 OR TG_ARGV[0] <> 'noid';"
   "  IF TG_OP = 'DELETE' THEN"
   "    SELECT count (*) INTO n FROM sf_old;"
   "  ELSE"
@@ -304,7 +312,17 @@ static const char * const sf_store_pg_migrations[] = {
   "  IF n = 0 THEN"
   "    RETURN NULL;"
   "  END IF;"
-  "  IF has_id AND n <= 500 THEN"
+  "  whole := json_build_object ('table', TG_TABLE_NAME, 'op', TG_OP, 'who', session_user,"
+  "                              'all', true)::text;"
+  "  counter := 'sagsfordeling.listed_' || TG_TABLE_NAME;"
+  "  listed := coalesce (nullif (current_setting (counter, true), ''), '0')::bigint;"
+  "  IF listed < 0 OR (TG_NARGS > 0 AND TG_ARGV[0] = 'noid') THEN"
+  "    PERFORM pg_notify ('sagsfordeling', whole);"
+  "    RETURN NULL;"
+  "  END IF;"
+  "  sent := coalesce (nullif (current_setting (counter || '_sent', true), ''), '0')::bigint;"
+  "  payload := whole;"
+  "  IF listed + n <= 500 AND sent < 50 THEN"
   "    IF TG_OP = 'DELETE' THEN"
   "      SELECT jsonb_agg (o.id ORDER BY o.id) INTO ids FROM sf_old o;"
   "    ELSE"
@@ -319,13 +337,13 @@ static const char * const sf_store_pg_migrations[] = {
   "    payload := jsonb_strip_nulls (jsonb_build_object ('table', TG_TABLE_NAME, 'op', TG_OP,"
   "                                                      'who', session_user, 'ids', ids,"
   "                                                      'columns', cols))::text;"
-  "    IF octet_length (payload) >= 7900 THEN"
-  "      payload := json_build_object ('table', TG_TABLE_NAME, 'op', TG_OP, 'who', session_user,"
-  "                                    'all', true)::text;"
-  "    END IF;"
+  "  END IF;"
+  "  IF payload = whole OR octet_length (payload) >= 7900 THEN"
+  "    payload := whole;"
+  "    PERFORM set_config (counter, '-1', true);"
   "  ELSE"
-  "    payload := json_build_object ('table', TG_TABLE_NAME, 'op', TG_OP, 'who', session_user,"
-  "                                  'all', true)::text;"
+  "    PERFORM set_config (counter, (listed + n)::text, true);"
+  "    PERFORM set_config (counter || '_sent', (sent + 1)::text, true);"
   "  END IF;"
   "  PERFORM pg_notify ('sagsfordeling', payload);"
   "  RETURN NULL;"
