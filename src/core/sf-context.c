@@ -580,7 +580,7 @@ sf_context_offer_undo (SfContext      *self,
 }
 
 /* Follows what other users change on the server the store is on: LISTEN,
- * and the connection's socket watched on the thread-default main context
+ * and the connection's socket watched on the default main context
  * (g_unix_fd_add()).  Does nothing where the store cannot tell (a SQLite
  * file: sf_context_check_for_changes()) and returns FALSE; with @error
  * when the server refused.  Calling it again while following does
