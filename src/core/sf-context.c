@@ -19,6 +19,9 @@
 #include "sf-context.h"
 #include "sf-date.h"
 #include "sf-figure-history.h"
+#include "sf-remote-change.h"
+
+#include <glib-unix.h>
 
 struct _SfUndo
 {
@@ -40,6 +43,13 @@ struct _SfContext
   SfDataset  *dataset;
   SfFigures  *figures;      /* borrows @dataset */
   GPtrArray  *alerts;
+
+  /* Other users' changes on a server (sf_context_follow_others()): the
+   * watch on the connection's socket, and an idle that takes what came
+   * with the answer to a query of this program's own */
+  guint       others_watch;
+  SfDb       *others_db;       /* the connection watched; not a reference */
+  guint       others_idle;
 };
 
 G_DEFINE_FINAL_TYPE (SfContext, sf_context, G_TYPE_OBJECT)
@@ -55,6 +65,7 @@ enum {
   CHANGED,
   LOAD_FAILED,
   UNDO_OFFERED,
+  CHANGED_BY_OTHERS,
   N_SIGNALS
 };
 
@@ -221,6 +232,67 @@ on_store_changed_cb (SfContext      *self,
     g_signal_emit (self, signals[LOAD_FAILED], 0, error);
 }
 
+/* ---- other users' changes -------------------------------------------------- *
+ *
+ * On a server, what another user commits arrives as notifications
+ * (sf-remote-change.h) on this connection's socket, watched on the main
+ * loop: nothing polls and nothing waits.  Each batch becomes one SfChange
+ * naming the rows, emitted by the store as its own writes are, so the
+ * figures of whom it touched are computed again in place
+ * (update_in_place()); a notification that names no rows reads everything
+ * again.  Then SfContext::changed-by-others says who changed what. */
+
+static void
+stop_following_others (SfContext *self)
+{
+  SfDb *db = self->store != NULL ? sf_store_get_db (self->store) : NULL;
+
+  if (db != NULL && db == self->others_db && self->others_watch != 0)
+    sf_db_set_notify_hook (db, NULL, NULL);
+  self->others_db = NULL;
+  g_clear_handle_id (&self->others_watch, g_source_remove);
+  g_clear_handle_id (&self->others_idle, g_source_remove);
+}
+
+static gboolean
+take_others_idle_cb (gpointer user_data)
+{
+  SfContext *self = user_data;
+
+  self->others_idle = 0;
+  sf_context_take_others_changes (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The driver saw notifications arrive with a query's answer: take them
+ * once the query's caller is done */
+static void
+on_notifications_waiting (gpointer user_data)
+{
+  SfContext *self = user_data;
+
+  if (self->others_idle == 0 && self->others_watch != 0)
+    self->others_idle = g_idle_add (take_others_idle_cb, self);
+}
+
+static gboolean
+on_socket_readable_cb (int          fd,
+                       GIOCondition condition,
+                       gpointer     user_data)
+{
+  SfContext *self = user_data;
+
+  if (condition & (G_IO_HUP | G_IO_ERR | G_IO_NVAL))
+    {
+      g_message ("The connection to the server was closed: other users' changes are not followed");
+      stop_following_others (self);
+      return G_SOURCE_REMOVE;
+    }
+  sf_context_take_others_changes (self);
+  /* Taking them may have found the connection gone */
+  return self->others_watch != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
 /* ---- GObject ---------------------------------------------------------------- */
 
 static void
@@ -241,6 +313,7 @@ sf_context_finalize (GObject *object)
 {
   SfContext *self = (SfContext *)object;
 
+  stop_following_others (self);
   g_clear_pointer (&self->alerts, g_ptr_array_unref);
   g_clear_pointer (&self->figures, sf_figures_free);
   g_clear_pointer (&self->dataset, sf_dataset_free);
@@ -327,6 +400,19 @@ sf_context_class_init (SfContextClass *klass)
                                        G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * SfContext::changed-by-others:
+   * @description: who changed what, in a sentence for a toast
+   *
+   * Another user's change on the server was applied (after
+   * SfContext::changed said what it changed).
+   */
+  signals[CHANGED_BY_OTHERS] = g_signal_new ("changed-by-others",
+                                             G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 1, G_TYPE_STRING);
 
   /**
    * SfContext::undo-offered:
@@ -493,4 +579,119 @@ sf_context_offer_undo (SfContext      *self,
   undo->data = data;
   undo->destroy = destroy;
   g_signal_emit (self, signals[UNDO_OFFERED], 0, undo);
+}
+
+/* Follows what other users change on the server the store is on: LISTEN,
+ * and the connection's socket watched on the default main context
+ * (g_unix_fd_add()).  Does nothing where the store cannot tell (a SQLite
+ * file: sf_context_check_for_changes()) and returns FALSE; with @error
+ * when the server refused.  Calling it again while following does
+ * nothing; after the connection was lost and made again it starts
+ * following anew. */
+gboolean
+sf_context_follow_others (SfContext  *self,
+                          GError    **error)
+{
+  SfDb *db;
+  int fd;
+
+  g_return_val_if_fail (SF_IS_CONTEXT (self), FALSE);
+
+  db = sf_store_get_db (self->store);
+  /* A store that took a new connection (sf_store_adopt()) is followed on it */
+  if (self->others_watch != 0 && self->others_db != db)
+    stop_following_others (self);
+  if (self->others_watch != 0)
+    return TRUE;
+  if (db == NULL || sf_db_get_kind (db) != SF_DB_POSTGRES)
+    return FALSE;
+  if (!sf_db_listen (db, SF_REMOTE_CHANNEL, error))
+    return FALSE;
+  fd = sf_db_get_socket (db);
+  if (fd < 0)
+    {
+      g_set_error (error, SF_DB_ERROR, SF_DB_ERROR_CONNECTION,
+                   "The connection to the server has no socket");
+      return FALSE;
+    }
+  self->others_db = db;
+  self->others_watch = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR,
+                                      on_socket_readable_cb, self);
+  sf_db_set_notify_hook (db, on_notifications_waiting, self);
+  return TRUE;
+}
+
+/* Whether other users' changes are followed (sf_context_follow_others()) */
+gboolean
+sf_context_is_following_others (SfContext *self)
+{
+  g_return_val_if_fail (SF_IS_CONTEXT (self), FALSE);
+
+  return self->others_watch != 0;
+}
+
+/* Takes the notifications that have arrived, without waiting for more, and
+ * applies what they name: the touched rows are read again and their
+ * figures computed again, as after an edit of this program's own
+ * (SfContext::changed), then SfContext::changed-by-others says who changed
+ * what.  Returns whether anything had arrived.  The main loop calls it
+ * when the socket can be read; tests call it too. */
+gboolean
+sf_context_take_others_changes (SfContext *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notifications = NULL;
+  g_autoptr(GPtrArray) remotes = NULL;
+  g_autoptr(SfChange) change = NULL;
+  g_autofree char *description = NULL;
+  SfDb *db;
+
+  g_return_val_if_fail (SF_IS_CONTEXT (self), FALSE);
+
+  db = sf_store_get_db (self->store);
+  if (db == NULL)
+    return FALSE;
+  notifications = sf_db_take_notifications (db, &error);
+  if (notifications == NULL)
+    {
+      g_message ("Other users' changes are not followed: %s", error->message);
+      stop_following_others (self);
+      return FALSE;
+    }
+  if (notifications->len == 0)
+    return FALSE;
+
+  remotes = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_remote_change_free);
+  change = sf_change_new ();
+  for (guint i = 0; i < notifications->len; i++)
+    {
+      SfDbNotification *notification = g_ptr_array_index (notifications, i);
+      SfRemoteChange *remote;
+
+      if (g_strcmp0 (notification->channel, SF_REMOTE_CHANNEL) != 0)
+        continue;
+      remote = sf_remote_change_parse (notification->payload, &error);
+      if (remote == NULL)
+        {
+          /* Someone else's NOTIFY on the channel: read everything again */
+          g_debug ("%s", error->message);
+          g_clear_error (&error);
+          change->everything = TRUE;
+          continue;
+        }
+      sf_remote_change_add_to (remote, change);
+      g_ptr_array_add (remotes, remote);
+    }
+  sf_change_finish (change);
+
+  /* A row removed is named from before, a row added from after */
+  if (remotes->len > 0 && !sf_remote_change_describe_after (remotes))
+    description = sf_remote_change_describe (remotes, self->dataset);
+  g_debug ("%u changes by others", notifications->len);
+  sf_store_emit_remote_change (self->store, change);
+  if (remotes->len > 0 && description == NULL)
+    description = sf_remote_change_describe (remotes, self->dataset);
+  if (description != NULL)
+    g_signal_emit (self, signals[CHANGED_BY_OTHERS], 0, description);
+  return TRUE;
 }

@@ -71,6 +71,10 @@ SfStore          *sf_context_get_store         (SfContext     *self);
 gboolean          sf_context_reload            (SfContext     *self,
                                                 GError       **error);
 gboolean          sf_context_check_for_changes (SfContext     *self);
+gboolean          sf_context_follow_others     (SfContext     *self,
+                                                GError       **error);
+gboolean          sf_context_is_following_others (SfContext   *self);
+gboolean          sf_context_take_others_changes (SfContext   *self);
 const SfDataset  *sf_context_get_dataset       (SfContext     *self);
 const SfFigures  *sf_context_get_figures       (SfContext     *self);
 const SfSettings *sf_context_get_settings      (SfContext     *self);

@@ -95,6 +95,13 @@ struct _SfDbDriver
   gboolean    (*set_schema_version) (SfDb *db, gint64 version);
   const char  *(*get_migration)  (SfDb *db, int from, gboolean *rebuilds);
   gint64      (*count_tables)    (SfDb *db, const char * const *names);
+
+  /* notifications: NULL where the driver has none */
+  gboolean    (*listen)          (SfDb *db, const char *channel);
+  int         (*get_socket)      (SfDb *db);
+  /* appends SfDbNotification to @into; FALSE when the connection is lost */
+  gboolean    (*take_notifications) (SfDb *db, GPtrArray *into);
+  void        (*set_notify_hook) (SfDb *db, SfDbNotifyHook hook, gpointer user_data);
 };
 
 /* Sets up the common part of a driver's connection */

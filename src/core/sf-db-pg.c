@@ -51,6 +51,11 @@ typedef struct
   guint       n_prepared;
   gint64      changes;
   gint64      total_changes;
+  /* Notifications that came with the answer to a query (SfDbNotification),
+   * and whom to tell of them */
+  GPtrArray  *notifications;
+  SfDbNotifyHook notify_hook;
+  gpointer    notify_data;
 } SfDbPg;
 
 typedef struct
@@ -77,6 +82,8 @@ typedef struct
 } SfDbPgCopy;
 
 static const SfDbDriver sf_db_pg_driver;
+
+static void catch_notifications (SfDb *db);
 
 static PGconn *
 conn_of (SfDb *db)
@@ -356,6 +363,7 @@ pg_close (SfDb *db)
 
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->prepared, g_hash_table_unref);
+  g_clear_pointer (&self->notifications, g_ptr_array_unref);
   sf_db_driver_clear (db);
   g_free (self);
 }
@@ -459,6 +467,7 @@ sf_db_pg_open (const char     *uri,
   sf_db_driver_init (&self->parent, &sf_db_pg_driver, shown);
   self->conn = conn;
   self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->notifications = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_db_notification_free);
 
   /* Notices (such as "relation already exists, skipping") are not ours to print */
   PQsetNoticeProcessor (conn, ignore_notice, NULL);
@@ -521,6 +530,7 @@ pg_exec (SfDb       *db,
         }
       PQclear (result);
     }
+  catch_notifications (db);
   if (ok)
     sf_db_driver_ok (db);
   return ok;
@@ -713,6 +723,7 @@ pg_step (SfDbStmt *base)
       ExecStatusType status;
 
       result = PQexecPrepared (db->conn, stmt->name, stmt->n_params, values, NULL, NULL, 0);
+      catch_notifications (base->db);
 
       status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
       if (status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY)
@@ -1248,6 +1259,113 @@ pg_count_tables (SfDb               *db,
   return count;
 }
 
+/* ---- notifications ---- *
+ *
+ * LISTEN on the connection; what other backends NOTIFY arrives on its
+ * socket, which the caller watches on its main loop.  Reading never
+ * blocks: PQconsumeInput() takes what the socket holds and PQnotifies()
+ * hands over what it parsed.  Notifications that arrive while a query runs
+ * are parsed by libpq then and wait in its queue, so a caller also takes
+ * them after its own writes, not only when the socket wakes it. */
+
+static gboolean
+pg_listen (SfDb       *db,
+           const char *channel)
+{
+  g_autofree char *quoted = NULL;
+  g_autofree char *sql = NULL;
+  PGresult *result;
+  gboolean ok;
+
+  quoted = PQescapeIdentifier (conn_of (db), channel, strlen (channel));
+  if (quoted == NULL)
+    {
+      fail_result (db, NULL);
+      return FALSE;
+    }
+  sql = g_strdup_printf ("LISTEN %s", quoted);
+  PQfreemem (g_steal_pointer (&quoted));
+  result = PQexec (conn_of (db), sql);
+  ok = result_ok (db, result, PGRES_COMMAND_OK);
+  PQclear (result);
+  return ok;
+}
+
+static int
+pg_get_socket (SfDb *db)
+{
+  return PQsocket (conn_of (db));
+}
+
+/* Moves what libpq has parsed into the connection's queue, leaving out
+ * what this connection sent itself; returns how many were queued. */
+static guint
+queue_notifications (SfDbPg *self)
+{
+  int own_pid = PQbackendPID (self->conn);
+  guint before = self->notifications->len;
+  PGnotify *notify;
+
+  while ((notify = PQnotifies (self->conn)) != NULL)
+    {
+      /* What this connection wrote, it knows already */
+      if (notify->be_pid != own_pid)
+        {
+          SfDbNotification *notification = g_new0 (SfDbNotification, 1);
+
+          notification->channel = g_strdup (notify->relname);
+          notification->payload = g_strdup (notify->extra);
+          g_ptr_array_add (self->notifications, notification);
+        }
+      PQfreemem (notify);
+    }
+  return self->notifications->len - before;
+}
+
+/* After a query: notifications that arrived with its answer were read from
+ * the socket already, so its watcher will not wake for them: the hook
+ * says they wait. */
+static void
+catch_notifications (SfDb *db)
+{
+  SfDbPg *self = (SfDbPg *) db;
+
+  if (queue_notifications (self) > 0 && self->notify_hook != NULL)
+    self->notify_hook (self->notify_data);
+}
+
+static void
+pg_set_notify_hook (SfDb           *db,
+                    SfDbNotifyHook  hook,
+                    gpointer        user_data)
+{
+  SfDbPg *self = (SfDbPg *) db;
+
+  self->notify_hook = hook;
+  self->notify_data = user_data;
+}
+
+static gboolean
+pg_take_notifications (SfDb      *db,
+                       GPtrArray *into)
+{
+  SfDbPg *self = (SfDbPg *) db;
+
+  if (!PQconsumeInput (self->conn) || PQstatus (self->conn) == CONNECTION_BAD)
+    {
+      g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
+
+      sf_db_driver_fail (db, SF_DB_ERROR_CONNECTION,
+                         message[0] != '\0' ? message : "the server went away");
+      return FALSE;
+    }
+  queue_notifications (self);
+  for (guint i = 0; i < self->notifications->len; i++)
+    g_ptr_array_add (into, g_steal_pointer (&g_ptr_array_index (self->notifications, i)));
+  g_ptr_array_set_size (self->notifications, 0);
+  return TRUE;
+}
+
 static const SfDbDriver sf_db_pg_driver = {
   .name = "postgresql",
   .kind = SF_DB_POSTGRES,
@@ -1289,6 +1407,11 @@ static const SfDbDriver sf_db_pg_driver = {
   .set_schema_version = pg_set_schema_version,
   .get_migration = pg_get_migration,
   .count_tables = pg_count_tables,
+
+  .listen = pg_listen,
+  .get_socket = pg_get_socket,
+  .take_notifications = pg_take_notifications,
+  .set_notify_hook = pg_set_notify_hook,
 };
 
 /* ---- a lost connection ---- */
@@ -1297,7 +1420,7 @@ static const SfDbDriver sf_db_pg_driver = {
  * and without a round trip: a server that ended the connection (shut
  * down, or the session terminated) has sent its goodbye and closed the
  * socket, which makes the connection bad.  Notifications read on the way
- * stay queued for PQnotifies(). */
+ * are queued, and the notify hook told, as after a query. */
 gboolean
 sf_db_pg_is_connected (SfDb *db)
 {
@@ -1309,5 +1432,8 @@ sf_db_pg_is_connected (SfDb *db)
     return TRUE;
   if (!PQconsumeInput (conn))
     return PQstatus (conn) == CONNECTION_OK;
+  /* Reading the socket may have taken other users' notifications off it:
+   * its watcher would not wake for them */
+  catch_notifications (db);
   return PQstatus (conn) == CONNECTION_OK;
 }

@@ -604,3 +604,74 @@ sf_db_count_tables (SfDb               *db,
 {
   return db->driver->count_tables (db, names);
 }
+
+/* ---- notifications ---- */
+
+gboolean
+sf_db_listen (SfDb        *db,
+              const char  *channel,
+              GError     **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (channel != NULL, FALSE);
+
+  if (db->driver->listen == NULL)
+    {
+      g_set_error (error, SF_DB_ERROR, SF_DB_ERROR_OTHER,
+                   "The %s driver has no notifications", db->driver->name);
+      return FALSE;
+    }
+  if (!db->driver->listen (db, channel))
+    {
+      sf_db_set_error (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+sf_db_get_socket (SfDb *db)
+{
+  g_return_val_if_fail (db != NULL, -1);
+
+  return db->driver->get_socket != NULL ? db->driver->get_socket (db) : -1;
+}
+
+void
+sf_db_notification_free (SfDbNotification *notification)
+{
+  if (notification == NULL)
+    return;
+  g_free (notification->channel);
+  g_free (notification->payload);
+  g_free (notification);
+}
+
+GPtrArray *
+sf_db_take_notifications (SfDb    *db,
+                          GError **error)
+{
+  g_autoptr(GPtrArray) notifications = NULL;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  notifications = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_db_notification_free);
+  if (db->driver->take_notifications != NULL &&
+      !db->driver->take_notifications (db, notifications))
+    {
+      sf_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&notifications);
+}
+
+void
+sf_db_set_notify_hook (SfDb           *db,
+                       SfDbNotifyHook  hook,
+                       gpointer        user_data)
+{
+  g_return_if_fail (db != NULL);
+
+  if (db->driver->set_notify_hook != NULL)
+    db->driver->set_notify_hook (db, hook, user_data);
+}

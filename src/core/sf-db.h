@@ -264,6 +264,44 @@ const char   *sf_db_get_migration      (SfDb           *db,
 gint64        sf_db_count_tables       (SfDb           *db,
                                         const char * const *names);
 
+/* ---- notifications --------------------------------------------------- *
+ *
+ * What other connections say happened (PostgreSQL's LISTEN and NOTIFY),
+ * read without ever blocking: watch the socket (sf_db_get_socket(), with
+ * g_unix_fd_add() on the main loop) and, when it can be read, take what
+ * arrived.  A driver without notifications (SQLite) refuses to listen. */
+
+typedef struct
+{
+  char *channel;
+  char *payload;
+} SfDbNotification;
+
+/* Starts listening on @channel; FALSE with @error where the driver
+ * cannot. */
+gboolean      sf_db_listen             (SfDb           *db,
+                                        const char     *channel,
+                                        GError        **error);
+/* The connection's socket to watch for notifications, or -1 */
+int           sf_db_get_socket         (SfDb           *db);
+/* The notifications other connections sent that have arrived (read from
+ * the socket without waiting for more), oldest first, an array of
+ * SfDbNotification (maybe empty); those this connection sent itself are
+ * left out.  NULL with @error when the connection is lost. */
+GPtrArray    *sf_db_take_notifications (SfDb           *db,
+                                        GError        **error);
+void          sf_db_notification_free  (SfDbNotification *notification);
+
+/* Called when notifications arrived with the answer to one of this
+ * connection's own queries: read from the socket already, they will not
+ * wake its watcher, so whoever watches takes them soon (from an idle
+ * callback: the hook runs inside the query and must not use @db). */
+typedef void (*SfDbNotifyHook) (gpointer user_data);
+
+void          sf_db_set_notify_hook    (SfDb           *db,
+                                        SfDbNotifyHook  hook,
+                                        gpointer        user_data);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfDb, sf_db_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfDbStmt, sf_db_stmt_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfDbValue, sf_db_value_free)

@@ -28,9 +28,18 @@
  * statement calls each once.  The owner (who runs server-setup) is exempt
  * from the policies: RLS is enabled, not forced, as the owner may alter
  * or drop the tables anyway.  A later step that adds a table grants it
- * and gives it policies too. */
+ * and gives it policies too.
+ *
+ * Step 4 tells the other users what changed (live updates, docs/store.md):
+ * after each statement that writes an editable table, a trigger sends
+ * NOTIFY sagsfordeling (SF_REMOTE_CHANNEL, sf-remote-change.h) with a JSON payload naming the table, the operation,
+ * who (session_user), the ids of the rows (and, for a few updated rows,
+ * the columns that changed); a statement or transaction of more rows
+ * than are worth listing, or a payload that would not fit NOTIFY's 8000
+ * bytes, says only "all" (the table changed: read it again).  The step stands alone: it
+ * needs nothing of step 3 and nothing after it needs it. */
 
-#define SF_STORE_PG_SCHEMA_VERSION 3
+#define SF_STORE_PG_SCHEMA_VERSION 4
 
 static const char * const sf_store_pg_migrations[] = {
   /* 0 → 1 */
@@ -587,6 +596,95 @@ static const char * const sf_store_pg_migrations[] = {
   /* Each login reads its own access; an admin reads everyone's */
   "CREATE POLICY user_access_read ON user_access FOR SELECT"
   "  USING (login = session_user OR (SELECT sf_access_has ('admin')));",
+
+  /* 3 → 4: live updates.  One function for every table; statement-level
+   * triggers with transition tables, so a statement of 5,000 rows sends
+   * one notification, not 5,000.  A transaction lists at most 500 rows of
+   * a table in at most 50 notifications (counted in transaction-local
+   * settings); past that, and for
+   * tables without an id column (settings), it says only that the table
+   * changed, in the same words each time, which PostgreSQL delivers once
+   * per transaction: an import of 100,000 rows one statement each sends a
+   * handful of notifications.  Setting the count oneself only makes one's
+   * notifications say less, never nothing. */
+  "CREATE FUNCTION sf_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "DECLARE"
+  "  n       bigint;"
+  "  listed  bigint;"
+  "  sent    bigint;"
+  "  counter text;"
+  "  ids     jsonb;"
+  "  cols    jsonb;"
+  "  payload text;"
+  "  whole   text;"
+  "BEGIN"
+  "  IF TG_OP = 'DELETE' THEN"
+  "    SELECT count (*) INTO n FROM sf_old;"
+  "  ELSE"
+  "    SELECT count (*) INTO n FROM sf_new;"
+  "  END IF;"
+  "  IF n = 0 THEN"
+  "    RETURN NULL;"
+  "  END IF;"
+  "  whole := json_build_object ('table', TG_TABLE_NAME, 'op', TG_OP, 'who', session_user,"
+  "                              'all', true)::text;"
+  "  counter := 'sagsfordeling.listed_' || TG_TABLE_NAME;"
+  "  listed := coalesce (nullif (current_setting (counter, true), ''), '0')::bigint;"
+  "  IF listed < 0 OR (TG_NARGS > 0 AND TG_ARGV[0] = 'noid') THEN"
+  "    PERFORM pg_notify ('sagsfordeling', whole);"
+  "    RETURN NULL;"
+  "  END IF;"
+  "  sent := coalesce (nullif (current_setting (counter || '_sent', true), ''), '0')::bigint;"
+  "  payload := whole;"
+  "  IF listed + n <= 500 AND sent < 50 THEN"
+  "    IF TG_OP = 'DELETE' THEN"
+  "      SELECT jsonb_agg (o.id ORDER BY o.id) INTO ids FROM sf_old o;"
+  "    ELSE"
+  "      SELECT jsonb_agg (w.id ORDER BY w.id) INTO ids FROM sf_new w;"
+  "    END IF;"
+  "    IF TG_OP = 'UPDATE' AND n <= 20 THEN"
+  "      SELECT coalesce (jsonb_agg (DISTINCT c.key), '[]'::jsonb) INTO cols"
+  "        FROM sf_old o JOIN sf_new w ON w.id = o.id,"
+  "             jsonb_each (to_jsonb (w)) AS c"
+  "       WHERE to_jsonb (o) -> c.key IS DISTINCT FROM c.value;"
+  "    END IF;"
+  "    payload := jsonb_strip_nulls (jsonb_build_object ('table', TG_TABLE_NAME, 'op', TG_OP,"
+  "                                                      'who', session_user, 'ids', ids,"
+  "                                                      'columns', cols))::text;"
+  "  END IF;"
+  "  IF payload = whole OR octet_length (payload) >= 7900 THEN"
+  "    payload := whole;"
+  "    PERFORM set_config (counter, '-1', true);"
+  "  ELSE"
+  "    PERFORM set_config (counter, (listed + n)::text, true);"
+  "    PERFORM set_config (counter || '_sent', (sent + 1)::text, true);"
+  "  END IF;"
+  "  PERFORM pg_notify ('sagsfordeling', payload);"
+  "  RETURN NULL;"
+  "END $$;"
+
+  "DO $$"
+  "DECLARE"
+  "  t text;"
+  "BEGIN"
+  "  FOREACH t IN ARRAY ARRAY['area', 'team', 'caseworker', 'reduction', 'casefile', 'alert_ack',"
+  "                           'checklist_template', 'checklist_template_item', 'checklist',"
+  "                           'checklist_item', 'checklist_event', 'planned_hire', 'scenario',"
+  "                           'setting'] LOOP"
+  "    EXECUTE format ('CREATE TRIGGER %1$s_notify_insert AFTER INSERT ON %1$I"
+  "                     REFERENCING NEW TABLE AS sf_new FOR EACH STATEMENT"
+  "                     EXECUTE FUNCTION sf_notify_change (%2$L)', t,"
+  "                    CASE WHEN t = 'setting' THEN 'noid' ELSE 'id' END);"
+  "    EXECUTE format ('CREATE TRIGGER %1$s_notify_update AFTER UPDATE ON %1$I"
+  "                     REFERENCING OLD TABLE AS sf_old NEW TABLE AS sf_new FOR EACH STATEMENT"
+  "                     EXECUTE FUNCTION sf_notify_change (%2$L)', t,"
+  "                    CASE WHEN t = 'setting' THEN 'noid' ELSE 'id' END);"
+  "    EXECUTE format ('CREATE TRIGGER %1$s_notify_delete AFTER DELETE ON %1$I"
+  "                     REFERENCING OLD TABLE AS sf_old FOR EACH STATEMENT"
+  "                     EXECUTE FUNCTION sf_notify_change (%2$L)', t,"
+  "                    CASE WHEN t = 'setting' THEN 'noid' ELSE 'id' END);"
+  "  END LOOP;"
+  "END $$;",
 };
 
 /* The tables with an identity id, whose identity a copy moves past the

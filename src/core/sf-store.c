@@ -723,6 +723,19 @@ sf_store_emit_changed_elsewhere (SfStore *self)
   emit_changed (self, TRUE);
 }
 
+/* Tells the views what another connection wrote to the server, as its
+ * notifications named it (sf-remote-change.h): rows by id, so the views
+ * follow it as they follow this store's own writes. */
+void
+sf_store_emit_remote_change (SfStore        *self,
+                             const SfChange *change)
+{
+  g_return_if_fail (SF_IS_STORE (self));
+  g_return_if_fail (change != NULL);
+
+  g_signal_emit (self, signals[CHANGED], 0, change);
+}
+
 const char *
 sf_store_get_path (SfStore *self)
 {

@@ -111,6 +111,8 @@ gint64       sf_store_query_int        (SfStore      *self,
                                         const char   *sql,
                                         gint64        id);
 void         sf_store_emit_changed_elsewhere (SfStore *self);
+void         sf_store_emit_remote_change (SfStore        *self,
+                                          const SfChange *change);
 void         sf_store_note_unannounced_rows (SfStore *self,
                                              gint64   n_rows);
 

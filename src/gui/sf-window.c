@@ -57,6 +57,7 @@ struct _SfWindow
   guint                 reconnect_tries;
   guint                 reconnect_id;
   GCancellable         *reconnect_cancellable;
+  AdwToast             *others_toast;  /* weak: the latest "who changed what" */
 };
 
 G_DEFINE_FINAL_TYPE (SfWindow, sf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -392,6 +393,25 @@ on_context_undo_offered_cb (SfWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Another user's change arrived: one toast says who changed what, the
+ * latest news replacing the one before while it is shown */
+static void
+on_context_changed_by_others_cb (SfWindow   *self,
+                                 const char *description,
+                                 SfContext  *context)
+{
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+  if (self->others_toast != NULL)
+    {
+      adw_toast_set_title (self->others_toast, escaped);
+      return;
+    }
+  self->others_toast = adw_toast_new (escaped);
+  g_object_add_weak_pointer (G_OBJECT (self->others_toast), (gpointer *) &self->others_toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->others_toast);
+}
+
 /* win.toast: the one plain toast, for any widget of the window
  * (gtk_widget_activate_action (widget, "win.toast", "s", text)) */
 static void
@@ -569,6 +589,9 @@ on_reconnected_cb (GObject      *source,
   /* The store takes the new connection and says everything changed: the
    * context reads it all again and every page follows */
   sf_store_adopt (sf_context_get_store (self->context), SF_STORE (fresh));
+  /* Other users' changes are followed on the new connection */
+  if (!sf_context_follow_others (self->context, &error) && error != NULL)
+    g_message ("Other users' changes are not followed: %s", error->message);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _("Connected again"));
 }
 
@@ -644,6 +667,7 @@ static void
 sf_window_constructed (GObject *object)
 {
   SfWindow *self = (SfWindow *)object;
+  g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (sf_window_parent_class)->constructed (object);
 
@@ -660,6 +684,9 @@ sf_window_constructed (GObject *object)
   g_signal_connect_object (self->context, "undo-offered",
                            G_CALLBACK (on_context_undo_offered_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "changed-by-others",
+                           G_CALLBACK (on_context_changed_by_others_cb), self,
+                           G_CONNECT_SWAPPED);
   sf_roster_page_set_context (self->roster_page, self->context);
   sf_teams_page_set_context (self->teams_page, self->context);
   sf_caseloads_page_set_context (self->caseloads_page, self->context);
@@ -668,6 +695,9 @@ sf_window_constructed (GObject *object)
   sf_planning_page_set_context (self->planning_page, self->context);
   update_database_label (self);
   sf_window_reload (self);
+  /* On a server, other users' changes arrive as they are made */
+  if (!sf_context_follow_others (self->context, &error) && error != NULL)
+    g_message ("Other users' changes are not followed: %s", error->message);
 
   self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
@@ -689,6 +719,7 @@ sf_window_dispose (GObject *object)
     }
 
   g_clear_weak_pointer (&self->undo_toast);
+  g_clear_weak_pointer (&self->others_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_WINDOW);
 
   G_OBJECT_CLASS (sf_window_parent_class)->dispose (object);

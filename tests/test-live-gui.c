@@ -1,0 +1,187 @@
+/* test-live-gui.c: two windows on two connections to one server: what one
+ * user changes appears in the other's window, with a toast saying who
+ * changed what, through the notifications the server's triggers send.
+ * Skipped without a server (SF_TEST_PG_URI unset).
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "sf-roster-page-private.h"
+#include "sf-server.h"
+#include "sf-test-gui.h"
+#include "sf-test-util.h"
+#include "sf-window.h"
+
+typedef struct
+{
+  char     *uri;
+  char     *who;
+  SfStore  *store_a;
+  SfStore  *store_b;
+  SfWindow *window_a;
+  SfWindow *window_b;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fx->uri = sf_test_pg_new_database ();
+  g_assert_true (sf_server_setup (fx->uri, NULL, NULL, &error));
+  g_assert_no_error (error);
+  fx->who = sf_test_pg_query (fx->uri, "SELECT session_user");
+  fx->store_a = sf_store_open (fx->uri, &error);
+  g_assert_no_error (error);
+  g_assert_true (sf_demo_populate (fx->store_a, sf_day_today (), &error));
+  g_assert_no_error (error);
+  fx->store_b = sf_store_open (fx->uri, &error);
+  g_assert_no_error (error);
+
+  fx->window_a = sf_test_present_window (fx->store_a);
+  fx->window_b = sf_test_present_window (fx->store_b);
+  sf_test_wait_for_frame ();
+  g_assert_true (sf_context_is_following_others (sf_window_get_context (fx->window_a)));
+  g_assert_true (sf_context_is_following_others (sf_window_get_context (fx->window_b)));
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  sf_test_destroy_toplevels ();
+  g_assert_finalize_object (fx->store_a);
+  g_assert_finalize_object (fx->store_b);
+  g_free (fx->who);
+  sf_test_pg_drop_database (fx->uri);
+}
+
+typedef struct
+{
+  GtkWidget  *window;
+  const char *text;
+} Toast;
+
+/* With $SF_TEST_SHOTS set (a folder), the toast is looked for by who
+ * alone (in any language) and the window is saved there as a PNG */
+static gboolean
+toast_shown (gpointer data)
+{
+  Toast *toast = data;
+
+  if (g_getenv ("SF_TEST_SHOTS") != NULL)
+    return sf_test_find_label_starting (toast->window, toast->text) != NULL;
+  return sf_test_find_label (toast->window, toast->text) != NULL;
+}
+
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  const char *dir = g_getenv ("SF_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  sf_test_wait_for_frame ();
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot,
+                          gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static gboolean
+hours_are (gpointer data)
+{
+  Fixture *fx = data;
+  const SfDataset *dataset = sf_context_get_dataset (sf_window_get_context (fx->window_b));
+
+  return g_array_index (dataset->caseworkers, SfCaseworker, 1).weekly_hours == 25;
+}
+
+/* A changes a caseworker's hours in its window's store: B's window shows
+ * the new figures and a toast naming who and whom; A's shows no toast */
+static void
+test_hours (Fixture       *fx,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const SfDataset *dataset = sf_context_get_dataset (sf_window_get_context (fx->window_a));
+  SfCaseworker worker = g_array_index (dataset->caseworkers, SfCaseworker, 1);
+  g_autofree char *name = g_strdup (worker.name);
+  Toast toast;
+  guint first, n;
+  gint64 start;
+
+  first = sf_dataset_find_reductions (dataset, worker.id, &n);
+  worker.weekly_hours = 25;
+  if (g_getenv ("SF_TEST_SHOTS") != NULL)
+    text = g_strdup_printf ("%s ", fx->who);
+  else
+    text = g_strdup_printf ("%s changed %s’s hours", fx->who, name);
+  toast = (Toast) { GTK_WIDGET (fx->window_b), text };
+
+  g_assert_cmpint (sf_roster_save_caseworker (fx->store_a, &worker,
+                                              &g_array_index (dataset->reductions, SfReduction, first),
+                                              n, &error), ==, worker.id);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  g_assert_true (sf_test_wait_until (hours_are, fx));
+  g_test_message ("shown in the other window after %.1f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_true (sf_test_wait_until (toast_shown, &toast));
+  g_assert_null (sf_test_find_label (GTK_WIDGET (fx->window_a), text));
+  save_shot (GTK_WIDGET (fx->window_b), "live-toast.png");
+}
+
+/* A caseworker added by A's import appears in B's roster */
+static void
+test_added (Fixture       *fx,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = sf_test_bytes ("team;omraade;initialer;navn\n"
+                                         "Modtageteam;boern-familie;NY1;Ny Kollega\n");
+  g_auto(SfImportResult) result = { 0 };
+  g_autofree char *text = g_strdup_printf ("%s added Ny Kollega", fx->who);
+  SfRosterPage *roster = sf_window_get_roster_page (fx->window_b);
+  guint before = sf_roster_page_get_n_caseworkers (roster);
+  Toast toast = { GTK_WIDGET (fx->window_b), text };
+
+  g_assert_true (sf_import_roster (fx->store_a, csv, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (sf_test_wait_until (toast_shown, &toast));
+  g_assert_cmpuint (sf_roster_page_get_n_caseworkers (roster), ==, before + 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  sf_test_pg_require (argc, argv);
+  sf_test_gui_init (&argc, &argv);
+  if (g_getenv ("SF_TEST_SHOTS") != NULL)
+    sf_i18n_init ();
+
+  g_test_add ("/live-gui/hours", Fixture, NULL, fixture_set_up, test_hours, fixture_tear_down);
+  g_test_add ("/live-gui/added", Fixture, NULL, fixture_set_up, test_added, fixture_tear_down);
+
+  return g_test_run ();
+}
