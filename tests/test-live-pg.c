@@ -394,6 +394,50 @@ test_hours (Fixture       *fx,
   g_assert_false (sf_context_take_others_changes (fx->context_b));
 }
 
+/* A store that takes a new connection (the window's reconnect:
+ * sf_store_adopt()) is followed on the new one: the old connection gone,
+ * B still hears the other user's next edit */
+static void
+test_after_reconnect (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const SfDataset *dataset;
+  SfCaseworker worker;
+  guint first, n;
+
+  if (fx->uri == NULL)
+    return;
+
+  {
+    g_autoptr(SfStore) fresh = sf_store_open (fx->uri, &error);
+
+    g_assert_no_error (error);
+    sf_store_adopt (fx->store_b, fresh);
+    g_assert_true (sf_context_follow_others (fx->context_b, &error));
+    g_assert_no_error (error);
+    /* fresh, holding B's old connection, closes it here */
+  }
+  g_assert_true (sf_context_is_following_others (fx->context_b));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  fx->n_by_others = 0;
+
+  dataset = sf_context_get_dataset (fx->context_a);
+  worker = g_array_index (dataset->caseworkers, SfCaseworker, 2);
+  worker.weekly_hours = worker.weekly_hours == 30 ? 31 : 30;
+  first = sf_dataset_find_reductions (dataset, worker.id, &n);
+  g_assert_cmpint (sf_roster_save_caseworker (fx->store_a, &worker,
+                                              &g_array_index (dataset->reductions, SfReduction, first),
+                                              n, &error), ==, worker.id);
+  g_assert_no_error (error);
+  wait_for_news (fx, g_get_monotonic_time ());
+  g_assert_cmpuint (fx->n_by_others, ==, 1);
+  g_assert_cmpfloat (sf_dataset_find_caseworker (sf_context_get_dataset (fx->context_b), worker.id)->weekly_hours,
+                     ==, worker.weekly_hours);
+  assert_figures_fresh (fx);
+}
+
 /* Cases moved between caseworkers: both caseworkers' figures follow */
 static void
 test_cases (Fixture       *fx,
@@ -557,6 +601,7 @@ main (int    argc,
   g_test_add ("/live/table-changed", Fixture, NULL, fixture_set_up, test_table_changed, fixture_tear_down);
   g_test_add ("/live/many-statements", Fixture, NULL, fixture_set_up, test_many_statements, fixture_tear_down);
   g_test_add ("/live/during-query", Fixture, NULL, fixture_set_up, test_during_query, fixture_tear_down);
+  g_test_add ("/live/after-reconnect", Fixture, NULL, fixture_set_up, test_after_reconnect, fixture_tear_down);
 
   return g_test_run ();
 }
