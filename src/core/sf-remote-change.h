@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-/* The channel the server's triggers notify (sf-store-pg-schema.h, step 3) */
+/* The channel the server's triggers notify (sf-store-pg-schema.h, step 4) */
 #define SF_REMOTE_CHANNEL "sagsfordeling"
 
 /* One statement another connection committed, as its trigger named it:
