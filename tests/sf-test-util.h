@@ -95,6 +95,8 @@ char    *sf_test_pg_new_database   (void);
 void     sf_test_pg_drop_database  (char        *uri);
 /* Runs @sql on @uri (the test fails if it fails) and returns the first
  * column of its first row, or NULL. */
+char    *sf_test_dump_tables       (SfDb               *db,
+                                    const char * const *only);
 char    *sf_test_pg_query          (const char  *uri,
                                     const char  *sql);
 

@@ -32,83 +32,10 @@ typedef SfTestStore Fixture;
 
 /* Helpers */
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Every row of the tables named in @only (all tables if NULL), the schema
- * and user_version, as one string. */
-static char *
-dump_tables (SfDb *db,
-             const char * const *only)
-{
-  GString *out = g_string_new (NULL);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  SfDbStmt *stmt = NULL;
-
-  gint64 version = -1;
-
-  g_assert_true (sf_db_get_schema_version (db, &version, NULL));
-  g_string_append_printf (out, "user_version=%" G_GINT64_FORMAT "\n", version);
-
-  /* The schema: SQLite's own text of it, or a server's tables and columns */
-  if (sf_db_get_kind (db) == SF_DB_SQLITE)
-    stmt = sf_db_prepare (db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name", NULL);
-  else
-    stmt = sf_db_prepare (db,
-                          "SELECT 'table', t.table_name, string_agg (c.column_name || ' ' || c.data_type, ', '"
-                          "   ORDER BY c.ordinal_position)"
-                          " FROM information_schema.tables t JOIN information_schema.columns c"
-                          "  ON c.table_schema = t.table_schema AND c.table_name = t.table_name"
-                          " WHERE t.table_schema = current_schema () AND t.table_type = 'BASE TABLE'"
-                          " GROUP BY t.table_name ORDER BY 2", NULL);
-  g_assert_nonnull (stmt);
-  while (sf_db_stmt_step (stmt) == SF_DB_ROW)
-    {
-      const char *type = sf_db_stmt_column_text (stmt, 0);
-      const char *name = sf_db_stmt_column_text (stmt, 1);
-
-      g_string_append_printf (out, "%s %s: %s\n", type, name,
-                              sf_db_stmt_column_text (stmt, 2));
-      if (g_str_equal (type, "table") && (only == NULL || g_strv_contains (only, name)))
-        g_ptr_array_add (tables, g_strdup (name));
-    }
-  sf_db_stmt_free (stmt);
-
-  for (guint i = 0; i < tables->len; i++)
-    {
-      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *name = sf_db_quote_name (tables->pdata[i]);
-      g_autofree char *sql = g_strconcat ("SELECT * FROM ", name, NULL);
-
-      stmt = sf_db_prepare (db, sql, NULL);
-  g_assert_nonnull (stmt);
-      while (sf_db_stmt_step (stmt) == SF_DB_ROW)
-        {
-          GString *row = g_string_new (NULL);
-
-          for (int c = 0; c < sf_db_stmt_column_count (stmt); c++)
-            g_string_append_printf (row, "|%s",
-                                    sf_db_stmt_column_is_null (stmt, c)
-                                      ? "NULL" : sf_db_stmt_column_text (stmt, c));
-          g_ptr_array_add (rows, g_string_free (row, FALSE));
-        }
-      sf_db_stmt_free (stmt);
-      g_ptr_array_sort (rows, compare_strings);
-      g_string_append_printf (out, "[%s] %u rows\n", (const char *) tables->pdata[i], rows->len);
-      for (guint r = 0; r < rows->len; r++)
-        g_string_append_printf (out, "%s\n", (const char *) rows->pdata[r]);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static char *
 dump_db (SfDb *db)
 {
-  return dump_tables (db, NULL);
+  return sf_test_dump_tables (db, NULL);
 }
 
 /* The organisation's data, without the audit log and other bookkeeping. */
@@ -117,7 +44,7 @@ dump_people (SfDb *db)
 {
   static const char * const people[] = { "team", "caseworker", "reduction", "casefile", NULL };
 
-  return dump_tables (db, people);
+  return sf_test_dump_tables (db, people);
 }
 
 static gboolean
