@@ -893,12 +893,17 @@ has_column (Import *im,
   return im->columns[column] >= 0;
 }
 
-/* The statement that adds or updates one caseworker.  A column the file
- * does not have keeps what is stored for people already there (a new
- * person gets the default); a column that is there but empty in a row
- * means the default. */
-static char *
-roster_upsert_sql (Import *im)
+/* The columns a roster import changes on a caseworker who is there, from
+ * the row @source (its table's name): the SET list appended to @set, and
+ * the stored and given values to compare (a row that would not change is
+ * not written).  Only the columns the file has; a changed kind of absence
+ * forgets the old period, unless the file gives the period itself. */
+static void
+roster_update_columns (Import     *im,
+                       const char *source,
+                       GString    *set,
+                       GString    *stored,
+                       GString    *given)
 {
   static const struct {
     Column      column;
@@ -913,33 +918,45 @@ roster_upsert_sql (Import *im)
     { COL_FACTOR, "individual_factor" },
     { COL_FACTOR_REASON, "factor_reason" },
   };
-  g_autoptr(GString) sql = g_string_new ("INSERT INTO caseworker (id, initials, name, team_id, weekly_hours,"
-                                         "  start_date, absence_kind, individual_factor, factor_reason,"
-                                         "  end_date, absence_from, absence_to)"
-                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-                                         " ON CONFLICT (id) DO UPDATE SET"
-                                         "  name = excluded.name, team_id = excluded.team_id");
-  g_autoptr(GString) stored = g_string_new ("caseworker.name, caseworker.team_id");
-  g_autoptr(GString) given = g_string_new ("excluded.name, excluded.team_id");
 
+  g_string_append_printf (set, "name = %s.name, team_id = %s.team_id", source, source);
+  g_string_append (stored, "caseworker.name, caseworker.team_id");
+  g_string_append_printf (given, "%s.name, %s.team_id", source, source);
   for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
     {
       if (!has_column (im, optional[i].column))
         continue;
-      /* A changed kind of absence forgets the old period, unless the file
-       * gives the period itself. */
       if (optional[i].column == COL_ABSENCE && !has_column (im, COL_ABSENCE_FROM))
-        g_string_append (sql,
-                         ", absence_from = CASE WHEN caseworker.absence_kind IS NOT DISTINCT FROM excluded.absence_kind"
-                         "   THEN caseworker.absence_from END");
+        g_string_append_printf (set,
+                                ", absence_from = CASE WHEN caseworker.absence_kind IS NOT DISTINCT FROM %s.absence_kind"
+                                "   THEN caseworker.absence_from END", source);
       if (optional[i].column == COL_ABSENCE && !has_column (im, COL_ABSENCE_TO))
-        g_string_append (sql,
-                         ", absence_to = CASE WHEN caseworker.absence_kind IS NOT DISTINCT FROM excluded.absence_kind"
-                         "   THEN caseworker.absence_to END");
-      g_string_append_printf (sql, ", %s = excluded.%s", optional[i].name, optional[i].name);
+        g_string_append_printf (set,
+                                ", absence_to = CASE WHEN caseworker.absence_kind IS NOT DISTINCT FROM %s.absence_kind"
+                                "   THEN caseworker.absence_to END", source);
+      g_string_append_printf (set, ", %s = %s.%s", optional[i].name, source, optional[i].name);
       g_string_append_printf (stored, ", caseworker.%s", optional[i].name);
-      g_string_append_printf (given, ", excluded.%s", optional[i].name);
+      g_string_append_printf (given, ", %s.%s", source, optional[i].name);
     }
+}
+
+/* The statement that adds or updates one caseworker.  A column the file
+ * does not have keeps what is stored for people already there (a new
+ * person gets the default); a column that is there but empty in a row
+ * means the default. */
+static char *
+roster_upsert_sql (Import *im)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO caseworker (id, initials, name, team_id, weekly_hours,"
+                                         "  start_date, absence_kind, individual_factor, factor_reason,"
+                                         "  end_date, absence_from, absence_to)"
+                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+                                         " ON CONFLICT (id) DO UPDATE SET ");
+  g_autoptr(GString) stored = g_string_new (NULL);
+  g_autoptr(GString) given = g_string_new (NULL);
+
+  roster_update_columns (im, "excluded", sql, stored, given);
+
   /* A caseworker re-imported as they are is not written. */
   g_string_append_printf (sql, " WHERE (%s) IS DISTINCT FROM (%s)", stored->str, given->str);
   return g_string_free (g_steal_pointer (&sql), FALSE);
@@ -1974,40 +1991,12 @@ static const char * const worker_columns[] = {
 static char *
 roster_apply_sql (Import *im)
 {
-  static const struct {
-    Column      column;
-    const char *name;
-  } optional[] = {
-    { COL_HOURS, "weekly_hours" },
-    { COL_START, "start_date" },
-    { COL_END, "end_date" },
-    { COL_ABSENCE, "absence_kind" },
-    { COL_ABSENCE_FROM, "absence_from" },
-    { COL_ABSENCE_TO, "absence_to" },
-    { COL_FACTOR, "individual_factor" },
-    { COL_FACTOR_REASON, "factor_reason" },
-  };
   g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GString) set = g_string_new ("name = w.name, team_id = w.team_id");
-  g_autoptr(GString) stored = g_string_new ("caseworker.name, caseworker.team_id");
-  g_autoptr(GString) given = g_string_new ("w.name, w.team_id");
+  g_autoptr(GString) set = g_string_new (NULL);
+  g_autoptr(GString) stored = g_string_new (NULL);
+  g_autoptr(GString) given = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
-    {
-      if (!has_column (im, optional[i].column))
-        continue;
-      if (optional[i].column == COL_ABSENCE && !has_column (im, COL_ABSENCE_FROM))
-        g_string_append (set,
-                         ", absence_from = CASE WHEN caseworker.absence_kind IS NOT DISTINCT FROM w.absence_kind"
-                         "   THEN caseworker.absence_from END");
-      if (optional[i].column == COL_ABSENCE && !has_column (im, COL_ABSENCE_TO))
-        g_string_append (set,
-                         ", absence_to = CASE WHEN caseworker.absence_kind IS NOT DISTINCT FROM w.absence_kind"
-                         "   THEN caseworker.absence_to END");
-      g_string_append_printf (set, ", %s = w.%s", optional[i].name, optional[i].name);
-      g_string_append_printf (stored, ", caseworker.%s", optional[i].name);
-      g_string_append_printf (given, ", w.%s", optional[i].name);
-    }
+  roster_update_columns (im, "w", set, stored, given);
 
   g_string_append (sql,
                    "SAVEPOINT sf_import_apply;"
