@@ -76,17 +76,6 @@ sf_caseloads_format_comma (double value,
 }
 
 static void
-field (GString    *out,
-       const char *value,
-       gboolean    last)
-{
-  g_autofree char *escaped = sf_csv_escape_field (value != NULL ? value : "", ';');
-
-  g_string_append (out, escaped);
-  g_string_append (out, last ? "\r\n" : ";");
-}
-
-static void
 number (GString  *out,
         double    value,
         int       digits,
@@ -104,7 +93,7 @@ header (GString            *out,
         guint               n)
 {
   for (guint i = 0; i < n; i++)
-    field (out, _(names[i]), i + 1 == n);
+    sf_csv_append_field (out, _(names[i]), i + 1 == n);
 }
 
 static int
@@ -162,17 +151,17 @@ sf_caseloads_render_csv (const SfFigures *figures)
       const SfWorkerFigures *wf = g_ptr_array_index (workers, i);
       const SfArea *area = wf->team != NULL ? sf_dataset_find_area (figures->dataset, wf->team->area_id) : NULL;
 
-      field (out, wf->team != NULL ? wf->team->name : "", FALSE);
-      field (out, area != NULL ? area->name : "", FALSE);
-      field (out, wf->worker->initials, FALSE);
-      field (out, wf->worker->name, FALSE);
+      sf_csv_append_field (out, wf->team != NULL ? wf->team->name : "", FALSE);
+      sf_csv_append_field (out, area != NULL ? area->name : "", FALSE);
+      sf_csv_append_field (out, wf->worker->initials, FALSE);
+      sf_csv_append_field (out, wf->worker->name, FALSE);
       for (guint c = 0; c < SF_N_COMPLEXITIES; c++)
         number (out, wf->cases_by_complexity[c], 0, FALSE);
       number (out, wf->open_cases, 0, FALSE);
       number (out, wf->weighted_load, 2, FALSE);
       number (out, wf->adjusted_norm, 2, FALSE);
       number (out, wf->adjusted_norm > 0 ? wf->utilisation * 100 : NAN, 1, FALSE);
-      field (out, sf_status_to_label (wf->status), TRUE);
+      sf_csv_append_field (out, sf_status_to_label (wf->status), TRUE);
     }
 
   g_string_append (out, "\r\n");
@@ -183,8 +172,8 @@ sf_caseloads_render_csv (const SfFigures *figures)
       g_autofree char *owner = NULL;
       double low, high;
 
-      field (out, tf->team->name, FALSE);
-      field (out, tf->area != NULL ? tf->area->name : "", FALSE);
+      sf_csv_append_field (out, tf->team->name, FALSE);
+      sf_csv_append_field (out, tf->area != NULL ? tf->area->name : "", FALSE);
       number (out, tf->members, 0, FALSE);
       number (out, tf->open_cases, 0, FALSE);
       number (out, tf->uncovered_cases, 0, FALSE);
@@ -199,10 +188,10 @@ sf_caseloads_render_csv (const SfFigures *figures)
       number (out, low, 0, FALSE);
       number (out, high, 0, FALSE);
       owner = tf->area != NULL ? sf_area_range_owner (tf->area) : NULL;
-      field (out, owner, FALSE);
+      sf_csv_append_field (out, owner, FALSE);
       number (out, tf->area != NULL ? tf->area->survey_avg : NAN, 0, FALSE);
       number (out, tf->area != NULL ? tf->area->appropriate : NAN, 0, FALSE);
-      field (out, sf_caseloads_position_label (sf_caseloads_team_position (tf), tf->area), TRUE);
+      sf_csv_append_field (out, sf_caseloads_position_label (sf_caseloads_team_position (tf), tf->area), TRUE);
     }
 
   len = out->len;

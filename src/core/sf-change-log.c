@@ -313,17 +313,6 @@ sf_change_log_load (SfStore     *store,
 }
 
 static void
-field (GString    *out,
-       const char *value,
-       gboolean    last)
-{
-  g_autofree char *escaped = sf_csv_escape_field (value != NULL ? value : "", ';');
-
-  g_string_append (out, escaped);
-  g_string_append (out, last ? "\r\n" : ";");
-}
-
-static void
 write_entry (gpointer data,
              gpointer user_data)
 {
@@ -331,11 +320,11 @@ write_entry (gpointer data,
   g_autofree char *when = sf_change_log_format_time (entry->at);
   GString *out = user_data;
 
-  field (out, when, FALSE);
-  field (out, entry->who, FALSE);
-  field (out, sf_change_log_action_label (entry->action), FALSE);
-  field (out, entry->subject, FALSE);
-  field (out, entry->detail, TRUE);
+  sf_csv_append_field (out, when, FALSE);
+  sf_csv_append_field (out, entry->who, FALSE);
+  sf_csv_append_field (out, sf_change_log_action_label (entry->action), FALSE);
+  sf_csv_append_field (out, entry->subject, FALSE);
+  sf_csv_append_field (out, entry->detail, TRUE);
 }
 
 GBytes *
@@ -349,7 +338,7 @@ sf_change_log_render_csv (SfStore     *store,
   g_return_val_if_fail (SF_IS_STORE (store), NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    field (out, _(columns[i]), i + 1 == G_N_ELEMENTS (columns));
+    sf_csv_append_field (out, _(columns[i]), i + 1 == G_N_ELEMENTS (columns));
   if (each_row (store, filter, 0, -1, write_entry, out, error) < 0)
     return NULL;
   return g_string_free_to_bytes (g_steal_pointer (&out));

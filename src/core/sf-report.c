@@ -389,31 +389,6 @@ render_json (const SfFigures *figures)
 
 /* ---- CSV ------------------------------------------------------------- */
 
-static void
-csv_text (GString    *out,
-          const char *value,
-          gboolean    last)
-{
-  g_autofree char *field = sf_csv_escape_field (value, ';');
-
-  g_string_append (out, field);
-  g_string_append (out, last ? "\r\n" : ";");
-}
-
-static void
-csv_number (GString *out,
-            double   value,
-            gboolean last)
-{
-  if (!isnan (value))
-    {
-      g_autofree char *text = sf_format_exact (value, ',');
-
-      g_string_append (out, text);
-    }
-  g_string_append (out, last ? "\r\n" : ";");
-}
-
 /* For Danish spreadsheets: ';' between fields, decimal comma, CRLF.
  * Caseworkers first, then, after an empty line, the teams.  (A file
  * written for Excel adds a BOM; this text goes to standard output.) */
@@ -431,18 +406,18 @@ render_csv (const SfFigures *figures)
       const SfWorkerFigures *wf = g_ptr_array_index (workers, i);
       char count[32];
 
-      csv_text (out, wf->worker->initials, FALSE);
-      csv_text (out, wf->worker->name, FALSE);
-      csv_text (out, wf->team ? wf->team->name : "", FALSE);
+      sf_csv_append_field (out, wf->worker->initials, FALSE);
+      sf_csv_append_field (out, wf->worker->name, FALSE);
+      sf_csv_append_field (out, wf->team ? wf->team->name : "", FALSE);
       g_snprintf (count, sizeof count, "%u;", wf->open_cases);
       g_string_append (out, count);
-      csv_number (out, wf->weighted_load, FALSE);
-      csv_number (out, wf->availability, FALSE);
-      csv_number (out, wf->experience, FALSE);
-      csv_number (out, wf->individual_factor, FALSE);
-      csv_number (out, wf->adjusted_norm, FALSE);
-      csv_number (out, wf->utilisation, FALSE);
-      csv_text (out, sf_status_to_key (wf->status), TRUE);
+      sf_csv_append_number (out, wf->weighted_load, FALSE);
+      sf_csv_append_number (out, wf->availability, FALSE);
+      sf_csv_append_number (out, wf->experience, FALSE);
+      sf_csv_append_number (out, wf->individual_factor, FALSE);
+      sf_csv_append_number (out, wf->adjusted_norm, FALSE);
+      sf_csv_append_number (out, wf->utilisation, FALSE);
+      sf_csv_append_field (out, sf_status_to_key (wf->status), TRUE);
     }
 
   g_string_append (out, "\r\nteam;area;base_norm;members;fte_available;fte_needed;capacity;load;"
@@ -453,24 +428,24 @@ render_csv (const SfFigures *figures)
       char count[32];
       double low, high;
 
-      csv_text (out, tf->team->name, FALSE);
-      csv_text (out, tf->area ? tf->area->key : "", FALSE);
-      csv_number (out, tf->base_norm, FALSE);
+      sf_csv_append_field (out, tf->team->name, FALSE);
+      sf_csv_append_field (out, tf->area ? tf->area->key : "", FALSE);
+      sf_csv_append_number (out, tf->base_norm, FALSE);
       g_snprintf (count, sizeof count, "%u;", tf->members);
       g_string_append (out, count);
-      csv_number (out, tf->fte_available, FALSE);
-      csv_number (out, tf->fte_needed, FALSE);
-      csv_number (out, tf->capacity, FALSE);
-      csv_number (out, tf->load, FALSE);
+      sf_csv_append_number (out, tf->fte_available, FALSE);
+      sf_csv_append_number (out, tf->fte_needed, FALSE);
+      sf_csv_append_number (out, tf->capacity, FALSE);
+      sf_csv_append_number (out, tf->load, FALSE);
       g_snprintf (count, sizeof count, "%u;", tf->uncovered_cases);
       g_string_append (out, count);
-      csv_number (out, tf->compliance, FALSE);
-      csv_number (out, tf->cases_per_fte, FALSE);
+      sf_csv_append_number (out, tf->compliance, FALSE);
+      sf_csv_append_number (out, tf->cases_per_fte, FALSE);
       if (tf->area != NULL && sf_area_get_range (tf->area, &low, &high))
         {
-          csv_number (out, low, FALSE);
-          csv_number (out, high, FALSE);
-          csv_text (out, tf->area->custom ? "own" : "ds", TRUE);
+          sf_csv_append_number (out, low, FALSE);
+          sf_csv_append_number (out, high, FALSE);
+          sf_csv_append_field (out, tf->area->custom ? "own" : "ds", TRUE);
         }
       else
         g_string_append (out, ";;\r\n");
@@ -780,21 +755,21 @@ render_trend_csv (GPtrArray *points,
         {
           const SfTeamFigures *tf = &g_array_index (point->teams, SfTeamFigures, g_array_index (order, guint, i));
 
-          csv_text (out, date, FALSE);
-          csv_text (out, trend_source (point), FALSE);
-          csv_text (out, tf->team->name, FALSE);
-          csv_text (out, tf->area ? tf->area->key : "", FALSE);
-          csv_number (out, tf->base_norm, FALSE);
+          sf_csv_append_field (out, date, FALSE);
+          sf_csv_append_field (out, trend_source (point), FALSE);
+          sf_csv_append_field (out, tf->team->name, FALSE);
+          sf_csv_append_field (out, tf->area ? tf->area->key : "", FALSE);
+          sf_csv_append_number (out, tf->base_norm, FALSE);
           csv_count (out, tf->members, FALSE);
-          csv_number (out, tf->fte_available, FALSE);
-          csv_number (out, tf->fte_needed, FALSE);
-          csv_number (out, tf->capacity, FALSE);
-          csv_number (out, tf->load, FALSE);
+          sf_csv_append_number (out, tf->fte_available, FALSE);
+          sf_csv_append_number (out, tf->fte_needed, FALSE);
+          sf_csv_append_number (out, tf->capacity, FALSE);
+          sf_csv_append_number (out, tf->load, FALSE);
           csv_count (out, tf->open_cases, FALSE);
           csv_count (out, tf->uncovered_cases, FALSE);
-          csv_number (out, tf->compliance, FALSE);
-          csv_number (out, tf->cases_per_fte, FALSE);
-          csv_number (out, sf_capacity_utilisation (tf->load, tf->capacity), TRUE);
+          sf_csv_append_number (out, tf->compliance, FALSE);
+          sf_csv_append_number (out, tf->cases_per_fte, FALSE);
+          sf_csv_append_number (out, sf_capacity_utilisation (tf->load, tf->capacity), TRUE);
         }
     }
   g_string_append (out, "\r\ndate;source;capacity;load;fte_available;fte_needed;utilisation;open_cases\r\n");
@@ -803,13 +778,13 @@ render_trend_csv (GPtrArray *points,
       const SfTrendPoint *point = g_ptr_array_index (points, p);
       g_autofree char *date = sf_day_to_iso (point->day);
 
-      csv_text (out, date, FALSE);
-      csv_text (out, trend_source (point), FALSE);
-      csv_number (out, point->municipality.capacity, FALSE);
-      csv_number (out, point->municipality.load, FALSE);
-      csv_number (out, point->municipality.fte_available, FALSE);
-      csv_number (out, point->municipality.fte_needed, FALSE);
-      csv_number (out, point->municipality.utilisation, FALSE);
+      sf_csv_append_field (out, date, FALSE);
+      sf_csv_append_field (out, trend_source (point), FALSE);
+      sf_csv_append_number (out, point->municipality.capacity, FALSE);
+      sf_csv_append_number (out, point->municipality.load, FALSE);
+      sf_csv_append_number (out, point->municipality.fte_available, FALSE);
+      sf_csv_append_number (out, point->municipality.fte_needed, FALSE);
+      sf_csv_append_number (out, point->municipality.utilisation, FALSE);
       csv_count (out, point->municipality.open_cases, TRUE);
     }
   return g_string_free (out, FALSE);
@@ -1020,14 +995,14 @@ csv_forecast_point (GString               *out,
 {
   g_autofree char *date = sf_day_to_iso (point->day);
 
-  csv_text (out, date, FALSE);
-  csv_number (out, point->demand, FALSE);
-  csv_number (out, point->capacity, FALSE);
-  csv_number (out, point->utilisation, FALSE);
-  csv_number (out, point->fte_available, FALSE);
-  csv_number (out, point->fte_needed, FALSE);
-  csv_number (out, point->gap, FALSE);
-  csv_text (out, sf_status_to_key (point->status), TRUE);
+  sf_csv_append_field (out, date, FALSE);
+  sf_csv_append_number (out, point->demand, FALSE);
+  sf_csv_append_number (out, point->capacity, FALSE);
+  sf_csv_append_number (out, point->utilisation, FALSE);
+  sf_csv_append_number (out, point->fte_available, FALSE);
+  sf_csv_append_number (out, point->fte_needed, FALSE);
+  sf_csv_append_number (out, point->gap, FALSE);
+  sf_csv_append_field (out, sf_status_to_key (point->status), TRUE);
 }
 
 #define FORECAST_CSV_POINT "date;demand;capacity;utilisation;fte_available;fte_needed;gap;status\r\n"
@@ -1045,10 +1020,10 @@ render_forecast_csv (const SfForecast *forecast,
 
       for (guint k = 0; k < tf->points->len; k++)
         {
-          csv_text (out, tf->team->name, FALSE);
-          csv_text (out, tf->area ? tf->area->key : "", FALSE);
-          csv_number (out, tf->net_inflow, FALSE);
-          csv_text (out, hire_by, FALSE);
+          sf_csv_append_field (out, tf->team->name, FALSE);
+          sf_csv_append_field (out, tf->area ? tf->area->key : "", FALSE);
+          sf_csv_append_number (out, tf->net_inflow, FALSE);
+          sf_csv_append_field (out, hire_by, FALSE);
           csv_forecast_point (out, &g_array_index (tf->points, SfForecastPoint, k));
         }
     }
@@ -1059,7 +1034,7 @@ render_forecast_csv (const SfForecast *forecast,
 
       for (guint k = 0; k < af->points->len; k++)
         {
-          csv_text (out, af->area->key, FALSE);
+          sf_csv_append_field (out, af->area->key, FALSE);
           csv_forecast_point (out, &g_array_index (af->points, SfForecastPoint, k));
         }
     }

@@ -305,3 +305,40 @@ sf_csv_escape_field (const char *value,
   g_string_append_c (out, '"');
   return g_string_free (out, FALSE);
 }
+
+/* Danish spreadsheet CSV: each field followed by ';', the last one of a
+ * line by CRLF. */
+static void
+csv_end_field (GString  *out,
+               gboolean  last)
+{
+  g_string_append (out, last ? "\r\n" : ";");
+}
+
+/* Appends @value (NULL as empty) as one field of a Danish CSV line. */
+void
+sf_csv_append_field (GString    *out,
+                     const char *value,
+                     gboolean    last)
+{
+  g_autofree char *escaped = sf_csv_escape_field (value, ';');
+
+  g_string_append (out, escaped);
+  csv_end_field (out, last);
+}
+
+/* Appends @value unrounded with a decimal comma (sf_format_exact()), or an
+ * empty field when it is not a number (NAN) or infinite. */
+void
+sf_csv_append_number (GString  *out,
+                      double    value,
+                      gboolean  last)
+{
+  if (isfinite (value))
+    {
+      g_autofree char *text = sf_format_exact (value, ',');
+
+      g_string_append (out, text);
+    }
+  csv_end_field (out, last);
+}

@@ -17,5 +17,11 @@ char     *sf_format_exact        (double      value,
                                   char        decimal);
 char     *sf_csv_escape_field    (const char *value,
                                   char        delimiter);
+void      sf_csv_append_field    (GString    *out,
+                                  const char *value,
+                                  gboolean    last);
+void      sf_csv_append_number   (GString    *out,
+                                  double      value,
+                                  gboolean    last);
 
 G_END_DECLS

@@ -31,31 +31,6 @@ place_charts (SfPlanningData  *data,
   return charts;
 }
 
-static void
-csv_field (GString    *out,
-           const char *text,
-           gboolean    last)
-{
-  g_autofree char *field = sf_csv_escape_field (text, ';');
-
-  g_string_append (out, field);
-  g_string_append (out, last ? "\r\n" : ";");
-}
-
-static void
-csv_number (GString *out,
-            double   value,
-            gboolean last)
-{
-  if (isfinite (value))
-    {
-      g_autofree char *text = sf_format_exact (value, ',');
-
-      g_string_append (out, text);
-    }
-  g_string_append (out, last ? "\r\n" : ";");
-}
-
 /* One table a chart (its title in the first column, then the date and one
  * column a series), then the teams going over with the events behind each.
  * Dates ISO, numbers unrounded with a decimal comma, utilisation a fraction. */
@@ -76,34 +51,34 @@ sf_planning_export_csv_text (SfPlanningData  *data,
 
       if (c > 0)
         g_string_append (out, "\r\n");
-      csv_field (out, _("Place"), FALSE);
-      csv_field (out, _("Chart"), FALSE);
-      csv_field (out, _("Date"), n == 0);
+      sf_csv_append_field (out, _("Place"), FALSE);
+      sf_csv_append_field (out, _("Chart"), FALSE);
+      sf_csv_append_field (out, _("Date"), n == 0);
       for (guint s = 0; s < n; s++)
-        csv_field (out, sf_chart_model_get_series (model, s)->name, s + 1 == n);
+        sf_csv_append_field (out, sf_chart_model_get_series (model, s)->name, s + 1 == n);
       for (guint i = 0; i < days->len; i++)
         {
           SfDay day = g_array_index (days, SfDay, i);
           g_autofree char *iso = sf_day_to_iso (day);
 
-          csv_field (out, title, FALSE);
-          csv_field (out, sf_chart_model_get_title (model), FALSE);
-          csv_field (out, iso, n == 0);
+          sf_csv_append_field (out, title, FALSE);
+          sf_csv_append_field (out, sf_chart_model_get_title (model), FALSE);
+          sf_csv_append_field (out, iso, n == 0);
           for (guint s = 0; s < n; s++)
-            csv_number (out, sf_chart_model_get_value (model, s, day), s + 1 == n);
+            sf_csv_append_number (out, sf_chart_model_get_value (model, s, day), s + 1 == n);
         }
     }
 
   if (place.level != SF_PLANNING_WORKER)
     {
       g_string_append (out, "\r\n");
-      csv_field (out, _("Team"), FALSE);
-      csv_field (out, _("Area"), FALSE);
-      csv_field (out, _("Hire by"), FALSE);
-      csv_field (out, _("Over from"), FALSE);
-      csv_field (out, _("Net inflow a month"), FALSE);
-      csv_field (out, _("Event date"), FALSE);
-      csv_field (out, _("Event"), TRUE);
+      sf_csv_append_field (out, _("Team"), FALSE);
+      sf_csv_append_field (out, _("Area"), FALSE);
+      sf_csv_append_field (out, _("Hire by"), FALSE);
+      sf_csv_append_field (out, _("Over from"), FALSE);
+      sf_csv_append_field (out, _("Net inflow a month"), FALSE);
+      sf_csv_append_field (out, _("Event date"), FALSE);
+      sf_csv_append_field (out, _("Event"), TRUE);
       for (guint i = 0; i < over->len; i++)
         {
           const SfTeamForecast *tf = g_ptr_array_index (over, i);
@@ -117,13 +92,13 @@ sf_planning_export_csv_text (SfPlanningData  *data,
               g_autofree char *day = event != NULL ? sf_day_to_iso (event->day) : NULL;
               g_autofree char *text = event != NULL ? sf_forecast_event_describe (event) : NULL;
 
-              csv_field (out, tf->team->name, FALSE);
-              csv_field (out, tf->area != NULL ? tf->area->name : "", FALSE);
-              csv_field (out, hire_by, FALSE);
-              csv_field (out, first_over, FALSE);
-              csv_number (out, tf->net_inflow, FALSE);
-              csv_field (out, day, FALSE);
-              csv_field (out, text, TRUE);
+              sf_csv_append_field (out, tf->team->name, FALSE);
+              sf_csv_append_field (out, tf->area != NULL ? tf->area->name : "", FALSE);
+              sf_csv_append_field (out, hire_by, FALSE);
+              sf_csv_append_field (out, first_over, FALSE);
+              sf_csv_append_number (out, tf->net_inflow, FALSE);
+              sf_csv_append_field (out, day, FALSE);
+              sf_csv_append_field (out, text, TRUE);
             }
         }
     }
