@@ -212,17 +212,104 @@ sf_figure_history_record (SfStore          *store,
   return sf_figure_history_record_some (store, figures, NULL, NULL, error);
 }
 
+/* A caseworker's or team's figures for one row of worker_history or
+ * team_history: the sixth column is a caseworker's status key, or a team's
+ * count of uncovered cases (@status NULL). */
+typedef struct
+{
+  gint64      id;
+  gint64      open_cases;
+  double      load;
+  double      norm;
+  const char *status;
+  gint64      uncovered;
+} HistoryRow;
+
+/* Whether @now differs from the latest row recorded, @row (NULL: none). */
+static gboolean
+differs (const LastRow    *row,
+         const HistoryRow *now)
+{
+  if (row == NULL || row->open_cases != now->open_cases || !same (row->load, now->load) ||
+      !same (row->norm, now->norm))
+    return TRUE;
+  /* For teams, the status column holds the count of uncovered cases. */
+  if (now->status != NULL)
+    return strcmp (row->status, now->status) != 0;
+  return g_ascii_strtoull (row->status, NULL, 10) != (guint64) now->uncovered;
+}
+
+/* Copies @rows (HistoryRow) into the temporary table @table. */
+static gboolean
+copy_rows (SfDb              *db,
+           const char        *table,
+           const char * const *columns,
+           const GArray      *rows,
+           const char        *iso)
+{
+  SfDbCopy *copy = sf_db_copy_begin (db, table, columns, NULL);
+
+  if (copy == NULL)
+    return FALSE;
+  for (guint k = 0; k < rows->len; k++)
+    {
+      const HistoryRow *row = &g_array_index (rows, HistoryRow, k);
+
+      sf_db_copy_put_int64 (copy, 0, row->id);
+      sf_db_copy_put_text (copy, 1, iso);
+      sf_db_copy_put_int64 (copy, 2, row->open_cases);
+      sf_db_copy_put_double (copy, 3, row->load);
+      sf_db_copy_put_double (copy, 4, row->norm);
+      if (row->status != NULL)
+        sf_db_copy_put_text (copy, 5, row->status);
+      else
+        sf_db_copy_put_int64 (copy, 5, row->uncovered);
+      if (!sf_db_copy_row (copy, NULL))
+        {
+          sf_db_copy_end (copy, FALSE, NULL);
+          return FALSE;
+        }
+    }
+  return sf_db_copy_end (copy, TRUE, NULL);
+}
+
+/* Writes @rows (HistoryRow) with @stmt, an upsert of the six columns. */
+static gboolean
+put_rows (SfStore       *store,
+          SfDbStmt      *stmt,
+          const GArray  *rows,
+          const char    *iso,
+          GError       **error)
+{
+  for (guint k = 0; k < rows->len; k++)
+    {
+      const HistoryRow *row = &g_array_index (rows, HistoryRow, k);
+
+      sf_db_stmt_bind_int64 (stmt, 1, row->id);
+      sf_db_stmt_bind_text_static (stmt, 2, iso);
+      sf_db_stmt_bind_int64 (stmt, 3, row->open_cases);
+      sf_db_stmt_bind_double (stmt, 4, row->load);
+      sf_db_stmt_bind_double (stmt, 5, row->norm);
+      if (row->status != NULL)
+        sf_db_stmt_bind_text_static (stmt, 6, row->status);
+      else
+        sf_db_stmt_bind_int64 (stmt, 6, row->uncovered);
+      if (!sf_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* On a server, where a statement is a round trip: the changed rows are
  * copied into temporary tables (COPY) and written with one upsert each,
  * about six round trips for the 3,600 rows of a large municipality's
  * first start of a day, instead of one a row. */
 static gboolean
-record_on_server (SfStore          *store,
-                  const SfFigures  *figures,
-                  const GArray     *worker_changes,
-                  const GArray     *team_changes,
-                  const char       *iso,
-                  GError          **error)
+record_on_server (SfStore       *store,
+                  const GArray  *worker_changes,
+                  const GArray  *team_changes,
+                  const char    *iso,
+                  GError       **error)
 {
   static const char * const worker_columns[] = {
     "caseworker_id", "day", "open_cases", "weighted_load", "adjusted_norm", "status", NULL
@@ -231,7 +318,6 @@ record_on_server (SfStore          *store,
     "team_id", "day", "open_cases", "load", "capacity", "uncovered_cases", NULL
   };
   SfDb *db = sf_store_get_db (store);
-  SfDbCopy *copy;
 
   if (!sf_store_begin (store, error))
     return FALSE;
@@ -244,50 +330,8 @@ record_on_server (SfStore          *store,
                       error))
     goto rollback;
 
-  copy = sf_db_copy_begin (db, "sf_history_worker", worker_columns, NULL);
-  if (copy == NULL)
-    goto failed;
-  for (guint k = 0; k < worker_changes->len; k++)
-    {
-      const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures,
-                                                  g_array_index (worker_changes, guint, k));
-
-      sf_db_copy_put_int64 (copy, 0, wf->worker->id);
-      sf_db_copy_put_text (copy, 1, iso);
-      sf_db_copy_put_int64 (copy, 2, wf->open_cases);
-      sf_db_copy_put_double (copy, 3, wf->weighted_load);
-      sf_db_copy_put_double (copy, 4, wf->adjusted_norm);
-      sf_db_copy_put_text (copy, 5, sf_status_to_key (wf->status));
-      if (!sf_db_copy_row (copy, NULL))
-        {
-          sf_db_copy_end (copy, FALSE, NULL);
-          goto failed;
-        }
-    }
-  if (!sf_db_copy_end (copy, TRUE, NULL))
-    goto failed;
-
-  copy = sf_db_copy_begin (db, "sf_history_team", team_columns, NULL);
-  if (copy == NULL)
-    goto failed;
-  for (guint k = 0; k < team_changes->len; k++)
-    {
-      const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures,
-                                                g_array_index (team_changes, guint, k));
-
-      sf_db_copy_put_int64 (copy, 0, tf->team->id);
-      sf_db_copy_put_text (copy, 1, iso);
-      sf_db_copy_put_int64 (copy, 2, tf->open_cases);
-      sf_db_copy_put_double (copy, 3, tf->load);
-      sf_db_copy_put_double (copy, 4, tf->capacity);
-      sf_db_copy_put_int64 (copy, 5, tf->uncovered_cases);
-      if (!sf_db_copy_row (copy, NULL))
-        {
-          sf_db_copy_end (copy, FALSE, NULL);
-          goto failed;
-        }
-    }
-  if (!sf_db_copy_end (copy, TRUE, NULL))
+  if (!copy_rows (db, "sf_history_worker", worker_columns, worker_changes, iso) ||
+      !copy_rows (db, "sf_history_team", team_columns, team_changes, iso))
     goto failed;
 
   if (!sf_store_exec (store,
@@ -324,8 +368,8 @@ sf_figure_history_record_some (SfStore          *store,
   g_autoptr(GHashTable) workers = load_latest (store, LATEST_WORKERS, LATEST_WORKER, caseworker_ids,
                                                figures->ref, error);
   g_autoptr(GHashTable) teams = NULL;
-  g_autoptr(GArray) worker_changes = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) team_changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) worker_changes = g_array_new (FALSE, FALSE, sizeof (HistoryRow));
+  g_autoptr(GArray) team_changes = g_array_new (FALSE, FALSE, sizeof (HistoryRow));
   g_autofree char *iso = sf_day_to_iso (figures->ref);
   SfDbStmt *put_worker = NULL, *put_team = NULL;
   gboolean ok = FALSE;
@@ -339,25 +383,23 @@ sf_figure_history_record_some (SfStore          *store,
   for (guint i = 0; i < figures->workers->len; i++)
     {
       const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
-      const LastRow *row = g_hash_table_lookup (workers, &wf->worker->id);
+      HistoryRow now = { wf->worker->id, wf->open_cases, wf->weighted_load, wf->adjusted_norm,
+                         sf_status_to_key (wf->status), 0 };
 
-      if (caseworker_ids != NULL && !sf_ids_contain (caseworker_ids, wf->worker->id))
+      if (caseworker_ids != NULL && !sf_ids_contain (caseworker_ids, now.id))
         continue;
-      if (row == NULL || row->open_cases != wf->open_cases || !same (row->load, wf->weighted_load) ||
-          !same (row->norm, wf->adjusted_norm) || strcmp (row->status, sf_status_to_key (wf->status)) != 0)
-        g_array_append_val (worker_changes, i);
+      if (differs (g_hash_table_lookup (workers, &now.id), &now))
+        g_array_append_val (worker_changes, now);
     }
   for (guint i = 0; i < figures->teams->len; i++)
     {
       const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
-      const LastRow *row = g_hash_table_lookup (teams, &tf->team->id);
+      HistoryRow now = { tf->team->id, tf->open_cases, tf->load, tf->capacity, NULL, tf->uncovered_cases };
 
-      if (team_ids != NULL && !sf_ids_contain (team_ids, tf->team->id))
+      if (team_ids != NULL && !sf_ids_contain (team_ids, now.id))
         continue;
-      /* For teams, the status column holds the count of uncovered cases. */
-      if (row == NULL || row->open_cases != tf->open_cases || !same (row->load, tf->load) ||
-          !same (row->norm, tf->capacity) || g_ascii_strtoull (row->status, NULL, 10) != tf->uncovered_cases)
-        g_array_append_val (team_changes, i);
+      if (differs (g_hash_table_lookup (teams, &now.id), &now))
+        g_array_append_val (team_changes, now);
     }
 
   if (worker_changes->len == 0 && team_changes->len == 0)
@@ -365,7 +407,7 @@ sf_figure_history_record_some (SfStore          *store,
 
   if (sf_db_get_kind (sf_store_get_db (store)) == SF_DB_POSTGRES)
     {
-      if (!record_on_server (store, figures, worker_changes, team_changes, iso, error))
+      if (!record_on_server (store, worker_changes, team_changes, iso, error))
         return FALSE;
       sf_store_note_unannounced_rows (store, worker_changes->len + team_changes->len);
       return TRUE;
@@ -388,34 +430,9 @@ sf_figure_history_record_some (SfStore          *store,
   if (put_worker == NULL || put_team == NULL || !sf_store_begin (store, error))
     goto out;
 
-  for (guint k = 0; k < worker_changes->len; k++)
-    {
-      const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures,
-                                                  g_array_index (worker_changes, guint, k));
-
-      sf_db_stmt_bind_int64 (put_worker, 1, wf->worker->id);
-      sf_db_stmt_bind_text_static (put_worker, 2, iso);
-      sf_db_stmt_bind_int64 (put_worker, 3, wf->open_cases);
-      sf_db_stmt_bind_double (put_worker, 4, wf->weighted_load);
-      sf_db_stmt_bind_double (put_worker, 5, wf->adjusted_norm);
-      sf_db_stmt_bind_text_static (put_worker, 6, sf_status_to_key (wf->status));
-      if (!sf_store_step_done (store, put_worker, error))
-        goto rollback;
-    }
-  for (guint k = 0; k < team_changes->len; k++)
-    {
-      const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures,
-                                                g_array_index (team_changes, guint, k));
-
-      sf_db_stmt_bind_int64 (put_team, 1, tf->team->id);
-      sf_db_stmt_bind_text_static (put_team, 2, iso);
-      sf_db_stmt_bind_int64 (put_team, 3, tf->open_cases);
-      sf_db_stmt_bind_double (put_team, 4, tf->load);
-      sf_db_stmt_bind_double (put_team, 5, tf->capacity);
-      sf_db_stmt_bind_int64 (put_team, 6, tf->uncovered_cases);
-      if (!sf_store_step_done (store, put_team, error))
-        goto rollback;
-    }
+  if (!put_rows (store, put_worker, worker_changes, iso, error) ||
+      !put_rows (store, put_team, team_changes, iso, error))
+    goto rollback;
   ok = sf_store_commit (store, error);
   /* The history is read for "since" alone: no view needs to hear of it */
   if (ok)
