@@ -114,11 +114,8 @@ sf_cli_access_list (SfStore  *store,
 
   if ((status = sf_cli_parse (options, argc, argv)) != SF_CLI_OK)
     return status;
-  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
-    {
-      g_printerr (_("%s: the format must be text or json, not “%s”.\n"), g_get_prgname (), format);
-      return SF_CLI_USAGE;
-    }
+  if (!sf_cli_text_or_json (format))
+    return SF_CLI_USAGE;
   entries = sf_access_list (store, &owner, &error);
   if (entries == NULL)
     return sf_cli_refuse (error);
@@ -126,9 +123,6 @@ sf_cli_access_list (SfStore  *store,
   if (format != NULL && g_str_equal (format, "json"))
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_object (builder);
       sf_cli_json_add_string (builder, "owner", owner);
@@ -148,11 +142,7 @@ sf_cli_access_list (SfStore  *store,
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
+      sf_cli_json_print (builder);
       return SF_CLI_OK;
     }
 

@@ -95,9 +95,6 @@ print_json (const SfDataset    *dataset,
             const SfReferences *references)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "areas");
@@ -161,12 +158,7 @@ print_json (const SfDataset    *dataset,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  sf_cli_json_print (builder);
 }
 
 static void

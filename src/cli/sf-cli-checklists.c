@@ -144,16 +144,10 @@ sf_cli_checklists (SfStore  *store,
 
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
-  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
-    {
-      g_printerr (_("%s: the format must be text or json, not “%s”.\n"), g_get_prgname (), format);
-      return SF_CLI_USAGE;
-    }
-  if (date != NULL && !sf_day_parse (date, &ref))
-    {
-      g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), date);
-      return SF_CLI_USAGE;
-    }
+  if (!sf_cli_text_or_json (format))
+    return SF_CLI_USAGE;
+  if (date != NULL && !sf_cli_parse_day (date, &ref))
+    return SF_CLI_USAGE;
   json = g_strcmp0 (format, "json") == 0;
 
   if ((dataset = sf_store_load_dataset (store, &error)) == NULL ||
@@ -168,9 +162,6 @@ sf_cli_checklists (SfStore  *store,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_object (builder);
       add_day (builder, "date", ref);
@@ -224,12 +215,7 @@ sf_cli_checklists (SfStore  *store,
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
+      sf_cli_json_print (builder);
       return SF_CLI_OK;
     }
 
@@ -389,11 +375,8 @@ sf_cli_checklist_check (SfStore  *store,
                   g_get_prgname ());
       return SF_CLI_USAGE;
     }
-  if (date != NULL && !sf_day_parse (date, &day))
-    {
-      g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), date);
-      return SF_CLI_USAGE;
-    }
+  if (date != NULL && !sf_cli_parse_day (date, &day))
+    return SF_CLI_USAGE;
   if (uncheck && (note != NULL || by != NULL || date != NULL))
     {
       g_printerr (_("%s: --uncheck takes no --note, --by or --date.\n"), g_get_prgname ());

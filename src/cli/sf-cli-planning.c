@@ -11,23 +11,6 @@
 #include "sf-cli-planning.h"
 #include "sf-cli-util.h"
 
-static int
-usage (const char *text)
-{
-  g_printerr (_("Usage: %s %s\n"), g_get_prgname (), text);
-  return SF_CLI_USAGE;
-}
-
-static gboolean
-parse_day (const char *text,
-           SfDay      *out)
-{
-  if (sf_day_parse (text, out))
-    return TRUE;
-  g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), text);
-  return FALSE;
-}
-
 static gboolean
 parse_format (const char     *text,
               SfReportFormat *out)
@@ -113,13 +96,13 @@ sf_cli_plan_hire (SfStore  *store,
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
   if (team_name == NULL || hours == NULL || start == NULL)
-    return usage ("plan-hire --team NAME --hours H --start YYYY-MM-DD [--note TEXT]");
+    return sf_cli_usage ("plan-hire --team NAME --hours H --start YYYY-MM-DD [--note TEXT]");
   if (!sf_text_parse_decimal (hours, &hire.weekly_hours))
     {
       g_printerr (_("%s: “%s” is not a number of hours.\n"), g_get_prgname (), hours);
       return SF_CLI_USAGE;
     }
-  if (!parse_day (start, &hire.start))
+  if (!sf_cli_parse_day (start, &hire.start))
     return SF_CLI_USAGE;
   if ((dataset = load (store, &settings)) == NULL)
     return SF_CLI_REFUSED;
@@ -152,15 +135,13 @@ sf_cli_plan_hires (SfStore  *store,
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
   if (!parse_format (format, &report_format) || report_format == SF_REPORT_CSV)
-    return usage ("plan-hires [--format text|json]");
+    return sf_cli_usage ("plan-hires [--format text|json]");
   if ((dataset = load (store, &settings)) == NULL)
     return SF_CLI_REFUSED;
 
   if (report_format == SF_REPORT_JSON)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < dataset->planned_hires->len; i++)
@@ -186,10 +167,7 @@ sf_cli_plan_hires (SfStore  *store,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      return print_text (json_generator_to_data (generator, NULL));
+      return print_text (sf_cli_json_to_text (builder));
     }
 
   if (dataset->planned_hires->len == 0)
@@ -219,7 +197,7 @@ sf_cli_plan_hire_remove (SfStore  *store,
   gint64 id;
 
   if (argc != 2)
-    return usage ("plan-hire-remove ID");
+    return sf_cli_usage ("plan-hire-remove ID");
   id = g_ascii_strtoll (argv[1], &end, 10);
   if (end == argv[1] || *end != '\0' || id <= 0)
     {
@@ -266,8 +244,8 @@ sf_cli_trend (SfStore  *store,
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
   if (from_text == NULL || to_text == NULL || step_text == NULL)
-    return usage (usage_text);
-  if (!parse_day (from_text, &from) || !parse_day (to_text, &to) || !parse_format (format, &report_format))
+    return sf_cli_usage (usage_text);
+  if (!sf_cli_parse_day (from_text, &from) || !sf_cli_parse_day (to_text, &to) || !parse_format (format, &report_format))
     return SF_CLI_USAGE;
   if (!sf_trend_step_parse (step_text, &step))
     {
@@ -316,13 +294,10 @@ sf_cli_forecast (SfStore  *store,
 
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
-  if ((date != NULL && !parse_day (date, &ref)) || !parse_format (format, &report_format))
+  if ((date != NULL && !sf_cli_parse_day (date, &ref)) || !parse_format (format, &report_format))
     return SF_CLI_USAGE;
-  if (months < 0 || months > 120)
-    {
-      g_printerr (_("%s: forecast between 1 and 120 months, not %d.\n"), g_get_prgname (), months);
-      return SF_CLI_USAGE;
-    }
+  if (!sf_cli_check_months (months))
+    return SF_CLI_USAGE;
   if ((dataset = load_for_team (store, &settings, team_name, &team_id)) == NULL)
     return SF_CLI_REFUSED;
   forecast = sf_forecast_compute (dataset, &settings, ref, months > 0 ? months : settings.forecast_horizon);

@@ -13,23 +13,12 @@
 #define USAGE "scenario (--changes FILE | NAME) [--date D] [--months N] --format json"
 
 static char *
-builder_to_text (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
-}
-
-static char *
 alerts_to_text (GPtrArray *alerts)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   sf_cli_json_add_alerts (builder, alerts);
-  return builder_to_text (builder);
+  return sf_cli_json_to_text (builder);
 }
 
 /* Appends an already rendered JSON value, without its trailing white space. */
@@ -87,10 +76,7 @@ parse_some_args (GOptionEntry  *entries,
         return SF_CLI_USAGE;
       }
   if (*argc > n_args + 1)
-    {
-      g_printerr (_("Usage: %s %s\n"), g_get_prgname (), usage_text);
-      return SF_CLI_USAGE;
-    }
+    return sf_cli_usage (usage_text);
   return SF_CLI_OK;
 }
 
@@ -105,11 +91,21 @@ parse_with_args (GOptionEntry  *entries,
   int status = parse_some_args (entries, argc, argv, n_args, usage_text);
 
   if (status == SF_CLI_OK && *argc != n_args + 1)
-    {
-      g_printerr (_("Usage: %s %s\n"), g_get_prgname (), usage_text);
-      return SF_CLI_USAGE;
-    }
+    return sf_cli_usage (usage_text);
   return status;
+}
+
+/* The id of the saved scenario called @name; prints why not (0). */
+static gint64
+find_saved (SfStore    *store,
+            const char *name)
+{
+  gint64 id = sf_scenario_store_find (store, name);
+
+  if (id == 0)
+    g_printerr (_("%s: there is no saved scenario called “%s”; `scenarios` lists them.\n"),
+                g_get_prgname (), name);
+  return id;
 }
 
 /* The saved scenario called @name; prints why not. */
@@ -118,15 +114,11 @@ load_saved (SfStore    *store,
             const char *name)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = sf_scenario_store_find (store, name);
+  gint64 id = find_saved (store, name);
   SfScenario *scenario;
 
   if (id == 0)
-    {
-      g_printerr (_("%s: there is no saved scenario called “%s”; `scenarios` lists them.\n"),
-                  g_get_prgname (), name);
-      return NULL;
-    }
+    return NULL;
   scenario = sf_scenario_store_load (store, id, &error);
   if (scenario == NULL)
     sf_cli_refuse (error);
@@ -168,25 +160,16 @@ sf_cli_scenario (SfStore  *store,
     return status;
   /* Either a changes file or the name of a saved scenario */
   if ((changes == NULL) == (argc == 1) || format == NULL)
-    {
-      g_printerr (_("Usage: %s %s\n"), g_get_prgname (), USAGE);
-      return SF_CLI_USAGE;
-    }
+    return sf_cli_usage (USAGE);
   if (!g_str_equal (format, "json"))
     {
       g_printerr (_("%s: a scenario is written as json, not “%s”.\n"), g_get_prgname (), format);
       return SF_CLI_USAGE;
     }
-  if (date != NULL && !sf_day_parse (date, &ref))
-    {
-      g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), date);
-      return SF_CLI_USAGE;
-    }
-  if (months < 0 || months > 120)
-    {
-      g_printerr (_("%s: forecast between 1 and 120 months, not %d.\n"), g_get_prgname (), months);
-      return SF_CLI_USAGE;
-    }
+  if (date != NULL && !sf_cli_parse_day (date, &ref))
+    return SF_CLI_USAGE;
+  if (!sf_cli_check_months (months))
+    return SF_CLI_USAGE;
   if (changes != NULL && !g_file_get_contents (changes, &contents, &length, &error))
     return sf_cli_refuse (error);
   if (!sf_store_load_settings (store, &settings, &error) ||
@@ -230,7 +213,7 @@ sf_cli_scenario (SfStore  *store,
     }
   json_builder_end_array (head);
   json_builder_end_object (head);
-  head_text = builder_to_text (head);
+  head_text = sf_cli_json_to_text (head);
 
   out = g_string_new (NULL);
   /* Everything of the head but its closing brace */
@@ -263,11 +246,8 @@ sf_cli_scenarios (SfStore  *store,
 
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
-  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
-    {
-      g_printerr (_("%s: the format must be text or json, not “%s”.\n"), g_get_prgname (), format);
-      return SF_CLI_USAGE;
-    }
+  if (!sf_cli_text_or_json (format))
+    return SF_CLI_USAGE;
   list = sf_scenario_store_list (store, &error);
   if (list == NULL)
     return sf_cli_refuse (error);
@@ -296,7 +276,7 @@ sf_cli_scenarios (SfStore  *store,
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      text = builder_to_text (builder);
+      text = sf_cli_json_to_text (builder);
       fputs (text, stdout);
       fputc ('\n', stdout);
     }
@@ -341,10 +321,7 @@ sf_cli_scenario_save (SfStore  *store,
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
   if (changes == NULL)
-    {
-      g_printerr (_("Usage: %s %s\n"), g_get_prgname (), "scenario-save --changes FILE [--name NAME] [--replace]");
-      return SF_CLI_USAGE;
-    }
+    return sf_cli_usage ("scenario-save --changes FILE [--name NAME] [--replace]");
   if (changes != NULL && !g_file_get_contents (changes, &contents, &length, &error))
     return sf_cli_refuse (error);
   if (!sf_store_load_settings (store, &settings, &error) ||
@@ -392,28 +369,61 @@ sf_cli_scenario_export (SfStore  *store,
   return SF_CLI_OK;
 }
 
-int
-sf_cli_scenario_delete (SfStore  *store,
-                        int       argc,
-                        char    **argv)
+/* What scenario-delete, -rename and -duplicate do to the saved scenario
+ * @id; @name is the new name (NULL for delete). */
+typedef gboolean (*SavedAction) (SfStore     *store,
+                                 gint64       id,
+                                 const char  *name,
+                                 GError     **error);
+
+static gboolean
+delete_saved (SfStore     *store,
+              gint64       id,
+              const char  *name,
+              GError     **error)
+{
+  return sf_scenario_store_delete (store, id, error);
+}
+
+static gboolean
+duplicate_saved (SfStore     *store,
+                 gint64       id,
+                 const char  *name,
+                 GError     **error)
+{
+  return sf_scenario_store_duplicate (store, id, name, error) != 0;
+}
+
+/* A command on the saved scenario named by its first argument, with
+ * @n_args arguments in all (the second one the new name). */
+static int
+on_saved (SfStore      *store,
+          int           argc,
+          char        **argv,
+          int           n_args,
+          const char   *usage_text,
+          SavedAction   action)
 {
   g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = { { NULL } };
   gint64 id;
   int status;
 
-  if ((status = parse_with_args (entries, &argc, &argv, 1, "scenario-delete NAME")) != SF_CLI_OK)
+  if ((status = parse_with_args (entries, &argc, &argv, n_args, usage_text)) != SF_CLI_OK)
     return status;
-  id = sf_scenario_store_find (store, argv[1]);
-  if (id == 0)
-    {
-      g_printerr (_("%s: there is no saved scenario called “%s”; `scenarios` lists them.\n"),
-                  g_get_prgname (), argv[1]);
-      return SF_CLI_REFUSED;
-    }
-  if (!sf_scenario_store_delete (store, id, &error))
+  if ((id = find_saved (store, argv[1])) == 0)
+    return SF_CLI_REFUSED;
+  if (!action (store, id, n_args > 1 ? argv[2] : NULL, &error))
     return sf_cli_refuse (error);
   return SF_CLI_OK;
+}
+
+int
+sf_cli_scenario_delete (SfStore  *store,
+                        int       argc,
+                        char    **argv)
+{
+  return on_saved (store, argc, argv, 1, "scenario-delete NAME", delete_saved);
 }
 
 int
@@ -435,11 +445,8 @@ sf_cli_scenario_apply (SfStore  *store,
 
   if ((status = parse_with_args (entries, &argc, &argv, 1, "scenario-apply NAME [--date D]")) != SF_CLI_OK)
     return status;
-  if (date != NULL && !sf_day_parse (date, &ref))
-    {
-      g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), date);
-      return SF_CLI_USAGE;
-    }
+  if (date != NULL && !sf_cli_parse_day (date, &ref))
+    return SF_CLI_USAGE;
   scenario = load_saved (store, argv[1]);
   if (scenario == NULL)
     return SF_CLI_REFUSED;
@@ -463,36 +470,12 @@ sf_cli_scenario_apply (SfStore  *store,
   return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
 }
 
-/* The id of the saved scenario called @name; prints why not (0). */
-static gint64
-find_saved (SfStore    *store,
-            const char *name)
-{
-  gint64 id = sf_scenario_store_find (store, name);
-
-  if (id == 0)
-    g_printerr (_("%s: there is no saved scenario called “%s”; `scenarios` lists them.\n"),
-                g_get_prgname (), name);
-  return id;
-}
-
 int
 sf_cli_scenario_rename (SfStore  *store,
                         int       argc,
                         char    **argv)
 {
-  g_autoptr(GError) error = NULL;
-  GOptionEntry entries[] = { { NULL } };
-  gint64 id;
-  int status;
-
-  if ((status = parse_with_args (entries, &argc, &argv, 2, "scenario-rename OLD NEW")) != SF_CLI_OK)
-    return status;
-  if ((id = find_saved (store, argv[1])) == 0)
-    return SF_CLI_REFUSED;
-  if (!sf_scenario_store_rename (store, id, argv[2], &error))
-    return sf_cli_refuse (error);
-  return SF_CLI_OK;
+  return on_saved (store, argc, argv, 2, "scenario-rename OLD NEW", sf_scenario_store_rename);
 }
 
 int
@@ -500,16 +483,5 @@ sf_cli_scenario_duplicate (SfStore  *store,
                            int       argc,
                            char    **argv)
 {
-  g_autoptr(GError) error = NULL;
-  GOptionEntry entries[] = { { NULL } };
-  gint64 id;
-  int status;
-
-  if ((status = parse_with_args (entries, &argc, &argv, 2, "scenario-duplicate NAME NEW")) != SF_CLI_OK)
-    return status;
-  if ((id = find_saved (store, argv[1])) == 0)
-    return SF_CLI_REFUSED;
-  if (sf_scenario_store_duplicate (store, id, argv[2], &error) == 0)
-    return sf_cli_refuse (error);
-  return SF_CLI_OK;
+  return on_saved (store, argc, argv, 2, "scenario-duplicate NAME NEW", duplicate_saved);
 }

@@ -38,6 +38,41 @@ sf_cli_parse (GOptionEntry  *entries,
   return SF_CLI_OK;
 }
 
+int
+sf_cli_usage (const char *text)
+{
+  g_printerr (_("Usage: %s %s\n"), g_get_prgname (), text);
+  return SF_CLI_USAGE;
+}
+
+gboolean
+sf_cli_parse_day (const char *text,
+                  SfDay      *out)
+{
+  if (sf_day_parse (text, out))
+    return TRUE;
+  g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), text);
+  return FALSE;
+}
+
+gboolean
+sf_cli_check_months (int months)
+{
+  if (months >= 0 && months <= 120)
+    return TRUE;
+  g_printerr (_("%s: forecast between 1 and 120 months, not %d.\n"), g_get_prgname (), months);
+  return FALSE;
+}
+
+gboolean
+sf_cli_text_or_json (const char *format)
+{
+  if (format == NULL || g_str_equal (format, "text") || g_str_equal (format, "json"))
+    return TRUE;
+  g_printerr (_("%s: the format must be text or json, not “%s”.\n"), g_get_prgname (), format);
+  return FALSE;
+}
+
 const SfTeam *
 sf_cli_find_team (const SfDataset *dataset,
                   const char      *name)
@@ -54,6 +89,25 @@ sf_cli_find_team (const SfDataset *dataset,
     }
   g_printerr (_("%s: there is no team called “%s”.\n"), g_get_prgname (), name);
   return NULL;
+}
+
+char *
+sf_cli_json_to_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+void
+sf_cli_json_print (JsonBuilder *builder)
+{
+  g_autofree char *text = sf_cli_json_to_text (builder);
+
+  g_print ("%s\n", text);
 }
 
 void

@@ -21,9 +21,24 @@ int           sf_cli_usage_error (const GError  *error);
 int           sf_cli_parse       (GOptionEntry  *entries,
                                   int            argc,
                                   char         **argv);
+/* Prints the usage line "Usage: PROGRAM @text" and returns SF_CLI_USAGE. */
+int           sf_cli_usage       (const char    *text);
+/* Parses @text (YYYY-MM-DD) into @out; prints why not. */
+gboolean      sf_cli_parse_day   (const char    *text,
+                                  SfDay         *out);
+/* Whether @months (0: the forecast-horizon setting) is a forecast's
+ * length, at most 120; prints why not. */
+gboolean      sf_cli_check_months (int          months);
+/* Whether @format (NULL: text) is "text" or "json"; prints why not. */
+gboolean      sf_cli_text_or_json (const char   *format);
 /* The team called @name, whatever its case; NULL with a message if none. */
 const SfTeam *sf_cli_find_team   (const SfDataset *dataset,
                                   const char      *name);
+
+/* @builder's value as pretty-printed JSON text, and that text printed
+ * with a newline after it. */
+char         *sf_cli_json_to_text (JsonBuilder  *builder);
+void          sf_cli_json_print   (JsonBuilder  *builder);
 
 /* Adds @alerts (SfAlert) to @builder as an array of objects: what
  * `alerts --format json` lists. */

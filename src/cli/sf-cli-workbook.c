@@ -38,26 +38,17 @@ sf_cli_workbook (SfStore  *store,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return sf_cli_usage_error (error);
   if (argc != 2 || (argv[1][0] == '-' && argv[1][1] != '\0'))
-    {
-      g_printerr (_("Usage: %s %s\n"), g_get_prgname (), USAGE);
-      return SF_CLI_USAGE;
-    }
+    return sf_cli_usage (USAGE);
   if (!g_str_has_suffix (argv[1], ".xlsx"))
     {
       g_printerr (_("%s: the workbook is an Excel file: name it something.xlsx, not “%s”.\n"),
                   g_get_prgname (), argv[1]);
       return SF_CLI_USAGE;
     }
-  if (date != NULL && !sf_day_parse (date, &ref))
-    {
-      g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), date);
-      return SF_CLI_USAGE;
-    }
-  if (months < 0 || months > 120)
-    {
-      g_printerr (_("%s: forecast between 1 and 120 months, not %d.\n"), g_get_prgname (), months);
-      return SF_CLI_USAGE;
-    }
+  if (date != NULL && !sf_cli_parse_day (date, &ref))
+    return SF_CLI_USAGE;
+  if (!sf_cli_check_months (months))
+    return SF_CLI_USAGE;
   if (!sf_store_load_settings (store, &settings, &error) ||
       (dataset = sf_store_load_dataset (store, &error)) == NULL)
     return sf_cli_refuse (error);

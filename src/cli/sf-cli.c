@@ -195,11 +195,8 @@ parse_options (Options       *options,
       g_printerr (_("%s: %s takes no arguments besides its options.\n"), g_get_prgname (), argv[0]);
       return EXIT_USAGE;
     }
-  if (options->date != NULL && !sf_day_parse (options->date, &options->ref))
-    {
-      g_printerr (_("%s: “%s” is not a date; write it as YYYY-MM-DD.\n"), g_get_prgname (), options->date);
-      return EXIT_USAGE;
-    }
+  if (options->date != NULL && !sf_cli_parse_day (options->date, &options->ref))
+    return EXIT_USAGE;
   if (options->format != NULL &&
       (!sf_report_format_parse (options->format, &options->report_format) ||
        (!with_csv && options->report_format == SF_REPORT_CSV)))
@@ -215,14 +212,7 @@ parse_options (Options       *options,
 static int
 print_json (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  sf_cli_json_print (builder);
   return EXIT_OK;
 }
 
