@@ -909,55 +909,6 @@ sf_cases_set_counts (SfStore         *store,
 
 /* ---- effects --------------------------------------------------------- */
 
-SfDataset *
-sf_cases_dataset_copy (const SfDataset *dataset)
-{
-  SfDataset *copy = sf_dataset_new ();
-
-  for (guint i = 0; i < dataset->areas->len; i++)
-    {
-      SfArea area = g_array_index (dataset->areas, SfArea, i);
-
-      area.key = g_strdup (area.key);
-      area.name = g_strdup (area.name);
-      area.note = g_strdup (area.note);
-      area.source = g_strdup (area.source);
-      g_array_append_val (copy->areas, area);
-    }
-  for (guint i = 0; i < dataset->teams->len; i++)
-    {
-      SfTeam team = g_array_index (dataset->teams, SfTeam, i);
-
-      team.name = g_strdup (team.name);
-      g_array_append_val (copy->teams, team);
-    }
-  for (guint i = 0; i < dataset->caseworkers->len; i++)
-    {
-      SfCaseworker worker = g_array_index (dataset->caseworkers, SfCaseworker, i);
-
-      worker.initials = g_strdup (worker.initials);
-      worker.name = g_strdup (worker.name);
-      worker.absence_kind = g_strdup (worker.absence_kind);
-      worker.factor_reason = g_strdup (worker.factor_reason);
-      g_array_append_val (copy->caseworkers, worker);
-    }
-  for (guint i = 0; i < dataset->reductions->len; i++)
-    {
-      SfReduction reduction = g_array_index (dataset->reductions, SfReduction, i);
-
-      reduction.note = g_strdup (reduction.note);
-      g_array_append_val (copy->reductions, reduction);
-    }
-  for (guint i = 0; i < dataset->cases->len; i++)
-    {
-      SfCase kase = g_array_index (dataset->cases, SfCase, i);
-
-      kase.reference = g_strdup (kase.reference);
-      g_array_append_val (copy->cases, kase);
-    }
-  return copy;
-}
-
 static gboolean
 same_number (double a,
              double b)
@@ -1034,7 +985,7 @@ sf_cases_preview_reassign (const SfDataset  *dataset,
                            guint             n_ids,
                            gint64            caseworker_id)
 {
-  g_autoptr(SfDataset) changed = sf_cases_dataset_copy (dataset);
+  g_autoptr(SfDataset) changed = sf_dataset_copy (dataset);
   g_autoptr(SfFigures) before = NULL;
   g_autoptr(SfFigures) after = NULL;
 

@@ -101,7 +101,6 @@ typedef struct
   SfStatus status_after;
 } SfCaseEffect;
 
-SfDataset *sf_cases_dataset_copy   (const SfDataset  *dataset);
 GArray    *sf_cases_compare        (const SfFigures  *before,
                                     const SfFigures  *after);
 GArray    *sf_cases_preview_reassign (const SfDataset  *dataset,

@@ -251,7 +251,7 @@ sf_counts_dialog_new (GtkWindow        *parent,
 
   self = g_object_new (SF_TYPE_COUNTS_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->dataset = sf_cases_dataset_copy (dataset);
+  self->dataset = sf_dataset_copy (dataset);
   self->figures = sf_figures_compute (self->dataset, settings, ref);
   self->ref = ref;
 

@@ -288,7 +288,7 @@ sf_reassign_dialog_new (GtkWindow        *parent,
 
   self = g_object_new (SF_TYPE_REASSIGN_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->dataset = sf_cases_dataset_copy (dataset);
+  self->dataset = sf_dataset_copy (dataset);
   self->settings = *settings;
   self->ref = ref;
   self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
