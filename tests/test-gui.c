@@ -70,7 +70,7 @@ find_status_cell (GtkWidget  *widget,
 {
   if (SF_IS_STATUS_CELL (widget))
     {
-      SfRosterItem *item = sf_status_cell_get_item (SF_STATUS_CELL (widget));
+      SfRosterItem *item = sf_roster_cell_get_item (SF_ROSTER_CELL (widget));
 
       if (item != NULL && gtk_widget_get_mapped (widget) &&
           g_strcmp0 (sf_roster_item_get_initials (item), initials) == 0)

@@ -13,6 +13,7 @@
 #include "sf-application.h"
 #include "sf-connect-dialog.h"
 #include "sf-dialog-fit.h"
+#include "sf-export-chooser.h"
 #include "sf-preferences-window.h"
 #include "sf-server-choice.h"
 #include "sf-window.h"
@@ -520,30 +521,16 @@ use_local_file_action (GSimpleAction *action,
   SfApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GtkFileFilter) db_filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
   g_autofree char *default_path = sf_store_default_path ();
   g_autofree char *default_dir = g_path_get_dirname (default_path);
   g_autoptr(GFile) folder = g_file_new_for_path (default_dir);
   g_autoptr(GFile) default_file = g_file_new_for_path (default_path);
   GtkFileChooserNative *chooser;
 
-  if (self->file_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
-      g_clear_object (&self->file_chooser);
-    }
-
-  chooser = gtk_file_chooser_native_new (_("Use Local File"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (db_filter, _("Sagsfordeling Databases"));
   gtk_file_filter_add_pattern (db_filter, "*.db");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), db_filter);
-  gtk_file_filter_set_name (all_filter, _("All Files"));
-  gtk_file_filter_add_pattern (all_filter, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), db_filter);
+  chooser = sf_open_chooser_new (&self->file_chooser, parent, _("Use Local File"), _("_Open"), db_filter,
+                                 G_CALLBACK (on_file_chooser_response_cb), self);
   /* The default file, chosen already: Open goes back to it */
   g_mkdir_with_parents (default_dir, 0700);
   if (g_file_query_exists (default_file, NULL))
@@ -551,9 +538,6 @@ use_local_file_action (GSimpleAction *action,
   else
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
 
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->file_chooser = chooser;
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

@@ -11,7 +11,6 @@
 #include <math.h>
 
 #include "sf-area-dialog.h"
-#include "sf-error-dialog.h"
 #include "sf-references-row.h"
 
 /* An own case area: its name, key and, optionally, a range of the
@@ -21,14 +20,11 @@
  * above it. */
 struct _SfAreaDialog
 {
-  AdwWindow            parent_instance;
+  SfEditDialog         parent_instance;
 
   SfStore             *store;
   gint64               area_id;
-  char                *error;
 
-  GtkButton           *save_button;
-  GtkLabel            *error_label;
   AdwEntryRow         *name_row;
   AdwEntryRow         *key_row;
   AdwEntryRow         *low_row;
@@ -37,34 +33,7 @@ struct _SfAreaDialog
   AdwPreferencesGroup *references_group;
 };
 
-G_DEFINE_FINAL_TYPE (SfAreaDialog, sf_area_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-show_error (SfAreaDialog *self,
-            GtkWidget    *row,
-            const char   *message)
-{
-  GtkWidget *rows[] = {
-    GTK_WIDGET (self->name_row), GTK_WIDGET (self->key_row), GTK_WIDGET (self->low_row),
-    GTK_WIDGET (self->high_row), GTK_WIDGET (self->source_row),
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    gtk_widget_remove_css_class (rows[i], "error");
-  sf_error_label_set (self->error_label, &self->error, message);
-  if (row != NULL)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_grab_focus (row);
-    }
-}
+G_DEFINE_FINAL_TYPE (SfAreaDialog, sf_area_dialog, SF_TYPE_EDIT_DIALOG)
 
 static char *
 row_text (AdwEntryRow *row)
@@ -90,7 +59,7 @@ read_end (SfAreaDialog *self,
                                                     "e.g. 20 and 25, or leave both ends empty."),
                                                   text);
 
-      show_error (self, GTK_WIDGET (row), message);
+      sf_edit_dialog_show_error (SF_EDIT_DIALOG (self), GTK_WIDGET (row), message);
       return FALSE;
     }
   return TRUE;
@@ -103,20 +72,11 @@ on_save_button_clicked_cb (SfAreaDialog *self)
 }
 
 static void
-sf_area_dialog_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), SF_TYPE_AREA_DIALOG);
-
-  G_OBJECT_CLASS (sf_area_dialog_parent_class)->dispose (object);
-}
-
-static void
 sf_area_dialog_finalize (GObject *object)
 {
   SfAreaDialog *self = (SfAreaDialog *) object;
 
   g_clear_object (&self->store);
-  g_free (self->error);
 
   G_OBJECT_CLASS (sf_area_dialog_parent_class)->finalize (object);
 }
@@ -127,19 +87,9 @@ sf_area_dialog_class_init (SfAreaDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sf_area_dialog_dispose;
   object_class->finalize = sf_area_dialog_finalize;
 
-  /**
-   * SfAreaDialog::saved:
-   * @id: the area's id
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-area-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, error_label);
+  sf_edit_dialog_class_set_template (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-area-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, key_row);
   gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, low_row);
@@ -190,8 +140,7 @@ sf_area_dialog_new (GtkWindow *parent,
   if (area != NULL && area->custom)
     {
       self->area_id = area_id;
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Own Case Area"));
-      gtk_button_set_label (self->save_button, _("_Save"));
+      sf_edit_dialog_set_title (SF_EDIT_DIALOG (self), _("Edit Own Case Area"), FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), area->name);
       gtk_editable_set_text (GTK_EDITABLE (self->key_row), area->key);
       set_number (self->low_row, area->own_low);
@@ -200,8 +149,7 @@ sf_area_dialog_new (GtkWindow *parent,
     }
   else
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("New Own Case Area"));
-      gtk_button_set_label (self->save_button, _("_Add"));
+      sf_edit_dialog_set_title (SF_EDIT_DIALOG (self), _("New Own Case Area"), TRUE);
     }
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
   return self;
@@ -229,8 +177,9 @@ sf_area_dialog_save (SfAreaDialog *self)
   key = sf_areas_normalize_key (*key_text != '\0' ? key_text : name, &error);
   if (key == NULL)
     {
-      show_error (self, GTK_WIDGET (*key_text != '\0' || *name == '\0' ? self->key_row : self->name_row),
-                  error->message);
+      sf_edit_dialog_show_error (SF_EDIT_DIALOG (self),
+                                 GTK_WIDGET (*key_text != '\0' || *name == '\0' ? self->key_row : self->name_row),
+                                 error->message);
       return FALSE;
     }
   if (!read_end (self, self->low_row, &area.own_low) ||
@@ -255,20 +204,16 @@ sf_area_dialog_save (SfAreaDialog *self)
         row = GTK_WIDGET (self->name_row);
       else if (isnan (area.own_low) != isnan (area.own_high))
         row = GTK_WIDGET (isnan (area.own_low) ? self->low_row : self->high_row);
-      show_error (self, row, error->message);
+      sf_edit_dialog_show_error (SF_EDIT_DIALOG (self), row, error->message);
       return FALSE;
     }
 
-  g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
+  return sf_edit_dialog_saved (SF_EDIT_DIALOG (self), id);
 }
 
 /* The message shown for a refused value, or NULL. */
 const char *
 sf_area_dialog_get_error (SfAreaDialog *self)
 {
-  g_return_val_if_fail (SF_IS_AREA_DIALOG (self), NULL);
-
-  return self->error;
+  return sf_edit_dialog_get_error (SF_EDIT_DIALOG (self));
 }

@@ -10,12 +10,13 @@
 #include <adwaita.h>
 
 #include "sf-core.h"
+#include "sf-edit-dialog.h"
 
 G_BEGIN_DECLS
 
 #define SF_TYPE_AREA_DIALOG (sf_area_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (SfAreaDialog, sf_area_dialog, SF, AREA_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (SfAreaDialog, sf_area_dialog, SF, AREA_DIALOG, SfEditDialog)
 
 /* Adds an own case area (@area_id 0) or edits one of @context's; saves to
  * the context's store when the manager presses Add/Save. */

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "sf-case-dialog.h"
-#include "sf-error-dialog.h"
 #include "sf-date-button.h"
 #include "sf-worker-choices.h"
 
@@ -21,17 +20,14 @@
  * typed, the field marked and the reason above it. */
 struct _SfCaseDialog
 {
-  AdwWindow     parent_instance;
+  SfEditDialog  parent_instance;
 
   SfStore      *store;
   gint64        case_id;
   gint64        cover_id;      /* kept as it is: covers are set from the list */
   GArray       *worker_ids;
   GArray       *worker_areas;  /* char *, the area of each worker's team */
-  char         *error;
 
-  GtkButton    *save_button;
-  GtkLabel     *error_label;
   AdwEntryRow  *reference_row;
   AdwComboRow  *complexity_row;
   AdwComboRow  *caseworker_row;
@@ -42,30 +38,7 @@ struct _SfCaseDialog
   SfDateButton *closed_button;
 };
 
-G_DEFINE_FINAL_TYPE (SfCaseDialog, sf_case_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-show_error (SfCaseDialog *self,
-            GtkWidget    *row,
-            const char   *message)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (self->reference_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->caseworker_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->closed_row), "error");
-  sf_error_label_set (self->error_label, &self->error, message);
-  if (row != NULL)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_grab_focus (row);
-    }
-}
+G_DEFINE_FINAL_TYPE (SfCaseDialog, sf_case_dialog, SF_TYPE_EDIT_DIALOG)
 
 static gint64
 selected_worker (SfCaseDialog *self)
@@ -83,11 +56,11 @@ on_reference_changed_cb (SfCaseDialog *self,
 
   if (sf_privacy_looks_like_cpr (text) && !sf_cases_check_reference (text, &error))
     {
-      show_error (self, NULL, error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->reference_row), "error");
+      sf_edit_dialog_show_error (SF_EDIT_DIALOG (self), NULL, error->message);
+      sf_edit_dialog_mark (SF_EDIT_DIALOG (self), GTK_WIDGET (self->reference_row));
     }
   else if (gtk_widget_has_css_class (GTK_WIDGET (self->reference_row), "error"))
-    show_error (self, NULL, NULL);
+    sf_edit_dialog_show_error (SF_EDIT_DIALOG (self), NULL, NULL);
 }
 
 static void
@@ -119,14 +92,6 @@ clear_string (gpointer data)
 }
 
 static void
-sf_case_dialog_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), SF_TYPE_CASE_DIALOG);
-
-  G_OBJECT_CLASS (sf_case_dialog_parent_class)->dispose (object);
-}
-
-static void
 sf_case_dialog_finalize (GObject *object)
 {
   SfCaseDialog *self = SF_CASE_DIALOG (object);
@@ -134,7 +99,6 @@ sf_case_dialog_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->worker_ids, g_array_unref);
   g_clear_pointer (&self->worker_areas, g_array_unref);
-  g_free (self->error);
 
   G_OBJECT_CLASS (sf_case_dialog_parent_class)->finalize (object);
 }
@@ -145,20 +109,10 @@ sf_case_dialog_class_init (SfCaseDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sf_case_dialog_dispose;
   object_class->finalize = sf_case_dialog_finalize;
 
-  /**
-   * SfCaseDialog::saved:
-   * @id: the case's id
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-
   g_type_ensure (SF_TYPE_DATE_BUTTON);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-case-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, SfCaseDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, SfCaseDialog, error_label);
+  sf_edit_dialog_class_set_template (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-case-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SfCaseDialog, reference_row);
   gtk_widget_class_bind_template_child (widget_class, SfCaseDialog, complexity_row);
   gtk_widget_class_bind_template_child (widget_class, SfCaseDialog, caseworker_row);
@@ -235,8 +189,7 @@ sf_case_dialog_new (GtkWindow        *parent,
 
       self->case_id = case_id;
       self->cover_id = kase->cover_id;
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Case"));
-      gtk_button_set_label (self->save_button, _("_Save"));
+      sf_edit_dialog_set_title (SF_EDIT_DIALOG (self), _("Edit Case"), FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->reference_row), kase->reference);
       adw_combo_row_set_selected (self->complexity_row, kase->complexity);
       caseworker_id = kase->caseworker_id;
@@ -245,14 +198,10 @@ sf_case_dialog_new (GtkWindow        *parent,
     }
   else
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("New Case"));
-      gtk_button_set_label (self->save_button, _("_Add"));
+      sf_edit_dialog_set_title (SF_EDIT_DIALOG (self), _("New Case"), TRUE);
       sf_date_button_set_day (self->start_button, sf_day_today ());
       if (error != NULL)
-        {
-          show_error (self, NULL, error->message);
-          gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
-        }
+        sf_edit_dialog_refuse (SF_EDIT_DIALOG (self), error->message);
     }
   sf_case_dialog_select_caseworker (self, caseworker_id);
   on_caseworker_selected_cb (self, NULL, self->caseworker_row);
@@ -276,6 +225,7 @@ sf_case_dialog_select_caseworker (SfCaseDialog *self,
 gboolean
 sf_case_dialog_save (SfCaseDialog *self)
 {
+  SfEditDialog *dialog = SF_EDIT_DIALOG (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *reference = NULL;
   SfCase kase = { 0 };
@@ -288,21 +238,22 @@ sf_case_dialog_save (SfCaseDialog *self)
   reference = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reference_row))));
   if (!sf_cases_check_reference (reference, &error))
     {
-      show_error (self, GTK_WIDGET (self->reference_row), error->message);
+      sf_edit_dialog_show_error (dialog, GTK_WIDGET (self->reference_row), error->message);
       return FALSE;
     }
   kase.caseworker_id = selected_worker (self);
   if (kase.caseworker_id == 0)
     {
-      show_error (self, GTK_WIDGET (self->caseworker_row),
-                  _("Choose the caseworker who has the case. Add caseworkers on the Teams page first."));
+      sf_edit_dialog_show_error (dialog, GTK_WIDGET (self->caseworker_row),
+                                 _("Choose the caseworker who has the case. Add caseworkers on the Teams page first."));
       return FALSE;
     }
   kase.start = sf_date_button_get_day (self->start_button);
   kase.closed = sf_date_button_get_day (self->closed_button);
   if (kase.start != SF_DAY_NONE && kase.closed != SF_DAY_NONE && kase.closed < kase.start)
     {
-      show_error (self, GTK_WIDGET (self->closed_row), _("The case cannot be closed before it started."));
+      sf_edit_dialog_show_error (dialog, GTK_WIDGET (self->closed_row),
+                                 _("The case cannot be closed before it started."));
       return FALSE;
     }
   complexity = adw_combo_row_get_selected (self->complexity_row);
@@ -323,20 +274,16 @@ sf_case_dialog_save (SfCaseDialog *self)
 
       if (g_error_matches (error, SF_ERROR, SF_ERROR_PRIVACY) || strstr (error->message, reference) != NULL)
         row = GTK_WIDGET (self->reference_row);
-      show_error (self, row, error->message);
+      sf_edit_dialog_show_error (dialog, row, error->message);
       return FALSE;
     }
 
-  g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
+  return sf_edit_dialog_saved (dialog, id);
 }
 
 /* The message shown for a refused value, or NULL. */
 const char *
 sf_case_dialog_get_error (SfCaseDialog *self)
 {
-  g_return_val_if_fail (SF_IS_CASE_DIALOG (self), NULL);
-
-  return self->error;
+  return sf_edit_dialog_get_error (SF_EDIT_DIALOG (self));
 }

@@ -10,12 +10,13 @@
 #include <adwaita.h>
 
 #include "sf-core.h"
+#include "sf-edit-dialog.h"
 
 G_BEGIN_DECLS
 
 #define SF_TYPE_CASE_DIALOG (sf_case_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (SfCaseDialog, sf_case_dialog, SF, CASE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (SfCaseDialog, sf_case_dialog, SF, CASE_DIALOG, SfEditDialog)
 
 /* Adds a case (@case_id 0, for @caseworker_id when not 0) or edits one;
  * saves to @store when the manager presses Add/Save.  @dataset is read

@@ -66,13 +66,10 @@ show_text (SfPdf      *pdf,
            double      grey)
 {
   g_autoptr(PangoLayout) layout = sf_pdf_layout (pdf, text, font, width);
-  cairo_t *cr = sf_pdf_get_cairo (pdf);
 
   if (right)
     pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  cairo_set_source_rgb (cr, grey, grey, grey);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  sf_pdf_show_layout (pdf, layout, x, y, grey);
 }
 
 static void
@@ -237,9 +234,7 @@ draw_legend (SfPdf *pdf)
       set_status_colour (cr, s);
       cairo_rectangle (cr, x, y + 2, 8, 8);
       cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_move_to (cr, x + 12, y);
-      pango_cairo_show_layout (cr, layout);
+      sf_pdf_show_layout (pdf, layout, x + 12, y, 0);
       pango_layout_get_size (layout, &width, &height);
       x += 12 + (double) width / PANGO_SCALE + 18;
     }

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "sf-caseworker-dialog.h"
-#include "sf-error-dialog.h"
 #include "sf-date-button.h"
 #include "sf-reduction-row.h"
 
@@ -20,7 +19,7 @@
  * row marked and the rule's message at the top. */
 struct _SfCaseworkerDialog
 {
-  AdwWindow            parent_instance;
+  SfEditDialog         parent_instance;
 
   SfStore             *store;
   gint64               caseworker_id;
@@ -28,11 +27,8 @@ struct _SfCaseworkerDialog
   SfSettings           settings;
   GPtrArray           *reduction_rows;     /* SfReductionRow, in order */
   GPtrArray           *absence_keys;       /* char *, parallel to absence_row's model */
-  char                *error;
 
-  GtkButton           *save_button;
   AdwPreferencesPage  *page;
-  GtkLabel            *error_label;
   AdwEntryRow         *initials_row;
   AdwEntryRow         *name_row;
   AdwComboRow         *team_row;
@@ -53,42 +49,7 @@ struct _SfCaseworkerDialog
   AdwEntryRow         *factor_reason_row;
 };
 
-G_DEFINE_FINAL_TYPE (SfCaseworkerDialog, sf_caseworker_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-clear_marks (SfCaseworkerDialog *self)
-{
-  GtkWidget *rows[] = {
-    GTK_WIDGET (self->initials_row), GTK_WIDGET (self->name_row), GTK_WIDGET (self->hours_row),
-    GTK_WIDGET (self->absence_to_row), GTK_WIDGET (self->factor_row), GTK_WIDGET (self->factor_reason_row),
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    gtk_widget_remove_css_class (rows[i], "error");
-  for (guint i = 0; i < self->reduction_rows->len; i++)
-    gtk_widget_remove_css_class (g_ptr_array_index (self->reduction_rows, i), "error");
-}
-
-static void
-show_error (SfCaseworkerDialog *self,
-            GtkWidget          *row,
-            const char         *message)
-{
-  clear_marks (self);
-  sf_error_label_set (self->error_label, &self->error, message);
-  if (row != NULL)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_grab_focus (row);
-    }
-}
+G_DEFINE_FINAL_TYPE (SfCaseworkerDialog, sf_caseworker_dialog, SF_TYPE_EDIT_DIALOG)
 
 static void
 on_remove_requested_cb (SfCaseworkerDialog *self,
@@ -128,15 +89,11 @@ on_initials_changed_cb (SfCaseworkerDialog *self)
       g_autofree char *message = g_strdup_printf (_("Another caseworker already has the initials “%s”. "
                                                     "Initials must be unique."), initials);
 
-      clear_marks (self);
-      gtk_widget_add_css_class (GTK_WIDGET (self->initials_row), "error");
-      sf_error_label_set (self->error_label, &self->error, message);
+      sf_edit_dialog_show_error (SF_EDIT_DIALOG (self), NULL, message);
+      sf_edit_dialog_mark (SF_EDIT_DIALOG (self), GTK_WIDGET (self->initials_row));
     }
   else if (gtk_widget_has_css_class (GTK_WIDGET (self->initials_row), "error"))
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->initials_row), "error");
-      sf_error_label_set (self->error_label, &self->error, NULL);
-    }
+    sf_edit_dialog_show_error (SF_EDIT_DIALOG (self), NULL, NULL);
 }
 
 static void
@@ -155,16 +112,6 @@ on_save_button_clicked_cb (SfCaseworkerDialog *self)
 }
 
 static void
-sf_caseworker_dialog_dispose (GObject *object)
-{
-  SfCaseworkerDialog *self = (SfCaseworkerDialog *)object;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CASEWORKER_DIALOG);
-
-  G_OBJECT_CLASS (sf_caseworker_dialog_parent_class)->dispose (object);
-}
-
-static void
 sf_caseworker_dialog_finalize (GObject *object)
 {
   SfCaseworkerDialog *self = (SfCaseworkerDialog *)object;
@@ -173,7 +120,6 @@ sf_caseworker_dialog_finalize (GObject *object)
   g_clear_pointer (&self->dataset, sf_dataset_free);
   g_clear_pointer (&self->reduction_rows, g_ptr_array_unref);
   g_clear_pointer (&self->absence_keys, g_ptr_array_unref);
-  g_free (self->error);
 
   G_OBJECT_CLASS (sf_caseworker_dialog_parent_class)->finalize (object);
 }
@@ -184,22 +130,12 @@ sf_caseworker_dialog_class_init (SfCaseworkerDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sf_caseworker_dialog_dispose;
   object_class->finalize = sf_caseworker_dialog_finalize;
-
-  /**
-   * SfCaseworkerDialog::saved:
-   * @id: the caseworker's id
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (SF_TYPE_DATE_BUTTON);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-caseworker-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, save_button);
+  sf_edit_dialog_class_set_template (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-caseworker-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, page);
-  gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, initials_row);
   gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, team_row);
@@ -307,8 +243,7 @@ sf_caseworker_dialog_new (GtkWindow *parent,
   if (worker != NULL)
     {
       self->caseworker_id = worker->id;
-      gtk_window_set_title (GTK_WINDOW (self), worker->name);
-      gtk_button_set_label (self->save_button, _("_Save"));
+      sf_edit_dialog_set_title (SF_EDIT_DIALOG (self), worker->name, FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->initials_row), worker->initials);
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), worker->name);
       gtk_spin_button_set_value (self->hours_spin, worker->weekly_hours);
@@ -330,8 +265,7 @@ sf_caseworker_dialog_new (GtkWindow *parent,
     }
   else
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("New Caseworker"));
-      gtk_button_set_label (self->save_button, _("_Add"));
+      sf_edit_dialog_set_title (SF_EDIT_DIALOG (self), _("New Caseworker"), TRUE);
       gtk_spin_button_set_value (self->hours_spin, self->settings.full_time_hours);
       fill_absence_kinds (self, NULL);
       /* Typing starts with the initials */
@@ -356,6 +290,7 @@ sf_caseworker_dialog_add_reduction (SfCaseworkerDialog *self)
 gboolean
 sf_caseworker_dialog_save (SfCaseworkerDialog *self)
 {
+  SfEditDialog *dialog = SF_EDIT_DIALOG (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) reductions = g_array_new (FALSE, TRUE, sizeof (SfReduction));
   g_autofree char *initials = NULL;
@@ -402,7 +337,7 @@ sf_caseworker_dialog_save (SfCaseworkerDialog *self)
 
   /* Each rule where its value is, in the order of the form */
   if (!sf_roster_check_initials (initials, &error))
-    return show_error (self, GTK_WIDGET (self->initials_row), error->message), FALSE;
+    return sf_edit_dialog_show_error (dialog, GTK_WIDGET (self->initials_row), error->message), FALSE;
   if (sf_roster_find_initials (self->store, initials, self->caseworker_id) != 0)
     {
       on_initials_changed_cb (self);
@@ -410,11 +345,11 @@ sf_caseworker_dialog_save (SfCaseworkerDialog *self)
       return FALSE;
     }
   if (!sf_roster_check_name (name, &error))
-    return show_error (self, GTK_WIDGET (self->name_row), error->message), FALSE;
+    return sf_edit_dialog_show_error (dialog, GTK_WIDGET (self->name_row), error->message), FALSE;
   if (!sf_roster_check_weekly_hours (&self->settings, worker.weekly_hours, &error))
-    return show_error (self, GTK_WIDGET (self->hours_row), error->message), FALSE;
+    return sf_edit_dialog_show_error (dialog, GTK_WIDGET (self->hours_row), error->message), FALSE;
   if (!sf_roster_check_last_day (worker.start, worker.end, &error))
-    return show_error (self, GTK_WIDGET (self->end_row), error->message), FALSE;
+    return sf_edit_dialog_show_error (dialog, GTK_WIDGET (self->end_row), error->message), FALSE;
   for (guint i = 0; i < reductions->len; i++)
     {
       const SfReduction *r = &g_array_index (reductions, SfReduction, i);
@@ -422,20 +357,21 @@ sf_caseworker_dialog_save (SfCaseworkerDialog *self)
       if (!sf_roster_check_reductions (&self->settings, worker.weekly_hours, r, 1, &error))
         {
           adw_expander_row_set_expanded (g_ptr_array_index (self->reduction_rows, i), TRUE);
-          return show_error (self, g_ptr_array_index (self->reduction_rows, i), error->message), FALSE;
+          return sf_edit_dialog_show_error (dialog, g_ptr_array_index (self->reduction_rows, i),
+                                            error->message), FALSE;
         }
     }
   if (!sf_roster_check_reductions (&self->settings, worker.weekly_hours,
                                    (const SfReduction *) reductions->data, reductions->len, &error))
-    return show_error (self, GTK_WIDGET (self->hours_row), error->message), FALSE;
+    return sf_edit_dialog_show_error (dialog, GTK_WIDGET (self->hours_row), error->message), FALSE;
   if (!sf_roster_check_period (worker.absence_kind && *worker.absence_kind ? worker.absence_from : SF_DAY_NONE,
                                worker.absence_kind && *worker.absence_kind ? worker.absence_to : SF_DAY_NONE,
                                &error))
-    return show_error (self, GTK_WIDGET (self->absence_to_row), error->message), FALSE;
+    return sf_edit_dialog_show_error (dialog, GTK_WIDGET (self->absence_to_row), error->message), FALSE;
   if (!sf_roster_check_factor (worker.individual_factor, &error))
-    return show_error (self, GTK_WIDGET (self->factor_row), error->message), FALSE;
+    return sf_edit_dialog_show_error (dialog, GTK_WIDGET (self->factor_row), error->message), FALSE;
   if (!sf_roster_check_text (_("The reason for the factor"), factor_reason, SF_ROSTER_MAX_TEXT, &error))
-    return show_error (self, GTK_WIDGET (self->factor_reason_row), error->message), FALSE;
+    return sf_edit_dialog_show_error (dialog, GTK_WIDGET (self->factor_reason_row), error->message), FALSE;
 
   id = sf_roster_save_caseworker (self->store, &worker,
                                   (const SfReduction *) reductions->data, reductions->len, &error);
@@ -446,19 +382,15 @@ sf_caseworker_dialog_save (SfCaseworkerDialog *self)
       /* The one rule only the whole record can check */
       if (worker.individual_factor < 1 && *factor_reason == '\0')
         row = GTK_WIDGET (self->factor_reason_row);
-      show_error (self, row, error->message);
+      sf_edit_dialog_show_error (dialog, row, error->message);
       return FALSE;
     }
 
-  g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
+  return sf_edit_dialog_saved (dialog, id);
 }
 
 const char *
 sf_caseworker_dialog_get_error (SfCaseworkerDialog *self)
 {
-  g_return_val_if_fail (SF_IS_CASEWORKER_DIALOG (self), NULL);
-
-  return self->error;
+  return sf_edit_dialog_get_error (SF_EDIT_DIALOG (self));
 }

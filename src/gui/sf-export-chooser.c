@@ -11,6 +11,32 @@
 
 #include "sf-export-chooser.h"
 
+/* A modal chooser for @parent, in @slot instead of the one there (closed
+ * if still open), with @on_response connected to its "response" swapped,
+ * with @instance, for as long as @instance lives. */
+static GtkFileChooserNative *
+chooser_new (GtkFileChooserNative **slot,
+             GtkWindow             *parent,
+             const char            *title,
+             GtkFileChooserAction   action,
+             const char            *accept_label,
+             GCallback              on_response,
+             gpointer               instance)
+{
+  GtkFileChooserNative *chooser;
+
+  if (*slot != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (*slot));
+      g_clear_object (slot);
+    }
+  chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", on_response, instance, G_CONNECT_SWAPPED);
+  *slot = chooser;
+  return chooser;
+}
+
 /* Asks where to save an export: a modal chooser for @widget's window,
  * offering @name, with a filter for @format's files (a CSV file is
  * offered under any name).  It replaces the one in @slot (closing it if
@@ -26,16 +52,9 @@ sf_export_chooser_open (GtkFileChooserNative **slot,
                         gpointer               instance)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *chooser = chooser_new (slot, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, title,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), on_response, instance);
 
-  if (*slot != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (*slot));
-      g_clear_object (slot);
-    }
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   if (format != SF_EXPORT_CSV)
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -55,7 +74,29 @@ sf_export_chooser_open (GtkFileChooserNative **slot,
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
     }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", on_response, instance, G_CONNECT_SWAPPED);
-  *slot = chooser;
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Asks for a file to open, as sf_export_chooser_open() does: @filter
+ * chosen, "All Files" offered after it.  The chooser is returned to be
+ * set up further (a folder, a file) and shown. */
+GtkFileChooserNative *
+sf_open_chooser_new (GtkFileChooserNative **slot,
+                     GtkWindow             *parent,
+                     const char            *title,
+                     const char            *accept_label,
+                     GtkFileFilter         *filter,
+                     GCallback              on_response,
+                     gpointer               instance)
+{
+  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser = chooser_new (slot, parent, title, GTK_FILE_CHOOSER_ACTION_OPEN, accept_label,
+                                               on_response, instance);
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all_filter, _("All Files"));
+  gtk_file_filter_add_pattern (all_filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+  return chooser;
 }

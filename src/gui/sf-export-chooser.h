@@ -26,4 +26,12 @@ void sf_export_chooser_open (GtkFileChooserNative **slot,
                              GCallback              on_response,
                              gpointer               instance);
 
+GtkFileChooserNative *sf_open_chooser_new (GtkFileChooserNative **slot,
+                                           GtkWindow             *parent,
+                                           const char            *title,
+                                           const char            *accept_label,
+                                           GtkFileFilter         *filter,
+                                           GCallback              on_response,
+                                           gpointer               instance);
+
 G_END_DECLS

@@ -53,9 +53,7 @@ draw_footer (SfPdf *pdf)
   /* Translators: the footer of an exported report; %s says what, %u is the page number */
   text = g_strdup_printf (_("%s · page %u"), pdf->footer, pdf->page);
   layout = sf_pdf_layout (pdf, text, "Sans 8", pdf->width - 2 * SF_PDF_MARGIN);
-  cairo_set_source_rgb (pdf->cr, 0.4, 0.4, 0.4);
-  cairo_move_to (pdf->cr, SF_PDF_MARGIN, pdf->height - SF_PDF_MARGIN / 2 - 10);
-  pango_cairo_show_layout (pdf->cr, layout);
+  sf_pdf_show_layout (pdf, layout, SF_PDF_MARGIN, pdf->height - SF_PDF_MARGIN / 2 - 10, 0.4);
 }
 
 SfPdf *
@@ -145,6 +143,20 @@ sf_pdf_layout (SfPdf      *pdf,
   return layout;
 }
 
+/* Draws @layout with its top left at (@x, @y), in a grey from 0 (black)
+ * to 1 (white). */
+void
+sf_pdf_show_layout (SfPdf       *pdf,
+                    PangoLayout *layout,
+                    double       x,
+                    double       y,
+                    double       grey)
+{
+  cairo_set_source_rgb (pdf->cr, grey, grey, grey);
+  cairo_move_to (pdf->cr, x, y);
+  pango_cairo_show_layout (pdf->cr, layout);
+}
+
 /* Draws @text at the current line, starting a page when it does not fit. */
 void
 sf_pdf_paragraph (SfPdf      *pdf,
@@ -163,9 +175,7 @@ sf_pdf_paragraph (SfPdf      *pdf,
   pango_layout_get_size (layout, &width, &height);
 
   sf_pdf_ensure_space (pdf, (double) height / PANGO_SCALE);
-  cairo_set_source_rgb (pdf->cr, grey, grey, grey);
-  cairo_move_to (pdf->cr, SF_PDF_MARGIN + indent, pdf->y);
-  pango_cairo_show_layout (pdf->cr, layout);
+  sf_pdf_show_layout (pdf, layout, SF_PDF_MARGIN + indent, pdf->y, grey);
   pdf->y += (double) height / PANGO_SCALE + space_after;
 }
 

@@ -38,6 +38,11 @@ PangoLayout *sf_pdf_layout         (SfPdf       *pdf,
                                     const char  *text,
                                     const char  *font_name,
                                     double       width);
+void         sf_pdf_show_layout    (SfPdf       *pdf,
+                                    PangoLayout *layout,
+                                    double       x,
+                                    double       y,
+                                    double       grey);
 void         sf_pdf_paragraph      (SfPdf       *pdf,
                                     const char  *text,
                                     const char  *font_name,

@@ -151,14 +151,11 @@ table_text (SfPdf      *pdf,
             double      y,
             gboolean    right)
 {
-  cairo_t *cr = sf_pdf_get_cairo (pdf);
   g_autoptr(PangoLayout) layout = sf_pdf_layout (pdf, text, font, width);
 
   pango_layout_set_alignment (layout, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  sf_pdf_show_layout (pdf, layout, x, y, 0);
 }
 
 static void

@@ -199,26 +199,40 @@ find_place (SfPlanningData  *data,
   return place;
 }
 
+typedef struct
+{
+  gpointer       data;
+  GDestroyNotify free_func;
+} Garbage;
+
 static void
 free_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  sf_planning_data_unref (task_data);
+  Garbage *garbage = task_data;
+
+  garbage->free_func (garbage->data);
 }
 
-/* Frees @data in a worker thread: a large municipality's data set took
- * 19 M instructions to free, most of a frame on the main thread. */
+/* Frees @data with @free_func in a worker thread: a large municipality's
+ * data set took 19 M instructions to free, most of a frame on the main
+ * thread, and a comparison's copy of it as many. */
 static void
-free_elsewhere (SfPlanningData *data)
+free_elsewhere (gpointer       data,
+                GDestroyNotify free_func)
 {
   g_autoptr(GTask) task = NULL;
+  Garbage *garbage;
 
   if (data == NULL)
     return;
+  garbage = g_new (Garbage, 1);
+  garbage->data = data;
+  garbage->free_func = free_func;
   task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_task_data (task, data, NULL);
+  g_task_set_task_data (task, garbage, g_free);
   g_task_run_in_thread (task, free_thread);
 }
 
@@ -242,7 +256,7 @@ show_data (SfPlanningPage *self,
       /* The scenario is computed again on the new data */
       start_comparing (self);
     }
-  free_elsewhere (old);
+  free_elsewhere (old, (GDestroyNotify) sf_planning_data_unref);
 }
 
 static void
@@ -767,28 +781,12 @@ show_place (SfPlanningPage *self)
 
 /* ---- what-if scenarios -------------------------------------------------- */
 
-static void
-free_compare_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  sf_planning_compare_unref (task_data);
-}
-
 /* Lets go of the comparison shown; it is freed in a worker thread, as the
  * old figures are: its copy of a large data set is as costly to free */
 static void
 drop_compare (SfPlanningPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  SfPlanningCompare *compare = g_steal_pointer (&self->compare);
-
-  if (compare == NULL)
-    return;
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_task_data (task, compare, NULL);
-  g_task_run_in_thread (task, free_compare_thread);
+  free_elsewhere (g_steal_pointer (&self->compare), (GDestroyNotify) sf_planning_compare_unref);
 }
 
 static void

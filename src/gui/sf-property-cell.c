@@ -156,14 +156,9 @@ update_cell (GtkWidget *cell,
 {
   g_autofree char *text = NULL;
 
-  if (spec->kind & SF_CELL_UTILISATION)
+  if (spec->kind & (SF_CELL_UTILISATION | SF_CELL_STATUS))
     {
-      sf_utilisation_cell_set_item (SF_UTILISATION_CELL (cell), item != NULL ? get_roster_item (item, spec) : NULL);
-      return;
-    }
-  if (spec->kind & SF_CELL_STATUS)
-    {
-      sf_status_cell_set_item (SF_STATUS_CELL (cell), item != NULL ? get_roster_item (item, spec) : NULL);
+      sf_roster_cell_set_item (SF_ROSTER_CELL (cell), item != NULL ? get_roster_item (item, spec) : NULL);
       return;
     }
 

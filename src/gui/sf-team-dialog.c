@@ -12,22 +12,18 @@
 
 #include "sf-references-row.h"
 #include "sf-team-dialog.h"
-#include "sf-error-dialog.h"
 
 /* A team's name, case area and the municipality's own cap.  Saved when the
  * manager presses Add/Save; a refused value keeps the dialog open with
  * everything typed, the field marked and the rule's message above it. */
 struct _SfTeamDialog
 {
-  AdwWindow     parent_instance;
+  SfEditDialog  parent_instance;
 
   SfStore      *store;
   gint64        team_id;
   SfDataset    *dataset;
-  char         *error;
 
-  GtkButton    *save_button;
-  GtkLabel     *error_label;
   AdwEntryRow  *name_row;
   AdwComboRow  *area_row;
   AdwEntryRow  *cap_row;
@@ -35,14 +31,7 @@ struct _SfTeamDialog
   AdwPreferencesGroup *norm_group;
 };
 
-G_DEFINE_FINAL_TYPE (SfTeamDialog, sf_team_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (SfTeamDialog, sf_team_dialog, SF_TYPE_EDIT_DIALOG)
 
 static const SfArea *
 selected_area (SfTeamDialog *self)
@@ -52,21 +41,6 @@ selected_area (SfTeamDialog *self)
   if (self->dataset == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= self->dataset->areas->len)
     return NULL;
   return &g_array_index (self->dataset->areas, SfArea, selected);
-}
-
-static void
-show_error (SfTeamDialog *self,
-            GtkWidget    *row,
-            const char   *message)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->cap_row), "error");
-  sf_error_label_set (self->error_label, &self->error, message);
-  if (row != NULL)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_grab_focus (row);
-    }
 }
 
 static void
@@ -126,23 +100,12 @@ on_save_button_clicked_cb (SfTeamDialog *self)
 }
 
 static void
-sf_team_dialog_dispose (GObject *object)
-{
-  SfTeamDialog *self = (SfTeamDialog *)object;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_TEAM_DIALOG);
-
-  G_OBJECT_CLASS (sf_team_dialog_parent_class)->dispose (object);
-}
-
-static void
 sf_team_dialog_finalize (GObject *object)
 {
   SfTeamDialog *self = (SfTeamDialog *)object;
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->dataset, sf_dataset_free);
-  g_free (self->error);
 
   G_OBJECT_CLASS (sf_team_dialog_parent_class)->finalize (object);
 }
@@ -153,19 +116,9 @@ sf_team_dialog_class_init (SfTeamDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sf_team_dialog_dispose;
   object_class->finalize = sf_team_dialog_finalize;
 
-  /**
-   * SfTeamDialog::saved:
-   * @id: the team's id
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-team-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, error_label);
+  sf_edit_dialog_class_set_template (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-team-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, area_row);
   gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, cap_row);
@@ -218,8 +171,7 @@ sf_team_dialog_new (GtkWindow *parent,
 
   if (team != NULL)
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Team"));
-      gtk_button_set_label (self->save_button, _("_Save"));
+      sf_edit_dialog_set_title (SF_EDIT_DIALOG (self), _("Edit Team"), FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), team->name);
       for (guint i = 0; i < self->dataset->areas->len; i++)
         if (g_array_index (self->dataset->areas, SfArea, i).id == team->area_id)
@@ -234,8 +186,7 @@ sf_team_dialog_new (GtkWindow *parent,
   else
     {
       self->team_id = 0;
-      gtk_window_set_title (GTK_WINDOW (self), _("New Team"));
-      gtk_button_set_label (self->save_button, _("_Add"));
+      sf_edit_dialog_set_title (SF_EDIT_DIALOG (self), _("New Team"), TRUE);
       gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
     }
   on_area_selected_cb (self, NULL, self->area_row);
@@ -261,7 +212,7 @@ sf_team_dialog_save (SfTeamDialog *self)
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
   if (!sf_roster_check_team_name (name, &error))
     {
-      show_error (self, GTK_WIDGET (self->name_row), error->message);
+      sf_edit_dialog_show_error (SF_EDIT_DIALOG (self), GTK_WIDGET (self->name_row), error->message);
       return FALSE;
     }
 
@@ -277,12 +228,12 @@ sf_team_dialog_save (SfTeamDialog *self)
                                                         "cases, e.g. 24, or leave it empty."),
                                                       stripped);
 
-          show_error (self, GTK_WIDGET (self->cap_row), message);
+          sf_edit_dialog_show_error (SF_EDIT_DIALOG (self), GTK_WIDGET (self->cap_row), message);
           return FALSE;
         }
       if (!sf_roster_check_cap (team.cap, TRUE, &error))
         {
-          show_error (self, GTK_WIDGET (self->cap_row), error->message);
+          sf_edit_dialog_show_error (SF_EDIT_DIALOG (self), GTK_WIDGET (self->cap_row), error->message);
           return FALSE;
         }
     }
@@ -298,20 +249,16 @@ sf_team_dialog_save (SfTeamDialog *self)
 
       if (sf_roster_find_team_name (self->store, name, self->team_id) != 0)
         row = GTK_WIDGET (self->name_row);
-      show_error (self, row, error->message);
+      sf_edit_dialog_show_error (SF_EDIT_DIALOG (self), row, error->message);
       return FALSE;
     }
 
-  g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
+  return sf_edit_dialog_saved (SF_EDIT_DIALOG (self), id);
 }
 
 /* The message shown for a refused value, or NULL. */
 const char *
 sf_team_dialog_get_error (SfTeamDialog *self)
 {
-  g_return_val_if_fail (SF_IS_TEAM_DIALOG (self), NULL);
-
-  return self->error;
+  return sf_edit_dialog_get_error (SF_EDIT_DIALOG (self));
 }

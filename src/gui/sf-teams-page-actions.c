@@ -46,6 +46,20 @@ toast_undo (SfTeamsPage      *self,
                          undo_roster, snapshot, (GDestroyNotify) sf_roster_snapshot_free);
 }
 
+/* Offers to undo an edit core made (@snapshot), or says why it was not
+ * made: @failure as the heading, @error's message below it */
+static void
+undo_or_show_error (SfTeamsPage      *self,
+                    SfRosterSnapshot *snapshot,
+                    const char       *failure,
+                    const GError     *error)
+{
+  if (snapshot == NULL)
+    _sf_teams_page_show_error (self, failure, error->message);
+  else
+    toast_undo (self, snapshot);
+}
+
 /* ---- actions --------------------------------------------------------------- */
 
 static void
@@ -68,6 +82,133 @@ present (SfTeamsPage *self,
 {
   g_set_weak_pointer (&self->dialog, dialog);
   gtk_window_present (dialog);
+}
+
+/* The team dialog for @team_id (0: a new team); the team saved is chosen */
+static GtkWindow *
+open_team_dialog (SfTeamsPage *self,
+                  gint64       team_id)
+{
+  SfTeamDialog *dialog = sf_team_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                             self->follower.context, team_id);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_team_saved_cb), self, G_CONNECT_SWAPPED);
+  present (self, GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+/* The caseworker dialog for @caseworker_id (0: a new one, in @team_id); the
+ * caseworker saved is chosen */
+static GtkWindow *
+open_caseworker_dialog (SfTeamsPage *self,
+                        gint64       caseworker_id,
+                        gint64       team_id)
+{
+  SfCaseworkerDialog *dialog = sf_caseworker_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                         self->follower.context, caseworker_id, team_id);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_caseworker_saved_cb), self, G_CONNECT_SWAPPED);
+  present (self, GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+/* The teams but @except, as choices: their ids, their names in @labels */
+static GArray *
+other_teams (SfTeamsPage   *self,
+             gint64         except,
+             GtkStringList *labels)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_teams = g_list_model_get_n_items (G_LIST_MODEL (self->team_store));
+
+  for (guint i = 0; i < n_teams; i++)
+    {
+      g_autoptr(SfTeamItem) team = g_list_model_get_item (G_LIST_MODEL (self->team_store), i);
+      gint64 id = sf_team_item_get_id (team);
+
+      if (id == except)
+        continue;
+      g_array_append_val (ids, id);
+      gtk_string_list_append (labels, sf_team_item_get_name (team));
+    }
+  return ids;
+}
+
+/* What a choice dialog asks the manager */
+typedef enum
+{
+  CHOICE_MOVE_CASEWORKER,    /* the team a caseworker moves to */
+  CHOICE_REMOVE_CASEWORKER,  /* the colleague who takes over a caseworker's cases */
+  CHOICE_REMOVE_TEAM,        /* the team a team's members move to */
+} Choice;
+
+static const char *
+choice_response (Choice choice)
+{
+  return choice == CHOICE_REMOVE_TEAM ? "remove" : "ok";
+}
+
+static void
+on_choice_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       SfTeamsPage      *self)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "sf-ids");
+  gint64 subject = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "sf-subject");
+  Choice choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "sf-choice"));
+  g_autoptr(GError) error = NULL;
+  SfRosterSnapshot *snapshot = NULL;
+  const char *failure = NULL;
+  guint chosen;
+  gint64 id;
+
+  if (!g_str_equal (response, choice_response (choice)))
+    return;
+  chosen = sf_choice_dialog_get_chosen (dialog);
+  if (chosen >= ids->len)
+    return;
+  id = g_array_index (ids, gint64, chosen);
+  switch (choice)
+    {
+    case CHOICE_MOVE_CASEWORKER:
+      snapshot = sf_roster_move_caseworker (self->store, subject, id, &error);
+      failure = _("Caseworker Not Moved");
+      break;
+    case CHOICE_REMOVE_CASEWORKER:
+      snapshot = sf_roster_remove_caseworker (self->store, subject, id, &error);
+      failure = _("Caseworker Not Removed");
+      break;
+    case CHOICE_REMOVE_TEAM:
+    default:
+      snapshot = sf_roster_remove_team (self->store, subject, id, &error);
+      failure = _("Team Not Removed");
+      break;
+    }
+  undo_or_show_error (self, snapshot, failure, error);
+}
+
+/* Asks what @choice says about @subject, among @labels (@ids parallel) */
+static void
+choice_dialog (SfTeamsPage   *self,
+               Choice         choice,
+               const char    *heading,
+               const char    *body,
+               GtkStringList *labels,
+               GArray        *ids,
+               const char    *accessible_label,
+               const char    *ok_label,
+               gint64         subject)
+{
+  AdwMessageDialog *dialog = sf_choice_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                   heading, body, labels, accessible_label,
+                                                   choice_response (choice), ok_label,
+                                                   choice != CHOICE_MOVE_CASEWORKER);
+
+  g_object_set_data_full (G_OBJECT (dialog), "sf-ids", g_array_ref (ids), (GDestroyNotify) g_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "sf-subject", g_memdup2 (&subject, sizeof subject), g_free);
+  g_object_set_data (G_OBJECT (dialog), "sf-choice", GINT_TO_POINTER (choice));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_choice_response_cb), self, 0);
+  present (self, GTK_WINDOW (dialog));
 }
 
 /* The window's suggestion dialog, for the chosen team */
@@ -103,38 +244,10 @@ edit_team_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   SfTeamsPage *self = SF_TEAMS_PAGE (widget);
-  SfTeamDialog *dialog;
 
   if (self->store == NULL || self->selected_team == 0)
     return;
-  dialog = sf_team_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->follower.context, self->selected_team);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_team_saved_cb), self, G_CONNECT_SWAPPED);
-  present (self, GTK_WINDOW (dialog));
-}
-
-static void
-on_remove_team_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            SfTeamsPage      *self)
-{
-  GArray *ids = g_object_get_data (G_OBJECT (dialog), "sf-ids");
-  gint64 team_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "sf-subject");
-  g_autoptr(GError) error = NULL;
-  SfRosterSnapshot *snapshot;
-  guint chosen;
-
-  if (!g_str_equal (response, "remove"))
-    return;
-  chosen = sf_choice_dialog_get_chosen (dialog);
-  if (chosen >= ids->len)
-    return;
-  snapshot = sf_roster_remove_team (self->store, team_id, g_array_index (ids, gint64, chosen), &error);
-  if (snapshot == NULL)
-    {
-      _sf_teams_page_show_error (self, _("Team Not Removed"), error->message);
-      return;
-    }
-  toast_undo (self, snapshot);
+  open_team_dialog (self, self->selected_team);
 }
 
 /* A team without members goes at once (undo brings it back); with members
@@ -148,11 +261,9 @@ remove_team_action (GtkWidget  *widget,
   SfTeamItem *team = _sf_teams_page_selected_team_item (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GArray) ids = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  GArray *ids;
-  AdwMessageDialog *dialog;
-  guint n_teams;
 
   if (self->store == NULL || team == NULL)
     return;
@@ -161,31 +272,15 @@ remove_team_action (GtkWidget  *widget,
     {
       SfRosterSnapshot *snapshot = sf_roster_remove_team (self->store, sf_team_item_get_id (team), 0, &error);
 
-      if (snapshot == NULL)
-        _sf_teams_page_show_error (self, _("Team Not Removed"), error->message);
-      else
-        toast_undo (self, snapshot);
+      undo_or_show_error (self, snapshot, _("Team Not Removed"), error);
       return;
     }
 
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  n_teams = g_list_model_get_n_items (G_LIST_MODEL (self->team_store));
-  for (guint i = 0; i < n_teams; i++)
-    {
-      g_autoptr(SfTeamItem) other = g_list_model_get_item (G_LIST_MODEL (self->team_store), i);
-      gint64 id = sf_team_item_get_id (other);
-
-      if (id == sf_team_item_get_id (team))
-        continue;
-      g_array_append_val (ids, id);
-      gtk_string_list_append (labels, sf_team_item_get_name (other));
-    }
-
+  ids = other_teams (self, sf_team_item_get_id (team), labels);
   if (ids->len == 0)
     {
       g_autofree char *message = NULL;
 
-      g_array_unref (ids);
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "“%s” has %u caseworker and there is no other team to "
                                               "move them to. Create another team first, or remove the "
@@ -208,14 +303,8 @@ remove_team_action (GtkWidget  *widget,
                                        "their cases go with them.",
                                        sf_team_item_get_members (team)),
                           sf_team_item_get_members (team));
-  dialog = sf_choice_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body, labels,
-                                 _("Team to move the members to"),
-                                 "remove", _("_Move Members and Remove Team"), TRUE);
-  g_object_set_data_full (G_OBJECT (dialog), "sf-ids", ids, (GDestroyNotify) g_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "sf-subject",
-                          g_memdup2 (&(gint64) { sf_team_item_get_id (team) }, sizeof (gint64)), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_team_response_cb), self, 0);
-  present (self, GTK_WINDOW (dialog));
+  choice_dialog (self, CHOICE_REMOVE_TEAM, heading, body, labels, ids, _("Team to move the members to"),
+                 _("_Move Members and Remove Team"), sf_team_item_get_id (team));
 }
 
 static void
@@ -225,14 +314,10 @@ edit_caseworker_action (GtkWidget  *widget,
 {
   SfTeamsPage *self = SF_TEAMS_PAGE (widget);
   SfRosterItem *member = _sf_teams_page_selected_member (self);
-  SfCaseworkerDialog *dialog;
 
   if (self->store == NULL || member == NULL)
     return;
-  dialog = sf_caseworker_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->follower.context,
-                                     sf_roster_item_get_id (member), 0);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_caseworker_saved_cb), self, G_CONNECT_SWAPPED);
-  present (self, GTK_WINDOW (dialog));
+  open_caseworker_dialog (self, sf_roster_item_get_id (member), 0);
 }
 
 static void
@@ -256,59 +341,6 @@ explain_norm_action (GtkWidget  *widget,
 }
 
 static void
-on_move_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     SfTeamsPage      *self)
-{
-  GArray *ids = g_object_get_data (G_OBJECT (dialog), "sf-ids");
-  gint64 subject = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "sf-subject");
-  gboolean remove = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "sf-remove"));
-  g_autoptr(GError) error = NULL;
-  SfRosterSnapshot *snapshot;
-  guint chosen;
-
-  if (!g_str_equal (response, "ok"))
-    return;
-  chosen = sf_choice_dialog_get_chosen (dialog);
-  if (chosen >= ids->len)
-    return;
-  if (remove)
-    snapshot = sf_roster_remove_caseworker (self->store, subject, g_array_index (ids, gint64, chosen), &error);
-  else
-    snapshot = sf_roster_move_caseworker (self->store, subject, g_array_index (ids, gint64, chosen), &error);
-  if (snapshot == NULL)
-    {
-      _sf_teams_page_show_error (self, remove ? _("Caseworker Not Removed") : _("Caseworker Not Moved"), error->message);
-      return;
-    }
-  toast_undo (self, snapshot);
-}
-
-/* Asks where a caseworker goes (@remove FALSE: the team to move to) or
- * who takes over their cases (@remove TRUE) */
-static void
-choice_dialog (SfTeamsPage   *self,
-               const char    *heading,
-               const char    *body,
-               GtkStringList *labels,
-               GArray        *ids,
-               const char    *accessible_label,
-               const char    *ok_label,
-               gint64         subject,
-               gboolean       remove)
-{
-  AdwMessageDialog *dialog = sf_choice_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                   heading, body, labels, accessible_label,
-                                                   "ok", ok_label, remove);
-
-  g_object_set_data_full (G_OBJECT (dialog), "sf-ids", g_array_ref (ids), (GDestroyNotify) g_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "sf-subject", g_memdup2 (&subject, sizeof subject), g_free);
-  g_object_set_data (G_OBJECT (dialog), "sf-remove", GINT_TO_POINTER (remove));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_move_response_cb), self, 0);
-  present (self, GTK_WINDOW (dialog));
-}
-
-static void
 move_caseworker_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -316,23 +348,12 @@ move_caseworker_action (GtkWidget  *widget,
   SfTeamsPage *self = SF_TEAMS_PAGE (widget);
   SfRosterItem *member = _sf_teams_page_selected_member (self);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   g_autofree char *heading = NULL;
-  guint n_teams;
 
   if (self->store == NULL || member == NULL)
     return;
-  n_teams = g_list_model_get_n_items (G_LIST_MODEL (self->team_store));
-  for (guint i = 0; i < n_teams; i++)
-    {
-      g_autoptr(SfTeamItem) team = g_list_model_get_item (G_LIST_MODEL (self->team_store), i);
-      gint64 id = sf_team_item_get_id (team);
-
-      if (id == self->selected_team)
-        continue;
-      g_array_append_val (ids, id);
-      gtk_string_list_append (labels, sf_team_item_get_name (team));
-    }
+  ids = other_teams (self, self->selected_team, labels);
   if (ids->len == 0)
     {
       _sf_teams_page_show_error (self, _("No Other Team"), _("Create the team to move the caseworker to first."));
@@ -340,8 +361,8 @@ move_caseworker_action (GtkWidget  *widget,
     }
   /* Translators: %s is a caseworker's name */
   heading = g_strdup_printf (_("Move %s to Another Team"), sf_roster_item_get_name (member));
-  choice_dialog (self, heading, _("Their cases, reductions and absence go with them."),
-                 labels, ids, _("Team to move to"), _("_Move"), sf_roster_item_get_id (member), FALSE);
+  choice_dialog (self, CHOICE_MOVE_CASEWORKER, heading, _("Their cases, reductions and absence go with them."),
+                 labels, ids, _("Team to move to"), _("_Move"), sf_roster_item_get_id (member));
 }
 
 /* Without cases a caseworker goes at once (undo brings them back); with
@@ -370,10 +391,7 @@ remove_caseworker_action (GtkWidget  *widget,
       g_autoptr(GError) error = NULL;
       SfRosterSnapshot *snapshot = sf_roster_remove_caseworker (self->store, id, 0, &error);
 
-      if (snapshot == NULL)
-        _sf_teams_page_show_error (self, _("Caseworker Not Removed"), error->message);
-      else
-        toast_undo (self, snapshot);
+      undo_or_show_error (self, snapshot, _("Caseworker Not Removed"), error);
       return;
     }
 
@@ -418,8 +436,8 @@ remove_caseworker_action (GtkWidget  *widget,
                                        info->open_cases),
                           sf_roster_item_get_initials (member), info->open_cases,
                           sf_roster_item_get_initials (member));
-  choice_dialog (self, heading, body, labels, ids, _("Colleague who takes over the cases"),
-                 _("_Move Cases and Remove"), id, TRUE);
+  choice_dialog (self, CHOICE_REMOVE_CASEWORKER, heading, body, labels, ids,
+                 _("Colleague who takes over the cases"), _("_Move Cases and Remove"), id);
 }
 
 /* ---- the page's own API ---------------------------------------------------- */
@@ -427,23 +445,16 @@ remove_caseworker_action (GtkWidget  *widget,
 GtkWindow *
 sf_teams_page_new_team (SfTeamsPage *self)
 {
-  SfTeamDialog *dialog;
-
   g_return_val_if_fail (SF_IS_TEAMS_PAGE (self), NULL);
   g_return_val_if_fail (self->store != NULL, NULL);
 
-  dialog = sf_team_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->follower.context, 0);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_team_saved_cb), self, G_CONNECT_SWAPPED);
-  present (self, GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
+  return open_team_dialog (self, 0);
 }
 
 /* In the chosen team; without any team, asks for one first. */
 GtkWindow *
 sf_teams_page_new_caseworker (SfTeamsPage *self)
 {
-  SfCaseworkerDialog *dialog;
-
   g_return_val_if_fail (SF_IS_TEAMS_PAGE (self), NULL);
   g_return_val_if_fail (self->store != NULL, NULL);
 
@@ -452,11 +463,7 @@ sf_teams_page_new_caseworker (SfTeamsPage *self)
       _sf_teams_page_show_error (self, _("No Teams Yet"), _("A caseworker belongs to a team: create the team first."));
       return self->dialog;
     }
-  dialog = sf_caseworker_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->follower.context, 0,
-                                     self->selected_team);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_caseworker_saved_cb), self, G_CONNECT_SWAPPED);
-  present (self, GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
+  return open_caseworker_dialog (self, 0, self->selected_team);
 }
 
 /* Called from class_init: the page's actions and their keys */

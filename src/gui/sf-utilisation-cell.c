@@ -17,26 +17,26 @@
  * the percentage beside it; "—" and the reason where there is no norm. */
 struct _SfUtilisationCell
 {
-  GtkWidget     parent_instance;
-
-  SfRosterItem *item;
+  SfRosterCell  parent_instance;
 
   GtkLevelBar  *level_bar;
   GtkLabel     *reason_label;
   GtkLabel     *percent_label;
 };
 
-G_DEFINE_FINAL_TYPE (SfUtilisationCell, sf_utilisation_cell, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SfUtilisationCell, sf_utilisation_cell, SF_TYPE_ROSTER_CELL)
 
 static void
-update (SfUtilisationCell *self)
+sf_utilisation_cell_update (SfRosterCell *cell,
+                            SfRosterItem *item)
 {
+  SfUtilisationCell *self = SF_UTILISATION_CELL (cell);
   double utilisation;
   g_autofree char *accessible = NULL;
 
   sf_status_set_css_class (GTK_WIDGET (self->level_bar), NULL);
 
-  if (self->item == NULL)
+  if (item == NULL)
     {
       gtk_label_set_label (self->percent_label, NULL);
       gtk_label_set_label (self->reason_label, NULL);
@@ -44,16 +44,16 @@ update (SfUtilisationCell *self)
       return;
     }
 
-  utilisation = sf_roster_item_get_utilisation (self->item);
-  gtk_label_set_label (self->percent_label, sf_roster_item_get_utilisation_text (self->item));
+  utilisation = sf_roster_item_get_utilisation (item);
+  gtk_label_set_label (self->percent_label, sf_roster_item_get_utilisation_text (item));
 
   if (isnan (utilisation))
     {
-      const char *reason = sf_roster_item_get_capacity_label (self->item);
+      const char *reason = sf_roster_item_get_capacity_label (item);
 
       /* The status column says why, unless it shows a status (cases
        * counted on someone without capacity): then the reason goes here */
-      gboolean show_reason = sf_roster_item_get_is_counted (self->item);
+      gboolean show_reason = sf_roster_item_get_is_counted (item);
 
       gtk_widget_set_visible (GTK_WIDGET (self->level_bar), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->reason_label), show_reason);
@@ -70,7 +70,7 @@ update (SfUtilisationCell *self)
     }
   else
     {
-      SfStatus status = sf_roster_item_get_status (self->item);
+      SfStatus status = sf_roster_item_get_status (item);
 
       gtk_widget_set_visible (GTK_WIDGET (self->level_bar), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->reason_label), FALSE);
@@ -80,7 +80,7 @@ update (SfUtilisationCell *self)
       sf_status_set_css_class (GTK_WIDGET (self->level_bar), sf_status_css_class (status));
       /* Translators: read by a screen reader, e.g. "Utilisation 104 %, Over norm" */
       accessible = g_strdup_printf (_("Utilisation %s, %s"),
-                                    sf_roster_item_get_utilisation_text (self->item),
+                                    sf_roster_item_get_utilisation_text (item),
                                     sf_status_to_label (status));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->level_bar),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
@@ -91,32 +91,13 @@ update (SfUtilisationCell *self)
 }
 
 static void
-sf_utilisation_cell_dispose (GObject *object)
-{
-  SfUtilisationCell *self = (SfUtilisationCell *)object;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  if (self->item != NULL)
-    g_signal_handlers_disconnect_by_func (self->item, update, self);
-  g_clear_object (&self->item);
-
-  G_OBJECT_CLASS (sf_utilisation_cell_parent_class)->dispose (object);
-}
-
-static void
 sf_utilisation_cell_class_init (SfUtilisationCellClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sf_utilisation_cell_dispose;
-
-  /* The cell lays its three children out itself: no box, no template.
-   * A list keeps 200 rows of these and makes them again when its filter
-   * changes, so each widget and each builder run counts. */
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  /* A list keeps 200 rows of these and makes them again when its filter
+   * changes, so each widget counts */
+  SF_ROSTER_CELL_CLASS (klass)->update = sf_utilisation_cell_update;
   gtk_widget_class_set_css_name (widget_class, "sf-utilisation-cell");
 }
 
@@ -155,30 +136,4 @@ GtkWidget *
 sf_utilisation_cell_new (void)
 {
   return g_object_new (SF_TYPE_UTILISATION_CELL, NULL);
-}
-
-SfRosterItem *
-sf_utilisation_cell_get_item (SfUtilisationCell *self)
-{
-  g_return_val_if_fail (SF_IS_UTILISATION_CELL (self), NULL);
-
-  return self->item;
-}
-
-void
-sf_utilisation_cell_set_item (SfUtilisationCell *self,
-                              SfRosterItem      *item)
-{
-  g_return_if_fail (SF_IS_UTILISATION_CELL (self));
-  g_return_if_fail (item == NULL || SF_IS_ROSTER_ITEM (item));
-
-  if (self->item == item)
-    return;
-  /* An item that changes in place is shown as it now is */
-  if (self->item != NULL)
-    g_signal_handlers_disconnect_by_func (self->item, update, self);
-  g_set_object (&self->item, item);
-  if (item != NULL)
-    g_signal_connect_object (item, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  update (self);
 }

@@ -9,17 +9,14 @@
 
 #include <gtk/gtk.h>
 
-#include "sf-roster-item.h"
+#include "sf-roster-cell.h"
 
 G_BEGIN_DECLS
 
 #define SF_TYPE_UTILISATION_CELL (sf_utilisation_cell_get_type ())
 
-G_DECLARE_FINAL_TYPE (SfUtilisationCell, sf_utilisation_cell, SF, UTILISATION_CELL, GtkWidget)
+G_DECLARE_FINAL_TYPE (SfUtilisationCell, sf_utilisation_cell, SF, UTILISATION_CELL, SfRosterCell)
 
 GtkWidget    *sf_utilisation_cell_new      (void);
-SfRosterItem *sf_utilisation_cell_get_item (SfUtilisationCell *self);
-void          sf_utilisation_cell_set_item (SfUtilisationCell *self,
-                                            SfRosterItem      *item);
 
 G_END_DECLS

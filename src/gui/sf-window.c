@@ -15,6 +15,7 @@
 #include "sf-caseloads-page.h"
 #include "sf-change-log-window.h"
 #include "sf-checklists-page.h"
+#include "sf-export-chooser.h"
 #include "sf-import-error-dialog.h"
 #include "sf-import-preview-dialog.h"
 #include "sf-planning-page.h"
@@ -162,40 +163,16 @@ choose_import_file (SfWindow *self,
                     gboolean  cases)
 {
   g_autoptr(GtkFileFilter) csv_filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
-
-  if (self->import_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->import_chooser));
-      g_clear_object (&self->import_chooser);
-    }
-
-  chooser = gtk_file_chooser_native_new (cases ? _("Import Cases") : _("Import Roster"),
-                                         GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
   gtk_file_filter_set_name (csv_filter, _("CSV Files"));
   gtk_file_filter_add_pattern (csv_filter, "*.csv");
   gtk_file_filter_add_pattern (csv_filter, "*.CSV");
   gtk_file_filter_add_mime_type (csv_filter, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv_filter);
-
-  gtk_file_filter_set_name (all_filter, _("All Files"));
-  gtk_file_filter_add_pattern (all_filter, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
-
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), csv_filter);
-
+  chooser = sf_open_chooser_new (&self->import_chooser, GTK_WINDOW (self),
+                                 cases ? _("Import Cases") : _("Import Roster"), _("_Import"), csv_filter,
+                                 G_CALLBACK (on_import_chooser_response_cb), self);
   g_object_set_data (G_OBJECT (chooser), "sf-import-cases", GINT_TO_POINTER (cases));
-  g_signal_connect_object (chooser, "response",
-                           G_CALLBACK (on_import_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  self->import_chooser = chooser;
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
