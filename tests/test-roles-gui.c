@@ -36,13 +36,6 @@ typedef struct
   SfStore *store;               /* the window's, as the login the test plays */
 } Fixture;
 
-static char *
-uri_as (const char *uri,
-        const char *login)
-{
-  return g_strdup_printf ("%s%suser=%s", uri, strchr (uri, '?') != NULL ? "&" : "?", login);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -103,7 +96,7 @@ open_window_as (Fixture *fixture,
                 int      who)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = uri_as (fixture->uri, fixture->logins[who]);
+  g_autofree char *uri = sf_test_pg_uri_as (fixture->uri, fixture->logins[who]);
   g_autoptr(SfContext) context = NULL;
   SfWindow *window;
 
@@ -164,42 +157,35 @@ user_label (SfWindow *window)
   return gtk_label_get_label (GTK_LABEL (label));
 }
 
-static void
-test_manager (Fixture       *fixture,
-              gconstpointer  data)
+/* What a role's window shows and offers */
+typedef struct
 {
-  SfWindow *window = open_window_as (fixture, MANAGER);
-  g_autofree char *who = g_strdup_printf ("%s · manager of Familie", fixture->logins[MANAGER]);
+  int          who;
+  const char  *as;        /* after the login in the header */
+  guint        workers;   /* the caseworkers it sees */
+  const char  *offered;   /* the actions of role_actions enabled */
+} Role;
+
+static const Role manager = { MANAGER, " · manager of Familie", 3, "win.import-cases win.new-caseworker" };
+static const Role hr = { HR, " · HR", 4, "win.import-roster win.new-team win.new-caseworker" };
+static const Role admin = {
+  ADMIN, " · administrator", 4,
+  "win.import-roster win.import-cases win.new-team win.new-caseworker win.access app.preferences"
+};
+
+static void
+test_role (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const Role *role = data;
+  SfWindow *window = open_window_as (fixture, role->who);
+  g_autofree char *who = g_strconcat (fixture->logins[role->who], role->as, NULL);
 
   g_assert_cmpstr (sf_window_get_visible_page (window), ==, "roster");
   g_assert_cmpstr (user_label (window), ==, who);
-  /* Their team's three people, not Sygedagpenge's */
-  g_assert_cmpuint (sf_context_get_dataset (sf_window_get_context (window))->caseworkers->len, ==, 3);
-  assert_actions (window, "win.import-cases win.new-caseworker");
-}
-
-static void
-test_hr (Fixture       *fixture,
-         gconstpointer  data)
-{
-  SfWindow *window = open_window_as (fixture, HR);
-  g_autofree char *who = g_strdup_printf ("%s · HR", fixture->logins[HR]);
-
-  g_assert_cmpstr (sf_window_get_visible_page (window), ==, "roster");
-  g_assert_cmpstr (user_label (window), ==, who);
-  assert_actions (window, "win.import-roster win.new-team win.new-caseworker");
-}
-
-static void
-test_admin (Fixture       *fixture,
-            gconstpointer  data)
-{
-  SfWindow *window = open_window_as (fixture, ADMIN);
-  g_autofree char *who = g_strdup_printf ("%s · administrator", fixture->logins[ADMIN]);
-
-  g_assert_cmpstr (user_label (window), ==, who);
-  assert_actions (window, "win.import-roster win.import-cases win.new-team win.new-caseworker win.access "
-                          "app.preferences");
+  /* A manager sees their team's three people, not Sygedagpenge's */
+  g_assert_cmpuint (sf_context_get_dataset (sf_window_get_context (window))->caseworkers->len, ==, role->workers);
+  assert_actions (window, role->offered);
 }
 
 /* A login the database gives nothing: not an empty-looking app, but
@@ -394,9 +380,9 @@ main (int    argc,
   g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (preferences));
   g_object_unref (preferences);
 
-  g_test_add ("/roles-gui/manager", Fixture, NULL, fixture_set_up, test_manager, fixture_tear_down);
-  g_test_add ("/roles-gui/hr", Fixture, NULL, fixture_set_up, test_hr, fixture_tear_down);
-  g_test_add ("/roles-gui/admin", Fixture, NULL, fixture_set_up, test_admin, fixture_tear_down);
+  g_test_add ("/roles-gui/manager", Fixture, &manager, fixture_set_up, test_role, fixture_tear_down);
+  g_test_add ("/roles-gui/hr", Fixture, &hr, fixture_set_up, test_role, fixture_tear_down);
+  g_test_add ("/roles-gui/admin", Fixture, &admin, fixture_set_up, test_role, fixture_tear_down);
   g_test_add ("/roles-gui/no-access", Fixture, NULL, fixture_set_up, test_no_access, fixture_tear_down);
   g_test_add ("/roles-gui/reevaluated", Fixture, NULL, fixture_set_up, test_reevaluated, fixture_tear_down);
   g_test_add ("/roles-gui/access-dialog", Fixture, NULL, fixture_set_up, test_access_dialog, fixture_tear_down);
