@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include "sf-access-dialog-private.h"
+#include "sf-caseloads-page.h"
+#include "sf-planning-page-private.h"
 #include "sf-server.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
@@ -110,20 +112,20 @@ open_window_as (Fixture *fixture,
   return window;
 }
 
-/* Whether a button of the window for @action would be offered: an
+/* Whether a button for @action inside @widget would be offered: an
  * actionable widget is sensitive while its action is enabled */
 static gboolean
-action_enabled (SfWindow   *window,
+action_enabled (GtkWidget  *widget,
                 const char *action)
 {
-  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  GtkWidget *box = sf_test_find_widget (widget, GTK_TYPE_BOX);
   GtkWidget *probe = gtk_button_new ();
   gboolean enabled;
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action);
-  gtk_box_append (GTK_BOX (content), probe);
+  gtk_box_append (GTK_BOX (box), probe);
   enabled = gtk_widget_get_sensitive (probe);
-  gtk_box_remove (GTK_BOX (content), probe);
+  gtk_box_remove (GTK_BOX (box), probe);
   return enabled;
 }
 
@@ -140,11 +142,11 @@ assert_actions (SfWindow   *window,
   g_autoptr(GString) offered = g_string_new (NULL);
 
   for (guint i = 0; role_actions[i] != NULL; i++)
-    if (action_enabled (window, role_actions[i]))
+    if (action_enabled (GTK_WIDGET (window), role_actions[i]))
       g_string_append_printf (offered, "%s%s", offered->len > 0 ? " " : "", role_actions[i]);
   g_assert_cmpstr (offered->str, ==, expected);
   /* Never demonstration data among real data, whoever asks */
-  g_assert_false (action_enabled (window, "win.demo"));
+  g_assert_false (action_enabled (GTK_WIDGET (window), "win.demo"));
 }
 
 /* What the window says of who is signed in */
@@ -164,14 +166,25 @@ typedef struct
   const char  *as;        /* after the login in the header */
   guint        workers;   /* the caseworkers it sees */
   const char  *offered;   /* the actions of role_actions enabled */
+  gboolean     cases;     /* a new case offered on the list of cases */
+  gboolean     scenarios; /* a new scenario offered on the Planning page */
 } Role;
 
-static const Role manager = { MANAGER, " · manager of Familie", 3, "win.import-cases win.new-caseworker" };
-static const Role hr = { HR, " · HR", 4, "win.import-roster win.new-team win.new-caseworker" };
+static const Role manager = {
+  MANAGER, " · manager of Familie", 3, "win.import-cases win.new-caseworker", TRUE, FALSE
+};
+static const Role hr = { HR, " · HR", 4, "win.import-roster win.new-team win.new-caseworker", FALSE, TRUE };
 static const Role admin = {
   ADMIN, " · administrator", 4,
-  "win.import-roster win.import-cases win.new-team win.new-caseworker win.access app.preferences"
+  "win.import-roster win.import-cases win.new-team win.new-caseworker win.access app.preferences", TRUE, TRUE
 };
+
+/* The Planning page has computed its figures (off the main thread) */
+static gboolean
+planning_ready (gpointer page)
+{
+  return sf_planning_page_get_planning (page) != NULL;
+}
 
 static void
 test_role (Fixture       *fixture,
@@ -180,12 +193,25 @@ test_role (Fixture       *fixture,
   const Role *role = data;
   SfWindow *window = open_window_as (fixture, role->who);
   g_autofree char *who = g_strconcat (fixture->logins[role->who], role->as, NULL);
+  GtkWidget *cases, *planning;
 
   g_assert_cmpstr (sf_window_get_visible_page (window), ==, "roster");
   g_assert_cmpstr (user_label (window), ==, who);
   /* A manager sees their team's three people, not Sygedagpenge's */
   g_assert_cmpuint (sf_context_get_dataset (sf_window_get_context (window))->caseworkers->len, ==, role->workers);
   assert_actions (window, role->offered);
+
+  /* The pages' own actions that write, once each page is shown */
+  sf_window_show_page (window, "caseloads");
+  sf_test_wait_for_frame ();
+  cases = GTK_WIDGET (sf_caseloads_page_get_cases_view (sf_window_get_caseloads_page (window)));
+  g_assert_cmpint (action_enabled (cases, "cases.new"), ==, role->cases);
+  g_assert_cmpint (action_enabled (cases, "cases.counts"), ==, role->cases);
+  sf_window_show_page (window, "planning");
+  sf_test_wait_for_frame ();
+  planning = sf_test_find_widget (GTK_WIDGET (window), SF_TYPE_PLANNING_PAGE);
+  g_assert_true (sf_test_wait_until (planning_ready, planning));
+  g_assert_cmpint (action_enabled (planning, "planning.new-scenario"), ==, role->scenarios);
 }
 
 /* A login the database gives nothing: not an empty-looking app, but
