@@ -322,6 +322,13 @@ sf_test_pg_drop_database (char *uri)
 }
 
 char *
+sf_test_pg_uri_as (const char *uri,
+                   const char *login)
+{
+  return g_strdup_printf ("%s%suser=%s", uri, strchr (uri, '?') != NULL ? "&" : "?", login);
+}
+
+char *
 sf_test_pg_query (const char *uri,
                   const char *sql)
 {

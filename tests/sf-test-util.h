@@ -99,6 +99,9 @@ char    *sf_test_dump_tables       (SfDb               *db,
                                     const char * const *only);
 char    *sf_test_pg_query          (const char  *uri,
                                     const char  *sql);
+/* @uri signing in as @login (the test cluster trusts its socket) */
+char    *sf_test_pg_uri_as         (const char  *uri,
+                                    const char  *login);
 
 
 /* sf_store_open (":memory:"), or with SF_TEST_STORE=postgresql a store

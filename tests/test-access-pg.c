@@ -53,13 +53,6 @@ assert_contains (const char *haystack,
     g_error ("“%s” is not in “%s”", needle, haystack);
 }
 
-static char *
-uri_as (const char *uri,
-        const char *login)
-{
-  return g_strdup_printf ("%s%suser=%s", uri, strchr (uri, '?') != NULL ? "&" : "?", login);
-}
-
 static gint64
 owner_int (Fixture    *fixture,
            const char *sql)
@@ -164,7 +157,7 @@ fixture_set_up (Fixture       *fixture,
       g_autofree char *create = NULL;
 
       fixture->logins[i] = g_strdup_printf ("sfa_%ld_%d_%s", (long) getpid (), n, login_kinds[i]);
-      fixture->uris[i] = uri_as (fixture->uri, fixture->logins[i]);
+      fixture->uris[i] = sf_test_pg_uri_as (fixture->uri, fixture->logins[i]);
       create = g_strdup_printf ("CREATE ROLE \"%s\" LOGIN", fixture->logins[i]);
       g_free (sf_test_pg_query (fixture->uri, create));
     }

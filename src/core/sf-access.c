@@ -43,6 +43,77 @@ sf_access_role_from_key (const char *key)
   return 0;
 }
 
+/* What each role may set out to do: the one table (docs/access.md's) */
+static const SfAccessRoles may_table[SF_ACCESS_N_DOS] = {
+  [SF_ACCESS_DO_SETTINGS]       = SF_ACCESS_ADMIN,
+  [SF_ACCESS_DO_GRANT]          = SF_ACCESS_ADMIN,
+  [SF_ACCESS_DO_TEAMS]          = SF_ACCESS_HR | SF_ACCESS_ADMIN,
+  [SF_ACCESS_DO_CASEWORKERS]    = SF_ACCESS_MANAGER | SF_ACCESS_HR | SF_ACCESS_ADMIN,
+  [SF_ACCESS_DO_IMPORT_ROSTER]  = SF_ACCESS_HR | SF_ACCESS_ADMIN,
+  [SF_ACCESS_DO_PLANNED_HIRES]  = SF_ACCESS_HR | SF_ACCESS_ADMIN,
+  [SF_ACCESS_DO_CASES]          = SF_ACCESS_MANAGER | SF_ACCESS_ADMIN,
+  [SF_ACCESS_DO_CHECKLISTS]     = SF_ACCESS_MANAGER | SF_ACCESS_ADMIN,
+  [SF_ACCESS_DO_ACKNOWLEDGE]    = SF_ACCESS_MANAGER | SF_ACCESS_ADMIN,
+  [SF_ACCESS_DO_SCENARIOS]      = SF_ACCESS_HR | SF_ACCESS_ADMIN,
+  [SF_ACCESS_DO_DEMO]           = SF_ACCESS_ADMIN,
+};
+
+gboolean
+sf_access_may (const SfAccessSelf *self,
+               SfAccessDo          what)
+{
+  g_return_val_if_fail (what < SF_ACCESS_N_DOS, FALSE);
+
+  if (self == NULL || self->owner)
+    return TRUE;
+  return (self->roles & may_table[what]) != 0;
+}
+
+const char *
+sf_access_role_name (const char *key)
+{
+  switch (sf_access_role_from_key (key))
+    {
+    case SF_ACCESS_MANAGER:
+      return C_("role", "Manager");
+    case SF_ACCESS_HR:
+      return C_("role", "HR");
+    case SF_ACCESS_ADMIN:
+      return C_("role", "Administrator");
+    default:
+      return key;
+    }
+}
+
+char *
+sf_access_describe (const SfAccessSelf *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *roles = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->owner)
+    g_ptr_array_add (parts, g_strdup (_("owner of the database")));
+  if (self->roles & SF_ACCESS_ADMIN)
+    g_ptr_array_add (parts, g_strdup (C_("signed in as", "administrator")));
+  if (self->roles & SF_ACCESS_HR)
+    g_ptr_array_add (parts, g_strdup (C_("signed in as", "HR")));
+  if ((self->roles & SF_ACCESS_MANAGER) && self->teams != NULL)
+    {
+      g_autofree char *teams = g_strjoinv (", ", self->teams);
+
+      /* Translators: what a login may do; %s names teams ("Syg, Job") */
+      g_ptr_array_add (parts, g_strdup_printf (_("manager of %s"), teams));
+    }
+  if (parts->len == 0)
+    return g_strdup (self->login);
+  g_ptr_array_add (parts, NULL);
+  roles = g_strjoinv ("; ", (char **) parts->pdata);
+  /* Translators: who is signed in: the login, then what it may do */
+  return g_strdup_printf (_("%s · %s"), self->login, roles);
+}
+
 /* Access control is the server's: a file has none */
 static gboolean
 require_server (SfStore  *store,

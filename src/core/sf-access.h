@@ -38,11 +38,42 @@ typedef struct
   GStrv          teams;   /* the teams it manages, by name */
 } SfAccessSelf;
 
+/* What a person may set out to do in the program.  The server decides
+ * each write (a manager's caseworkers are those of their teams); these
+ * say only whether a role may do it at all, so the program offers it. */
+typedef enum
+{
+  SF_ACCESS_DO_SETTINGS,       /* settings, weights, case areas and norms, checklist templates */
+  SF_ACCESS_DO_GRANT,          /* grant and take away access */
+  SF_ACCESS_DO_TEAMS,          /* create, change and remove teams */
+  SF_ACCESS_DO_CASEWORKERS,    /* caseworkers, reductions, absences, end dates */
+  SF_ACCESS_DO_IMPORT_ROSTER,  /* a roster file, which may create teams */
+  SF_ACCESS_DO_PLANNED_HIRES,
+  SF_ACCESS_DO_CASES,          /* cases, their import included */
+  SF_ACCESS_DO_CHECKLISTS,     /* checklists, their items and check marks */
+  SF_ACCESS_DO_ACKNOWLEDGE,    /* alert acknowledgements */
+  SF_ACCESS_DO_SCENARIOS,      /* what-if scenarios */
+  SF_ACCESS_DO_DEMO,           /* demonstration data: teams, cases and all */
+  SF_ACCESS_N_DOS
+} SfAccessDo;
+
 void          sf_access_entry_free (SfAccessEntry *entry);
 void          sf_access_self_free  (SfAccessSelf  *self);
 
 /* The role's key ("manager", "hr", "admin") as a flag; 0 when it is none */
 SfAccessRoles sf_access_role_from_key (const char *key);
+
+/* Whether @self may @what: the one table of role → what it may do
+ * (docs/access.md).  NULL (a database file) and the owner may do
+ * everything; a login without access nothing. */
+gboolean      sf_access_may        (const SfAccessSelf  *self,
+                                    SfAccessDo           what);
+/* The role's name for people ("Manager", "HR", "Administrator"),
+ * translated */
+const char   *sf_access_role_name  (const char          *key);
+/* Who @self is, for the window: "anne, administrator", "bo, manager of
+ * Syg and Job"; a login without access: only the login */
+char         *sf_access_describe   (const SfAccessSelf  *self);
 
 /* Grants @login @role (for a manager: for each of @teams, one at least).
  * Only an admin or the database's owner may; the login role must exist on

@@ -43,6 +43,7 @@ struct _SfContext
   SfDataset  *dataset;
   SfFigures  *figures;      /* borrows @dataset */
   GPtrArray  *alerts;
+  SfAccessSelf *access;     /* on a server: who is signed in; NULL on a file */
 
   /* Other users' changes on a server (sf_context_follow_others()): the
    * watch on the connection's socket, and an idle that takes what came
@@ -317,6 +318,7 @@ sf_context_finalize (GObject *object)
   g_clear_pointer (&self->alerts, g_ptr_array_unref);
   g_clear_pointer (&self->figures, sf_figures_free);
   g_clear_pointer (&self->dataset, sf_dataset_free);
+  g_clear_pointer (&self->access, sf_access_self_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sf_context_parent_class)->finalize (object);
@@ -460,6 +462,7 @@ sf_context_reload (SfContext  *self,
                    GError    **error)
 {
   g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfAccessSelf) access = NULL;
   SfSettings settings;
 
   g_return_val_if_fail (SF_IS_CONTEXT (self), FALSE);
@@ -471,10 +474,17 @@ sf_context_reload (SfContext  *self,
       (dataset = sf_store_load_dataset (self->store, error)) == NULL)
     return FALSE;
 
+  /* Who is signed in, read again with the data (a reconnect, a grant) */
+  if (sf_db_get_kind (sf_store_get_db (self->store)) == SF_DB_POSTGRES &&
+      (access = sf_access_get_self (self->store, error)) == NULL)
+    return FALSE;
+
   /* The figures borrow the dataset: the old ones go first */
   g_clear_pointer (&self->figures, sf_figures_free);
   g_clear_pointer (&self->dataset, sf_dataset_free);
   g_clear_pointer (&self->alerts, g_ptr_array_unref);
+  g_clear_pointer (&self->access, sf_access_self_free);
+  self->access = g_steal_pointer (&access);
   self->settings = settings;
   self->dataset = g_steal_pointer (&dataset);
   self->figures = sf_figures_compute (self->dataset, &self->settings, sf_day_today ());
@@ -553,6 +563,17 @@ sf_context_is_empty (SfContext *self)
 
   return self->dataset == NULL ||
          (self->dataset->caseworkers->len == 0 && self->dataset->teams->len == 0);
+}
+
+/* On a server, who is signed in and what they may do
+ * (sf_access_may()); NULL on a database file, where the user may do
+ * everything.  Read again with every reload; borrowed until then. */
+const SfAccessSelf *
+sf_context_get_access (SfContext *self)
+{
+  g_return_val_if_fail (SF_IS_CONTEXT (self), NULL);
+
+  return self->access;
 }
 
 /* Offers to undo an edit just written: whoever shows it (the window, as a

@@ -9,6 +9,7 @@
 
 #include <glib-object.h>
 
+#include "sf-access.h"
 #include "sf-capacity.h"
 #include "sf-recompute.h"
 #include "sf-settings.h"
@@ -80,6 +81,7 @@ const SfFigures  *sf_context_get_figures       (SfContext     *self);
 const SfSettings *sf_context_get_settings      (SfContext     *self);
 GPtrArray        *sf_context_get_alerts        (SfContext     *self);
 gboolean          sf_context_is_empty          (SfContext     *self);
+const SfAccessSelf *sf_context_get_access      (SfContext     *self);
 void              sf_context_offer_undo        (SfContext     *self,
                                                 const char    *title,
                                                 SfUndoFunc     func,

@@ -1273,7 +1273,9 @@ open_for_reading (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   tune_allocator ();
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  /* A server's database is no file (the Planning page reads it on a
+   * connection of its own) */
+  if (!sf_db_location_is_uri (path) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, SF_ERROR, SF_ERROR_IO, _("There is no database file “%s”."), path);
       return NULL;

@@ -17,6 +17,7 @@
 #include "sf-filtered-list.h"
 #include "sf-list-edit.h"
 #include "sf-list-window.h"
+#include "sf-role-gate.h"
 #include "sf-row-viewport.h"
 #include "sf-worker-choices.h"
 
@@ -225,6 +226,12 @@ filter_func (gpointer item,
   return TRUE;
 }
 
+/* What changes cases: on what is chosen, and on nothing chosen */
+static const char * const case_writes[] = {
+  "cases.edit", "cases.close", "cases.reopen", "cases.reassign", "cases.cover", "cases.delete", NULL
+};
+static const char * const case_adds[] = { "cases.new", "cases.counts", NULL };
+
 static void
 update_selection_state (SfCasesView *self)
 {
@@ -265,6 +272,9 @@ update_selection_state (SfCasesView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.reassign", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.cover", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.delete", n > 0);
+  /* A role that may not change cases (HR) is offered none of it */
+  sf_role_gate (GTK_WIDGET (self), self->context, SF_ACCESS_DO_CASES, case_writes, FALSE);
+  sf_role_gate (GTK_WIDGET (self), self->context, SF_ACCESS_DO_CASES, case_adds, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), any_open);
 
   close_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Close %u Case", "_Close %u Cases", (guint) n),

@@ -14,6 +14,7 @@
 #include "sf-checklists-page-private.h"
 #include "sf-export-chooser.h"
 #include "sf-grouped-list.h"
+#include "sf-role-gate.h"
 
 /* Pejlemærker: a team's checklists of goal markers and work procedures.
  * Items are checked with a date, initials and a note; an item with a
@@ -760,6 +761,12 @@ due_group (SfChecklistsPage *self)
   return group;
 }
 
+/* What changes checklists: a new one for the team chosen, and any; what
+ * changes the templates */
+static const char * const checklist_writes[] = { "checklists.start", NULL };
+static const char * const checklist_edits[] = { "checklists.add-item", "checklists.remove", NULL };
+static const char * const template_writes[] = { "checklists.save-template", NULL };
+
 static void
 rebuild (SfChecklistsPage *self)
 {
@@ -790,6 +797,10 @@ rebuild (SfChecklistsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->team_level), total > 0);
   gtk_stack_set_visible_child_name (self->content_stack, total > 0 ? "list" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklists.start", self->team_id != 0);
+  /* Checklists are the managers' and admin's; templates admin's */
+  sf_role_gate (GTK_WIDGET (self), self->context, SF_ACCESS_DO_CHECKLISTS, checklist_writes, FALSE);
+  sf_role_gate (GTK_WIDGET (self), self->context, SF_ACCESS_DO_CHECKLISTS, checklist_edits, TRUE);
+  sf_role_gate (GTK_WIDGET (self), self->context, SF_ACCESS_DO_SETTINGS, template_writes, TRUE);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "sf-page-follower.h"
 #include "sf-planning-page-private.h"
 #include "sf-planning-scenario.h"
+#include "sf-role-gate.h"
 #include "sf-scenario-change-dialog.h"
 #include "sf-status-style.h"
 
@@ -115,6 +116,18 @@ job_free (gpointer data)
 
   g_free (job->path);
   g_free (job);
+}
+
+/* The figures could not be computed: the page says why (a message may
+ * hold a server's URI with an ampersand: the description is markup) */
+static void
+show_error (SfPlanningPage *self,
+            const char     *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_status_page_set_description (self->error_page, escaped);
+  gtk_stack_set_visible_child_name (self->state_stack, "error");
 }
 
 static void
@@ -274,8 +287,7 @@ on_computed_cb (GObject      *source,
           g_task_get_cancellable (G_TASK (result)) != self->cancellable)
         return;
       gtk_spinner_stop (self->spinner);
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->state_stack, "error");
+      show_error (self, error->message);
       return;
     }
   /* A later set_data() started another computation: this one is stale */
@@ -304,10 +316,7 @@ start_computing (SfPlanningPage *self)
       g_autoptr(SfPlanningData) data = sf_planning_data_compute (self->store, self->today, NULL, &error);
 
       if (data == NULL)
-        {
-          adw_status_page_set_description (self->error_page, error->message);
-          gtk_stack_set_visible_child_name (self->state_stack, "error");
-        }
+        show_error (self, error->message);
       else
         show_data (self, data);
       return;
@@ -1132,6 +1141,13 @@ show_changes (SfPlanningPage *self)
     }
 }
 
+/* What changes scenarios: the one chosen, and a new one */
+static const char * const scenario_writes[] = {
+  "planning.rename-scenario", "planning.duplicate-scenario", "planning.delete-scenario",
+  "planning.add-change", "planning.apply-scenario", NULL
+};
+static const char * const scenario_adds[] = { "planning.new-scenario", "planning.remove-change", NULL };
+
 /* The scenario's part of the page: its changes and the comparison */
 static void
 show_scenario (SfPlanningPage *self)
@@ -1150,6 +1166,9 @@ show_scenario (SfPlanningPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planning.add-change", chosen);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planning.apply-scenario",
                                  chosen && self->scenario->changes->len > 0);
+  /* Scenarios are HR's and admin's */
+  sf_role_gate (GTK_WIDGET (self), self->follower.context, SF_ACCESS_DO_SCENARIOS, scenario_writes, FALSE);
+  sf_role_gate (GTK_WIDGET (self), self->follower.context, SF_ACCESS_DO_SCENARIOS, scenario_adds, TRUE);
   if (!chosen)
     return;
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-error-dialog.h"
+#include "sf-access-dialog.h"
 #include "sf-alerts-page.h"
 #include "sf-backups-window.h"
 #include "sf-caseloads-page.h"
@@ -48,8 +49,10 @@ struct _SfWindow
   SfPlanningPage       *planning_page;
   AdwToast             *undo_toast;    /* weak: the latest undo toast */
 
-  /* Which database is open */
+  /* Which database is open, and who is signed in to it */
   GtkLabel             *database_label;
+  GtkLabel             *user_label;
+  AdwStatusPage        *no_access_page;
   /* A server's connection lost: the banner says so, edits are held back
    * and the window reconnects, waiting longer after each failed try */
   GtkBox               *banner_box;
@@ -76,20 +79,68 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The window's and the application's actions a role may not use, each
+ * with what it does (the table of who may do what is core's:
+ * sf_access_may()).  All of them write: a lost connection holds them
+ * back too. */
+static const struct
+{
+  const char *action;
+  SfAccessDo  what;
+} role_actions[] = {
+  { "win.import-roster",  SF_ACCESS_DO_IMPORT_ROSTER },
+  { "win.import-cases",   SF_ACCESS_DO_CASES },
+  { "win.new-team",       SF_ACCESS_DO_TEAMS },
+  { "win.new-caseworker", SF_ACCESS_DO_CASEWORKERS },
+  { "win.demo",           SF_ACCESS_DO_DEMO },
+  { "win.access",         SF_ACCESS_DO_GRANT },
+  { "app.preferences",    SF_ACCESS_DO_SETTINGS },
+};
+
+/* Each of role_actions enabled when the signed-in role may, the
+ * connection is there, and for the demonstration data the database is
+ * empty; access is granted on a server only */
 static void
-set_empty (SfWindow *self,
-           gboolean  empty)
+update_role_actions (SfWindow *self)
+{
+  const SfAccessSelf *access = sf_context_get_access (self->context);
+  const char *state = gtk_stack_get_visible_child_name (self->main_stack);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (role_actions); i++)
+    {
+      const char *name = role_actions[i].action;
+      gboolean enabled = sf_access_may (access, role_actions[i].what) && !self->connection_lost;
+
+      if (role_actions[i].what == SF_ACCESS_DO_DEMO)
+        enabled = enabled && g_strcmp0 (state, "empty") == 0;
+      else if (role_actions[i].what == SF_ACCESS_DO_GRANT)
+        enabled = enabled && access != NULL;
+      if (g_str_has_prefix (name, "win."))
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+      else if (app != NULL)
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), name + 4)),
+                                     enabled);
+    }
+}
+
+/* "empty" (no caseworkers yet), "no-access" (a login the database has
+ * not given access) or "pages" */
+static void
+set_state (SfWindow   *self,
+           const char *state)
 {
   GtkSearchBar *search_bar = sf_roster_page_get_search_bar (self->roster_page);
+  gboolean empty = g_strcmp0 (state, "pages") != 0;
 
-  gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "pages");
+  gtk_stack_set_visible_child_name (self->main_stack, state);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.suggest", !empty);
   adw_view_switcher_title_set_view_switcher_enabled (self->window_title, !empty);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !empty);
   /* Demonstration data goes into an empty database only, never among real data */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo", empty);
+  update_role_actions (self);
   gtk_search_bar_set_key_capture_widget (search_bar, empty ? NULL : GTK_WIDGET (self));
   if (empty)
     gtk_search_bar_set_search_mode (search_bar, FALSE);
@@ -290,6 +341,35 @@ update_badge (SfWindow *self)
                                            sf_alerts_count_active (alerts, SF_SEVERITY_ERROR) > 0);
 }
 
+/* On a server: who is signed in, beside which database; a login the
+ * database gives nothing gets the state that says whom to ask */
+static gboolean
+update_user (SfWindow *self)
+{
+  const SfAccessSelf *access = sf_context_get_access (self->context);
+  g_autofree char *who = NULL;
+  g_autofree char *description = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->user_label), access != NULL);
+  if (access == NULL)
+    return TRUE;
+  who = sf_access_describe (access);
+  gtk_label_set_label (self->user_label, who);
+  /* Translators: the tooltip of who is signed in ("bo · manager of Syg") */
+  description = g_strdup_printf (_("Signed in as %s"), who);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_label), description);
+  if (access->owner || access->roles != 0)
+    return TRUE;
+
+  g_free (description);
+  description = g_strdup_printf (_("You are signed in as “%s”, but this shared database has not given "
+                                   "that login access. Ask its administrator to grant you access: as "
+                                   "the manager of your teams, as HR or as an administrator."),
+                                 access->login);
+  adw_status_page_set_description (self->no_access_page, description);
+  return FALSE;
+}
+
 /* After everything was read again: the empty state, or the date of the
  * figures under the title */
 static void
@@ -299,11 +379,17 @@ update_title (SfWindow *self)
   g_autofree char *date = NULL;
   g_autofree char *subtitle = NULL;
 
+  if (!update_user (self))
+    {
+      adw_view_switcher_title_set_subtitle (self->window_title, NULL);
+      set_state (self, "no-access");
+      return;
+    }
   /* Teams without caseworkers yet are shown: the Teams page adds them */
   if (figures == NULL || sf_context_is_empty (self->context))
     {
       adw_view_switcher_title_set_subtitle (self->window_title, NULL);
-      set_empty (self, TRUE);
+      set_state (self, "empty");
       return;
     }
 
@@ -311,7 +397,7 @@ update_title (SfWindow *self)
   /* Translators: the subtitle of the window; %s is a date */
   subtitle = g_strdup_printf (_("Figures on %s"), date);
   adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
-  set_empty (self, FALSE);
+  set_state (self, "pages");
 }
 
 static void
@@ -457,6 +543,16 @@ change_log_action (GtkWidget  *widget,
 }
 
 static void
+access_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SfWindow *self = SF_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (sf_access_dialog_new (GTK_WINDOW (self), self->context)));
+}
+
+static void
 backups_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -528,13 +624,8 @@ static void
 hold_edits (SfWindow *self,
             gboolean  hold)
 {
-  static const char * const writing[] = {
-    "win.import-roster", "win.import-cases", "win.new-team", "win.new-caseworker", "win.demo",
-  };
-
   gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), !hold);
-  for (guint i = 0; i < G_N_ELEMENTS (writing); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), writing[i], !hold);
+  update_role_actions (self);
 }
 
 static void schedule_reconnect (SfWindow *self);
@@ -626,6 +717,13 @@ poll_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The application's actions follow the window's role too */
+static void
+on_application_notify_cb (SfWindow *self)
+{
+  update_role_actions (self);
+}
+
 static void
 on_map_cb (SfWindow *self)
 {
@@ -678,6 +776,7 @@ sf_window_constructed (GObject *object)
 
   self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_notify_cb), NULL);
 }
 
 static void
@@ -795,6 +894,8 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfWindow, caseloads_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, checklists_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, database_label);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, user_label);
+  gtk_widget_class_bind_template_child (widget_class, SfWindow, no_access_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, banner_box);
 
   gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
@@ -809,6 +910,7 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-subject", "(xs)", show_subject_action);
   gtk_widget_class_install_action (widget_class, "win.change-log", NULL, change_log_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.access", NULL, access_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
 }
 
@@ -921,14 +1023,18 @@ sf_window_get_database_label (SfWindow *self)
   return gtk_label_get_label (self->database_label);
 }
 
-/* "empty" while there are no caseworkers, else the name of the page shown. */
+/* "empty" while there are no caseworkers, "no-access" for a login the
+ * server's database gives nothing, else the name of the page shown. */
 const char *
 sf_window_get_visible_page (SfWindow *self)
 {
+  const char *state;
+
   g_return_val_if_fail (SF_IS_WINDOW (self), NULL);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0)
-    return "empty";
+  state = gtk_stack_get_visible_child_name (self->main_stack);
+  if (g_strcmp0 (state, "pages") != 0)
+    return state;
 
   return adw_view_stack_get_visible_child_name (self->view_stack);
 }
