@@ -224,6 +224,8 @@ typedef struct
   gboolean     in_edit;
   gint64       commit_at;      /* real time of the own edit's commit */
   gboolean     marker_seen;
+  guint        n_reloads;      /* everything read again after a change */
+  guint        n_in_place;     /* a change applied row by row */
 
   JsonBuilder *edits;          /* the committed edits */
   guint        n_committed;
@@ -543,12 +545,19 @@ describe_edit (Client      *client,
       }
     case EDIT_ADD_CASE:
       {
+        /* Its caseworker and closing are fields others may move or
+         * close it by, from the next moment on */
         g_autofree char *key = g_strdup_printf ("added:%s", edit->kase.reference);
-        g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", edit->kase.caseworker_id,
-                                                  sf_complexity_to_key (edit->kase.complexity));
+        g_autofree char *worker_key = g_strdup_printf ("worker:%" G_GINT64_FORMAT, edit->kase.id);
+        g_autofree char *worker = g_strdup_printf ("%" G_GINT64_FORMAT, edit->kase.caseworker_id);
+        g_autofree char *closed_key = g_strdup_printf ("closed:%" G_GINT64_FORMAT, edit->kase.id);
 
         json_builder_set_member_name (builder, key);
-        json_builder_add_string_value (builder, value);
+        json_builder_add_string_value (builder, sf_complexity_to_key (edit->kase.complexity));
+        json_builder_set_member_name (builder, worker_key);
+        json_builder_add_string_value (builder, worker);
+        json_builder_set_member_name (builder, closed_key);
+        json_builder_add_string_value (builder, "0");
         row = g_strdup_printf ("c:%" G_GINT64_FORMAT, edit->kase.id);
         break;
       }
@@ -742,6 +751,19 @@ on_store_changed_after_cb (SfStore        *store,
     }
 }
 
+static void
+on_context_changed_cb (SfContext              *context,
+                       const SfContextChanges *changes,
+                       gpointer                user_data)
+{
+  Client *client = user_data;
+
+  if (changes->what & SF_CONTEXT_EVERYTHING)
+    client->n_reloads++;
+  else
+    client->n_in_place++;
+}
+
 /* The figures of a fresh load on the client's login, against its own */
 static char *
 compare_with_fresh (Client *client)
@@ -871,6 +893,7 @@ run_client (void)
   /* A client whose context misses every change: the check must see it */
   if (breaking ("figures") && client.index == 1)
     g_signal_handlers_block_matched (client.store, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, client.context);
+  g_signal_connect (client.context, "changed", G_CALLBACK (on_context_changed_cb), &client);
   g_unix_fd_add (0, G_IO_IN | G_IO_HUP, on_stdin_cb, &client);
   say ("ready");
   g_main_loop_run (client.loop);
@@ -896,6 +919,10 @@ run_client (void)
   json_builder_end_object (out);
   json_builder_set_member_name (out, "gave-up");
   json_builder_add_int_value (out, client.n_gave_up);
+  json_builder_set_member_name (out, "reloads");
+  json_builder_add_int_value (out, client.n_reloads);
+  json_builder_set_member_name (out, "in-place");
+  json_builder_add_int_value (out, client.n_in_place);
   json_builder_set_member_name (out, "errors");
   json_builder_begin_array (out);
   for (guint i = 0; i < client.errors->len; i++)
@@ -1178,7 +1205,7 @@ add_stats (JsonBuilder *builder,
 
 typedef struct
 {
-  gint64  start, end;
+  gint64  start, commit;
   char   *value;
   int     client;
 } Write;
@@ -1235,8 +1262,7 @@ final_value (const char      *key,
 
       if (kase == NULL)
         return g_strdup ("(no such case)");
-      return g_strdup_printf ("%" G_GINT64_FORMAT "/%s", kase->caseworker_id,
-                              sf_complexity_to_key (kase->complexity));
+      return g_strdup (sf_complexity_to_key (kase->complexity));
     }
   if (strcmp (kind, "item") == 0)
     {
@@ -1272,6 +1298,7 @@ run_parent (int    argc,
   g_autoptr(GHashTable) audit = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) seen_maps = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   guint refused[G_N_ELEMENTS (refused_keys)] = { 0 };
+  guint n_reloads = 0, n_in_place = 0;
   guint n_edits = 0, n_gave_up = 0, n_unseen = 0, n_checked_fields = 0, n_lost = 0, n_retried = 0;
   guint n_managers, n_distinct;
   gint64 t_setup, t_go, t_done;
@@ -1551,6 +1578,8 @@ run_parent (int    argc,
         differ = json_object_get_string_member_with_default (result, "figures-differ", NULL);
         if (differ != NULL)
           fail ("client %d (%s): its figures differ from a fresh load's: %s", i, child->login, differ);
+        n_reloads += json_object_get_int_member (result, "reloads");
+        n_in_place += json_object_get_int_member (result, "in-place");
         refusals = json_object_get_object_member (result, "refused");
         for (guint r = 0; r < G_N_ELEMENTS (refused_keys); r++)
           refused[r] += json_object_get_int_member (refusals, refused_keys[r]);
@@ -1619,7 +1648,7 @@ run_parent (int    argc,
                     g_hash_table_insert (writes, g_strdup (field), list);
                   }
                 write->start = start;
-                write->end = end;
+                write->commit = commit;
                 write->client = i;
                 write->value = g_strdup (json_node_get_string (field_value));
                 g_ptr_array_add (list, write);
@@ -1664,7 +1693,7 @@ run_parent (int    argc,
       }
 
     /* No lost edit: the field holds the value of an edit that no edit
-     * begun after it had returned overwrote */
+     * begun after its commit overwrote */
     g_hash_table_iter_init (&iter, writes);
     while (g_hash_table_iter_next (&iter, &key, &value))
       {
@@ -1681,8 +1710,8 @@ run_parent (int    argc,
           {
             Write *write = g_ptr_array_index (list, w);
 
-            /* Overwritten for certain: another began after it returned */
-            if (write->end < latest_start)
+            /* Overwritten for certain: another began after its commit */
+            if (write->commit < latest_start)
               continue;
             n_last++;
             found = strcmp (write->value, now) == 0;
@@ -1771,6 +1800,10 @@ run_parent (int    argc,
   json_builder_add_int_value (builder, n_lost);
   json_builder_set_member_name (builder, "not-seen");
   json_builder_add_int_value (builder, n_unseen);
+  json_builder_set_member_name (builder, "changes-applied-in-place");
+  json_builder_add_int_value (builder, n_in_place);
+  json_builder_set_member_name (builder, "changes-reloading-everything");
+  json_builder_add_int_value (builder, n_reloads);
 
   g_string_append_printf (summary, "%d clients (1 HR, %u managers on %u teams) for %g s over %s;"
                           " %u caseworkers, %u cases\n",
@@ -1783,6 +1816,8 @@ run_parent (int    argc,
                           refused[0], refused[1], refused[2], refused[3], n_gave_up, deadlocks_after - deadlocks_before);
   g_string_append_printf (summary, "%u fields checked, %u lost; edits not seen by another client: %u\n",
                           n_checked_fields, n_lost, n_unseen);
+  g_string_append_printf (summary, "the clients' contexts followed %u changes row by row and read everything"
+                          " again %u times\n", n_in_place, n_reloads);
   add_stats (builder, summary, "edit call to commit", call_commit);
   add_stats (builder, summary, "edit call to return", call_return);
   add_stats (builder, summary, "commit to seen by others", commit_seen);
