@@ -1176,6 +1176,7 @@ compare_int64 (gconstpointer a,
 static void
 add_stats (JsonBuilder *builder,
            GString     *summary,
+           const char  *key,
            const char  *name,
            GArray      *values)
 {
@@ -1188,7 +1189,7 @@ add_stats (JsonBuilder *builder,
       p95 = g_array_index (values, gint64, (guint) ceil (values->len * 0.95) - 1) / 1000.0;
       max = g_array_index (values, gint64, values->len - 1) / 1000.0;
     }
-  json_builder_set_member_name (builder, name);
+  json_builder_set_member_name (builder, key);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "count");
   json_builder_add_int_value (builder, values->len);
@@ -1818,11 +1819,11 @@ run_parent (int    argc,
                           n_checked_fields, n_lost, n_unseen);
   g_string_append_printf (summary, "the clients' contexts followed %u changes row by row and read everything"
                           " again %u times\n", n_in_place, n_reloads);
-  add_stats (builder, summary, "edit call to commit", call_commit);
-  add_stats (builder, summary, "edit call to return", call_return);
-  add_stats (builder, summary, "commit to seen by others", commit_seen);
-  add_stats (builder, summary, "HR forecast", forecast);
-  add_stats (builder, summary, "HR report", report);
+  add_stats (builder, summary, "edit-to-commit", "edit call to commit", call_commit);
+  add_stats (builder, summary, "edit-to-return", "edit call to return", call_return);
+  add_stats (builder, summary, "commit-to-seen", "commit to seen by others", commit_seen);
+  add_stats (builder, summary, "forecast", "HR forecast", forecast);
+  add_stats (builder, summary, "report", "HR report", report);
   json_builder_set_member_name (builder, "failures");
   json_builder_begin_array (builder);
   for (guint f = 0; f < run.failures->len; f++)
