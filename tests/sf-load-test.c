@@ -66,6 +66,7 @@ static char *opt_dataset;
 static char *opt_json;
 static char *opt_break;
 static gboolean opt_keep;
+static gboolean opt_refuse_first;
 /* A client's own */
 static int opt_client = -1;
 static char *opt_role;
@@ -84,6 +85,8 @@ static GOptionEntry entries[] = {
   { "dataset", 0, 0, G_OPTION_ARG_FILENAME, &opt_dataset, "A folder with roster.csv and cases.csv instead", "DIR" },
   { "json", 0, 0, G_OPTION_ARG_FILENAME, &opt_json, "Write the figures as JSON here", "FILE" },
   { "keep", 0, 0, G_OPTION_ARG_NONE, &opt_keep, "Keep the database and the logins", NULL },
+  { "refuse-first", 0, 0, G_OPTION_ARG_NONE, &opt_refuse_first,
+    "Take every edit's first try as refused, to follow the retries", NULL },
   { "break", 0, 0, G_OPTION_ARG_STRING, &opt_break,
     "Break something on purpose, to see the checks fail: lost, figures, stuck", "WHAT" },
   { "client", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &opt_client, NULL, NULL },
@@ -604,7 +607,7 @@ refused_class (const GError *error)
 }
 
 /* One edit of @kind: planned, made and recorded; a refused one counted
- * and planned again from fresh data, up to five times */
+ * and planned again from the data read again, up to five times */
 static void
 make_edit (Client   *client,
            EditKind  kind)
@@ -621,7 +624,10 @@ make_edit (Client   *client,
       client->in_edit = TRUE;
       client->commit_at = 0;
       start = g_get_real_time ();
-      ok = apply_edit (client, &edit, &error);
+      if (opt_refuse_first && attempt == 0)
+        ok = (g_set_error_literal (&error, SF_ERROR, SF_ERROR_INVALID_INPUT, "refused on purpose (--refuse-first)"), FALSE);
+      else
+        ok = apply_edit (client, &edit, &error);
       end = g_get_real_time ();
       client->in_edit = FALSE;
       if (ok)
@@ -647,7 +653,12 @@ make_edit (Client   *client,
       client->n_refused[refused_class (error)]++;
       if (client->errors->len < 10)
         g_ptr_array_add (client->errors, g_strdup_printf ("%s: %s", edit_kind_keys[kind], error->message));
+      /* Fresh data: what has arrived, then the server's rows as they are
+       * now (the others' notifications may still be on their way) */
       take_pending (client);
+      g_clear_error (&error);
+      if (!sf_context_reload (client->context, &error))
+        g_printerr ("client %d: could not read the data again: %s\n", client->index, error->message);
     }
   client->n_gave_up++;
 }
@@ -1469,6 +1480,8 @@ run_parent (int    argc,
         }
       if (opt_break != NULL)
         g_strv_builder_add_many (args, "--break", opt_break, NULL);
+      if (opt_refuse_first)
+        g_strv_builder_add (args, "--refuse-first");
       argv_child = g_strv_builder_end (args);
       launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
       g_subprocess_launcher_set_child_setup (launcher, end_with_parent, NULL, NULL);
