@@ -137,7 +137,8 @@ reductions_value (const SfReduction *reductions,
   g_autofree SfReduction *sorted = g_memdup2 (reductions, n * sizeof (SfReduction));
   GString *text = g_string_new (NULL);
 
-  qsort (sorted, n, sizeof (SfReduction), compare_reductions);
+  if (n > 1)
+    qsort (sorted, n, sizeof (SfReduction), compare_reductions);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (text, "%s%.2f/%s/%u/%u", i > 0 ? ";" : "", sorted[i].hours,
                             sf_reduction_reason_to_key (sorted[i].reason), sorted[i].from, sorted[i].to);
