@@ -88,7 +88,7 @@ static GOptionEntry entries[] = {
   { "refuse-first", 0, 0, G_OPTION_ARG_NONE, &opt_refuse_first,
     "Take every edit's first try as refused, to follow the retries", NULL },
   { "break", 0, 0, G_OPTION_ARG_STRING, &opt_break,
-    "Break something on purpose, to see the checks fail: lost, figures, stuck", "WHAT" },
+    "Break something on purpose, to see the checks fail: lost, log, figures, stuck", "WHAT" },
   { "client", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &opt_client, NULL, NULL },
   { "role", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opt_role, NULL, NULL },
   { "team", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING_ARRAY, &opt_team_ids, NULL, NULL },
@@ -520,8 +520,8 @@ describe_edit (Client      *client,
         g_autofree char *k2 = g_strdup_printf ("reductions:%" G_GINT64_FORMAT, id);
         g_autofree char *k3 = g_strdup_printf ("absence:%" G_GINT64_FORMAT, id);
 
-        /* A client that lies about what it wrote: the check must see it */
-        if (breaking ("lost") && client->index == 1)
+        /* Clients that lie about what they wrote: the check must see it */
+        if (breaking ("lost"))
           hours[0] = hours[0] == '9' ? '8' : '9';
         json_builder_set_member_name (builder, k1);
         json_builder_add_string_value (builder, hours);
@@ -636,6 +636,27 @@ make_edit (Client   *client,
           JsonBuilder *b = client->edits;
 
           client->n_committed++;
+          /* A client that counts an edit twice: the change log's check must see it */
+          if (breaking ("log") && client->index == 1 && client->n_committed == 1)
+            {
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "kind");
+              json_builder_add_string_value (b, edit_kind_keys[kind]);
+              json_builder_set_member_name (b, "start");
+              json_builder_add_int_value (b, start);
+              json_builder_set_member_name (b, "commit");
+              json_builder_add_int_value (b, start);
+              json_builder_set_member_name (b, "end");
+              json_builder_add_int_value (b, start);
+              json_builder_set_member_name (b, "retries");
+              json_builder_add_int_value (b, 0);
+              json_builder_set_member_name (b, "fields");
+              json_builder_begin_object (b);
+              json_builder_end_object (b);
+              json_builder_set_member_name (b, "row");
+              json_builder_add_null_value (b);
+              json_builder_end_object (b);
+            }
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "kind");
           json_builder_add_string_value (b, edit_kind_keys[kind]);
