@@ -680,6 +680,126 @@ test_cli (Fixture       *fixture,
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
 }
 
+static void
+on_store_changed_count_cb (SfStore        *store,
+                           const SfChange *change,
+                           guint          *n)
+{
+  (*n)++;
+}
+
+static void
+on_context_changed_count_cb (SfContext              *context,
+                             const SfContextChanges *changes,
+                             guint                  *n_everything)
+{
+  if (changes->what & SF_CONTEXT_EVERYTHING)
+    (*n_everything)++;
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @store has emitted a change more than @before
+ * (the others' notifications arrived on the socket); fails after a
+ * generous deadline */
+static void
+wait_for_change (guint *n,
+                 guint  before)
+{
+  gboolean passed = FALSE;
+  guint deadline = g_timeout_add_seconds (20, deadline_cb, &passed);
+
+  while (*n == before && !passed)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (passed);
+  g_source_remove (deadline);
+}
+
+static char *
+fresh_report (const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfStore) store = sf_store_open (uri, &error);
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfFigures) figures = NULL;
+  SfSettings settings;
+
+  g_assert_no_error (error);
+  sf_settings_init_defaults (&settings);
+  g_assert_true (sf_store_load_settings (store, &settings, &error));
+  dataset = sf_store_load_dataset (store, &error);
+  g_assert_no_error (error);
+  figures = sf_figures_compute (dataset, &settings, sf_day_today ());
+  return sf_report_render (figures, SF_REPORT_JSON);
+}
+
+/* A manager's window follows another team's edits as the incremental
+ * path does: a caseworker row-level security hides is nothing to it, and
+ * nothing is read again; one moved into its team is read (everything,
+ * as a caseworker added is) */
+static void
+test_live_out_of_sight (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfStore) mine = sf_store_open (fixture->uris[M1], &error);
+  g_autoptr(SfStore) theirs = NULL;
+  g_autoptr(SfStore) hr = NULL;
+  g_autoptr(SfContext) context = NULL;
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(SfRosterSnapshot) moved = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *report = NULL;
+  const SfDataset *before;
+  SfCaseworker worker;
+  guint n_changes = 0, n_everything = 0, first, n;
+
+  g_assert_no_error (error);
+  context = sf_context_new (mine);
+  g_assert_true (sf_context_reload (context, &error));
+  g_assert_true (sf_context_follow_others (context, &error));
+  g_assert_no_error (error);
+  g_signal_connect (mine, "changed", G_CALLBACK (on_store_changed_count_cb), &n_changes);
+  g_signal_connect (context, "changed", G_CALLBACK (on_context_changed_count_cb), &n_everything);
+  before = sf_context_get_dataset (context);
+  g_assert_null (sf_dataset_find_caseworker (before, fixture->cc));
+
+  /* Job's manager changes CC's hours and reductions */
+  theirs = sf_store_open (fixture->uris[M2], &error);
+  g_assert_no_error (error);
+  dataset = sf_store_load_dataset (theirs, &error);
+  g_assert_no_error (error);
+  worker = *sf_dataset_find_caseworker (dataset, fixture->cc);
+  worker.weekly_hours = 25;
+  first = sf_dataset_find_reductions (dataset, fixture->cc, &n);
+  g_assert_cmpint (sf_roster_save_caseworker (theirs, &worker, &g_array_index (dataset->reductions, SfReduction, first),
+                                              n, &error), ==, fixture->cc);
+  g_assert_no_error (error);
+  wait_for_change (&n_changes, 0);
+  g_assert_cmpuint (n_everything, ==, 0);
+  g_assert_true (sf_context_get_dataset (context) == before);
+  g_assert_null (sf_dataset_find_caseworker (before, fixture->cc));
+
+  /* HR moves CC into Syg: now it is Syg's manager's */
+  hr = sf_store_open (fixture->uris[HR1], &error);
+  g_assert_no_error (error);
+  moved = sf_roster_move_caseworker (hr, fixture->cc, fixture->syg, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (moved);
+  wait_for_change (&n_changes, 1);
+  while (sf_context_take_others_changes (context))
+    ;
+  g_assert_nonnull (sf_dataset_find_caseworker (sf_context_get_dataset (context), fixture->cc));
+  fresh = fresh_report (fixture->uris[M1]);
+  report = sf_report_render (sf_context_get_figures (context), SF_REPORT_JSON);
+  g_assert_cmpstr (report, ==, fresh);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -695,6 +815,7 @@ main (int    argc,
   ADD ("/access/store", test_store);
   ADD ("/access/no-access", test_no_access);
   ADD ("/access/cli", test_cli);
+  ADD ("/access/live-out-of-sight", test_live_out_of_sight);
 #undef ADD
 
   return g_test_run ();

@@ -150,19 +150,29 @@ apply_cases (SfDataset      *dataset,
     }
 }
 
-/* Whether the edited caseworkers read are all in the dataset still: else
- * the change is not for this path (one removed without it saying so) */
+/* Whether each edited caseworker is in the dataset exactly when it could
+ * be read again: else the change is not for this path (one removed
+ * without it saying so, or on a server one moved into or out of the
+ * login's sight).  One neither there nor readable is another team's
+ * that row-level security hides (another user's edit): nothing to do. */
 static gboolean
 caseworkers_known (const SfDataset *dataset,
                    const GArray    *ids,
                    const GArray    *fresh)
 {
-  if (fresh->len != ids->len)
-    return FALSE;
-  for (guint i = 0; i < fresh->len; i++)
-    if (sf_dataset_find_caseworker (dataset, g_array_index (fresh, SfCaseworker, i).id) == NULL)
-      return FALSE;
-  return TRUE;
+  guint j = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      gboolean read = j < fresh->len && g_array_index (fresh, SfCaseworker, j).id == id;
+
+      if (read)
+        j++;
+      if (read != (sf_dataset_find_caseworker (dataset, id) != NULL))
+        return FALSE;
+    }
+  return j == fresh->len;
 }
 
 /* Edited caseworkers: their row is read again; the team they were in and
