@@ -37,6 +37,8 @@ SF_DEB_PACKAGES=(
   libsecret-1-dev
   postgresql
   unzip
+  # the TLS test's certificates (build-aux/pg-cluster with SF_PG_CLUSTER_TLS=1)
+  openssl
 )
 
 # Packages a particular run needs besides these (build-aux/sanitize: clang and its runtime).

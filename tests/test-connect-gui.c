@@ -600,6 +600,96 @@ test_connection_lost (void)
   sf_test_pg_drop_database (g_steal_pointer (&uri));
 }
 
+/* The banner's words, and its button's (NULL when it shows none) */
+static char *
+banner_text (GtkWidget  *banner,
+             char      **button)
+{
+  char *title = NULL;
+
+  if (GTK_IS_REVEALER (banner))
+    {
+      GtkWidget *box = gtk_revealer_get_child (GTK_REVEALER (banner));
+      GtkWidget *label = gtk_widget_get_first_child (box);
+      GtkWidget *clickable = gtk_widget_get_next_sibling (label);
+
+      *button = gtk_widget_get_visible (clickable)
+                ? g_strdup (gtk_button_get_label (GTK_BUTTON (clickable))) : NULL;
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (clickable)), ==, "app.connect");
+      return g_strdup (gtk_label_get_label (GTK_LABEL (label)));
+    }
+  g_object_get (banner, "title", &title, "button-label", button, NULL);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (banner)), ==, "app.connect");
+  if (*button != NULL && **button == '\0')
+    g_clear_pointer (button, g_free);
+  return title;
+}
+
+static gboolean
+password_refused (gpointer data)
+{
+  LostWatch *watch = data;
+
+  sf_window_check_for_changes (watch->window);
+  return sf_window_is_password_refused (watch->window);
+}
+
+/* The password changes on the server while the window is open, and the
+ * connection is lost: reconnecting with the old one is refused, and the
+ * banner says the password is why and offers to connect again (the
+ * connect dialog) instead of trying the old one again and again. */
+static void
+test_password_changed (void)
+{
+  g_autofree char *uri = new_server_database ();
+  g_autofree char *database = uri_database (uri);
+  g_autofree char *socket_dir = server_socket_dir ();
+  g_autofree char *location = g_strdup_printf ("postgresql:///%s?host=%s&user=" PW_ROLE,
+                                               database, socket_dir);
+  g_autofree char *terminate = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *button = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfStore) store = NULL;
+  LostWatch watch = { 0 };
+  GtkWidget *banner;
+
+  make_password_role ();
+  sf_db_set_password (location, PW_RIGHT);
+  store = sf_store_open (location, &error);
+  g_assert_no_error (error);
+  sf_test_import_example (store);
+  watch.window = sf_test_present_window (store);
+  sf_test_wait_for_frame ();
+  banner = sf_window_get_connection_banner (watch.window);
+  g_assert_false (banner_revealed (banner));
+
+  /* Someone gives the role a new password, and the window's session ends */
+  g_free (sf_test_pg_query (g_getenv ("SF_TEST_PG_URI"),
+                            "ALTER ROLE " PW_ROLE " PASSWORD 'Ny-kode-2027!'"));
+  terminate = g_strdup_printf ("SELECT count(pg_terminate_backend (pid)) > 0 FROM pg_stat_activity "
+                               "WHERE datname = '%s' AND pid <> pg_backend_pid ()", database);
+  value = sf_test_pg_query (g_getenv ("SF_TEST_PG_URI"), terminate);
+  g_assert_cmpstr (value, ==, "1");
+
+  g_assert_true (wait_long (password_refused, &watch, 30));
+  sf_test_wait_for_frame ();
+  g_assert_true (sf_window_is_connection_lost (watch.window));
+  g_assert_true (banner_revealed (banner));
+  text = banner_text (banner, &button);
+  g_assert_nonnull (strstr (text, "no longer accepts the password"));
+  g_assert_cmpstr (button, ==, "Connect…");
+  /* Edits are still held back */
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (sf_window_get_roster_page (watch.window))));
+
+  sf_test_destroy_toplevels ();
+  g_clear_object (&store);
+  sf_db_set_password (location, NULL);
+  g_free (sf_test_pg_query (g_getenv ("SF_TEST_PG_URI"), "ALTER ROLE " PW_ROLE " PASSWORD '" PW_RIGHT "'"));
+  sf_test_pg_drop_database (g_steal_pointer (&uri));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/connect/server-down-at-start", test_server_down_at_start);
   g_test_add_func ("/connect/switch", test_switch);
   g_test_add_func ("/connect/connection-lost", test_connection_lost);
+  g_test_add_func ("/connect/password-changed", test_password_changed);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <gio/gio.h>
 
 #include "sf-db.h"
 #include "sf-test-util.h"
@@ -363,6 +364,113 @@ test_schema (void)
   sf_test_pg_drop_database (uri);
 }
 
+/* A port on the loopback that nobody listens on now */
+static guint16
+free_port (void)
+{
+  g_autoptr (GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                             G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+
+  g_assert_nonnull (socket);
+  g_assert_true (g_socket_bind (socket, any, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/* A cluster of its own that speaks TLS on the loopback, with a
+ * certificate for 127.0.0.1 made at start (build-aux/pg-cluster with
+ * SF_PG_CLUSTER_TLS=1): a certificate from an unknown authority, or for
+ * another host name, and a wrong password are each said as what they are. */
+static void
+test_tls (void)
+{
+  const char *script = g_getenv ("SF_PG_CLUSTER");
+  g_autofree char *dir = g_dir_make_tmp ("sf-tls-XXXXXX", NULL);
+  g_autofree char *port = g_strdup_printf ("%u", free_port ());
+  g_autofree char *ca = g_build_filename (dir, "ca.crt", NULL);
+  g_autofree char *other_ca = g_build_filename (dir, "other-ca.crt", NULL);
+  g_autofree char *socket_uri = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *stop[] = { script, "stop", dir, NULL };
+  char **env = g_get_environ ();
+  const char *start[] = { script, "start", dir, NULL };
+  struct {
+    const char *user, *host, *root;
+    int code;
+    const char *says;
+  } cases[] = {
+    /* an authority the client does not know */
+    { "sf_pw_test:right", "127.0.0.1", other_ca, SF_DB_ERROR_TLS, "No encrypted connection" },
+    /* the certificate is for 127.0.0.1, not for localhost */
+    { "sf_pw_test:right", "localhost", ca, SF_DB_ERROR_TLS, "No encrypted connection" },
+    /* through TLS that holds, a wrong password */
+    { "sf_pw_test:wrong", "127.0.0.1", ca, SF_DB_ERROR_AUTH, "refused the user or password" },
+  };
+  int status = 0;
+  SfDb *db;
+
+  if (script == NULL)
+    {
+      g_strfreev (env);
+      g_test_skip ("SF_PG_CLUSTER (build-aux/pg-cluster) is not set");
+      return;
+    }
+  env = g_environ_setenv (env, "SF_PG_CLUSTER_PORT", port, TRUE);
+  env = g_environ_setenv (env, "SF_PG_CLUSTER_TLS", "1", TRUE);
+  g_spawn_sync (NULL, (char **) start, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_strfreev (env);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("build-aux/pg-cluster start with TLS failed: %s", err);
+  socket_uri = g_strstrip (g_steal_pointer (&out));
+
+  /* The role that must give its password */
+  db = sf_db_open (socket_uri, SF_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (sf_db_exec (db, "CREATE ROLE sf_pw_test LOGIN PASSWORD 'right'", &error));
+  g_assert_no_error (error);
+  sf_db_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *uri = g_strdup_printf ("postgresql://%s@%s:%s/sftest?sslmode=verify-full"
+                                              "&sslrootcert=%s&connect_timeout=10",
+                                              cases[i].user, cases[i].host, port, cases[i].root);
+
+      db = sf_db_open (uri, SF_DB_OPEN_DEFAULT, &error);
+      g_assert_null (db);
+      g_assert_error (error, SF_DB_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      /* The password never shows */
+      g_assert_null (strstr (error->message, "right"));
+      g_assert_null (strstr (error->message, "wrong"));
+      g_clear_error (&error);
+    }
+
+  /* The right authority, host name and password: a verified connection */
+  {
+    g_autofree char *uri = g_strdup_printf ("postgresql://sf_pw_test:right@127.0.0.1:%s/sftest"
+                                            "?sslmode=verify-full&sslrootcert=%s", port, ca);
+    g_autoptr (SfDbStmt) stmt = NULL;
+
+    db = sf_db_open (uri, SF_DB_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    stmt = sf_db_prepare (db, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid ()", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sf_db_stmt_step (stmt), ==, SF_DB_ROW);
+    g_assert_cmpint (sf_db_stmt_column_int64 (stmt, 0), ==, 1);
+    g_clear_pointer (&stmt, sf_db_stmt_free);
+    sf_db_close (db);
+  }
+
+  g_spawn_sync (NULL, (char **) stop, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -378,6 +486,7 @@ main (int    argc,
   g_test_add ("/db-pg/foreign-keys", Fixture, NULL, fixture_set_up, test_foreign_keys, fixture_tear_down);
   g_test_add_func ("/db-pg/connect-errors", test_connect_errors);
   g_test_add_func ("/db-pg/schema", test_schema);
+  g_test_add_func ("/db-pg/tls", test_tls);
 
   return g_test_run ();
 }

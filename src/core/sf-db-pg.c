@@ -1,12 +1,19 @@
 /* The PostgreSQL driver of sf-db.h, on libpq.
  *
  * Round trips are what a server costs, so each is counted for:
- * - sf_db_prepare() prepares the statement on the server (PQprepare; so a
- *   mistake in it is reported there, as SQLite does), once per connection
- *   and SQL text: preparing the same SQL again costs nothing;
- * - stepping runs it with PQexecPrepared, one round trip that brings every
+ * - sf_db_prepare() prepares the statement on the server, once per
+ *   connection and SQL text: preparing the same SQL again costs nothing.
+ *   Outside a transaction it is prepared at once (so a mistake in it is
+ *   reported there, as SQLite does).  Inside one, where a failed
+ *   preparation spoils the transaction anyway, it is prepared with its
+ *   first step: the preparation (in a savepoint when its parameters may
+ *   need a second try) and the execution go in one pipeline, one round
+ *   trip, and a mistake is reported by that step;
+ * - stepping runs it (PQexecPrepared), one round trip that brings every
  *   result row at once; the steps then walk that result, never fetching a
  *   row at a time;
+ * - BEGIN is held back and sent with the next command (and a COMMIT or
+ *   ROLLBACK of nothing is not sent at all);
  * - bulk writes stream through COPY … FROM STDIN (libpq sends the rows in
  *   large buffers), one round trip for all the rows;
  * - sf_db_exec() sends all of its statements in one simple query.
@@ -56,13 +63,15 @@ typedef struct
   GPtrArray  *notifications;
   SfDbNotifyHook notify_hook;
   gpointer    notify_data;
+  /* A BEGIN not yet sent: it goes with the next command */
+  gboolean    pending_begin;
 } SfDbPg;
 
 typedef struct
 {
   SfDbStmt    parent;
   char       *sql;        /* with $N parameters */
-  const char *name;       /* its name on the server */
+  char       *name;       /* its name on the server */
   PGresult   *described;  /* its columns, asked for before the first step */
   int         n_params;
   char      **values;     /* n_params text values (NULL = SQL NULL) */
@@ -71,6 +80,10 @@ typedef struct
   int         row;        /* the row stepped to; -1 before the first */
   gboolean    done;
   char        bool_text[2];
+  /* Not yet prepared on the server (inside a transaction: it is, with
+   * its first step), and the parameters' types to prepare it with */
+  gboolean    deferred;
+  Oid        *types;
 } SfDbPgStmt;
 
 typedef struct
@@ -491,7 +504,28 @@ pg_in_transaction (SfDb *db)
 {
   PGTransactionStatusType status = PQtransactionStatus (conn_of (db));
 
-  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+  return ((SfDbPg *) db)->pending_begin ||
+         status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+}
+
+/* Sends the BEGIN held back, before a command that cannot take it along */
+static void
+flush_begin (SfDb *db)
+{
+  SfDbPg *self = (SfDbPg *) db;
+
+  if (self->pending_begin)
+    {
+      self->pending_begin = FALSE;
+      PQclear (PQexec (self->conn, "BEGIN"));
+    }
+}
+
+static gboolean
+is_command (const char *sql,
+            const char *command)
+{
+  return g_ascii_strcasecmp (sql, command) == 0;
 }
 
 static gboolean
@@ -505,9 +539,32 @@ pg_exec (SfDb       *db,
   g_autofree char *rewritten = NULL;
   int n_params;
 
+  /* BEGIN waits for the next command; a COMMIT or ROLLBACK right after
+   * it ends a transaction that did nothing, and is not sent either. */
+  if (is_command (sql, "BEGIN") && !pg_in_transaction (db))
+    {
+      self->pending_begin = TRUE;
+      sf_db_driver_ok (db);
+      return TRUE;
+    }
+  if (self->pending_begin && (is_command (sql, "COMMIT") || is_command (sql, "ROLLBACK")))
+    {
+      self->pending_begin = FALSE;
+      sf_db_driver_ok (db);
+      return TRUE;
+    }
+
   /* Several statements go in one simple query; each result is read, the
    * first error kept. */
   rewritten = rewrite_sql (sql, &n_params, NULL);
+  if (self->pending_begin)
+    {
+      char *with_begin = g_strconcat ("BEGIN;", rewritten, NULL);
+
+      g_free (rewritten);
+      rewritten = with_begin;
+      self->pending_begin = FALSE;
+    }
   if (!PQsendQuery (self->conn, rewritten))
     {
       fail_result (db, NULL);
@@ -545,6 +602,152 @@ is_indeterminate (PGresult *result)
   return sqlstate != NULL && strcmp (sqlstate, "42P18") == 0;
 }
 
+static void pg_free (SfDbStmt *base);
+
+enum
+{
+  PIPELINE_OTHER,
+  PIPELINE_PREPARE,
+  PIPELINE_EXECUTE,
+};
+
+/* One pipeline, one round trip: the BEGIN held back, the preparation of
+ * @stmt when @prepare (after SAVEPOINT sf_prepare when @open_savepoint, releasing it
+ * after when @release_savepoint) and, when @execute, its execution with
+ * its values.  *@prepared is the preparation's result; the execution's is
+ * returned (NULL when it was not asked for).  A failed preparation makes
+ * the server skip the rest, to the end of the pipeline. */
+static PGresult *
+run_pipeline (SfDbPg     *self,
+              SfDbPgStmt *stmt,
+              gboolean    prepare,
+              gboolean    open_savepoint,
+              gboolean    release_savepoint,
+              gboolean    execute,
+              PGresult  **prepared)
+{
+  PGconn *conn = self->conn;
+  const char * const *values = (const char * const *) stmt->values;
+  PGresult *executed = NULL;
+  int kinds[5];
+  int n = 0;
+
+  *prepared = NULL;
+  if (!PQenterPipelineMode (conn))
+    return NULL;
+  if (self->pending_begin)
+    {
+      self->pending_begin = FALSE;
+      if (PQsendQueryParams (conn, "BEGIN", 0, NULL, NULL, NULL, NULL, 0))
+        kinds[n++] = PIPELINE_OTHER;
+    }
+  if (open_savepoint && PQsendQueryParams (conn, "SAVEPOINT sf_prepare", 0, NULL, NULL, NULL, NULL, 0))
+    kinds[n++] = PIPELINE_OTHER;
+  if (prepare && PQsendPrepare (conn, stmt->name, stmt->sql, stmt->n_params, stmt->types))
+    kinds[n++] = PIPELINE_PREPARE;
+  if (release_savepoint &&
+      PQsendQueryParams (conn, "RELEASE SAVEPOINT sf_prepare", 0, NULL, NULL, NULL, NULL, 0))
+    kinds[n++] = PIPELINE_OTHER;
+  if (execute && PQsendQueryPrepared (conn, stmt->name, stmt->n_params, values, NULL, NULL, 0))
+    kinds[n++] = PIPELINE_EXECUTE;
+  PQpipelineSync (conn);
+
+  /* Each command's results end with NULL; the pipeline's with its sync */
+  for (int i = 0; i < n; i++)
+    {
+      PGresult *kept = NULL;
+      PGresult *result;
+
+      while ((result = PQgetResult (conn)) != NULL)
+        {
+          if (kept == NULL)
+            kept = result;
+          else
+            PQclear (result);
+        }
+      if (kinds[i] == PIPELINE_PREPARE)
+        *prepared = kept;
+      else if (kinds[i] == PIPELINE_EXECUTE)
+        executed = kept;
+      else
+        PQclear (kept);
+    }
+  while (PQstatus (conn) == CONNECTION_OK)
+    {
+      PGresult *result = PQgetResult (conn);
+      gboolean synced = result == NULL || PQresultStatus (result) == PGRES_PIPELINE_SYNC;
+
+      PQclear (result);
+      if (synced)
+        break;
+    }
+  PQexitPipelineMode (conn);
+  catch_notifications (&self->parent);
+  return executed;
+}
+
+/* Prepares @stmt on the server, executing it too when @execute (its
+ * result returned): one round trip, more only when a parameter's type
+ * must be given (below).  NULL with the error set when the preparation
+ * failed; the transaction is as it was then. */
+static gboolean
+prepare_on_server (SfDbPgStmt  *stmt,
+                   gboolean     execute,
+                   PGresult   **executed)
+{
+  SfDb *db = stmt->parent.db;
+  SfDbPg *self = (SfDbPg *) db;
+  /* A statement that fails to prepare spoils a transaction: one whose
+   * parameters may need a second try is prepared inside a savepoint */
+  gboolean savepoint = stmt->n_params > 0 && pg_in_transaction (db);
+  PGresult *result;
+  PGresult *run;
+
+  run = run_pipeline (self, stmt, TRUE, savepoint, savepoint, execute, &result);
+
+  /* A parameter the server cannot give a type from its place (SQLite's
+   * "?1 IS NULL", "SELECT ?1") is text, as SQLite would store it: the
+   * statement is prepared again with that one typed, until all are. */
+  for (int tries = 0; tries < stmt->n_params && is_indeterminate (result); tries++)
+    {
+      const char *message = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+      const char *dollar = message != NULL ? strchr (message, '$') : NULL;
+      int number = dollar != NULL ? atoi (dollar + 1) : 0;
+
+      if (number < 1 || number > stmt->n_params || stmt->types[number - 1] != 0)
+        break;
+      stmt->types[number - 1] = SF_PG_TEXTOID;
+      PQclear (result);
+      g_clear_pointer (&run, PQclear);
+      if (savepoint)
+        pg_exec (db, "ROLLBACK TO SAVEPOINT sf_prepare");
+      run = run_pipeline (self, stmt, TRUE, FALSE, savepoint, execute, &result);
+    }
+  if (!result_ok (db, result, PGRES_COMMAND_OK))
+    {
+      g_autofree char *message = g_strdup (sf_db_get_error_message (db));
+      SfDbError code = sf_db_get_error_code (db);
+
+      PQclear (result);
+      g_clear_pointer (&run, PQclear);
+      if (savepoint)
+        {
+          pg_exec (db, "ROLLBACK TO SAVEPOINT sf_prepare");
+          pg_exec (db, "RELEASE SAVEPOINT sf_prepare");
+        }
+      sf_db_driver_fail (db, code, message);
+      return FALSE;
+    }
+  PQclear (result);
+  stmt->deferred = FALSE;
+  g_hash_table_insert (self->prepared, g_strdup (stmt->sql), g_strdup (stmt->name));
+  if (executed != NULL)
+    *executed = run;
+  else
+    g_clear_pointer (&run, PQclear);
+  return TRUE;
+}
+
 static SfDbStmt *
 pg_prepare (SfDb       *db,
             const char *sql)
@@ -558,78 +761,38 @@ pg_prepare (SfDb       *db,
 
   rewritten = rewrite_sql (sql, &n_params, used);
   name = g_hash_table_lookup (self->prepared, rewritten);
-  if (name == NULL)
-    {
-      char *new_name = g_strdup_printf ("sf_%u", ++self->n_prepared);
-      g_autofree Oid *types = g_new0 (Oid, n_params + 1);
-      gboolean savepoint = FALSE;
-      PGresult *result;
-
-      /* A parameter the SQL never names is text (the server could not
-       * tell its type) */
-      g_array_set_size (used, n_params);
-      for (int i = 0; i < n_params; i++)
-        if (!g_array_index (used, gboolean, i))
-          types[i] = SF_PG_TEXTOID;
-
-      /* A statement that fails to prepare spoils a transaction: one whose
-       * parameters may need a second try is prepared inside a savepoint */
-      if (n_params > 0 && pg_in_transaction (db))
-        savepoint = pg_exec (db, "SAVEPOINT sf_prepare");
-      result = PQprepare (self->conn, new_name, rewritten, n_params, types);
-
-      /* A parameter the server cannot give a type from its place (SQLite's
-       * "?1 IS NULL", "SELECT ?1") is text, as SQLite would store it: the
-       * statement is prepared again with that one typed, until all are. */
-      for (int tries = 0; tries < n_params && is_indeterminate (result); tries++)
-        {
-          const char *message = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
-          const char *dollar = message != NULL ? strchr (message, '$') : NULL;
-          int number = dollar != NULL ? atoi (dollar + 1) : 0;
-
-          if (number < 1 || number > n_params || types[number - 1] != 0)
-            break;
-          types[number - 1] = SF_PG_TEXTOID;
-          PQclear (result);
-          if (savepoint)
-            pg_exec (db, "ROLLBACK TO SAVEPOINT sf_prepare");
-          result = PQprepare (self->conn, new_name, rewritten, n_params, types);
-        }
-      if (!result_ok (db, result, PGRES_COMMAND_OK))
-        {
-          g_autofree char *message = g_strdup (sf_db_get_error_message (db));
-          SfDbError code = sf_db_get_error_code (db);
-
-          PQclear (result);
-          g_free (new_name);
-          if (savepoint)
-            {
-              pg_exec (db, "ROLLBACK TO SAVEPOINT sf_prepare");
-              pg_exec (db, "RELEASE SAVEPOINT sf_prepare");
-            }
-          sf_db_driver_fail (db, code, message);
-          return NULL;
-        }
-      PQclear (result);
-      if (savepoint)
-        pg_exec (db, "RELEASE SAVEPOINT sf_prepare");
-      g_hash_table_insert (self->prepared, g_strdup (rewritten), new_name);
-      name = new_name;
-    }
 
   stmt = g_new0 (SfDbPgStmt, 1);
   stmt->parent.driver = &sf_db_pg_driver;
   stmt->parent.db = db;
   stmt->sql = g_steal_pointer (&rewritten);
-  stmt->name = name;
   stmt->n_params = n_params;
   stmt->values = g_new0 (char *, n_params + 1);
   stmt->owned = g_new0 (gboolean, n_params + 1);
   stmt->row = -1;
+  if (name != NULL)
+    stmt->name = g_strdup (name);
+  else
+    {
+      stmt->name = g_strdup_printf ("sf_%u", ++self->n_prepared);
+      stmt->types = g_new0 (Oid, n_params + 1);
+      /* A parameter the SQL never names is text (the server could not
+       * tell its type) */
+      g_array_set_size (used, n_params);
+      for (int i = 0; i < n_params; i++)
+        if (!g_array_index (used, gboolean, i))
+          stmt->types[i] = SF_PG_TEXTOID;
+      /* Inside a transaction, prepared with the first step */
+      stmt->deferred = TRUE;
+      if (!pg_in_transaction (db) && !prepare_on_server (stmt, FALSE, NULL))
+        {
+          pg_free (&stmt->parent);
+          return NULL;
+        }
+    }
   sf_db_driver_ok (db);
   return &stmt->parent;
 }
-
 
 static gint64
 pg_changes (SfDb *db)
@@ -648,7 +811,10 @@ pg_set_busy_timeout (SfDb *db,
                      int   ms)
 {
   g_autofree char *sql = g_strdup_printf ("SET lock_timeout = %d", MAX (ms, 0));
-  PGresult *result = PQexec (conn_of (db), sql);
+  PGresult *result;
+
+  flush_begin (db);
+  result = PQexec (conn_of (db), sql);
 
   PQclear (result);
 }
@@ -661,6 +827,7 @@ pg_foreign_keys_to (SfDb       *db,
   PGresult *result;
   GPtrArray *keys;
 
+  flush_begin (db);
   result = PQexecParams (conn_of (db),
                          "SELECT c.conrelid::regclass::text, a.attname, pa.attname, c.confdeltype = 'c'"
                          "  FROM pg_constraint c"
@@ -719,11 +886,25 @@ pg_step (SfDbStmt *base)
 
   if (stmt->result == NULL && !stmt->done)
     {
-      PGresult *result;
+      PGresult *result = NULL;
+      PGresult *unused;
       ExecStatusType status;
 
-      result = PQexecPrepared (db->conn, stmt->name, stmt->n_params, values, NULL, NULL, 0);
-      catch_notifications (base->db);
+      if (stmt->deferred)
+        {
+          if (!prepare_on_server (stmt, TRUE, &result))
+            {
+              stmt->done = TRUE;
+              return SF_DB_STEP_ERROR;
+            }
+        }
+      else if (db->pending_begin)
+        result = run_pipeline (db, stmt, FALSE, FALSE, FALSE, TRUE, &unused);
+      else
+        {
+          result = PQexecPrepared (db->conn, stmt->name, stmt->n_params, values, NULL, NULL, 0);
+          catch_notifications (base->db);
+        }
 
       status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
       if (status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY)
@@ -792,6 +973,8 @@ pg_free (SfDbStmt *base)
   clear_result (stmt);
   pg_clear (base);
   g_clear_pointer (&stmt->described, PQclear);
+  g_free (stmt->name);
+  g_free (stmt->types);
   g_free (stmt->values);
   g_free (stmt->owned);
   g_free (stmt->sql);
@@ -880,6 +1063,8 @@ columns_of (SfDbPgStmt *stmt)
 {
   if (stmt->result != NULL)
     return stmt->result;
+  if (stmt->deferred && !prepare_on_server (stmt, FALSE, NULL))
+    return NULL;
   if (stmt->described == NULL)
     {
       PGresult *result = PQdescribePrepared (conn_of (stmt->parent.db), stmt->name);
@@ -1022,6 +1207,7 @@ pg_copy_begin (SfDb               *db,
     }
   g_string_append (sql, ") FROM STDIN");
 
+  flush_begin (db);
   result = PQexec (conn_of (db), sql->str);
   if (!result_ok (db, result, PGRES_COPY_IN))
     {
@@ -1172,6 +1358,7 @@ pg_get_schema_version (SfDb   *db,
 {
   PGresult *result;
 
+  flush_begin (db);
   result = PQexec (conn_of (db),
                    "SELECT CASE WHEN to_regclass ('schema_version') IS NULL THEN -1 END");
   if (!result_ok (db, result, PGRES_TUPLES_OK))
@@ -1188,6 +1375,7 @@ pg_get_schema_version (SfDb   *db,
     }
   PQclear (result);
 
+  flush_begin (db);
   result = PQexec (conn_of (db), "SELECT coalesce (max (version), 0) FROM schema_version");
   if (!result_ok (db, result, PGRES_TUPLES_OK))
     {
@@ -1236,7 +1424,10 @@ pg_count_tables (SfDb               *db,
 
   if (names == NULL)
     {
-      PGresult *result = PQexec (conn_of (db),
+      PGresult *result;
+
+      flush_begin (db);
+      result = PQexec (conn_of (db),
                                  "SELECT count (*) FROM pg_catalog.pg_tables"
                                  " WHERE schemaname = current_schema ()");
 
@@ -1248,7 +1439,10 @@ pg_count_tables (SfDb               *db,
   for (int i = 0; names[i] != NULL; i++)
     {
       const char *params[] = { names[i] };
-      PGresult *result = PQexecParams (conn_of (db),
+      PGresult *result;
+
+      flush_begin (db);
+      result = PQexecParams (conn_of (db),
                                        "SELECT to_regclass ($1) IS NOT NULL",
                                        1, NULL, params, NULL, NULL, 0);
 
@@ -1285,6 +1479,7 @@ pg_listen (SfDb       *db,
     }
   sql = g_strdup_printf ("LISTEN %s", quoted);
   PQfreemem (g_steal_pointer (&quoted));
+  flush_begin (db);
   result = PQexec (conn_of (db), sql);
   ok = result_ok (db, result, PGRES_COMMAND_OK);
   PQclear (result);

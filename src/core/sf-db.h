@@ -118,7 +118,10 @@ void          sf_db_set_error          (SfDb           *db,
 gboolean      sf_db_exec               (SfDb           *db,
                                         const char     *sql,
                                         GError        **error);
-/* One statement; parameters are ?1, ?2 … (1-based). */
+/* One statement; parameters are ?1, ?2 … (1-based).  A mistake in the
+ * SQL is reported here, except on a server inside a transaction, where
+ * the statement is prepared with its first step (one round trip for
+ * both) and that step reports it. */
 SfDbStmt     *sf_db_prepare            (SfDb           *db,
                                         const char     *sql,
                                         GError        **error);

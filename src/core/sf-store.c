@@ -447,52 +447,63 @@ end_bulk (SfStore *self)
  * @table (the right to change it): its foreign keys, whose per-row
  * triggers were half of a large import there, and its plain indexes are
  * dropped and added again at the commit (adding a key checks every row in
- * one query).  The commands that put them back are queued in
- * bulk_indexes, indexes first.  The table is locked (ACCESS EXCLUSIVE)
- * until the commit; all of it is undone with the transaction.  Another
- * user's table keeps its constraints: the rows are checked one by one. */
+ * one query).  Into an empty table its primary key and unique constraints
+ * are set aside too (those no foreign key depends on): built once from
+ * the loaded rows, sorted, instead of a row at a time, and checked as
+ * they are added.  The commands that put them back are queued in
+ * bulk_indexes, keys first, then indexes, then foreign keys.  The table is
+ * locked (ACCESS EXCLUSIVE) until the commit; all of it is undone with the
+ * transaction.  Another user's table keeps its constraints: the rows are
+ * checked one by one.  One query finds them all (one round trip). */
 static gboolean
 pg_set_aside (SfStore     *self,
               const char  *table,
               GError     **error)
 {
-  static const char * const queries[] = {
+  g_autofree char *quoted = sf_db_quote_name (table);
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT 1, c.conname, 'ALTER TABLE ' || quote_ident (?1) || ' ADD CONSTRAINT ' || quote_ident (c.conname)"
+    "  || ' ' || pg_get_constraintdef (c.oid),"
+    "  'ALTER TABLE ' || quote_ident (?1) || ' DROP CONSTRAINT ' || quote_ident (c.conname)"
+    "  FROM pg_constraint c"
+    " WHERE c.conrelid = to_regclass (?1) AND c.contype IN ('p', 'u')"
+    "  AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = c.conindid)"
+    "  AND pg_has_role ((SELECT relowner FROM pg_class WHERE oid = c.conrelid), 'USAGE')"
+    "  AND NOT EXISTS (SELECT 1 FROM %s)"
+    " UNION ALL"
     /* the plain indexes (not a constraint's) */
-    "SELECT i.relname, pg_get_indexdef (x.indexrelid), 'DROP INDEX ' || quote_ident (i.relname)"
+    " SELECT 2, i.relname::text, pg_get_indexdef (x.indexrelid), 'DROP INDEX ' || quote_ident (i.relname)"
     "  FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
     " WHERE x.indrelid = to_regclass (?1)"
     "  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)"
     "  AND pg_has_role ((SELECT relowner FROM pg_class WHERE oid = x.indrelid), 'USAGE')"
-    " ORDER BY 1",
+    " UNION ALL"
     /* the foreign keys */
-    "SELECT c.conname, 'ALTER TABLE ' || quote_ident (?1) || ' ADD CONSTRAINT ' || quote_ident (c.conname)"
+    " SELECT 3, c.conname::text, 'ALTER TABLE ' || quote_ident (?1) || ' ADD CONSTRAINT ' || quote_ident (c.conname)"
     "  || ' ' || pg_get_constraintdef (c.oid),"
     "  'ALTER TABLE ' || quote_ident (?1) || ' DROP CONSTRAINT ' || quote_ident (c.conname)"
     "  FROM pg_constraint c"
     " WHERE c.conrelid = to_regclass (?1) AND c.contype = 'f'"
     "  AND pg_has_role ((SELECT relowner FROM pg_class WHERE oid = c.conrelid), 'USAGE')"
-    " ORDER BY 1",
-  };
+    " ORDER BY 1, 2", quoted);
   g_autoptr(GString) drops = g_string_new (NULL);
+  g_autoptr(SfDbStmt) stmt = sf_store_prepare (self, sql, error);
+  SfDbStep rc;
 
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+  if (stmt == NULL)
+    return FALSE;
+  sf_db_stmt_bind_text (stmt, 1, table);
+  while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
-      g_autoptr(SfDbStmt) stmt = sf_store_prepare (self, queries[q], error);
-      SfDbStep rc;
-
-      if (stmt == NULL)
-        return FALSE;
-      sf_db_stmt_bind_text (stmt, 1, table);
-      while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
-        {
-          g_ptr_array_add (self->bulk_indexes, g_strdup (sf_db_stmt_column_text (stmt, 1)));
-          g_string_append_printf (drops, "%s;", sf_db_stmt_column_text (stmt, 2));
-        }
-      if (rc != SF_DB_DONE)
-        {
-          sf_store_set_db_error (self, error);
-          return FALSE;
-        }
+      g_ptr_array_add (self->bulk_indexes, g_strdup (sf_db_stmt_column_text (stmt, 2)));
+      /* Foreign keys first, then indexes, then keys: the reverse order */
+      g_string_prepend (drops, ";");
+      g_string_prepend (drops, sf_db_stmt_column_text (stmt, 3));
+    }
+  if (rc != SF_DB_DONE)
+    {
+      sf_store_set_db_error (self, error);
+      return FALSE;
     }
   return drops->len == 0 || sf_store_exec (self, drops->str, error);
 }
@@ -623,12 +634,27 @@ sf_store_commit_bulk (SfStore  *self,
   g_return_val_if_fail (SF_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->bulk_table != NULL, FALSE);
 
-  for (guint i = 0; i < self->bulk_indexes->len; i++)
-    if (!sf_store_exec (self, g_ptr_array_index (self->bulk_indexes, i), error))
-      {
-        sf_store_rollback_bulk (self);
-        return FALSE;
-      }
+  if (!IS_SQLITE (self) && self->bulk_indexes->len > 0)
+    {
+      /* On a server all in one query: one round trip */
+      g_autofree char *all = NULL;
+
+      g_ptr_array_add (self->bulk_indexes, NULL);
+      all = g_strjoinv (";", (char **) self->bulk_indexes->pdata);
+      g_ptr_array_set_size (self->bulk_indexes, self->bulk_indexes->len - 1);
+      if (!sf_store_exec (self, all, error))
+        {
+          sf_store_rollback_bulk (self);
+          return FALSE;
+        }
+    }
+  else
+    for (guint i = 0; i < self->bulk_indexes->len; i++)
+      if (!sf_store_exec (self, g_ptr_array_index (self->bulk_indexes, i), error))
+        {
+          sf_store_rollback_bulk (self);
+          return FALSE;
+        }
 
   if (!self->bulk_parents_trusted && IS_SQLITE (self))
     {

@@ -57,7 +57,12 @@ struct _SfWindow
    * and the window reconnects, waiting longer after each failed try */
   GtkBox               *banner_box;
   GtkWidget            *banner;        /* an AdwBanner, or a revealer where there is none */
+  GtkLabel             *banner_label;  /* the revealer's words and button */
+  GtkWidget            *banner_button;
   gboolean              connection_lost;
+  /* The server refused the password on reconnecting: no more tries until
+   * the person connects again with the new one (the connect dialog) */
+  gboolean              password_refused;
   guint                 reconnect_tries;
   guint                 reconnect_id;
   GCancellable         *reconnect_cancellable;
@@ -583,7 +588,8 @@ update_database_label (SfWindow *self)
 }
 
 /* libadwaita's AdwBanner (1.3 and later) where the library has it; on 1.2
- * a revealer that looks the same */
+ * a revealer that looks the same.  Its button (shown only when the server
+ * refused the password) opens the connect dialog. */
 static void
 make_banner (SfWindow *self)
 {
@@ -591,19 +597,45 @@ make_banner (SfWindow *self)
   GType banner_type = g_type_from_name ("AdwBanner");
 
   if (banner_type != G_TYPE_INVALID)
-    self->banner = g_object_new (banner_type, "title", text, "revealed", FALSE, NULL);
+    self->banner = g_object_new (banner_type, "title", text, "revealed", FALSE,
+                                 "action-name", "app.connect", NULL);
   else
     {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *label = gtk_label_new (text);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
       gtk_widget_add_css_class (label, "heading");
+      self->banner_label = GTK_LABEL (label);
+      self->banner_button = gtk_button_new ();
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), "app.connect");
+      gtk_widget_set_valign (self->banner_button, GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (self->banner_button, FALSE);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), self->banner_button);
+      gtk_widget_add_css_class (box, "sf-banner");
       self->banner = gtk_revealer_new ();
-      gtk_widget_add_css_class (label, "sf-banner");
-      gtk_revealer_set_child (GTK_REVEALER (self->banner), label);
+      gtk_revealer_set_child (GTK_REVEALER (self->banner), box);
     }
   gtk_widget_set_name (self->banner, "sf-connection-banner");
   gtk_box_append (self->banner_box, self->banner);
+}
+
+/* The banner's words, and its button's (NULL: no button) */
+static void
+set_banner_text (SfWindow   *self,
+                 const char *text,
+                 const char *button)
+{
+  if (GTK_IS_REVEALER (self->banner))
+    {
+      gtk_label_set_label (self->banner_label, text);
+      gtk_button_set_label (GTK_BUTTON (self->banner_button), button != NULL ? button : "");
+      gtk_widget_set_visible (self->banner_button, button != NULL);
+    }
+  else
+    g_object_set (self->banner, "title", text, "button-label", button, NULL);
 }
 
 static void
@@ -642,6 +674,17 @@ on_reconnected_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->reconnect_cancellable);
+  if (fresh == NULL && g_error_matches (error, SF_DB_ERROR, SF_DB_ERROR_AUTH))
+    {
+      /* The password changed on the server: trying it again is no use */
+      g_message ("The server refused the password on reconnecting: %s", error->message);
+      self->password_refused = TRUE;
+      set_banner_text (self,
+                       _("Connection lost — the server no longer accepts the password. "
+                         "Connect again with the new one."),
+                       _("Connect…"));
+      return;
+    }
   if (fresh == NULL)
     {
       g_debug ("Reconnecting failed: %s", error->message);
@@ -699,7 +742,9 @@ lose_connection (SfWindow *self)
     return;
   g_message ("The connection to the database server was lost; reconnecting");
   self->connection_lost = TRUE;
+  self->password_refused = FALSE;
   self->reconnect_tries = 0;
+  set_banner_text (self, _("Connection lost — reconnecting…"), NULL);
   set_banner_revealed (self, TRUE);
   hold_edits (self, TRUE);
   schedule_reconnect (self);
@@ -1002,6 +1047,16 @@ sf_window_is_connection_lost (SfWindow *self)
   g_return_val_if_fail (SF_IS_WINDOW (self), FALSE);
 
   return self->connection_lost;
+}
+
+/* Whether the server refused the password when the window tried to
+ * reconnect: the banner says so and offers to connect again */
+gboolean
+sf_window_is_password_refused (SfWindow *self)
+{
+  g_return_val_if_fail (SF_IS_WINDOW (self), FALSE);
+
+  return self->password_refused;
 }
 
 /* The banner of a lost connection: an AdwBanner or, on libadwaita 1.2, a

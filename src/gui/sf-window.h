@@ -43,6 +43,7 @@ SfCaseloadsPage *sf_window_get_caseloads_page (SfWindow    *self);
 SfChecklistsPage *sf_window_get_checklists_page (SfWindow  *self);
 AdwToast     *sf_window_get_undo_toast   (SfWindow       *self);
 gboolean      sf_window_is_connection_lost (SfWindow     *self);
+gboolean      sf_window_is_password_refused (SfWindow    *self);
 GtkWidget    *sf_window_get_connection_banner (SfWindow  *self);
 const char   *sf_window_get_database_label (SfWindow     *self);
 
