@@ -56,8 +56,7 @@ dump (SfStore *store)
             {
               const char *value = sf_db_stmt_column_text (stmt, c);
 
-              if (g_str_has_prefix (sf_db_stmt_column_name (stmt, c), "version") ||
-                  g_str_has_prefix (sf_db_stmt_column_name (stmt, c), "changed_"))
+              if (sf_test_is_version_column (sf_db_stmt_column_name (stmt, c)))
                 continue;
               g_string_append_printf (text, "%s|", value ? value : "NULL");
             }
