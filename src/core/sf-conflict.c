@@ -102,7 +102,7 @@ sf_conflict_format_when (const SfConflict *conflict)
   local = g_date_time_to_local (utc);
   /* TRANSLATORS: when someone else changed a row, as g_date_time_format()
    * writes it; Danish: "%d.%m.%Y kl. %H.%M" */
-  return g_date_time_format (local, C_("conflict time", "%d/%m/%Y at %H:%M"));
+  return g_date_time_format (local, C_("conflict time", "%-d %b %Y at %H:%M"));
 }
 
 static void

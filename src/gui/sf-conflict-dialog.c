@@ -138,13 +138,35 @@ body_for (const SfConflict *conflict,
   if (conflict->who != NULL && when != NULL)
     /* TRANSLATORS: who (a login), and when ("06.12.2026 kl. 17.02"); then
      * what can be done */
-    return g_strdup_printf (_("%s changed it at %s, after you opened it. %s"), conflict->who, when, rest);
+    return g_strdup_printf (_("%s changed it on %s, after you opened it. %s"), conflict->who, when, rest);
   if (when != NULL)
     /* TRANSLATORS: when ("06.12.2026 kl. 17.02"); then what can be done */
-    return g_strdup_printf (_("Another window or program changed it at %s, after you opened it. %s"),
+    return g_strdup_printf (_("Another window or program changed it on %s, after you opened it. %s"),
                             when, rest);
   /* TRANSLATORS: then what can be done */
   return g_strdup_printf (_("It was changed after you opened it. %s"), rest);
+}
+
+typedef struct
+{
+  GtkWindow      *editor;          /* a reference */
+  SfConflictSave  save;            /* NULL: close the editor */
+} Decided;
+
+/* After the message dialog has closed: the editor (which the message
+ * dialog goes with) is closed or saved outside the dialog's response */
+static gboolean
+act_cb (gpointer data)
+{
+  Decided *decided = data;
+
+  if (decided->save != NULL)
+    decided->save (decided->editor);
+  else
+    gtk_window_destroy (decided->editor);
+  g_object_unref (decided->editor);
+  g_free (decided);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -152,13 +174,18 @@ on_response_cb (AdwMessageDialog *dialog,
                 const char       *response,
                 Pending          *pending)
 {
-  if (g_str_equal (response, "theirs"))
-    gtk_window_destroy (pending->editor);
-  else if (g_str_equal (response, "mine"))
+  Decided *decided;
+
+  if (!g_str_equal (response, "theirs") && !g_str_equal (response, "mine"))
+    return;
+  decided = g_new0 (Decided, 1);
+  decided->editor = g_object_ref (pending->editor);
+  if (g_str_equal (response, "mine"))
     {
       *pending->version = pending->current;
-      pending->save (pending->editor);
+      decided->save = pending->save;
     }
+  g_idle_add (act_cb, decided);
 }
 
 AdwMessageDialog *
