@@ -117,6 +117,8 @@ save_and_expect_conflict (Fixture *fx)
   sf_test_wait_for_frame ();
   dialog = sf_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
+  /* (SF_TEST_SHOTS: its picture, in the language of the environment) */
+  sf_test_save_shot (GTK_WIDGET (dialog), "conflict-dialog.png");
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Someone Else Changed This Caseworker");
   /* A file has no logins: another window or program, and when */
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
@@ -145,7 +147,6 @@ test_apply_mine (Fixture       *fx,
 
   change_elsewhere (fx);
   dialog = save_and_expect_conflict (fx);
-  sf_test_save_shot (GTK_WIDGET (dialog), "conflict-dialog.png");
 
   respond (dialog, "mine");
   g_assert_true (sf_test_wait_until (no_editor, fx));
