@@ -406,3 +406,28 @@ sf_test_window_new (SfStore *store)
 
   return sf_window_new (NULL, context);
 }
+
+/* @window as drawn, into $SF_TEST_SHOTS/@name (nothing without it) */
+void
+sf_test_save_shot (GtkWidget  *window,
+                   const char *name)
+{
+  const char *dir = g_getenv ("SF_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  sf_test_wait_for_frame ();
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot,
+                          gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}

@@ -106,4 +106,9 @@ GtkWidget *sf_test_child              (gpointer     widget,
  * press animation. */
 void       sf_test_click              (GtkWidget   *button);
 
+/* Saves @window as drawn into $SF_TEST_SHOTS/@name, a PNG; does nothing
+ * when SF_TEST_SHOTS is not set. */
+void       sf_test_save_shot          (GtkWidget   *window,
+                                       const char  *name);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sf-conflict.h"
 #include "sf-server.h"
 #include "sf-test-util.h"
 
@@ -377,6 +378,12 @@ compare_strings (gconstpointer a,
                  gconstpointer b)
 {
   return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+gboolean
+sf_test_is_version_column (const char *name)
+{
+  return g_strv_contains (SF_CONFLICT_COLUMNS, name);
 }
 
 /* Every row of the tables named in @only (all tables if NULL), the schema

@@ -16,6 +16,10 @@ char   *sf_test_write_file   (const char *dir,
 GBytes *sf_test_bytes        (const char *contents);
 /* The day a date such as "2024-03-01" names; the test fails if it names none. */
 SfDay   sf_test_day          (const char *text);
+/* Whether a column is a row's version, or who or when changed it
+ * (sf-conflict.h): undo puts values back, and versions move on, so dumps
+ * compared before and after an undo leave them out. */
+gboolean sf_test_is_version_column (const char *name);
 /* The first column of the one row @sql returns, as an integer. */
 gint64  sf_test_query_int    (SfStore    *store,
                               const char *sql);

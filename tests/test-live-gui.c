@@ -82,30 +82,6 @@ toast_shown (gpointer data)
   return sf_test_find_label (toast->window, toast->text) != NULL;
 }
 
-static void
-save_shot (GtkWidget  *window,
-           const char *name)
-{
-  const char *dir = g_getenv ("SF_TEST_SHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  sf_test_wait_for_frame ();
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot,
-                          gtk_widget_get_width (window), gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static gboolean
 hours_are (gpointer data)
 {
@@ -148,7 +124,7 @@ test_hours (Fixture       *fx,
                   (g_get_monotonic_time () - start) / 1000.0);
   g_assert_true (sf_test_wait_until (toast_shown, &toast));
   g_assert_null (sf_test_find_label (GTK_WIDGET (fx->window_a), text));
-  save_shot (GTK_WIDGET (fx->window_b), "live-toast.png");
+  sf_test_save_shot (GTK_WIDGET (fx->window_b), "live-toast.png");
 }
 
 /* A caseworker added by A's import appears in B's roster */

@@ -6,6 +6,7 @@
 
 #include "sf-db-bind.h"
 #include "sf-cases.h"
+#include "sf-conflict.h"
 #include "sf-error.h"
 #include "sf-privacy.h"
 
@@ -291,7 +292,8 @@ sf_cases_update (SfStore       *store,
 
   if (!sf_store_begin (store, error))
     return FALSE;
-  ok = check_case (store, kase, &area_id, error) && write_case (store, kase, area_id, error);
+  ok = sf_conflict_claim (store, "casefile", kase->id, kase->version, error) &&
+       check_case (store, kase, &area_id, error) && write_case (store, kase, area_id, error);
   if (ok)
     {
       detail = g_strdup_printf ("%s, caseworker %" G_GINT64_FORMAT ", cover %" G_GINT64_FORMAT,
@@ -596,7 +598,7 @@ sf_cases_snapshot (SfStore       *store,
   g_array_set_clear_func (cases, sf_case_clear);
   stmt = sf_store_prepare (store,
                            "SELECT reference, COALESCE (area_id, 0), complexity, start_date, closed_date,"
-                           " caseworker_id, COALESCE (cover_id, 0), counted FROM casefile WHERE id = ?1",
+                           " caseworker_id, COALESCE (cover_id, 0), counted, version FROM casefile WHERE id = ?1",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -623,6 +625,7 @@ sf_cases_snapshot (SfStore       *store,
       kase.caseworker_id = sf_db_stmt_column_int64 (stmt, 5);
       kase.cover_id = sf_db_stmt_column_int64 (stmt, 6);
       kase.counted = sf_db_stmt_column_int64 (stmt, 7) != 0;
+      kase.version = sf_db_stmt_column_int64 (stmt, 8);
       g_array_append_val (cases, kase);
       sf_db_stmt_reset (stmt);
     }

@@ -9,6 +9,7 @@
 #include "sf-capacity.h"
 #include "sf-store-changes.h"
 #include "sf-checklist.h"
+#include "sf-conflict.h"
 #include "sf-context.h"
 #include "sf-caseloads.h"
 #include "sf-cases.h"

@@ -60,6 +60,7 @@ typedef struct
   char   *name;
   gint64  area_id;
   double  cap;                 /* the municipality's own cap (loft); 0 = none */
+  gint64  version;             /* the row's version as loaded (sf-conflict.h); 0 = unknown */
 } SfTeam;
 
 typedef struct
@@ -87,6 +88,7 @@ typedef struct
   double  individual_factor;
   char   *factor_reason;
   SfDay   end;                 /* the last working day; SF_DAY_NONE = none */
+  gint64  version;             /* as loaded, covering the reductions (sf-conflict.h); 0 = unknown */
 } SfCaseworker;
 
 /* A position a team expects to fill: it counts like a caseworker with no
@@ -98,6 +100,7 @@ typedef struct
   double  weekly_hours;
   SfDay   start;
   char   *note;
+  gint64  version;             /* as loaded (sf-conflict.h); 0 = unknown */
 } SfPlannedHire;
 
 typedef struct
@@ -111,6 +114,7 @@ typedef struct
   gint64       caseworker_id;  /* primary caseworker */
   gint64       cover_id;       /* covering colleague; 0 = none */
   gboolean     counted;        /* entered as counts (sf_cases_set_counts); only snapshots fill it in */
+  gint64       version;        /* as loaded (sf-conflict.h); 0 = unknown */
 } SfCase;
 
 /* Everything the figures are computed from.  Arrays of the structs above,

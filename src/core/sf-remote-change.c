@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "sf-error.h"
+#include "sf-conflict.h"
 #include "sf-remote-change.h"
 
 void
@@ -191,8 +192,10 @@ only_columns (const SfRemoteChange *remote,
 {
   if (remote->columns == NULL || remote->columns[0] == NULL)
     return FALSE;
+  /* The row's version, who and when change with every update */
   for (guint i = 0; remote->columns[i] != NULL; i++)
-    if (!g_strv_contains (allowed, remote->columns[i]))
+    if (!g_strv_contains (allowed, remote->columns[i]) &&
+        !g_strv_contains (SF_CONFLICT_COLUMNS, remote->columns[i]))
       return FALSE;
   return TRUE;
 }

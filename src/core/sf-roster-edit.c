@@ -8,6 +8,7 @@
 #include "sf-error.h"
 #include "sf-norms.h"
 #include "sf-privacy.h"
+#include "sf-conflict.h"
 #include "sf-roster-edit.h"
 #include "sf-text.h"
 
@@ -517,6 +518,8 @@ sf_roster_save_team (SfStore       *store,
 
   if (!sf_store_begin (store, error))
     return 0;
+  if (!sf_conflict_claim (store, "team", id, team->version, error))
+    return sf_store_finish (store, FALSE, error);
   if (id == 0)
     stmt = sf_store_prepare (store, "INSERT INTO team (name, area_id, cap) VALUES (?2, ?3, ?4) RETURNING id", error);
   else
@@ -642,6 +645,8 @@ sf_roster_save_caseworker (SfStore             *store,
   n_reductions_written = n_reductions;
   if (!sf_store_begin (store, error))
     return 0;
+  if (!sf_conflict_claim (store, "caseworker", id, worker->version, error))
+    return sf_store_finish (store, FALSE, error);
   if (id == 0)
     stmt = sf_store_prepare (store,
                              "INSERT INTO caseworker (initials, name, team_id, weekly_hours, start_date,"
@@ -732,6 +737,7 @@ typedef struct
   char          *column;
   gint64         rowid;            /* the row's id */
   SfDbValue     *old_value;
+  gint64         version;          /* the row's version after the change; 0 = none */
 } Change;
 
 struct _SfRosterSnapshot
@@ -931,6 +937,49 @@ capture_id (SfStore           *store,
   return capture (store, snapshot, table, "id", value, 0, error);
 }
 
+/* The versions of the rows that changes @from … last left, so that undo
+ * sees whether someone changed them since (the newest change of a row
+ * holds its last version). */
+static gboolean
+note_versions (SfStore           *store,
+               SfRosterSnapshot  *snapshot,
+               guint              from)
+{
+  for (guint i = from; i < snapshot->changes->len; i++)
+    {
+      Change *change = g_ptr_array_index (snapshot->changes, i);
+      g_autofree char *sql = NULL;
+
+      if (!sf_conflict_is_versioned (change->table))
+        continue;
+      sql = g_strdup_printf ("SELECT version FROM %s WHERE id = ?1", change->table);
+      change->version = sf_store_query_int (store, sql, change->rowid);
+    }
+  return TRUE;
+}
+
+/* Claims every row the snapshot changed at the version it left it, newest
+ * change first (a row once): someone's later change is not overwritten. */
+static gboolean
+claim_changed_rows (SfStore           *store,
+                    SfRosterSnapshot  *snapshot,
+                    GError           **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = snapshot->changes->len; i > 0; i--)
+    {
+      Change *change = g_ptr_array_index (snapshot->changes, i - 1);
+      char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, change->table, change->rowid);
+
+      if (!g_hash_table_add (seen, key))
+        continue;
+      if (!sf_conflict_claim (store, change->table, change->rowid, change->version, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Sets @column of the @table rows matching @where (which binds ?1 = @key)
  * to @new_value (bound as ?2, or NULL when 0), remembering the old values. */
 static gboolean
@@ -986,7 +1035,7 @@ change_rows (SfStore           *store,
         }
     }
   sf_db_stmt_free (stmt);
-  return TRUE;
+  return note_versions (store, snapshot, snapshot->changes->len - rowids->len);
 }
 
 static gboolean
@@ -1251,6 +1300,9 @@ sf_roster_undo (SfStore           *store,
                 GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
+  /* A step of a larger undo (a scenario's) finds its rows changed by the
+   * steps undone before it: only an undo of its own checks the versions */
+  gboolean alone = !sf_db_in_transaction (sf_store_get_db (store));
   gboolean ok;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
@@ -1259,7 +1311,7 @@ sf_roster_undo (SfStore           *store,
   if (!sf_store_begin (store, error))
     return FALSE;
 
-  ok = TRUE;
+  ok = !alone || claim_changed_rows (store, snapshot, &local_error);
   for (guint i = 0; ok && i < snapshot->rows->len; i++)
     ok = insert_row (store, g_ptr_array_index (snapshot->rows, i), &local_error);
   /* Later changes may depend on earlier ones: revert newest first */
@@ -1270,6 +1322,11 @@ sf_roster_undo (SfStore           *store,
   if (!ok)
     {
       sf_store_rollback (store);
+      if (sf_conflict_get (local_error) != NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("Could not undo: "));
+          return FALSE;
+        }
       g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                    _("Could not undo: the data changed since (%s). Nothing was changed."),
                    local_error != NULL ? local_error->message : "");

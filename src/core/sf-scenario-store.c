@@ -612,6 +612,8 @@ undo_step (SfStore  *store,
     case STEP_ROSTER:
       return sf_roster_undo (store, step->snapshot, error);
     case STEP_WORKER:
+      /* As it was before the apply, whatever steps undone since made of it */
+      g_array_index (step->workers, SfCaseworker, 0).version = 0;
       return save_worker (store, step->workers, step->reductions, error);
     case STEP_HIRE:
       return sf_planned_hire_remove (store, step->id, error);

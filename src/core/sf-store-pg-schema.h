@@ -39,7 +39,7 @@
  * bytes, says only "all" (the table changed: read it again).  The step stands alone: it
  * needs nothing of step 3 and nothing after it needs it. */
 
-#define SF_STORE_PG_SCHEMA_VERSION 4
+#define SF_STORE_PG_SCHEMA_VERSION 5
 
 static const char * const sf_store_pg_migrations[] = {
   /* 0 → 1 */
@@ -685,6 +685,54 @@ static const char * const sf_store_pg_migrations[] = {
   "                    CASE WHEN t = 'setting' THEN 'noid' ELSE 'id' END);"
   "  END LOOP;"
   "END $$;",
+
+  /* 4 → 5: row versions (SQLite's 8 → 9; docs/store.md, "Row versions
+   * and conflicts").  The server raises a row's version on every update,
+   * and says who (session_user) and when, whatever the program sent: a
+   * write names the version it loaded and is refused when the row has
+   * moved on.  A new row starts at version 1 with its who and when from
+   * the columns' defaults (no trigger on inserts, so COPY stays fast).  A
+   * caseworker's version covers their reductions. */
+  "CREATE FUNCTION sf_row_version () RETURNS trigger"
+  "  LANGUAGE plpgsql SET search_path FROM CURRENT AS $$"
+  "BEGIN"
+  "  NEW.version := OLD.version + 1;"
+  "  NEW.changed_by := session_user;"
+  "  NEW.changed_at := to_char (now () AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"');"
+  "  RETURN NEW;"
+  "END $$;"
+
+  "CREATE FUNCTION sf_reduction_version () RETURNS trigger"
+  "  LANGUAGE plpgsql SET search_path FROM CURRENT AS $$"
+  "BEGIN"
+  "  IF TG_OP <> 'INSERT' THEN"
+  "    UPDATE caseworker SET version = version WHERE id = OLD.caseworker_id;"
+  "  END IF;"
+  "  IF TG_OP <> 'DELETE' THEN"
+  "    UPDATE caseworker SET version = version WHERE id = NEW.caseworker_id;"
+  "  END IF;"
+  "  RETURN NULL;"
+  "END $$;"
+
+  "DO $$"
+  "DECLARE"
+  "  t text;"
+  "BEGIN"
+  "  FOREACH t IN ARRAY ARRAY['area', 'team', 'caseworker', 'casefile', 'alert_ack', 'checklist',"
+  "                           'checklist_item', 'planned_hire', 'scenario'] LOOP"
+  "    EXECUTE format ('ALTER TABLE %1$I ADD COLUMN version bigint NOT NULL DEFAULT 1,"
+  "                                    ADD COLUMN changed_by text,"
+  "                                    ADD COLUMN changed_at text', t);"
+  "    EXECUTE format ('ALTER TABLE %1$I ALTER COLUMN changed_by SET DEFAULT session_user,"
+  "                     ALTER COLUMN changed_at SET DEFAULT"
+  "                       to_char (now () AT TIME ZONE ''UTC'', ''YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'')', t);"
+  "    EXECUTE format ('CREATE TRIGGER %1$s_version BEFORE UPDATE ON %1$I"
+  "                     FOR EACH ROW EXECUTE FUNCTION sf_row_version ()', t);"
+  "  END LOOP;"
+  "END $$;"
+
+  "CREATE TRIGGER reduction_version AFTER INSERT OR UPDATE OR DELETE ON reduction"
+  "  FOR EACH ROW EXECUTE FUNCTION sf_reduction_version ();",
 };
 
 /* The tables with an identity id, whose identity a copy moves past the

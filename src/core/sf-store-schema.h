@@ -308,11 +308,92 @@ static const char * const sf_store_migrations[] = {
   "  created TEXT NOT NULL,"
   "  updated TEXT NOT NULL"
   ");",
+
+  /* 8 → 9: row versions (docs/store.md, "Row versions and conflicts").
+   * Every row a user edits carries a version, raised by the database
+   * itself on every update (a trigger; SQLite fires it once, not again for
+   * its own update), with when it happened.  A write names the version it
+   * loaded and is refused when the row has moved on.  A caseworker's
+   * version covers their reductions: writing one raises the caseworker's.
+   * A file has no logins: changed_by stays empty here (the server's step 5
+   * fills it with the login). */
+  "ALTER TABLE area ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE area ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE area ADD COLUMN changed_at TEXT;"
+  "CREATE TRIGGER area_version AFTER UPDATE ON area BEGIN"
+  "  UPDATE area SET version = OLD.version + 1, changed_by = NULL,"
+  "                changed_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = NEW.id;"
+  "END;"
+  "ALTER TABLE team ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE team ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE team ADD COLUMN changed_at TEXT;"
+  "CREATE TRIGGER team_version AFTER UPDATE ON team BEGIN"
+  "  UPDATE team SET version = OLD.version + 1, changed_by = NULL,"
+  "                changed_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = NEW.id;"
+  "END;"
+  "ALTER TABLE caseworker ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE caseworker ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE caseworker ADD COLUMN changed_at TEXT;"
+  "CREATE TRIGGER caseworker_version AFTER UPDATE ON caseworker BEGIN"
+  "  UPDATE caseworker SET version = OLD.version + 1, changed_by = NULL,"
+  "                changed_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = NEW.id;"
+  "END;"
+  "ALTER TABLE casefile ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE casefile ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE casefile ADD COLUMN changed_at TEXT;"
+  "CREATE TRIGGER casefile_version AFTER UPDATE ON casefile BEGIN"
+  "  UPDATE casefile SET version = OLD.version + 1, changed_by = NULL,"
+  "                changed_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = NEW.id;"
+  "END;"
+  "ALTER TABLE alert_ack ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE alert_ack ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE alert_ack ADD COLUMN changed_at TEXT;"
+  "CREATE TRIGGER alert_ack_version AFTER UPDATE ON alert_ack BEGIN"
+  "  UPDATE alert_ack SET version = OLD.version + 1, changed_by = NULL,"
+  "                changed_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = NEW.id;"
+  "END;"
+  "ALTER TABLE checklist ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE checklist ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE checklist ADD COLUMN changed_at TEXT;"
+  "CREATE TRIGGER checklist_version AFTER UPDATE ON checklist BEGIN"
+  "  UPDATE checklist SET version = OLD.version + 1, changed_by = NULL,"
+  "                changed_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = NEW.id;"
+  "END;"
+  "ALTER TABLE checklist_item ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE checklist_item ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE checklist_item ADD COLUMN changed_at TEXT;"
+  "CREATE TRIGGER checklist_item_version AFTER UPDATE ON checklist_item BEGIN"
+  "  UPDATE checklist_item SET version = OLD.version + 1, changed_by = NULL,"
+  "                changed_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = NEW.id;"
+  "END;"
+  "ALTER TABLE planned_hire ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE planned_hire ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE planned_hire ADD COLUMN changed_at TEXT;"
+  "CREATE TRIGGER planned_hire_version AFTER UPDATE ON planned_hire BEGIN"
+  "  UPDATE planned_hire SET version = OLD.version + 1, changed_by = NULL,"
+  "                changed_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = NEW.id;"
+  "END;"
+  "ALTER TABLE scenario ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE scenario ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE scenario ADD COLUMN changed_at TEXT;"
+  "CREATE TRIGGER scenario_version AFTER UPDATE ON scenario BEGIN"
+  "  UPDATE scenario SET version = OLD.version + 1, changed_by = NULL,"
+  "                changed_at = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER reduction_version_insert AFTER INSERT ON reduction BEGIN"
+  "  UPDATE caseworker SET version = version WHERE id = NEW.caseworker_id;"
+  "END;"
+  "CREATE TRIGGER reduction_version_update AFTER UPDATE ON reduction BEGIN"
+  "  UPDATE caseworker SET version = version WHERE id IN (OLD.caseworker_id, NEW.caseworker_id);"
+  "END;"
+  "CREATE TRIGGER reduction_version_delete AFTER DELETE ON reduction BEGIN"
+  "  UPDATE caseworker SET version = version WHERE id = OLD.caseworker_id;"
+  "END;",
 };
 
 /* Whether migrations[N] rebuilds a table that others refer to: it then
  * runs with foreign keys off, and PRAGMA foreign_key_check must find
  * nothing before it commits. */
 static const gboolean sf_store_migration_rebuilds[] = {
-  FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, FALSE,
+  FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, FALSE, FALSE,
 };

@@ -1704,14 +1704,14 @@ typedef void (*RowReader) (SfDbStmt *stmt, gpointer row);
 
 #define SELECT_CASEWORKERS \
   "SELECT id, initials, name, team_id, weekly_hours, start_date, absence_kind," \
-  " absence_from, absence_to, individual_factor, factor_reason, end_date FROM caseworker"
+  " absence_from, absence_to, individual_factor, factor_reason, end_date, version FROM caseworker"
 #define SELECT_REDUCTIONS \
   "SELECT id, caseworker_id, hours, reason, note, valid_from, valid_to FROM reduction"
 #define SELECT_PLANNED_HIRES \
-  "SELECT id, team_id, weekly_hours, start_date, note FROM planned_hire"
+  "SELECT id, team_id, weekly_hours, start_date, note, version FROM planned_hire"
 #define SELECT_CASES \
   "SELECT id, reference, area_id, complexity, start_date, closed_date," \
-  " caseworker_id, cover_id FROM casefile"
+  " caseworker_id, cover_id, version FROM casefile"
 
 /* Makes room for the rows of @table at once: growing an array of 100,000
  * cases row by row copied it over and over, and its page faults were half
@@ -1815,6 +1815,7 @@ read_team (SfDbStmt *stmt,
   team->name = column_text (stmt, 1);
   team->area_id = sf_db_stmt_column_int64 (stmt, 2);
   team->cap = sf_db_stmt_column_double (stmt, 3);
+  team->version = sf_db_stmt_column_int64 (stmt, 4);
 }
 
 static void
@@ -1835,6 +1836,7 @@ read_caseworker (SfDbStmt *stmt,
   worker->individual_factor = sf_db_stmt_column_double (stmt, 9);
   worker->factor_reason = column_text (stmt, 10);
   worker->end = sf_db_stmt_column_day (stmt, 11);
+  worker->version = sf_db_stmt_column_int64 (stmt, 12);
 }
 
 static void
@@ -1848,6 +1850,7 @@ read_planned_hire (SfDbStmt *stmt,
   hire->weekly_hours = sf_db_stmt_column_double (stmt, 2);
   hire->start = sf_db_stmt_column_day (stmt, 3);
   hire->note = column_text (stmt, 4);
+  hire->version = sf_db_stmt_column_int64 (stmt, 5);
 }
 
 static void
@@ -1883,6 +1886,7 @@ read_case (SfDbStmt *stmt,
   kase->closed = sf_db_stmt_column_day (stmt, 5);
   kase->caseworker_id = sf_db_stmt_column_int64 (stmt, 6);
   kase->cover_id = sf_db_stmt_column_int64 (stmt, 7);
+  kase->version = sf_db_stmt_column_int64 (stmt, 8);
 }
 
 /* One consistent snapshot of everything: the reads share one transaction. */
@@ -1906,7 +1910,7 @@ sf_store_load_dataset (SfStore  *self,
                   " own_low, own_high"
                   " FROM area ORDER BY id",
                   dataset->areas, read_area, error) &&
-       load_rows (self, "SELECT id, name, area_id, COALESCE (cap, 0) FROM team ORDER BY id",
+       load_rows (self, "SELECT id, name, area_id, COALESCE (cap, 0), version FROM team ORDER BY id",
                   dataset->teams, read_team, error) &&
        load_rows (self, SELECT_CASEWORKERS " ORDER BY id",
                   dataset->caseworkers, read_caseworker, error) &&

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define SF_STORE_SCHEMA_VERSION 8
+#define SF_STORE_SCHEMA_VERSION 9
 
 #define SF_TYPE_STORE (sf_store_get_type ())
 

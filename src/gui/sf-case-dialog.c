@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "sf-case-dialog.h"
+#include "sf-conflict-dialog.h"
+#include "sf-error-dialog.h"
 #include "sf-date-button.h"
 #include "sf-worker-choices.h"
 
@@ -24,6 +26,7 @@ struct _SfCaseDialog
 
   SfStore      *store;
   gint64        case_id;
+  gint64        version;       /* the case's, as the form was filled */
   gint64        cover_id;      /* kept as it is: covers are set from the list */
   GArray       *worker_ids;
   GArray       *worker_areas;  /* char *, the area of each worker's team */
@@ -188,6 +191,7 @@ sf_case_dialog_new (GtkWindow        *parent,
       const SfCase *kase = &g_array_index (snapshot, SfCase, 0);
 
       self->case_id = case_id;
+      self->version = kase->version;
       self->cover_id = kase->cover_id;
       sf_edit_dialog_set_title (SF_EDIT_DIALOG (self), _("Edit Case"), FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->reference_row), kase->reference);
@@ -219,6 +223,71 @@ sf_case_dialog_select_caseworker (SfCaseDialog *self,
   position = sf_worker_choices_find (self->worker_ids, caseworker_id);
   if (position != GTK_INVALID_LIST_POSITION)
     adw_combo_row_set_selected (self->caseworker_row, position);
+}
+
+/* A caseworker as the list of caseworkers names them */
+static char *
+describe_worker (SfCaseDialog *self,
+                 gint64        caseworker_id)
+{
+  guint position = sf_worker_choices_find (self->worker_ids, caseworker_id);
+  GListModel *model = adw_combo_row_get_model (self->caseworker_row);
+
+  if (position == GTK_INVALID_LIST_POSITION || model == NULL)
+    return g_strdup ("");
+  return g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (model), position));
+}
+
+static char *
+describe_complexity (const char *key)
+{
+  SfComplexity complexity;
+
+  return g_strdup (key != NULL && sf_complexity_parse (key, &complexity) ? sf_complexity_to_label (complexity) : "");
+}
+
+static char *
+describe_day (const char *iso)
+{
+  SfDay day = SF_DAY_NONE;
+
+  if (iso != NULL)
+    sf_day_parse (iso, &day);
+  return sf_day_format (day);
+}
+
+static gboolean
+save_again (gpointer editor)
+{
+  return sf_case_dialog_save (editor);
+}
+
+/* The case as someone else left it (the conflict's values) beside the form's */
+static void
+present_conflict (SfCaseDialog *self,
+                  const GError *error,
+                  const SfCase *mine)
+{
+  GHashTable *theirs = sf_conflict_get (error)->values;
+  g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
+  const char *worker = theirs != NULL ? g_hash_table_lookup (theirs, "caseworker_id") : NULL;
+  const char *start = theirs != NULL ? g_hash_table_lookup (theirs, "start_date") : NULL;
+  const char *closed = theirs != NULL ? g_hash_table_lookup (theirs, "closed_date") : NULL;
+
+  sf_conflict_fields_add (fields, _("Case number"),
+                          g_strdup (theirs != NULL ? g_hash_table_lookup (theirs, "reference") : NULL),
+                          g_strdup (mine->reference));
+  sf_conflict_fields_add (fields, _("Complexity"),
+                          describe_complexity (theirs != NULL ? g_hash_table_lookup (theirs, "complexity") : NULL),
+                          g_strdup (sf_complexity_to_label (mine->complexity)));
+  sf_conflict_fields_add (fields, _("Caseworker"),
+                          worker != NULL ? describe_worker (self, g_ascii_strtoll (worker, NULL, 10)) : NULL,
+                          describe_worker (self, mine->caseworker_id));
+  sf_conflict_fields_add (fields, _("Start date"), describe_day (start),
+                          sf_day_format (mine->start));
+  sf_conflict_fields_add (fields, _("Closed"), describe_day (closed),
+                          sf_day_format (mine->closed));
+  sf_conflict_dialog_present (GTK_WINDOW (self), error, fields, &self->version, save_again);
 }
 
 /* Checks and stores the case.  Returns whether it was saved (and closes). */
@@ -259,6 +328,7 @@ sf_case_dialog_save (SfCaseDialog *self)
   complexity = adw_combo_row_get_selected (self->complexity_row);
   kase.complexity = complexity < SF_N_COMPLEXITIES ? (SfComplexity) complexity : SF_COMPLEXITY_KOMPLEKS;
   kase.id = self->case_id;
+  kase.version = self->version;
   kase.reference = reference;
   kase.area_id = 0;            /* the area of the caseworker's team */
   kase.cover_id = self->cover_id == kase.caseworker_id ? 0 : self->cover_id;
@@ -267,6 +337,11 @@ sf_case_dialog_save (SfCaseDialog *self)
     id = sf_cases_update (self->store, &kase, &error) ? self->case_id : 0;
   else
     id = sf_cases_add (self->store, &kase, &error);
+  if (id == 0 && sf_conflict_get (error) != NULL)
+    {
+      present_conflict (self, error, &kase);
+      return FALSE;
+    }
   if (id == 0)
     {
       /* The number is what the store refuses most: a duplicate */

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "sf-caseworker-dialog.h"
+#include "sf-conflict-dialog.h"
+#include "sf-error-dialog.h"
 #include "sf-date-button.h"
 #include "sf-reduction-row.h"
 
@@ -23,6 +25,7 @@ struct _SfCaseworkerDialog
 
   SfStore             *store;
   gint64               caseworker_id;
+  gint64               version;            /* the caseworker's, as the form was filled */
   SfDataset           *dataset;
   SfSettings           settings;
   GPtrArray           *reduction_rows;     /* SfReductionRow, in order */
@@ -243,6 +246,7 @@ sf_caseworker_dialog_new (GtkWindow *parent,
   if (worker != NULL)
     {
       self->caseworker_id = worker->id;
+      self->version = worker->version;
       sf_edit_dialog_set_title (SF_EDIT_DIALOG (self), worker->name, FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->initials_row), worker->initials);
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), worker->name);
@@ -287,6 +291,79 @@ sf_caseworker_dialog_add_reduction (SfCaseworkerDialog *self)
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
 }
 
+/* A caseworker's fields as the form shows them, in its order */
+static char **
+describe_worker (SfCaseworkerDialog *self,
+                 const SfCaseworker *worker,
+                 const GArray       *reductions)
+{
+  const SfTeam *team = sf_dataset_find_team (self->dataset, worker->team_id);
+  gboolean absent = worker->absence_kind != NULL && *worker->absence_kind != '\0';
+  g_autofree char *from = sf_day_format (worker->absence_from);
+  g_autofree char *to = sf_day_format (worker->absence_to);
+  GString *cuts = g_string_new (NULL);
+  GPtrArray *fields = g_ptr_array_new ();
+
+  for (guint i = 0; i < reductions->len; i++)
+    {
+      const SfReduction *r = &g_array_index (reductions, SfReduction, i);
+      g_autofree char *hours = sf_format_hours (r->hours);
+
+      g_string_append_printf (cuts, "%s%s %s", i > 0 ? ", " : "", hours,
+                              sf_reduction_reason_to_label (r->reason));
+    }
+  g_ptr_array_add (fields, g_strdup (worker->initials));
+  g_ptr_array_add (fields, g_strdup (worker->name));
+  g_ptr_array_add (fields, g_strdup (team != NULL ? team->name : ""));
+  g_ptr_array_add (fields, sf_format_hours (worker->weekly_hours));
+  g_ptr_array_add (fields, sf_day_format (worker->start));
+  g_ptr_array_add (fields, sf_day_format (worker->end));
+  g_ptr_array_add (fields, g_string_free (cuts, FALSE));
+  g_ptr_array_add (fields, !absent ? g_strdup ("")
+                                : g_strdup_printf ("%s %s–%s", sf_roster_absence_kind_label (worker->absence_kind),
+                                                   from, to));
+  g_ptr_array_add (fields, sf_format_decimal (worker->individual_factor, 2));
+  g_ptr_array_add (fields, g_strdup (worker->individual_factor < 1 && worker->factor_reason != NULL ? worker->factor_reason : ""));
+  g_ptr_array_add (fields, NULL);
+  return (char **) g_ptr_array_free (fields, FALSE);
+}
+
+static gboolean
+save_again (gpointer editor)
+{
+  return sf_caseworker_dialog_save (editor);
+}
+
+/* The caseworker as someone else left them beside the form's values */
+static void
+present_conflict (SfCaseworkerDialog *self,
+                  const GError       *error,
+                  const SfCaseworker *mine,
+                  const GArray       *mine_reductions)
+{
+  const char *labels[] = {
+    _("Initials"), _("Name"), _("Team"), _("Weekly hours"), _("Start date"), _("Last working day"),
+    _("Reductions"), _("Absence"), _("Individual factor"), _("Reason for the factor"),
+  };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) workers = g_array_new (FALSE, TRUE, sizeof (SfCaseworker));
+  g_autoptr(GArray) reductions = g_array_new (FALSE, TRUE, sizeof (SfReduction));
+  g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
+  g_auto(GStrv) theirs = NULL;
+  g_auto(GStrv) yours = describe_worker (self, mine, mine_reductions);
+
+  g_array_set_clear_func (workers, sf_caseworker_clear);
+  g_array_set_clear_func (reductions, sf_reduction_clear);
+  g_array_append_val (ids, self->caseworker_id);
+  if (sf_store_load_caseworkers_by_id (self->store, ids, workers, NULL) && workers->len == 1 &&
+      sf_store_load_reductions_of (self->store, ids, reductions, NULL))
+    theirs = describe_worker (self, &g_array_index (workers, SfCaseworker, 0), reductions);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    sf_conflict_fields_add (fields, labels[i], theirs != NULL ? g_strdup (theirs[i]) : NULL,
+                            g_strdup (yours[i]));
+  sf_conflict_dialog_present (GTK_WINDOW (self), error, fields, &self->version, save_again);
+}
+
 gboolean
 sf_caseworker_dialog_save (SfCaseworkerDialog *self)
 {
@@ -313,6 +390,7 @@ sf_caseworker_dialog_save (SfCaseworkerDialog *self)
   gtk_spin_button_update (self->factor_spin);
 
   worker.id = self->caseworker_id;
+  worker.version = self->version;
   worker.initials = initials;
   worker.name = name;
   team = adw_combo_row_get_selected (self->team_row);
@@ -375,6 +453,11 @@ sf_caseworker_dialog_save (SfCaseworkerDialog *self)
 
   id = sf_roster_save_caseworker (self->store, &worker,
                                   (const SfReduction *) reductions->data, reductions->len, &error);
+  if (id == 0 && sf_conflict_get (error) != NULL)
+    {
+      present_conflict (self, error, &worker, reductions);
+      return FALSE;
+    }
   if (id == 0)
     {
       GtkWidget *row = NULL;

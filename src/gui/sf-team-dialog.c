@@ -12,6 +12,8 @@
 
 #include "sf-references-row.h"
 #include "sf-team-dialog.h"
+#include "sf-conflict-dialog.h"
+#include "sf-error-dialog.h"
 
 /* A team's name, case area and the municipality's own cap.  Saved when the
  * manager presses Add/Save; a refused value keeps the dialog open with
@@ -22,6 +24,7 @@ struct _SfTeamDialog
 
   SfStore      *store;
   gint64        team_id;
+  gint64        version;       /* the team's, as the form was filled */
   SfDataset    *dataset;
 
   AdwEntryRow  *name_row;
@@ -172,6 +175,7 @@ sf_team_dialog_new (GtkWindow *parent,
   if (team != NULL)
     {
       sf_edit_dialog_set_title (SF_EDIT_DIALOG (self), _("Edit Team"), FALSE);
+      self->version = team->version;
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), team->name);
       for (guint i = 0; i < self->dataset->areas->len; i++)
         if (g_array_index (self->dataset->areas, SfArea, i).id == team->area_id)
@@ -191,6 +195,49 @@ sf_team_dialog_new (GtkWindow *parent,
     }
   on_area_selected_cb (self, NULL, self->area_row);
   return self;
+}
+
+static char *
+describe_area (SfTeamDialog *self,
+               gint64        area_id)
+{
+  const SfArea *area = sf_dataset_find_area (self->dataset, area_id);
+
+  return g_strdup (area != NULL ? area->name : "");
+}
+
+static char *
+describe_cap (double cap)
+{
+  return cap > 0 ? sf_format_decimal (cap, fabs (cap - round (cap)) < 0.005 ? 0 : 1) : g_strdup ("");
+}
+
+static gboolean
+save_again (gpointer editor)
+{
+  return sf_team_dialog_save (editor);
+}
+
+/* The team as someone else left it (the conflict's values) beside the form's */
+static void
+present_conflict (SfTeamDialog *self,
+                  const GError *error,
+                  const SfTeam *mine)
+{
+  GHashTable *theirs = sf_conflict_get (error)->values;
+  g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
+  const char *cap = theirs != NULL ? g_hash_table_lookup (theirs, "cap") : NULL;
+  const char *area = theirs != NULL ? g_hash_table_lookup (theirs, "area_id") : NULL;
+
+  sf_conflict_fields_add (fields, _("Name"),
+                          g_strdup (theirs != NULL ? g_hash_table_lookup (theirs, "name") : NULL),
+                          g_strdup (mine->name));
+  sf_conflict_fields_add (fields, _("Case area"),
+                          area != NULL ? describe_area (self, g_ascii_strtoll (area, NULL, 10)) : NULL,
+                          describe_area (self, mine->area_id));
+  sf_conflict_fields_add (fields, _("Cap"), describe_cap (cap != NULL ? g_ascii_strtod (cap, NULL) : 0),
+                          describe_cap (mine->cap));
+  sf_conflict_dialog_present (GTK_WINDOW (self), error, fields, &self->version, save_again);
 }
 
 /* Checks and stores the team.  Returns whether it was saved (and closes). */
@@ -240,9 +287,15 @@ sf_team_dialog_save (SfTeamDialog *self)
 
   area = selected_area (self);
   team.id = self->team_id;
+  team.version = self->version;
   team.name = name;
   team.area_id = area != NULL ? area->id : 0;
   id = sf_roster_save_team (self->store, &team, &error);
+  if (id == 0 && sf_conflict_get (error) != NULL)
+    {
+      present_conflict (self, error, &team);
+      return FALSE;
+    }
   if (id == 0)
     {
       GtkWidget *row = NULL;

@@ -1,0 +1,48 @@
+/* sf-conflict-dialog.h: someone else changed the row being saved
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sf-core.h"
+
+G_BEGIN_DECLS
+
+/* The one conflict dialog every edit dialog uses when its save is refused
+ * because the row changed since the dialog read it (SF_CONFLICT_ERROR,
+ * sf-conflict.h).  The edit dialog lists its fields as the other user left
+ * them and as the form has them (sf_conflict_fields_add(), the same words
+ * and formats as the form); the dialog shows those that differ, who changed
+ * the row and when, and offers:
+ *
+ *   Keep Theirs ("theirs"): the edit is dropped and @editor closed (the
+ *     window shows the other user's values: the change reached it already
+ *     or is on its way, as every change by others does);
+ *   Apply Mine ("mine"): *@version becomes the row's current version and
+ *     @save runs again: the edit is written over the new version, and may
+ *     meet another conflict (this dialog again);
+ *   Escape ("back"): back to the form, nothing decided.
+ *
+ * The dialog is modal to @editor and goes with it. */
+
+typedef gboolean (*SfConflictSave) (gpointer editor);
+
+GPtrArray        *sf_conflict_fields_new     (void);
+/* Takes @theirs and @mine (either may be NULL: shown as "—") */
+void              sf_conflict_fields_add     (GPtrArray      *fields,
+                                              const char     *label,
+                                              char           *theirs,
+                                              char           *mine);
+
+AdwMessageDialog *sf_conflict_dialog_present (GtkWindow      *editor,
+                                              const GError   *error,
+                                              GPtrArray      *fields,
+                                              gint64         *version,
+                                              SfConflictSave  save);
+
+G_END_DECLS
