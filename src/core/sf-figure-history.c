@@ -711,15 +711,7 @@ write_ack (SfStore       *store,
   detail = note ? g_strdup_printf ("%s (%s)%s%s", identity, note, expires ? " until " : "", expires ? expires : "")
                 : g_strdup (identity);
   ok = ok && sf_store_audit (store, action, alert->subject, detail, error);
-  if (!ok)
-    {
-      sf_store_rollback (store);
-      return FALSE;
-    }
-  if (!sf_store_commit (store, error))
-    return FALSE;
-  sf_store_emit_changed (store);
-  return TRUE;
+  return sf_store_finish (store, ok, error);
 }
 
 gboolean

@@ -148,15 +148,7 @@ sf_import_mapping_save (SfStore     *store,
       detail = g_strdup_printf ("%s: %s → %s", kind, source_key, forget ? "(forgotten)" : target_key);
       ok = sf_store_audit (store, "import-mapping", source_key, detail, error);
     }
-  if (!ok)
-    {
-      sf_store_rollback (store);
-      return FALSE;
-    }
-  if (!sf_store_commit (store, error))
-    return FALSE;
-  sf_store_emit_changed (store);
-  return TRUE;
+  return sf_store_finish (store, ok, error);
 }
 
 static void

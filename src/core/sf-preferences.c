@@ -171,13 +171,5 @@ sf_preferences_set_team_norm (SfStore  *store,
       detail = norm > 0 ? g_strdup_printf ("norm = %g", norm) : g_strdup (_("norm = upper end of the area’s range"));
       ok = sf_store_audit (store, "team-norm", name, detail, error);
     }
-  if (!ok)
-    {
-      sf_store_rollback (store);
-      return FALSE;
-    }
-  if (!sf_store_commit (store, error))
-    return FALSE;
-  sf_store_emit_changed (store);
-  return TRUE;
+  return sf_store_finish (store, ok, error);
 }
