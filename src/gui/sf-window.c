@@ -111,6 +111,7 @@ update_role_actions (SfWindow *self)
   const SfAccessSelf *access = sf_context_get_access (self->context);
   const char *state = gtk_stack_get_visible_child_name (self->main_stack);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GAction *action;
 
   for (guint i = 0; i < G_N_ELEMENTS (role_actions); i++)
     {
@@ -123,9 +124,8 @@ update_role_actions (SfWindow *self)
         enabled = enabled && access != NULL;
       if (g_str_has_prefix (name, "win."))
         gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
-      else if (app != NULL)
-        g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), name + 4)),
-                                     enabled);
+      else if (app != NULL && G_IS_SIMPLE_ACTION (action = g_action_map_lookup_action (G_ACTION_MAP (app), name + 4)))
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
     }
 }
 
