@@ -145,7 +145,7 @@ sf_test_wait_until (gboolean (*condition) (gpointer),
                     gpointer   data)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+  guint id = g_timeout_add (30000, timeout_cb, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);

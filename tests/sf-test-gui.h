@@ -46,8 +46,11 @@ void       sf_test_spin               (guint        ms);
  * has run and every window shown has laid out and painted a frame after
  * it: what a user would see next.  The wait most GUI tests need. */
 void       sf_test_wait_for_frame     (void);
-/* Runs the main loop until @condition holds or a few seconds have passed;
- * returns whether it holds. */
+/* Runs the main loop until @condition holds or 30 seconds have passed;
+ * returns whether it holds.  It returns as soon as the condition holds, so
+ * the bound costs a passing test nothing; it is long because on a loaded
+ * machine (the two-core CI with other builds beside it) the window's own
+ * work can keep the main loop busy for several seconds. */
 gboolean   sf_test_wait_until         (gboolean   (*condition) (gpointer),
                                        gpointer     data);
 

@@ -110,7 +110,7 @@ remove_link_dir (char *dir)
 }
 
 /* Waits up to @seconds for @condition (the reconnect waits longer after
- * each failed try: more than sf_test_wait_until()'s few seconds) */
+ * each failed try: more than sf_test_wait_until()'s bound) */
 static gboolean
 wait_long (gboolean (*condition) (gpointer),
            gpointer   data,
