@@ -557,6 +557,55 @@ test_text_normalize_key (void)
   }
 }
 
+/* sf_text_compose() skips what composing cannot change: check that claim
+ * against GLib's own tables for every character it skips */
+static void
+test_text_compose (void)
+{
+  /* No character it lets pass is the second half of a composition */
+  for (gunichar x = 0; x <= 0x10FFFF; x++)
+    {
+      gunichar a, b;
+      char second[8] = { 0 };
+
+      if (!g_unichar_validate (x) || !g_unichar_decompose (x, &a, &b) || b == 0)
+        continue;
+      g_unichar_to_utf8 (b, second);
+      if (!sf_text_may_change_when_composed (second))
+        g_error ("U+%04X composes with U+%04X into U+%04X, but is let pass", b, a, x);
+    }
+  /* Nor changes on its own, or after a letter */
+  for (gunichar c = 0x80; c <= 0x08FF; c++)
+    {
+      char text[16] = "A";
+      g_autofree char *alone = NULL;
+      g_autofree char *after = NULL;
+      gint len;
+
+      if (!g_unichar_validate (c))
+        continue;
+      len = g_unichar_to_utf8 (c, text + 1);
+      text[1 + len] = '\0';
+      if (sf_text_may_change_when_composed (text + 1))
+        continue;
+      alone = g_utf8_normalize (text + 1, -1, G_NORMALIZE_NFC);
+      after = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+      g_assert_cmpstr (alone, ==, text + 1);
+      g_assert_cmpstr (after, ==, text);
+    }
+
+  {
+    g_autofree char *composed = sf_text_compose ("Omra\xCC\x8A" "de");   /* å decomposed */
+    g_autofree char *angstrom = sf_text_compose ("\xE2\x84\xAB");         /* U+212B */
+
+    g_assert_cmpstr (composed, ==, "Omr\xC3\xA5" "de");
+    g_assert_cmpstr (angstrom, ==, "\xC3\x85");
+    g_assert_null (sf_text_compose ("Søren Ærø Ålund"));
+    g_assert_null (sf_text_compose ("plain"));
+    g_assert_false (sf_text_may_change_when_composed ("Søren Ærø Ålund"));
+  }
+}
+
 static void
 test_text_parse_decimal (void)
 {
@@ -732,6 +781,7 @@ main (int   argc,
   g_test_add_func ("/csv/fuzz", test_csv_fuzz);
   g_test_add_func ("/csv/borrowed", test_csv_borrowed);
   g_test_add_func ("/text/normalize-key", test_text_normalize_key);
+  g_test_add_func ("/text/compose", test_text_compose);
   g_test_add_func ("/text/parse-decimal", test_text_parse_decimal);
   g_test_add_func ("/text/format-hours", test_text_format_hours);
 

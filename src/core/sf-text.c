@@ -9,6 +9,47 @@ is_separator (gunichar c)
   return c == '-' || c == '_' || g_unichar_isspace (c);
 }
 
+/* Whether composing @text (Unicode NFC) may change it.  Only a character
+ * that is a combining mark, one that decomposes to a single other character
+ * (the Ångström sign U+212B to Å), or one beyond U+08FF (Hangul, and some
+ * Indic vowel signs that compose though they are not marks) can be
+ * composed with or into another.  Danish text, whose æ, ø and å are single
+ * characters, has none of them.  test-csv's /text/compose checks this
+ * against GLib's own tables for every character. */
+gboolean
+sf_text_may_change_when_composed (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c, a, b;
+
+      if ((guchar) *p < 0x80)
+        continue;
+      c = g_utf8_get_char (p);
+      if (c > 0x08FF || g_unichar_combining_class (c) != 0)
+        return TRUE;
+      if (g_unichar_decompose (c, &a, &b) && b == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* @text (valid UTF-8) composed as Unicode NFC, so that "å" written as "a"
+ * and a combining ring is the one character "å"; NULL when @text already
+ * is (most text: it is then not copied). */
+char *
+sf_text_compose (const char *text)
+{
+  char *composed;
+
+  if (!sf_text_may_change_when_composed (text))
+    return NULL;
+  composed = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  if (composed != NULL && strcmp (composed, text) == 0)
+    g_clear_pointer (&composed, g_free);
+  return composed;
+}
+
 /* What a search compares, for text and for what is typed alike: folded
  * case and compatibility forms ("ÆBLE", "æble" and "æble" match), as
  * GtkStringFilter does it, but done once per text instead of once per
