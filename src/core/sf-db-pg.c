@@ -97,6 +97,11 @@ typedef struct
   gboolean    failed;
 } SfDbPgCopy;
 
+/* A copy's rows go to the server in messages of about this size rather
+ * than a message a row (each PQputCopyData() is one): fewer calls into
+ * libpq and fewer, fuller writes to the socket. */
+#define COPY_MESSAGE_BYTES (64 * 1024)
+
 static const SfDbDriver sf_db_pg_driver;
 
 static void catch_notifications (SfDb *db);
@@ -1223,7 +1228,7 @@ pg_copy_begin (SfDb               *db,
   copy->parent.driver = &sf_db_pg_driver;
   copy->parent.db = db;
   copy->parent.n_columns = n;
-  copy->line = g_string_sized_new (256);
+  copy->line = g_string_sized_new (COPY_MESSAGE_BYTES + 1024);
   copy->values = g_new0 (GString *, n + 1);
   for (int i = 0; i < n; i++)
     copy->values[i] = g_string_sized_new (32);
@@ -1324,12 +1329,27 @@ pg_copy_put (SfDbCopy        *base,
     }
 }
 
+/* The rows gathered in copy->line, sent as one message (see
+ * COPY_MESSAGE_BYTES); libpq sends messages on when its buffer is full. */
+static gboolean
+copy_send (SfDbPgCopy *copy)
+{
+  if (copy->line->len > 0 &&
+      PQputCopyData (conn_of (copy->parent.db), copy->line->str, (int) copy->line->len) != 1)
+    {
+      fail_result (copy->parent.db, NULL);
+      copy->failed = TRUE;
+      return FALSE;
+    }
+  g_string_truncate (copy->line, 0);
+  return TRUE;
+}
+
 static gboolean
 pg_copy_row (SfDbCopy *base)
 {
   SfDbPgCopy *copy = (SfDbPgCopy *) base;
 
-  g_string_truncate (copy->line, 0);
   for (int i = 0; i < base->n_columns; i++)
     {
       if (i > 0)
@@ -1341,16 +1361,7 @@ pg_copy_row (SfDbCopy *base)
       copy->given[i] = FALSE;
     }
   g_string_append_c (copy->line, '\n');
-
-  /* libpq gathers the rows into large messages; this waits on the network
-   * only when its buffer is full. */
-  if (PQputCopyData (conn_of (base->db), copy->line->str, (int) copy->line->len) != 1)
-    {
-      fail_result (base->db, NULL);
-      copy->failed = TRUE;
-      return FALSE;
-    }
-  return TRUE;
+  return copy->line->len < COPY_MESSAGE_BYTES || copy_send (copy);
 }
 
 static gboolean
@@ -1363,7 +1374,7 @@ pg_copy_end (SfDbCopy *base,
   PGresult *result;
   gboolean written = FALSE;
 
-  ok = ok && !copy->failed;
+  ok = ok && !copy->failed && copy_send (copy);
   if (PQputCopyEnd (pg->conn, ok ? NULL : "the copy was given up") != 1)
     fail_result (db, NULL);
   else
