@@ -4,6 +4,9 @@
  * another program removing a caseworker the file names.  Either way
  * nothing of the file is written, and the message says why in a
  * manager's words (the connection) or names the line (the caseworker).
+ * And what the server's schema does for a bulk load: the case table
+ * loaded by COPY in batches, a caseworker's version raised once a
+ * statement on their reductions.
  * The rest of the imports' tests run on both stores (test-import-on-pg).
  * Skipped when no server is there (SF_TEST_PG_URI unset). */
 
@@ -219,6 +222,69 @@ test_removed_meanwhile_update (Fixture       *fixture,
                                     "SELECT count (*) FROM casefile WHERE complexity = 'enkel'"), ==, 1);
 }
 
+/* The first case list goes straight into the empty case table in one
+ * COPY that the server writes in batches of rows: nothing on the table
+ * makes it insert them one at a time (a BEFORE INSERT row trigger does,
+ * even a disabled one).  Who and when are what the columns' defaults
+ * would have said, the same for every row. */
+static void
+test_bulk_load (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) cases = many_cases (500);
+  g_auto(SfImportResult) result = { 0 };
+  g_autofree char *stamp = NULL;
+
+  /* tgtype: 1 a row's, 2 before, 4 on insert */
+  g_assert_cmpint (count_on_server (fixture->uri,
+                                    "SELECT count (*) FROM pg_trigger"
+                                    " WHERE tgrelid = 'casefile'::regclass AND tgtype & 7 = 7"), ==, 0);
+
+  g_assert_true (sf_import_cases (fixture->store, cases, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.created, ==, 500);
+  g_assert_cmpint (count_on_server (fixture->uri,
+                                    "SELECT count (*) FROM casefile WHERE version = 1"
+                                    " AND changed_by = session_user"
+                                    " AND changed_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$'"),
+                   ==, 500);
+  stamp = sf_test_pg_query (fixture->uri, "SELECT count (DISTINCT changed_at) FROM casefile");
+  g_assert_cmpstr (stamp, ==, "1");
+}
+
+/* A caseworker's version is raised once by a statement that writes their
+ * reductions, however many of them it writes */
+static void
+test_reduction_version (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *version = "SELECT version FROM caseworker WHERE initials = 'AB'";
+  g_autofree char *done = NULL;
+
+  g_assert_cmpint (count_on_server (fixture->uri, version), ==, 1);
+  /* CD was imported with a reduction: raised once */
+  g_assert_cmpint (count_on_server (fixture->uri, "SELECT version FROM caseworker WHERE initials = 'CD'"),
+                   ==, 2);
+
+  done = sf_test_pg_query (fixture->uri,
+                           "INSERT INTO reduction (caseworker_id, hours, reason)"
+                           " SELECT id, h, 'tr' FROM caseworker, (VALUES (1), (2), (3)) AS v (h)"
+                           " WHERE initials = 'AB' RETURNING 1");
+  g_assert_cmpint (count_on_server (fixture->uri, version), ==, 2);
+  g_clear_pointer (&done, g_free);
+  done = sf_test_pg_query (fixture->uri,
+                           "UPDATE reduction SET hours = hours + 1 WHERE caseworker_id ="
+                           " (SELECT id FROM caseworker WHERE initials = 'AB') RETURNING 1");
+  g_assert_cmpint (count_on_server (fixture->uri, version), ==, 3);
+  g_clear_pointer (&done, g_free);
+  done = sf_test_pg_query (fixture->uri,
+                           "DELETE FROM reduction WHERE caseworker_id ="
+                           " (SELECT id FROM caseworker WHERE initials = 'AB') RETURNING 1");
+  g_assert_cmpint (count_on_server (fixture->uri, version), ==, 4);
+  g_assert_cmpint (count_on_server (fixture->uri, "SELECT count (*) FROM reduction"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -232,6 +298,9 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/import-pg/removed-meanwhile-update", Fixture, NULL, fixture_set_up,
               test_removed_meanwhile_update, fixture_tear_down);
+  g_test_add ("/import-pg/bulk-load", Fixture, NULL, fixture_set_up, test_bulk_load, fixture_tear_down);
+  g_test_add ("/import-pg/reduction-version", Fixture, NULL, fixture_set_up, test_reduction_version,
+              fixture_tear_down);
 
   return g_test_run ();
 }

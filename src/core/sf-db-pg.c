@@ -90,9 +90,17 @@ typedef struct
 {
   SfDbCopy    parent;
   GString    *line;
-  char      **values;     /* the row being put, in COPY's text form */
+  /* The row being put, in COPY's text form, each column's buffer kept
+   * from row to row (no allocation a value); NULL where not given */
+  GString   **values;
+  gboolean   *given;
   gboolean    failed;
 } SfDbPgCopy;
+
+/* A copy's rows go to the server in messages of about this size rather
+ * than a message a row (each PQputCopyData() is one): fewer calls into
+ * libpq and fewer, fuller writes to the socket. */
+#define COPY_MESSAGE_BYTES (64 * 1024)
 
 static const SfDbDriver sf_db_pg_driver;
 
@@ -1220,22 +1228,31 @@ pg_copy_begin (SfDb               *db,
   copy->parent.driver = &sf_db_pg_driver;
   copy->parent.db = db;
   copy->parent.n_columns = n;
-  copy->line = g_string_sized_new (256);
-  copy->values = g_new0 (char *, n + 1);
+  copy->line = g_string_sized_new (COPY_MESSAGE_BYTES + 1024);
+  copy->values = g_new0 (GString *, n + 1);
+  for (int i = 0; i < n; i++)
+    copy->values[i] = g_string_sized_new (32);
+  copy->given = g_new0 (gboolean, n + 1);
   sf_db_driver_ok (db);
   return &copy->parent;
 }
 
-/* @text in COPY's text format: backslash, tab, newline and return escaped */
-static char *
-copy_escape (const char *text)
+/* @text in COPY's text format, appended to @out: backslash, tab, newline
+ * and return escaped */
+static void
+copy_append_escaped (GString    *out,
+                     const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text) + 4);
-
-  for (const char *p = text; *p != '\0'; p++)
+  for (;;)
     {
-      switch (*p)
+      size_t plain = strcspn (text, "\\\t\n\r");
+
+      g_string_append_len (out, text, (gssize) plain);
+      text += plain;
+      switch (*text)
         {
+        case '\0':
+          return;
         case '\\':
           g_string_append (out, "\\\\");
           break;
@@ -1245,15 +1262,33 @@ copy_escape (const char *text)
         case '\n':
           g_string_append (out, "\\n");
           break;
-        case '\r':
+        default:
           g_string_append (out, "\\r");
           break;
-        default:
-          g_string_append_c (out, *p);
-          break;
         }
+      text++;
     }
-  return g_string_free (out, FALSE);
+}
+
+/* @value in decimal, appended to @out (without printf: a copy of 100,000
+ * rows formats several hundred thousand of them) */
+static void
+copy_append_int64 (GString *out,
+                   gint64   value)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, digits + sizeof digits - p);
 }
 
 static void
@@ -1262,29 +1297,52 @@ pg_copy_put (SfDbCopy        *base,
              const SfDbValue *value)
 {
   SfDbPgCopy *copy = (SfDbPgCopy *) base;
-  char *text = NULL;
+  GString *out;
 
   if (column < 0 || column >= base->n_columns)
     return;
+  out = copy->values[column];
+  g_string_truncate (out, 0);
+  copy->given[column] = value->type != SF_DB_VALUE_NULL;
   switch (value->type)
     {
     case SF_DB_VALUE_NULL:
-      text = NULL;
       break;
     case SF_DB_VALUE_INT64:
-      text = g_strdup_printf ("%" G_GINT64_FORMAT, value->i);
+      copy_append_int64 (out, value->i);
       break;
     case SF_DB_VALUE_DOUBLE:
-      text = format_double (value->d);
+      {
+        g_autofree char *text = format_double (value->d);
+
+        g_string_append (out, text);
+      }
       break;
     case SF_DB_VALUE_TEXT:
-      text = value->text != NULL ? copy_escape (value->text) : NULL;
+      if (value->text != NULL)
+        copy_append_escaped (out, value->text);
+      else
+        copy->given[column] = FALSE;
       break;
     default:
       g_assert_not_reached ();
     }
-  g_free (copy->values[column]);
-  copy->values[column] = text;
+}
+
+/* The rows gathered in copy->line, sent as one message (see
+ * COPY_MESSAGE_BYTES); libpq sends messages on when its buffer is full. */
+static gboolean
+copy_send (SfDbPgCopy *copy)
+{
+  if (copy->line->len > 0 &&
+      PQputCopyData (conn_of (copy->parent.db), copy->line->str, (int) copy->line->len) != 1)
+    {
+      fail_result (copy->parent.db, NULL);
+      copy->failed = TRUE;
+      return FALSE;
+    }
+  g_string_truncate (copy->line, 0);
+  return TRUE;
 }
 
 static gboolean
@@ -1292,25 +1350,18 @@ pg_copy_row (SfDbCopy *base)
 {
   SfDbPgCopy *copy = (SfDbPgCopy *) base;
 
-  g_string_truncate (copy->line, 0);
   for (int i = 0; i < base->n_columns; i++)
     {
       if (i > 0)
         g_string_append_c (copy->line, '\t');
-      g_string_append (copy->line, copy->values[i] != NULL ? copy->values[i] : "\\N");
-      g_clear_pointer (&copy->values[i], g_free);
+      if (copy->given[i])
+        g_string_append_len (copy->line, copy->values[i]->str, (gssize) copy->values[i]->len);
+      else
+        g_string_append (copy->line, "\\N");
+      copy->given[i] = FALSE;
     }
   g_string_append_c (copy->line, '\n');
-
-  /* libpq gathers the rows into large messages; this waits on the network
-   * only when its buffer is full. */
-  if (PQputCopyData (conn_of (base->db), copy->line->str, (int) copy->line->len) != 1)
-    {
-      fail_result (base->db, NULL);
-      copy->failed = TRUE;
-      return FALSE;
-    }
-  return TRUE;
+  return copy->line->len < COPY_MESSAGE_BYTES || copy_send (copy);
 }
 
 static gboolean
@@ -1323,7 +1374,7 @@ pg_copy_end (SfDbCopy *base,
   PGresult *result;
   gboolean written = FALSE;
 
-  ok = ok && !copy->failed;
+  ok = ok && !copy->failed && copy_send (copy);
   if (PQputCopyEnd (pg->conn, ok ? NULL : "the copy was given up") != 1)
     fail_result (db, NULL);
   else
@@ -1341,8 +1392,9 @@ pg_copy_end (SfDbCopy *base,
       }
 
   for (int i = 0; i < base->n_columns; i++)
-    g_free (copy->values[i]);
+    g_string_free (copy->values[i], TRUE);
   g_free (copy->values);
+  g_free (copy->given);
   g_string_free (copy->line, TRUE);
   g_free (copy);
   if (written)

@@ -1805,6 +1805,35 @@ static const char * const case_columns[] = {
   "line", "reference", "area_id", "complexity", "start_date", "closed_date", "caseworker_id", "cover_id", NULL
 };
 
+/* The straight copy into an empty case table: no line, and who and when
+ * given rather than computed by the columns' defaults for each row */
+static const char * const direct_case_columns[] = {
+  "reference", "area_id", "complexity", "start_date", "closed_date", "caseworker_id", "cover_id",
+  "changed_by", "changed_at", NULL
+};
+
+/* Inside the import's transaction: whether the case table is empty, and
+ * if so who writes (*@who) and when (*@when), as the columns' defaults
+ * would say (schema step 5).  FALSE when the query failed. */
+static gboolean
+query_direct (Import    *im,
+              gboolean  *empty,
+              char     **who,
+              char     **when)
+{
+  g_autoptr(SfDbStmt) stmt = sf_db_prepare (sf_store_get_db (im->store),
+                                            "SELECT NOT EXISTS (SELECT 1 FROM casefile), session_user,"
+                                            " to_char (now () AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
+                                            NULL);
+
+  if (stmt == NULL || sf_db_stmt_step (stmt) != SF_DB_ROW)
+    return FALSE;
+  *empty = sf_db_stmt_column_int64 (stmt, 0) != 0;
+  *who = g_strdup (sf_db_stmt_column_text (stmt, 1));
+  *when = g_strdup (sf_db_stmt_column_text (stmt, 2));
+  return TRUE;
+}
+
 static gboolean
 apply_cases_on_server (Import    *im,
                        CasePlan  *plan,
@@ -1813,9 +1842,11 @@ apply_cases_on_server (Import    *im,
   SfDb *db = sf_store_get_db (im->store);
   g_autofree char *upsert = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *when = NULL;
   SfDbCopy *copy;
   gint64 cases_before, cases_after, changed;
-  gboolean direct;
+  gboolean direct = FALSE;
 
   /* The case table's foreign keys (and its indexes, when the import at
    * least doubles it) are set aside and checked once at the commit, as on
@@ -1835,7 +1866,8 @@ apply_cases_on_server (Import    *im,
    * list, each case once) the rows are copied straight in; otherwise into
    * a temporary table first, from which they are applied.  Counted again
    * inside the transaction, where another program's cases are seen. */
-  direct = cases_before == 0 && sf_store_count (im->store, "casefile") == 0;
+  if (cases_before == 0 && !query_direct (im, &direct, &who, &when))
+    goto failed;
   /* A set-based statement over 100,000 rows is costed high enough for
    * the server to compile it (JIT): a second of compiling for a quarter
    * of one of running. */
@@ -1850,7 +1882,7 @@ apply_cases_on_server (Import    *im,
     goto failed;
 
   if (direct)
-    copy = sf_db_copy_begin (db, "casefile", case_columns + 1, NULL);
+    copy = sf_db_copy_begin (db, "casefile", direct_case_columns, NULL);
   else
     copy = sf_db_copy_begin (db, "sf_import_case", case_columns, NULL);
   if (copy == NULL)
@@ -1873,6 +1905,11 @@ apply_cases_on_server (Import    *im,
       put_day (copy, c + 5, row->closed);
       sf_db_copy_put_int64 (copy, c + 6, row->caseworker_id);
       put_id (copy, c + 7, row->cover_id);
+      if (direct)
+        {
+          sf_db_copy_put_text (copy, c + 8, who);
+          sf_db_copy_put_text (copy, c + 9, when);
+        }
       if (!sf_db_copy_row (copy, NULL))
         {
           sf_db_copy_end (copy, FALSE, NULL);
@@ -2327,9 +2364,12 @@ set_too_large (GError **error,
 }
 
 /* The file's contents, read up to the size cap and no further: a device
- * or a pipe has no size to check first, and may never end. */
+ * or a pipe has no size to check first, and may never end.  @size is what
+ * the file says its size is (0 when it says none): room for it is made
+ * at once, not grown a chunk at a time, each growth a copy of all read. */
 static GBytes *
 load_capped (GFile   *file,
+             goffset  size,
              GError **error)
 {
   g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
@@ -2337,7 +2377,7 @@ load_capped (GFile   *file,
 
   if (stream == NULL)
     return NULL;
-  data = g_byte_array_new ();
+  data = g_byte_array_sized_new ((guint) CLAMP (size, 0, MAX_FILE_BYTES) + 1024 * 1024);
   for (;;)
     {
       gsize chunk = 1024 * 1024;
@@ -2392,7 +2432,7 @@ sf_import_file (SfStore         *store,
       return FALSE;
     }
 
-  contents = load_capped (file, &local_error);
+  contents = load_capped (file, g_file_info_get_size (info), &local_error);
   if (contents == NULL)
     {
       if (local_error->domain == SF_ERROR)

@@ -39,7 +39,7 @@
  * bytes, says only "all" (the table changed: read it again).  The step stands alone: it
  * needs nothing of step 3 and nothing after it needs it. */
 
-#define SF_STORE_PG_SCHEMA_VERSION 5
+#define SF_STORE_PG_SCHEMA_VERSION 6
 
 static const char * const sf_store_pg_migrations[] = {
   /* 0 → 1 */
@@ -733,6 +733,44 @@ static const char * const sf_store_pg_migrations[] = {
 
   "CREATE TRIGGER reduction_version AFTER INSERT OR UPDATE OR DELETE ON reduction"
   "  FOR EACH ROW EXECUTE FUNCTION sf_reduction_version ();",
+
+  /* 5 → 6: fast bulk loads of cases (docs/performance.md).  A table with
+   * a BEFORE INSERT row trigger, even one whose WHEN is false for every
+   * row or one that is disabled, is loaded by COPY a row at a time (a
+   * write-ahead log record a row) instead of in batches of rows; the case
+   * table's id-fill trigger was such a trigger.  Nothing inserts a case
+   * with a NULL id (an insert names the id or leaves it to the identity),
+   * so it goes.  And a caseworker's version is raised once a statement
+   * that writes their reductions, not once a row: the row-level trigger
+   * ran an UPDATE of the caseworker (with its own version trigger,
+   * foreign-key checks and notification) for each reduction, half of a
+   * roster import. */
+  "DROP TRIGGER casefile_fill_id ON casefile;"
+
+  "DROP TRIGGER reduction_version ON reduction;"
+  "DROP FUNCTION sf_reduction_version ();"
+  "CREATE FUNCTION sf_reduction_version () RETURNS trigger"
+  "  LANGUAGE plpgsql SET search_path FROM CURRENT AS $$"
+  "BEGIN"
+  "  IF TG_OP = 'INSERT' THEN"
+  "    UPDATE caseworker SET version = version"
+  "     WHERE id IN (SELECT caseworker_id FROM sf_new);"
+  "  ELSIF TG_OP = 'DELETE' THEN"
+  "    UPDATE caseworker SET version = version"
+  "     WHERE id IN (SELECT caseworker_id FROM sf_old);"
+  "  ELSE"
+  "    UPDATE caseworker SET version = version"
+  "     WHERE id IN (SELECT caseworker_id FROM sf_old UNION SELECT caseworker_id FROM sf_new);"
+  "  END IF;"
+  "  RETURN NULL;"
+  "END $$;"
+  "CREATE TRIGGER reduction_version_insert AFTER INSERT ON reduction"
+  "  REFERENCING NEW TABLE AS sf_new FOR EACH STATEMENT EXECUTE FUNCTION sf_reduction_version ();"
+  "CREATE TRIGGER reduction_version_update AFTER UPDATE ON reduction"
+  "  REFERENCING OLD TABLE AS sf_old NEW TABLE AS sf_new"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION sf_reduction_version ();"
+  "CREATE TRIGGER reduction_version_delete AFTER DELETE ON reduction"
+  "  REFERENCING OLD TABLE AS sf_old FOR EACH STATEMENT EXECUTE FUNCTION sf_reduction_version ();",
 };
 
 /* The tables with an identity id, whose identity a copy moves past the
