@@ -1969,6 +1969,9 @@ read_open_cases (SfDbStmt *stmt,
  * date) on the dates as the store writes them (YYYY-MM-DD, which sort as
  * text in date order); test-report compares what the two loads give on the
  * days around every start and close. */
+#define OPEN_ON_1 \
+  " WHERE (start_date IS NULL OR start_date <= ?1) AND (closed_date IS NULL OR closed_date > ?1)"
+
 SfDataset *
 sf_store_load_counted (SfStore     *self,
                        SfDay        ref,
@@ -1993,12 +1996,16 @@ sf_store_load_counted (SfStore     *self,
        load_dataset_rows (self, dataset, FALSE, error);
   if (ok)
     {
+      /* A server counts them; SQLite, where nothing travels, would sort
+       * the cases to group them, which costs more than stepping over them:
+       * there each open case comes as a count of one */
       stmt = sf_store_prepare (self,
-                               "SELECT caseworker_id, COALESCE (cover_id, 0), complexity, count(*)"
-                               " FROM casefile"
-                               " WHERE (start_date IS NULL OR start_date <= ?1)"
-                               " AND (closed_date IS NULL OR closed_date > ?1)"
-                               " GROUP BY caseworker_id, cover_id, complexity",
+                               IS_SQLITE (self)
+                               ? "SELECT caseworker_id, COALESCE (cover_id, 0), complexity, 1"
+                                 " FROM casefile" OPEN_ON_1
+                               : "SELECT caseworker_id, COALESCE (cover_id, 0), complexity, count(*)"
+                                 " FROM casefile" OPEN_ON_1
+                                 " GROUP BY caseworker_id, cover_id, complexity",
                                error);
       ok = stmt != NULL;
       if (ok)
