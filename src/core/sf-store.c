@@ -1958,20 +1958,21 @@ read_open_cases (SfDbStmt *stmt,
   group->n = (guint) sf_db_stmt_column_int64 (stmt, 3);
 }
 
+/* The cases open on the day ?1: sf_capacity_case_is_open()'s rule */
+#define OPEN_ON_1 \
+  " WHERE (start_date IS NULL OR start_date <= ?1) AND (closed_date IS NULL OR closed_date > ?1)"
+
 /* What the figures on @ref need (sf_figures_compute_counted()), in one
  * snapshot: the settings, the dataset without its cases, and the cases open
  * on @ref counted by primary caseworker, cover and complexity (SfOpenCases,
- * into *@open_cases).  A report needs no more than that: the server sends a
- * few thousand counts instead of every case.
+ * into *@open_cases).  A report needs no more than that: a server sends a
+ * count for each caseworker, cover and complexity instead of every case.
  *
  * The condition is sf_capacity_case_is_open()'s rule (open from the start
  * date, none meaning from the beginning, until the day before the close
  * date) on the dates as the store writes them (YYYY-MM-DD, which sort as
  * text in date order); test-report compares what the two loads give on the
  * days around every start and close. */
-#define OPEN_ON_1 \
-  " WHERE (start_date IS NULL OR start_date <= ?1) AND (closed_date IS NULL OR closed_date > ?1)"
-
 SfDataset *
 sf_store_load_counted (SfStore     *self,
                        SfDay        ref,
@@ -1979,9 +1980,9 @@ sf_store_load_counted (SfStore     *self,
                        GArray     **open_cases,
                        GError     **error)
 {
-  g_autoptr(SfDataset) dataset = sf_dataset_new ();
-  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (SfOpenCases));
-  gboolean own_transaction = !sf_db_in_transaction (self->db);
+  g_autoptr(SfDataset) dataset = NULL;
+  g_autoptr(GArray) groups = NULL;
+  gboolean own_transaction;
   SfDbStmt *stmt;
   int rc = SF_DB_DONE;
   gboolean ok;
@@ -1989,6 +1990,9 @@ sf_store_load_counted (SfStore     *self,
   g_return_val_if_fail (SF_IS_STORE (self), NULL);
   g_return_val_if_fail (ref != SF_DAY_NONE, NULL);
 
+  dataset = sf_dataset_new ();
+  groups = g_array_new (FALSE, FALSE, sizeof (SfOpenCases));
+  own_transaction = !sf_db_in_transaction (self->db);
   if (own_transaction && !sf_store_exec (self, "BEGIN", error))
     return NULL;
 
