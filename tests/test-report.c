@@ -855,6 +855,144 @@ test_format_exact (void)
     }
 }
 
+/* The report's own load (sf_store_load_counted(): the cases open on the day
+ * counted on the store, not loaded) against the full load and the engine
+ * counting each case: the same bytes in every format, on every day around
+ * a date in the data.  On top of the figures' fixture: dated reductions,
+ * an absence with dates and cover by a colleague, cover by someone absent
+ * and by someone who has left, an end date, planned hires, an own area,
+ * cases without a start date, closed before they started and closed on
+ * the day, and weights and new-hire rules of the organisation's own. */
+#define EDGE_ROSTER \
+  "team;omraade;team_norm;initialer;navn;timer;reduktion_timer;reduktion_aarsag;reduktion_fra;" \
+  "reduktion_til;startdato;slutdato;fravaer;fravaer_fra;fravaer_til;individuel_faktor;faktor_begrundelse\n" \
+  "IPS-team;ips-team;;IA;Ida Ask;32;5;uddannelse;2024-09-10;2024-09-20;2022-01-01;;;;;;\n" \
+  "IPS-team;ips-team;;IB;Ib Bak;37;;;;;2024-08-20;;orlov;2024-09-12;2024-09-18;;\n" \
+  "IPS-team;ips-team;;IC;Inge Cold;37;;;;;2015-01-01;2024-09-16;;;;0,9;stort geografisk område\n" \
+  "IPS-team;ips-team;;ID;Dan Dyb;20;;;;;;;;;;;\n"
+
+#define EDGE_CASES \
+  "sagsnummer;initialer;kompleksitet;startdato;daekkes_af;lukket\n" \
+  "I-1;IA;kompleks;2024-09-14;;\n" \
+  "I-2;IA;enkel;;;2024-09-17\n" \
+  "I-3;IB;saerligt-kompliceret;2024-09-01;;\n" \
+  "I-4;IB;kompleks;2024-09-01;IA;2024-09-19\n" \
+  "I-5;IC;enkel;2024-01-01;;\n" \
+  "I-6;IC;kompleks;2024-01-01;ID;\n" \
+  "I-7;ID;kompleks;2024-09-15;IB;\n" \
+  "I-8;ID;enkel;2024-02-01;IC;\n" \
+  "I-9;ID;kompleks;2024-09-13;;2024-09-13\n" \
+  "I-10;ID;saerligt-kompliceret;;;\n" \
+  "I-11;PT;enkel;2024-09-16;ID;\n" \
+  "I-12;ID;kompleks;2024-09-18;;\n"
+
+static void
+add_days_around (GArray *days,
+                 SfDay   day)
+{
+  if (day == SF_DAY_NONE)
+    return;
+  for (int d = -1; d <= 1; d++)
+    {
+      SfDay around = day + d;
+
+      g_array_append_val (days, around);
+    }
+}
+
+static void
+test_counted_load (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (SfDay));
+  SfArea ips = { .key = (char *) "ips-team", .name = (char *) "IPS-team", .own_low = 18, .own_high = 24,
+                 .ds_low = NAN, .ds_high = NAN, .source = (char *) "Egen opgørelse" };
+  const SfDataset *dataset;
+  gint64 ips_team = 0;
+  guint compared = 0;
+
+  g_assert_cmpint (sf_areas_add (fixture->store, &ips, &error), >, 0);
+  g_assert_no_error (error);
+  import_ok (fixture->store, FALSE, EDGE_ROSTER);
+  import_ok (fixture->store, TRUE, EDGE_CASES);
+  /* One case closed before it started, which counts on no day */
+  g_assert_true (sf_store_exec (fixture->store, "UPDATE casefile SET start_date = '2024-09-16',"
+                                " closed_date = '2024-09-14' WHERE reference = 'I-12'", &error));
+  g_assert_no_error (error);
+  g_assert_true (sf_store_set_setting (fixture->store, "weight-enkel", "0.3", &error));
+  g_assert_true (sf_store_set_setting (fixture->store, "new-hire-months", "1", &error));
+  g_assert_no_error (error);
+  load (fixture);
+  for (guint i = 0; i < fixture->dataset->teams->len; i++)
+    if (g_str_equal (g_array_index (fixture->dataset->teams, SfTeam, i).name, "IPS-team"))
+      ips_team = g_array_index (fixture->dataset->teams, SfTeam, i).id;
+  g_assert_cmpint (ips_team, >, 0);
+  g_assert_cmpint (sf_planned_hire_save (fixture->store,
+                                         &(SfPlannedHire) { .team_id = ips_team, .weekly_hours = 30,
+                                                            .start = sf_test_day ("2024-09-15") },
+                                         &error), >, 0);
+  g_assert_no_error (error);
+  load (fixture);
+  dataset = fixture->dataset;
+
+  /* Every day around a date in the data, and two far from them all */
+  for (guint i = 0; i < dataset->cases->len; i++)
+    {
+      const SfCase *kase = &g_array_index (dataset->cases, SfCase, i);
+
+      add_days_around (days, kase->start);
+      add_days_around (days, kase->closed);
+    }
+  for (guint i = 0; i < dataset->caseworkers->len; i++)
+    {
+      const SfCaseworker *worker = &g_array_index (dataset->caseworkers, SfCaseworker, i);
+
+      add_days_around (days, worker->start);
+      add_days_around (days, worker->end);
+      add_days_around (days, worker->absence_from);
+      add_days_around (days, worker->absence_to);
+      add_days_around (days, sf_capacity_experienced_from (&fixture->settings, worker->start));
+    }
+  for (guint i = 0; i < dataset->reductions->len; i++)
+    {
+      add_days_around (days, g_array_index (dataset->reductions, SfReduction, i).from);
+      add_days_around (days, g_array_index (dataset->reductions, SfReduction, i).to);
+    }
+  add_days_around (days, sf_test_day ("2024-09-15"));
+  add_days_around (days, sf_test_day ("2000-01-01"));
+  add_days_around (days, sf_test_day ("2030-01-01"));
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      SfDay day = g_array_index (days, SfDay, i);
+      g_autoptr(SfFigures) full = sf_figures_compute (dataset, &fixture->settings, day);
+      g_autoptr(SfDataset) without_cases = NULL;
+      g_autoptr(GArray) open_cases = NULL;
+      g_autoptr(SfFigures) counted = NULL;
+      SfSettings settings;
+
+      without_cases = sf_store_load_counted (fixture->store, day, &settings, &open_cases, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (without_cases);
+      g_assert_cmpuint (without_cases->cases->len, ==, 0);
+      g_assert_cmpuint (without_cases->caseworkers->len, ==, dataset->caseworkers->len);
+      g_assert_cmpfloat (settings.weights[SF_COMPLEXITY_ENKEL], ==, 0.3);
+      g_assert_cmpint (settings.new_hire_months, ==, 1);
+      counted = sf_figures_compute_counted (without_cases, &settings, day, open_cases);
+      for (SfReportFormat format = SF_REPORT_TEXT; format <= SF_REPORT_JSON; format++)
+        {
+          g_autofree char *expected = sf_report_render (full, format);
+          g_autofree char *actual = sf_report_render (counted, format);
+
+          g_assert_cmpstr (actual, ==, expected);
+          compared++;
+        }
+    }
+  g_test_message ("%u reports compared", compared);
+  g_assert_cmpuint (compared, >, 100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -878,6 +1016,7 @@ main (int    argc,
   g_test_add_func ("/report/format-exact", test_format_exact);
   ADD ("/report/text", test_text);
   g_test_add_func ("/report/format-parse", test_format_parse);
+  ADD ("/report/counted-load", test_counted_load);
 
   return g_test_run ();
 }

@@ -242,36 +242,38 @@ compute_worker (SfFigures       *figures,
  * past their end date) and that nobody covers counts on nobody and is shown
  * as uncovered (on the primary caseworker's figures, and so on their
  * team's).  Cases are counted by complexity; finish_worker() weighs them.
- * With @only, the case is counted on the caseworkers (by index) marked in
- * it alone. */
+ * @n open cases alike (the same primary caseworker, cover and complexity)
+ * count at once.  With @only, they are counted on the caseworkers (by
+ * index) marked in it alone. */
 static void
-count_case (SfFigures    *figures,
-            const SfCase *kase,
-            const guint8 *only)
+count_open_cases (SfFigures    *figures,
+                  gint64        caseworker_id,
+                  gint64        cover_id,
+                  SfComplexity  complexity,
+                  guint         n,
+                  const guint8 *only)
 {
   const GArray *workers = figures->dataset->caseworkers;
   SfWorkerFigures *responsible;
   int p, c;
 
-  if (!sf_capacity_case_is_open (kase, figures->ref))
-    return;
-  p = sf_rows_find (workers, kase->caseworker_id);
+  p = sf_rows_find (workers, caseworker_id);
   if (p < 0)
     return;
   if (only == NULL || only[p])
     {
       SfWorkerFigures *primary = &g_array_index (figures->workers, SfWorkerFigures, p);
 
-      primary->primary_cases++;
-      primary->primary_by_complexity[kase->complexity]++;
+      primary->primary_cases += n;
+      primary->primary_by_complexity[complexity] += n;
     }
 
-  if (kase->cover_id != 0 && (c = sf_rows_find (workers, kase->cover_id)) >= 0)
+  if (cover_id != 0 && (c = sf_rows_find (workers, cover_id)) >= 0)
     {
       if (only != NULL && !only[c])
         return;
       responsible = &g_array_index (figures->workers, SfWorkerFigures, c);
-      responsible->covering_cases++;
+      responsible->covering_cases += n;
     }
   else
     {
@@ -280,14 +282,23 @@ count_case (SfFigures    *figures,
       responsible = &g_array_index (figures->workers, SfWorkerFigures, p);
       if (responsible->absent || responsible->ended)
         {
-          responsible->uncovered_cases++;
-          responsible->uncovered_by_complexity[kase->complexity]++;
+          responsible->uncovered_cases += n;
+          responsible->uncovered_by_complexity[complexity] += n;
           return;
         }
     }
 
-  responsible->open_cases++;
-  responsible->cases_by_complexity[kase->complexity]++;
+  responsible->open_cases += n;
+  responsible->cases_by_complexity[complexity] += n;
+}
+
+static void
+count_case (SfFigures    *figures,
+            const SfCase *kase,
+            const guint8 *only)
+{
+  if (sf_capacity_case_is_open (kase, figures->ref))
+    count_open_cases (figures, kase->caseworker_id, kase->cover_id, kase->complexity, 1, only);
 }
 
 /* The loads weigh the counts: Σ count × weight, the same sum whichever way
@@ -418,10 +429,15 @@ figures_new (const SfDataset  *dataset,
   return figures;
 }
 
-SfFigures *
-sf_figures_compute (const SfDataset  *dataset,
-                    const SfSettings *settings,
-                    SfDay             ref)
+/* The figures on @ref, the open cases taken from @dataset's cases, or
+ * from @open_cases (SfOpenCases) when it is given.  The cases' counts are
+ * whole numbers, and the sums that weigh them and add up the teams go in
+ * caseworker order either way: the figures are the same to the last bit. */
+static SfFigures *
+compute_figures (const SfDataset  *dataset,
+                 const SfSettings *settings,
+                 SfDay             ref,
+                 const GArray     *open_cases)
 {
   g_autoptr(SfFigures) figures = figures_new (dataset, settings, ref);
   const GArray *workers = dataset->caseworkers;
@@ -438,8 +454,18 @@ sf_figures_compute (const SfDataset  *dataset,
       compute_worker (figures, wf);
     }
 
-  for (guint i = 0; i < dataset->cases->len; i++)
-    count_case (figures, &g_array_index (dataset->cases, SfCase, i), NULL);
+  if (open_cases != NULL)
+    for (guint i = 0; i < open_cases->len; i++)
+      {
+        const SfOpenCases *group = &g_array_index (open_cases, SfOpenCases, i);
+
+        if (group->complexity < SF_N_COMPLEXITIES)
+          count_open_cases (figures, group->caseworker_id, group->cover_id, group->complexity,
+                            group->n, NULL);
+      }
+  else
+    for (guint i = 0; i < dataset->cases->len; i++)
+      count_case (figures, &g_array_index (dataset->cases, SfCase, i), NULL);
 
   for (guint i = 0; i < figures->workers->len; i++)
     {
@@ -461,6 +487,29 @@ sf_figures_compute (const SfDataset  *dataset,
     }
 
   return g_steal_pointer (&figures);
+}
+
+SfFigures *
+sf_figures_compute (const SfDataset  *dataset,
+                    const SfSettings *settings,
+                    SfDay             ref)
+{
+  return compute_figures (dataset, settings, ref, NULL);
+}
+
+/* The figures on @ref from a dataset loaded without its cases and the
+ * cases open on @ref counted (sf_store_load_counted()): what
+ * sf_figures_compute() gives with the cases, to the last bit.  @dataset's
+ * cases, if any, are not looked at. */
+SfFigures *
+sf_figures_compute_counted (const SfDataset  *dataset,
+                            const SfSettings *settings,
+                            SfDay             ref,
+                            const GArray     *open_cases)
+{
+  g_return_val_if_fail (open_cases != NULL, NULL);
+
+  return compute_figures (dataset, settings, ref, open_cases);
 }
 
 /* Computes again the figures of the caseworkers @caseworker_ids (which are

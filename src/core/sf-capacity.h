@@ -117,6 +117,10 @@ typedef struct
 SfFigures *sf_figures_compute (const SfDataset  *dataset,
                                const SfSettings *settings,
                                SfDay             ref);
+SfFigures *sf_figures_compute_counted (const SfDataset  *dataset,
+                                       const SfSettings *settings,
+                                       SfDay             ref,
+                                       const GArray     *open_cases);
 void       sf_figures_free    (SfFigures        *figures);
 void       sf_figures_update  (SfFigures        *figures,
                                const gint64     *caseworker_ids,

@@ -117,6 +117,16 @@ typedef struct
   gint64       version;        /* as loaded (sf-conflict.h); 0 = unknown */
 } SfCase;
 
+/* Cases open on one day, counted by who carries them: all the figures
+ * need of the cases (sf_store_load_counted(), sf_figures_compute_counted()). */
+typedef struct
+{
+  gint64       caseworker_id;  /* primary caseworker */
+  gint64       cover_id;       /* covering colleague; 0 = none */
+  SfComplexity complexity;
+  guint        n;              /* how many such cases are open */
+} SfOpenCases;
+
 /* Everything the figures are computed from.  Arrays of the structs above,
  * in id order. */
 typedef struct

@@ -126,6 +126,11 @@ gboolean     sf_store_set_setting      (SfStore      *self,
 
 SfDataset   *sf_store_load_dataset     (SfStore      *self,
                                         GError      **error);
+SfDataset   *sf_store_load_counted     (SfStore      *self,
+                                        SfDay         ref,
+                                        SfSettings   *settings,
+                                        GArray      **open_cases,
+                                        GError      **error);
 gboolean     sf_store_load_cases_by_id (SfStore      *self,
                                         const GArray *ids,
                                         GArray       *cases,
