@@ -194,8 +194,7 @@ pending_free (gpointer data)
 {
   Pending *pending = data;
 
-  if (pending->decided != NULL && !pending->told)
-    pending->decided (SF_CONFLICT_BACK, 0, pending->data);
+  /* (A dialog gone without an answer went with its window: nothing to do) */
   if (pending->destroy != NULL)
     pending->destroy (pending->data);
   g_free (pending);

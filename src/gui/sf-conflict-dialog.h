@@ -50,7 +50,8 @@ AdwMessageDialog *sf_conflict_dialog_present (GtkWindow      *editor,
  * window it is modal to, and @decided is told the choice once, with the
  * row's version now for SF_CONFLICT_APPLY_MINE (write again on it); then
  * @destroy frees @data.  Escape is SF_CONFLICT_BACK (nothing decided: a
- * caller whose form is gone may open it again). */
+ * caller whose form is gone may open it again); a dialog that goes with
+ * its window tells nothing. */
 typedef enum
 {
   SF_CONFLICT_KEEP_THEIRS,
