@@ -457,6 +457,7 @@ test_own_area (Fixture       *fx,
   SfArea area = { .key = (char *) "ips-team", .name = (char *) "IPS", .own_low = 20, .own_high = 30,
                   .source = (char *) "Own count" };
   SfArea *a, *b;
+  char *name;
   const SfConflict *conflict;
   gint64 id, logged;
 
@@ -470,17 +471,19 @@ test_own_area (Fixture       *fx,
   g_assert_true (sf_areas_update (fx->b, b, &error));
   g_assert_no_error (error);
   logged = audits (fx);
+  name = a->name;
   a->name = (char *) "IPS-teamet";
   g_assert_false (sf_areas_update (fx->a, a, &error));
-  a->name = NULL;
+  a->name = name;
   conflict = assert_conflict (fx, error, "area", id, 1, 3, fx->b);
   g_assert_cmpfloat (g_ascii_strtod (their (conflict, "own_high"), NULL), ==, 28);
   g_clear_error (&error);
   g_assert_false (sf_areas_remove_versioned (fx->a, id, 1, NULL, &error));
   assert_conflict (fx, error, "area", id, 1, 3, fx->b);
   g_assert_cmpint (audits (fx), ==, logged);
-  g_assert_cmpstr (area_of (fx->a, id, &now)->name, ==, "IPS");
-  g_assert_cmpfloat (area_of (fx->a, id, &now)->own_high, ==, 28);
+  a = area_of (fx->a, id, &now);
+  g_assert_cmpstr (a->name, ==, "IPS");
+  g_assert_cmpfloat (a->own_high, ==, 28);
   g_clear_pointer (&now, sf_dataset_free);
 
   /* On the version now, a's removal goes through */
