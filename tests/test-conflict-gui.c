@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "sf-caseworker-dialog.h"
+#include "sf-checklists-page-private.h"
+#include "sf-planned-hires-window-private.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
@@ -202,6 +204,214 @@ test_apply_mine_again (Fixture       *fx,
   g_assert_cmpfloat (stored_hours (fx), ==, 20);
 }
 
+/* ---- rows without an edit dialog of their own ------------------------ */
+
+/* A window on demonstration data, and another program on the same file */
+typedef struct
+{
+  char     *dir;
+  SfStore  *store;
+  SfStore  *other;
+  SfWindow *window;
+  gint64    team_id;      /* Sygedagpenge */
+} RowFixture;
+
+static void
+row_fixture_set_up (RowFixture    *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fx->store = sf_test_open_store (&fx->dir);
+  fx->window = sf_test_present_window (fx->store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.demo", NULL));
+  sf_test_wait_for_frame ();
+  fx->team_id = sf_test_query_int (fx->store, "SELECT id FROM team WHERE name = 'Sygedagpenge'");
+  path = g_build_filename (fx->dir, "test.db", NULL);
+  fx->other = sf_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+row_fixture_tear_down (RowFixture    *fx,
+                       gconstpointer  data)
+{
+  sf_test_destroy_toplevels ();
+  g_clear_object (&fx->other);
+  g_clear_object (&fx->store);
+  g_clear_pointer (&fx->dir, g_free);
+}
+
+/* The conflict dialog shown now, with @heading; theirs and yours in it */
+static AdwMessageDialog *
+expect_conflict (const char *heading,
+                 const char *theirs,
+                 const char *yours,
+                 const char *shot)
+{
+  AdwMessageDialog *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *table;
+
+  for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                     g_dgettext (GETTEXT_PACKAGE, heading)) == 0)
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  sf_test_save_shot (GTK_WIDGET (dialog), shot);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "Another window or program changed it on "));
+  table = adw_message_dialog_get_extra_child (dialog);
+  g_assert_nonnull (table);
+  g_assert_nonnull (sf_test_find_label (table, theirs));
+  g_assert_nonnull (sf_test_find_label (table, yours));
+  return dialog;
+}
+
+static gint64
+first_item (RowFixture *fx)
+{
+  return sf_test_query_int (fx->store, "SELECT min (i.id) FROM checklist_item i JOIN checklist c"
+                                       " ON c.id = i.checklist_id WHERE c.removed = 0");
+}
+
+static char *
+checked_by (RowFixture *fx)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT checked_by FROM checklist_item WHERE id = %" G_GINT64_FORMAT,
+                                          first_item (fx));
+  g_autoptr(SfDbStmt) stmt = sf_store_prepare (fx->store, sql, NULL);
+
+  g_assert_cmpint (sf_db_stmt_step (stmt), ==, SF_DB_ROW);
+  return g_strdup (sf_db_stmt_column_text (stmt, 0));
+}
+
+/* The page shows the team's checklist unchecked; another program checks
+ * its first item; the manager, not told yet, checks it too */
+static AdwMessageDialog *
+check_over_another (RowFixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) templates = sf_checklist_templates_load_default (&error);
+  SfChecklistsPage *page = sf_window_get_checklists_page (fx->window);
+  AdwMessageDialog *form;
+  GtkCheckButton *button;
+  gint64 item;
+
+  g_assert_no_error (error);
+  sf_window_show_page (fx->window, "checklists");
+  sf_checklists_page_select_team (page, fx->team_id);
+  g_assert_cmpint (sf_checklist_create (fx->store, fx->team_id,
+                                        ((SfChecklistTemplate *) g_ptr_array_index (templates, 0))->key, &error),
+                   >, 0);
+  g_assert_no_error (error);
+  sf_test_wait_for_frame ();
+  item = first_item (fx);
+  button = sf_checklists_page_get_check_button (page, item);
+  g_assert_nonnull (button);
+
+  g_assert_true (sf_checklist_check (fx->other, item, sf_day_today (), "BB", "Done at the meeting", &error));
+  g_assert_no_error (error);
+
+  gtk_check_button_set_active (button, TRUE);
+  form = sf_checklists_page_get_dialog (page);
+  g_assert_nonnull (form);
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_find_named (adw_message_dialog_get_extra_child (form),
+                                                           "initials-entry")), "PMK");
+  adw_message_dialog_response (form, "check");
+  sf_test_wait_for_frame ();
+  return expect_conflict ("Someone Else Changed This Item", "BB", "PMK", "conflict-checklist.png");
+}
+
+static void
+test_checklist_apply_mine (RowFixture    *fx,
+                           gconstpointer  data)
+{
+  AdwMessageDialog *dialog = check_over_another (fx);
+  g_autofree char *before = checked_by (fx);
+  g_autofree char *after = NULL;
+
+  /* Nothing of the manager's was written */
+  g_assert_cmpstr (before, ==, "BB");
+  respond (dialog, "mine");
+  sf_test_wait_for_frame ();
+  after = checked_by (fx);
+  g_assert_cmpstr (after, ==, "PMK");
+}
+
+static void
+test_checklist_keep_theirs (RowFixture    *fx,
+                            gconstpointer  data)
+{
+  AdwMessageDialog *dialog = check_over_another (fx);
+  g_autofree char *after = NULL;
+
+  respond (dialog, "theirs");
+  sf_test_wait_for_frame ();
+  after = checked_by (fx);
+  g_assert_cmpstr (after, ==, "BB");
+  g_assert_cmpint (sf_test_query_int (fx->store, "SELECT count (*) FROM checklist_event"), ==, 1);
+}
+
+/* The team's planned hires window lists one hire; another program
+ * changes its hours; the manager removes it as shown */
+static AdwMessageDialog *
+remove_over_another (RowFixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hires = NULL;
+  SfPlannedHire hire = { .weekly_hours = 37, .start = sf_test_day ("2027-02-01") };
+  SfPlannedHiresWindow *window;
+  GtkWidget *row;
+
+  hire.team_id = fx->team_id;
+  g_assert_cmpint (sf_planned_hire_save (fx->store, &hire, &error), >, 0);
+  g_assert_no_error (error);
+  window = sf_planned_hires_window_new (GTK_WINDOW (fx->window), fx->store, fx->team_id, "Sygedagpenge");
+  gtk_window_present (GTK_WINDOW (window));
+  sf_test_wait_for_frame ();
+
+  hires = sf_planned_hires_load (fx->other, fx->team_id, &error);
+  g_assert_no_error (error);
+  g_array_index (hires, SfPlannedHire, 0).weekly_hours = 18.5;
+  g_assert_cmpint (sf_planned_hire_save (fx->other, &g_array_index (hires, SfPlannedHire, 0), &error), >, 0);
+  g_assert_no_error (error);
+
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (window->hires_list, 0));
+  sf_test_click (sf_test_find_widget (row, GTK_TYPE_BUTTON));
+  sf_test_wait_for_frame ();
+  return expect_conflict ("Someone Else Changed This Planned Hire", "18.5", "Removed", "conflict-hire.png");
+}
+
+static void
+test_hire_apply_mine (RowFixture    *fx,
+                      gconstpointer  data)
+{
+  AdwMessageDialog *dialog = remove_over_another (fx);
+
+  g_assert_cmpint (sf_test_query_int (fx->store, "SELECT count (*) FROM planned_hire"), ==, 1);
+  respond (dialog, "mine");
+  sf_test_wait_for_frame ();
+  g_assert_cmpint (sf_test_query_int (fx->store, "SELECT count (*) FROM planned_hire"), ==, 0);
+}
+
+static void
+test_hire_keep_theirs (RowFixture    *fx,
+                       gconstpointer  data)
+{
+  AdwMessageDialog *dialog = remove_over_another (fx);
+
+  respond (dialog, "theirs");
+  sf_test_wait_for_frame ();
+  g_assert_cmpint (sf_test_query_int (fx->store, "SELECT weekly_hours * 10 FROM planned_hire"), ==, 185);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -214,6 +424,15 @@ main (int    argc,
   g_test_add ("/conflict-gui/keep-theirs", Fixture, NULL, fixture_set_up, test_keep_theirs, fixture_tear_down);
   g_test_add ("/conflict-gui/apply-mine-again", Fixture, NULL, fixture_set_up, test_apply_mine_again,
               fixture_tear_down);
+
+  g_test_add ("/conflict-gui/checklist/apply-mine", RowFixture, NULL, row_fixture_set_up,
+              test_checklist_apply_mine, row_fixture_tear_down);
+  g_test_add ("/conflict-gui/checklist/keep-theirs", RowFixture, NULL, row_fixture_set_up,
+              test_checklist_keep_theirs, row_fixture_tear_down);
+  g_test_add ("/conflict-gui/planned-hire/apply-mine", RowFixture, NULL, row_fixture_set_up,
+              test_hire_apply_mine, row_fixture_tear_down);
+  g_test_add ("/conflict-gui/planned-hire/keep-theirs", RowFixture, NULL, row_fixture_set_up,
+              test_hire_keep_theirs, row_fixture_tear_down);
 
   return g_test_run ();
 }

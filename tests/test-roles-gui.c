@@ -17,8 +17,11 @@
 #include <unistd.h>
 
 #include "sf-access-dialog-private.h"
+#include "sf-alerts-page.h"
 #include "sf-caseloads-page.h"
+#include "sf-checklists-page-private.h"
 #include "sf-planning-page-private.h"
+#include "sf-teams-page-private.h"
 #include "sf-server.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
@@ -64,6 +67,17 @@ fixture_set_up (Fixture       *fixture,
       create = g_strdup_printf ("CREATE ROLE \"%s\" LOGIN", fixture->logins[i]);
       g_free (sf_test_pg_query (fixture->uri, create));
     }
+  /* A checklist for the manager's team, for its check marks */
+  {
+    g_autoptr(GPtrArray) templates = sf_checklist_templates_load_default (&error);
+    g_autofree char *sql = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sf_checklist_create (owner, sf_test_query_int (owner, "SELECT id FROM team WHERE name = 'Familie'"),
+                                          ((SfChecklistTemplate *) g_ptr_array_index (templates, 0))->key, &error),
+                     >, 0);
+    g_assert_no_error (error);
+  }
   g_assert_true (sf_access_grant (owner, fixture->logins[MANAGER], "manager",
                                   (const char *[]) { "Familie", NULL }, &error));
   g_assert_true (sf_access_grant (owner, fixture->logins[HR], "hr", NULL, &error));
@@ -129,6 +143,24 @@ action_enabled (GtkWidget  *widget,
   return enabled;
 }
 
+/* The same for an action with a parameter (@target, floating) */
+static gboolean
+action_enabled_for (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *target)
+{
+  GtkWidget *box = sf_test_find_widget (widget, GTK_TYPE_BOX);
+  GtkWidget *probe = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (probe), target);
+  gtk_box_append (GTK_BOX (box), probe);
+  enabled = gtk_widget_get_sensitive (probe);
+  gtk_box_remove (GTK_BOX (box), probe);
+  return enabled;
+}
+
 static const char * const role_actions[] = {
   "win.import-roster", "win.import-cases", "win.new-team", "win.new-caseworker", "win.access",
   "app.preferences", NULL
@@ -168,15 +200,21 @@ typedef struct
   const char  *offered;   /* the actions of role_actions enabled */
   gboolean     cases;     /* a new case offered on the list of cases */
   gboolean     scenarios; /* a new scenario offered on the Planning page */
+  gboolean     teams;     /* a team's edit and removal offered on the Teams page */
+  gboolean     acks;      /* alerts' acknowledgements offered */
+  gboolean     checks;    /* checklist items' check marks offered */
 } Role;
 
 static const Role manager = {
-  MANAGER, " · manager of Familie", 3, "win.import-cases win.new-caseworker", TRUE, FALSE
+  MANAGER, " · manager of Familie", 3, "win.import-cases win.new-caseworker", TRUE, FALSE, FALSE, TRUE, TRUE
 };
-static const Role hr = { HR, " · HR", 4, "win.import-roster win.new-team win.new-caseworker", FALSE, TRUE };
+static const Role hr = {
+  HR, " · HR", 4, "win.import-roster win.new-team win.new-caseworker", FALSE, TRUE, TRUE, FALSE, FALSE
+};
 static const Role admin = {
   ADMIN, " · administrator", 4,
-  "win.import-roster win.import-cases win.new-team win.new-caseworker win.access app.preferences", TRUE, TRUE
+  "win.import-roster win.import-cases win.new-team win.new-caseworker win.access app.preferences", TRUE, TRUE,
+  TRUE, TRUE, TRUE
 };
 
 /* The Planning page has computed its figures (off the main thread) */
@@ -193,7 +231,11 @@ test_role (Fixture       *fixture,
   const Role *role = data;
   SfWindow *window = open_window_as (fixture, role->who);
   g_autofree char *who = g_strconcat (fixture->logins[role->who], role->as, NULL);
-  GtkWidget *cases, *planning;
+  GtkWidget *cases, *planning, *alerts;
+  SfTeamsPage *teams;
+  SfChecklistsPage *checklists;
+  GtkCheckButton *check;
+  gint64 familie;
 
   g_assert_cmpstr (sf_window_get_visible_page (window), ==, "roster");
   g_assert_cmpstr (user_label (window), ==, who);
@@ -212,6 +254,35 @@ test_role (Fixture       *fixture,
   planning = sf_test_find_widget (GTK_WIDGET (window), SF_TYPE_PLANNING_PAGE);
   g_assert_true (sf_test_wait_until (planning_ready, planning));
   g_assert_cmpint (action_enabled (planning, "planning.new-scenario"), ==, role->scenarios);
+
+  /* Teams: HR's and admin's to change, whichever team is chosen */
+  familie = sf_test_query_int (fixture->store, "SELECT id FROM team WHERE name = 'Familie'");
+  sf_window_show_page (window, "teams");
+  sf_test_wait_for_frame ();
+  teams = sf_window_get_teams_page (window);
+  g_assert_true (sf_teams_page_select_team (teams, familie));
+  g_assert_cmpint (action_enabled (GTK_WIDGET (teams), "teams.edit-team"), ==, role->teams);
+  g_assert_cmpint (action_enabled (GTK_WIDGET (teams), "teams.remove-team"), ==, role->teams);
+  g_assert_true (action_enabled (GTK_WIDGET (teams), "teams.planned-hires"));
+
+  /* Alerts: acknowledged by managers and admin, read by HR */
+  sf_window_show_page (window, "alerts");
+  sf_test_wait_for_frame ();
+  alerts = sf_test_find_widget (GTK_WIDGET (window), SF_TYPE_ALERTS_PAGE);
+  g_assert_cmpint (action_enabled_for (alerts, "alerts.acknowledge", g_variant_new_string ("x")), ==, role->acks);
+  g_assert_cmpint (action_enabled_for (alerts, "alerts.reopen", g_variant_new_string ("x")), ==, role->acks);
+
+  /* Checklists: checked by managers and admin */
+  checklists = sf_window_get_checklists_page (window);
+  sf_window_show_page (window, "checklists");
+  sf_checklists_page_select_team (checklists, familie);
+  sf_test_wait_for_frame ();
+  check = sf_checklists_page_get_check_button (checklists, sf_test_query_int (fixture->store,
+                                                                              "SELECT min (id) FROM checklist_item"));
+  g_assert_nonnull (check);
+  g_assert_cmpint (gtk_widget_get_sensitive (GTK_WIDGET (check)), ==, role->checks);
+  g_assert_cmpint (action_enabled_for (GTK_WIDGET (checklists), "checklists.open-item", g_variant_new_int64 (1)), ==,
+                   role->checks);
 }
 
 /* A login the database gives nothing: not an empty-looking app, but
@@ -387,6 +458,29 @@ test_access_dialog (Fixture       *fixture,
   g_assert_nonnull (revoke_button_of (dialog, spare));
 }
 
+/* The administrator's Access… has a shortcut, and the shortcuts window
+ * lists it (beside Preferences) */
+static void
+test_access_shortcut (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/sagsfordeling/Sagsfordeling/gtk/help-overlay.ui");
+  GSList *objects = gtk_builder_get_objects (builder);
+  gboolean listed = FALSE;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *action = NULL;
+
+        g_object_get (l->data, "action-name", &action, NULL);
+        listed = listed || g_strcmp0 (action, "win.access") == 0;
+      }
+  g_slist_free (objects);
+  g_assert_true (listed);
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -413,6 +507,7 @@ main (int    argc,
   g_test_add ("/roles-gui/reevaluated", Fixture, NULL, fixture_set_up, test_reevaluated, fixture_tear_down);
   g_test_add ("/roles-gui/access-dialog", Fixture, NULL, fixture_set_up, test_access_dialog, fixture_tear_down);
   g_test_add_func ("/roles-gui/file", test_file);
+  g_test_add_func ("/roles-gui/access-shortcut", test_access_shortcut);
 
   status = g_test_run ();
   g_object_unref (application);

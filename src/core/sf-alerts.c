@@ -137,6 +137,8 @@ sf_alerts_apply (GPtrArray  *alerts,
           const SfAlertAck *ack = g_hash_table_lookup (acks, identity);
 
           alert->acknowledged = ack != NULL && sf_alert_ack_holds (ack, alert, ref);
+          alert->ack_id = ack != NULL ? ack->id : 0;
+          alert->ack_version = ack != NULL ? ack->version : 0;
           g_clear_pointer (&alert->ack_note, g_free);
           alert->ack_expires = SF_DAY_NONE;
           if (alert->acknowledged)

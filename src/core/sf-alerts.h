@@ -44,6 +44,8 @@ typedef struct
   gboolean     acknowledged;   /* an acknowledgement holds on the reference date */
   char        *ack_note;
   SfDay        ack_expires;
+  gint64       ack_id;         /* its acknowledgement's row as read, holding or not */
+  gint64       ack_version;    /* (sf-conflict.h); 0: none was there */
 } SfAlert;
 
 const char *sf_alert_kind_to_key      (SfAlertKind      kind);
@@ -103,6 +105,8 @@ typedef struct
   SfDay   expires;             /* NONE: until the situation worsens */
   char   *at;
   char   *who;
+  gint64  id;                  /* the row's id and version as loaded (sf-conflict.h) */
+  gint64  version;
 } SfAlertAck;
 
 void        sf_alert_ack_free         (SfAlertAck      *ack);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sf-areas.h"
+#include "sf-conflict.h"
 #include "sf-error.h"
 #include "sf-norms.h"
 #include "sf-privacy.h"
@@ -281,7 +282,10 @@ sf_areas_update (SfStore       *store,
 
   if (!sf_store_begin (store, error))
     return FALSE;
-  ok = is_own_area (store, area->id, error) && sf_areas_check (store, area, error);
+  /* Claimed first: a change or removal by someone else since the area
+   * was read is theirs to keep (sf-conflict.h) */
+  ok = sf_conflict_claim (store, "area", area->id, area->version, error) &&
+       is_own_area (store, area->id, error) && sf_areas_check (store, area, error);
   if (ok && !has_range (area))
     {
       g_autofree char *team = team_without_cap (store, area->id);
@@ -317,6 +321,16 @@ sf_areas_remove (SfStore  *store,
                  SfArea   *removed,
                  GError  **error)
 {
+  return sf_areas_remove_versioned (store, id, 0, removed, error);
+}
+
+gboolean
+sf_areas_remove_versioned (SfStore  *store,
+                           gint64    id,
+                           gint64    version,
+                           SfArea   *removed,
+                           GError  **error)
+{
   g_autofree char *detail = NULL;
   SfArea area = { .own_low = NAN, .own_high = NAN };
   SfDbStmt *stmt;
@@ -326,7 +340,7 @@ sf_areas_remove (SfStore  *store,
 
   if (!sf_store_begin (store, error))
     return FALSE;
-  ok = is_own_area (store, id, error);
+  ok = sf_conflict_claim (store, "area", id, version, error) && is_own_area (store, id, error);
 
   stmt = ok ? sf_store_prepare (store,
                                 "SELECT key, name, own_low, own_high, source FROM area WHERE id = ?1", error)

@@ -38,7 +38,9 @@ gboolean  sf_areas_check         (SfStore       *store,
 gint64    sf_areas_add           (SfStore       *store,
                                   const SfArea  *area,
                                   GError       **error);
-/* Changes the own area @area->id.  Taking its range away is refused while
+/* Changes the own area @area->id, claiming it at @area->version
+ * (sf-conflict.h: refused with an SF_CONFLICT_ERROR when someone changed
+ * or removed it since it was read; 0 claims nothing).  Taking its range away is refused while
  * a team without a cap takes its norm from it. */
 gboolean  sf_areas_update        (SfStore       *store,
                                   const SfArea  *area,
@@ -48,6 +50,12 @@ gboolean  sf_areas_update        (SfStore       *store,
  * sf_area_clear()), for an undo through sf_areas_add(). */
 gboolean  sf_areas_remove        (SfStore       *store,
                                   gint64         id,
+                                  SfArea        *removed,
+                                  GError       **error);
+/* The same for the area as read at @version (0 claims nothing) */
+gboolean  sf_areas_remove_versioned (SfStore    *store,
+                                  gint64         id,
+                                  gint64         version,
                                   SfArea        *removed,
                                   GError       **error);
 

@@ -382,6 +382,33 @@ update_each (SfStore       *store,
   return ok;
 }
 
+/* Claims each case of @ids at @versions (NULL or 0: claims nothing) */
+static gboolean
+claim_each (SfStore       *store,
+            const gint64  *ids,
+            const gint64  *versions,
+            guint          n_ids,
+            GError       **error)
+{
+  for (guint i = 0; versions != NULL && i < n_ids; i++)
+    if (!sf_conflict_claim (store, "casefile", ids[i], versions[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The versions the cases of @ids are left at, into @out (NULL: none) */
+static gboolean
+note_versions (SfStore       *store,
+               const gint64  *ids,
+               guint          n_ids,
+               gint64        *out,
+               GError       **error)
+{
+  for (guint i = 0; out != NULL && i < n_ids; i++)
+    out[i] = sf_store_query_int (store, "SELECT version FROM casefile WHERE id = ?1", ids[i]);
+  return TRUE;
+}
+
 gboolean
 sf_cases_delete (SfStore       *store,
                  const gint64  *ids,
@@ -413,6 +440,18 @@ sf_cases_close (SfStore       *store,
                 SfDay          day,
                 GError       **error)
 {
+  return sf_cases_close_versioned (store, ids, NULL, n_ids, day, NULL, error);
+}
+
+gboolean
+sf_cases_close_versioned (SfStore       *store,
+                          const gint64  *ids,
+                          const gint64  *versions,
+                          guint          n_ids,
+                          SfDay          day,
+                          gint64        *out_versions,
+                          GError       **error)
+{
   g_autoptr(GArray) rows = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *refs = NULL;
@@ -424,7 +463,7 @@ sf_cases_close (SfStore       *store,
 
   if (!sf_store_begin (store, error))
     return FALSE;
-  rows = load_rows (store, ids, n_ids, error);
+  rows = claim_each (store, ids, versions, n_ids, error) ? load_rows (store, ids, n_ids, error) : NULL;
   ok = rows != NULL;
   for (guint i = 0; ok && i < rows->len; i++)
     {
@@ -447,7 +486,8 @@ sf_cases_close (SfStore       *store,
       g_value_take_string (&value, sf_day_to_iso (day));
       /* A case closed already keeps the day it was closed. */
       ok = update_each (store, "UPDATE casefile SET closed_date = ?2 WHERE id = ?1 AND closed_date IS NULL",
-                        ids, n_ids, &value, error);
+                        ids, n_ids, &value, error) &&
+           note_versions (store, ids, n_ids, out_versions, error);
     }
   if (ok)
     {
@@ -491,6 +531,18 @@ sf_cases_reassign (SfStore       *store,
                    gint64         caseworker_id,
                    GError       **error)
 {
+  return sf_cases_reassign_versioned (store, ids, NULL, n_ids, caseworker_id, NULL, error);
+}
+
+gboolean
+sf_cases_reassign_versioned (SfStore       *store,
+                             const gint64  *ids,
+                             const gint64  *versions,
+                             guint          n_ids,
+                             gint64         caseworker_id,
+                             gint64        *out_versions,
+                             GError       **error)
+{
   g_autoptr(GArray) rows = NULL;
   g_autofree char *initials = NULL;
   g_autofree char *refs = NULL;
@@ -502,7 +554,7 @@ sf_cases_reassign (SfStore       *store,
 
   if (!sf_store_begin (store, error))
     return FALSE;
-  ok = find_worker (store, caseworker_id, &initials, NULL, error);
+  ok = claim_each (store, ids, versions, n_ids, error) && find_worker (store, caseworker_id, &initials, NULL, error);
   if (ok)
     {
       rows = load_rows (store, ids, n_ids, error);
@@ -518,7 +570,8 @@ sf_cases_reassign (SfStore       *store,
                         "UPDATE casefile SET caseworker_id = ?2,"
                         " cover_id = CASE WHEN cover_id = ?2 THEN NULL ELSE cover_id END"
                         " WHERE id = ?1",
-                        ids, n_ids, &value, error);
+                        ids, n_ids, &value, error) &&
+           note_versions (store, ids, n_ids, out_versions, error);
     }
   if (ok)
     {
@@ -682,6 +735,15 @@ sf_cases_restore (SfStore  *store,
                   GArray   *snapshot,
                   GError  **error)
 {
+  return sf_cases_restore_versioned (store, snapshot, NULL, error);
+}
+
+gboolean
+sf_cases_restore_versioned (SfStore       *store,
+                            GArray        *snapshot,
+                            const gint64  *versions,
+                            GError       **error)
+{
   g_autoptr(GString) detail = g_string_new (NULL);
   gboolean ok = TRUE;
 
@@ -694,6 +756,13 @@ sf_cases_restore (SfStore  *store,
     {
       const SfCase *kase = &g_array_index (snapshot, SfCase, i);
 
+      /* The case as the undone change left it, or someone's later change
+       * (or removal) refuses the undo */
+      if (versions != NULL && !sf_conflict_claim (store, "casefile", kase->id, versions[i], error))
+        {
+          ok = FALSE;
+          break;
+        }
       ok = case_exists (store, kase->id) ? write_case (store, kase, kase->area_id, error)
                                          : insert_case (store, kase, error);
       g_string_append_printf (detail, "%s%s", i ? ", " : "", kase->reference);

@@ -43,6 +43,26 @@ gboolean  sf_cases_reassign        (SfStore          *store,
                                     guint             n_ids,
                                     gint64            caseworker_id,
                                     GError          **error);
+/* The same, for cases read at @versions (SfCase.version, one for each of
+ * @ids; NULL or 0 claims nothing): each case is claimed first
+ * (sf-conflict.h), so one that someone changed or removed since refuses
+ * the whole change with an SF_CONFLICT_ERROR naming it.  @out_versions
+ * (nullable, @n_ids long) receives the versions the change left the cases
+ * at: what an undo claims (sf_cases_restore_versioned()). */
+gboolean  sf_cases_close_versioned (SfStore          *store,
+                                    const gint64     *ids,
+                                    const gint64     *versions,
+                                    guint             n_ids,
+                                    SfDay             day,
+                                    gint64           *out_versions,
+                                    GError          **error);
+gboolean  sf_cases_reassign_versioned (SfStore       *store,
+                                    const gint64     *ids,
+                                    const gint64     *versions,
+                                    guint             n_ids,
+                                    gint64            caseworker_id,
+                                    gint64           *out_versions,
+                                    GError          **error);
 gboolean  sf_cases_set_cover       (SfStore          *store,
                                     const gint64     *ids,
                                     guint             n_ids,
@@ -58,6 +78,14 @@ GArray   *sf_cases_snapshot        (SfStore          *store,
                                     GError          **error);
 gboolean  sf_cases_restore         (SfStore          *store,
                                     GArray           *snapshot,
+                                    GError          **error);
+/* Restores @snapshot only where each case is still at @versions (one for
+ * each case of the snapshot: the versions the undone change left them
+ * at; 0 claims nothing): a case someone changed or removed since refuses
+ * the undo with an SF_CONFLICT_ERROR, and nothing is written. */
+gboolean  sf_cases_restore_versioned (SfStore        *store,
+                                    GArray           *snapshot,
+                                    const gint64     *versions,
                                     GError          **error);
 
 /* Bulk entry by counts, for municipalities that do not export case lists.

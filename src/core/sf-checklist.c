@@ -6,6 +6,7 @@
 
 #include "sf-db-bind.h"
 #include "sf-checklist.h"
+#include "sf-conflict.h"
 #include "sf-core-resources.h"
 #include "sf-error.h"
 #include "sf-privacy.h"
@@ -437,7 +438,7 @@ sf_checklists_load (SfStore  *store,
 
   stmt = sf_store_prepare (store,
                            "SELECT i.id, i.checklist_id, i.key, i.section, i.section_detail, i.text, i.detail,"
-                           " i.shipped, i.review_months, i.checked_on, i.checked_by, i.note"
+                           " i.shipped, i.review_months, i.checked_on, i.checked_by, i.note, i.version"
                            " FROM checklist_item i JOIN checklist c ON c.id = i.checklist_id"
                            " WHERE i.removed = 0 AND c.removed = 0 AND (?1 = 0 OR c.team_id = ?1)"
                            " ORDER BY i.checklist_id, i.position, i.id",
@@ -466,6 +467,7 @@ sf_checklists_load (SfStore  *store,
       item->checked_on = sf_db_stmt_column_day (stmt, 9);
       item->checked_by = column_text (stmt, 10);
       item->note = column_text (stmt, 11);
+      item->version = sf_db_stmt_column_int64 (stmt, 12);
       g_ptr_array_add (checklist->items, item);
     }
   sf_db_stmt_free (stmt);
@@ -780,6 +782,18 @@ sf_checklist_check (SfStore     *store,
                     const char  *note,
                     GError     **error)
 {
+  return sf_checklist_check_versioned (store, item_id, 0, day, initials, note, error);
+}
+
+gboolean
+sf_checklist_check_versioned (SfStore     *store,
+                              gint64       item_id,
+                              gint64       version,
+                              SfDay        day,
+                              const char  *initials,
+                              const char  *note,
+                              GError     **error)
+{
   g_autofree char *who = g_strstrip (g_strdup (initials ? initials : ""));
   g_autofree char *text = g_strstrip (g_strdup (note ? note : ""));
   g_autofree char *iso = NULL;
@@ -824,9 +838,10 @@ sf_checklist_check (SfStore     *store,
   iso = sf_day_to_iso (day);
   if (!sf_store_begin (store, error))
     return FALSE;
-  stmt = sf_store_prepare (store,
-                           "UPDATE checklist_item SET checked_on = ?2, checked_by = ?3, note = ?4 WHERE id = ?1",
-                           error);
+  ok = sf_conflict_claim (store, "checklist_item", item_id, version, error);
+  stmt = ok ? sf_store_prepare (store,
+                                "UPDATE checklist_item SET checked_on = ?2, checked_by = ?3, note = ?4 WHERE id = ?1",
+                                error) : NULL;
   ok = stmt != NULL;
   if (ok)
     {
@@ -848,6 +863,15 @@ sf_checklist_uncheck (SfStore  *store,
                       gint64    item_id,
                       GError  **error)
 {
+  return sf_checklist_uncheck_versioned (store, item_id, 0, error);
+}
+
+gboolean
+sf_checklist_uncheck_versioned (SfStore  *store,
+                                gint64    item_id,
+                                gint64    version,
+                                GError  **error)
+{
   g_autofree char *team = item_team (store, item_id, FALSE);
   g_autofree char *checked = NULL;
   g_autofree char *today = sf_day_to_iso (sf_day_today ());
@@ -860,18 +884,23 @@ sf_checklist_uncheck (SfStore  *store,
       g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, _("There is no such checklist item."));
       return FALSE;
     }
-  checked = sf_store_query_text (store, "SELECT checked_on FROM checklist_item WHERE id = ?1", item_id);
-  if (checked == NULL)
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, _("The item is not checked."));
-      return FALSE;
-    }
-
   if (!sf_store_begin (store, error))
     return FALSE;
-  stmt = sf_store_prepare (store,
-                           "UPDATE checklist_item SET checked_on = NULL, checked_by = NULL, note = NULL WHERE id = ?1",
-                           error);
+  /* Claimed first: an item someone else unchecked (or checked again)
+   * since it was read is their change, not "not checked" */
+  ok = sf_conflict_claim (store, "checklist_item", item_id, version, error);
+  if (ok)
+    {
+      checked = sf_store_query_text (store, "SELECT checked_on FROM checklist_item WHERE id = ?1", item_id);
+      if (checked == NULL)
+        {
+          g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, _("The item is not checked."));
+          ok = FALSE;
+        }
+    }
+  stmt = ok ? sf_store_prepare (store,
+                                "UPDATE checklist_item SET checked_on = NULL, checked_by = NULL, note = NULL WHERE id = ?1",
+                                error) : NULL;
   ok = stmt != NULL;
   if (ok)
     {

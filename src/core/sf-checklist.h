@@ -55,6 +55,7 @@ typedef struct
   char     *note;
   SfDay     next_review;       /* NONE: not checked, or no interval */
   gboolean  due;               /* next_review has come on the reference date */
+  gint64    version;           /* as loaded (sf-conflict.h); 0 = unknown */
 } SfChecklistItem;
 
 typedef struct
@@ -137,6 +138,21 @@ gboolean             sf_checklist_check               (SfStore             *stor
                                                        GError             **error);
 gboolean             sf_checklist_uncheck             (SfStore             *store,
                                                        gint64               item_id,
+                                                       GError             **error);
+/* The same, for an item read at @version (SfChecklistItem.version): the
+ * item is claimed first (sf-conflict.h), so a check or uncheck someone
+ * else made since is refused with an SF_CONFLICT_ERROR, not overwritten.
+ * 0 claims nothing. */
+gboolean             sf_checklist_check_versioned     (SfStore             *store,
+                                                       gint64               item_id,
+                                                       gint64               version,
+                                                       SfDay                day,
+                                                       const char          *initials,
+                                                       const char          *note,
+                                                       GError             **error);
+gboolean             sf_checklist_uncheck_versioned   (SfStore             *store,
+                                                       gint64               item_id,
+                                                       gint64               version,
                                                        GError             **error);
 gboolean             sf_checklist_set_review          (SfStore             *store,
                                                        gint64               item_id,

@@ -135,6 +135,11 @@ set_conflict_error (GError     **error,
         g_hash_table_insert (values, g_strdup (sf_db_stmt_column_name (row, i)),
                              sf_db_stmt_column_is_null (row, i) ? NULL
                              : g_strdup (sf_db_stmt_column_text (row, i)));
+      /* A row never updated since it was made has no change time on a
+       * file (no insert trigger): an acknowledgement says when it was made */
+      if (value_of (values, "changed_at") == NULL && value_of (values, "at") != NULL &&
+          g_str_equal (table, "alert_ack"))
+        g_hash_table_insert (values, g_strdup ("changed_at"), g_strdup (value_of (values, "at")));
       details.when = (char *) value_of (values, "changed_at");
       who = value_of (values, "changed_by");
       when = sf_conflict_format_when (&details);
@@ -168,6 +173,30 @@ set_conflict_error (GError     **error,
   g_propagate_error (error, conflict_error);
 }
 
+void
+sf_conflict_set_setting_error (GError     **error,
+                               const char  *key,
+                               const char  *label,
+                               const char  *theirs)
+{
+  GError *conflict_error;
+  SfConflict *conflict;
+
+  g_return_if_fail (key != NULL && label != NULL);
+
+  conflict_error = g_error_new (SF_CONFLICT_ERROR, SF_CONFLICT_ERROR_CHANGED,
+                                /* TRANSLATORS: %s is a setting's name as the Preferences show it */
+                                _("Someone else changed the setting “%s” after you had read it. Nothing "
+                                  "was saved: look at their value, and set yours again if it still applies."),
+                                label);
+  conflict = sf_conflict_error_get_private (conflict_error);
+  conflict->table = g_strdup ("setting");
+  conflict->version = 1;
+  conflict->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (conflict->values, g_strdup (key), g_strdup (theirs));
+  g_propagate_error (error, conflict_error);
+}
+
 gboolean
 sf_conflict_is_versioned (const char *table)
 {
@@ -182,6 +211,43 @@ sf_conflict_get (const GError *error)
   return sf_conflict_error_get_private (error);
 }
 
+/* Fails with the conflict of row @id of @table as it is now (or gone) */
+static gboolean
+refuse (SfStore     *store,
+        const char  *table,
+        gint64       id,
+        gint64       expected,
+        GError     **error)
+{
+  g_autofree char *read = g_strdup_printf ("SELECT * FROM %s WHERE id = ?1", table);
+  g_autoptr(SfDbStmt) row = sf_store_prepare (store, read, error);
+  SfDbStep step;
+
+  if (row == NULL)
+    return FALSE;
+  sf_db_stmt_bind_int64 (row, 1, id);
+  step = sf_db_stmt_step (row);
+  if (step == SF_DB_STEP_ERROR)
+    {
+      sf_store_set_db_error (store, error);
+      return FALSE;
+    }
+  set_conflict_error (error, table, id, expected, step == SF_DB_ROW ? row : NULL);
+  return FALSE;
+}
+
+gboolean
+sf_conflict_refuse_added (SfStore     *store,
+                          const char  *table,
+                          gint64       id,
+                          GError     **error)
+{
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_strv_contains (versioned, table), FALSE);
+
+  return refuse (store, table, id, 0, error);
+}
+
 gboolean
 sf_conflict_claim (SfStore     *store,
                    const char  *table,
@@ -190,10 +256,7 @@ sf_conflict_claim (SfStore     *store,
                    GError     **error)
 {
   g_autofree char *claim = NULL;
-  g_autofree char *read = NULL;
   g_autoptr(SfDbStmt) stmt = NULL;
-  g_autoptr(SfDbStmt) row = NULL;
-  SfDbStep step;
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
   g_return_val_if_fail (g_strv_contains (versioned, table), FALSE);
@@ -212,18 +275,5 @@ sf_conflict_claim (SfStore     *store,
     return FALSE;
   if (sf_db_changes (sf_store_get_db (store)) > 0)
     return TRUE;
-
-  read = g_strdup_printf ("SELECT * FROM %s WHERE id = ?1", table);
-  row = sf_store_prepare (store, read, error);
-  if (row == NULL)
-    return FALSE;
-  sf_db_stmt_bind_int64 (row, 1, id);
-  step = sf_db_stmt_step (row);
-  if (step == SF_DB_STEP_ERROR)
-    {
-      sf_store_set_db_error (store, error);
-      return FALSE;
-    }
-  set_conflict_error (error, table, id, version, step == SF_DB_ROW ? row : NULL);
-  return FALSE;
+  return refuse (store, table, id, version, error);
 }

@@ -58,6 +58,25 @@ gboolean          sf_conflict_claim       (SfStore      *store,
                                            gint64        version,
                                            GError      **error);
 
+/* Inside a write transaction, for a write that expected no row where
+ * someone else has made one since (an acknowledgement of an alert the user
+ * saw unacknowledged): fails with SF_CONFLICT_ERROR_CHANGED naming row @id
+ * of @table as it is now, who and when (expected version 0).  Always
+ * returns FALSE; the caller rolls back. */
+gboolean          sf_conflict_refuse_added (SfStore     *store,
+                                           const char   *table,
+                                           gint64        id,
+                                           GError      **error);
+
+/* Sets the conflict of a setting (table "setting", which has no version:
+ * a write compares the value it read with the stored one instead) that is
+ * @theirs now where the user had read another value: values hold @key →
+ * @theirs, version 1 (there is something to keep), no who or when. */
+void              sf_conflict_set_setting_error (GError    **error,
+                                                 const char *key,
+                                                 const char *label,
+                                                 const char *theirs);
+
 /* Whether @table's rows carry a version */
 gboolean          sf_conflict_is_versioned (const char  *table);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sf-checklist.h"
+#include "sf-conflict.h"
 #include "sf-error.h"
 #include "sf-figure-history.h"
 #include "sf-privacy.h"
@@ -641,7 +642,7 @@ sf_alert_acks_load (SfStore  *store,
   g_autoptr(GHashTable) acks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                       (GDestroyNotify) sf_alert_ack_free);
   SfDbStmt *stmt = sf_store_prepare (store,
-                                         "SELECT identity, value, note, expires, at, who FROM alert_ack",
+                                         "SELECT identity, value, note, expires, at, who, id, version FROM alert_ack",
                                          error);
   int rc;
 
@@ -659,6 +660,8 @@ sf_alert_acks_load (SfStore  *store,
         sf_day_parse (expires, &ack->expires);
       ack->at = g_strdup (sf_db_stmt_column_text (stmt, 4));
       ack->who = g_strdup (sf_db_stmt_column_text (stmt, 5));
+      ack->id = sf_db_stmt_column_int64 (stmt, 6);
+      ack->version = sf_db_stmt_column_int64 (stmt, 7);
       g_hash_table_insert (acks, ack->identity, ack);
     }
   sf_db_stmt_free (stmt);
@@ -670,6 +673,33 @@ sf_alert_acks_load (SfStore  *store,
   return g_steal_pointer (&acks);
 }
 
+/* Claims the alert's acknowledgement as the user saw it (@seen_id at
+ * @seen_version; version 0: none), when @claim */
+static gboolean
+claim_ack (SfStore     *store,
+           const char  *identity,
+           gboolean     claim,
+           gint64       seen_id,
+           gint64       seen_version,
+           GError     **error)
+{
+  SfDbStmt *stmt;
+  gint64 now_id = 0;
+
+  if (!claim)
+    return TRUE;
+  if (seen_version > 0)
+    return sf_conflict_claim (store, "alert_ack", seen_id, seen_version, error);
+  stmt = sf_store_prepare (store, "SELECT id FROM alert_ack WHERE identity = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sf_db_stmt_bind_text_static (stmt, 1, identity);
+  if (sf_db_stmt_step (stmt) == SF_DB_ROW)
+    now_id = sf_db_stmt_column_int64 (stmt, 0);
+  sf_db_stmt_free (stmt);
+  return now_id == 0 || sf_conflict_refuse_added (store, "alert_ack", now_id, error);
+}
+
 /* Runs @sql with the alert's identity as ?1 and up to three more values,
  * plus an audit entry, in one transaction. */
 static gboolean
@@ -679,6 +709,9 @@ write_ack (SfStore       *store,
            const char    *note,
            const char    *expires,
            const char    *action,
+           gboolean       claim,
+           gint64         seen_id,
+           gint64         seen_version,
            GError       **error)
 {
   g_autofree char *identity = sf_alert_identity (alert);
@@ -690,7 +723,8 @@ write_ack (SfStore       *store,
 
   if (!sf_store_begin (store, error))
     return FALSE;
-  stmt = sf_store_prepare (store, sql, error);
+  ok = claim_ack (store, identity, claim, seen_id, seen_version, error);
+  stmt = ok ? sf_store_prepare (store, sql, error) : NULL;
   ok = stmt != NULL;
   if (ok)
     {
@@ -714,12 +748,15 @@ write_ack (SfStore       *store,
   return sf_store_finish (store, ok, error);
 }
 
-gboolean
-sf_alert_acknowledge (SfStore        *store,
-                      const SfAlert  *alert,
-                      const char     *note,
-                      SfDay           expires,
-                      GError        **error)
+static gboolean
+acknowledge (SfStore        *store,
+             const SfAlert  *alert,
+             const char     *note,
+             SfDay           expires,
+             gboolean        claim,
+             gint64          seen_id,
+             gint64          seen_version,
+             GError        **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (note ? note : ""));
   g_autofree char *iso = sf_day_to_iso (expires);
@@ -742,7 +779,29 @@ sf_alert_acknowledge (SfStore        *store,
                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
                     " ON CONFLICT (identity) DO UPDATE SET value = excluded.value, note = excluded.note,"
                     " expires = excluded.expires, at = excluded.at, who = excluded.who",
-                    trimmed, iso, "acknowledge-alert", error);
+                    trimmed, iso, "acknowledge-alert", claim, seen_id, seen_version, error);
+}
+
+gboolean
+sf_alert_acknowledge (SfStore        *store,
+                      const SfAlert  *alert,
+                      const char     *note,
+                      SfDay           expires,
+                      GError        **error)
+{
+  return acknowledge (store, alert, note, expires, FALSE, 0, 0, error);
+}
+
+gboolean
+sf_alert_acknowledge_versioned (SfStore        *store,
+                                const SfAlert  *alert,
+                                const char     *note,
+                                SfDay           expires,
+                                gint64          seen_id,
+                                gint64          seen_version,
+                                GError        **error)
+{
+  return acknowledge (store, alert, note, expires, TRUE, seen_id, seen_version, error);
 }
 
 gboolean
@@ -751,7 +810,18 @@ sf_alert_unacknowledge (SfStore        *store,
                         GError        **error)
 {
   return write_ack (store, alert, "DELETE FROM alert_ack WHERE identity = ?1",
-                    NULL, NULL, "unacknowledge-alert", error);
+                    NULL, NULL, "unacknowledge-alert", FALSE, 0, 0, error);
+}
+
+gboolean
+sf_alert_unacknowledge_versioned (SfStore        *store,
+                                  const SfAlert  *alert,
+                                  gint64          seen_id,
+                                  gint64          seen_version,
+                                  GError        **error)
+{
+  return write_ack (store, alert, "DELETE FROM alert_ack WHERE identity = ?1",
+                    NULL, NULL, "unacknowledge-alert", TRUE, seen_id, seen_version, error);
 }
 
 /* How far back a sustained overload's start is looked for. */

@@ -45,6 +45,24 @@ gboolean     sf_alert_acknowledge       (SfStore          *store,
 gboolean     sf_alert_unacknowledge     (SfStore          *store,
                                          const SfAlert    *alert,
                                          GError          **error);
+/* The same for a user who saw @seen (the alert's acknowledgement as
+ * loaded, SfAlertAck's id and version; NULL: they saw none): an
+ * acknowledgement someone else made, changed or took away since is
+ * refused with an SF_CONFLICT_ERROR (sf-conflict.h), not overwritten.
+ * Apply the user's edit anyway by passing what the conflict says is there
+ * now (id and version; version 0: nothing is there). */
+gboolean     sf_alert_acknowledge_versioned   (SfStore          *store,
+                                               const SfAlert    *alert,
+                                               const char       *note,
+                                               SfDay             expires,
+                                               gint64            seen_id,
+                                               gint64            seen_version,
+                                               GError          **error);
+gboolean     sf_alert_unacknowledge_versioned (SfStore          *store,
+                                               const SfAlert    *alert,
+                                               gint64            seen_id,
+                                               gint64            seen_version,
+                                               GError          **error);
 
 /* Evaluates the alerts of @figures with acknowledgements and history
  * applied: what the Alerts page and `alerts` show. */

@@ -52,6 +52,7 @@ typedef struct
   gboolean custom;             /* added by the organisation, not from the catalogue */
   double   own_low;            /* an own area's range of the organisation's own; */
   double   own_high;           /* NAN when it has none (and for DS' areas) */
+  gint64   version;            /* the row's version as loaded (sf-conflict.h); 0 = unknown */
 } SfArea;
 
 typedef struct

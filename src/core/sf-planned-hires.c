@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "sf-conflict.h"
 #include "sf-error.h"
 #include "sf-planned-hires.h"
 #include "sf-roster-edit.h"
@@ -58,7 +59,9 @@ sf_planned_hire_save (SfStore              *store,
 
   if (!check_hire (store, hire, error))
     return 0;
-  if (id != 0 && sf_store_query_int (store, "SELECT count(*) FROM planned_hire WHERE id = ?1", id) == 0)
+  /* (A hire read at a version is claimed instead, which says who removed it) */
+  if (id != 0 && hire->version == 0 &&
+      sf_store_query_int (store, "SELECT count(*) FROM planned_hire WHERE id = ?1", id) == 0)
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
                            _("The planned hire no longer exists."));
@@ -68,6 +71,12 @@ sf_planned_hire_save (SfStore              *store,
   start = sf_day_to_iso (hire->start);
   if (!sf_store_begin (store, error))
     return 0;
+  /* An edit of a loaded hire claims it at the version it was read with */
+  if (!sf_conflict_claim (store, "planned_hire", id, hire->version, error))
+    {
+      sf_store_finish (store, FALSE, NULL);
+      return 0;
+    }
   if (id == 0)
     stmt = sf_store_prepare (store,
                              "INSERT INTO planned_hire (team_id, weekly_hours, start_date, note)"
@@ -102,6 +111,15 @@ sf_planned_hire_remove (SfStore  *store,
                         gint64    id,
                         GError  **error)
 {
+  return sf_planned_hire_remove_versioned (store, id, 0, error);
+}
+
+gboolean
+sf_planned_hire_remove_versioned (SfStore  *store,
+                                  gint64    id,
+                                  gint64    version,
+                                  GError  **error)
+{
   g_autofree char *detail = NULL;
   g_autofree char *team = NULL;
   SfDbStmt *stmt;
@@ -111,7 +129,7 @@ sf_planned_hire_remove (SfStore  *store,
 
   team = sf_store_query_text (store, "SELECT t.name FROM planned_hire h JOIN team t ON t.id = h.team_id"
                                      " WHERE h.id = ?1", id);
-  if (team == NULL)
+  if (team == NULL && version == 0)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
@@ -122,7 +140,8 @@ sf_planned_hire_remove (SfStore  *store,
 
   if (!sf_store_begin (store, error))
     return FALSE;
-  stmt = sf_store_prepare (store, "DELETE FROM planned_hire WHERE id = ?1", error);
+  ok = sf_conflict_claim (store, "planned_hire", id, version, error);
+  stmt = ok ? sf_store_prepare (store, "DELETE FROM planned_hire WHERE id = ?1", error) : NULL;
   ok = stmt != NULL;
   if (ok)
     {
@@ -148,7 +167,7 @@ sf_planned_hires_load (SfStore  *store,
 
   g_array_set_clear_func (hires, sf_planned_hire_clear);
   stmt = sf_store_prepare (store,
-                           "SELECT id, team_id, weekly_hours, start_date, note FROM planned_hire"
+                           "SELECT id, team_id, weekly_hours, start_date, note, version FROM planned_hire"
                            " WHERE ?1 = 0 OR team_id = ?1 ORDER BY start_date, id", error);
   if (stmt == NULL)
     return NULL;
@@ -162,6 +181,7 @@ sf_planned_hires_load (SfStore  *store,
       hire.weekly_hours = sf_db_stmt_column_double (stmt, 2);
       sf_day_parse (sf_db_stmt_column_text (stmt, 3), &hire.start);
       hire.note = g_strdup (sf_db_stmt_column_text (stmt, 4));
+      hire.version = sf_db_stmt_column_int64 (stmt, 5);
       g_array_append_val (hires, hire);
     }
   sf_db_stmt_free (stmt);

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 #define SF_PLANNED_HIRE_MAX_NOTE 200
 
-/* Creates @hire when its id is 0, else updates it.  Returns the id, 0 on
+/* Creates @hire when its id is 0, else updates it, claiming it at
+ * @hire->version (sf-conflict.h; 0 claims nothing).  Returns the id, 0 on
  * error (an SF_ERROR_INVALID_INPUT, SF_ERROR_PRIVACY or SF_ERROR_NOT_FOUND
  * with a whole, translated sentence). */
 gint64    sf_planned_hire_save   (SfStore              *store,
@@ -21,6 +22,13 @@ gint64    sf_planned_hire_save   (SfStore              *store,
                                   GError              **error);
 gboolean  sf_planned_hire_remove (SfStore              *store,
                                   gint64                id,
+                                  GError              **error);
+/* Removes the hire @id as read at @version: refused with an
+ * SF_CONFLICT_ERROR when someone changed or removed it since (0: claims
+ * nothing, as sf_planned_hire_remove()). */
+gboolean  sf_planned_hire_remove_versioned (SfStore        *store,
+                                  gint64                id,
+                                  gint64                version,
                                   GError              **error);
 /* The planned hires (SfPlannedHire) of @team_id, or of every team with 0,
  * by start date. */

@@ -3,6 +3,8 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "sf-conflict.h"
+#include "sf-db.h"
 #include "sf-error.h"
 #include "sf-norms.h"
 #include "sf-preferences.h"
@@ -171,5 +173,113 @@ sf_preferences_set_team_norm (SfStore  *store,
       detail = norm > 0 ? g_strdup_printf ("norm = %g", norm) : g_strdup (_("norm = upper end of the area’s range"));
       ok = sf_store_audit (store, "team-norm", name, detail, error);
     }
+  return sf_store_finish (store, ok, error);
+}
+
+/* @text as the settings write it for @key (a default for NULL) */
+static char *
+canonical_setting (const char *key,
+                   const char *text)
+{
+  SfSettings settings;
+
+  sf_settings_init_defaults (&settings);
+  if (text != NULL)
+    sf_settings_set (&settings, key, text, NULL);
+  return sf_settings_get (&settings, key);
+}
+
+/* The stored text of @key, NULL when none (the default) or on error */
+static char *
+read_setting (SfStore    *store,
+              const char *key,
+              GError    **error)
+{
+  SfDbStmt *stmt = sf_store_prepare (store, "SELECT value FROM setting WHERE key = ?1", error);
+  char *text = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sf_db_stmt_bind_text_static (stmt, 1, key);
+  if (sf_db_stmt_step (stmt) == SF_DB_ROW)
+    text = g_strdup (sf_db_stmt_column_text (stmt, 0));
+  sf_db_stmt_free (stmt);
+  return text;
+}
+
+gboolean
+sf_preferences_set_setting (SfStore           *store,
+                            const char        *key,
+                            const char        *label,
+                            const char        *value,
+                            const SfSettings  *loaded,
+                            GError           **error)
+{
+  g_autofree char *mine = NULL;
+  g_autofree char *seen = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *detail = NULL;
+  SfDbStmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (key != NULL && label != NULL && value != NULL, FALSE);
+
+  if (loaded == NULL)
+    return sf_store_set_setting (store, key, value, error);
+
+  mine = canonical_setting (key, value);
+  {
+    SfSettings check;
+
+    sf_settings_init_defaults (&check);
+    if (!sf_settings_set (&check, key, value, error))
+      return FALSE;
+  }
+  seen = sf_settings_get (loaded, key);
+  if (!sf_store_begin (store, error))
+    return FALSE;
+
+  /* The stored text, compared as the settings read it; the write then
+   * names the very text it replaces, so that a write committed meanwhile
+   * (which a server's row lock waits for) leaves it nothing to change */
+  stored = read_setting (store, key, NULL);
+  ok = TRUE;
+  theirs = canonical_setting (key, stored);
+  if (ok && g_strcmp0 (theirs, seen) != 0)
+    {
+      sf_conflict_set_setting_error (error, key, label, theirs);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      stmt = sf_store_prepare (store,
+                               stored != NULL
+                               ? "UPDATE setting SET value = ?2 WHERE key = ?1 AND value = ?3"
+                               : "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+                               error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sf_db_stmt_bind_text_static (stmt, 1, key);
+      sf_db_stmt_bind_text_static (stmt, 2, mine);
+      if (stored != NULL)
+        sf_db_stmt_bind_text_static (stmt, 3, stored);
+      ok = sf_store_step_done (store, stmt, error);
+      sf_db_stmt_free (stmt);
+      if (ok && sf_db_changes (sf_store_get_db (store)) == 0)
+        {
+          g_autofree char *now = read_setting (store, key, NULL);
+
+          g_free (theirs);
+          theirs = canonical_setting (key, now);
+          sf_conflict_set_setting_error (error, key, label, theirs);
+          ok = FALSE;
+        }
+    }
+  detail = g_strdup_printf ("%s = %s", key, mine);
+  ok = ok && sf_store_audit (store, "setting", key, detail, error);
   return sf_store_finish (store, ok, error);
 }

@@ -18,4 +18,17 @@ gboolean    sf_preferences_set_team_norm  (SfStore       *store,
                                            double         norm,
                                            GError       **error);
 
+/* Sets the setting @key to @value (as sf_store_set_setting()) where it
+ * still has the value of @loaded (the settings the user read): settings
+ * carry no version, so the value read is compared with the stored one in
+ * the write's transaction, and a value someone else set since refuses the
+ * write with an SF_CONFLICT_ERROR (sf_conflict_set_setting_error(); @label
+ * names the setting in its message).  @loaded NULL claims nothing. */
+gboolean    sf_preferences_set_setting    (SfStore           *store,
+                                           const char        *key,
+                                           const char        *label,
+                                           const char        *value,
+                                           const SfSettings  *loaded,
+                                           GError           **error);
+
 G_END_DECLS

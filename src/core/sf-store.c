@@ -1803,6 +1803,7 @@ read_area (SfDbStmt *stmt,
   area->custom = sf_db_stmt_column_int64 (stmt, 14) != 0;
   area->own_low = column_number (stmt, 15);
   area->own_high = column_number (stmt, 16);
+  area->version = sf_db_stmt_column_int64 (stmt, 17);
 }
 
 static void
@@ -1905,7 +1906,7 @@ load_dataset_rows (SfStore    *self,
   return load_rows (self,
                     "SELECT id, key, name, ds_low, ds_high, survey_avg, survey_avg_prev, appropriate,"
                     " share_too_high, share_compliant, survey_year, survey_prev_year, note, source, custom,"
-                    " own_low, own_high"
+                    " own_low, own_high, version"
                     " FROM area ORDER BY id",
                     dataset->areas, read_area, error) &&
          load_rows (self, "SELECT id, name, area_id, COALESCE (cap, 0), version FROM team ORDER BY id",

@@ -11,6 +11,7 @@
 
 #include "sf-error-dialog.h"
 #include "sf-ack-dialog.h"
+#include "sf-conflict-dialog.h"
 
 /* Acknowledges an alert with a note and the day it returns (two weeks
  * ahead unless changed).  What is wrong with the input is said under the
@@ -126,6 +127,80 @@ on_calendar_day_selected_cb (SfAckDialog *self,
     }
 }
 
+/* An acknowledgement refused because someone else's came first */
+typedef struct
+{
+  SfStore   *store;
+  SfAlert   *alert;
+  char      *note;
+  SfDay      expires;
+  gint64     id;
+  GtkWindow *parent;      /* weak */
+} Retry;
+
+static void
+retry_free (gpointer data)
+{
+  Retry *retry = data;
+
+  g_object_unref (retry->store);
+  sf_alert_free (retry->alert);
+  g_free (retry->note);
+  g_clear_weak_pointer (&retry->parent);
+  g_free (retry);
+}
+
+static void ask_about_conflict (GtkWindow    *parent,
+                                const GError *error,
+                                Retry        *retry);
+
+static void
+on_conflict_decided_cb (SfConflictChoice  choice,
+                        gint64            version,
+                        gpointer          data)
+{
+  Retry *retry = data;
+  g_autoptr(GError) error = NULL;
+
+  if (choice != SF_CONFLICT_APPLY_MINE)
+    return;
+  if (sf_alert_acknowledge_versioned (retry->store, retry->alert, retry->note, retry->expires, retry->id, version,
+                                      &error))
+    return;
+  if (sf_conflict_get (error) != NULL)
+    ask_about_conflict (retry->parent, error, retry);
+  else
+    sf_error_dialog_show (retry->parent, _("Alert Not Acknowledged"), error->message);
+}
+
+/* Their acknowledgement beside the one written in the dialog */
+static void
+ask_about_conflict (GtkWindow    *parent,
+                    const GError *error,
+                    Retry        *retry)
+{
+  const SfConflict *conflict = sf_conflict_get (error);
+  g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
+  Retry *copy = g_new0 (Retry, 1);
+  const char *expires = conflict->values != NULL ? g_hash_table_lookup (conflict->values, "expires") : NULL;
+  SfDay day = SF_DAY_NONE;
+
+  if (expires != NULL)
+    sf_day_parse (expires, &day);
+  sf_conflict_fields_add (fields, _("Note"),
+                          g_strdup (conflict->values != NULL ? g_hash_table_lookup (conflict->values, "note") : NULL),
+                          g_strdup (retry->note));
+  sf_conflict_fields_add (fields, _("Until"), day != SF_DAY_NONE ? sf_day_format (day) : NULL,
+                          retry->expires != SF_DAY_NONE ? sf_day_format (retry->expires) : NULL);
+  copy->store = g_object_ref (retry->store);
+  copy->alert = sf_alert_copy (retry->alert);
+  copy->note = g_strdup (retry->note);
+  copy->expires = retry->expires;
+  copy->id = conflict->id;
+  g_set_weak_pointer (&copy->parent, parent);
+  sf_conflict_dialog_ask (parent, error, fields, on_conflict_decided_cb, copy, retry_free);
+}
+
 static void
 sf_ack_dialog_response (AdwMessageDialog *dialog,
                         const char       *response)
@@ -137,13 +212,24 @@ sf_ack_dialog_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "acknowledge") != 0)
     return;
 
+  /* Claims the acknowledgement as the alert was read: one someone else
+   * wrote, changed or took away since is not overwritten */
   if (!check_input (self, &expires, &error) ||
-      !sf_alert_acknowledge (self->store, self->alert,
-                             gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
-                             expires, &error))
+      !sf_alert_acknowledge_versioned (self->store, self->alert,
+                                       gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
+                                       expires, self->alert->ack_id, self->alert->ack_version, &error))
     {
-      sf_error_dialog_show (gtk_window_get_transient_for (GTK_WINDOW (self)),
-                            _("Alert Not Acknowledged"), error->message);
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+      if (sf_conflict_get (error) != NULL)
+        {
+          Retry retry = { .store = self->store, .alert = self->alert, .expires = expires,
+                          .note = (char *) gtk_editable_get_text (GTK_EDITABLE (self->note_row)) };
+
+          ask_about_conflict (parent, error, &retry);
+        }
+      else
+        sf_error_dialog_show (parent, _("Alert Not Acknowledged"), error->message);
       return;
     }
 

@@ -15,6 +15,7 @@
 #include "sf-alerts-page-private.h"
 #include "sf-display.h"
 #include "sf-page-follower.h"
+#include "sf-role-gate.h"
 #include "sf-grouped-list.h"
 
 /* The alerts on one day, grouped by team (teams with errors first), each
@@ -112,10 +113,14 @@ reopen_action (GtkWidget  *widget,
   SfAlertsPage *self = SF_ALERTS_PAGE (widget);
   SfAlertItem *item = g_hash_table_lookup (self->items, g_variant_get_string (parameter, NULL));
   g_autoptr(GError) error = NULL;
+  const SfAlert *alert;
 
   if (item == NULL || self->store == NULL)
     return;
-  if (!sf_alert_unacknowledge (self->store, sf_alert_item_get_alert (item), &error))
+  /* The acknowledgement as read: someone else's change to it since (or
+   * its removal) is not undone; the toast says who and when */
+  alert = sf_alert_item_get_alert (item);
+  if (!sf_alert_unacknowledge_versioned (self->store, alert, alert->ack_id, alert->ack_version, &error))
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
       return;
@@ -375,6 +380,9 @@ make_items (SfAlertsPage *self,
     }
 }
 
+/* Acknowledging is the managers' and admin's (HR reads the alerts) */
+static const char * const ack_writes[] = { "alerts.acknowledge", "alerts.reopen", NULL };
+
 static void
 rebuild (SfAlertsPage *self)
 {
@@ -389,6 +397,7 @@ rebuild (SfAlertsPage *self)
   gtk_slice_list_model_set_size (self->open_shown, 0);
 
   g_hash_table_remove_all (self->items);
+  sf_role_gate (GTK_WIDGET (self), self->follower.context, SF_ACCESS_DO_ACKNOWLEDGE, ack_writes, TRUE);
   make_items (self, open, acknowledged);
   g_list_store_splice (self->open_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->open_items)),
                        open->pdata, open->len);

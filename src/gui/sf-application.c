@@ -712,6 +712,7 @@ sf_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (gtk_app, "win.new-caseworker", (const char *[]) { "<Control>n", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.new-team", (const char *[]) { "<Control>t", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.import-cases", (const char *[]) { "<Control><Shift>o", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.access", (const char *[]) { "<Control><Shift>a", NULL });
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-page::%s", pages[i]);

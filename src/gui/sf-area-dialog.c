@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "sf-area-dialog.h"
+#include "sf-conflict-dialog.h"
 #include "sf-references-row.h"
 
 /* An own case area: its name, key and, optionally, a range of the
@@ -24,6 +25,7 @@ struct _SfAreaDialog
 
   SfStore             *store;
   gint64               area_id;
+  gint64               version;       /* the area's as the dialog read it */
 
   AdwEntryRow         *name_row;
   AdwEntryRow         *key_row;
@@ -140,6 +142,7 @@ sf_area_dialog_new (GtkWindow *parent,
   if (area != NULL && area->custom)
     {
       self->area_id = area_id;
+      self->version = area->version;
       sf_edit_dialog_set_title (SF_EDIT_DIALOG (self), _("Edit Own Case Area"), FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), area->name);
       gtk_editable_set_text (GTK_EDITABLE (self->key_row), area->key);
@@ -153,6 +156,57 @@ sf_area_dialog_new (GtkWindow *parent,
     }
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
   return self;
+}
+
+static gboolean
+save_again (gpointer editor)
+{
+  return sf_area_dialog_save (SF_AREA_DIALOG (editor));
+}
+
+static char *
+range_text (const char *low,
+            const char *high)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (low == NULL || high == NULL)
+    return NULL;
+  from = sf_format_decimal (g_ascii_strtod (low, NULL), 1);
+  to = sf_format_decimal (g_ascii_strtod (high, NULL), 1);
+  /* Translators: an own area's range of cases, "20–30" */
+  return g_strdup_printf (_("%s–%s"), from, to);
+}
+
+/* Someone else changed or removed the area since the dialog read it */
+static void
+ask_about_conflict (SfAreaDialog *self,
+                    const GError *error,
+                    const SfArea *mine)
+{
+  const SfConflict *conflict = sf_conflict_get (error);
+  g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
+  GHashTable *values = conflict->values;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  sf_conflict_fields_add (fields, _("Name"), g_strdup (values ? g_hash_table_lookup (values, "name") : NULL),
+                          g_strdup (mine->name));
+  sf_conflict_fields_add (fields, _("Key"), g_strdup (values ? g_hash_table_lookup (values, "key") : NULL),
+                          g_strdup (mine->key));
+  if (!isnan (mine->own_low) && !isnan (mine->own_high))
+    {
+      low = g_strdup_printf ("%g", mine->own_low);
+      high = g_strdup_printf ("%g", mine->own_high);
+    }
+  sf_conflict_fields_add (fields, _("Own Range"),
+                          values ? range_text (g_hash_table_lookup (values, "own_low"),
+                                               g_hash_table_lookup (values, "own_high")) : NULL,
+                          range_text (low, high));
+  sf_conflict_fields_add (fields, _("Source"), g_strdup (values ? g_hash_table_lookup (values, "source") : NULL),
+                          g_strdup (mine->source));
+  sf_conflict_dialog_present (GTK_WINDOW (self), error, fields, &self->version, save_again);
 }
 
 /* Checks and stores the area.  Returns whether it was saved (and closes). */
@@ -187,6 +241,7 @@ sf_area_dialog_save (SfAreaDialog *self)
     return FALSE;
 
   area.id = self->area_id;
+  area.version = self->version;
   area.key = key;
   area.name = name;
   area.source = *source != '\0' ? source : NULL;
@@ -194,6 +249,11 @@ sf_area_dialog_save (SfAreaDialog *self)
     id = sf_areas_update (self->store, &area, &error) ? self->area_id : 0;
   else
     id = sf_areas_add (self->store, &area, &error);
+  if (id == 0 && sf_conflict_get (error) != NULL)
+    {
+      ask_about_conflict (self, error, &area);
+      return FALSE;
+    }
   if (id == 0)
     {
       /* Mark the field a rule is about where it is plain which one */

@@ -15,6 +15,7 @@
 #include "sf-case-item.h"
 #include "sf-cases-view-private.h"
 #include "sf-choice-dialog.h"
+#include "sf-conflict-dialog.h"
 #include "sf-counts-dialog.h"
 #include "sf-reassign-dialog.h"
 #include "sf-worker-choices.h"
@@ -54,6 +55,21 @@ undo_free (Undo *undo)
   g_free (undo);
 }
 
+/* The undo of a change made on versions claims the versions it left the
+ * cases at, which it keeps in the snapshot's (sf_cases_close_versioned()):
+ * a later change by someone else refuses the undo */
+static gboolean
+restore (SfStore  *store,
+         GArray   *snapshot,
+         GError  **error)
+{
+  g_autoptr(GArray) versions = g_array_sized_new (FALSE, FALSE, sizeof (gint64), snapshot->len);
+
+  for (guint i = 0; i < snapshot->len; i++)
+    g_array_append_val (versions, g_array_index (snapshot, SfCase, i).version);
+  return sf_cases_restore_versioned (store, snapshot, (const gint64 *) versions->data, error);
+}
+
 static gboolean
 undo_cases (SfStore  *store,
             gpointer  data,
@@ -67,7 +83,7 @@ undo_cases (SfStore  *store,
   if (undo->closed_ids != NULL && undo->closed_ids->len > 0 &&
       !sf_cases_reopen (store, (const gint64 *) undo->closed_ids->data, undo->closed_ids->len, error))
     return FALSE;
-  return undo->snapshot == NULL || sf_cases_restore (store, undo->snapshot, error);
+  return undo->snapshot == NULL || restore (store, undo->snapshot, error);
 }
 
 static void
@@ -213,6 +229,121 @@ typedef enum
   EDIT_DELETE,
 } Edit;
 
+static void edit_cases (SfCasesView *self,
+                        Edit         edit,
+                        SfDay        day,
+                        GArray      *ids,
+                        GArray      *versions);
+
+/* The versions of the cases @ids as the list read them (0 where unknown) */
+static GArray *
+versions_of (SfCasesView *self,
+             GArray      *ids)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *versions = g_array_sized_new (FALSE, TRUE, sizeof (gint64), ids->len);
+
+  for (guint i = 0; self->dataset != NULL && i < self->dataset->cases->len; i++)
+    {
+      SfCase *kase = &g_array_index (self->dataset->cases, SfCase, i);
+
+      g_hash_table_insert (by_id, &kase->id, kase);
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const SfCase *kase = g_hash_table_lookup (by_id, &g_array_index (ids, gint64, i));
+      gint64 version = kase != NULL ? kase->version : 0;
+
+      g_array_append_val (versions, version);
+    }
+  return versions;
+}
+
+/* Closing cases refused because someone else changed one since */
+typedef struct
+{
+  SfCasesView *self;          /* weak */
+  SfDay        day;
+  GArray      *ids;
+  GArray      *versions;
+  gint64       id;            /* the case in conflict */
+} Retry;
+
+static void
+retry_free (gpointer data)
+{
+  Retry *retry = data;
+
+  g_clear_weak_pointer (&retry->self);
+  g_array_unref (retry->ids);
+  g_array_unref (retry->versions);
+  g_free (retry);
+}
+
+static void
+on_conflict_decided_cb (SfConflictChoice  choice,
+                        gint64            version,
+                        gpointer          data)
+{
+  Retry *retry = data;
+
+  if (retry->self == NULL || choice != SF_CONFLICT_APPLY_MINE)
+    return;
+  for (guint i = 0; i < retry->ids->len; i++)
+    if (g_array_index (retry->ids, gint64, i) == retry->id)
+      g_array_index (retry->versions, gint64, i) = version;
+  edit_cases (retry->self, EDIT_CLOSE, retry->day, retry->ids, retry->versions);
+}
+
+static char *
+day_text (const char *iso)
+{
+  SfDay day = SF_DAY_NONE;
+
+  return iso != NULL && sf_day_parse (iso, &day) ? sf_day_format (day) : NULL;
+}
+
+/* The case someone else changed, as it is now, beside the closing */
+static void
+ask_about_conflict (SfCasesView  *self,
+                    const GError *error,
+                    SfDay         day,
+                    GArray       *ids,
+                    GArray       *versions)
+{
+  const SfConflict *conflict = sf_conflict_get (error);
+  g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
+  const SfCase *seen = NULL;
+  Retry *retry;
+
+  for (guint i = 0; self->dataset != NULL && i < self->dataset->cases->len; i++)
+    if (g_array_index (self->dataset->cases, SfCase, i).id == conflict->id)
+      seen = &g_array_index (self->dataset->cases, SfCase, i);
+  if (conflict->values != NULL)
+    {
+      const char *worker = g_hash_table_lookup (conflict->values, "caseworker_id");
+      const char *cover = g_hash_table_lookup (conflict->values, "cover_id");
+
+      sf_conflict_fields_add (fields, _("Closed"), day_text (g_hash_table_lookup (conflict->values, "closed_date")),
+                              seen != NULL && seen->closed != SF_DAY_NONE ? sf_day_format (seen->closed)
+                                                                         : sf_day_format (day));
+      sf_conflict_fields_add (fields, _("Caseworker"),
+                              g_strdup (worker != NULL ? initials_of (self, g_ascii_strtoll (worker, NULL, 10)) : NULL),
+                              g_strdup (seen != NULL ? initials_of (self, seen->caseworker_id) : NULL));
+      sf_conflict_fields_add (fields, _("Cover"),
+                              g_strdup (cover != NULL ? initials_of (self, g_ascii_strtoll (cover, NULL, 10)) : NULL),
+                              g_strdup (seen != NULL && seen->cover_id != 0 ? initials_of (self, seen->cover_id)
+                                                                             : NULL));
+    }
+  retry = g_new0 (Retry, 1);
+  g_set_weak_pointer (&retry->self, self);
+  retry->day = day;
+  retry->ids = g_array_ref (ids);
+  retry->versions = g_array_ref (versions);
+  retry->id = conflict->id;
+  sf_conflict_dialog_ask (parent_window (self), error, fields, on_conflict_decided_cb, retry, retry_free);
+}
+
 /* Closes (on @day), reopens or deletes the cases chosen, then offers to
  * undo it from a snapshot taken before */
 static void
@@ -221,7 +352,22 @@ edit_chosen (SfCasesView *self,
              SfDay        day)
 {
   g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
+  g_autoptr(GArray) versions = versions_of (self, ids);
+
+  edit_cases (self, edit, day, ids, versions);
+}
+
+/* Closing claims the cases at @versions (as the list read them), and its
+ * undo the versions it left them at */
+static void
+edit_cases (SfCasesView *self,
+            Edit         edit,
+            SfDay        day,
+            GArray      *ids,
+            GArray      *versions)
+{
   const gint64 *id_data = (const gint64 *) ids->data;
+  g_autoptr(GArray) after = g_array_sized_new (FALSE, TRUE, sizeof (gint64), ids->len);
   g_autoptr(GArray) snapshot = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
@@ -235,7 +381,9 @@ edit_chosen (SfCasesView *self,
   switch (edit)
     {
     case EDIT_CLOSE:
-      ok = ok && sf_cases_close (self->store, id_data, ids->len, day, &error);
+      g_array_set_size (after, ids->len);
+      ok = ok && sf_cases_close_versioned (self->store, id_data, (const gint64 *) versions->data, ids->len, day,
+                                           (gint64 *) after->data, &error);
       break;
     case EDIT_REOPEN:
       ok = ok && sf_cases_reopen (self->store, id_data, ids->len, &error);
@@ -244,6 +392,15 @@ edit_chosen (SfCasesView *self,
     default:
       ok = ok && sf_cases_delete (self->store, id_data, ids->len, &error);
       break;
+    }
+  /* What the undo claims: the versions closing left (reopening and
+   * deleting claim nothing) */
+  for (guint i = 0; ok && i < snapshot->len; i++)
+    g_array_index (snapshot, SfCase, i).version = edit == EDIT_CLOSE ? g_array_index (after, gint64, i) : 0;
+  if (!ok && sf_conflict_get (error) != NULL && edit == EDIT_CLOSE)
+    {
+      ask_about_conflict (self, error, day, ids, versions);
+      return;
     }
   if (!ok)
     {
@@ -347,10 +504,14 @@ on_cover_response_cb (AdwMessageDialog *dialog,
   snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
   if (snapshot == NULL || !sf_cases_set_cover (self->store, (const gint64 *) ids->data, ids->len, cover_id, &error))
     {
+      g_clear_pointer (&snapshot, g_array_unref);
       sf_error_dialog_show (parent_window (self), cover_id != 0 ? _("Cover Not Set") : _("Cover Not Ended"),
                             error->message);
       return;
     }
+  /* (a cover's undo claims nothing) */
+  for (guint i = 0; i < snapshot->len; i++)
+    g_array_index (snapshot, SfCase, i).version = 0;
   what = describe_cases (self, snapshot);
   if (cover_id != 0)
     /* Translators: a toast; %1$s initials, %2$s "case S-1" or "3 cases" */

@@ -12,6 +12,7 @@
 #include "sf-checklist-entry.h"
 #include "sf-checklist-pdf.h"
 #include "sf-checklists-page-private.h"
+#include "sf-conflict-dialog.h"
 #include "sf-export-chooser.h"
 #include "sf-grouped-list.h"
 #include "sf-role-gate.h"
@@ -306,6 +307,123 @@ static void open_item_dialog (SfChecklistsPage *self,
                               int               months,
                               const char       *error);
 
+/* A check or uncheck someone else's change refused: what was asked */
+typedef struct
+{
+  SfChecklistsPage *self;     /* weak */
+  gint64            item_id;
+  gboolean          check;    /* FALSE: uncheck */
+  SfDay             day;
+  char             *date;
+  char             *initials;
+  char             *note;
+  guint             months;
+} Retry;
+
+static void
+retry_free (gpointer data)
+{
+  Retry *retry = data;
+
+  g_clear_weak_pointer (&retry->self);
+  g_free (retry->date);
+  g_free (retry->initials);
+  g_free (retry->note);
+  g_free (retry);
+}
+
+static gboolean write_check   (SfChecklistsPage *self,
+                               Retry            *retry,
+                               gint64            version);
+
+static void
+on_conflict_decided_cb (SfConflictChoice  choice,
+                        gint64            version,
+                        gpointer          data)
+{
+  Retry *retry = data;
+  SfChecklistsPage *self = retry->self;
+
+  if (self == NULL)
+    return;
+  if (choice == SF_CONFLICT_APPLY_MINE)
+    write_check (self, retry, version);
+  else if (choice == SF_CONFLICT_BACK && retry->check)
+    open_item_dialog (self, retry->item_id, retry->date, retry->initials, retry->note, (int) retry->months, NULL);
+  else
+    rebuild (self);
+}
+
+/* The item as someone else left it beside what the form asked */
+static void
+ask_about_conflict (SfChecklistsPage *self,
+                    const GError     *error,
+                    Retry            *retry)
+{
+  const SfConflict *conflict = sf_conflict_get (error);
+  g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  Retry *copy = g_memdup2 (retry, sizeof *retry);
+  const char *their_day = NULL;
+  SfDay day = SF_DAY_NONE;
+
+  if (conflict->values != NULL)
+    their_day = g_hash_table_lookup (conflict->values, "checked_on");
+  if (their_day != NULL)
+    sf_day_parse (their_day, &day);
+  sf_conflict_fields_add (fields, _("Checked on"), day != SF_DAY_NONE ? sf_day_format (day) : NULL,
+                          retry->check ? sf_day_format (retry->day) : NULL);
+  sf_conflict_fields_add (fields, _("Initials"),
+                          conflict->values != NULL ? g_strdup (g_hash_table_lookup (conflict->values, "checked_by"))
+                                                   : NULL,
+                          retry->check ? g_strdup (retry->initials) : NULL);
+  sf_conflict_fields_add (fields, _("Note"),
+                          conflict->values != NULL ? g_strdup (g_hash_table_lookup (conflict->values, "note")) : NULL,
+                          retry->check ? g_strdup (retry->note) : NULL);
+
+  copy->self = NULL;
+  g_set_weak_pointer (&copy->self, self);
+  copy->date = g_strdup (retry->date);
+  copy->initials = g_strdup (retry->initials);
+  copy->note = g_strdup (retry->note);
+  g_set_weak_pointer (&self->dialog,
+                      sf_conflict_dialog_ask (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error, fields,
+                                              on_conflict_decided_cb, copy, retry_free));
+}
+
+/* Checks or unchecks the item as @retry asks, claiming it at @version;
+ * a conflict asks what to do */
+static gboolean
+write_check (SfChecklistsPage *self,
+             Retry            *retry,
+             gint64            version)
+{
+  const SfChecklistItem *item = find_item (self, retry->item_id, NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (retry->check)
+    ok = sf_checklist_check_versioned (self->store, retry->item_id, version, retry->day, retry->initials,
+                                       retry->note, &error) &&
+         (item == NULL || retry->months == item->review_months ||
+          sf_checklist_set_review (self->store, retry->item_id, retry->months, &error));
+  else
+    ok = sf_checklist_uncheck_versioned (self->store, retry->item_id, version, &error);
+  if (ok)
+    return TRUE;
+  if (sf_conflict_get (error) != NULL)
+    ask_about_conflict (self, error, retry);
+  else if (retry->check)
+    open_item_dialog (self, retry->item_id, retry->date, retry->initials, retry->note, (int) retry->months,
+                      error->message);
+  else
+    {
+      show_error (self, _("Item Not Unchecked"), error->message);
+      rebuild (self);
+    }
+  return FALSE;
+}
+
 static void
 on_item_dialog_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
@@ -350,12 +468,15 @@ on_item_dialog_response_cb (AdwMessageDialog *dialog,
       open_item_dialog (self, item_id, date, initials, note, (int) months, message);
       return;
     }
-  if ((months != item->review_months && !sf_checklist_set_review (self->store, item_id, months, &error)) ||
-      !sf_checklist_check (self->store, item_id, day, initials, note, &error))
-    {
-      open_item_dialog (self, item_id, date, initials, note, (int) months, error->message);
+  {
+    /* The check first, claiming the item as the form read it; then the
+     * interval, on the item as it now is */
+    Retry retry = { .item_id = item_id, .check = TRUE, .day = day, .date = date, .initials = initials,
+                    .note = note, .months = months };
+
+    if (!write_check (self, &retry, item->version))
       return;
-    }
+  }
   show_toast (self, _("Item checked"));
 }
 
@@ -469,7 +590,6 @@ on_check_button_toggled_cb (GtkCheckButton   *button,
                                                                         SF_TYPE_CHECKLISTS_PAGE));
   gint64 item_id = sf_checklist_entry_get_id (entry);
   const SfChecklistItem *item = find_item (self, item_id, NULL);
-  g_autoptr(GError) error = NULL;
   Undo *undo;
 
   if (self->updating || item == NULL)
@@ -489,13 +609,15 @@ on_check_button_toggled_cb (GtkCheckButton   *button,
   undo->day = item->checked_on;
   undo->initials = g_strdup (item->checked_by);
   undo->note = g_strdup (item->note);
-  if (!sf_checklist_uncheck (self->store, item_id, &error))
-    {
-      undo_free (undo);
-      show_error (self, _("Item Not Unchecked"), error->message);
-      rebuild (self);
-      return;
-    }
+  {
+    Retry retry = { .item_id = item_id, .check = FALSE };
+
+    if (!write_check (self, &retry, item->version))
+      {
+        undo_free (undo);
+        return;
+      }
+  }
   offer_undo (self, _("Item unchecked"), undo, undo_uncheck);
 }
 
@@ -532,6 +654,9 @@ create_item_row (gpointer data,
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), sf_checklist_entry_get_checked (entry));
+  /* Check marks are the managers' and admin's */
+  gtk_widget_set_sensitive (check, self->context == NULL ||
+                                   sf_access_may (sf_context_get_access (self->context), SF_ACCESS_DO_CHECKLISTS));
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, sf_checklist_entry_get_title (entry), -1);
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_button_toggled_cb), entry, 0);
@@ -764,7 +889,10 @@ due_group (SfChecklistsPage *self)
 /* What changes checklists: a new one for the team chosen, and any; what
  * changes the templates */
 static const char * const checklist_writes[] = { "checklists.start", NULL };
-static const char * const checklist_edits[] = { "checklists.add-item", "checklists.remove", NULL };
+/* (An item's form is where it is checked: HR reads the list) */
+static const char * const checklist_edits[] = {
+  "checklists.add-item", "checklists.remove", "checklists.open-item", NULL
+};
 static const char * const template_writes[] = { "checklists.save-template", NULL };
 
 static void

@@ -20,10 +20,15 @@ typedef struct
 
 typedef struct
 {
-  GtkWindow      *editor;
-  gint64         *version;
-  gint64          current;
-  SfConflictSave  save;
+  GtkWindow         *editor;
+  gint64            *version;
+  gint64             current;
+  SfConflictSave     save;
+  /* or, without an editor: */
+  SfConflictDecided  decided;
+  gpointer           data;
+  GDestroyNotify     destroy;
+  gboolean           told;
 } Pending;
 
 static void
@@ -126,6 +131,16 @@ heading_for (const SfConflict *conflict)
     return _("Someone Else Changed This Team");
   if (g_str_equal (conflict->table, "casefile"))
     return _("Someone Else Changed This Case");
+  if (g_str_equal (conflict->table, "checklist_item") || g_str_equal (conflict->table, "checklist"))
+    return _("Someone Else Changed This Item");
+  if (g_str_equal (conflict->table, "planned_hire"))
+    return _("Someone Else Changed This Planned Hire");
+  if (g_str_equal (conflict->table, "alert_ack"))
+    return _("Someone Else Acknowledged This Alert");
+  if (g_str_equal (conflict->table, "area"))
+    return _("Someone Else Changed This Case Area");
+  if (g_str_equal (conflict->table, "setting"))
+    return _("Someone Else Changed This Setting");
   return _("Someone Else Changed This");
 }
 
@@ -175,11 +190,34 @@ act_cb (gpointer data)
 }
 
 static void
+pending_free (gpointer data)
+{
+  Pending *pending = data;
+
+  /* (A dialog gone without an answer went with its window: nothing to do) */
+  if (pending->destroy != NULL)
+    pending->destroy (pending->data);
+  g_free (pending);
+}
+
+static void
 on_response_cb (AdwMessageDialog *dialog,
                 const char       *response,
                 Pending          *pending)
 {
   Decided *decided;
+
+  if (pending->decided != NULL)
+    {
+      SfConflictChoice choice = g_str_equal (response, "theirs") ? SF_CONFLICT_KEEP_THEIRS
+                                : g_str_equal (response, "mine") ? SF_CONFLICT_APPLY_MINE : SF_CONFLICT_BACK;
+
+      if (pending->told)
+        return;
+      pending->told = TRUE;
+      pending->decided (choice, choice == SF_CONFLICT_APPLY_MINE ? pending->current : 0, pending->data);
+      return;
+    }
 
   if (!g_str_equal (response, "theirs") && !g_str_equal (response, "mine"))
     return;
@@ -193,22 +231,16 @@ on_response_cb (AdwMessageDialog *dialog,
   g_idle_add (act_cb, decided);
 }
 
-AdwMessageDialog *
-sf_conflict_dialog_present (GtkWindow      *editor,
-                            const GError   *error,
-                            GPtrArray      *fields,
-                            gint64         *version,
-                            SfConflictSave  save)
+static AdwMessageDialog *
+present (GtkWindow        *editor,
+         const GError     *error,
+         GPtrArray        *fields,
+         Pending          *pending)
 {
   const SfConflict *conflict = sf_conflict_get (error);
   AdwMessageDialog *dialog;
   GtkWidget *table;
   g_autofree char *body = NULL;
-  Pending *pending;
-
-  g_return_val_if_fail (GTK_IS_WINDOW (editor), NULL);
-  g_return_val_if_fail (conflict != NULL, NULL);
-  g_return_val_if_fail (fields != NULL && version != NULL && save != NULL, NULL);
 
   table = conflict->version != 0 ? make_table (fields) : NULL;
   body = body_for (conflict, table != NULL);
@@ -227,13 +259,50 @@ sf_conflict_dialog_present (GtkWindow      *editor,
   adw_message_dialog_set_default_response (dialog, "theirs");
   adw_message_dialog_set_close_response (dialog, "back");
 
+  pending->current = conflict->version;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_response_cb), pending,
+                         (GClosureNotify) (void (*) (void)) pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+AdwMessageDialog *
+sf_conflict_dialog_present (GtkWindow      *editor,
+                            const GError   *error,
+                            GPtrArray      *fields,
+                            gint64         *version,
+                            SfConflictSave  save)
+{
+  Pending *pending;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (editor), NULL);
+  g_return_val_if_fail (sf_conflict_get (error) != NULL, NULL);
+  g_return_val_if_fail (fields != NULL && version != NULL && save != NULL, NULL);
+
   pending = g_new0 (Pending, 1);
   pending->editor = editor;
   pending->version = version;
-  pending->current = conflict->version;
   pending->save = save;
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_response_cb), pending,
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  return present (editor, error, fields, pending);
+}
+
+AdwMessageDialog *
+sf_conflict_dialog_ask (GtkWindow         *parent,
+                        const GError      *error,
+                        GPtrArray         *fields,
+                        SfConflictDecided  decided,
+                        gpointer           data,
+                        GDestroyNotify     destroy)
+{
+  Pending *pending;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (sf_conflict_get (error) != NULL, NULL);
+  g_return_val_if_fail (fields != NULL && decided != NULL, NULL);
+
+  pending = g_new0 (Pending, 1);
+  pending->decided = decided;
+  pending->data = data;
+  pending->destroy = destroy;
+  return present (parent, error, fields, pending);
 }

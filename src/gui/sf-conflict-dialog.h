@@ -45,4 +45,29 @@ AdwMessageDialog *sf_conflict_dialog_present (GtkWindow      *editor,
                                               gint64         *version,
                                               SfConflictSave  save);
 
+/* The same dialog where no edit dialog stays open (a check mark, an
+ * acknowledgement, a list's row, a setting, an undo): @parent is the
+ * window it is modal to, and @decided is told the choice once, with the
+ * row's version now for SF_CONFLICT_APPLY_MINE (write again on it); then
+ * @destroy frees @data.  Escape is SF_CONFLICT_BACK (nothing decided: a
+ * caller whose form is gone may open it again); a dialog that goes with
+ * its window tells nothing. */
+typedef enum
+{
+  SF_CONFLICT_KEEP_THEIRS,
+  SF_CONFLICT_APPLY_MINE,
+  SF_CONFLICT_BACK,
+} SfConflictChoice;
+
+typedef void (*SfConflictDecided) (SfConflictChoice  choice,
+                                   gint64            version,
+                                   gpointer          data);
+
+AdwMessageDialog *sf_conflict_dialog_ask     (GtkWindow        *parent,
+                                              const GError     *error,
+                                              GPtrArray        *fields,
+                                              SfConflictDecided decided,
+                                              gpointer          data,
+                                              GDestroyNotify    destroy);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-conflict-dialog.h"
 #include "sf-planned-hires-window-private.h"
 
 /* A team's planned hires: listed by start date, added with hours, start
@@ -58,19 +59,107 @@ free_hire (gpointer data)
   g_free (data);
 }
 
+static void remove_hire (SfPlannedHiresWindow *self,
+                         const SfPlannedHire  *hire,
+                         gint64                version);
+
+/* A removal refused because someone else changed the hire since */
+typedef struct
+{
+  SfPlannedHiresWindow *self;   /* weak */
+  SfPlannedHire         hire;   /* as it was shown */
+} Retry;
+
+static void
+retry_free (gpointer data)
+{
+  Retry *retry = data;
+
+  g_clear_weak_pointer (&retry->self);
+  sf_planned_hire_clear (&retry->hire);
+  g_free (retry);
+}
+
+static void
+on_conflict_decided_cb (SfConflictChoice  choice,
+                        gint64            version,
+                        gpointer          data)
+{
+  Retry *retry = data;
+
+  if (retry->self == NULL)
+    return;
+  if (choice == SF_CONFLICT_APPLY_MINE)
+    remove_hire (retry->self, &retry->hire, version);
+  else
+    reload (retry->self);
+}
+
+/* Their hire as it is now, beside the removal */
+static void
+ask_about_conflict (SfPlannedHiresWindow *self,
+                    const SfPlannedHire  *hire,
+                    const GError         *error)
+{
+  const SfConflict *conflict = sf_conflict_get (error);
+  g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
+  Retry *retry = g_new0 (Retry, 1);
+  const char *hours = NULL, *start = NULL;
+  SfDay day = SF_DAY_NONE;
+
+  if (conflict->values != NULL)
+    {
+      hours = g_hash_table_lookup (conflict->values, "weekly_hours");
+      start = g_hash_table_lookup (conflict->values, "start_date");
+    }
+  if (start != NULL)
+    sf_day_parse (start, &day);
+  sf_conflict_fields_add (fields, _("Hours a week"),
+                          hours != NULL ? sf_format_hours (g_ascii_strtod (hours, NULL)) : NULL,
+                          /* Translators: in the conflict dialog: what the user did to a planned hire */
+                          g_strdup (_("Removed")));
+  sf_conflict_fields_add (fields, _("Expected start date"), day != SF_DAY_NONE ? sf_day_format (day) : NULL,
+                          NULL);
+  sf_conflict_fields_add (fields, _("Note"),
+                          conflict->values != NULL ? g_strdup (g_hash_table_lookup (conflict->values, "note"))
+                                                   : NULL,
+                          NULL);
+  g_set_weak_pointer (&retry->self, self);
+  retry->hire = *hire;
+  retry->hire.note = g_strdup (hire->note);
+  sf_conflict_dialog_ask (GTK_WINDOW (self), error, fields, on_conflict_decided_cb, retry, retry_free);
+}
+
 static void
 on_remove_clicked_cb (GtkButton            *button,
                       SfPlannedHiresWindow *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sf-index"));
-  const SfPlannedHire *hire = &g_array_index (self->hires, SfPlannedHire, index);
+  SfPlannedHire hire = g_array_index (self->hires, SfPlannedHire, index);
+
+  /* (the list is read again below: the hire is copied first) */
+  hire.note = g_strdup (hire.note);
+  remove_hire (self, &hire, hire.version);
+  sf_planned_hire_clear (&hire);
+}
+
+/* Removes @hire as read at @version, with an undo; someone else's change
+ * since asks what to do */
+static void
+remove_hire (SfPlannedHiresWindow *self,
+             const SfPlannedHire  *hire,
+             gint64                version)
+{
   g_autoptr(GError) error = NULL;
   SfPlannedHire *kept;
   AdwToast *toast;
 
-  if (!sf_planned_hire_remove (self->store, hire->id, &error))
+  if (!sf_planned_hire_remove_versioned (self->store, hire->id, version, &error))
     {
-      show_message (self, error->message);
+      if (sf_conflict_get (error) != NULL)
+        ask_about_conflict (self, hire, error);
+      else
+        show_message (self, error->message);
       reload (self);
       return;
     }

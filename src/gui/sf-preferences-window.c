@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "sf-area-dialog.h"
+#include "sf-conflict-dialog.h"
 #include "sf-preferences-window.h"
 #include "sf-references-row.h"
 
@@ -26,6 +27,7 @@ struct _SfPreferencesWindow
   GHashTable           *spins;        /* setting key → GtkSpinButton */
   GHashTable           *team_spins;   /* team id (gint64 *) → GtkSpinButton */
   gboolean              loading;
+  SfSettings            seen;         /* the settings as the spins were filled */
 
   AdwPreferencesGroup  *weights_group;
   AdwPreferencesGroup  *capacity_group;
@@ -106,6 +108,7 @@ load_values (SfPreferencesWindow *self)
 
   self->loading = TRUE;
   settings = *sf_context_get_settings (self->context);
+  self->seen = settings;
   if (sf_context_get_dataset (self->context) != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (setting_rows); i++)
       {
@@ -135,12 +138,102 @@ load_values (SfPreferencesWindow *self)
   self->loading = FALSE;
 }
 
+static void write_setting (SfPreferencesWindow *self,
+                           const SettingRow    *row,
+                           const char          *value);
+
+/* A setting refused because someone else set it since the window read it */
+typedef struct
+{
+  SfPreferencesWindow *self;   /* weak */
+  const SettingRow    *row;
+  char                *mine;
+  char                *theirs;
+} Retry;
+
+static void
+retry_free (gpointer data)
+{
+  Retry *retry = data;
+
+  g_clear_weak_pointer (&retry->self);
+  g_free (retry->mine);
+  g_free (retry->theirs);
+  g_free (retry);
+}
+
+/* The setting's text as its spin shows it (a percent for a share) */
+static char *
+shown_value (const SettingRow *row,
+             const char       *text)
+{
+  double value = g_ascii_strtod (text, NULL) * row->scale;
+
+  return sf_format_decimal (value, (int) row->digits);
+}
+
+static void
+on_conflict_decided_cb (SfConflictChoice  choice,
+                        gint64            version,
+                        gpointer          data)
+{
+  Retry *retry = data;
+  SfPreferencesWindow *self = retry->self;
+  GtkSpinButton *spin;
+
+  if (self == NULL)
+    return;
+  /* Either way their value is the one read now */
+  sf_settings_set (&self->seen, retry->row->key, retry->theirs, NULL);
+  if (choice == SF_CONFLICT_APPLY_MINE)
+    {
+      write_setting (self, retry->row, retry->mine);
+      return;
+    }
+  spin = g_hash_table_lookup (self->spins, retry->row->key);
+  self->loading = TRUE;
+  gtk_spin_button_set_value (spin, g_ascii_strtod (retry->theirs, NULL) * retry->row->scale);
+  self->loading = FALSE;
+}
+
+/* Writes @value where the setting still has the value the window read */
+static void
+write_setting (SfPreferencesWindow *self,
+               const SettingRow    *row,
+               const char          *value)
+{
+  g_autoptr(GError) error = NULL;
+  const SfConflict *conflict;
+  g_autoptr(GPtrArray) fields = NULL;
+  Retry *retry;
+
+  if (sf_preferences_set_setting (self->store, row->key, _(row->title), value, &self->seen, &error))
+    {
+      sf_settings_set (&self->seen, row->key, value, NULL);
+      return;
+    }
+  conflict = sf_conflict_get (error);
+  if (conflict == NULL)
+    {
+      show_toast (self, error->message);
+      load_values (self);
+      return;
+    }
+  retry = g_new0 (Retry, 1);
+  g_set_weak_pointer (&retry->self, self);
+  retry->row = row;
+  retry->mine = g_strdup (value);
+  retry->theirs = g_strdup (g_hash_table_lookup (conflict->values, row->key));
+  fields = sf_conflict_fields_new ();
+  sf_conflict_fields_add (fields, _(row->title), shown_value (row, retry->theirs), shown_value (row, value));
+  sf_conflict_dialog_ask (GTK_WINDOW (self), error, fields, on_conflict_decided_cb, retry, retry_free);
+}
+
 static void
 on_setting_changed_cb (GtkSpinButton       *spin,
                        SfPreferencesWindow *self)
 {
   const SettingRow *row = g_object_get_data (G_OBJECT (spin), "sf-setting");
-  g_autoptr(GError) error = NULL;
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   double value;
 
@@ -151,11 +244,7 @@ on_setting_changed_cb (GtkSpinButton       *spin,
   value = gtk_spin_button_get_value (spin) / row->scale;
   value = round (value * 10000) / 10000;
   g_ascii_dtostr (buf, sizeof buf, value);
-  if (!sf_store_set_setting (self->store, row->key, buf, &error))
-    {
-      show_toast (self, error->message);
-      load_values (self);
-    }
+  write_setting (self, row, buf);
 }
 
 static void
@@ -359,6 +448,16 @@ on_area_undo_cb (AdwToast            *toast,
   refresh_areas (self);
 }
 
+static gint64
+area_version (SfPreferencesWindow *self,
+              gint64               id)
+{
+  const SfDataset *dataset = sf_context_get_dataset (self->context);
+  const SfArea *area = dataset != NULL ? sf_dataset_find_area (dataset, id) : NULL;
+
+  return area != NULL ? area->version : 0;
+}
+
 static void
 on_area_remove_clicked_cb (GtkButton           *button,
                            SfPreferencesWindow *self)
@@ -369,7 +468,9 @@ on_area_remove_clicked_cb (GtkButton           *button,
   SfArea *removed = g_new0 (SfArea, 1);
   AdwToast *toast;
 
-  if (!sf_areas_remove (self->store, id, removed, &error))
+  /* The area as the window read it: someone else's change since is
+   * theirs to keep (the toast says who and when) */
+  if (!sf_areas_remove_versioned (self->store, id, area_version (self, id), removed, &error))
     {
       g_free (removed);
       show_toast (self, error->message);

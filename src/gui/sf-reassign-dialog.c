@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sf-conflict-dialog.h"
 #include "sf-reassign-dialog.h"
 #include "sf-error-dialog.h"
 #include "sf-status-style.h"
@@ -336,12 +337,83 @@ sf_reassign_dialog_select_caseworker (SfReassignDialog *self,
     adw_combo_row_set_selected (self->caseworker_row, position);
 }
 
+/* The case @id as the dialog read it, or NULL */
+static SfCase *
+find_seen (SfReassignDialog *self,
+           gint64            id)
+{
+  for (guint i = 0; i < self->dataset->cases->len; i++)
+    if (g_array_index (self->dataset->cases, SfCase, i).id == id)
+      return &g_array_index (self->dataset->cases, SfCase, i);
+  return NULL;
+}
+
+/* The versions of the cases to move, as the dialog read them */
+static GArray *
+versions_seen (SfReassignDialog *self)
+{
+  GArray *versions = g_array_sized_new (FALSE, TRUE, sizeof (gint64), self->ids->len);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    {
+      const SfCase *kase = find_seen (self, g_array_index (self->ids, gint64, i));
+      gint64 version = kase != NULL ? kase->version : 0;
+
+      g_array_append_val (versions, version);
+    }
+  return versions;
+}
+
+static const char *
+initials_seen (SfReassignDialog *self,
+               gint64            id)
+{
+  const SfCaseworker *worker = id != 0 ? sf_dataset_find_caseworker (self->dataset, id) : NULL;
+
+  return worker != NULL ? worker->initials : NULL;
+}
+
+static gboolean
+reassign_again (gpointer editor)
+{
+  return sf_reassign_dialog_reassign (SF_REASSIGN_DIALOG (editor));
+}
+
+/* Someone else changed one of the cases since the dialog read them: their
+ * caseworker and cover beside the move.  Apply Mine moves it on their
+ * version; Keep Theirs closes the dialog. */
+static void
+ask_about_conflict (SfReassignDialog *self,
+                    const GError     *error,
+                    SfCase           *seen,
+                    gint64            target)
+{
+  const SfConflict *conflict = sf_conflict_get (error);
+  g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
+  const char *worker = NULL, *cover = NULL;
+
+  if (conflict->values != NULL)
+    {
+      worker = g_hash_table_lookup (conflict->values, "caseworker_id");
+      cover = g_hash_table_lookup (conflict->values, "cover_id");
+    }
+  sf_conflict_fields_add (fields, _("Caseworker"),
+                          g_strdup (worker != NULL ? initials_seen (self, g_ascii_strtoll (worker, NULL, 10)) : NULL),
+                          g_strdup (initials_seen (self, target)));
+  sf_conflict_fields_add (fields, _("Cover"),
+                          g_strdup (cover != NULL ? initials_seen (self, g_ascii_strtoll (cover, NULL, 10)) : NULL),
+                          g_strdup (seen->cover_id != target ? initials_seen (self, seen->cover_id) : NULL));
+  sf_conflict_dialog_present (GTK_WINDOW (self), error, fields, &seen->version, reassign_again);
+}
+
 /* Reassigns as previewed.  Returns whether it was done (and closes). */
 gboolean
 sf_reassign_dialog_reassign (SfReassignDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) snapshot = NULL;
+  g_autoptr(GArray) versions = NULL;
+  g_autoptr(GArray) after = NULL;
   gint64 target;
 
   g_return_val_if_fail (SF_IS_REASSIGN_DIALOG (self), FALSE);
@@ -350,12 +422,25 @@ sf_reassign_dialog_reassign (SfReassignDialog *self)
   if (target == 0)
     return FALSE;
   snapshot = sf_cases_snapshot (self->store, (const gint64 *) self->ids->data, self->ids->len, &error);
+  versions = versions_seen (self);
+  after = g_array_sized_new (FALSE, TRUE, sizeof (gint64), self->ids->len);
+  g_array_set_size (after, self->ids->len);
   if (snapshot == NULL ||
-      !sf_cases_reassign (self->store, (const gint64 *) self->ids->data, self->ids->len, target, &error))
+      !sf_cases_reassign_versioned (self->store, (const gint64 *) self->ids->data, (const gint64 *) versions->data,
+                                    self->ids->len, target, (gint64 *) after->data, &error))
     {
-      show_error (self, error->message);
+      const SfConflict *conflict = sf_conflict_get (error);
+      SfCase *seen = conflict != NULL ? find_seen (self, conflict->id) : NULL;
+
+      if (seen != NULL)
+        ask_about_conflict (self, error, seen, target);
+      else
+        show_error (self, error->message);
       return FALSE;
     }
+  /* The undo claims the versions the reassignment left */
+  for (guint i = 0; i < snapshot->len; i++)
+    g_array_index (snapshot, SfCase, i).version = g_array_index (after, gint64, i);
   g_clear_pointer (&self->snapshot, g_array_unref);
   self->snapshot = g_steal_pointer (&snapshot);
   g_signal_emit (self, signals[REASSIGNED], 0, target);

@@ -13,6 +13,7 @@
 
 #include "sf-error-dialog.h"
 #include "sf-property-cell.h"
+#include "sf-role-gate.h"
 #include "sf-roster-item.h"
 #include "sf-status-style.h"
 #include "sf-team-item.h"
@@ -45,6 +46,8 @@ _sf_teams_page_show_error (SfTeamsPage *self,
   g_set_weak_pointer (&self->dialog, sf_error_dialog_show_for (GTK_WIDGET (self), heading, body));
 }
 
+static const char * const team_writes[] = { "teams.edit-team", "teams.remove-team", NULL };
+
 static void
 update_actions (SfTeamsPage *self)
 {
@@ -59,6 +62,8 @@ update_actions (SfTeamsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.explain-norm", member);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.move-caseworker", member);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "teams.remove-caseworker", member);
+  /* Teams are HR's and admin's to change (a manager changes their people) */
+  sf_role_gate (GTK_WIDGET (self), self->follower.context, SF_ACCESS_DO_TEAMS, team_writes, FALSE);
 }
 
 static int

@@ -1,0 +1,595 @@
+/* Edit conflicts on the rows beside caseworkers, teams and single cases
+ * (docs/store.md, "Row versions and conflicts"): checklist check marks,
+ * alert acknowledgements, planned hires, settings, own case areas, cases
+ * closed or reassigned together and their undo.  Two clients (two stores
+ * on one file, or two connections to one server) read the same row; one
+ * writes, the other's write based on what it read is refused with the
+ * winner's values, who and when, and changes nothing (the row, the change
+ * log); applying it again on the version the conflict names succeeds.
+ * Versions by hand: a new row is 1; a claimed write raises it twice (the
+ * claim, the update), an unclaimed one once. */
+
+#include <math.h>
+#include <string.h>
+
+#include "sf-core.h"
+#include "sf-test-util.h"
+
+typedef struct
+{
+  SfTestStore db;
+  SfStore *a;                 /* db.store */
+  SfStore *b;                 /* a second connection to the same database */
+  gint64   team_id;
+  gint64   worker_id;         /* "AB" in team_id */
+  gint64   other_id;          /* "CD" in team_id */
+  gboolean server;
+} Fixture;
+
+static gint64
+query_int (SfStore    *store,
+           const char *sql)
+{
+  return sf_test_query_int (store, sql);
+}
+
+static gint64
+audits (Fixture *fx)
+{
+  return query_int (fx->a, "SELECT count (*) FROM audit");
+}
+
+static gint64
+add_worker (Fixture    *fx,
+            const char *initials,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  SfCaseworker worker = { 0 };
+  gint64 id;
+
+  worker.initials = (char *) initials;
+  worker.name = (char *) name;
+  worker.team_id = fx->team_id;
+  worker.weekly_hours = 37;
+  worker.individual_factor = 1;
+  id = sf_roster_save_caseworker (fx->a, &worker, NULL, 0, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SfTeam team = { 0 };
+
+  sf_test_store_set_up (&fx->db, data);
+  fx->a = fx->db.store;
+  fx->server = sf_db_get_kind (sf_store_get_db (fx->a)) == SF_DB_POSTGRES;
+  fx->b = sf_store_open (sf_store_get_path (fx->a), &error);
+  g_assert_no_error (error);
+
+  team.name = (char *) "Modtageteam";
+  team.area_id = query_int (fx->a, "SELECT id FROM area WHERE key = 'boern-familie'");
+  fx->team_id = sf_roster_save_team (fx->a, &team, &error);
+  g_assert_no_error (error);
+  fx->worker_id = add_worker (fx, "AB", "Anna Berg");
+  fx->other_id = add_worker (fx, "CD", "Carl Dahl");
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_clear_object (&fx->b);
+  sf_test_store_tear_down (&fx->db, data);
+}
+
+static char *
+session_user (SfStore *store)
+{
+  g_autoptr(SfDbStmt) stmt = sf_store_prepare (store, "SELECT session_user", NULL);
+
+  g_assert_cmpint (sf_db_stmt_step (stmt), ==, SF_DB_ROW);
+  return g_strdup (sf_db_stmt_column_text (stmt, 0));
+}
+
+/* @error is a conflict over row @id of @table, read at @expected and now at
+ * @version, which @winner made (who: its login on a server, nobody on a
+ * file; when: a moment ago, in UTC); returns it */
+static const SfConflict *
+assert_conflict (Fixture      *fx,
+                 const GError *error,
+                 const char   *table,
+                 gint64        id,
+                 gint64        expected,
+                 gint64        version,
+                 SfStore      *winner)
+{
+  const SfConflict *conflict = sf_conflict_get (error);
+  g_autoptr(GDateTime) when = NULL;
+
+  g_assert_nonnull (conflict);
+  g_assert_cmpint (error->code, ==, version != 0 ? SF_CONFLICT_ERROR_CHANGED : SF_CONFLICT_ERROR_REMOVED);
+  g_assert_cmpstr (conflict->table, ==, table);
+  g_assert_cmpint (conflict->id, ==, id);
+  g_assert_cmpint (conflict->expected, ==, expected);
+  g_assert_cmpint (conflict->version, ==, version);
+  if (version == 0)
+    return conflict;
+  when = g_date_time_new_from_iso8601 (conflict->when, NULL);
+  g_assert_nonnull (when);
+  g_assert_true (g_str_has_suffix (conflict->when, "Z"));
+  if (fx->server)
+    {
+      g_autofree char *login = session_user (winner);
+
+      g_assert_cmpstr (conflict->who, ==, login);
+      g_assert_nonnull (strstr (error->message, login));
+    }
+  else
+    g_assert_null (conflict->who);
+  return conflict;
+}
+
+static const char *
+their (const SfConflict *conflict,
+       const char       *column)
+{
+  g_assert_true (g_hash_table_contains (conflict->values, column));
+  return g_hash_table_lookup (conflict->values, column);
+}
+
+/* ---- checklist check marks ------------------------------------------- */
+
+/* The first item of the team's checklist as @store reads it now */
+static SfChecklistItem *
+first_item (SfStore *store,
+            gint64   team_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) checklists = sf_checklists_load (store, team_id, sf_day_today (), &error);
+  const SfChecklist *checklist;
+  const SfChecklistItem *item;
+  SfChecklistItem *copy;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (checklists->len, ==, 1);
+  checklist = g_ptr_array_index (checklists, 0);
+  item = g_ptr_array_index (checklist->items, 0);
+  copy = g_new0 (SfChecklistItem, 1);
+  copy->id = item->id;
+  copy->version = item->version;
+  copy->checked_on = item->checked_on;
+  copy->checked_by = g_strdup (item->checked_by);
+  return copy;
+}
+
+static void
+item_free (SfChecklistItem *item)
+{
+  g_free (item->checked_by);
+  g_free (item);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfChecklistItem, item_free)
+
+static void
+test_checklist (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) templates = sf_checklist_templates_load_default (&error);
+  g_autoptr(SfChecklistItem) a = NULL;
+  g_autoptr(SfChecklistItem) b = NULL;
+  g_autoptr(SfChecklistItem) now = NULL;
+  const SfChecklistTemplate *template_;
+  const SfConflict *conflict;
+  SfDay today = sf_day_today ();
+  gint64 events, logged;
+
+  g_assert_no_error (error);
+  template_ = g_ptr_array_index (templates, 0);
+  g_assert_cmpint (sf_checklist_create (fx->a, fx->team_id, template_->key, &error), >, 0);
+  g_assert_no_error (error);
+
+  a = first_item (fx->a, fx->team_id);
+  b = first_item (fx->b, fx->team_id);
+  g_assert_cmpint (a->version, ==, 1);
+
+  /* b checks it first */
+  g_assert_true (sf_checklist_check_versioned (fx->b, b->id, b->version, today, "BB", "Set up", &error));
+  g_assert_no_error (error);
+  events = query_int (fx->a, "SELECT count (*) FROM checklist_event");
+  logged = audits (fx);
+
+  /* a's check, based on the unchecked item, is refused */
+  g_assert_false (sf_checklist_check_versioned (fx->a, a->id, a->version, today, "AA", "Mine", &error));
+  conflict = assert_conflict (fx, error, "checklist_item", a->id, 1, 3, fx->b);
+  g_assert_cmpstr (their (conflict, "checked_by"), ==, "BB");
+  g_assert_cmpstr (their (conflict, "note"), ==, "Set up");
+  g_assert_nonnull (strstr (error->message, "checklist"));
+  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM checklist_event"), ==, events);
+  g_assert_cmpint (audits (fx), ==, logged);
+  now = first_item (fx->a, fx->team_id);
+  g_assert_cmpstr (now->checked_by, ==, "BB");
+  g_assert_cmpint (now->version, ==, 3);
+
+  /* Unchecking what a read before b's check: refused too */
+  g_clear_error (&error);
+  g_assert_false (sf_checklist_uncheck_versioned (fx->a, a->id, a->version, &error));
+  assert_conflict (fx, error, "checklist_item", a->id, 1, 3, fx->b);
+  g_clear_pointer (&now, item_free);
+  now = first_item (fx->a, fx->team_id);
+  g_assert_cmpstr (now->checked_by, ==, "BB");
+
+  /* Apply Mine: on the version the conflict named */
+  g_clear_error (&error);
+  g_assert_true (sf_checklist_check_versioned (fx->a, a->id, 3, today, "AA", "Mine", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&now, item_free);
+  now = first_item (fx->b, fx->team_id);
+  g_assert_cmpstr (now->checked_by, ==, "AA");
+  g_assert_cmpint (now->version, ==, 5);
+
+  /* b unchecks what it read before a's check: refused, a's check stays */
+  g_assert_false (sf_checklist_uncheck_versioned (fx->b, b->id, 3, &error));
+  conflict = assert_conflict (fx, error, "checklist_item", b->id, 3, 5, fx->a);
+  g_assert_cmpstr (their (conflict, "checked_by"), ==, "AA");
+  g_clear_error (&error);
+  g_assert_true (sf_checklist_uncheck_versioned (fx->b, b->id, 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM checklist_item WHERE checked_on IS NOT NULL"), ==, 0);
+}
+
+/* ---- alert acknowledgements ------------------------------------------ */
+
+static SfAlertAck *
+ack_of (SfStore       *store,
+        const SfAlert *alert)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) acks = sf_alert_acks_load (store, &error);
+  g_autofree char *identity = sf_alert_identity (alert);
+  SfAlertAck *ack;
+
+  g_assert_no_error (error);
+  ack = g_hash_table_lookup (acks, identity);
+  if (ack == NULL)
+    return NULL;
+  g_hash_table_steal (acks, identity);
+  return ack;
+}
+
+
+static void
+test_acknowledgement (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfAlertAck) seen = NULL;
+  g_autoptr(SfAlertAck) now = NULL;
+  SfAlert alert = { .kind = SF_ALERT_OVER_NORM, .severity = SF_SEVERITY_ERROR, .team_id = fx->team_id,
+                    .caseworker_id = fx->worker_id, .subject = (char *) "AB", .value = 1.2 };
+  const SfConflict *conflict;
+  gint64 logged;
+
+  /* Both saw the alert unacknowledged; b acknowledges it first */
+  g_assert_true (sf_alert_acknowledge_versioned (fx->b, &alert, "Cases move Monday", SF_DAY_NONE, 0, 0, &error));
+  g_assert_no_error (error);
+  now = ack_of (fx->a, &alert);
+  g_assert_cmpint (now->version, ==, 1);
+  logged = audits (fx);
+
+  /* a's acknowledgement, of an alert it saw unacknowledged, is refused */
+  g_assert_false (sf_alert_acknowledge_versioned (fx->a, &alert, "Hire in March", SF_DAY_NONE, 0, 0, &error));
+  conflict = assert_conflict (fx, error, "alert_ack", now->id, 0, 1, fx->b);
+  g_assert_cmpstr (their (conflict, "note"), ==, "Cases move Monday");
+  g_assert_cmpint (audits (fx), ==, logged);
+  g_clear_pointer (&now, sf_alert_ack_free);
+  now = ack_of (fx->a, &alert);
+  g_assert_cmpstr (now->note, ==, "Cases move Monday");
+
+  /* Apply Mine: over b's, at its version */
+  g_clear_error (&error);
+  seen = ack_of (fx->b, &alert);
+  g_assert_true (sf_alert_acknowledge_versioned (fx->a, &alert, "Hire in March", SF_DAY_NONE,
+                                                 seen->id, seen->version, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&now, sf_alert_ack_free);
+  now = ack_of (fx->b, &alert);
+  g_assert_cmpstr (now->note, ==, "Hire in March");
+  g_assert_cmpint (now->version, ==, 3);
+
+  /* b takes away the acknowledgement it saw (version 1): refused */
+  g_assert_false (sf_alert_unacknowledge_versioned (fx->b, &alert, seen->id, seen->version, &error));
+  conflict = assert_conflict (fx, error, "alert_ack", seen->id, 1, 3, fx->a);
+  g_assert_cmpstr (their (conflict, "note"), ==, "Hire in March");
+  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM alert_ack"), ==, 1);
+  /* and once a took it away, acknowledging over it names it gone */
+  g_clear_error (&error);
+  g_assert_true (sf_alert_unacknowledge_versioned (fx->a, &alert, now->id, now->version, &error));
+  g_assert_no_error (error);
+  g_assert_false (sf_alert_acknowledge_versioned (fx->b, &alert, "Again", SF_DAY_NONE, now->id, 3, &error));
+  assert_conflict (fx, error, "alert_ack", now->id, 3, 0, fx->a);
+  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM alert_ack"), ==, 0);
+}
+
+/* ---- planned hires --------------------------------------------------- */
+
+static SfPlannedHire
+hire_of (SfStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hires = sf_planned_hires_load (store, 0, &error);
+  SfPlannedHire hire;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (hires->len, ==, 1);
+  hire = g_array_index (hires, SfPlannedHire, 0);
+  hire.note = NULL;
+  return hire;
+}
+
+static void
+test_planned_hire (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SfPlannedHire hire = { .team_id = 0, .weekly_hours = 37, .start = sf_day_today () };
+  SfPlannedHire a, b;
+  const SfConflict *conflict;
+  gint64 id, logged;
+
+  hire.team_id = fx->team_id;
+  id = sf_planned_hire_save (fx->a, &hire, &error);
+  g_assert_no_error (error);
+  a = hire_of (fx->a);
+  b = hire_of (fx->b);
+  g_assert_cmpint (a.id, ==, id);
+  g_assert_cmpint (a.version, ==, 1);
+
+  /* b edits it first; a's edit and a's removal are refused */
+  b.weekly_hours = 30;
+  g_assert_cmpint (sf_planned_hire_save (fx->b, &b, &error), ==, id);
+  g_assert_no_error (error);
+  logged = audits (fx);
+  a.weekly_hours = 20;
+  g_assert_cmpint (sf_planned_hire_save (fx->a, &a, &error), ==, 0);
+  conflict = assert_conflict (fx, error, "planned_hire", id, 1, 3, fx->b);
+  g_assert_cmpfloat (g_ascii_strtod (their (conflict, "weekly_hours"), NULL), ==, 30);
+  g_clear_error (&error);
+  g_assert_false (sf_planned_hire_remove_versioned (fx->a, id, a.version, &error));
+  assert_conflict (fx, error, "planned_hire", id, 1, 3, fx->b);
+  g_clear_error (&error);
+  g_assert_cmpint (audits (fx), ==, logged);
+  g_assert_cmpfloat (hire_of (fx->a).weekly_hours, ==, 30);
+
+  /* Apply Mine */
+  a.version = 3;
+  g_assert_cmpint (sf_planned_hire_save (fx->a, &a, &error), ==, id);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (hire_of (fx->b).weekly_hours, ==, 20);
+
+  /* b removes what it read: refused; at the version now, removed; then a's
+   * edit of it is told it is gone */
+  g_assert_false (sf_planned_hire_remove_versioned (fx->b, id, 3, &error));
+  assert_conflict (fx, error, "planned_hire", id, 3, 5, fx->a);
+  g_clear_error (&error);
+  g_assert_true (sf_planned_hire_remove_versioned (fx->b, id, 5, &error));
+  g_assert_no_error (error);
+  a.version = 5;
+  g_assert_cmpint (sf_planned_hire_save (fx->a, &a, &error), ==, 0);
+  assert_conflict (fx, error, "planned_hire", id, 5, 0, fx->b);
+  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM planned_hire"), ==, 0);
+}
+
+/* ---- settings -------------------------------------------------------- */
+
+static void
+test_setting (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SfSettings seen_a, seen_b, now;
+  const SfConflict *conflict;
+  gint64 logged;
+
+  g_assert_true (sf_store_load_settings (fx->a, &seen_a, &error));
+  g_assert_true (sf_store_load_settings (fx->b, &seen_b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (seen_a.weights[SF_COMPLEXITY_ENKEL], ==, 0.5);
+
+  /* b sets the weight first (on the default: no row yet); a's is refused */
+  g_assert_true (sf_preferences_set_setting (fx->b, "weight-enkel", "Simple", "0.6", &seen_b, &error));
+  g_assert_no_error (error);
+  logged = audits (fx);
+  g_assert_false (sf_preferences_set_setting (fx->a, "weight-enkel", "Simple", "0.4", &seen_a, &error));
+  g_assert_error (error, SF_CONFLICT_ERROR, SF_CONFLICT_ERROR_CHANGED);
+  conflict = sf_conflict_get (error);
+  g_assert_cmpstr (conflict->table, ==, "setting");
+  g_assert_cmpstr (their (conflict, "weight-enkel"), ==, "0.6");
+  g_assert_nonnull (strstr (error->message, "Simple"));
+  g_assert_cmpint (audits (fx), ==, logged);
+  g_assert_true (sf_store_load_settings (fx->a, &now, NULL));
+  g_assert_cmpfloat (now.weights[SF_COMPLEXITY_ENKEL], ==, 0.6);
+
+  /* Another setting a read is still as read: its write goes through */
+  g_clear_error (&error);
+  g_assert_true (sf_preferences_set_setting (fx->a, "weight-kompleks", "Complex", "1.5", &seen_a, &error));
+  g_assert_no_error (error);
+  /* b's second write of the weight, on the value it set: fine; a's, on
+   * what it read again now: fine too */
+  seen_b.weights[SF_COMPLEXITY_ENKEL] = 0.6;
+  g_assert_true (sf_preferences_set_setting (fx->b, "weight-enkel", "Simple", "0.7", &seen_b, &error));
+  g_assert_true (sf_store_load_settings (fx->a, &seen_a, NULL));
+  g_assert_true (sf_preferences_set_setting (fx->a, "weight-enkel", "Simple", "0.4", &seen_a, &error));
+  g_assert_no_error (error);
+  g_assert_true (sf_store_load_settings (fx->b, &now, NULL));
+  g_assert_cmpfloat (now.weights[SF_COMPLEXITY_ENKEL], ==, 0.4);
+  g_assert_cmpfloat (now.weights[SF_COMPLEXITY_KOMPLEKS], ==, 1.5);
+}
+
+/* ---- own case areas -------------------------------------------------- */
+
+static SfArea *
+area_of (SfStore   *store,
+         gint64     id,
+         SfDataset **dataset)
+{
+  g_autoptr(GError) error = NULL;
+
+  *dataset = sf_store_load_dataset (store, &error);
+  g_assert_no_error (error);
+  return (SfArea *) sf_dataset_find_area (*dataset, id);
+}
+
+static void
+test_own_area (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfDataset) seen_a = NULL;
+  g_autoptr(SfDataset) seen_b = NULL;
+  g_autoptr(SfDataset) now = NULL;
+  SfArea area = { .key = (char *) "ips-team", .name = (char *) "IPS", .own_low = 20, .own_high = 30,
+                  .source = (char *) "Own count" };
+  SfArea *a, *b;
+  char *name;
+  const SfConflict *conflict;
+  gint64 id, logged;
+
+  id = sf_areas_add (fx->a, &area, &error);
+  g_assert_no_error (error);
+  a = area_of (fx->a, id, &seen_a);
+  b = area_of (fx->b, id, &seen_b);
+  g_assert_cmpint (a->version, ==, 1);
+
+  b->own_high = 28;
+  g_assert_true (sf_areas_update (fx->b, b, &error));
+  g_assert_no_error (error);
+  logged = audits (fx);
+  name = a->name;
+  a->name = (char *) "IPS-teamet";
+  g_assert_false (sf_areas_update (fx->a, a, &error));
+  a->name = name;
+  conflict = assert_conflict (fx, error, "area", id, 1, 3, fx->b);
+  g_assert_cmpfloat (g_ascii_strtod (their (conflict, "own_high"), NULL), ==, 28);
+  g_clear_error (&error);
+  g_assert_false (sf_areas_remove_versioned (fx->a, id, 1, NULL, &error));
+  assert_conflict (fx, error, "area", id, 1, 3, fx->b);
+  g_assert_cmpint (audits (fx), ==, logged);
+  a = area_of (fx->a, id, &now);
+  g_assert_cmpstr (a->name, ==, "IPS");
+  g_assert_cmpfloat (a->own_high, ==, 28);
+  g_clear_pointer (&now, sf_dataset_free);
+
+  /* On the version now, a's removal goes through */
+  g_clear_error (&error);
+  g_assert_true (sf_areas_remove_versioned (fx->a, id, 3, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (area_of (fx->b, id, &now));
+}
+
+/* ---- cases closed and reassigned together, and their undo ------------- */
+
+static gint64
+add_case (Fixture    *fx,
+          const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+  SfCase kase = { .reference = (char *) reference, .complexity = SF_COMPLEXITY_KOMPLEKS,
+                  .start = sf_test_day ("2026-01-05"), .caseworker_id = fx->worker_id };
+  gint64 id = sf_cases_add (fx->a, &kase, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+case_version (SfStore *store,
+              gint64   id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT version FROM casefile WHERE id = %" G_GINT64_FORMAT, id);
+
+  return query_int (store, sql);
+}
+
+static void
+test_cases (Fixture       *fx,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) snapshot = NULL;
+  gint64 ids[2], versions[2] = { 1, 1 }, after[2] = { 0, 0 };
+  SfDay day = sf_test_day ("2026-03-02");
+  const SfConflict *conflict;
+  gint64 logged;
+
+  ids[0] = add_case (fx, "2026-0001");
+  ids[1] = add_case (fx, "2026-0002");
+
+  /* b reassigns the second case; a closes both, as read before: refused,
+   * naming the second, and neither is closed */
+  g_assert_true (sf_cases_reassign_versioned (fx->b, &ids[1], &versions[1], 1, fx->other_id, NULL, &error));
+  g_assert_no_error (error);
+  logged = audits (fx);
+  g_assert_false (sf_cases_close_versioned (fx->a, ids, versions, 2, day, NULL, &error));
+  conflict = assert_conflict (fx, error, "casefile", ids[1], 1, 3, fx->b);
+  g_assert_cmpint (g_ascii_strtoll (their (conflict, "caseworker_id"), NULL, 10), ==, fx->other_id);
+  g_assert_nonnull (strstr (error->message, "2026-0002"));
+  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 0);
+  g_assert_cmpint (audits (fx), ==, logged);
+  g_clear_error (&error);
+  /* a's reassignment of both, likewise */
+  g_assert_false (sf_cases_reassign_versioned (fx->a, ids, versions, 2, fx->worker_id, NULL, &error));
+  assert_conflict (fx, error, "casefile", ids[1], 1, 3, fx->b);
+  g_clear_error (&error);
+
+  /* Apply Mine: on the versions now; the versions left are what an undo
+   * claims */
+  versions[1] = 3;
+  snapshot = sf_cases_snapshot (fx->a, ids, 2, &error);
+  g_assert_true (sf_cases_close_versioned (fx->a, ids, versions, 2, day, after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (after[0], ==, 3);
+  g_assert_cmpint (after[1], ==, 5);
+  g_assert_cmpint (case_version (fx->b, ids[0]), ==, 3);
+
+  /* b reopens the first meanwhile: a's undo is refused, nothing restored */
+  g_assert_true (sf_cases_reopen (fx->b, &ids[0], 1, &error));
+  g_assert_no_error (error);
+  logged = audits (fx);
+  g_assert_false (sf_cases_restore_versioned (fx->a, snapshot, after, &error));
+  conflict = assert_conflict (fx, error, "casefile", ids[0], 3, 4, fx->b);
+  g_assert_null (their (conflict, "closed_date"));
+  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 1);
+  g_assert_cmpint (audits (fx), ==, logged);
+
+  /* Undo with nobody's change in between: restored */
+  g_clear_error (&error);
+  after[0] = 4;
+  g_assert_true (sf_cases_restore_versioned (fx->a, snapshot, after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/conflict-rows/checklist", test_checklist);
+  ADD ("/conflict-rows/acknowledgement", test_acknowledgement);
+  ADD ("/conflict-rows/planned-hire", test_planned_hire);
+  ADD ("/conflict-rows/setting", test_setting);
+  ADD ("/conflict-rows/own-area", test_own_area);
+  ADD ("/conflict-rows/cases", test_cases);
+#undef ADD
+
+  return g_test_run ();
+}
