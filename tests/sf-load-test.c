@@ -233,7 +233,7 @@ typedef struct
 
   JsonBuilder *edits;          /* the committed edits */
   guint        n_committed;
-  guint        n_refused[4];   /* denied, deadlock or busy, invalid, other */
+  guint        n_refused[5];   /* denied, deadlock or busy, invalid, other, conflict */
   guint        n_gave_up;
   GPtrArray   *errors;         /* the first few messages */
   GArray      *seen;           /* Seen */
@@ -243,8 +243,8 @@ typedef struct
   gboolean     settling;
 } Client;
 
-enum { REFUSED_DENIED, REFUSED_BUSY, REFUSED_INVALID, REFUSED_OTHER };
-static const char * const refused_keys[] = { "denied", "deadlock-or-busy", "invalid", "other" };
+enum { REFUSED_DENIED, REFUSED_BUSY, REFUSED_INVALID, REFUSED_OTHER, REFUSED_CONFLICT };
+static const char * const refused_keys[] = { "denied", "deadlock-or-busy", "invalid", "other", "conflict" };
 
 static void
 say (const char *word)
@@ -598,6 +598,10 @@ take_pending (Client *client)
 static int
 refused_class (const GError *error)
 {
+  /* Another client wrote the row since this one loaded it: read again and
+   * planned again, as the conflict dialog's "keep theirs" and re-apply */
+  if (error->domain == SF_CONFLICT_ERROR)
+    return REFUSED_CONFLICT;
   if (g_error_matches (error, SF_ERROR, SF_ERROR_DENIED))
     return REFUSED_DENIED;
   if (strstr (error->message, "deadlock") != NULL || g_error_matches (error, SF_DB_ERROR, SF_DB_ERROR_BUSY))
@@ -1846,10 +1850,10 @@ run_parent (int    argc,
                           run.n, n_managers, n_distinct, opt_seconds,
                           g_str_has_prefix (run.children[0].uri, "postgresql://127.0.0.1") ? "TCP on the loopback" : "the Unix socket",
                           dataset->caseworkers->len, dataset->cases->len);
-  g_string_append_printf (summary, "%u edits committed (%.1f a second), %u after a retry; refused: %u denied,"
-                          " %u deadlock/busy, %u invalid, %u other; %u given up; server deadlocks: %" G_GINT64_FORMAT "\n",
+  g_string_append_printf (summary, "%u edits committed (%.1f a second), %u after a retry; refused: %u conflict,"
+                          " %u denied, %u deadlock/busy, %u invalid, %u other; %u given up; server deadlocks: %" G_GINT64_FORMAT "\n",
                           n_edits, t_done > t_go ? n_edits / ((t_done - t_go) / 1e6) : 0, n_retried,
-                          refused[0], refused[1], refused[2], refused[3], n_gave_up, deadlocks_after - deadlocks_before);
+                          refused[REFUSED_CONFLICT], refused[0], refused[1], refused[2], refused[3], n_gave_up, deadlocks_after - deadlocks_before);
   g_string_append_printf (summary, "%u fields checked, %u lost; edits not seen by another client: %u\n",
                           n_checked_fields, n_lost, n_unseen);
   g_string_append_printf (summary, "the clients' contexts followed %u changes row by row and read everything"

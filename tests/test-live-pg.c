@@ -172,7 +172,9 @@ typedef struct
 
   /* what context B said */
   guint          n_changed;
+  guint          n_reloads;
   SfContextWhat  what;
+  SfChangeTables tables;
   GArray        *caseworkers;
   GArray        *cases;
   char          *description;
@@ -187,6 +189,9 @@ on_changed_cb (SfContext              *context,
 {
   fx->n_changed++;
   fx->what = changes->what;
+  if (changes->what & SF_CONTEXT_EVERYTHING)
+    fx->n_reloads++;
+  fx->tables = changes->change != NULL ? changes->change->tables : 0;
   g_clear_pointer (&fx->caseworkers, g_array_unref);
   g_clear_pointer (&fx->cases, g_array_unref);
   if (changes->delta != NULL)
@@ -359,7 +364,7 @@ test_hours (Fixture       *fx,
     return;
   dataset = sf_context_get_dataset (fx->context_a);
   worker = g_array_index (dataset->caseworkers, SfCaseworker, 1);
-  /* A reads everything again after its own write: its strings go */
+  /* A reads the caseworker again after its own write: its strings go */
   expected = g_strdup_printf ("%s changed %s’s hours", fx->who, worker.name);
   g_assert_cmpfloat (worker.weekly_hours, !=, 25);
   worker.weekly_hours = 25;
@@ -588,6 +593,73 @@ test_during_query (Fixture       *fx,
   assert_figures_fresh (fx);
 }
 
+/* B's own edits on the server take the incremental path, as on a file:
+ * its transactions' notifications come back to it and name the rows, so
+ * only those are read again and their figures computed again (no reload),
+ * the change log is said to have changed, and B hears none of it as
+ * another user's change */
+static void
+test_own_edits (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const SfDataset *dataset;
+  SfCaseworker worker;
+  const SfCase *kase;
+  gint64 id, to_id;
+  guint first, n, changed_before;
+
+  if (fx->uri == NULL)
+    return;
+  dataset = sf_context_get_dataset (fx->context_b);
+  worker = g_array_index (dataset->caseworkers, SfCaseworker, 1);
+  worker.weekly_hours = worker.weekly_hours == 25 ? 26 : 25;
+  first = sf_dataset_find_reductions (dataset, worker.id, &n);
+  changed_before = fx->n_changed;
+  g_assert_cmpint (sf_roster_save_caseworker (fx->store_b, &worker,
+                                              &g_array_index (dataset->reductions, SfReduction, first),
+                                              n, &error), ==, worker.id);
+  g_assert_no_error (error);
+  /* Told once, at the commit, row by row */
+  g_assert_cmpuint (fx->n_changed, ==, changed_before + 1);
+  g_assert_cmpuint (fx->n_reloads, ==, 0);
+  g_assert_true (fx->what & SF_CONTEXT_FIGURES);
+  g_assert_true (sf_ids_contain (fx->caseworkers, worker.id));
+  g_assert_true (fx->tables & SF_CHANGE_CASEWORKERS);
+  g_assert_true (fx->tables & SF_CHANGE_LOG);
+  g_assert_cmpfloat (sf_dataset_find_caseworker (sf_context_get_dataset (fx->context_b), worker.id)->weekly_hours,
+                     ==, worker.weekly_hours);
+  assert_figures_fresh (fx);
+
+  /* A case moved to a colleague: both caseworkers' figures follow */
+  dataset = sf_context_get_dataset (fx->context_b);
+  kase = &g_array_index (dataset->cases, SfCase, 0);
+  id = kase->id;
+  to_id = g_array_index (dataset->caseworkers, SfCaseworker, dataset->caseworkers->len - 1).id;
+  g_assert_cmpint (to_id, !=, kase->caseworker_id);
+  changed_before = fx->n_changed;
+  g_assert_true (sf_cases_reassign (fx->store_b, &id, 1, to_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fx->n_changed, ==, changed_before + 1);
+  g_assert_cmpuint (fx->n_reloads, ==, 0);
+  g_assert_true (sf_ids_contain (fx->cases, id));
+  g_assert_true (sf_ids_contain (fx->caseworkers, to_id));
+  assert_figures_fresh (fx);
+
+  /* Closed */
+  g_assert_true (sf_cases_close (fx->store_b, &id, 1, sf_day_today (), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fx->n_reloads, ==, 0);
+  assert_figures_fresh (fx);
+
+  /* Nothing of it is news from others, to B; A hears of it */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (sf_context_take_others_changes (fx->context_b));
+  g_assert_cmpuint (fx->n_by_others, ==, 0);
+  g_assert_cmpuint (fx->n_reloads, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -601,6 +673,7 @@ main (int    argc,
   g_test_add ("/live/table-changed", Fixture, NULL, fixture_set_up, test_table_changed, fixture_tear_down);
   g_test_add ("/live/many-statements", Fixture, NULL, fixture_set_up, test_many_statements, fixture_tear_down);
   g_test_add ("/live/during-query", Fixture, NULL, fixture_set_up, test_during_query, fixture_tear_down);
+  g_test_add ("/live/own-edits", Fixture, NULL, fixture_set_up, test_own_edits, fixture_tear_down);
   g_test_add ("/live/after-reconnect", Fixture, NULL, fixture_set_up, test_after_reconnect, fixture_tear_down);
 
   return g_test_run ();

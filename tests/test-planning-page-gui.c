@@ -450,6 +450,40 @@ test_exports (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* A computation in a worker holds the page until its result arrives, which
+ * may be after the window and its view stack are gone: the page then lets
+ * go of the stack it followed without touching it (it had, "instance with
+ * invalid (NULL) class pointer", now and then at the end of drill-down) */
+static void
+test_outlives_window (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SfPlanningPage *page;
+  GtkWidget *stack;
+
+  sf_test_import_example (fixture->store);
+  page = show_planning (fixture);
+  stack = gtk_widget_get_parent (GTK_WIDGET (page));
+  g_assert_true (ADW_IS_VIEW_STACK (stack));
+  g_object_add_weak_pointer (G_OBJECT (stack), (gpointer *) &stack);
+  /* As a computation does, whose result has not arrived */
+  g_object_ref (page);
+  sf_planning_page_set_data (page, fixture->store, sf_day_today ());
+  sf_test_destroy_toplevels ();
+  fixture->window = NULL;
+  g_assert_null (stack);
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  g_object_unref (page);
+  /* The result arrives, and the last reference goes */
+  g_assert_true (sf_test_wait_until (is_null, &page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -459,6 +493,8 @@ main (int   argc,
   g_test_add ("/planning-page-gui/empty", Fixture, NULL, sf_test_fixture_set_up, test_empty,
               sf_test_fixture_tear_down);
   g_test_add ("/planning-page-gui/drill-down", Fixture, NULL, sf_test_fixture_set_up, test_drill_down,
+              sf_test_fixture_tear_down);
+  g_test_add ("/planning-page-gui/outlives-window", Fixture, NULL, sf_test_fixture_set_up, test_outlives_window,
               sf_test_fixture_tear_down);
   g_test_add ("/planning-page-gui/teams-going-over", Fixture, NULL, sf_test_fixture_set_up, test_teams_going_over,
               sf_test_fixture_tear_down);

@@ -102,6 +102,9 @@ struct _SfDbDriver
   /* appends SfDbNotification to @into; FALSE when the connection is lost */
   gboolean    (*take_notifications) (SfDb *db, GPtrArray *into);
   void        (*set_notify_hook) (SfDb *db, SfDbNotifyHook hook, gpointer user_data);
+  /* appends what this connection's own transactions sent (SfDbNotification)
+   * to @into; FALSE when it listens on no channel */
+  gboolean    (*take_own_notifications) (SfDb *db, GPtrArray *into);
 };
 
 /* Sets up the common part of a driver's connection */

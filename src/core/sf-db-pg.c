@@ -61,6 +61,9 @@ typedef struct
   /* Notifications that came with the answer to a query (SfDbNotification),
    * and whom to tell of them */
   GPtrArray  *notifications;
+  /* Those its own transactions sent, once it listens (listening) */
+  GPtrArray  *own_notifications;
+  gboolean    listening;
   SfDbNotifyHook notify_hook;
   gpointer    notify_data;
   /* A BEGIN not yet sent: it goes with the next command */
@@ -385,6 +388,7 @@ pg_close (SfDb *db)
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->prepared, g_hash_table_unref);
   g_clear_pointer (&self->notifications, g_ptr_array_unref);
+  g_clear_pointer (&self->own_notifications, g_ptr_array_unref);
   sf_db_driver_clear (db);
   g_free (self);
 }
@@ -489,6 +493,7 @@ sf_db_pg_open (const char     *uri,
   self->conn = conn;
   self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->notifications = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_db_notification_free);
+  self->own_notifications = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_db_notification_free);
 
   /* Notices (such as "relation already exists, skipping") are not ours to print */
   PQsetNoticeProcessor (conn, ignore_notice, NULL);
@@ -1535,6 +1540,8 @@ pg_listen (SfDb       *db,
   result = PQexec (conn_of (db), sql);
   ok = result_ok (db, result, PGRES_COMMAND_OK);
   PQclear (result);
+  if (ok)
+    ((SfDbPg *) db)->listening = TRUE;
   return ok;
 }
 
@@ -1544,8 +1551,10 @@ pg_get_socket (SfDb *db)
   return PQsocket (conn_of (db));
 }
 
-/* Moves what libpq has parsed into the connection's queue, leaving out
- * what this connection sent itself; returns how many were queued. */
+/* Moves what libpq has parsed into the connection's queues: what other
+ * backends sent, and apart from it what this connection sent itself (its
+ * own transactions' notifications come back before the answer to their
+ * COMMIT); returns how many others' were queued. */
 static guint
 queue_notifications (SfDbPg *self)
 {
@@ -1555,15 +1564,13 @@ queue_notifications (SfDbPg *self)
 
   while ((notify = PQnotifies (self->conn)) != NULL)
     {
-      /* What this connection wrote, it knows already */
-      if (notify->be_pid != own_pid)
-        {
-          SfDbNotification *notification = g_new0 (SfDbNotification, 1);
+      SfDbNotification *notification = g_new0 (SfDbNotification, 1);
 
-          notification->channel = g_strdup (notify->relname);
-          notification->payload = g_strdup (notify->extra);
-          g_ptr_array_add (self->notifications, notification);
-        }
+      notification->channel = g_strdup (notify->relname);
+      notification->payload = g_strdup (notify->extra);
+      /* What this connection wrote is not news to its watcher */
+      g_ptr_array_add (notify->be_pid != own_pid ? self->notifications : self->own_notifications,
+                       notification);
       PQfreemem (notify);
     }
   return self->notifications->len - before;
@@ -1613,6 +1620,21 @@ pg_take_notifications (SfDb      *db,
   return TRUE;
 }
 
+static gboolean
+pg_take_own_notifications (SfDb      *db,
+                           GPtrArray *into)
+{
+  SfDbPg *self = (SfDbPg *) db;
+
+  if (!self->listening)
+    return FALSE;
+  catch_notifications (db);
+  for (guint i = 0; i < self->own_notifications->len; i++)
+    g_ptr_array_add (into, g_steal_pointer (&g_ptr_array_index (self->own_notifications, i)));
+  g_ptr_array_set_size (self->own_notifications, 0);
+  return TRUE;
+}
+
 static const SfDbDriver sf_db_pg_driver = {
   .name = "postgresql",
   .kind = SF_DB_POSTGRES,
@@ -1659,6 +1681,7 @@ static const SfDbDriver sf_db_pg_driver = {
   .get_socket = pg_get_socket,
   .take_notifications = pg_take_notifications,
   .set_notify_hook = pg_set_notify_hook,
+  .take_own_notifications = pg_take_own_notifications,
 };
 
 /* ---- a lost connection ---- */

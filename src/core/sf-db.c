@@ -665,6 +665,21 @@ sf_db_take_notifications (SfDb    *db,
   return g_steal_pointer (&notifications);
 }
 
+GPtrArray *
+sf_db_take_own_notifications (SfDb *db)
+{
+  g_autoptr(GPtrArray) notifications = NULL;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  if (db->driver->take_own_notifications == NULL)
+    return NULL;
+  notifications = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_db_notification_free);
+  if (!db->driver->take_own_notifications (db, notifications))
+    return NULL;
+  return g_steal_pointer (&notifications);
+}
+
 void
 sf_db_set_notify_hook (SfDb           *db,
                        SfDbNotifyHook  hook,

@@ -294,6 +294,12 @@ int           sf_db_get_socket         (SfDb           *db);
 GPtrArray    *sf_db_take_notifications (SfDb           *db,
                                         GError        **error);
 void          sf_db_notification_free  (SfDbNotification *notification);
+/* What this connection's own transactions notified on a channel it
+ * listens on, which came back with the answer to their COMMIT (so a
+ * program can follow its own writes by the same names as others'),
+ * oldest first, each handed over once; NULL where the driver has no
+ * notifications or the connection listens on no channel. */
+GPtrArray    *sf_db_take_own_notifications (SfDb        *db);
 
 /* Called when notifications arrived with the answer to one of this
  * connection's own queries: read from the socket already, they will not

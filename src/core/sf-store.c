@@ -17,6 +17,7 @@
 #include "sf-store-changes.h"
 #include "sf-error.h"
 #include "sf-norms.h"
+#include "sf-remote-change.h"
 #include "sf-server.h"
 #include "sf-store.h"
 
@@ -698,16 +699,64 @@ sf_store_rollback_bulk (SfStore *self)
   end_bulk (self);
 }
 
+/* On a server that is listened to, this connection's own transactions
+ * come back as the triggers' notifications naming table and rows, as
+ * another user's do (sf-remote-change.h): they say what was written where
+ * no row hook can.  Adds them to @change and returns how many rows they
+ * named; -1 when the connection listens on nothing. */
+static gint64
+add_own_notifications (SfStore  *self,
+                       SfChange *change)
+{
+  g_autoptr(GPtrArray) own = sf_db_take_own_notifications (self->db);
+  gint64 named = 0;
+
+  if (own == NULL)
+    return -1;
+  for (guint i = 0; i < own->len; i++)
+    {
+      SfDbNotification *notification = g_ptr_array_index (own, i);
+      g_autoptr(SfRemoteChange) remote = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_strcmp0 (notification->channel, SF_REMOTE_CHANNEL) != 0)
+        continue;
+      remote = sf_remote_change_parse (notification->payload, &error);
+      if (remote == NULL)
+        {
+          g_debug ("%s", error->message);
+          change->everything = TRUE;
+          continue;
+        }
+      /* "all" makes the change everything */
+      sf_remote_change_add_to (remote, change);
+      named += remote->ids != NULL ? remote->ids->len : 0;
+    }
+  return named;
+}
+
 static void
 emit_changed (SfStore  *self,
               gboolean  everything)
 {
   g_autoptr(SfChange) change = g_steal_pointer (&self->pending);
   gint64 total = sf_db_total_changes (self->db);
+  gint64 named = add_own_notifications (self, change);
 
   /* A write from a handler is the next emission's */
   self->pending = sf_change_new ();
-  if (everything || total - self->total_changes > self->rows_seen)
+  if (named >= 0)
+    {
+      /* Every table figures are read from notifies; rows the
+       * notifications did not name are of those that do not (the change
+       * log, the history of figures, access) or the same row written
+       * twice in one transaction */
+      if (total - self->total_changes > self->rows_seen + named)
+        change->tables |= SF_CHANGE_LOG;
+    }
+  else if (total - self->total_changes > self->rows_seen)
+    everything = TRUE;
+  if (everything)
     change->everything = TRUE;
   self->rows_seen = 0;
   self->total_changes = total;

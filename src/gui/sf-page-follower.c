@@ -88,7 +88,9 @@ sf_page_follower_set_context (SfPageFollower   *follower,
   follower->stale = sf_context_get_figures (context) != NULL;
   if (ADW_IS_VIEW_STACK (gtk_widget_get_parent (page)))
     {
-      follower->stack = gtk_widget_get_parent (page);
+      /* Weak: a page can outlive its stack (a worker's result holds it
+       * until it arrives), and then must not touch it */
+      g_set_weak_pointer (&follower->stack, gtk_widget_get_parent (page));
       follower->shown_id = g_signal_connect (follower->stack, "notify::visible-child",
                                              G_CALLBACK (on_stack_visible_child_cb), follower);
     }
@@ -117,7 +119,8 @@ sf_page_follower_clear (SfPageFollower *follower)
   g_clear_signal_handler (&follower->changed_id, follower->context);
   if (follower->stack != NULL)
     g_clear_signal_handler (&follower->shown_id, follower->stack);
-  follower->stack = NULL;
+  follower->shown_id = 0;
+  g_clear_weak_pointer (&follower->stack);
   g_signal_handlers_disconnect_by_data (follower->page, follower);
   g_clear_object (&follower->context);
 }

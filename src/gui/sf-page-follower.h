@@ -29,7 +29,7 @@ typedef struct
   GtkWidget        *page;
   SfContext        *context;
   gulong            changed_id;
-  GtkWidget        *stack;            /* the page's AdwViewStack, or NULL */
+  GtkWidget        *stack;            /* the page's AdwViewStack, or NULL (weak) */
   gulong            shown_id;
   gboolean          filled;
   gboolean          stale;
