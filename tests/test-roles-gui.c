@@ -19,7 +19,6 @@
 #include "sf-access-dialog-private.h"
 #include "sf-caseloads-page.h"
 #include "sf-planning-page-private.h"
-#include "sf-server.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
@@ -48,9 +47,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *grant = NULL;
   int n = ++counter;
 
-  fixture->uri = sf_test_pg_new_database ();
-  g_assert_true (sf_server_setup (fixture->uri, NULL, NULL, &error));
-  g_assert_no_error (error);
+  fixture->uri = sf_test_pg_new_server_database ();
   owner = sf_store_open (fixture->uri, &error);
   g_assert_no_error (error);
   sf_test_import_example (owner);
