@@ -110,15 +110,7 @@ static gboolean
 area_exists (SfStore *store,
              gint64   area_id)
 {
-  SfDbStmt *stmt = sf_store_prepare (store, "SELECT 1 FROM area WHERE id = ?1", NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sf_db_stmt_bind_int64 (stmt, 1, area_id);
-  found = sf_db_stmt_step (stmt) == SF_DB_ROW;
-  sf_db_stmt_free (stmt);
-  return found;
+  return sf_store_query_int (store, "SELECT 1 FROM area WHERE id = ?1", area_id) != 0;
 }
 
 static gboolean
@@ -637,15 +629,7 @@ static gboolean
 case_exists (SfStore *store,
              gint64   id)
 {
-  SfDbStmt *stmt = sf_store_prepare (store, "SELECT 1 FROM casefile WHERE id = ?1", NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sf_db_stmt_bind_int64 (stmt, 1, id);
-  found = sf_db_stmt_step (stmt) == SF_DB_ROW;
-  sf_db_stmt_free (stmt);
-  return found;
+  return sf_store_query_int (store, "SELECT 1 FROM casefile WHERE id = ?1", id) != 0;
 }
 
 /* A deleted case back under its own id, as the snapshot has it. */
