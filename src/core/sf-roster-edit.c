@@ -74,14 +74,7 @@ sf_roster_check_text (const char  *what,
                        "code). Write it on one line, without them."), what);
         return FALSE;
       }
-  if (sf_privacy_looks_like_cpr (text))
-    {
-      g_set_error (error, SF_ERROR, SF_ERROR_PRIVACY,
-                   _("%s contains what looks like a CPR number. Sagsfordeling does not "
-                     "store CPR numbers; remove it."), what);
-      return FALSE;
-    }
-  return TRUE;
+  return sf_privacy_check_text (what, text, error);
 }
 
 /* A character that shows nothing, or shows as a space: two sets of
