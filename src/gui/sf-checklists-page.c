@@ -1132,11 +1132,7 @@ sf_checklists_page_dispose (GObject *object)
   SfChecklistsPage *self = (SfChecklistsPage *)object;
   GtkWidget *child;
 
-  if (self->pdf_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->pdf_chooser));
-      g_clear_object (&self->pdf_chooser);
-    }
+  sf_chooser_close (&self->pdf_chooser);
   if (self->dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
   self->dialog = NULL;

@@ -1919,11 +1919,7 @@ sf_planning_page_dispose (GObject *object)
   g_clear_handle_id (&self->rows_idle, g_source_remove);
   g_clear_pointer (&self->children, g_array_unref);
   g_clear_pointer (&self->over, g_ptr_array_unref);
-  if (self->export_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
-      g_clear_object (&self->export_chooser);
-    }
+  sf_chooser_close (&self->export_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_PLANNING_PAGE);
   g_clear_pointer (&self->data, sf_planning_data_unref);
   g_clear_object (&self->store);
