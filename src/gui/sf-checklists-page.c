@@ -12,6 +12,7 @@
 #include "sf-checklist-entry.h"
 #include "sf-checklist-pdf.h"
 #include "sf-checklists-page-private.h"
+#include "sf-error-dialog.h"
 #include "sf-export-chooser.h"
 #include "sf-grouped-list.h"
 #include "sf-role-gate.h"
@@ -105,13 +106,8 @@ new_dialog (SfChecklistsPage *self,
             const char       *heading,
             const char       *body)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog = sf_message_dialog_new_for (GTK_WIDGET (self), heading, body);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       heading, NULL));
-  if (body != NULL)
-    adw_message_dialog_set_body (dialog, body);
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   adw_message_dialog_set_close_response (dialog, "cancel");
   if (self->dialog != NULL)

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-error-dialog.h"
 #include "sf-export-chooser.h"
 
 /* Closes the chooser in @slot, if there is one, and empties the slot: for
@@ -57,8 +58,7 @@ sf_export_chooser_open (GtkFileChooserNative **slot,
                         GCallback              on_response,
                         gpointer               instance)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser = chooser_new (slot, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, title,
+  GtkFileChooserNative *chooser = chooser_new (slot, sf_widget_get_window (widget), title,
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), on_response, instance);
 
   if (format != SF_EXPORT_CSV)
