@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "sf-conflict.h"
+#include "sf-demo.h"
 #include "sf-server.h"
 #include "sf-test-util.h"
 
@@ -348,17 +349,44 @@ sf_test_pg_query (const char *uri,
   return value;
 }
 
+char *
+sf_test_pg_new_server_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *uri = sf_test_pg_new_database ();
+
+  g_assert_true (sf_server_setup (uri, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return uri;
+}
+
+void
+sf_test_pg_two_stores (char     **uri,
+                       char     **who,
+                       SfStore  **store_a,
+                       SfStore  **store_b)
+{
+  g_autoptr(GError) error = NULL;
+
+  *uri = sf_test_pg_new_server_database ();
+  *who = sf_test_pg_query (*uri, "SELECT session_user");
+  *store_a = sf_store_open (*uri, &error);
+  g_assert_no_error (error);
+  g_assert_true (sf_demo_populate (*store_a, sf_day_today (), &error));
+  g_assert_no_error (error);
+  *store_b = sf_store_open (*uri, &error);
+  g_assert_no_error (error);
+}
+
 /* A store on a new database of the test server, set up as its owner
  * would (server-setup) */
 static SfStore *
 pg_open_store (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = sf_test_pg_new_database ();
+  g_autofree char *uri = sf_test_pg_new_server_database ();
   SfStore *store;
 
-  g_assert_true (sf_server_setup (uri, NULL, NULL, &error));
-  g_assert_no_error (error);
   store = sf_store_open (uri, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);

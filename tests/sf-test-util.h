@@ -97,6 +97,16 @@ char    *sf_test_pg_new_database   (void);
 /* Drops the database @uri names (made by sf_test_pg_new_database) and
  * frees @uri. */
 void     sf_test_pg_drop_database  (char        *uri);
+/* A new database on the server, set up as its owner would (server-setup);
+ * its URI (freed with sf_test_pg_drop_database) */
+char    *sf_test_pg_new_server_database (void);
+/* Two users' sessions on one server: a new database set up as above, its
+ * URI in @uri and the user signed in in @who, and two stores open on it,
+ * the first having filled it with the demo data. */
+void     sf_test_pg_two_stores     (char        **uri,
+                                    char        **who,
+                                    SfStore     **store_a,
+                                    SfStore     **store_b);
 /* Runs @sql on @uri (the test fails if it fails) and returns the first
  * column of its first row, or NULL. */
 char    *sf_test_dump_tables       (SfDb               *db,

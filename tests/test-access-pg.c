@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include "sf-core.h"
-#include "sf-server.h"
 #include "sf-test-util.h"
 
 /* Two logins per level, and one with no access at all */
@@ -111,8 +110,7 @@ fixture_set_up (Fixture       *fixture,
   /* Set up as server-setup does, filled in the program rather than through
    * the command line (a dozen fewer programs to start) */
   fixture->dir = sf_test_make_tmpdir ();
-  fixture->uri = sf_test_pg_new_database ();
-  g_assert_true (sf_server_setup (fixture->uri, NULL, NULL, &error));
+  fixture->uri = sf_test_pg_new_server_database ();
   owner = sf_store_open (fixture->uri, &error);
   g_assert_no_error (error);
 

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "sf-backups-window.h"
-#include "sf-server.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 
@@ -28,7 +27,7 @@ static void
 test_on_server (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = sf_test_pg_new_database ();
+  g_autofree char *uri = sf_test_pg_new_server_database ();
   g_autofree char *dir = sf_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "export.db", NULL);
   g_autoptr(SfStore) store = NULL;
@@ -37,8 +36,6 @@ test_on_server (void)
   GtkWidget *back_up, *export, *list;
   AdwPreferencesGroup *group;
 
-  g_assert_true (sf_server_setup (uri, NULL, NULL, &error));
-  g_assert_no_error (error);
   store = sf_store_open (uri, &error);
   g_assert_no_error (error);
   sf_test_import_example (store);

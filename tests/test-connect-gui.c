@@ -54,18 +54,6 @@ uri_database (const char *uri)
   return g_strdup (g_uri_get_path (parsed) + 1);
 }
 
-/* A new database on the test server, set up as its owner would */
-static char *
-new_server_database (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *uri = sf_test_pg_new_database ();
-
-  g_assert_true (sf_server_setup (uri, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return uri;
-}
-
 /* The server's socket folder */
 static char *
 server_socket_dir (void)
@@ -152,7 +140,7 @@ dialog_done (gpointer data)
 static void
 test_connect_dialog (void)
 {
-  g_autofree char *uri = new_server_database ();
+  g_autofree char *uri = sf_test_pg_new_server_database ();
   g_autofree char *dir = NULL;
   g_autoptr(SfStore) file_store = sf_test_open_store (&dir);
   SfWindow *parent = sf_test_present_window (file_store);
@@ -253,7 +241,7 @@ make_password_role (void)
 static void
 test_password (void)
 {
-  g_autofree char *uri = new_server_database ();
+  g_autofree char *uri = sf_test_pg_new_server_database ();
   g_autofree char *database = uri_database (uri);
   g_autofree char *dir = NULL;
   g_autoptr(SfStore) file_store = sf_test_open_store (&dir);
@@ -374,7 +362,7 @@ start_page_says_unreachable (gpointer data)
 static void
 test_server_down_at_start (void)
 {
-  g_autofree char *uri = new_server_database ();
+  g_autofree char *uri = sf_test_pg_new_server_database ();
   g_autofree char *database = uri_database (uri);
   char *link_dir = make_link_dir ();
   g_autofree char *location = g_strdup_printf ("postgresql:///%s?host=%s", database, link_dir);
@@ -428,7 +416,7 @@ window_on (gpointer data)
 static void
 test_switch (void)
 {
-  g_autofree char *uri = new_server_database ();
+  g_autofree char *uri = sf_test_pg_new_server_database ();
   g_autofree char *database = uri_database (uri);
   g_autofree char *dir = sf_test_make_tmpdir ();
   g_autofree char *file = g_build_filename (dir, "kommune.db", NULL);
@@ -533,7 +521,7 @@ banner_revealed (GtkWidget *banner)
 static void
 test_connection_lost (void)
 {
-  g_autofree char *uri = new_server_database ();
+  g_autofree char *uri = sf_test_pg_new_server_database ();
   g_autofree char *database = uri_database (uri);
   char *link_dir = make_link_dir ();
   g_autofree char *location = g_strdup_printf ("postgresql:///%s?host=%s", database, link_dir);
@@ -641,7 +629,7 @@ password_refused (gpointer data)
 static void
 test_password_changed (void)
 {
-  g_autofree char *uri = new_server_database ();
+  g_autofree char *uri = sf_test_pg_new_server_database ();
   g_autofree char *database = uri_database (uri);
   g_autofree char *socket_dir = server_socket_dir ();
   g_autofree char *location = g_strdup_printf ("postgresql:///%s?host=%s&user=" PW_ROLE,

@@ -16,7 +16,6 @@
 
 #include "sf-core.h"
 #include "sf-import-private.h"
-#include "sf-server.h"
 #include "sf-test-util.h"
 
 #define ROSTER \
@@ -38,9 +37,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GBytes) roster = sf_test_bytes (ROSTER);
   g_auto(SfImportResult) result = { 0 };
 
-  fixture->uri = sf_test_pg_new_database ();
-  g_assert_true (sf_server_setup (fixture->uri, NULL, NULL, &error));
-  g_assert_no_error (error);
+  fixture->uri = sf_test_pg_new_server_database ();
   fixture->store = sf_store_open (fixture->uri, &error);
   g_assert_no_error (error);
   g_assert_true (sf_import_roster (fixture->store, roster, &result, &error));

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "sf-roster-page-private.h"
-#include "sf-server.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
@@ -33,19 +32,7 @@ static void
 fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fx->uri = sf_test_pg_new_database ();
-  g_assert_true (sf_server_setup (fx->uri, NULL, NULL, &error));
-  g_assert_no_error (error);
-  fx->who = sf_test_pg_query (fx->uri, "SELECT session_user");
-  fx->store_a = sf_store_open (fx->uri, &error);
-  g_assert_no_error (error);
-  g_assert_true (sf_demo_populate (fx->store_a, sf_day_today (), &error));
-  g_assert_no_error (error);
-  fx->store_b = sf_store_open (fx->uri, &error);
-  g_assert_no_error (error);
-
+  sf_test_pg_two_stores (&fx->uri, &fx->who, &fx->store_a, &fx->store_b);
   fx->window_a = sf_test_present_window (fx->store_a);
   fx->window_b = sf_test_present_window (fx->store_b);
   sf_test_wait_for_frame ();

@@ -10,7 +10,6 @@
 
 #include "sf-core.h"
 #include "sf-remote-change.h"
-#include "sf-server.h"
 #include "sf-test-util.h"
 
 /* ---- payloads (no server) ---- */
@@ -230,17 +229,7 @@ fixture_set_up (Fixture       *fx,
       g_test_skip ("no PostgreSQL server: SF_TEST_PG_URI is not set");
       return;
     }
-  fx->uri = sf_test_pg_new_database ();
-  g_assert_true (sf_server_setup (fx->uri, NULL, NULL, &error));
-  g_assert_no_error (error);
-  fx->who = sf_test_pg_query (fx->uri, "SELECT session_user");
-
-  fx->store_a = sf_store_open (fx->uri, &error);
-  g_assert_no_error (error);
-  g_assert_true (sf_demo_populate (fx->store_a, sf_day_today (), &error));
-  g_assert_no_error (error);
-  fx->store_b = sf_store_open (fx->uri, &error);
-  g_assert_no_error (error);
+  sf_test_pg_two_stores (&fx->uri, &fx->who, &fx->store_a, &fx->store_b);
 
   fx->context_a = sf_context_new (fx->store_a);
   g_assert_true (sf_context_reload (fx->context_a, &error));

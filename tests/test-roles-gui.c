@@ -51,9 +51,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *grant = NULL;
   int n = ++counter;
 
-  fixture->uri = sf_test_pg_new_database ();
-  g_assert_true (sf_server_setup (fixture->uri, NULL, NULL, &error));
-  g_assert_no_error (error);
+  fixture->uri = sf_test_pg_new_server_database ();
   owner = sf_store_open (fixture->uri, &error);
   g_assert_no_error (error);
   sf_test_import_example (owner);

@@ -63,18 +63,6 @@ parse_number (const char  *option,
   return TRUE;
 }
 
-static guint
-count_teams (const SfDataset *dataset,
-             gint64           area_id)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < dataset->teams->len; i++)
-    if (g_array_index (dataset->teams, SfTeam, i).area_id == area_id)
-      n++;
-  return n;
-}
-
 static const char *
 reference_kind_key (SfReferenceKind kind)
 {
@@ -122,7 +110,7 @@ print_json (const SfDataset    *dataset,
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "teams");
-      json_builder_add_int_value (builder, count_teams (dataset, area->id));
+      json_builder_add_int_value (builder, sf_dataset_count_area_teams (dataset, area->id));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -166,7 +154,7 @@ print_area (const SfDataset *dataset,
             const SfArea    *area)
 {
   g_autofree char *range = sf_area_describe_range (area);
-  guint teams = count_teams (dataset, area->id);
+  guint teams = sf_dataset_count_area_teams (dataset, area->id);
 
   g_print ("  %-32s %s\n      %s", area->key, area->name, range);
   if (area->custom && area->source != NULL)

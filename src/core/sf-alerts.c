@@ -500,6 +500,31 @@ team_is_over (const SfSettings   *settings,
   return sf_capacity_status (settings, tf->load, tf->capacity) == SF_STATUS_OVER;
 }
 
+/* The alert of @subject, over what it is @allowed (its adjusted norm or
+ * capacity) at each of the last @run weekly @points: since the run's first
+ * point, by @load - @allowed now; its value is @utilisation, or the load
+ * where that is unknown. */
+static SfAlert *
+sustained_alert_new (SfAlertKind   kind,
+                     const SfTeam *team,
+                     const char   *subject,
+                     GPtrArray    *points,
+                     guint         run,
+                     double        utilisation,
+                     double        load,
+                     double        allowed)
+{
+  const SfTrendPoint *first = g_ptr_array_index (points, points->len - run);
+  SfAlert *alert = alert_new (kind, SF_SEVERITY_ERROR, team);
+
+  alert->subject = g_strdup (subject);
+  alert->value = isnan (utilisation) ? load : utilisation;
+  alert->limit = 1.0;
+  alert->excess = load - allowed;
+  alert->since = first->day;
+  return alert;
+}
+
 GPtrArray *
 sf_alerts_sustained (const SfFigures *figures,
                      GPtrArray       *points)
@@ -530,7 +555,6 @@ sf_alerts_sustained_some (const SfFigures *figures,
       const SfTeam *team = sf_dataset_find_team (figures->dataset, w->team_id);
       guint run = caseworker_ids == NULL || sf_ids_contain (caseworker_ids, w->id)
                   ? run_length (points, worker_is_over, settings, i) : 0;
-      const SfTrendPoint *first;
       g_autofree char *since = NULL;
       g_autofree char *load = NULL;
       g_autofree char *norm = NULL;
@@ -540,18 +564,13 @@ sf_alerts_sustained_some (const SfFigures *figures,
 
       if (run < needed)
         continue;
-      first = g_ptr_array_index (points, points->len - run);
-      weeks = (last->day - first->day) / 7;
-      since = sf_day_format (first->day);
+      alert = sustained_alert_new (SF_ALERT_SUSTAINED_OVERLOAD, team, w->initials, points, run,
+                                   tw->utilisation, tw->load, tw->adjusted_norm);
+      alert->caseworker_id = w->id;
+      weeks = (last->day - alert->since) / 7;
+      since = sf_day_format (alert->since);
       load = sf_format_decimal (tw->load, 1);
       norm = sf_format_decimal (tw->adjusted_norm, 1);
-      alert = alert_new (SF_ALERT_SUSTAINED_OVERLOAD, SF_SEVERITY_ERROR, team);
-      alert->caseworker_id = w->id;
-      alert->subject = g_strdup (w->initials);
-      alert->value = isnan (tw->utilisation) ? tw->load : tw->utilisation;
-      alert->limit = 1.0;
-      alert->excess = tw->load - tw->adjusted_norm;
-      alert->since = first->day;
       excess = format_up (alert->excess);
       /* Translators: "Trine Larsen (TLR) has been over the norm at every weekly point since 01.11.2026 (5 weeks): …" */
       alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -569,28 +588,21 @@ sf_alerts_sustained_some (const SfFigures *figures,
       const SfTeamFigures *tf = &g_array_index (last->teams, SfTeamFigures, i);
       guint run = team_ids == NULL || sf_ids_contain (team_ids, tf->team->id)
                   ? run_length (points, team_is_over, settings, i) : 0;
-      const SfTrendPoint *first;
       g_autofree char *since = NULL;
       g_autofree char *load = NULL;
       g_autofree char *capacity = NULL;
       g_autofree char *excess = NULL;
-      double utilisation = sf_trend_team_utilisation (tf);
       guint weeks;
       SfAlert *alert;
 
       if (run < needed)
         continue;
-      first = g_ptr_array_index (points, points->len - run);
-      weeks = (last->day - first->day) / 7;
-      since = sf_day_format (first->day);
+      alert = sustained_alert_new (SF_ALERT_TEAM_SUSTAINED_OVERLOAD, tf->team, tf->team->name, points, run,
+                                   sf_trend_team_utilisation (tf), tf->load, tf->capacity);
+      weeks = (last->day - alert->since) / 7;
+      since = sf_day_format (alert->since);
       load = sf_format_decimal (tf->load, 1);
       capacity = sf_format_decimal (tf->capacity, 1);
-      alert = alert_new (SF_ALERT_TEAM_SUSTAINED_OVERLOAD, SF_SEVERITY_ERROR, tf->team);
-      alert->subject = g_strdup (tf->team->name);
-      alert->value = isnan (utilisation) ? tf->load : utilisation;
-      alert->limit = 1.0;
-      alert->excess = tf->load - tf->capacity;
-      alert->since = first->day;
       excess = format_up (alert->excess);
       alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "%s has been over its capacity at every weekly point since %s (%u week): now a weighted load of %s against a capacity of %s.",

@@ -58,14 +58,7 @@ check_text (const char  *what,
                    _("%s is longer than %u characters."), what, (guint) SF_AREA_MAX_TEXT);
       return FALSE;
     }
-  if (sf_privacy_looks_like_cpr (text))
-    {
-      g_set_error (error, SF_ERROR, SF_ERROR_PRIVACY,
-                   _("%s contains what looks like a CPR number. Sagsfordeling does not "
-                     "store CPR numbers; remove it."), what);
-      return FALSE;
-    }
-  return TRUE;
+  return sf_privacy_check_text (what, text, error);
 }
 
 static gboolean

@@ -110,15 +110,7 @@ static gboolean
 area_exists (SfStore *store,
              gint64   area_id)
 {
-  SfDbStmt *stmt = sf_store_prepare (store, "SELECT 1 FROM area WHERE id = ?1", NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sf_db_stmt_bind_int64 (stmt, 1, area_id);
-  found = sf_db_stmt_step (stmt) == SF_DB_ROW;
-  sf_db_stmt_free (stmt);
-  return found;
+  return sf_store_query_int (store, "SELECT 1 FROM area WHERE id = ?1", area_id) != 0;
 }
 
 static gboolean
@@ -409,28 +401,42 @@ note_versions (SfStore       *store,
   return TRUE;
 }
 
+/* Runs @sql on each case of @ids, as update_each() does, in a transaction
+ * with the audit entry @action naming the cases; refused as a whole when
+ * one of them does not exist. */
+static gboolean
+change_each (SfStore       *store,
+             const char    *sql,
+             const gint64  *ids,
+             guint          n_ids,
+             const char    *action,
+             GError       **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autofree char *detail = NULL;
+  gboolean ok;
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  rows = load_rows (store, ids, n_ids, error);
+  ok = rows != NULL && update_each (store, sql, ids, n_ids, NULL, error);
+  if (ok)
+    {
+      detail = references_detail (rows);
+      ok = sf_store_audit (store, action, NULL, detail, error);
+    }
+  return sf_store_finish (store, ok, error);
+}
+
 gboolean
 sf_cases_delete (SfStore       *store,
                  const gint64  *ids,
                  guint          n_ids,
                  GError       **error)
 {
-  g_autoptr(GArray) rows = NULL;
-  g_autofree char *detail = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
 
-  if (!sf_store_begin (store, error))
-    return FALSE;
-  rows = load_rows (store, ids, n_ids, error);
-  ok = rows != NULL && update_each (store, "DELETE FROM casefile WHERE id = ?1", ids, n_ids, NULL, error);
-  if (ok)
-    {
-      detail = references_detail (rows);
-      ok = sf_store_audit (store, "case-delete", NULL, detail, error);
-    }
-  return sf_store_finish (store, ok, error);
+  return change_each (store, "DELETE FROM casefile WHERE id = ?1", ids, n_ids, "case-delete", error);
 }
 
 gboolean
@@ -505,23 +511,10 @@ sf_cases_reopen (SfStore       *store,
                  guint          n_ids,
                  GError       **error)
 {
-  g_autoptr(GArray) rows = NULL;
-  g_autofree char *detail = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
 
-  if (!sf_store_begin (store, error))
-    return FALSE;
-  rows = load_rows (store, ids, n_ids, error);
-  ok = rows != NULL &&
-       update_each (store, "UPDATE casefile SET closed_date = NULL WHERE id = ?1", ids, n_ids, NULL, error);
-  if (ok)
-    {
-      detail = references_detail (rows);
-      ok = sf_store_audit (store, "case-reopen", NULL, detail, error);
-    }
-  return sf_store_finish (store, ok, error);
+  return change_each (store, "UPDATE casefile SET closed_date = NULL WHERE id = ?1", ids, n_ids, "case-reopen",
+                      error);
 }
 
 gboolean
@@ -690,15 +683,7 @@ static gboolean
 case_exists (SfStore *store,
              gint64   id)
 {
-  SfDbStmt *stmt = sf_store_prepare (store, "SELECT 1 FROM casefile WHERE id = ?1", NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sf_db_stmt_bind_int64 (stmt, 1, id);
-  found = sf_db_stmt_step (stmt) == SF_DB_ROW;
-  sf_db_stmt_free (stmt);
-  return found;
+  return sf_store_query_int (store, "SELECT 1 FROM casefile WHERE id = ?1", id) != 0;
 }
 
 /* A deleted case back under its own id, as the snapshot has it. */

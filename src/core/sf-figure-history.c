@@ -767,13 +767,8 @@ acknowledge (SfStore        *store,
                            _("Write a note on why the alert can wait."));
       return FALSE;
     }
-  if (sf_privacy_looks_like_cpr (trimmed))
-    {
-      g_set_error (error, SF_ERROR, SF_ERROR_PRIVACY,
-                   _("%s contains what looks like a CPR number. Sagsfordeling does not "
-                     "store CPR numbers; remove it."), _("The note"));
-      return FALSE;
-    }
+  if (!sf_privacy_check_text (_("The note"), trimmed, error))
+    return FALSE;
   return write_ack (store, alert,
                     "INSERT INTO alert_ack (identity, value, note, expires, at, who)"
                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"

@@ -274,6 +274,19 @@ sf_dataset_find_area_by_key (const SfDataset *dataset,
   return NULL;
 }
 
+/* How many teams work in the area @area_id */
+guint
+sf_dataset_count_area_teams (const SfDataset *dataset,
+                             gint64           area_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < dataset->teams->len; i++)
+    if (g_array_index (dataset->teams, SfTeam, i).area_id == area_id)
+      n++;
+  return n;
+}
+
 const char *
 sf_complexity_to_key (SfComplexity complexity)
 {

@@ -161,6 +161,8 @@ const SfTeam       *sf_dataset_find_team            (const SfDataset    *dataset
                                                      gint64              id);
 const SfCaseworker *sf_dataset_find_caseworker      (const SfDataset    *dataset,
                                                      gint64              id);
+guint               sf_dataset_count_area_teams     (const SfDataset    *dataset,
+                                                     gint64              area_id);
 
 const char         *sf_complexity_to_key            (SfComplexity        complexity);
 const char         *sf_complexity_to_label          (SfComplexity        complexity);

@@ -1,6 +1,10 @@
-#include "sf-privacy.h"
+#include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
+
+#include "sf-error.h"
+#include "sf-privacy.h"
 
 /* The text reduced to what a CPR number is made of: digits (0–9), the
  * separators people put between its parts (SEP) and anything else (OTHER).
@@ -183,5 +187,19 @@ sf_privacy_looks_like_cpr (const char *text)
         return TRUE;
       i += run;
     }
+  return FALSE;
+}
+
+/* @what is translated and starts a sentence, e.g. "The name". */
+gboolean
+sf_privacy_check_text (const char  *what,
+                       const char  *text,
+                       GError     **error)
+{
+  if (!sf_privacy_looks_like_cpr (text))
+    return TRUE;
+  g_set_error (error, SF_ERROR, SF_ERROR_PRIVACY,
+               _("%s contains what looks like a CPR number. Sagsfordeling does not "
+                 "store CPR numbers; remove it."), what);
   return FALSE;
 }

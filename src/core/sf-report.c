@@ -501,6 +501,28 @@ append_cell (GString    *out,
       g_string_append_c (out, ' ');
 }
 
+/* A column of a text table: how wide, and whether right-aligned */
+typedef struct
+{
+  int      width;
+  gboolean right;
+} Column;
+
+/* One line of a text table, without its indent or end: each of @cells in
+ * its column, then @last (the status or source) as it is. */
+static void
+append_line (GString            *out,
+             const Column       *columns,
+             guint               n_columns,
+             const char * const *cells,
+             const char         *last)
+{
+  for (guint i = 0; i < n_columns; i++)
+    append_cell (out, cells[i], columns[i].width, columns[i].right);
+  g_string_append (out, "  ");
+  g_string_append (out, last);
+}
+
 static char *
 format_percent (double value)
 {
@@ -512,6 +534,8 @@ format_percent (double value)
 static char *
 render_text (const SfFigures *figures)
 {
+  static const Column worker_columns[] = { { 9, FALSE }, { 24, FALSE }, { 6, TRUE }, { 8, TRUE }, { 8, TRUE },
+                                           { 7, TRUE } };
   g_autoptr(GPtrArray) workers = sorted_workers (figures);
   g_autoptr(GPtrArray) teams = sorted_teams (figures);
   g_autofree char *date = sf_day_format (figures->ref);
@@ -556,14 +580,9 @@ render_text (const SfFigures *figures)
                                 tf->uncovered_cases);
       g_string_append (out, "\n\n  ");
 
-      append_cell (out, _("Initials"), 9, FALSE);
-      append_cell (out, _("Name"), 24, FALSE);
-      append_cell (out, _("Cases"), 6, TRUE);
-      append_cell (out, _("Load"), 8, TRUE);
-      append_cell (out, _("Norm"), 8, TRUE);
-      append_cell (out, _("Used"), 7, TRUE);
-      g_string_append (out, "  ");
-      g_string_append (out, _("Status"));
+      append_line (out, worker_columns, G_N_ELEMENTS (worker_columns),
+                   (const char *[]) { _("Initials"), _("Name"), _("Cases"), _("Load"), _("Norm"), _("Used") },
+                   _("Status"));
       g_string_append (out, "\n");
 
       for (; w < workers->len; w++)
@@ -581,14 +600,9 @@ render_text (const SfFigures *figures)
           norm = sf_format_decimal (wf->adjusted_norm, 1);
           used = format_percent (wf->utilisation);
           g_string_append (out, "  ");
-          append_cell (out, wf->worker->initials, 9, FALSE);
-          append_cell (out, wf->worker->name, 24, FALSE);
-          append_cell (out, cases, 6, TRUE);
-          append_cell (out, wload, 8, TRUE);
-          append_cell (out, norm, 8, TRUE);
-          append_cell (out, used, 7, TRUE);
-          g_string_append (out, "  ");
-          g_string_append (out, sf_status_to_label (wf->status));
+          append_line (out, worker_columns, G_N_ELEMENTS (worker_columns),
+                       (const char *[]) { wf->worker->initials, wf->worker->name, cases, wload, norm, used },
+                       sf_status_to_label (wf->status));
           if (wf->absent)
             g_string_append_printf (out, " (%s)", _("absent"));
           else if (wf->ended)
@@ -797,16 +811,14 @@ text_trend_table (GString             *out,
                   const char          *title,
                   int                  team_index)
 {
+  static const Column columns[] = { { 12, FALSE }, { 9, TRUE }, { 10, TRUE }, { 7, TRUE }, { 8, TRUE },
+                                     { 8, TRUE }, { 8, TRUE } };
+
   g_string_append_printf (out, "\n%s\n  ", title);
-  append_cell (out, _("Date"), 12, FALSE);
-  append_cell (out, _("Load"), 9, TRUE);
-  append_cell (out, _("Capacity"), 10, TRUE);
-  append_cell (out, _("Used"), 7, TRUE);
-  append_cell (out, _("FTE"), 8, TRUE);
-  append_cell (out, _("Needed"), 8, TRUE);
-  append_cell (out, _("Cases"), 8, TRUE);
-  g_string_append (out, "  ");
-  g_string_append (out, _("Source"));
+  append_line (out, columns, G_N_ELEMENTS (columns),
+               (const char *[]) { _("Date"), _("Load"), _("Capacity"), _("Used"), _("FTE"), _("Needed"),
+                                  _("Cases") },
+               _("Source"));
   g_string_append (out, "\n");
   for (guint p = 0; p < points->len; p++)
     {
@@ -834,15 +846,9 @@ text_trend_table (GString             *out,
       needed = sf_format_decimal (totals.fte_needed, 2);
       cases = g_strdup_printf ("%u", totals.open_cases);
       g_string_append (out, "  ");
-      append_cell (out, date, 12, FALSE);
-      append_cell (out, load, 9, TRUE);
-      append_cell (out, capacity, 10, TRUE);
-      append_cell (out, used, 7, TRUE);
-      append_cell (out, fte, 8, TRUE);
-      append_cell (out, needed, 8, TRUE);
-      append_cell (out, cases, 8, TRUE);
-      g_string_append (out, "  ");
-      g_string_append (out, point->recorded ? _("recorded") : _("computed"));
+      append_line (out, columns, G_N_ELEMENTS (columns),
+                   (const char *[]) { date, load, capacity, used, fte, needed, cases },
+                   point->recorded ? _("recorded") : _("computed"));
       g_string_append (out, "\n");
     }
 }
@@ -1048,16 +1054,14 @@ static void
 text_forecast_points (GString *out,
                       GArray  *points)
 {
+  static const Column columns[] = { { 12, FALSE }, { 9, TRUE }, { 10, TRUE }, { 7, TRUE }, { 8, TRUE },
+                                     { 8, TRUE }, { 8, TRUE } };
+
   g_string_append (out, "  ");
-  append_cell (out, _("Month"), 12, FALSE);
-  append_cell (out, _("Demand"), 9, TRUE);
-  append_cell (out, _("Capacity"), 10, TRUE);
-  append_cell (out, _("Used"), 7, TRUE);
-  append_cell (out, _("FTE"), 8, TRUE);
-  append_cell (out, _("Needed"), 8, TRUE);
-  append_cell (out, _("Gap"), 8, TRUE);
-  g_string_append (out, "  ");
-  g_string_append (out, _("Status"));
+  append_line (out, columns, G_N_ELEMENTS (columns),
+               (const char *[]) { _("Month"), _("Demand"), _("Capacity"), _("Used"), _("FTE"), _("Needed"),
+                                  _("Gap") },
+               _("Status"));
   g_string_append (out, "\n");
   for (guint k = 0; k < points->len; k++)
     {
@@ -1071,15 +1075,9 @@ text_forecast_points (GString *out,
       g_autofree char *gap = sf_format_decimal (point->gap, 2);
 
       g_string_append (out, "  ");
-      append_cell (out, date, 12, FALSE);
-      append_cell (out, demand, 9, TRUE);
-      append_cell (out, capacity, 10, TRUE);
-      append_cell (out, used, 7, TRUE);
-      append_cell (out, fte, 8, TRUE);
-      append_cell (out, needed, 8, TRUE);
-      append_cell (out, gap, 8, TRUE);
-      g_string_append (out, "  ");
-      g_string_append (out, sf_status_to_label (point->status));
+      append_line (out, columns, G_N_ELEMENTS (columns),
+                   (const char *[]) { date, demand, capacity, used, fte, needed, gap },
+                   sf_status_to_label (point->status));
       g_string_append (out, "\n");
     }
 }

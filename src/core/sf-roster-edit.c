@@ -74,14 +74,7 @@ sf_roster_check_text (const char  *what,
                        "code). Write it on one line, without them."), what);
         return FALSE;
       }
-  if (sf_privacy_looks_like_cpr (text))
-    {
-      g_set_error (error, SF_ERROR, SF_ERROR_PRIVACY,
-                   _("%s contains what looks like a CPR number. Sagsfordeling does not "
-                     "store CPR numbers; remove it."), what);
-      return FALSE;
-    }
-  return TRUE;
+  return sf_privacy_check_text (what, text, error);
 }
 
 /* A character that shows nothing, or shows as a space: two sets of
@@ -1052,16 +1045,23 @@ delete_id (SfStore     *store,
   return run (store, stmt, error);
 }
 
+/* "Name (INITIALS)" of caseworker @id, and their initials in
+ * @out_initials (may be NULL); NULL when there is no such caseworker. */
 static char *
-worker_label (SfStore *store,
-              gint64   id)
+worker_label (SfStore  *store,
+              gint64    id,
+              char    **out_initials)
 {
   g_autofree char *initials = sf_store_query_text (store, "SELECT initials FROM caseworker WHERE id = ?1", id);
   g_autofree char *name = sf_store_query_text (store, "SELECT name FROM caseworker WHERE id = ?1", id);
+  char *label;
 
   if (initials == NULL)
     return NULL;
-  return g_strdup_printf ("%s (%s)", name ? name : "", initials);
+  label = g_strdup_printf ("%s (%s)", name ? name : "", initials);
+  if (out_initials != NULL)
+    *out_initials = g_steal_pointer (&initials);
+  return label;
 }
 
 SfRosterSnapshot *
@@ -1080,16 +1080,15 @@ sf_roster_remove_caseworker (SfStore  *store,
 
   g_return_val_if_fail (SF_IS_STORE (store), NULL);
 
-  label = worker_label (store, caseworker_id);
+  label = worker_label (store, caseworker_id, &initials);
   if (label == NULL)
     {
       not_found (error, _("The caseworker no longer exists."));
       return NULL;
     }
-  initials = sf_store_query_text (store, "SELECT initials FROM caseworker WHERE id = ?1", caseworker_id);
   if (successor_id != 0)
     {
-      successor = worker_label (store, successor_id);
+      successor = worker_label (store, successor_id, NULL);
       if (successor == NULL || successor_id == caseworker_id)
         {
           not_found (error, _("Choose another caseworker to take over the cases."));
@@ -1158,7 +1157,7 @@ sf_roster_move_caseworker (SfStore  *store,
 
   g_return_val_if_fail (SF_IS_STORE (store), NULL);
 
-  label = worker_label (store, caseworker_id);
+  label = worker_label (store, caseworker_id, &initials);
   if (label == NULL)
     {
       not_found (error, _("The caseworker no longer exists."));
@@ -1170,7 +1169,6 @@ sf_roster_move_caseworker (SfStore  *store,
       not_found (error, _("Choose the team to move to."));
       return NULL;
     }
-  initials = sf_store_query_text (store, "SELECT initials FROM caseworker WHERE id = ?1", caseworker_id);
 
   snapshot = snapshot_new ("caseworker-move");
   /* Translators: shown in a toast; the first %s is a name with initials, the second a team */

@@ -14,6 +14,7 @@
 #include "sf-alert-item.h"
 #include "sf-alerts-page-private.h"
 #include "sf-display.h"
+#include "sf-error-dialog.h"
 #include "sf-page-follower.h"
 #include "sf-role-gate.h"
 #include "sf-grouped-list.h"
@@ -93,12 +94,11 @@ acknowledge_action (GtkWidget  *widget,
 {
   SfAlertsPage *self = SF_ALERTS_PAGE (widget);
   SfAlertItem *item = g_hash_table_lookup (self->items, g_variant_get_string (parameter, NULL));
-  GtkRoot *root = gtk_widget_get_root (widget);
   SfAckDialog *dialog;
 
   if (item == NULL || self->store == NULL)
     return;
-  dialog = sf_ack_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+  dialog = sf_ack_dialog_new (sf_widget_get_window (widget), self->store,
                               sf_alert_item_get_alert (item), self->ref);
   g_signal_connect_object (dialog, "acknowledged", G_CALLBACK (on_ack_dialog_acknowledged_cb), self,
                            G_CONNECT_SWAPPED);

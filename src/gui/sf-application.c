@@ -210,6 +210,35 @@ on_damage_response_cb (AdwMessageDialog *dialog,
                           _("The Backup Was Not Restored"), error->message);
 }
 
+/* What a dialog says of a damaged database file (@problem says what is
+ * wrong) when there is a sound backup, @newest, to restore. */
+static char *
+restore_body (SfApplication  *self,
+              const char     *problem,
+              const SfBackup *newest)
+{
+  g_autofree char *when = sf_backup_format_taken (newest);
+
+  /* Translators: the first %s says what is wrong, the second is a file
+   * name, the third a date and time */
+  return g_strdup_printf (_("%s\n\nDatabase file: %s\n\nThe newest sound backup was made on %s. Restore "
+                            "it to go on from there: changes made since then are lost. The damaged file "
+                            "is kept beside the backups."),
+                          problem, self->database_path, when);
+}
+
+/* Offers to restore @newest: the dialog's suggested response "restore",
+ * the backup's path in its data "sf-backup" */
+static void
+offer_restore (AdwMessageDialog *dialog,
+               const SfBackup   *newest)
+{
+  adw_message_dialog_add_response (dialog, "restore", _("_Restore Backup"));
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  g_object_set_data_full (G_OBJECT (dialog), "sf-backup", g_strdup (newest->path), g_free);
+}
+
 static void
 show_damage_found (SfApplication *self,
                    GtkWindow     *window,
@@ -220,16 +249,7 @@ show_damage_found (SfApplication *self,
   GtkWidget *dialog;
 
   if (newest != NULL)
-    {
-      g_autofree char *when = sf_backup_format_taken (newest);
-
-      /* Translators: the first %s says what is wrong, the second is a file
-       * name, the third a date and time */
-      body = g_strdup_printf (_("%s\n\nDatabase file: %s\n\nThe newest sound backup was made on %s. Restore "
-                                "it to go on from there: changes made since then are lost. The damaged file "
-                                "is kept beside the backups."),
-                              damage->message, self->database_path, when);
-    }
+    body = restore_body (self, damage->message, newest);
   else
     /* Translators: the first %s says what is wrong, the second is a file name */
     body = g_strdup_printf (_("%s\n\nDatabase file: %s\n\nThere is no sound backup to restore. Make no more "
@@ -241,12 +261,7 @@ show_damage_found (SfApplication *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Go On"));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   if (newest != NULL)
-    {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", _("_Restore Backup"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-      g_object_set_data_full (G_OBJECT (dialog), "sf-backup", g_strdup (newest->path), g_free);
-    }
+    offer_restore (ADW_MESSAGE_DIALOG (dialog), newest);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_damage_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -368,16 +383,7 @@ show_open_error (SfApplication *self)
     newest = sf_backup_find_sound (self->database_path);
 
   if (newest != NULL)
-    {
-      g_autofree char *when = sf_backup_format_taken (newest);
-
-      /* Translators: the first %s says what went wrong, the second is a file
-       * name, the third a date and time */
-      body = g_strdup_printf (_("%s\n\nDatabase file: %s\n\nThe newest sound backup was made on %s. Restore "
-                                "it to go on from there: changes made since then are lost. The damaged file "
-                                "is kept beside the backups."),
-                              self->open_error->message, self->database_path, when);
-    }
+    body = restore_body (self, self->open_error->message, newest);
   else if (damaged)
     body = g_strdup_printf (_("%s\n\nDatabase file: %s\n\nThere is no sound backup to restore. Ask your IT "
                               "support to recover the file, or move it away to start afresh."),
@@ -395,12 +401,7 @@ show_open_error (SfApplication *self)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
   if (newest != NULL)
-    {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", _("_Restore Backup"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-      g_object_set_data_full (G_OBJECT (dialog), "sf-backup", g_strdup (newest->path), g_free);
-    }
+    offer_restore (ADW_MESSAGE_DIALOG (dialog), newest);
   /* The app lives on while the dialog closes and the window opens */
   g_application_hold (G_APPLICATION (self));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_error_response_cb), self, 0);

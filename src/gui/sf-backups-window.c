@@ -258,9 +258,7 @@ sf_backups_window_finalize (GObject *object)
   g_clear_pointer (&self->backups, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->store);
-  if (self->export_chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
-  g_clear_object (&self->export_chooser);
+  sf_chooser_close (&self->export_chooser);
 
   G_OBJECT_CLASS (sf_backups_window_parent_class)->finalize (object);
 }

@@ -14,6 +14,7 @@
 #include "sf-caseload-item.h"
 #include "sf-caseloads-page-private.h"
 #include "sf-cases-view.h"
+#include "sf-export-chooser.h"
 #include "sf-list-edit.h"
 #include "sf-list-window.h"
 #include "sf-property-cell.h"
@@ -361,11 +362,7 @@ sf_caseloads_page_dispose (GObject *object)
   GtkWidget *child;
 
   sf_page_follower_clear (&self->follower);
-  if (self->export_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
-      g_clear_object (&self->export_chooser);
-    }
+  sf_chooser_close (&self->export_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CASELOADS_PAGE);
   /* The template's top box is not a bound child: unparent it too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -25,9 +25,7 @@
 static GtkWindow *
 parent_window (SfCasesView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  return sf_widget_get_window (GTK_WIDGET (self));
 }
 
 static void

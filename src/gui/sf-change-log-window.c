@@ -213,11 +213,7 @@ sf_change_log_window_dispose (GObject *object)
 {
   SfChangeLogWindow *self = SF_CHANGE_LOG_WINDOW (object);
 
-  if (self->export_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
-      g_clear_object (&self->export_chooser);
-    }
+  sf_chooser_close (&self->export_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CHANGE_LOG_WINDOW);
 
   G_OBJECT_CLASS (sf_change_log_window_parent_class)->dispose (object);

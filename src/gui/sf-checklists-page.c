@@ -13,6 +13,7 @@
 #include "sf-checklist-pdf.h"
 #include "sf-checklists-page-private.h"
 #include "sf-conflict-dialog.h"
+#include "sf-error-dialog.h"
 #include "sf-export-chooser.h"
 #include "sf-grouped-list.h"
 #include "sf-role-gate.h"
@@ -106,13 +107,8 @@ new_dialog (SfChecklistsPage *self,
             const char       *heading,
             const char       *body)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog = sf_message_dialog_new_for (GTK_WIDGET (self), heading, body);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       heading, NULL));
-  if (body != NULL)
-    adw_message_dialog_set_body (dialog, body);
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   adw_message_dialog_set_close_response (dialog, "cancel");
   if (self->dialog != NULL)
@@ -1260,11 +1256,7 @@ sf_checklists_page_dispose (GObject *object)
   SfChecklistsPage *self = (SfChecklistsPage *)object;
   GtkWidget *child;
 
-  if (self->pdf_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->pdf_chooser));
-      g_clear_object (&self->pdf_chooser);
-    }
+  sf_chooser_close (&self->pdf_chooser);
   if (self->dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
   self->dialog = NULL;

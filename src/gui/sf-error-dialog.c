@@ -1,4 +1,4 @@
-/* sf-error-dialog.c: a problem said in a message dialog
+/* sf-error-dialog.c: message dialogs: a problem said in one, and one over a widget's window
  *
  * Copyright 2026 Sagsfordeling contributors
  *
@@ -26,15 +26,32 @@ sf_error_dialog_show (GtkWindow  *parent,
   return GTK_WINDOW (dialog);
 }
 
-/* The same over the window @widget is in. */
+/* The window @widget is in, or NULL when it is in none */
+GtkWindow *
+sf_widget_get_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* A message dialog over the window @widget is in (@body may be NULL),
+ * not yet shown and with no responses. */
+AdwMessageDialog *
+sf_message_dialog_new_for (GtkWidget  *widget,
+                           const char *heading,
+                           const char *body)
+{
+  return ADW_MESSAGE_DIALOG (adw_message_dialog_new (sf_widget_get_window (widget), heading, body));
+}
+
+/* sf_error_dialog_show() over the window @widget is in. */
 GtkWindow *
 sf_error_dialog_show_for (GtkWidget  *widget,
                           const char *heading,
                           const char *body)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  return sf_error_dialog_show (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  return sf_error_dialog_show (sf_widget_get_window (widget), heading, body);
 }
 
 /* Shows @message (NULL for none) in @label, a form's line for what was

@@ -1,4 +1,4 @@
-/* sf-error-dialog.h: a problem said in a message dialog
+/* sf-error-dialog.h: message dialogs: a problem said in one, and one over a widget's window
  *
  * Copyright 2026 Sagsfordeling contributors
  *
@@ -17,6 +17,11 @@ GtkWindow *sf_error_dialog_show       (GtkWindow  *parent,
 GtkWindow *sf_error_dialog_show_for   (GtkWidget  *widget,
                                        const char *heading,
                                        const char *body);
+
+GtkWindow        *sf_widget_get_window      (GtkWidget  *widget);
+AdwMessageDialog *sf_message_dialog_new_for (GtkWidget  *widget,
+                                             const char *heading,
+                                             const char *body);
 
 void       sf_error_label_set         (GtkLabel   *label,
                                        char      **error,

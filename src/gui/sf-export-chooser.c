@@ -9,7 +9,18 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-error-dialog.h"
 #include "sf-export-chooser.h"
+
+/* Closes the chooser in @slot, if there is one, and empties the slot: for
+ * a widget's dispose, or before another chooser takes the slot. */
+void
+sf_chooser_close (GtkFileChooserNative **slot)
+{
+  if (*slot != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (*slot));
+  g_clear_object (slot);
+}
 
 /* A modal chooser for @parent, in @slot instead of the one there (closed
  * if still open), with @on_response connected to its "response" swapped,
@@ -25,11 +36,7 @@ chooser_new (GtkFileChooserNative **slot,
 {
   GtkFileChooserNative *chooser;
 
-  if (*slot != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (*slot));
-      g_clear_object (slot);
-    }
+  sf_chooser_close (slot);
   chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", on_response, instance, G_CONNECT_SWAPPED);
@@ -51,8 +58,7 @@ sf_export_chooser_open (GtkFileChooserNative **slot,
                         GCallback              on_response,
                         gpointer               instance)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser = chooser_new (slot, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, title,
+  GtkFileChooserNative *chooser = chooser_new (slot, sf_widget_get_window (widget), title,
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), on_response, instance);
 
   if (format != SF_EXPORT_CSV)

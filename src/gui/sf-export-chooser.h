@@ -34,4 +34,6 @@ GtkFileChooserNative *sf_open_chooser_new (GtkFileChooserNative **slot,
                                            GCallback              on_response,
                                            gpointer               instance);
 
+void sf_chooser_close (GtkFileChooserNative **slot);
+
 G_END_DECLS

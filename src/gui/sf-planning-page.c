@@ -1492,7 +1492,6 @@ ask_name (SfPlanningPage *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *entry = gtk_entry_new ();
   GtkWidget *problem = gtk_label_new (NULL);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *heading = NULL;
   const char *body = NULL;
   const char *save = NULL;
@@ -1519,8 +1518,7 @@ ask_name (SfPlanningPage *self,
       text = g_strdup_printf (_("%s (copy)"), self->scenario->name);
       break;
     }
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       heading, body));
+  dialog = sf_message_dialog_new_for (GTK_WIDGET (self), heading, body);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
@@ -1652,18 +1650,15 @@ apply_scenario (SfPlanningPage *self)
   if (skipped->len > 0)
     {
       GString *text = g_string_new (NULL);
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
       AdwMessageDialog *dialog;
 
       for (guint i = 0; i < skipped->len; i++)
         g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "",
                                 ((SfScenarioSkip *) g_ptr_array_index (skipped, i))->message);
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                           g_dngettext (GETTEXT_PACKAGE,
-                                                                        "One Change Did Not Apply",
-                                                                        "Some Changes Did Not Apply",
-                                                                        skipped->len),
-                                                           text->str));
+      dialog = sf_message_dialog_new_for (GTK_WIDGET (self),
+                                          g_dngettext (GETTEXT_PACKAGE, "One Change Did Not Apply",
+                                                       "Some Changes Did Not Apply", skipped->len),
+                                          text->str);
       g_string_free (text, TRUE);
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       present_dialog (self, dialog);
@@ -1682,7 +1677,6 @@ on_apply_dialog_response_cb (AdwMessageDialog *dialog,
 static void
 ask_apply (SfPlanningPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GString *body = g_string_new (_("These changes will be made to the real data, each recorded in the change log like any other edit. You can undo them all at once afterwards."));
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
@@ -1699,8 +1693,7 @@ ask_apply (SfPlanningPage *self)
     }
   /* Translators: the heading of the dialog that applies a scenario */
   heading = g_strdup_printf (_("Apply “%s”?"), self->scenario->name);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       heading, body->str));
+  dialog = sf_message_dialog_new_for (GTK_WIDGET (self), heading, body->str);
   g_string_free (body, TRUE);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
@@ -1919,11 +1912,7 @@ sf_planning_page_dispose (GObject *object)
   g_clear_handle_id (&self->rows_idle, g_source_remove);
   g_clear_pointer (&self->children, g_array_unref);
   g_clear_pointer (&self->over, g_ptr_array_unref);
-  if (self->export_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
-      g_clear_object (&self->export_chooser);
-    }
+  sf_chooser_close (&self->export_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_PLANNING_PAGE);
   g_clear_pointer (&self->data, sf_planning_data_unref);
   g_clear_object (&self->store);

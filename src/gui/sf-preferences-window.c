@@ -488,18 +488,6 @@ on_area_remove_clicked_cb (GtkButton           *button,
   refresh_areas (self);
 }
 
-static guint
-count_teams (const SfDataset *dataset,
-             gint64           area_id)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < dataset->teams->len; i++)
-    if (g_array_index (dataset->teams, SfTeam, i).area_id == area_id)
-      n++;
-  return n;
-}
-
 static void
 build_area_rows (SfPreferencesWindow *self)
 {
@@ -526,7 +514,7 @@ build_area_rows (SfPreferencesWindow *self)
       if (!area->custom)
         continue;
       n_own++;
-      teams = count_teams (dataset, area->id);
+      teams = sf_dataset_count_area_teams (dataset, area->id);
       range = sf_area_describe_range (area);
       /* Translators: the key a roster names an own case area by */
       subtitle = g_string_new (NULL);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sf-date-button.h"
+#include "sf-error-dialog.h"
 #include "sf-planning-scenario.h"
 #include "sf-scenario-change-dialog.h"
 #include "sf-worker-choices.h"
@@ -370,7 +371,6 @@ sf_scenario_change_dialog_new (GtkWidget              *parent,
                                gpointer                user_data,
                                GDestroyNotify          destroy)
 {
-  GtkRoot *root = gtk_widget_get_root (parent);
   Editor *editor = g_new0 (Editor, 1);
   const SfDataset *dataset = data->dataset;
   const SfSettings *settings = &data->settings;
@@ -394,8 +394,7 @@ sf_scenario_change_dialog_new (GtkWidget              *parent,
   blank.day = SF_DAY_NONE;
   blank.complexity = SF_COMPLEXITY_KOMPLEKS;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       sf_scenario_op_to_label (op), NULL));
+  dialog = sf_message_dialog_new_for (parent, sf_scenario_op_to_label (op), NULL);
   editor->dialog = dialog;
   g_object_set_data_full (G_OBJECT (dialog), "sf-editor", editor, editor_free);
   gtk_grid_set_row_spacing (grid, 6);

@@ -462,19 +462,6 @@ sf_teams_page_init (SfTeamsPage *self)
   update_actions (self);
 }
 
-/* How many reductions @caseworker_id has recorded, in force or not */
-static guint
-count_reductions (const SfDataset *dataset,
-                  gint64           caseworker_id)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < dataset->reductions->len; i++)
-    if (g_array_index (dataset->reductions, SfReduction, i).caseworker_id == caseworker_id)
-      n++;
-  return n;
-}
-
 static int
 compare_ids (gconstpointer a,
              gconstpointer b)
@@ -497,9 +484,12 @@ put_member (SfTeamsPage     *self,
   const SfArea *area = wf->team != NULL ? sf_dataset_find_area (figures->dataset, wf->team->area_id) : NULL;
   MemberInfo *info = g_new0 (MemberInfo, 1);
   SfRosterItem *item = sf_roster_item_new (wf, area);
+  guint n_reductions;
 
   info->team_id = w->team_id;
-  sf_roster_item_set_reductions (item, count_reductions (figures->dataset, w->id));
+  /* How many reductions they have recorded, in force or not */
+  sf_dataset_find_reductions (figures->dataset, w->id, &n_reductions);
+  sf_roster_item_set_reductions (item, n_reductions);
   info->open_cases = wf->primary_cases;
   g_hash_table_replace (self->members, g_memdup2 (&w->id, sizeof w->id), info);
 

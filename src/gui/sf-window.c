@@ -833,11 +833,7 @@ sf_window_dispose (GObject *object)
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
   g_cancellable_cancel (self->reconnect_cancellable);
   g_clear_object (&self->reconnect_cancellable);
-  if (self->import_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->import_chooser));
-      g_clear_object (&self->import_chooser);
-    }
+  sf_chooser_close (&self->import_chooser);
 
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_weak_pointer (&self->others_toast);
