@@ -338,6 +338,56 @@ test_cases_one_go_refused (Fixture       *fx,
   g_assert_cmpint (query_int (fx->a, "SELECT count(*) FROM casefile WHERE complexity = 'enkel'"), ==, 2);
 }
 
+/* More cases than the check joins (SF_IMPORT_GUARD_SCAN): it reads the
+ * table's versions instead, with the same outcome: two changed and one
+ * removed are named in the file's order, and a change to a case the file
+ * does not name lets it through */
+static void
+test_cases_many (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new ("sagsnummer;initialer;kompleksitet;startdato\n");
+  g_autoptr(GString) again = g_string_new ("sagsnummer;initialer;kompleksitet;startdato\n");
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_auto(SfImportResult) result = { 0 };
+  guint n = SF_IMPORT_GUARD_SCAN + 100;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (csv, "M-%u;AB;kompleks;2024-01-01\n", i);
+      g_string_append_printf (again, "M-%u;CD;kompleks;2024-01-01\n", i);
+    }
+  first = g_string_free_to_bytes (g_steal_pointer (&csv));
+  second = g_string_free_to_bytes (g_steal_pointer (&again));
+  g_assert_true (sf_import_cases (fx->a, first, &result, &error));
+  g_assert_no_error (error);
+
+  fx->meanwhile = "UPDATE casefile SET complexity = 'enkel'"
+                  " WHERE reference IN ('M-7', 'M-2050', 'A-1');"
+                  "DELETE FROM casefile WHERE reference = 'M-900'";
+  sf_import_set_test_hook (meanwhile_cb, fx);
+  sf_import_result_clear (&result);
+  g_assert_false (sf_import_cases (fx->a, second, &result, &error));
+  assert_names (fx, error, "the case M-7: changed");
+  g_assert_nonnull (strstr (error->message, "the case M-900: removed"));
+  g_assert_nonnull (strstr (error->message, "the case M-2050: changed"));
+  g_assert_null (strstr (error->message, "A-1"));
+  g_assert_nonnull (strstr (error->message, "3 rows the file names"));
+  g_assert_cmpint (query_int (fx->a, "SELECT count(*) FROM casefile c JOIN caseworker w"
+                                     " ON w.id = c.caseworker_id WHERE w.initials = 'CD'"), ==, 1);
+
+  /* Only the case the file does not name changes: it goes through */
+  g_clear_error (&error);
+  sf_import_result_clear (&result);
+  fx->meanwhile = "UPDATE casefile SET complexity = 'kompleks' WHERE reference = 'A-1'";
+  g_assert_true (sf_import_cases (fx->a, second, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fx->a, "SELECT count(*) FROM casefile c JOIN caseworker w"
+                                     " ON w.id = c.caseworker_id WHERE w.initials = 'CD'"), ==, n + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +403,7 @@ main (int   argc,
   ADD ("/import-conflict/cases/preview-refused", test_cases_preview_refused);
   ADD ("/import-conflict/cases/preview-unrelated", test_cases_preview_unrelated);
   ADD ("/import-conflict/cases/one-go-refused", test_cases_one_go_refused);
+  ADD ("/import-conflict/cases/many", test_cases_many);
 #undef ADD
 
   return g_test_run ();

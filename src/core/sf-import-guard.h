@@ -45,6 +45,9 @@ gboolean       sf_import_guard_check    (SfImportGuard *guard,
 
 /* How many rows named in an import's refusal; the rest are counted */
 #define SF_IMPORT_GUARD_NAMED 3
+/* Beyond this many rows of a table, the check reads the table's versions
+ * rather than joining the rows to it */
+#define SF_IMPORT_GUARD_SCAN 2000
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfImportGuard, sf_import_guard_free)
 

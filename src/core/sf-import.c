@@ -448,7 +448,7 @@ stored_row_free (gpointer data)
   g_free (row);
 }
 
-/* key → StoredRow, from @sql's rows (id, key, version, label); with @fold,
+/* key → StoredRow, from @sql's rows (id, key, version[, label]); with @fold,
  * keyed as fold_key() writes it.  The versions as this import reads the
  * data: rows changed after it are not written over (check_guard()). */
 static GHashTable *
@@ -471,7 +471,8 @@ load_versions (Import      *im,
 
       row->id = sf_db_stmt_column_int64 (stmt, 0);
       row->version = sf_db_stmt_column_int64 (stmt, 2);
-      row->label = g_strdup (sf_db_stmt_column_text (stmt, 3));
+      /* Without a label of its own, the key names the row (a case's reference) */
+      row->label = sf_db_stmt_column_count (stmt) > 3 ? g_strdup (sf_db_stmt_column_text (stmt, 3)) : NULL;
       g_hash_table_insert (rows, fold ? fold_key (key) : g_strdup (key), row);
     }
   if (step != SF_DB_DONE)
@@ -493,7 +494,7 @@ guard_row (Import     *im,
   const StoredRow *row = stored != NULL ? g_hash_table_lookup (stored, key) : NULL;
 
   if (row != NULL)
-    sf_import_guard_add (im->guard, table, row->id, row->version, row->label);
+    sf_import_guard_add (im->guard, table, row->id, row->version, row->label != NULL ? row->label : key);
 }
 
 /* Inside the import's transaction, before it writes: whether the rows it
@@ -2427,7 +2428,7 @@ sf_import_cases_guarded (SfStore         *store,
   im.guard = guard;
   if (guard == NULL)
     {
-      stored_cases = load_versions (&im, "SELECT id, reference, version, reference FROM casefile", FALSE, error);
+      stored_cases = load_versions (&im, "SELECT id, reference, version FROM casefile", FALSE, error);
       if (stored_cases == NULL)
         return FALSE;
       im.guard = own_guard = sf_import_guard_new ();
