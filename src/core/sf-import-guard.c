@@ -243,8 +243,8 @@ check_table (SfImportGuard  *guard,
     }
 
   /* Many rows: the table's versions, compared here.  A scan of the table
-   * costs less than a join with as many rows (on a server 0.1 s against
-   * 0.8 s for 100,000 cases) */
+   * costs less than a join with as many rows (for 100,000 cases on a
+   * loaded server, 0.35 s against 1.4 s) */
   if (g_hash_table_size (rows) > SF_IMPORT_GUARD_SCAN)
     return scan_table (guard, store, t, moved, error);
 
