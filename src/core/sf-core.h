@@ -21,6 +21,7 @@
 #include "sf-figure-history.h"
 #include "sf-i18n.h"
 #include "sf-import.h"
+#include "sf-import-guard.h"
 #include "sf-import-preview.h"
 #include "sf-recompute.h"
 #include "sf-model.h"

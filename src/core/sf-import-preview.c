@@ -297,6 +297,7 @@ sf_import_preview_free (SfImportPreview *preview)
   g_clear_pointer (&preview->unknown_columns, g_strfreev);
   g_clear_pointer (&preview->problems, g_ptr_array_unref);
   g_clear_pointer (&preview->mapped, g_bytes_unref);
+  g_clear_pointer (&preview->guard, sf_import_guard_free);
   g_free (preview);
 }
 
@@ -377,6 +378,7 @@ sf_import_preview_cases (SfStore  *store,
   g_autoptr(SfDataset) before = NULL;
   g_autoptr(GHashTable) in_file = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(SfImportGuard) no_guard = sf_import_guard_new ();
   g_auto(SfImportResult) result = { 0 };
   SfSettings settings;
 
@@ -386,6 +388,7 @@ sf_import_preview_cases (SfStore  *store,
   preview->cases = g_array_new (FALSE, TRUE, sizeof (SfPreviewCase));
   g_array_set_clear_func (preview->cases, preview_case_clear);
   preview->problems = g_ptr_array_new_with_free_func (g_free);
+  preview->guard = sf_import_guard_new ();
 
   mapping = sf_import_mapping_load (store, "cases", error);
   if (mapping == NULL)
@@ -405,7 +408,8 @@ sf_import_preview_cases (SfStore  *store,
   if (before == NULL)
     return NULL;
 
-  if (!sf_import_cases (copy, preview->mapped, &result, &local_error))
+  /* Nobody else writes to the copy: nothing to guard there */
+  if (!sf_import_cases_guarded (copy, preview->mapped, no_guard, &result, &local_error))
     {
       if (!g_error_matches (local_error, SF_ERROR, SF_ERROR_INVALID_INPUT))
         {
@@ -427,6 +431,13 @@ sf_import_preview_cases (SfStore  *store,
     return NULL;
   in_file = file_references (preview->mapped);
   compare_datasets (preview, before, in_file, ref);
+  for (guint i = 0; i < before->cases->len; i++)
+    {
+      const SfCase *c = &g_array_index (before->cases, SfCase, i);
+
+      if (g_hash_table_contains (in_file, c->reference))
+        sf_import_guard_add (preview->guard, "casefile", c->id, c->version, c->reference);
+    }
   {
     g_autoptr(SfFigures) figures_before = sf_figures_compute (before, &settings, ref);
     g_autoptr(SfFigures) figures_after = sf_figures_compute (preview->after, &settings, ref);
@@ -437,7 +448,8 @@ sf_import_preview_cases (SfStore  *store,
 }
 
 /* Imports the previewed file for real.  The database may have changed
- * since the preview: the import checks everything again. */
+ * since the preview: the import checks everything again, and is refused
+ * when a case the file names was changed since (preview->guard). */
 gboolean
 sf_import_preview_apply (SfStore          *store,
                          SfImportPreview  *preview,
@@ -453,5 +465,5 @@ sf_import_preview_apply (SfStore          *store,
                            _("The file has problems and cannot be imported. Correct them first."));
       return FALSE;
     }
-  return sf_import_cases (store, preview->mapped, result, error);
+  return sf_import_cases_guarded (store, preview->mapped, preview->guard, result, error);
 }

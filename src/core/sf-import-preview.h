@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  * a copy of the database, and what would change is shown: new, updated
  * and closed cases, and each person's figures before and after.  Only
  * sf_import_preview_apply() writes, with the same all-or-nothing import
- * the CLI uses. */
+ * the CLI uses, and only when none of the stored cases the file names has
+ * changed since the preview read them. */
 
 typedef enum
 {
@@ -47,6 +48,9 @@ typedef struct
   GStrv      unknown_columns;         /* header names neither ours nor mapped */
   GPtrArray *problems;                /* "Line N: …"; non-empty = refused */
   GBytes    *mapped;                  /* the file as it will be imported */
+  SfImportGuard *guard;               /* the versions of the stored cases the file names,
+                                       * as the preview read them: changed since, they
+                                       * refuse the import (sf-import-guard.h) */
 } SfImportPreview;
 
 /* The column names the case import knows, normalised. */

@@ -8,10 +8,15 @@
 #include "sf-backup.h"
 #include "sf-csv.h"
 #include "sf-error.h"
+#include "sf-import-guard.h"
 #include "sf-import-private.h"
 #include "sf-privacy.h"
 #include "sf-roster-edit.h"
 #include "sf-text.h"
+
+/* For tests: see sf_import_set_test_hook() */
+static SfImportTestHook test_hook;
+static gpointer test_hook_data;
 
 /* Beyond this many problems a file is clearly the wrong file: stop listing. */
 #define MAX_PROBLEMS 200
@@ -98,7 +103,16 @@ typedef struct
   gint64          changes_before;       /* sf_db_total_changes () at the start */
   gboolean        changed;              /* the import changed something */
   GStringChunk   *composed;             /* fields that NFC changed */
+  SfImportGuard  *guard;                /* the versions of the rows read: checked
+                                         * inside the transaction (sf-import-guard.h) */
 } Import;
+
+typedef struct
+{
+  gint64  id;
+  gint64  version;
+  char   *label;
+} StoredRow;
 
 typedef struct
 {
@@ -423,6 +437,73 @@ load_keys (Import      *im,
                          GSIZE_TO_POINTER ((gsize) sf_db_stmt_column_int64 (stmt, 0)));
   sf_db_stmt_free (stmt);
   return g_steal_pointer (&keys);
+}
+
+static void
+stored_row_free (gpointer data)
+{
+  StoredRow *row = data;
+
+  g_free (row->label);
+  g_free (row);
+}
+
+/* key → StoredRow, from @sql's rows (id, key, version[, label]); with @fold,
+ * keyed as fold_key() writes it.  The versions as this import reads the
+ * data: rows changed after it are not written over (check_guard()). */
+static GHashTable *
+load_versions (Import      *im,
+               const char  *sql,
+               gboolean     fold,
+               GError     **error)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stored_row_free);
+  g_autoptr(SfDbStmt) stmt = sf_store_prepare (im->store, sql, error);
+  gint64 start = g_get_monotonic_time ();
+  SfDbStep step;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((step = sf_db_stmt_step (stmt)) == SF_DB_ROW)
+    {
+      StoredRow *row = g_new0 (StoredRow, 1);
+      const char *key = sf_db_stmt_column_text (stmt, 1);
+
+      row->id = sf_db_stmt_column_int64 (stmt, 0);
+      row->version = sf_db_stmt_column_int64 (stmt, 2);
+      /* Without a label of its own, the key names the row (a case's reference) */
+      row->label = sf_db_stmt_column_count (stmt) > 3 ? g_strdup (sf_db_stmt_column_text (stmt, 3)) : NULL;
+      g_hash_table_insert (rows, fold ? fold_key (key) : g_strdup (key), row);
+    }
+  if (step != SF_DB_DONE)
+    {
+      sf_store_set_db_error (im->store, error);
+      return NULL;
+    }
+  g_debug ("Import guard: %u versions read in %.1f ms", g_hash_table_size (rows),
+           (g_get_monotonic_time () - start) / 1000.0);
+  return g_steal_pointer (&rows);
+}
+
+static void
+guard_row (Import     *im,
+           GHashTable *stored,
+           const char *table,
+           const char *key)
+{
+  const StoredRow *row = stored != NULL ? g_hash_table_lookup (stored, key) : NULL;
+
+  if (row != NULL)
+    sf_import_guard_add (im->guard, table, row->id, row->version, row->label != NULL ? row->label : key);
+}
+
+/* Inside the import's transaction, before it writes: whether the rows it
+ * read are as they were (sf-import-guard.h) */
+static gboolean
+check_guard (Import  *im,
+             GError **error)
+{
+  return im->guard == NULL || sf_import_guard_check (im->guard, im->store, error);
 }
 
 /* Reads the header: which column is where.  Unknown columns are ignored,
@@ -1009,6 +1090,8 @@ apply_roster (Import      *im,
 
   if (!sf_store_begin (im->store, error))
     goto out;
+  if (!check_guard (im, error))
+    goto rollback;
   im->changes_before = sf_db_total_changes (db);
 
   g_hash_table_iter_init (&iter, plan->teams);
@@ -1217,14 +1300,39 @@ sf_import_roster (SfStore         *store,
                   SfImportResult  *result,
                   GError         **error)
 {
+  return sf_import_roster_guarded (store, contents, NULL, result, error);
+}
+
+gboolean
+sf_import_roster_guarded (SfStore         *store,
+                          GBytes          *contents,
+                          SfImportGuard   *guard,
+                          SfImportResult  *result,
+                          GError         **error)
+{
   Import im;
   RosterPlan plan = { 0 };
   g_autoptr(SfCsvReader) reader = NULL;
+  g_autoptr(SfImportGuard) own_guard = NULL;
+  g_autoptr(GHashTable) stored_workers = NULL;
+  g_autoptr(GHashTable) stored_teams = NULL;
   gboolean ok = FALSE;
 
   init_import (&im, store, result, FALSE);
   if (!sf_store_load_settings (store, &im.settings, error))
     return FALSE;
+  /* Without a preview's, the versions as the file is checked against the
+   * data are those that must still hold when it is written. */
+  im.guard = guard;
+  if (guard == NULL)
+    {
+      stored_workers = load_versions (&im, "SELECT id, initials, version, name || ' (' || initials || ')'"
+                                           " FROM caseworker", TRUE, error);
+      stored_teams = load_versions (&im, "SELECT id, name, version, name FROM team", TRUE, error);
+      if (stored_workers == NULL || stored_teams == NULL)
+        return FALSE;
+      im.guard = own_guard = sf_import_guard_new ();
+    }
 
   plan.rows = g_array_new (FALSE, TRUE, sizeof (RosterRow));
   g_array_set_clear_func (plan.rows, roster_row_clear);
@@ -1307,6 +1415,30 @@ sf_import_roster (SfStore         *store,
     add_problem (&im, 1, _("the file has a header but no caseworkers."));
   if (!finish_problems (&im, error))
     goto out;
+
+  /* The stored caseworkers the file names, and the teams it changes */
+  if (own_guard != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      for (guint i = 0; i < plan.rows->len; i++)
+        {
+          g_autofree char *initials = fold_key (g_array_index (plan.rows, RosterRow, i).initials);
+
+          guard_row (&im, stored_workers, "caseworker", initials);
+        }
+      g_hash_table_iter_init (&iter, plan.teams);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const TeamPlan *team = value;
+
+          if (team->id != 0 && (team->area_id != 0 || team->norm > 0))
+            guard_row (&im, stored_teams, "team", key);
+        }
+    }
+  if (test_hook != NULL && !on_server (&im))
+    test_hook (store, SF_IMPORT_STAGE_CHECKED, test_hook_data);
 
   if (on_server (&im))
     ok = apply_roster_on_server (&im, &plan, error);
@@ -1597,6 +1729,11 @@ apply_cases (Import    *im,
   rebuild_indexes = (gint64) plan->rows->len >= cases_before;
   if (!sf_store_begin_bulk (im->store, "casefile", rebuild_indexes, error))
     return FALSE;
+  if (!check_guard (im, error))
+    {
+      sf_store_rollback_bulk (im->store);
+      return FALSE;
+    }
   im->changes_before = sf_db_total_changes (db);
   /* Every caseworker and area id came from the database as it is now,
    * unless another program has written since: then the commit checks */
@@ -1862,6 +1999,11 @@ apply_cases_on_server (Import    *im,
     test_hook (im->store, SF_IMPORT_STAGE_CHECKED, test_hook_data);
   if (!sf_store_begin_bulk (im->store, "casefile", (gint64) plan->rows->len >= cases_before, error))
     return FALSE;
+  if (!check_guard (im, error))
+    {
+      sf_store_rollback_bulk (im->store);
+      return FALSE;
+    }
   /* Into a table with no cases (the first import: the file is the whole
    * list, each case once) the rows are copied straight in; otherwise into
    * a temporary table first, from which they are applied.  Counted again
@@ -2122,6 +2264,11 @@ apply_roster_on_server (Import      *im,
     test_hook (im->store, SF_IMPORT_STAGE_CHECKED, test_hook_data);
   if (!sf_store_begin (im->store, error))
     return FALSE;
+  if (!check_guard (im, error))
+    {
+      sf_store_rollback (im->store);
+      return FALSE;
+    }
   /* The names are citext, as the tables' own: "team a" is "Team A" */
   if (!sf_db_exec (db,
                    "SET LOCAL jit = off;"
@@ -2301,14 +2448,36 @@ sf_import_cases (SfStore         *store,
                  SfImportResult  *result,
                  GError         **error)
 {
+  return sf_import_cases_guarded (store, contents, NULL, result, error);
+}
+
+gboolean
+sf_import_cases_guarded (SfStore         *store,
+                         GBytes          *contents,
+                         SfImportGuard   *guard,
+                         SfImportResult  *result,
+                         GError         **error)
+{
   Import im;
   CasePlan plan = { 0 };
   g_autoptr(SfCsvReader) reader = NULL;
+  g_autoptr(SfImportGuard) own_guard = NULL;
+  g_autoptr(GHashTable) stored_cases = NULL;
   gboolean ok = FALSE;
 
   init_import (&im, store, result, TRUE);
   if (!sf_store_load_settings (store, &im.settings, error))
     return FALSE;
+  /* Without a preview's, the versions as the file is checked against the
+   * data are those that must still hold when it is written. */
+  im.guard = guard;
+  if (guard == NULL)
+    {
+      stored_cases = load_versions (&im, "SELECT id, reference, version FROM casefile", FALSE, error);
+      if (stored_cases == NULL)
+        return FALSE;
+      im.guard = own_guard = sf_import_guard_new ();
+    }
 
   /* A row a line: the array grows once, not doubled and copied 17 times
    * over 100,000 cases */
@@ -2332,6 +2501,13 @@ sf_import_cases (SfStore         *store,
     add_problem (&im, 1, _("the file has a header but no cases."));
   if (!finish_problems (&im, error))
     goto out;
+
+  /* The stored cases the file names */
+  if (own_guard != NULL && g_hash_table_size (stored_cases) > 0)
+    for (guint i = 0; i < plan.rows->len; i++)
+      guard_row (&im, stored_cases, "casefile", g_array_index (plan.rows, CaseRow, i).reference);
+  if (test_hook != NULL && !on_server (&im))
+    test_hook (store, SF_IMPORT_STAGE_CHECKED, test_hook_data);
 
   if (on_server (&im))
     ok = apply_cases_on_server (&im, &plan, error);

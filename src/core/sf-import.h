@@ -2,6 +2,7 @@
 
 #include <glib.h>
 
+#include "sf-import-guard.h"
 #include "sf-store.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,20 @@ gboolean sf_import_cases        (SfStore        *store,
                                  GBytes         *contents,
                                  SfImportResult *result,
                                  GError        **error);
+/* As the two above, refusing the whole import when a row @guard recorded
+ * (a preview's reading of the data) has changed since (sf-import-guard.h).
+ * Without a guard, an import records the versions of the rows the file
+ * names as it checks the file, and the same holds for those. */
+gboolean sf_import_roster_guarded (SfStore        *store,
+                                   GBytes         *contents,
+                                   SfImportGuard  *guard,
+                                   SfImportResult *result,
+                                   GError        **error);
+gboolean sf_import_cases_guarded  (SfStore        *store,
+                                   GBytes         *contents,
+                                   SfImportGuard  *guard,
+                                   SfImportResult *result,
+                                   GError        **error);
 gboolean sf_import_file         (SfStore        *store,
                                  GFile          *file,
                                  gboolean        cases,

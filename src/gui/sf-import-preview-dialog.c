@@ -9,13 +9,17 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "sf-error-dialog.h"
 #include "sf-import-preview-dialog.h"
 
 /* What a case file would change, before anything changes: new, updated
  * and closed cases, each person's figures before and after, problems by
- * line, and the file's own column names mapped to ours. */
+ * line, and the file's own column names mapped to ours.  When someone
+ * else changed a case the file names after the preview read it, the import
+ * is refused (sf-import-guard.h): the dialog says which and offers to read
+ * the file again against the data as it is now. */
 struct _SfImportPreviewDialog
 {
   AdwWindow            parent_instance;
@@ -25,6 +29,8 @@ struct _SfImportPreviewDialog
   SfImportPreview     *preview;
   GPtrArray           *groups;
   gboolean             imported;
+  char                *refusal;      /* why the import was refused: rows changed meanwhile */
+  GStrv                changed;      /* after reading again: the rows the refusal named */
 
   AdwWindowTitle      *window_title;
   GtkButton           *import_button;
@@ -307,6 +313,40 @@ build_problems (SfImportPreviewDialog *self)
 }
 
 static void
+on_read_again_clicked_cb (SfImportPreviewDialog *self)
+{
+  sf_import_preview_dialog_read_again (self);
+}
+
+/* The import was refused: the rows someone else changed, and the way on */
+static void
+build_refusal (SfImportPreviewDialog *self)
+{
+  AdwPreferencesGroup *group;
+  GtkWidget *row;
+  GtkWidget *button;
+  GtkWidget *icon;
+
+  group = add_group (self, _("Changed by Someone Else"), NULL);
+  row = add_row (group, self->refusal, NULL);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  row = add_row (group, _("Their changes are kept. Read the file against the data as it is now."), NULL);
+  button = gtk_button_new_with_mnemonic (_("_Read Again"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_read_again_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  gtk_widget_grab_focus (button);
+}
+
+static void
 build_groups (SfImportPreviewDialog *self)
 {
   SfImportPreview *preview = self->preview;
@@ -315,6 +355,21 @@ build_groups (SfImportPreviewDialog *self)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
 
+  if (self->refusal != NULL)
+    {
+      build_refusal (self);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+      return;
+    }
+  if (self->changed != NULL)
+    {
+      AdwPreferencesGroup *group = add_group (self, _("Read Again"),
+                                              _("Below is what the file changes now, with these changes by "
+                                                "someone else in the data. Import it if it is still right."));
+
+      for (guint i = 0; self->changed[i] != NULL; i++)
+        add_row (group, self->changed[i], NULL);
+    }
   build_mapping_group (self);
   if (preview->problems->len > 0)
     build_problems (self);
@@ -345,6 +400,40 @@ rebuild (SfImportPreviewDialog *self)
   build_groups (self);
 }
 
+/* After a refusal: reads the file again against the data as it is now */
+void
+sf_import_preview_dialog_read_again (SfImportPreviewDialog *self)
+{
+  g_return_if_fail (SF_IS_IMPORT_PREVIEW_DIALOG (self));
+
+  if (self->refusal == NULL)
+    return;
+  /* The refusal's lines naming the rows ("• the case S-2: changed by …")
+   * and its count of the rest stay in view */
+  {
+    g_auto(GStrv) lines = g_strsplit (self->refusal, "\n", -1);
+    g_autoptr(GStrvBuilder) changed = g_strv_builder_new ();
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (g_str_has_prefix (lines[i], "• "))
+        g_strv_builder_add (changed, lines[i] + strlen ("• "));
+      else if (g_str_has_prefix (lines[i], "…"))
+        g_strv_builder_add (changed, lines[i]);
+    g_clear_pointer (&self->changed, g_strfreev);
+    self->changed = g_strv_builder_end (changed);
+  }
+  g_clear_pointer (&self->refusal, g_free);
+  rebuild (self);
+}
+
+/* Why the last import was refused because rows changed meanwhile, or NULL */
+const char *
+sf_import_preview_dialog_get_refusal (SfImportPreviewDialog *self)
+{
+  g_return_val_if_fail (SF_IS_IMPORT_PREVIEW_DIALOG (self), NULL);
+  return self->refusal;
+}
+
 static void
 on_cancel_clicked_cb (SfImportPreviewDialog *self)
 {
@@ -359,6 +448,15 @@ on_import_clicked_cb (SfImportPreviewDialog *self)
 
   if (!sf_import_preview_apply (self->store, self->preview, &result, &error))
     {
+      /* Someone else changed cases the file names: say which, and let
+       * the user read the file again before anything is written */
+      if (error->domain == SF_CONFLICT_ERROR)
+        {
+          g_free (self->refusal);
+          self->refusal = g_strdup (error->message);
+          build_groups (self);
+          return;
+        }
       /* The database changed since the preview: show what the file does now */
       show_toast (self, error->message);
       rebuild (self);
@@ -386,6 +484,8 @@ sf_import_preview_dialog_finalize (GObject *object)
   g_clear_pointer (&self->contents, g_bytes_unref);
   g_clear_pointer (&self->preview, sf_import_preview_free);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->refusal, g_free);
+  g_clear_pointer (&self->changed, g_strfreev);
 
   G_OBJECT_CLASS (sf_import_preview_dialog_parent_class)->finalize (object);
 }

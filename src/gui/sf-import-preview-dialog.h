@@ -25,6 +25,8 @@ SfImportPreviewDialog *sf_import_preview_dialog_new              (GtkWindow     
 SfImportPreview       *sf_import_preview_dialog_get_preview      (SfImportPreviewDialog *self);
 GtkWidget             *sf_import_preview_dialog_get_import_button (SfImportPreviewDialog *self);
 void                   sf_import_preview_dialog_import           (SfImportPreviewDialog *self);
+void                   sf_import_preview_dialog_read_again       (SfImportPreviewDialog *self);
+const char            *sf_import_preview_dialog_get_refusal      (SfImportPreviewDialog *self);
 
 SfImportPreviewDialog *sf_import_preview_dialog_open             (GtkWindow             *parent,
                                                                   SfContext             *context,

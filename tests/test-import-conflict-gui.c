@@ -1,0 +1,171 @@
+/* test-import-conflict-gui.c: the case import's preview when someone else
+ * changed a case the file names after the preview read it: the import is
+ * refused, nothing is written, the dialog names the case and offers to read
+ * the file again, which shows the file against the data with the other
+ * change in it, and imports it then.
+ *
+ * Copyright 2026 Sagsfordeling contributors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sf-import-preview-dialog.h"
+#include "sf-test-gui.h"
+#include "sf-test-util.h"
+#include "sf-window.h"
+
+#define EPS 1e-9
+
+/* The shots in Danish: LC_ALL=da_DK.UTF-8 LANGUAGE=da SF_TEST_SHOTS=DIR */
+static gboolean english = TRUE;
+
+typedef struct
+{
+  char     *dir;
+  SfStore  *store;
+  SfStore  *other;     /* another program on the same file */
+  SfWindow *window;
+  gint64    mhj;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fx->store = sf_test_open_store (&fx->dir);
+  sf_test_import_example (fx->store);
+  fx->mhj = sf_test_query_int (fx->store, "SELECT id FROM caseworker WHERE initials = 'MHJ'");
+  path = g_build_filename (fx->dir, "test.db", NULL);
+  fx->other = sf_store_open (path, &error);
+  g_assert_no_error (error);
+  fx->window = sf_test_present_window (fx->store);
+  sf_test_wait_for_frame ();
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  sf_test_destroy_toplevels ();
+  g_clear_object (&fx->other);
+  g_clear_object (&fx->store);
+  g_clear_pointer (&fx->dir, g_free);
+}
+
+static const SfCaseEffect *
+effect_of (SfImportPreview *preview,
+           gint64           worker)
+{
+  for (guint i = 0; i < preview->effects->len; i++)
+    if (g_array_index (preview->effects, SfCaseEffect, i).caseworker_id == worker)
+      return &g_array_index (preview->effects, SfCaseEffect, i);
+  return NULL;
+}
+
+static gboolean
+label_shows (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  return sf_test_find_matching (root, label_shows, text);
+}
+
+/* The file makes S-2 (MHJ, kompleks) særligt kompliceret: MHJ 4.5 → 5.5.
+ * Meanwhile another program makes S-2 enkel (MHJ 4.0). */
+static void
+test_refused_then_read_again (Fixture       *fx,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  SfImportPreviewDialog *dialog;
+  SfImportPreview *preview;
+  const SfCaseEffect *effect;
+  GtkWidget *read_again;
+  gint64 audits = sf_test_query_int (fx->store, "SELECT count(*) FROM audit");
+
+  path = sf_test_write_file (fx->dir, "cases.csv",
+                             "sagsnummer;initialer;kompleksitet\n"
+                             "S-2;MHJ;saerligt-kompliceret\n");
+  file = g_file_new_for_path (path);
+  dialog = sf_import_preview_dialog_open (GTK_WINDOW (fx->window), sf_window_get_context (fx->window), file);
+  g_assert_nonnull (dialog);
+  sf_test_wait_for_frame ();
+  preview = sf_import_preview_dialog_get_preview (dialog);
+  g_assert_cmpuint (preview->n_updated, ==, 1);
+  effect = effect_of (preview, fx->mhj);
+  g_assert_cmpfloat_with_epsilon (effect->load_before, 4.5, EPS);
+  g_assert_cmpfloat_with_epsilon (effect->load_after, 5.5, EPS);
+
+  g_assert_true (sf_store_exec (fx->other, "UPDATE casefile SET complexity = 'enkel' WHERE reference = 'S-2'",
+                                &error));
+  g_assert_no_error (error);
+
+  /* Import: refused, named, nothing written, Import no longer offered */
+  sf_test_click (sf_import_preview_dialog_get_import_button (dialog));
+  sf_test_wait_for_frame ();
+  sf_test_save_shot (GTK_WIDGET (dialog), "import-refused.png");
+  g_assert_nonnull (sf_import_preview_dialog_get_refusal (dialog));
+  g_assert_nonnull (strstr (sf_import_preview_dialog_get_refusal (dialog), "S-2"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), english ? "the case S-2: changed in another window or program"
+                                                             : "S-2: "));
+  g_assert_false (gtk_widget_get_sensitive (sf_import_preview_dialog_get_import_button (dialog)));
+  g_assert_cmpint (sf_test_query_int (fx->store, "SELECT count(*) FROM casefile WHERE complexity = 'enkel'"
+                                                 " AND reference = 'S-2'"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fx->store, "SELECT count(*) FROM audit"), ==, audits);
+
+  /* Read again: the file against the data with the other change in it */
+  read_again = sf_test_find_button (GTK_WIDGET (dialog), g_dgettext (GETTEXT_PACKAGE, "_Read Again"));
+  g_assert_nonnull (read_again);
+  sf_test_click (read_again);
+  sf_test_wait_for_frame ();
+  sf_test_save_shot (GTK_WIDGET (dialog), "import-read-again.png");
+  g_assert_null (sf_import_preview_dialog_get_refusal (dialog));
+  preview = sf_import_preview_dialog_get_preview (dialog);
+  effect = effect_of (preview, fx->mhj);
+  g_assert_cmpfloat_with_epsilon (effect->load_before, 4.0, EPS);
+  g_assert_cmpfloat_with_epsilon (effect->load_after, 5.5, EPS);
+  g_assert_true (gtk_widget_get_sensitive (sf_import_preview_dialog_get_import_button (dialog)));
+  /* … with the other change named above it */
+  g_assert_nonnull (english ? sf_test_find_label_starting (GTK_WIDGET (dialog),
+                                                           "the case S-2: changed in another window or program")
+                            : find_label (GTK_WIDGET (dialog), "S-2: "));
+
+  sf_import_preview_dialog_import (dialog);
+  sf_test_wait_for_frame ();
+  g_assert_cmpint (sf_test_query_int (fx->store, "SELECT count(*) FROM casefile WHERE reference = 'S-2'"
+                                                 " AND complexity = 'saerligt-kompliceret'"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sf_test_gui_init (&argc, &argv);
+  /* gtk_test_init leaves the C locale; the app's main() calls this */
+  if (setlocale (LC_ALL, "") != NULL && g_str_has_prefix (setlocale (LC_ALL, NULL), "da_DK"))
+    english = FALSE;
+  sf_i18n_init ();
+
+  g_test_add ("/gui/import-conflict/refused-then-read-again", Fixture, NULL,
+              fixture_set_up, test_refused_then_read_again, fixture_tear_down);
+
+  return g_test_run ();
+}
