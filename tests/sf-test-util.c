@@ -123,6 +123,17 @@ sf_test_open_store (char **out_dir)
   return store;
 }
 
+SfStore *
+sf_test_open_second_store (SfStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  SfStore *second = sf_store_open (sf_store_get_path (store), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+  return second;
+}
+
 void
 sf_test_store_set_up (SfTestStore   *fixture,
                       gconstpointer  data)

@@ -30,6 +30,9 @@ gboolean sf_test_have_danish_locale (void);
 
 /* A store on test.db in a new temporary directory, returned in @out_dir. */
 SfStore *sf_test_open_store  (char      **out_dir);
+/* Another connection to @store's database (a file or a server's), as a
+ * second program or user would have */
+SfStore *sf_test_open_second_store (SfStore *store);
 
 /* The fixture of the tests that need a store and nothing more: a store
  * on a file in a new temporary directory, for g_test_add().  A test with

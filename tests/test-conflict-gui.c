@@ -35,15 +35,10 @@ static void
 fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   fx->store = sf_test_open_store (&fx->dir);
   sf_test_import_example (fx->store);
   fx->mhj = sf_test_query_int (fx->store, "SELECT id FROM caseworker WHERE initials = 'MHJ'");
-  path = g_build_filename (fx->dir, "test.db", NULL);
-  fx->other = sf_store_open (path, &error);
-  g_assert_no_error (error);
+  fx->other = sf_test_open_second_store (fx->store);
   fx->window = sf_test_present_window (fx->store);
   sf_test_wait_for_frame ();
 
@@ -220,17 +215,12 @@ static void
 row_fixture_set_up (RowFixture    *fx,
                     gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   fx->store = sf_test_open_store (&fx->dir);
   fx->window = sf_test_present_window (fx->store);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.demo", NULL));
   sf_test_wait_for_frame ();
   fx->team_id = sf_test_query_int (fx->store, "SELECT id FROM team WHERE name = 'Sygedagpenge'");
-  path = g_build_filename (fx->dir, "test.db", NULL);
-  fx->other = sf_store_open (path, &error);
-  g_assert_no_error (error);
+  fx->other = sf_test_open_second_store (fx->store);
 }
 
 static void

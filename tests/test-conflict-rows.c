@@ -27,16 +27,9 @@ typedef struct
 } Fixture;
 
 static gint64
-query_int (SfStore    *store,
-           const char *sql)
-{
-  return sf_test_query_int (store, sql);
-}
-
-static gint64
 audits (Fixture *fx)
 {
-  return query_int (fx->a, "SELECT count (*) FROM audit");
+  return sf_test_query_int (fx->a, "SELECT count (*) FROM audit");
 }
 
 static gint64
@@ -68,11 +61,10 @@ fixture_set_up (Fixture       *fx,
   sf_test_store_set_up (&fx->db, data);
   fx->a = fx->db.store;
   fx->server = sf_db_get_kind (sf_store_get_db (fx->a)) == SF_DB_POSTGRES;
-  fx->b = sf_store_open (sf_store_get_path (fx->a), &error);
-  g_assert_no_error (error);
+  fx->b = sf_test_open_second_store (fx->a);
 
   team.name = (char *) "Modtageteam";
-  team.area_id = query_int (fx->a, "SELECT id FROM area WHERE key = 'boern-familie'");
+  team.area_id = sf_test_query_int (fx->a, "SELECT id FROM area WHERE key = 'boern-familie'");
   fx->team_id = sf_roster_save_team (fx->a, &team, &error);
   g_assert_no_error (error);
   fx->worker_id = add_worker (fx, "AB", "Anna Berg");
@@ -202,7 +194,7 @@ test_checklist (Fixture       *fx,
   /* b checks it first */
   g_assert_true (sf_checklist_check_versioned (fx->b, b->id, b->version, today, "BB", "Set up", &error));
   g_assert_no_error (error);
-  events = query_int (fx->a, "SELECT count (*) FROM checklist_event");
+  events = sf_test_query_int (fx->a, "SELECT count (*) FROM checklist_event");
   logged = audits (fx);
 
   /* a's check, based on the unchecked item, is refused */
@@ -211,7 +203,7 @@ test_checklist (Fixture       *fx,
   g_assert_cmpstr (their (conflict, "checked_by"), ==, "BB");
   g_assert_cmpstr (their (conflict, "note"), ==, "Set up");
   g_assert_nonnull (strstr (error->message, "checklist"));
-  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM checklist_event"), ==, events);
+  g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM checklist_event"), ==, events);
   g_assert_cmpint (audits (fx), ==, logged);
   now = first_item (fx->a, fx->team_id);
   g_assert_cmpstr (now->checked_by, ==, "BB");
@@ -241,7 +233,7 @@ test_checklist (Fixture       *fx,
   g_clear_error (&error);
   g_assert_true (sf_checklist_uncheck_versioned (fx->b, b->id, 5, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM checklist_item WHERE checked_on IS NOT NULL"), ==, 0);
+  g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM checklist_item WHERE checked_on IS NOT NULL"), ==, 0);
 }
 
 /* ---- alert acknowledgements ------------------------------------------ */
@@ -307,14 +299,14 @@ test_acknowledgement (Fixture       *fx,
   g_assert_false (sf_alert_unacknowledge_versioned (fx->b, &alert, seen->id, seen->version, &error));
   conflict = assert_conflict (fx, error, "alert_ack", seen->id, 1, 3, fx->a);
   g_assert_cmpstr (their (conflict, "note"), ==, "Hire in March");
-  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM alert_ack"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM alert_ack"), ==, 1);
   /* and once a took it away, acknowledging over it names it gone */
   g_clear_error (&error);
   g_assert_true (sf_alert_unacknowledge_versioned (fx->a, &alert, now->id, now->version, &error));
   g_assert_no_error (error);
   g_assert_false (sf_alert_acknowledge_versioned (fx->b, &alert, "Again", SF_DAY_NONE, now->id, 3, &error));
   assert_conflict (fx, error, "alert_ack", now->id, 3, 0, fx->a);
-  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM alert_ack"), ==, 0);
+  g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM alert_ack"), ==, 0);
 }
 
 /* ---- planned hires --------------------------------------------------- */
@@ -383,7 +375,7 @@ test_planned_hire (Fixture       *fx,
   a.version = 5;
   g_assert_cmpint (sf_planned_hire_save (fx->a, &a, &error), ==, 0);
   assert_conflict (fx, error, "planned_hire", id, 5, 0, fx->b);
-  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM planned_hire"), ==, 0);
+  g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM planned_hire"), ==, 0);
 }
 
 /* ---- settings -------------------------------------------------------- */
@@ -514,7 +506,7 @@ case_version (SfStore *store,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT version FROM casefile WHERE id = %" G_GINT64_FORMAT, id);
 
-  return query_int (store, sql);
+  return sf_test_query_int (store, sql);
 }
 
 static void
@@ -540,7 +532,7 @@ test_cases (Fixture       *fx,
   conflict = assert_conflict (fx, error, "casefile", ids[1], 1, 3, fx->b);
   g_assert_cmpint (g_ascii_strtoll (their (conflict, "caseworker_id"), NULL, 10), ==, fx->other_id);
   g_assert_nonnull (strstr (error->message, "2026-0002"));
-  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 0);
+  g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 0);
   g_assert_cmpint (audits (fx), ==, logged);
   g_clear_error (&error);
   /* a's reassignment of both, likewise */
@@ -565,7 +557,7 @@ test_cases (Fixture       *fx,
   g_assert_false (sf_cases_restore_versioned (fx->a, snapshot, after, &error));
   conflict = assert_conflict (fx, error, "casefile", ids[0], 3, 4, fx->b);
   g_assert_null (their (conflict, "closed_date"));
-  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 1);
   g_assert_cmpint (audits (fx), ==, logged);
 
   /* Undo with nobody's change in between: restored */
@@ -573,7 +565,7 @@ test_cases (Fixture       *fx,
   after[0] = 4;
   g_assert_true (sf_cases_restore_versioned (fx->a, snapshot, after, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fx->a, "SELECT count (*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 0);
+  g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 0);
 }
 
 int

@@ -40,8 +40,7 @@ fixture_set_up (Fixture       *fx,
   sf_test_store_set_up (&fx->db, data);
   fx->a = fx->db.store;
   fx->server = sf_db_get_kind (sf_store_get_db (fx->a)) == SF_DB_POSTGRES;
-  fx->b = sf_store_open (sf_store_get_path (fx->a), &error);
-  g_assert_no_error (error);
+  fx->b = sf_test_open_second_store (fx->a);
 
   area = query_int (fx->a, "SELECT id FROM area WHERE key = 'boern-familie'");
   team.name = (char *) "Modtageteam";

@@ -38,15 +38,10 @@ static void
 fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   fx->store = sf_test_open_store (&fx->dir);
   sf_test_import_example (fx->store);
   fx->mhj = sf_test_query_int (fx->store, "SELECT id FROM caseworker WHERE initials = 'MHJ'");
-  path = g_build_filename (fx->dir, "test.db", NULL);
-  fx->other = sf_store_open (path, &error);
-  g_assert_no_error (error);
+  fx->other = sf_test_open_second_store (fx->store);
   fx->window = sf_test_present_window (fx->store);
   sf_test_wait_for_frame ();
 }
