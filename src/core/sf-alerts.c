@@ -500,6 +500,32 @@ team_is_over (const SfSettings   *settings,
   return sf_capacity_status (settings, tf->load, tf->capacity) == SF_STATUS_OVER;
 }
 
+void
+sf_alerts_over_at (const SfFigures    *figures,
+                   const SfTrendPoint *point,
+                   const GArray       *caseworker_ids,
+                   const GArray       *team_ids,
+                   GArray             *over_workers,
+                   GArray             *over_teams)
+{
+  for (guint i = 0; i < point->workers->len; i++)
+    {
+      const SfCaseworker *w = &g_array_index (figures->dataset->caseworkers, SfCaseworker, i);
+
+      if ((caseworker_ids == NULL || sf_ids_contain (caseworker_ids, w->id)) &&
+          worker_is_over (&figures->settings, point, i))
+        sf_ids_add (over_workers, w->id);
+    }
+  for (guint i = 0; i < point->teams->len; i++)
+    {
+      const SfTeamFigures *tf = &g_array_index (point->teams, SfTeamFigures, i);
+
+      if ((team_ids == NULL || sf_ids_contain (team_ids, tf->team->id)) &&
+          team_is_over (&figures->settings, point, i))
+        sf_ids_add (over_teams, tf->team->id);
+    }
+}
+
 /* The alert of @subject, over what it is @allowed (its adjusted norm or
  * capacity) at each of the last @run weekly @points: since the run's first
  * point, by @load - @allowed now; its value is @utilisation, or the load
