@@ -446,6 +446,9 @@ sf_alerts_evaluate_some (const SfFigures *figures,
 
   g_return_val_if_fail (caseworker_ids != NULL && team_ids != NULL, NULL);
 
+  /* The others' alerts keep their order (@alerts is sorted); the fresh
+   * ones go in where they belong, rather than sorting thousands of alerts
+   * by their teams' collated names again for one edit */
   for (guint i = 0; i < alerts->len; i++)
     {
       const SfAlert *alert = g_ptr_array_index (alerts, i);
@@ -455,8 +458,7 @@ sf_alerts_evaluate_some (const SfFigures *figures,
     }
   add_alerts (fresh, figures, caseworker_ids, team_ids);
   for (guint i = 0; i < fresh->len; i++)
-    g_ptr_array_add (result, g_ptr_array_index (fresh, i));
-  g_ptr_array_sort (result, compare_alerts);
+    sf_alerts_insert_sorted (result, g_ptr_array_index (fresh, i));
   if (out_fresh != NULL)
     *out_fresh = g_steal_pointer (&fresh);
   return g_steal_pointer (&result);
