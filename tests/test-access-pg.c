@@ -861,6 +861,25 @@ test_manager_preview (Fixture       *fixture,
     assert_contains (g_ptr_array_index (refused->problems, 0), "Line 4: no caseworker has the initials “CC”");
   }
 
+  /* S3 is Job's: its number is taken by a case out of this manager's
+   * sight, said with the line, in the preview and in the import alike */
+  {
+    g_autoptr(GBytes) taken = sf_test_bytes ("sagsnummer;initialer;kompleksitet;startdato\n"
+                                             "S1;AA;saerligt-kompliceret;2026-01-01\n"
+                                             "S3;AA;enkel;2026-03-01\n");
+    g_autoptr(SfImportPreview) refused = sf_import_preview_cases (store, taken, ref, &error);
+    g_auto(SfImportResult) one_go = { 0 };
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (refused->problems->len, ==, 1);
+    assert_contains (g_ptr_array_index (refused->problems, 0),
+                     "Line 3: the case number “S3” is already used by a case you cannot see");
+    g_assert_false (sf_import_cases (store, taken, &one_go, &error));
+    g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
+    assert_contains (error->message, "Line 3: the case number “S3” is already used");
+    g_clear_error (&error);
+  }
+
   g_assert_true (sf_import_preview_apply (store, preview, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpint (owner_int (fixture, "SELECT count (*) FROM casefile"), ==, 5);
@@ -872,6 +891,21 @@ test_manager_preview (Fixture       *fixture,
   theirs = sf_store_load_dataset (other, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (theirs->cases->len, ==, 2);
+
+  /* With none of their own cases in the table, the import does not copy
+   * straight in as into an empty table: Job's cases are there */
+  owner_exec (fixture, "DELETE FROM casefile WHERE reference IN ('S1', 'S2', 'S5')");
+  {
+    g_autoptr(GBytes) first = sf_test_bytes ("sagsnummer;initialer;kompleksitet\n"
+                                             "S7;AA;enkel\n"
+                                             "S4;BB;enkel\n");
+    g_autoptr(SfImportPreview) refused = sf_import_preview_cases (store, first, ref, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (refused->problems->len, ==, 1);
+    assert_contains (g_ptr_array_index (refused->problems, 0), "Line 3: the case number “S4” is already used");
+  }
+  g_assert_cmpint (owner_int (fixture, "SELECT count (*) FROM casefile"), ==, 2);
 }
 
 int

@@ -1954,7 +1954,11 @@ static const char * const direct_case_columns[] = {
 
 /* Inside the import's transaction: whether the case table is empty, and
  * if so who writes (*@who) and when (*@when), as the columns' defaults
- * would say (schema step 5).  FALSE when the query failed. */
+ * would say (schema step 5).  Empty means empty for everyone: where
+ * row-level security applies to this login (a manager, HR, an admin) the
+ * table may hold cases out of its sight, whose numbers the file may
+ * repeat, so only the owner copies straight in.  FALSE when the query
+ * failed. */
 static gboolean
 query_direct (Import    *im,
               gboolean  *empty,
@@ -1962,7 +1966,8 @@ query_direct (Import    *im,
               char     **when)
 {
   g_autoptr(SfDbStmt) stmt = sf_db_prepare (sf_store_get_db (im->store),
-                                            "SELECT NOT EXISTS (SELECT 1 FROM casefile), session_user,"
+                                            "SELECT NOT EXISTS (SELECT 1 FROM casefile)"
+                                            "  AND NOT row_security_active ('casefile'), session_user,"
                                             " to_char (now () AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
                                             NULL);
 
@@ -1994,6 +1999,23 @@ end_dry_run (Import  *im,
   sf_store_rollback_bulk (im->store);
   return *im->after != NULL;
 }
+
+/* After the rows' insert failed on a unique key: the first line whose
+ * case number is taken by a case this login cannot see (row-level
+ * security: another team's), or that another program added meanwhile.
+ * Those the insert skips when told to pass over a conflict, which the
+ * server finds whether or not the login sees the row; the insert is
+ * undone with the transaction. */
+#define HIDDEN_CASE_SQL \
+  "WITH inserted AS (" \
+  "  INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date, caseworker_id, cover_id)" \
+  "  SELECT reference, area_id, complexity, start_date, closed_date, caseworker_id, cover_id" \
+  "  FROM sf_import_case i WHERE NOT EXISTS (SELECT 1 FROM casefile f WHERE f.reference = i.reference)" \
+  "  ON CONFLICT (reference) DO NOTHING RETURNING reference)" \
+  " SELECT line, reference FROM sf_import_case i" \
+  " WHERE NOT EXISTS (SELECT 1 FROM casefile f WHERE f.reference = i.reference)" \
+  "  AND NOT EXISTS (SELECT 1 FROM inserted WHERE inserted.reference = i.reference)" \
+  " ORDER BY line LIMIT 1"
 
 static gboolean
 apply_cases_on_server (Import    *im,
@@ -2099,7 +2121,8 @@ apply_cases_on_server (Import    *im,
       g_autofree char *theirs = NULL;
       g_autofree char *set = case_update_parts (im, "i", &mine, &theirs);
 
-      upsert = g_strdup_printf ("UPDATE casefile SET %s FROM sf_import_case i"
+      upsert = g_strdup_printf ("SAVEPOINT sf_import_apply;"
+                                "UPDATE casefile SET %s FROM sf_import_case i"
                                 " WHERE casefile.reference = i.reference AND (%s) IS DISTINCT FROM (%s);"
                                 "INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date,"
                                 "  caseworker_id, cover_id)"
@@ -2156,7 +2179,20 @@ apply_cases_on_server (Import    *im,
     {
       changed = sf_db_total_changes (db);
       if (!sf_db_exec (db, upsert, NULL))
-        goto failed;
+        {
+          g_autofree char *reference = NULL;
+          guint line = find_line (im, HIDDEN_CASE_SQL, &reference);
+
+          if (line != 0)
+            {
+              add_problem (im, line, _("the case number “%s” is already used by a case you cannot see "
+                                       "(another team’s) or by one another program added during the "
+                                       "import. Check the number, or leave the line out."), reference);
+              sf_store_rollback_bulk (im->store);
+              return finish_problems (im, error);
+            }
+          goto failed;
+        }
       /* The rows updated and inserted */
       changed = sf_db_total_changes (db) - changed;
       cases_after = sf_store_count (im->store, "casefile");
