@@ -64,16 +64,6 @@ fixture_tear_down (Fixture       *fx,
   g_clear_pointer (&fx->dir, g_free);
 }
 
-static const SfCaseEffect *
-effect_of (SfImportPreview *preview,
-           gint64           worker)
-{
-  for (guint i = 0; i < preview->effects->len; i++)
-    if (g_array_index (preview->effects, SfCaseEffect, i).caseworker_id == worker)
-      return &g_array_index (preview->effects, SfCaseEffect, i);
-  return NULL;
-}
-
 static gboolean
 label_shows (GtkWidget     *widget,
              gconstpointer  text)
@@ -154,7 +144,7 @@ test_shows_and_imports (Fixture       *fx,
   g_assert_cmpuint (preview->problems->len, ==, 0);
   g_assert_cmpuint (preview->n_updated, ==, 1);
   g_assert_cmpuint (preview->n_new, ==, 1);
-  g_assert_cmpfloat_with_epsilon (effect_of (preview, fx->mhj)->load_after, 5.5, EPS);
+  g_assert_cmpfloat_with_epsilon (sf_test_preview_effect (preview, fx->mhj)->load_after, 5.5, EPS);
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Mette Hjort (MHJ)"));
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), english ? "Load 4.5 → 5.5 · "
                                                              : "Sagsstamme 4,5 → 5,5 · "));
@@ -195,7 +185,7 @@ test_refused_then_read_again (Fixture       *fx,
   sf_test_wait_for_frame ();
   preview = sf_import_preview_dialog_get_preview (dialog);
   g_assert_cmpuint (preview->n_updated, ==, 1);
-  effect = effect_of (preview, fx->mhj);
+  effect = sf_test_preview_effect (preview, fx->mhj);
   g_assert_cmpfloat_with_epsilon (effect->load_before, 4.5, EPS);
   g_assert_cmpfloat_with_epsilon (effect->load_after, 5.5, EPS);
 
@@ -226,7 +216,7 @@ test_refused_then_read_again (Fixture       *fx,
   sf_test_save_shot (GTK_WIDGET (dialog), "import-read-again.png");
   g_assert_null (sf_import_preview_dialog_get_refusal (dialog));
   preview = sf_import_preview_dialog_get_preview (dialog);
-  effect = effect_of (preview, fx->mhj);
+  effect = sf_test_preview_effect (preview, fx->mhj);
   g_assert_cmpfloat_with_epsilon (effect->load_before, 4.0, EPS);
   g_assert_cmpfloat_with_epsilon (effect->load_after, 5.5, EPS);
   g_assert_true (gtk_widget_get_sensitive (sf_import_preview_dialog_get_import_button (dialog)));

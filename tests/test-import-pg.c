@@ -318,16 +318,6 @@ static const char preview_bad[] =
   "010190-1234;CD;enkel\n"
   "P-1;CD;enkel\n";
 
-static const SfCaseEffect *
-effect_of (SfImportPreview *preview,
-           gint64           worker)
-{
-  for (guint i = 0; i < preview->effects->len; i++)
-    if (g_array_index (preview->effects, SfCaseEffect, i).caseworker_id == worker)
-      return &g_array_index (preview->effects, SfCaseEffect, i);
-  return NULL;
-}
-
 static const SfCase *
 case_of (const SfDataset *dataset,
          const char      *reference)
@@ -379,7 +369,7 @@ assert_same_preview (SfImportPreview *a,
       for (guint i = 0; i < a->effects->len; i++)
         {
           const SfCaseEffect *ea = &g_array_index (a->effects, SfCaseEffect, i);
-          const SfCaseEffect *eb = effect_of (b, ea->caseworker_id);
+          const SfCaseEffect *eb = sf_test_preview_effect (b, ea->caseworker_id);
 
           g_assert_nonnull (eb);
           g_assert_cmpfloat_with_epsilon (ea->load_before, eb->load_before, EPS);
@@ -469,10 +459,10 @@ test_preview_as_on_file (Fixture       *fixture,
   g_assert_cmpuint (on_server->n_not_in_file, ==, 1);
   g_assert_cmpuint (sf_import_guard_get_size (on_server->guard), ==, 3);
   g_assert_cmpuint (on_server->effects->len, ==, 2);
-  effect = effect_of (on_server, ab);
+  effect = sf_test_preview_effect (on_server, ab);
   g_assert_cmpfloat_with_epsilon (effect->load_before, 1.5, EPS);
   g_assert_cmpfloat_with_epsilon (effect->load_after, 3.0, EPS);
-  effect = effect_of (on_server, cd);
+  effect = sf_test_preview_effect (on_server, cd);
   g_assert_cmpfloat_with_epsilon (effect->load_before, 1.5, EPS);
   g_assert_cmpfloat_with_epsilon (effect->load_after, 1.0, EPS);
   g_assert_cmpint (case_of (on_server->after, "P-3")->caseworker_id, ==, ab);
