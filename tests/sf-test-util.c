@@ -200,6 +200,16 @@ sf_test_run_cli_env (const char  *db,
   va_end (args);
 }
 
+const SfCaseEffect *
+sf_test_preview_effect (SfImportPreview *preview,
+                        gint64           worker)
+{
+  for (guint i = 0; preview->effects != NULL && i < preview->effects->len; i++)
+    if (g_array_index (preview->effects, SfCaseEffect, i).caseworker_id == worker)
+      return &g_array_index (preview->effects, SfCaseEffect, i);
+  return NULL;
+}
+
 gboolean
 sf_test_have_danish_locale (void)
 {

@@ -3,6 +3,7 @@
 #include <glib.h>
 
 #include "sf-date.h"
+#include "sf-import-preview.h"
 #include "sf-store.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ gboolean sf_test_is_version_column (const char *name);
 /* The first column of the one row @sql returns, as an integer. */
 gint64  sf_test_query_int    (SfStore    *store,
                               const char *sql);
+/* What @preview says the import does to @worker's figures, or NULL */
+const SfCaseEffect *sf_test_preview_effect (SfImportPreview *preview,
+                                            gint64           worker);
 /* Whether the da_DK.UTF-8 locale is installed (build-aux/test generates it).
  * Danish is set up with it, not with LANGUAGE=da alone: gettext ignores
  * LANGUAGE under the C locale, and with Debian 13's glibc under C.UTF-8. */

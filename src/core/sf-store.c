@@ -1483,7 +1483,9 @@ sf_store_copy_over (SfStore     *self,
  * sf_store_open_memory_copy:
  *
  * A copy of the database in memory, to try changes on (an import's
- * preview).  SQLite copies itself with the online backup API.
+ * preview on a file).  SQLite copies itself with the online backup API;
+ * a server's database is not copied (its preview is a dry run on the
+ * server, sf_import_cases_try()).
  */
 SfStore *
 sf_store_open_memory_copy (SfStore  *self,

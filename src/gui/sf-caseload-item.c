@@ -293,15 +293,6 @@ set_value (SfCaseloadTeamItem *self,
   g_hash_table_insert (self->texts, (gpointer) column, text);
 }
 
-static char *
-format_percent (double value)
-{
-  if (isnan (value))
-    return g_strdup ("—");
-  /* Translators: a percentage; keep the space before % as Danish writes it */
-  return g_strdup_printf (_("%.0f %%"), value * 100);
-}
-
 /* Column names are static strings: "members", "open", … */
 SfCaseloadTeamItem *
 sf_caseload_team_item_new (const SfTeamFigures *tf)
@@ -345,7 +336,7 @@ sf_caseload_team_item_new (const SfTeamFigures *tf)
                /* Translators: FTE available / FTE needed */
                g_strdup_printf (_("%s / %s"), available, needed));
   }
-  set_value (self, "compliance", isnan (tf->compliance) ? -1 : tf->compliance, format_percent (tf->compliance));
+  set_value (self, "compliance", isnan (tf->compliance) ? -1 : tf->compliance, sf_format_percent (tf->compliance));
   set_value (self, "per-fte", isnan (tf->cases_per_fte) ? -1 : tf->cases_per_fte,
              sf_format_decimal (tf->cases_per_fte, 1));
   if (area != NULL)

@@ -322,11 +322,7 @@ sf_roster_item_new (const SfWorkerFigures *figures,
   self->cases_text = g_strdup_printf ("%u", self->open_cases);
   self->load_text = sf_format_decimal (self->weighted_load, 1);
 
-  if (isnan (self->utilisation))
-    self->utilisation_text = g_strdup ("—");
-  else
-    /* Translators: a utilisation in per cent, e.g. "104 %" */
-    self->utilisation_text = g_strdup_printf (_("%.0f %%"), self->utilisation * 100.0);
+  self->utilisation_text = sf_format_percent (self->utilisation);
 
   {
     g_autofree char *key = g_strjoin (" ",

@@ -158,7 +158,7 @@ sf_team_item_new (const SfTeamFigures *figures,
   else
     {
       self->status = sf_capacity_status (settings, figures->load, figures->capacity);
-      self->utilisation_text = g_strdup_printf (_("%.0f %%"), self->utilisation * 100.0);
+      self->utilisation_text = sf_format_percent (self->utilisation);
       self->status_label = g_strdup (sf_status_to_label (self->status));
       self->status_icon_name = g_strdup (sf_status_icon_name (self->status));
     }
