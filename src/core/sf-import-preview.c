@@ -80,8 +80,7 @@ sf_import_mapping_load (SfStore     *store,
     return NULL;
   sf_db_stmt_bind_text_static (stmt, 1, kind);
   while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
-    g_hash_table_insert (mapping, sf_db_stmt_dup_text (stmt, 0),
-                         sf_db_stmt_dup_text (stmt, 1));
+    g_hash_table_insert (mapping, sf_db_stmt_dup_text (stmt, 0), sf_db_stmt_dup_text (stmt, 1));
   sf_db_stmt_free (stmt);
   if (rc != SF_DB_DONE)
     {
