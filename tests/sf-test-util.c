@@ -89,6 +89,17 @@ sf_test_day (const char *text)
   return day;
 }
 
+JsonNode *
+sf_test_parse_json (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
 gint64
 sf_test_query_int (SfStore    *store,
                    const char *sql)

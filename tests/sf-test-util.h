@@ -1,6 +1,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "sf-date.h"
 #include "sf-import-preview.h"
@@ -21,6 +22,8 @@ SfDay   sf_test_day          (const char *text);
  * (sf-conflict.h): undo puts values back, and versions move on, so dumps
  * compared before and after an undo leave them out. */
 gboolean sf_test_is_version_column (const char *name);
+/* @text parsed as JSON; the test fails if it is not JSON. */
+JsonNode *sf_test_parse_json (const char *text);
 /* The first column of the one row @sql returns, as an integer. */
 gint64  sf_test_query_int    (SfStore    *store,
                               const char *sql);

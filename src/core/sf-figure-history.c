@@ -6,6 +6,7 @@
 
 #include "sf-checklist.h"
 #include "sf-conflict.h"
+#include "sf-db-bind.h"
 #include "sf-error.h"
 #include "sf-figure-history.h"
 #include "sf-privacy.h"
@@ -653,13 +654,13 @@ sf_alert_acks_load (SfStore  *store,
       SfAlertAck *ack = g_new0 (SfAlertAck, 1);
       const char *expires = sf_db_stmt_column_text (stmt, 3);
 
-      ack->identity = g_strdup (sf_db_stmt_column_text (stmt, 0));
+      ack->identity = sf_db_stmt_dup_text (stmt, 0);
       ack->value = sf_db_stmt_column_double (stmt, 1);
-      ack->note = g_strdup (sf_db_stmt_column_text (stmt, 2));
+      ack->note = sf_db_stmt_dup_text (stmt, 2);
       if (expires != NULL)
         sf_day_parse (expires, &ack->expires);
-      ack->at = g_strdup (sf_db_stmt_column_text (stmt, 4));
-      ack->who = g_strdup (sf_db_stmt_column_text (stmt, 5));
+      ack->at = sf_db_stmt_dup_text (stmt, 4);
+      ack->who = sf_db_stmt_dup_text (stmt, 5);
       ack->id = sf_db_stmt_column_int64 (stmt, 6);
       ack->version = sf_db_stmt_column_int64 (stmt, 7);
       g_hash_table_insert (acks, ack->identity, ack);
@@ -725,8 +726,7 @@ write_ack (SfStore       *store,
     return FALSE;
   ok = claim_ack (store, identity, claim, seen_id, seen_version, error);
   stmt = ok ? sf_store_prepare (store, sql, error) : NULL;
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sf_db_stmt_bind_text_static (stmt, 1, identity);
       /* The acknowledgement's statement has six parameters, the undoing one one */
@@ -739,9 +739,8 @@ write_ack (SfStore       *store,
           sf_db_stmt_bind_text_static (stmt, 5, at);
           sf_db_stmt_bind_text (stmt, 6, g_get_user_name ());
         }
-      ok = sf_store_step_done (store, stmt, error);
-      sf_db_stmt_free (stmt);
     }
+  ok = sf_store_run (store, stmt, error);
   detail = note ? g_strdup_printf ("%s (%s)%s%s", identity, note, expires ? " until " : "", expires ? expires : "")
                 : g_strdup (identity);
   ok = ok && sf_store_audit (store, action, alert->subject, detail, error);
@@ -1058,15 +1057,13 @@ sf_alerts_take_new_errors (SfStore     *store,
                                   " ON CONFLICT (program) DO UPDATE SET last_run = excluded.last_run,"
                                   " errors = excluded.errors",
                            error);
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sf_db_stmt_bind_text_static (stmt, 1, program);
       sf_db_stmt_bind_text_static (stmt, 2, at);
       sf_db_stmt_bind_text_static (stmt, 3, current->str);
-      ok = sf_store_step_done (store, stmt, error);
-      sf_db_stmt_free (stmt);
     }
+  ok = sf_store_run (store, stmt, error);
   if (!ok || !sf_store_commit (store, error))
     {
       sf_store_rollback (store);

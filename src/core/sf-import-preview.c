@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sf-csv.h"
+#include "sf-db-bind.h"
 #include "sf-error.h"
 #include "sf-import-preview.h"
 #include "sf-text.h"
@@ -79,8 +80,7 @@ sf_import_mapping_load (SfStore     *store,
     return NULL;
   sf_db_stmt_bind_text_static (stmt, 1, kind);
   while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
-    g_hash_table_insert (mapping, g_strdup (sf_db_stmt_column_text (stmt, 0)),
-                         g_strdup (sf_db_stmt_column_text (stmt, 1)));
+    g_hash_table_insert (mapping, sf_db_stmt_dup_text (stmt, 0), sf_db_stmt_dup_text (stmt, 1));
   sf_db_stmt_free (stmt);
   if (rc != SF_DB_DONE)
     {
@@ -133,16 +133,14 @@ sf_import_mapping_save (SfStore     *store,
                                   : "INSERT INTO import_mapping (kind, source, target) VALUES (?1, ?2, ?3)"
                                     " ON CONFLICT (kind, source) DO UPDATE SET target = excluded.target",
                            error);
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sf_db_stmt_bind_text_static (stmt, 1, kind);
       sf_db_stmt_bind_text_static (stmt, 2, source_key);
       if (!forget)
         sf_db_stmt_bind_text_static (stmt, 3, target_key);
-      ok = sf_store_step_done (store, stmt, error);
-      sf_db_stmt_free (stmt);
     }
+  ok = sf_store_run (store, stmt, error);
   if (ok)
     {
       detail = g_strdup_printf ("%s: %s → %s", kind, source_key, forget ? "(forgotten)" : target_key);

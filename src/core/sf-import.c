@@ -7,6 +7,7 @@
 #include "sf-areas.h"
 #include "sf-backup.h"
 #include "sf-csv.h"
+#include "sf-db-bind.h"
 #include "sf-error.h"
 #include "sf-import-guard.h"
 #include "sf-import-private.h"
@@ -410,7 +411,7 @@ load_rangeless_areas (Import  *im,
     return NULL;
   while (sf_db_stmt_step (stmt) == SF_DB_ROW)
     g_hash_table_insert (areas, g_memdup2 (&(gint64) { sf_db_stmt_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         g_strdup (sf_db_stmt_column_text (stmt, 1)));
+                         sf_db_stmt_dup_text (stmt, 1));
   sf_db_stmt_free (stmt);
   return g_steal_pointer (&areas);
 }
@@ -475,7 +476,7 @@ load_versions (Import      *im,
       row->id = sf_db_stmt_column_int64 (stmt, 0);
       row->version = sf_db_stmt_column_int64 (stmt, 2);
       /* Without a label of its own, the key names the row (a case's reference) */
-      row->label = sf_db_stmt_column_count (stmt) > 3 ? g_strdup (sf_db_stmt_column_text (stmt, 3)) : NULL;
+      row->label = sf_db_stmt_column_count (stmt) > 3 ? sf_db_stmt_dup_text (stmt, 3) : NULL;
       g_hash_table_insert (rows, fold ? fold_key (key) : g_strdup (key), row);
     }
   if (step != SF_DB_DONE)
@@ -916,17 +917,6 @@ check_roster_row (Import   *im,
   g_array_append_val (plan->rows, row);
 }
 
-static void
-bind_text (SfDbStmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (is_blank (text))
-    sf_db_stmt_bind_null (stmt, index);
-  else
-    sf_db_stmt_bind_text (stmt, index, text);
-}
-
 /* @day as ISO 8601 text, formatted by hand: this runs for every date of a
  * 100,000-case import. */
 static void
@@ -1171,9 +1161,9 @@ apply_roster (Import      *im,
       sf_db_stmt_bind_int64 (upsert_worker, 4, team->id);
       sf_db_stmt_bind_double (upsert_worker, 5, row->hours);
       bind_day (upsert_worker, 6, row->start);
-      bind_text (upsert_worker, 7, row->absence);
+      sf_store_bind_text_or_null (upsert_worker, 7, row->absence);
       sf_db_stmt_bind_double (upsert_worker, 8, row->factor);
-      bind_text (upsert_worker, 9, row->factor_reason);
+      sf_store_bind_text_or_null (upsert_worker, 9, row->factor_reason);
       bind_day (upsert_worker, 10, row->end);
       bind_day (upsert_worker, 11, row->absence_from);
       bind_day (upsert_worker, 12, row->absence_to);
@@ -1198,7 +1188,7 @@ apply_roster (Import      *im,
           sf_db_stmt_bind_int64 (same_reduction, 5, !has_column (im, COL_REDUCTION_REASON));
           sf_db_stmt_bind_double (same_reduction, 2, row->reduction_hours);
           sf_db_stmt_bind_text_static (same_reduction, 3, row->reduction_reason);
-          bind_text (same_reduction, 4, row->reduction_note);
+          sf_store_bind_text_or_null (same_reduction, 4, row->reduction_note);
           bind_day (same_reduction, 6, row->reduction_from);
           bind_day (same_reduction, 7, row->reduction_to);
           /* A file without a period's column keeps the stored dates of an
@@ -1250,7 +1240,7 @@ apply_roster (Import      *im,
           sf_db_stmt_bind_int64 (insert_reduction, 1, id);
           sf_db_stmt_bind_double (insert_reduction, 2, row->reduction_hours);
           sf_db_stmt_bind_text_static (insert_reduction, 3, row->reduction_reason);
-          bind_text (insert_reduction, 4, row->reduction_note);
+          sf_store_bind_text_or_null (insert_reduction, 4, row->reduction_note);
           bind_day (insert_reduction, 5, row->reduction_from);
           bind_day (insert_reduction, 6, row->reduction_to);
           if (!sf_store_step_done (im->store, insert_reduction, error))
@@ -1915,7 +1905,7 @@ server_query (Import   *im,
   for (int i = 0; i < n; i++)
     values[i] = sf_db_stmt_column_int64 (stmt, i);
   if (text != NULL)
-    *text = g_strdup (sf_db_stmt_column_text (stmt, n));
+    *text = sf_db_stmt_dup_text (stmt, n);
   return TRUE;
 }
 
@@ -1974,8 +1964,8 @@ query_direct (Import    *im,
   if (stmt == NULL || sf_db_stmt_step (stmt) != SF_DB_ROW)
     return FALSE;
   *empty = sf_db_stmt_column_int64 (stmt, 0) != 0;
-  *who = g_strdup (sf_db_stmt_column_text (stmt, 1));
-  *when = g_strdup (sf_db_stmt_column_text (stmt, 2));
+  *who = sf_db_stmt_dup_text (stmt, 1);
+  *when = sf_db_stmt_dup_text (stmt, 2);
   return TRUE;
 }
 
