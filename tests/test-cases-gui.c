@@ -257,29 +257,29 @@ test_refuse_cpr (Fixture       *fixture,
   row = sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "reference_row");
 
   gtk_editable_set_text (GTK_EDITABLE (row), "010190-1234");
-  g_assert_nonnull (sf_case_dialog_get_error (dialog));
-  g_assert_nonnull (strstr (sf_case_dialog_get_error (dialog), "CPR"));
+  g_assert_nonnull (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)));
+  g_assert_nonnull (strstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), "CPR"));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_true (gtk_widget_get_visible (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "error_label")));
 
   sf_test_click (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "save_button"));
   g_assert_true (sf_cases_view_get_dialog (fixture->view) == GTK_WINDOW (dialog));
-  g_assert_nonnull (strstr (sf_case_dialog_get_error (dialog), "CPR"));
+  g_assert_nonnull (strstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), "CPR"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "010190-1234");
   g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 53);
 
   /* Ten digits forming a date are refused too */
   gtk_editable_set_text (GTK_EDITABLE (row), "0101901234");
-  g_assert_nonnull (strstr (sf_case_dialog_get_error (dialog), "CPR"));
+  g_assert_nonnull (strstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), "CPR"));
 
   /* A case number is fine, and clears the message */
   gtk_editable_set_text (GTK_EDITABLE (row), "S-1");
-  g_assert_null (sf_case_dialog_get_error (dialog));
+  g_assert_null (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)));
   g_assert_false (gtk_widget_has_css_class (row, "error"));
 
   /* … unless another case has it */
   sf_test_click (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "save_button"));
-  g_assert_nonnull (strstr (sf_case_dialog_get_error (dialog), "S-1"));
+  g_assert_nonnull (strstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), "S-1"));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 53);
 }
@@ -320,7 +320,7 @@ test_reassign_preview (Fixture       *fixture,
   /* The preview changed nothing */
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "MHJ"), 4.5, EPS);
 
-  sf_test_click (sf_test_child (dialog, SF_TYPE_REASSIGN_DIALOG, "reassign_button"));
+  sf_test_click (sf_test_child (dialog, SF_TYPE_REASSIGN_DIALOG, "save_button"));
   g_assert_null (sf_cases_view_get_dialog (fixture->view));
   sql = g_strdup_printf ("SELECT count(*) FROM casefile WHERE reference IN ('S-1', 'S-4')"
                          " AND caseworker_id = %" G_GINT64_FORMAT, worker_id (fixture, "SB"));
