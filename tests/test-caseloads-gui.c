@@ -349,10 +349,27 @@ test_export_workbook (Fixture       *fixture,
   /* The menu's action asks where, offering a dated .xlsx name */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "caseloads.export-workbook", NULL));
   g_assert_nonnull (page->export_chooser);
+  g_assert_cmpint (page->export_kind, ==, SF_CASELOADS_EXPORT_WORKBOOK);
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (page->export_chooser));
   g_assert_true (g_str_has_prefix (name, "Sagsfordeling-"));
   g_assert_true (g_str_has_suffix (name, ".xlsx"));
   g_assert_nonnull (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (page->export_chooser)));
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (page->export_chooser));
+  g_clear_object (&page->export_chooser);
+
+  /* The menu's other two exports ask for their own files */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "caseloads.export-csv", NULL));
+  g_assert_cmpint (page->export_kind, ==, SF_CASELOADS_EXPORT_CSV);
+  g_free (name);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (page->export_chooser));
+  g_assert_true (g_str_has_prefix (name, "caseloads-"));
+  g_assert_true (g_str_has_suffix (name, ".csv"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "caseloads.export-pdf", NULL));
+  g_assert_cmpint (page->export_kind, ==, SF_CASELOADS_EXPORT_PDF);
+  g_free (name);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (page->export_chooser));
+  g_assert_true (g_str_has_prefix (name, "caseloads-"));
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (page->export_chooser));
   g_clear_object (&page->export_chooser);
 }
