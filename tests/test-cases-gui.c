@@ -257,6 +257,7 @@ test_refuse_cpr (Fixture       *fixture,
   row = sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "reference_row");
 
   gtk_editable_set_text (GTK_EDITABLE (row), "010190-1234");
+  sf_test_save_shot (GTK_WIDGET (dialog), "case-dialog-refused.png");
   g_assert_nonnull (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)));
   g_assert_nonnull (strstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), "CPR"));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
@@ -302,6 +303,7 @@ test_reassign_preview (Fixture       *fixture,
   g_assert_true (SF_IS_REASSIGN_DIALOG (dialog));
 
   sf_reassign_dialog_select_caseworker (dialog, worker_id (fixture, "SB"));
+  sf_test_save_shot (GTK_WIDGET (dialog), "reassign-dialog.png");
   g_assert_cmpuint (sf_reassign_dialog_get_effects (dialog)->len, ==, 2);
   text = sf_reassign_dialog_get_effect_text (dialog, worker_id (fixture, "MHJ"));
   g_assert_nonnull (text);
@@ -457,6 +459,7 @@ test_counts (Fixture       *fixture,
   g_assert_cmpint (sf_counts_dialog_get_caseworker (dialog), ==, jp);
   /* No counted cases yet: the numbered ones are not counts */
   g_assert_cmpuint (sf_counts_dialog_get_count (dialog, SF_COMPLEXITY_KOMPLEKS), ==, 0);
+  sf_test_save_shot (GTK_WIDGET (dialog), "counts-dialog.png");
   g_assert_nonnull (strstr (sf_counts_dialog_get_summary (dialog), "10.0 of norm 40.0 (25.0 %)"));
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (sf_test_child (dialog, SF_TYPE_COUNTS_DIALOG, "kompleks_spin")), 12);
