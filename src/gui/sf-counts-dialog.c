@@ -236,22 +236,9 @@ sf_counts_dialog_new (GtkWindow        *parent,
   workers = sf_worker_choices_new (self->dataset, NULL, 0, TRUE, &self->worker_ids);
   adw_combo_row_set_model (self->caseworker_row, G_LIST_MODEL (workers));
   self->updating = FALSE;
-  sf_counts_dialog_select_caseworker (self, caseworker_id);
+  sf_worker_choices_select (self->caseworker_row, self->worker_ids, caseworker_id);
   on_caseworker_selected_cb (self, NULL, self->caseworker_row);
   return self;
-}
-
-void
-sf_counts_dialog_select_caseworker (SfCountsDialog *self,
-                                    gint64          caseworker_id)
-{
-  guint position;
-
-  g_return_if_fail (SF_IS_COUNTS_DIALOG (self));
-
-  position = sf_worker_choices_find (self->worker_ids, caseworker_id);
-  if (position != GTK_INVALID_LIST_POSITION)
-    adw_combo_row_set_selected (self->caseworker_row, position);
 }
 
 guint

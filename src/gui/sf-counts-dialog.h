@@ -26,8 +26,6 @@ SfCountsDialog       *sf_counts_dialog_new         (GtkWindow        *parent,
                                                     const SfSettings *settings,
                                                     SfDay             ref,
                                                     gint64            caseworker_id);
-void                  sf_counts_dialog_select_caseworker (SfCountsDialog *self,
-                                                    gint64            caseworker_id);
 guint                 sf_counts_dialog_get_count   (SfCountsDialog   *self,
                                                     SfComplexity      complexity);
 const char           *sf_counts_dialog_get_summary (SfCountsDialog   *self);

@@ -287,13 +287,9 @@ void
 sf_reassign_dialog_select_caseworker (SfReassignDialog *self,
                                       gint64            caseworker_id)
 {
-  guint position;
-
   g_return_if_fail (SF_IS_REASSIGN_DIALOG (self));
 
-  position = sf_worker_choices_find (self->worker_ids, caseworker_id);
-  if (position != GTK_INVALID_LIST_POSITION)
-    adw_combo_row_set_selected (self->caseworker_row, position);
+  sf_worker_choices_select (self->caseworker_row, self->worker_ids, caseworker_id);
 }
 
 /* The case @id as the dialog read it, or NULL */
