@@ -177,25 +177,20 @@ ask_about_conflict (SfAreaDialog *self,
 {
   const SfConflict *conflict = sf_conflict_get (error);
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
-  GHashTable *values = conflict->values;
   g_autofree char *low = NULL;
   g_autofree char *high = NULL;
 
-  sf_conflict_fields_add (fields, _("Name"), g_strdup (values ? g_hash_table_lookup (values, "name") : NULL),
-                          g_strdup (mine->name));
-  sf_conflict_fields_add (fields, _("Key"), g_strdup (values ? g_hash_table_lookup (values, "key") : NULL),
-                          g_strdup (mine->key));
+  sf_conflict_fields_add_text (fields, _("Name"), conflict, "name", mine->name);
+  sf_conflict_fields_add_text (fields, _("Key"), conflict, "key", mine->key);
   if (!isnan (mine->own_low) && !isnan (mine->own_high))
     {
       low = g_strdup_printf ("%g", mine->own_low);
       high = g_strdup_printf ("%g", mine->own_high);
     }
   sf_conflict_fields_add (fields, _("Own Range"),
-                          values ? range_text (g_hash_table_lookup (values, "own_low"),
-                                               g_hash_table_lookup (values, "own_high")) : NULL,
+                          range_text (sf_conflict_dialog_theirs (conflict, "own_low"), sf_conflict_dialog_theirs (conflict, "own_high")),
                           range_text (low, high));
-  sf_conflict_fields_add (fields, _("Source"), g_strdup (values ? g_hash_table_lookup (values, "source") : NULL),
-                          g_strdup (mine->source));
+  sf_conflict_fields_add_text (fields, _("Source"), conflict, "source", mine->source);
   sf_edit_dialog_present_conflict (SF_EDIT_DIALOG (self), error, fields, &self->version);
 }
 

@@ -254,17 +254,15 @@ present_conflict (SfCaseDialog *self,
                   const GError *error,
                   const SfCase *mine)
 {
-  GHashTable *theirs = sf_conflict_get (error)->values;
+  const SfConflict *conflict = sf_conflict_get (error);
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
-  const char *worker = theirs != NULL ? g_hash_table_lookup (theirs, "caseworker_id") : NULL;
-  const char *start = theirs != NULL ? g_hash_table_lookup (theirs, "start_date") : NULL;
-  const char *closed = theirs != NULL ? g_hash_table_lookup (theirs, "closed_date") : NULL;
+  const char *worker = sf_conflict_dialog_theirs (conflict, "caseworker_id");
+  const char *start = sf_conflict_dialog_theirs (conflict, "start_date");
+  const char *closed = sf_conflict_dialog_theirs (conflict, "closed_date");
 
-  sf_conflict_fields_add (fields, _("Case number"),
-                          g_strdup (theirs != NULL ? g_hash_table_lookup (theirs, "reference") : NULL),
-                          g_strdup (mine->reference));
+  sf_conflict_fields_add_text (fields, _("Case number"), conflict, "reference", mine->reference);
   sf_conflict_fields_add (fields, _("Complexity"),
-                          describe_complexity (theirs != NULL ? g_hash_table_lookup (theirs, "complexity") : NULL),
+                          describe_complexity (sf_conflict_dialog_theirs (conflict, "complexity")),
                           g_strdup (sf_complexity_to_label (mine->complexity)));
   sf_conflict_fields_add (fields, _("Caseworker"),
                           worker != NULL ? describe_worker (self, g_ascii_strtoll (worker, NULL, 10)) : NULL,

@@ -428,22 +428,15 @@ ask_about_conflict (SfChecklistsPage *self,
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   Retry *copy = g_memdup2 (retry, sizeof *retry);
-  const char *their_day = NULL;
+  const char *their_day = sf_conflict_dialog_theirs (conflict, "checked_on");
   SfDay day = SF_DAY_NONE;
 
-  if (conflict->values != NULL)
-    their_day = g_hash_table_lookup (conflict->values, "checked_on");
   if (their_day != NULL)
     sf_day_parse (their_day, &day);
   sf_conflict_fields_add (fields, _("Checked on"), day != SF_DAY_NONE ? sf_day_format (day) : NULL,
                           retry->check ? sf_day_format (retry->day) : NULL);
-  sf_conflict_fields_add (fields, _("Initials"),
-                          conflict->values != NULL ? g_strdup (g_hash_table_lookup (conflict->values, "checked_by"))
-                                                   : NULL,
-                          retry->check ? g_strdup (retry->initials) : NULL);
-  sf_conflict_fields_add (fields, _("Note"),
-                          conflict->values != NULL ? g_strdup (g_hash_table_lookup (conflict->values, "note")) : NULL,
-                          retry->check ? g_strdup (retry->note) : NULL);
+  sf_conflict_fields_add_text (fields, _("Initials"), conflict, "checked_by", retry->check ? retry->initials : NULL);
+  sf_conflict_fields_add_text (fields, _("Note"), conflict, "note", retry->check ? retry->note : NULL);
 
   copy->self = NULL;
   g_set_weak_pointer (&copy->self, self);

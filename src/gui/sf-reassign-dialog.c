@@ -339,13 +339,9 @@ ask_about_conflict (SfReassignDialog *self,
 {
   const SfConflict *conflict = sf_conflict_get (error);
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
-  const char *worker = NULL, *cover = NULL;
+  const char *worker = sf_conflict_dialog_theirs (conflict, "caseworker_id");
+  const char *cover = sf_conflict_dialog_theirs (conflict, "cover_id");
 
-  if (conflict->values != NULL)
-    {
-      worker = g_hash_table_lookup (conflict->values, "caseworker_id");
-      cover = g_hash_table_lookup (conflict->values, "cover_id");
-    }
   sf_conflict_fields_add (fields, _("Caseworker"),
                           g_strdup (worker != NULL ? initials_seen (self, g_ascii_strtoll (worker, NULL, 10)) : NULL),
                           g_strdup (initials_seen (self, target)));

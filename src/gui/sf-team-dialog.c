@@ -212,14 +212,12 @@ present_conflict (SfTeamDialog *self,
                   const GError *error,
                   const SfTeam *mine)
 {
-  GHashTable *theirs = sf_conflict_get (error)->values;
+  const SfConflict *conflict = sf_conflict_get (error);
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
-  const char *cap = theirs != NULL ? g_hash_table_lookup (theirs, "cap") : NULL;
-  const char *area = theirs != NULL ? g_hash_table_lookup (theirs, "area_id") : NULL;
+  const char *cap = sf_conflict_dialog_theirs (conflict, "cap");
+  const char *area = sf_conflict_dialog_theirs (conflict, "area_id");
 
-  sf_conflict_fields_add (fields, _("Name"),
-                          g_strdup (theirs != NULL ? g_hash_table_lookup (theirs, "name") : NULL),
-                          g_strdup (mine->name));
+  sf_conflict_fields_add_text (fields, _("Name"), conflict, "name", mine->name);
   sf_conflict_fields_add (fields, _("Case area"),
                           area != NULL ? describe_area (self, g_ascii_strtoll (area, NULL, 10)) : NULL,
                           describe_area (self, mine->area_id));
