@@ -180,13 +180,6 @@ sf_team_item_get_name (SfTeamItem *self)
   return self->name;
 }
 
-const char *
-sf_team_item_get_area (SfTeamItem *self)
-{
-  g_return_val_if_fail (SF_IS_TEAM_ITEM (self), NULL);
-  return self->area;
-}
-
 guint
 sf_team_item_get_members (SfTeamItem *self)
 {
@@ -199,11 +192,4 @@ sf_team_item_get_summary (SfTeamItem *self)
 {
   g_return_val_if_fail (SF_IS_TEAM_ITEM (self), NULL);
   return self->summary;
-}
-
-const char *
-sf_team_item_get_status_label (SfTeamItem *self)
-{
-  g_return_val_if_fail (SF_IS_TEAM_ITEM (self), NULL);
-  return self->status_label;
 }
