@@ -402,13 +402,17 @@ note_versions (SfStore       *store,
 }
 
 /* Runs @sql on each case of @ids, as update_each() does, in a transaction
- * with the audit entry @action naming the cases; refused as a whole when
- * one of them does not exist. */
+ * with the audit entry @action naming the cases; each case claimed first
+ * at @versions (claim_each()), and the versions left noted into
+ * @out_versions (note_versions()); refused as a whole when one of them
+ * does not exist or was changed since. */
 static gboolean
 change_each (SfStore       *store,
              const char    *sql,
              const gint64  *ids,
+             const gint64  *versions,
              guint          n_ids,
+             gint64        *out_versions,
              const char    *action,
              GError       **error)
 {
@@ -418,8 +422,9 @@ change_each (SfStore       *store,
 
   if (!sf_store_begin (store, error))
     return FALSE;
-  rows = load_rows (store, ids, n_ids, error);
-  ok = rows != NULL && update_each (store, sql, ids, n_ids, NULL, error);
+  rows = claim_each (store, ids, versions, n_ids, error) ? load_rows (store, ids, n_ids, error) : NULL;
+  ok = rows != NULL && update_each (store, sql, ids, n_ids, NULL, error) &&
+       note_versions (store, ids, n_ids, out_versions, error);
   if (ok)
     {
       detail = references_detail (rows);
@@ -434,9 +439,20 @@ sf_cases_delete (SfStore       *store,
                  guint          n_ids,
                  GError       **error)
 {
+  return sf_cases_delete_versioned (store, ids, NULL, n_ids, error);
+}
+
+gboolean
+sf_cases_delete_versioned (SfStore       *store,
+                           const gint64  *ids,
+                           const gint64  *versions,
+                           guint          n_ids,
+                           GError       **error)
+{
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
 
-  return change_each (store, "DELETE FROM casefile WHERE id = ?1", ids, n_ids, "case-delete", error);
+  return change_each (store, "DELETE FROM casefile WHERE id = ?1", ids, versions, n_ids, NULL, "case-delete",
+                      error);
 }
 
 gboolean
@@ -511,10 +527,21 @@ sf_cases_reopen (SfStore       *store,
                  guint          n_ids,
                  GError       **error)
 {
+  return sf_cases_reopen_versioned (store, ids, NULL, n_ids, NULL, error);
+}
+
+gboolean
+sf_cases_reopen_versioned (SfStore       *store,
+                           const gint64  *ids,
+                           const gint64  *versions,
+                           guint          n_ids,
+                           gint64        *out_versions,
+                           GError       **error)
+{
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
 
-  return change_each (store, "UPDATE casefile SET closed_date = NULL WHERE id = ?1", ids, n_ids, "case-reopen",
-                      error);
+  return change_each (store, "UPDATE casefile SET closed_date = NULL WHERE id = ?1", ids, versions, n_ids,
+                      out_versions, "case-reopen", error);
 }
 
 gboolean
@@ -583,6 +610,18 @@ sf_cases_set_cover (SfStore       *store,
                     gint64         cover_id,
                     GError       **error)
 {
+  return sf_cases_set_cover_versioned (store, ids, NULL, n_ids, cover_id, NULL, error);
+}
+
+gboolean
+sf_cases_set_cover_versioned (SfStore       *store,
+                              const gint64  *ids,
+                              const gint64  *versions,
+                              guint          n_ids,
+                              gint64         cover_id,
+                              gint64        *out_versions,
+                              GError       **error)
+{
   g_autoptr(GArray) rows = NULL;
   g_autofree char *initials = NULL;
   g_autofree char *refs = NULL;
@@ -594,7 +633,8 @@ sf_cases_set_cover (SfStore       *store,
 
   if (!sf_store_begin (store, error))
     return FALSE;
-  if (cover_id != 0)
+  ok = claim_each (store, ids, versions, n_ids, error);
+  if (ok && cover_id != 0)
     ok = find_worker (store, cover_id, &initials, NULL, error);
   if (ok)
     {
@@ -618,7 +658,8 @@ sf_cases_set_cover (SfStore       *store,
     {
       g_value_init (&value, G_TYPE_INT64);
       g_value_set_int64 (&value, cover_id);
-      ok = update_each (store, "UPDATE casefile SET cover_id = ?2 WHERE id = ?1", ids, n_ids, &value, error);
+      ok = update_each (store, "UPDATE casefile SET cover_id = ?2 WHERE id = ?1", ids, n_ids, &value, error) &&
+           note_versions (store, ids, n_ids, out_versions, error);
     }
   if (ok)
     {
@@ -715,6 +756,33 @@ insert_case (SfStore      *store,
   return ok;
 }
 
+/* A case made since under the id of @kase, which an undo would put back:
+ * the conflict names the new case as it is now, the message both */
+static gboolean
+refuse_taken_place (SfStore      *store,
+                    const SfCase *kase,
+                    GError      **error)
+{
+  GError *conflict = NULL;
+  const SfConflict *details;
+  const char *theirs;
+
+  sf_conflict_refuse_added (store, "casefile", kase->id, &conflict);
+  details = sf_conflict_get (conflict);
+  if (details == NULL)
+    {
+      g_propagate_error (error, conflict);
+      return FALSE;
+    }
+  theirs = details->values != NULL ? g_hash_table_lookup (details->values, "reference") : NULL;
+  g_free (conflict->message);
+  conflict->message = g_strdup_printf (_("The case %s cannot be put back: a case made since, %s, has taken its "
+                                         "place. Nothing was restored."),
+                                       kase->reference, theirs != NULL ? theirs : "?");
+  g_propagate_error (error, conflict);
+  return FALSE;
+}
+
 gboolean
 sf_cases_restore (SfStore  *store,
                   GArray   *snapshot,
@@ -742,7 +810,15 @@ sf_cases_restore_versioned (SfStore       *store,
       const SfCase *kase = &g_array_index (snapshot, SfCase, i);
 
       /* The case as the undone change left it, or someone's later change
-       * (or removal) refuses the undo */
+       * (or removal) refuses the undo; a case the undone change deleted
+       * goes back only where its id is still free: a case someone made
+       * since under the same id (a file gives a new row the highest id
+       * + 1) refuses the undo too */
+      if (versions != NULL && versions[i] == SF_CASES_VERSION_REMOVED && case_exists (store, kase->id))
+        {
+          ok = refuse_taken_place (store, kase, error);
+          break;
+        }
       if (versions != NULL && !sf_conflict_claim (store, "casefile", kase->id, versions[i], error))
         {
           ok = FALSE;

@@ -63,10 +63,32 @@ gboolean  sf_cases_reassign_versioned (SfStore       *store,
                                     gint64            caseworker_id,
                                     gint64           *out_versions,
                                     GError          **error);
+/* Reopening, deleting and covering the same way: each case claimed at
+ * @versions, one changed or removed since refusing them all, and the
+ * versions left in @out_versions (deleting leaves none: its undo claims
+ * SF_CASES_VERSION_REMOVED). */
+gboolean  sf_cases_reopen_versioned (SfStore         *store,
+                                    const gint64     *ids,
+                                    const gint64     *versions,
+                                    guint             n_ids,
+                                    gint64           *out_versions,
+                                    GError          **error);
+gboolean  sf_cases_delete_versioned (SfStore         *store,
+                                    const gint64     *ids,
+                                    const gint64     *versions,
+                                    guint             n_ids,
+                                    GError          **error);
 gboolean  sf_cases_set_cover       (SfStore          *store,
                                     const gint64     *ids,
                                     guint             n_ids,
                                     gint64            cover_id,
+                                    GError          **error);
+gboolean  sf_cases_set_cover_versioned (SfStore      *store,
+                                    const gint64     *ids,
+                                    const gint64     *versions,
+                                    guint             n_ids,
+                                    gint64            cover_id,
+                                    gint64           *out_versions,
                                     GError          **error);
 
 /* The cases as they are now (SfCase, in @ids order), and writing them back
@@ -79,10 +101,15 @@ GArray   *sf_cases_snapshot        (SfStore          *store,
 gboolean  sf_cases_restore         (SfStore          *store,
                                     GArray           *snapshot,
                                     GError          **error);
+/* In the versions an undo claims: the undone change deleted the case */
+#define SF_CASES_VERSION_REMOVED ((gint64) -1)
+
 /* Restores @snapshot only where each case is still at @versions (one for
  * each case of the snapshot: the versions the undone change left them
- * at; 0 claims nothing): a case someone changed or removed since refuses
- * the undo with an SF_CONFLICT_ERROR, and nothing is written. */
+ * at; 0 claims nothing; SF_CASES_VERSION_REMOVED: its id must still be
+ * free): a case someone changed or removed since, or made since under a
+ * deleted case's id, refuses the undo with an SF_CONFLICT_ERROR, and
+ * nothing is written. */
 gboolean  sf_cases_restore_versioned (SfStore        *store,
                                     GArray           *snapshot,
                                     const gint64     *versions,

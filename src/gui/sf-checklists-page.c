@@ -376,6 +376,13 @@ ask_about_conflict (SfChecklistsPage *self,
   sf_conflict_fields_add (fields, _("Note"),
                           conflict->values != NULL ? g_strdup (g_hash_table_lookup (conflict->values, "note")) : NULL,
                           retry->check ? g_strdup (retry->note) : NULL);
+  if (retry->check)
+    {
+      const char *months = conflict->values != NULL ? g_hash_table_lookup (conflict->values, "review_months") : NULL;
+
+      sf_conflict_fields_add (fields, _("Follow up every (months)"), g_strdup (months),
+                              g_strdup_printf ("%u", retry->months));
+    }
 
   copy->self = NULL;
   g_set_weak_pointer (&copy->self, self);
@@ -394,15 +401,12 @@ write_check (SfChecklistsPage *self,
              Retry            *retry,
              gint64            version)
 {
-  const SfChecklistItem *item = find_item (self, retry->item_id, NULL);
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
   if (retry->check)
-    ok = sf_checklist_check_versioned (self->store, retry->item_id, version, retry->day, retry->initials,
-                                       retry->note, &error) &&
-         (item == NULL || retry->months == item->review_months ||
-          sf_checklist_set_review (self->store, retry->item_id, retry->months, &error));
+    ok = sf_checklist_follow_up_versioned (self->store, retry->item_id, version, retry->day, retry->initials,
+                                           retry->note, (int) retry->months, &error);
   else
     ok = sf_checklist_uncheck_versioned (self->store, retry->item_id, version, &error);
   if (ok)
@@ -465,8 +469,8 @@ on_item_dialog_response_cb (AdwMessageDialog *dialog,
       return;
     }
   {
-    /* The check first, claiming the item as the form read it; then the
-     * interval, on the item as it now is */
+    /* The check and the interval in one write, claiming the item as the
+     * form read it */
     Retry retry = { .item_id = item_id, .check = TRUE, .day = day, .date = date, .initials = initials,
                     .note = note, .months = months };
 
