@@ -23,6 +23,11 @@ gboolean sf_test_is_version_column (const char *name);
 /* The first column of the one row @sql returns, as an integer. */
 gint64  sf_test_query_int    (SfStore    *store,
                               const char *sql);
+/* The id of the caseworker with @initials, of the case with @reference */
+gint64  sf_test_caseworker_id (SfStore   *store,
+                               const char *initials);
+gint64  sf_test_case_id      (SfStore    *store,
+                              const char *reference);
 /* Whether the da_DK.UTF-8 locale is installed (build-aux/test generates it).
  * Danish is set up with it, not with LANGUAGE=da alone: gettext ignores
  * LANGUAGE under the C locale, and with Debian 13's glibc under C.UTF-8. */

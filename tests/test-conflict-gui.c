@@ -288,17 +288,14 @@ checked_by (RowFixture *fx)
   return g_strdup (sf_db_stmt_column_text (stmt, 0));
 }
 
-/* The page shows the team's checklist unchecked; another program checks
- * its first item; the manager, not told yet, checks it too */
-static AdwMessageDialog *
-check_over_another (RowFixture *fx)
+/* The Checklists page shows the team's new checklist of the first
+ * shipped template, unchecked; returns its first item */
+static gint64
+show_new_checklist (RowFixture *fx)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) templates = sf_checklist_templates_load_default (&error);
   SfChecklistsPage *page = sf_window_get_checklists_page (fx->window);
-  AdwMessageDialog *form;
-  GtkCheckButton *button;
-  gint64 item;
 
   g_assert_no_error (error);
   sf_window_show_page (fx->window, "checklists");
@@ -308,7 +305,20 @@ check_over_another (RowFixture *fx)
                    >, 0);
   g_assert_no_error (error);
   sf_test_wait_for_frame ();
-  item = first_item (fx);
+  return first_item (fx);
+}
+
+/* The page shows the team's checklist unchecked; another program checks
+ * its first item; the manager, not told yet, checks it too */
+static AdwMessageDialog *
+check_over_another (RowFixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  SfChecklistsPage *page = sf_window_get_checklists_page (fx->window);
+  AdwMessageDialog *form;
+  GtkCheckButton *button;
+  gint64 item = show_new_checklist (fx);
+
   button = sf_checklists_page_get_check_button (page, item);
   g_assert_nonnull (button);
 
@@ -414,21 +424,10 @@ static AdwMessageDialog *
 interval_over_another (RowFixture *fx)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) templates = sf_checklist_templates_load_default (&error);
   SfChecklistsPage *page = sf_window_get_checklists_page (fx->window);
   AdwMessageDialog *form;
   GtkWidget *extra;
-  gint64 item;
-
-  g_assert_no_error (error);
-  sf_window_show_page (fx->window, "checklists");
-  sf_checklists_page_select_team (page, fx->team_id);
-  g_assert_cmpint (sf_checklist_create (fx->store, fx->team_id,
-                                        ((SfChecklistTemplate *) g_ptr_array_index (templates, 0))->key, &error),
-                   >, 0);
-  g_assert_no_error (error);
-  sf_test_wait_for_frame ();
-  item = first_item (fx);
+  gint64 item = show_new_checklist (fx);
 
   g_assert_true (sf_checklist_set_review (fx->other, item, 7, &error));
   g_assert_no_error (error);
@@ -586,23 +585,8 @@ case_fixture_tear_down (CaseFixture   *fx,
   g_clear_pointer (&fx->dir, g_free);
 }
 
-static gint64
-case_id (CaseFixture *fx,
-         const char  *reference)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM casefile WHERE reference = '%s'", reference);
-
-  return sf_test_query_int (fx->store, sql);
-}
-
-static gint64
-worker_id (CaseFixture *fx,
-           const char  *initials)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM caseworker WHERE initials = '%s'", initials);
-
-  return sf_test_query_int (fx->store, sql);
-}
+#define case_id(fx, reference) sf_test_case_id ((fx)->store, (reference))
+#define worker_id(fx, initials) sf_test_caseworker_id ((fx)->store, (initials))
 
 static gint64
 case_value (CaseFixture *fx,
@@ -723,21 +707,12 @@ cover_over_another (CaseFixture *fx)
   g_autoptr(GError) error = NULL;
   gint64 ids[2] = { case_id (fx, "S-2"), case_id (fx, "S-3") };
   AdwMessageDialog *dialog;
-  GtkDropDown *dropdown;
-  GListModel *names;
-  guint lk = GTK_INVALID_LIST_POSITION;
 
   choose (fx, ids, 2);
   activate (fx, "cases.cover");
   dialog = ADW_MESSAGE_DIALOG (sf_cases_view_get_dialog (fx->view));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
-  dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  names = gtk_drop_down_get_model (dropdown);
-  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
-    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "LK ·"))
-      lk = i;
-  g_assert_cmpuint (lk, !=, GTK_INVALID_LIST_POSITION);
-  gtk_drop_down_set_selected (dropdown, lk);
+  sf_test_choose_in_drop_down (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)), "LK ·");
 
   g_assert_true (sf_cases_close (fx->other, &ids[1], 1, sf_day_today (), &error));
   g_assert_no_error (error);
