@@ -705,6 +705,67 @@ test_cases_reopen_delete_cover (Fixture       *fx,
   g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM casefile WHERE reference = '2026-0002'"), ==, 1);
 }
 
+/* The undo of an entry of counts claims the cases it added and closed */
+static void
+test_counts_undo (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(SfCountsResult) added = { 0 };
+  g_auto(SfCountsResult) closed = { 0 };
+  guint two[SF_N_COMPLEXITIES] = { 0, 2, 0 };
+  guint one[SF_N_COMPLEXITIES] = { 0, 1, 0 };
+  SfDay day = sf_test_day ("2026-03-02");
+  const SfConflict *conflict;
+  gint64 taken, kept, logged;
+
+  /* a enters two kompleks cases for AB (new: version 1), then one, which
+   * closes the newest (a plain update: version 2) */
+  g_assert_true (sf_cases_set_counts (fx->a, fx->worker_id, two, day, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added.added_ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (added.added_versions, gint64, 0), ==, 1);
+  g_assert_true (sf_cases_set_counts (fx->a, fx->worker_id, one, day, &closed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (closed.closed_ids->len, ==, 1);
+  taken = g_array_index (closed.closed_ids, gint64, 0);
+  g_assert_cmpint (g_array_index (closed.closed_versions, gint64, 0), ==, 2);
+  kept = g_array_index (added.added_ids, gint64, 0) == taken ? g_array_index (added.added_ids, gint64, 1)
+                                                              : g_array_index (added.added_ids, gint64, 0);
+
+  /* b gives the case still open to CD: undoing the first entry (deleting
+   * both) is refused, naming it; nothing is deleted */
+  g_assert_true (sf_cases_reassign (fx->b, &kept, 1, fx->other_id, &error));
+  g_assert_no_error (error);
+  logged = audits (fx);
+  g_assert_false (sf_cases_undo_counts (fx->a, &added, &error));
+  /* (the case closed since is refused first when it comes first) */
+  conflict = sf_conflict_get (error);
+  g_assert_nonnull (conflict);
+  g_assert_true (conflict->id == kept || conflict->id == taken);
+  g_assert_cmpint (sf_store_count (fx->a, "casefile"), ==, 2);
+  g_assert_cmpint (audits (fx), ==, logged);
+  g_clear_error (&error);
+
+  /* b gives the closed one to CD too: undoing the second entry
+   * (reopening it) is refused, and it stays closed */
+  g_assert_true (sf_cases_reassign (fx->b, &taken, 1, fx->other_id, &error));
+  g_assert_no_error (error);
+  logged = audits (fx);
+  g_assert_false (sf_cases_undo_counts (fx->a, &closed, &error));
+  conflict = assert_conflict (fx, error, "casefile", taken, 2, 3, fx->b);
+  g_assert_cmpint (g_ascii_strtoll (their (conflict, "caseworker_id"), NULL, 10), ==, fx->other_id);
+  g_assert_cmpint (open_cases (fx), ==, 1);
+  g_assert_cmpint (audits (fx), ==, logged);
+  g_clear_error (&error);
+
+  /* With nobody's change in between, the undo goes through */
+  g_array_index (closed.closed_versions, gint64, 0) = 3;
+  g_assert_true (sf_cases_undo_counts (fx->a, &closed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (open_cases (fx), ==, 2);
+}
+
 /* ---- a team's norm --------------------------------------------------- */
 
 static double
@@ -852,6 +913,7 @@ main (int   argc,
   ADD ("/conflict-rows/own-area", test_own_area);
   ADD ("/conflict-rows/cases", test_cases);
   ADD ("/conflict-rows/cases-reopen-delete-cover", test_cases_reopen_delete_cover);
+  ADD ("/conflict-rows/counts-undo", test_counts_undo);
   ADD ("/conflict-rows/team-norm", test_team_norm);
   ADD ("/conflict-rows/checklist-interval", test_checklist_interval);
 #undef ADD

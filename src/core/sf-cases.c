@@ -839,6 +839,8 @@ sf_counts_result_clear (SfCountsResult *result)
 {
   g_clear_pointer (&result->added_ids, g_array_unref);
   g_clear_pointer (&result->closed_ids, g_array_unref);
+  g_clear_pointer (&result->added_versions, g_array_unref);
+  g_clear_pointer (&result->closed_versions, g_array_unref);
   memset (result, 0, sizeof *result);
 }
 
@@ -962,6 +964,8 @@ sf_cases_set_counts (SfStore         *store,
   memset (result, 0, sizeof *result);
   result->added_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   result->closed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  result->added_versions = g_array_new (FALSE, TRUE, sizeof (gint64));
+  result->closed_versions = g_array_new (FALSE, TRUE, sizeof (gint64));
 
   for (guint c = 0; c < SF_N_COMPLEXITIES; c++)
     if (counts[c] > MAX_COUNT)
@@ -1025,6 +1029,12 @@ sf_cases_set_counts (SfStore         *store,
 
   if (ok)
     {
+      g_array_set_size (result->added_versions, result->added_ids->len);
+      g_array_set_size (result->closed_versions, result->closed_ids->len);
+      note_versions (store, (const gint64 *) result->added_ids->data, result->added_ids->len,
+                     (gint64 *) result->added_versions->data, NULL);
+      note_versions (store, (const gint64 *) result->closed_ids->data, result->closed_ids->len,
+                     (gint64 *) result->closed_versions->data, NULL);
       /* Translators: the change log's detail of entering counts */
       detail = g_strdup_printf (_("enkel %u, kompleks %u, særligt kompliceret %u (%u added, %u closed)"),
                                 counts[SF_COMPLEXITY_ENKEL], counts[SF_COMPLEXITY_KOMPLEKS],
@@ -1038,6 +1048,31 @@ sf_cases_set_counts (SfStore         *store,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+sf_cases_undo_counts (SfStore               *store,
+                      const SfCountsResult  *result,
+                      GError               **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  if (result->added_ids != NULL && result->added_ids->len > 0)
+    ok = sf_cases_delete_versioned (store, (const gint64 *) result->added_ids->data,
+                                    result->added_versions != NULL ? (const gint64 *) result->added_versions->data
+                                                                   : NULL,
+                                    result->added_ids->len, error);
+  if (ok && result->closed_ids != NULL && result->closed_ids->len > 0)
+    ok = sf_cases_reopen_versioned (store, (const gint64 *) result->closed_ids->data,
+                                    result->closed_versions != NULL ? (const gint64 *) result->closed_versions->data
+                                                                    : NULL,
+                                    result->closed_ids->len, NULL, error);
+  return sf_store_finish (store, ok, error);
 }
 
 /* ---- effects --------------------------------------------------------- */

@@ -126,6 +126,8 @@ typedef struct
   guint closed[SF_N_COMPLEXITIES];
   GArray *added_ids;           /* gint64 */
   GArray *closed_ids;          /* gint64 */
+  GArray *added_versions;      /* gint64: the versions the entry left the cases */
+  GArray *closed_versions;     /* at, which its undo claims */
 } SfCountsResult;
 
 void      sf_counts_result_clear   (SfCountsResult   *result);
@@ -134,6 +136,13 @@ gboolean  sf_cases_set_counts      (SfStore          *store,
                                     const guint      *counts,
                                     SfDay             day,
                                     SfCountsResult   *result,
+                                    GError          **error);
+/* Undoes an entry of counts (@result, as sf_cases_set_counts() gave
+ * it): the cases it added are deleted and those it closed reopened, in
+ * one transaction, each claimed at the version the entry left it, so a
+ * case someone changed since refuses the whole undo (SF_CONFLICT_ERROR). */
+gboolean  sf_cases_undo_counts     (SfStore          *store,
+                                    const SfCountsResult *result,
                                     GError          **error);
 gboolean  sf_cases_count_open_counted (SfStore       *store,
                                     gint64            caseworker_id,

@@ -36,20 +36,19 @@ set_dialog (SfCasesView *self,
   gtk_window_present (dialog);
 }
 
-/* An undo writes back what was there: a snapshot of the cases */
+/* An undo writes back what was there: a snapshot of the cases, or the
+ * cases an entry of counts added and closed */
 typedef struct
 {
-  GArray  *snapshot;       /* SfCase; restored */
-  GArray  *added_ids;      /* gint64; deleted (undoing counts) */
-  GArray  *closed_ids;     /* gint64; reopened (undoing counts) */
+  GArray         *snapshot;       /* SfCase; restored */
+  SfCountsResult  counts;         /* its arrays referenced (undoing counts) */
 } Undo;
 
 static void
 undo_free (Undo *undo)
 {
   g_clear_pointer (&undo->snapshot, g_array_unref);
-  g_clear_pointer (&undo->added_ids, g_array_unref);
-  g_clear_pointer (&undo->closed_ids, g_array_unref);
+  sf_counts_result_clear (&undo->counts);
   g_free (undo);
 }
 
@@ -75,13 +74,9 @@ undo_cases (SfStore  *store,
 {
   Undo *undo = data;
 
-  if (undo->added_ids != NULL && undo->added_ids->len > 0 &&
-      !sf_cases_delete (store, (const gint64 *) undo->added_ids->data, undo->added_ids->len, error))
-    return FALSE;
-  if (undo->closed_ids != NULL && undo->closed_ids->len > 0 &&
-      !sf_cases_reopen (store, (const gint64 *) undo->closed_ids->data, undo->closed_ids->len, error))
-    return FALSE;
-  return undo->snapshot == NULL || restore (store, undo->snapshot, error);
+  if (undo->snapshot != NULL)
+    return restore (store, undo->snapshot, error);
+  return sf_cases_undo_counts (store, &undo->counts, error);
 }
 
 static void
@@ -633,8 +628,10 @@ on_counts_saved_cb (SfCountsDialog *dialog,
   title = g_strdup_printf (_("Counts saved for %1$s: %2$u added, %3$u closed"), initials_of (self, worker),
                            result->added_ids->len, result->closed_ids->len);
   undo = g_new0 (Undo, 1);
-  undo->added_ids = g_array_ref (result->added_ids);
-  undo->closed_ids = g_array_ref (result->closed_ids);
+  undo->counts.added_ids = g_array_ref (result->added_ids);
+  undo->counts.closed_ids = g_array_ref (result->closed_ids);
+  undo->counts.added_versions = g_array_ref (result->added_versions);
+  undo->counts.closed_versions = g_array_ref (result->closed_versions);
   toast_undo (self, title, undo);
 }
 
