@@ -89,6 +89,17 @@ sf_test_day (const char *text)
   return day;
 }
 
+JsonNode *
+sf_test_parse_json (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
 gint64
 sf_test_query_int (SfStore    *store,
                    const char *sql)
@@ -216,6 +227,16 @@ sf_test_run_cli_env (const char  *db,
   va_start (args, first);
   sf_test_run_cli_va (db, envp, run, first, args);
   va_end (args);
+}
+
+const SfCaseEffect *
+sf_test_preview_effect (SfImportPreview *preview,
+                        gint64           worker)
+{
+  for (guint i = 0; preview->effects != NULL && i < preview->effects->len; i++)
+    if (g_array_index (preview->effects, SfCaseEffect, i).caseworker_id == worker)
+      return &g_array_index (preview->effects, SfCaseEffect, i);
+  return NULL;
 }
 
 gboolean

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "sf-date.h"
+#include "sf-import-preview.h"
 #include "sf-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +22,8 @@ SfDay   sf_test_day          (const char *text);
  * (sf-conflict.h): undo puts values back, and versions move on, so dumps
  * compared before and after an undo leave them out. */
 gboolean sf_test_is_version_column (const char *name);
+/* @text parsed as JSON; the test fails if it is not JSON. */
+JsonNode *sf_test_parse_json (const char *text);
 /* The first column of the one row @sql returns, as an integer. */
 gint64  sf_test_query_int    (SfStore    *store,
                               const char *sql);
@@ -28,6 +32,9 @@ gint64  sf_test_caseworker_id (SfStore   *store,
                                const char *initials);
 gint64  sf_test_case_id      (SfStore    *store,
                               const char *reference);
+/* What @preview says the import does to @worker's figures, or NULL */
+const SfCaseEffect *sf_test_preview_effect (SfImportPreview *preview,
+                                            gint64           worker);
 /* Whether the da_DK.UTF-8 locale is installed (build-aux/test generates it).
  * Danish is set up with it, not with LANGUAGE=da alone: gettext ignores
  * LANGUAGE under the C locale, and with Debian 13's glibc under C.UTF-8. */

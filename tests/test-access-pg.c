@@ -798,6 +798,116 @@ test_live_out_of_sight (Fixture       *fixture,
   g_assert_cmpstr (report, ==, fresh);
 }
 
+/* A manager's case import preview on the server is a dry run as that
+ * login: it sees, compares and tries their own teams only (the server's
+ * row-level security), names a colleague of another team as it would
+ * any initials unknown, and writes nothing until imported */
+static void
+test_manager_preview (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfStore) store = sf_store_open (fixture->uris[M1], &error);
+  g_autoptr(SfStore) other = NULL;
+  g_autoptr(SfDataset) theirs = NULL;
+  g_autoptr(SfImportPreview) preview = NULL;
+  g_auto(SfImportResult) result = { 0 };
+  /* S1 (AA) becomes særligt kompliceret, S5 is new for BB; S2 (BB) is not
+   * in the file; S3 and S4 are Job's, out of sight */
+  g_autoptr(GBytes) mine = sf_test_bytes ("sagsnummer;initialer;kompleksitet;startdato\n"
+                                          "S1;AA;saerligt-kompliceret;2026-01-01\n"
+                                          "S5;BB;kompleks;2026-03-01\n");
+  g_autoptr(GBytes) with_theirs = sf_test_bytes ("sagsnummer;initialer;kompleksitet;startdato\n"
+                                                 "S1;AA;saerligt-kompliceret;2026-01-01\n"
+                                                 "S5;BB;kompleks;2026-03-01\n"
+                                                 "S6;CC;enkel;2026-03-01\n");
+  SfDay ref = sf_test_day ("2026-06-01");
+  gint64 bb = owner_int (fixture, "SELECT id FROM caseworker WHERE initials = 'BB'");
+  gint64 audits = owner_int (fixture, "SELECT count (*) FROM audit");
+
+  g_assert_no_error (error);
+  preview = sf_import_preview_cases (store, mine, ref, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->problems->len, ==, 0);
+  g_assert_cmpuint (preview->n_updated, ==, 1);
+  g_assert_cmpuint (preview->n_new, ==, 1);
+  g_assert_cmpuint (preview->n_not_in_file, ==, 1);
+  g_assert_cmpuint (sf_import_guard_get_size (preview->guard), ==, 1);
+  /* The data as it would be, as this manager sees it: Syg only */
+  g_assert_cmpuint (preview->after->teams->len, ==, 1);
+  g_assert_cmpuint (preview->after->caseworkers->len, ==, 2);
+  g_assert_cmpuint (preview->after->cases->len, ==, 3);
+  g_assert_null (sf_dataset_find_caseworker (preview->after, fixture->cc));
+  /* AA 1 → 2, BB 0.5 → 1.5 */
+  g_assert_cmpuint (preview->effects->len, ==, 2);
+  for (guint i = 0; i < preview->effects->len; i++)
+    {
+      const SfCaseEffect *effect = &g_array_index (preview->effects, SfCaseEffect, i);
+
+      g_assert_true (effect->caseworker_id == fixture->aa || effect->caseworker_id == bb);
+      g_assert_cmpfloat_with_epsilon (effect->load_before, effect->caseworker_id == bb ? 0.5 : 1.0, 1e-9);
+      g_assert_cmpfloat_with_epsilon (effect->load_after, effect->caseworker_id == bb ? 1.5 : 2.0, 1e-9);
+    }
+  g_assert_cmpint (owner_int (fixture, "SELECT count (*) FROM casefile"), ==, 4);
+  g_assert_cmpint (owner_int (fixture, "SELECT count (*) FROM casefile WHERE version > 1"), ==, 0);
+  g_assert_cmpint (owner_int (fixture, "SELECT count (*) FROM audit"), ==, audits);
+
+  /* Job's caseworker is not there for this manager */
+  {
+    g_autoptr(SfImportPreview) refused = sf_import_preview_cases (store, with_theirs, ref, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (refused->problems->len, ==, 1);
+    assert_contains (g_ptr_array_index (refused->problems, 0), "Line 4: no caseworker has the initials “CC”");
+  }
+
+  /* S3 is Job's: its number is taken by a case out of this manager's
+   * sight, said with the line, in the preview and in the import alike */
+  {
+    g_autoptr(GBytes) taken = sf_test_bytes ("sagsnummer;initialer;kompleksitet;startdato\n"
+                                             "S1;AA;saerligt-kompliceret;2026-01-01\n"
+                                             "S3;AA;enkel;2026-03-01\n");
+    g_autoptr(SfImportPreview) refused = sf_import_preview_cases (store, taken, ref, &error);
+    g_auto(SfImportResult) one_go = { 0 };
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (refused->problems->len, ==, 1);
+    assert_contains (g_ptr_array_index (refused->problems, 0),
+                     "Line 3: the case number “S3” is already used by a case you cannot see");
+    g_assert_false (sf_import_cases (store, taken, &one_go, &error));
+    g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
+    assert_contains (error->message, "Line 3: the case number “S3” is already used");
+    g_clear_error (&error);
+  }
+
+  g_assert_true (sf_import_preview_apply (store, preview, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (owner_int (fixture, "SELECT count (*) FROM casefile"), ==, 5);
+  g_assert_cmpint (owner_int (fixture, "SELECT count (*) FROM casefile WHERE reference = 'S1'"
+                                       " AND complexity = 'saerligt-kompliceret'"), ==, 1);
+  /* Job's manager sees their two cases as they were */
+  other = sf_store_open (fixture->uris[M2], &error);
+  g_assert_no_error (error);
+  theirs = sf_store_load_dataset (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (theirs->cases->len, ==, 2);
+
+  /* With none of their own cases in the table, the import does not copy
+   * straight in as into an empty table: Job's cases are there */
+  owner_exec (fixture, "DELETE FROM casefile WHERE reference IN ('S1', 'S2', 'S5')");
+  {
+    g_autoptr(GBytes) first = sf_test_bytes ("sagsnummer;initialer;kompleksitet\n"
+                                             "S7;AA;enkel\n"
+                                             "S4;BB;enkel\n");
+    g_autoptr(SfImportPreview) refused = sf_import_preview_cases (store, first, ref, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (refused->problems->len, ==, 1);
+    assert_contains (g_ptr_array_index (refused->problems, 0), "Line 3: the case number “S4” is already used");
+  }
+  g_assert_cmpint (owner_int (fixture, "SELECT count (*) FROM casefile"), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -814,6 +924,7 @@ main (int    argc,
   ADD ("/access/no-access", test_no_access);
   ADD ("/access/cli", test_cli);
   ADD ("/access/live-out-of-sight", test_live_out_of_sight);
+  ADD ("/access/manager-preview", test_manager_preview);
 #undef ADD
 
   return g_test_run ();

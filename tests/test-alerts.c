@@ -399,6 +399,95 @@ test_stored (void)
   g_assert_cmpint (sf_store_count (store, "audit"), >=, 3);
 }
 
+/* The sustained overloads the store's evaluation finds (swept in passes:
+ * the day, the W + 1 weekly points for whoever is over on it, the year back
+ * for whoever is sustained) are those of one sweep of the whole year for
+ * everyone: a long overload and its start, a short one that is not yet
+ * sustained, one that ended, and a team over with its one member. */
+static void
+test_sustained_passes (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfStore) store = sf_test_open_store (&dir);
+  g_autoptr(GBytes) roster = sf_test_bytes ("team;omraade;initialer;navn\n"
+                                            "Familie;boern-familie;OV;Olga Vang\n"
+                                            "Familie;boern-familie;AB;Anna Bech\n"
+                                            "Familie;boern-familie;CD;Carl Dahl\n"
+                                            "Solo;boern-familie;EF;Eva Friis\n");
+  g_autoptr(GString) csv = g_string_new ("sagsnummer;initialer;kompleksitet;startdato;lukket\n");
+  g_autoptr(GBytes) cases = NULL;
+  g_autoptr(SfDataset) ds = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) points = NULL;
+  g_autoptr(GPtrArray) reference = NULL;
+  g_autoptr(GPtrArray) recordings = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_auto(SfImportResult) result = { 0 };
+  SfDay ref = sf_test_day ("2024-06-24");
+  guint n_stored = 0, n_people = 0, n_teams = 0;
+  SfSettings s;
+  SfFigures *f;
+
+  /* OV over since March; AB for the last three weeks only; CD over in
+   * January and February and not since; EF, alone in Solo, since May. */
+  for (guint i = 0; i < 33; i++)
+    {
+      g_string_append_printf (csv, "OV-%u;OV;kompleks;2024-03-04;\n", i);
+      g_string_append_printf (csv, "AB-%u;AB;kompleks;2024-06-08;\n", i);
+      g_string_append_printf (csv, "CD-%u;CD;kompleks;2024-01-02;2024-03-01\n", i);
+      g_string_append_printf (csv, "EF-%u;EF;kompleks;2024-05-01;\n", i);
+    }
+  cases = g_string_free_to_bytes (g_steal_pointer (&csv));
+  g_assert_true (sf_import_roster (store, roster, &result, &error));
+  g_assert_no_error (error);
+  sf_import_result_clear (&result);
+  g_assert_true (sf_import_cases (store, cases, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (sf_store_load_settings (store, &s, &error));
+  ds = sf_store_load_dataset (store, &error);
+  g_assert_no_error (error);
+
+  /* One weekly point recorded, the others computed */
+  f = sf_figures_compute (ds, &s, ref - 14);
+  g_assert_true (sf_figure_history_record (store, f, &error));
+  sf_figures_free (f);
+
+  f = sf_figures_compute (ds, &s, ref);
+  stored = sf_alerts_evaluate_stored (store, f, &error);
+  g_assert_no_error (error);
+
+  days = sf_trend_days (ref - 7 * 52, ref, SF_TREND_WEEK);
+  recordings = sf_figure_history_load_recordings_some (store, days, NULL, NULL, &error);
+  g_assert_no_error (error);
+  points = sf_trend_compute (ds, &s, days, recordings);
+  reference = sf_alerts_sustained (f, points);
+
+  for (guint i = 0; i < stored->len; i++)
+    n_stored += sf_alert_kind_is_sustained (((SfAlert *) g_ptr_array_index (stored, i))->kind);
+  g_assert_cmpuint (n_stored, ==, reference->len);
+  for (guint i = 0; i < reference->len; i++)
+    {
+      const SfAlert *want = g_ptr_array_index (reference, i);
+      const SfAlert *got = find (stored, want->kind, want->subject);
+
+      g_assert_nonnull (got);
+      g_assert_cmpuint (got->since, ==, want->since);
+      g_assert_cmpstr (got->message, ==, want->message);
+      n_people += want->kind == SF_ALERT_SUSTAINED_OVERLOAD;
+      n_teams += want->kind == SF_ALERT_TEAM_SUSTAINED_OVERLOAD;
+    }
+  /* The case is not empty: OV and EF, and Solo */
+  g_assert_cmpuint (n_people, ==, 2);
+  g_assert_cmpuint (n_teams, >=, 1);
+  g_assert_cmpuint (find (stored, SF_ALERT_SUSTAINED_OVERLOAD, "OV")->since, ==, sf_test_day ("2024-03-04"));
+  g_assert_cmpuint (find (stored, SF_ALERT_SUSTAINED_OVERLOAD, "EF")->since, ==, sf_test_day ("2024-05-06"));
+  g_assert_nonnull (find (stored, SF_ALERT_TEAM_SUSTAINED_OVERLOAD, "Solo"));
+  g_assert_null (find (stored, SF_ALERT_SUSTAINED_OVERLOAD, "AB"));
+  g_assert_null (find (stored, SF_ALERT_SUSTAINED_OVERLOAD, "CD"));
+  sf_figures_free (f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -412,5 +501,6 @@ main (int    argc,
   g_test_add_func ("/alerts/suggest-nobody", test_suggest_nobody);
   g_test_add_func ("/alerts/ack-holds", test_ack_holds);
   g_test_add_func ("/alerts/stored", test_stored);
+  g_test_add_func ("/alerts/sustained-passes", test_sustained_passes);
   return g_test_run ();
 }

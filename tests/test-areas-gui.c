@@ -136,19 +136,19 @@ test_own_areas (Fixture       *fixture,
   set_text (dialog, "key_row", "IPS");
   set_text (dialog, "low_row", "20");
   set_text (dialog, "high_row", "mange");
-  g_assert_false (sf_area_dialog_save (dialog));
-  g_assert_nonnull (strstr (sf_area_dialog_get_error (dialog), "“mange” is not a number"));
+  g_assert_false (sf_edit_dialog_save (SF_EDIT_DIALOG (dialog)));
+  g_assert_nonnull (strstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), "“mange” is not a number"));
   g_assert_true (gtk_widget_has_css_class (sf_test_child (dialog, SF_TYPE_AREA_DIALOG, "high_row"), "error"));
   /* Half a range is refused too */
   set_text (dialog, "high_row", "");
-  g_assert_false (sf_area_dialog_save (dialog));
-  g_assert_cmpstr (sf_area_dialog_get_error (dialog), ==, "Give the range both a lower and an upper end, or neither.");
+  g_assert_false (sf_edit_dialog_save (SF_EDIT_DIALOG (dialog)));
+  g_assert_cmpstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), ==, "Give the range both a lower and an upper end, or neither.");
   g_assert_true (gtk_widget_has_css_class (sf_test_child (dialog, SF_TYPE_AREA_DIALOG, "high_row"), "error"));
   g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM area WHERE custom = 1"), ==, 0);
 
   set_text (dialog, "high_row", "25");
   set_text (dialog, "source_row", "Byrådets beslutning 2026");
-  g_assert_true (sf_area_dialog_save (dialog));
+  g_assert_true (sf_edit_dialog_save (SF_EDIT_DIALOG (dialog)));
   g_assert_true (sf_test_wait_until (no_area_dialog, NULL));
   g_assert_cmpint (sf_test_query_int (fixture->store,
                                       "SELECT count(*) FROM area WHERE custom = 1 AND key = 'ips'"
@@ -174,7 +174,7 @@ test_own_areas (Fixture       *fixture,
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_AREA_DIALOG, "high_row"))),
                      ==, "25");
     set_text (dialog, "high_row", "22,5");
-    g_assert_true (sf_area_dialog_save (dialog));
+    g_assert_true (sf_edit_dialog_save (SF_EDIT_DIALOG (dialog)));
     g_assert_true (sf_test_wait_until (no_area_dialog, NULL));
     g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT own_high * 10 FROM area WHERE key = 'ips'"), ==, 225);
     g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT count(*) FROM audit WHERE action = 'area-update'"), ==, 1);
@@ -185,7 +185,7 @@ test_own_areas (Fixture       *fixture,
   /* A second one without a range, its key made from the name */
   dialog = open_new_area (preferences);
   set_text (dialog, "name_row", "Mentorer");
-  g_assert_true (sf_area_dialog_save (dialog));
+  g_assert_true (sf_edit_dialog_save (SF_EDIT_DIALOG (dialog)));
   g_assert_true (sf_test_wait_until (no_area_dialog, NULL));
   g_assert_true (has_label (group, "Key mentorer · no range of its own · no teams"));
 
@@ -267,8 +267,8 @@ test_team_and_caseloads (Fixture       *fixture,
   ds_row = sf_test_child (dialog, SF_TYPE_TEAM_DIALOG, "ds_row");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ds_row)), ==, "The Organisation’s Own Range");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ds_row)), ==, "None: give the team a cap of its own");
-  g_assert_false (sf_team_dialog_save (dialog));
-  g_assert_cmpstr (sf_team_dialog_get_error (dialog), ==,
+  g_assert_false (sf_edit_dialog_save (SF_EDIT_DIALOG (dialog)));
+  g_assert_cmpstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), ==,
                    "“Mentorer” is an own case area without a range: give the team a cap of its own, "
                    "or give the area a range in Preferences.");
   adw_combo_row_set_selected (ADW_COMBO_ROW (sf_test_child (dialog, SF_TYPE_TEAM_DIALOG, "area_row")),

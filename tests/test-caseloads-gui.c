@@ -328,6 +328,18 @@ test_export_workbook (Fixture       *fixture,
   g_autofree char *name = NULL;
   GError *error = NULL;
   GStatBuf st;
+  static const struct
+  {
+    const char *action;
+    int         kind;
+    const char *prefix;
+    const char *suffix;
+    gboolean    filtered;   /* a CSV file is offered under any name */
+  } exports[] = {
+    { "caseloads.export-workbook", SF_CASELOADS_EXPORT_WORKBOOK, "Sagsfordeling-", ".xlsx", TRUE },
+    { "caseloads.export-csv", SF_CASELOADS_EXPORT_CSV, "caseloads-", ".csv", FALSE },
+    { "caseloads.export-pdf", SF_CASELOADS_EXPORT_PDF, "caseloads-", ".pdf", TRUE },
+  };
 
   load_example (fixture);
   sf_caseloads_page_export_workbook_async (page, file, NULL, on_workbook_written_cb, &error);
@@ -346,13 +358,19 @@ test_export_workbook (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
 
-  /* The menu's action asks where, offering a dated .xlsx name */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "caseloads.export-workbook", NULL));
-  g_assert_nonnull (page->export_chooser);
-  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (page->export_chooser));
-  g_assert_true (g_str_has_prefix (name, "Sagsfordeling-"));
-  g_assert_true (g_str_has_suffix (name, ".xlsx"));
-  g_assert_nonnull (gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (page->export_chooser)));
+  /* Each export of the menu asks where, offering a dated name of its kind */
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), exports[i].action, NULL));
+      g_assert_nonnull (page->export_chooser);
+      g_assert_cmpint (page->export_kind, ==, exports[i].kind);
+      name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (page->export_chooser));
+      g_assert_true (g_str_has_prefix (name, exports[i].prefix));
+      g_assert_true (g_str_has_suffix (name, exports[i].suffix));
+      g_assert_true ((gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (page->export_chooser)) != NULL) ==
+                     exports[i].filtered);
+      g_clear_pointer (&name, g_free);
+    }
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (page->export_chooser));
   g_clear_object (&page->export_chooser);
 }

@@ -242,29 +242,30 @@ test_refuse_cpr (Fixture       *fixture,
   row = sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "reference_row");
 
   gtk_editable_set_text (GTK_EDITABLE (row), "010190-1234");
-  g_assert_nonnull (sf_case_dialog_get_error (dialog));
-  g_assert_nonnull (strstr (sf_case_dialog_get_error (dialog), "CPR"));
+  sf_test_save_shot (GTK_WIDGET (dialog), "case-dialog-refused.png");
+  g_assert_nonnull (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)));
+  g_assert_nonnull (strstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), "CPR"));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_true (gtk_widget_get_visible (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "error_label")));
 
   sf_test_click (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "save_button"));
   g_assert_true (sf_cases_view_get_dialog (fixture->view) == GTK_WINDOW (dialog));
-  g_assert_nonnull (strstr (sf_case_dialog_get_error (dialog), "CPR"));
+  g_assert_nonnull (strstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), "CPR"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "010190-1234");
   g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 53);
 
   /* Ten digits forming a date are refused too */
   gtk_editable_set_text (GTK_EDITABLE (row), "0101901234");
-  g_assert_nonnull (strstr (sf_case_dialog_get_error (dialog), "CPR"));
+  g_assert_nonnull (strstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), "CPR"));
 
   /* A case number is fine, and clears the message */
   gtk_editable_set_text (GTK_EDITABLE (row), "S-1");
-  g_assert_null (sf_case_dialog_get_error (dialog));
+  g_assert_null (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)));
   g_assert_false (gtk_widget_has_css_class (row, "error"));
 
   /* … unless another case has it */
   sf_test_click (sf_test_child (dialog, SF_TYPE_CASE_DIALOG, "save_button"));
-  g_assert_nonnull (strstr (sf_case_dialog_get_error (dialog), "S-1"));
+  g_assert_nonnull (strstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), "S-1"));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_assert_cmpint (sf_store_count (fixture->store, "casefile"), ==, 53);
 }
@@ -287,6 +288,7 @@ test_reassign_preview (Fixture       *fixture,
   g_assert_true (SF_IS_REASSIGN_DIALOG (dialog));
 
   sf_reassign_dialog_select_caseworker (dialog, worker_id (fixture, "SB"));
+  sf_test_save_shot (GTK_WIDGET (dialog), "reassign-dialog.png");
   g_assert_cmpuint (sf_reassign_dialog_get_effects (dialog)->len, ==, 2);
   text = sf_reassign_dialog_get_effect_text (dialog, worker_id (fixture, "MHJ"));
   g_assert_nonnull (text);
@@ -305,7 +307,7 @@ test_reassign_preview (Fixture       *fixture,
   /* The preview changed nothing */
   g_assert_cmpfloat_with_epsilon (load_of (fixture, "MHJ"), 4.5, EPS);
 
-  sf_test_click (sf_test_child (dialog, SF_TYPE_REASSIGN_DIALOG, "reassign_button"));
+  sf_test_click (sf_test_child (dialog, SF_TYPE_REASSIGN_DIALOG, "save_button"));
   g_assert_null (sf_cases_view_get_dialog (fixture->view));
   sql = g_strdup_printf ("SELECT count(*) FROM casefile WHERE reference IN ('S-1', 'S-4')"
                          " AND caseworker_id = %" G_GINT64_FORMAT, worker_id (fixture, "SB"));
@@ -436,6 +438,7 @@ test_counts (Fixture       *fixture,
   g_assert_cmpint (sf_counts_dialog_get_caseworker (dialog), ==, jp);
   /* No counted cases yet: the numbered ones are not counts */
   g_assert_cmpuint (sf_counts_dialog_get_count (dialog, SF_COMPLEXITY_KOMPLEKS), ==, 0);
+  sf_test_save_shot (GTK_WIDGET (dialog), "counts-dialog.png");
   g_assert_nonnull (strstr (sf_counts_dialog_get_summary (dialog), "10.0 of norm 40.0 (25.0 %)"));
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (sf_test_child (dialog, SF_TYPE_COUNTS_DIALOG, "kompleks_spin")), 12);

@@ -116,7 +116,7 @@ save_and_expect_conflict (Fixture *fx)
   AdwMessageDialog *dialog;
   GtkWidget *table;
 
-  g_assert_false (sf_caseworker_dialog_save (fx->editor));
+  g_assert_false (sf_edit_dialog_save (SF_EDIT_DIALOG (fx->editor)));
   sf_test_wait_for_frame ();
   dialog = sf_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);

@@ -101,6 +101,32 @@ test_reload (SfTestStore   *fixture,
   seen_clear (&seen);
 }
 
+/* The context's alerts, after an edit followed row by row, are those a
+ * fresh evaluation of @fresh gives: the same, in the same order. */
+static void
+assert_alerts_as_fresh (SfStore         *store,
+                        SfContext       *context,
+                        const SfFigures *fresh)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected = sf_alerts_evaluate_stored (store, fresh, &error);
+  GPtrArray *kept = sf_context_get_alerts (context);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_cmpuint (kept->len, ==, expected->len);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      const SfAlert *a = g_ptr_array_index (kept, i);
+      const SfAlert *b = g_ptr_array_index (expected, i);
+      g_autofree char *id_a = sf_alert_identity (a);
+      g_autofree char *id_b = sf_alert_identity (b);
+
+      g_assert_cmpstr (id_a, ==, id_b);
+      g_assert_cmpstr (a->message, ==, b->message);
+    }
+}
+
 /* Closing a case is followed row by row: one signal, naming the case and
  * its caseworker, and the figures kept are those computed afresh. */
 static void
@@ -149,6 +175,16 @@ test_edit (SfTestStore   *fixture,
   g_assert_cmpfloat (kept->weighted_load, ==, expected->weighted_load);
   g_assert_cmpuint (kept->open_cases, ==, expected->open_cases);
   g_assert_cmpfloat (kept->adjusted_norm, ==, expected->adjusted_norm);
+  assert_alerts_as_fresh (fixture->store, context, fresh);
+
+  /* Reopened: the alerts, in their order, as a fresh evaluation gives */
+  g_assert_true (sf_cases_reopen (fixture->store, &case_id, 1, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&fresh, sf_figures_free);
+  g_clear_pointer (&dataset, sf_dataset_free);
+  dataset = sf_store_load_dataset (fixture->store, &error);
+  fresh = sf_figures_compute (dataset, &settings, sf_day_today ());
+  assert_alerts_as_fresh (fixture->store, context, fresh);
 
   g_signal_handlers_disconnect_by_data (context, &seen);
   g_assert_finalize_object (g_steal_pointer (&context));

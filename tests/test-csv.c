@@ -756,6 +756,34 @@ test_text_format_hours (void)
     g_test_skip ("da_DK.UTF-8 is not available");
 }
 
+/* Whole per cent, rounded, a dash without a norm; the same text in both
+ * locales (no decimals), with the space before % */
+static void
+test_text_format_percent (void)
+{
+  static const struct { double in; const char *out; } cases[] = {
+    { 1.04, "104 %" },
+    { 0.0, "0 %" },
+    { 0.996, "100 %" },
+    { 0.2249, "22 %" },
+    { 1.1, "110 %" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = sf_format_percent (cases[i].in);
+
+      g_assert_cmpstr (text, ==, cases[i].out);
+    }
+  {
+    g_autofree char *none = sf_format_percent (NAN);
+    g_autofree char *infinite = sf_format_percent (INFINITY);
+
+    g_assert_cmpstr (none, ==, "—");
+    g_assert_cmpstr (infinite, ==, "—");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -784,6 +812,7 @@ main (int   argc,
   g_test_add_func ("/text/compose", test_text_compose);
   g_test_add_func ("/text/parse-decimal", test_text_parse_decimal);
   g_test_add_func ("/text/format-hours", test_text_format_hours);
+  g_test_add_func ("/text/format-percent", test_text_format_percent);
 
   return g_test_run ();
 }

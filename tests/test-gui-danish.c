@@ -165,7 +165,7 @@ test_danish_area_dialog (void)
   gtk_editable_set_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_AREA_DIALOG, "name_row")), "IPS");
   gtk_editable_set_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_AREA_DIALOG, "low_row")), "20");
   gtk_editable_set_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_AREA_DIALOG, "high_row")), "22,5");
-  g_assert_true (sf_area_dialog_save (dialog));
+  g_assert_true (sf_edit_dialog_save (SF_EDIT_DIALOG (dialog)));
   g_assert_cmpint (sf_test_query_int (store, "SELECT own_high * 10 FROM area WHERE key = 'ips'"), ==, 225);
   sf_test_destroy_toplevels ();
 }

@@ -259,13 +259,6 @@ test_cases_preview_refused (Fixture       *fx,
   g_auto(SfImportResult) result = { 0 };
   gint64 audits;
 
-  /* A preview tries the import on a copy in memory: SQLite only */
-  if (fx->server)
-    {
-      g_test_skip ("a preview is made of a database file only");
-      return;
-    }
-
   preview = sf_import_preview_cases (fx->a, file, sf_test_day ("2025-01-15"), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sf_import_guard_get_size (preview->guard), ==, 2);
@@ -301,13 +294,6 @@ test_cases_preview_unrelated (Fixture       *fx,
                                           "A-1;CD;kompleks;2024-01-01\n");
   g_autoptr(SfImportPreview) preview = NULL;
   g_auto(SfImportResult) result = { 0 };
-
-  /* A preview tries the import on a copy in memory: SQLite only */
-  if (fx->server)
-    {
-      g_test_skip ("a preview is made of a database file only");
-      return;
-    }
 
   preview = sf_import_preview_cases (fx->a, file, sf_test_day ("2025-01-15"), &error);
   g_assert_no_error (error);

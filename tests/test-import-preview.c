@@ -65,16 +65,6 @@ fixture_tear_down (Fixture       *f,
   sf_test_store_tear_down (&f->db, data);
 }
 
-static const SfCaseEffect *
-effect_of (SfImportPreview *preview,
-           gint64           worker)
-{
-  for (guint i = 0; i < preview->effects->len; i++)
-    if (g_array_index (preview->effects, SfCaseEffect, i).caseworker_id == worker)
-      return &g_array_index (preview->effects, SfCaseEffect, i);
-  return NULL;
-}
-
 static const SfPreviewCase *
 change_of (SfImportPreview *preview,
            const char      *reference)
@@ -119,12 +109,12 @@ test_preview_then_apply (Fixture       *f,
   g_assert_null (change_of (preview, "A-3"));
 
   g_assert_cmpuint (preview->effects->len, ==, 2);
-  e = effect_of (preview, f->mhj);
+  e = sf_test_preview_effect (preview, f->mhj);
   g_assert_cmpfloat_with_epsilon (e->load_before, 1.5, EPS);
   g_assert_cmpfloat_with_epsilon (e->load_after, 2.0, EPS);
   g_assert_cmpuint (e->open_before, ==, 2);
   g_assert_cmpuint (e->open_after, ==, 1);
-  e = effect_of (preview, f->lk);
+  e = sf_test_preview_effect (preview, f->lk);
   g_assert_cmpfloat_with_epsilon (e->load_before, 1.0, EPS);
   g_assert_cmpfloat_with_epsilon (e->load_after, 2.0, EPS);
   g_assert_cmpfloat_with_epsilon (e->utilisation_after, 0.1, EPS);
@@ -213,7 +203,7 @@ test_windows_1252 (Fixture       *f,
   g_assert_cmpuint (preview->n_new, ==, 1);
   g_assert_cmpint (change_of (preview, "C-1")->complexity, ==, SF_COMPLEXITY_SAERLIGT_KOMPLICERET);
   /* Covered by LK: the weight 2 counts on LK */
-  g_assert_cmpfloat_with_epsilon (effect_of (preview, f->lk)->load_after, 3.0, EPS);
+  g_assert_cmpfloat_with_epsilon (sf_test_preview_effect (preview, f->lk)->load_after, 3.0, EPS);
 
   g_assert_true (sf_import_preview_apply (f->store, preview, &result, &error));
   g_assert_no_error (error);

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "sf-alert-item.h"
 #include "sf-caseload-item.h"
 #include "sf-list-edit.h"
 #include "sf-property-cell.h"
@@ -185,18 +186,54 @@ test_caseload_item_notifies (void)
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   SfCaseloadItem *item = new_caseload_item (4, 10, 2);
   SfCaseloadItem *changed = new_caseload_item (4, 11, 2);
-  guint complex;
+  guint simple, complex, special;
 
   watch_each_property (item, counts);
   sf_list_item_take_contents (item, changed);
 
-  g_object_get (item, "complex-cases", &complex, NULL);
+  g_object_get (item, "simple-cases", &simple, "complex-cases", &complex, "special-cases", &special, NULL);
+  g_assert_cmpuint (simple, ==, 4);
   g_assert_cmpuint (complex, ==, 11);
+  g_assert_cmpuint (special, ==, 2);
   /* 4 + 16.5 + 4 */
   g_assert_cmpfloat (sf_roster_item_get_weighted_load (sf_caseload_item_get_roster_item (item)), ==, 24.5);
   assert_notified (item, counts, changed_names);
 
   g_assert_finalize_object (changed);
+  g_assert_finalize_object (item);
+}
+
+/* AB's over-norm alert in team Familie: what the alerts' rows and their
+ * team headings read from the item's properties */
+static void
+test_alert_item_properties (void)
+{
+  SfAlert alert = { .kind = SF_ALERT_OVER_NORM, .severity = SF_SEVERITY_ERROR, .team_id = 1,
+                    .caseworker_id = 7, .subject = (char *) "AB", .team_name = (char *) "Familie",
+                    .message = (char *) "AB is over the norm.", .resolution = (char *) "Move cases." };
+  SfAlertItem *item = sf_alert_item_new (&alert, sf_day_new (2026, 3, 2), "2 alerts");
+  g_autofree char *expected_identity = g_strdup_printf ("%s:1:7", sf_alert_kind_to_key (SF_ALERT_OVER_NORM));
+  g_autofree char *identity = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *group_title = NULL;
+  g_autofree char *group_description = NULL;
+  gboolean is_error, acknowledged;
+  gint64 caseworker_id, team_id;
+
+  g_object_get (item, "identity", &identity, "title", &title, "subtitle", &subtitle,
+                "group-title", &group_title, "group-description", &group_description,
+                "is-error", &is_error, "acknowledged", &acknowledged,
+                "caseworker-id", &caseworker_id, "team-id", &team_id, NULL);
+  g_assert_cmpstr (identity, ==, expected_identity);
+  g_assert_cmpstr (title, ==, "Over norm — AB");
+  g_assert_cmpstr (subtitle, ==, "AB is over the norm.\nMove cases.");
+  g_assert_cmpstr (group_title, ==, "Familie");
+  g_assert_cmpstr (group_description, ==, "2 alerts");
+  g_assert_true (is_error);
+  g_assert_false (acknowledged);
+  g_assert_cmpint (caseworker_id, ==, 7);
+  g_assert_cmpint (team_id, ==, 1);
   g_assert_finalize_object (item);
 }
 
@@ -386,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/gui/items/binding-follows", test_binding_follows);
   g_test_add_func ("/gui/items/caseload-item-notifies", test_caseload_item_notifies);
   g_test_add_func ("/gui/items/caseload-team-item-notifies", test_caseload_team_item_notifies);
+  g_test_add_func ("/gui/items/alert-item-properties", test_alert_item_properties);
   g_test_add_func ("/gui/items/team-item-notifies", test_team_item_notifies);
   g_test_add_func ("/gui/items/property-cells-follow", test_property_cells_follow);
 

@@ -9,17 +9,6 @@
 
 #define EPS 1e-9
 
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *node = json_from_string (text, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (node);
-  return node;
-}
-
 /* Team Syg with a cap of 40: AA (leaving: last day 28 February 2027) with
  * 30 complex cases, BB with 20 and six simple ones started 15 July 2026.
  * On 6 December 2026 the six whole months are June–November: 6 × 0.5 = 3
@@ -57,7 +46,7 @@ test_forecast_json (void)
 
   sf_test_run_cli (db, &run, "forecast", "--date", "2026-12-06", "--format", "json", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  root = parse (run.out);
+  root = sf_test_parse_json (run.out);
   obj = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (obj, "date"), ==, "2026-12-06");
   g_assert_cmpint (json_object_get_int_member (obj, "months"), ==, 12);
@@ -123,7 +112,7 @@ test_plan_hire (void)
 
   sf_test_run_cli (db, &list, "plan-hires", "--format", "json", NULL);
   g_assert_cmpint (list.status, ==, 0);
-  hires = parse (list.out);
+  hires = sf_test_parse_json (list.out);
   hire = json_array_get_object_element (json_node_get_array (hires), 0);
   g_assert_cmpint (json_object_get_int_member (hire, "id"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (hire, "team"), ==, "Syg");
@@ -134,7 +123,7 @@ test_plan_hire (void)
   sf_test_run_cli (db, &forecast, "forecast", "--date", "2026-12-06", "--months", "5", "--team", "Syg",
            "--format", "json", NULL);
   g_assert_cmpint (forecast.status, ==, 0);
-  root = parse (forecast.out);
+  root = sf_test_parse_json (forecast.out);
   team = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "teams"), 0);
   p = forecast_point (team, 5);
   g_assert_cmpstr (json_object_get_string_member (p, "date"), ==, "2027-05-01");
@@ -174,7 +163,7 @@ test_trend_json (void)
   sf_test_run_cli (db, &run, "trend", "--from", "2026-11-01", "--to", "2026-12-06", "--step", "week",
            "--format", "json", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  root = parse (run.out);
+  root = sf_test_parse_json (run.out);
   obj = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (obj, "from"), ==, "2026-11-01");
   g_assert_cmpstr (json_object_get_string_member (obj, "to"), ==, "2026-12-06");
@@ -202,7 +191,7 @@ test_trend_json (void)
   g_assert_cmpint (alerts.status, ==, 0);
   sf_test_run_cli (db, &recorded, "trend", "--from", week_ago, "--to", today, "--step", "week", "--format", "json", NULL);
   g_assert_cmpint (recorded.status, ==, 0);
-  later = parse (recorded.out);
+  later = sf_test_parse_json (recorded.out);
   points = json_object_get_array_member (json_node_get_object (later), "points");
   g_assert_cmpuint (json_array_get_length (points), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (points, 0), "source"), ==, "computed");

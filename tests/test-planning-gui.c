@@ -130,11 +130,11 @@ test_last_working_day (SfTestFixture *fixture,
   g_assert_cmpuint (sf_date_button_get_day (end), ==, sf_test_day ("2027-03-31"));
 
   sf_date_button_set_day (end, sf_test_day ("2019-12-31"));
-  g_assert_false (sf_caseworker_dialog_save (dialog));
-  g_assert_nonnull (strstr (sf_caseworker_dialog_get_error (dialog), "last working day"));
+  g_assert_false (sf_edit_dialog_save (SF_EDIT_DIALOG (dialog)));
+  g_assert_nonnull (strstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), "last working day"));
 
   sf_date_button_set_day (end, sf_test_day ("2027-06-30"));
-  g_assert_true (sf_caseworker_dialog_save (dialog));
+  g_assert_true (sf_edit_dialog_save (SF_EDIT_DIALOG (dialog)));
   g_assert_cmpint (sf_test_query_int (fixture->store,
                                       "SELECT count(*) FROM caseworker WHERE initials = 'JP'"
                                       " AND end_date = '2027-06-30'"), ==, 1);

@@ -9,17 +9,6 @@
 
 #define EPS 1e-9
 
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *node = json_from_string (text, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (node);
-  return node;
-}
-
 /* Syg (cap 40): AA (30 complex cases) and BB (20 complex, 6 simple); Fam
  * (DS' 30 for børne- og familieområdet): CC with none.  All full time,
  * long-serving. */
@@ -83,7 +72,7 @@ test_json (void)
   sf_test_run_cli (db, &run, "scenario", "--changes", changes, "--date", "2026-12-06", "--format", "json", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
-  root = parse (run.out);
+  root = sf_test_parse_json (run.out);
   obj = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (obj, "name"), ==, "Omfordeling");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "skipped")), ==, 0);
@@ -91,9 +80,9 @@ test_json (void)
   baseline = json_object_get_object_member (obj, "baseline");
   g_assert_cmpuint (json_object_get_size (baseline), ==, 3);
 
-  report_root = parse (report.out);
-  alerts_root = parse (alerts.out);
-  forecast_root = parse (forecast.out);
+  report_root = sf_test_parse_json (report.out);
+  alerts_root = sf_test_parse_json (alerts.out);
+  forecast_root = sf_test_parse_json (forecast.out);
   g_assert_true (json_node_equal (json_object_get_member (baseline, "report"), report_root));
   g_assert_true (json_node_equal (json_object_get_member (baseline, "forecast"), forecast_root));
   g_assert_true (json_node_equal (json_object_get_member (baseline, "alerts"),
@@ -114,7 +103,7 @@ test_json (void)
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (obj, "forecast"), "months"), ==, 12);
 
   sf_test_run_cli (db, &after, "report", "--date", "2026-12-06", "--format", "json", NULL);
-  after_root = parse (after.out);
+  after_root = sf_test_parse_json (after.out);
   g_assert_true (json_node_equal (after_root, report_root));
 }
 
@@ -199,7 +188,7 @@ test_saved (void)
 
   sf_test_run_cli (db, &run, "scenarios", "--format", "json", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  list = parse (run.out);
+  list = sf_test_parse_json (run.out);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (list), "scenarios")), ==, 2);
   first = json_array_get_object_element (json_object_get_array_member (json_node_get_object (list), "scenarios"), 0);
   g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "Kopi");
@@ -212,7 +201,7 @@ test_saved (void)
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
-  exported_root = parse (text);
+  exported_root = sf_test_parse_json (text);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (exported_root), "name"), ==, "Omfordeling");
   g_assert_nonnull (strstr (text, "\"factor\" : 0.8,"));
   sf_test_run_cli (db, &computed, "scenario", "--changes", exported, "--date", "2026-12-06", "--format", "json", NULL);
@@ -225,8 +214,8 @@ test_saved (void)
   g_assert_nonnull (strstr (run.out, "Scenario “Omfordeling” applied\n  1. Move BB to the team “Fam”\n"));
   g_assert_nonnull (strstr (run.out, "  3. Move 5 of AA’s open cases of the complexity “Complex” to CC\n"));
   sf_test_run_cli (db, &report, "report", "--date", "2026-12-06", "--format", "json", NULL);
-  computed_root = parse (computed.out);
-  report_root = parse (report.out);
+  computed_root = sf_test_parse_json (computed.out);
+  report_root = sf_test_parse_json (report.out);
   g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (computed_root), "report"), report_root));
 
   sf_test_run_cli (db, &run, "scenario-delete", "KOPI", NULL);
@@ -307,7 +296,7 @@ test_rename_duplicate (void)
   g_assert_cmpint (run.status, ==, 0);
 
   sf_test_run_cli (db, &run, "scenarios", "--format", "json", NULL);
-  list = parse (run.out);
+  list = sf_test_parse_json (run.out);
   scenarios = json_object_get_array_member (json_node_get_object (list), "scenarios");
   g_assert_cmpuint (json_array_get_length (scenarios), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (scenarios, 0), "name"), ==, "Plan B");
@@ -320,8 +309,8 @@ test_rename_duplicate (void)
   g_assert_cmpint (run.status, ==, 0);
   sf_test_run_cli (db, &by_file, "scenario", "--changes", renamed, "--date", "2026-12-06", "--format", "json", NULL);
   g_assert_cmpint (by_file.status, ==, 0);
-  saved_root = parse (run.out);
-  file_root = parse (by_file.out);
+  saved_root = sf_test_parse_json (run.out);
+  file_root = sf_test_parse_json (by_file.out);
   g_assert_true (json_node_equal (saved_root, file_root));
   g_assert_cmpstr (run.out, ==, by_file.out);
 
@@ -354,7 +343,7 @@ test_rename_duplicate (void)
 
   sf_test_run_cli (db, &run, "scenarios", "--format", "json", NULL);
   g_clear_pointer (&list, json_node_unref);
-  list = parse (run.out);
+  list = sf_test_parse_json (run.out);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (list), "scenarios")), ==, 2);
 }
 

@@ -1006,6 +1006,52 @@ test_audit (Fixture       *fixture,
   g_assert_cmpstr (at, !=, "");
 }
 
+/* What a write ends in: a statement stepped and freed, its error kept; and
+ * a setting's stored text. */
+static void
+test_run (Fixture       *fixture,
+          gconstpointer  data)
+{
+  SfStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  SfDbStmt *stmt;
+  gint64 id = -1;
+  gint64 before;
+
+  /* Not stored: the default applies */
+  g_assert_null (sf_store_get_setting (store, "near-threshold"));
+  g_assert_true (sf_store_set_setting (store, "near-threshold", "0.85", &error));
+  g_assert_no_error (error);
+  stored = sf_store_get_setting (store, "near-threshold");
+  g_assert_cmpstr (stored, ==, "0.85");
+
+  before = sf_store_count (store, "audit");
+  stmt = sf_store_prepare (store, "INSERT INTO audit (at, who, action) VALUES ('x', 'y', ?1) RETURNING id", &error);
+  g_assert_nonnull (stmt);
+  sf_db_stmt_bind_text (stmt, 1, "test-run");
+  g_assert_true (sf_store_run_returning (store, stmt, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (sf_store_count (store, "audit"), ==, before + 1);
+
+  /* The same key twice: refused, with the database's error */
+  stmt = sf_store_prepare (store, "INSERT INTO setting (key, value) VALUES ('near-threshold', '0.9')", &error);
+  g_assert_nonnull (stmt);
+  g_assert_false (sf_store_run (store, stmt, &error));
+  g_assert_error (error, SF_ERROR, SF_ERROR_DATABASE);
+  g_clear_error (&error);
+
+  /* No statement (sf_store_prepare() failed and said why): nothing more
+   * to say, nothing written */
+  g_assert_false (sf_store_run (store, NULL, &error));
+  g_assert_no_error (error);
+  id = -1;
+  g_assert_false (sf_store_run_returning (store, NULL, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==, -1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1044,6 +1090,7 @@ main (int    argc,
   ADD ("/store/shared/busy-timeout", test_busy_timeout);
   ADD_BOTH ("/store/transactions/rollback", test_rollback);
   ADD_BOTH ("/store/audit", test_audit);
+  ADD_BOTH ("/store/run", test_run);
   ADD_BOTH ("/store/bulk/commit", test_bulk_commit);
   ADD_BOTH ("/store/bulk/foreign-key", test_bulk_foreign_key);
   ADD ("/store/bulk/trust-parents", test_bulk_trust_parents);

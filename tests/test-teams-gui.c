@@ -199,16 +199,16 @@ test_create_team (Fixture       *fixture,
 
   /* A name is needed; a cap that is no number is refused in place */
   press_save (dialog, SF_TYPE_TEAM_DIALOG);
-  g_assert_nonnull (sf_team_dialog_get_error (dialog));
+  g_assert_nonnull (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)));
   g_assert_true (gtk_widget_has_css_class (sf_test_child (dialog, SF_TYPE_TEAM_DIALOG, "name_row"), "error"));
   set_text (dialog, SF_TYPE_TEAM_DIALOG, "name_row", "Modtageteam");
   set_text (dialog, SF_TYPE_TEAM_DIALOG, "cap_row", "mange");
   press_save (dialog, SF_TYPE_TEAM_DIALOG);
-  g_assert_nonnull (strstr (sf_team_dialog_get_error (dialog), "mange"));
+  g_assert_nonnull (strstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), "mange"));
   g_assert_true (gtk_widget_has_css_class (sf_test_child (dialog, SF_TYPE_TEAM_DIALOG, "cap_row"), "error"));
   set_text (dialog, SF_TYPE_TEAM_DIALOG, "cap_row", "0");
   press_save (dialog, SF_TYPE_TEAM_DIALOG);
-  g_assert_nonnull (sf_team_dialog_get_error (dialog));
+  g_assert_nonnull (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)));
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 0);
   /* Nothing typed was lost */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sf_test_child (dialog, SF_TYPE_TEAM_DIALOG, "name_row"))),
@@ -236,7 +236,7 @@ test_create_team (Fixture       *fixture,
   dialog = SF_TEAM_DIALOG (sf_teams_page_get_dialog (fixture->page));
   set_text (dialog, SF_TYPE_TEAM_DIALOG, "name_row", "MODTAGETEAM");
   press_save (dialog, SF_TYPE_TEAM_DIALOG);
-  g_assert_nonnull (sf_team_dialog_get_error (dialog));
+  g_assert_nonnull (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)));
   g_assert_true (gtk_widget_has_css_class (sf_test_child (dialog, SF_TYPE_TEAM_DIALOG, "name_row"), "error"));
   g_assert_cmpint (sf_store_count (fixture->store, "team"), ==, 1);
 
@@ -279,15 +279,15 @@ test_create_caseworker (Fixture       *fixture,
                                                      SF_TYPE_REDUCTION_ROW));
   sf_reduction_row_set_hours (reduction, 12);
   press_save (dialog, SF_TYPE_CASEWORKER_DIALOG);
-  g_assert_nonnull (sf_caseworker_dialog_get_error (dialog));
-  g_assert_nonnull (strstr (sf_caseworker_dialog_get_error (dialog), "12"));
+  g_assert_nonnull (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)));
+  g_assert_nonnull (strstr (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)), "12"));
   g_assert_cmpint (sf_store_count (fixture->store, "caseworker"), ==, 0);
 
   /* A factor below 1 needs its reason */
   sf_reduction_row_set_hours (reduction, 2.5);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (sf_test_child (dialog, SF_TYPE_CASEWORKER_DIALOG, "factor_spin")), 0.5);
   press_save (dialog, SF_TYPE_CASEWORKER_DIALOG);
-  g_assert_nonnull (sf_caseworker_dialog_get_error (dialog));
+  g_assert_nonnull (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)));
   g_assert_true (gtk_widget_has_css_class (sf_test_child (dialog, SF_TYPE_CASEWORKER_DIALOG, "factor_reason_row"), "error"));
   g_assert_cmpint (sf_store_count (fixture->store, "caseworker"), ==, 0);
 
@@ -316,13 +316,13 @@ test_create_caseworker (Fixture       *fixture,
   activate (fixture, GTK_WIDGET (fixture->window), "win.new-caseworker");
   dialog = SF_CASEWORKER_DIALOG (sf_teams_page_get_dialog (fixture->page));
   set_text (dialog, SF_TYPE_CASEWORKER_DIALOG, "initials_row", "ab");
-  g_assert_nonnull (sf_caseworker_dialog_get_error (dialog));
+  g_assert_nonnull (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)));
   g_assert_true (gtk_widget_has_css_class (sf_test_child (dialog, SF_TYPE_CASEWORKER_DIALOG, "initials_row"), "error"));
   set_text (dialog, SF_TYPE_CASEWORKER_DIALOG, "name_row", "Anders Berg");
   press_save (dialog, SF_TYPE_CASEWORKER_DIALOG);
   g_assert_cmpint (sf_store_count (fixture->store, "caseworker"), ==, 1);
   set_text (dialog, SF_TYPE_CASEWORKER_DIALOG, "initials_row", "ABE");
-  g_assert_null (sf_caseworker_dialog_get_error (dialog));
+  g_assert_null (sf_edit_dialog_get_error (SF_EDIT_DIALOG (dialog)));
   press_save (dialog, SF_TYPE_CASEWORKER_DIALOG);
   g_assert_cmpint (sf_test_query_int (fixture->store, "SELECT team_id FROM caseworker WHERE initials = 'ABE'"), ==, other);
 }

@@ -20,12 +20,6 @@
 #include "sf-core.h"
 #include "sf-db.h"
 
-enum {
-  EXIT_OK = 0,
-  EXIT_REFUSED = 1,
-  EXIT_USAGE = 2,
-};
-
 typedef int (*CommandFunc) (SfStore *store, int argc, char **argv);
 
 typedef struct
@@ -38,10 +32,16 @@ typedef struct
 
 static void print_restore_hint (const char *database);
 
-static void
-print_error (const GError *error)
+/* sf_cli_refuse(), and how to restore a backup when @error says the
+ * database @database is damaged. */
+static int
+refuse_damaged (const GError *error,
+                const char   *database)
 {
-  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+  sf_cli_refuse (error);
+  if (g_error_matches (error, SF_ERROR, SF_ERROR_CORRUPT))
+    print_restore_hint (database);
+  return SF_CLI_REFUSED;
 }
 
 /* Loads everything and computes the figures on @ref. */
@@ -57,7 +57,7 @@ load_figures (SfStore    *store,
   if (!sf_store_load_settings (store, &settings, &error) ||
       (dataset = sf_store_load_dataset (store, &error)) == NULL)
     {
-      print_error (error);
+      sf_cli_refuse (error);
       return NULL;
     }
   *out_dataset = dataset;
@@ -92,17 +92,12 @@ import_command (SfStore  *store,
   if (argc != 2)
     {
       g_printerr (_("Usage: %s %s FILE\n"), g_get_prgname (), argv[0]);
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
 
   file = g_file_new_for_commandline_arg (argv[1]);
   if (!sf_import_file (store, file, cases, &result, &error))
-    {
-      print_error (error);
-      if (g_error_matches (error, SF_ERROR, SF_ERROR_CORRUPT))
-        print_restore_hint (sf_store_get_path (store));
-      return EXIT_REFUSED;
-    }
+    return refuse_damaged (error, sf_store_get_path (store));
 
   if (cases)
     g_print (g_dngettext (GETTEXT_PACKAGE,
@@ -116,7 +111,7 @@ import_command (SfStore  *store,
                           "Imported %u caseworkers: %u new, %u updated; %u new teams.\n",
                           result.rows),
              result.rows, result.created, result.updated, result.teams_created);
-  return EXIT_OK;
+  return SF_CLI_OK;
 }
 
 static int
@@ -164,39 +159,26 @@ parse_options (Options       *options,
                gboolean       with_csv,
                gboolean       with_team)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &options->date, N_("Reference date (default: today)"), N_("YYYY-MM-DD") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &options->format,
       with_csv ? N_("Output format: text, csv or json") : N_("Output format: text or json"), N_("FORMAT") },
-    { NULL }
-  };
-  GOptionEntry team_entries[] = {
+    /* With @with_team only */
     { "team", 0, 0, G_OPTION_ARG_STRING, &options->team, N_("The team that gets the case"), N_("NAME") },
     { "complexity", 0, 0, G_OPTION_ARG_STRING, &options->complexity,
       N_("enkel, kompleks or saerligt-kompliceret"), N_("KEY") },
     { NULL }
   };
+  int status;
 
   options->ref = sf_day_today ();
   options->report_format = SF_REPORT_TEXT;
-  context = g_option_context_new (NULL);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (with_team)
-    g_option_context_add_main_entries (context, team_entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_error (error);
-      return EXIT_USAGE;
-    }
-  if (argc != 1)
-    {
-      g_printerr (_("%s: %s takes no arguments besides its options.\n"), g_get_prgname (), argv[0]);
-      return EXIT_USAGE;
-    }
+  if (!with_team)
+    entries[2] = (GOptionEntry) { NULL };
+  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
+    return status;
   if (options->date != NULL && !sf_cli_parse_day (options->date, &options->ref))
-    return EXIT_USAGE;
+    return SF_CLI_USAGE;
   if (options->format != NULL &&
       (!sf_report_format_parse (options->format, &options->report_format) ||
        (!with_csv && options->report_format == SF_REPORT_CSV)))
@@ -204,16 +186,16 @@ parse_options (Options       *options,
       g_printerr (with_csv ? _("%s: the format must be text, csv or json, not “%s”.\n")
                            : _("%s: the format must be text or json, not “%s”.\n"),
                   g_get_prgname (), options->format);
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
-  return EXIT_OK;
+  return SF_CLI_OK;
 }
 
 static int
 print_json (JsonBuilder *builder)
 {
   sf_cli_json_print (builder);
-  return EXIT_OK;
+  return SF_CLI_OK;
 }
 
 static int
@@ -230,23 +212,20 @@ cmd_report (SfStore  *store,
   SfSettings settings;
   int status;
 
-  if ((status = parse_options (&options, argc, argv, TRUE, FALSE)) != EXIT_OK)
+  if ((status = parse_options (&options, argc, argv, TRUE, FALSE)) != SF_CLI_OK)
     return status;
   /* The report needs the cases open that day counted, not each case:
    * on a server that is a few thousand rows instead of every case */
   dataset = sf_store_load_counted (store, options.ref, &settings, &open_cases, &error);
   if (dataset == NULL)
-    {
-      print_error (error);
-      return EXIT_REFUSED;
-    }
+    return sf_cli_refuse (error);
   figures = sf_figures_compute_counted (dataset, &settings, options.ref, open_cases);
 
   text = sf_report_render (figures, options.report_format);
   fputs (text, stdout);
   if (options.report_format == SF_REPORT_JSON)
     fputc ('\n', stdout);
-  return fflush (stdout) == 0 ? EXIT_OK : EXIT_REFUSED;
+  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
 }
 
 static int
@@ -261,19 +240,16 @@ cmd_alerts (SfStore  *store,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if ((status = parse_options (&options, argc, argv, FALSE, FALSE)) != EXIT_OK)
+  if ((status = parse_options (&options, argc, argv, FALSE, FALSE)) != SF_CLI_OK)
     return status;
   if (options.ref == sf_day_today ())
     record_history (store);
   figures = load_figures (store, options.ref, &dataset);
   if (figures == NULL)
-    return EXIT_REFUSED;
+    return SF_CLI_REFUSED;
   alerts = sf_alerts_evaluate_stored (store, figures, &error);
   if (alerts == NULL)
-    {
-      print_error (error);
-      return EXIT_REFUSED;
-    }
+    return sf_cli_refuse (error);
 
   if (options.report_format == SF_REPORT_JSON)
     {
@@ -313,7 +289,7 @@ cmd_alerts (SfStore  *store,
       if (alert->acknowledged)
         g_print ("   %s %s\n", _("Acknowledged:"), alert->ack_note);
     }
-  return EXIT_OK;
+  return SF_CLI_OK;
 }
 
 static int
@@ -331,23 +307,23 @@ cmd_suggest (SfStore  *store,
   SfComplexity complexity;
   int status;
 
-  if ((status = parse_options (&options, argc, argv, FALSE, TRUE)) != EXIT_OK)
+  if ((status = parse_options (&options, argc, argv, FALSE, TRUE)) != SF_CLI_OK)
     return status;
   if (options.team == NULL || options.complexity == NULL)
     {
       g_printerr (_("Usage: %s suggest --team NAME --complexity KEY [--date D] [--format text|json]\n"),
                   g_get_prgname ());
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   if (!sf_complexity_parse (options.complexity, &complexity))
     {
       g_printerr (_("%s: “%s” is not a complexity: use enkel, kompleks or saerligt-kompliceret.\n"),
                   g_get_prgname (), options.complexity);
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   figures = load_figures (store, options.ref, &dataset);
   if (figures == NULL)
-    return EXIT_REFUSED;
+    return SF_CLI_REFUSED;
 
   wanted = g_utf8_casefold (options.team, -1);
   for (guint i = 0; i < dataset->teams->len && team == NULL; i++)
@@ -361,15 +337,12 @@ cmd_suggest (SfStore  *store,
   if (team == NULL)
     {
       g_printerr (_("%s: there is no team called “%s”.\n"), g_get_prgname (), options.team);
-      return EXIT_REFUSED;
+      return SF_CLI_REFUSED;
     }
 
   suggestion = sf_suggest_next_case (figures, team->id, complexity, &error);
   if (suggestion == NULL)
-    {
-      print_error (error);
-      return EXIT_REFUSED;
-    }
+    return sf_cli_refuse (error);
 
   if (options.report_format == SF_REPORT_JSON)
     {
@@ -391,7 +364,7 @@ cmd_suggest (SfStore  *store,
     }
 
   g_print ("%s\n%s\n", suggestion->worker->worker->initials, suggestion->reason);
-  return EXIT_OK;
+  return SF_CLI_OK;
 }
 
 static int
@@ -404,17 +377,14 @@ cmd_demo (SfStore  *store,
   if (argc != 1)
     {
       g_printerr (_("%s: demo takes no arguments.\n"), g_get_prgname ());
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   if (!sf_demo_populate (store, sf_day_today (), &error))
-    {
-      print_error (error);
-      return EXIT_REFUSED;
-    }
+    return sf_cli_refuse (error);
   g_print (_("Demonstration data added: %ld caseworkers in %ld teams, %ld cases.\n"),
            (long) sf_store_count (store, "caseworker"), (long) sf_store_count (store, "team"),
            (long) sf_store_count (store, "casefile"));
-  return EXIT_OK;
+  return SF_CLI_OK;
 }
 
 static int
@@ -429,29 +399,23 @@ cmd_settings (SfStore  *store,
   if (argc == 3)
     {
       if (!sf_store_set_setting (store, argv[1], argv[2], &error))
-        {
-          print_error (error);
-          return EXIT_REFUSED;
-        }
-      return EXIT_OK;
+        return sf_cli_refuse (error);
+      return SF_CLI_OK;
     }
   if (argc != 1)
     {
       g_printerr (_("Usage: %s settings [KEY VALUE]\n"), g_get_prgname ());
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   if (!sf_store_load_settings (store, &settings, &error))
-    {
-      print_error (error);
-      return EXIT_REFUSED;
-    }
+    return sf_cli_refuse (error);
   for (guint i = 0; keys[i] != NULL; i++)
     {
       g_autofree char *value = sf_settings_get (&settings, keys[i]);
 
       g_print ("%s = %s\n", keys[i], value);
     }
-  return EXIT_OK;
+  return SF_CLI_OK;
 }
 
 /* After an error that says the database is damaged: the newest backup that
@@ -479,17 +443,12 @@ cmd_check (const char  *database,
   if (argc != 1)
     {
       g_printerr (_("Usage: %s check\n"), g_get_prgname ());
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   if (!sf_store_check_file (database, &error))
-    {
-      print_error (error);
-      if (g_error_matches (error, SF_ERROR, SF_ERROR_CORRUPT))
-        print_restore_hint (database);
-      return EXIT_REFUSED;
-    }
+    return refuse_damaged (error, database);
   g_print (_("The database %s is sound: every page, row, index entry and reference was checked.\n"), database);
-  return EXIT_OK;
+  return SF_CLI_OK;
 }
 
 /* The list works on a database too damaged to open: that is when it is
@@ -502,10 +461,7 @@ list_backups (const char *database)
 
   backups = sf_backup_list (database, &error);
   if (backups == NULL)
-    {
-      print_error (error);
-      return EXIT_REFUSED;
-    }
+    return sf_cli_refuse (error);
   for (guint i = 0; i < backups->len; i++)
     {
       const SfBackup *backup = g_ptr_array_index (backups, i);
@@ -515,7 +471,7 @@ list_backups (const char *database)
 
       g_print ("%s  %-14s  %8s  %s\n", when, backup->reason, size, backup->path);
     }
-  return EXIT_OK;
+  return SF_CLI_OK;
 }
 
 static int
@@ -531,18 +487,13 @@ cmd_backup (SfStore  *store,
   if (argc != 1)
     {
       g_printerr (_("Usage: %s backup [--list]\n"), g_get_prgname ());
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   path = sf_backup_create (store, "manual", &error);
   if (path == NULL)
-    {
-      print_error (error);
-      if (g_error_matches (error, SF_ERROR, SF_ERROR_CORRUPT))
-        print_restore_hint (sf_store_get_path (store));
-      return EXIT_REFUSED;
-    }
+    return refuse_damaged (error, sf_store_get_path (store));
   g_print ("%s\n", path);
-  return EXIT_OK;
+  return SF_CLI_OK;
 }
 
 static int
@@ -555,15 +506,12 @@ cmd_restore (const char  *database,
   if (argc != 2)
     {
       g_printerr (_("Usage: %s restore BACKUP\n"), g_get_prgname ());
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   if (!sf_backup_restore (database, argv[1], &error))
-    {
-      print_error (error);
-      return EXIT_REFUSED;
-    }
+    return sf_cli_refuse (error);
   g_print (_("Restored %s from %s.\n"), database, argv[1]);
-  return EXIT_OK;
+  return SF_CLI_OK;
 }
 
 static const Command commands[] = {
@@ -642,17 +590,14 @@ main (int    argc,
   /* Options after the command belong to the command. */
   g_option_context_set_strict_posix (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_error (error);
-      return EXIT_USAGE;
-    }
+    return sf_cli_usage_error (error);
 
   if (argc < 2)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
       g_printerr ("%s", help);
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -661,7 +606,7 @@ main (int    argc,
   if (command == NULL)
     {
       g_printerr (_("%s: “%s” is not a command. See %s --help.\n"), g_get_prgname (), argv[1], g_get_prgname ());
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
 
   if (database == NULL)
@@ -696,12 +641,7 @@ main (int    argc,
   else
     store = sf_backup_open_store (database, &error);
   if (store == NULL)
-    {
-      print_error (error);
-      if (g_error_matches (error, SF_ERROR, SF_ERROR_CORRUPT))
-        print_restore_hint (database);
-      return EXIT_REFUSED;
-    }
+    return refuse_damaged (error, database);
 
   /* A database in daily use is copied before its first change of the day */
   if (!sf_db_location_is_uri (database))

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sf-access.h"
+#include "sf-db-bind.h"
 #include "sf-error.h"
 #include "sf-roster-edit.h"
 
@@ -368,11 +369,11 @@ sf_access_list (SfStore  *store,
     {
       SfAccessEntry *entry = g_new0 (SfAccessEntry, 1);
 
-      entry->login = g_strdup (sf_db_stmt_column_text (stmt, 0));
-      entry->role = g_strdup (sf_db_stmt_column_text (stmt, 1));
-      entry->team = g_strdup (sf_db_stmt_column_text (stmt, 2));
-      entry->granted_at = g_strdup (sf_db_stmt_column_text (stmt, 3));
-      entry->granted_by = g_strdup (sf_db_stmt_column_text (stmt, 4));
+      entry->login = sf_db_stmt_dup_text (stmt, 0);
+      entry->role = sf_db_stmt_dup_text (stmt, 1);
+      entry->team = sf_db_stmt_dup_text (stmt, 2);
+      entry->granted_at = sf_db_stmt_dup_text (stmt, 3);
+      entry->granted_by = sf_db_stmt_dup_text (stmt, 4);
       g_ptr_array_add (entries, entry);
     }
   if (step != SF_DB_DONE)
@@ -413,7 +414,7 @@ sf_access_get_self (SfStore  *store,
       sf_store_set_db_error (store, error);
       return NULL;
     }
-  self->login = g_strdup (sf_db_stmt_column_text (stmt, 0));
+  self->login = sf_db_stmt_dup_text (stmt, 0);
   self->owner = sf_db_stmt_column_int64 (stmt, 1) != 0;
   g_clear_pointer (&stmt, sf_db_stmt_free);
 

@@ -446,6 +446,9 @@ sf_alerts_evaluate_some (const SfFigures *figures,
 
   g_return_val_if_fail (caseworker_ids != NULL && team_ids != NULL, NULL);
 
+  /* The others' alerts keep their order (@alerts is sorted); the fresh
+   * ones go in where they belong, rather than sorting thousands of alerts
+   * by their teams' collated names again for one edit */
   for (guint i = 0; i < alerts->len; i++)
     {
       const SfAlert *alert = g_ptr_array_index (alerts, i);
@@ -455,8 +458,7 @@ sf_alerts_evaluate_some (const SfFigures *figures,
     }
   add_alerts (fresh, figures, caseworker_ids, team_ids);
   for (guint i = 0; i < fresh->len; i++)
-    g_ptr_array_add (result, g_ptr_array_index (fresh, i));
-  g_ptr_array_sort (result, compare_alerts);
+    sf_alerts_insert_sorted (result, g_ptr_array_index (fresh, i));
   if (out_fresh != NULL)
     *out_fresh = g_steal_pointer (&fresh);
   return g_steal_pointer (&result);
@@ -498,6 +500,32 @@ team_is_over (const SfSettings   *settings,
   const SfTeamFigures *tf = &g_array_index (point->teams, SfTeamFigures, index);
 
   return sf_capacity_status (settings, tf->load, tf->capacity) == SF_STATUS_OVER;
+}
+
+void
+sf_alerts_over_at (const SfFigures    *figures,
+                   const SfTrendPoint *point,
+                   const GArray       *caseworker_ids,
+                   const GArray       *team_ids,
+                   GArray             *over_workers,
+                   GArray             *over_teams)
+{
+  for (guint i = 0; i < point->workers->len; i++)
+    {
+      const SfCaseworker *w = &g_array_index (figures->dataset->caseworkers, SfCaseworker, i);
+
+      if ((caseworker_ids == NULL || sf_ids_contain (caseworker_ids, w->id)) &&
+          worker_is_over (&figures->settings, point, i))
+        sf_ids_add (over_workers, w->id);
+    }
+  for (guint i = 0; i < point->teams->len; i++)
+    {
+      const SfTeamFigures *tf = &g_array_index (point->teams, SfTeamFigures, i);
+
+      if ((team_ids == NULL || sf_ids_contain (team_ids, tf->team->id)) &&
+          team_is_over (&figures->settings, point, i))
+        sf_ids_add (over_teams, tf->team->id);
+    }
 }
 
 /* The alert of @subject, over what it is @allowed (its adjusted norm or

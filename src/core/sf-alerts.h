@@ -88,6 +88,16 @@ GPtrArray  *sf_alerts_sustained_some  (const SfFigures *figures,
                                        GPtrArray       *points,
                                        const GArray    *caseworker_ids,
                                        const GArray    *team_ids);
+/* Adds to @over_workers and @over_teams (sorted ids) the caseworkers and
+ * teams over at @point as a sustained overload counts them (of
+ * @caseworker_ids and @team_ids alone when they are given): the only ones
+ * whose run can reach @point. */
+void        sf_alerts_over_at         (const SfFigures    *figures,
+                                       const SfTrendPoint *point,
+                                       const GArray       *caseworker_ids,
+                                       const GArray       *team_ids,
+                                       GArray             *over_workers,
+                                       GArray             *over_teams);
 gboolean    sf_alert_kind_is_sustained (SfAlertKind    kind);
 SfAlert    *sf_alert_copy             (const SfAlert   *alert);
 void        sf_alert_free             (SfAlert         *alert);

@@ -6,6 +6,7 @@
 
 #include "sf-areas.h"
 #include "sf-conflict.h"
+#include "sf-db-bind.h"
 #include "sf-error.h"
 #include "sf-norms.h"
 #include "sf-privacy.h"
@@ -204,13 +205,9 @@ sf_areas_add (SfStore       *store,
                                 "INSERT INTO area (key, name, own_low, own_high, source, custom)"
                                 " VALUES (?2, ?3, ?4, ?5, ?6, 1) RETURNING id", error)
             : NULL;
-  ok = stmt != NULL;
-  if (ok)
-    {
-      bind_area (stmt, area);
-      ok = sf_store_step_returning (store, stmt, &id, error);
-      sf_db_stmt_free (stmt);
-    }
+  if (stmt != NULL)
+    bind_area (stmt, area);
+  ok = sf_store_run_returning (store, stmt, &id, error);
   detail = describe (area);
   ok = ok && sf_store_audit (store, "area-add", area->key, detail, error);
   return sf_store_finish (store, ok, error) ? id : 0;
@@ -221,18 +218,9 @@ static char *
 team_without_cap (SfStore *store,
                   gint64   id)
 {
-  SfDbStmt *stmt = sf_store_prepare (store,
-                                         "SELECT name FROM team WHERE area_id = ?1 AND cap IS NULL"
-                                         " ORDER BY name LIMIT 1", NULL);
-  char *name = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sf_db_stmt_bind_int64 (stmt, 1, id);
-  if (sf_db_stmt_step (stmt) == SF_DB_ROW)
-    name = g_strdup (sf_db_stmt_column_text (stmt, 0));
-  sf_db_stmt_free (stmt);
-  return name;
+  return sf_store_query_text (store,
+                              "SELECT name FROM team WHERE area_id = ?1 AND cap IS NULL ORDER BY name LIMIT 1",
+                              id);
 }
 
 static gboolean
@@ -295,14 +283,12 @@ sf_areas_update (SfStore       *store,
     stmt = sf_store_prepare (store,
                              "UPDATE area SET key = ?2, name = ?3, own_low = ?4, own_high = ?5, source = ?6"
                              " WHERE id = ?1 AND custom = 1", error);
-  ok = ok && stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sf_db_stmt_bind_int64 (stmt, 1, area->id);
       bind_area (stmt, area);
-      ok = sf_store_step_done (store, stmt, error);
-      sf_db_stmt_free (stmt);
     }
+  ok = ok && sf_store_run (store, stmt, error);
   detail = describe (area);
   ok = ok && sf_store_audit (store, "area-update", area->key, detail, error);
   return sf_store_finish (store, ok, error);
@@ -345,14 +331,14 @@ sf_areas_remove_versioned (SfStore  *store,
       if (sf_db_stmt_step (stmt) == SF_DB_ROW)
         {
           area.id = id;
-          area.key = g_strdup (sf_db_stmt_column_text (stmt, 0));
-          area.name = g_strdup (sf_db_stmt_column_text (stmt, 1));
+          area.key = sf_db_stmt_dup_text (stmt, 0);
+          area.name = sf_db_stmt_dup_text (stmt, 1);
           if (!sf_db_stmt_column_is_null (stmt, 3))
             {
               area.own_low = sf_db_stmt_column_double (stmt, 2);
               area.own_high = sf_db_stmt_column_double (stmt, 3);
             }
-          area.source = g_strdup (sf_db_stmt_column_text (stmt, 4));
+          area.source = sf_db_stmt_dup_text (stmt, 4);
           area.custom = TRUE;
         }
       sf_db_stmt_free (stmt);
@@ -412,13 +398,9 @@ sf_areas_remove_versioned (SfStore  *store,
   if (ok)
     {
       stmt = sf_store_prepare (store, "DELETE FROM area WHERE id = ?1 AND custom = 1", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sf_db_stmt_bind_int64 (stmt, 1, id);
-          ok = sf_store_step_done (store, stmt, error);
-          sf_db_stmt_free (stmt);
-        }
+      if (stmt != NULL)
+        sf_db_stmt_bind_int64 (stmt, 1, id);
+      ok = sf_store_run (store, stmt, error);
     }
   if (ok)
     {

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sf-capacity.h"
 #include "sf-norms.h"
@@ -626,6 +627,47 @@ compare_events (gconstpointer a,
   return x->kase < y->kase ? -1 : (x->kase > y->kase);
 }
 
+/* Sorts @events as compare_events() does, in one pass over them rather
+ * than a comparison sort's millions of calls: counted by day over the days
+ * they span, ties kept in the order they were added.  That is the case
+ * order, as each case's events are added in case order and fall on
+ * different days.  Days spread far wider than the events fall back to the
+ * comparison sort. */
+static void
+sort_events (GArray *events)
+{
+  const Event *in = (const Event *) (gpointer) events->data;
+  g_autofree guint *at = NULL;
+  g_autofree Event *sorted = NULL;
+  SfDay lo = G_MAXUINT32;
+  SfDay hi = 0;
+  gsize span;
+
+  if (events->len < 2)
+    return;
+  for (guint i = 0; i < events->len; i++)
+    {
+      lo = MIN (lo, in[i].day);
+      hi = MAX (hi, in[i].day);
+    }
+  span = (gsize) (hi - lo) + 1;
+  if (span > 4 * (gsize) events->len + 65536)
+    {
+      g_array_sort (events, compare_events);
+      return;
+    }
+
+  at = g_new0 (guint, span + 1);
+  for (guint i = 0; i < events->len; i++)
+    at[in[i].day - lo + 1]++;
+  for (gsize d = 1; d <= span; d++)
+    at[d] += at[d - 1];
+  sorted = g_new (Event, events->len);
+  for (guint i = 0; i < events->len; i++)
+    sorted[at[in[i].day - lo]++] = in[i];
+  memcpy (events->data, sorted, events->len * sizeof (Event));
+}
+
 SfSweep *
 sf_sweep_new (const SfDataset  *dataset,
               const SfSettings *settings)
@@ -639,9 +681,10 @@ sf_sweep_new_some (const SfDataset  *dataset,
                    const guint8     *only)
 {
   SfSweep *sweep = g_new0 (SfSweep, 1);
-  g_autofree guint8 *followed = NULL;   /* by caseworker id */
+  g_autofree int *index_of = NULL;   /* by caseworker id: index in the data set, or -1 */
   gint64 max_id = 0;
   guint n_cases = dataset->cases->len;
+  guint n_workers = dataset->caseworkers->len;
 
   sweep->figures = figures_new (dataset, settings, SF_DAY_NONE);
   /* Every team named once; sf_sweep_figures_on() clears the followed */
@@ -649,23 +692,41 @@ sf_sweep_new_some (const SfDataset  *dataset,
     clear_team (sweep->figures, &g_array_index (sweep->figures->teams, SfTeamFigures, t),
                 &g_array_index (dataset->teams, SfTeam, t));
   if (only != NULL)
-    sweep->only = g_memdup2 (only, MAX (dataset->caseworkers->len, 1));
+    {
+      sweep->only = g_memdup2 (only, MAX (n_workers, 1));
+      sweep->teams_only = g_new0 (guint8, MAX (dataset->teams->len, 1));
+    }
   sweep->events = g_array_sized_new (FALSE, FALSE, sizeof (Event), 2 * n_cases);
   sweep->primary = g_new (int, MAX (n_cases, 1));
   sweep->cover = g_new (int, MAX (n_cases, 1));
-  sweep->counts = g_new0 (Counts, MAX (dataset->caseworkers->len, 1));
-  sweep->team = g_new (int, MAX (dataset->caseworkers->len, 1));
-  sweep->first_reduction = g_new (guint, MAX (dataset->caseworkers->len, 1));
-  sweep->n_reductions = g_new (guint, MAX (dataset->caseworkers->len, 1));
-  sweep->experienced = g_new (SfDay, MAX (dataset->caseworkers->len, 1));
-  if (only != NULL)
+  sweep->counts = g_new0 (Counts, MAX (n_workers, 1));
+  sweep->team = g_new (int, MAX (n_workers, 1));
+  sweep->first_reduction = g_new (guint, MAX (n_workers, 1));
+  sweep->n_reductions = g_new (guint, MAX (n_workers, 1));
+  sweep->experienced = g_new (SfDay, MAX (n_workers, 1));
+
+  /* Each case's people found by id in a table rather than searched for
+   * (ids are dense: a row's id is the next free one); ids spread far wider
+   * than the people are searched for */
+  if (n_workers > 0)
+    max_id = g_array_index (dataset->caseworkers, SfCaseworker, n_workers - 1).id;
+  if (max_id >= 0 && max_id <= 16 * (gint64) n_workers + 65536)
     {
-      if (dataset->caseworkers->len > 0)
-        max_id = g_array_index (dataset->caseworkers, SfCaseworker, dataset->caseworkers->len - 1).id;
-      followed = g_new0 (guint8, max_id + 1);
-      sweep->teams_only = g_new0 (guint8, MAX (dataset->teams->len, 1));
+      index_of = g_new (int, max_id + 1);
+      memset (index_of, 0xff, (max_id + 1) * sizeof (int));
+      for (guint w = 0; w < n_workers; w++)
+        {
+          gint64 id = g_array_index (dataset->caseworkers, SfCaseworker, w).id;
+
+          if (id >= 0)
+            index_of[id] = (int) w;
+        }
     }
-  for (guint w = 0; w < dataset->caseworkers->len; w++)
+#define INDEX_OF(id) (index_of != NULL ? ((id) > 0 && (id) <= max_id ? index_of[id] : -1) \
+                                       : sf_rows_find (dataset->caseworkers, (id)))
+#define FOLLOWED(w) ((w) >= 0 && (only == NULL || only[w]))
+
+  for (guint w = 0; w < n_workers; w++)
     {
       const SfCaseworker *worker = &g_array_index (dataset->caseworkers, SfCaseworker, w);
 
@@ -673,13 +734,8 @@ sf_sweep_new_some (const SfDataset  *dataset,
       if (only != NULL && !only[w])
         continue;
       sweep->team[w] = sf_rows_find (dataset->teams, worker->team_id);
-      if (only != NULL)
-        {
-          if (worker->id >= 0 && worker->id <= max_id)
-            followed[worker->id] = TRUE;
-          if (sweep->team[w] >= 0)
-            sweep->teams_only[sweep->team[w]] = TRUE;
-        }
+      if (only != NULL && sweep->team[w] >= 0)
+        sweep->teams_only[sweep->team[w]] = TRUE;
       sweep->first_reduction[w] = sf_dataset_find_reductions (dataset, worker->id, &sweep->n_reductions[w]);
       sweep->experienced[w] = sf_capacity_experienced_from (settings, worker->start);
     }
@@ -690,20 +746,15 @@ sf_sweep_new_some (const SfDataset  *dataset,
       Event open = { kase->start, i, +1 };
       Event close = { kase->closed, i, -1 };
 
-      /* With @only, most cases touch nobody followed: passed by on their
-       * ids before any lookup */
-#define FOLLOWED(id) ((id) > 0 && (id) <= max_id && followed[id])
-      if (followed != NULL && !FOLLOWED (kase->caseworker_id) && !FOLLOWED (kase->cover_id))
+      sweep->primary[i] = INDEX_OF (kase->caseworker_id);
+      sweep->cover[i] = kase->cover_id != 0 ? INDEX_OF (kase->cover_id) : -1;
+      /* With @only, most cases touch nobody followed */
+      if (!FOLLOWED (sweep->primary[i]) && !FOLLOWED (sweep->cover[i]))
         {
           sweep->primary[i] = sweep->cover[i] = -1;
           continue;
         }
-#undef FOLLOWED
-      sweep->primary[i] = sf_rows_find (dataset->caseworkers, kase->caseworker_id);
-      sweep->cover[i] = kase->cover_id != 0 ? sf_rows_find (dataset->caseworkers, kase->cover_id) : -1;
       if (sweep->primary[i] < 0)
-        continue;
-      if (only != NULL && !only[sweep->primary[i]] && (sweep->cover[i] < 0 || !only[sweep->cover[i]]))
         continue;
       /* Open from its start (from the beginning without one) until the day
        * it was closed; closed on or before its start, it never was. */
@@ -713,7 +764,9 @@ sf_sweep_new_some (const SfDataset  *dataset,
       if (kase->closed != SF_DAY_NONE)
         g_array_append_val (sweep->events, close);
     }
-  g_array_sort (sweep->events, compare_events);
+#undef FOLLOWED
+#undef INDEX_OF
+  sort_events (sweep->events);
   return sweep;
 }
 

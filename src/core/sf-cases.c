@@ -13,24 +13,6 @@
 #define MAX_REFERENCE_CHARS 64
 #define MAX_COUNT 10000
 
-typedef struct
-{
-  gint64 id;
-  char  *reference;
-  gint64 caseworker_id;
-  gint64 cover_id;
-  SfDay  start;
-  SfDay  closed;
-} CaseRow;
-
-static void
-case_row_clear (gpointer data)
-{
-  CaseRow *row = data;
-
-  g_clear_pointer (&row->reference, g_free);
-}
-
 gboolean
 sf_cases_check_reference (const char  *reference,
                           GError     **error)
@@ -95,7 +77,7 @@ find_worker (SfStore  *store,
     {
       found = TRUE;
       if (out_initials != NULL)
-        *out_initials = g_strdup (sf_db_stmt_column_text (stmt, 0));
+        *out_initials = sf_db_stmt_dup_text (stmt, 0);
       if (out_area_id != NULL)
         *out_area_id = sf_db_stmt_column_int64 (stmt, 1);
     }
@@ -211,8 +193,7 @@ sf_cases_add (SfStore       *store,
                                "INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date,"
                                " caseworker_id, cover_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
                                error);
-      ok = stmt != NULL;
-      if (ok)
+      if (stmt != NULL)
         {
           sf_db_stmt_bind_text_static (stmt, 1, kase->reference);
           sf_db_stmt_bind_id (stmt, 2, area_id);
@@ -221,9 +202,8 @@ sf_cases_add (SfStore       *store,
           sf_db_stmt_bind_day (stmt, 5, kase->closed);
           sf_db_stmt_bind_int64 (stmt, 6, kase->caseworker_id);
           sf_db_stmt_bind_id (stmt, 7, kase->cover_id);
-          ok = sf_store_step_returning (store, stmt, &id, error);
-          sf_db_stmt_free (stmt);
         }
+      ok = sf_store_run_returning (store, stmt, &id, error);
     }
   if (ok)
     {
@@ -259,8 +239,7 @@ write_case (SfStore      *store,
   sf_db_stmt_bind_day (stmt, 6, kase->closed);
   sf_db_stmt_bind_int64 (stmt, 7, kase->caseworker_id);
   sf_db_stmt_bind_id (stmt, 8, kase->cover_id);
-  ok = sf_store_step_done (store, stmt, error);
-  sf_db_stmt_free (stmt);
+  ok = sf_store_run (store, stmt, error);
   if (ok && sf_db_changes (sf_store_get_db (store)) == 0)
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
@@ -295,46 +274,65 @@ sf_cases_update (SfStore       *store,
   return sf_store_finish (store, ok, error);
 }
 
-/* Loads the cases of @ids in that order; FALSE if one does not exist. */
+/* The cases of @ids in that order; NULL, with @missing as the error, if
+ * one does not exist. */
+static GArray *
+load_cases (SfStore       *store,
+            const gint64  *ids,
+            guint          n_ids,
+            const char    *missing,
+            GError       **error)
+{
+  g_autoptr(GArray) cases = g_array_new (FALSE, TRUE, sizeof (SfCase));
+  SfDbStmt *stmt;
+
+  g_array_set_clear_func (cases, sf_case_clear);
+  stmt = sf_store_prepare (store,
+                           "SELECT reference, COALESCE (area_id, 0), complexity, start_date, closed_date,"
+                           " caseworker_id, COALESCE (cover_id, 0), counted, version FROM casefile WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      SfCase kase = { 0 };
+      SfComplexity complexity = SF_COMPLEXITY_KOMPLEKS;
+
+      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
+      if (sf_db_stmt_step (stmt) != SF_DB_ROW)
+        {
+          sf_db_stmt_free (stmt);
+          g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, missing);
+          return NULL;
+        }
+      kase.id = ids[i];
+      kase.reference = sf_db_stmt_dup_text (stmt, 0);
+      kase.area_id = sf_db_stmt_column_int64 (stmt, 1);
+      sf_complexity_parse (sf_db_stmt_column_text (stmt, 2), &complexity);
+      kase.complexity = complexity;
+      kase.start = sf_db_stmt_column_day (stmt, 3);
+      kase.closed = sf_db_stmt_column_day (stmt, 4);
+      kase.caseworker_id = sf_db_stmt_column_int64 (stmt, 5);
+      kase.cover_id = sf_db_stmt_column_int64 (stmt, 6);
+      kase.counted = sf_db_stmt_column_int64 (stmt, 7) != 0;
+      kase.version = sf_db_stmt_column_int64 (stmt, 8);
+      g_array_append_val (cases, kase);
+      sf_db_stmt_reset (stmt);
+    }
+  sf_db_stmt_free (stmt);
+  return g_steal_pointer (&cases);
+}
+
+/* The cases of @ids in that order, to change them; NULL if one does not
+ * exist. */
 static GArray *
 load_rows (SfStore       *store,
            const gint64  *ids,
            guint          n_ids,
            GError       **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (CaseRow));
-  SfDbStmt *stmt;
-
-  g_array_set_clear_func (rows, case_row_clear);
-  stmt = sf_store_prepare (store,
-                           "SELECT reference, caseworker_id, COALESCE (cover_id, 0), start_date, closed_date"
-                           " FROM casefile WHERE id = ?1",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  for (guint i = 0; i < n_ids; i++)
-    {
-      CaseRow row = { 0 };
-
-      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
-      if (sf_db_stmt_step (stmt) != SF_DB_ROW)
-        {
-          sf_db_stmt_free (stmt);
-          g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
-                               _("A case no longer exists; someone may have removed it. Nothing was changed."));
-          return NULL;
-        }
-      row.id = ids[i];
-      row.reference = g_strdup (sf_db_stmt_column_text (stmt, 0));
-      row.caseworker_id = sf_db_stmt_column_int64 (stmt, 1);
-      row.cover_id = sf_db_stmt_column_int64 (stmt, 2);
-      row.start = sf_db_stmt_column_day (stmt, 3);
-      row.closed = sf_db_stmt_column_day (stmt, 4);
-      g_array_append_val (rows, row);
-      sf_db_stmt_reset (stmt);
-    }
-  sf_db_stmt_free (stmt);
-  return g_steal_pointer (&rows);
+  return load_cases (store, ids, n_ids,
+                     _("A case no longer exists; someone may have removed it. Nothing was changed."), error);
 }
 
 static char *
@@ -343,7 +341,7 @@ references_detail (GArray *rows)
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < rows->len; i++)
-    g_string_append_printf (text, "%s%s", i ? ", " : "", g_array_index (rows, CaseRow, i).reference);
+    g_string_append_printf (text, "%s%s", i ? ", " : "", g_array_index (rows, SfCase, i).reference);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -489,7 +487,7 @@ sf_cases_close_versioned (SfStore       *store,
   ok = rows != NULL;
   for (guint i = 0; ok && i < rows->len; i++)
     {
-      const CaseRow *row = &g_array_index (rows, CaseRow, i);
+      const SfCase *row = &g_array_index (rows, SfCase, i);
 
       if (row->start != SF_DAY_NONE && day < row->start)
         {
@@ -643,7 +641,7 @@ sf_cases_set_cover_versioned (SfStore       *store,
     }
   for (guint i = 0; ok && i < rows->len; i++)
     {
-      const CaseRow *row = &g_array_index (rows, CaseRow, i);
+      const SfCase *row = &g_array_index (rows, SfCase, i);
 
       if (cover_id != 0 && row->caseworker_id == cover_id)
         {
@@ -677,47 +675,9 @@ sf_cases_snapshot (SfStore       *store,
                    guint          n_ids,
                    GError       **error)
 {
-  g_autoptr(GArray) cases = g_array_new (FALSE, TRUE, sizeof (SfCase));
-  SfDbStmt *stmt;
-
   g_return_val_if_fail (SF_IS_STORE (store), NULL);
 
-  g_array_set_clear_func (cases, sf_case_clear);
-  stmt = sf_store_prepare (store,
-                           "SELECT reference, COALESCE (area_id, 0), complexity, start_date, closed_date,"
-                           " caseworker_id, COALESCE (cover_id, 0), counted, version FROM casefile WHERE id = ?1",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  for (guint i = 0; i < n_ids; i++)
-    {
-      SfCase kase = { 0 };
-      SfComplexity complexity = SF_COMPLEXITY_KOMPLEKS;
-
-      sf_db_stmt_bind_int64 (stmt, 1, ids[i]);
-      if (sf_db_stmt_step (stmt) != SF_DB_ROW)
-        {
-          sf_db_stmt_free (stmt);
-          g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND,
-                               _("A case no longer exists; someone may have removed it."));
-          return NULL;
-        }
-      kase.id = ids[i];
-      kase.reference = g_strdup (sf_db_stmt_column_text (stmt, 0));
-      kase.area_id = sf_db_stmt_column_int64 (stmt, 1);
-      sf_complexity_parse (sf_db_stmt_column_text (stmt, 2), &complexity);
-      kase.complexity = complexity;
-      kase.start = sf_db_stmt_column_day (stmt, 3);
-      kase.closed = sf_db_stmt_column_day (stmt, 4);
-      kase.caseworker_id = sf_db_stmt_column_int64 (stmt, 5);
-      kase.cover_id = sf_db_stmt_column_int64 (stmt, 6);
-      kase.counted = sf_db_stmt_column_int64 (stmt, 7) != 0;
-      kase.version = sf_db_stmt_column_int64 (stmt, 8);
-      g_array_append_val (cases, kase);
-      sf_db_stmt_reset (stmt);
-    }
-  sf_db_stmt_free (stmt);
-  return g_steal_pointer (&cases);
+  return load_cases (store, ids, n_ids, _("A case no longer exists; someone may have removed it."), error);
 }
 
 static gboolean
@@ -734,7 +694,6 @@ insert_case (SfStore      *store,
              GError      **error)
 {
   SfDbStmt *stmt;
-  gboolean ok;
 
   stmt = sf_store_prepare (store,
                            "INSERT INTO casefile (id, reference, area_id, complexity, start_date, closed_date,"
@@ -751,9 +710,7 @@ insert_case (SfStore      *store,
   sf_db_stmt_bind_int64 (stmt, 7, kase->caseworker_id);
   sf_db_stmt_bind_id (stmt, 8, kase->cover_id);
   sf_db_stmt_bind_int64 (stmt, 9, kase->counted ? 1 : 0);
-  ok = sf_store_step_done (store, stmt, error);
-  sf_db_stmt_free (stmt);
-  return ok;
+  return sf_store_run (store, stmt, error);
 }
 
 /* A case made since under the id of @kase, which an undo would put back:

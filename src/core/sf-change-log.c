@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sf-change-log.h"
+#include "sf-db-bind.h"
 #include "sf-error.h"
 #include "sf-text.h"
 
@@ -182,11 +183,11 @@ read_entry (SfDbStmt *stmt)
   SfChangeLogEntry *entry = g_new0 (SfChangeLogEntry, 1);
 
   entry->id = sf_db_stmt_column_int64 (stmt, 0);
-  entry->at = g_strdup (sf_db_stmt_column_text (stmt, 1));
-  entry->who = g_strdup (sf_db_stmt_column_text (stmt, 2));
-  entry->action = g_strdup (sf_db_stmt_column_text (stmt, 3));
-  entry->subject = g_strdup (sf_db_stmt_column_text (stmt, 4));
-  entry->detail = g_strdup (sf_db_stmt_column_text (stmt, 5));
+  entry->at = sf_db_stmt_dup_text (stmt, 1);
+  entry->who = sf_db_stmt_dup_text (stmt, 2);
+  entry->action = sf_db_stmt_dup_text (stmt, 3);
+  entry->subject = sf_db_stmt_dup_text (stmt, 4);
+  entry->detail = sf_db_stmt_dup_text (stmt, 5);
   return entry;
 }
 

@@ -243,13 +243,6 @@ sf_checklist_templates_load_default (GError **error)
   return sf_checklist_templates_load_bytes (bytes, error);
 }
 
-static char *
-column_text (SfDbStmt *stmt,
-             int           column)
-{
-  return g_strdup (sf_db_stmt_column_text (stmt, column));
-}
-
 static int
 compare_templates_by_title (gconstpointer a,
                             gconstpointer b)
@@ -284,9 +277,9 @@ sf_checklist_templates_load_all (SfStore  *store,
       gint64 *id = g_new (gint64, 1);
 
       *id = sf_db_stmt_column_int64 (stmt, 0);
-      template_->key = column_text (stmt, 1);
-      template_->title = column_text (stmt, 2);
-      template_->description = column_text (stmt, 3);
+      template_->key = sf_db_stmt_dup_text (stmt, 1);
+      template_->title = sf_db_stmt_dup_text (stmt, 2);
+      template_->description = sf_db_stmt_dup_text (stmt, 3);
       template_->custom = TRUE;
       g_ptr_array_add (custom, template_);
       g_hash_table_insert (by_id, id, template_);
@@ -310,11 +303,11 @@ sf_checklist_templates_load_all (SfStore  *store,
       if (template_ == NULL)
         continue;
       item = g_new0 (SfChecklistTemplateItem, 1);
-      item->key = column_text (stmt, 1);
-      item->section = column_text (stmt, 2);
-      item->section_detail = column_text (stmt, 3);
-      item->text = column_text (stmt, 4);
-      item->detail = column_text (stmt, 5);
+      item->key = sf_db_stmt_dup_text (stmt, 1);
+      item->section = sf_db_stmt_dup_text (stmt, 2);
+      item->section_detail = sf_db_stmt_dup_text (stmt, 3);
+      item->text = sf_db_stmt_dup_text (stmt, 4);
+      item->detail = sf_db_stmt_dup_text (stmt, 5);
       item->shipped = sf_db_stmt_column_int64 (stmt, 6) != 0;
       item->review_months = (guint) sf_db_stmt_column_int64 (stmt, 7);
       g_ptr_array_add (template_->items, item);
@@ -418,11 +411,11 @@ sf_checklists_load (SfStore  *store,
 
       checklist->id = sf_db_stmt_column_int64 (stmt, 0);
       checklist->team_id = sf_db_stmt_column_int64 (stmt, 1);
-      checklist->team_name = column_text (stmt, 2);
-      checklist->template_key = column_text (stmt, 3);
-      checklist->title = column_text (stmt, 4);
-      checklist->description = column_text (stmt, 5);
-      checklist->source = column_text (stmt, 6);
+      checklist->team_name = sf_db_stmt_dup_text (stmt, 2);
+      checklist->template_key = sf_db_stmt_dup_text (stmt, 3);
+      checklist->title = sf_db_stmt_dup_text (stmt, 4);
+      checklist->description = sf_db_stmt_dup_text (stmt, 5);
+      checklist->source = sf_db_stmt_dup_text (stmt, 6);
       checklist->shipped = sf_db_stmt_column_int64 (stmt, 7) != 0;
       checklist->created = sf_db_stmt_column_day (stmt, 8);
       checklist->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
@@ -457,16 +450,16 @@ sf_checklists_load (SfStore  *store,
       item = g_new0 (SfChecklistItem, 1);
       item->id = sf_db_stmt_column_int64 (stmt, 0);
       item->checklist_id = checklist_id;
-      item->key = column_text (stmt, 2);
-      item->section = column_text (stmt, 3);
-      item->section_detail = column_text (stmt, 4);
-      item->text = column_text (stmt, 5);
-      item->detail = column_text (stmt, 6);
+      item->key = sf_db_stmt_dup_text (stmt, 2);
+      item->section = sf_db_stmt_dup_text (stmt, 3);
+      item->section_detail = sf_db_stmt_dup_text (stmt, 4);
+      item->text = sf_db_stmt_dup_text (stmt, 5);
+      item->detail = sf_db_stmt_dup_text (stmt, 6);
       item->shipped = sf_db_stmt_column_int64 (stmt, 7) != 0;
       item->review_months = (guint) sf_db_stmt_column_int64 (stmt, 8);
       item->checked_on = sf_db_stmt_column_day (stmt, 9);
-      item->checked_by = column_text (stmt, 10);
-      item->note = column_text (stmt, 11);
+      item->checked_by = sf_db_stmt_dup_text (stmt, 10);
+      item->note = sf_db_stmt_dup_text (stmt, 11);
       item->version = sf_db_stmt_column_int64 (stmt, 12);
       g_ptr_array_add (checklist->items, item);
     }
@@ -543,17 +536,6 @@ sf_checklists_find_item (GPtrArray          *checklists,
   return NULL;
 }
 
-static gint64
-insert_row (SfStore       *store,
-            SfDbStmt  *stmt,
-            GError       **error)
-{
-  gint64 id;
-
-  if (!sf_store_step_returning (store, stmt, &id, error))
-    return 0;
-  return id;
-}
 
 gint64
 sf_checklist_create (SfStore     *store,
@@ -612,20 +594,17 @@ sf_checklist_create (SfStore     *store,
                                "INSERT INTO checklist (team_id, template_key, title, description, source, shipped, created)"
                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
                                error);
-      ok = stmt != NULL;
-    }
-  if (ok)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, team_id);
-      sf_db_stmt_bind_text_static (stmt, 2, template_->key);
-      sf_db_stmt_bind_text_static (stmt, 3, template_->title);
-      sf_store_bind_text_or_null (stmt, 4, template_->description);
-      sf_store_bind_text_or_null (stmt, 5, template_->source);
-      sf_db_stmt_bind_int64 (stmt, 6, !template_->custom);
-      sf_db_stmt_bind_text_static (stmt, 7, today);
-      id = insert_row (store, stmt, error);
-      ok = id != 0;
-      g_clear_pointer (&stmt, sf_db_stmt_free);
+      if (stmt != NULL)
+        {
+          sf_db_stmt_bind_int64 (stmt, 1, team_id);
+          sf_db_stmt_bind_text_static (stmt, 2, template_->key);
+          sf_db_stmt_bind_text_static (stmt, 3, template_->title);
+          sf_store_bind_text_or_null (stmt, 4, template_->description);
+          sf_store_bind_text_or_null (stmt, 5, template_->source);
+          sf_db_stmt_bind_int64 (stmt, 6, !template_->custom);
+          sf_db_stmt_bind_text_static (stmt, 7, today);
+        }
+      ok = sf_store_run_returning (store, g_steal_pointer (&stmt), &id, error) && id != 0;
     }
 
   if (ok)
@@ -678,14 +657,12 @@ update_one (SfStore     *store,
   if (!sf_store_begin (store, error))
     return FALSE;
   stmt = sf_store_prepare (store, sql, error);
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sf_db_stmt_bind_int64 (stmt, 1, id);
       sf_db_stmt_bind_int64 (stmt, 2, value);
-      ok = sf_store_step_done (store, stmt, error);
-      sf_db_stmt_free (stmt);
     }
+  ok = sf_store_run (store, stmt, error);
   if (ok && sf_db_changes (sf_store_get_db (store)) == 0)
     {
       g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, missing);
@@ -754,7 +731,6 @@ record_event (SfStore     *store,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
   SfDbStmt *stmt;
-  gboolean ok;
 
   stmt = sf_store_prepare (store,
                            "INSERT INTO checklist_event (item_id, action, day, initials, note, at, who)"
@@ -769,9 +745,7 @@ record_event (SfStore     *store,
   sf_store_bind_text_or_null (stmt, 5, note);
   sf_db_stmt_bind_text_static (stmt, 6, at);
   sf_db_stmt_bind_text (stmt, 7, g_get_user_name ());
-  ok = sf_store_step_done (store, stmt, error);
-  sf_db_stmt_free (stmt);
-  return ok;
+  return sf_store_run (store, stmt, error);
 }
 
 gboolean
@@ -866,17 +840,15 @@ sf_checklist_follow_up_versioned (SfStore     *store,
                                 "UPDATE checklist_item SET checked_on = ?2, checked_by = ?3, note = ?4,"
                                 " review_months = CASE WHEN ?5 < 0 THEN review_months ELSE ?5 END WHERE id = ?1",
                                 error) : NULL;
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sf_db_stmt_bind_int64 (stmt, 1, item_id);
       sf_db_stmt_bind_text_static (stmt, 2, iso);
       sf_db_stmt_bind_text_static (stmt, 3, who);
       sf_store_bind_text_or_null (stmt, 4, text);
       sf_db_stmt_bind_int64 (stmt, 5, review_months);
-      ok = sf_store_step_done (store, stmt, error);
-      sf_db_stmt_free (stmt);
     }
+  ok = sf_store_run (store, stmt, error);
   ok = ok && record_event (store, item_id, "check", iso, who, text, error);
   detail = g_strdup_printf ("item %" G_GINT64_FORMAT " on %s by %s", item_id, iso, who);
   ok = ok && sf_store_audit (store, "checklist-check", team, detail, error);
@@ -933,13 +905,9 @@ sf_checklist_uncheck_versioned (SfStore  *store,
   stmt = ok ? sf_store_prepare (store,
                                 "UPDATE checklist_item SET checked_on = NULL, checked_by = NULL, note = NULL WHERE id = ?1",
                                 error) : NULL;
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, item_id);
-      ok = sf_store_step_done (store, stmt, error);
-      sf_db_stmt_free (stmt);
-    }
+  if (stmt != NULL)
+    sf_db_stmt_bind_int64 (stmt, 1, item_id);
+  ok = sf_store_run (store, stmt, error);
   ok = ok && record_event (store, item_id, "uncheck", today, NULL, NULL, error);
   detail = g_strdup_printf ("item %" G_GINT64_FORMAT " (checked on %s)", item_id, checked);
   ok = ok && sf_store_audit (store, "checklist-uncheck", team, detail, error);
@@ -1013,17 +981,14 @@ sf_checklist_add_item (SfStore     *store,
                            " VALUES (?1, (SELECT COALESCE (max (position), 0) + 1 FROM checklist_item"
                            " WHERE checklist_id = ?1), ?2, ?3, ?4) RETURNING id",
                            error);
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sf_db_stmt_bind_int64 (stmt, 1, checklist_id);
       sf_db_stmt_bind_text_static (stmt, 2, clean);
       sf_store_bind_text_or_null (stmt, 3, clean_detail);
       sf_db_stmt_bind_int64 (stmt, 4, (int) review_months);
-      id = insert_row (store, stmt, error);
-      ok = id != 0;
-      sf_db_stmt_free (stmt);
     }
+  ok = sf_store_run_returning (store, stmt, &id, error) && id != 0;
   audit = g_strdup_printf ("checklist %" G_GINT64_FORMAT ": %s", checklist_id, clean);
   ok = ok && sf_store_audit (store, "checklist-add-item", team, audit, error);
   if (!sf_store_finish (store, ok, error))
@@ -1066,11 +1031,11 @@ sf_checklist_item_history (SfStore  *store,
       SfChecklistEvent *event = g_new0 (SfChecklistEvent, 1);
 
       event->day = sf_db_stmt_column_day (stmt, 0);
-      event->action = column_text (stmt, 1);
-      event->initials = column_text (stmt, 2);
-      event->note = column_text (stmt, 3);
-      event->at = column_text (stmt, 4);
-      event->who = column_text (stmt, 5);
+      event->action = sf_db_stmt_dup_text (stmt, 1);
+      event->initials = sf_db_stmt_dup_text (stmt, 2);
+      event->note = sf_db_stmt_dup_text (stmt, 3);
+      event->at = sf_db_stmt_dup_text (stmt, 4);
+      event->who = sf_db_stmt_dup_text (stmt, 5);
       g_ptr_array_add (events, event);
     }
   sf_db_stmt_free (stmt);
@@ -1094,7 +1059,7 @@ sf_checklist_last_initials (SfStore *store)
   if (stmt == NULL)
     return NULL;
   if (sf_db_stmt_step (stmt) == SF_DB_ROW)
-    initials = column_text (stmt, 0);
+    initials = sf_db_stmt_dup_text (stmt, 0);
   sf_db_stmt_free (stmt);
   return initials;
 }
@@ -1168,17 +1133,14 @@ sf_checklist_save_as_template (SfStore     *store,
   stmt = sf_store_prepare (store, "INSERT INTO checklist_template (key, title, at, who) VALUES (?1, ?2, ?3, ?4)"
                                   " RETURNING id",
                            error);
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sf_db_stmt_bind_text_static (stmt, 1, key);
       sf_db_stmt_bind_text_static (stmt, 2, clean);
       sf_db_stmt_bind_text_static (stmt, 3, at);
       sf_db_stmt_bind_text (stmt, 4, g_get_user_name ());
-      template_id = insert_row (store, stmt, error);
-      ok = template_id != 0;
-      sf_db_stmt_free (stmt);
     }
+  ok = sf_store_run_returning (store, stmt, &template_id, error) && template_id != 0;
   if (ok)
     {
       /* Added items get a key of their own, so that scripts can name them
@@ -1190,14 +1152,12 @@ sf_checklist_save_as_template (SfStore     *store,
                                " COALESCE (key, 'punkt-' || id), section, section_detail, text, detail, shipped,"
                                " review_months FROM checklist_item WHERE checklist_id = ?2 AND removed = 0",
                                error);
-      ok = stmt != NULL;
-    }
-  if (ok)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, template_id);
-      sf_db_stmt_bind_int64 (stmt, 2, checklist_id);
-      ok = sf_store_step_done (store, stmt, error);
-      sf_db_stmt_free (stmt);
+      if (stmt != NULL)
+        {
+          sf_db_stmt_bind_int64 (stmt, 1, template_id);
+          sf_db_stmt_bind_int64 (stmt, 2, checklist_id);
+        }
+      ok = sf_store_run (store, stmt, error);
     }
   ok = ok && sf_store_audit (store, "checklist-save-template", team, key, error);
   if (!sf_store_finish (store, ok, error))
@@ -1233,13 +1193,9 @@ sf_checklist_template_delete (SfStore     *store,
   if (!sf_store_begin (store, error))
     return FALSE;
   stmt = sf_store_prepare (store, "DELETE FROM checklist_template WHERE key = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sf_db_stmt_bind_text_static (stmt, 1, key);
-      ok = sf_store_step_done (store, stmt, error);
-      sf_db_stmt_free (stmt);
-    }
+  if (stmt != NULL)
+    sf_db_stmt_bind_text_static (stmt, 1, key);
+  ok = sf_store_run (store, stmt, error);
   ok = ok && sf_store_audit (store, "checklist-delete-template", NULL, key, error);
   return sf_store_finish (store, ok, error);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sf-conflict.h"
+#include "sf-db-bind.h"
 #include "sf-db.h"
 
 typedef SfConflict SfConflictErrorPrivate;
@@ -134,7 +135,7 @@ set_conflict_error (GError     **error,
       for (int i = 0; i < sf_db_stmt_column_count (row); i++)
         g_hash_table_insert (values, g_strdup (sf_db_stmt_column_name (row, i)),
                              sf_db_stmt_column_is_null (row, i) ? NULL
-                             : g_strdup (sf_db_stmt_column_text (row, i)));
+                             : sf_db_stmt_dup_text (row, i));
       /* A row never updated since it was made has no change time on a
        * file (no insert trigger): an acknowledgement says when it was made */
       if (value_of (values, "changed_at") == NULL && value_of (values, "at") != NULL &&

@@ -50,3 +50,11 @@ sf_db_stmt_column_day (SfDbStmt *stmt,
     sf_day_parse (text, &day);
   return day;
 }
+
+/* A copy of the text in @column, or NULL for NULL. */
+char *
+sf_db_stmt_dup_text (SfDbStmt *stmt,
+                     int       column)
+{
+  return g_strdup (sf_db_stmt_column_text (stmt, column));
+}

@@ -20,5 +20,7 @@ void   sf_db_stmt_bind_id    (SfDbStmt *stmt,
                               gint64    id);
 SfDay  sf_db_stmt_column_day (SfDbStmt *stmt,
                               int       column);
+char  *sf_db_stmt_dup_text   (SfDbStmt *stmt,
+                              int       column);
 
 G_END_DECLS

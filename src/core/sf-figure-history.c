@@ -6,6 +6,7 @@
 
 #include "sf-checklist.h"
 #include "sf-conflict.h"
+#include "sf-db-bind.h"
 #include "sf-error.h"
 #include "sf-figure-history.h"
 #include "sf-privacy.h"
@@ -653,13 +654,13 @@ sf_alert_acks_load (SfStore  *store,
       SfAlertAck *ack = g_new0 (SfAlertAck, 1);
       const char *expires = sf_db_stmt_column_text (stmt, 3);
 
-      ack->identity = g_strdup (sf_db_stmt_column_text (stmt, 0));
+      ack->identity = sf_db_stmt_dup_text (stmt, 0);
       ack->value = sf_db_stmt_column_double (stmt, 1);
-      ack->note = g_strdup (sf_db_stmt_column_text (stmt, 2));
+      ack->note = sf_db_stmt_dup_text (stmt, 2);
       if (expires != NULL)
         sf_day_parse (expires, &ack->expires);
-      ack->at = g_strdup (sf_db_stmt_column_text (stmt, 4));
-      ack->who = g_strdup (sf_db_stmt_column_text (stmt, 5));
+      ack->at = sf_db_stmt_dup_text (stmt, 4);
+      ack->who = sf_db_stmt_dup_text (stmt, 5);
       ack->id = sf_db_stmt_column_int64 (stmt, 6);
       ack->version = sf_db_stmt_column_int64 (stmt, 7);
       g_hash_table_insert (acks, ack->identity, ack);
@@ -725,8 +726,7 @@ write_ack (SfStore       *store,
     return FALSE;
   ok = claim_ack (store, identity, claim, seen_id, seen_version, error);
   stmt = ok ? sf_store_prepare (store, sql, error) : NULL;
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sf_db_stmt_bind_text_static (stmt, 1, identity);
       /* The acknowledgement's statement has six parameters, the undoing one one */
@@ -739,9 +739,8 @@ write_ack (SfStore       *store,
           sf_db_stmt_bind_text_static (stmt, 5, at);
           sf_db_stmt_bind_text (stmt, 6, g_get_user_name ());
         }
-      ok = sf_store_step_done (store, stmt, error);
-      sf_db_stmt_free (stmt);
     }
+  ok = sf_store_run (store, stmt, error);
   detail = note ? g_strdup_printf ("%s (%s)%s%s", identity, note, expires ? " until " : "", expires ? expires : "")
                 : g_strdup (identity);
   ok = ok && sf_store_audit (store, action, alert->subject, detail, error);
@@ -822,11 +821,39 @@ sf_alert_unacknowledge_versioned (SfStore        *store,
 /* How far back a sustained overload's start is looked for. */
 #define SUSTAINED_LOOKBACK_WEEKS 52
 
+/* The caseworkers to sweep for @caseworker_ids and @team_ids: those named
+ * and every member of the teams named (a team's figures are its members'),
+ * as a mask over the data set's caseworkers (into @only) and as ids (the
+ * ids given too, one removed since included). */
+static GArray *
+followed_caseworkers (const SfDataset *dataset,
+                      const GArray    *caseworker_ids,
+                      const GArray    *team_ids,
+                      guint8          *only)
+{
+  GArray *followed = g_array_copy ((GArray *) caseworker_ids);
+
+  for (guint w = 0; w < dataset->caseworkers->len; w++)
+    {
+      const SfCaseworker *worker = &g_array_index (dataset->caseworkers, SfCaseworker, w);
+
+      only[w] = sf_ids_contain (caseworker_ids, worker->id) || sf_ids_contain (team_ids, worker->team_id);
+      if (only[w])
+        sf_ids_add (followed, worker->id);
+    }
+  return followed;
+}
+
 /* The sustained-overload alerts on the figures' day, each point as the
  * trend takes it: recorded where the history has the day, else computed.
  * Of the caseworkers @caseworker_ids and the teams @team_ids alone when
  * they are given (the points are then swept for them and the other members
- * of those teams only: an edit's delta). */
+ * of those teams only: an edit's delta).
+ *
+ * Swept in three passes, each for those the one before leaves: the day
+ * itself, as whoever is not over on it has no run to it; the W + 1 weekly
+ * points that decide who is sustained; and, only when someone is, the year
+ * back that says since when. */
 static GPtrArray *
 sustained_alerts (SfStore          *store,
                   const SfFigures  *figures,
@@ -835,45 +862,62 @@ sustained_alerts (SfStore          *store,
                   GError          **error)
 {
   const SfDataset *dataset = figures->dataset;
+  const int weeks_of_pass[] = { 0, figures->settings.sustained_weeks,
+                                MAX (figures->settings.sustained_weeks, SUSTAINED_LOOKBACK_WEEKS) };
   g_autoptr(GArray) followed = NULL;
-  g_autofree guint8 *only = NULL;
-  GPtrArray *alerts = NULL;
+  g_autoptr(GArray) workers_left = NULL;
+  g_autoptr(GArray) teams_left = NULL;
+  g_autofree guint8 *only = g_new0 (guint8, MAX (dataset->caseworkers->len, 1));
+  GPtrArray *alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) sf_alert_free);
 
   if (caseworker_ids != NULL)
-    {
-      followed = g_array_copy ((GArray *) caseworker_ids);
-      only = g_new0 (guint8, MAX (dataset->caseworkers->len, 1));
-      for (guint w = 0; w < dataset->caseworkers->len; w++)
-        {
-          const SfCaseworker *worker = &g_array_index (dataset->caseworkers, SfCaseworker, w);
+    followed = followed_caseworkers (dataset, caseworker_ids, team_ids, only);
 
-          if (sf_ids_contain (caseworker_ids, worker->id) || sf_ids_contain (team_ids, worker->team_id))
-            {
-              only[w] = TRUE;
-              sf_ids_add (followed, worker->id);
-            }
-        }
-    }
-
-  /* The W + 1 points that decide first; only when someone is sustained,
-   * the year back that says since when */
-  for (int pass = 0, weeks = figures->settings.sustained_weeks; pass < 2;
-       pass++, weeks = MAX (weeks, SUSTAINED_LOOKBACK_WEEKS))
+  for (guint pass = 0; pass < G_N_ELEMENTS (weeks_of_pass); pass++)
     {
-      g_autoptr(GArray) days = sf_trend_days (figures->ref - 7 * (SfDay) weeks, figures->ref, SF_TREND_WEEK);
+      g_autoptr(GArray) days = sf_trend_days (figures->ref - 7 * (SfDay) weeks_of_pass[pass], figures->ref,
+                                              SF_TREND_WEEK);
       g_autoptr(GPtrArray) recordings = sf_figure_history_load_recordings_some (store, days, followed, team_ids, error);
       g_autoptr(GPtrArray) points = NULL;
+      g_autoptr(GArray) workers = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) teams = g_array_new (FALSE, FALSE, sizeof (gint64));
 
       if (recordings == NULL)
         {
-          g_clear_pointer (&alerts, g_ptr_array_unref);
+          g_ptr_array_unref (alerts);
           return NULL;
         }
-      points = sf_trend_compute_some (dataset, &figures->settings, days, recordings, only);
-      g_clear_pointer (&alerts, g_ptr_array_unref);
-      alerts = sf_alerts_sustained_some (figures, points, caseworker_ids, team_ids);
-      if (alerts->len == 0 || weeks >= SUSTAINED_LOOKBACK_WEEKS)
+      points = sf_trend_compute_some (dataset, &figures->settings, days, recordings,
+                                      followed != NULL ? only : NULL);
+      if (pass == 0 && points->len > 0)
+        sf_alerts_over_at (figures, g_ptr_array_index (points, points->len - 1), caseworker_ids, team_ids,
+                           workers, teams);
+      else if (pass > 0)
+        {
+          g_ptr_array_unref (alerts);
+          alerts = sf_alerts_sustained_some (figures, points, caseworker_ids, team_ids);
+          for (guint i = 0; i < alerts->len; i++)
+            {
+              const SfAlert *alert = g_ptr_array_index (alerts, i);
+
+              if (alert->caseworker_id != 0)
+                sf_ids_add (workers, alert->caseworker_id);
+              else
+                sf_ids_add (teams, alert->team_id);
+            }
+        }
+      if (workers->len + teams->len == 0 || pass + 1 == G_N_ELEMENTS (weeks_of_pass))
         break;
+
+      /* The next pass, for those this one leaves */
+      g_clear_pointer (&workers_left, g_array_unref);
+      g_clear_pointer (&teams_left, g_array_unref);
+      workers_left = g_steal_pointer (&workers);
+      teams_left = g_steal_pointer (&teams);
+      caseworker_ids = workers_left;
+      team_ids = teams_left;
+      g_clear_pointer (&followed, g_array_unref);
+      followed = followed_caseworkers (dataset, caseworker_ids, team_ids, only);
     }
   return alerts;
 }
@@ -1013,15 +1057,13 @@ sf_alerts_take_new_errors (SfStore     *store,
                                   " ON CONFLICT (program) DO UPDATE SET last_run = excluded.last_run,"
                                   " errors = excluded.errors",
                            error);
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sf_db_stmt_bind_text_static (stmt, 1, program);
       sf_db_stmt_bind_text_static (stmt, 2, at);
       sf_db_stmt_bind_text_static (stmt, 3, current->str);
-      ok = sf_store_step_done (store, stmt, error);
-      sf_db_stmt_free (stmt);
     }
+  ok = sf_store_run (store, stmt, error);
   if (!ok || !sf_store_commit (store, error))
     {
       sf_store_rollback (store);

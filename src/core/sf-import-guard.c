@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sf-conflict.h"
+#include "sf-db-bind.h"
 #include "sf-db.h"
 #include "sf-import-guard.h"
 
@@ -207,8 +208,8 @@ fill_who (SfStore  *store,
   sf_db_stmt_bind_int64 (stmt, 1, m->entry->id);
   if (sf_db_stmt_step (stmt) == SF_DB_ROW)
     {
-      m->who = sf_db_stmt_column_is_null (stmt, 0) ? NULL : g_strdup (sf_db_stmt_column_text (stmt, 0));
-      m->when = sf_db_stmt_column_is_null (stmt, 1) ? NULL : g_strdup (sf_db_stmt_column_text (stmt, 1));
+      m->who = sf_db_stmt_column_is_null (stmt, 0) ? NULL : sf_db_stmt_dup_text (stmt, 0);
+      m->when = sf_db_stmt_column_is_null (stmt, 1) ? NULL : sf_db_stmt_dup_text (stmt, 1);
     }
   return TRUE;
 }
@@ -283,8 +284,8 @@ check_table (SfImportGuard  *guard,
       if (!sf_db_stmt_column_is_null (stmt, 1))
         {
           m.version = sf_db_stmt_column_int64 (stmt, 1);
-          m.who = sf_db_stmt_column_is_null (stmt, 2) ? NULL : g_strdup (sf_db_stmt_column_text (stmt, 2));
-          m.when = sf_db_stmt_column_is_null (stmt, 3) ? NULL : g_strdup (sf_db_stmt_column_text (stmt, 3));
+          m.who = sf_db_stmt_column_is_null (stmt, 2) ? NULL : sf_db_stmt_dup_text (stmt, 2);
+          m.when = sf_db_stmt_column_is_null (stmt, 3) ? NULL : sf_db_stmt_dup_text (stmt, 3);
         }
       g_array_append_val (moved, m);
     }

@@ -10,9 +10,11 @@ G_BEGIN_DECLS
 
 /* Importing cases from a case system with a look first.  The file's column
  * names are mapped to ours (mappings are remembered per database, because
- * each case system names its columns its own way), the import is tried on
- * a copy of the database, and what would change is shown: new, updated
- * and closed cases, and each person's figures before and after.  Only
+ * each case system names its columns its own way), the import is run and
+ * not kept (sf_import_cases_try(): on a file, on a copy in memory; on a
+ * server, in a transaction rolled back), and what would change is shown:
+ * new, updated and closed cases, and each person's figures before and
+ * after.  Only
  * sf_import_preview_apply() writes, with the same all-or-nothing import
  * the CLI uses, and only when none of the stored cases the file names has
  * changed since the preview read them. */

@@ -7,6 +7,7 @@
 #include "sf-areas.h"
 #include "sf-backup.h"
 #include "sf-csv.h"
+#include "sf-db-bind.h"
 #include "sf-error.h"
 #include "sf-import-guard.h"
 #include "sf-import-private.h"
@@ -105,6 +106,9 @@ typedef struct
   GStringChunk   *composed;             /* fields that NFC changed */
   SfImportGuard  *guard;                /* the versions of the rows read: checked
                                          * inside the transaction (sf-import-guard.h) */
+  SfDataset     **after;                /* a dry run (sf_import_cases_try()) on a
+                                         * server: the data as the import leaves it,
+                                         * read before the rollback; NULL: a real import */
 } Import;
 
 typedef struct
@@ -407,7 +411,7 @@ load_rangeless_areas (Import  *im,
     return NULL;
   while (sf_db_stmt_step (stmt) == SF_DB_ROW)
     g_hash_table_insert (areas, g_memdup2 (&(gint64) { sf_db_stmt_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         g_strdup (sf_db_stmt_column_text (stmt, 1)));
+                         sf_db_stmt_dup_text (stmt, 1));
   sf_db_stmt_free (stmt);
   return g_steal_pointer (&areas);
 }
@@ -472,7 +476,7 @@ load_versions (Import      *im,
       row->id = sf_db_stmt_column_int64 (stmt, 0);
       row->version = sf_db_stmt_column_int64 (stmt, 2);
       /* Without a label of its own, the key names the row (a case's reference) */
-      row->label = sf_db_stmt_column_count (stmt) > 3 ? g_strdup (sf_db_stmt_column_text (stmt, 3)) : NULL;
+      row->label = sf_db_stmt_column_count (stmt) > 3 ? sf_db_stmt_dup_text (stmt, 3) : NULL;
       g_hash_table_insert (rows, fold ? fold_key (key) : g_strdup (key), row);
     }
   if (step != SF_DB_DONE)
@@ -913,17 +917,6 @@ check_roster_row (Import   *im,
   g_array_append_val (plan->rows, row);
 }
 
-static void
-bind_text (SfDbStmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (is_blank (text))
-    sf_db_stmt_bind_null (stmt, index);
-  else
-    sf_db_stmt_bind_text (stmt, index, text);
-}
-
 /* @day as ISO 8601 text, formatted by hand: this runs for every date of a
  * 100,000-case import. */
 static void
@@ -1168,9 +1161,9 @@ apply_roster (Import      *im,
       sf_db_stmt_bind_int64 (upsert_worker, 4, team->id);
       sf_db_stmt_bind_double (upsert_worker, 5, row->hours);
       bind_day (upsert_worker, 6, row->start);
-      bind_text (upsert_worker, 7, row->absence);
+      sf_store_bind_text_or_null (upsert_worker, 7, row->absence);
       sf_db_stmt_bind_double (upsert_worker, 8, row->factor);
-      bind_text (upsert_worker, 9, row->factor_reason);
+      sf_store_bind_text_or_null (upsert_worker, 9, row->factor_reason);
       bind_day (upsert_worker, 10, row->end);
       bind_day (upsert_worker, 11, row->absence_from);
       bind_day (upsert_worker, 12, row->absence_to);
@@ -1195,7 +1188,7 @@ apply_roster (Import      *im,
           sf_db_stmt_bind_int64 (same_reduction, 5, !has_column (im, COL_REDUCTION_REASON));
           sf_db_stmt_bind_double (same_reduction, 2, row->reduction_hours);
           sf_db_stmt_bind_text_static (same_reduction, 3, row->reduction_reason);
-          bind_text (same_reduction, 4, row->reduction_note);
+          sf_store_bind_text_or_null (same_reduction, 4, row->reduction_note);
           bind_day (same_reduction, 6, row->reduction_from);
           bind_day (same_reduction, 7, row->reduction_to);
           /* A file without a period's column keeps the stored dates of an
@@ -1247,7 +1240,7 @@ apply_roster (Import      *im,
           sf_db_stmt_bind_int64 (insert_reduction, 1, id);
           sf_db_stmt_bind_double (insert_reduction, 2, row->reduction_hours);
           sf_db_stmt_bind_text_static (insert_reduction, 3, row->reduction_reason);
-          bind_text (insert_reduction, 4, row->reduction_note);
+          sf_store_bind_text_or_null (insert_reduction, 4, row->reduction_note);
           bind_day (insert_reduction, 5, row->reduction_from);
           bind_day (insert_reduction, 6, row->reduction_to);
           if (!sf_store_step_done (im->store, insert_reduction, error))
@@ -1912,7 +1905,7 @@ server_query (Import   *im,
   for (int i = 0; i < n; i++)
     values[i] = sf_db_stmt_column_int64 (stmt, i);
   if (text != NULL)
-    *text = g_strdup (sf_db_stmt_column_text (stmt, n));
+    *text = sf_db_stmt_dup_text (stmt, n);
   return TRUE;
 }
 
@@ -1951,7 +1944,11 @@ static const char * const direct_case_columns[] = {
 
 /* Inside the import's transaction: whether the case table is empty, and
  * if so who writes (*@who) and when (*@when), as the columns' defaults
- * would say (schema step 5).  FALSE when the query failed. */
+ * would say (schema step 5).  Empty means empty for everyone: where
+ * row-level security applies to this login (a manager, HR, an admin) the
+ * table may hold cases out of its sight, whose numbers the file may
+ * repeat, so only the owner copies straight in.  FALSE when the query
+ * failed. */
 static gboolean
 query_direct (Import    *im,
               gboolean  *empty,
@@ -1959,17 +1956,56 @@ query_direct (Import    *im,
               char     **when)
 {
   g_autoptr(SfDbStmt) stmt = sf_db_prepare (sf_store_get_db (im->store),
-                                            "SELECT NOT EXISTS (SELECT 1 FROM casefile), session_user,"
+                                            "SELECT NOT EXISTS (SELECT 1 FROM casefile)"
+                                            "  AND NOT row_security_active ('casefile'), session_user,"
                                             " to_char (now () AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
                                             NULL);
 
   if (stmt == NULL || sf_db_stmt_step (stmt) != SF_DB_ROW)
     return FALSE;
   *empty = sf_db_stmt_column_int64 (stmt, 0) != 0;
-  *who = g_strdup (sf_db_stmt_column_text (stmt, 1));
-  *when = g_strdup (sf_db_stmt_column_text (stmt, 2));
+  *who = sf_db_stmt_dup_text (stmt, 1);
+  *when = sf_db_stmt_dup_text (stmt, 2);
   return TRUE;
 }
+
+/* The end of a dry run (sf_import_cases_try()), where the import would
+ * write its change-log line and commit: what the commit would check is
+ * checked now, the data as the import leaves it is read inside the
+ * transaction (*im->after), and the transaction is rolled back.  Nothing
+ * of it was ever visible to anyone else, and a trigger's NOTIFY is only
+ * delivered at a commit: the other users hear nothing. */
+static gboolean
+end_dry_run (Import  *im,
+             GError **error)
+{
+  if (!sf_db_exec (sf_store_get_db (im->store), "SET CONSTRAINTS ALL IMMEDIATE", NULL))
+    {
+      set_server_error (im, error);
+      sf_store_rollback_bulk (im->store);
+      return FALSE;
+    }
+  *im->after = sf_store_load_dataset (im->store, error);
+  sf_store_rollback_bulk (im->store);
+  return *im->after != NULL;
+}
+
+/* After the rows' insert failed on a unique key: the first line whose
+ * case number is taken by a case this login cannot see (row-level
+ * security: another team's), or that another program added meanwhile.
+ * Those the insert skips when told to pass over a conflict, which the
+ * server finds whether or not the login sees the row; the insert is
+ * undone with the transaction. */
+#define HIDDEN_CASE_SQL \
+  "WITH inserted AS (" \
+  "  INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date, caseworker_id, cover_id)" \
+  "  SELECT reference, area_id, complexity, start_date, closed_date, caseworker_id, cover_id" \
+  "  FROM sf_import_case i WHERE NOT EXISTS (SELECT 1 FROM casefile f WHERE f.reference = i.reference)" \
+  "  ON CONFLICT (reference) DO NOTHING RETURNING reference)" \
+  " SELECT line, reference FROM sf_import_case i" \
+  " WHERE NOT EXISTS (SELECT 1 FROM casefile f WHERE f.reference = i.reference)" \
+  "  AND NOT EXISTS (SELECT 1 FROM inserted WHERE inserted.reference = i.reference)" \
+  " ORDER BY line LIMIT 1"
 
 static gboolean
 apply_cases_on_server (Import    *im,
@@ -1997,7 +2033,10 @@ apply_cases_on_server (Import    *im,
     }
   if (test_hook != NULL)
     test_hook (im->store, SF_IMPORT_STAGE_CHECKED, test_hook_data);
-  if (!sf_store_begin_bulk (im->store, "casefile", (gint64) plan->rows->len >= cases_before, error))
+  /* A dry run sets nothing aside: that would lock the case table against
+   * every other user's reading while the preview is read */
+  if (!sf_store_begin_bulk (im->store, "casefile",
+                            im->after == NULL && (gint64) plan->rows->len >= cases_before, error))
     return FALSE;
   if (!check_guard (im, error))
     {
@@ -2072,7 +2111,8 @@ apply_cases_on_server (Import    *im,
       g_autofree char *theirs = NULL;
       g_autofree char *set = case_update_parts (im, "i", &mine, &theirs);
 
-      upsert = g_strdup_printf ("UPDATE casefile SET %s FROM sf_import_case i"
+      upsert = g_strdup_printf ("SAVEPOINT sf_import_apply;"
+                                "UPDATE casefile SET %s FROM sf_import_case i"
                                 " WHERE casefile.reference = i.reference AND (%s) IS DISTINCT FROM (%s);"
                                 "INSERT INTO casefile (reference, area_id, complexity, start_date, closed_date,"
                                 "  caseworker_id, cover_id)"
@@ -2129,7 +2169,20 @@ apply_cases_on_server (Import    *im,
     {
       changed = sf_db_total_changes (db);
       if (!sf_db_exec (db, upsert, NULL))
-        goto failed;
+        {
+          g_autofree char *reference = NULL;
+          guint line = find_line (im, HIDDEN_CASE_SQL, &reference);
+
+          if (line != 0)
+            {
+              add_problem (im, line, _("the case number “%s” is already used by a case you cannot see "
+                                       "(another team’s) or by one another program added during the "
+                                       "import. Check the number, or leave the line out."), reference);
+              sf_store_rollback_bulk (im->store);
+              return finish_problems (im, error);
+            }
+          goto failed;
+        }
       /* The rows updated and inserted */
       changed = sf_db_total_changes (db) - changed;
       cases_after = sf_store_count (im->store, "casefile");
@@ -2140,6 +2193,8 @@ apply_cases_on_server (Import    *im,
   im->result->updated += changed - (cases_after - cases_before);
   im->result->unchanged += plan->rows->len - changed;
   im->changed = changed > 0;
+  if (im->after != NULL)
+    return end_dry_run (im, error);
   if (!im->changed)
     {
       sf_store_rollback_bulk (im->store);
@@ -2451,12 +2506,14 @@ sf_import_cases (SfStore         *store,
   return sf_import_cases_guarded (store, contents, NULL, result, error);
 }
 
-gboolean
-sf_import_cases_guarded (SfStore         *store,
-                         GBytes          *contents,
-                         SfImportGuard   *guard,
-                         SfImportResult  *result,
-                         GError         **error)
+/* The case import; with @after, a dry run on a server (sf_import_cases_try()) */
+static gboolean
+import_cases (SfStore         *store,
+              GBytes          *contents,
+              SfImportGuard   *guard,
+              SfDataset      **after,
+              SfImportResult  *result,
+              GError         **error)
 {
   Import im;
   CasePlan plan = { 0 };
@@ -2465,7 +2522,11 @@ sf_import_cases_guarded (SfStore         *store,
   g_autoptr(GHashTable) stored_cases = NULL;
   gboolean ok = FALSE;
 
+  /* Only the server's path has a dry run; a file's preview runs on a copy */
+  g_return_val_if_fail (after == NULL || sf_db_get_kind (sf_store_get_db (store)) == SF_DB_POSTGRES, FALSE);
+
   init_import (&im, store, result, TRUE);
+  im.after = after;
   if (!sf_store_load_settings (store, &im.settings, error))
     return FALSE;
   /* Without a preview's, the versions as the file is checked against the
@@ -2514,7 +2575,7 @@ sf_import_cases_guarded (SfStore         *store,
   else
     ok = backup_before_import (&im, error) && apply_cases (&im, &plan, error);
   g_clear_pointer (&im.pending, sf_backup_discard);
-  if (ok && im.changed)
+  if (ok && im.changed && after == NULL)
     sf_store_emit_changed (store);
 
 out:
@@ -2526,6 +2587,62 @@ out:
   g_clear_pointer (&plan.workers, g_hash_table_unref);
   g_clear_pointer (&plan.worker_areas, g_hash_table_unref);
   return ok;
+}
+
+gboolean
+sf_import_cases_guarded (SfStore         *store,
+                         GBytes          *contents,
+                         SfImportGuard   *guard,
+                         SfImportResult  *result,
+                         GError         **error)
+{
+  return import_cases (store, contents, guard, NULL, result, error);
+}
+
+/**
+ * sf_import_cases_try:
+ * @out_after: (out): the data as the import would leave it
+ *
+ * Runs the case import, all of it, checks and writes, without keeping
+ * anything, and gives the data as it would then be: what a preview shows.
+ * On a file it runs on a copy in memory (the online backup API: a moment's
+ * read, no lock held while the import runs).  On a server it is a dry run
+ * in the database itself: the import's own transaction, with the server's
+ * constraints, access policies and triggers, read at the point where it
+ * would commit and then rolled back; nobody else sees any of it (see
+ * docs/store.md).  Nothing is guarded: the caller records the versions
+ * from the data it compares with.  Problems with the file are an
+ * %SF_ERROR_INVALID_INPUT error, listed in @result as by the import.
+ */
+gboolean
+sf_import_cases_try (SfStore         *store,
+                     GBytes          *contents,
+                     SfImportResult  *result,
+                     SfDataset      **out_after,
+                     GError         **error)
+{
+  g_autoptr(SfImportGuard) no_guard = sf_import_guard_new ();
+  g_autoptr(SfStore) copy = NULL;
+  g_autoptr(SfDataset) after = NULL;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out_after != NULL, FALSE);
+
+  if (sf_db_get_kind (sf_store_get_db (store)) == SF_DB_POSTGRES)
+    {
+      if (!import_cases (store, contents, no_guard, &after, result, error))
+        return FALSE;
+      *out_after = g_steal_pointer (&after);
+      return TRUE;
+    }
+
+  copy = sf_store_open_memory_copy (store, error);
+  if (copy == NULL)
+    return FALSE;
+  if (!import_cases (copy, contents, no_guard, NULL, result, error))
+    return FALSE;
+  *out_after = sf_store_load_dataset (copy, error);
+  return *out_after != NULL;
 }
 
 static void

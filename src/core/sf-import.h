@@ -46,6 +46,14 @@ gboolean sf_import_cases_guarded  (SfStore        *store,
                                    SfImportGuard  *guard,
                                    SfImportResult *result,
                                    GError        **error);
+/* The case import run and not kept: the data as it would leave it
+ * (*@out_after), for a preview.  On a file, on a copy in memory; on a
+ * server, in the database's own transaction, rolled back. */
+gboolean sf_import_cases_try      (SfStore        *store,
+                                   GBytes         *contents,
+                                   SfImportResult *result,
+                                   SfDataset     **out_after,
+                                   GError        **error);
 gboolean sf_import_file         (SfStore        *store,
                                  GFile          *file,
                                  gboolean        cases,

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "sf-conflict.h"
+#include "sf-db-bind.h"
 #include "sf-error.h"
 #include "sf-planned-hires.h"
 #include "sf-roster-edit.h"
@@ -85,8 +86,7 @@ sf_planned_hire_save (SfStore              *store,
     stmt = sf_store_prepare (store,
                              "UPDATE planned_hire SET team_id = ?2, weekly_hours = ?3, start_date = ?4,"
                              " note = ?5 WHERE id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       if (id != 0)
         sf_db_stmt_bind_int64 (stmt, 1, id);
@@ -94,10 +94,8 @@ sf_planned_hire_save (SfStore              *store,
       sf_db_stmt_bind_double (stmt, 3, hire->weekly_hours);
       sf_db_stmt_bind_text_static (stmt, 4, start);
       sf_store_bind_text_or_null (stmt, 5, hire->note);
-      ok = id != 0 ? sf_store_step_done (store, stmt, error)
-                   : sf_store_step_returning (store, stmt, &id, error);
-      sf_db_stmt_free (stmt);
     }
+  ok = id != 0 ? sf_store_run (store, stmt, error) : sf_store_run_returning (store, stmt, &id, error);
 
   team = sf_store_query_text (store, "SELECT name FROM team WHERE id = ?1", hire->team_id);
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", %g hours from %s", id, hire->weekly_hours, start);
@@ -142,13 +140,9 @@ sf_planned_hire_remove_versioned (SfStore  *store,
     return FALSE;
   ok = sf_conflict_claim (store, "planned_hire", id, version, error);
   stmt = ok ? sf_store_prepare (store, "DELETE FROM planned_hire WHERE id = ?1", error) : NULL;
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, id);
-      ok = sf_store_step_done (store, stmt, error);
-      sf_db_stmt_free (stmt);
-    }
+  if (stmt != NULL)
+    sf_db_stmt_bind_int64 (stmt, 1, id);
+  ok = sf_store_run (store, stmt, error);
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT, id);
   ok = ok && sf_store_audit (store, "planned-hire-remove", team, detail, error);
   return sf_store_finish (store, ok, error);
@@ -180,7 +174,7 @@ sf_planned_hires_load (SfStore  *store,
       hire.team_id = sf_db_stmt_column_int64 (stmt, 1);
       hire.weekly_hours = sf_db_stmt_column_double (stmt, 2);
       sf_day_parse (sf_db_stmt_column_text (stmt, 3), &hire.start);
-      hire.note = g_strdup (sf_db_stmt_column_text (stmt, 4));
+      hire.note = sf_db_stmt_dup_text (stmt, 4);
       hire.version = sf_db_stmt_column_int64 (stmt, 5);
       g_array_append_val (hires, hire);
     }

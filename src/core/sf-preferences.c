@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "sf-conflict.h"
+#include "sf-db-bind.h"
 #include "sf-db.h"
 #include "sf-error.h"
 #include "sf-norms.h"
@@ -134,7 +135,7 @@ sf_preferences_set_team_norm_versioned (SfStore  *store,
     {
       sf_db_stmt_bind_int64 (stmt, 1, team_id);
       if (sf_db_stmt_step (stmt) == SF_DB_ROW)
-        name = g_strdup (sf_db_stmt_column_text (stmt, 0));
+        name = sf_db_stmt_dup_text (stmt, 0);
       sf_db_stmt_free (stmt);
       if (name == NULL)
         {
@@ -167,17 +168,15 @@ sf_preferences_set_team_norm_versioned (SfStore  *store,
   if (ok)
     {
       stmt = sf_store_prepare (store, "UPDATE team SET cap = ?2 WHERE id = ?1", error);
-      ok = stmt != NULL;
-      if (ok)
+      if (stmt != NULL)
         {
           sf_db_stmt_bind_int64 (stmt, 1, team_id);
           if (norm > 0)
             sf_db_stmt_bind_double (stmt, 2, norm);
           else
             sf_db_stmt_bind_null (stmt, 2);
-          ok = sf_store_step_done (store, stmt, error);
-          sf_db_stmt_free (stmt);
         }
+      ok = sf_store_run (store, stmt, error);
     }
   if (ok)
     {
@@ -198,24 +197,6 @@ canonical_setting (const char *key,
   if (text != NULL)
     sf_settings_set (&settings, key, text, NULL);
   return sf_settings_get (&settings, key);
-}
-
-/* The stored text of @key, NULL when none (the default) or on error */
-static char *
-read_setting (SfStore    *store,
-              const char *key,
-              GError    **error)
-{
-  SfDbStmt *stmt = sf_store_prepare (store, "SELECT value FROM setting WHERE key = ?1", error);
-  char *text = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sf_db_stmt_bind_text_static (stmt, 1, key);
-  if (sf_db_stmt_step (stmt) == SF_DB_ROW)
-    text = g_strdup (sf_db_stmt_column_text (stmt, 0));
-  sf_db_stmt_free (stmt);
-  return text;
 }
 
 gboolean
@@ -255,7 +236,7 @@ sf_preferences_set_setting (SfStore           *store,
   /* The stored text, compared as the settings read it; the write then
    * names the very text it replaces, so that a write committed meanwhile
    * (which a server's row lock waits for) leaves it nothing to change */
-  stored = read_setting (store, key, NULL);
+  stored = sf_store_get_setting (store, key);
   ok = TRUE;
   theirs = canonical_setting (key, stored);
   if (ok && g_strcmp0 (theirs, seen) != 0)
@@ -270,25 +251,23 @@ sf_preferences_set_setting (SfStore           *store,
                                ? "UPDATE setting SET value = ?2 WHERE key = ?1 AND value = ?3"
                                : "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
                                error);
-      ok = stmt != NULL;
-    }
-  if (ok)
-    {
-      sf_db_stmt_bind_text_static (stmt, 1, key);
-      sf_db_stmt_bind_text_static (stmt, 2, mine);
-      if (stored != NULL)
-        sf_db_stmt_bind_text_static (stmt, 3, stored);
-      ok = sf_store_step_done (store, stmt, error);
-      sf_db_stmt_free (stmt);
-      if (ok && sf_db_changes (sf_store_get_db (store)) == 0)
+      if (stmt != NULL)
         {
-          g_autofree char *now = read_setting (store, key, NULL);
-
-          g_free (theirs);
-          theirs = canonical_setting (key, now);
-          sf_conflict_set_setting_error (error, key, label, theirs);
-          ok = FALSE;
+          sf_db_stmt_bind_text_static (stmt, 1, key);
+          sf_db_stmt_bind_text_static (stmt, 2, mine);
+          if (stored != NULL)
+            sf_db_stmt_bind_text_static (stmt, 3, stored);
         }
+      ok = sf_store_run (store, stmt, error);
+    }
+  if (ok && sf_db_changes (sf_store_get_db (store)) == 0)
+    {
+      g_autofree char *now = sf_store_get_setting (store, key);
+
+      g_free (theirs);
+      theirs = canonical_setting (key, now);
+      sf_conflict_set_setting_error (error, key, label, theirs);
+      ok = FALSE;
     }
   detail = g_strdup_printf ("%s = %s", key, mine);
   ok = ok && sf_store_audit (store, "setting", key, detail, error);

@@ -389,6 +389,14 @@ render_json (const SfFigures *figures)
 
 /* ---- CSV ------------------------------------------------------------- */
 
+static void
+csv_count (GString *out,
+           guint    value,
+           gboolean last)
+{
+  g_string_append_printf (out, last ? "%u\r\n" : "%u;", value);
+}
+
 /* For Danish spreadsheets: ';' between fields, decimal comma, CRLF.
  * Caseworkers first, then, after an empty line, the teams.  (A file
  * written for Excel adds a BOM; this text goes to standard output.) */
@@ -404,13 +412,11 @@ render_csv (const SfFigures *figures)
   for (guint i = 0; i < workers->len; i++)
     {
       const SfWorkerFigures *wf = g_ptr_array_index (workers, i);
-      char count[32];
 
       sf_csv_append_field (out, wf->worker->initials, FALSE);
       sf_csv_append_field (out, wf->worker->name, FALSE);
       sf_csv_append_field (out, wf->team ? wf->team->name : "", FALSE);
-      g_snprintf (count, sizeof count, "%u;", wf->open_cases);
-      g_string_append (out, count);
+      csv_count (out, wf->open_cases, FALSE);
       sf_csv_append_number (out, wf->weighted_load, FALSE);
       sf_csv_append_number (out, wf->availability, FALSE);
       sf_csv_append_number (out, wf->experience, FALSE);
@@ -425,20 +431,17 @@ render_csv (const SfFigures *figures)
   for (guint i = 0; i < teams->len; i++)
     {
       const SfTeamFigures *tf = g_ptr_array_index (teams, i);
-      char count[32];
       double low, high;
 
       sf_csv_append_field (out, tf->team->name, FALSE);
       sf_csv_append_field (out, tf->area ? tf->area->key : "", FALSE);
       sf_csv_append_number (out, tf->base_norm, FALSE);
-      g_snprintf (count, sizeof count, "%u;", tf->members);
-      g_string_append (out, count);
+      csv_count (out, tf->members, FALSE);
       sf_csv_append_number (out, tf->fte_available, FALSE);
       sf_csv_append_number (out, tf->fte_needed, FALSE);
       sf_csv_append_number (out, tf->capacity, FALSE);
       sf_csv_append_number (out, tf->load, FALSE);
-      g_snprintf (count, sizeof count, "%u;", tf->uncovered_cases);
-      g_string_append (out, count);
+      csv_count (out, tf->uncovered_cases, FALSE);
       sf_csv_append_number (out, tf->compliance, FALSE);
       sf_csv_append_number (out, tf->cases_per_fte, FALSE);
       if (tf->area != NULL && sf_area_get_range (tf->area, &low, &high))
@@ -742,14 +745,6 @@ render_trend_json (SfDay        from,
     }
   g_string_append (out, points->len ? "\n  ]\n}" : "]\n}");
   return g_string_free (out, FALSE);
-}
-
-static void
-csv_count (GString *out,
-           guint    value,
-           gboolean last)
-{
-  g_string_append_printf (out, last ? "%u\r\n" : "%u;", value);
 }
 
 static char *

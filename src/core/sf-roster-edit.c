@@ -43,6 +43,32 @@ is_blank (const char *text)
   return text == NULL || *text == '\0';
 }
 
+/* A field that must be filled in is: else @missing is the error. */
+static gboolean
+check_given (const char  *text,
+             const char  *missing,
+             GError     **error)
+{
+  if (!is_blank (text))
+    return TRUE;
+  g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, missing);
+  return FALSE;
+}
+
+/* A period's two ends (either may be open) are in order: else @message is
+ * the error. */
+static gboolean
+check_in_order (SfDay        first,
+                SfDay        last,
+                const char  *message,
+                GError     **error)
+{
+  if (first == SF_DAY_NONE || last == SF_DAY_NONE || last >= first)
+    return TRUE;
+  g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, message);
+  return FALSE;
+}
+
 static char *
 format_number (double value)
 {
@@ -124,25 +150,16 @@ gboolean
 sf_roster_check_team_name (const char  *name,
                            GError     **error)
 {
-  if (is_blank (name))
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                           _("The team needs a name."));
-      return FALSE;
-    }
-  return sf_roster_check_text (_("The team name"), name, SF_ROSTER_MAX_TEXT, error);
+  return check_given (name, _("The team needs a name."), error) &&
+         sf_roster_check_text (_("The team name"), name, SF_ROSTER_MAX_TEXT, error);
 }
 
 gboolean
 sf_roster_check_initials (const char  *initials,
                           GError     **error)
 {
-  if (is_blank (initials))
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                           _("The initials are missing."));
-      return FALSE;
-    }
+  if (!check_given (initials, _("The initials are missing."), error))
+    return FALSE;
   if (!g_utf8_validate (initials, -1, NULL) ||
       g_utf8_strlen (initials, -1) > SF_ROSTER_MAX_INITIALS ||
       strpbrk (initials, " \t\n\r") != NULL)
@@ -180,13 +197,8 @@ gboolean
 sf_roster_check_name (const char  *name,
                       GError     **error)
 {
-  if (is_blank (name))
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                           _("The name is missing."));
-      return FALSE;
-    }
-  return sf_roster_check_text (_("The name"), name, SF_ROSTER_MAX_TEXT, error);
+  return check_given (name, _("The name is missing."), error) &&
+         sf_roster_check_text (_("The name"), name, SF_ROSTER_MAX_TEXT, error);
 }
 
 /* Contracted hours: 0 up to full time (37 by default). */
@@ -285,13 +297,7 @@ sf_roster_check_period (SfDay    from,
                         SfDay    to,
                         GError **error)
 {
-  if (from != SF_DAY_NONE && to != SF_DAY_NONE && to < from)
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                           _("The period ends before it starts."));
-      return FALSE;
-    }
-  return TRUE;
+  return check_in_order (from, to, _("The period ends before it starts."), error);
 }
 
 /* A caseworker works from the start date through the last working day. */
@@ -300,13 +306,8 @@ sf_roster_check_last_day (SfDay    start,
                           SfDay    end,
                           GError **error)
 {
-  if (start != SF_DAY_NONE && end != SF_DAY_NONE && end < start)
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                           _("The last working day comes before the start date. Correct one of them."));
-      return FALSE;
-    }
-  return TRUE;
+  return check_in_order (start, end, _("The last working day comes before the start date. Correct one of them."),
+                         error);
 }
 
 /* The most hours the reductions take away on any one day.  The total only
@@ -416,36 +417,6 @@ sf_roster_find_team_name (SfStore    *store,
 }
 
 static gboolean
-run (SfStore      *store,
-     SfDbStmt *stmt,
-     GError      **error)
-{
-  gboolean ok;
-
-  if (stmt == NULL)
-    return FALSE;
-  ok = sf_store_step_done (store, stmt, error);
-  sf_db_stmt_free (stmt);
-  return ok;
-}
-
-/* run() for an INSERT … RETURNING id */
-static gboolean
-run_returning (SfStore   *store,
-               SfDbStmt  *stmt,
-               gint64    *id,
-               GError   **error)
-{
-  gboolean ok;
-
-  if (stmt == NULL)
-    return FALSE;
-  ok = sf_store_step_returning (store, stmt, id, error);
-  sf_db_stmt_free (stmt);
-  return ok;
-}
-
-static gboolean
 not_found (GError     **error,
            const char  *message)
 {
@@ -526,7 +497,7 @@ sf_roster_save_team (SfStore       *store,
       if (team->cap > 0)
         sf_db_stmt_bind_double (stmt, 4, team->cap);
     }
-  ok = id != 0 ? run (store, stmt, error) : run_returning (store, stmt, &id, error);
+  ok = id != 0 ? sf_store_run (store, stmt, error) : sf_store_run_returning (store, stmt, &id, error);
 
   area_key = sf_store_query_text (store, "SELECT key FROM area WHERE id = ?1", team->area_id);
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", area %s, cap %g", id,
@@ -667,7 +638,7 @@ sf_roster_save_caseworker (SfStore             *store,
       sf_store_bind_text_or_null (stmt, 11, worker->individual_factor < 1 ? worker->factor_reason : NULL);
       sf_db_stmt_bind_day (stmt, 12, worker->end);
     }
-  ok = id != 0 ? run (store, stmt, error) : run_returning (store, stmt, &id, error);
+  ok = id != 0 ? sf_store_run (store, stmt, error) : sf_store_run_returning (store, stmt, &id, error);
 
   /* Reductions as they are stored keep their rows */
   if (ok && worker->id != 0 && same_reductions (store, id, reductions, n_reductions))
@@ -677,7 +648,7 @@ sf_roster_save_caseworker (SfStore             *store,
       stmt = sf_store_prepare (store, "DELETE FROM reduction WHERE caseworker_id = ?1", error);
       if (stmt != NULL)
         sf_db_stmt_bind_int64 (stmt, 1, id);
-      ok = run (store, stmt, error);
+      ok = sf_store_run (store, stmt, error);
     }
   for (guint i = 0; ok && i < n_reductions_written; i++)
     {
@@ -695,7 +666,7 @@ sf_roster_save_caseworker (SfStore             *store,
           sf_db_stmt_bind_day (stmt, 5, r->from);
           sf_db_stmt_bind_day (stmt, 6, r->to);
         }
-      ok = run (store, stmt, error);
+      ok = sf_store_run (store, stmt, error);
     }
 
   team = sf_store_query_text (store, "SELECT name FROM team WHERE id = ?1", worker->team_id);
@@ -1042,7 +1013,7 @@ delete_id (SfStore     *store,
 
   if (stmt != NULL)
     sf_db_stmt_bind_int64 (stmt, 1, id);
-  return run (store, stmt, error);
+  return sf_store_run (store, stmt, error);
 }
 
 /* "Name (INITIALS)" of caseworker @id, and their initials in
@@ -1272,7 +1243,7 @@ insert_row (SfStore  *store,
     return FALSE;
   for (guint i = 0; i < row->values->len; i++)
     sf_db_stmt_bind_value (stmt, (int) i + 1, g_ptr_array_index (row->values, i));
-  return run (store, stmt, error);
+  return sf_store_run (store, stmt, error);
 }
 
 static gboolean
@@ -1289,7 +1260,7 @@ revert_change (SfStore  *store,
     return FALSE;
   sf_db_stmt_bind_int64 (stmt, 1, change->rowid);
   sf_db_stmt_bind_value (stmt, 2, change->old_value);
-  return run (store, stmt, error);
+  return sf_store_run (store, stmt, error);
 }
 
 gboolean

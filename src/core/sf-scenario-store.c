@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sf-cases.h"
+#include "sf-db-bind.h"
 #include "sf-error.h"
 #include "sf-planned-hires.h"
 #include "sf-preferences.h"
@@ -70,10 +71,10 @@ sf_scenario_store_list (SfStore  *store,
       SfSavedScenario *saved = g_new0 (SfSavedScenario, 1);
 
       saved->id = sf_db_stmt_column_int64 (stmt, 0);
-      saved->name = g_strdup (sf_db_stmt_column_text (stmt, 1));
+      saved->name = sf_db_stmt_dup_text (stmt, 1);
       saved->n_changes = count_changes (sf_db_stmt_column_text (stmt, 2));
-      saved->created = g_strdup (sf_db_stmt_column_text (stmt, 3));
-      saved->updated = g_strdup (sf_db_stmt_column_text (stmt, 4));
+      saved->created = sf_db_stmt_dup_text (stmt, 3);
+      saved->updated = sf_db_stmt_dup_text (stmt, 4);
       g_ptr_array_add (list, saved);
     }
   sf_db_stmt_free (stmt);
@@ -216,17 +217,15 @@ sf_scenario_store_save (SfStore           *store,
                                              "UPDATE scenario SET name = ?2, key = ?3, changes = ?4, updated = ?5"
                                              " WHERE id = ?1", error);
 
-      ok = stmt != NULL;
-      if (ok)
+      if (stmt != NULL)
         {
           sf_db_stmt_bind_int64 (stmt, 1, id);
           sf_db_stmt_bind_text (stmt, 2, scenario->name);
           sf_db_stmt_bind_text (stmt, 3, key);
           sf_db_stmt_bind_text (stmt, 4, json);
           sf_db_stmt_bind_text (stmt, 5, now);
-          ok = sf_store_step_done (store, stmt, error);
-          sf_db_stmt_free (stmt);
         }
+      ok = sf_store_run (store, stmt, error);
     }
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", %u changes", id, scenario->changes->len);
   ok = ok && sf_store_audit (store, "scenario-save", scenario->name, detail, error);
@@ -325,13 +324,9 @@ sf_scenario_store_delete (SfStore  *store,
   if (!sf_store_begin (store, error))
     return FALSE;
   stmt = sf_store_prepare (store, "DELETE FROM scenario WHERE id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sf_db_stmt_bind_int64 (stmt, 1, id);
-      ok = sf_store_step_done (store, stmt, error);
-      sf_db_stmt_free (stmt);
-    }
+  if (stmt != NULL)
+    sf_db_stmt_bind_int64 (stmt, 1, id);
+  ok = sf_store_run (store, stmt, error);
   ok = ok && sf_store_audit (store, "scenario-delete", name, NULL, error);
   return sf_store_finish (store, ok, error);
 }
@@ -551,7 +546,7 @@ apply_change (SfStore                *store,
           {
             sf_db_stmt_bind_text_static (stmt, 1, step->key);
             if (sf_db_stmt_step (stmt) == SF_DB_ROW)
-              step->value = g_strdup (sf_db_stmt_column_text (stmt, 0));
+              step->value = sf_db_stmt_dup_text (stmt, 0);
             sf_db_stmt_free (stmt);
           }
         ok = ok && sf_store_set_setting (store, step->key, value, error);
@@ -626,15 +621,10 @@ undo_step (SfStore  *store,
         {
           /* It was the default, not stored: so again */
           SfDbStmt *stmt = sf_store_prepare (store, "DELETE FROM setting WHERE key = ?1", error);
-          gboolean ok = stmt != NULL;
 
-          if (ok)
-            {
-              sf_db_stmt_bind_text_static (stmt, 1, step->key);
-              ok = sf_store_step_done (store, stmt, error);
-              sf_db_stmt_free (stmt);
-            }
-          return ok;
+          if (stmt != NULL)
+            sf_db_stmt_bind_text_static (stmt, 1, step->key);
+          return sf_store_run (store, stmt, error);
         }
     case STEP_CASES:
       return sf_cases_restore (store, step->cases, error);

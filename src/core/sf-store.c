@@ -248,14 +248,14 @@ sf_store_prepare (SfStore     *self,
   return stmt;
 }
 
-/* Steps a statement that returns no rows, and resets it for reuse. */
-gboolean
-sf_store_step_done (SfStore       *self,
-                    SfDbStmt  *stmt,
-                    GError       **error)
+/* After the last step of @stmt, which ended in @rc: resets it for reuse,
+ * and tells whether it failed. */
+static gboolean
+end_step (SfStore   *self,
+          SfDbStmt  *stmt,
+          SfDbStep   rc,
+          GError   **error)
 {
-  SfDbStep rc = sf_db_stmt_step (stmt);
-
   if (rc == SF_DB_STEP_ERROR)
     {
       sf_store_set_db_error (self, error);
@@ -265,6 +265,15 @@ sf_store_step_done (SfStore       *self,
   sf_db_stmt_reset (stmt);
   sf_db_stmt_clear (stmt);
   return TRUE;
+}
+
+/* Steps a statement that returns no rows, and resets it for reuse. */
+gboolean
+sf_store_step_done (SfStore       *self,
+                    SfDbStmt  *stmt,
+                    GError       **error)
+{
+  return end_step (self, stmt, sf_db_stmt_step (stmt), error);
 }
 
 /**
@@ -290,15 +299,42 @@ sf_store_step_returning (SfStore   *self,
       rc = sf_db_stmt_step (stmt);
     }
   if (rc == SF_DB_STEP_ERROR)
-    {
-      *id = 0;
-      sf_store_set_db_error (self, error);
-      sf_db_stmt_reset (stmt);
-      return FALSE;
-    }
-  sf_db_stmt_reset (stmt);
-  sf_db_stmt_clear (stmt);
-  return TRUE;
+    *id = 0;
+  return end_step (self, stmt, rc, error);
+}
+
+/* The end of a prepare, bind, step: steps @stmt (from sf_store_prepare(),
+ * a statement that returns no rows) and frees it.  FALSE, with the error
+ * sf_store_prepare() set, when @stmt is NULL. */
+gboolean
+sf_store_run (SfStore   *self,
+              SfDbStmt  *stmt,
+              GError   **error)
+{
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  ok = sf_store_step_done (self, stmt, error);
+  sf_db_stmt_free (stmt);
+  return ok;
+}
+
+/* sf_store_run() for a statement that ends in `RETURNING id`: the new id
+ * into *@id (see sf_store_step_returning()). */
+gboolean
+sf_store_run_returning (SfStore   *self,
+                        SfDbStmt  *stmt,
+                        gint64    *id,
+                        GError   **error)
+{
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  ok = sf_store_step_returning (self, stmt, id, error);
+  sf_db_stmt_free (stmt);
+  return ok;
 }
 
 /* Takes the write lock at once, so a second writer waits (up to the busy
@@ -496,7 +532,7 @@ pg_set_aside (SfStore     *self,
   sf_db_stmt_bind_text (stmt, 1, table);
   while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
     {
-      g_ptr_array_add (self->bulk_indexes, g_strdup (sf_db_stmt_column_text (stmt, 2)));
+      g_ptr_array_add (self->bulk_indexes, sf_db_stmt_dup_text (stmt, 2));
       /* Foreign keys first, then indexes, then keys: the reverse order */
       g_string_prepend (drops, ";");
       g_string_prepend (drops, sf_db_stmt_column_text (stmt, 3));
@@ -570,8 +606,8 @@ sf_store_begin_bulk (SfStore     *self,
       sf_db_stmt_bind_text_static (stmt, 1, table);
       while ((rc = sf_db_stmt_step (stmt)) == SF_DB_ROW)
         {
-          g_ptr_array_add (names, g_strdup (sf_db_stmt_column_text (stmt, 0)));
-          g_ptr_array_add (self->bulk_indexes, g_strdup (sf_db_stmt_column_text (stmt, 1)));
+          g_ptr_array_add (names, sf_db_stmt_dup_text (stmt, 0));
+          g_ptr_array_add (self->bulk_indexes, sf_db_stmt_dup_text (stmt, 1));
         }
       sf_db_stmt_free (stmt);
       if (rc != SF_DB_DONE)
@@ -891,7 +927,7 @@ sync_catalogue (SfStore  *self,
   if (stmt == NULL)
     return FALSE;
   if (sf_db_stmt_step (stmt) == SF_DB_ROW)
-    stored = g_strdup (sf_db_stmt_column_text (stmt, 0));
+    stored = sf_db_stmt_dup_text (stmt, 0);
   sf_db_stmt_free (stmt);
 
   if (g_strcmp0 (stored, stamp) == 0)
@@ -949,13 +985,9 @@ sync_catalogue (SfStore  *self,
     {
       stmt = sf_store_prepare (self, "INSERT INTO meta (key, value) VALUES ('catalogue', ?1)"
                                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sf_db_stmt_bind_text_static (stmt, 1, stamp);
-          ok = sf_store_step_done (self, stmt, error);
-          sf_db_stmt_free (stmt);
-        }
+      if (stmt != NULL)
+        sf_db_stmt_bind_text_static (stmt, 1, stamp);
+      ok = sf_store_run (self, stmt, error);
     }
 
   if (!ok)
@@ -1483,7 +1515,9 @@ sf_store_copy_over (SfStore     *self,
  * sf_store_open_memory_copy:
  *
  * A copy of the database in memory, to try changes on (an import's
- * preview).  SQLite copies itself with the online backup API.
+ * preview on a file).  SQLite copies itself with the online backup API;
+ * a server's database is not copied (its preview is a dry run on the
+ * server, sf_import_cases_try()).
  */
 SfStore *
 sf_store_open_memory_copy (SfStore  *self,
@@ -1712,14 +1746,12 @@ sf_store_set_setting (SfStore     *self,
     return FALSE;
   stmt = sf_store_prepare (self, "INSERT INTO setting (key, value) VALUES (?1, ?2)"
                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
-  ok = stmt != NULL;
-  if (ok)
+  if (stmt != NULL)
     {
       sf_db_stmt_bind_text_static (stmt, 1, key);
       sf_db_stmt_bind_text_static (stmt, 2, canonical);
-      ok = sf_store_step_done (self, stmt, error);
-      sf_db_stmt_free (stmt);
     }
+  ok = sf_store_run (self, stmt, error);
   detail = g_strdup_printf ("%s = %s", key, canonical);
   ok = ok && sf_store_audit (self, "setting", key, detail, error);
   if (!ok)
@@ -1740,13 +1772,6 @@ column_number (SfDbStmt *stmt,
   if (sf_db_stmt_column_is_null (stmt, column))
     return NAN;
   return sf_db_stmt_column_double (stmt, column);
-}
-
-static char *
-column_text (SfDbStmt *stmt,
-             int           column)
-{
-  return g_strdup (sf_db_stmt_column_text (stmt, column));
 }
 
 typedef void (*RowReader) (SfDbStmt *stmt, gpointer row);
@@ -1836,8 +1861,8 @@ read_area (SfDbStmt *stmt,
   SfArea *area = row;
 
   area->id = sf_db_stmt_column_int64 (stmt, 0);
-  area->key = column_text (stmt, 1);
-  area->name = column_text (stmt, 2);
+  area->key = sf_db_stmt_dup_text (stmt, 1);
+  area->name = sf_db_stmt_dup_text (stmt, 2);
   area->ds_low = column_number (stmt, 3);
   area->ds_high = column_number (stmt, 4);
   area->survey_avg = column_number (stmt, 5);
@@ -1847,8 +1872,8 @@ read_area (SfDbStmt *stmt,
   area->share_compliant = column_number (stmt, 9);
   area->survey_year = sf_db_stmt_column_int64 (stmt, 10);
   area->survey_prev_year = sf_db_stmt_column_int64 (stmt, 11);
-  area->note = column_text (stmt, 12);
-  area->source = column_text (stmt, 13);
+  area->note = sf_db_stmt_dup_text (stmt, 12);
+  area->source = sf_db_stmt_dup_text (stmt, 13);
   area->custom = sf_db_stmt_column_int64 (stmt, 14) != 0;
   area->own_low = column_number (stmt, 15);
   area->own_high = column_number (stmt, 16);
@@ -1862,7 +1887,7 @@ read_team (SfDbStmt *stmt,
   SfTeam *team = row;
 
   team->id = sf_db_stmt_column_int64 (stmt, 0);
-  team->name = column_text (stmt, 1);
+  team->name = sf_db_stmt_dup_text (stmt, 1);
   team->area_id = sf_db_stmt_column_int64 (stmt, 2);
   team->cap = sf_db_stmt_column_double (stmt, 3);
   team->version = sf_db_stmt_column_int64 (stmt, 4);
@@ -1875,16 +1900,16 @@ read_caseworker (SfDbStmt *stmt,
   SfCaseworker *worker = row;
 
   worker->id = sf_db_stmt_column_int64 (stmt, 0);
-  worker->initials = column_text (stmt, 1);
-  worker->name = column_text (stmt, 2);
+  worker->initials = sf_db_stmt_dup_text (stmt, 1);
+  worker->name = sf_db_stmt_dup_text (stmt, 2);
   worker->team_id = sf_db_stmt_column_int64 (stmt, 3);
   worker->weekly_hours = sf_db_stmt_column_double (stmt, 4);
   worker->start = sf_db_stmt_column_day (stmt, 5);
-  worker->absence_kind = column_text (stmt, 6);
+  worker->absence_kind = sf_db_stmt_dup_text (stmt, 6);
   worker->absence_from = sf_db_stmt_column_day (stmt, 7);
   worker->absence_to = sf_db_stmt_column_day (stmt, 8);
   worker->individual_factor = sf_db_stmt_column_double (stmt, 9);
-  worker->factor_reason = column_text (stmt, 10);
+  worker->factor_reason = sf_db_stmt_dup_text (stmt, 10);
   worker->end = sf_db_stmt_column_day (stmt, 11);
   worker->version = sf_db_stmt_column_int64 (stmt, 12);
 }
@@ -1899,7 +1924,7 @@ read_planned_hire (SfDbStmt *stmt,
   hire->team_id = sf_db_stmt_column_int64 (stmt, 1);
   hire->weekly_hours = sf_db_stmt_column_double (stmt, 2);
   hire->start = sf_db_stmt_column_day (stmt, 3);
-  hire->note = column_text (stmt, 4);
+  hire->note = sf_db_stmt_dup_text (stmt, 4);
   hire->version = sf_db_stmt_column_int64 (stmt, 5);
 }
 
@@ -1915,7 +1940,7 @@ read_reduction (SfDbStmt *stmt,
   reduction->hours = sf_db_stmt_column_double (stmt, 2);
   sf_reduction_reason_parse (sf_db_stmt_column_text (stmt, 3), &reason);
   reduction->reason = reason;
-  reduction->note = column_text (stmt, 4);
+  reduction->note = sf_db_stmt_dup_text (stmt, 4);
   reduction->from = sf_db_stmt_column_day (stmt, 5);
   reduction->to = sf_db_stmt_column_day (stmt, 6);
 }
@@ -1928,7 +1953,7 @@ read_case (SfDbStmt *stmt,
   SfComplexity complexity = SF_COMPLEXITY_KOMPLEKS;
 
   kase->id = sf_db_stmt_column_int64 (stmt, 0);
-  kase->reference = column_text (stmt, 1);
+  kase->reference = sf_db_stmt_dup_text (stmt, 1);
   kase->area_id = sf_db_stmt_column_int64 (stmt, 2);
   sf_complexity_parse (sf_db_stmt_column_text (stmt, 3), &complexity);
   kase->complexity = complexity;
@@ -2174,7 +2199,6 @@ sf_store_audit (SfStore     *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
   SfDbStmt *stmt;
-  gboolean ok;
 
   stmt = sf_store_prepare (self,
                            "INSERT INTO audit (at, who, action, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -2186,9 +2210,7 @@ sf_store_audit (SfStore     *self,
   sf_db_stmt_bind_text_static (stmt, 3, action);
   sf_store_bind_text_or_null (stmt, 4, subject);
   sf_store_bind_text_or_null (stmt, 5, detail);
-  ok = sf_store_step_done (self, stmt, error);
-  sf_db_stmt_free (stmt);
-  return ok;
+  return sf_store_run (self, stmt, error);
 }
 
 /* Ends a write begun with sf_store_begin(): commits and tells the views
@@ -2212,6 +2234,19 @@ sf_store_finish (SfStore  *self,
   return TRUE;
 }
 
+/* Steps @stmt (bound) and frees it: the text of its first row's first
+ * column, or NULL when there is none. */
+static char *
+first_text (SfDbStmt *stmt)
+{
+  char *text = NULL;
+
+  if (sf_db_stmt_step (stmt) == SF_DB_ROW)
+    text = sf_db_stmt_dup_text (stmt, 0);
+  sf_db_stmt_free (stmt);
+  return text;
+}
+
 /* The first column of the row @sql finds with @id as its ?1, as text (NULL
  * when there is none), or as an integer (0). */
 char *
@@ -2220,15 +2255,25 @@ sf_store_query_text (SfStore    *self,
                      gint64      id)
 {
   SfDbStmt *stmt = sf_store_prepare (self, sql, NULL);
-  char *text = NULL;
 
   if (stmt == NULL)
     return NULL;
   sf_db_stmt_bind_int64 (stmt, 1, id);
-  if (sf_db_stmt_step (stmt) == SF_DB_ROW)
-    text = g_strdup (sf_db_stmt_column_text (stmt, 0));
-  sf_db_stmt_free (stmt);
-  return text;
+  return first_text (stmt);
+}
+
+/* The stored text of the setting @key, NULL when none is stored (it has
+ * its default) or on error. */
+char *
+sf_store_get_setting (SfStore    *self,
+                      const char *key)
+{
+  SfDbStmt *stmt = sf_store_prepare (self, "SELECT value FROM setting WHERE key = ?1", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sf_db_stmt_bind_text_static (stmt, 1, key);
+  return first_text (stmt);
 }
 
 gint64

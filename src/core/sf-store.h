@@ -95,6 +95,13 @@ gboolean     sf_store_step_returning   (SfStore      *self,
                                         SfDbStmt     *stmt,
                                         gint64       *id,
                                         GError      **error);
+gboolean     sf_store_run              (SfStore      *self,
+                                        SfDbStmt     *stmt,
+                                        GError      **error);
+gboolean     sf_store_run_returning    (SfStore      *self,
+                                        SfDbStmt     *stmt,
+                                        gint64       *id,
+                                        GError      **error);
 void         sf_store_set_db_error     (SfStore      *self,
                                         GError      **error);
 void         sf_store_emit_changed     (SfStore      *self);
@@ -119,6 +126,8 @@ void         sf_store_note_unannounced_rows (SfStore *self,
 gboolean     sf_store_load_settings    (SfStore      *self,
                                         SfSettings   *settings,
                                         GError      **error);
+char        *sf_store_get_setting      (SfStore      *self,
+                                        const char   *key);
 gboolean     sf_store_set_setting      (SfStore      *self,
                                         const char   *key,
                                         const char   *value,

@@ -1,3 +1,6 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -185,6 +188,26 @@ sf_format_decimal (double value,
   if (isnan (value))
     return g_strdup ("—");
   return g_strdup_printf ("%.*f", digits, value);
+}
+
+/**
+ * sf_format_percent:
+ * @fraction: 1 is 100 %
+ *
+ * A share as every page and dialog shows it: whole per cent, the locale's
+ * way ("104 %", with the space Danish puts before %).  Not a number, or
+ * infinite (no norm to measure against), is shown as a dash.
+ */
+char *
+sf_format_percent (double fraction)
+{
+  g_autofree char *number = NULL;
+
+  if (!isfinite (fraction))
+    return g_strdup ("—");
+  number = sf_format_decimal (fraction * 100, 0);
+  /* Translators: a share in per cent; Danish puts a space before % */
+  return g_strdup_printf (_("%s %%"), number);
 }
 
 /**

@@ -15,6 +15,7 @@ gboolean  sf_text_parse_decimal  (const char *text,
 char     *sf_format_decimal      (double      value,
                                   int         digits);
 char     *sf_format_hours        (double      hours);
+char     *sf_format_percent      (double      fraction);
 char     *sf_format_exact        (double      value,
                                   char        decimal);
 char     *sf_csv_escape_field    (const char *value,

@@ -182,14 +182,12 @@ ask_about_conflict (GtkWindow    *parent,
   const SfConflict *conflict = sf_conflict_get (error);
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
   Retry *copy = g_new0 (Retry, 1);
-  const char *expires = conflict->values != NULL ? g_hash_table_lookup (conflict->values, "expires") : NULL;
+  const char *expires = sf_conflict_dialog_theirs (conflict, "expires");
   SfDay day = SF_DAY_NONE;
 
   if (expires != NULL)
     sf_day_parse (expires, &day);
-  sf_conflict_fields_add (fields, _("Note"),
-                          g_strdup (conflict->values != NULL ? g_hash_table_lookup (conflict->values, "note") : NULL),
-                          g_strdup (retry->note));
+  sf_conflict_fields_add_text (fields, _("Note"), conflict, "note", retry->note);
   sf_conflict_fields_add (fields, _("Until"), day != SF_DAY_NONE ? sf_day_format (day) : NULL,
                           retry->expires != SF_DAY_NONE ? sf_day_format (retry->expires) : NULL);
   copy->store = g_object_ref (retry->store);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-alert-item.h"
+#include "sf-item-properties.h"
 
 struct _SfAlertItem
 {
@@ -42,6 +43,17 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The alert's own fields are the class's (is-error, acknowledged, the ids) */
+static const SfItemProperty item_properties[N_PROPS] = {
+  /* sf_alert_identity() */
+  [PROP_IDENTITY] = SF_ITEM_TEXT ("identity", sf_alert_item_get_identity),
+  [PROP_TITLE] = SF_ITEM_TEXT ("title", sf_alert_item_get_title),
+  [PROP_SUBTITLE] = SF_ITEM_TEXT ("subtitle", sf_alert_item_get_subtitle),
+  /* The heading of the team's group: its name */
+  [PROP_GROUP_TITLE] = SF_ITEM_TEXT ("group-title", sf_alert_item_get_group_title),
+  [PROP_GROUP_DESCRIPTION] = SF_ITEM_FIELD (SfAlertItem, group_description, "group-description", G_TYPE_STRING),
+};
 
 static const char *
 kind_label (SfAlertKind kind)
@@ -119,11 +131,11 @@ sf_alert_item_finalize (GObject *object)
 {
   SfAlertItem *self = (SfAlertItem *)object;
 
+  sf_item_properties_free (self, item_properties, N_PROPS);
   g_clear_pointer (&self->alert, sf_alert_free);
   g_clear_pointer (&self->identity, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
-  g_clear_pointer (&self->group_description, g_free);
 
   G_OBJECT_CLASS (sf_alert_item_parent_class)->finalize (object);
 }
@@ -136,20 +148,10 @@ sf_alert_item_get_property (GObject    *object,
 {
   SfAlertItem *self = SF_ALERT_ITEM (object);
 
+  if (sf_item_properties_get (self, item_properties, N_PROPS, prop_id, value))
+    return;
   switch (prop_id)
     {
-    case PROP_IDENTITY:
-      g_value_set_string (value, sf_alert_item_get_identity (self));
-      break;
-
-    case PROP_TITLE:
-      g_value_set_string (value, sf_alert_item_get_title (self));
-      break;
-
-    case PROP_SUBTITLE:
-      g_value_set_string (value, sf_alert_item_get_subtitle (self));
-      break;
-
     case PROP_IS_ERROR:
       g_value_set_boolean (value, self->alert->severity == SF_SEVERITY_ERROR);
       break;
@@ -166,14 +168,6 @@ sf_alert_item_get_property (GObject    *object,
       g_value_set_int64 (value, self->alert->team_id);
       break;
 
-    case PROP_GROUP_TITLE:
-      g_value_set_string (value, sf_alert_item_get_group_title (self));
-      break;
-
-    case PROP_GROUP_DESCRIPTION:
-      g_value_set_string (value, self->group_description);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -188,19 +182,12 @@ sf_alert_item_class_init (SfAlertItemClass *klass)
   object_class->finalize = sf_alert_item_finalize;
   object_class->get_property = sf_alert_item_get_property;
 
-  /* sf_alert_identity() */
-  properties[PROP_IDENTITY] = g_param_spec_string ("identity", NULL, NULL, NULL, flags);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL, flags);
+  sf_item_properties_make (item_properties, N_PROPS, properties);
   properties[PROP_IS_ERROR] = g_param_spec_boolean ("is-error", NULL, NULL, FALSE, flags);
   properties[PROP_ACKNOWLEDGED] = g_param_spec_boolean ("acknowledged", NULL, NULL, FALSE, flags);
   /* 0 for a team's alert */
   properties[PROP_CASEWORKER_ID] = g_param_spec_int64 ("caseworker-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_TEAM_ID] = g_param_spec_int64 ("team-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  /* The heading of the team's group: its name */
-  properties[PROP_GROUP_TITLE] = g_param_spec_string ("group-title", NULL, NULL, NULL, flags);
-  properties[PROP_GROUP_DESCRIPTION] = g_param_spec_string ("group-description", NULL, NULL, NULL, flags);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

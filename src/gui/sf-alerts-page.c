@@ -274,8 +274,10 @@ clear_acknowledged (SfAlertsPage *self)
   self->acknowledged_built = FALSE;
 }
 
-/* Shows the next teams' alerts, whole teams, until at least @n_rows more
- * rows are shown; after the last team, the acknowledged alerts. */
+/* Shows @n_rows more alerts (a team's may go on in the next rows: a
+ * team's own alert and its members' overloads, sustained and not, can be
+ * more rows than a screen shows, and every row shown is laid out); after
+ * the last, the acknowledged alerts. */
 static void
 build_more (SfAlertsPage *self,
             guint         n_rows)
@@ -287,16 +289,7 @@ build_more (SfAlertsPage *self,
   if (size < n_items)
     {
       guint end = n_rows >= n_items - size ? n_items : size + n_rows;
-      g_autoptr(SfAlertItem) last = g_list_model_get_item (items, end - 1);
 
-      /* To the end of the last team begun */
-      for (; end < n_items; end++)
-        {
-          g_autoptr(SfAlertItem) next = g_list_model_get_item (items, end);
-
-          if (sf_alert_item_get_alert (next)->team_id != sf_alert_item_get_alert (last)->team_id)
-            break;
-        }
       gtk_slice_list_model_set_size (self->open_shown, end);
     }
   if (is_complete (self) && !self->acknowledged_built)

@@ -38,6 +38,15 @@ struct _SfApplication
 
 G_DEFINE_FINAL_TYPE (SfApplication, sf_application, ADW_TYPE_APPLICATION)
 
+/* The application's window in front, or NULL (none, or another window) */
+static GtkWindow *
+active_window (SfApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return SF_IS_WINDOW (window) ? window : NULL;
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -90,10 +99,10 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   SfApplication *self = user_data;
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *active = active_window (self);
   SfPreferencesWindow *preferences;
 
-  if (!SF_IS_WINDOW (active))
+  if (active == NULL)
     return;
 
   preferences = sf_preferences_window_new (active, self->context);
@@ -110,8 +119,8 @@ show_alerts_action (GSimpleAction *action,
   GtkWindow *window;
 
   g_application_activate (G_APPLICATION (self));
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (SF_IS_WINDOW (window))
+  window = active_window (self);
+  if (window != NULL)
     {
       sf_window_show_page (SF_WINDOW (window), "alerts");
       gtk_window_present (window);
@@ -292,8 +301,8 @@ on_check_done_cb (GObject      *source,
   if (g_task_propagate_boolean (G_TASK (result), &error) ||
       !g_error_matches (error, SF_ERROR, SF_ERROR_CORRUPT))
     return;
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (SF_IS_WINDOW (window))
+  window = active_window (self);
+  if (window != NULL)
     show_damage_found (self, window, error);
 }
 
@@ -696,6 +705,23 @@ sf_application_startup (GApplication *application)
   /* The window's pages in the order of its view switcher, then the cases
    * (the Caseloads page's second view) */
   static const char * const pages[] = { "roster", "teams", "caseloads", "alerts", "checklists", "cases", "planning" };
+  static const struct
+  {
+    const char *action;
+    const char *accel;
+  } accels[] = {
+    { "app.quit", "<Control>q" },
+    { "window.close", "<Control>w" },
+    { "win.show-help-overlay", "<Control>question" },
+    { "win.search", "<Control>f" },
+    { "win.import-roster", "<Control>o" },
+    { "win.suggest", "<Control><Shift>n" },
+    { "app.preferences", "<Control>comma" },
+    { "win.new-caseworker", "<Control>n" },
+    { "win.new-team", "<Control>t" },
+    { "win.import-cases", "<Control><Shift>o" },
+    { "win.access", "<Control><Shift>a" },
+  };
 
   G_APPLICATION_CLASS (sf_application_parent_class)->startup (application);
   sf_dialog_fit_init ();
@@ -703,17 +729,8 @@ sf_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
 
-  gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]) { "<Control>w", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "win.show-help-overlay", (const char *[]) { "<Control>question", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "win.search", (const char *[]) { "<Control>f", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "win.import-roster", (const char *[]) { "<Control>o", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "win.suggest", (const char *[]) { "<Control><Shift>n", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "app.preferences", (const char *[]) { "<Control>comma", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "win.new-caseworker", (const char *[]) { "<Control>n", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "win.new-team", (const char *[]) { "<Control>t", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "win.import-cases", (const char *[]) { "<Control><Shift>o", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "win.access", (const char *[]) { "<Control><Shift>a", NULL });
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (gtk_app, accels[i].action, (const char *[]) { accels[i].accel, NULL });
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.show-page::%s", pages[i]);
@@ -830,14 +847,6 @@ sf_application_get_store (SfApplication *self)
   g_return_val_if_fail (SF_IS_APPLICATION (self), NULL);
 
   return self->store;
-}
-
-const char *
-sf_application_get_database_path (SfApplication *self)
-{
-  g_return_val_if_fail (SF_IS_APPLICATION (self), NULL);
-
-  return self->database_path;
 }
 
 GtkWidget *

@@ -20,7 +20,6 @@ G_DECLARE_FINAL_TYPE (SfApplication, sf_application, SF, APPLICATION, AdwApplica
 SfApplication *sf_application_new               (void);
 SfApplication *sf_application_new_for_database  (const char    *path);
 SfStore       *sf_application_get_store         (SfApplication *self);
-const char    *sf_application_get_database_path (SfApplication *self);
 gboolean       sf_application_use_local_file    (SfApplication *self,
                                                  const char    *path,
                                                  GError       **error);

@@ -35,6 +35,8 @@ struct _SfAreaDialog
   AdwPreferencesGroup *references_group;
 };
 
+static gboolean save (SfEditDialog *dialog);
+
 G_DEFINE_FINAL_TYPE (SfAreaDialog, sf_area_dialog, SF_TYPE_EDIT_DIALOG)
 
 static char *
@@ -68,12 +70,6 @@ read_end (SfAreaDialog *self,
 }
 
 static void
-on_save_button_clicked_cb (SfAreaDialog *self)
-{
-  sf_area_dialog_save (self);
-}
-
-static void
 sf_area_dialog_finalize (GObject *object)
 {
   SfAreaDialog *self = (SfAreaDialog *) object;
@@ -90,6 +86,7 @@ sf_area_dialog_class_init (SfAreaDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = sf_area_dialog_finalize;
+  SF_EDIT_DIALOG_CLASS (klass)->save = save;
 
   sf_edit_dialog_class_set_template (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-area-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, name_row);
@@ -98,7 +95,6 @@ sf_area_dialog_class_init (SfAreaDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, high_row);
   gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, source_row);
   gtk_widget_class_bind_template_child (widget_class, SfAreaDialog, references_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
 }
 
 static void
@@ -158,12 +154,6 @@ sf_area_dialog_new (GtkWindow *parent,
   return self;
 }
 
-static gboolean
-save_again (gpointer editor)
-{
-  return sf_area_dialog_save (SF_AREA_DIALOG (editor));
-}
-
 static char *
 range_text (const char *low,
             const char *high)
@@ -187,32 +177,28 @@ ask_about_conflict (SfAreaDialog *self,
 {
   const SfConflict *conflict = sf_conflict_get (error);
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
-  GHashTable *values = conflict->values;
   g_autofree char *low = NULL;
   g_autofree char *high = NULL;
 
-  sf_conflict_fields_add (fields, _("Name"), g_strdup (values ? g_hash_table_lookup (values, "name") : NULL),
-                          g_strdup (mine->name));
-  sf_conflict_fields_add (fields, _("Key"), g_strdup (values ? g_hash_table_lookup (values, "key") : NULL),
-                          g_strdup (mine->key));
+  sf_conflict_fields_add_text (fields, _("Name"), conflict, "name", mine->name);
+  sf_conflict_fields_add_text (fields, _("Key"), conflict, "key", mine->key);
   if (!isnan (mine->own_low) && !isnan (mine->own_high))
     {
       low = g_strdup_printf ("%g", mine->own_low);
       high = g_strdup_printf ("%g", mine->own_high);
     }
   sf_conflict_fields_add (fields, _("Own Range"),
-                          values ? range_text (g_hash_table_lookup (values, "own_low"),
-                                               g_hash_table_lookup (values, "own_high")) : NULL,
+                          range_text (sf_conflict_dialog_theirs (conflict, "own_low"), sf_conflict_dialog_theirs (conflict, "own_high")),
                           range_text (low, high));
-  sf_conflict_fields_add (fields, _("Source"), g_strdup (values ? g_hash_table_lookup (values, "source") : NULL),
-                          g_strdup (mine->source));
-  sf_conflict_dialog_present (GTK_WINDOW (self), error, fields, &self->version, save_again);
+  sf_conflict_fields_add_text (fields, _("Source"), conflict, "source", mine->source);
+  sf_edit_dialog_present_conflict (SF_EDIT_DIALOG (self), error, fields, &self->version);
 }
 
 /* Checks and stores the area.  Returns whether it was saved (and closes). */
-gboolean
-sf_area_dialog_save (SfAreaDialog *self)
+static gboolean
+save (SfEditDialog *dialog)
 {
+  SfAreaDialog *self = SF_AREA_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *key_text = NULL;
@@ -221,8 +207,6 @@ sf_area_dialog_save (SfAreaDialog *self)
   SfArea area = { .custom = TRUE };
   GtkWidget *row = NULL;
   gint64 id;
-
-  g_return_val_if_fail (SF_IS_AREA_DIALOG (self), FALSE);
 
   name = row_text (self->name_row);
   key_text = row_text (self->key_row);
@@ -269,11 +253,4 @@ sf_area_dialog_save (SfAreaDialog *self)
     }
 
   return sf_edit_dialog_saved (SF_EDIT_DIALOG (self), id);
-}
-
-/* The message shown for a refused value, or NULL. */
-const char *
-sf_area_dialog_get_error (SfAreaDialog *self)
-{
-  return sf_edit_dialog_get_error (SF_EDIT_DIALOG (self));
 }

@@ -23,7 +23,5 @@ G_DECLARE_FINAL_TYPE (SfAreaDialog, sf_area_dialog, SF, AREA_DIALOG, SfEditDialo
 SfAreaDialog *sf_area_dialog_new       (GtkWindow    *parent,
                                         SfContext    *context,
                                         gint64        area_id);
-gboolean      sf_area_dialog_save      (SfAreaDialog *self);
-const char   *sf_area_dialog_get_error (SfAreaDialog *self);
 
 G_END_DECLS

@@ -41,6 +41,8 @@ struct _SfCaseDialog
   SfDateButton *closed_button;
 };
 
+static gboolean save (SfEditDialog *dialog);
+
 G_DEFINE_FINAL_TYPE (SfCaseDialog, sf_case_dialog, SF_TYPE_EDIT_DIALOG)
 
 static gint64
@@ -83,12 +85,6 @@ on_caseworker_selected_cb (SfCaseDialog *self,
 }
 
 static void
-on_save_button_clicked_cb (SfCaseDialog *self)
-{
-  sf_case_dialog_save (self);
-}
-
-static void
 clear_string (gpointer data)
 {
   g_free (*(char **) data);
@@ -113,6 +109,7 @@ sf_case_dialog_class_init (SfCaseDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = sf_case_dialog_finalize;
+  SF_EDIT_DIALOG_CLASS (klass)->save = save;
 
   g_type_ensure (SF_TYPE_DATE_BUTTON);
   sf_edit_dialog_class_set_template (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-case-dialog.ui");
@@ -124,7 +121,6 @@ sf_case_dialog_class_init (SfCaseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfCaseDialog, closed_row);
   gtk_widget_class_bind_template_child (widget_class, SfCaseDialog, start_button);
   gtk_widget_class_bind_template_child (widget_class, SfCaseDialog, closed_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_reference_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_caseworker_selected_cb);
 }
@@ -216,13 +212,9 @@ void
 sf_case_dialog_select_caseworker (SfCaseDialog *self,
                                   gint64        caseworker_id)
 {
-  guint position;
-
   g_return_if_fail (SF_IS_CASE_DIALOG (self));
 
-  position = sf_worker_choices_find (self->worker_ids, caseworker_id);
-  if (position != GTK_INVALID_LIST_POSITION)
-    adw_combo_row_set_selected (self->caseworker_row, position);
+  sf_worker_choices_select (self->caseworker_row, self->worker_ids, caseworker_id);
 }
 
 /* A caseworker as the list of caseworkers names them */
@@ -256,29 +248,21 @@ describe_day (const char *iso)
   return sf_day_format (day);
 }
 
-static gboolean
-save_again (gpointer editor)
-{
-  return sf_case_dialog_save (editor);
-}
-
 /* The case as someone else left it (the conflict's values) beside the form's */
 static void
 present_conflict (SfCaseDialog *self,
                   const GError *error,
                   const SfCase *mine)
 {
-  GHashTable *theirs = sf_conflict_get (error)->values;
+  const SfConflict *conflict = sf_conflict_get (error);
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
-  const char *worker = theirs != NULL ? g_hash_table_lookup (theirs, "caseworker_id") : NULL;
-  const char *start = theirs != NULL ? g_hash_table_lookup (theirs, "start_date") : NULL;
-  const char *closed = theirs != NULL ? g_hash_table_lookup (theirs, "closed_date") : NULL;
+  const char *worker = sf_conflict_dialog_theirs (conflict, "caseworker_id");
+  const char *start = sf_conflict_dialog_theirs (conflict, "start_date");
+  const char *closed = sf_conflict_dialog_theirs (conflict, "closed_date");
 
-  sf_conflict_fields_add (fields, _("Case number"),
-                          g_strdup (theirs != NULL ? g_hash_table_lookup (theirs, "reference") : NULL),
-                          g_strdup (mine->reference));
+  sf_conflict_fields_add_text (fields, _("Case number"), conflict, "reference", mine->reference);
   sf_conflict_fields_add (fields, _("Complexity"),
-                          describe_complexity (theirs != NULL ? g_hash_table_lookup (theirs, "complexity") : NULL),
+                          describe_complexity (sf_conflict_dialog_theirs (conflict, "complexity")),
                           g_strdup (sf_complexity_to_label (mine->complexity)));
   sf_conflict_fields_add (fields, _("Caseworker"),
                           worker != NULL ? describe_worker (self, g_ascii_strtoll (worker, NULL, 10)) : NULL,
@@ -287,21 +271,19 @@ present_conflict (SfCaseDialog *self,
                           sf_day_format (mine->start));
   sf_conflict_fields_add (fields, _("Closed"), describe_day (closed),
                           sf_day_format (mine->closed));
-  sf_conflict_dialog_present (GTK_WINDOW (self), error, fields, &self->version, save_again);
+  sf_edit_dialog_present_conflict (SF_EDIT_DIALOG (self), error, fields, &self->version);
 }
 
 /* Checks and stores the case.  Returns whether it was saved (and closes). */
-gboolean
-sf_case_dialog_save (SfCaseDialog *self)
+static gboolean
+save (SfEditDialog *dialog)
 {
-  SfEditDialog *dialog = SF_EDIT_DIALOG (self);
+  SfCaseDialog *self = SF_CASE_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
   g_autofree char *reference = NULL;
   SfCase kase = { 0 };
   guint complexity;
   gint64 id;
-
-  g_return_val_if_fail (SF_IS_CASE_DIALOG (self), FALSE);
 
   /* Spaces around a pasted number are no mistake of the manager's */
   reference = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reference_row))));
@@ -354,11 +336,4 @@ sf_case_dialog_save (SfCaseDialog *self)
     }
 
   return sf_edit_dialog_saved (dialog, id);
-}
-
-/* The message shown for a refused value, or NULL. */
-const char *
-sf_case_dialog_get_error (SfCaseDialog *self)
-{
-  return sf_edit_dialog_get_error (SF_EDIT_DIALOG (self));
 }

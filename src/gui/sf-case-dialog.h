@@ -27,8 +27,6 @@ SfCaseDialog *sf_case_dialog_new       (GtkWindow       *parent,
                                         const SfSettings *settings,
                                         gint64           case_id,
                                         gint64           caseworker_id);
-gboolean      sf_case_dialog_save      (SfCaseDialog    *self);
-const char   *sf_case_dialog_get_error (SfCaseDialog    *self);
 void          sf_case_dialog_select_caseworker (SfCaseDialog *self,
                                         gint64           caseworker_id);
 

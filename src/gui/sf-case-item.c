@@ -229,12 +229,6 @@ sf_case_item_get_team_id (SfCaseItem *self)
   return self->team_id;
 }
 
-gint64
-sf_case_item_get_area_id (SfCaseItem *self)
-{
-  return self->area_id;
-}
-
 const char *
 sf_case_item_get_caseworker (SfCaseItem *self)
 {

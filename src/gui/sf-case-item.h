@@ -40,7 +40,6 @@ gboolean      sf_case_item_get_open          (SfCaseItem      *self);
 gint64        sf_case_item_get_caseworker_id (SfCaseItem      *self);
 gint64        sf_case_item_get_cover_id      (SfCaseItem      *self);
 gint64        sf_case_item_get_team_id       (SfCaseItem      *self);
-gint64        sf_case_item_get_area_id       (SfCaseItem      *self);
 const char   *sf_case_item_get_caseworker    (SfCaseItem      *self);
 const char   *sf_case_item_get_cover         (SfCaseItem      *self);
 const char   *sf_case_item_get_area          (SfCaseItem      *self);

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "sf-caseload-item.h"
+#include "sf-item-properties.h"
 
 struct _SfCaseloadItem
 {
@@ -35,6 +36,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Open cases of each complexity; the roster item is the class's own */
+#define CASES(complexity, name) SF_ITEM_FIELD (SfCaseloadItem, cases[complexity], name, G_TYPE_UINT)
+static const SfItemProperty item_properties[N_PROPS] = {
+  [PROP_SIMPLE_CASES] = CASES (SF_COMPLEXITY_ENKEL, "simple-cases"),
+  [PROP_COMPLEX_CASES] = CASES (SF_COMPLEXITY_KOMPLEKS, "complex-cases"),
+  [PROP_SPECIAL_CASES] = CASES (SF_COMPLEXITY_SAERLIGT_KOMPLICERET, "special-cases"),
+};
+#undef CASES
+
 static void
 sf_caseload_item_get_property (GObject    *object,
                                guint       prop_id,
@@ -43,34 +53,10 @@ sf_caseload_item_get_property (GObject    *object,
 {
   SfCaseloadItem *self = SF_CASELOAD_ITEM (object);
 
-  switch (prop_id)
-    {
-    case PROP_ROSTER_ITEM:
-      g_value_set_object (value, self->roster_item);
-      break;
-
-    case PROP_SIMPLE_CASES:
-      g_value_set_uint (value, self->cases[SF_COMPLEXITY_ENKEL]);
-      break;
-
-    case PROP_COMPLEX_CASES:
-      g_value_set_uint (value, self->cases[SF_COMPLEXITY_KOMPLEKS]);
-      break;
-
-    case PROP_SPECIAL_CASES:
-      g_value_set_uint (value, self->cases[SF_COMPLEXITY_SAERLIGT_KOMPLICERET]);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static GParamSpec *
-cases_property (const char *name)
-{
-  return g_param_spec_uint (name, NULL, NULL, 0, G_MAXUINT, 0,
-                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  if (prop_id == PROP_ROSTER_ITEM)
+    g_value_set_object (value, self->roster_item);
+  else if (!sf_item_properties_get (self, item_properties, N_PROPS, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -91,14 +77,11 @@ sf_caseload_item_class_init (SfCaseloadItemClass *klass)
   object_class->finalize = sf_caseload_item_finalize;
   object_class->get_property = sf_caseload_item_get_property;
 
+  sf_item_properties_make (item_properties, N_PROPS, properties);
   /* The caseworker and their figures */
   properties[PROP_ROSTER_ITEM] = g_param_spec_object ("roster-item", NULL, NULL, SF_TYPE_ROSTER_ITEM,
                                                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                                       G_PARAM_STATIC_STRINGS);
-  /* Open cases of each complexity */
-  properties[PROP_SIMPLE_CASES] = cases_property ("simple-cases");
-  properties[PROP_COMPLEX_CASES] = cases_property ("complex-cases");
-  properties[PROP_SPECIAL_CASES] = cases_property ("special-cases");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -293,15 +276,6 @@ set_value (SfCaseloadTeamItem *self,
   g_hash_table_insert (self->texts, (gpointer) column, text);
 }
 
-static char *
-format_percent (double value)
-{
-  if (isnan (value))
-    return g_strdup ("—");
-  /* Translators: a percentage; keep the space before % as Danish writes it */
-  return g_strdup_printf (_("%.0f %%"), value * 100);
-}
-
 /* Column names are static strings: "members", "open", … */
 SfCaseloadTeamItem *
 sf_caseload_team_item_new (const SfTeamFigures *tf)
@@ -345,7 +319,7 @@ sf_caseload_team_item_new (const SfTeamFigures *tf)
                /* Translators: FTE available / FTE needed */
                g_strdup_printf (_("%s / %s"), available, needed));
   }
-  set_value (self, "compliance", isnan (tf->compliance) ? -1 : tf->compliance, format_percent (tf->compliance));
+  set_value (self, "compliance", isnan (tf->compliance) ? -1 : tf->compliance, sf_format_percent (tf->compliance));
   set_value (self, "per-fte", isnan (tf->cases_per_fte) ? -1 : tf->cases_per_fte,
              sf_format_decimal (tf->cases_per_fte, 1));
   if (area != NULL)

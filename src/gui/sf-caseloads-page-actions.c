@@ -109,28 +109,19 @@ choose_export_file (SfCaseloadsPage   *self,
                           G_CALLBACK (on_export_chooser_response_cb), self);
 }
 
+/* caseloads.export-csv, caseloads.export-pdf and caseloads.export-workbook */
 static void
-export_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  choose_export_file (SF_CASELOADS_PAGE (widget), SF_CASELOADS_EXPORT_CSV);
-}
+  SfCaseloadsExport kind = SF_CASELOADS_EXPORT_WORKBOOK;
 
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  choose_export_file (SF_CASELOADS_PAGE (widget), SF_CASELOADS_EXPORT_PDF);
-}
-
-static void
-export_workbook_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  choose_export_file (SF_CASELOADS_PAGE (widget), SF_CASELOADS_EXPORT_WORKBOOK);
+  if (g_str_equal (action_name, "caseloads.export-csv"))
+    kind = SF_CASELOADS_EXPORT_CSV;
+  else if (g_str_equal (action_name, "caseloads.export-pdf"))
+    kind = SF_CASELOADS_EXPORT_PDF;
+  choose_export_file (SF_CASELOADS_PAGE (widget), kind);
 }
 
 /* ---- the exports themselves ---------------------------------------------- */
@@ -295,10 +286,10 @@ sf_caseloads_page_export_workbook_finish (SfCaseloadsPage  *self,
 void
 _sf_caseloads_page_class_actions_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "caseloads.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "caseloads.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "caseloads.clear-filters", NULL, clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "caseloads.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "caseloads.export-workbook", NULL, export_workbook_action);
+  gtk_widget_class_install_action (widget_class, "caseloads.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "caseloads.export-workbook", NULL, export_action);
   gtk_widget_class_install_property_action (widget_class, "caseloads.view", "view");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "caseloads.export-csv", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "caseloads.export-pdf", NULL);

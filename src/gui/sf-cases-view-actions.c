@@ -544,7 +544,7 @@ reassign_action (GtkWidget  *widget,
     return;
   dialog = sf_reassign_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, self->ref,
                                    (const gint64 *) ids->data, ids->len);
-  g_signal_connect_object (dialog, "reassigned", G_CALLBACK (on_reassigned_cb), self, 0);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_reassigned_cb), self, 0);
   set_dialog (self, GTK_WINDOW (dialog));
 }
 
@@ -615,10 +615,10 @@ cover_action (GtkWidget  *widget,
 
 static void
 on_counts_saved_cb (SfCountsDialog *dialog,
+                    gint64          worker,
                     SfCasesView    *self)
 {
   const SfCountsResult *result = sf_counts_dialog_get_result (dialog);
-  gint64 worker = sf_counts_dialog_get_caseworker (dialog);
   g_autofree char *title = NULL;
   Undo *undo;
 

@@ -52,6 +52,8 @@ struct _SfCaseworkerDialog
   AdwEntryRow         *factor_reason_row;
 };
 
+static gboolean save (SfEditDialog *dialog);
+
 G_DEFINE_FINAL_TYPE (SfCaseworkerDialog, sf_caseworker_dialog, SF_TYPE_EDIT_DIALOG)
 
 static void
@@ -109,12 +111,6 @@ on_absence_selected_cb (SfCaseworkerDialog *self)
 }
 
 static void
-on_save_button_clicked_cb (SfCaseworkerDialog *self)
-{
-  sf_caseworker_dialog_save (self);
-}
-
-static void
 sf_caseworker_dialog_finalize (GObject *object)
 {
   SfCaseworkerDialog *self = (SfCaseworkerDialog *)object;
@@ -134,6 +130,7 @@ sf_caseworker_dialog_class_init (SfCaseworkerDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = sf_caseworker_dialog_finalize;
+  SF_EDIT_DIALOG_CLASS (klass)->save = save;
 
   g_type_ensure (SF_TYPE_DATE_BUTTON);
 
@@ -157,7 +154,6 @@ sf_caseworker_dialog_class_init (SfCaseworkerDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, factor_row);
   gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, factor_spin);
   gtk_widget_class_bind_template_child (widget_class, SfCaseworkerDialog, factor_reason_row);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_reduction_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_initials_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_absence_selected_cb);
@@ -328,12 +324,6 @@ describe_worker (SfCaseworkerDialog *self,
   return (char **) g_ptr_array_free (fields, FALSE);
 }
 
-static gboolean
-save_again (gpointer editor)
-{
-  return sf_caseworker_dialog_save (editor);
-}
-
 /* The caseworker as someone else left them beside the form's values */
 static void
 present_conflict (SfCaseworkerDialog *self,
@@ -361,13 +351,13 @@ present_conflict (SfCaseworkerDialog *self,
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     sf_conflict_fields_add (fields, labels[i], theirs != NULL ? g_strdup (theirs[i]) : NULL,
                             g_strdup (yours[i]));
-  sf_conflict_dialog_present (GTK_WINDOW (self), error, fields, &self->version, save_again);
+  sf_edit_dialog_present_conflict (SF_EDIT_DIALOG (self), error, fields, &self->version);
 }
 
-gboolean
-sf_caseworker_dialog_save (SfCaseworkerDialog *self)
+static gboolean
+save (SfEditDialog *dialog)
 {
-  SfEditDialog *dialog = SF_EDIT_DIALOG (self);
+  SfCaseworkerDialog *self = SF_CASEWORKER_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) reductions = g_array_new (FALSE, TRUE, sizeof (SfReduction));
   g_autofree char *initials = NULL;
@@ -377,8 +367,6 @@ sf_caseworker_dialog_save (SfCaseworkerDialog *self)
   guint team;
   guint absence;
   gint64 id;
-
-  g_return_val_if_fail (SF_IS_CASEWORKER_DIALOG (self), FALSE);
 
   if (self->dataset == NULL)
     return FALSE;
@@ -470,10 +458,4 @@ sf_caseworker_dialog_save (SfCaseworkerDialog *self)
     }
 
   return sf_edit_dialog_saved (dialog, id);
-}
-
-const char *
-sf_caseworker_dialog_get_error (SfCaseworkerDialog *self)
-{
-  return sf_edit_dialog_get_error (SF_EDIT_DIALOG (self));
 }

@@ -24,7 +24,5 @@ SfCaseworkerDialog *sf_caseworker_dialog_new           (GtkWindow          *pare
                                                         gint64              caseworker_id,
                                                         gint64              team_id);
 void                sf_caseworker_dialog_add_reduction (SfCaseworkerDialog *self);
-gboolean            sf_caseworker_dialog_save          (SfCaseworkerDialog *self);
-const char         *sf_caseworker_dialog_get_error     (SfCaseworkerDialog *self);
 
 G_END_DECLS

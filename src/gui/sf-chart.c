@@ -1003,12 +1003,6 @@ sf_chart_init (SfChart *self)
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
 }
 
-GtkWidget *
-sf_chart_new (void)
-{
-  return g_object_new (SF_TYPE_CHART, NULL);
-}
-
 void
 sf_chart_set_model (SfChart      *self,
                     SfChartModel *model)
@@ -1057,13 +1051,6 @@ sf_chart_set_show_table (SfChart  *self,
 {
   g_return_if_fail (SF_IS_CHART (self));
   gtk_toggle_button_set_active (self->table_button, show_table);
-}
-
-gboolean
-sf_chart_get_show_table (SfChart *self)
-{
-  g_return_val_if_fail (SF_IS_CHART (self), FALSE);
-  return gtk_toggle_button_get_active (self->table_button);
 }
 
 GtkWidget *

@@ -143,7 +143,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfChartModel, sf_chart_model_unref)
 
 G_DECLARE_FINAL_TYPE (SfChart, sf_chart, SF, CHART, GtkWidget)
 
-GtkWidget    *sf_chart_new               (void);
 /* Shows @model (NULL: nothing); the chart keeps a reference. */
 void          sf_chart_set_model         (SfChart       *self,
                                           SfChartModel  *model);
@@ -151,7 +150,6 @@ SfChartModel *sf_chart_get_model         (SfChart       *self);
 /* Whether the figures are shown as a table instead of the plot. */
 void          sf_chart_set_show_table    (SfChart       *self,
                                           gboolean       show_table);
-gboolean      sf_chart_get_show_table    (SfChart       *self);
 /* The table's grid (built when first shown; NULL before), for tests. */
 GtkWidget    *sf_chart_get_table         (SfChart       *self);
 

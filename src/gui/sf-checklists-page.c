@@ -129,6 +129,74 @@ show_error (SfChecklistsPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* An id kept on a dialog or a file chooser under @key, for its answer */
+static void
+set_id (gpointer    object,
+        const char *key,
+        gint64      id)
+{
+  g_object_set_data_full (G_OBJECT (object), key, g_memdup2 (&id, sizeof id), g_free);
+}
+
+static gint64
+get_id (gpointer    object,
+        const char *key)
+{
+  return *(gint64 *) g_object_get_data (G_OBJECT (object), key);
+}
+
+static GtkWidget *
+form_grid (void)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  return grid;
+}
+
+static void
+on_required_changed_cb (GtkEditable      *editable,
+                        AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  const char *response = g_object_get_data (G_OBJECT (dialog), "sf-required-response");
+
+  adw_message_dialog_set_response_enabled (dialog, response, *text != '\0');
+}
+
+static void
+require_text (AdwMessageDialog *dialog,
+              GtkWidget        *entry,
+              const char       *response)
+{
+  g_object_set_data (G_OBJECT (dialog), "sf-required-response", (gpointer) response);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_required_changed_cb), dialog, 0);
+  on_required_changed_cb (GTK_EDITABLE (entry), dialog);
+}
+
+/* Shows @dialog with @child under its text and @response, labelled
+ * @label, as its suggested and default answer, enabled only while
+ * @required (if not NULL) has text; @callback is told the answer. */
+static void
+present_form (SfChecklistsPage *self,
+              AdwMessageDialog *dialog,
+              GtkWidget        *child,
+              const char       *response,
+              const char       *label,
+              GtkWidget        *required,
+              GCallback         callback)
+{
+  adw_message_dialog_set_extra_child (dialog, child);
+  adw_message_dialog_add_response (dialog, response, label);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, response);
+  if (required != NULL)
+    require_text (dialog, required, response);
+  g_signal_connect_object (dialog, "response", callback, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A labelled field for a dialog's form. */
 static GtkWidget *
 form_row (GtkGrid    *grid,
@@ -360,28 +428,20 @@ ask_about_conflict (SfChecklistsPage *self,
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   Retry *copy = g_memdup2 (retry, sizeof *retry);
-  const char *their_day = NULL;
+  const char *their_day = sf_conflict_dialog_theirs (conflict, "checked_on");
   SfDay day = SF_DAY_NONE;
 
-  if (conflict->values != NULL)
-    their_day = g_hash_table_lookup (conflict->values, "checked_on");
   if (their_day != NULL)
     sf_day_parse (their_day, &day);
   sf_conflict_fields_add (fields, _("Checked on"), day != SF_DAY_NONE ? sf_day_format (day) : NULL,
                           retry->check ? sf_day_format (retry->day) : NULL);
-  sf_conflict_fields_add (fields, _("Initials"),
-                          conflict->values != NULL ? g_strdup (g_hash_table_lookup (conflict->values, "checked_by"))
-                                                   : NULL,
-                          retry->check ? g_strdup (retry->initials) : NULL);
-  sf_conflict_fields_add (fields, _("Note"),
-                          conflict->values != NULL ? g_strdup (g_hash_table_lookup (conflict->values, "note")) : NULL,
-                          retry->check ? g_strdup (retry->note) : NULL);
+  sf_conflict_fields_add_text (fields, _("Initials"), conflict, "checked_by", retry->check ? retry->initials : NULL);
+  sf_conflict_fields_add_text (fields, _("Note"), conflict, "note", retry->check ? retry->note : NULL);
   if (retry->check)
     {
-      const char *months = conflict->values != NULL ? g_hash_table_lookup (conflict->values, "review_months") : NULL;
+      g_autofree char *months = g_strdup_printf ("%u", retry->months);
 
-      sf_conflict_fields_add (fields, _("Follow up every (months)"), g_strdup (months),
-                              g_strdup_printf ("%u", retry->months));
+      sf_conflict_fields_add_text (fields, _("Follow up every (months)"), conflict, "review_months", months);
     }
 
   copy->self = NULL;
@@ -429,7 +489,7 @@ on_item_dialog_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
                             SfChecklistsPage *self)
 {
-  gint64 item_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "sf-item-id");
+  gint64 item_id = get_id (dialog, "sf-item-id");
   const SfChecklistItem *item = find_item (self, item_id, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
@@ -529,7 +589,7 @@ open_item_dialog (SfChecklistsPage *self,
   follow_up = item->checked_on != SF_DAY_NONE;
   dialog = new_dialog (self, follow_up ? _("Follow Up on Item") : _("Check Item"),
                        sf_checklist_text (item->text, item->shipped));
-  g_object_set_data_full (G_OBJECT (dialog), "sf-item-id", g_memdup2 (&item_id, sizeof item_id), g_free);
+  set_id (dialog, "sf-item-id", item_id);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   if (item->detail != NULL)
@@ -554,9 +614,7 @@ open_item_dialog (SfChecklistsPage *self,
 
   if (initials == NULL)
     initials = last = sf_checklist_last_initials (self->store);
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  grid = form_grid ();
   form_row (GTK_GRID (grid), 0, _("_Date"), new_entry ("date-entry", date ? date : today, _("dd.mm.yyyy")));
   form_row (GTK_GRID (grid), 1, _("_Initials"), new_entry ("initials-entry", initials, _("Who checked it")));
   form_row (GTK_GRID (grid), 2, _("_Note"), new_entry ("note-entry", note, _("What was found or agreed (optional)")));
@@ -571,15 +629,11 @@ open_item_dialog (SfChecklistsPage *self,
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), error_label (error));
-  adw_message_dialog_set_extra_child (dialog, box);
 
   adw_message_dialog_add_response (dialog, "remove", _("_Remove Item"));
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_add_response (dialog, "check", follow_up ? _("_Follow Up") : _("_Check"));
-  adw_message_dialog_set_response_appearance (dialog, "check", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "check");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_item_dialog_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_form (self, dialog, box, "check", follow_up ? _("_Follow Up") : _("_Check"), NULL,
+                G_CALLBACK (on_item_dialog_response_cb));
 }
 
 static void
@@ -1028,34 +1082,9 @@ start_action (GtkWidget  *widget,
   gtk_widget_set_name (dropdown, "template-dropdown");
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template"), -1);
   gtk_widget_set_visible (dropdown, g_list_model_get_n_items (G_LIST_MODEL (titles)) > 0);
-  adw_message_dialog_set_extra_child (dialog, dropdown);
   g_object_set_data_full (G_OBJECT (dialog), "sf-keys", g_strv_builder_end (keys), (GDestroyNotify) g_strfreev);
-  adw_message_dialog_add_response (dialog, "start", _("_Start"));
-  adw_message_dialog_set_response_appearance (dialog, "start", ADW_RESPONSE_SUGGESTED);
+  present_form (self, dialog, dropdown, "start", _("_Start"), NULL, G_CALLBACK (on_start_response_cb));
   adw_message_dialog_set_response_enabled (dialog, "start", g_list_model_get_n_items (G_LIST_MODEL (titles)) > 0);
-  adw_message_dialog_set_default_response (dialog, "start");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_start_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_required_changed_cb (GtkEditable      *editable,
-                        AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-  const char *response = g_object_get_data (G_OBJECT (dialog), "sf-required-response");
-
-  adw_message_dialog_set_response_enabled (dialog, response, *text != '\0');
-}
-
-static void
-require_text (AdwMessageDialog *dialog,
-              GtkWidget        *entry,
-              const char       *response)
-{
-  g_object_set_data (G_OBJECT (dialog), "sf-required-response", (gpointer) response);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (on_required_changed_cb), dialog, 0);
-  on_required_changed_cb (GTK_EDITABLE (entry), dialog);
 }
 
 static void open_add_item_dialog (SfChecklistsPage *self,
@@ -1070,7 +1099,7 @@ on_add_item_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          SfChecklistsPage *self)
 {
-  gint64 checklist_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "sf-checklist-id");
+  gint64 checklist_id = get_id (dialog, "sf-checklist-id");
   g_autofree char *text = NULL;
   g_autofree char *detail = NULL;
   g_autoptr(GError) error = NULL;
@@ -1096,25 +1125,16 @@ open_add_item_dialog (SfChecklistsPage *self,
   AdwMessageDialog *dialog = new_dialog (self, _("Add an Item"),
                                          _("Add a goal marker or a point of your own to follow up on."));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *grid = form_grid ();
   GtkWidget *entry;
 
-  g_object_set_data_full (G_OBJECT (dialog), "sf-checklist-id", g_memdup2 (&checklist_id, sizeof checklist_id),
-                          g_free);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  set_id (dialog, "sf-checklist-id", checklist_id);
   entry = form_row (GTK_GRID (grid), 0, _("_Item"), new_entry ("text-entry", text, _("What to follow up on")));
   form_row (GTK_GRID (grid), 1, _("_Detail"), new_entry ("detail-entry", detail, _("More about it (optional)")));
   form_row (GTK_GRID (grid), 2, _("Follow up every (_months)"), months_spin (months));
   gtk_box_append (GTK_BOX (box), grid);
   gtk_box_append (GTK_BOX (box), error_label (error));
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_response (dialog, "add", _("_Add"));
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "add");
-  require_text (dialog, entry, "add");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_item_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_form (self, dialog, box, "add", _("_Add"), entry, G_CALLBACK (on_add_item_response_cb));
 }
 
 static void
@@ -1135,7 +1155,7 @@ on_save_template_response_cb (AdwMessageDialog *dialog,
                               const char       *response,
                               SfChecklistsPage *self)
 {
-  gint64 checklist_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "sf-checklist-id");
+  gint64 checklist_id = get_id (dialog, "sf-checklist-id");
   g_autofree char *title = NULL;
   g_autofree char *key = NULL;
   g_autoptr(GError) error = NULL;
@@ -1164,18 +1184,11 @@ open_save_template_dialog (SfChecklistsPage *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *entry = new_entry ("title-entry", title, _("Title of the template"));
 
-  g_object_set_data_full (G_OBJECT (dialog), "sf-checklist-id", g_memdup2 (&checklist_id, sizeof checklist_id),
-                          g_free);
+  set_id (dialog, "sf-checklist-id", checklist_id);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
   gtk_box_append (GTK_BOX (box), entry);
   gtk_box_append (GTK_BOX (box), error_label (error));
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_response (dialog, "save", _("_Save"));
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  require_text (dialog, entry, "save");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_template_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_form (self, dialog, box, "save", _("_Save"), entry, G_CALLBACK (on_save_template_response_cb));
 }
 
 static void
@@ -1214,7 +1227,7 @@ on_pdf_chooser_response_cb (SfChecklistsPage     *self,
                             int                   response,
                             GtkFileChooserNative *chooser)
 {
-  gint64 checklist_id = *(gint64 *) g_object_get_data (G_OBJECT (chooser), "sf-checklist-id");
+  gint64 checklist_id = get_id (chooser, "sf-checklist-id");
   const SfChecklist *checklist = find_checklist (self, checklist_id);
 
   if (response == GTK_RESPONSE_ACCEPT && checklist != NULL)
@@ -1248,8 +1261,7 @@ export_pdf_action (GtkWidget  *widget,
   name = g_strdup_printf ("%s-%s.pdf", checklist->template_key, key);
   sf_export_chooser_open (&self->pdf_chooser, widget, _("Export Checklist as PDF"), SF_EXPORT_PDF, name,
                           G_CALLBACK (on_pdf_chooser_response_cb), self);
-  g_object_set_data_full (G_OBJECT (self->pdf_chooser), "sf-checklist-id",
-                          g_memdup2 (&checklist_id, sizeof checklist_id), g_free);
+  set_id (self->pdf_chooser, "sf-checklist-id", checklist_id);
 }
 
 /* GObject ------------------------------------------------------------- */

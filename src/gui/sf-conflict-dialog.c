@@ -42,6 +42,15 @@ field_free (gpointer data)
   g_free (field);
 }
 
+const char *
+sf_conflict_dialog_theirs (const SfConflict *conflict,
+                           const char       *column)
+{
+  g_return_val_if_fail (conflict != NULL, NULL);
+
+  return conflict->values != NULL ? g_hash_table_lookup (conflict->values, column) : NULL;
+}
+
 GPtrArray *
 sf_conflict_fields_new (void)
 {
@@ -62,6 +71,16 @@ sf_conflict_fields_add (GPtrArray  *fields,
   field->theirs = theirs;
   field->mine = mine;
   g_ptr_array_add (fields, field);
+}
+
+void
+sf_conflict_fields_add_text (GPtrArray        *fields,
+                             const char       *label,
+                             const SfConflict *conflict,
+                             const char       *column,
+                             const char       *mine)
+{
+  sf_conflict_fields_add (fields, label, g_strdup (sf_conflict_dialog_theirs (conflict, column)), g_strdup (mine));
 }
 
 static const char *

@@ -32,12 +32,23 @@ G_BEGIN_DECLS
 
 typedef gboolean (*SfConflictSave) (gpointer editor);
 
+/* Their value of @column (as text), or NULL: the row is gone, or the
+ * value is SQL NULL */
+const char       *sf_conflict_dialog_theirs  (const SfConflict *conflict,
+                                              const char       *column);
+
 GPtrArray        *sf_conflict_fields_new     (void);
 /* Takes @theirs and @mine (either may be NULL: shown as "—") */
 void              sf_conflict_fields_add     (GPtrArray      *fields,
                                               const char     *label,
                                               char           *theirs,
                                               char           *mine);
+/* Their text of @column beside @mine (copied; NULL: "—") */
+void              sf_conflict_fields_add_text (GPtrArray        *fields,
+                                               const char       *label,
+                                               const SfConflict *conflict,
+                                               const char       *column,
+                                               const char       *mine);
 
 AdwMessageDialog *sf_conflict_dialog_present (GtkWindow      *editor,
                                               const GError   *error,

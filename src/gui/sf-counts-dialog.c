@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "sf-counts-dialog.h"
-#include "sf-error-dialog.h"
 #include "sf-worker-choices.h"
 
 /* "Mette has 12 kompleks, 5 enkel, 3 særligt kompliceret": a caseworker's
@@ -20,7 +19,7 @@
  * weighted caseload they give shown as they are typed. */
 struct _SfCountsDialog
 {
-  AdwWindow       parent_instance;
+  SfEditDialog    parent_instance;
 
   SfStore        *store;
   SfDataset      *dataset;
@@ -31,11 +30,8 @@ struct _SfCountsDialog
   SfCountsResult  result;
   gboolean        saved;
   gboolean        updating;
-  char           *error;
   char           *summary;
 
-  GtkButton      *save_button;
-  GtkLabel       *error_label;
   AdwComboRow    *caseworker_row;
   AdwActionRow   *enkel_row;
   AdwActionRow   *kompleks_row;
@@ -46,14 +42,9 @@ struct _SfCountsDialog
   AdwActionRow   *summary_row;
 };
 
-G_DEFINE_FINAL_TYPE (SfCountsDialog, sf_counts_dialog, ADW_TYPE_WINDOW)
+static gboolean save (SfEditDialog *dialog);
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (SfCountsDialog, sf_counts_dialog, SF_TYPE_EDIT_DIALOG)
 
 static GtkSpinButton *
 spin_for (SfCountsDialog *self,
@@ -70,13 +61,6 @@ spin_for (SfCountsDialog *self,
     default:
       return self->saerligt_spin;
     }
-}
-
-static void
-show_error (SfCountsDialog *self,
-            const char     *message)
-{
-  sf_error_label_set (self->error_label, &self->error, message);
 }
 
 static gint64
@@ -103,7 +87,7 @@ update_summary (SfCountsDialog *self)
   if (wf == NULL)
     {
       adw_action_row_set_subtitle (self->summary_row, _("Add caseworkers on the Teams page first."));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+      sf_edit_dialog_set_can_save (SF_EDIT_DIALOG (self), FALSE);
       return;
     }
   load = wf->weighted_load;
@@ -140,7 +124,7 @@ update_summary (SfCountsDialog *self)
 
     adw_action_row_set_subtitle (self->summary_row, escaped);
   }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
+  sf_edit_dialog_set_can_save (SF_EDIT_DIALOG (self), TRUE);
 }
 
 static void
@@ -161,26 +145,12 @@ on_caseworker_selected_cb (SfCountsDialog *self,
 
   memset (self->have, 0, sizeof self->have);
   if (worker != 0 && !sf_cases_count_open_counted (self->store, worker, self->ref, self->have, &error))
-    show_error (self, error->message);
+    sf_edit_dialog_show_error (SF_EDIT_DIALOG (self), NULL, error->message);
   self->updating = TRUE;
   for (SfComplexity c = 0; c < SF_N_COMPLEXITIES; c++)
     gtk_spin_button_set_value (spin_for (self, c), self->have[c]);
   self->updating = FALSE;
   update_summary (self);
-}
-
-static void
-on_save_button_clicked_cb (SfCountsDialog *self)
-{
-  sf_counts_dialog_save (self);
-}
-
-static void
-sf_counts_dialog_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), SF_TYPE_COUNTS_DIALOG);
-
-  G_OBJECT_CLASS (sf_counts_dialog_parent_class)->dispose (object);
 }
 
 static void
@@ -193,7 +163,6 @@ sf_counts_dialog_finalize (GObject *object)
   g_clear_pointer (&self->dataset, sf_dataset_free);
   g_clear_pointer (&self->worker_ids, g_array_unref);
   sf_counts_result_clear (&self->result);
-  g_free (self->error);
   g_free (self->summary);
 
   G_OBJECT_CLASS (sf_counts_dialog_parent_class)->finalize (object);
@@ -205,16 +174,10 @@ sf_counts_dialog_class_init (SfCountsDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sf_counts_dialog_dispose;
   object_class->finalize = sf_counts_dialog_finalize;
+  SF_EDIT_DIALOG_CLASS (klass)->save = save;
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/sagsfordeling/Sagsfordeling/sf-counts-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, SfCountsDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, SfCountsDialog, error_label);
+  sf_edit_dialog_class_set_template (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-counts-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SfCountsDialog, caseworker_row);
   gtk_widget_class_bind_template_child (widget_class, SfCountsDialog, enkel_row);
   gtk_widget_class_bind_template_child (widget_class, SfCountsDialog, kompleks_row);
@@ -225,7 +188,6 @@ sf_counts_dialog_class_init (SfCountsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfCountsDialog, summary_row);
   gtk_widget_class_bind_template_callback (widget_class, on_count_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_caseworker_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
 }
 
 static void
@@ -274,33 +236,9 @@ sf_counts_dialog_new (GtkWindow        *parent,
   workers = sf_worker_choices_new (self->dataset, NULL, 0, TRUE, &self->worker_ids);
   adw_combo_row_set_model (self->caseworker_row, G_LIST_MODEL (workers));
   self->updating = FALSE;
-  sf_counts_dialog_select_caseworker (self, caseworker_id);
+  sf_worker_choices_select (self->caseworker_row, self->worker_ids, caseworker_id);
   on_caseworker_selected_cb (self, NULL, self->caseworker_row);
   return self;
-}
-
-void
-sf_counts_dialog_select_caseworker (SfCountsDialog *self,
-                                    gint64          caseworker_id)
-{
-  guint position;
-
-  g_return_if_fail (SF_IS_COUNTS_DIALOG (self));
-
-  position = sf_worker_choices_find (self->worker_ids, caseworker_id);
-  if (position != GTK_INVALID_LIST_POSITION)
-    adw_combo_row_set_selected (self->caseworker_row, position);
-}
-
-void
-sf_counts_dialog_set_count (SfCountsDialog *self,
-                            SfComplexity    complexity,
-                            guint           count)
-{
-  g_return_if_fail (SF_IS_COUNTS_DIALOG (self));
-  g_return_if_fail (complexity < SF_N_COMPLEXITIES);
-
-  gtk_spin_button_set_value (spin_for (self, complexity), count);
 }
 
 guint
@@ -327,14 +265,14 @@ sf_counts_dialog_get_summary (SfCountsDialog *self)
   return self->summary;
 }
 
-gboolean
-sf_counts_dialog_save (SfCountsDialog *self)
+/* Stores the counts; ::saved has the caseworker's id */
+static gboolean
+save (SfEditDialog *dialog)
 {
+  SfCountsDialog *self = SF_COUNTS_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
   guint counts[SF_N_COMPLEXITIES];
   gint64 worker;
-
-  g_return_val_if_fail (SF_IS_COUNTS_DIALOG (self), FALSE);
 
   worker = selected_worker (self);
   if (worker == 0)
@@ -344,21 +282,11 @@ sf_counts_dialog_save (SfCountsDialog *self)
   sf_counts_result_clear (&self->result);
   if (!sf_cases_set_counts (self->store, worker, counts, sf_day_today (), &self->result, &error))
     {
-      show_error (self, error->message);
+      sf_edit_dialog_show_error (dialog, NULL, error->message);
       return FALSE;
     }
   self->saved = TRUE;
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
-}
-
-const char *
-sf_counts_dialog_get_error (SfCountsDialog *self)
-{
-  g_return_val_if_fail (SF_IS_COUNTS_DIALOG (self), NULL);
-
-  return self->error;
+  return sf_edit_dialog_saved (dialog, worker);
 }
 
 const SfCountsResult *

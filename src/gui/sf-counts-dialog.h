@@ -10,12 +10,13 @@
 #include <adwaita.h>
 
 #include "sf-core.h"
+#include "sf-edit-dialog.h"
 
 G_BEGIN_DECLS
 
 #define SF_TYPE_COUNTS_DIALOG (sf_counts_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (SfCountsDialog, sf_counts_dialog, SF, COUNTS_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (SfCountsDialog, sf_counts_dialog, SF, COUNTS_DIALOG, SfEditDialog)
 
 /* Bulk entry: how many open cases of each complexity a caseworker has, for
  * organisations without case lists.  @dataset is copied. */
@@ -25,16 +26,9 @@ SfCountsDialog       *sf_counts_dialog_new         (GtkWindow        *parent,
                                                     const SfSettings *settings,
                                                     SfDay             ref,
                                                     gint64            caseworker_id);
-void                  sf_counts_dialog_select_caseworker (SfCountsDialog *self,
-                                                    gint64            caseworker_id);
-void                  sf_counts_dialog_set_count   (SfCountsDialog   *self,
-                                                    SfComplexity      complexity,
-                                                    guint             count);
 guint                 sf_counts_dialog_get_count   (SfCountsDialog   *self,
                                                     SfComplexity      complexity);
 const char           *sf_counts_dialog_get_summary (SfCountsDialog   *self);
-gboolean              sf_counts_dialog_save        (SfCountsDialog   *self);
-const char           *sf_counts_dialog_get_error   (SfCountsDialog   *self);
 /* During ::saved: what was added and closed */
 const SfCountsResult *sf_counts_dialog_get_result  (SfCountsDialog   *self);
 gint64                sf_counts_dialog_get_caseworker (SfCountsDialog *self);

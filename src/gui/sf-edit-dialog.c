@@ -9,14 +9,17 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-conflict-dialog.h"
 #include "sf-edit-dialog.h"
 #include "sf-error-dialog.h"
 
 /* What the dialogs that edit one row (a caseworker, a team, a case, an own
- * case area) share: an Add/Save button, a message above the form for a
+ * case area, a caseworker's counts of cases, cases given to another
+ * caseworker) share: an Add/Save button, a message above the form for a
  * refused value, the rows that message is about marked, and ::saved with
  * the row's id once the store has it.  Each dialog's template has a
- * "save_button" and an "error_label"; each dialog checks and stores its own
+ * "save_button" and an "error_label", and calls "on_save_button_clicked_cb"
+ * where the manager saves; each dialog's ::save checks and stores its own
  * row and ends with sf_edit_dialog_saved(). */
 typedef struct
 {
@@ -34,6 +37,12 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void
+on_save_button_clicked_cb (SfEditDialog *self)
+{
+  sf_edit_dialog_save (self);
+}
 
 static void
 sf_edit_dialog_dispose (GObject *object)
@@ -96,6 +105,7 @@ sf_edit_dialog_class_set_template (GtkWidgetClass *widget_class,
                                              G_PRIVATE_OFFSET (SfEditDialog, save_button));
   gtk_widget_class_bind_template_child_full (widget_class, "error_label", FALSE,
                                              G_PRIVATE_OFFSET (SfEditDialog, error_label));
+  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
 }
 
 /* The window's title, and the button's label: Add for a new row, Save for
@@ -149,17 +159,26 @@ sf_edit_dialog_show_error (SfEditDialog *self,
     }
 }
 
-/* Nothing can be saved: @message says why, and the button is off. */
+/* Whether the Add/Save button can be pressed: not while the form has
+ * nothing to save. */
 void
-sf_edit_dialog_refuse (SfEditDialog *self,
-                       const char   *message)
+sf_edit_dialog_set_can_save (SfEditDialog *self,
+                             gboolean      can_save)
 {
   SfEditDialogPrivate *priv = sf_edit_dialog_get_instance_private (self);
 
   g_return_if_fail (SF_IS_EDIT_DIALOG (self));
 
+  gtk_widget_set_sensitive (GTK_WIDGET (priv->save_button), can_save);
+}
+
+/* Nothing can be saved: @message says why, and the button is off. */
+void
+sf_edit_dialog_refuse (SfEditDialog *self,
+                       const char   *message)
+{
   sf_edit_dialog_show_error (self, NULL, message);
-  gtk_widget_set_sensitive (GTK_WIDGET (priv->save_button), FALSE);
+  sf_edit_dialog_set_can_save (self, FALSE);
 }
 
 /* The end of a dialog's save: the store has the row @id.  Emits ::saved and
@@ -173,6 +192,35 @@ sf_edit_dialog_saved (SfEditDialog *self,
   g_signal_emit (self, signals[SAVED], 0, id);
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
+}
+
+/* Checks and stores the row.  Returns whether it was saved (and closed). */
+gboolean
+sf_edit_dialog_save (SfEditDialog *self)
+{
+  g_return_val_if_fail (SF_IS_EDIT_DIALOG (self), FALSE);
+
+  return SF_EDIT_DIALOG_GET_CLASS (self)->save (self);
+}
+
+static gboolean
+save_again (gpointer editor)
+{
+  return sf_edit_dialog_save (editor);
+}
+
+/* Someone else changed or removed the row since the dialog read it at
+ * *@version: @fields (theirs beside the form's) in the conflict dialog,
+ * whose "keep mine" saves the dialog again. */
+void
+sf_edit_dialog_present_conflict (SfEditDialog *self,
+                                 const GError *error,
+                                 GPtrArray    *fields,
+                                 gint64       *version)
+{
+  g_return_if_fail (SF_IS_EDIT_DIALOG (self));
+
+  sf_conflict_dialog_present (GTK_WINDOW (self), error, fields, version, save_again);
 }
 
 /* The message shown for a refused value, or NULL. */

@@ -18,6 +18,9 @@ G_DECLARE_DERIVABLE_TYPE (SfEditDialog, sf_edit_dialog, SF, EDIT_DIALOG, AdwWind
 struct _SfEditDialogClass
 {
   AdwWindowClass parent_class;
+
+  /* Checks and stores the row: TRUE once saved (the dialog then closes) */
+  gboolean (*save) (SfEditDialog *self);
 };
 
 void        sf_edit_dialog_class_set_template (GtkWidgetClass *widget_class,
@@ -33,8 +36,15 @@ void        sf_edit_dialog_mark               (SfEditDialog   *self,
                                                GtkWidget      *row);
 void        sf_edit_dialog_refuse             (SfEditDialog   *self,
                                                const char     *message);
+void        sf_edit_dialog_set_can_save       (SfEditDialog   *self,
+                                               gboolean        can_save);
 gboolean    sf_edit_dialog_saved              (SfEditDialog   *self,
                                                gint64          id);
+gboolean    sf_edit_dialog_save               (SfEditDialog   *self);
+void        sf_edit_dialog_present_conflict   (SfEditDialog   *self,
+                                               const GError   *error,
+                                               GPtrArray      *fields,
+                                               gint64         *version);
 const char *sf_edit_dialog_get_error          (SfEditDialog   *self);
 
 G_END_DECLS

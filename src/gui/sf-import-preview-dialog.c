@@ -130,15 +130,6 @@ worker_label (SfImportPreviewDialog *self,
   return g_strdup_printf ("%s (%s)", w->name, w->initials);
 }
 
-static char *
-format_percent (double value)
-{
-  if (isnan (value))
-    return g_strdup ("—");
-  /* Translators: a percentage; keep the space before % as Danish writes it */
-  return g_strdup_printf (_("%.0f %%"), value * 100);
-}
-
 static void
 on_mapping_selected_cb (AdwComboRow           *row,
                         GParamSpec            *pspec,
@@ -228,8 +219,8 @@ build_effects (SfImportPreviewDialog *self)
       g_autofree char *title = worker_label (self, e->caseworker_id);
       g_autofree char *load_before = sf_format_decimal (e->load_before, 1);
       g_autofree char *load_after = sf_format_decimal (e->load_after, 1);
-      g_autofree char *util_before = format_percent (e->utilisation_before);
-      g_autofree char *util_after = format_percent (e->utilisation_after);
+      g_autofree char *util_before = sf_format_percent (e->utilisation_before);
+      g_autofree char *util_after = sf_format_percent (e->utilisation_after);
       g_autofree char *subtitle = NULL;
 
       /* Translators: load before → after · utilisation before → after · status before → after */

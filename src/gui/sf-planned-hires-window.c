@@ -104,14 +104,10 @@ ask_about_conflict (SfPlannedHiresWindow *self,
   const SfConflict *conflict = sf_conflict_get (error);
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
   Retry *retry = g_new0 (Retry, 1);
-  const char *hours = NULL, *start = NULL;
+  const char *hours = sf_conflict_dialog_theirs (conflict, "weekly_hours");
+  const char *start = sf_conflict_dialog_theirs (conflict, "start_date");
   SfDay day = SF_DAY_NONE;
 
-  if (conflict->values != NULL)
-    {
-      hours = g_hash_table_lookup (conflict->values, "weekly_hours");
-      start = g_hash_table_lookup (conflict->values, "start_date");
-    }
   if (start != NULL)
     sf_day_parse (start, &day);
   sf_conflict_fields_add (fields, _("Hours a week"),
@@ -120,10 +116,7 @@ ask_about_conflict (SfPlannedHiresWindow *self,
                           g_strdup (_("Removed")));
   sf_conflict_fields_add (fields, _("Expected start date"), day != SF_DAY_NONE ? sf_day_format (day) : NULL,
                           NULL);
-  sf_conflict_fields_add (fields, _("Note"),
-                          conflict->values != NULL ? g_strdup (g_hash_table_lookup (conflict->values, "note"))
-                                                   : NULL,
-                          NULL);
+  sf_conflict_fields_add_text (fields, _("Note"), conflict, "note", NULL);
   g_set_weak_pointer (&retry->self, self);
   retry->hire = *hire;
   retry->hire.note = g_strdup (hire->note);

@@ -365,17 +365,6 @@ add_figure (SfPlanningPage *self,
   gtk_flow_box_append (self->figures_box, box);
 }
 
-static char *
-format_percent (double value)
-{
-  g_autofree char *number = NULL;
-
-  if (!isfinite (value))
-    return g_strdup ("—");
-  number = sf_format_decimal (value * 100.0, 0);
-  return g_strdup_printf (_("%s %%"), number);
-}
-
 static SfStatus
 place_status (SfPlanningData          *data,
               const SfPlanningFigures *figures)
@@ -400,7 +389,7 @@ show_figures (SfPlanningPage *self)
     gtk_flow_box_remove (self->figures_box, child);
 
   sf_planning_place_figures (data, self->place, data->points->len - 1, &figures);
-  used = format_percent (figures.utilisation);
+  used = sf_format_percent (figures.utilisation);
   capacity = sf_format_decimal (figures.capacity, 1);
   load = sf_format_decimal (figures.load, 1);
   cases = g_strdup_printf ("%u", figures.open_cases);
@@ -440,7 +429,7 @@ child_subtitle (SfPlanningData  *data,
   char *text;
 
   sf_planning_place_figures (data, place, data->points->len - 1, &figures);
-  used = format_percent (figures.utilisation);
+  used = sf_format_percent (figures.utilisation);
   capacity = sf_format_decimal (figures.capacity, 1);
   load = sf_format_decimal (figures.load, 1);
   /* Translators: a row on the Planning page: utilisation, status, load and capacity */
@@ -869,8 +858,8 @@ format_change (double   before,
                gboolean percent,
                int      digits)
 {
-  g_autofree char *b = percent ? format_percent (before) : isfinite (before) ? sf_format_decimal (before, digits) : g_strdup ("—");
-  g_autofree char *a = percent ? format_percent (after) : isfinite (after) ? sf_format_decimal (after, digits) : g_strdup ("—");
+  g_autofree char *b = percent ? sf_format_percent (before) : isfinite (before) ? sf_format_decimal (before, digits) : g_strdup ("—");
+  g_autofree char *a = percent ? sf_format_percent (after) : isfinite (after) ? sf_format_decimal (after, digits) : g_strdup ("—");
 
   if (g_str_equal (a, b))
     return g_steal_pointer (&a);

@@ -71,13 +71,6 @@ sf_planning_compare_compute (SfPlanningData   *data,
   return compare;
 }
 
-SfPlanningCompare *
-sf_planning_compare_ref (SfPlanningCompare *compare)
-{
-  g_atomic_ref_count_inc (&compare->ref_count);
-  return compare;
-}
-
 void
 sf_planning_compare_unref (SfPlanningCompare *compare)
 {

@@ -34,7 +34,6 @@ typedef struct
 SfPlanningCompare *sf_planning_compare_compute (SfPlanningData     *data,
                                                 const SfScenario   *scenario,
                                                 GCancellable       *cancellable);
-SfPlanningCompare *sf_planning_compare_ref     (SfPlanningCompare  *compare);
 void               sf_planning_compare_unref   (SfPlanningCompare  *compare);
 
 /* A copy of @scenario, and of one change. */

@@ -12,7 +12,6 @@
 
 #include "sf-conflict-dialog.h"
 #include "sf-reassign-dialog.h"
-#include "sf-error-dialog.h"
 #include "sf-status-style.h"
 #include "sf-worker-choices.h"
 
@@ -22,7 +21,7 @@
  * Nothing changes until Reassign is pressed. */
 struct _SfReassignDialog
 {
-  AdwWindow             parent_instance;
+  SfEditDialog          parent_instance;
 
   SfStore              *store;
   SfDataset            *dataset;
@@ -34,30 +33,15 @@ struct _SfReassignDialog
   GHashTable           *effect_texts;   /* caseworker id → text shown */
   GPtrArray            *rows;
   GArray               *snapshot;
-  char                 *error;
 
-  GtkButton            *reassign_button;
-  GtkLabel             *error_label;
   AdwPreferencesGroup  *cases_group;
   AdwPreferencesGroup  *effect_group;
   AdwComboRow          *caseworker_row;
 };
 
-G_DEFINE_FINAL_TYPE (SfReassignDialog, sf_reassign_dialog, ADW_TYPE_WINDOW)
+static gboolean reassign (SfEditDialog *dialog);
 
-enum {
-  REASSIGNED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-show_error (SfReassignDialog *self,
-            const char       *message)
-{
-  sf_error_label_set (self->error_label, &self->error, message);
-}
+G_DEFINE_FINAL_TYPE (SfReassignDialog, sf_reassign_dialog, SF_TYPE_EDIT_DIALOG)
 
 static gint64
 selected_worker (SfReassignDialog *self)
@@ -172,7 +156,7 @@ update_preview (SfReassignDialog *self)
   g_clear_pointer (&self->effects, g_array_unref);
   if (target == 0)
     {
-      gtk_widget_set_sensitive (GTK_WIDGET (self->reassign_button), FALSE);
+      sf_edit_dialog_set_can_save (SF_EDIT_DIALOG (self), FALSE);
       return;
     }
   self->effects = sf_cases_preview_reassign (self->dataset, &self->settings, self->ref,
@@ -189,8 +173,8 @@ update_preview (SfReassignDialog *self)
       adw_preferences_group_add (self->effect_group, row);
       g_ptr_array_add (self->rows, row);
     }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reassign_button), TRUE);
-  show_error (self, NULL);
+  sf_edit_dialog_set_can_save (SF_EDIT_DIALOG (self), TRUE);
+  sf_edit_dialog_show_error (SF_EDIT_DIALOG (self), NULL, NULL);
 }
 
 static void
@@ -199,20 +183,6 @@ on_caseworker_selected_cb (SfReassignDialog *self,
                            AdwComboRow      *row)
 {
   update_preview (self);
-}
-
-static void
-on_reassign_button_clicked_cb (SfReassignDialog *self)
-{
-  sf_reassign_dialog_reassign (self);
-}
-
-static void
-sf_reassign_dialog_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), SF_TYPE_REASSIGN_DIALOG);
-
-  G_OBJECT_CLASS (sf_reassign_dialog_parent_class)->dispose (object);
 }
 
 static void
@@ -228,7 +198,6 @@ sf_reassign_dialog_finalize (GObject *object)
   g_clear_pointer (&self->effect_texts, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->snapshot, g_array_unref);
-  g_free (self->error);
 
   G_OBJECT_CLASS (sf_reassign_dialog_parent_class)->finalize (object);
 }
@@ -239,25 +208,15 @@ sf_reassign_dialog_class_init (SfReassignDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sf_reassign_dialog_dispose;
   object_class->finalize = sf_reassign_dialog_finalize;
+  /* ::saved has the id of the caseworker who has the cases now */
+  SF_EDIT_DIALOG_CLASS (klass)->save = reassign;
 
-  /**
-   * SfReassignDialog::reassigned:
-   * @caseworker_id: who has the cases now
-   */
-  signals[REASSIGNED] = g_signal_new ("reassigned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/sagsfordeling/Sagsfordeling/sf-reassign-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, SfReassignDialog, reassign_button);
-  gtk_widget_class_bind_template_child (widget_class, SfReassignDialog, error_label);
+  sf_edit_dialog_class_set_template (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-reassign-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SfReassignDialog, cases_group);
   gtk_widget_class_bind_template_child (widget_class, SfReassignDialog, effect_group);
   gtk_widget_class_bind_template_child (widget_class, SfReassignDialog, caseworker_row);
   gtk_widget_class_bind_template_callback (widget_class, on_caseworker_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_reassign_button_clicked_cb);
 }
 
 static void
@@ -328,13 +287,9 @@ void
 sf_reassign_dialog_select_caseworker (SfReassignDialog *self,
                                       gint64            caseworker_id)
 {
-  guint position;
-
   g_return_if_fail (SF_IS_REASSIGN_DIALOG (self));
 
-  position = sf_worker_choices_find (self->worker_ids, caseworker_id);
-  if (position != GTK_INVALID_LIST_POSITION)
-    adw_combo_row_set_selected (self->caseworker_row, position);
+  sf_worker_choices_select (self->caseworker_row, self->worker_ids, caseworker_id);
 }
 
 /* The case @id as the dialog read it, or NULL */
@@ -373,12 +328,6 @@ initials_seen (SfReassignDialog *self,
   return worker != NULL ? worker->initials : NULL;
 }
 
-static gboolean
-reassign_again (gpointer editor)
-{
-  return sf_reassign_dialog_reassign (SF_REASSIGN_DIALOG (editor));
-}
-
 /* Someone else changed one of the cases since the dialog read them: their
  * caseworker and cover beside the move.  Apply Mine moves it on their
  * version; Keep Theirs closes the dialog. */
@@ -390,33 +339,28 @@ ask_about_conflict (SfReassignDialog *self,
 {
   const SfConflict *conflict = sf_conflict_get (error);
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
-  const char *worker = NULL, *cover = NULL;
+  const char *worker = sf_conflict_dialog_theirs (conflict, "caseworker_id");
+  const char *cover = sf_conflict_dialog_theirs (conflict, "cover_id");
 
-  if (conflict->values != NULL)
-    {
-      worker = g_hash_table_lookup (conflict->values, "caseworker_id");
-      cover = g_hash_table_lookup (conflict->values, "cover_id");
-    }
   sf_conflict_fields_add (fields, _("Caseworker"),
                           g_strdup (worker != NULL ? initials_seen (self, g_ascii_strtoll (worker, NULL, 10)) : NULL),
                           g_strdup (initials_seen (self, target)));
   sf_conflict_fields_add (fields, _("Cover"),
                           g_strdup (cover != NULL ? initials_seen (self, g_ascii_strtoll (cover, NULL, 10)) : NULL),
                           g_strdup (seen->cover_id != target ? initials_seen (self, seen->cover_id) : NULL));
-  sf_conflict_dialog_present (GTK_WINDOW (self), error, fields, &seen->version, reassign_again);
+  sf_edit_dialog_present_conflict (SF_EDIT_DIALOG (self), error, fields, &seen->version);
 }
 
 /* Reassigns as previewed.  Returns whether it was done (and closes). */
-gboolean
-sf_reassign_dialog_reassign (SfReassignDialog *self)
+static gboolean
+reassign (SfEditDialog *dialog)
 {
+  SfReassignDialog *self = SF_REASSIGN_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) snapshot = NULL;
   g_autoptr(GArray) versions = NULL;
   g_autoptr(GArray) after = NULL;
   gint64 target;
-
-  g_return_val_if_fail (SF_IS_REASSIGN_DIALOG (self), FALSE);
 
   target = selected_worker (self);
   if (target == 0)
@@ -435,7 +379,7 @@ sf_reassign_dialog_reassign (SfReassignDialog *self)
       if (seen != NULL)
         ask_about_conflict (self, error, seen, target);
       else
-        show_error (self, error->message);
+        sf_edit_dialog_show_error (dialog, NULL, error->message);
       return FALSE;
     }
   /* The undo claims the versions the reassignment left */
@@ -443,9 +387,7 @@ sf_reassign_dialog_reassign (SfReassignDialog *self)
     g_array_index (snapshot, SfCase, i).version = g_array_index (after, gint64, i);
   g_clear_pointer (&self->snapshot, g_array_unref);
   self->snapshot = g_steal_pointer (&snapshot);
-  g_signal_emit (self, signals[REASSIGNED], 0, target);
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
+  return sf_edit_dialog_saved (dialog, target);
 }
 
 /* The effect shown for the caseworker chosen (SfCaseEffect), or NULL */
@@ -468,15 +410,7 @@ sf_reassign_dialog_get_effect_text (SfReassignDialog *self,
   return g_hash_table_lookup (self->effect_texts, &caseworker_id);
 }
 
-const char *
-sf_reassign_dialog_get_error (SfReassignDialog *self)
-{
-  g_return_val_if_fail (SF_IS_REASSIGN_DIALOG (self), NULL);
-
-  return self->error;
-}
-
-/* During ::reassigned: the cases as they were, for an undo */
+/* During ::saved: the cases as they were, for an undo */
 GArray *
 sf_reassign_dialog_steal_snapshot (SfReassignDialog *self)
 {

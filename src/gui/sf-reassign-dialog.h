@@ -10,12 +10,13 @@
 #include <adwaita.h>
 
 #include "sf-core.h"
+#include "sf-edit-dialog.h"
 
 G_BEGIN_DECLS
 
 #define SF_TYPE_REASSIGN_DIALOG (sf_reassign_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (SfReassignDialog, sf_reassign_dialog, SF, REASSIGN_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (SfReassignDialog, sf_reassign_dialog, SF, REASSIGN_DIALOG, SfEditDialog)
 
 /* Gives the cases @ids to another caseworker, after showing what that does
  * to everyone's utilisation.  @dataset is copied. */
@@ -28,11 +29,9 @@ SfReassignDialog *sf_reassign_dialog_new               (GtkWindow        *parent
                                                         guint             n_ids);
 void              sf_reassign_dialog_select_caseworker (SfReassignDialog *self,
                                                         gint64            caseworker_id);
-gboolean          sf_reassign_dialog_reassign          (SfReassignDialog *self);
 GArray           *sf_reassign_dialog_get_effects       (SfReassignDialog *self);
 const char       *sf_reassign_dialog_get_effect_text   (SfReassignDialog *self,
                                                         gint64            caseworker_id);
-const char       *sf_reassign_dialog_get_error         (SfReassignDialog *self);
 GArray           *sf_reassign_dialog_steal_snapshot    (SfReassignDialog *self);
 
 G_END_DECLS

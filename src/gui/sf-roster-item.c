@@ -322,11 +322,7 @@ sf_roster_item_new (const SfWorkerFigures *figures,
   self->cases_text = g_strdup_printf ("%u", self->open_cases);
   self->load_text = sf_format_decimal (self->weighted_load, 1);
 
-  if (isnan (self->utilisation))
-    self->utilisation_text = g_strdup ("—");
-  else
-    /* Translators: a utilisation in per cent, e.g. "104 %" */
-    self->utilisation_text = g_strdup_printf (_("%.0f %%"), self->utilisation * 100.0);
+  self->utilisation_text = sf_format_percent (self->utilisation);
 
   {
     g_autofree char *key = g_strjoin (" ",
@@ -390,30 +386,6 @@ sf_roster_item_get_weekly_hours (SfRosterItem *self)
 }
 
 double
-sf_roster_item_get_availability (SfRosterItem *self)
-{
-  g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), 0);
-
-  return self->availability;
-}
-
-double
-sf_roster_item_get_experience (SfRosterItem *self)
-{
-  g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), 0);
-
-  return self->experience;
-}
-
-double
-sf_roster_item_get_individual_factor (SfRosterItem *self)
-{
-  g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), 0);
-
-  return self->individual_factor;
-}
-
-double
 sf_roster_item_get_adjusted_norm (SfRosterItem *self)
 {
   g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), 0);
@@ -452,14 +424,6 @@ sf_roster_item_get_status (SfRosterItem *self)
   g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), SF_STATUS_WITHIN);
 
   return self->status;
-}
-
-SfRosterCapacity
-sf_roster_item_get_capacity (SfRosterItem *self)
-{
-  g_return_val_if_fail (SF_IS_ROSTER_ITEM (self), SF_ROSTER_CAPACITY_AVAILABLE);
-
-  return self->capacity;
 }
 
 /* Whether the status says something about the caseload: FALSE for someone

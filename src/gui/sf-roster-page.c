@@ -406,12 +406,6 @@ sf_roster_page_init (SfRosterPage *self)
                            G_CONNECT_SWAPPED);
 }
 
-GtkWidget *
-sf_roster_page_new (void)
-{
-  return g_object_new (SF_TYPE_ROSTER_PAGE, NULL);
-}
-
 static SfRosterItem *
 new_item (const SfFigures        *figures,
           const SfWorkerFigures  *worker)

@@ -17,7 +17,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SfRosterPage, sf_roster_page, SF, ROSTER_PAGE, GtkWidget)
 
-GtkWidget     *sf_roster_page_new              (void);
 void           sf_roster_page_set_context      (SfRosterPage    *self,
                                                 SfContext       *context);
 GtkSearchBar  *sf_roster_page_get_search_bar   (SfRosterPage    *self);

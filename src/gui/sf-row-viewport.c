@@ -528,14 +528,6 @@ sf_row_viewport_set_child (SfRowViewport *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
 }
 
-GtkColumnView *
-sf_row_viewport_get_child (SfRowViewport *self)
-{
-  g_return_val_if_fail (SF_IS_ROW_VIEWPORT (self), NULL);
-
-  return self->child;
-}
-
 /* The table shows @model from now on, scrolled to its start */
 void
 sf_row_viewport_set_model (SfRowViewport     *self,

@@ -22,7 +22,6 @@ G_DECLARE_FINAL_TYPE (SfRowViewport, sf_row_viewport, SF, ROW_VIEWPORT, GtkWidge
 GtkWidget         *sf_row_viewport_new         (void);
 void               sf_row_viewport_set_child   (SfRowViewport     *self,
                                                 GtkColumnView     *child);
-GtkColumnView     *sf_row_viewport_get_child   (SfRowViewport     *self);
 void               sf_row_viewport_set_model   (SfRowViewport     *self,
                                                 GtkSelectionModel *model);
 GtkSelectionModel *sf_row_viewport_get_model   (SfRowViewport     *self);

@@ -34,6 +34,8 @@ struct _SfTeamDialog
   AdwPreferencesGroup *norm_group;
 };
 
+static gboolean save (SfEditDialog *dialog);
+
 G_DEFINE_FINAL_TYPE (SfTeamDialog, sf_team_dialog, SF_TYPE_EDIT_DIALOG)
 
 static const SfArea *
@@ -97,12 +99,6 @@ on_area_selected_cb (SfTeamDialog *self,
 }
 
 static void
-on_save_button_clicked_cb (SfTeamDialog *self)
-{
-  sf_team_dialog_save (self);
-}
-
-static void
 sf_team_dialog_finalize (GObject *object)
 {
   SfTeamDialog *self = (SfTeamDialog *)object;
@@ -120,6 +116,7 @@ sf_team_dialog_class_init (SfTeamDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = sf_team_dialog_finalize;
+  SF_EDIT_DIALOG_CLASS (klass)->save = save;
 
   sf_edit_dialog_class_set_template (widget_class, "/io/github/sagsfordeling/Sagsfordeling/sf-team-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, name_row);
@@ -127,7 +124,6 @@ sf_team_dialog_class_init (SfTeamDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, cap_row);
   gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, ds_row);
   gtk_widget_class_bind_template_child (widget_class, SfTeamDialog, norm_group);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_area_selected_cb);
 }
 
@@ -139,6 +135,13 @@ sf_team_dialog_init (SfTeamDialog *self)
   adw_preferences_group_add (self->norm_group, sf_references_row_new (FALSE));
 }
 
+/* A cap as the form and the conflict dialog show it: "" for none */
+static char *
+describe_cap (double cap)
+{
+  return cap > 0 ? sf_format_decimal (cap, fabs (cap - round (cap)) < 0.005 ? 0 : 1) : g_strdup ("");
+}
+
 SfTeamDialog *
 sf_team_dialog_new (GtkWindow *parent,
                     SfContext *context,
@@ -146,6 +149,7 @@ sf_team_dialog_new (GtkWindow *parent,
 {
   SfTeamDialog *self;
   g_autoptr(GtkStringList) areas = gtk_string_list_new (NULL);
+  g_autofree char *cap = NULL;
   const SfTeam *team = NULL;
 
   g_return_val_if_fail (SF_IS_CONTEXT (context), NULL);
@@ -180,12 +184,8 @@ sf_team_dialog_new (GtkWindow *parent,
       for (guint i = 0; i < self->dataset->areas->len; i++)
         if (g_array_index (self->dataset->areas, SfArea, i).id == team->area_id)
           adw_combo_row_set_selected (self->area_row, i);
-      if (team->cap > 0)
-        {
-          g_autofree char *cap = sf_format_decimal (team->cap, fabs (team->cap - round (team->cap)) < 0.005 ? 0 : 1);
-
-          gtk_editable_set_text (GTK_EDITABLE (self->cap_row), cap);
-        }
+      cap = describe_cap (team->cap);
+      gtk_editable_set_text (GTK_EDITABLE (self->cap_row), cap);
     }
   else
     {
@@ -206,52 +206,37 @@ describe_area (SfTeamDialog *self,
   return g_strdup (area != NULL ? area->name : "");
 }
 
-static char *
-describe_cap (double cap)
-{
-  return cap > 0 ? sf_format_decimal (cap, fabs (cap - round (cap)) < 0.005 ? 0 : 1) : g_strdup ("");
-}
-
-static gboolean
-save_again (gpointer editor)
-{
-  return sf_team_dialog_save (editor);
-}
-
 /* The team as someone else left it (the conflict's values) beside the form's */
 static void
 present_conflict (SfTeamDialog *self,
                   const GError *error,
                   const SfTeam *mine)
 {
-  GHashTable *theirs = sf_conflict_get (error)->values;
+  const SfConflict *conflict = sf_conflict_get (error);
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
-  const char *cap = theirs != NULL ? g_hash_table_lookup (theirs, "cap") : NULL;
-  const char *area = theirs != NULL ? g_hash_table_lookup (theirs, "area_id") : NULL;
+  const char *cap = sf_conflict_dialog_theirs (conflict, "cap");
+  const char *area = sf_conflict_dialog_theirs (conflict, "area_id");
 
-  sf_conflict_fields_add (fields, _("Name"),
-                          g_strdup (theirs != NULL ? g_hash_table_lookup (theirs, "name") : NULL),
-                          g_strdup (mine->name));
+  sf_conflict_fields_add_text (fields, _("Name"), conflict, "name", mine->name);
   sf_conflict_fields_add (fields, _("Case area"),
                           area != NULL ? describe_area (self, g_ascii_strtoll (area, NULL, 10)) : NULL,
                           describe_area (self, mine->area_id));
   sf_conflict_fields_add (fields, _("Cap"), describe_cap (cap != NULL ? g_ascii_strtod (cap, NULL) : 0),
                           describe_cap (mine->cap));
-  sf_conflict_dialog_present (GTK_WINDOW (self), error, fields, &self->version, save_again);
+  sf_edit_dialog_present_conflict (SF_EDIT_DIALOG (self), error, fields, &self->version);
 }
 
 /* Checks and stores the team.  Returns whether it was saved (and closes). */
-gboolean
-sf_team_dialog_save (SfTeamDialog *self)
+static gboolean
+save (SfEditDialog *dialog)
 {
+  SfTeamDialog *self = SF_TEAM_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *cap_text = NULL;
   const SfArea *area;
   SfTeam team = { 0 };
   gint64 id;
-
-  g_return_val_if_fail (SF_IS_TEAM_DIALOG (self), FALSE);
 
   if (self->dataset == NULL)
     return FALSE;
@@ -307,11 +292,4 @@ sf_team_dialog_save (SfTeamDialog *self)
     }
 
   return sf_edit_dialog_saved (SF_EDIT_DIALOG (self), id);
-}
-
-/* The message shown for a refused value, or NULL. */
-const char *
-sf_team_dialog_get_error (SfTeamDialog *self)
-{
-  return sf_edit_dialog_get_error (SF_EDIT_DIALOG (self));
 }

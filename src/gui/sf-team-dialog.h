@@ -22,7 +22,5 @@ G_DECLARE_FINAL_TYPE (SfTeamDialog, sf_team_dialog, SF, TEAM_DIALOG, SfEditDialo
 SfTeamDialog *sf_team_dialog_new          (GtkWindow    *parent,
                                            SfContext    *context,
                                            gint64        team_id);
-gboolean      sf_team_dialog_save         (SfTeamDialog *self);
-const char   *sf_team_dialog_get_error    (SfTeamDialog *self);
 
 G_END_DECLS

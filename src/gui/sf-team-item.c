@@ -158,7 +158,7 @@ sf_team_item_new (const SfTeamFigures *figures,
   else
     {
       self->status = sf_capacity_status (settings, figures->load, figures->capacity);
-      self->utilisation_text = g_strdup_printf (_("%.0f %%"), self->utilisation * 100.0);
+      self->utilisation_text = sf_format_percent (self->utilisation);
       self->status_label = g_strdup (sf_status_to_label (self->status));
       self->status_icon_name = g_strdup (sf_status_icon_name (self->status));
     }
@@ -180,13 +180,6 @@ sf_team_item_get_name (SfTeamItem *self)
   return self->name;
 }
 
-const char *
-sf_team_item_get_area (SfTeamItem *self)
-{
-  g_return_val_if_fail (SF_IS_TEAM_ITEM (self), NULL);
-  return self->area;
-}
-
 guint
 sf_team_item_get_members (SfTeamItem *self)
 {
@@ -199,11 +192,4 @@ sf_team_item_get_summary (SfTeamItem *self)
 {
   g_return_val_if_fail (SF_IS_TEAM_ITEM (self), NULL);
   return self->summary;
-}
-
-const char *
-sf_team_item_get_status_label (SfTeamItem *self)
-{
-  g_return_val_if_fail (SF_IS_TEAM_ITEM (self), NULL);
-  return self->status_label;
 }

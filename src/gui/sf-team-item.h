@@ -24,9 +24,7 @@ SfTeamItem *sf_team_item_new                (const SfTeamFigures *figures,
 
 gint64      sf_team_item_get_id             (SfTeamItem *self);
 const char *sf_team_item_get_name           (SfTeamItem *self);
-const char *sf_team_item_get_area           (SfTeamItem *self);
 guint       sf_team_item_get_members        (SfTeamItem *self);
 const char *sf_team_item_get_summary        (SfTeamItem *self);
-const char *sf_team_item_get_status_label   (SfTeamItem *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "sf-caseworker-dialog.h"
 #include "sf-choice-dialog.h"
+#include "sf-error-dialog.h"
 #include "sf-explain-norm-dialog.h"
 #include "sf-planned-hires-window.h"
 #include "sf-team-dialog.h"
@@ -89,7 +90,7 @@ static GtkWindow *
 open_team_dialog (SfTeamsPage *self,
                   gint64       team_id)
 {
-  SfTeamDialog *dialog = sf_team_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+  SfTeamDialog *dialog = sf_team_dialog_new (sf_widget_get_window (GTK_WIDGET (self)),
                                              self->follower.context, team_id);
 
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_team_saved_cb), self, G_CONNECT_SWAPPED);
@@ -104,7 +105,7 @@ open_caseworker_dialog (SfTeamsPage *self,
                         gint64       caseworker_id,
                         gint64       team_id)
 {
-  SfCaseworkerDialog *dialog = sf_caseworker_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+  SfCaseworkerDialog *dialog = sf_caseworker_dialog_new (sf_widget_get_window (GTK_WIDGET (self)),
                                                          self->follower.context, caseworker_id, team_id);
 
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_caseworker_saved_cb), self, G_CONNECT_SWAPPED);
@@ -199,7 +200,7 @@ choice_dialog (SfTeamsPage   *self,
                const char    *ok_label,
                gint64         subject)
 {
-  AdwMessageDialog *dialog = sf_choice_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+  AdwMessageDialog *dialog = sf_choice_dialog_new (sf_widget_get_window (GTK_WIDGET (self)),
                                                    heading, body, labels, accessible_label,
                                                    choice_response (choice), ok_label,
                                                    choice != CHOICE_MOVE_CASEWORKER);
@@ -223,7 +224,7 @@ planned_hires_action (GtkWidget  *widget,
 
   if (team == NULL)
     return;
-  window = sf_planned_hires_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+  window = sf_planned_hires_window_new (sf_widget_get_window (widget), self->store,
                                         sf_team_item_get_id (team), sf_team_item_get_name (team));
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -334,7 +335,7 @@ explain_norm_action (GtkWidget  *widget,
   if (self->follower.context == NULL || member == NULL ||
       (figures = sf_context_get_figures (self->follower.context)) == NULL)
     return;
-  dialog = sf_explain_norm_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), figures,
+  dialog = sf_explain_norm_dialog_new (sf_widget_get_window (widget), figures,
                                        sf_roster_item_get_id (member));
   if (dialog != NULL)
     present (self, dialog);

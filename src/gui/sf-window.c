@@ -232,20 +232,13 @@ choose_import_file (SfWindow *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* win.import-roster and win.import-cases */
 static void
-import_roster_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  choose_import_file (SF_WINDOW (widget), FALSE);
-}
-
-static void
-import_cases_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  choose_import_file (SF_WINDOW (widget), TRUE);
+  choose_import_file (SF_WINDOW (widget), g_str_equal (action_name, "win.import-cases"));
 }
 
 static void
@@ -308,29 +301,21 @@ show_page_action (GtkWidget  *widget,
   gtk_widget_child_focus (adw_view_stack_get_visible_child (self->view_stack), GTK_DIR_TAB_FORWARD);
 }
 
-/* New teams and caseworkers are made on the Teams page */
+/* win.new-team and win.new-caseworker: new teams and caseworkers are made
+ * on the Teams page */
 static void
-new_team_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+new_on_teams_page_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
   SfWindow *self = SF_WINDOW (widget);
 
   /* From the empty state too: the window leaves it for the Teams page */
   sf_window_show_page (self, "teams");
-  sf_teams_page_new_team (self->teams_page);
-}
-
-static void
-new_caseworker_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  SfWindow *self = SF_WINDOW (widget);
-
-  /* From the empty state too: the window leaves it for the Teams page */
-  sf_window_show_page (self, "teams");
-  sf_teams_page_new_caseworker (self->teams_page);
+  if (g_str_equal (action_name, "win.new-team"))
+    sf_teams_page_new_team (self->teams_page);
+  else
+    sf_teams_page_new_caseworker (self->teams_page);
 }
 
 /* The count of the alerts (open errors and warnings) on the Alerts tab */
@@ -495,29 +480,17 @@ toast_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
-static void
-open_suggest_dialog (SfWindow *self,
-                     gint64    team_id)
-{
-  SfSuggestDialog *dialog = sf_suggest_dialog_new (GTK_WINDOW (self), self->context, team_id);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
+/* win.suggest, and win.suggest-for-team with the team chosen first */
 static void
 suggest_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  open_suggest_dialog (SF_WINDOW (widget), 0);
-}
+  SfWindow *self = SF_WINDOW (widget);
+  gint64 team_id = parameter != NULL ? g_variant_get_int64 (parameter) : 0;
+  SfSuggestDialog *dialog = sf_suggest_dialog_new (GTK_WINDOW (self), self->context, team_id);
 
-static void
-suggest_for_team_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  open_suggest_dialog (SF_WINDOW (widget), g_variant_get_int64 (parameter));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* (caseworker id, team name): shows that person, or with id 0 that team,
@@ -939,15 +912,15 @@ sf_window_class_init (SfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SfWindow, no_access_page);
   gtk_widget_class_bind_template_child (widget_class, SfWindow, banner_box);
 
-  gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
-  gtk_widget_class_install_action (widget_class, "win.import-cases", NULL, import_cases_action);
+  gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-cases", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.demo", NULL, demo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.new-team", NULL, new_team_action);
-  gtk_widget_class_install_action (widget_class, "win.new-caseworker", NULL, new_caseworker_action);
+  gtk_widget_class_install_action (widget_class, "win.new-team", NULL, new_on_teams_page_action);
+  gtk_widget_class_install_action (widget_class, "win.new-caseworker", NULL, new_on_teams_page_action);
   gtk_widget_class_install_action (widget_class, "win.suggest", NULL, suggest_action);
-  gtk_widget_class_install_action (widget_class, "win.suggest-for-team", "x", suggest_for_team_action);
+  gtk_widget_class_install_action (widget_class, "win.suggest-for-team", "x", suggest_action);
   gtk_widget_class_install_action (widget_class, "win.show-subject", "(xs)", show_subject_action);
   gtk_widget_class_install_action (widget_class, "win.change-log", NULL, change_log_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);

@@ -96,6 +96,19 @@ sf_worker_choices_find (GArray *ids,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* Selects @id in @row, which shows the choices @ids; leaves the selection
+ * as it is when @id is not among them. */
+void
+sf_worker_choices_select (AdwComboRow *row,
+                          GArray      *ids,
+                          gint64       id)
+{
+  guint position = sf_worker_choices_find (ids, id);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (row, position);
+}
+
 /* The id at @position of @ids (a drop-down's selection), 0 for none. */
 gint64
 sf_worker_choices_id_at (GArray *ids,

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "sf-core.h"
 
@@ -27,6 +27,9 @@ guint          sf_worker_choices_find (GArray          *ids,
                                        gint64           id);
 gint64         sf_worker_choices_id_at (GArray         *ids,
                                         guint           position);
+void           sf_worker_choices_select (AdwComboRow    *row,
+                                         GArray         *ids,
+                                         gint64          id);
 /* Whether @list and @ids (from sf_worker_choices_new() with @with_team,
  * no one excluded) still hold for @dataset after the caseworkers @changed
  * changed: each is there, under the same text, in order among the
