@@ -331,8 +331,8 @@ ask_about_conflict (SfCasesView    *self,
       seen = &g_array_index (self->dataset->cases, SfCase, i);
   if (conflict->values != NULL)
     {
-      const char *worker = g_hash_table_lookup (conflict->values, "caseworker_id");
-      const char *cover = g_hash_table_lookup (conflict->values, "cover_id");
+      const char *worker = sf_conflict_dialog_theirs (conflict, "caseworker_id");
+      const char *cover = sf_conflict_dialog_theirs (conflict, "cover_id");
       char *worker_mine = NULL;
       char *closed_mine = NULL;
       char *cover_mine = NULL;
@@ -352,7 +352,7 @@ ask_about_conflict (SfCasesView    *self,
       else if (what->edit != EDIT_COVER && what->edit != EDIT_DELETE && seen != NULL && seen->cover_id != 0)
         cover_mine = g_strdup (initials_of (self, seen->cover_id));
       sf_conflict_fields_add (fields, _("Caseworker"), initials_text (self, worker), worker_mine);
-      sf_conflict_fields_add (fields, _("Closed"), day_text (g_hash_table_lookup (conflict->values, "closed_date")),
+      sf_conflict_fields_add (fields, _("Closed"), day_text (sf_conflict_dialog_theirs (conflict, "closed_date")),
                               closed_mine);
       sf_conflict_fields_add (fields, _("Cover"), initials_text (self, cover), cover_mine);
     }

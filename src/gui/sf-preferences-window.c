@@ -309,8 +309,8 @@ their_norm (SfPreferencesWindow *self,
             const SfConflict    *conflict)
 {
   const SfDataset *dataset = sf_context_get_dataset (self->context);
-  const char *cap = g_hash_table_lookup (conflict->values, "cap");
-  const char *area_id = g_hash_table_lookup (conflict->values, "area_id");
+  const char *cap = sf_conflict_dialog_theirs (conflict, "cap");
+  const char *area_id = sf_conflict_dialog_theirs (conflict, "area_id");
   const SfArea *area = NULL;
   SfTeam team = { 0 };
 
@@ -372,8 +372,7 @@ write_team_norm (SfPreferencesWindow *self,
       mine = sf_capacity_base_norm (&reset, sf_dataset_find_area (dataset, seen->area_id));
     }
   fields = sf_conflict_fields_new ();
-  sf_conflict_fields_add (fields, _("Team"), g_strdup (g_hash_table_lookup (conflict->values, "name")),
-                          g_strdup (seen != NULL ? seen->name : NULL));
+  sf_conflict_fields_add_text (fields, _("Team"), conflict, "name", seen != NULL ? seen->name : NULL);
   sf_conflict_fields_add (fields, _("Norm"), norm_text (retry->theirs), norm_text (mine));
   sf_conflict_dialog_ask (GTK_WINDOW (self), error, fields, on_team_conflict_decided_cb, retry, team_retry_free);
 }
