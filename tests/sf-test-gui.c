@@ -407,6 +407,21 @@ sf_test_window_new (SfStore *store)
   return sf_window_new (NULL, context);
 }
 
+guint
+sf_test_choose_in_drop_down (GtkDropDown *dropdown,
+                             const char  *prefix)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), i), prefix))
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return i;
+      }
+  g_error ("No entry beginning with “%s” to choose", prefix);
+}
+
 /* @window as drawn, into $SF_TEST_SHOTS/@name (nothing without it) */
 void
 sf_test_save_shot (GtkWidget  *window,

@@ -104,6 +104,11 @@ GtkWidget *sf_test_child              (gpointer     widget,
                                        GType        type,
                                        const char  *name);
 
+/* Selects the first entry of @dropdown (a GtkStringList) that begins
+ * with @prefix and returns its position; fails the test without one */
+guint      sf_test_choose_in_drop_down (GtkDropDown *dropdown,
+                                        const char  *prefix);
+
 /* Clicks @button and lets the handler run.  "clicked", not
  * gtk_widget_activate(): a realized button only clicks after its 250 ms
  * press animation. */

@@ -114,6 +114,24 @@ sf_test_query_int (SfStore    *store,
   return value;
 }
 
+gint64
+sf_test_caseworker_id (SfStore    *store,
+                       const char *initials)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM caseworker WHERE initials = '%s'", initials);
+
+  return sf_test_query_int (store, sql);
+}
+
+gint64
+sf_test_case_id (SfStore    *store,
+                 const char *reference)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM casefile WHERE reference = '%s'", reference);
+
+  return sf_test_query_int (store, sql);
+}
+
 static SfStore *pg_open_store (void);
 
 SfStore *

@@ -27,6 +27,11 @@ JsonNode *sf_test_parse_json (const char *text);
 /* The first column of the one row @sql returns, as an integer. */
 gint64  sf_test_query_int    (SfStore    *store,
                               const char *sql);
+/* The id of the caseworker with @initials, of the case with @reference */
+gint64  sf_test_caseworker_id (SfStore   *store,
+                               const char *initials);
+gint64  sf_test_case_id      (SfStore    *store,
+                              const char *reference);
 /* What @preview says the import does to @worker's figures, or NULL */
 const SfCaseEffect *sf_test_preview_effect (SfImportPreview *preview,
                                             gint64           worker);

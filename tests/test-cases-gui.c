@@ -81,23 +81,8 @@ activate (Fixture    *fixture,
   sf_test_wait_for_frame ();
 }
 
-static gint64
-worker_id (Fixture    *fixture,
-           const char *initials)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM caseworker WHERE initials = '%s'", initials);
-
-  return sf_test_query_int (fixture->store, sql);
-}
-
-static gint64
-case_id (Fixture    *fixture,
-         const char *reference)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM casefile WHERE reference = '%s'", reference);
-
-  return sf_test_query_int (fixture->store, sql);
-}
+#define worker_id(fixture, initials) sf_test_caseworker_id ((fixture)->store, (initials))
+#define case_id(fixture, reference) sf_test_case_id ((fixture)->store, (reference))
 
 static SfRosterItem *
 worker_item (Fixture    *fixture,
@@ -400,21 +385,15 @@ test_cover (Fixture       *fixture,
 {
   AdwMessageDialog *dialog;
   GtkDropDown *dropdown;
-  GListModel *names;
   g_autofree char *sql = NULL;
-  guint lk = GTK_INVALID_LIST_POSITION;
+  guint lk;
 
   select_cases (fixture, (const char *[]) { "S-2", "S-3", NULL });
   activate (fixture, "cases.cover");
   dialog = ADW_MESSAGE_DIALOG (sf_cases_view_get_dialog (fixture->view));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  names = gtk_drop_down_get_model (dropdown);
-  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
-    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "LK ·"))
-      lk = i;
-  g_assert_cmpuint (lk, !=, GTK_INVALID_LIST_POSITION);
-  gtk_drop_down_set_selected (dropdown, lk);
+  lk = sf_test_choose_in_drop_down (dropdown, "LK ·");
   adw_message_dialog_response (dialog, "set");
   sf_test_wait_for_frame ();
 

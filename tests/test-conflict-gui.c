@@ -1,7 +1,10 @@
 /* test-conflict-gui.c: the conflict dialog of an edit dialog, driven
  * through the real widgets: the window and a caseworker's form on one
  * connection to a temporary database, another connection (another window
- * or program) changing the same caseworker before the form is saved.
+ * or program) changing the same caseworker before the form is saved; and
+ * the same dialog where no form stays open (check marks and follow-up
+ * intervals, planned hires, a team's norm, cases reopened, deleted or
+ * covered together).
  *
  * Copyright 2026 Sagsfordeling contributors
  *
@@ -13,9 +16,12 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "sf-caseloads-page.h"
+#include "sf-cases-view-private.h"
 #include "sf-caseworker-dialog.h"
 #include "sf-checklists-page-private.h"
 #include "sf-planned-hires-window-private.h"
+#include "sf-preferences-window.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
 #include "sf-window.h"
@@ -282,17 +288,14 @@ checked_by (RowFixture *fx)
   return g_strdup (sf_db_stmt_column_text (stmt, 0));
 }
 
-/* The page shows the team's checklist unchecked; another program checks
- * its first item; the manager, not told yet, checks it too */
-static AdwMessageDialog *
-check_over_another (RowFixture *fx)
+/* The Checklists page shows the team's new checklist of the first
+ * shipped template, unchecked; returns its first item */
+static gint64
+show_new_checklist (RowFixture *fx)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) templates = sf_checklist_templates_load_default (&error);
   SfChecklistsPage *page = sf_window_get_checklists_page (fx->window);
-  AdwMessageDialog *form;
-  GtkCheckButton *button;
-  gint64 item;
 
   g_assert_no_error (error);
   sf_window_show_page (fx->window, "checklists");
@@ -302,7 +305,20 @@ check_over_another (RowFixture *fx)
                    >, 0);
   g_assert_no_error (error);
   sf_test_wait_for_frame ();
-  item = first_item (fx);
+  return first_item (fx);
+}
+
+/* The page shows the team's checklist unchecked; another program checks
+ * its first item; the manager, not told yet, checks it too */
+static AdwMessageDialog *
+check_over_another (RowFixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  SfChecklistsPage *page = sf_window_get_checklists_page (fx->window);
+  AdwMessageDialog *form;
+  GtkCheckButton *button;
+  gint64 item = show_new_checklist (fx);
+
   button = sf_checklists_page_get_check_button (page, item);
   g_assert_nonnull (button);
 
@@ -402,6 +418,365 @@ test_hire_keep_theirs (RowFixture    *fx,
   g_assert_cmpint (sf_test_query_int (fx->store, "SELECT weekly_hours * 10 FROM planned_hire"), ==, 185);
 }
 
+/* A checklist item's follow-up interval: another program sets it; the
+ * manager, not told yet, checks the item with another interval */
+static AdwMessageDialog *
+interval_over_another (RowFixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  SfChecklistsPage *page = sf_window_get_checklists_page (fx->window);
+  AdwMessageDialog *form;
+  GtkWidget *extra;
+  gint64 item = show_new_checklist (fx);
+
+  g_assert_true (sf_checklist_set_review (fx->other, item, 7, &error));
+  g_assert_no_error (error);
+
+  gtk_check_button_set_active (sf_checklists_page_get_check_button (page, item), TRUE);
+  form = sf_checklists_page_get_dialog (page);
+  g_assert_nonnull (form);
+  extra = adw_message_dialog_get_extra_child (form);
+  gtk_editable_set_text (GTK_EDITABLE (sf_test_find_named (extra, "initials-entry")), "PMK");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (sf_test_find_named (extra, "review-spin")), 2);
+  adw_message_dialog_response (form, "check");
+  sf_test_wait_for_frame ();
+  return expect_conflict ("Someone Else Changed This Item", "7", "2", "conflict-interval.png");
+}
+
+static gint64
+first_item_column (RowFixture *fx,
+                   const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM checklist_item WHERE id = %" G_GINT64_FORMAT,
+                                          column, first_item (fx));
+
+  return sf_test_query_int (fx->store, sql);
+}
+
+static void
+test_interval_apply_mine (RowFixture    *fx,
+                          gconstpointer  data)
+{
+  AdwMessageDialog *dialog = interval_over_another (fx);
+  g_autofree char *after = NULL;
+
+  /* Nothing of the form's was written: no check, their interval */
+  g_assert_cmpint (first_item_column (fx, "review_months"), ==, 7);
+  g_assert_cmpint (sf_test_query_int (fx->store, "SELECT count (*) FROM checklist_event"), ==, 0);
+  respond (dialog, "mine");
+  sf_test_wait_for_frame ();
+  g_assert_cmpint (first_item_column (fx, "review_months"), ==, 2);
+  after = checked_by (fx);
+  g_assert_cmpstr (after, ==, "PMK");
+}
+
+static void
+test_interval_keep_theirs (RowFixture    *fx,
+                           gconstpointer  data)
+{
+  AdwMessageDialog *dialog = interval_over_another (fx);
+
+  respond (dialog, "theirs");
+  sf_test_wait_for_frame ();
+  g_assert_cmpint (first_item_column (fx, "review_months"), ==, 7);
+  g_assert_cmpint (sf_test_query_int (fx->store, "SELECT count (*) FROM checklist_event"), ==, 0);
+}
+
+/* ---- a team's norm in the Preferences -------------------------------- */
+
+static double
+stored_norm (RowFixture *fx)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT cap * 10 FROM team WHERE id = %" G_GINT64_FORMAT, fx->team_id);
+
+  return sf_test_query_int (fx->store, sql) / 10.0;
+}
+
+/* The Preferences show the team's norm; another program sets it to 18;
+ * the manager, not told yet, enters 30 */
+static AdwMessageDialog *
+norm_over_another (RowFixture           *fx,
+                   SfPreferencesWindow **out_window)
+{
+  g_autoptr(GError) error = NULL;
+  SfPreferencesWindow *prefs;
+
+  prefs = sf_preferences_window_new (GTK_WINDOW (fx->window), sf_window_get_context (fx->window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  sf_test_wait_for_frame ();
+
+  g_assert_true (sf_preferences_set_team_norm (fx->other, fx->team_id, 18, &error));
+  g_assert_no_error (error);
+
+  gtk_spin_button_set_value (sf_preferences_window_get_team_spin (prefs, fx->team_id), 30);
+  sf_test_wait_for_frame ();
+  *out_window = prefs;
+  return expect_conflict ("Someone Else Changed This Team", "18", "30", "conflict-norm.png");
+}
+
+static void
+test_norm_apply_mine (RowFixture    *fx,
+                      gconstpointer  data)
+{
+  SfPreferencesWindow *prefs;
+  AdwMessageDialog *dialog = norm_over_another (fx, &prefs);
+
+  g_assert_cmpfloat (stored_norm (fx), ==, 18);
+  respond (dialog, "mine");
+  sf_test_wait_for_frame ();
+  g_assert_cmpfloat (stored_norm (fx), ==, 30);
+  g_assert_cmpfloat (gtk_spin_button_get_value (sf_preferences_window_get_team_spin (prefs, fx->team_id)), ==, 30);
+}
+
+static void
+test_norm_keep_theirs (RowFixture    *fx,
+                       gconstpointer  data)
+{
+  SfPreferencesWindow *prefs;
+  AdwMessageDialog *dialog = norm_over_another (fx, &prefs);
+  GtkSpinButton *spin;
+
+  respond (dialog, "theirs");
+  sf_test_wait_for_frame ();
+  g_assert_cmpfloat (stored_norm (fx), ==, 18);
+  spin = sf_preferences_window_get_team_spin (prefs, fx->team_id);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 18);
+  /* Their team is the one read now: the next entry is written */
+  gtk_spin_button_set_value (spin, 21);
+  sf_test_wait_for_frame ();
+  g_assert_null (sf_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpfloat (stored_norm (fx), ==, 21);
+}
+
+/* ---- several cases at once: reopening, deleting, covering ------------ */
+
+/* The example's cases listed in a window, and another program on the
+ * same file */
+typedef struct
+{
+  char        *dir;
+  SfStore     *store;
+  SfStore     *other;
+  SfWindow    *window;
+  SfCasesView *view;
+} CaseFixture;
+
+static void
+case_fixture_set_up (CaseFixture   *fx,
+                     gconstpointer  data)
+{
+  fx->store = sf_test_open_store (&fx->dir);
+  sf_test_import_example (fx->store);
+  fx->other = sf_test_open_second_store (fx->store);
+  fx->window = sf_test_present_window (fx->store);
+  fx->view = sf_caseloads_page_get_cases_view (sf_window_get_caseloads_page (fx->window));
+  sf_test_wait_for_frame ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.show-page", "s", "cases"));
+  sf_test_wait_for_frame ();
+}
+
+static void
+case_fixture_tear_down (CaseFixture   *fx,
+                        gconstpointer  data)
+{
+  sf_test_destroy_toplevels ();
+  g_clear_object (&fx->other);
+  g_clear_object (&fx->store);
+  g_clear_pointer (&fx->dir, g_free);
+}
+
+#define case_id(fx, reference) sf_test_case_id ((fx)->store, (reference))
+#define worker_id(fx, initials) sf_test_caseworker_id ((fx)->store, (initials))
+
+static gint64
+case_value (CaseFixture *fx,
+            const char  *sql_expression,
+            const char  *reference)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM casefile WHERE reference = '%s'", sql_expression,
+                                          reference);
+
+  return sf_test_query_int (fx->store, sql);
+}
+
+static void
+choose (CaseFixture *fx,
+        gint64      *ids,
+        guint        n_ids)
+{
+  g_assert_true (sf_cases_view_select_ids (fx->view, ids, n_ids));
+  sf_test_wait_for_frame ();
+}
+
+static void
+activate (CaseFixture *fx,
+          const char  *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->view), action, NULL));
+  sf_test_wait_for_frame ();
+}
+
+/* S-6 is LK's; another program gives it MHJ as cover; the manager, not
+ * told yet, deletes it */
+static AdwMessageDialog *
+delete_over_another (CaseFixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = case_id (fx, "S-6");
+
+  choose (fx, &id, 1);
+  g_assert_true (sf_cases_set_cover (fx->other, &id, 1, worker_id (fx, "MHJ"), &error));
+  g_assert_no_error (error);
+  activate (fx, "cases.delete");
+  return expect_conflict ("Someone Else Changed This Case", "MHJ", "Deleted", "conflict-case-delete.png");
+}
+
+static void
+test_delete_apply_mine (CaseFixture   *fx,
+                        gconstpointer  data)
+{
+  AdwMessageDialog *dialog = delete_over_another (fx);
+
+  g_assert_cmpint (case_value (fx, "count (*)", "S-6"), ==, 1);
+  respond (dialog, "mine");
+  sf_test_wait_for_frame ();
+  g_assert_cmpint (sf_test_query_int (fx->store, "SELECT count (*) FROM casefile WHERE reference = 'S-6'"), ==, 0);
+  g_assert_cmpstr (adw_toast_get_title (sf_window_get_undo_toast (fx->window)), ==, "Deleted case S-6");
+}
+
+static void
+test_delete_keep_theirs (CaseFixture   *fx,
+                         gconstpointer  data)
+{
+  AdwMessageDialog *dialog = delete_over_another (fx);
+
+  respond (dialog, "theirs");
+  sf_test_wait_for_frame ();
+  g_assert_cmpint (case_value (fx, "cover_id", "S-6"), ==, worker_id (fx, "MHJ"));
+}
+
+/* S-5 was closed (in this window); another program gives it to MHJ; the
+ * manager, not told yet, reopens it */
+static AdwMessageDialog *
+reopen_over_another (CaseFixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = case_id (fx, "S-5");
+
+  g_assert_true (sf_cases_close (fx->store, &id, 1, sf_day_today (), &error));
+  g_assert_no_error (error);
+  sf_cases_view_set_filter (fx->view, 0, 0, SF_CASES_SHOW_ALL);
+  sf_test_wait_for_frame ();
+  choose (fx, &id, 1);
+  g_assert_true (sf_cases_reassign (fx->other, &id, 1, worker_id (fx, "MHJ"), &error));
+  g_assert_no_error (error);
+  activate (fx, "cases.reopen");
+  return expect_conflict ("Someone Else Changed This Case", "MHJ", "LK", "conflict-case-reopen.png");
+}
+
+static void
+test_reopen_apply_mine (CaseFixture   *fx,
+                        gconstpointer  data)
+{
+  AdwMessageDialog *dialog = reopen_over_another (fx);
+
+  g_assert_cmpint (case_value (fx, "count (closed_date)", "S-5"), ==, 1);
+  respond (dialog, "mine");
+  sf_test_wait_for_frame ();
+  /* Reopened on top of their change: MHJ's, open */
+  g_assert_cmpint (case_value (fx, "count (closed_date)", "S-5"), ==, 0);
+  g_assert_cmpint (case_value (fx, "caseworker_id", "S-5"), ==, worker_id (fx, "MHJ"));
+}
+
+static void
+test_reopen_keep_theirs (CaseFixture   *fx,
+                         gconstpointer  data)
+{
+  AdwMessageDialog *dialog = reopen_over_another (fx);
+
+  respond (dialog, "theirs");
+  sf_test_wait_for_frame ();
+  g_assert_cmpint (case_value (fx, "count (closed_date)", "S-5"), ==, 1);
+}
+
+/* S-2 and S-3 are MHJ's; another program closes S-3; the manager, not
+ * told yet, has LK cover both */
+static AdwMessageDialog *
+cover_over_another (CaseFixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 ids[2] = { case_id (fx, "S-2"), case_id (fx, "S-3") };
+  AdwMessageDialog *dialog;
+
+  choose (fx, ids, 2);
+  activate (fx, "cases.cover");
+  dialog = ADW_MESSAGE_DIALOG (sf_cases_view_get_dialog (fx->view));
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  sf_test_choose_in_drop_down (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)), "LK ·");
+
+  g_assert_true (sf_cases_close (fx->other, &ids[1], 1, sf_day_today (), &error));
+  g_assert_no_error (error);
+  adw_message_dialog_response (dialog, "set");
+  sf_test_wait_for_frame ();
+  return expect_conflict ("Someone Else Changed This Case", "—", "LK", "conflict-case-cover.png");
+}
+
+static void
+test_cover_apply_mine (CaseFixture   *fx,
+                       gconstpointer  data)
+{
+  AdwMessageDialog *dialog = cover_over_another (fx);
+  gint64 lk = worker_id (fx, "LK");
+
+  g_assert_cmpint (sf_test_query_int (fx->store, "SELECT count (cover_id) FROM casefile"), ==, 0);
+  respond (dialog, "mine");
+  sf_test_wait_for_frame ();
+  g_assert_cmpint (case_value (fx, "cover_id", "S-2"), ==, lk);
+  g_assert_cmpint (case_value (fx, "cover_id", "S-3"), ==, lk);
+  g_assert_cmpint (case_value (fx, "count (closed_date)", "S-3"), ==, 1);
+}
+
+static void
+test_cover_keep_theirs (CaseFixture   *fx,
+                        gconstpointer  data)
+{
+  AdwMessageDialog *dialog = cover_over_another (fx);
+
+  respond (dialog, "theirs");
+  sf_test_wait_for_frame ();
+  g_assert_cmpint (sf_test_query_int (fx->store, "SELECT count (cover_id) FROM casefile"), ==, 0);
+}
+
+/* The undo of a reopening over someone's later change is refused and
+ * says so; the case stays as they left it */
+static void
+test_reopen_undo_refused (CaseFixture   *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = case_id (fx, "S-5");
+  AdwMessageDialog *said;
+
+  g_assert_true (sf_cases_close (fx->store, &id, 1, sf_day_today (), &error));
+  g_assert_no_error (error);
+  sf_cases_view_set_filter (fx->view, 0, 0, SF_CASES_SHOW_ALL);
+  sf_test_wait_for_frame ();
+  choose (fx, &id, 1);
+  activate (fx, "cases.reopen");
+  g_assert_cmpint (case_value (fx, "count (closed_date)", "S-5"), ==, 0);
+  g_assert_true (sf_cases_reassign (fx->other, &id, 1, worker_id (fx, "MHJ"), &error));
+  g_assert_no_error (error);
+
+  g_signal_emit_by_name (sf_window_get_undo_toast (fx->window), "button-clicked");
+  sf_test_wait_for_frame ();
+  said = sf_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (said);
+  g_assert_cmpstr (adw_message_dialog_get_heading (said), ==, "Could Not Undo");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (said), "S-5"));
+  g_assert_cmpint (case_value (fx, "count (closed_date)", "S-5"), ==, 0);
+  g_assert_cmpint (case_value (fx, "caseworker_id", "S-5"), ==, worker_id (fx, "MHJ"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -423,6 +798,25 @@ main (int    argc,
               test_hire_apply_mine, row_fixture_tear_down);
   g_test_add ("/conflict-gui/planned-hire/keep-theirs", RowFixture, NULL, row_fixture_set_up,
               test_hire_keep_theirs, row_fixture_tear_down);
+
+  g_test_add ("/conflict-gui/checklist-interval/apply-mine", RowFixture, NULL, row_fixture_set_up,
+              test_interval_apply_mine, row_fixture_tear_down);
+  g_test_add ("/conflict-gui/checklist-interval/keep-theirs", RowFixture, NULL, row_fixture_set_up,
+              test_interval_keep_theirs, row_fixture_tear_down);
+  g_test_add ("/conflict-gui/team-norm/apply-mine", RowFixture, NULL, row_fixture_set_up,
+              test_norm_apply_mine, row_fixture_tear_down);
+  g_test_add ("/conflict-gui/team-norm/keep-theirs", RowFixture, NULL, row_fixture_set_up,
+              test_norm_keep_theirs, row_fixture_tear_down);
+
+#define ADD_CASES(path, fn) g_test_add (path, CaseFixture, NULL, case_fixture_set_up, fn, case_fixture_tear_down)
+  ADD_CASES ("/conflict-gui/cases-delete/apply-mine", test_delete_apply_mine);
+  ADD_CASES ("/conflict-gui/cases-delete/keep-theirs", test_delete_keep_theirs);
+  ADD_CASES ("/conflict-gui/cases-reopen/apply-mine", test_reopen_apply_mine);
+  ADD_CASES ("/conflict-gui/cases-reopen/keep-theirs", test_reopen_keep_theirs);
+  ADD_CASES ("/conflict-gui/cases-reopen/undo-refused", test_reopen_undo_refused);
+  ADD_CASES ("/conflict-gui/cases-cover/apply-mine", test_cover_apply_mine);
+  ADD_CASES ("/conflict-gui/cases-cover/keep-theirs", test_cover_keep_theirs);
+#undef ADD_CASES
 
   return g_test_run ();
 }

@@ -1,7 +1,8 @@
 /* Edit conflicts on the rows beside caseworkers, teams and single cases
- * (docs/store.md, "Row versions and conflicts"): checklist check marks,
- * alert acknowledgements, planned hires, settings, own case areas, cases
- * closed or reassigned together and their undo.  Two clients (two stores
+ * (docs/store.md, "Row versions and conflicts"): checklist check marks and
+ * follow-up intervals, alert acknowledgements, planned hires, settings, a
+ * team's norm, own case areas, cases closed, reassigned, reopened, deleted
+ * or covered together and their undo.  Two clients (two stores
  * on one file, or two connections to one server) read the same row; one
  * writes, the other's write based on what it read is refused with the
  * winner's values, who and when, and changes nothing (the row, the change
@@ -168,25 +169,33 @@ item_free (SfChecklistItem *item)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SfChecklistItem, item_free)
 
+/* The team's checklist of the first shipped template, made by a */
 static void
-test_checklist (Fixture       *fx,
-                gconstpointer  data)
+create_checklist (Fixture *fx)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) templates = sf_checklist_templates_load_default (&error);
-  g_autoptr(SfChecklistItem) a = NULL;
-  g_autoptr(SfChecklistItem) b = NULL;
-  g_autoptr(SfChecklistItem) now = NULL;
   const SfChecklistTemplate *template_;
-  const SfConflict *conflict;
-  SfDay today = sf_day_today ();
-  gint64 events, logged;
 
   g_assert_no_error (error);
   template_ = g_ptr_array_index (templates, 0);
   g_assert_cmpint (sf_checklist_create (fx->a, fx->team_id, template_->key, &error), >, 0);
   g_assert_no_error (error);
+}
 
+static void
+test_checklist (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfChecklistItem) a = NULL;
+  g_autoptr(SfChecklistItem) b = NULL;
+  g_autoptr(SfChecklistItem) now = NULL;
+  const SfConflict *conflict;
+  SfDay today = sf_day_today ();
+  gint64 events, logged;
+
+  create_checklist (fx);
   a = first_item (fx->a, fx->team_id);
   b = first_item (fx->b, fx->team_id);
   g_assert_cmpint (a->version, ==, 1);
@@ -568,6 +577,328 @@ test_cases (Fixture       *fx,
   g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM casefile WHERE closed_date IS NOT NULL"), ==, 0);
 }
 
+static gint64
+open_cases (Fixture *fx)
+{
+  return sf_test_query_int (fx->a, "SELECT count (*) FROM casefile WHERE closed_date IS NULL");
+}
+
+static gint64
+covered_cases (Fixture *fx)
+{
+  return sf_test_query_int (fx->a, "SELECT count (*) FROM casefile WHERE cover_id IS NOT NULL");
+}
+
+/* Reopening, deleting and covering several cases claim them as read, as
+ * closing does; so do their undo, and a deleted case's undo wants its id
+ * still free */
+static void
+test_cases_reopen_delete_cover (Fixture       *fx,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) snapshot = NULL;
+  g_autoptr(GArray) deleted = NULL;
+  g_autoptr(GArray) intruder = NULL;
+  gint64 ids[2], versions[2] = { 2, 2 }, after[2] = { 0, 0 };
+  gint64 removed = SF_CASES_VERSION_REMOVED;
+  SfDay day = sf_test_day ("2026-03-02");
+  const SfConflict *conflict;
+  gint64 logged;
+
+  ids[0] = add_case (fx, "2026-0001");
+  ids[1] = add_case (fx, "2026-0002");
+  /* Both closed (unclaimed: version 2), as both clients read them */
+  g_assert_true (sf_cases_close (fx->a, ids, 2, day, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (case_version (fx->b, ids[1]), ==, 2);
+
+  /* b gives the second a cover (claimed: 4); a's reopening, deleting and
+   * covering of both, as read, are refused naming the second */
+  g_assert_true (sf_cases_set_cover_versioned (fx->b, &ids[1], &versions[1], 1, fx->other_id, NULL, &error));
+  g_assert_no_error (error);
+  logged = audits (fx);
+  g_assert_false (sf_cases_reopen_versioned (fx->a, ids, versions, 2, NULL, &error));
+  conflict = assert_conflict (fx, error, "casefile", ids[1], 2, 4, fx->b);
+  g_assert_cmpint (g_ascii_strtoll (their (conflict, "cover_id"), NULL, 10), ==, fx->other_id);
+  g_assert_nonnull (strstr (error->message, "2026-0002"));
+  g_clear_error (&error);
+  g_assert_false (sf_cases_delete_versioned (fx->a, ids, versions, 2, &error));
+  assert_conflict (fx, error, "casefile", ids[1], 2, 4, fx->b);
+  g_clear_error (&error);
+  g_assert_false (sf_cases_set_cover_versioned (fx->a, ids, versions, 2, 0, NULL, &error));
+  assert_conflict (fx, error, "casefile", ids[1], 2, 4, fx->b);
+  g_clear_error (&error);
+  /* Nothing of a's was written: both closed, both there, b's cover kept */
+  g_assert_cmpint (open_cases (fx), ==, 0);
+  g_assert_cmpint (sf_store_count (fx->a, "casefile"), ==, 2);
+  g_assert_cmpint (covered_cases (fx), ==, 1);
+  g_assert_cmpint (audits (fx), ==, logged);
+
+  /* Apply Mine: reopened on the versions now; the versions left are what
+   * the undo claims */
+  versions[1] = 4;
+  snapshot = sf_cases_snapshot (fx->a, ids, 2, &error);
+  g_assert_true (sf_cases_reopen_versioned (fx->a, ids, versions, 2, after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (after[0], ==, 4);
+  g_assert_cmpint (after[1], ==, 6);
+  g_assert_cmpint (open_cases (fx), ==, 2);
+
+  /* b closes the first again meanwhile: a's undo is refused, nothing
+   * restored (the second stays open) */
+  g_assert_true (sf_cases_close (fx->b, &ids[0], 1, day, &error));
+  g_assert_no_error (error);
+  logged = audits (fx);
+  g_assert_false (sf_cases_restore_versioned (fx->a, snapshot, after, &error));
+  conflict = assert_conflict (fx, error, "casefile", ids[0], 4, 5, fx->b);
+  g_assert_cmpstr (their (conflict, "closed_date"), ==, "2026-03-02");
+  g_assert_cmpint (open_cases (fx), ==, 1);
+  g_assert_cmpint (audits (fx), ==, logged);
+  g_clear_error (&error);
+
+  /* a covers both by CD on the versions now (5, 6): 7, 8; b's cover of the
+   * first by AB's colleague, on what it read before, is refused */
+  versions[0] = 5;
+  versions[1] = 6;
+  g_assert_true (sf_cases_set_cover_versioned (fx->a, ids, versions, 2, fx->other_id, after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (after[0], ==, 7);
+  g_assert_cmpint (after[1], ==, 8);
+  g_assert_false (sf_cases_set_cover_versioned (fx->b, &ids[0], &versions[0], 1, 0, NULL, &error));
+  assert_conflict (fx, error, "casefile", ids[0], 5, 7, fx->a);
+  g_assert_cmpint (covered_cases (fx), ==, 2);
+  g_clear_error (&error);
+
+  /* a deletes the second at its version; meanwhile b makes a case under
+   * the same id (as a file does when the newest case goes): a's undo
+   * would write over it, and is refused naming both */
+  deleted = sf_cases_snapshot (fx->a, &ids[1], 1, &error);
+  g_assert_true (sf_cases_delete_versioned (fx->a, &ids[1], &after[1], 1, &error));
+  g_assert_no_error (error);
+  intruder = sf_cases_snapshot (fx->a, &ids[0], 1, &error);
+  g_assert_no_error (error);
+  g_free (g_array_index (intruder, SfCase, 0).reference);
+  g_array_index (intruder, SfCase, 0).reference = g_strdup ("2026-0003");
+  g_array_index (intruder, SfCase, 0).id = ids[1];
+  g_assert_true (sf_cases_restore (fx->b, intruder, &error));
+  g_assert_no_error (error);
+  logged = audits (fx);
+  g_assert_false (sf_cases_restore_versioned (fx->a, deleted, &removed, &error));
+  g_assert_error (error, SF_CONFLICT_ERROR, SF_CONFLICT_ERROR_CHANGED);
+  conflict = sf_conflict_get (error);
+  g_assert_cmpstr (conflict->table, ==, "casefile");
+  g_assert_cmpint (conflict->id, ==, ids[1]);
+  g_assert_cmpint (conflict->expected, ==, 0);
+  g_assert_cmpstr (their (conflict, "reference"), ==, "2026-0003");
+  g_assert_nonnull (strstr (error->message, "2026-0002"));
+  g_assert_nonnull (strstr (error->message, "2026-0003"));
+  g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM casefile WHERE reference = '2026-0003'"), ==, 1);
+  g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM casefile WHERE reference = '2026-0002'"), ==, 0);
+  g_assert_cmpint (audits (fx), ==, logged);
+  g_clear_error (&error);
+
+  /* With the id free again, the undo puts the case back */
+  g_assert_true (sf_cases_delete (fx->b, &ids[1], 1, &error));
+  g_assert_true (sf_cases_restore_versioned (fx->a, deleted, &removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM casefile WHERE reference = '2026-0002'"), ==, 1);
+}
+
+/* The undo of an entry of counts claims the cases it added and closed */
+static void
+test_counts_undo (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(SfCountsResult) added = { 0 };
+  g_auto(SfCountsResult) closed = { 0 };
+  guint two[SF_N_COMPLEXITIES] = { 0, 2, 0 };
+  guint one[SF_N_COMPLEXITIES] = { 0, 1, 0 };
+  SfDay day = sf_test_day ("2026-03-02");
+  const SfConflict *conflict;
+  gint64 taken, kept, logged;
+
+  /* a enters two kompleks cases for AB (new: version 1), then one, which
+   * closes the newest (a plain update: version 2) */
+  g_assert_true (sf_cases_set_counts (fx->a, fx->worker_id, two, day, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added.added_ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (added.added_versions, gint64, 0), ==, 1);
+  g_assert_true (sf_cases_set_counts (fx->a, fx->worker_id, one, day, &closed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (closed.closed_ids->len, ==, 1);
+  taken = g_array_index (closed.closed_ids, gint64, 0);
+  g_assert_cmpint (g_array_index (closed.closed_versions, gint64, 0), ==, 2);
+  kept = g_array_index (added.added_ids, gint64, 0) == taken ? g_array_index (added.added_ids, gint64, 1)
+                                                              : g_array_index (added.added_ids, gint64, 0);
+
+  /* b gives the case still open to CD: undoing the first entry (deleting
+   * both) is refused, naming it; nothing is deleted */
+  g_assert_true (sf_cases_reassign (fx->b, &kept, 1, fx->other_id, &error));
+  g_assert_no_error (error);
+  logged = audits (fx);
+  g_assert_false (sf_cases_undo_counts (fx->a, &added, &error));
+  /* (the case closed since is refused first when it comes first) */
+  conflict = sf_conflict_get (error);
+  g_assert_nonnull (conflict);
+  g_assert_true (conflict->id == kept || conflict->id == taken);
+  g_assert_cmpint (sf_store_count (fx->a, "casefile"), ==, 2);
+  g_assert_cmpint (audits (fx), ==, logged);
+  g_clear_error (&error);
+
+  /* b gives the closed one to CD too: undoing the second entry
+   * (reopening it) is refused, and it stays closed */
+  g_assert_true (sf_cases_reassign (fx->b, &taken, 1, fx->other_id, &error));
+  g_assert_no_error (error);
+  logged = audits (fx);
+  g_assert_false (sf_cases_undo_counts (fx->a, &closed, &error));
+  conflict = assert_conflict (fx, error, "casefile", taken, 2, 3, fx->b);
+  g_assert_cmpint (g_ascii_strtoll (their (conflict, "caseworker_id"), NULL, 10), ==, fx->other_id);
+  g_assert_cmpint (open_cases (fx), ==, 1);
+  g_assert_cmpint (audits (fx), ==, logged);
+  g_clear_error (&error);
+
+  /* With nobody's change in between, the undo goes through */
+  g_array_index (closed.closed_versions, gint64, 0) = 3;
+  g_assert_true (sf_cases_undo_counts (fx->a, &closed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (open_cases (fx), ==, 2);
+}
+
+/* ---- a team's norm --------------------------------------------------- */
+
+static double
+stored_cap (Fixture *fx)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT cap * 10 FROM team WHERE id = %" G_GINT64_FORMAT, fx->team_id);
+
+  return sf_test_query_int (fx->a, sql) / 10.0;
+}
+
+static void
+test_team_norm (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT version FROM team WHERE id = %" G_GINT64_FORMAT, fx->team_id);
+  const SfConflict *conflict;
+  gint64 seen, logged;
+
+  seen = sf_test_query_int (fx->a, sql);
+  g_assert_cmpint (seen, >=, 1);
+
+  /* b sets the norm first on the team it read; a's, on the same, is
+   * refused with b's norm, who and when */
+  g_assert_true (sf_preferences_set_team_norm_versioned (fx->b, fx->team_id, seen, 18, &error));
+  g_assert_no_error (error);
+  logged = audits (fx);
+  g_assert_false (sf_preferences_set_team_norm_versioned (fx->a, fx->team_id, seen, 25.5, &error));
+  conflict = assert_conflict (fx, error, "team", fx->team_id, seen, seen + 2, fx->b);
+  g_assert_cmpfloat (g_ascii_strtod (their (conflict, "cap"), NULL), ==, 18);
+  g_assert_nonnull (strstr (error->message, "Modtageteam"));
+  g_assert_cmpfloat (stored_cap (fx), ==, 18);
+  g_assert_cmpint (audits (fx), ==, logged);
+  /* Back to the area's range, on the team as read: refused too */
+  g_clear_error (&error);
+  g_assert_false (sf_preferences_set_team_norm_versioned (fx->a, fx->team_id, seen, 0, &error));
+  assert_conflict (fx, error, "team", fx->team_id, seen, seen + 2, fx->b);
+  g_assert_cmpfloat (stored_cap (fx), ==, 18);
+
+  /* Apply Mine: on the version the conflict named */
+  g_clear_error (&error);
+  g_assert_true (sf_preferences_set_team_norm_versioned (fx->a, fx->team_id, seen + 2, 25.5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (stored_cap (fx), ==, 25.5);
+  g_assert_cmpint (sf_test_query_int (fx->b, sql), ==, seen + 4);
+
+  /* Any change to the team since counts: b renames it; a's reset of the
+   * norm on what it read is refused, naming the team as it is now */
+  {
+    g_autoptr(SfDataset) dataset = sf_store_load_dataset (fx->b, &error);
+    SfTeam team = *sf_dataset_find_team (dataset, fx->team_id);
+
+    g_assert_no_error (error);
+    team.name = (char *) "Modtagelsen";
+    g_assert_cmpint (sf_roster_save_team (fx->b, &team, &error), ==, fx->team_id);
+    g_assert_no_error (error);
+  }
+  g_assert_false (sf_preferences_set_team_norm_versioned (fx->a, fx->team_id, seen + 4, 0, &error));
+  conflict = assert_conflict (fx, error, "team", fx->team_id, seen + 4, seen + 6, fx->b);
+  g_assert_cmpstr (their (conflict, "name"), ==, "Modtagelsen");
+  g_assert_nonnull (strstr (error->message, "Modtagelsen"));
+  g_assert_cmpfloat (stored_cap (fx), ==, 25.5);
+}
+
+/* ---- a checklist item's follow-up interval --------------------------- */
+
+static gint64
+item_column (Fixture    *fx,
+             const char *column,
+             gint64      id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM checklist_item WHERE id = %" G_GINT64_FORMAT, column, id);
+
+  return sf_test_query_int (fx->a, sql);
+}
+
+static void
+test_checklist_interval (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SfChecklistItem) a = NULL;
+  const SfConflict *conflict;
+  SfDay today = sf_day_today ();
+  gint64 events, logged;
+
+  create_checklist (fx);
+  a = first_item (fx->a, fx->team_id);
+  g_assert_cmpint (a->version, ==, 1);
+
+  /* b sets the item's interval (unclaimed, as the command line does: 2); a checks it
+   * with another interval, as its form read the item: refused, nothing
+   * written (no check, no event, no change-log line, b's interval) */
+  g_assert_true (sf_checklist_set_review (fx->b, a->id, 12, &error));
+  g_assert_no_error (error);
+  events = sf_test_query_int (fx->a, "SELECT count (*) FROM checklist_event");
+  logged = audits (fx);
+  g_assert_false (sf_checklist_follow_up_versioned (fx->a, a->id, a->version, today, "AA", "Mine", 3, &error));
+  conflict = assert_conflict (fx, error, "checklist_item", a->id, 1, 2, fx->b);
+  g_assert_cmpstr (their (conflict, "review_months"), ==, "12");
+  g_assert_null (their (conflict, "checked_on"));
+  g_assert_cmpint (item_column (fx, "review_months", a->id), ==, 12);
+  g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM checklist_item WHERE checked_on IS NOT NULL"),
+                   ==, 0);
+  g_assert_cmpint (sf_test_query_int (fx->a, "SELECT count (*) FROM checklist_event"), ==, events);
+  g_assert_cmpint (audits (fx), ==, logged);
+
+  /* Apply Mine: the check and the interval in one claimed write (4), a
+   * change-log line for each */
+  g_clear_error (&error);
+  g_assert_true (sf_checklist_follow_up_versioned (fx->a, a->id, 2, today, "AA", "Mine", 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (item_column (fx, "version", a->id), ==, 4);
+  g_assert_cmpint (item_column (fx, "review_months", a->id), ==, 3);
+  g_assert_cmpint (audits (fx), ==, logged + 2);
+
+  /* b's follow-up on what it read before (2), its interval 12 as its form
+   * shows it: refused, a's interval stays */
+  g_assert_false (sf_checklist_follow_up_versioned (fx->b, a->id, 2, today, "BB", NULL, 12, &error));
+  conflict = assert_conflict (fx, error, "checklist_item", a->id, 2, 4, fx->a);
+  g_assert_cmpstr (their (conflict, "review_months"), ==, "3");
+  g_assert_cmpstr (their (conflict, "checked_by"), ==, "AA");
+  g_assert_cmpint (item_column (fx, "review_months", a->id), ==, 3);
+
+  /* A follow-up that leaves the interval as it is logs the check alone */
+  g_clear_error (&error);
+  logged = audits (fx);
+  g_assert_true (sf_checklist_follow_up_versioned (fx->b, a->id, 4, today, "BB", NULL, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (audits (fx), ==, logged + 1);
+  g_assert_cmpint (item_column (fx, "version", a->id), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -581,6 +912,10 @@ main (int   argc,
   ADD ("/conflict-rows/setting", test_setting);
   ADD ("/conflict-rows/own-area", test_own_area);
   ADD ("/conflict-rows/cases", test_cases);
+  ADD ("/conflict-rows/cases-reopen-delete-cover", test_cases_reopen_delete_cover);
+  ADD ("/conflict-rows/counts-undo", test_counts_undo);
+  ADD ("/conflict-rows/team-norm", test_team_norm);
+  ADD ("/conflict-rows/checklist-interval", test_checklist_interval);
 #undef ADD
 
   return g_test_run ();

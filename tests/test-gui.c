@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sf-application.h"
 #include "sf-import-error-dialog.h"
 #include "sf-roster-item.h"
 #include "sf-roster-page.h"
@@ -554,11 +555,61 @@ test_edit_updates_rows (Fixture       *fixture,
                      sf_roster_item_get_id (g_ptr_array_index (reloaded, i)));
 }
 
+static gboolean
+shortcuts_shown (gpointer data)
+{
+  GtkWidget *shortcuts = sf_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+
+  return shortcuts != NULL && gtk_widget_get_mapped (shortcuts);
+}
+
+/* Ctrl+? opens the shortcuts window of the real application (its
+ * accelerators, its actions) without a warning: the tests' fatal warnings
+ * turn any into a failure, on every page of the window */
+static void
+test_shortcuts_window (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "shortcuts.db", NULL);
+  g_autoptr(SfApplication) app = sf_application_new_for_database (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *shortcuts;
+  GtkWidget *stack;
+  SfWindow *window;
+
+  g_application_set_application_id (G_APPLICATION (app), APPLICATION_ID ".Shortcuts");
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  sf_test_wait_for_frame ();
+  window = sf_test_find_toplevel (SF_TYPE_WINDOW);
+  g_assert_nonnull (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (sf_test_wait_until (shortcuts_shown, NULL));
+  sf_test_wait_for_frame ();
+  shortcuts = sf_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  /* The section's pages, each laid out in turn, then the first again */
+  stack = sf_test_find_widget (sf_test_find_widget (shortcuts, GTK_TYPE_SHORTCUTS_SECTION), GTK_TYPE_STACK);
+  g_assert_nonnull (stack);
+  gtk_stack_set_transition_type (GTK_STACK (stack), GTK_STACK_TRANSITION_TYPE_NONE);
+  g_assert_nonnull (gtk_widget_get_next_sibling (gtk_widget_get_first_child (stack)));
+  for (GtkWidget *page = gtk_widget_get_last_child (stack); page != NULL; page = gtk_widget_get_prev_sibling (page))
+    {
+      gtk_stack_set_visible_child (GTK_STACK (stack), page);
+      sf_test_wait_for_frame ();
+    }
+  sf_test_save_shot (shortcuts, "shortcuts.png");
+  sf_test_destroy_toplevels ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   sf_test_gui_init (&argc, &argv);
+  if (g_getenv ("SF_TEST_SHOTS") != NULL)
+    sf_i18n_init ();
 
   /* The window's template is compiled into this test */
   g_assert_true (g_resources_get_info ("/io/github/sagsfordeling/Sagsfordeling/sf-window.ui",
@@ -577,6 +628,7 @@ main (int   argc,
   ADD ("/gui/import/roster", test_import_roster);
 #undef ADD
   g_test_add_func ("/gui/import/error-dialog-limits", test_import_error_dialog_limits);
+  g_test_add_func ("/gui/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
 }

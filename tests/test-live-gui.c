@@ -1,6 +1,7 @@
 /* test-live-gui.c: two windows on two connections to one server: what one
  * user changes appears in the other's window, with a toast saying who
- * changed what, through the notifications the server's triggers send.
+ * changed what, through the notifications the server's triggers send, and
+ * an open Change Log shows their change-log rows.
  * Skipped without a server (SF_TEST_PG_URI unset).
  *
  * Copyright 2026 Sagsfordeling contributors
@@ -13,6 +14,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "sf-change-log-window.h"
 #include "sf-roster-page-private.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
@@ -134,6 +136,59 @@ test_added (Fixture       *fx,
   g_assert_cmpuint (sf_roster_page_get_n_caseworkers (roster), ==, before + 1);
 }
 
+typedef struct
+{
+  SfChangeLogModel *model;
+  guint             n;
+  const char       *action;
+} Logged;
+
+/* The model lists @n rows, the newest of them @action's */
+static gboolean
+log_shows (gpointer data)
+{
+  Logged *logged = data;
+  g_autoptr(SfChangeLogItem) first = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (logged->model)) != logged->n)
+    return FALSE;
+  first = g_list_model_get_item (G_LIST_MODEL (logged->model), 0);
+  return first != NULL && g_strcmp0 (sf_change_log_item_get_entry (first)->action, logged->action) == 0;
+}
+
+/* B's Change Log window is open; A closes a case: the window shows A's
+ * change-log row without being opened again */
+static void
+test_change_log (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SfChangeLogWindow *log = sf_change_log_window_new (GTK_WINDOW (fx->window_b), fx->store_b);
+  const SfDataset *dataset = sf_context_get_dataset (sf_window_get_context (fx->window_a));
+  gint64 id = 0;
+  Logged logged;
+
+  for (guint i = 0; id == 0 && i < dataset->cases->len; i++)
+    {
+      const SfCase *kase = &g_array_index (dataset->cases, SfCase, i);
+
+      if (kase->closed == SF_DAY_NONE && kase->start <= sf_day_today ())
+        id = kase->id;
+    }
+  g_assert_cmpint (id, !=, 0);
+
+  gtk_window_present (GTK_WINDOW (log));
+  sf_test_wait_for_frame ();
+  logged.model = sf_change_log_window_get_model (log);
+  logged.n = g_list_model_get_n_items (G_LIST_MODEL (logged.model)) + 1;
+  logged.action = "case-close";
+
+  g_assert_true (sf_cases_close (fx->store_a, &id, 1, sf_day_today (), &error));
+  g_assert_no_error (error);
+  g_assert_true (sf_test_wait_until (log_shows, &logged));
+  sf_test_save_shot (GTK_WIDGET (log), "live-change-log.png");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -145,6 +200,7 @@ main (int    argc,
 
   g_test_add ("/live-gui/hours", Fixture, NULL, fixture_set_up, test_hours, fixture_tear_down);
   g_test_add ("/live-gui/added", Fixture, NULL, fixture_set_up, test_added, fixture_tear_down);
+  g_test_add ("/live-gui/change-log", Fixture, NULL, fixture_set_up, test_change_log, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -400,13 +400,17 @@ note_versions (SfStore       *store,
 }
 
 /* Runs @sql on each case of @ids, as update_each() does, in a transaction
- * with the audit entry @action naming the cases; refused as a whole when
- * one of them does not exist. */
+ * with the audit entry @action naming the cases; each case claimed first
+ * at @versions (claim_each()), and the versions left noted into
+ * @out_versions (note_versions()); refused as a whole when one of them
+ * does not exist or was changed since. */
 static gboolean
 change_each (SfStore       *store,
              const char    *sql,
              const gint64  *ids,
+             const gint64  *versions,
              guint          n_ids,
+             gint64        *out_versions,
              const char    *action,
              GError       **error)
 {
@@ -416,8 +420,9 @@ change_each (SfStore       *store,
 
   if (!sf_store_begin (store, error))
     return FALSE;
-  rows = load_rows (store, ids, n_ids, error);
-  ok = rows != NULL && update_each (store, sql, ids, n_ids, NULL, error);
+  rows = claim_each (store, ids, versions, n_ids, error) ? load_rows (store, ids, n_ids, error) : NULL;
+  ok = rows != NULL && update_each (store, sql, ids, n_ids, NULL, error) &&
+       note_versions (store, ids, n_ids, out_versions, error);
   if (ok)
     {
       detail = references_detail (rows);
@@ -432,9 +437,20 @@ sf_cases_delete (SfStore       *store,
                  guint          n_ids,
                  GError       **error)
 {
+  return sf_cases_delete_versioned (store, ids, NULL, n_ids, error);
+}
+
+gboolean
+sf_cases_delete_versioned (SfStore       *store,
+                           const gint64  *ids,
+                           const gint64  *versions,
+                           guint          n_ids,
+                           GError       **error)
+{
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
 
-  return change_each (store, "DELETE FROM casefile WHERE id = ?1", ids, n_ids, "case-delete", error);
+  return change_each (store, "DELETE FROM casefile WHERE id = ?1", ids, versions, n_ids, NULL, "case-delete",
+                      error);
 }
 
 gboolean
@@ -509,10 +525,21 @@ sf_cases_reopen (SfStore       *store,
                  guint          n_ids,
                  GError       **error)
 {
+  return sf_cases_reopen_versioned (store, ids, NULL, n_ids, NULL, error);
+}
+
+gboolean
+sf_cases_reopen_versioned (SfStore       *store,
+                           const gint64  *ids,
+                           const gint64  *versions,
+                           guint          n_ids,
+                           gint64        *out_versions,
+                           GError       **error)
+{
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
 
-  return change_each (store, "UPDATE casefile SET closed_date = NULL WHERE id = ?1", ids, n_ids, "case-reopen",
-                      error);
+  return change_each (store, "UPDATE casefile SET closed_date = NULL WHERE id = ?1", ids, versions, n_ids,
+                      out_versions, "case-reopen", error);
 }
 
 gboolean
@@ -581,6 +608,18 @@ sf_cases_set_cover (SfStore       *store,
                     gint64         cover_id,
                     GError       **error)
 {
+  return sf_cases_set_cover_versioned (store, ids, NULL, n_ids, cover_id, NULL, error);
+}
+
+gboolean
+sf_cases_set_cover_versioned (SfStore       *store,
+                              const gint64  *ids,
+                              const gint64  *versions,
+                              guint          n_ids,
+                              gint64         cover_id,
+                              gint64        *out_versions,
+                              GError       **error)
+{
   g_autoptr(GArray) rows = NULL;
   g_autofree char *initials = NULL;
   g_autofree char *refs = NULL;
@@ -592,7 +631,8 @@ sf_cases_set_cover (SfStore       *store,
 
   if (!sf_store_begin (store, error))
     return FALSE;
-  if (cover_id != 0)
+  ok = claim_each (store, ids, versions, n_ids, error);
+  if (ok && cover_id != 0)
     ok = find_worker (store, cover_id, &initials, NULL, error);
   if (ok)
     {
@@ -616,7 +656,8 @@ sf_cases_set_cover (SfStore       *store,
     {
       g_value_init (&value, G_TYPE_INT64);
       g_value_set_int64 (&value, cover_id);
-      ok = update_each (store, "UPDATE casefile SET cover_id = ?2 WHERE id = ?1", ids, n_ids, &value, error);
+      ok = update_each (store, "UPDATE casefile SET cover_id = ?2 WHERE id = ?1", ids, n_ids, &value, error) &&
+           note_versions (store, ids, n_ids, out_versions, error);
     }
   if (ok)
     {
@@ -672,6 +713,33 @@ insert_case (SfStore      *store,
   return sf_store_run (store, stmt, error);
 }
 
+/* A case made since under the id of @kase, which an undo would put back:
+ * the conflict names the new case as it is now, the message both */
+static gboolean
+refuse_taken_place (SfStore      *store,
+                    const SfCase *kase,
+                    GError      **error)
+{
+  GError *conflict = NULL;
+  const SfConflict *details;
+  const char *theirs;
+
+  sf_conflict_refuse_added (store, "casefile", kase->id, &conflict);
+  details = sf_conflict_get (conflict);
+  if (details == NULL)
+    {
+      g_propagate_error (error, conflict);
+      return FALSE;
+    }
+  theirs = details->values != NULL ? g_hash_table_lookup (details->values, "reference") : NULL;
+  g_free (conflict->message);
+  conflict->message = g_strdup_printf (_("The case %s cannot be put back: a case made since, %s, has taken its "
+                                         "place. Nothing was restored."),
+                                       kase->reference, theirs != NULL ? theirs : "?");
+  g_propagate_error (error, conflict);
+  return FALSE;
+}
+
 gboolean
 sf_cases_restore (SfStore  *store,
                   GArray   *snapshot,
@@ -699,7 +767,15 @@ sf_cases_restore_versioned (SfStore       *store,
       const SfCase *kase = &g_array_index (snapshot, SfCase, i);
 
       /* The case as the undone change left it, or someone's later change
-       * (or removal) refuses the undo */
+       * (or removal) refuses the undo; a case the undone change deleted
+       * goes back only where its id is still free: a case someone made
+       * since under the same id (a file gives a new row the highest id
+       * + 1) refuses the undo too */
+      if (versions != NULL && versions[i] == SF_CASES_VERSION_REMOVED && case_exists (store, kase->id))
+        {
+          ok = refuse_taken_place (store, kase, error);
+          break;
+        }
       if (versions != NULL && !sf_conflict_claim (store, "casefile", kase->id, versions[i], error))
         {
           ok = FALSE;
@@ -720,6 +796,8 @@ sf_counts_result_clear (SfCountsResult *result)
 {
   g_clear_pointer (&result->added_ids, g_array_unref);
   g_clear_pointer (&result->closed_ids, g_array_unref);
+  g_clear_pointer (&result->added_versions, g_array_unref);
+  g_clear_pointer (&result->closed_versions, g_array_unref);
   memset (result, 0, sizeof *result);
 }
 
@@ -843,6 +921,8 @@ sf_cases_set_counts (SfStore         *store,
   memset (result, 0, sizeof *result);
   result->added_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   result->closed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  result->added_versions = g_array_new (FALSE, TRUE, sizeof (gint64));
+  result->closed_versions = g_array_new (FALSE, TRUE, sizeof (gint64));
 
   for (guint c = 0; c < SF_N_COMPLEXITIES; c++)
     if (counts[c] > MAX_COUNT)
@@ -906,6 +986,12 @@ sf_cases_set_counts (SfStore         *store,
 
   if (ok)
     {
+      g_array_set_size (result->added_versions, result->added_ids->len);
+      g_array_set_size (result->closed_versions, result->closed_ids->len);
+      note_versions (store, (const gint64 *) result->added_ids->data, result->added_ids->len,
+                     (gint64 *) result->added_versions->data, NULL);
+      note_versions (store, (const gint64 *) result->closed_ids->data, result->closed_ids->len,
+                     (gint64 *) result->closed_versions->data, NULL);
       /* Translators: the change log's detail of entering counts */
       detail = g_strdup_printf (_("enkel %u, kompleks %u, særligt kompliceret %u (%u added, %u closed)"),
                                 counts[SF_COMPLEXITY_ENKEL], counts[SF_COMPLEXITY_KOMPLEKS],
@@ -919,6 +1005,31 @@ sf_cases_set_counts (SfStore         *store,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+sf_cases_undo_counts (SfStore               *store,
+                      const SfCountsResult  *result,
+                      GError               **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (!sf_store_begin (store, error))
+    return FALSE;
+  if (result->added_ids != NULL && result->added_ids->len > 0)
+    ok = sf_cases_delete_versioned (store, (const gint64 *) result->added_ids->data,
+                                    result->added_versions != NULL ? (const gint64 *) result->added_versions->data
+                                                                   : NULL,
+                                    result->added_ids->len, error);
+  if (ok && result->closed_ids != NULL && result->closed_ids->len > 0)
+    ok = sf_cases_reopen_versioned (store, (const gint64 *) result->closed_ids->data,
+                                    result->closed_versions != NULL ? (const gint64 *) result->closed_versions->data
+                                                                    : NULL,
+                                    result->closed_ids->len, NULL, error);
+  return sf_store_finish (store, ok, error);
 }
 
 /* ---- effects --------------------------------------------------------- */

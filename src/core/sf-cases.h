@@ -63,10 +63,32 @@ gboolean  sf_cases_reassign_versioned (SfStore       *store,
                                     gint64            caseworker_id,
                                     gint64           *out_versions,
                                     GError          **error);
+/* Reopening, deleting and covering the same way: each case claimed at
+ * @versions, one changed or removed since refusing them all, and the
+ * versions left in @out_versions (deleting leaves none: its undo claims
+ * SF_CASES_VERSION_REMOVED). */
+gboolean  sf_cases_reopen_versioned (SfStore         *store,
+                                    const gint64     *ids,
+                                    const gint64     *versions,
+                                    guint             n_ids,
+                                    gint64           *out_versions,
+                                    GError          **error);
+gboolean  sf_cases_delete_versioned (SfStore         *store,
+                                    const gint64     *ids,
+                                    const gint64     *versions,
+                                    guint             n_ids,
+                                    GError          **error);
 gboolean  sf_cases_set_cover       (SfStore          *store,
                                     const gint64     *ids,
                                     guint             n_ids,
                                     gint64            cover_id,
+                                    GError          **error);
+gboolean  sf_cases_set_cover_versioned (SfStore      *store,
+                                    const gint64     *ids,
+                                    const gint64     *versions,
+                                    guint             n_ids,
+                                    gint64            cover_id,
+                                    gint64           *out_versions,
                                     GError          **error);
 
 /* The cases as they are now (SfCase, in @ids order), and writing them back
@@ -79,10 +101,15 @@ GArray   *sf_cases_snapshot        (SfStore          *store,
 gboolean  sf_cases_restore         (SfStore          *store,
                                     GArray           *snapshot,
                                     GError          **error);
+/* In the versions an undo claims: the undone change deleted the case */
+#define SF_CASES_VERSION_REMOVED ((gint64) -1)
+
 /* Restores @snapshot only where each case is still at @versions (one for
  * each case of the snapshot: the versions the undone change left them
- * at; 0 claims nothing): a case someone changed or removed since refuses
- * the undo with an SF_CONFLICT_ERROR, and nothing is written. */
+ * at; 0 claims nothing; SF_CASES_VERSION_REMOVED: its id must still be
+ * free): a case someone changed or removed since, or made since under a
+ * deleted case's id, refuses the undo with an SF_CONFLICT_ERROR, and
+ * nothing is written. */
 gboolean  sf_cases_restore_versioned (SfStore        *store,
                                     GArray           *snapshot,
                                     const gint64     *versions,
@@ -99,6 +126,8 @@ typedef struct
   guint closed[SF_N_COMPLEXITIES];
   GArray *added_ids;           /* gint64 */
   GArray *closed_ids;          /* gint64 */
+  GArray *added_versions;      /* gint64: the versions the entry left the cases */
+  GArray *closed_versions;     /* at, which its undo claims */
 } SfCountsResult;
 
 void      sf_counts_result_clear   (SfCountsResult   *result);
@@ -107,6 +136,13 @@ gboolean  sf_cases_set_counts      (SfStore          *store,
                                     const guint      *counts,
                                     SfDay             day,
                                     SfCountsResult   *result,
+                                    GError          **error);
+/* Undoes an entry of counts (@result, as sf_cases_set_counts() gave
+ * it): the cases it added are deleted and those it closed reopened, in
+ * one transaction, each claimed at the version the entry left it, so a
+ * case someone changed since refuses the whole undo (SF_CONFLICT_ERROR). */
+gboolean  sf_cases_undo_counts     (SfStore          *store,
+                                    const SfCountsResult *result,
                                     GError          **error);
 gboolean  sf_cases_count_open_counted (SfStore       *store,
                                     gint64            caseworker_id,

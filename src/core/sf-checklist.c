@@ -768,12 +768,26 @@ sf_checklist_check_versioned (SfStore     *store,
                               const char  *note,
                               GError     **error)
 {
+  return sf_checklist_follow_up_versioned (store, item_id, version, day, initials, note, -1, error);
+}
+
+gboolean
+sf_checklist_follow_up_versioned (SfStore     *store,
+                                  gint64       item_id,
+                                  gint64       version,
+                                  SfDay        day,
+                                  const char  *initials,
+                                  const char  *note,
+                                  int          review_months,
+                                  GError     **error)
+{
   g_autofree char *who = g_strstrip (g_strdup (initials ? initials : ""));
   g_autofree char *text = g_strstrip (g_strdup (note ? note : ""));
   g_autofree char *iso = NULL;
   g_autofree char *team = NULL;
   g_autofree char *detail = NULL;
   SfDbStmt *stmt;
+  gint64 months_before = -1;
   gboolean ok;
 
   if (day == SF_DAY_NONE)
@@ -799,6 +813,12 @@ sf_checklist_check_versioned (SfStore     *store,
                    _("“%s” is too long for initials (at most %d characters)."), who, MAX_INITIALS);
       return FALSE;
     }
+  if (review_months > MAX_REVIEW_MONTHS)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("Follow up at least every %d months, or not at all (0)."), MAX_REVIEW_MONTHS);
+      return FALSE;
+    }
   if (!check_free_text (text, error))
     return FALSE;
 
@@ -812,9 +832,13 @@ sf_checklist_check_versioned (SfStore     *store,
   iso = sf_day_to_iso (day);
   if (!sf_store_begin (store, error))
     return FALSE;
+  /* One claim for the check and the interval: the form's one write */
   ok = sf_conflict_claim (store, "checklist_item", item_id, version, error);
+  if (ok && review_months >= 0)
+    months_before = sf_store_query_int (store, "SELECT review_months FROM checklist_item WHERE id = ?1", item_id);
   stmt = ok ? sf_store_prepare (store,
-                                "UPDATE checklist_item SET checked_on = ?2, checked_by = ?3, note = ?4 WHERE id = ?1",
+                                "UPDATE checklist_item SET checked_on = ?2, checked_by = ?3, note = ?4,"
+                                " review_months = CASE WHEN ?5 < 0 THEN review_months ELSE ?5 END WHERE id = ?1",
                                 error) : NULL;
   if (stmt != NULL)
     {
@@ -822,11 +846,19 @@ sf_checklist_check_versioned (SfStore     *store,
       sf_db_stmt_bind_text_static (stmt, 2, iso);
       sf_db_stmt_bind_text_static (stmt, 3, who);
       sf_store_bind_text_or_null (stmt, 4, text);
+      sf_db_stmt_bind_int64 (stmt, 5, review_months);
     }
   ok = sf_store_run (store, stmt, error);
   ok = ok && record_event (store, item_id, "check", iso, who, text, error);
   detail = g_strdup_printf ("item %" G_GINT64_FORMAT " on %s by %s", item_id, iso, who);
   ok = ok && sf_store_audit (store, "checklist-check", team, detail, error);
+  if (ok && review_months >= 0 && months_before != review_months)
+    {
+      g_autofree char *review = g_strdup_printf ("item %" G_GINT64_FORMAT ": every %d months", item_id,
+                                                 review_months);
+
+      ok = sf_store_audit (store, "checklist-review", team, review, error);
+    }
   return sf_store_finish (store, ok, error);
 }
 

@@ -150,6 +150,18 @@ gboolean             sf_checklist_check_versioned     (SfStore             *stor
                                                        const char          *initials,
                                                        const char          *note,
                                                        GError             **error);
+/* Checks the item as sf_checklist_check_versioned() does and, in the same
+ * transaction, sets its follow-up interval to @review_months (-1 leaves
+ * it): the check form's one write, all or nothing, claimed once, so an
+ * interval someone else set since refuses it too. */
+gboolean             sf_checklist_follow_up_versioned (SfStore             *store,
+                                                       gint64               item_id,
+                                                       gint64               version,
+                                                       SfDay                day,
+                                                       const char          *initials,
+                                                       const char          *note,
+                                                       int                  review_months,
+                                                       GError             **error);
 gboolean             sf_checklist_uncheck_versioned   (SfStore             *store,
                                                        gint64               item_id,
                                                        gint64               version,

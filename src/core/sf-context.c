@@ -703,6 +703,11 @@ sf_context_take_others_changes (SfContext *self)
       sf_remote_change_add_to (remote, change);
       g_ptr_array_add (remotes, remote);
     }
+  /* Other users' writes record their change-log rows in the same
+   * transactions, which no notification names (the change log has no
+   * trigger): an open Change Log reads them */
+  if (remotes->len > 0)
+    change->tables |= SF_CHANGE_LOG;
   sf_change_finish (change);
 
   /* A row removed is named from before, a row added from after */

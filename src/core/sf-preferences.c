@@ -94,13 +94,21 @@ sf_preferences_team_reference (const SfArea *area)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* Sets the team's base norm (its own cap); 0 returns it to the upper end of
- * its area's DS range. */
 gboolean
 sf_preferences_set_team_norm (SfStore  *store,
                               gint64    team_id,
                               double    norm,
                               GError  **error)
+{
+  return sf_preferences_set_team_norm_versioned (store, team_id, 0, norm, error);
+}
+
+gboolean
+sf_preferences_set_team_norm_versioned (SfStore  *store,
+                                        gint64    team_id,
+                                        gint64    version,
+                                        double    norm,
+                                        GError  **error)
 {
   g_autofree char *detail = NULL;
   g_autofree char *name = NULL;
@@ -118,7 +126,10 @@ sf_preferences_set_team_norm (SfStore  *store,
 
   if (!sf_store_begin (store, error))
     return FALSE;
-  stmt = sf_store_prepare (store, "SELECT name FROM team WHERE id = ?1", error);
+  /* The team as the user read it: any change to it since (its norm, its
+   * name, its area) is someone else's, not to be written over */
+  ok = sf_conflict_claim (store, "team", team_id, version, error);
+  stmt = ok ? sf_store_prepare (store, "SELECT name FROM team WHERE id = ?1", error) : NULL;
   ok = stmt != NULL;
   if (ok)
     {

@@ -13,8 +13,18 @@ G_BEGIN_DECLS
 
 const char *sf_preferences_reference      (const char    *setting_key);
 char       *sf_preferences_team_reference (const SfArea  *area);
+/* Sets the team's base norm (its own cap); 0 returns it to the upper end
+ * of its area's DS range. */
 gboolean    sf_preferences_set_team_norm  (SfStore       *store,
                                            gint64         team_id,
+                                           double         norm,
+                                           GError       **error);
+/* The same, for a team read at @version (SfTeam.version): the team is
+ * claimed first (sf-conflict.h), so a change someone else made to it
+ * since refuses the write with an SF_CONFLICT_ERROR.  0 claims nothing. */
+gboolean    sf_preferences_set_team_norm_versioned (SfStore *store,
+                                           gint64         team_id,
+                                           gint64         version,
                                            double         norm,
                                            GError       **error);
 

@@ -36,20 +36,19 @@ set_dialog (SfCasesView *self,
   gtk_window_present (dialog);
 }
 
-/* An undo writes back what was there: a snapshot of the cases */
+/* An undo writes back what was there: a snapshot of the cases, or the
+ * cases an entry of counts added and closed */
 typedef struct
 {
-  GArray  *snapshot;       /* SfCase; restored */
-  GArray  *added_ids;      /* gint64; deleted (undoing counts) */
-  GArray  *closed_ids;     /* gint64; reopened (undoing counts) */
+  GArray         *snapshot;       /* SfCase; restored */
+  SfCountsResult  counts;         /* its arrays referenced (undoing counts) */
 } Undo;
 
 static void
 undo_free (Undo *undo)
 {
   g_clear_pointer (&undo->snapshot, g_array_unref);
-  g_clear_pointer (&undo->added_ids, g_array_unref);
-  g_clear_pointer (&undo->closed_ids, g_array_unref);
+  sf_counts_result_clear (&undo->counts);
   g_free (undo);
 }
 
@@ -75,13 +74,9 @@ undo_cases (SfStore  *store,
 {
   Undo *undo = data;
 
-  if (undo->added_ids != NULL && undo->added_ids->len > 0 &&
-      !sf_cases_delete (store, (const gint64 *) undo->added_ids->data, undo->added_ids->len, error))
-    return FALSE;
-  if (undo->closed_ids != NULL && undo->closed_ids->len > 0 &&
-      !sf_cases_reopen (store, (const gint64 *) undo->closed_ids->data, undo->closed_ids->len, error))
-    return FALSE;
-  return undo->snapshot == NULL || restore (store, undo->snapshot, error);
+  if (undo->snapshot != NULL)
+    return restore (store, undo->snapshot, error);
+  return sf_cases_undo_counts (store, &undo->counts, error);
 }
 
 static void
@@ -225,13 +220,22 @@ typedef enum
   EDIT_CLOSE,
   EDIT_REOPEN,
   EDIT_DELETE,
+  EDIT_COVER,
 } Edit;
 
-static void edit_cases (SfCasesView *self,
-                        Edit         edit,
-                        SfDay        day,
-                        GArray      *ids,
-                        GArray      *versions);
+/* What an edit of the chosen cases writes: closing on @day, a cover by
+ * @cover_id (0: ending it) */
+typedef struct
+{
+  Edit   edit;
+  SfDay  day;
+  gint64 cover_id;
+} EditWhat;
+
+static void edit_cases (SfCasesView    *self,
+                        const EditWhat *what,
+                        GArray         *ids,
+                        GArray         *versions);
 
 /* The versions of the cases @ids as the list read them (0 where unknown) */
 static GArray *
@@ -257,11 +261,11 @@ versions_of (SfCasesView *self,
   return versions;
 }
 
-/* Closing cases refused because someone else changed one since */
+/* An edit of cases refused because someone else changed one since */
 typedef struct
 {
   SfCasesView *self;          /* weak */
-  SfDay        day;
+  EditWhat     what;
   GArray      *ids;
   GArray      *versions;
   gint64       id;            /* the case in conflict */
@@ -290,7 +294,7 @@ on_conflict_decided_cb (SfConflictChoice  choice,
   for (guint i = 0; i < retry->ids->len; i++)
     if (g_array_index (retry->ids, gint64, i) == retry->id)
       g_array_index (retry->versions, gint64, i) = version;
-  edit_cases (retry->self, EDIT_CLOSE, retry->day, retry->ids, retry->versions);
+  edit_cases (retry->self, &retry->what, retry->ids, retry->versions);
 }
 
 static char *
@@ -301,13 +305,21 @@ day_text (const char *iso)
   return iso != NULL && sf_day_parse (iso, &day) ? sf_day_format (day) : NULL;
 }
 
-/* The case someone else changed, as it is now, beside the closing */
+static char *
+initials_text (SfCasesView *self,
+               const char  *id)
+{
+  return id != NULL ? g_strdup (initials_of (self, g_ascii_strtoll (id, NULL, 10))) : NULL;
+}
+
+/* The case someone else changed, as it is now, beside what the edit
+ * would have made of it */
 static void
-ask_about_conflict (SfCasesView  *self,
-                    const GError *error,
-                    SfDay         day,
-                    GArray       *ids,
-                    GArray       *versions)
+ask_about_conflict (SfCasesView    *self,
+                    const GError   *error,
+                    const EditWhat *what,
+                    GArray         *ids,
+                    GArray         *versions)
 {
   const SfConflict *conflict = sf_conflict_get (error);
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
@@ -319,23 +331,34 @@ ask_about_conflict (SfCasesView  *self,
       seen = &g_array_index (self->dataset->cases, SfCase, i);
   if (conflict->values != NULL)
     {
-      const char *worker = g_hash_table_lookup (conflict->values, "caseworker_id");
-      const char *cover = g_hash_table_lookup (conflict->values, "cover_id");
+      const char *worker = sf_conflict_dialog_theirs (conflict, "caseworker_id");
+      const char *cover = sf_conflict_dialog_theirs (conflict, "cover_id");
+      char *worker_mine = NULL;
+      char *closed_mine = NULL;
+      char *cover_mine = NULL;
 
-      sf_conflict_fields_add (fields, _("Closed"), day_text (g_hash_table_lookup (conflict->values, "closed_date")),
-                              seen != NULL && seen->closed != SF_DAY_NONE ? sf_day_format (seen->closed)
-                                                                         : sf_day_format (day));
-      sf_conflict_fields_add (fields, _("Caseworker"),
-                              g_strdup (worker != NULL ? initials_of (self, g_ascii_strtoll (worker, NULL, 10)) : NULL),
-                              g_strdup (seen != NULL ? initials_of (self, seen->caseworker_id) : NULL));
-      sf_conflict_fields_add (fields, _("Cover"),
-                              g_strdup (cover != NULL ? initials_of (self, g_ascii_strtoll (cover, NULL, 10)) : NULL),
-                              g_strdup (seen != NULL && seen->cover_id != 0 ? initials_of (self, seen->cover_id)
-                                                                             : NULL));
+      /* Yours: the case as the edit would have left it */
+      if (what->edit == EDIT_DELETE)
+        /* Translators: in the conflict dialog: what the user did to a case */
+        worker_mine = g_strdup (_("Deleted"));
+      else if (seen != NULL)
+        worker_mine = g_strdup (initials_of (self, seen->caseworker_id));
+      if (what->edit == EDIT_CLOSE)
+        closed_mine = sf_day_format (seen != NULL && seen->closed != SF_DAY_NONE ? seen->closed : what->day);
+      else if (what->edit == EDIT_COVER && seen != NULL && seen->closed != SF_DAY_NONE)
+        closed_mine = sf_day_format (seen->closed);
+      if (what->edit == EDIT_COVER && what->cover_id != 0)
+        cover_mine = g_strdup (initials_of (self, what->cover_id));
+      else if (what->edit != EDIT_COVER && what->edit != EDIT_DELETE && seen != NULL && seen->cover_id != 0)
+        cover_mine = g_strdup (initials_of (self, seen->cover_id));
+      sf_conflict_fields_add (fields, _("Caseworker"), initials_text (self, worker), worker_mine);
+      sf_conflict_fields_add (fields, _("Closed"), day_text (sf_conflict_dialog_theirs (conflict, "closed_date")),
+                              closed_mine);
+      sf_conflict_fields_add (fields, _("Cover"), initials_text (self, cover), cover_mine);
     }
   retry = g_new0 (Retry, 1);
   g_set_weak_pointer (&retry->self, self);
-  retry->day = day;
+  retry->what = *what;
   retry->ids = g_array_ref (ids);
   retry->versions = g_array_ref (versions);
   retry->id = conflict->id;
@@ -351,73 +374,116 @@ edit_chosen (SfCasesView *self,
 {
   g_autoptr(GArray) ids = sf_cases_view_get_selected_ids (self);
   g_autoptr(GArray) versions = versions_of (self, ids);
+  EditWhat what = { .edit = edit, .day = day };
 
-  edit_cases (self, edit, day, ids, versions);
+  edit_cases (self, &what, ids, versions);
 }
 
-/* Closing claims the cases at @versions (as the list read them), and its
- * undo the versions it left them at */
+static const char *
+refused_heading (const EditWhat *what)
+{
+  switch (what->edit)
+    {
+    case EDIT_CLOSE:
+      return _("Cases Not Closed");
+    case EDIT_REOPEN:
+      return _("Cases Not Reopened");
+    case EDIT_COVER:
+      return what->cover_id != 0 ? _("Cover Not Set") : _("Cover Not Ended");
+    case EDIT_DELETE:
+    default:
+      return _("Cases Not Deleted");
+    }
+}
+
+/* The undo toast's title; @cases is "case S-1" or "3 cases" */
+static char *
+done_title (SfCasesView    *self,
+            const EditWhat *what,
+            const char     *cases)
+{
+  switch (what->edit)
+    {
+    case EDIT_CLOSE:
+      /* Translators: a toast; %s is "case S-1" or "3 cases" */
+      return g_strdup_printf (_("Closed %s"), cases);
+    case EDIT_REOPEN:
+      /* Translators: a toast; %s is "case S-1" or "3 cases" */
+      return g_strdup_printf (_("Reopened %s"), cases);
+    case EDIT_COVER:
+      if (what->cover_id != 0)
+        /* Translators: a toast; %1$s initials, %2$s "case S-1" or "3 cases" */
+        return g_strdup_printf (_("%1$s covers %2$s"), initials_of (self, what->cover_id), cases);
+      /* Translators: a toast; %s is "case S-1" or "3 cases" */
+      return g_strdup_printf (_("Cover ended for %s"), cases);
+    case EDIT_DELETE:
+    default:
+      /* Translators: a toast; %s is "case S-1" or "3 cases" */
+      return g_strdup_printf (_("Deleted %s"), cases);
+    }
+}
+
+/* Each edit claims the cases at @versions (as the list read them), so one
+ * someone else changed since refuses it (the conflict dialog asks what to
+ * do); its undo claims the versions the edit left them at (a deleted
+ * case: that its id is still free) */
 static void
-edit_cases (SfCasesView *self,
-            Edit         edit,
-            SfDay        day,
-            GArray      *ids,
-            GArray      *versions)
+edit_cases (SfCasesView    *self,
+            const EditWhat *what,
+            GArray         *ids,
+            GArray         *versions)
 {
   const gint64 *id_data = (const gint64 *) ids->data;
+  const gint64 *version_data = (const gint64 *) versions->data;
   g_autoptr(GArray) after = g_array_sized_new (FALSE, TRUE, sizeof (gint64), ids->len);
   g_autoptr(GArray) snapshot = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *what = NULL;
+  g_autofree char *cases = NULL;
   g_autofree char *title = NULL;
+  gint64 *after_data;
   gboolean ok;
 
   if (ids->len == 0 || self->store == NULL)
     return;
+  g_array_set_size (after, ids->len);
+  after_data = (gint64 *) after->data;
   snapshot = sf_cases_snapshot (self->store, id_data, ids->len, &error);
   ok = snapshot != NULL;
-  switch (edit)
+  switch (what->edit)
     {
     case EDIT_CLOSE:
-      g_array_set_size (after, ids->len);
-      ok = ok && sf_cases_close_versioned (self->store, id_data, (const gint64 *) versions->data, ids->len, day,
-                                           (gint64 *) after->data, &error);
+      ok = ok && sf_cases_close_versioned (self->store, id_data, version_data, ids->len, what->day, after_data,
+                                           &error);
       break;
     case EDIT_REOPEN:
-      ok = ok && sf_cases_reopen (self->store, id_data, ids->len, &error);
+      ok = ok && sf_cases_reopen_versioned (self->store, id_data, version_data, ids->len, after_data, &error);
+      break;
+    case EDIT_COVER:
+      ok = ok && sf_cases_set_cover_versioned (self->store, id_data, version_data, ids->len, what->cover_id,
+                                               after_data, &error);
       break;
     case EDIT_DELETE:
     default:
-      ok = ok && sf_cases_delete (self->store, id_data, ids->len, &error);
+      ok = ok && sf_cases_delete_versioned (self->store, id_data, version_data, ids->len, &error);
+      for (guint i = 0; i < ids->len; i++)
+        after_data[i] = SF_CASES_VERSION_REMOVED;
       break;
     }
-  /* What the undo claims: the versions closing left (reopening and
-   * deleting claim nothing) */
-  for (guint i = 0; ok && i < snapshot->len; i++)
-    g_array_index (snapshot, SfCase, i).version = edit == EDIT_CLOSE ? g_array_index (after, gint64, i) : 0;
-  if (!ok && sf_conflict_get (error) != NULL && edit == EDIT_CLOSE)
+  if (!ok && sf_conflict_get (error) != NULL)
     {
-      ask_about_conflict (self, error, day, ids, versions);
+      ask_about_conflict (self, error, what, ids, versions);
       return;
     }
   if (!ok)
     {
-      sf_error_dialog_show (parent_window (self),
-                            edit == EDIT_CLOSE ? _("Cases Not Closed")
-                            : edit == EDIT_REOPEN ? _("Cases Not Reopened") : _("Cases Not Deleted"),
-                            error->message);
+      sf_error_dialog_show (parent_window (self), refused_heading (what), error->message);
       return;
     }
-  what = describe_cases (self, snapshot);
-  if (edit == EDIT_CLOSE)
-    /* Translators: a toast; %s is "case S-1" or "3 cases" */
-    title = g_strdup_printf (_("Closed %s"), what);
-  else if (edit == EDIT_REOPEN)
-    /* Translators: a toast; %s is "case S-1" or "3 cases" */
-    title = g_strdup_printf (_("Reopened %s"), what);
-  else
-    /* Translators: a toast; %s is "case S-1" or "3 cases" */
-    title = g_strdup_printf (_("Deleted %s"), what);
+  /* What the undo claims */
+  for (guint i = 0; i < snapshot->len; i++)
+    g_array_index (snapshot, SfCase, i).version = after_data[i];
+  cases = describe_cases (self, snapshot);
+  title = done_title (self, what, cases);
   toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
 }
 
@@ -490,34 +556,13 @@ on_cover_response_cb (AdwMessageDialog *dialog,
   GArray *ids = g_object_get_data (G_OBJECT (dialog), "sf-ids");
   GArray *choices = g_object_get_data (G_OBJECT (dialog), "sf-choices");
   guint chosen = sf_choice_dialog_get_chosen (dialog);
-  g_autoptr(GArray) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *what = NULL;
-  g_autofree char *title = NULL;
-  gint64 cover_id;
+  GArray *versions = g_object_get_data (G_OBJECT (dialog), "sf-versions");
+  EditWhat what = { .edit = EDIT_COVER, .day = SF_DAY_NONE };
 
   if (!g_str_equal (response, "set") || chosen >= choices->len || self->store == NULL)
     return;
-  cover_id = g_array_index (choices, gint64, chosen);
-  snapshot = sf_cases_snapshot (self->store, (const gint64 *) ids->data, ids->len, &error);
-  if (snapshot == NULL || !sf_cases_set_cover (self->store, (const gint64 *) ids->data, ids->len, cover_id, &error))
-    {
-      g_clear_pointer (&snapshot, g_array_unref);
-      sf_error_dialog_show (parent_window (self), cover_id != 0 ? _("Cover Not Set") : _("Cover Not Ended"),
-                            error->message);
-      return;
-    }
-  /* (a cover's undo claims nothing) */
-  for (guint i = 0; i < snapshot->len; i++)
-    g_array_index (snapshot, SfCase, i).version = 0;
-  what = describe_cases (self, snapshot);
-  if (cover_id != 0)
-    /* Translators: a toast; %1$s initials, %2$s "case S-1" or "3 cases" */
-    title = g_strdup_printf (_("%1$s covers %2$s"), initials_of (self, cover_id), what);
-  else
-    /* Translators: a toast; %s is "case S-1" or "3 cases" */
-    title = g_strdup_printf (_("Cover ended for %s"), what);
-  toast_undo_snapshot (self, title, g_steal_pointer (&snapshot));
+  what.cover_id = g_array_index (choices, gint64, chosen);
+  edit_cases (self, &what, ids, versions);
 }
 
 static void
@@ -560,6 +605,8 @@ cover_action (GtkWidget  *widget,
   gtk_drop_down_set_enable_search (dropdown, TRUE);
   if (current > 0)
     gtk_drop_down_set_selected (dropdown, _sf_cases_view_find_position (choices, current));
+  /* The cases as the user saw them when choosing the cover */
+  g_object_set_data_full (G_OBJECT (dialog), "sf-versions", versions_of (self, ids), (GDestroyNotify) g_array_unref);
   g_object_set_data_full (G_OBJECT (dialog), "sf-ids", g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
   g_object_set_data_full (G_OBJECT (dialog), "sf-choices", choices, (GDestroyNotify) g_array_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_cover_response_cb), self, 0);
@@ -581,8 +628,10 @@ on_counts_saved_cb (SfCountsDialog *dialog,
   title = g_strdup_printf (_("Counts saved for %1$s: %2$u added, %3$u closed"), initials_of (self, worker),
                            result->added_ids->len, result->closed_ids->len);
   undo = g_new0 (Undo, 1);
-  undo->added_ids = g_array_ref (result->added_ids);
-  undo->closed_ids = g_array_ref (result->closed_ids);
+  undo->counts.added_ids = g_array_ref (result->added_ids);
+  undo->counts.closed_ids = g_array_ref (result->closed_ids);
+  undo->counts.added_versions = g_array_ref (result->added_versions);
+  undo->counts.closed_versions = g_array_ref (result->closed_versions);
   toast_undo (self, title, undo);
 }
 

@@ -437,6 +437,12 @@ ask_about_conflict (SfChecklistsPage *self,
                           retry->check ? sf_day_format (retry->day) : NULL);
   sf_conflict_fields_add_text (fields, _("Initials"), conflict, "checked_by", retry->check ? retry->initials : NULL);
   sf_conflict_fields_add_text (fields, _("Note"), conflict, "note", retry->check ? retry->note : NULL);
+  if (retry->check)
+    {
+      g_autofree char *months = g_strdup_printf ("%u", retry->months);
+
+      sf_conflict_fields_add_text (fields, _("Follow up every (months)"), conflict, "review_months", months);
+    }
 
   copy->self = NULL;
   g_set_weak_pointer (&copy->self, self);
@@ -455,15 +461,12 @@ write_check (SfChecklistsPage *self,
              Retry            *retry,
              gint64            version)
 {
-  const SfChecklistItem *item = find_item (self, retry->item_id, NULL);
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
   if (retry->check)
-    ok = sf_checklist_check_versioned (self->store, retry->item_id, version, retry->day, retry->initials,
-                                       retry->note, &error) &&
-         (item == NULL || retry->months == item->review_months ||
-          sf_checklist_set_review (self->store, retry->item_id, retry->months, &error));
+    ok = sf_checklist_follow_up_versioned (self->store, retry->item_id, version, retry->day, retry->initials,
+                                           retry->note, (int) retry->months, &error);
   else
     ok = sf_checklist_uncheck_versioned (self->store, retry->item_id, version, &error);
   if (ok)
@@ -526,8 +529,8 @@ on_item_dialog_response_cb (AdwMessageDialog *dialog,
       return;
     }
   {
-    /* The check first, claiming the item as the form read it; then the
-     * interval, on the item as it now is */
+    /* The check and the interval in one write, claiming the item as the
+     * form read it */
     Retry retry = { .item_id = item_id, .check = TRUE, .day = day, .date = date, .initials = initials,
                     .note = note, .months = months };
 

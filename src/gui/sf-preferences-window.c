@@ -26,6 +26,7 @@ struct _SfPreferencesWindow
   SfStore              *store;        /* the context's */
   GHashTable           *spins;        /* setting key → GtkSpinButton */
   GHashTable           *team_spins;   /* team id (gint64 *) → GtkSpinButton */
+  GHashTable           *team_versions; /* team id (gint64 *) → its version as its spin was filled */
   gboolean              loading;
   SfSettings            seen;         /* the settings as the spins were filled */
 
@@ -129,6 +130,8 @@ load_values (SfPreferencesWindow *self)
         if (spin == NULL)
           continue;
         gtk_spin_button_set_value (spin, sf_capacity_base_norm (team, area));
+        g_hash_table_insert (self->team_versions, g_memdup2 (&team->id, sizeof team->id),
+                             g_memdup2 (&team->version, sizeof team->version));
         reset = g_object_get_data (G_OBJECT (spin), "sf-reset");
         /* A team in an own area without a range has no norm to go back to */
         gtk_widget_set_sensitive (reset, team->cap > 0 && area != NULL && sf_area_get_range (area, NULL, NULL));
@@ -247,18 +250,142 @@ on_setting_changed_cb (GtkSpinButton       *spin,
   write_setting (self, row, buf);
 }
 
+static void write_team_norm (SfPreferencesWindow *self,
+                             gint64               team_id,
+                             double               norm);
+
+/* A team's norm refused because someone else changed the team since the
+ * window read it */
+typedef struct
+{
+  SfPreferencesWindow *self;   /* weak */
+  gint64               team_id;
+  double               mine;   /* 0: the upper end of the area's range */
+  double               theirs; /* the norm as they left it */
+  gint64               version; /* and the team's version now */
+} TeamRetry;
+
+static void
+team_retry_free (gpointer data)
+{
+  TeamRetry *retry = data;
+
+  g_clear_weak_pointer (&retry->self);
+  g_free (retry);
+}
+
+static void
+on_team_conflict_decided_cb (SfConflictChoice  choice,
+                             gint64            version,
+                             gpointer          data)
+{
+  TeamRetry *retry = data;
+  SfPreferencesWindow *self = retry->self;
+  GtkSpinButton *spin;
+
+  if (self == NULL)
+    return;
+  /* Either way their team is the one read now (the window may not have
+   * heard of their change yet) */
+  g_hash_table_insert (self->team_versions, g_memdup2 (&retry->team_id, sizeof retry->team_id),
+                       g_memdup2 (&retry->version, sizeof retry->version));
+  if (choice == SF_CONFLICT_APPLY_MINE)
+    {
+      write_team_norm (self, retry->team_id, retry->mine);
+      return;
+    }
+  spin = g_hash_table_lookup (self->team_spins, &retry->team_id);
+  if (spin == NULL)
+    return;
+  self->loading = TRUE;
+  gtk_spin_button_set_value (spin, retry->theirs);
+  self->loading = FALSE;
+}
+
+/* The team's norm as the conflict has it now: its own cap, or the upper
+ * end of its area's range */
+static double
+their_norm (SfPreferencesWindow *self,
+            const SfConflict    *conflict)
+{
+  const SfDataset *dataset = sf_context_get_dataset (self->context);
+  const char *cap = sf_conflict_dialog_theirs (conflict, "cap");
+  const char *area_id = sf_conflict_dialog_theirs (conflict, "area_id");
+  const SfArea *area = NULL;
+  SfTeam team = { 0 };
+
+  team.cap = cap != NULL ? g_ascii_strtod (cap, NULL) : 0;
+  if (dataset != NULL && area_id != NULL)
+    area = sf_dataset_find_area (dataset, g_ascii_strtoll (area_id, NULL, 10));
+  return sf_capacity_base_norm (&team, area);
+}
+
+/* A norm as the conflict dialog shows it: no trailing zeros ("18", "25,5") */
+static char *
+norm_text (double norm)
+{
+  return sf_format_hours (norm);
+}
+
+/* Writes @norm for the team where it is still as the window read it;
+ * someone else's change since asks what to do */
+static void
+write_team_norm (SfPreferencesWindow *self,
+                 gint64               team_id,
+                 double               norm)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  const gint64 *version = g_hash_table_lookup (self->team_versions, &team_id);
+  GtkSpinButton *spin = g_hash_table_lookup (self->team_spins, &team_id);
+  const SfDataset *dataset = sf_context_get_dataset (self->context);
+  const SfTeam *seen = dataset != NULL ? sf_dataset_find_team (dataset, team_id) : NULL;
+  const SfConflict *conflict;
+  TeamRetry *retry;
+  double mine;
+
+  if (sf_preferences_set_team_norm_versioned (self->store, team_id, version != NULL ? *version : 0, norm, &error))
+    {
+      load_values (self);
+      return;
+    }
+  conflict = sf_conflict_get (error);
+  if (conflict == NULL || conflict->values == NULL)
+    {
+      show_toast (self, error->message);
+      load_values (self);
+      return;
+    }
+  retry = g_new0 (TeamRetry, 1);
+  g_set_weak_pointer (&retry->self, self);
+  retry->team_id = team_id;
+  retry->mine = norm;
+  retry->theirs = their_norm (self, conflict);
+  retry->version = conflict->version;
+  /* Yours: what the spin shows (the area's upper end for a reset) */
+  mine = spin != NULL ? gtk_spin_button_get_value (spin) : norm;
+  if (norm == 0 && seen != NULL)
+    {
+      SfTeam reset = *seen;
+
+      reset.cap = 0;
+      mine = sf_capacity_base_norm (&reset, sf_dataset_find_area (dataset, seen->area_id));
+    }
+  fields = sf_conflict_fields_new ();
+  sf_conflict_fields_add_text (fields, _("Team"), conflict, "name", seen != NULL ? seen->name : NULL);
+  sf_conflict_fields_add (fields, _("Norm"), norm_text (retry->theirs), norm_text (mine));
+  sf_conflict_dialog_ask (GTK_WINDOW (self), error, fields, on_team_conflict_decided_cb, retry, team_retry_free);
+}
+
 static void
 on_team_norm_changed_cb (GtkSpinButton       *spin,
                          SfPreferencesWindow *self)
 {
   gint64 team_id = *(gint64 *) g_object_get_data (G_OBJECT (spin), "sf-team-id");
-  g_autoptr(GError) error = NULL;
 
   if (self->loading)
     return;
-  if (!sf_preferences_set_team_norm (self->store, team_id, gtk_spin_button_get_value (spin), &error))
-    show_toast (self, error->message);
-  load_values (self);
+  write_team_norm (self, team_id, gtk_spin_button_get_value (spin));
 }
 
 static void
@@ -267,11 +394,8 @@ on_team_reset_clicked_cb (GtkButton           *button,
 {
   GtkSpinButton *spin = g_object_get_data (G_OBJECT (button), "sf-spin");
   gint64 team_id = *(gint64 *) g_object_get_data (G_OBJECT (spin), "sf-team-id");
-  g_autoptr(GError) error = NULL;
 
-  if (!sf_preferences_set_team_norm (self->store, team_id, 0, &error))
-    show_toast (self, error->message);
-  load_values (self);
+  write_team_norm (self, team_id, 0);
 }
 
 static GtkWidget *
@@ -577,6 +701,7 @@ sf_preferences_window_finalize (GObject *object)
 
   g_clear_pointer (&self->spins, g_hash_table_unref);
   g_clear_pointer (&self->team_spins, g_hash_table_unref);
+  g_clear_pointer (&self->team_versions, g_hash_table_unref);
   g_clear_pointer (&self->team_rows, g_ptr_array_unref);
   g_clear_pointer (&self->area_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
@@ -618,6 +743,7 @@ sf_preferences_window_init (SfPreferencesWindow *self)
   self->spins = g_hash_table_new (g_str_hash, g_str_equal);
   /* The ids are owned by the spin buttons' data */
   self->team_spins = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->team_versions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->team_rows = g_ptr_array_new ();
   self->area_rows = g_ptr_array_new ();
   /* Where a cap or an own range is set: what other projects chose */
