@@ -784,6 +784,75 @@ test_text_format_percent (void)
   }
 }
 
+/* Items for /text/sort-collated: a team and a name, and where they came */
+typedef struct
+{
+  const char *team;
+  const char *name;
+  guint       came;
+} Person;
+
+static const char *
+person_team (gconstpointer item)
+{
+  return ((const Person *) item)->team;
+}
+
+static const char *
+person_name (gconstpointer item)
+{
+  return ((const Person *) item)->name;
+}
+
+/* By team, then name, in the language's collation (g_utf8_collate()), a
+ * missing text first, ties in the order they came; in Danish Æ, Ø and Å
+ * come after Z. */
+static void
+test_text_sort_collated (void)
+{
+  Person people[] = {
+    { "Øst", "Bo", 0 }, { "Vest", "Åse", 1 }, { "Vest", "Anna", 2 }, { NULL, "Ib", 3 },
+    { "Vest", "Anna", 4 }, { "Zebra", "Eva", 5 }, { "Øst", "Ærø", 6 }, { "Vest", "Ole", 7 },
+    { "Åby", "Kim", 8 },
+  };
+  g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
+  gboolean danish = setlocale (LC_ALL, "da_DK.UTF-8") != NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GPtrArray) by_team = g_ptr_array_new ();
+  const guint expected[] = { 3, 2, 4, 7, 1, 5, 0, 6, 8 };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_ptr_array_add (items, &people[i]);
+      g_ptr_array_add (by_team, &people[i]);
+    }
+  sf_text_sort_collated (items, person_team, person_name);
+  sf_text_sort_collated (by_team, person_team, NULL);
+  if (danish)
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+        g_assert_cmpuint (((Person *) items->pdata[i])->came, ==, expected[i]);
+      /* By team alone: within a team, as they came */
+      g_assert_cmpuint (((Person *) by_team->pdata[1])->came, ==, 1);
+      g_assert_cmpuint (((Person *) by_team->pdata[4])->came, ==, 7);
+    }
+  /* In any language: each pair in the order g_utf8_collate() gives */
+  for (guint i = 1; i < items->len; i++)
+    {
+      const Person *a = items->pdata[i - 1], *b = items->pdata[i];
+      int cmp = g_utf8_collate (a->team ? a->team : "", b->team ? b->team : "");
+
+      if (cmp == 0)
+        cmp = g_utf8_collate (a->name, b->name);
+      g_assert_cmpint (cmp, <=, 0);
+      if (cmp == 0)
+        g_assert_cmpuint (a->came, <, b->came);
+    }
+  setlocale (LC_ALL, old);
+  if (!danish)
+    g_test_skip ("da_DK.UTF-8 is not available");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -813,6 +882,7 @@ main (int   argc,
   g_test_add_func ("/text/parse-decimal", test_text_parse_decimal);
   g_test_add_func ("/text/format-hours", test_text_format_hours);
   g_test_add_func ("/text/format-percent", test_text_format_percent);
+  g_test_add_func ("/text/sort-collated", test_text_sort_collated);
 
   return g_test_run ();
 }

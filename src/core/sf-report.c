@@ -24,22 +24,24 @@ sf_report_format_parse (const char     *text,
   return TRUE;
 }
 
-typedef struct
+static const char *
+worker_team (gconstpointer figures)
 {
-  const char *team_key;        /* collation keys: sorting 3,000 people compares */
-  char       *initials_key;    /* them 35,000 times */
-  gconstpointer figures;
-} SortEntry;
+  const SfWorkerFigures *wf = figures;
 
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
+  return wf->team != NULL ? wf->team->name : NULL;
+}
+
+static const char *
+worker_initials (gconstpointer figures)
 {
-  const SortEntry *x = a;
-  const SortEntry *y = b;
-  int cmp = strcmp (x->team_key, y->team_key);
+  return ((const SfWorkerFigures *) figures)->worker->initials;
+}
 
-  return cmp != 0 ? cmp : strcmp (x->initials_key, y->initials_key);
+static const char *
+team_name (gconstpointer figures)
+{
+  return ((const SfTeamFigures *) figures)->team->name;
 }
 
 /* Caseworkers by team and initials, teams by name, in the locale's
@@ -48,46 +50,16 @@ static GPtrArray *
 sort_figures (const SfFigures *figures,
               gboolean         workers)
 {
-  g_autoptr(GHashTable) team_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  guint n = workers ? figures->workers->len : figures->teams->len;
-  g_autofree SortEntry *entries = g_new0 (SortEntry, n);
-  GPtrArray *sorted = g_ptr_array_sized_new (n);
+  GArray *rows = workers ? figures->workers : figures->teams;
+  gsize size = workers ? sizeof (SfWorkerFigures) : sizeof (SfTeamFigures);
+  GPtrArray *sorted = g_ptr_array_sized_new (rows->len);
 
-  for (guint i = 0; i < figures->teams->len; i++)
-    {
-      const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
-
-      g_hash_table_insert (team_keys, (gpointer) tf->team, g_utf8_collate_key (tf->team->name, -1));
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (workers)
-        {
-          const SfWorkerFigures *wf = &g_array_index (figures->workers, SfWorkerFigures, i);
-          const char *key = wf->team ? g_hash_table_lookup (team_keys, wf->team) : NULL;
-
-          entries[i].team_key = key ? key : "";
-          entries[i].initials_key = g_utf8_collate_key (wf->worker->initials, -1);
-          entries[i].figures = wf;
-        }
-      else
-        {
-          const SfTeamFigures *tf = &g_array_index (figures->teams, SfTeamFigures, i);
-
-          entries[i].team_key = g_hash_table_lookup (team_keys, tf->team);
-          entries[i].initials_key = g_strdup ("");
-          entries[i].figures = tf;
-        }
-    }
-
-  if (n > 0)
-    qsort (entries, n, sizeof (SortEntry), compare_entries);
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (sorted, (gpointer) entries[i].figures);
-      g_free (entries[i].initials_key);
-    }
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (sorted, rows->data + i * size);
+  if (workers)
+    sf_text_sort_collated (sorted, worker_team, worker_initials);
+  else
+    sf_text_sort_collated (sorted, team_name, NULL);
   return sorted;
 }
 

@@ -406,3 +406,67 @@ sf_csv_append_number (GString  *out,
     }
   csv_end_field (out, last);
 }
+
+/* An item with its sort keys */
+typedef struct
+{
+  gpointer    item;
+  const char *first;    /* owned by the cache of sf_text_sort_collated() */
+  char       *second;
+  guint       index;    /* ties keep the order they came in */
+} Collated;
+
+static int
+compare_collated (gconstpointer a,
+                  gconstpointer b)
+{
+  const Collated *x = a;
+  const Collated *y = b;
+  int cmp = strcmp (x->first, y->first);
+
+  if (cmp == 0)
+    cmp = strcmp (x->second, y->second);
+  return cmp != 0 ? cmp : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Sorts @items by the text @first gives of each, then by the text @second
+ * gives (NULL: by @first alone), in the collation of the user's language
+ * (g_utf8_collate()), ties in the order they came in.  Each text's
+ * collation key is made once, the same first text (a team's name, shared
+ * by its members) once for all: sorting 3,000 people compares them 35,000
+ * times.  The order of the report, the roster and every list of people. */
+void
+sf_text_sort_collated (GPtrArray    *items,
+                       SfTextOfFunc  first,
+                       SfTextOfFunc  second)
+{
+  g_autoptr(GHashTable) first_keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autofree Collated *entries = NULL;
+
+  g_return_if_fail (items != NULL && first != NULL);
+
+  if (items->len < 2)
+    return;
+  entries = g_new (Collated, items->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *text = first (items->pdata[i]);
+      const char *other = second != NULL ? second (items->pdata[i]) : NULL;
+      char *key;
+
+      text = text != NULL ? text : "";
+      key = g_hash_table_lookup (first_keys, text);
+      if (key == NULL)
+        {
+          key = g_utf8_collate_key (text, -1);
+          g_hash_table_insert (first_keys, (gpointer) text, key);
+        }
+      entries[i] = (Collated) { items->pdata[i], key, g_utf8_collate_key (other != NULL ? other : "", -1), i };
+    }
+  qsort (entries, items->len, sizeof (Collated), compare_collated);
+  for (guint i = 0; i < items->len; i++)
+    {
+      items->pdata[i] = entries[i].item;
+      g_free (entries[i].second);
+    }
+}

@@ -27,4 +27,11 @@ void      sf_csv_append_number   (GString    *out,
                                   double      value,
                                   gboolean    last);
 
+/* A text of @item (NULL reads as ""), for sf_text_sort_collated() */
+typedef const char *(*SfTextOfFunc) (gconstpointer item);
+
+void      sf_text_sort_collated  (GPtrArray    *items,
+                                  SfTextOfFunc  first,
+                                  SfTextOfFunc  second);
+
 G_END_DECLS

@@ -17,15 +17,26 @@ typedef struct
   const char         *team;
 } Choice;
 
+/* The order of sf_text_sort_collated (choices, choice_team, choice_initials) */
 static int
-compare_choices (gconstpointer a,
-                 gconstpointer b)
+compare_choices (const Choice *ca,
+                 const Choice *cb)
 {
-  const Choice *ca = a;
-  const Choice *cb = b;
   int by_team = g_utf8_collate (ca->team, cb->team);
 
   return by_team != 0 ? by_team : g_utf8_collate (ca->worker->initials, cb->worker->initials);
+}
+
+static const char *
+choice_team (gconstpointer choice)
+{
+  return ((const Choice *) choice)->team;
+}
+
+static const char *
+choice_initials (gconstpointer choice)
+{
+  return ((const Choice *) choice)->worker->initials;
 }
 
 static Choice
@@ -57,6 +68,7 @@ sf_worker_choices_new (const SfDataset  *dataset,
 {
   GtkStringList *list = gtk_string_list_new (NULL);
   g_autoptr(GArray) choices = g_array_new (FALSE, FALSE, sizeof (Choice));
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
   gint64 none = 0;
 
   *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -73,10 +85,12 @@ sf_worker_choices_new (const SfDataset  *dataset,
       if (worker->id != exclude)
         g_array_append_val (choices, choice);
     }
-  g_array_sort (choices, compare_choices);
   for (guint i = 0; i < choices->len; i++)
+    g_ptr_array_add (order, &g_array_index (choices, Choice, i));
+  sf_text_sort_collated (order, choice_team, choice_initials);
+  for (guint i = 0; i < order->len; i++)
     {
-      const Choice *choice = &g_array_index (choices, Choice, i);
+      const Choice *choice = g_ptr_array_index (order, i);
       g_autofree char *text = choice_text (choice, with_team);
 
       gtk_string_list_append (list, text);
