@@ -310,6 +310,30 @@ test_ack_holds (void)
   g_assert_true (sf_alert_ack_holds (&ack, &alert, sf_test_day ("2030-01-01")));
 }
 
+/* Imports @roster, then the case list @csv, and reads back the settings
+ * (into @settings) and the data set */
+static SfDataset *
+import_and_load (SfStore    *store,
+                 GBytes     *roster,
+                 GString    *csv,
+                 SfSettings *settings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) cases = g_bytes_new (csv->str, csv->len);
+  g_auto(SfImportResult) result = { 0 };
+  SfDataset *ds;
+
+  g_assert_true (sf_import_roster (store, roster, &result, &error));
+  g_assert_no_error (error);
+  sf_import_result_clear (&result);
+  g_assert_true (sf_import_cases (store, cases, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (sf_store_load_settings (store, settings, &error));
+  ds = sf_store_load_dataset (store, &error);
+  g_assert_no_error (error);
+  return ds;
+}
+
 /* Through the store: acknowledge, see it held, let it expire; history
  * gives "since" for a person who stays over. */
 static void
@@ -320,7 +344,6 @@ test_stored (void)
   /* A file, or the test server's database (test-alerts-on-pg) */
   g_autoptr(SfStore) store = sf_test_open_store (&dir);
   g_autoptr(GBytes) roster = sf_test_bytes ("team;omraade;initialer;navn\nFamilie;boern-familie;OV;Olga Vang\n");
-  g_autoptr(GBytes) cases = NULL;
   g_autoptr(SfDataset) ds = NULL;
   g_autoptr(GString) csv = g_string_new ("sagsnummer;initialer;kompleksitet;startdato\n");
   g_autoptr(GPtrArray) alerts = NULL;
@@ -328,23 +351,13 @@ test_stored (void)
   g_autoptr(GPtrArray) expired = NULL;
   g_auto(GStrv) fresh = NULL;
   g_auto(GStrv) again = NULL;
-  g_auto(SfImportResult) result = { 0 };
   SfSettings s;
   SfFigures *f;
   const SfAlert *alert;
 
-  g_assert_no_error (error);
   for (guint i = 0; i < 33; i++)
     g_string_append_printf (csv, "S-%u;OV;kompleks;2024-05-27\n", i);
-  cases = g_string_free_to_bytes (g_steal_pointer (&csv));
-  g_assert_true (sf_import_roster (store, roster, &result, &error));
-  sf_import_result_clear (&result);
-  g_assert_true (sf_import_cases (store, cases, &result, &error));
-  g_assert_no_error (error);
-
-  g_assert_true (sf_store_load_settings (store, &s, &error));
-  ds = sf_store_load_dataset (store, &error);
-  g_assert_no_error (error);
+  ds = import_and_load (store, roster, csv, &s);
 
   /* History on 1 June (over), then evaluate on 15 June: over since 1 June. */
   f = sf_figures_compute (ds, &s, sf_test_day ("2024-06-01"));
@@ -416,14 +429,12 @@ test_sustained_passes (void)
                                             "Familie;boern-familie;CD;Carl Dahl\n"
                                             "Solo;boern-familie;EF;Eva Friis\n");
   g_autoptr(GString) csv = g_string_new ("sagsnummer;initialer;kompleksitet;startdato;lukket\n");
-  g_autoptr(GBytes) cases = NULL;
   g_autoptr(SfDataset) ds = NULL;
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(GPtrArray) points = NULL;
   g_autoptr(GPtrArray) reference = NULL;
   g_autoptr(GPtrArray) recordings = NULL;
   g_autoptr(GArray) days = NULL;
-  g_auto(SfImportResult) result = { 0 };
   SfDay ref = sf_test_day ("2024-06-24");
   guint n_stored = 0, n_people = 0, n_teams = 0;
   SfSettings s;
@@ -438,15 +449,7 @@ test_sustained_passes (void)
       g_string_append_printf (csv, "CD-%u;CD;kompleks;2024-01-02;2024-03-01\n", i);
       g_string_append_printf (csv, "EF-%u;EF;kompleks;2024-05-01;\n", i);
     }
-  cases = g_string_free_to_bytes (g_steal_pointer (&csv));
-  g_assert_true (sf_import_roster (store, roster, &result, &error));
-  g_assert_no_error (error);
-  sf_import_result_clear (&result);
-  g_assert_true (sf_import_cases (store, cases, &result, &error));
-  g_assert_no_error (error);
-  g_assert_true (sf_store_load_settings (store, &s, &error));
-  ds = sf_store_load_dataset (store, &error);
-  g_assert_no_error (error);
+  ds = import_and_load (store, roster, csv, &s);
 
   /* One weekly point recorded, the others computed */
   f = sf_figures_compute (ds, &s, ref - 14);
