@@ -7,6 +7,9 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "sf-db.h"
 #include "sf-test-util.h"
 
 static const char roster_csv[] =
@@ -167,6 +170,74 @@ test_refuse_non_empty (void)
   sf_test_pg_drop_database (uri);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, joined by spaces */
+static char *
+names_in (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A copy into a new file appears only when it is complete (it is written
+ * under a hidden name and renamed), owner-only; one cut short leaves
+ * nothing behind.  File to file: no server needed for this part. */
+static void
+test_new_file (void)
+{
+  g_autofree char *dir = sf_test_make_tmpdir ();
+  g_autofree char *file = make_file (dir);
+  g_autofree char *out_dir = sf_test_make_tmpdir ();
+  g_autofree char *copy = g_build_filename (out_dir, "copy.db", NULL);
+  g_autofree char *broken = g_build_filename (out_dir, "broken.db", NULL);
+  g_autofree char *names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SfTestRun) run = { 0 };
+  GStatBuf st;
+
+  sf_test_run_cli ("unused.db", &run, "copy", "--from", file, "--to", copy, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  sf_test_run_clear (&run);
+  assert_same_data (file, copy);
+  names = names_in (out_dir);
+  g_assert_cmpstr (names, ==, "copy.db");
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A case whose caseworker is not there (possible only with the file's
+   * foreign keys off): the target refuses it half-way through the copy */
+  {
+    g_autoptr(SfDb) db = sf_db_open (file, SF_DB_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sf_db_exec (db, "PRAGMA foreign_keys = OFF", &error));
+    g_assert_true (sf_db_exec (db, "UPDATE casefile SET caseworker_id = 99999 "
+                                   "WHERE id = (SELECT max (id) FROM casefile)", &error));
+    g_assert_no_error (error);
+  }
+  sf_test_run_cli ("unused.db", &run, "copy", "--from", file, "--to", broken, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "broken.db");
+  g_assert_null (strstr (run.err, ".broken.db-"));
+  g_free (names);
+  names = names_in (out_dir);
+  g_assert_cmpstr (names, ==, "copy.db");
+}
+
 /* Sources that cannot be copied */
 static void
 test_bad_sources (void)
@@ -205,6 +276,7 @@ main (int    argc,
   g_test_add_func ("/copy-pg/round-trip", test_round_trip);
   g_test_add_func ("/copy-pg/refuse-non-empty", test_refuse_non_empty);
   g_test_add_func ("/copy-pg/bad-sources", test_bad_sources);
+  g_test_add_func ("/copy-pg/new-file", test_new_file);
 
   return g_test_run ();
 }

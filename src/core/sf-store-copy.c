@@ -10,6 +10,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "sf-db.h"
 #include "sf-error.h"
 #include "sf-server.h"
@@ -133,9 +137,10 @@ open_source (const char  *from,
 }
 
 /* Opens the target: a server database set up first, a file made first
- * when it is not there */
+ * when it is not there; messages call it @named */
 static SfDb *
 open_target (const char  *to,
+             const char  *named,
              GError     **error)
 {
   g_autoptr (GError) local = NULL;
@@ -159,14 +164,14 @@ open_target (const char  *to,
   db = sf_db_open (to, SF_DB_OPEN_DEFAULT, &local);
   if (db == NULL)
     {
-      db_error (error, local, to);
+      db_error (error, local, named);
       return NULL;
     }
   if (sf_db_get_kind (db) == SF_DB_SQLITE)
     {
       if (!sf_db_get_schema_version (db, &version, &local))
         {
-          db_error (error, local, to);
+          db_error (error, local, named);
           return NULL;
         }
       if (version != SF_STORE_SCHEMA_VERSION)
@@ -174,12 +179,12 @@ open_target (const char  *to,
           g_set_error (error, SF_ERROR, SF_ERROR_DATABASE,
                        _("The database %s has schema %d; this version copies schema %d. Open it "
                          "once with this version of Sagsfordeling, or copy to a new file."),
-                       to, (int) version, SF_STORE_SCHEMA_VERSION);
+                       named, (int) version, SF_STORE_SCHEMA_VERSION);
           return NULL;
         }
       if (!sf_db_exec (db, "PRAGMA foreign_keys = ON", &local))
         {
-          db_error (error, local, to);
+          db_error (error, local, named);
           return NULL;
         }
     }
@@ -262,12 +267,13 @@ move_identities (SfDb    *target,
   return TRUE;
 }
 
-gboolean
-sf_store_copy_between (const char  *from,
-                       const char  *to,
-                       gboolean     replace,
-                       gint64      *out_rows,
-                       GError     **error)
+static gboolean
+copy_into (const char  *from,
+           const char  *to,
+           const char  *named,
+           gboolean     replace,
+           gint64      *out_rows,
+           GError     **error)
 {
   g_autoptr (GError) local = NULL;
   g_autoptr (SfDb) source = NULL;
@@ -294,14 +300,14 @@ sf_store_copy_between (const char  *from,
       return FALSE;
     }
 
-  target = open_target (to, error);
+  target = open_target (to, named, error);
   if (target == NULL)
     return FALSE;
 
   /* One transaction of the target: everything, or nothing */
   if (!sf_db_begin (target, &local))
     {
-      db_error (error, local, to);
+      db_error (error, local, named);
       return FALSE;
     }
   if (sf_db_get_kind (target) == SF_DB_POSTGRES &&
@@ -323,7 +329,7 @@ sf_store_copy_between (const char  *from,
           g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                        _("The database %s holds data already (in %s). Nothing was copied; to "
                          "replace its data with the copy, add --replace."),
-                       to, tables[i]);
+                       named, tables[i]);
           return FALSE;
         }
     }
@@ -354,14 +360,14 @@ sf_store_copy_between (const char  *from,
 
       if (there < 0)
         {
-          db_error (error, local, to);
+          db_error (error, local, named);
           return FALSE;
         }
       if (there != copied[i])
         {
           g_set_error (error, SF_ERROR, SF_ERROR_DATABASE,
                        _("The copy in %s has %lld rows in %s, not %lld."),
-                       to, (long long) there, tables[i], (long long) copied[i]);
+                       named, (long long) there, tables[i], (long long) copied[i]);
           return FALSE;
         }
     }
@@ -372,6 +378,66 @@ sf_store_copy_between (const char  *from,
 
 failed:
   sf_db_rollback (target);
-  db_error (error, local, to);
+  db_error (error, local, named);
   return FALSE;
+}
+
+/* A new file is written under a hidden name beside it and renamed when the
+ * copy is complete, so nobody opening @to sees it half made, and a copy cut
+ * short leaves nothing at @to.  An existing file or a server takes the copy
+ * in one transaction of its own. */
+gboolean
+sf_store_copy_between (const char  *from,
+                       const char  *to,
+                       gboolean     replace,
+                       gint64      *out_rows,
+                       GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *partial = NULL;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (from != NULL, FALSE);
+  g_return_val_if_fail (to != NULL, FALSE);
+
+  if (sf_db_location_is_uri (to) || g_file_test (to, G_FILE_TEST_EXISTS))
+    return copy_into (from, to, to, replace, out_rows, error);
+
+  dir = g_path_get_dirname (to);
+  base = g_path_get_basename (to);
+  partial = g_strdup_printf ("%s/.%s-XXXXXX", dir, base);
+  fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("The copy could not be written: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  /* The name is ours; the store makes the file itself */
+  close (fd);
+  g_unlink (partial);
+
+  ok = copy_into (from, partial, to, replace, out_rows, error);
+  if (ok && g_rename (partial, to) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SF_ERROR, SF_ERROR_IO, _("The copy could not be written: %s"), g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *leftover = g_strconcat (partial, suffixes[i], NULL);
+
+          g_unlink (leftover);
+        }
+    }
+  return ok;
 }

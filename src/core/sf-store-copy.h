@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  * postgresql:// URI).
  *
  * The source must have this version's schema; it is only read.  A target
- * file that is not there is made; a target server database is set up
+ * file that is not there is made (under a hidden name beside it, renamed
+ * when the copy is complete); a target server database is set up
  * (sf_server_setup) first.  A target holding data of its own is refused
  * unless @replace, when its data is replaced.  The copy is one transaction
  * of the target: all of it, or nothing.  Afterwards every table's rows are
