@@ -2,6 +2,8 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "sf-cli-util.h"
 
@@ -20,16 +22,28 @@ sf_cli_usage_error (const GError *error)
 }
 
 int
-sf_cli_parse (GOptionEntry  *entries,
-              int            argc,
-              char         **argv)
+sf_cli_parse_args (GOptionEntry   *entries,
+                   int            *argc,
+                   char         ***argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!g_option_context_parse (context, argc, argv, &error))
     return sf_cli_usage_error (error);
+  return SF_CLI_OK;
+}
+
+int
+sf_cli_parse (GOptionEntry  *entries,
+              int            argc,
+              char         **argv)
+{
+  int status;
+
+  if ((status = sf_cli_parse_args (entries, &argc, &argv)) != SF_CLI_OK)
+    return status;
   if (argc != 1)
     {
       g_printerr (_("%s: %s takes no arguments besides its options.\n"), g_get_prgname (), argv[0]);
@@ -91,6 +105,39 @@ sf_cli_find_team (const SfDataset *dataset,
   return NULL;
 }
 
+SfDataset *
+sf_cli_load (SfStore    *store,
+             SfSettings *settings)
+{
+  g_autoptr(GError) error = NULL;
+  SfDataset *dataset;
+
+  if (!sf_store_load_settings (store, settings, &error) ||
+      (dataset = sf_store_load_dataset (store, &error)) == NULL)
+    {
+      sf_cli_refuse (error);
+      return NULL;
+    }
+  return dataset;
+}
+
+int
+sf_cli_flush (void)
+{
+  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+}
+
+int
+sf_cli_print_text (char *text)
+{
+  g_autofree char *owned = text;
+
+  fputs (owned, stdout);
+  if (owned[0] != '\0' && owned[strlen (owned) - 1] != '\n')
+    fputc ('\n', stdout);
+  return sf_cli_flush ();
+}
+
 char *
 sf_cli_json_to_text (JsonBuilder *builder)
 {
@@ -132,6 +179,15 @@ sf_cli_json_add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
   else
     json_builder_add_string_value (builder, value);
+}
+
+void
+sf_cli_json_add_int (JsonBuilder *builder,
+                     const char  *member,
+                     gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
 }
 
 void
