@@ -5,8 +5,6 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "sf-cli-planning.h"
 #include "sf-cli-util.h"
@@ -22,35 +20,7 @@ parse_format (const char     *text,
   return FALSE;
 }
 
-static int
-print_text (char *text)
-{
-  g_autofree char *owned = text;
-
-  fputs (owned, stdout);
-  if (owned[0] != '\0' && owned[strlen (owned) - 1] != '\n')
-    fputc ('\n', stdout);
-  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
-}
-
-/* Loads the data set and settings; prints why not. */
-static SfDataset *
-load (SfStore    *store,
-      SfSettings *settings)
-{
-  g_autoptr(GError) error = NULL;
-  SfDataset *dataset;
-
-  if (!sf_store_load_settings (store, settings, &error) ||
-      (dataset = sf_store_load_dataset (store, &error)) == NULL)
-    {
-      sf_cli_refuse (error);
-      return NULL;
-    }
-  return dataset;
-}
-
-/* load(), and with @team_name the id of that team (0 without one); prints
+/* sf_cli_load(), and with @team_name the id of that team (0 without one); prints
  * why not. */
 static SfDataset *
 load_for_team (SfStore    *store,
@@ -58,7 +28,7 @@ load_for_team (SfStore    *store,
                const char *team_name,
                gint64     *team_id)
 {
-  g_autoptr(SfDataset) dataset = load (store, settings);
+  g_autoptr(SfDataset) dataset = sf_cli_load (store, settings);
   const SfTeam *team;
 
   *team_id = 0;
@@ -104,7 +74,7 @@ sf_cli_plan_hire (SfStore  *store,
     }
   if (!sf_cli_parse_day (start, &hire.start))
     return SF_CLI_USAGE;
-  if ((dataset = load (store, &settings)) == NULL)
+  if ((dataset = sf_cli_load (store, &settings)) == NULL)
     return SF_CLI_REFUSED;
   if ((team = sf_cli_find_team (dataset, team_name)) == NULL)
     return SF_CLI_REFUSED;
@@ -136,7 +106,7 @@ sf_cli_plan_hires (SfStore  *store,
     return status;
   if (!parse_format (format, &report_format) || report_format == SF_REPORT_CSV)
     return sf_cli_usage ("plan-hires [--format text|json]");
-  if ((dataset = load (store, &settings)) == NULL)
+  if ((dataset = sf_cli_load (store, &settings)) == NULL)
     return SF_CLI_REFUSED;
 
   if (report_format == SF_REPORT_JSON)
@@ -151,23 +121,15 @@ sf_cli_plan_hires (SfStore  *store,
           g_autofree char *start = sf_day_to_iso (hire->start);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, hire->id);
-          json_builder_set_member_name (builder, "team");
-          json_builder_add_string_value (builder, team ? team->name : "");
-          json_builder_set_member_name (builder, "hours");
-          json_builder_add_double_value (builder, hire->weekly_hours);
-          json_builder_set_member_name (builder, "start");
-          json_builder_add_string_value (builder, start);
-          json_builder_set_member_name (builder, "note");
-          if (hire->note != NULL)
-            json_builder_add_string_value (builder, hire->note);
-          else
-            json_builder_add_null_value (builder);
+          sf_cli_json_add_int (builder, "id", hire->id);
+          sf_cli_json_add_string (builder, "team", team ? team->name : "");
+          sf_cli_json_add_number (builder, "hours", hire->weekly_hours);
+          sf_cli_json_add_string (builder, "start", start);
+          sf_cli_json_add_string (builder, "note", hire->note);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      return print_text (sf_cli_json_to_text (builder));
+      return sf_cli_print_text (sf_cli_json_to_text (builder));
     }
 
   if (dataset->planned_hires->len == 0)
@@ -265,7 +227,7 @@ sf_cli_trend (SfStore  *store,
   if (recordings == NULL)
     return sf_cli_refuse (error);
   points = sf_trend_compute (dataset, &settings, days, recordings);
-  return print_text (sf_report_render_trend (dataset, from, to, step, points, team_id, report_format));
+  return sf_cli_print_text (sf_report_render_trend (dataset, from, to, step, points, team_id, report_format));
 }
 
 int
@@ -301,5 +263,5 @@ sf_cli_forecast (SfStore  *store,
   if ((dataset = load_for_team (store, &settings, team_name, &team_id)) == NULL)
     return SF_CLI_REFUSED;
   forecast = sf_forecast_compute (dataset, &settings, ref, months > 0 ? months : settings.forecast_horizon);
-  return print_text (sf_report_render_forecast (forecast, team_id, report_format));
+  return sf_cli_print_text (sf_report_render_forecast (forecast, team_id, report_format));
 }
