@@ -50,16 +50,11 @@ load_figures (SfStore    *store,
               SfDay       ref,
               SfDataset **out_dataset)
 {
-  g_autoptr(GError) error = NULL;
   SfSettings settings;
-  SfDataset *dataset;
+  SfDataset *dataset = sf_cli_load (store, &settings);
 
-  if (!sf_store_load_settings (store, &settings, &error) ||
-      (dataset = sf_store_load_dataset (store, &error)) == NULL)
-    {
-      sf_cli_refuse (error);
-      return NULL;
-    }
+  if (dataset == NULL)
+    return NULL;
   *out_dataset = dataset;
   return sf_figures_compute (dataset, &settings, ref);
 }
@@ -225,7 +220,7 @@ cmd_report (SfStore  *store,
   fputs (text, stdout);
   if (options.report_format == SF_REPORT_JSON)
     fputc ('\n', stdout);
-  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+  return sf_cli_flush ();
 }
 
 static int
@@ -302,8 +297,7 @@ cmd_suggest (SfStore  *store,
   g_autoptr(SfFigures) figures = NULL;
   g_autoptr(SfSuggestion) suggestion = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *wanted = NULL;
-  const SfTeam *team = NULL;
+  const SfTeam *team;
   SfComplexity complexity;
   int status;
 
@@ -325,20 +319,8 @@ cmd_suggest (SfStore  *store,
   if (figures == NULL)
     return SF_CLI_REFUSED;
 
-  wanted = g_utf8_casefold (options.team, -1);
-  for (guint i = 0; i < dataset->teams->len && team == NULL; i++)
-    {
-      const SfTeam *candidate = &g_array_index (dataset->teams, SfTeam, i);
-      g_autofree char *name = g_utf8_casefold (candidate->name, -1);
-
-      if (g_str_equal (name, wanted))
-        team = candidate;
-    }
-  if (team == NULL)
-    {
-      g_printerr (_("%s: there is no team called “%s”.\n"), g_get_prgname (), options.team);
-      return SF_CLI_REFUSED;
-    }
+  if ((team = sf_cli_find_team (dataset, options.team)) == NULL)
+    return SF_CLI_REFUSED;
 
   suggestion = sf_suggest_next_case (figures, team->id, complexity, &error);
   if (suggestion == NULL)
