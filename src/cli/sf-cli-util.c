@@ -53,6 +53,26 @@ sf_cli_parse (GOptionEntry  *entries,
 }
 
 int
+sf_cli_parse_text_or_json (int        argc,
+                           char     **argv,
+                           gboolean  *json)
+{
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
+    { NULL }
+  };
+  int status;
+
+  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
+    return status;
+  if (!sf_cli_text_or_json (format))
+    return SF_CLI_USAGE;
+  *json = format != NULL && g_str_equal (format, "json");
+  return SF_CLI_OK;
+}
+
+int
 sf_cli_usage (const char *text)
 {
   g_printerr (_("Usage: %s %s\n"), g_get_prgname (), text);

@@ -26,6 +26,11 @@ int           sf_cli_parse_args  (GOptionEntry  *entries,
 int           sf_cli_parse       (GOptionEntry  *entries,
                                   int            argc,
                                   char         **argv);
+/* Parses the one option of a command that prints text or JSON, --format;
+ * @json says which it asked for.  Prints why not. */
+int           sf_cli_parse_text_or_json (int         argc,
+                                         char      **argv,
+                                         gboolean   *json);
 /* Prints the usage line "Usage: PROGRAM @text" and returns SF_CLI_USAGE. */
 int           sf_cli_usage       (const char    *text);
 /* Parses @text (YYYY-MM-DD) into @out; prints why not. */
