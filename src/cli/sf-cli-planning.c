@@ -20,8 +20,8 @@ parse_format (const char     *text,
   return FALSE;
 }
 
-/* sf_cli_load(), and with @team_name the id of that team (0 without one); prints
- * why not. */
+/* sf_cli_load(), and with @team_name the id of that team (0 without
+ * one); prints why not. */
 static SfDataset *
 load_for_team (SfStore    *store,
                SfSettings *settings,
@@ -60,7 +60,6 @@ sf_cli_plan_hire (SfStore  *store,
   };
   SfPlannedHire hire = { 0 };
   SfSettings settings;
-  const SfTeam *team;
   int status;
 
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
@@ -74,11 +73,8 @@ sf_cli_plan_hire (SfStore  *store,
     }
   if (!sf_cli_parse_day (start, &hire.start))
     return SF_CLI_USAGE;
-  if ((dataset = sf_cli_load (store, &settings)) == NULL)
+  if ((dataset = load_for_team (store, &settings, team_name, &hire.team_id)) == NULL)
     return SF_CLI_REFUSED;
-  if ((team = sf_cli_find_team (dataset, team_name)) == NULL)
-    return SF_CLI_REFUSED;
-  hire.team_id = team->id;
   hire.note = note;
   hire.id = sf_planned_hire_save (store, &hire, &error);
   if (hire.id == 0)
