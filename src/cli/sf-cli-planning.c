@@ -238,8 +238,8 @@ sf_cli_forecast (SfStore  *store,
   g_autoptr(SfForecast) forecast = NULL;
   int months = 0;
   GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Reference date (default: today)"), N_("YYYY-MM-DD") },
-    { "months", 0, 0, G_OPTION_ARG_INT, &months, N_("Months to forecast (default: the forecast-horizon setting)"), N_("N") },
+    sf_cli_date_option (&date),
+    sf_cli_months_option (&months),
     { "team", 0, 0, G_OPTION_ARG_STRING, &team_name, N_("One team alone"), N_("NAME") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text, csv or json"), N_("FORMAT") },
     { NULL }

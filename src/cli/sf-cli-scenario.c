@@ -167,8 +167,8 @@ sf_cli_scenario (SfStore  *store,
   int months = 0;
   GOptionEntry entries[] = {
     { "changes", 0, 0, G_OPTION_ARG_FILENAME, &changes, N_("The scenario: a JSON file of changes"), N_("FILE") },
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Reference date (default: today)"), N_("YYYY-MM-DD") },
-    { "months", 0, 0, G_OPTION_ARG_INT, &months, N_("Months to forecast (default: the forecast-horizon setting)"), N_("N") },
+    sf_cli_date_option (&date),
+    sf_cli_months_option (&months),
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: json"), N_("FORMAT") },
     { NULL }
   };

@@ -21,6 +21,20 @@ sf_cli_usage_error (const GError *error)
   return SF_CLI_USAGE;
 }
 
+GOptionEntry
+sf_cli_date_option (char **date)
+{
+  return (GOptionEntry) { "date", 0, 0, G_OPTION_ARG_STRING, date,
+                          N_("Reference date (default: today)"), N_("YYYY-MM-DD") };
+}
+
+GOptionEntry
+sf_cli_months_option (int *months)
+{
+  return (GOptionEntry) { "months", 0, 0, G_OPTION_ARG_INT, months,
+                          N_("Months to forecast (default: the forecast-horizon setting)"), N_("N") };
+}
+
 int
 sf_cli_parse_args (GOptionEntry   *entries,
                    int            *argc,

@@ -17,6 +17,11 @@ enum {
 /* Prints @error and returns SF_CLI_REFUSED (or SF_CLI_USAGE). */
 int           sf_cli_refuse      (const GError  *error);
 int           sf_cli_usage_error (const GError  *error);
+/* The options several commands take, worded once: --date (the reference
+ * date, default today) and --months (the forecast's length, default the
+ * forecast-horizon setting). */
+GOptionEntry  sf_cli_date_option   (char         **date);
+GOptionEntry  sf_cli_months_option (int           *months);
 /* Parses @entries and leaves the other arguments in @argv (from 1);
  * prints why not. */
 int           sf_cli_parse_args  (GOptionEntry  *entries,

@@ -25,8 +25,8 @@ sf_cli_workbook (SfStore  *store,
   g_autoptr(GError) error = NULL;
   int months = 0;
   GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Reference date (default: today)"), N_("YYYY-MM-DD") },
-    { "months", 0, 0, G_OPTION_ARG_INT, &months, N_("Months to forecast (default: the forecast-horizon setting)"), N_("N") },
+    sf_cli_date_option (&date),
+    sf_cli_months_option (&months),
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario_name, N_("Add the comparison with this saved scenario"), N_("NAME") },
     { NULL }
   };

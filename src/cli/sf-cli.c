@@ -155,7 +155,7 @@ parse_options (Options       *options,
                gboolean       with_team)
 {
   GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &options->date, N_("Reference date (default: today)"), N_("YYYY-MM-DD") },
+    sf_cli_date_option (&options->date),
     { "format", 0, 0, G_OPTION_ARG_STRING, &options->format,
       with_csv ? N_("Output format: text, csv or json") : N_("Output format: text or json"), N_("FORMAT") },
     /* With @with_team only */
