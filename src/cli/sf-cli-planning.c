@@ -9,17 +9,6 @@
 #include "sf-cli-planning.h"
 #include "sf-cli-util.h"
 
-static gboolean
-parse_format (const char     *text,
-              SfReportFormat *out)
-{
-  *out = SF_REPORT_TEXT;
-  if (text == NULL || sf_report_format_parse (text, out))
-    return TRUE;
-  g_printerr (_("%s: the format must be text, csv or json, not “%s”.\n"), g_get_prgname (), text);
-  return FALSE;
-}
-
 /* sf_cli_load(), and with @team_name the id of that team (0 without
  * one); prints why not. */
 static SfDataset *
@@ -100,7 +89,7 @@ sf_cli_plan_hires (SfStore  *store,
 
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
-  if (!parse_format (format, &report_format) || report_format == SF_REPORT_CSV)
+  if (!sf_cli_parse_format (format, TRUE, &report_format) || report_format == SF_REPORT_CSV)
     return sf_cli_usage ("plan-hires [--format text|json]");
   if ((dataset = sf_cli_load (store, &settings)) == NULL)
     return SF_CLI_REFUSED;
@@ -203,7 +192,7 @@ sf_cli_trend (SfStore  *store,
     return status;
   if (from_text == NULL || to_text == NULL || step_text == NULL)
     return sf_cli_usage (usage_text);
-  if (!sf_cli_parse_day (from_text, &from) || !sf_cli_parse_day (to_text, &to) || !parse_format (format, &report_format))
+  if (!sf_cli_parse_day (from_text, &from) || !sf_cli_parse_day (to_text, &to) || !sf_cli_parse_format (format, TRUE, &report_format))
     return SF_CLI_USAGE;
   if (!sf_trend_step_parse (step_text, &step))
     {
@@ -252,7 +241,7 @@ sf_cli_forecast (SfStore  *store,
 
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
-  if ((date != NULL && !sf_cli_parse_day (date, &ref)) || !parse_format (format, &report_format))
+  if ((date != NULL && !sf_cli_parse_day (date, &ref)) || !sf_cli_parse_format (format, TRUE, &report_format))
     return SF_CLI_USAGE;
   if (!sf_cli_check_months (months))
     return SF_CLI_USAGE;

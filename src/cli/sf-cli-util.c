@@ -113,12 +113,25 @@ sf_cli_check_months (int months)
 }
 
 gboolean
+sf_cli_parse_format (const char     *format,
+                     gboolean        with_csv,
+                     SfReportFormat *out)
+{
+  *out = SF_REPORT_TEXT;
+  if (format == NULL || (sf_report_format_parse (format, out) && (with_csv || *out != SF_REPORT_CSV)))
+    return TRUE;
+  g_printerr (with_csv ? _("%s: the format must be text, csv or json, not “%s”.\n")
+                       : _("%s: the format must be text or json, not “%s”.\n"),
+              g_get_prgname (), format);
+  return FALSE;
+}
+
+gboolean
 sf_cli_text_or_json (const char *format)
 {
-  if (format == NULL || g_str_equal (format, "text") || g_str_equal (format, "json"))
-    return TRUE;
-  g_printerr (_("%s: the format must be text or json, not “%s”.\n"), g_get_prgname (), format);
-  return FALSE;
+  SfReportFormat ignored;
+
+  return sf_cli_parse_format (format, FALSE, &ignored);
 }
 
 const SfTeam *

@@ -44,6 +44,11 @@ gboolean      sf_cli_parse_day   (const char    *text,
 /* Whether @months (0: the forecast-horizon setting) is a forecast's
  * length, at most 120; prints why not. */
 gboolean      sf_cli_check_months (int          months);
+/* Parses @format (NULL: text) into @out: text, json or, @with_csv, csv;
+ * prints why not. */
+gboolean      sf_cli_parse_format (const char     *format,
+                                   gboolean        with_csv,
+                                   SfReportFormat *out);
 /* Whether @format (NULL: text) is "text" or "json"; prints why not. */
 gboolean      sf_cli_text_or_json (const char   *format);
 /* The team called @name, whatever its case; NULL with a message if none. */

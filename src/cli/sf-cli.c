@@ -167,22 +167,14 @@ parse_options (Options       *options,
   int status;
 
   options->ref = sf_day_today ();
-  options->report_format = SF_REPORT_TEXT;
   if (!with_team)
     entries[2] = (GOptionEntry) { NULL };
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
   if (options->date != NULL && !sf_cli_parse_day (options->date, &options->ref))
     return SF_CLI_USAGE;
-  if (options->format != NULL &&
-      (!sf_report_format_parse (options->format, &options->report_format) ||
-       (!with_csv && options->report_format == SF_REPORT_CSV)))
-    {
-      g_printerr (with_csv ? _("%s: the format must be text, csv or json, not “%s”.\n")
-                           : _("%s: the format must be text or json, not “%s”.\n"),
-                  g_get_prgname (), options->format);
-      return SF_CLI_USAGE;
-    }
+  if (!sf_cli_parse_format (options->format, with_csv, &options->report_format))
+    return SF_CLI_USAGE;
   return SF_CLI_OK;
 }
 
