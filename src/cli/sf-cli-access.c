@@ -102,25 +102,19 @@ sf_cli_access_list (SfStore  *store,
                     int       argc,
                     char    **argv)
 {
-  g_autofree char *format = NULL;
   g_autofree char *owner = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  GOptionEntry options[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
-    { NULL }
-  };
+  gboolean json;
   int status;
 
-  if ((status = sf_cli_parse (options, argc, argv)) != SF_CLI_OK)
+  if ((status = sf_cli_parse_text_or_json (argc, argv, &json)) != SF_CLI_OK)
     return status;
-  if (!sf_cli_text_or_json (format))
-    return SF_CLI_USAGE;
   entries = sf_access_list (store, &owner, &error);
   if (entries == NULL)
     return sf_cli_refuse (error);
 
-  if (format != NULL && g_str_equal (format, "json"))
+  if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 

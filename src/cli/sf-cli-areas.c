@@ -14,36 +14,6 @@
 #include "sf-cli-areas.h"
 #include "sf-cli-util.h"
 
-enum {
-  EXIT_OK = 0,
-  EXIT_REFUSED = 1,
-  EXIT_USAGE = 2,
-};
-
-static int
-refuse (const GError *error)
-{
-  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-  return EXIT_REFUSED;
-}
-
-static int
-parse (GOptionEntry  *entries,
-       int           *argc,
-       char        ***argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-      return EXIT_USAGE;
-    }
-  return EXIT_OK;
-}
-
 /* A number as a Danish user writes it: "25" or "22,5" */
 static gboolean
 parse_number (const char  *option,
@@ -109,8 +79,7 @@ print_json (const SfDataset    *dataset,
         }
       else
         json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "teams");
-      json_builder_add_int_value (builder, sf_dataset_count_area_teams (dataset, area->id));
+      sf_cli_json_add_int (builder, "teams", sf_dataset_count_area_teams (dataset, area->id));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -187,21 +156,21 @@ sf_cli_areas (SfStore  *store,
   gboolean any_own = FALSE;
   int status;
 
-  if ((status = parse (entries, &argc, &argv)) != EXIT_OK)
+  if ((status = sf_cli_parse_args (entries, &argc, &argv)) != SF_CLI_OK)
     return status;
   if (argc != 1 || (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json")))
     {
       g_printerr (_("Usage: %s areas [--format text|json]\n"), g_get_prgname ());
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   if ((dataset = sf_store_load_dataset (store, &error)) == NULL ||
       (references = sf_references_load_default (&error)) == NULL)
-    return refuse (error);
+    return sf_cli_refuse (error);
 
   if (format != NULL && g_str_equal (format, "json"))
     {
       print_json (dataset, references);
-      return EXIT_OK;
+      return SF_CLI_OK;
     }
 
   g_print ("%s\n", _("DS’ case areas:"));
@@ -228,7 +197,7 @@ sf_cli_areas (SfStore  *store,
 
       g_print ("  %s\n", text);
     }
-  return EXIT_OK;
+  return SF_CLI_OK;
 }
 
 int
@@ -255,32 +224,32 @@ sf_cli_area_add (SfStore  *store,
   SfArea area = { 0 };
   int status;
 
-  if ((status = parse (entries, &argc, &argv)) != EXIT_OK)
+  if ((status = sf_cli_parse_args (entries, &argc, &argv)) != SF_CLI_OK)
     return status;
   if (argc != 1 || key_text == NULL || name == NULL)
     {
       g_printerr (_("Usage: %s area-add --key KEY --name NAME [--low N --high N] [--source TEXT]\n"),
                   g_get_prgname ());
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   if (!parse_number ("--low", low_text, &area.own_low) ||
       !parse_number ("--high", high_text, &area.own_high))
-    return EXIT_USAGE;
+    return SF_CLI_USAGE;
 
   key = sf_areas_normalize_key (key_text, &error);
   if (key == NULL)
-    return refuse (error);
+    return sf_cli_refuse (error);
   area.key = key;
   area.name = g_strstrip (name);
   area.source = source != NULL && *g_strstrip (source) != '\0' ? source : NULL;
   area.custom = TRUE;
   if (sf_areas_add (store, &area, &error) == 0)
-    return refuse (error);
+    return sf_cli_refuse (error);
 
   range = sf_area_describe_range (&area);
   /* Translators: "Added the own case area “IPS” (key ips): own range 20–25 (…)." */
   g_print (_("Added the own case area “%s” (key %s): %s.\n"), area.name, area.key, range);
-  return EXIT_OK;
+  return SF_CLI_OK;
 }
 
 int
@@ -295,22 +264,22 @@ sf_cli_area_remove (SfStore  *store,
   gint64 id;
   int status;
 
-  if ((status = parse (entries, &argc, &argv)) != EXIT_OK)
+  if ((status = sf_cli_parse_args (entries, &argc, &argv)) != SF_CLI_OK)
     return status;
   if (argc != 2)
     {
       g_printerr (_("Usage: %s area-remove KEY\n"), g_get_prgname ());
-      return EXIT_USAGE;
+      return SF_CLI_USAGE;
     }
   id = sf_areas_find (store, argv[1], &custom);
   if (id == 0)
     {
       g_printerr (_("%s: there is no case area “%s”. See %s areas.\n"), g_get_prgname (), argv[1], g_get_prgname ());
-      return EXIT_REFUSED;
+      return SF_CLI_REFUSED;
     }
   if (!sf_areas_remove (store, id, &removed, &error))
-    return refuse (error);
+    return sf_cli_refuse (error);
   g_print (_("Removed the own case area “%s” (key %s).\n"), removed.name, removed.key);
   sf_area_clear (&removed);
-  return EXIT_OK;
+  return SF_CLI_OK;
 }

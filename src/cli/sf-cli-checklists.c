@@ -19,15 +19,6 @@ item_state (const SfChecklistItem *item)
 }
 
 static void
-add_int (JsonBuilder *builder,
-         const char  *member,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 add_day (JsonBuilder *builder,
          const char  *member,
          SfDay        day)
@@ -54,13 +45,13 @@ json_checklist (JsonBuilder       *builder,
                 const SfChecklist *checklist)
 {
   json_builder_begin_object (builder);
-  add_int (builder, "id", checklist->id);
+  sf_cli_json_add_int (builder, "id", checklist->id);
   sf_cli_json_add_string (builder, "template", checklist->template_key);
   sf_cli_json_add_string (builder, "title", sf_checklist_text (checklist->title, checklist->shipped));
   add_day (builder, "created", checklist->created);
-  add_int (builder, "items", checklist->items->len);
-  add_int (builder, "checked", checklist->n_checked);
-  add_int (builder, "due", checklist->n_due);
+  sf_cli_json_add_int (builder, "items", checklist->items->len);
+  sf_cli_json_add_int (builder, "checked", checklist->n_checked);
+  sf_cli_json_add_int (builder, "due", checklist->n_due);
   add_progress (builder, checklist->n_checked, checklist->items->len);
   json_builder_set_member_name (builder, "item_list");
   json_builder_begin_array (builder);
@@ -69,7 +60,7 @@ json_checklist (JsonBuilder       *builder,
       const SfChecklistItem *item = g_ptr_array_index (checklist->items, i);
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", item->id);
+      sf_cli_json_add_int (builder, "id", item->id);
       sf_cli_json_add_string (builder, "key", item->key);
       sf_cli_json_add_string (builder, "section", sf_checklist_text (item->section, item->shipped));
       sf_cli_json_add_string (builder, "text", sf_checklist_text (item->text, item->shipped));
@@ -78,12 +69,54 @@ json_checklist (JsonBuilder       *builder,
       add_day (builder, "checked_on", item->checked_on);
       sf_cli_json_add_string (builder, "checked_by", item->checked_by);
       sf_cli_json_add_string (builder, "note", item->note);
-      add_int (builder, "review_months", item->review_months);
+      sf_cli_json_add_int (builder, "review_months", item->review_months);
       add_day (builder, "next_review", item->next_review);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
+}
+
+/* A team's checklists summed up. */
+typedef struct
+{
+  guint lists;
+  guint items;
+  guint checked;
+  guint due;
+} Totals;
+
+static Totals
+team_totals (GPtrArray *checklists,
+             gint64     team_id)
+{
+  Totals totals = { 0 };
+
+  for (guint c = 0; c < checklists->len; c++)
+    {
+      const SfChecklist *checklist = g_ptr_array_index (checklists, c);
+
+      if (checklist->team_id != team_id)
+        continue;
+      totals.lists++;
+      totals.items += checklist->items->len;
+      totals.checked += checklist->n_checked;
+      totals.due += checklist->n_due;
+    }
+  return totals;
+}
+
+/* The checklists of the team @team_id as they stand today; prints why not. */
+static GPtrArray *
+load_team_checklists (SfStore *store,
+                      gint64   team_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *checklists = sf_checklists_load (store, team_id, sf_day_today (), &error);
+
+  if (checklists == NULL)
+    sf_cli_refuse (error);
+  return checklists;
 }
 
 static void
@@ -177,7 +210,7 @@ sf_cli_checklists (SfStore  *store,
           json_builder_set_member_name (builder, "custom");
           json_builder_add_boolean_value (builder, template_->custom);
           sf_cli_json_add_string (builder, "source", template_->source);
-          add_int (builder, "items", template_->items->len);
+          sf_cli_json_add_int (builder, "items", template_->items->len);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -187,7 +220,7 @@ sf_cli_checklists (SfStore  *store,
       for (guint t = 0; t < dataset->teams->len; t++)
         {
           const SfTeam *team = &g_array_index (dataset->teams, SfTeam, t);
-          guint total = 0, checked = 0, due = 0;
+          Totals totals;
 
           if (only != NULL && team != only)
             continue;
@@ -199,18 +232,15 @@ sf_cli_checklists (SfStore  *store,
             {
               const SfChecklist *checklist = g_ptr_array_index (checklists, c);
 
-              if (checklist->team_id != team->id)
-                continue;
-              json_checklist (builder, checklist);
-              total += checklist->items->len;
-              checked += checklist->n_checked;
-              due += checklist->n_due;
+              if (checklist->team_id == team->id)
+                json_checklist (builder, checklist);
             }
           json_builder_end_array (builder);
-          add_int (builder, "items", total);
-          add_int (builder, "checked", checked);
-          add_int (builder, "due", due);
-          add_progress (builder, checked, total);
+          totals = team_totals (checklists, team->id);
+          sf_cli_json_add_int (builder, "items", totals.items);
+          sf_cli_json_add_int (builder, "checked", totals.checked);
+          sf_cli_json_add_int (builder, "due", totals.due);
+          add_progress (builder, totals.checked, totals.items);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -233,30 +263,20 @@ sf_cli_checklists (SfStore  *store,
   for (guint t = 0; t < dataset->teams->len; t++)
     {
       const SfTeam *team = &g_array_index (dataset->teams, SfTeam, t);
-      guint total = 0, checked = 0, due = 0, n = 0;
       g_autofree char *progress = NULL;
+      Totals totals;
 
       if (only != NULL && team != only)
         continue;
-      for (guint c = 0; c < checklists->len; c++)
-        {
-          const SfChecklist *checklist = g_ptr_array_index (checklists, c);
-
-          if (checklist->team_id != team->id)
-            continue;
-          n++;
-          total += checklist->items->len;
-          checked += checklist->n_checked;
-          due += checklist->n_due;
-        }
+      totals = team_totals (checklists, team->id);
 
       g_print ("\n%s\n", team->name);
-      if (n == 0)
+      if (totals.lists == 0)
         {
           g_print ("  %s\n", _("No checklists yet. Start one with: checklist-new --team NAME --template KEY"));
           continue;
         }
-      progress = sf_checklist_progress_text (checked, total, due);
+      progress = sf_checklist_progress_text (totals.checked, totals.items, totals.due);
       g_print ("  %s\n", progress);
 
       for (guint c = 0; c < checklists->len; c++)
@@ -281,7 +301,7 @@ sf_cli_checklists (SfStore  *store,
             }
         }
     }
-  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+  return sf_cli_flush ();
 }
 
 int
@@ -320,9 +340,8 @@ sf_cli_checklist_new (SfStore  *store,
   if (id == 0)
     return sf_cli_refuse (error);
 
-  checklists = sf_checklists_load (store, team->id, sf_day_today (), &error);
-  if (checklists == NULL)
-    return sf_cli_refuse (error);
+  if ((checklists = load_team_checklists (store, team->id)) == NULL)
+    return SF_CLI_REFUSED;
   for (guint i = 0; i < checklists->len; i++)
     if (((const SfChecklist *) g_ptr_array_index (checklists, i))->id == id)
       made = g_ptr_array_index (checklists, i);
@@ -391,9 +410,8 @@ sf_cli_checklist_check (SfStore  *store,
     return sf_cli_refuse (error);
   if ((team = sf_cli_find_team (dataset, team_name)) == NULL)
     return SF_CLI_REFUSED;
-  checklists = sf_checklists_load (store, team->id, sf_day_today (), &error);
-  if (checklists == NULL)
-    return sf_cli_refuse (error);
+  if ((checklists = load_team_checklists (store, team->id)) == NULL)
+    return SF_CLI_REFUSED;
   item = sf_checklists_find_item (checklists, reference, &checklist);
   if (item == NULL)
     {
@@ -415,9 +433,8 @@ sf_cli_checklist_check (SfStore  *store,
 
   /* Read it back: what was stored is what gets reported. */
   g_clear_pointer (&checklists, g_ptr_array_unref);
-  checklists = sf_checklists_load (store, team->id, sf_day_today (), &error);
-  if (checklists == NULL)
-    return sf_cli_refuse (error);
+  if ((checklists = load_team_checklists (store, team->id)) == NULL)
+    return SF_CLI_REFUSED;
   for (guint i = 0; i < checklists->len; i++)
     {
       const SfChecklistItem *found = sf_checklist_find_item (g_ptr_array_index (checklists, i), item_id);

@@ -5,60 +5,19 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "sf-cli-planning.h"
 #include "sf-cli-util.h"
 
-static gboolean
-parse_format (const char     *text,
-              SfReportFormat *out)
-{
-  *out = SF_REPORT_TEXT;
-  if (text == NULL || sf_report_format_parse (text, out))
-    return TRUE;
-  g_printerr (_("%s: the format must be text, csv or json, not “%s”.\n"), g_get_prgname (), text);
-  return FALSE;
-}
-
-static int
-print_text (char *text)
-{
-  g_autofree char *owned = text;
-
-  fputs (owned, stdout);
-  if (owned[0] != '\0' && owned[strlen (owned) - 1] != '\n')
-    fputc ('\n', stdout);
-  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
-}
-
-/* Loads the data set and settings; prints why not. */
-static SfDataset *
-load (SfStore    *store,
-      SfSettings *settings)
-{
-  g_autoptr(GError) error = NULL;
-  SfDataset *dataset;
-
-  if (!sf_store_load_settings (store, settings, &error) ||
-      (dataset = sf_store_load_dataset (store, &error)) == NULL)
-    {
-      sf_cli_refuse (error);
-      return NULL;
-    }
-  return dataset;
-}
-
-/* load(), and with @team_name the id of that team (0 without one); prints
- * why not. */
+/* sf_cli_load(), and with @team_name the id of that team (0 without
+ * one); prints why not. */
 static SfDataset *
 load_for_team (SfStore    *store,
                SfSettings *settings,
                const char *team_name,
                gint64     *team_id)
 {
-  g_autoptr(SfDataset) dataset = load (store, settings);
+  g_autoptr(SfDataset) dataset = sf_cli_load (store, settings);
   const SfTeam *team;
 
   *team_id = 0;
@@ -90,7 +49,6 @@ sf_cli_plan_hire (SfStore  *store,
   };
   SfPlannedHire hire = { 0 };
   SfSettings settings;
-  const SfTeam *team;
   int status;
 
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
@@ -104,11 +62,8 @@ sf_cli_plan_hire (SfStore  *store,
     }
   if (!sf_cli_parse_day (start, &hire.start))
     return SF_CLI_USAGE;
-  if ((dataset = load (store, &settings)) == NULL)
+  if ((dataset = load_for_team (store, &settings, team_name, &hire.team_id)) == NULL)
     return SF_CLI_REFUSED;
-  if ((team = sf_cli_find_team (dataset, team_name)) == NULL)
-    return SF_CLI_REFUSED;
-  hire.team_id = team->id;
   hire.note = note;
   hire.id = sf_planned_hire_save (store, &hire, &error);
   if (hire.id == 0)
@@ -134,9 +89,9 @@ sf_cli_plan_hires (SfStore  *store,
 
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
-  if (!parse_format (format, &report_format) || report_format == SF_REPORT_CSV)
+  if (!sf_cli_parse_format (format, TRUE, &report_format) || report_format == SF_REPORT_CSV)
     return sf_cli_usage ("plan-hires [--format text|json]");
-  if ((dataset = load (store, &settings)) == NULL)
+  if ((dataset = sf_cli_load (store, &settings)) == NULL)
     return SF_CLI_REFUSED;
 
   if (report_format == SF_REPORT_JSON)
@@ -151,23 +106,15 @@ sf_cli_plan_hires (SfStore  *store,
           g_autofree char *start = sf_day_to_iso (hire->start);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, hire->id);
-          json_builder_set_member_name (builder, "team");
-          json_builder_add_string_value (builder, team ? team->name : "");
-          json_builder_set_member_name (builder, "hours");
-          json_builder_add_double_value (builder, hire->weekly_hours);
-          json_builder_set_member_name (builder, "start");
-          json_builder_add_string_value (builder, start);
-          json_builder_set_member_name (builder, "note");
-          if (hire->note != NULL)
-            json_builder_add_string_value (builder, hire->note);
-          else
-            json_builder_add_null_value (builder);
+          sf_cli_json_add_int (builder, "id", hire->id);
+          sf_cli_json_add_string (builder, "team", team ? team->name : "");
+          sf_cli_json_add_number (builder, "hours", hire->weekly_hours);
+          sf_cli_json_add_string (builder, "start", start);
+          sf_cli_json_add_string (builder, "note", hire->note);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      return print_text (sf_cli_json_to_text (builder));
+      return sf_cli_print_text (sf_cli_json_to_text (builder));
     }
 
   if (dataset->planned_hires->len == 0)
@@ -245,7 +192,7 @@ sf_cli_trend (SfStore  *store,
     return status;
   if (from_text == NULL || to_text == NULL || step_text == NULL)
     return sf_cli_usage (usage_text);
-  if (!sf_cli_parse_day (from_text, &from) || !sf_cli_parse_day (to_text, &to) || !parse_format (format, &report_format))
+  if (!sf_cli_parse_day (from_text, &from) || !sf_cli_parse_day (to_text, &to) || !sf_cli_parse_format (format, TRUE, &report_format))
     return SF_CLI_USAGE;
   if (!sf_trend_step_parse (step_text, &step))
     {
@@ -265,7 +212,7 @@ sf_cli_trend (SfStore  *store,
   if (recordings == NULL)
     return sf_cli_refuse (error);
   points = sf_trend_compute (dataset, &settings, days, recordings);
-  return print_text (sf_report_render_trend (dataset, from, to, step, points, team_id, report_format));
+  return sf_cli_print_text (sf_report_render_trend (dataset, from, to, step, points, team_id, report_format));
 }
 
 int
@@ -280,8 +227,8 @@ sf_cli_forecast (SfStore  *store,
   g_autoptr(SfForecast) forecast = NULL;
   int months = 0;
   GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Reference date (default: today)"), N_("YYYY-MM-DD") },
-    { "months", 0, 0, G_OPTION_ARG_INT, &months, N_("Months to forecast (default: the forecast-horizon setting)"), N_("N") },
+    sf_cli_date_option (&date),
+    sf_cli_months_option (&months),
     { "team", 0, 0, G_OPTION_ARG_STRING, &team_name, N_("One team alone"), N_("NAME") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text, csv or json"), N_("FORMAT") },
     { NULL }
@@ -294,12 +241,12 @@ sf_cli_forecast (SfStore  *store,
 
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
-  if ((date != NULL && !sf_cli_parse_day (date, &ref)) || !parse_format (format, &report_format))
+  if ((date != NULL && !sf_cli_parse_day (date, &ref)) || !sf_cli_parse_format (format, TRUE, &report_format))
     return SF_CLI_USAGE;
   if (!sf_cli_check_months (months))
     return SF_CLI_USAGE;
   if ((dataset = load_for_team (store, &settings, team_name, &team_id)) == NULL)
     return SF_CLI_REFUSED;
   forecast = sf_forecast_compute (dataset, &settings, ref, months > 0 ? months : settings.forecast_horizon);
-  return print_text (sf_report_render_forecast (forecast, team_id, report_format));
+  return sf_cli_print_text (sf_report_render_forecast (forecast, team_id, report_format));
 }

@@ -54,8 +54,8 @@ append_figures (GString                 *out,
 
 /* ---- saved scenarios --------------------------------------------------- */
 
-/* Parses @entries and leaves the other arguments in @argv (from 1); fails
- * unless there are at most @n_args of them. */
+/* sf_cli_parse_args(); fails unless there are at most @n_args arguments
+ * besides the options. */
 static int
 parse_some_args (GOptionEntry  *entries,
                  int           *argc,
@@ -63,12 +63,10 @@ parse_some_args (GOptionEntry  *entries,
                  int            n_args,
                  const char    *usage_text)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
+  int status;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    return sf_cli_usage_error (error);
+  if ((status = sf_cli_parse_args (entries, argc, argv)) != SF_CLI_OK)
+    return status;
   for (int i = 1; i < *argc; i++)
     if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0')
       {
@@ -108,10 +106,9 @@ find_saved (SfStore    *store,
   return id;
 }
 
-/* The saved scenario called @name; prints why not. */
-static SfScenario *
-load_saved (SfStore    *store,
-            const char *name)
+SfScenario *
+sf_cli_scenario_load_saved (SfStore    *store,
+                            const char *name)
 {
   g_autoptr(GError) error = NULL;
   gint64 id = find_saved (store, name);
@@ -125,6 +122,32 @@ load_saved (SfStore    *store,
   return scenario;
 }
 
+/* The scenario in the changes file @path, checked against the data set
+ * and settings it loads into @dataset and @settings; prints why not. */
+static SfScenario *
+read_changes (SfStore     *store,
+              const char  *path,
+              SfDataset  **dataset,
+              SfSettings  *settings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  SfScenario *scenario;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      sf_cli_refuse (error);
+      return NULL;
+    }
+  if ((*dataset = sf_cli_load (store, settings)) == NULL)
+    return NULL;
+  scenario = sf_scenario_parse (contents, length, *dataset, settings, &error);
+  if (scenario == NULL)
+    sf_cli_refuse (error);
+  return scenario;
+}
+
 int
 sf_cli_scenario (SfStore  *store,
                  int       argc,
@@ -133,7 +156,6 @@ sf_cli_scenario (SfStore  *store,
   g_autofree char *changes = NULL;
   g_autofree char *date = NULL;
   g_autofree char *format = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(SfDataset) dataset = NULL;
   g_autoptr(SfScenario) scenario = NULL;
   g_autoptr(SfScenarioResult) result = NULL;
@@ -141,19 +163,17 @@ sf_cli_scenario (SfStore  *store,
   g_autoptr(SfScenarioFigures) computed = NULL;
   g_autoptr(JsonBuilder) head = json_builder_new ();
   g_autoptr(GString) out = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *head_text = NULL;
   int months = 0;
   GOptionEntry entries[] = {
     { "changes", 0, 0, G_OPTION_ARG_FILENAME, &changes, N_("The scenario: a JSON file of changes"), N_("FILE") },
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Reference date (default: today)"), N_("YYYY-MM-DD") },
-    { "months", 0, 0, G_OPTION_ARG_INT, &months, N_("Months to forecast (default: the forecast-horizon setting)"), N_("N") },
+    sf_cli_date_option (&date),
+    sf_cli_months_option (&months),
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: json"), N_("FORMAT") },
     { NULL }
   };
   SfSettings settings;
   SfDay ref = sf_day_today ();
-  gsize length;
   int status;
 
   if ((status = parse_some_args (entries, &argc, &argv, 1, USAGE)) != SF_CLI_OK)
@@ -170,23 +190,15 @@ sf_cli_scenario (SfStore  *store,
     return SF_CLI_USAGE;
   if (!sf_cli_check_months (months))
     return SF_CLI_USAGE;
-  if (changes != NULL && !g_file_get_contents (changes, &contents, &length, &error))
-    return sf_cli_refuse (error);
-  if (!sf_store_load_settings (store, &settings, &error) ||
-      (dataset = sf_store_load_dataset (store, &error)) == NULL)
-    return sf_cli_refuse (error);
+  if (changes != NULL)
+    scenario = read_changes (store, changes, &dataset, &settings);
+  /* A saved one is read as it was saved: what no longer applies is skipped */
+  else if ((dataset = sf_cli_load (store, &settings)) != NULL)
+    scenario = sf_cli_scenario_load_saved (store, argv[1]);
+  if (scenario == NULL)
+    return SF_CLI_REFUSED;
   if (months == 0)
     months = settings.forecast_horizon;
-
-  if (changes != NULL)
-    {
-      scenario = sf_scenario_parse (contents, length, dataset, &settings, &error);
-      if (scenario == NULL)
-        return sf_cli_refuse (error);
-    }
-  /* A saved one is read as it was saved: what no longer applies is skipped */
-  else if ((scenario = load_saved (store, argv[1])) == NULL)
-    return SF_CLI_REFUSED;
   result = sf_scenario_apply (scenario, dataset, &settings, ref);
   computed = sf_scenario_figures_compute (result->dataset, &result->settings, ref, months);
   baseline = sf_scenario_figures_compute (dataset, &settings, ref, months);
@@ -194,8 +206,7 @@ sf_cli_scenario (SfStore  *store,
   /* The name and what did not apply, then the figures as the report,
    * alerts and forecast commands write them, spliced in as they are. */
   json_builder_begin_object (head);
-  json_builder_set_member_name (head, "name");
-  json_builder_add_string_value (head, scenario->name);
+  sf_cli_json_add_string (head, "name", scenario->name);
   json_builder_set_member_name (head, "skipped");
   json_builder_begin_array (head);
   for (guint i = 0; i < result->skipped->len; i++)
@@ -203,12 +214,9 @@ sf_cli_scenario (SfStore  *store,
       const SfScenarioSkip *skip = g_ptr_array_index (result->skipped, i);
 
       json_builder_begin_object (head);
-      json_builder_set_member_name (head, "change");
-      json_builder_add_int_value (head, skip->index + 1);
-      json_builder_set_member_name (head, "op");
-      json_builder_add_string_value (head, sf_scenario_op_to_key (skip->op));
-      json_builder_set_member_name (head, "message");
-      json_builder_add_string_value (head, skip->message);
+      sf_cli_json_add_int (head, "change", skip->index + 1);
+      sf_cli_json_add_string (head, "op", sf_scenario_op_to_key (skip->op));
+      sf_cli_json_add_string (head, "message", skip->message);
       json_builder_end_object (head);
     }
   json_builder_end_array (head);
@@ -227,7 +235,7 @@ sf_cli_scenario (SfStore  *store,
   append_figures (out, baseline);
   g_string_append (out, "}\n}\n");
   fputs (out->str, stdout);
-  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+  return sf_cli_flush ();
 }
 
 int
@@ -235,27 +243,20 @@ sf_cli_scenarios (SfStore  *store,
                   int       argc,
                   char    **argv)
 {
-  g_autofree char *format = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
-    { NULL }
-  };
+  gboolean json;
   int status;
 
-  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
+  if ((status = sf_cli_parse_text_or_json (argc, argv, &json)) != SF_CLI_OK)
     return status;
-  if (!sf_cli_text_or_json (format))
-    return SF_CLI_USAGE;
   list = sf_scenario_store_list (store, &error);
   if (list == NULL)
     return sf_cli_refuse (error);
 
-  if (format != NULL && g_str_equal (format, "json"))
+  if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autofree char *text = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "scenarios");
@@ -265,22 +266,19 @@ sf_cli_scenarios (SfStore  *store,
           const SfSavedScenario *saved = g_ptr_array_index (list, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, saved->id);
+          sf_cli_json_add_int (builder, "id", saved->id);
           sf_cli_json_add_string (builder, "name", saved->name);
-          json_builder_set_member_name (builder, "changes");
-          json_builder_add_int_value (builder, saved->n_changes);
+          sf_cli_json_add_int (builder, "changes", saved->n_changes);
           sf_cli_json_add_string (builder, "created", saved->created);
           sf_cli_json_add_string (builder, "updated", saved->updated);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      text = sf_cli_json_to_text (builder);
-      fputs (text, stdout);
-      fputc ('\n', stdout);
+      return sf_cli_print_text (sf_cli_json_to_text (builder));
     }
-  else if (list->len == 0)
+
+  if (list->len == 0)
     g_print ("%s\n", _("No saved scenarios. Save one with scenario-save --changes FILE."));
   else
     for (guint i = 0; i < list->len; i++)
@@ -292,7 +290,7 @@ sf_cli_scenarios (SfStore  *store,
         /* Translators: when a saved scenario was last saved (UTC) */
         g_print ("\t%s %s\n", _("saved"), saved->updated);
       }
-  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+  return sf_cli_flush ();
 }
 
 int
@@ -302,7 +300,6 @@ sf_cli_scenario_save (SfStore  *store,
 {
   g_autofree char *changes = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(SfDataset) dataset = NULL;
   g_autoptr(SfScenario) scenario = NULL;
   g_autoptr(GError) error = NULL;
@@ -314,7 +311,6 @@ sf_cli_scenario_save (SfStore  *store,
     { NULL }
   };
   SfSettings settings;
-  gsize length;
   gint64 id;
   int status;
 
@@ -322,15 +318,9 @@ sf_cli_scenario_save (SfStore  *store,
     return status;
   if (changes == NULL)
     return sf_cli_usage ("scenario-save --changes FILE [--name NAME] [--replace]");
-  if (changes != NULL && !g_file_get_contents (changes, &contents, &length, &error))
-    return sf_cli_refuse (error);
-  if (!sf_store_load_settings (store, &settings, &error) ||
-      (dataset = sf_store_load_dataset (store, &error)) == NULL)
-    return sf_cli_refuse (error);
   /* Checked against today's data, as `scenario` checks it */
-  scenario = sf_scenario_parse (contents, length, dataset, &settings, &error);
-  if (scenario == NULL)
-    return sf_cli_refuse (error);
+  if ((scenario = read_changes (store, changes, &dataset, &settings)) == NULL)
+    return SF_CLI_REFUSED;
   if (name != NULL)
     {
       g_free (scenario->name);
@@ -355,14 +345,14 @@ sf_cli_scenario_export (SfStore  *store,
 
   if ((status = parse_with_args (entries, &argc, &argv, 2, "scenario-export NAME FILE")) != SF_CLI_OK)
     return status;
-  scenario = load_saved (store, argv[1]);
+  scenario = sf_cli_scenario_load_saved (store, argv[1]);
   if (scenario == NULL)
     return SF_CLI_REFUSED;
   json = sf_scenario_to_json (scenario);
   if (g_str_equal (argv[2], "-"))
     {
       fputs (json, stdout);
-      return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+      return sf_cli_flush ();
     }
   if (!g_file_set_contents (argv[2], json, -1, &error))
     return sf_cli_refuse (error);
@@ -447,7 +437,7 @@ sf_cli_scenario_apply (SfStore  *store,
     return status;
   if (date != NULL && !sf_cli_parse_day (date, &ref))
     return SF_CLI_USAGE;
-  scenario = load_saved (store, argv[1]);
+  scenario = sf_cli_scenario_load_saved (store, argv[1]);
   if (scenario == NULL)
     return SF_CLI_REFUSED;
   undo = sf_scenario_store_apply (store, scenario, ref, &skipped, &error);
@@ -467,7 +457,7 @@ sf_cli_scenario_apply (SfStore  *store,
       if (why != NULL)
         g_print ("     %s\n", why);
     }
-  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+  return sf_cli_flush ();
 }
 
 int

@@ -38,4 +38,8 @@ int sf_cli_scenario_duplicate (SfStore  *store,
                                int       argc,
                                char    **argv);
 
+/* The saved scenario called @name; prints why not. */
+SfScenario *sf_cli_scenario_load_saved (SfStore    *store,
+                                        const char *name);
+
 G_END_DECLS

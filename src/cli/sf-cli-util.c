@@ -2,6 +2,8 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "sf-cli-util.h"
 
@@ -19,22 +21,68 @@ sf_cli_usage_error (const GError *error)
   return SF_CLI_USAGE;
 }
 
+GOptionEntry
+sf_cli_date_option (char **date)
+{
+  return (GOptionEntry) { "date", 0, 0, G_OPTION_ARG_STRING, date,
+                          N_("Reference date (default: today)"), N_("YYYY-MM-DD") };
+}
+
+GOptionEntry
+sf_cli_months_option (int *months)
+{
+  return (GOptionEntry) { "months", 0, 0, G_OPTION_ARG_INT, months,
+                          N_("Months to forecast (default: the forecast-horizon setting)"), N_("N") };
+}
+
 int
-sf_cli_parse (GOptionEntry  *entries,
-              int            argc,
-              char         **argv)
+sf_cli_parse_args (GOptionEntry   *entries,
+                   int            *argc,
+                   char         ***argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!g_option_context_parse (context, argc, argv, &error))
     return sf_cli_usage_error (error);
+  return SF_CLI_OK;
+}
+
+int
+sf_cli_parse (GOptionEntry  *entries,
+              int            argc,
+              char         **argv)
+{
+  int status;
+
+  if ((status = sf_cli_parse_args (entries, &argc, &argv)) != SF_CLI_OK)
+    return status;
   if (argc != 1)
     {
       g_printerr (_("%s: %s takes no arguments besides its options.\n"), g_get_prgname (), argv[0]);
       return SF_CLI_USAGE;
     }
+  return SF_CLI_OK;
+}
+
+int
+sf_cli_parse_text_or_json (int        argc,
+                           char     **argv,
+                           gboolean  *json)
+{
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
+    { NULL }
+  };
+  int status;
+
+  if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
+    return status;
+  if (!sf_cli_text_or_json (format))
+    return SF_CLI_USAGE;
+  *json = format != NULL && g_str_equal (format, "json");
   return SF_CLI_OK;
 }
 
@@ -65,12 +113,25 @@ sf_cli_check_months (int months)
 }
 
 gboolean
+sf_cli_parse_format (const char     *format,
+                     gboolean        with_csv,
+                     SfReportFormat *out)
+{
+  *out = SF_REPORT_TEXT;
+  if (format == NULL || (sf_report_format_parse (format, out) && (with_csv || *out != SF_REPORT_CSV)))
+    return TRUE;
+  g_printerr (with_csv ? _("%s: the format must be text, csv or json, not “%s”.\n")
+                       : _("%s: the format must be text or json, not “%s”.\n"),
+              g_get_prgname (), format);
+  return FALSE;
+}
+
+gboolean
 sf_cli_text_or_json (const char *format)
 {
-  if (format == NULL || g_str_equal (format, "text") || g_str_equal (format, "json"))
-    return TRUE;
-  g_printerr (_("%s: the format must be text or json, not “%s”.\n"), g_get_prgname (), format);
-  return FALSE;
+  SfReportFormat ignored;
+
+  return sf_cli_parse_format (format, FALSE, &ignored);
 }
 
 const SfTeam *
@@ -89,6 +150,39 @@ sf_cli_find_team (const SfDataset *dataset,
     }
   g_printerr (_("%s: there is no team called “%s”.\n"), g_get_prgname (), name);
   return NULL;
+}
+
+SfDataset *
+sf_cli_load (SfStore    *store,
+             SfSettings *settings)
+{
+  g_autoptr(GError) error = NULL;
+  SfDataset *dataset;
+
+  if (!sf_store_load_settings (store, settings, &error) ||
+      (dataset = sf_store_load_dataset (store, &error)) == NULL)
+    {
+      sf_cli_refuse (error);
+      return NULL;
+    }
+  return dataset;
+}
+
+int
+sf_cli_flush (void)
+{
+  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+}
+
+int
+sf_cli_print_text (char *text)
+{
+  g_autofree char *owned = text;
+
+  fputs (owned, stdout);
+  if (owned[0] != '\0' && owned[strlen (owned) - 1] != '\n')
+    fputc ('\n', stdout);
+  return sf_cli_flush ();
 }
 
 char *
@@ -132,6 +226,15 @@ sf_cli_json_add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
   else
     json_builder_add_string_value (builder, value);
+}
+
+void
+sf_cli_json_add_int (JsonBuilder *builder,
+                     const char  *member,
+                     gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sf-cli-scenario.h"
 #include "sf-cli-util.h"
 #include "sf-cli-workbook.h"
 
@@ -17,7 +18,6 @@ sf_cli_workbook (SfStore  *store,
 {
   g_autofree char *date = NULL;
   g_autofree char *scenario_name = NULL;
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(SfDataset) dataset = NULL;
   g_autoptr(SfScenario) scenario = NULL;
   g_autoptr(GArray) days = NULL;
@@ -25,18 +25,18 @@ sf_cli_workbook (SfStore  *store,
   g_autoptr(GError) error = NULL;
   int months = 0;
   GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Reference date (default: today)"), N_("YYYY-MM-DD") },
-    { "months", 0, 0, G_OPTION_ARG_INT, &months, N_("Months to forecast (default: the forecast-horizon setting)"), N_("N") },
+    sf_cli_date_option (&date),
+    sf_cli_months_option (&months),
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario_name, N_("Add the comparison with this saved scenario"), N_("NAME") },
     { NULL }
   };
   SfWorkbookInput input = { 0 };
   SfSettings settings;
   SfDay ref = sf_day_today ();
+  int status;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return sf_cli_usage_error (error);
+  if ((status = sf_cli_parse_args (entries, &argc, &argv)) != SF_CLI_OK)
+    return status;
   if (argc != 2 || (argv[1][0] == '-' && argv[1][1] != '\0'))
     return sf_cli_usage (USAGE);
   if (!g_str_has_suffix (argv[1], ".xlsx"))
@@ -49,23 +49,10 @@ sf_cli_workbook (SfStore  *store,
     return SF_CLI_USAGE;
   if (!sf_cli_check_months (months))
     return SF_CLI_USAGE;
-  if (!sf_store_load_settings (store, &settings, &error) ||
-      (dataset = sf_store_load_dataset (store, &error)) == NULL)
-    return sf_cli_refuse (error);
-  if (scenario_name != NULL)
-    {
-      gint64 id = sf_scenario_store_find (store, scenario_name);
-
-      if (id == 0)
-        {
-          g_printerr (_("%s: there is no saved scenario called “%s”; `scenarios` lists them.\n"),
-                      g_get_prgname (), scenario_name);
-          return SF_CLI_REFUSED;
-        }
-      scenario = sf_scenario_store_load (store, id, &error);
-      if (scenario == NULL)
-        return sf_cli_refuse (error);
-    }
+  if ((dataset = sf_cli_load (store, &settings)) == NULL)
+    return SF_CLI_REFUSED;
+  if (scenario_name != NULL && (scenario = sf_cli_scenario_load_saved (store, scenario_name)) == NULL)
+    return SF_CLI_REFUSED;
   days = sf_workbook_trend_days (ref);
   recordings = sf_figure_history_load_recordings (store, days, &error);
   if (recordings == NULL)

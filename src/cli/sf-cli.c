@@ -50,16 +50,11 @@ load_figures (SfStore    *store,
               SfDay       ref,
               SfDataset **out_dataset)
 {
-  g_autoptr(GError) error = NULL;
   SfSettings settings;
-  SfDataset *dataset;
+  SfDataset *dataset = sf_cli_load (store, &settings);
 
-  if (!sf_store_load_settings (store, &settings, &error) ||
-      (dataset = sf_store_load_dataset (store, &error)) == NULL)
-    {
-      sf_cli_refuse (error);
-      return NULL;
-    }
+  if (dataset == NULL)
+    return NULL;
   *out_dataset = dataset;
   return sf_figures_compute (dataset, &settings, ref);
 }
@@ -160,7 +155,7 @@ parse_options (Options       *options,
                gboolean       with_team)
 {
   GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &options->date, N_("Reference date (default: today)"), N_("YYYY-MM-DD") },
+    sf_cli_date_option (&options->date),
     { "format", 0, 0, G_OPTION_ARG_STRING, &options->format,
       with_csv ? N_("Output format: text, csv or json") : N_("Output format: text or json"), N_("FORMAT") },
     /* With @with_team only */
@@ -172,22 +167,14 @@ parse_options (Options       *options,
   int status;
 
   options->ref = sf_day_today ();
-  options->report_format = SF_REPORT_TEXT;
   if (!with_team)
     entries[2] = (GOptionEntry) { NULL };
   if ((status = sf_cli_parse (entries, argc, argv)) != SF_CLI_OK)
     return status;
   if (options->date != NULL && !sf_cli_parse_day (options->date, &options->ref))
     return SF_CLI_USAGE;
-  if (options->format != NULL &&
-      (!sf_report_format_parse (options->format, &options->report_format) ||
-       (!with_csv && options->report_format == SF_REPORT_CSV)))
-    {
-      g_printerr (with_csv ? _("%s: the format must be text, csv or json, not “%s”.\n")
-                           : _("%s: the format must be text or json, not “%s”.\n"),
-                  g_get_prgname (), options->format);
-      return SF_CLI_USAGE;
-    }
+  if (!sf_cli_parse_format (options->format, with_csv, &options->report_format))
+    return SF_CLI_USAGE;
   return SF_CLI_OK;
 }
 
@@ -225,7 +212,7 @@ cmd_report (SfStore  *store,
   fputs (text, stdout);
   if (options.report_format == SF_REPORT_JSON)
     fputc ('\n', stdout);
-  return fflush (stdout) == 0 ? SF_CLI_OK : SF_CLI_REFUSED;
+  return sf_cli_flush ();
 }
 
 static int
@@ -302,8 +289,7 @@ cmd_suggest (SfStore  *store,
   g_autoptr(SfFigures) figures = NULL;
   g_autoptr(SfSuggestion) suggestion = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *wanted = NULL;
-  const SfTeam *team = NULL;
+  const SfTeam *team;
   SfComplexity complexity;
   int status;
 
@@ -325,20 +311,8 @@ cmd_suggest (SfStore  *store,
   if (figures == NULL)
     return SF_CLI_REFUSED;
 
-  wanted = g_utf8_casefold (options.team, -1);
-  for (guint i = 0; i < dataset->teams->len && team == NULL; i++)
-    {
-      const SfTeam *candidate = &g_array_index (dataset->teams, SfTeam, i);
-      g_autofree char *name = g_utf8_casefold (candidate->name, -1);
-
-      if (g_str_equal (name, wanted))
-        team = candidate;
-    }
-  if (team == NULL)
-    {
-      g_printerr (_("%s: there is no team called “%s”.\n"), g_get_prgname (), options.team);
-      return SF_CLI_REFUSED;
-    }
+  if ((team = sf_cli_find_team (dataset, options.team)) == NULL)
+    return SF_CLI_REFUSED;
 
   suggestion = sf_suggest_next_case (figures, team->id, complexity, &error);
   if (suggestion == NULL)
