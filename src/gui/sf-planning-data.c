@@ -133,9 +133,8 @@ sf_planning_place_parent (SfPlanningData  *data,
                                           index_of (data->dataset->teams, team, sizeof (SfTeam)) };
             return TRUE;
           }
-        *parent = (SfPlanningPlace) { SF_PLANNING_MUNICIPALITY, 0 };
-        return TRUE;
       }
+      break;
     case SF_PLANNING_TEAM:
       {
         const SfArea *area = sf_dataset_find_area (data->dataset, team_at (data, place.index)->area_id);
@@ -146,16 +145,17 @@ sf_planning_place_parent (SfPlanningData  *data,
                                           index_of (data->dataset->areas, area, sizeof (SfArea)) };
             return TRUE;
           }
-        *parent = (SfPlanningPlace) { SF_PLANNING_MUNICIPALITY, 0 };
-        return TRUE;
       }
+      break;
     case SF_PLANNING_AREA:
-      *parent = (SfPlanningPlace) { SF_PLANNING_MUNICIPALITY, 0 };
-      return TRUE;
+      break;
     case SF_PLANNING_MUNICIPALITY:
     default:
       return FALSE;
     }
+  /* Areas, and teams and caseworkers outside any, hang under the municipality */
+  *parent = (SfPlanningPlace) { SF_PLANNING_MUNICIPALITY, 0 };
+  return TRUE;
 }
 
 static int
@@ -175,6 +175,16 @@ compare_places (gconstpointer a,
   return g_utf8_collate (p, q);
 }
 
+static void
+append_place (GArray          *places,
+              SfPlanningLevel  level,
+              guint            index)
+{
+  SfPlanningPlace place = { level, index };
+
+  g_array_append_val (places, place);
+}
+
 GArray *
 sf_planning_place_children (SfPlanningData  *data,
                             SfPlanningPlace  place)
@@ -192,29 +202,19 @@ sf_planning_place_children (SfPlanningData  *data,
           for (guint t = 0; t < dataset->teams->len; t++)
             if (g_array_index (dataset->teams, SfTeam, t).area_id == id)
               {
-                SfPlanningPlace child = { SF_PLANNING_AREA, a };
-
-                g_array_append_val (out, child);
+                append_place (out, SF_PLANNING_AREA, a);
                 break;
               }
         }
       /* Teams without an area hang under the municipality */
       for (guint t = 0; t < dataset->teams->len; t++)
         if (sf_dataset_find_area (dataset, g_array_index (dataset->teams, SfTeam, t).area_id) == NULL)
-          {
-            SfPlanningPlace child = { SF_PLANNING_TEAM, t };
-
-            g_array_append_val (out, child);
-          }
+          append_place (out, SF_PLANNING_TEAM, t);
       break;
     case SF_PLANNING_AREA:
       for (guint t = 0; t < dataset->teams->len; t++)
         if (g_array_index (dataset->teams, SfTeam, t).area_id == area_at (data, place.index)->id)
-          {
-            SfPlanningPlace child = { SF_PLANNING_TEAM, t };
-
-            g_array_append_val (out, child);
-          }
+          append_place (out, SF_PLANNING_TEAM, t);
       break;
     case SF_PLANNING_TEAM:
       {
@@ -227,11 +227,7 @@ sf_planning_place_children (SfPlanningData  *data,
             /* Those who left before the trend begins have nothing to show */
             if (worker->team_id == team_at (data, place.index)->id &&
                 (worker->end == SF_DAY_NONE || worker->end >= first))
-              {
-                SfPlanningPlace child = { SF_PLANNING_WORKER, w };
-
-                g_array_append_val (out, child);
-              }
+              append_place (out, SF_PLANNING_WORKER, w);
           }
       }
       break;
