@@ -264,7 +264,6 @@ versions_of (SfCasesView *self,
 /* An edit of cases refused because someone else changed one since */
 typedef struct
 {
-  SfCasesView *self;          /* weak */
   EditWhat     what;
   GArray      *ids;
   GArray      *versions;
@@ -276,25 +275,25 @@ retry_free (gpointer data)
 {
   Retry *retry = data;
 
-  g_clear_weak_pointer (&retry->self);
   g_array_unref (retry->ids);
   g_array_unref (retry->versions);
   g_free (retry);
 }
 
 static void
-on_conflict_decided_cb (SfConflictChoice  choice,
+on_conflict_decided_cb (gpointer          owner,
+                        SfConflictChoice  choice,
                         gint64            version,
                         gpointer          data)
 {
   Retry *retry = data;
 
-  if (retry->self == NULL || choice != SF_CONFLICT_APPLY_MINE)
+  if (choice != SF_CONFLICT_APPLY_MINE)
     return;
   for (guint i = 0; i < retry->ids->len; i++)
     if (g_array_index (retry->ids, gint64, i) == retry->id)
       g_array_index (retry->versions, gint64, i) = version;
-  edit_cases (retry->self, &retry->what, retry->ids, retry->versions);
+  edit_cases (owner, &retry->what, retry->ids, retry->versions);
 }
 
 static char *
@@ -357,12 +356,11 @@ ask_about_conflict (SfCasesView    *self,
       sf_conflict_fields_add (fields, _("Cover"), initials_text (self, cover), cover_mine);
     }
   retry = g_new0 (Retry, 1);
-  g_set_weak_pointer (&retry->self, self);
   retry->what = *what;
   retry->ids = g_array_ref (ids);
   retry->versions = g_array_ref (versions);
   retry->id = conflict->id;
-  sf_conflict_dialog_ask (parent_window (self), error, fields, on_conflict_decided_cb, retry, retry_free);
+  sf_conflict_dialog_ask (GTK_WIDGET (self), error, fields, on_conflict_decided_cb, retry, retry_free);
 }
 
 /* Closes (on @day), reopens or deletes the cases chosen, then offers to

@@ -374,7 +374,6 @@ static void open_item_dialog (SfChecklistsPage *self,
 /* A check or uncheck someone else's change refused: what was asked */
 typedef struct
 {
-  SfChecklistsPage *self;     /* weak */
   gint64            item_id;
   gboolean          check;    /* FALSE: uncheck */
   SfDay             day;
@@ -389,7 +388,6 @@ retry_free (gpointer data)
 {
   Retry *retry = data;
 
-  g_clear_weak_pointer (&retry->self);
   g_free (retry->date);
   g_free (retry->initials);
   g_free (retry->note);
@@ -401,15 +399,14 @@ static gboolean write_check   (SfChecklistsPage *self,
                                gint64            version);
 
 static void
-on_conflict_decided_cb (SfConflictChoice  choice,
+on_conflict_decided_cb (gpointer          owner,
+                        SfConflictChoice  choice,
                         gint64            version,
                         gpointer          data)
 {
+  SfChecklistsPage *self = owner;
   Retry *retry = data;
-  SfChecklistsPage *self = retry->self;
 
-  if (self == NULL)
-    return;
   if (choice == SF_CONFLICT_APPLY_MINE)
     write_check (self, retry, version);
   else if (choice == SF_CONFLICT_BACK && retry->check)
@@ -426,7 +423,6 @@ ask_about_conflict (SfChecklistsPage *self,
 {
   const SfConflict *conflict = sf_conflict_get (error);
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   Retry *copy = g_memdup2 (retry, sizeof *retry);
   const char *their_day = sf_conflict_dialog_theirs (conflict, "checked_on");
   SfDay day = SF_DAY_NONE;
@@ -444,14 +440,12 @@ ask_about_conflict (SfChecklistsPage *self,
       sf_conflict_fields_add_text (fields, _("Follow up every (months)"), conflict, "review_months", months);
     }
 
-  copy->self = NULL;
-  g_set_weak_pointer (&copy->self, self);
   copy->date = g_strdup (retry->date);
   copy->initials = g_strdup (retry->initials);
   copy->note = g_strdup (retry->note);
   g_set_weak_pointer (&self->dialog,
-                      sf_conflict_dialog_ask (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error, fields,
-                                              on_conflict_decided_cb, copy, retry_free));
+                      sf_conflict_dialog_ask (GTK_WIDGET (self), error, fields, on_conflict_decided_cb, copy,
+                                              retry_free));
 }
 
 /* Checks or unchecks the item as @retry asks, claiming it at @version;
