@@ -121,40 +121,31 @@ sf_planning_place_parent (SfPlanningData  *data,
                           SfPlanningPlace  place,
                           SfPlanningPlace *parent)
 {
+  const SfDataset *dataset = data->dataset;
+  const SfTeam *team;
+  const SfArea *area;
+
+  if (place.level == SF_PLANNING_MUNICIPALITY)
+    return FALSE;
+  /* Areas, and teams and caseworkers outside any, hang under the municipality */
+  *parent = (SfPlanningPlace) { SF_PLANNING_MUNICIPALITY, 0 };
   switch (place.level)
     {
     case SF_PLANNING_WORKER:
-      {
-        const SfTeam *team = sf_dataset_find_team (data->dataset, worker_at (data, place.index)->team_id);
-
-        if (team != NULL)
-          {
-            *parent = (SfPlanningPlace) { SF_PLANNING_TEAM,
-                                          index_of (data->dataset->teams, team, sizeof (SfTeam)) };
-            return TRUE;
-          }
-      }
+      team = sf_dataset_find_team (dataset, worker_at (data, place.index)->team_id);
+      if (team != NULL)
+        *parent = (SfPlanningPlace) { SF_PLANNING_TEAM, index_of (dataset->teams, team, sizeof (SfTeam)) };
       break;
     case SF_PLANNING_TEAM:
-      {
-        const SfArea *area = sf_dataset_find_area (data->dataset, team_at (data, place.index)->area_id);
-
-        if (area != NULL)
-          {
-            *parent = (SfPlanningPlace) { SF_PLANNING_AREA,
-                                          index_of (data->dataset->areas, area, sizeof (SfArea)) };
-            return TRUE;
-          }
-      }
+      area = sf_dataset_find_area (dataset, team_at (data, place.index)->area_id);
+      if (area != NULL)
+        *parent = (SfPlanningPlace) { SF_PLANNING_AREA, index_of (dataset->areas, area, sizeof (SfArea)) };
       break;
     case SF_PLANNING_AREA:
-      break;
     case SF_PLANNING_MUNICIPALITY:
     default:
-      return FALSE;
+      break;
     }
-  /* Areas, and teams and caseworkers outside any, hang under the municipality */
-  *parent = (SfPlanningPlace) { SF_PLANNING_MUNICIPALITY, 0 };
   return TRUE;
 }
 
