@@ -243,17 +243,36 @@ months_spin (guint months)
   return spin;
 }
 
-static GtkWidget *
-error_label (const char *message)
+/* A label of @text at the end of @box, wrapped and aligned to the start,
+ * with the CSS classes that follow (NULL-terminated) */
+static GtkWidget * G_GNUC_NULL_TERMINATED
+append_label (GtkWidget  *box,
+              const char *text,
+              ...)
 {
-  GtkWidget *label = gtk_label_new (message);
+  GtkWidget *label = gtk_label_new (text);
+  const char *css_class;
+  va_list classes;
 
-  gtk_widget_set_name (label, "error-label");
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, message != NULL);
+  va_start (classes, text);
+  while ((css_class = va_arg (classes, const char *)) != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  va_end (classes);
+  gtk_box_append (GTK_BOX (box), label);
   return label;
+}
+
+/* Where a form says why it was refused: @message, if not NULL */
+static void
+append_error_label (GtkWidget  *box,
+                    const char *message)
+{
+  GtkWidget *label = append_label (box, message, "error", NULL);
+
+  gtk_widget_set_name (label, "error-label");
+  gtk_widget_set_visible (label, message != NULL);
 }
 
 static GtkWidget *
@@ -587,23 +606,13 @@ open_item_dialog (SfChecklistsPage *self,
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   if (item->detail != NULL)
-    {
-      label = gtk_label_new (sf_checklist_text (item->detail, item->shipped));
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-    }
+    append_label (box, sf_checklist_text (item->detail, item->shipped), "dim-label", NULL);
   history = history_text (self, item_id);
   if (history != NULL)
     {
-      label = gtk_label_new (history);
+      label = append_label (box, history, "caption", NULL);
       gtk_widget_set_name (label, "history-label");
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (box), label);
     }
 
   if (initials == NULL)
@@ -615,14 +624,10 @@ open_item_dialog (SfChecklistsPage *self,
   form_row (GTK_GRID (grid), 3, _("Follow up every (_months)"),
             months_spin (months >= 0 ? (guint) months : item->review_months));
   gtk_box_append (GTK_BOX (box), grid);
-  label = gtk_label_new (_("0 months: no recurring follow-up. Follow-up is a continuous process: "
-                           "an item with an interval comes back as due that long after each check."));
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), error_label (error));
+  append_label (box, _("0 months: no recurring follow-up. Follow-up is a continuous process: "
+                       "an item with an interval comes back as due that long after each check."),
+                "caption", "dim-label", NULL);
+  append_error_label (box, error);
 
   adw_message_dialog_add_response (dialog, "remove", _("_Remove Item"));
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
@@ -753,35 +758,32 @@ new_list_box (const char *accessible_label)
   return list;
 }
 
+/* An item of a checklist's menu: @action on @checklist_id */
+static void
+append_menu_item (GMenu      *section,
+                  const char *label,
+                  const char *action,
+                  gint64      checklist_id)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (checklist_id));
+  g_menu_append_item (section, item);
+}
+
 static GMenuModel *
 checklist_menu (const SfChecklist *checklist)
 {
   GMenu *menu = g_menu_new ();
-  GMenu *section = g_menu_new ();
-  GMenuItem *item;
+  g_autoptr(GMenu) edits = g_menu_new ();
+  g_autoptr(GMenu) removal = g_menu_new ();
 
-  item = g_menu_item_new (_("_Add Item…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "checklists.add-item", g_variant_new_int64 (checklist->id));
-  g_menu_append_item (section, item);
-  g_object_unref (item);
-  item = g_menu_item_new (_("_Save as Template…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "checklists.save-template", g_variant_new_int64 (checklist->id));
-  g_menu_append_item (section, item);
-  g_object_unref (item);
-  item = g_menu_item_new (_("_Export as PDF…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "checklists.export-pdf", g_variant_new_int64 (checklist->id));
-  g_menu_append_item (section, item);
-  g_object_unref (item);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
-
-  section = g_menu_new ();
-  item = g_menu_item_new (_("_Remove Checklist"), NULL);
-  g_menu_item_set_action_and_target_value (item, "checklists.remove", g_variant_new_int64 (checklist->id));
-  g_menu_append_item (section, item);
-  g_object_unref (item);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
+  append_menu_item (edits, _("_Add Item…"), "checklists.add-item", checklist->id);
+  append_menu_item (edits, _("_Save as Template…"), "checklists.save-template", checklist->id);
+  append_menu_item (edits, _("_Export as PDF…"), "checklists.export-pdf", checklist->id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edits));
+  append_menu_item (removal, _("_Remove Checklist"), "checklists.remove", checklist->id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
   return G_MENU_MODEL (menu);
 }
 
@@ -798,12 +800,8 @@ checklist_header (const SfChecklist *checklist)
   GtkWidget *label, *level, *button;
 
   gtk_widget_set_hexpand (text, TRUE);
-  label = gtk_label_new (title);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "title-2");
+  label = append_label (text, title, "title-2", NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  gtk_box_append (GTK_BOX (text), label);
 
   level = gtk_level_bar_new_for_interval (0, 1);
   gtk_level_bar_set_value (GTK_LEVEL_BAR (level),
@@ -811,30 +809,16 @@ checklist_header (const SfChecklist *checklist)
   gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, progress, -1);
   gtk_box_append (GTK_BOX (text), level);
 
-  label = gtk_label_new (progress);
+  label = append_label (text, progress, checklist->n_due > 0 ? "warning" : "dim-label", NULL);
   gtk_widget_set_name (label, "progress-label");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, checklist->n_due > 0 ? "warning" : "dim-label");
-  gtk_box_append (GTK_BOX (text), label);
 
   if (checklist->description != NULL)
-    {
-      label = gtk_label_new (sf_checklist_text (checklist->description, checklist->shipped));
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_box_append (GTK_BOX (text), label);
-    }
+    append_label (text, sf_checklist_text (checklist->description, checklist->shipped), NULL);
   if (checklist->source != NULL)
     {
       g_autofree char *source = g_strdup_printf (_("Source: %s"), checklist->source);
 
-      label = gtk_label_new (source);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (text), label);
+      append_label (text, source, "caption", "dim-label", NULL);
     }
   gtk_box_append (GTK_BOX (header), text);
 
@@ -1127,7 +1111,7 @@ open_add_item_dialog (SfChecklistsPage *self,
   form_row (GTK_GRID (grid), 1, _("_Detail"), new_entry ("detail-entry", detail, _("More about it (optional)")));
   form_row (GTK_GRID (grid), 2, _("Follow up every (_months)"), months_spin (months));
   gtk_box_append (GTK_BOX (box), grid);
-  gtk_box_append (GTK_BOX (box), error_label (error));
+  append_error_label (box, error);
   present_form (self, dialog, box, "add", _("_Add"), entry, G_CALLBACK (on_add_item_response_cb));
 }
 
@@ -1181,7 +1165,7 @@ open_save_template_dialog (SfChecklistsPage *self,
   set_id (dialog, "sf-checklist-id", checklist_id);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
   gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), error_label (error));
+  append_error_label (box, error);
   present_form (self, dialog, box, "save", _("_Save"), entry, G_CALLBACK (on_save_template_response_cb));
 }
 
