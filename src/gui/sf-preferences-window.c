@@ -173,6 +173,20 @@ shown_value (const SettingRow *row,
   return sf_format_decimal (value, (int) row->digits);
 }
 
+/* Shows their @value in @spin (if any) after a conflict, without
+ * writing it back */
+static void
+show_theirs (SfPreferencesWindow *self,
+             GtkSpinButton       *spin,
+             double               value)
+{
+  if (spin == NULL)
+    return;
+  self->loading = TRUE;
+  gtk_spin_button_set_value (spin, value);
+  self->loading = FALSE;
+}
+
 static void
 on_conflict_decided_cb (gpointer          owner,
                         SfConflictChoice  choice,
@@ -181,19 +195,14 @@ on_conflict_decided_cb (gpointer          owner,
 {
   SfPreferencesWindow *self = owner;
   Retry *retry = data;
-  GtkSpinButton *spin;
 
   /* Either way their value is the one read now */
   sf_settings_set (&self->seen, retry->row->key, retry->theirs, NULL);
   if (choice == SF_CONFLICT_APPLY_MINE)
-    {
-      write_setting (self, retry->row, retry->mine);
-      return;
-    }
-  spin = g_hash_table_lookup (self->spins, retry->row->key);
-  self->loading = TRUE;
-  gtk_spin_button_set_value (spin, g_ascii_strtod (retry->theirs, NULL) * retry->row->scale);
-  self->loading = FALSE;
+    write_setting (self, retry->row, retry->mine);
+  else
+    show_theirs (self, g_hash_table_lookup (self->spins, retry->row->key),
+                 g_ascii_strtod (retry->theirs, NULL) * retry->row->scale);
 }
 
 /* Writes @value where the setting still has the value the window read */
@@ -268,23 +277,15 @@ on_team_conflict_decided_cb (gpointer          owner,
 {
   SfPreferencesWindow *self = owner;
   TeamRetry *retry = data;
-  GtkSpinButton *spin;
 
   /* Either way their team is the one read now (the window may not have
    * heard of their change yet) */
   g_hash_table_insert (self->team_versions, g_memdup2 (&retry->team_id, sizeof retry->team_id),
                        g_memdup2 (&retry->version, sizeof retry->version));
   if (choice == SF_CONFLICT_APPLY_MINE)
-    {
-      write_team_norm (self, retry->team_id, retry->mine);
-      return;
-    }
-  spin = g_hash_table_lookup (self->team_spins, &retry->team_id);
-  if (spin == NULL)
-    return;
-  self->loading = TRUE;
-  gtk_spin_button_set_value (spin, retry->theirs);
-  self->loading = FALSE;
+    write_team_norm (self, retry->team_id, retry->mine);
+  else
+    show_theirs (self, g_hash_table_lookup (self->team_spins, &retry->team_id), retry->theirs);
 }
 
 /* The team's norm as the conflict has it now: its own cap, or the upper
