@@ -28,12 +28,17 @@ parent_window (SfCasesView *self)
   return sf_widget_get_window (GTK_WIDGET (self));
 }
 
+/* Shows @dialog, the view's dialog while it is open, with @callback
+ * connected to its @signal for as long as the view lives */
 static void
-set_dialog (SfCasesView *self,
-            GtkWindow   *dialog)
+present_dialog (SfCasesView *self,
+                gpointer     dialog,
+                const char  *signal,
+                GCallback    callback)
 {
-  g_set_weak_pointer (&self->dialog, dialog);
-  gtk_window_present (dialog);
+  g_signal_connect_object (dialog, signal, callback, self, 0);
+  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* An undo writes back what was there: a snapshot of the cases, or the
@@ -163,8 +168,7 @@ open_case_dialog (SfCasesView *self,
     return;
   dialog = sf_case_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, case_id,
                                default_caseworker (self));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_case_saved_cb), self, 0);
-  set_dialog (self, GTK_WINDOW (dialog));
+  present_dialog (self, dialog, "saved", G_CALLBACK (on_case_saved_cb));
 }
 
 static void
@@ -542,8 +546,7 @@ reassign_action (GtkWidget  *widget,
     return;
   dialog = sf_reassign_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, self->ref,
                                    (const gint64 *) ids->data, ids->len);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_reassigned_cb), self, 0);
-  set_dialog (self, GTK_WINDOW (dialog));
+  present_dialog (self, dialog, "saved", G_CALLBACK (on_reassigned_cb));
 }
 
 static void
@@ -607,8 +610,7 @@ cover_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "sf-versions", versions_of (self, ids), (GDestroyNotify) g_array_unref);
   g_object_set_data_full (G_OBJECT (dialog), "sf-ids", g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
   g_object_set_data_full (G_OBJECT (dialog), "sf-choices", choices, (GDestroyNotify) g_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cover_response_cb), self, 0);
-  set_dialog (self, GTK_WINDOW (dialog));
+  present_dialog (self, dialog, "response", G_CALLBACK (on_cover_response_cb));
 }
 
 static void
@@ -645,8 +647,7 @@ counts_action (GtkWidget  *widget,
     return;
   dialog = sf_counts_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, self->ref,
                                  default_caseworker (self));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_counts_saved_cb), self, 0);
-  set_dialog (self, GTK_WINDOW (dialog));
+  present_dialog (self, dialog, "saved", G_CALLBACK (on_counts_saved_cb));
 }
 
 static void
