@@ -86,12 +86,61 @@ worker_at (SfPlanningData *data,
   return &g_array_index (data->dataset->caseworkers, SfCaseworker, index);
 }
 
-static guint
-index_of (GArray        *array,
-          gconstpointer  element,
-          gsize          size)
+gint64
+sf_planning_place_id (SfPlanningData  *data,
+                      SfPlanningPlace  place)
 {
-  return (guint) (((const char *) element - array->data) / size);
+  switch (place.level)
+    {
+    case SF_PLANNING_AREA:
+      return area_at (data, place.index)->id;
+    case SF_PLANNING_TEAM:
+      return team_at (data, place.index)->id;
+    case SF_PLANNING_WORKER:
+      return worker_at (data, place.index)->id;
+    case SF_PLANNING_MUNICIPALITY:
+    default:
+      return 0;
+    }
+}
+
+SfPlanningPlace
+sf_planning_place_find (SfPlanningData  *data,
+                        SfPlanningLevel  level,
+                        gint64           id)
+{
+  SfPlanningPlace place = { SF_PLANNING_MUNICIPALITY, 0 };
+  GArray *array = NULL;
+  gsize size = 0;
+  gconstpointer found = NULL;
+
+  switch (level)
+    {
+    case SF_PLANNING_AREA:
+      array = data->dataset->areas;
+      size = sizeof (SfArea);
+      found = sf_dataset_find_area (data->dataset, id);
+      break;
+    case SF_PLANNING_TEAM:
+      array = data->dataset->teams;
+      size = sizeof (SfTeam);
+      found = sf_dataset_find_team (data->dataset, id);
+      break;
+    case SF_PLANNING_WORKER:
+      array = data->dataset->caseworkers;
+      size = sizeof (SfCaseworker);
+      found = sf_dataset_find_caseworker (data->dataset, id);
+      break;
+    case SF_PLANNING_MUNICIPALITY:
+    default:
+      break;
+    }
+  if (found != NULL)
+    {
+      place.level = level;
+      place.index = (guint) (((const char *) found - array->data) / size);
+    }
+  return place;
 }
 
 char *
@@ -121,32 +170,23 @@ sf_planning_place_parent (SfPlanningData  *data,
                           SfPlanningPlace  place,
                           SfPlanningPlace *parent)
 {
-  const SfDataset *dataset = data->dataset;
-  const SfTeam *team;
-  const SfArea *area;
-
-  if (place.level == SF_PLANNING_MUNICIPALITY)
-    return FALSE;
-  /* Areas, and teams and caseworkers outside any, hang under the municipality */
-  *parent = (SfPlanningPlace) { SF_PLANNING_MUNICIPALITY, 0 };
+  /* (Caseworkers outside a team, teams outside an area and the areas hang
+   * under the municipality) */
   switch (place.level)
     {
     case SF_PLANNING_WORKER:
-      team = sf_dataset_find_team (dataset, worker_at (data, place.index)->team_id);
-      if (team != NULL)
-        *parent = (SfPlanningPlace) { SF_PLANNING_TEAM, index_of (dataset->teams, team, sizeof (SfTeam)) };
-      break;
+      *parent = sf_planning_place_find (data, SF_PLANNING_TEAM, worker_at (data, place.index)->team_id);
+      return TRUE;
     case SF_PLANNING_TEAM:
-      area = sf_dataset_find_area (dataset, team_at (data, place.index)->area_id);
-      if (area != NULL)
-        *parent = (SfPlanningPlace) { SF_PLANNING_AREA, index_of (dataset->areas, area, sizeof (SfArea)) };
-      break;
+      *parent = sf_planning_place_find (data, SF_PLANNING_AREA, team_at (data, place.index)->area_id);
+      return TRUE;
     case SF_PLANNING_AREA:
+      *parent = (SfPlanningPlace) { SF_PLANNING_MUNICIPALITY, 0 };
+      return TRUE;
     case SF_PLANNING_MUNICIPALITY:
     default:
-      break;
+      return FALSE;
     }
-  return TRUE;
 }
 
 static int
