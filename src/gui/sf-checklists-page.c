@@ -1317,14 +1317,10 @@ sf_checklists_page_init (SfChecklistsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklists.start", FALSE);
 }
 
-static int
-compare_teams (gconstpointer a,
-               gconstpointer b)
+static const char *
+team_name_of (gconstpointer team)
 {
-  const SfTeam *x = *(const SfTeam * const *) a;
-  const SfTeam *y = *(const SfTeam * const *) b;
-
-  return g_utf8_collate (x->name, y->name);
+  return ((const SfTeam *) team)->name;
 }
 
 /* Shows the teams of @dataset and the selected team's checklists from
@@ -1347,7 +1343,7 @@ sf_checklists_page_reload (SfChecklistsPage *self,
   g_ptr_array_set_size (teams, 0);
   for (guint i = 0; i < dataset->teams->len; i++)
     g_ptr_array_add (teams, &g_array_index (dataset->teams, SfTeam, i));
-  g_ptr_array_sort (teams, compare_teams);
+  sf_text_sort_collated (teams, team_name_of, NULL);
 
   g_array_set_size (self->team_ids, 0);
   for (guint i = 0; i < teams->len; i++)
