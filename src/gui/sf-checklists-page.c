@@ -111,10 +111,7 @@ new_dialog (SfChecklistsPage *self,
 
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   adw_message_dialog_set_close_response (dialog, "cancel");
-  if (self->dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
-  self->dialog = dialog;
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+  g_set_weak_pointer (&self->dialog, dialog);
   return dialog;
 }
 
@@ -1251,9 +1248,7 @@ sf_checklists_page_dispose (GObject *object)
   GtkWidget *child;
 
   sf_chooser_close (&self->pdf_chooser);
-  if (self->dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
-  self->dialog = NULL;
+  g_clear_weak_pointer (&self->dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CHECKLISTS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
