@@ -1710,37 +1710,23 @@ export_pdf_action (GtkWidget  *widget,
   export (SF_PLANNING_PAGE (widget), TRUE);
 }
 
+/* planning.new-scenario, planning.rename-scenario and
+ * planning.duplicate-scenario: the name first (the last two of the
+ * scenario shown) */
 static void
-new_scenario_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+name_scenario_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   SfPlanningPage *self = SF_PLANNING_PAGE (widget);
+  NameKind kind = NAME_NEW;
 
-  if (self->store != NULL)
-    ask_name (self, NAME_NEW);
-}
-
-static void
-rename_scenario_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  SfPlanningPage *self = SF_PLANNING_PAGE (widget);
-
-  if (self->scenario != NULL)
-    ask_name (self, NAME_RENAME);
-}
-
-static void
-duplicate_scenario_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  SfPlanningPage *self = SF_PLANNING_PAGE (widget);
-
-  if (self->scenario != NULL)
-    ask_name (self, NAME_DUPLICATE);
+  if (g_str_equal (action_name, "planning.rename-scenario"))
+    kind = NAME_RENAME;
+  else if (g_str_equal (action_name, "planning.duplicate-scenario"))
+    kind = NAME_DUPLICATE;
+  if (kind == NAME_NEW ? self->store != NULL : self->scenario != NULL)
+    ask_name (self, kind);
 }
 
 /* Deleted at once, with an undo (as GNOME's guidelines prefer to asking) */
@@ -1895,9 +1881,9 @@ sf_planning_page_class_init (SfPlanningPageClass *klass)
   gtk_widget_class_install_action (widget_class, "planning.up", NULL, up_action);
   gtk_widget_class_install_action (widget_class, "planning.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "planning.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "planning.new-scenario", NULL, new_scenario_action);
-  gtk_widget_class_install_action (widget_class, "planning.rename-scenario", NULL, rename_scenario_action);
-  gtk_widget_class_install_action (widget_class, "planning.duplicate-scenario", NULL, duplicate_scenario_action);
+  gtk_widget_class_install_action (widget_class, "planning.new-scenario", NULL, name_scenario_action);
+  gtk_widget_class_install_action (widget_class, "planning.rename-scenario", NULL, name_scenario_action);
+  gtk_widget_class_install_action (widget_class, "planning.duplicate-scenario", NULL, name_scenario_action);
   gtk_widget_class_install_action (widget_class, "planning.delete-scenario", NULL, delete_scenario_action);
   gtk_widget_class_install_action (widget_class, "planning.apply-scenario", NULL, apply_scenario_action);
   gtk_widget_class_install_action (widget_class, "planning.add-change", "i", add_change_action);
