@@ -135,7 +135,6 @@ typedef struct
   char      *note;
   SfDay      expires;
   gint64     id;
-  GtkWindow *parent;      /* weak */
 } Retry;
 
 static void
@@ -146,7 +145,6 @@ retry_free (gpointer data)
   g_object_unref (retry->store);
   sf_alert_free (retry->alert);
   g_free (retry->note);
-  g_clear_weak_pointer (&retry->parent);
   g_free (retry);
 }
 
@@ -155,10 +153,12 @@ static void ask_about_conflict (GtkWindow    *parent,
                                 Retry        *retry);
 
 static void
-on_conflict_decided_cb (SfConflictChoice  choice,
+on_conflict_decided_cb (gpointer          owner,
+                        SfConflictChoice  choice,
                         gint64            version,
                         gpointer          data)
 {
+  GtkWindow *parent = owner;
   Retry *retry = data;
   g_autoptr(GError) error = NULL;
 
@@ -168,9 +168,9 @@ on_conflict_decided_cb (SfConflictChoice  choice,
                                       &error))
     return;
   if (sf_conflict_get (error) != NULL)
-    ask_about_conflict (retry->parent, error, retry);
+    ask_about_conflict (parent, error, retry);
   else
-    sf_error_dialog_show (retry->parent, _("Alert Not Acknowledged"), error->message);
+    sf_error_dialog_show (parent, _("Alert Not Acknowledged"), error->message);
 }
 
 /* Their acknowledgement beside the one written in the dialog */
@@ -195,8 +195,7 @@ ask_about_conflict (GtkWindow    *parent,
   copy->note = g_strdup (retry->note);
   copy->expires = retry->expires;
   copy->id = conflict->id;
-  g_set_weak_pointer (&copy->parent, parent);
-  sf_conflict_dialog_ask (parent, error, fields, on_conflict_decided_cb, copy, retry_free);
+  sf_conflict_dialog_ask (GTK_WIDGET (parent), error, fields, on_conflict_decided_cb, copy, retry_free);
 }
 
 static void

@@ -28,12 +28,17 @@ parent_window (SfCasesView *self)
   return sf_widget_get_window (GTK_WIDGET (self));
 }
 
+/* Shows @dialog, the view's dialog while it is open, with @callback
+ * connected to its @signal for as long as the view lives */
 static void
-set_dialog (SfCasesView *self,
-            GtkWindow   *dialog)
+present_dialog (SfCasesView *self,
+                gpointer     dialog,
+                const char  *signal,
+                GCallback    callback)
 {
-  g_set_weak_pointer (&self->dialog, dialog);
-  gtk_window_present (dialog);
+  g_signal_connect_object (dialog, signal, callback, self, 0);
+  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* An undo writes back what was there: a snapshot of the cases, or the
@@ -163,8 +168,7 @@ open_case_dialog (SfCasesView *self,
     return;
   dialog = sf_case_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, case_id,
                                default_caseworker (self));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_case_saved_cb), self, 0);
-  set_dialog (self, GTK_WINDOW (dialog));
+  present_dialog (self, dialog, "saved", G_CALLBACK (on_case_saved_cb));
 }
 
 static void
@@ -264,7 +268,6 @@ versions_of (SfCasesView *self,
 /* An edit of cases refused because someone else changed one since */
 typedef struct
 {
-  SfCasesView *self;          /* weak */
   EditWhat     what;
   GArray      *ids;
   GArray      *versions;
@@ -276,25 +279,25 @@ retry_free (gpointer data)
 {
   Retry *retry = data;
 
-  g_clear_weak_pointer (&retry->self);
   g_array_unref (retry->ids);
   g_array_unref (retry->versions);
   g_free (retry);
 }
 
 static void
-on_conflict_decided_cb (SfConflictChoice  choice,
+on_conflict_decided_cb (gpointer          owner,
+                        SfConflictChoice  choice,
                         gint64            version,
                         gpointer          data)
 {
   Retry *retry = data;
 
-  if (retry->self == NULL || choice != SF_CONFLICT_APPLY_MINE)
+  if (choice != SF_CONFLICT_APPLY_MINE)
     return;
   for (guint i = 0; i < retry->ids->len; i++)
     if (g_array_index (retry->ids, gint64, i) == retry->id)
       g_array_index (retry->versions, gint64, i) = version;
-  edit_cases (retry->self, &retry->what, retry->ids, retry->versions);
+  edit_cases (owner, &retry->what, retry->ids, retry->versions);
 }
 
 static char *
@@ -357,12 +360,11 @@ ask_about_conflict (SfCasesView    *self,
       sf_conflict_fields_add (fields, _("Cover"), initials_text (self, cover), cover_mine);
     }
   retry = g_new0 (Retry, 1);
-  g_set_weak_pointer (&retry->self, self);
   retry->what = *what;
   retry->ids = g_array_ref (ids);
   retry->versions = g_array_ref (versions);
   retry->id = conflict->id;
-  sf_conflict_dialog_ask (parent_window (self), error, fields, on_conflict_decided_cb, retry, retry_free);
+  sf_conflict_dialog_ask (GTK_WIDGET (self), error, fields, on_conflict_decided_cb, retry, retry_free);
 }
 
 /* Closes (on @day), reopens or deletes the cases chosen, then offers to
@@ -544,8 +546,7 @@ reassign_action (GtkWidget  *widget,
     return;
   dialog = sf_reassign_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, self->ref,
                                    (const gint64 *) ids->data, ids->len);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_reassigned_cb), self, 0);
-  set_dialog (self, GTK_WINDOW (dialog));
+  present_dialog (self, dialog, "saved", G_CALLBACK (on_reassigned_cb));
 }
 
 static void
@@ -609,8 +610,7 @@ cover_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "sf-versions", versions_of (self, ids), (GDestroyNotify) g_array_unref);
   g_object_set_data_full (G_OBJECT (dialog), "sf-ids", g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
   g_object_set_data_full (G_OBJECT (dialog), "sf-choices", choices, (GDestroyNotify) g_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cover_response_cb), self, 0);
-  set_dialog (self, GTK_WINDOW (dialog));
+  present_dialog (self, dialog, "response", G_CALLBACK (on_cover_response_cb));
 }
 
 static void
@@ -647,8 +647,7 @@ counts_action (GtkWidget  *widget,
     return;
   dialog = sf_counts_dialog_new (parent_window (self), self->store, self->dataset, &self->settings, self->ref,
                                  default_caseworker (self));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_counts_saved_cb), self, 0);
-  set_dialog (self, GTK_WINDOW (dialog));
+  present_dialog (self, dialog, "saved", G_CALLBACK (on_counts_saved_cb));
 }
 
 static void

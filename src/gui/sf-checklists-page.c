@@ -111,10 +111,7 @@ new_dialog (SfChecklistsPage *self,
 
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   adw_message_dialog_set_close_response (dialog, "cancel");
-  if (self->dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
-  self->dialog = dialog;
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+  g_set_weak_pointer (&self->dialog, dialog);
   return dialog;
 }
 
@@ -243,17 +240,36 @@ months_spin (guint months)
   return spin;
 }
 
-static GtkWidget *
-error_label (const char *message)
+/* A label of @text at the end of @box, wrapped and aligned to the start,
+ * with the CSS classes that follow (NULL-terminated) */
+static GtkWidget * G_GNUC_NULL_TERMINATED
+append_label (GtkWidget  *box,
+              const char *text,
+              ...)
 {
-  GtkWidget *label = gtk_label_new (message);
+  GtkWidget *label = gtk_label_new (text);
+  const char *css_class;
+  va_list classes;
 
-  gtk_widget_set_name (label, "error-label");
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, message != NULL);
+  va_start (classes, text);
+  while ((css_class = va_arg (classes, const char *)) != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  va_end (classes);
+  gtk_box_append (GTK_BOX (box), label);
   return label;
+}
+
+/* Where a form says why it was refused: @message, if not NULL */
+static void
+append_error_label (GtkWidget  *box,
+                    const char *message)
+{
+  GtkWidget *label = append_label (box, message, "error", NULL);
+
+  gtk_widget_set_name (label, "error-label");
+  gtk_widget_set_visible (label, message != NULL);
 }
 
 static GtkWidget *
@@ -374,7 +390,6 @@ static void open_item_dialog (SfChecklistsPage *self,
 /* A check or uncheck someone else's change refused: what was asked */
 typedef struct
 {
-  SfChecklistsPage *self;     /* weak */
   gint64            item_id;
   gboolean          check;    /* FALSE: uncheck */
   SfDay             day;
@@ -389,7 +404,6 @@ retry_free (gpointer data)
 {
   Retry *retry = data;
 
-  g_clear_weak_pointer (&retry->self);
   g_free (retry->date);
   g_free (retry->initials);
   g_free (retry->note);
@@ -401,15 +415,14 @@ static gboolean write_check   (SfChecklistsPage *self,
                                gint64            version);
 
 static void
-on_conflict_decided_cb (SfConflictChoice  choice,
+on_conflict_decided_cb (gpointer          owner,
+                        SfConflictChoice  choice,
                         gint64            version,
                         gpointer          data)
 {
+  SfChecklistsPage *self = owner;
   Retry *retry = data;
-  SfChecklistsPage *self = retry->self;
 
-  if (self == NULL)
-    return;
   if (choice == SF_CONFLICT_APPLY_MINE)
     write_check (self, retry, version);
   else if (choice == SF_CONFLICT_BACK && retry->check)
@@ -426,7 +439,6 @@ ask_about_conflict (SfChecklistsPage *self,
 {
   const SfConflict *conflict = sf_conflict_get (error);
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   Retry *copy = g_memdup2 (retry, sizeof *retry);
   const char *their_day = sf_conflict_dialog_theirs (conflict, "checked_on");
   SfDay day = SF_DAY_NONE;
@@ -444,14 +456,12 @@ ask_about_conflict (SfChecklistsPage *self,
       sf_conflict_fields_add_text (fields, _("Follow up every (months)"), conflict, "review_months", months);
     }
 
-  copy->self = NULL;
-  g_set_weak_pointer (&copy->self, self);
   copy->date = g_strdup (retry->date);
   copy->initials = g_strdup (retry->initials);
   copy->note = g_strdup (retry->note);
   g_set_weak_pointer (&self->dialog,
-                      sf_conflict_dialog_ask (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error, fields,
-                                              on_conflict_decided_cb, copy, retry_free));
+                      sf_conflict_dialog_ask (GTK_WIDGET (self), error, fields, on_conflict_decided_cb, copy,
+                                              retry_free));
 }
 
 /* Checks or unchecks the item as @retry asks, claiming it at @version;
@@ -593,23 +603,13 @@ open_item_dialog (SfChecklistsPage *self,
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   if (item->detail != NULL)
-    {
-      label = gtk_label_new (sf_checklist_text (item->detail, item->shipped));
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-    }
+    append_label (box, sf_checklist_text (item->detail, item->shipped), "dim-label", NULL);
   history = history_text (self, item_id);
   if (history != NULL)
     {
-      label = gtk_label_new (history);
+      label = append_label (box, history, "caption", NULL);
       gtk_widget_set_name (label, "history-label");
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (box), label);
     }
 
   if (initials == NULL)
@@ -621,14 +621,10 @@ open_item_dialog (SfChecklistsPage *self,
   form_row (GTK_GRID (grid), 3, _("Follow up every (_months)"),
             months_spin (months >= 0 ? (guint) months : item->review_months));
   gtk_box_append (GTK_BOX (box), grid);
-  label = gtk_label_new (_("0 months: no recurring follow-up. Follow-up is a continuous process: "
-                           "an item with an interval comes back as due that long after each check."));
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), error_label (error));
+  append_label (box, _("0 months: no recurring follow-up. Follow-up is a continuous process: "
+                       "an item with an interval comes back as due that long after each check."),
+                "caption", "dim-label", NULL);
+  append_error_label (box, error);
 
   adw_message_dialog_add_response (dialog, "remove", _("_Remove Item"));
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
@@ -759,35 +755,32 @@ new_list_box (const char *accessible_label)
   return list;
 }
 
+/* An item of a checklist's menu: @action on @checklist_id */
+static void
+append_menu_item (GMenu      *section,
+                  const char *label,
+                  const char *action,
+                  gint64      checklist_id)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (checklist_id));
+  g_menu_append_item (section, item);
+}
+
 static GMenuModel *
 checklist_menu (const SfChecklist *checklist)
 {
   GMenu *menu = g_menu_new ();
-  GMenu *section = g_menu_new ();
-  GMenuItem *item;
+  g_autoptr(GMenu) edits = g_menu_new ();
+  g_autoptr(GMenu) removal = g_menu_new ();
 
-  item = g_menu_item_new (_("_Add Item…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "checklists.add-item", g_variant_new_int64 (checklist->id));
-  g_menu_append_item (section, item);
-  g_object_unref (item);
-  item = g_menu_item_new (_("_Save as Template…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "checklists.save-template", g_variant_new_int64 (checklist->id));
-  g_menu_append_item (section, item);
-  g_object_unref (item);
-  item = g_menu_item_new (_("_Export as PDF…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "checklists.export-pdf", g_variant_new_int64 (checklist->id));
-  g_menu_append_item (section, item);
-  g_object_unref (item);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
-
-  section = g_menu_new ();
-  item = g_menu_item_new (_("_Remove Checklist"), NULL);
-  g_menu_item_set_action_and_target_value (item, "checklists.remove", g_variant_new_int64 (checklist->id));
-  g_menu_append_item (section, item);
-  g_object_unref (item);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
+  append_menu_item (edits, _("_Add Item…"), "checklists.add-item", checklist->id);
+  append_menu_item (edits, _("_Save as Template…"), "checklists.save-template", checklist->id);
+  append_menu_item (edits, _("_Export as PDF…"), "checklists.export-pdf", checklist->id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edits));
+  append_menu_item (removal, _("_Remove Checklist"), "checklists.remove", checklist->id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
   return G_MENU_MODEL (menu);
 }
 
@@ -804,12 +797,8 @@ checklist_header (const SfChecklist *checklist)
   GtkWidget *label, *level, *button;
 
   gtk_widget_set_hexpand (text, TRUE);
-  label = gtk_label_new (title);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "title-2");
+  label = append_label (text, title, "title-2", NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  gtk_box_append (GTK_BOX (text), label);
 
   level = gtk_level_bar_new_for_interval (0, 1);
   gtk_level_bar_set_value (GTK_LEVEL_BAR (level),
@@ -817,30 +806,16 @@ checklist_header (const SfChecklist *checklist)
   gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, progress, -1);
   gtk_box_append (GTK_BOX (text), level);
 
-  label = gtk_label_new (progress);
+  label = append_label (text, progress, checklist->n_due > 0 ? "warning" : "dim-label", NULL);
   gtk_widget_set_name (label, "progress-label");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, checklist->n_due > 0 ? "warning" : "dim-label");
-  gtk_box_append (GTK_BOX (text), label);
 
   if (checklist->description != NULL)
-    {
-      label = gtk_label_new (sf_checklist_text (checklist->description, checklist->shipped));
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_box_append (GTK_BOX (text), label);
-    }
+    append_label (text, sf_checklist_text (checklist->description, checklist->shipped), NULL);
   if (checklist->source != NULL)
     {
       g_autofree char *source = g_strdup_printf (_("Source: %s"), checklist->source);
 
-      label = gtk_label_new (source);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (text), label);
+      append_label (text, source, "caption", "dim-label", NULL);
     }
   gtk_box_append (GTK_BOX (header), text);
 
@@ -1133,7 +1108,7 @@ open_add_item_dialog (SfChecklistsPage *self,
   form_row (GTK_GRID (grid), 1, _("_Detail"), new_entry ("detail-entry", detail, _("More about it (optional)")));
   form_row (GTK_GRID (grid), 2, _("Follow up every (_months)"), months_spin (months));
   gtk_box_append (GTK_BOX (box), grid);
-  gtk_box_append (GTK_BOX (box), error_label (error));
+  append_error_label (box, error);
   present_form (self, dialog, box, "add", _("_Add"), entry, G_CALLBACK (on_add_item_response_cb));
 }
 
@@ -1187,7 +1162,7 @@ open_save_template_dialog (SfChecklistsPage *self,
   set_id (dialog, "sf-checklist-id", checklist_id);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
   gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), error_label (error));
+  append_error_label (box, error);
   present_form (self, dialog, box, "save", _("_Save"), entry, G_CALLBACK (on_save_template_response_cb));
 }
 
@@ -1273,9 +1248,7 @@ sf_checklists_page_dispose (GObject *object)
   GtkWidget *child;
 
   sf_chooser_close (&self->pdf_chooser);
-  if (self->dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
-  self->dialog = NULL;
+  g_clear_weak_pointer (&self->dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), SF_TYPE_CHECKLISTS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1339,14 +1312,10 @@ sf_checklists_page_init (SfChecklistsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "checklists.start", FALSE);
 }
 
-static int
-compare_teams (gconstpointer a,
-               gconstpointer b)
+static const char *
+team_name_of (gconstpointer team)
 {
-  const SfTeam *x = *(const SfTeam * const *) a;
-  const SfTeam *y = *(const SfTeam * const *) b;
-
-  return g_utf8_collate (x->name, y->name);
+  return ((const SfTeam *) team)->name;
 }
 
 /* Shows the teams of @dataset and the selected team's checklists from
@@ -1369,7 +1338,7 @@ sf_checklists_page_reload (SfChecklistsPage *self,
   g_ptr_array_set_size (teams, 0);
   for (guint i = 0; i < dataset->teams->len; i++)
     g_ptr_array_add (teams, &g_array_index (dataset->teams, SfTeam, i));
-  g_ptr_array_sort (teams, compare_teams);
+  sf_text_sort_collated (teams, team_name_of, NULL);
 
   g_array_set_size (self->team_ids, 0);
   for (guint i = 0; i < teams->len; i++)

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sf-conflict-dialog.h"
+#include "sf-error-dialog.h"
 
 typedef struct
 {
@@ -25,6 +26,8 @@ typedef struct
   gint64             current;
   SfConflictSave     save;
   /* or, without an editor: */
+  GtkWidget         *owner;       /* weak */
+  gboolean           owned;       /* whether there was an owner */
   SfConflictDecided  decided;
   gpointer           data;
   GDestroyNotify     destroy;
@@ -214,6 +217,7 @@ pending_free (gpointer data)
   Pending *pending = data;
 
   /* (A dialog gone without an answer went with its window: nothing to do) */
+  g_clear_weak_pointer (&pending->owner);
   if (pending->destroy != NULL)
     pending->destroy (pending->data);
   g_free (pending);
@@ -231,10 +235,12 @@ on_response_cb (AdwMessageDialog *dialog,
       SfConflictChoice choice = g_str_equal (response, "theirs") ? SF_CONFLICT_KEEP_THEIRS
                                 : g_str_equal (response, "mine") ? SF_CONFLICT_APPLY_MINE : SF_CONFLICT_BACK;
 
-      if (pending->told)
+      /* (An owner gone meanwhile has nothing left to write or show) */
+      if (pending->told || (pending->owned && pending->owner == NULL))
         return;
       pending->told = TRUE;
-      pending->decided (choice, choice == SF_CONFLICT_APPLY_MINE ? pending->current : 0, pending->data);
+      pending->decided (pending->owner, choice, choice == SF_CONFLICT_APPLY_MINE ? pending->current : 0,
+                        pending->data);
       return;
     }
 
@@ -306,7 +312,7 @@ sf_conflict_dialog_present (GtkWindow      *editor,
 }
 
 AdwMessageDialog *
-sf_conflict_dialog_ask (GtkWindow         *parent,
+sf_conflict_dialog_ask (GtkWidget         *owner,
                         const GError      *error,
                         GPtrArray         *fields,
                         SfConflictDecided  decided,
@@ -315,13 +321,15 @@ sf_conflict_dialog_ask (GtkWindow         *parent,
 {
   Pending *pending;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (owner == NULL || GTK_IS_WIDGET (owner), NULL);
   g_return_val_if_fail (sf_conflict_get (error) != NULL, NULL);
   g_return_val_if_fail (fields != NULL && decided != NULL, NULL);
 
   pending = g_new0 (Pending, 1);
+  g_set_weak_pointer (&pending->owner, owner);
+  pending->owned = owner != NULL;
   pending->decided = decided;
   pending->data = data;
   pending->destroy = destroy;
-  return present (parent, error, fields, pending);
+  return present (owner != NULL ? sf_widget_get_window (owner) : NULL, error, fields, pending);
 }

@@ -57,12 +57,13 @@ AdwMessageDialog *sf_conflict_dialog_present (GtkWindow      *editor,
                                               SfConflictSave  save);
 
 /* The same dialog where no edit dialog stays open (a check mark, an
- * acknowledgement, a list's row, a setting, an undo): @parent is the
- * window it is modal to, and @decided is told the choice once, with the
- * row's version now for SF_CONFLICT_APPLY_MINE (write again on it); then
+ * acknowledgement, a list's row, a setting, an undo), modal to @owner's
+ * window: @decided is told the choice once, with @owner and the row's
+ * version now for SF_CONFLICT_APPLY_MINE (write again on it); then
  * @destroy frees @data.  Escape is SF_CONFLICT_BACK (nothing decided: a
  * caller whose form is gone may open it again); a dialog that goes with
- * its window tells nothing. */
+ * its window, or outlives @owner, tells nothing.  (@owner may be NULL: a
+ * dialog of no window, told in any case.) */
 typedef enum
 {
   SF_CONFLICT_KEEP_THEIRS,
@@ -70,11 +71,12 @@ typedef enum
   SF_CONFLICT_BACK,
 } SfConflictChoice;
 
-typedef void (*SfConflictDecided) (SfConflictChoice  choice,
+typedef void (*SfConflictDecided) (gpointer          owner,
+                                   SfConflictChoice  choice,
                                    gint64            version,
                                    gpointer          data);
 
-AdwMessageDialog *sf_conflict_dialog_ask     (GtkWindow        *parent,
+AdwMessageDialog *sf_conflict_dialog_ask     (GtkWidget        *owner,
                                               const GError     *error,
                                               GPtrArray        *fields,
                                               SfConflictDecided decided,

@@ -52,6 +52,16 @@ on_undo_cb (AdwToast             *toast,
   reload (self);
 }
 
+/* A copy of @hire of its own, for free_hire() */
+static SfPlannedHire *
+copy_hire (const SfPlannedHire *hire)
+{
+  SfPlannedHire *copy = g_memdup2 (hire, sizeof *hire);
+
+  copy->note = g_strdup (hire->note);
+  return copy;
+}
+
 static void
 free_hire (gpointer data)
 {
@@ -63,36 +73,20 @@ static void remove_hire (SfPlannedHiresWindow *self,
                          const SfPlannedHire  *hire,
                          gint64                version);
 
-/* A removal refused because someone else changed the hire since */
-typedef struct
-{
-  SfPlannedHiresWindow *self;   /* weak */
-  SfPlannedHire         hire;   /* as it was shown */
-} Retry;
-
+/* A removal refused because someone else changed the hire since:
+ * @data is the hire as it was shown */
 static void
-retry_free (gpointer data)
-{
-  Retry *retry = data;
-
-  g_clear_weak_pointer (&retry->self);
-  sf_planned_hire_clear (&retry->hire);
-  g_free (retry);
-}
-
-static void
-on_conflict_decided_cb (SfConflictChoice  choice,
+on_conflict_decided_cb (gpointer          owner,
+                        SfConflictChoice  choice,
                         gint64            version,
                         gpointer          data)
 {
-  Retry *retry = data;
+  const SfPlannedHire *hire = data;
 
-  if (retry->self == NULL)
-    return;
   if (choice == SF_CONFLICT_APPLY_MINE)
-    remove_hire (retry->self, &retry->hire, version);
+    remove_hire (owner, hire, version);
   else
-    reload (retry->self);
+    reload (owner);
 }
 
 /* Their hire as it is now, beside the removal */
@@ -103,7 +97,6 @@ ask_about_conflict (SfPlannedHiresWindow *self,
 {
   const SfConflict *conflict = sf_conflict_get (error);
   g_autoptr(GPtrArray) fields = sf_conflict_fields_new ();
-  Retry *retry = g_new0 (Retry, 1);
   const char *hours = sf_conflict_dialog_theirs (conflict, "weekly_hours");
   const char *start = sf_conflict_dialog_theirs (conflict, "start_date");
   SfDay day = SF_DAY_NONE;
@@ -117,10 +110,7 @@ ask_about_conflict (SfPlannedHiresWindow *self,
   sf_conflict_fields_add (fields, _("Expected start date"), day != SF_DAY_NONE ? sf_day_format (day) : NULL,
                           NULL);
   sf_conflict_fields_add_text (fields, _("Note"), conflict, "note", NULL);
-  g_set_weak_pointer (&retry->self, self);
-  retry->hire = *hire;
-  retry->hire.note = g_strdup (hire->note);
-  sf_conflict_dialog_ask (GTK_WINDOW (self), error, fields, on_conflict_decided_cb, retry, retry_free);
+  sf_conflict_dialog_ask (GTK_WIDGET (self), error, fields, on_conflict_decided_cb, copy_hire (hire), free_hire);
 }
 
 static void
@@ -156,8 +146,7 @@ remove_hire (SfPlannedHiresWindow *self,
       reload (self);
       return;
     }
-  kept = g_memdup2 (hire, sizeof *hire);
-  kept->note = g_strdup (hire->note);
+  kept = copy_hire (hire);
   toast = adw_toast_new (_("Planned hire removed"));
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "sf-hire", kept, free_hire);

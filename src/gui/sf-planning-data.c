@@ -86,12 +86,61 @@ worker_at (SfPlanningData *data,
   return &g_array_index (data->dataset->caseworkers, SfCaseworker, index);
 }
 
-static guint
-index_of (GArray        *array,
-          gconstpointer  element,
-          gsize          size)
+gint64
+sf_planning_place_id (SfPlanningData  *data,
+                      SfPlanningPlace  place)
 {
-  return (guint) (((const char *) element - array->data) / size);
+  switch (place.level)
+    {
+    case SF_PLANNING_AREA:
+      return area_at (data, place.index)->id;
+    case SF_PLANNING_TEAM:
+      return team_at (data, place.index)->id;
+    case SF_PLANNING_WORKER:
+      return worker_at (data, place.index)->id;
+    case SF_PLANNING_MUNICIPALITY:
+    default:
+      return 0;
+    }
+}
+
+SfPlanningPlace
+sf_planning_place_find (SfPlanningData  *data,
+                        SfPlanningLevel  level,
+                        gint64           id)
+{
+  SfPlanningPlace place = { SF_PLANNING_MUNICIPALITY, 0 };
+  GArray *array = NULL;
+  gsize size = 0;
+  gconstpointer found = NULL;
+
+  switch (level)
+    {
+    case SF_PLANNING_AREA:
+      array = data->dataset->areas;
+      size = sizeof (SfArea);
+      found = sf_dataset_find_area (data->dataset, id);
+      break;
+    case SF_PLANNING_TEAM:
+      array = data->dataset->teams;
+      size = sizeof (SfTeam);
+      found = sf_dataset_find_team (data->dataset, id);
+      break;
+    case SF_PLANNING_WORKER:
+      array = data->dataset->caseworkers;
+      size = sizeof (SfCaseworker);
+      found = sf_dataset_find_caseworker (data->dataset, id);
+      break;
+    case SF_PLANNING_MUNICIPALITY:
+    default:
+      break;
+    }
+  if (found != NULL)
+    {
+      place.level = level;
+      place.index = (guint) (((const char *) found - array->data) / size);
+    }
+  return place;
 }
 
 char *
@@ -121,34 +170,16 @@ sf_planning_place_parent (SfPlanningData  *data,
                           SfPlanningPlace  place,
                           SfPlanningPlace *parent)
 {
+  /* (Caseworkers outside a team, teams outside an area and the areas hang
+   * under the municipality) */
   switch (place.level)
     {
     case SF_PLANNING_WORKER:
-      {
-        const SfTeam *team = sf_dataset_find_team (data->dataset, worker_at (data, place.index)->team_id);
-
-        if (team != NULL)
-          {
-            *parent = (SfPlanningPlace) { SF_PLANNING_TEAM,
-                                          index_of (data->dataset->teams, team, sizeof (SfTeam)) };
-            return TRUE;
-          }
-        *parent = (SfPlanningPlace) { SF_PLANNING_MUNICIPALITY, 0 };
-        return TRUE;
-      }
+      *parent = sf_planning_place_find (data, SF_PLANNING_TEAM, worker_at (data, place.index)->team_id);
+      return TRUE;
     case SF_PLANNING_TEAM:
-      {
-        const SfArea *area = sf_dataset_find_area (data->dataset, team_at (data, place.index)->area_id);
-
-        if (area != NULL)
-          {
-            *parent = (SfPlanningPlace) { SF_PLANNING_AREA,
-                                          index_of (data->dataset->areas, area, sizeof (SfArea)) };
-            return TRUE;
-          }
-        *parent = (SfPlanningPlace) { SF_PLANNING_MUNICIPALITY, 0 };
-        return TRUE;
-      }
+      *parent = sf_planning_place_find (data, SF_PLANNING_AREA, team_at (data, place.index)->area_id);
+      return TRUE;
     case SF_PLANNING_AREA:
       *parent = (SfPlanningPlace) { SF_PLANNING_MUNICIPALITY, 0 };
       return TRUE;
@@ -175,6 +206,16 @@ compare_places (gconstpointer a,
   return g_utf8_collate (p, q);
 }
 
+static void
+append_place (GArray          *places,
+              SfPlanningLevel  level,
+              guint            index)
+{
+  SfPlanningPlace place = { level, index };
+
+  g_array_append_val (places, place);
+}
+
 GArray *
 sf_planning_place_children (SfPlanningData  *data,
                             SfPlanningPlace  place)
@@ -192,29 +233,19 @@ sf_planning_place_children (SfPlanningData  *data,
           for (guint t = 0; t < dataset->teams->len; t++)
             if (g_array_index (dataset->teams, SfTeam, t).area_id == id)
               {
-                SfPlanningPlace child = { SF_PLANNING_AREA, a };
-
-                g_array_append_val (out, child);
+                append_place (out, SF_PLANNING_AREA, a);
                 break;
               }
         }
       /* Teams without an area hang under the municipality */
       for (guint t = 0; t < dataset->teams->len; t++)
         if (sf_dataset_find_area (dataset, g_array_index (dataset->teams, SfTeam, t).area_id) == NULL)
-          {
-            SfPlanningPlace child = { SF_PLANNING_TEAM, t };
-
-            g_array_append_val (out, child);
-          }
+          append_place (out, SF_PLANNING_TEAM, t);
       break;
     case SF_PLANNING_AREA:
       for (guint t = 0; t < dataset->teams->len; t++)
         if (g_array_index (dataset->teams, SfTeam, t).area_id == area_at (data, place.index)->id)
-          {
-            SfPlanningPlace child = { SF_PLANNING_TEAM, t };
-
-            g_array_append_val (out, child);
-          }
+          append_place (out, SF_PLANNING_TEAM, t);
       break;
     case SF_PLANNING_TEAM:
       {
@@ -227,11 +258,7 @@ sf_planning_place_children (SfPlanningData  *data,
             /* Those who left before the trend begins have nothing to show */
             if (worker->team_id == team_at (data, place.index)->id &&
                 (worker->end == SF_DAY_NONE || worker->end >= first))
-              {
-                SfPlanningPlace child = { SF_PLANNING_WORKER, w };
-
-                g_array_append_val (out, child);
-              }
+              append_place (out, SF_PLANNING_WORKER, w);
           }
       }
       break;

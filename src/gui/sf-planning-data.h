@@ -70,6 +70,13 @@ void            sf_planning_data_unref     (SfPlanningData   *data);
 
 char           *sf_planning_place_title    (SfPlanningData   *data,
                                             SfPlanningPlace   place);
+/* The id of @place's area, team or caseworker (0 for the municipality). */
+gint64          sf_planning_place_id       (SfPlanningData   *data,
+                                            SfPlanningPlace   place);
+/* The place of @level with @id; the municipality when there is none. */
+SfPlanningPlace sf_planning_place_find     (SfPlanningData   *data,
+                                            SfPlanningLevel   level,
+                                            gint64            id);
 /* The place one level up; FALSE for the municipality. */
 gboolean        sf_planning_place_parent   (SfPlanningData   *data,
                                             SfPlanningPlace   place,

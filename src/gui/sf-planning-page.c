@@ -153,65 +153,6 @@ compute_thread (GTask        *task,
     g_task_return_pointer (task, data, (GDestroyNotify) sf_planning_data_unref);
 }
 
-static gint64
-place_id (SfPlanningData  *data,
-          SfPlanningPlace  place)
-{
-  switch (place.level)
-    {
-    case SF_PLANNING_AREA:
-      return g_array_index (data->dataset->areas, SfArea, place.index).id;
-    case SF_PLANNING_TEAM:
-      return g_array_index (data->dataset->teams, SfTeam, place.index).id;
-    case SF_PLANNING_WORKER:
-      return g_array_index (data->dataset->caseworkers, SfCaseworker, place.index).id;
-    case SF_PLANNING_MUNICIPALITY:
-    default:
-      return 0;
-    }
-}
-
-/* The place with the kept level and id in @data; the municipality when it
- * is gone. */
-static SfPlanningPlace
-find_place (SfPlanningData  *data,
-            SfPlanningLevel  level,
-            gint64           id)
-{
-  SfPlanningPlace place = { SF_PLANNING_MUNICIPALITY, 0 };
-  GArray *array = NULL;
-  gsize size = 0;
-  gconstpointer found = NULL;
-
-  switch (level)
-    {
-    case SF_PLANNING_AREA:
-      array = data->dataset->areas;
-      size = sizeof (SfArea);
-      found = sf_dataset_find_area (data->dataset, id);
-      break;
-    case SF_PLANNING_TEAM:
-      array = data->dataset->teams;
-      size = sizeof (SfTeam);
-      found = sf_dataset_find_team (data->dataset, id);
-      break;
-    case SF_PLANNING_WORKER:
-      array = data->dataset->caseworkers;
-      size = sizeof (SfCaseworker);
-      found = sf_dataset_find_caseworker (data->dataset, id);
-      break;
-    case SF_PLANNING_MUNICIPALITY:
-    default:
-      break;
-    }
-  if (found != NULL)
-    {
-      place.level = level;
-      place.index = (guint) (((const char *) found - array->data) / size);
-    }
-  return place;
-}
-
 typedef struct
 {
   gpointer       data;
@@ -262,7 +203,7 @@ show_data (SfPlanningPage *self,
     gtk_stack_set_visible_child_name (self->state_stack, "empty");
   else
     {
-      self->place = find_place (data, self->place_level, self->place_id);
+      self->place = sf_planning_place_find (data, self->place_level, self->place_id);
       load_scenarios (self);
       show_place (self);
       gtk_stack_set_visible_child_name (self->state_stack, "content");
@@ -735,7 +676,7 @@ show_place (SfPlanningPage *self)
   SfPlanningPlace at = self->place, up;
 
   self->place_level = self->place.level;
-  self->place_id = place_id (data, self->place);
+  self->place_id = sf_planning_place_id (data, self->place);
 
   while (sf_planning_place_parent (data, at, &up))
     {
@@ -1769,37 +1710,23 @@ export_pdf_action (GtkWidget  *widget,
   export (SF_PLANNING_PAGE (widget), TRUE);
 }
 
+/* planning.new-scenario, planning.rename-scenario and
+ * planning.duplicate-scenario: the name first (the last two of the
+ * scenario shown) */
 static void
-new_scenario_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+name_scenario_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   SfPlanningPage *self = SF_PLANNING_PAGE (widget);
+  NameKind kind = NAME_NEW;
 
-  if (self->store != NULL)
-    ask_name (self, NAME_NEW);
-}
-
-static void
-rename_scenario_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  SfPlanningPage *self = SF_PLANNING_PAGE (widget);
-
-  if (self->scenario != NULL)
-    ask_name (self, NAME_RENAME);
-}
-
-static void
-duplicate_scenario_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  SfPlanningPage *self = SF_PLANNING_PAGE (widget);
-
-  if (self->scenario != NULL)
-    ask_name (self, NAME_DUPLICATE);
+  if (g_str_equal (action_name, "planning.rename-scenario"))
+    kind = NAME_RENAME;
+  else if (g_str_equal (action_name, "planning.duplicate-scenario"))
+    kind = NAME_DUPLICATE;
+  if (kind == NAME_NEW ? self->store != NULL : self->scenario != NULL)
+    ask_name (self, kind);
 }
 
 /* Deleted at once, with an undo (as GNOME's guidelines prefer to asking) */
@@ -1954,9 +1881,9 @@ sf_planning_page_class_init (SfPlanningPageClass *klass)
   gtk_widget_class_install_action (widget_class, "planning.up", NULL, up_action);
   gtk_widget_class_install_action (widget_class, "planning.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "planning.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "planning.new-scenario", NULL, new_scenario_action);
-  gtk_widget_class_install_action (widget_class, "planning.rename-scenario", NULL, rename_scenario_action);
-  gtk_widget_class_install_action (widget_class, "planning.duplicate-scenario", NULL, duplicate_scenario_action);
+  gtk_widget_class_install_action (widget_class, "planning.new-scenario", NULL, name_scenario_action);
+  gtk_widget_class_install_action (widget_class, "planning.rename-scenario", NULL, name_scenario_action);
+  gtk_widget_class_install_action (widget_class, "planning.duplicate-scenario", NULL, name_scenario_action);
   gtk_widget_class_install_action (widget_class, "planning.delete-scenario", NULL, delete_scenario_action);
   gtk_widget_class_install_action (widget_class, "planning.apply-scenario", NULL, apply_scenario_action);
   gtk_widget_class_install_action (widget_class, "planning.add-change", "i", add_change_action);

@@ -148,7 +148,6 @@ static void write_setting (SfPreferencesWindow *self,
 /* A setting refused because someone else set it since the window read it */
 typedef struct
 {
-  SfPreferencesWindow *self;   /* weak */
   const SettingRow    *row;
   char                *mine;
   char                *theirs;
@@ -159,7 +158,6 @@ retry_free (gpointer data)
 {
   Retry *retry = data;
 
-  g_clear_weak_pointer (&retry->self);
   g_free (retry->mine);
   g_free (retry->theirs);
   g_free (retry);
@@ -175,28 +173,36 @@ shown_value (const SettingRow *row,
   return sf_format_decimal (value, (int) row->digits);
 }
 
+/* Shows their @value in @spin (if any) after a conflict, without
+ * writing it back */
 static void
-on_conflict_decided_cb (SfConflictChoice  choice,
+show_theirs (SfPreferencesWindow *self,
+             GtkSpinButton       *spin,
+             double               value)
+{
+  if (spin == NULL)
+    return;
+  self->loading = TRUE;
+  gtk_spin_button_set_value (spin, value);
+  self->loading = FALSE;
+}
+
+static void
+on_conflict_decided_cb (gpointer          owner,
+                        SfConflictChoice  choice,
                         gint64            version,
                         gpointer          data)
 {
+  SfPreferencesWindow *self = owner;
   Retry *retry = data;
-  SfPreferencesWindow *self = retry->self;
-  GtkSpinButton *spin;
 
-  if (self == NULL)
-    return;
   /* Either way their value is the one read now */
   sf_settings_set (&self->seen, retry->row->key, retry->theirs, NULL);
   if (choice == SF_CONFLICT_APPLY_MINE)
-    {
-      write_setting (self, retry->row, retry->mine);
-      return;
-    }
-  spin = g_hash_table_lookup (self->spins, retry->row->key);
-  self->loading = TRUE;
-  gtk_spin_button_set_value (spin, g_ascii_strtod (retry->theirs, NULL) * retry->row->scale);
-  self->loading = FALSE;
+    write_setting (self, retry->row, retry->mine);
+  else
+    show_theirs (self, g_hash_table_lookup (self->spins, retry->row->key),
+                 g_ascii_strtod (retry->theirs, NULL) * retry->row->scale);
 }
 
 /* Writes @value where the setting still has the value the window read */
@@ -223,13 +229,12 @@ write_setting (SfPreferencesWindow *self,
       return;
     }
   retry = g_new0 (Retry, 1);
-  g_set_weak_pointer (&retry->self, self);
   retry->row = row;
   retry->mine = g_strdup (value);
   retry->theirs = g_strdup (g_hash_table_lookup (conflict->values, row->key));
   fields = sf_conflict_fields_new ();
   sf_conflict_fields_add (fields, _(row->title), shown_value (row, retry->theirs), shown_value (row, value));
-  sf_conflict_dialog_ask (GTK_WINDOW (self), error, fields, on_conflict_decided_cb, retry, retry_free);
+  sf_conflict_dialog_ask (GTK_WIDGET (self), error, fields, on_conflict_decided_cb, retry, retry_free);
 }
 
 static void
@@ -258,7 +263,6 @@ static void write_team_norm (SfPreferencesWindow *self,
  * window read it */
 typedef struct
 {
-  SfPreferencesWindow *self;   /* weak */
   gint64               team_id;
   double               mine;   /* 0: the upper end of the area's range */
   double               theirs; /* the norm as they left it */
@@ -266,40 +270,22 @@ typedef struct
 } TeamRetry;
 
 static void
-team_retry_free (gpointer data)
-{
-  TeamRetry *retry = data;
-
-  g_clear_weak_pointer (&retry->self);
-  g_free (retry);
-}
-
-static void
-on_team_conflict_decided_cb (SfConflictChoice  choice,
+on_team_conflict_decided_cb (gpointer          owner,
+                             SfConflictChoice  choice,
                              gint64            version,
                              gpointer          data)
 {
+  SfPreferencesWindow *self = owner;
   TeamRetry *retry = data;
-  SfPreferencesWindow *self = retry->self;
-  GtkSpinButton *spin;
 
-  if (self == NULL)
-    return;
   /* Either way their team is the one read now (the window may not have
    * heard of their change yet) */
   g_hash_table_insert (self->team_versions, g_memdup2 (&retry->team_id, sizeof retry->team_id),
                        g_memdup2 (&retry->version, sizeof retry->version));
   if (choice == SF_CONFLICT_APPLY_MINE)
-    {
-      write_team_norm (self, retry->team_id, retry->mine);
-      return;
-    }
-  spin = g_hash_table_lookup (self->team_spins, &retry->team_id);
-  if (spin == NULL)
-    return;
-  self->loading = TRUE;
-  gtk_spin_button_set_value (spin, retry->theirs);
-  self->loading = FALSE;
+    write_team_norm (self, retry->team_id, retry->mine);
+  else
+    show_theirs (self, g_hash_table_lookup (self->team_spins, &retry->team_id), retry->theirs);
 }
 
 /* The team's norm as the conflict has it now: its own cap, or the upper
@@ -357,7 +343,6 @@ write_team_norm (SfPreferencesWindow *self,
       return;
     }
   retry = g_new0 (TeamRetry, 1);
-  g_set_weak_pointer (&retry->self, self);
   retry->team_id = team_id;
   retry->mine = norm;
   retry->theirs = their_norm (self, conflict);
@@ -374,7 +359,7 @@ write_team_norm (SfPreferencesWindow *self,
   fields = sf_conflict_fields_new ();
   sf_conflict_fields_add_text (fields, _("Team"), conflict, "name", seen != NULL ? seen->name : NULL);
   sf_conflict_fields_add (fields, _("Norm"), norm_text (retry->theirs), norm_text (mine));
-  sf_conflict_dialog_ask (GTK_WINDOW (self), error, fields, on_team_conflict_decided_cb, retry, team_retry_free);
+  sf_conflict_dialog_ask (GTK_WIDGET (self), error, fields, on_team_conflict_decided_cb, retry, g_free);
 }
 
 static void

@@ -243,26 +243,35 @@ add_field (GtkGrid    *grid,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
 }
 
+/* A drop-down of @list (taken) with @selected chosen, whose choice
+ * updates the form; searchable by @expression (taken) if not NULL */
+static GtkDropDown *
+picker_field (Editor        *editor,
+              GtkStringList *list,
+              GtkExpression *expression,
+              guint          selected)
+{
+  GtkDropDown *drop_down = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (list), expression));
+
+  gtk_drop_down_set_enable_search (drop_down, expression != NULL);
+  gtk_drop_down_set_selected (drop_down, selected);
+  g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (on_field_changed_cb), editor);
+  return drop_down;
+}
+
 static GtkDropDown *
 worker_picker (Editor     *editor,
                const char *initials)
 {
-  g_autoptr(GtkStringList) list = NULL;
-  g_autoptr(GtkExpression) expression = NULL;
-  GtkDropDown *drop_down;
   const SfCaseworker *worker = initials != NULL ? sf_scenario_find_caseworker (editor->dataset, initials) : NULL;
+  GtkStringList *list;
 
   if (editor->worker_ids != NULL)
     g_clear_pointer (&editor->worker_ids, g_array_unref);
   list = sf_worker_choices_new (editor->dataset, NULL, 0, TRUE, &editor->worker_ids);
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  drop_down = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)),
-                                                g_steal_pointer (&expression)));
-  gtk_drop_down_set_enable_search (drop_down, TRUE);
-  if (worker != NULL)
-    gtk_drop_down_set_selected (drop_down, sf_worker_choices_find (editor->worker_ids, worker->id));
-  g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (on_field_changed_cb), editor);
-  return drop_down;
+  /* (The first is chosen where the change names nobody) */
+  return picker_field (editor, list, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"),
+                       worker != NULL ? sf_worker_choices_find (editor->worker_ids, worker->id) : 0);
 }
 
 static int
@@ -281,7 +290,6 @@ team_picker (Editor     *editor,
              const char *name)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
-  GtkDropDown *drop_down;
   const SfTeam *team = name != NULL ? sf_scenario_find_team (editor->dataset, name) : NULL;
   guint selected = 0;
 
@@ -297,10 +305,7 @@ team_picker (Editor     *editor,
       if (at == team)
         selected = i;
     }
-  drop_down = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (list), NULL));
-  gtk_drop_down_set_selected (drop_down, selected);
-  g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (on_field_changed_cb), editor);
-  return drop_down;
+  return picker_field (editor, list, NULL, selected);
 }
 
 static GtkDropDown *
@@ -308,14 +313,10 @@ complexity_picker (Editor       *editor,
                    SfComplexity  complexity)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
-  GtkDropDown *drop_down;
 
   for (guint c = 0; c < SF_N_COMPLEXITIES; c++)
     gtk_string_list_append (list, sf_complexity_to_label ((SfComplexity) c));
-  drop_down = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (list), NULL));
-  gtk_drop_down_set_selected (drop_down, complexity);
-  g_signal_connect_swapped (drop_down, "notify::selected", G_CALLBACK (on_field_changed_cb), editor);
-  return drop_down;
+  return picker_field (editor, list, NULL, complexity);
 }
 
 static GtkSpinButton *
