@@ -917,45 +917,6 @@ check_roster_row (Import   *im,
   g_array_append_val (plan->rows, row);
 }
 
-/* @day as ISO 8601 text, formatted by hand: this runs for every date of a
- * 100,000-case import. */
-static void
-format_day (SfDay  day,
-            char   iso[11])
-{
-  int y, m, d;
-
-  sf_day_get_ymd (day, &y, &m, &d);
-  iso[0] = '0' + y / 1000;
-  iso[1] = '0' + y / 100 % 10;
-  iso[2] = '0' + y / 10 % 10;
-  iso[3] = '0' + y % 10;
-  iso[4] = '-';
-  iso[5] = '0' + m / 10;
-  iso[6] = '0' + m % 10;
-  iso[7] = '-';
-  iso[8] = '0' + d / 10;
-  iso[9] = '0' + d % 10;
-  iso[10] = '\0';
-}
-
-static void
-bind_day (SfDbStmt *stmt,
-          int           index,
-          SfDay         day)
-{
-  char iso[11];
-
-  if (day == SF_DAY_NONE)
-    {
-      sf_db_stmt_bind_null (stmt, index);
-      return;
-    }
-  /* Into a buffer the driver copies */
-  format_day (day, iso);
-  sf_db_stmt_bind_text (stmt, index, iso);
-}
-
 static gboolean
 has_column (Import *im,
             Column  column)
@@ -1160,13 +1121,13 @@ apply_roster (Import      *im,
       sf_db_stmt_bind_text_static (upsert_worker, 3, row->name);
       sf_db_stmt_bind_int64 (upsert_worker, 4, team->id);
       sf_db_stmt_bind_double (upsert_worker, 5, row->hours);
-      bind_day (upsert_worker, 6, row->start);
+      sf_db_stmt_bind_day (upsert_worker, 6, row->start);
       sf_store_bind_text_or_null (upsert_worker, 7, row->absence);
       sf_db_stmt_bind_double (upsert_worker, 8, row->factor);
       sf_store_bind_text_or_null (upsert_worker, 9, row->factor_reason);
-      bind_day (upsert_worker, 10, row->end);
-      bind_day (upsert_worker, 11, row->absence_from);
-      bind_day (upsert_worker, 12, row->absence_to);
+      sf_db_stmt_bind_day (upsert_worker, 10, row->end);
+      sf_db_stmt_bind_day (upsert_worker, 11, row->absence_from);
+      sf_db_stmt_bind_day (upsert_worker, 12, row->absence_to);
       if (!sf_store_step_done (im->store, upsert_worker, error))
         goto rollback;
 
@@ -1189,8 +1150,8 @@ apply_roster (Import      *im,
           sf_db_stmt_bind_double (same_reduction, 2, row->reduction_hours);
           sf_db_stmt_bind_text_static (same_reduction, 3, row->reduction_reason);
           sf_store_bind_text_or_null (same_reduction, 4, row->reduction_note);
-          bind_day (same_reduction, 6, row->reduction_from);
-          bind_day (same_reduction, 7, row->reduction_to);
+          sf_db_stmt_bind_day (same_reduction, 6, row->reduction_from);
+          sf_db_stmt_bind_day (same_reduction, 7, row->reduction_to);
           /* A file without a period's column keeps the stored dates of an
            * otherwise unchanged reduction */
           sf_db_stmt_bind_int64 (same_reduction, 8, !has_column (im, COL_REDUCTION_FROM));
@@ -1241,8 +1202,8 @@ apply_roster (Import      *im,
           sf_db_stmt_bind_double (insert_reduction, 2, row->reduction_hours);
           sf_db_stmt_bind_text_static (insert_reduction, 3, row->reduction_reason);
           sf_store_bind_text_or_null (insert_reduction, 4, row->reduction_note);
-          bind_day (insert_reduction, 5, row->reduction_from);
-          bind_day (insert_reduction, 6, row->reduction_to);
+          sf_db_stmt_bind_day (insert_reduction, 5, row->reduction_from);
+          sf_db_stmt_bind_day (insert_reduction, 6, row->reduction_to);
           if (!sf_store_step_done (im->store, insert_reduction, error))
             goto rollback;
         }
@@ -1752,8 +1713,8 @@ apply_cases (Import    *im,
       if (area_id != 0)
         sf_db_stmt_bind_int64 (upsert, 2, area_id);
       sf_db_stmt_bind_text_static (upsert, 3, sf_complexity_to_key (row->complexity));
-      bind_day (upsert, 4, row->start);
-      bind_day (upsert, 5, row->closed);
+      sf_db_stmt_bind_day (upsert, 4, row->start);
+      sf_db_stmt_bind_day (upsert, 5, row->closed);
       sf_db_stmt_bind_int64 (upsert, 6, row->caseworker_id);
       if (row->cover_id != 0)
         sf_db_stmt_bind_int64 (upsert, 7, row->cover_id);
@@ -1865,14 +1826,14 @@ put_day (SfDbCopy *copy,
          int       column,
          SfDay     day)
 {
-  char iso[11];
+  char iso[SF_DB_DAY_SIZE];
 
   if (day == SF_DAY_NONE)
     {
       sf_db_copy_put_null (copy, column);
       return;
     }
-  format_day (day, iso);
+  sf_db_format_day (day, iso);
   sf_db_copy_put_text (copy, column, iso);
 }
 
