@@ -660,6 +660,17 @@ open_reader (Import   *im,
   return reader;
 }
 
+/* Why the import did not start: the backup before it (@backup_error)
+ * failed. */
+static void
+set_backup_error (GError      **error,
+                  const GError *backup_error)
+{
+  g_set_error (error, SF_ERROR, backup_error->code,
+               _("The import was not started, because the backup before it failed: %s"),
+               backup_error->message);
+}
+
 /* Every import that changes a database with people in it is preceded by a
  * backup, checked before it is made (a damaged database is not imported
  * into); without one the import does not start.  The backup joins the
@@ -677,9 +688,7 @@ backup_before_import (Import  *im,
   im->pending = sf_backup_prepare (im->store, "import", &local_error);
   if (im->pending == NULL)
     {
-      g_set_error (error, SF_ERROR, local_error->code,
-                   _("The import was not started, because the backup before it failed: %s"),
-                   local_error->message);
+      set_backup_error (error, local_error);
       return FALSE;
     }
   return TRUE;
@@ -702,12 +711,30 @@ settle_backup (Import  *im,
   path = sf_backup_keep (g_steal_pointer (&im->pending), &local_error);
   if (path == NULL)
     {
-      g_set_error (error, SF_ERROR, local_error->code,
-                   _("The import was not started, because the backup before it failed: %s"),
-                   local_error->message);
+      set_backup_error (error, local_error);
       return FALSE;
     }
   return TRUE;
+}
+
+/* The import's line in the change log, inside its transaction */
+static gboolean
+log_import (Import  *im,
+            GError **error)
+{
+  g_autofree char *detail = NULL;
+
+  if (im->cases)
+    /* Translators: the change log's detail of a case import */
+    detail = g_strdup_printf (_("%u rows: %u new, %u updated, %u unchanged cases"),
+                              im->result->rows, im->result->created, im->result->updated,
+                              im->result->unchanged);
+  else
+    /* Translators: the change log's detail of a roster import */
+    detail = g_strdup_printf (_("%u rows: %u new, %u updated caseworkers; %u new, %u updated teams"),
+                              im->result->rows, im->result->created, im->result->updated,
+                              im->result->teams_created, im->result->teams_updated);
+  return sf_store_audit (im->store, im->cases ? "import-cases" : "import-roster", NULL, detail, error);
 }
 
 static gboolean
@@ -1003,7 +1030,6 @@ apply_roster (Import      *im,
   SfDbStmt *upsert_worker = NULL, *clear_reductions = NULL, *insert_reduction = NULL;
   SfDbStmt *same_reduction = NULL, *find_team = NULL;
   g_autoptr(GHashTable) team_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *detail = NULL;
   g_autofree char *upsert_sql = NULL;
   gboolean has_reduction = has_column (im, COL_REDUCTION_HOURS);
   GHashTableIter iter;
@@ -1218,11 +1244,7 @@ apply_roster (Import      *im,
       goto out;
     }
 
-  /* Translators: the change log's detail of a roster import */
-  detail = g_strdup_printf (_("%u rows: %u new, %u updated caseworkers; %u new, %u updated teams"),
-                            im->result->rows, im->result->created, im->result->updated,
-                            im->result->teams_created, im->result->teams_updated);
-  if (!sf_store_audit (im->store, "import-roster", NULL, detail, error) ||
+  if (!log_import (im, error) ||
       !sf_store_commit (im->store, error))
     goto rollback;
 
@@ -1669,7 +1691,6 @@ apply_cases (Import    *im,
 {
   SfDb *db = sf_store_get_db (im->store);
   SfDbStmt *upsert = NULL;
-  g_autofree char *detail = NULL;
   gboolean ok = FALSE;
   gboolean rebuild_indexes;
   gint64 cases_before, changed = 0;
@@ -1747,11 +1768,7 @@ apply_cases (Import    *im,
       ok = TRUE;
       goto out;
     }
-  /* Translators: the change log's detail of a case import */
-  detail = g_strdup_printf (_("%u rows: %u new, %u updated, %u unchanged cases"),
-                            im->result->rows, im->result->created, im->result->updated,
-                            im->result->unchanged);
-  if (!sf_store_audit (im->store, "import-cases", NULL, detail, error))
+  if (!log_import (im, error))
     {
       sf_store_rollback_bulk (im->store);
       goto out;
@@ -1975,7 +1992,6 @@ apply_cases_on_server (Import    *im,
 {
   SfDb *db = sf_store_get_db (im->store);
   g_autofree char *upsert = NULL;
-  g_autofree char *detail = NULL;
   g_autofree char *who = NULL;
   g_autofree char *when = NULL;
   SfDbCopy *copy;
@@ -2162,10 +2178,7 @@ apply_cases_on_server (Import    *im,
       return TRUE;
     }
 
-  detail = g_strdup_printf (_("%u rows: %u new, %u updated, %u unchanged cases"),
-                            im->result->rows, im->result->created, im->result->updated,
-                            im->result->unchanged);
-  if (!sf_store_audit (im->store, "import-cases", NULL, detail, NULL) ||
+  if (!log_import (im, NULL) ||
       !sf_store_commit_bulk (im->store, NULL))
     goto failed;
   return TRUE;
@@ -2269,7 +2282,6 @@ apply_roster_on_server (Import      *im,
 {
   SfDb *db = sf_store_get_db (im->store);
   g_autofree char *apply = NULL;
-  g_autofree char *detail = NULL;
   g_autofree char *removed = NULL;
   GHashTableIter iter;
   gpointer value;
@@ -2423,10 +2435,7 @@ apply_roster_on_server (Import      *im,
       return TRUE;
     }
 
-  detail = g_strdup_printf (_("%u rows: %u new, %u updated caseworkers; %u new, %u updated teams"),
-                            im->result->rows, im->result->created, im->result->updated,
-                            im->result->teams_created, im->result->teams_updated);
-  if (!sf_store_audit (im->store, "import-roster", NULL, detail, NULL) ||
+  if (!log_import (im, NULL) ||
       !sf_store_commit (im->store, NULL))
     goto failed;
   return TRUE;
