@@ -1854,6 +1854,17 @@ put_day (SfDbCopy *copy,
   sf_db_copy_put_text (copy, column, iso);
 }
 
+/* Sends the row put into @copy; when it cannot be sent the copy ends
+ * (set_server_error() then says why). */
+static gboolean
+send_row (SfDbCopy *copy)
+{
+  if (sf_db_copy_row (copy, NULL))
+    return TRUE;
+  sf_db_copy_end (copy, FALSE, NULL);
+  return FALSE;
+}
+
 /* An id, 0 being none */
 static void
 put_id (SfDbCopy *copy,
@@ -2068,11 +2079,8 @@ apply_cases_on_server (Import    *im,
           sf_db_copy_put_text (copy, c + 8, who);
           sf_db_copy_put_text (copy, c + 9, when);
         }
-      if (!sf_db_copy_row (copy, NULL))
-        {
-          sf_db_copy_end (copy, FALSE, NULL);
-          goto failed;
-        }
+      if (!send_row (copy))
+        goto failed;
     }
   if (!sf_db_copy_end (copy, TRUE, NULL))
     goto failed;
@@ -2333,11 +2341,8 @@ apply_roster_on_server (Import      *im,
         sf_db_copy_put_double (copy, 5, team->norm);
       else
         sf_db_copy_put_null (copy, 5);
-      if (!sf_db_copy_row (copy, NULL))
-        {
-          sf_db_copy_end (copy, FALSE, NULL);
-          goto failed;
-        }
+      if (!send_row (copy))
+        goto failed;
     }
   if (!sf_db_copy_end (copy, TRUE, NULL))
     goto failed;
@@ -2368,11 +2373,8 @@ apply_roster_on_server (Import      *im,
       put_text (copy, 14, row->reduction_note);
       put_day (copy, 15, row->reduction_from);
       put_day (copy, 16, row->reduction_to);
-      if (!sf_db_copy_row (copy, NULL))
-        {
-          sf_db_copy_end (copy, FALSE, NULL);
-          goto failed;
-        }
+      if (!send_row (copy))
+        goto failed;
     }
   if (!sf_db_copy_end (copy, TRUE, NULL))
     goto failed;
