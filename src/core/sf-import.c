@@ -763,18 +763,56 @@ finish_problems (Import  *im,
   return FALSE;
 }
 
+/* @result as an import begins it: empty, with a list for its problems */
+static void
+init_result (SfImportResult *result)
+{
+  memset (result, 0, sizeof *result);
+  result->problems = g_ptr_array_new_with_free_func (g_free);
+}
+
 static void
 init_import (Import         *im,
              SfStore        *store,
              SfImportResult *result,
              gboolean        cases)
 {
-  memset (result, 0, sizeof *result);
-  result->problems = g_ptr_array_new_with_free_func (g_free);
+  init_result (result);
   memset (im, 0, sizeof *im);
   im->store = store;
   im->result = result;
   im->cases = cases;
+}
+
+/* Whether the import writes to a server (apply_*_on_server()) */
+static gboolean
+on_server (Import *im)
+{
+  return sf_db_get_kind (sf_store_get_db (im->store)) == SF_DB_POSTGRES;
+}
+
+/* Before the checked file is written: a file's database is backed up
+ * (backup_before_import()); a server's is not. */
+static gboolean
+prepare_apply (Import  *im,
+               GError **error)
+{
+  if (on_server (im))
+    return TRUE;
+  if (test_hook != NULL)
+    test_hook (im->store, SF_IMPORT_STAGE_CHECKED, test_hook_data);
+  return backup_before_import (im, error);
+}
+
+/* After it is written (@ok) or not: a backup it did not keep is dropped,
+ * and the views are told of a change a real import made. */
+static void
+end_apply (Import   *im,
+           gboolean  ok)
+{
+  g_clear_pointer (&im->pending, sf_backup_discard);
+  if (ok && im->changed && im->after == NULL)
+    sf_store_emit_changed (im->store);
 }
 
 /* ---- roster ---------------------------------------------------------- */
@@ -1413,16 +1451,9 @@ sf_import_roster_guarded (SfStore         *store,
             guard_row (&im, stored_teams, "team", key);
         }
     }
-  if (test_hook != NULL && !on_server (&im))
-    test_hook (store, SF_IMPORT_STAGE_CHECKED, test_hook_data);
-
-  if (on_server (&im))
-    ok = apply_roster_on_server (&im, &plan, error);
-  else
-    ok = backup_before_import (&im, error) && apply_roster (&im, &plan, error);
-  g_clear_pointer (&im.pending, sf_backup_discard);
-  if (ok && im.changed)
-    sf_store_emit_changed (store);
+  if (prepare_apply (&im, error))
+    ok = on_server (&im) ? apply_roster_on_server (&im, &plan, error) : apply_roster (&im, &plan, error);
+  end_apply (&im, ok);
 
 out:
   g_clear_pointer (&im.composed, g_string_chunk_free);
@@ -1795,21 +1826,12 @@ out:
  * up in the temporary tables and said with the file's line.  A connection
  * lost on the way writes nothing: the server rolls the transaction back. */
 
-static SfImportTestHook test_hook;
-static gpointer test_hook_data;
-
 void
 sf_import_set_test_hook (SfImportTestHook hook,
                          gpointer         user_data)
 {
   test_hook = hook;
   test_hook_data = user_data;
-}
-
-static gboolean
-on_server (Import *im)
-{
-  return sf_db_get_kind (sf_store_get_db (im->store)) == SF_DB_POSTGRES;
 }
 
 /* The reason a write on the server failed, with a lost connection said in
@@ -2539,16 +2561,9 @@ import_cases (SfStore         *store,
   if (own_guard != NULL && g_hash_table_size (stored_cases) > 0)
     for (guint i = 0; i < plan.rows->len; i++)
       guard_row (&im, stored_cases, "casefile", g_array_index (plan.rows, CaseRow, i).reference);
-  if (test_hook != NULL && !on_server (&im))
-    test_hook (store, SF_IMPORT_STAGE_CHECKED, test_hook_data);
-
-  if (on_server (&im))
-    ok = apply_cases_on_server (&im, &plan, error);
-  else
-    ok = backup_before_import (&im, error) && apply_cases (&im, &plan, error);
-  g_clear_pointer (&im.pending, sf_backup_discard);
-  if (ok && im.changed && after == NULL)
-    sf_store_emit_changed (store);
+  if (prepare_apply (&im, error))
+    ok = on_server (&im) ? apply_cases_on_server (&im, &plan, error) : apply_cases (&im, &plan, error);
+  end_apply (&im, ok);
 
 out:
   g_clear_pointer (&im.composed, g_string_chunk_free);
@@ -2676,9 +2691,7 @@ sf_import_file (SfStore         *store,
   g_autoptr(GBytes) contents = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  memset (result, 0, sizeof *result);
-  result->problems = g_ptr_array_new_with_free_func (g_free);
-
+  init_result (result);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
