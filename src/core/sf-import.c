@@ -1849,6 +1849,44 @@ set_server_error (Import  *im,
     sf_store_set_db_error (im->store, error);
 }
 
+/* Takes back the import's transaction on the server: a bulk write for a
+ * case list (apply_cases_on_server()), a plain one for a roster. */
+static void
+rollback_on_server (Import *im)
+{
+  if (im->cases)
+    sf_store_rollback_bulk (im->store);
+  else
+    sf_store_rollback (im->store);
+}
+
+/* A write on the server failed: says why and takes the import back. */
+static gboolean
+fail_on_server (Import  *im,
+                GError **error)
+{
+  set_server_error (im, error);
+  rollback_on_server (im);
+  return FALSE;
+}
+
+/* Ends the import's transaction on the server: one that changed nothing is
+ * taken back, one that did is logged and committed. */
+static gboolean
+end_on_server (Import  *im,
+               GError **error)
+{
+  if (!im->changed)
+    {
+      rollback_on_server (im);
+      return TRUE;
+    }
+  if (log_import (im, NULL) &&
+      (im->cases ? sf_store_commit_bulk (im->store, NULL) : sf_store_commit (im->store, NULL)))
+    return TRUE;
+  return fail_on_server (im, error);
+}
+
 static void
 put_text (SfDbCopy   *copy,
           int         column,
@@ -2202,21 +2240,10 @@ apply_cases_on_server (Import    *im,
   im->changed = changed > 0;
   if (im->after != NULL)
     return end_dry_run (im, error);
-  if (!im->changed)
-    {
-      sf_store_rollback_bulk (im->store);
-      return TRUE;
-    }
-
-  if (!log_import (im, NULL) ||
-      !sf_store_commit_bulk (im->store, NULL))
-    goto failed;
-  return TRUE;
+  return end_on_server (im, error);
 
 failed:
-  set_server_error (im, error);
-  sf_store_rollback_bulk (im->store);
-  return FALSE;
+  return fail_on_server (im, error);
 }
 
 static const char * const team_columns[] = {
@@ -2453,21 +2480,10 @@ apply_roster_on_server (Import      *im,
   im->result->updated = counts[3];
   im->result->unchanged = counts[4];
   im->changed = counts[0] + counts[1] + counts[2] + counts[3] > 0;
-  if (!im->changed)
-    {
-      sf_store_rollback (im->store);
-      return TRUE;
-    }
-
-  if (!log_import (im, NULL) ||
-      !sf_store_commit (im->store, NULL))
-    goto failed;
-  return TRUE;
+  return end_on_server (im, error);
 
 failed:
-  set_server_error (im, error);
-  sf_store_rollback (im->store);
-  return FALSE;
+  return fail_on_server (im, error);
 }
 
 /* How many lines @contents has: at most one more than its rows */
