@@ -397,23 +397,25 @@ add_unknown_area_problem (Import     *im,
                area, key != NULL ? key : "KEY");
 }
 
-/* Own areas without a range of their own: id → name */
+/* id (gint64) → the second column of @sql's rows (id, value): its text
+ * with @text, else its integer */
 static GHashTable *
-load_rangeless_areas (Import  *im,
-                      GError **error)
+load_by_id (Import      *im,
+            const char  *sql,
+            gboolean     text,
+            GError     **error)
 {
-  g_autoptr(GHashTable) areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  SfDbStmt *stmt = sf_store_prepare (im->store,
-                                         "SELECT id, name FROM area WHERE custom = 1 AND own_high IS NULL",
-                                         error);
+  g_autoptr(GHashTable) map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, text ? g_free : NULL);
+  SfDbStmt *stmt = sf_store_prepare (im->store, sql, error);
 
   if (stmt == NULL)
     return NULL;
   while (sf_db_stmt_step (stmt) == SF_DB_ROW)
-    g_hash_table_insert (areas, g_memdup2 (&(gint64) { sf_db_stmt_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         sf_db_stmt_dup_text (stmt, 1));
+    g_hash_table_insert (map, g_memdup2 (&(gint64) { sf_db_stmt_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         text ? (gpointer) sf_db_stmt_dup_text (stmt, 1)
+                              : GSIZE_TO_POINTER ((gsize) sf_db_stmt_column_int64 (stmt, 1)));
   sf_db_stmt_free (stmt);
-  return g_steal_pointer (&areas);
+  return g_steal_pointer (&map);
 }
 
 static gint64
@@ -1382,7 +1384,10 @@ sf_import_roster_guarded (SfStore         *store,
 
   /* An own area without a range gives a team no norm: it needs its own. */
   {
-    g_autoptr(GHashTable) rangeless = load_rangeless_areas (&im, error);
+    /* id → name */
+    g_autoptr(GHashTable) rangeless = load_by_id (&im, "SELECT id, name FROM area"
+                                                       " WHERE custom = 1 AND own_high IS NULL",
+                                                  TRUE, error);
     SfDbStmt *stmt = NULL;
     GHashTableIter iter;
     gpointer value;
@@ -1483,24 +1488,6 @@ typedef struct
   gint64      last_id;
   gint64      data_version;             /* the database's, as the ids were read */
 } CasePlan;
-
-static GHashTable *
-load_worker_areas (Import  *im,
-                   GError **error)
-{
-  g_autoptr(GHashTable) areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  SfDbStmt *stmt = sf_store_prepare (im->store,
-                                         "SELECT w.id, t.area_id FROM caseworker w JOIN team t ON t.id = w.team_id",
-                                         error);
-
-  if (stmt == NULL)
-    return NULL;
-  while (sf_db_stmt_step (stmt) == SF_DB_ROW)
-    g_hash_table_insert (areas, g_memdup2 (&(gint64) { sf_db_stmt_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         GSIZE_TO_POINTER ((gsize) sf_db_stmt_column_int64 (stmt, 1)));
-  sf_db_stmt_free (stmt);
-  return g_steal_pointer (&areas);
-}
 
 static gint64
 lookup_worker (CasePlan   *plan,
@@ -2559,7 +2546,8 @@ import_cases (SfStore         *store,
   plan.data_version = sf_store_get_data_version (store);
   plan.areas = load_areas (&im, error);
   plan.workers = load_keys (&im, "SELECT id, initials FROM caseworker", error);
-  plan.worker_areas = load_worker_areas (&im, error);
+  plan.worker_areas = load_by_id (&im, "SELECT w.id, t.area_id FROM caseworker w JOIN team t ON t.id = w.team_id",
+                                  FALSE, error);
   if (plan.areas == NULL || plan.workers == NULL || plan.worker_areas == NULL)
     goto out;
 
