@@ -12,6 +12,11 @@
 
 G_BEGIN_DECLS
 
+/* The size of a stored day's text, "YYYY-MM-DD" and its NUL */
+#define SF_DB_DAY_SIZE 11
+
+void   sf_db_format_day      (SfDay     day,
+                              char      text[SF_DB_DAY_SIZE]);
 void   sf_db_stmt_bind_day   (SfDbStmt *stmt,
                               int       index,
                               SfDay     day);

@@ -397,23 +397,25 @@ add_unknown_area_problem (Import     *im,
                area, key != NULL ? key : "KEY");
 }
 
-/* Own areas without a range of their own: id → name */
+/* id (gint64) → the second column of @sql's rows (id, value): its text
+ * with @text, else its integer */
 static GHashTable *
-load_rangeless_areas (Import  *im,
-                      GError **error)
+load_by_id (Import      *im,
+            const char  *sql,
+            gboolean     text,
+            GError     **error)
 {
-  g_autoptr(GHashTable) areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  SfDbStmt *stmt = sf_store_prepare (im->store,
-                                         "SELECT id, name FROM area WHERE custom = 1 AND own_high IS NULL",
-                                         error);
+  g_autoptr(GHashTable) map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, text ? g_free : NULL);
+  SfDbStmt *stmt = sf_store_prepare (im->store, sql, error);
 
   if (stmt == NULL)
     return NULL;
   while (sf_db_stmt_step (stmt) == SF_DB_ROW)
-    g_hash_table_insert (areas, g_memdup2 (&(gint64) { sf_db_stmt_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         sf_db_stmt_dup_text (stmt, 1));
+    g_hash_table_insert (map, g_memdup2 (&(gint64) { sf_db_stmt_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         text ? (gpointer) sf_db_stmt_dup_text (stmt, 1)
+                              : GSIZE_TO_POINTER ((gsize) sf_db_stmt_column_int64 (stmt, 1)));
   sf_db_stmt_free (stmt);
-  return g_steal_pointer (&areas);
+  return g_steal_pointer (&map);
 }
 
 static gint64
@@ -660,6 +662,17 @@ open_reader (Import   *im,
   return reader;
 }
 
+/* Why the import did not start: the backup before it (@backup_error)
+ * failed. */
+static void
+set_backup_error (GError      **error,
+                  const GError *backup_error)
+{
+  g_set_error (error, SF_ERROR, backup_error->code,
+               _("The import was not started, because the backup before it failed: %s"),
+               backup_error->message);
+}
+
 /* Every import that changes a database with people in it is preceded by a
  * backup, checked before it is made (a damaged database is not imported
  * into); without one the import does not start.  The backup joins the
@@ -677,9 +690,7 @@ backup_before_import (Import  *im,
   im->pending = sf_backup_prepare (im->store, "import", &local_error);
   if (im->pending == NULL)
     {
-      g_set_error (error, SF_ERROR, local_error->code,
-                   _("The import was not started, because the backup before it failed: %s"),
-                   local_error->message);
+      set_backup_error (error, local_error);
       return FALSE;
     }
   return TRUE;
@@ -702,12 +713,30 @@ settle_backup (Import  *im,
   path = sf_backup_keep (g_steal_pointer (&im->pending), &local_error);
   if (path == NULL)
     {
-      g_set_error (error, SF_ERROR, local_error->code,
-                   _("The import was not started, because the backup before it failed: %s"),
-                   local_error->message);
+      set_backup_error (error, local_error);
       return FALSE;
     }
   return TRUE;
+}
+
+/* The import's line in the change log, inside its transaction */
+static gboolean
+log_import (Import  *im,
+            GError **error)
+{
+  g_autofree char *detail = NULL;
+
+  if (im->cases)
+    /* Translators: the change log's detail of a case import */
+    detail = g_strdup_printf (_("%u rows: %u new, %u updated, %u unchanged cases"),
+                              im->result->rows, im->result->created, im->result->updated,
+                              im->result->unchanged);
+  else
+    /* Translators: the change log's detail of a roster import */
+    detail = g_strdup_printf (_("%u rows: %u new, %u updated caseworkers; %u new, %u updated teams"),
+                              im->result->rows, im->result->created, im->result->updated,
+                              im->result->teams_created, im->result->teams_updated);
+  return sf_store_audit (im->store, im->cases ? "import-cases" : "import-roster", NULL, detail, error);
 }
 
 static gboolean
@@ -736,18 +765,56 @@ finish_problems (Import  *im,
   return FALSE;
 }
 
+/* @result as an import begins it: empty, with a list for its problems */
+static void
+init_result (SfImportResult *result)
+{
+  memset (result, 0, sizeof *result);
+  result->problems = g_ptr_array_new_with_free_func (g_free);
+}
+
 static void
 init_import (Import         *im,
              SfStore        *store,
              SfImportResult *result,
              gboolean        cases)
 {
-  memset (result, 0, sizeof *result);
-  result->problems = g_ptr_array_new_with_free_func (g_free);
+  init_result (result);
   memset (im, 0, sizeof *im);
   im->store = store;
   im->result = result;
   im->cases = cases;
+}
+
+/* Whether the import writes to a server (apply_*_on_server()) */
+static gboolean
+on_server (Import *im)
+{
+  return sf_db_get_kind (sf_store_get_db (im->store)) == SF_DB_POSTGRES;
+}
+
+/* Before the checked file is written: a file's database is backed up
+ * (backup_before_import()); a server's is not. */
+static gboolean
+prepare_apply (Import  *im,
+               GError **error)
+{
+  if (on_server (im))
+    return TRUE;
+  if (test_hook != NULL)
+    test_hook (im->store, SF_IMPORT_STAGE_CHECKED, test_hook_data);
+  return backup_before_import (im, error);
+}
+
+/* After it is written (@ok) or not: a backup it did not keep is dropped,
+ * and the views are told of a change a real import made. */
+static void
+end_apply (Import   *im,
+           gboolean  ok)
+{
+  g_clear_pointer (&im->pending, sf_backup_discard);
+  if (ok && im->changed && im->after == NULL)
+    sf_store_emit_changed (im->store);
 }
 
 /* ---- roster ---------------------------------------------------------- */
@@ -917,45 +984,6 @@ check_roster_row (Import   *im,
   g_array_append_val (plan->rows, row);
 }
 
-/* @day as ISO 8601 text, formatted by hand: this runs for every date of a
- * 100,000-case import. */
-static void
-format_day (SfDay  day,
-            char   iso[11])
-{
-  int y, m, d;
-
-  sf_day_get_ymd (day, &y, &m, &d);
-  iso[0] = '0' + y / 1000;
-  iso[1] = '0' + y / 100 % 10;
-  iso[2] = '0' + y / 10 % 10;
-  iso[3] = '0' + y % 10;
-  iso[4] = '-';
-  iso[5] = '0' + m / 10;
-  iso[6] = '0' + m % 10;
-  iso[7] = '-';
-  iso[8] = '0' + d / 10;
-  iso[9] = '0' + d % 10;
-  iso[10] = '\0';
-}
-
-static void
-bind_day (SfDbStmt *stmt,
-          int           index,
-          SfDay         day)
-{
-  char iso[11];
-
-  if (day == SF_DAY_NONE)
-    {
-      sf_db_stmt_bind_null (stmt, index);
-      return;
-    }
-  /* Into a buffer the driver copies */
-  format_day (day, iso);
-  sf_db_stmt_bind_text (stmt, index, iso);
-}
-
 static gboolean
 has_column (Import *im,
             Column  column)
@@ -1042,7 +1070,6 @@ apply_roster (Import      *im,
   SfDbStmt *upsert_worker = NULL, *clear_reductions = NULL, *insert_reduction = NULL;
   SfDbStmt *same_reduction = NULL, *find_team = NULL;
   g_autoptr(GHashTable) team_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *detail = NULL;
   g_autofree char *upsert_sql = NULL;
   gboolean has_reduction = has_column (im, COL_REDUCTION_HOURS);
   GHashTableIter iter;
@@ -1160,13 +1187,13 @@ apply_roster (Import      *im,
       sf_db_stmt_bind_text_static (upsert_worker, 3, row->name);
       sf_db_stmt_bind_int64 (upsert_worker, 4, team->id);
       sf_db_stmt_bind_double (upsert_worker, 5, row->hours);
-      bind_day (upsert_worker, 6, row->start);
+      sf_db_stmt_bind_day (upsert_worker, 6, row->start);
       sf_store_bind_text_or_null (upsert_worker, 7, row->absence);
       sf_db_stmt_bind_double (upsert_worker, 8, row->factor);
       sf_store_bind_text_or_null (upsert_worker, 9, row->factor_reason);
-      bind_day (upsert_worker, 10, row->end);
-      bind_day (upsert_worker, 11, row->absence_from);
-      bind_day (upsert_worker, 12, row->absence_to);
+      sf_db_stmt_bind_day (upsert_worker, 10, row->end);
+      sf_db_stmt_bind_day (upsert_worker, 11, row->absence_from);
+      sf_db_stmt_bind_day (upsert_worker, 12, row->absence_to);
       if (!sf_store_step_done (im->store, upsert_worker, error))
         goto rollback;
 
@@ -1189,8 +1216,8 @@ apply_roster (Import      *im,
           sf_db_stmt_bind_double (same_reduction, 2, row->reduction_hours);
           sf_db_stmt_bind_text_static (same_reduction, 3, row->reduction_reason);
           sf_store_bind_text_or_null (same_reduction, 4, row->reduction_note);
-          bind_day (same_reduction, 6, row->reduction_from);
-          bind_day (same_reduction, 7, row->reduction_to);
+          sf_db_stmt_bind_day (same_reduction, 6, row->reduction_from);
+          sf_db_stmt_bind_day (same_reduction, 7, row->reduction_to);
           /* A file without a period's column keeps the stored dates of an
            * otherwise unchanged reduction */
           sf_db_stmt_bind_int64 (same_reduction, 8, !has_column (im, COL_REDUCTION_FROM));
@@ -1241,8 +1268,8 @@ apply_roster (Import      *im,
           sf_db_stmt_bind_double (insert_reduction, 2, row->reduction_hours);
           sf_db_stmt_bind_text_static (insert_reduction, 3, row->reduction_reason);
           sf_store_bind_text_or_null (insert_reduction, 4, row->reduction_note);
-          bind_day (insert_reduction, 5, row->reduction_from);
-          bind_day (insert_reduction, 6, row->reduction_to);
+          sf_db_stmt_bind_day (insert_reduction, 5, row->reduction_from);
+          sf_db_stmt_bind_day (insert_reduction, 6, row->reduction_to);
           if (!sf_store_step_done (im->store, insert_reduction, error))
             goto rollback;
         }
@@ -1257,11 +1284,7 @@ apply_roster (Import      *im,
       goto out;
     }
 
-  /* Translators: the change log's detail of a roster import */
-  detail = g_strdup_printf (_("%u rows: %u new, %u updated caseworkers; %u new, %u updated teams"),
-                            im->result->rows, im->result->created, im->result->updated,
-                            im->result->teams_created, im->result->teams_updated);
-  if (!sf_store_audit (im->store, "import-roster", NULL, detail, error) ||
+  if (!log_import (im, error) ||
       !sf_store_commit (im->store, error))
     goto rollback;
 
@@ -1361,7 +1384,10 @@ sf_import_roster_guarded (SfStore         *store,
 
   /* An own area without a range gives a team no norm: it needs its own. */
   {
-    g_autoptr(GHashTable) rangeless = load_rangeless_areas (&im, error);
+    /* id → name */
+    g_autoptr(GHashTable) rangeless = load_by_id (&im, "SELECT id, name FROM area"
+                                                       " WHERE custom = 1 AND own_high IS NULL",
+                                                  TRUE, error);
     SfDbStmt *stmt = NULL;
     GHashTableIter iter;
     gpointer value;
@@ -1430,16 +1456,9 @@ sf_import_roster_guarded (SfStore         *store,
             guard_row (&im, stored_teams, "team", key);
         }
     }
-  if (test_hook != NULL && !on_server (&im))
-    test_hook (store, SF_IMPORT_STAGE_CHECKED, test_hook_data);
-
-  if (on_server (&im))
-    ok = apply_roster_on_server (&im, &plan, error);
-  else
-    ok = backup_before_import (&im, error) && apply_roster (&im, &plan, error);
-  g_clear_pointer (&im.pending, sf_backup_discard);
-  if (ok && im.changed)
-    sf_store_emit_changed (store);
+  if (prepare_apply (&im, error))
+    ok = on_server (&im) ? apply_roster_on_server (&im, &plan, error) : apply_roster (&im, &plan, error);
+  end_apply (&im, ok);
 
 out:
   g_clear_pointer (&im.composed, g_string_chunk_free);
@@ -1469,24 +1488,6 @@ typedef struct
   gint64      last_id;
   gint64      data_version;             /* the database's, as the ids were read */
 } CasePlan;
-
-static GHashTable *
-load_worker_areas (Import  *im,
-                   GError **error)
-{
-  g_autoptr(GHashTable) areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  SfDbStmt *stmt = sf_store_prepare (im->store,
-                                         "SELECT w.id, t.area_id FROM caseworker w JOIN team t ON t.id = w.team_id",
-                                         error);
-
-  if (stmt == NULL)
-    return NULL;
-  while (sf_db_stmt_step (stmt) == SF_DB_ROW)
-    g_hash_table_insert (areas, g_memdup2 (&(gint64) { sf_db_stmt_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         GSIZE_TO_POINTER ((gsize) sf_db_stmt_column_int64 (stmt, 1)));
-  sf_db_stmt_free (stmt);
-  return g_steal_pointer (&areas);
-}
 
 static gint64
 lookup_worker (CasePlan   *plan,
@@ -1708,7 +1709,6 @@ apply_cases (Import    *im,
 {
   SfDb *db = sf_store_get_db (im->store);
   SfDbStmt *upsert = NULL;
-  g_autofree char *detail = NULL;
   gboolean ok = FALSE;
   gboolean rebuild_indexes;
   gint64 cases_before, changed = 0;
@@ -1752,8 +1752,8 @@ apply_cases (Import    *im,
       if (area_id != 0)
         sf_db_stmt_bind_int64 (upsert, 2, area_id);
       sf_db_stmt_bind_text_static (upsert, 3, sf_complexity_to_key (row->complexity));
-      bind_day (upsert, 4, row->start);
-      bind_day (upsert, 5, row->closed);
+      sf_db_stmt_bind_day (upsert, 4, row->start);
+      sf_db_stmt_bind_day (upsert, 5, row->closed);
       sf_db_stmt_bind_int64 (upsert, 6, row->caseworker_id);
       if (row->cover_id != 0)
         sf_db_stmt_bind_int64 (upsert, 7, row->cover_id);
@@ -1786,11 +1786,7 @@ apply_cases (Import    *im,
       ok = TRUE;
       goto out;
     }
-  /* Translators: the change log's detail of a case import */
-  detail = g_strdup_printf (_("%u rows: %u new, %u updated, %u unchanged cases"),
-                            im->result->rows, im->result->created, im->result->updated,
-                            im->result->unchanged);
-  if (!sf_store_audit (im->store, "import-cases", NULL, detail, error))
+  if (!log_import (im, error))
     {
       sf_store_rollback_bulk (im->store);
       goto out;
@@ -1817,21 +1813,12 @@ out:
  * up in the temporary tables and said with the file's line.  A connection
  * lost on the way writes nothing: the server rolls the transaction back. */
 
-static SfImportTestHook test_hook;
-static gpointer test_hook_data;
-
 void
 sf_import_set_test_hook (SfImportTestHook hook,
                          gpointer         user_data)
 {
   test_hook = hook;
   test_hook_data = user_data;
-}
-
-static gboolean
-on_server (Import *im)
-{
-  return sf_db_get_kind (sf_store_get_db (im->store)) == SF_DB_POSTGRES;
 }
 
 /* The reason a write on the server failed, with a lost connection said in
@@ -1847,6 +1834,44 @@ set_server_error (Import  *im,
                            "of it. Import the file again when the connection is back."));
   else
     sf_store_set_db_error (im->store, error);
+}
+
+/* Takes back the import's transaction on the server: a bulk write for a
+ * case list (apply_cases_on_server()), a plain one for a roster. */
+static void
+rollback_on_server (Import *im)
+{
+  if (im->cases)
+    sf_store_rollback_bulk (im->store);
+  else
+    sf_store_rollback (im->store);
+}
+
+/* A write on the server failed: says why and takes the import back. */
+static gboolean
+fail_on_server (Import  *im,
+                GError **error)
+{
+  set_server_error (im, error);
+  rollback_on_server (im);
+  return FALSE;
+}
+
+/* Ends the import's transaction on the server: one that changed nothing is
+ * taken back, one that did is logged and committed. */
+static gboolean
+end_on_server (Import  *im,
+               GError **error)
+{
+  if (!im->changed)
+    {
+      rollback_on_server (im);
+      return TRUE;
+    }
+  if (log_import (im, NULL) &&
+      (im->cases ? sf_store_commit_bulk (im->store, NULL) : sf_store_commit (im->store, NULL)))
+    return TRUE;
+  return fail_on_server (im, error);
 }
 
 static void
@@ -1865,15 +1890,26 @@ put_day (SfDbCopy *copy,
          int       column,
          SfDay     day)
 {
-  char iso[11];
+  char iso[SF_DB_DAY_SIZE];
 
   if (day == SF_DAY_NONE)
     {
       sf_db_copy_put_null (copy, column);
       return;
     }
-  format_day (day, iso);
+  sf_db_format_day (day, iso);
   sf_db_copy_put_text (copy, column, iso);
+}
+
+/* Sends the row put into @copy; when it cannot be sent the copy ends
+ * (set_server_error() then says why). */
+static gboolean
+send_row (SfDbCopy *copy)
+{
+  if (sf_db_copy_row (copy, NULL))
+    return TRUE;
+  sf_db_copy_end (copy, FALSE, NULL);
+  return FALSE;
 }
 
 /* An id, 0 being none */
@@ -2014,7 +2050,6 @@ apply_cases_on_server (Import    *im,
 {
   SfDb *db = sf_store_get_db (im->store);
   g_autofree char *upsert = NULL;
-  g_autofree char *detail = NULL;
   g_autofree char *who = NULL;
   g_autofree char *when = NULL;
   SfDbCopy *copy;
@@ -2091,11 +2126,8 @@ apply_cases_on_server (Import    *im,
           sf_db_copy_put_text (copy, c + 8, who);
           sf_db_copy_put_text (copy, c + 9, when);
         }
-      if (!sf_db_copy_row (copy, NULL))
-        {
-          sf_db_copy_end (copy, FALSE, NULL);
-          goto failed;
-        }
+      if (!send_row (copy))
+        goto failed;
     }
   if (!sf_db_copy_end (copy, TRUE, NULL))
     goto failed;
@@ -2195,24 +2227,10 @@ apply_cases_on_server (Import    *im,
   im->changed = changed > 0;
   if (im->after != NULL)
     return end_dry_run (im, error);
-  if (!im->changed)
-    {
-      sf_store_rollback_bulk (im->store);
-      return TRUE;
-    }
-
-  detail = g_strdup_printf (_("%u rows: %u new, %u updated, %u unchanged cases"),
-                            im->result->rows, im->result->created, im->result->updated,
-                            im->result->unchanged);
-  if (!sf_store_audit (im->store, "import-cases", NULL, detail, NULL) ||
-      !sf_store_commit_bulk (im->store, NULL))
-    goto failed;
-  return TRUE;
+  return end_on_server (im, error);
 
 failed:
-  set_server_error (im, error);
-  sf_store_rollback_bulk (im->store);
-  return FALSE;
+  return fail_on_server (im, error);
 }
 
 static const char * const team_columns[] = {
@@ -2308,7 +2326,6 @@ apply_roster_on_server (Import      *im,
 {
   SfDb *db = sf_store_get_db (im->store);
   g_autofree char *apply = NULL;
-  g_autofree char *detail = NULL;
   g_autofree char *removed = NULL;
   GHashTableIter iter;
   gpointer value;
@@ -2360,11 +2377,8 @@ apply_roster_on_server (Import      *im,
         sf_db_copy_put_double (copy, 5, team->norm);
       else
         sf_db_copy_put_null (copy, 5);
-      if (!sf_db_copy_row (copy, NULL))
-        {
-          sf_db_copy_end (copy, FALSE, NULL);
-          goto failed;
-        }
+      if (!send_row (copy))
+        goto failed;
     }
   if (!sf_db_copy_end (copy, TRUE, NULL))
     goto failed;
@@ -2395,11 +2409,8 @@ apply_roster_on_server (Import      *im,
       put_text (copy, 14, row->reduction_note);
       put_day (copy, 15, row->reduction_from);
       put_day (copy, 16, row->reduction_to);
-      if (!sf_db_copy_row (copy, NULL))
-        {
-          sf_db_copy_end (copy, FALSE, NULL);
-          goto failed;
-        }
+      if (!send_row (copy))
+        goto failed;
     }
   if (!sf_db_copy_end (copy, TRUE, NULL))
     goto failed;
@@ -2456,24 +2467,10 @@ apply_roster_on_server (Import      *im,
   im->result->updated = counts[3];
   im->result->unchanged = counts[4];
   im->changed = counts[0] + counts[1] + counts[2] + counts[3] > 0;
-  if (!im->changed)
-    {
-      sf_store_rollback (im->store);
-      return TRUE;
-    }
-
-  detail = g_strdup_printf (_("%u rows: %u new, %u updated caseworkers; %u new, %u updated teams"),
-                            im->result->rows, im->result->created, im->result->updated,
-                            im->result->teams_created, im->result->teams_updated);
-  if (!sf_store_audit (im->store, "import-roster", NULL, detail, NULL) ||
-      !sf_store_commit (im->store, NULL))
-    goto failed;
-  return TRUE;
+  return end_on_server (im, error);
 
 failed:
-  set_server_error (im, error);
-  sf_store_rollback (im->store);
-  return FALSE;
+  return fail_on_server (im, error);
 }
 
 /* How many lines @contents has: at most one more than its rows */
@@ -2549,7 +2546,8 @@ import_cases (SfStore         *store,
   plan.data_version = sf_store_get_data_version (store);
   plan.areas = load_areas (&im, error);
   plan.workers = load_keys (&im, "SELECT id, initials FROM caseworker", error);
-  plan.worker_areas = load_worker_areas (&im, error);
+  plan.worker_areas = load_by_id (&im, "SELECT w.id, t.area_id FROM caseworker w JOIN team t ON t.id = w.team_id",
+                                  FALSE, error);
   if (plan.areas == NULL || plan.workers == NULL || plan.worker_areas == NULL)
     goto out;
 
@@ -2567,16 +2565,9 @@ import_cases (SfStore         *store,
   if (own_guard != NULL && g_hash_table_size (stored_cases) > 0)
     for (guint i = 0; i < plan.rows->len; i++)
       guard_row (&im, stored_cases, "casefile", g_array_index (plan.rows, CaseRow, i).reference);
-  if (test_hook != NULL && !on_server (&im))
-    test_hook (store, SF_IMPORT_STAGE_CHECKED, test_hook_data);
-
-  if (on_server (&im))
-    ok = apply_cases_on_server (&im, &plan, error);
-  else
-    ok = backup_before_import (&im, error) && apply_cases (&im, &plan, error);
-  g_clear_pointer (&im.pending, sf_backup_discard);
-  if (ok && im.changed && after == NULL)
-    sf_store_emit_changed (store);
+  if (prepare_apply (&im, error))
+    ok = on_server (&im) ? apply_cases_on_server (&im, &plan, error) : apply_cases (&im, &plan, error);
+  end_apply (&im, ok);
 
 out:
   g_clear_pointer (&im.composed, g_string_chunk_free);
@@ -2704,9 +2695,7 @@ sf_import_file (SfStore         *store,
   g_autoptr(GBytes) contents = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  memset (result, 0, sizeof *result);
-  result->problems = g_ptr_array_new_with_free_func (g_free);
-
+  init_result (result);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)

@@ -1035,6 +1035,40 @@ worker_label (SfStore  *store,
   return label;
 }
 
+/* worker_label() of the caseworker an edit is about; NULL, saying so in
+ * @error, when there is none. */
+static char *
+existing_worker_label (SfStore  *store,
+                       gint64    id,
+                       char    **out_initials,
+                       GError  **error)
+{
+  char *label = worker_label (store, id, out_initials);
+
+  if (label == NULL)
+    not_found (error, _("The caseworker no longer exists."));
+  return label;
+}
+
+/* Ends the write of an edit that can be undone: its line in the change log
+ * (the snapshot's action, @subject and @detail) and the commit, when @ok.
+ * Returns @snapshot, or NULL (freeing it) when the edit was not made. */
+static SfRosterSnapshot *
+finish_snapshot (SfStore           *store,
+                 SfRosterSnapshot  *snapshot,
+                 gboolean           ok,
+                 const char        *subject,
+                 const char        *detail,
+                 GError           **error)
+{
+  g_autoptr(SfRosterSnapshot) owned = snapshot;
+
+  ok = ok && sf_store_audit (store, owned->action, subject, detail, error);
+  if (!sf_store_finish (store, ok, error))
+    return NULL;
+  return g_steal_pointer (&owned);
+}
+
 SfRosterSnapshot *
 sf_roster_remove_caseworker (SfStore  *store,
                              gint64    caseworker_id,
@@ -1051,12 +1085,9 @@ sf_roster_remove_caseworker (SfStore  *store,
 
   g_return_val_if_fail (SF_IS_STORE (store), NULL);
 
-  label = worker_label (store, caseworker_id, &initials);
+  label = existing_worker_label (store, caseworker_id, &initials, error);
   if (label == NULL)
-    {
-      not_found (error, _("The caseworker no longer exists."));
-      return NULL;
-    }
+    return NULL;
   if (successor_id != 0)
     {
       successor = worker_label (store, successor_id, NULL);
@@ -1107,10 +1138,7 @@ sf_roster_remove_caseworker (SfStore  *store,
 
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT ", %s; %" G_GINT64_FORMAT " cases to %s",
                             caseworker_id, label, n_cases, successor ? successor : "nobody");
-  ok = ok && sf_store_audit (store, "caseworker-remove", initials, detail, error);
-  if (!sf_store_finish (store, ok, error))
-    return NULL;
-  return g_steal_pointer (&snapshot);
+  return finish_snapshot (store, g_steal_pointer (&snapshot), ok, initials, detail, error);
 }
 
 SfRosterSnapshot *
@@ -1128,12 +1156,9 @@ sf_roster_move_caseworker (SfStore  *store,
 
   g_return_val_if_fail (SF_IS_STORE (store), NULL);
 
-  label = worker_label (store, caseworker_id, &initials);
+  label = existing_worker_label (store, caseworker_id, &initials, error);
   if (label == NULL)
-    {
-      not_found (error, _("The caseworker no longer exists."));
-      return NULL;
-    }
+    return NULL;
   team = sf_store_query_text (store, "SELECT name FROM team WHERE id = ?1", team_id);
   if (team == NULL)
     {
@@ -1149,10 +1174,7 @@ sf_roster_move_caseworker (SfStore  *store,
     return NULL;
   ok = change_rows (store, snapshot, "caseworker", "team_id", "id = ?1", caseworker_id, team_id, error);
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT " to team %s", caseworker_id, team);
-  ok = ok && sf_store_audit (store, "caseworker-move", initials, detail, error);
-  if (!sf_store_finish (store, ok, error))
-    return NULL;
-  return g_steal_pointer (&snapshot);
+  return finish_snapshot (store, g_steal_pointer (&snapshot), ok, initials, detail, error);
 }
 
 SfRosterSnapshot *
@@ -1211,10 +1233,7 @@ sf_roster_remove_team (SfStore  *store,
   ok = ok && delete_id (store, "team", team_id, error);
   detail = g_strdup_printf ("id %" G_GINT64_FORMAT "; %" G_GINT64_FORMAT " members to %s",
                             team_id, members, destination ? destination : "nobody");
-  ok = ok && sf_store_audit (store, "team-remove", name, detail, error);
-  if (!sf_store_finish (store, ok, error))
-    return NULL;
-  return g_steal_pointer (&snapshot);
+  return finish_snapshot (store, g_steal_pointer (&snapshot), ok, name, detail, error);
 }
 
 static gboolean

@@ -1754,15 +1754,7 @@ sf_store_set_setting (SfStore     *self,
   ok = sf_store_run (self, stmt, error);
   detail = g_strdup_printf ("%s = %s", key, canonical);
   ok = ok && sf_store_audit (self, "setting", key, detail, error);
-  if (!ok)
-    {
-      sf_store_rollback (self);
-      return FALSE;
-    }
-  if (!sf_store_commit (self, error))
-    return FALSE;
-  sf_store_emit_changed (self);
-  return TRUE;
+  return sf_store_finish (self, ok, error);
 }
 
 static double
