@@ -187,10 +187,16 @@ format_percent (double value)
   return g_strdup_printf ("%.0f %%", value * 100);
 }
 
+/* An alert of @team (NULL: none) about @subject: its figure @value against
+ * @limit, @excess over what is allowed */
 static SfAlert *
-alert_new (SfAlertKind  kind,
-           SfSeverity   severity,
-           const SfTeam *team)
+alert_new (SfAlertKind   kind,
+           SfSeverity    severity,
+           const SfTeam *team,
+           const char   *subject,
+           double        value,
+           double        limit,
+           double        excess)
 {
   SfAlert *alert = g_new0 (SfAlert, 1);
 
@@ -198,6 +204,10 @@ alert_new (SfAlertKind  kind,
   alert->severity = severity;
   alert->team_id = team ? team->id : 0;
   alert->team_name = g_strdup (team ? team->name : "");
+  alert->subject = g_strdup (subject);
+  alert->value = value;
+  alert->limit = limit;
+  alert->excess = excess;
   return alert;
 }
 
@@ -225,10 +235,8 @@ worker_alert (const SfFigures       *figures,
       else
         why = _("has no hours for cases");
 
-      alert = alert_new (SF_ALERT_NO_CAPACITY, SF_SEVERITY_ERROR, wf->team);
-      alert->value = wf->weighted_load;
-      alert->limit = 0;
-      alert->excess = wf->weighted_load;
+      alert = alert_new (SF_ALERT_NO_CAPACITY, SF_SEVERITY_ERROR, wf->team, w->initials, wf->weighted_load, 0,
+                         wf->weighted_load);
       /* Translators: "%s (%s) is absent but is responsible for 4 cases (weighted 3.5)." */
       alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "%s (%s) %s but is responsible for %u case (weighted %s).",
@@ -246,10 +254,8 @@ worker_alert (const SfFigures       *figures,
       g_autofree char *used = format_percent (wf->utilisation);
       g_autofree char *excess = NULL;
 
-      alert = alert_new (SF_ALERT_OVER_NORM, SF_SEVERITY_ERROR, wf->team);
-      alert->value = wf->utilisation;
-      alert->limit = 1.0;
-      alert->excess = wf->weighted_load - wf->adjusted_norm;
+      alert = alert_new (SF_ALERT_OVER_NORM, SF_SEVERITY_ERROR, wf->team, w->initials, wf->utilisation, 1.0,
+                         wf->weighted_load - wf->adjusted_norm);
       excess = format_up (alert->excess);
       alert->message = g_strdup_printf (_("%s (%s) carries a weighted load of %s against an adjusted norm of %s (%s)."),
                                         w->name, w->initials, load, norm, used);
@@ -262,10 +268,9 @@ worker_alert (const SfFigures       *figures,
       g_autofree char *threshold = format_percent (figures->settings.near_threshold);
       g_autofree char *headroom = sf_format_decimal (wf->adjusted_norm - wf->weighted_load, 1);
 
-      alert = alert_new (SF_ALERT_NEAR_NORM, SF_SEVERITY_WARNING, wf->team);
-      alert->value = wf->utilisation;
-      alert->limit = figures->settings.near_threshold;
-      alert->excess = wf->weighted_load - wf->adjusted_norm * figures->settings.near_threshold;
+      alert = alert_new (SF_ALERT_NEAR_NORM, SF_SEVERITY_WARNING, wf->team, w->initials, wf->utilisation,
+                         figures->settings.near_threshold,
+                         wf->weighted_load - wf->adjusted_norm * figures->settings.near_threshold);
       alert->message = g_strdup_printf (_("%s (%s) is near the norm: a weighted load of %s against %s (%s; warning above %s)."),
                                         w->name, w->initials, load, norm, used, threshold);
       alert->resolution = g_strdup_printf (_("Only %s weighted cases of headroom left: give new cases to colleagues first."),
@@ -275,7 +280,6 @@ worker_alert (const SfFigures       *figures,
     return NULL;
 
   alert->caseworker_id = w->id;
-  alert->subject = g_strdup (w->initials);
   return alert;
 }
 
@@ -299,11 +303,8 @@ uncovered_alert (const SfFigures     *figures,
     }
 
   weight = sf_format_decimal (tf->uncovered_load, 1);
-  alert = alert_new (SF_ALERT_UNCOVERED_CASES, SF_SEVERITY_ERROR, tf->team);
-  alert->subject = g_strdup (tf->team->name);
-  alert->value = tf->uncovered_cases;
-  alert->limit = 0;
-  alert->excess = tf->uncovered_cases;
+  alert = alert_new (SF_ALERT_UNCOVERED_CASES, SF_SEVERITY_ERROR, tf->team, tf->team->name, tf->uncovered_cases, 0,
+                     tf->uncovered_cases);
   alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                  "%s has %u case (weighted %s) whose caseworker is absent or has left and that nobody covers (%s).",
                                                  "%s has %u cases (weighted %s) whose caseworker is absent or has left and that nobody covers (%s).",
@@ -341,11 +342,8 @@ ds_range_alert (const SfFigures     *figures,
   low = sf_format_decimal (range_low, fabs (range_low - round (range_low)) < 0.005 ? 0 : 1);
   high = sf_format_decimal (range_high, fabs (range_high - round (range_high)) < 0.005 ? 0 : 1);
   alert = alert_new (tf->area->custom ? SF_ALERT_TEAM_OVER_OWN_RANGE : SF_ALERT_TEAM_OVER_DS_RANGE,
-                     SF_SEVERITY_WARNING, tf->team);
-  alert->subject = g_strdup (tf->team->name);
-  alert->value = tf->cases_per_fte;
-  alert->limit = range_high;
-  alert->excess = tf->open_cases - range_high * tf->availability_sum;
+                     SF_SEVERITY_WARNING, tf->team, tf->team->name, tf->cases_per_fte, range_high,
+                     tf->open_cases - range_high * tf->availability_sum);
   fewer = format_up (alert->excess);
   more_fte = format_up (tf->open_cases / range_high - tf->availability_sum);
   if (tf->area->custom)
@@ -543,12 +541,9 @@ sustained_alert_new (SfAlertKind   kind,
                      double        allowed)
 {
   const SfTrendPoint *first = g_ptr_array_index (points, points->len - run);
-  SfAlert *alert = alert_new (kind, SF_SEVERITY_ERROR, team);
+  SfAlert *alert = alert_new (kind, SF_SEVERITY_ERROR, team, subject, isnan (utilisation) ? load : utilisation, 1.0,
+                              load - allowed);
 
-  alert->subject = g_strdup (subject);
-  alert->value = isnan (utilisation) ? load : utilisation;
-  alert->limit = 1.0;
-  alert->excess = load - allowed;
   alert->since = first->day;
   return alert;
 }
