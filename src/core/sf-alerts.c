@@ -526,25 +526,53 @@ sf_alerts_over_at (const SfFigures    *figures,
     }
 }
 
+/* What a sustained alert's message says, as sustained_alert_new() words it */
+typedef struct
+{
+  guint  weeks;    /* since the run began */
+  char  *since;    /* the day it began */
+  char  *load;     /* the load now */
+  char  *allowed;  /* the adjusted norm or capacity now */
+  char  *excess;   /* the load to move, rounded up */
+} SustainedWords;
+
+static void
+sustained_words_clear (SustainedWords *words)
+{
+  g_clear_pointer (&words->since, g_free);
+  g_clear_pointer (&words->load, g_free);
+  g_clear_pointer (&words->allowed, g_free);
+  g_clear_pointer (&words->excess, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SustainedWords, sustained_words_clear)
+
 /* The alert of @subject, over what it is @allowed (its adjusted norm or
  * capacity) at each of the last @run weekly @points: since the run's first
  * point, by @load - @allowed now; its value is @utilisation, or the load
- * where that is unknown. */
+ * where that is unknown.  @words: what its message says. */
 static SfAlert *
-sustained_alert_new (SfAlertKind   kind,
-                     const SfTeam *team,
-                     const char   *subject,
-                     GPtrArray    *points,
-                     guint         run,
-                     double        utilisation,
-                     double        load,
-                     double        allowed)
+sustained_alert_new (SfAlertKind     kind,
+                     const SfTeam   *team,
+                     const char     *subject,
+                     GPtrArray      *points,
+                     guint           run,
+                     double          utilisation,
+                     double          load,
+                     double          allowed,
+                     SustainedWords *words)
 {
   const SfTrendPoint *first = g_ptr_array_index (points, points->len - run);
+  const SfTrendPoint *last = g_ptr_array_index (points, points->len - 1);
   SfAlert *alert = alert_new (kind, SF_SEVERITY_ERROR, team, subject, isnan (utilisation) ? load : utilisation, 1.0,
                               load - allowed);
 
   alert->since = first->day;
+  words->weeks = (last->day - alert->since) / 7;
+  words->since = sf_day_format (alert->since);
+  words->load = sf_format_decimal (load, 1);
+  words->allowed = sf_format_decimal (allowed, 1);
+  words->excess = format_up (alert->excess);
   return alert;
 }
 
@@ -578,31 +606,22 @@ sf_alerts_sustained_some (const SfFigures *figures,
       const SfTeam *team = sf_dataset_find_team (figures->dataset, w->team_id);
       guint run = caseworker_ids == NULL || sf_ids_contain (caseworker_ids, w->id)
                   ? run_length (points, worker_is_over, settings, i) : 0;
-      g_autofree char *since = NULL;
-      g_autofree char *load = NULL;
-      g_autofree char *norm = NULL;
-      g_autofree char *excess = NULL;
-      guint weeks;
+      g_auto(SustainedWords) words = { 0 };
       SfAlert *alert;
 
       if (run < needed)
         continue;
       alert = sustained_alert_new (SF_ALERT_SUSTAINED_OVERLOAD, team, w->initials, points, run,
-                                   tw->utilisation, tw->load, tw->adjusted_norm);
+                                   tw->utilisation, tw->load, tw->adjusted_norm, &words);
       alert->caseworker_id = w->id;
-      weeks = (last->day - alert->since) / 7;
-      since = sf_day_format (alert->since);
-      load = sf_format_decimal (tw->load, 1);
-      norm = sf_format_decimal (tw->adjusted_norm, 1);
-      excess = format_up (alert->excess);
       /* Translators: "Trine Larsen (TLR) has been over the norm at every weekly point since 01.11.2026 (5 weeks): …" */
       alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "%s (%s) has been over the norm at every weekly point since %s (%u week): now a weighted load of %s against an adjusted norm of %s.",
                                                      "%s (%s) has been over the norm at every weekly point since %s (%u weeks): now a weighted load of %s against an adjusted norm of %s.",
-                                                     weeks),
-                                        w->name, w->initials, since, weeks, load, norm);
+                                                     words.weeks),
+                                        w->name, w->initials, words.since, words.weeks, words.load, words.allowed);
       alert->resolution = g_strdup_printf (_("Move %s weighted cases to colleagues with headroom, or lower the load another way: the alert ends at the first weekly point within the norm."),
-                                           excess);
+                                           words.excess);
       g_ptr_array_add (alerts, alert);
     }
 
@@ -611,29 +630,20 @@ sf_alerts_sustained_some (const SfFigures *figures,
       const SfTeamFigures *tf = &g_array_index (last->teams, SfTeamFigures, i);
       guint run = team_ids == NULL || sf_ids_contain (team_ids, tf->team->id)
                   ? run_length (points, team_is_over, settings, i) : 0;
-      g_autofree char *since = NULL;
-      g_autofree char *load = NULL;
-      g_autofree char *capacity = NULL;
-      g_autofree char *excess = NULL;
-      guint weeks;
+      g_auto(SustainedWords) words = { 0 };
       SfAlert *alert;
 
       if (run < needed)
         continue;
       alert = sustained_alert_new (SF_ALERT_TEAM_SUSTAINED_OVERLOAD, tf->team, tf->team->name, points, run,
-                                   sf_trend_team_utilisation (tf), tf->load, tf->capacity);
-      weeks = (last->day - alert->since) / 7;
-      since = sf_day_format (alert->since);
-      load = sf_format_decimal (tf->load, 1);
-      capacity = sf_format_decimal (tf->capacity, 1);
-      excess = format_up (alert->excess);
+                                   sf_trend_team_utilisation (tf), tf->load, tf->capacity, &words);
       alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "%s has been over its capacity at every weekly point since %s (%u week): now a weighted load of %s against a capacity of %s.",
                                                      "%s has been over its capacity at every weekly point since %s (%u weeks): now a weighted load of %s against a capacity of %s.",
-                                                     weeks),
-                                        tf->team->name, since, weeks, load, capacity);
+                                                     words.weeks),
+                                        tf->team->name, words.since, words.weeks, words.load, words.allowed);
       alert->resolution = g_strdup_printf (_("Add capacity (a hire, fewer reductions) or move %s weighted cases to other teams: the alert ends at the first weekly point within capacity."),
-                                           excess);
+                                           words.excess);
       g_ptr_array_add (alerts, alert);
     }
   return alerts;
