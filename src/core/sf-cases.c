@@ -166,6 +166,23 @@ check_case (SfStore      *store,
   return TRUE;
 }
 
+/* Binds the columns of @kase a form gives, from the reference to the cover,
+ * as ?@first and on, with @area_id as its area */
+static void
+bind_case (SfDbStmt     *stmt,
+           int           first,
+           const SfCase *kase,
+           gint64        area_id)
+{
+  sf_db_stmt_bind_text_static (stmt, first, kase->reference);
+  sf_db_stmt_bind_id (stmt, first + 1, area_id);
+  sf_db_stmt_bind_text_static (stmt, first + 2, sf_complexity_to_key (kase->complexity));
+  sf_db_stmt_bind_day (stmt, first + 3, kase->start);
+  sf_db_stmt_bind_day (stmt, first + 4, kase->closed);
+  sf_db_stmt_bind_int64 (stmt, first + 5, kase->caseworker_id);
+  sf_db_stmt_bind_id (stmt, first + 6, kase->cover_id);
+}
+
 gint64
 sf_cases_add (SfStore       *store,
               const SfCase  *kase,
@@ -194,15 +211,7 @@ sf_cases_add (SfStore       *store,
                                " caseworker_id, cover_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
                                error);
       if (stmt != NULL)
-        {
-          sf_db_stmt_bind_text_static (stmt, 1, kase->reference);
-          sf_db_stmt_bind_id (stmt, 2, area_id);
-          sf_db_stmt_bind_text_static (stmt, 3, sf_complexity_to_key (kase->complexity));
-          sf_db_stmt_bind_day (stmt, 4, kase->start);
-          sf_db_stmt_bind_day (stmt, 5, kase->closed);
-          sf_db_stmt_bind_int64 (stmt, 6, kase->caseworker_id);
-          sf_db_stmt_bind_id (stmt, 7, kase->cover_id);
-        }
+        bind_case (stmt, 1, kase, area_id);
       ok = sf_store_run_returning (store, stmt, &id, error);
     }
   if (ok)
@@ -232,13 +241,7 @@ write_case (SfStore      *store,
   if (stmt == NULL)
     return FALSE;
   sf_db_stmt_bind_int64 (stmt, 1, kase->id);
-  sf_db_stmt_bind_text_static (stmt, 2, kase->reference);
-  sf_db_stmt_bind_id (stmt, 3, area_id);
-  sf_db_stmt_bind_text_static (stmt, 4, sf_complexity_to_key (kase->complexity));
-  sf_db_stmt_bind_day (stmt, 5, kase->start);
-  sf_db_stmt_bind_day (stmt, 6, kase->closed);
-  sf_db_stmt_bind_int64 (stmt, 7, kase->caseworker_id);
-  sf_db_stmt_bind_id (stmt, 8, kase->cover_id);
+  bind_case (stmt, 2, kase, area_id);
   ok = sf_store_run (store, stmt, error);
   if (ok && sf_db_changes (sf_store_get_db (store)) == 0)
     {
@@ -708,13 +711,7 @@ insert_case (SfStore      *store,
   if (stmt == NULL)
     return FALSE;
   sf_db_stmt_bind_int64 (stmt, 1, kase->id);
-  sf_db_stmt_bind_text_static (stmt, 2, kase->reference);
-  sf_db_stmt_bind_id (stmt, 3, kase->area_id);
-  sf_db_stmt_bind_text_static (stmt, 4, sf_complexity_to_key (kase->complexity));
-  sf_db_stmt_bind_day (stmt, 5, kase->start);
-  sf_db_stmt_bind_day (stmt, 6, kase->closed);
-  sf_db_stmt_bind_int64 (stmt, 7, kase->caseworker_id);
-  sf_db_stmt_bind_id (stmt, 8, kase->cover_id);
+  bind_case (stmt, 2, kase, kase->area_id);
   sf_db_stmt_bind_int64 (stmt, 9, kase->counted ? 1 : 0);
   return sf_store_run (store, stmt, error);
 }
