@@ -339,8 +339,8 @@ ds_range_alert (const SfFigures     *figures,
     return NULL;
 
   per_fte = sf_format_decimal (tf->cases_per_fte, 1);
-  low = sf_format_decimal (range_low, fabs (range_low - round (range_low)) < 0.005 ? 0 : 1);
-  high = sf_format_decimal (range_high, fabs (range_high - round (range_high)) < 0.005 ? 0 : 1);
+  low = sf_format_figure (range_low);
+  high = sf_format_figure (range_high);
   alert = alert_new (tf->area->custom ? SF_ALERT_TEAM_OVER_OWN_RANGE : SF_ALERT_TEAM_OVER_DS_RANGE,
                      SF_SEVERITY_WARNING, tf->team, tf->team->name, tf->cases_per_fte, range_high,
                      tf->open_cases - range_high * tf->availability_sum);
