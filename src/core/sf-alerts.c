@@ -187,10 +187,16 @@ format_percent (double value)
   return g_strdup_printf ("%.0f %%", value * 100);
 }
 
+/* An alert of @team (NULL: none) about @subject: its figure @value against
+ * @limit, @excess over what is allowed */
 static SfAlert *
-alert_new (SfAlertKind  kind,
-           SfSeverity   severity,
-           const SfTeam *team)
+alert_new (SfAlertKind   kind,
+           SfSeverity    severity,
+           const SfTeam *team,
+           const char   *subject,
+           double        value,
+           double        limit,
+           double        excess)
 {
   SfAlert *alert = g_new0 (SfAlert, 1);
 
@@ -198,6 +204,10 @@ alert_new (SfAlertKind  kind,
   alert->severity = severity;
   alert->team_id = team ? team->id : 0;
   alert->team_name = g_strdup (team ? team->name : "");
+  alert->subject = g_strdup (subject);
+  alert->value = value;
+  alert->limit = limit;
+  alert->excess = excess;
   return alert;
 }
 
@@ -225,10 +235,8 @@ worker_alert (const SfFigures       *figures,
       else
         why = _("has no hours for cases");
 
-      alert = alert_new (SF_ALERT_NO_CAPACITY, SF_SEVERITY_ERROR, wf->team);
-      alert->value = wf->weighted_load;
-      alert->limit = 0;
-      alert->excess = wf->weighted_load;
+      alert = alert_new (SF_ALERT_NO_CAPACITY, SF_SEVERITY_ERROR, wf->team, w->initials, wf->weighted_load, 0,
+                         wf->weighted_load);
       /* Translators: "%s (%s) is absent but is responsible for 4 cases (weighted 3.5)." */
       alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "%s (%s) %s but is responsible for %u case (weighted %s).",
@@ -246,10 +254,8 @@ worker_alert (const SfFigures       *figures,
       g_autofree char *used = format_percent (wf->utilisation);
       g_autofree char *excess = NULL;
 
-      alert = alert_new (SF_ALERT_OVER_NORM, SF_SEVERITY_ERROR, wf->team);
-      alert->value = wf->utilisation;
-      alert->limit = 1.0;
-      alert->excess = wf->weighted_load - wf->adjusted_norm;
+      alert = alert_new (SF_ALERT_OVER_NORM, SF_SEVERITY_ERROR, wf->team, w->initials, wf->utilisation, 1.0,
+                         wf->weighted_load - wf->adjusted_norm);
       excess = format_up (alert->excess);
       alert->message = g_strdup_printf (_("%s (%s) carries a weighted load of %s against an adjusted norm of %s (%s)."),
                                         w->name, w->initials, load, norm, used);
@@ -262,10 +268,9 @@ worker_alert (const SfFigures       *figures,
       g_autofree char *threshold = format_percent (figures->settings.near_threshold);
       g_autofree char *headroom = sf_format_decimal (wf->adjusted_norm - wf->weighted_load, 1);
 
-      alert = alert_new (SF_ALERT_NEAR_NORM, SF_SEVERITY_WARNING, wf->team);
-      alert->value = wf->utilisation;
-      alert->limit = figures->settings.near_threshold;
-      alert->excess = wf->weighted_load - wf->adjusted_norm * figures->settings.near_threshold;
+      alert = alert_new (SF_ALERT_NEAR_NORM, SF_SEVERITY_WARNING, wf->team, w->initials, wf->utilisation,
+                         figures->settings.near_threshold,
+                         wf->weighted_load - wf->adjusted_norm * figures->settings.near_threshold);
       alert->message = g_strdup_printf (_("%s (%s) is near the norm: a weighted load of %s against %s (%s; warning above %s)."),
                                         w->name, w->initials, load, norm, used, threshold);
       alert->resolution = g_strdup_printf (_("Only %s weighted cases of headroom left: give new cases to colleagues first."),
@@ -275,7 +280,6 @@ worker_alert (const SfFigures       *figures,
     return NULL;
 
   alert->caseworker_id = w->id;
-  alert->subject = g_strdup (w->initials);
   return alert;
 }
 
@@ -299,11 +303,8 @@ uncovered_alert (const SfFigures     *figures,
     }
 
   weight = sf_format_decimal (tf->uncovered_load, 1);
-  alert = alert_new (SF_ALERT_UNCOVERED_CASES, SF_SEVERITY_ERROR, tf->team);
-  alert->subject = g_strdup (tf->team->name);
-  alert->value = tf->uncovered_cases;
-  alert->limit = 0;
-  alert->excess = tf->uncovered_cases;
+  alert = alert_new (SF_ALERT_UNCOVERED_CASES, SF_SEVERITY_ERROR, tf->team, tf->team->name, tf->uncovered_cases, 0,
+                     tf->uncovered_cases);
   alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                  "%s has %u case (weighted %s) whose caseworker is absent or has left and that nobody covers (%s).",
                                                  "%s has %u cases (weighted %s) whose caseworker is absent or has left and that nobody covers (%s).",
@@ -338,14 +339,11 @@ ds_range_alert (const SfFigures     *figures,
     return NULL;
 
   per_fte = sf_format_decimal (tf->cases_per_fte, 1);
-  low = sf_format_decimal (range_low, fabs (range_low - round (range_low)) < 0.005 ? 0 : 1);
-  high = sf_format_decimal (range_high, fabs (range_high - round (range_high)) < 0.005 ? 0 : 1);
+  low = sf_format_figure (range_low);
+  high = sf_format_figure (range_high);
   alert = alert_new (tf->area->custom ? SF_ALERT_TEAM_OVER_OWN_RANGE : SF_ALERT_TEAM_OVER_DS_RANGE,
-                     SF_SEVERITY_WARNING, tf->team);
-  alert->subject = g_strdup (tf->team->name);
-  alert->value = tf->cases_per_fte;
-  alert->limit = range_high;
-  alert->excess = tf->open_cases - range_high * tf->availability_sum;
+                     SF_SEVERITY_WARNING, tf->team, tf->team->name, tf->cases_per_fte, range_high,
+                     tf->open_cases - range_high * tf->availability_sum);
   fewer = format_up (alert->excess);
   more_fte = format_up (tf->open_cases / range_high - tf->availability_sum);
   if (tf->area->custom)
@@ -528,28 +526,53 @@ sf_alerts_over_at (const SfFigures    *figures,
     }
 }
 
+/* What a sustained alert's message says, as sustained_alert_new() words it */
+typedef struct
+{
+  guint  weeks;    /* since the run began */
+  char  *since;    /* the day it began */
+  char  *load;     /* the load now */
+  char  *allowed;  /* the adjusted norm or capacity now */
+  char  *excess;   /* the load to move, rounded up */
+} SustainedWords;
+
+static void
+sustained_words_clear (SustainedWords *words)
+{
+  g_clear_pointer (&words->since, g_free);
+  g_clear_pointer (&words->load, g_free);
+  g_clear_pointer (&words->allowed, g_free);
+  g_clear_pointer (&words->excess, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SustainedWords, sustained_words_clear)
+
 /* The alert of @subject, over what it is @allowed (its adjusted norm or
  * capacity) at each of the last @run weekly @points: since the run's first
  * point, by @load - @allowed now; its value is @utilisation, or the load
- * where that is unknown. */
+ * where that is unknown.  @words: what its message says. */
 static SfAlert *
-sustained_alert_new (SfAlertKind   kind,
-                     const SfTeam *team,
-                     const char   *subject,
-                     GPtrArray    *points,
-                     guint         run,
-                     double        utilisation,
-                     double        load,
-                     double        allowed)
+sustained_alert_new (SfAlertKind     kind,
+                     const SfTeam   *team,
+                     const char     *subject,
+                     GPtrArray      *points,
+                     guint           run,
+                     double          utilisation,
+                     double          load,
+                     double          allowed,
+                     SustainedWords *words)
 {
   const SfTrendPoint *first = g_ptr_array_index (points, points->len - run);
-  SfAlert *alert = alert_new (kind, SF_SEVERITY_ERROR, team);
+  const SfTrendPoint *last = g_ptr_array_index (points, points->len - 1);
+  SfAlert *alert = alert_new (kind, SF_SEVERITY_ERROR, team, subject, isnan (utilisation) ? load : utilisation, 1.0,
+                              load - allowed);
 
-  alert->subject = g_strdup (subject);
-  alert->value = isnan (utilisation) ? load : utilisation;
-  alert->limit = 1.0;
-  alert->excess = load - allowed;
   alert->since = first->day;
+  words->weeks = (last->day - alert->since) / 7;
+  words->since = sf_day_format (alert->since);
+  words->load = sf_format_decimal (load, 1);
+  words->allowed = sf_format_decimal (allowed, 1);
+  words->excess = format_up (alert->excess);
   return alert;
 }
 
@@ -583,31 +606,22 @@ sf_alerts_sustained_some (const SfFigures *figures,
       const SfTeam *team = sf_dataset_find_team (figures->dataset, w->team_id);
       guint run = caseworker_ids == NULL || sf_ids_contain (caseworker_ids, w->id)
                   ? run_length (points, worker_is_over, settings, i) : 0;
-      g_autofree char *since = NULL;
-      g_autofree char *load = NULL;
-      g_autofree char *norm = NULL;
-      g_autofree char *excess = NULL;
-      guint weeks;
+      g_auto(SustainedWords) words = { 0 };
       SfAlert *alert;
 
       if (run < needed)
         continue;
       alert = sustained_alert_new (SF_ALERT_SUSTAINED_OVERLOAD, team, w->initials, points, run,
-                                   tw->utilisation, tw->load, tw->adjusted_norm);
+                                   tw->utilisation, tw->load, tw->adjusted_norm, &words);
       alert->caseworker_id = w->id;
-      weeks = (last->day - alert->since) / 7;
-      since = sf_day_format (alert->since);
-      load = sf_format_decimal (tw->load, 1);
-      norm = sf_format_decimal (tw->adjusted_norm, 1);
-      excess = format_up (alert->excess);
       /* Translators: "Trine Larsen (TLR) has been over the norm at every weekly point since 01.11.2026 (5 weeks): …" */
       alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "%s (%s) has been over the norm at every weekly point since %s (%u week): now a weighted load of %s against an adjusted norm of %s.",
                                                      "%s (%s) has been over the norm at every weekly point since %s (%u weeks): now a weighted load of %s against an adjusted norm of %s.",
-                                                     weeks),
-                                        w->name, w->initials, since, weeks, load, norm);
+                                                     words.weeks),
+                                        w->name, w->initials, words.since, words.weeks, words.load, words.allowed);
       alert->resolution = g_strdup_printf (_("Move %s weighted cases to colleagues with headroom, or lower the load another way: the alert ends at the first weekly point within the norm."),
-                                           excess);
+                                           words.excess);
       g_ptr_array_add (alerts, alert);
     }
 
@@ -616,29 +630,20 @@ sf_alerts_sustained_some (const SfFigures *figures,
       const SfTeamFigures *tf = &g_array_index (last->teams, SfTeamFigures, i);
       guint run = team_ids == NULL || sf_ids_contain (team_ids, tf->team->id)
                   ? run_length (points, team_is_over, settings, i) : 0;
-      g_autofree char *since = NULL;
-      g_autofree char *load = NULL;
-      g_autofree char *capacity = NULL;
-      g_autofree char *excess = NULL;
-      guint weeks;
+      g_auto(SustainedWords) words = { 0 };
       SfAlert *alert;
 
       if (run < needed)
         continue;
       alert = sustained_alert_new (SF_ALERT_TEAM_SUSTAINED_OVERLOAD, tf->team, tf->team->name, points, run,
-                                   sf_trend_team_utilisation (tf), tf->load, tf->capacity);
-      weeks = (last->day - alert->since) / 7;
-      since = sf_day_format (alert->since);
-      load = sf_format_decimal (tf->load, 1);
-      capacity = sf_format_decimal (tf->capacity, 1);
-      excess = format_up (alert->excess);
+                                   sf_trend_team_utilisation (tf), tf->load, tf->capacity, &words);
       alert->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "%s has been over its capacity at every weekly point since %s (%u week): now a weighted load of %s against a capacity of %s.",
                                                      "%s has been over its capacity at every weekly point since %s (%u weeks): now a weighted load of %s against a capacity of %s.",
-                                                     weeks),
-                                        tf->team->name, since, weeks, load, capacity);
+                                                     words.weeks),
+                                        tf->team->name, words.since, words.weeks, words.load, words.allowed);
       alert->resolution = g_strdup_printf (_("Add capacity (a hire, fewer reductions) or move %s weighted cases to other teams: the alert ends at the first weekly point within capacity."),
-                                           excess);
+                                           words.excess);
       g_ptr_array_add (alerts, alert);
     }
   return alerts;

@@ -166,6 +166,23 @@ check_case (SfStore      *store,
   return TRUE;
 }
 
+/* Binds the columns of @kase a form gives, from the reference to the cover,
+ * as ?@first and on, with @area_id as its area */
+static void
+bind_case (SfDbStmt     *stmt,
+           int           first,
+           const SfCase *kase,
+           gint64        area_id)
+{
+  sf_db_stmt_bind_text_static (stmt, first, kase->reference);
+  sf_db_stmt_bind_id (stmt, first + 1, area_id);
+  sf_db_stmt_bind_text_static (stmt, first + 2, sf_complexity_to_key (kase->complexity));
+  sf_db_stmt_bind_day (stmt, first + 3, kase->start);
+  sf_db_stmt_bind_day (stmt, first + 4, kase->closed);
+  sf_db_stmt_bind_int64 (stmt, first + 5, kase->caseworker_id);
+  sf_db_stmt_bind_id (stmt, first + 6, kase->cover_id);
+}
+
 gint64
 sf_cases_add (SfStore       *store,
               const SfCase  *kase,
@@ -194,15 +211,7 @@ sf_cases_add (SfStore       *store,
                                " caseworker_id, cover_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
                                error);
       if (stmt != NULL)
-        {
-          sf_db_stmt_bind_text_static (stmt, 1, kase->reference);
-          sf_db_stmt_bind_id (stmt, 2, area_id);
-          sf_db_stmt_bind_text_static (stmt, 3, sf_complexity_to_key (kase->complexity));
-          sf_db_stmt_bind_day (stmt, 4, kase->start);
-          sf_db_stmt_bind_day (stmt, 5, kase->closed);
-          sf_db_stmt_bind_int64 (stmt, 6, kase->caseworker_id);
-          sf_db_stmt_bind_id (stmt, 7, kase->cover_id);
-        }
+        bind_case (stmt, 1, kase, area_id);
       ok = sf_store_run_returning (store, stmt, &id, error);
     }
   if (ok)
@@ -232,13 +241,7 @@ write_case (SfStore      *store,
   if (stmt == NULL)
     return FALSE;
   sf_db_stmt_bind_int64 (stmt, 1, kase->id);
-  sf_db_stmt_bind_text_static (stmt, 2, kase->reference);
-  sf_db_stmt_bind_id (stmt, 3, area_id);
-  sf_db_stmt_bind_text_static (stmt, 4, sf_complexity_to_key (kase->complexity));
-  sf_db_stmt_bind_day (stmt, 5, kase->start);
-  sf_db_stmt_bind_day (stmt, 6, kase->closed);
-  sf_db_stmt_bind_int64 (stmt, 7, kase->caseworker_id);
-  sf_db_stmt_bind_id (stmt, 8, kase->cover_id);
+  bind_case (stmt, 2, kase, area_id);
   ok = sf_store_run (store, stmt, error);
   if (ok && sf_db_changes (sf_store_get_db (store)) == 0)
     {
@@ -399,34 +402,72 @@ note_versions (SfStore       *store,
   return TRUE;
 }
 
-/* Runs @sql on each case of @ids, as update_each() does, in a transaction
- * with the audit entry @action naming the cases; each case claimed first
- * at @versions (claim_each()), and the versions left noted into
- * @out_versions (note_versions()); refused as a whole when one of them
- * does not exist or was changed since. */
+typedef struct _CaseChange CaseChange;
+
+/* A change of several cases, as change_each() makes it */
+struct _CaseChange
+{
+  /* Run on each case: ?1 is its id, ?2 @value (NULL: none) */
+  const char   *sql;
+  const GValue *value;
+  /* The change log's action */
+  const char   *action;
+  /* The caseworker the change names, who must exist when @names_worker */
+  gint64        worker_id;
+  gboolean      names_worker;
+  /* The day the change closes the cases on */
+  SfDay         day;
+  /* Refuses a case the change cannot be made to, with a message that
+   * names it (NULL: none is refused) */
+  gboolean    (*check)    (const CaseChange  *change,
+                           const SfCase      *row,
+                           const char        *initials,
+                           GError           **error);
+  /* The change log's detail from the case numbers @refs (NULL: those alone) */
+  char       *(*describe) (const CaseChange  *change,
+                           const char        *initials,
+                           const char        *refs);
+};
+
+/* Makes @change to each case of @ids in a transaction with one audit entry
+ * naming them: each case claimed first at @versions (claim_each()), the
+ * caseworker the change names found, the cases read and checked, then
+ * written (update_each()) and the versions they are left at noted into
+ * @out_versions (note_versions()); refused as a whole when one of them does
+ * not exist, was changed since or is refused by the check. */
 static gboolean
-change_each (SfStore       *store,
-             const char    *sql,
-             const gint64  *ids,
-             const gint64  *versions,
-             guint          n_ids,
-             gint64        *out_versions,
-             const char    *action,
-             GError       **error)
+change_each (SfStore           *store,
+             const CaseChange  *change,
+             const gint64      *ids,
+             const gint64      *versions,
+             guint              n_ids,
+             gint64            *out_versions,
+             GError           **error)
 {
   g_autoptr(GArray) rows = NULL;
+  g_autofree char *initials = NULL;
+  g_autofree char *refs = NULL;
   g_autofree char *detail = NULL;
   gboolean ok;
 
   if (!sf_store_begin (store, error))
     return FALSE;
-  rows = claim_each (store, ids, versions, n_ids, error) ? load_rows (store, ids, n_ids, error) : NULL;
-  ok = rows != NULL && update_each (store, sql, ids, n_ids, NULL, error) &&
-       note_versions (store, ids, n_ids, out_versions, error);
+  ok = claim_each (store, ids, versions, n_ids, error) &&
+       (!change->names_worker || find_worker (store, change->worker_id, &initials, NULL, error));
   if (ok)
     {
-      detail = references_detail (rows);
-      ok = sf_store_audit (store, action, NULL, detail, error);
+      rows = load_rows (store, ids, n_ids, error);
+      ok = rows != NULL;
+    }
+  for (guint i = 0; ok && change->check != NULL && i < rows->len; i++)
+    ok = change->check (change, &g_array_index (rows, SfCase, i), initials, error);
+  if (ok)
+    {
+      refs = references_detail (rows);
+      detail = change->describe != NULL ? change->describe (change, initials, refs) : g_steal_pointer (&refs);
+      ok = update_each (store, change->sql, ids, n_ids, change->value, error) &&
+           note_versions (store, ids, n_ids, out_versions, error) &&
+           sf_store_audit (store, change->action, NULL, detail, error);
     }
   return sf_store_finish (store, ok, error);
 }
@@ -447,10 +488,11 @@ sf_cases_delete_versioned (SfStore       *store,
                            guint          n_ids,
                            GError       **error)
 {
+  const CaseChange change = { .sql = "DELETE FROM casefile WHERE id = ?1", .action = "case-delete" };
+
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
 
-  return change_each (store, "DELETE FROM casefile WHERE id = ?1", ids, versions, n_ids, NULL, "case-delete",
-                      error);
+  return change_each (store, &change, ids, versions, n_ids, NULL, error);
 }
 
 gboolean
@@ -463,6 +505,32 @@ sf_cases_close (SfStore       *store,
   return sf_cases_close_versioned (store, ids, NULL, n_ids, day, NULL, error);
 }
 
+static gboolean
+check_close (const CaseChange  *change,
+             const SfCase      *row,
+             const char        *initials,
+             GError           **error)
+{
+  g_autofree char *start = NULL;
+
+  if (row->start == SF_DAY_NONE || change->day >= row->start)
+    return TRUE;
+  start = sf_day_format (row->start);
+  g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+               _("The case “%s” started on %s and cannot be closed before that. Nothing was changed."),
+               row->reference, start);
+  return FALSE;
+}
+
+static char *
+describe_close (const CaseChange *change,
+                const char       *initials,
+                const char       *refs)
+{
+  /* Translators: the change log's detail of closing cases: date: case numbers */
+  return g_strdup_printf (_("closed %s: %s"), g_value_get_string (change->value), refs);
+}
+
 gboolean
 sf_cases_close_versioned (SfStore       *store,
                           const gint64  *ids,
@@ -472,51 +540,18 @@ sf_cases_close_versioned (SfStore       *store,
                           gint64        *out_versions,
                           GError       **error)
 {
-  g_autoptr(GArray) rows = NULL;
-  g_autofree char *detail = NULL;
-  g_autofree char *refs = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
-  gboolean ok;
+  /* A case closed already keeps the day it was closed. */
+  const CaseChange change = { .sql = "UPDATE casefile SET closed_date = ?2 WHERE id = ?1 AND closed_date IS NULL",
+                              .value = &value, .action = "case-close", .day = day, .check = check_close,
+                              .describe = describe_close };
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
   g_return_val_if_fail (day != SF_DAY_NONE, FALSE);
 
-  if (!sf_store_begin (store, error))
-    return FALSE;
-  rows = claim_each (store, ids, versions, n_ids, error) ? load_rows (store, ids, n_ids, error) : NULL;
-  ok = rows != NULL;
-  for (guint i = 0; ok && i < rows->len; i++)
-    {
-      const SfCase *row = &g_array_index (rows, SfCase, i);
-
-      if (row->start != SF_DAY_NONE && day < row->start)
-        {
-          g_autofree char *start = sf_day_format (row->start);
-
-          g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                       _("The case “%s” started on %s and cannot be closed before that. "
-                         "Nothing was changed."),
-                       row->reference, start);
-          ok = FALSE;
-        }
-    }
-  if (ok)
-    {
-      g_value_init (&value, G_TYPE_STRING);
-      g_value_take_string (&value, sf_day_to_iso (day));
-      /* A case closed already keeps the day it was closed. */
-      ok = update_each (store, "UPDATE casefile SET closed_date = ?2 WHERE id = ?1 AND closed_date IS NULL",
-                        ids, n_ids, &value, error) &&
-           note_versions (store, ids, n_ids, out_versions, error);
-    }
-  if (ok)
-    {
-      refs = references_detail (rows);
-      /* Translators: the change log's detail of closing cases: date: case numbers */
-      detail = g_strdup_printf (_("closed %s: %s"), g_value_get_string (&value), refs);
-      ok = sf_store_audit (store, "case-close", NULL, detail, error);
-    }
-  return sf_store_finish (store, ok, error);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_take_string (&value, sf_day_to_iso (day));
+  return change_each (store, &change, ids, versions, n_ids, out_versions, error);
 }
 
 gboolean
@@ -536,10 +571,12 @@ sf_cases_reopen_versioned (SfStore       *store,
                            gint64        *out_versions,
                            GError       **error)
 {
+  const CaseChange change = { .sql = "UPDATE casefile SET closed_date = NULL WHERE id = ?1",
+                              .action = "case-reopen" };
+
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
 
-  return change_each (store, "UPDATE casefile SET closed_date = NULL WHERE id = ?1", ids, versions, n_ids,
-                      out_versions, "case-reopen", error);
+  return change_each (store, &change, ids, versions, n_ids, out_versions, error);
 }
 
 gboolean
@@ -552,6 +589,15 @@ sf_cases_reassign (SfStore       *store,
   return sf_cases_reassign_versioned (store, ids, NULL, n_ids, caseworker_id, NULL, error);
 }
 
+static char *
+describe_reassign (const CaseChange *change,
+                   const char       *initials,
+                   const char       *refs)
+{
+  /* Translators: the change log's detail of reassigning cases */
+  return g_strdup_printf (_("to %s: %s"), initials, refs);
+}
+
 gboolean
 sf_cases_reassign_versioned (SfStore       *store,
                              const gint64  *ids,
@@ -561,44 +607,20 @@ sf_cases_reassign_versioned (SfStore       *store,
                              gint64        *out_versions,
                              GError       **error)
 {
-  g_autoptr(GArray) rows = NULL;
-  g_autofree char *initials = NULL;
-  g_autofree char *refs = NULL;
-  g_autofree char *detail = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
-  gboolean ok;
+  /* The new caseworker cannot also be their own cover: a cover by the
+   * new caseworker ends with the reassignment. */
+  const CaseChange change = { .sql = "UPDATE casefile SET caseworker_id = ?2,"
+                                     " cover_id = CASE WHEN cover_id = ?2 THEN NULL ELSE cover_id END"
+                                     " WHERE id = ?1",
+                              .value = &value, .action = "case-reassign", .worker_id = caseworker_id,
+                              .names_worker = TRUE, .describe = describe_reassign };
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
 
-  if (!sf_store_begin (store, error))
-    return FALSE;
-  ok = claim_each (store, ids, versions, n_ids, error) && find_worker (store, caseworker_id, &initials, NULL, error);
-  if (ok)
-    {
-      rows = load_rows (store, ids, n_ids, error);
-      ok = rows != NULL;
-    }
-  if (ok)
-    {
-      g_value_init (&value, G_TYPE_INT64);
-      g_value_set_int64 (&value, caseworker_id);
-      /* The new caseworker cannot also be their own cover: a cover by the
-       * new caseworker ends with the reassignment. */
-      ok = update_each (store,
-                        "UPDATE casefile SET caseworker_id = ?2,"
-                        " cover_id = CASE WHEN cover_id = ?2 THEN NULL ELSE cover_id END"
-                        " WHERE id = ?1",
-                        ids, n_ids, &value, error) &&
-           note_versions (store, ids, n_ids, out_versions, error);
-    }
-  if (ok)
-    {
-      refs = references_detail (rows);
-      /* Translators: the change log's detail of reassigning cases */
-      detail = g_strdup_printf (_("to %s: %s"), initials, refs);
-      ok = sf_store_audit (store, "case-reassign", NULL, detail, error);
-    }
-  return sf_store_finish (store, ok, error);
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, caseworker_id);
+  return change_each (store, &change, ids, versions, n_ids, out_versions, error);
 }
 
 gboolean
@@ -611,6 +633,30 @@ sf_cases_set_cover (SfStore       *store,
   return sf_cases_set_cover_versioned (store, ids, NULL, n_ids, cover_id, NULL, error);
 }
 
+static gboolean
+check_cover (const CaseChange  *change,
+             const SfCase      *row,
+             const char        *initials,
+             GError           **error)
+{
+  if (change->worker_id == 0 || row->caseworker_id != change->worker_id)
+    return TRUE;
+  g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+               _("%s is the caseworker of the case “%s” and cannot also cover it. "
+                 "Choose a colleague, or leave that case out. Nothing was changed."),
+               initials, row->reference);
+  return FALSE;
+}
+
+static char *
+describe_cover (const CaseChange *change,
+                const char       *initials,
+                const char       *refs)
+{
+  /* Translators: the change log's detail of a cover: initials (or "none"): case numbers */
+  return g_strdup_printf ("%s: %s", change->worker_id != 0 ? initials : _("none"), refs);
+}
+
 gboolean
 sf_cases_set_cover_versioned (SfStore       *store,
                               const gint64  *ids,
@@ -620,53 +666,16 @@ sf_cases_set_cover_versioned (SfStore       *store,
                               gint64        *out_versions,
                               GError       **error)
 {
-  g_autoptr(GArray) rows = NULL;
-  g_autofree char *initials = NULL;
-  g_autofree char *refs = NULL;
-  g_autofree char *detail = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
-  gboolean ok = TRUE;
+  const CaseChange change = { .sql = "UPDATE casefile SET cover_id = ?2 WHERE id = ?1", .value = &value,
+                              .action = cover_id != 0 ? "case-cover" : "case-cover-clear", .worker_id = cover_id,
+                              .names_worker = cover_id != 0, .check = check_cover, .describe = describe_cover };
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
 
-  if (!sf_store_begin (store, error))
-    return FALSE;
-  ok = claim_each (store, ids, versions, n_ids, error);
-  if (ok && cover_id != 0)
-    ok = find_worker (store, cover_id, &initials, NULL, error);
-  if (ok)
-    {
-      rows = load_rows (store, ids, n_ids, error);
-      ok = rows != NULL;
-    }
-  for (guint i = 0; ok && i < rows->len; i++)
-    {
-      const SfCase *row = &g_array_index (rows, SfCase, i);
-
-      if (cover_id != 0 && row->caseworker_id == cover_id)
-        {
-          g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                       _("%s is the caseworker of the case “%s” and cannot also cover it. "
-                         "Choose a colleague, or leave that case out. Nothing was changed."),
-                       initials, row->reference);
-          ok = FALSE;
-        }
-    }
-  if (ok)
-    {
-      g_value_init (&value, G_TYPE_INT64);
-      g_value_set_int64 (&value, cover_id);
-      ok = update_each (store, "UPDATE casefile SET cover_id = ?2 WHERE id = ?1", ids, n_ids, &value, error) &&
-           note_versions (store, ids, n_ids, out_versions, error);
-    }
-  if (ok)
-    {
-      refs = references_detail (rows);
-      /* Translators: the change log's detail of a cover: initials (or "none"): case numbers */
-      detail = g_strdup_printf ("%s: %s", cover_id != 0 ? initials : _("none"), refs);
-      ok = sf_store_audit (store, cover_id != 0 ? "case-cover" : "case-cover-clear", NULL, detail, error);
-    }
-  return sf_store_finish (store, ok, error);
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, cover_id);
+  return change_each (store, &change, ids, versions, n_ids, out_versions, error);
 }
 
 GArray *
@@ -702,13 +711,7 @@ insert_case (SfStore      *store,
   if (stmt == NULL)
     return FALSE;
   sf_db_stmt_bind_int64 (stmt, 1, kase->id);
-  sf_db_stmt_bind_text_static (stmt, 2, kase->reference);
-  sf_db_stmt_bind_id (stmt, 3, kase->area_id);
-  sf_db_stmt_bind_text_static (stmt, 4, sf_complexity_to_key (kase->complexity));
-  sf_db_stmt_bind_day (stmt, 5, kase->start);
-  sf_db_stmt_bind_day (stmt, 6, kase->closed);
-  sf_db_stmt_bind_int64 (stmt, 7, kase->caseworker_id);
-  sf_db_stmt_bind_id (stmt, 8, kase->cover_id);
+  bind_case (stmt, 2, kase, kase->area_id);
   sf_db_stmt_bind_int64 (stmt, 9, kase->counted ? 1 : 0);
   return sf_store_run (store, stmt, error);
 }

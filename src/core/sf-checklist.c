@@ -690,19 +690,55 @@ sf_checklist_set_removed (SfStore  *store,
                      _("There is no such checklist."), error);
 }
 
-/* The item's team, for the audit log; NULL when there is no such item. */
+/* The item's team, for the audit log; NULL, with an error, when there is
+ * no such item. */
 static char *
-item_team (SfStore *store,
-           gint64   item_id,
-           gboolean include_removed)
+item_team (SfStore  *store,
+           gint64    item_id,
+           gboolean  include_removed,
+           GError  **error)
 {
-  return sf_store_query_text (store,
+  char *team = sf_store_query_text (store,
                      include_removed
                        ? "SELECT t.name FROM checklist_item i JOIN checklist c ON c.id = i.checklist_id"
                          " JOIN team t ON t.id = c.team_id WHERE i.id = ?1"
                        : "SELECT t.name FROM checklist_item i JOIN checklist c ON c.id = i.checklist_id"
                          " JOIN team t ON t.id = c.team_id WHERE i.id = ?1 AND i.removed = 0 AND c.removed = 0",
                      item_id);
+
+  if (team == NULL)
+    g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, _("There is no such checklist item."));
+  return team;
+}
+
+/* The team of a checklist that is not removed, for the audit log; NULL,
+ * with an error, when there is no such checklist. */
+static char *
+checklist_team (SfStore  *store,
+                gint64    checklist_id,
+                GError  **error)
+{
+  char *team = sf_store_query_text (store,
+                     "SELECT t.name FROM checklist c JOIN team t ON t.id = c.team_id WHERE c.id = ?1 AND c.removed = 0",
+                     checklist_id);
+
+  if (team == NULL)
+    g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, _("There is no such checklist."));
+  return team;
+}
+
+/* A follow-up interval in months: 0 (none) to MAX_REVIEW_MONTHS */
+static gboolean
+check_review_months (gint64   review_months,
+                     GError **error)
+{
+  if (review_months > MAX_REVIEW_MONTHS)
+    {
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("Follow up at least every %d months, or not at all (0)."), MAX_REVIEW_MONTHS);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -813,21 +849,12 @@ sf_checklist_follow_up_versioned (SfStore     *store,
                    _("“%s” is too long for initials (at most %d characters)."), who, MAX_INITIALS);
       return FALSE;
     }
-  if (review_months > MAX_REVIEW_MONTHS)
-    {
-      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                   _("Follow up at least every %d months, or not at all (0)."), MAX_REVIEW_MONTHS);
-      return FALSE;
-    }
-  if (!check_free_text (text, error))
+  if (!check_review_months (review_months, error) || !check_free_text (text, error))
     return FALSE;
 
-  team = item_team (store, item_id, FALSE);
+  team = item_team (store, item_id, FALSE, error);
   if (team == NULL)
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, _("There is no such checklist item."));
-      return FALSE;
-    }
+    return FALSE;
 
   iso = sf_day_to_iso (day);
   if (!sf_store_begin (store, error))
@@ -876,7 +903,7 @@ sf_checklist_uncheck_versioned (SfStore  *store,
                                 gint64    version,
                                 GError  **error)
 {
-  g_autofree char *team = item_team (store, item_id, FALSE);
+  g_autofree char *team = item_team (store, item_id, FALSE, error);
   g_autofree char *checked = NULL;
   g_autofree char *today = sf_day_to_iso (sf_day_today ());
   g_autofree char *detail = NULL;
@@ -884,10 +911,7 @@ sf_checklist_uncheck_versioned (SfStore  *store,
   gboolean ok;
 
   if (team == NULL)
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, _("There is no such checklist item."));
-      return FALSE;
-    }
+    return FALSE;
   if (!sf_store_begin (store, error))
     return FALSE;
   /* Claimed first: an item someone else unchecked (or checked again)
@@ -923,13 +947,9 @@ sf_checklist_set_review (SfStore  *store,
   g_autofree char *team = NULL;
   g_autofree char *detail = NULL;
 
-  if (review_months > MAX_REVIEW_MONTHS)
-    {
-      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                   _("Follow up at least every %d months, or not at all (0)."), MAX_REVIEW_MONTHS);
-      return FALSE;
-    }
-  team = item_team (store, item_id, FALSE);
+  if (!check_review_months (review_months, error))
+    return FALSE;
+  team = item_team (store, item_id, FALSE, NULL);
   detail = g_strdup_printf ("item %" G_GINT64_FORMAT ": every %u months", item_id, review_months);
   return update_one (store, "UPDATE checklist_item SET review_months = ?2 WHERE id = ?1 AND removed = 0",
                      item_id, (int) review_months, "checklist-review", team, detail,
@@ -957,22 +977,12 @@ sf_checklist_add_item (SfStore     *store,
       g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT, _("Write what the item is about."));
       return 0;
     }
-  if (review_months > MAX_REVIEW_MONTHS)
-    {
-      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                   _("Follow up at least every %d months, or not at all (0)."), MAX_REVIEW_MONTHS);
-      return 0;
-    }
-  if (!check_free_text (clean, error) || !check_free_text (clean_detail, error))
+  if (!check_review_months (review_months, error) || !check_free_text (clean, error) ||
+      !check_free_text (clean_detail, error))
     return 0;
-  team = sf_store_query_text (store,
-                     "SELECT t.name FROM checklist c JOIN team t ON t.id = c.team_id WHERE c.id = ?1 AND c.removed = 0",
-                     checklist_id);
+  team = checklist_team (store, checklist_id, error);
   if (team == NULL)
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, _("There is no such checklist."));
-      return 0;
-    }
+    return 0;
 
   if (!sf_store_begin (store, error))
     return 0;
@@ -1002,7 +1012,7 @@ sf_checklist_set_item_removed (SfStore  *store,
                                gboolean  removed,
                                GError  **error)
 {
-  g_autofree char *team = item_team (store, item_id, TRUE);
+  g_autofree char *team = item_team (store, item_id, TRUE, NULL);
   g_autofree char *detail = g_strdup_printf ("item %" G_GINT64_FORMAT, item_id);
 
   return update_one (store, "UPDATE checklist_item SET removed = ?2 WHERE id = ?1", item_id, removed != FALSE,
@@ -1089,14 +1099,9 @@ sf_checklist_save_as_template (SfStore     *store,
     }
   if (!check_free_text (clean, error))
     return NULL;
-  team = sf_store_query_text (store,
-                     "SELECT t.name FROM checklist c JOIN team t ON t.id = c.team_id WHERE c.id = ?1 AND c.removed = 0",
-                     checklist_id);
+  team = checklist_team (store, checklist_id, error);
   if (team == NULL)
-    {
-      g_set_error_literal (error, SF_ERROR, SF_ERROR_NOT_FOUND, _("There is no such checklist."));
-      return NULL;
-    }
+    return NULL;
   templates = sf_checklist_templates_load_all (store, error);
   if (templates == NULL)
     return NULL;

@@ -253,8 +253,8 @@ sf_area_describe_range (const SfArea *area)
   if (!sf_area_get_range (area, &l, &h))
     /* Translators: an own case area without a recommended range */
     return g_strdup (_("no range of its own"));
-  low = sf_format_decimal (l, fabs (l - round (l)) < 0.005 ? 0 : 1);
-  high = sf_format_decimal (h, fabs (h - round (h)) < 0.005 ? 0 : 1);
+  low = sf_format_figure (l);
+  high = sf_format_figure (h);
   if (area->custom)
     /* Translators: an own case area's range, e.g. "own range 20–25 (the organisation’s, not DS’)" */
     return g_strdup_printf (_("own range %s–%s (the organisation’s, not DS’)"), low, high);
@@ -444,12 +444,6 @@ sf_references_load_default (GError **error)
   return sf_references_load_bytes (bytes, error);
 }
 
-static char *
-format_figure (double value)
-{
-  return sf_format_decimal (value, fabs (value - round (value)) < 0.005 ? 0 : 1);
-}
-
 char *
 sf_reference_format (const SfReference *reference)
 {
@@ -468,14 +462,14 @@ sf_reference_format (const SfReference *reference)
     {
     case SF_REFERENCE_AT_MOST:
       {
-        g_autofree char *value = format_figure (reference->value);
+        g_autofree char *value = sf_format_figure (reference->value);
 
         /* Translators: "IPS: at most 25 per consultant" */
         return g_strdup_printf (_("%s: at most %s per %s"), project, value, role);
       }
     case SF_REFERENCE_AVERAGE:
       {
-        g_autofree char *value = format_figure (reference->value);
+        g_autofree char *value = sf_format_figure (reference->value);
 
         /* Translators: "Bedre Ressourceforløb: 28 on average per mentor" */
         return g_strdup_printf (_("%s: %s on average per %s"), project, value, role);
@@ -483,19 +477,19 @@ sf_reference_format (const SfReference *reference)
     case SF_REFERENCE_RANGE:
     default:
       {
-        g_autofree char *low = format_figure (reference->low);
-        g_autofree char *high = format_figure (reference->high);
+        g_autofree char *low = sf_format_figure (reference->low);
+        g_autofree char *high = sf_format_figure (reference->high);
         g_autofree char *average = NULL;
 
         if (isnan (reference->avg_low))
           /* Translators: "Supported Employment (Norway): 12–20 per job specialist" */
           return g_strdup_printf (_("%s: %s–%s per %s"), project, low, high, role);
         if (isnan (reference->avg_high) || reference->avg_high == reference->avg_low)
-          average = format_figure (reference->avg_low);
+          average = sf_format_figure (reference->avg_low);
         else
           {
-            g_autofree char *avg_low = format_figure (reference->avg_low);
-            g_autofree char *avg_high = format_figure (reference->avg_high);
+            g_autofree char *avg_low = sf_format_figure (reference->avg_low);
+            g_autofree char *avg_high = sf_format_figure (reference->avg_high);
 
             average = g_strdup_printf ("%s–%s", avg_low, avg_high);
           }

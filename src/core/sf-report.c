@@ -369,6 +369,22 @@ csv_count (GString *out,
   g_string_append_printf (out, last ? "%u\r\n" : "%u;", value);
 }
 
+/* The columns a team's line of the report and of the trend begin with:
+ * team;area;base_norm;members;fte_available;fte_needed;capacity;load */
+static void
+csv_team_figures (GString             *out,
+                  const SfTeamFigures *tf)
+{
+  sf_csv_append_field (out, tf->team->name, FALSE);
+  sf_csv_append_field (out, tf->area ? tf->area->key : "", FALSE);
+  sf_csv_append_number (out, tf->base_norm, FALSE);
+  csv_count (out, tf->members, FALSE);
+  sf_csv_append_number (out, tf->fte_available, FALSE);
+  sf_csv_append_number (out, tf->fte_needed, FALSE);
+  sf_csv_append_number (out, tf->capacity, FALSE);
+  sf_csv_append_number (out, tf->load, FALSE);
+}
+
 /* For Danish spreadsheets: ';' between fields, decimal comma, CRLF.
  * Caseworkers first, then, after an empty line, the teams.  (A file
  * written for Excel adds a BOM; this text goes to standard output.) */
@@ -405,14 +421,7 @@ render_csv (const SfFigures *figures)
       const SfTeamFigures *tf = g_ptr_array_index (teams, i);
       double low, high;
 
-      sf_csv_append_field (out, tf->team->name, FALSE);
-      sf_csv_append_field (out, tf->area ? tf->area->key : "", FALSE);
-      sf_csv_append_number (out, tf->base_norm, FALSE);
-      csv_count (out, tf->members, FALSE);
-      sf_csv_append_number (out, tf->fte_available, FALSE);
-      sf_csv_append_number (out, tf->fte_needed, FALSE);
-      sf_csv_append_number (out, tf->capacity, FALSE);
-      sf_csv_append_number (out, tf->load, FALSE);
+      csv_team_figures (out, tf);
       csv_count (out, tf->uncovered_cases, FALSE);
       sf_csv_append_number (out, tf->compliance, FALSE);
       sf_csv_append_number (out, tf->cases_per_fte, FALSE);
@@ -738,14 +747,7 @@ render_trend_csv (GPtrArray *points,
 
           sf_csv_append_field (out, date, FALSE);
           sf_csv_append_field (out, trend_source (point), FALSE);
-          sf_csv_append_field (out, tf->team->name, FALSE);
-          sf_csv_append_field (out, tf->area ? tf->area->key : "", FALSE);
-          sf_csv_append_number (out, tf->base_norm, FALSE);
-          csv_count (out, tf->members, FALSE);
-          sf_csv_append_number (out, tf->fte_available, FALSE);
-          sf_csv_append_number (out, tf->fte_needed, FALSE);
-          sf_csv_append_number (out, tf->capacity, FALSE);
-          sf_csv_append_number (out, tf->load, FALSE);
+          csv_team_figures (out, tf);
           csv_count (out, tf->open_cases, FALSE);
           csv_count (out, tf->uncovered_cases, FALSE);
           sf_csv_append_number (out, tf->compliance, FALSE);

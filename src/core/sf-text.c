@@ -190,6 +190,14 @@ sf_format_decimal (double value,
   return g_strdup_printf ("%.*f", digits, value);
 }
 
+/* A norm, a range's end or a reference figure as it is written: a whole
+ * number without decimals (20), any other with one (22,5). */
+char *
+sf_format_figure (double value)
+{
+  return sf_format_decimal (value, fabs (value - round (value)) < 0.005 ? 0 : 1);
+}
+
 /**
  * sf_format_percent:
  * @fraction: 1 is 100 %

@@ -14,6 +14,7 @@ gboolean  sf_text_parse_decimal  (const char *text,
                                   double     *out);
 char     *sf_format_decimal      (double      value,
                                   int         digits);
+char     *sf_format_figure       (double      value);
 char     *sf_format_hours        (double      hours);
 char     *sf_format_percent      (double      fraction);
 char     *sf_format_exact        (double      value,
