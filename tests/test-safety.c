@@ -835,6 +835,47 @@ test_control_characters (Fixture       *fx,
   g_assert_nonnull (strstr (run.out, "Anna\uFFFD[2J"));
 }
 
+/* One rule for a case number, in the form (sf_cases_check_reference()) and
+ * the import alike: a no-break space at its end, which the CSV reader does
+ * not trim, is refused by both, as a form always refused it. */
+static void
+test_case_number_rule (Fixture       *fx,
+                       gconstpointer  data)
+{
+  static const struct
+  {
+    const char         *reference;
+    SfReferenceProblem  problem;
+  } cases[] = {
+    { "", SF_REFERENCE_MISSING },
+    { "K-1", SF_REFERENCE_OK },
+    { "K\u00f8-2", SF_REFERENCE_OK },
+    { "K-1\u00a0", SF_REFERENCE_SPACE_AROUND },
+    { "\u2003K-1", SF_REFERENCE_SPACE_AROUND },
+    { "K-1\tK-2", SF_REFERENCE_CONTROL },
+    { "K\x1b[2J", SF_REFERENCE_CONTROL },
+    { "010190-1234", SF_REFERENCE_CPR },
+    { "1234567890123456789012345678901234567890123456789012345678901234", SF_REFERENCE_OK },
+    { "12345678901234567890123456789012345678901234567890123456789012345", SF_REFERENCE_TOO_LONG },
+    { "\xff", SF_REFERENCE_TOO_LONG },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (sf_cases_reference_problem (cases[i].reference), ==, cases[i].problem);
+      g_assert_cmpint (sf_cases_check_reference (cases[i].reference, &error), ==,
+                       cases[i].problem == SF_REFERENCE_OK);
+      g_assert_true ((error == NULL) == (cases[i].problem == SF_REFERENCE_OK));
+    }
+
+  import_roster (fx);
+  expect_import_refused (fx, TRUE, "sagsnummer;initialer;kompleksitet\nK-1\u00a0;AB;enkel\n",
+                         "Line 2: the case number begins or ends with a space.");
+  g_assert_cmpint (query (fx->db, "SELECT count(*) FROM casefile"), ==, 0);
+}
+
 static void
 test_read_only (Fixture       *fx,
                 gconstpointer  data)
@@ -902,6 +943,7 @@ main (int    argc,
   ADD ("/safety/restore-refuses", test_restore_refuses);
   ADD ("/safety/lookalike-initials", test_lookalike_initials);
   ADD ("/safety/control-characters", test_control_characters);
+  ADD ("/safety/case-number-rule", test_case_number_rule);
   ADD ("/safety/read-only", test_read_only);
   ADD ("/safety/endless-file", test_endless_file);
   ADD ("/safety/negative-version", test_negative_version);

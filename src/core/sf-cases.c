@@ -9,49 +9,63 @@
 #include "sf-conflict.h"
 #include "sf-error.h"
 #include "sf-privacy.h"
+#include "sf-text.h"
 
-#define MAX_REFERENCE_CHARS 64
 #define MAX_COUNT 10000
 
+SfReferenceProblem
+sf_cases_reference_problem (const char *reference)
+{
+  const char *last;
+
+  if (reference == NULL || *reference == '\0')
+    return SF_REFERENCE_MISSING;
+  if (!g_utf8_validate (reference, -1, NULL) || g_utf8_strlen (reference, -1) > SF_CASES_MAX_REFERENCE_CHARS)
+    return SF_REFERENCE_TOO_LONG;
+  last = g_utf8_find_prev_char (reference, reference + strlen (reference));
+  if (g_unichar_isspace (g_utf8_get_char (reference)) || g_unichar_isspace (g_utf8_get_char (last)))
+    return SF_REFERENCE_SPACE_AROUND;
+  if (sf_text_has_control (reference))
+    return SF_REFERENCE_CONTROL;
+  if (sf_privacy_looks_like_cpr (reference))
+    return SF_REFERENCE_CPR;
+  return SF_REFERENCE_OK;
+}
+
+/* sf_cases_reference_problem() in a form's words */
 gboolean
 sf_cases_check_reference (const char  *reference,
                           GError     **error)
 {
-  if (reference == NULL || *reference == '\0')
+  switch (sf_cases_reference_problem (reference))
     {
+    case SF_REFERENCE_OK:
+      return TRUE;
+    case SF_REFERENCE_MISSING:
       g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                            _("The case number is missing. Use the case system’s case number."));
       return FALSE;
-    }
-  if (!g_utf8_validate (reference, -1, NULL) || g_utf8_strlen (reference, -1) > MAX_REFERENCE_CHARS)
-    {
+    case SF_REFERENCE_TOO_LONG:
       g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                   _("The case number is longer than %u characters."), MAX_REFERENCE_CHARS);
+                   _("The case number is longer than %u characters."), SF_CASES_MAX_REFERENCE_CHARS);
       return FALSE;
-    }
-  if (g_unichar_isspace (g_utf8_get_char (reference)) ||
-      g_unichar_isspace (g_utf8_get_char (g_utf8_find_prev_char (reference, reference + strlen (reference)))))
-    {
+    case SF_REFERENCE_SPACE_AROUND:
       g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                            _("The case number begins or ends with a space."));
       return FALSE;
-    }
-  for (const char *p = reference; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_iscntrl (g_utf8_get_char (p)))
-      {
-        g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                             _("The case number contains a line break or another control character."));
-        return FALSE;
-      }
-  if (sf_privacy_looks_like_cpr (reference))
-    {
+    case SF_REFERENCE_CONTROL:
+      g_set_error_literal (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                           _("The case number contains a line break or another control character."));
+      return FALSE;
+    case SF_REFERENCE_CPR:
       g_set_error (error, SF_ERROR, SF_ERROR_PRIVACY,
                    _("The case number “%s” looks like a CPR number. Use the case system’s "
                      "case number: Sagsfordeling never stores citizens’ CPR numbers."),
                    reference);
       return FALSE;
+    default:
+      g_assert_not_reached ();
     }
-  return TRUE;
 }
 
 /* The caseworker's initials and their team's area; FALSE with an error if

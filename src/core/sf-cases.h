@@ -16,6 +16,22 @@ G_BEGIN_DECLS
 /* References of cases entered as counts begin with this (optalt = counted). */
 #define SF_CASES_COUNTED_PREFIX "OPT"
 
+/* A case number is at most this many characters */
+#define SF_CASES_MAX_REFERENCE_CHARS 64
+
+/* What is wrong with a case number, if anything: the one rule the forms,
+ * the CLI and the import apply, each saying it in its own words. */
+typedef enum
+{
+  SF_REFERENCE_OK,
+  SF_REFERENCE_MISSING,
+  SF_REFERENCE_TOO_LONG,        /* or not UTF-8 */
+  SF_REFERENCE_SPACE_AROUND,    /* begins or ends with a space, a Unicode one too */
+  SF_REFERENCE_CONTROL,         /* a line break, a tab or another control character */
+  SF_REFERENCE_CPR,             /* looks like a citizen's CPR number */
+} SfReferenceProblem;
+
+SfReferenceProblem sf_cases_reference_problem (const char *reference);
 gboolean  sf_cases_check_reference (const char       *reference,
                                     GError          **error);
 

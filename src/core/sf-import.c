@@ -6,6 +6,7 @@
 
 #include "sf-areas.h"
 #include "sf-backup.h"
+#include "sf-cases.h"
 #include "sf-csv.h"
 #include "sf-db-bind.h"
 #include "sf-error.h"
@@ -27,7 +28,6 @@ static gpointer test_hook_data;
 /* Dates outside these years are typing errors, not history or plans. */
 #define MIN_YEAR 1900
 #define MAX_YEAR 2100
-#define MAX_REFERENCE_CHARS 64
 
 typedef enum
 {
@@ -253,16 +253,6 @@ report (Import  *im,
   g_clear_error (error);
   return FALSE;
 }
-
-static gboolean
-has_control (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_iscntrl (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
-}
-
 /* @what starts a sentence: "The name". */
 static gboolean
 check_text (Import     *im,
@@ -1523,30 +1513,38 @@ check_case_row (Import   *im,
 
   row.line = im->line;
 
-  if (is_blank (reference))
+  switch (sf_cases_reference_problem (reference))
     {
+    case SF_REFERENCE_OK:
+      break;
+    case SF_REFERENCE_MISSING:
       add_problem (im, im->line, _("the case number is missing."));
       ok = FALSE;
-    }
-  else if (g_utf8_strlen (reference, -1) > MAX_REFERENCE_CHARS)
-    {
-      add_problem (im, im->line, _("the case number is longer than %u characters."), MAX_REFERENCE_CHARS);
+      break;
+    case SF_REFERENCE_TOO_LONG:
+      add_problem (im, im->line, _("the case number is longer than %u characters."), SF_CASES_MAX_REFERENCE_CHARS);
       ok = FALSE;
-    }
-  else if (has_control (reference))
-    {
+      break;
+    case SF_REFERENCE_SPACE_AROUND:
+      /* A space the CSV reader does not trim: a no-break space, say */
+      add_problem (im, im->line, _("the case number begins or ends with a space."));
+      ok = FALSE;
+      break;
+    case SF_REFERENCE_CONTROL:
       add_problem (im, im->line, _("the case number contains a line break or another control character."));
       ok = FALSE;
-    }
-  else if (sf_privacy_looks_like_cpr (reference))
-    {
+      break;
+    case SF_REFERENCE_CPR:
       add_problem (im, im->line,
                    _("the case number “%s” looks like a CPR number. Use the case system's "
                      "case number: Sagsfordeling never stores citizens' CPR numbers."),
                    reference);
       ok = FALSE;
+      break;
+    default:
+      g_assert_not_reached ();
     }
-  else
+  if (ok)
     {
       guint first = GPOINTER_TO_UINT (g_hash_table_lookup (plan->references, reference));
 

@@ -91,15 +91,14 @@ sf_roster_check_text (const char  *what,
                    _("%s is longer than %u characters."), what, max_chars);
       return FALSE;
     }
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_iscntrl (g_utf8_get_char (p)))
-      {
-        /* Translators: %s is e.g. "The name" */
-        g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                     _("%s contains a control character (a line break, a tab or a terminal "
-                       "code). Write it on one line, without them."), what);
-        return FALSE;
-      }
+  if (sf_text_has_control (text))
+    {
+      /* Translators: %s is e.g. "The name" */
+      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
+                   _("%s contains a control character (a line break, a tab or a terminal "
+                     "code). Write it on one line, without them."), what);
+      return FALSE;
+    }
   return sf_privacy_check_text (what, text, error);
 }
 

@@ -12,6 +12,18 @@ is_separator (gunichar c)
   return c == '-' || c == '_' || g_unichar_isspace (c);
 }
 
+/* Whether @text (UTF-8) holds a control character: a line break, a tab, a
+ * terminal's escape.  No name, initials or case number may: they are
+ * shown on one line and written into CSV files and terminals. */
+gboolean
+sf_text_has_control (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether composing @text (Unicode NFC) may change it.  Only a character
  * that is a combining mark, one that decomposes to a single other character
  * (the Ångström sign U+212B to Å), or one beyond U+08FF (Hangul, and some

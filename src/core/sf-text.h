@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 char     *sf_text_normalize_key  (const char *text);
 char     *sf_text_fold_for_search (const char *text);
 gboolean  sf_text_may_change_when_composed (const char *text);
+gboolean  sf_text_has_control    (const char *text);
 char     *sf_text_compose        (const char *text);
 gboolean  sf_text_parse_decimal  (const char *text,
                                   double     *out);

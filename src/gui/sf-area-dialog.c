@@ -113,7 +113,7 @@ set_number (AdwEntryRow *row,
 
   if (isnan (value))
     return;
-  text = sf_format_decimal (value, fabs (value - round (value)) < 0.005 ? 0 : 1);
+  text = sf_format_figure (value);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 

@@ -333,8 +333,8 @@ sf_caseload_team_item_new (const SfTeamFigures *tf)
        * marked so that the footnote says whose it is. */
       if (sf_area_get_range (area, &range_low, &range_high))
         {
-          low = sf_format_decimal (range_low, fabs (range_low - round (range_low)) < 0.005 ? 0 : 1);
-          high = sf_format_decimal (range_high, fabs (range_high - round (range_high)) < 0.005 ? 0 : 1);
+          low = sf_format_figure (range_low);
+          high = sf_format_figure (range_high);
           set_value (self, "ds", range_high, g_strdup_printf ("%s–%s%s", low, high, footnote != NULL ? " *" : ""));
         }
       else

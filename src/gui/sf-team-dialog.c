@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "sf-references-row.h"
 #include "sf-team-dialog.h"
@@ -67,8 +66,8 @@ on_area_selected_cb (SfTeamDialog *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->ds_row), _("The Organisation’s Own Range"));
       if (sf_area_get_range (area, &range_low, &range_high))
         {
-          low = sf_format_decimal (range_low, fabs (range_low - round (range_low)) < 0.005 ? 0 : 1);
-          high = sf_format_decimal (range_high, fabs (range_high - round (range_high)) < 0.005 ? 0 : 1);
+          low = sf_format_figure (range_low);
+          high = sf_format_figure (range_high);
           if (area->source != NULL)
             /* Translators: an own area's range and its source, e.g. "20–25 cases, not DS’ (source: …)" */
             text = g_strdup_printf (_("%s–%s cases, not DS’ (source: %s)"), low, high, area->source);
@@ -139,7 +138,7 @@ sf_team_dialog_init (SfTeamDialog *self)
 static char *
 describe_cap (double cap)
 {
-  return cap > 0 ? sf_format_decimal (cap, fabs (cap - round (cap)) < 0.005 ? 0 : 1) : g_strdup ("");
+  return cap > 0 ? sf_format_figure (cap) : g_strdup ("");
 }
 
 SfTeamDialog *
