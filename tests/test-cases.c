@@ -470,9 +470,21 @@ test_team_norm (Fixture       *f,
 
     g_assert_cmpfloat_with_epsilon (sf_figures_find_worker (fig, f->mhj)->adjusted_norm, 30, EPS);
   }
-  g_assert_false (sf_preferences_set_team_norm (f->store, team_id, -3, &error));
-  g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
-  g_clear_error (&error);
+  /* The team dialog's rule (sf_roster_check_cap()), up to SF_NORM_MAX */
+  g_assert_true (sf_preferences_set_team_norm (f->store, team_id, SF_NORM_MAX, &error));
+  g_assert_no_error (error);
+  {
+    const double refused[] = { -3, SF_NORM_MAX + 0.5, NAN };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_assert_false (sf_preferences_set_team_norm (f->store, team_id, refused[i], &error));
+        g_assert_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT);
+        g_assert_nonnull (strstr (error->message, "at most 1000 cases"));
+        g_clear_error (&error);
+      }
+  }
+  g_assert_true (sf_preferences_set_team_norm (f->store, team_id, 0, &error));
   g_assert_false (sf_preferences_set_team_norm (f->store, 999, 10, &error));
   g_assert_error (error, SF_ERROR, SF_ERROR_NOT_FOUND);
   g_assert_nonnull (sf_preferences_reference ("near-threshold"));

@@ -11,9 +11,7 @@
 #include "sf-norms.h"
 #include "sf-privacy.h"
 #include "sf-text.h"
-#include "sf-text.h"
 
-#define MAX_RANGE 1000.0
 
 static gboolean
 is_blank (const char *text)
@@ -110,13 +108,13 @@ sf_areas_check (SfStore       *store,
                                _("Give the range both a lower and an upper end, or neither."));
           return FALSE;
         }
-      if (!(area->own_high > 0) || area->own_high > MAX_RANGE || area->own_low < 0 ||
+      if (!(area->own_high > 0) || area->own_high > SF_NORM_MAX || area->own_low < 0 ||
           area->own_low > area->own_high)
         {
           g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
                        _("A range runs from a lower to an upper end between 0 and %g cases per "
                          "full-time caseworker, the upper end above 0, such as 20–25."),
-                       MAX_RANGE);
+                       SF_NORM_MAX);
           return FALSE;
         }
     }

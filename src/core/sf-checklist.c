@@ -10,11 +10,10 @@
 #include "sf-core-resources.h"
 #include "sf-error.h"
 #include "sf-privacy.h"
+#include "sf-roster-edit.h"
 #include "sf-text.h"
 
 #define TEMPLATES_RESOURCE "/io/github/sagsfordeling/Sagsfordeling/core/checklists.json"
-#define MAX_REVIEW_MONTHS 120
-#define MAX_INITIALS 16
 
 const char *
 sf_checklist_text (const char *text,
@@ -163,7 +162,7 @@ load_template (JsonObject           *object,
           if (g_hash_table_contains (keys, get_text (object_item, "key")))
             return invalid (error, "two items have the same key", get_text (object_item, "key"));
           months = json_object_get_int_member_with_default (object_item, "review_months", 0);
-          if (months < 0 || months > MAX_REVIEW_MONTHS)
+          if (months < 0 || months > SF_CHECKLIST_MAX_REVIEW_MONTHS)
             return invalid (error, "review_months must be 0–120", get_text (object_item, "key"));
 
           item = g_new0 (SfChecklistTemplateItem, 1);
@@ -727,15 +726,15 @@ checklist_team (SfStore  *store,
   return team;
 }
 
-/* A follow-up interval in months: 0 (none) to MAX_REVIEW_MONTHS */
+/* A follow-up interval in months: 0 (none) to SF_CHECKLIST_MAX_REVIEW_MONTHS */
 static gboolean
 check_review_months (gint64   review_months,
                      GError **error)
 {
-  if (review_months > MAX_REVIEW_MONTHS)
+  if (review_months > SF_CHECKLIST_MAX_REVIEW_MONTHS)
     {
       g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                   _("Follow up at least every %d months, or not at all (0)."), MAX_REVIEW_MONTHS);
+                   _("Follow up at least every %d months, or not at all (0)."), SF_CHECKLIST_MAX_REVIEW_MONTHS);
       return FALSE;
     }
   return TRUE;
@@ -843,10 +842,10 @@ sf_checklist_follow_up_versioned (SfStore     *store,
                            _("Write the initials of whoever checked the item."));
       return FALSE;
     }
-  if (g_utf8_strlen (who, -1) > MAX_INITIALS)
+  if (g_utf8_strlen (who, -1) > SF_ROSTER_MAX_INITIALS)
     {
       g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                   _("“%s” is too long for initials (at most %d characters)."), who, MAX_INITIALS);
+                   _("“%s” is too long for initials (at most %d characters)."), who, SF_ROSTER_MAX_INITIALS);
       return FALSE;
     }
   if (!check_review_months (review_months, error) || !check_free_text (text, error))

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* The longest follow-up interval an item may have, in months */
+#define SF_CHECKLIST_MAX_REVIEW_MONTHS 120
+
 /* Checklists of faglige pejlemærker and work procedures.
  *
  * Templates ship as data (data/checklists.json, English source strings with

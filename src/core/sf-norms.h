@@ -6,6 +6,10 @@
 
 G_BEGIN_DECLS
 
+/* The largest norm anyone may set, in cases per full-time caseworker: a
+ * team's own cap, either end of an area's own range */
+#define SF_NORM_MAX 1000.0
+
 /* The case-area catalogue that ships with the app (data/case-areas.json,
  * compiled in as a resource).  A newer DS revision is a data change. */
 typedef struct

@@ -9,9 +9,9 @@
 #include "sf-error.h"
 #include "sf-norms.h"
 #include "sf-preferences.h"
+#include "sf-roster-edit.h"
 #include "sf-text.h"
 
-#define MAX_NORM 1000.0
 
 /* The reference beside a setting, in the manager's language.  DS gives
  * figures for some settings only; the others say where the default comes
@@ -117,12 +117,9 @@ sf_preferences_set_team_norm_versioned (SfStore  *store,
 
   g_return_val_if_fail (SF_IS_STORE (store), FALSE);
 
-  if (isnan (norm) || norm < 0 || norm > MAX_NORM)
-    {
-      g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                   _("A team norm must be between 1 and %g cases per full-time caseworker."), MAX_NORM);
-      return FALSE;
-    }
+  /* The team dialog's rule; 0 is no norm of its own */
+  if (!sf_roster_check_cap (norm, FALSE, error))
+    return FALSE;
 
   if (!sf_store_begin (store, error))
     return FALSE;

@@ -279,7 +279,7 @@ sf_roster_check_cap (double   cap,
                      gboolean given,
                      GError **error)
 {
-  if (isnan (cap) || cap < 0 || cap > SF_ROSTER_MAX_NORM || (given && cap == 0))
+  if (isnan (cap) || cap < 0 || cap > SF_NORM_MAX || (given && cap == 0))
     {
       g_autofree char *value = format_number (cap);
 

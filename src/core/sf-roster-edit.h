@@ -24,7 +24,6 @@ G_BEGIN_DECLS
 #define SF_ROSTER_MAX_INITIALS     16
 #define SF_ROSTER_MAX_TEXT         200
 #define SF_ROSTER_MAX_ABSENCE_KIND 60
-#define SF_ROSTER_MAX_NORM         1000.0
 
 char       *sf_roster_fold_key               (const char          *text);
 

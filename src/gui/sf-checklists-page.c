@@ -47,7 +47,6 @@ struct _SfChecklistsPage
 
 G_DEFINE_FINAL_TYPE (SfChecklistsPage, sf_checklists_page, GTK_TYPE_WIDGET)
 
-#define MAX_REVIEW_MONTHS 120
 
 static void rebuild (SfChecklistsPage *self);
 
@@ -231,7 +230,7 @@ new_entry (const char *name,
 static GtkWidget *
 months_spin (guint months)
 {
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, MAX_REVIEW_MONTHS, 1);
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, SF_CHECKLIST_MAX_REVIEW_MONTHS, 1);
 
   gtk_widget_set_name (spin, "review-spin");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), months);

@@ -464,7 +464,7 @@ build_team_rows (SfPreferencesWindow *self)
                                      ? g_strdup_printf (_("Give %s the upper end of its area’s own range"), team->name)
                                      : g_strdup_printf (_("Give %s the upper end of the DS range"), team->name);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *spin = new_spin (spin_label, 1, 1000, 1, 1);
+      GtkWidget *spin = new_spin (spin_label, 1, SF_NORM_MAX, 1, 1);
       GtkWidget *reset = gtk_button_new_from_icon_name ("edit-undo-symbolic");
       gint64 *id = g_new (gint64, 1);
 
