@@ -763,8 +763,6 @@ record_event (SfStore     *store,
               const char  *note,
               GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *at = g_date_time_format_iso8601 (now);
   SfDbStmt *stmt;
 
   stmt = sf_store_prepare (store,
@@ -778,8 +776,7 @@ record_event (SfStore     *store,
   sf_db_stmt_bind_text_static (stmt, 3, day);
   sf_store_bind_text_or_null (stmt, 4, initials);
   sf_store_bind_text_or_null (stmt, 5, note);
-  sf_db_stmt_bind_text_static (stmt, 6, at);
-  sf_db_stmt_bind_text (stmt, 7, g_get_user_name ());
+  sf_store_bind_stamp (stmt, 6, 7);
   return sf_store_run (store, stmt, error);
 }
 
@@ -1084,8 +1081,6 @@ sf_checklist_save_as_template (SfStore     *store,
   g_autofree char *key = NULL;
   g_autofree char *folded = NULL;
   g_autoptr(GPtrArray) templates = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *at = g_date_time_format_iso8601 (now);
   g_autofree char *team = NULL;
   SfDbStmt *stmt;
   gint64 template_id = 0;
@@ -1141,8 +1136,7 @@ sf_checklist_save_as_template (SfStore     *store,
     {
       sf_db_stmt_bind_text_static (stmt, 1, key);
       sf_db_stmt_bind_text_static (stmt, 2, clean);
-      sf_db_stmt_bind_text_static (stmt, 3, at);
-      sf_db_stmt_bind_text (stmt, 4, g_get_user_name ());
+      sf_store_bind_stamp (stmt, 3, 4);
     }
   ok = sf_store_run_returning (store, stmt, &template_id, error) && template_id != 0;
   if (ok)

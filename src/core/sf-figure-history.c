@@ -716,8 +716,6 @@ write_ack (SfStore       *store,
            GError       **error)
 {
   g_autofree char *identity = sf_alert_identity (alert);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *at = g_date_time_format_iso8601 (now);
   g_autofree char *detail = NULL;
   SfDbStmt *stmt;
   gboolean ok;
@@ -736,8 +734,7 @@ write_ack (SfStore       *store,
           sf_db_stmt_bind_text_static (stmt, 3, note);
           if (expires != NULL)
             sf_db_stmt_bind_text_static (stmt, 4, expires);
-          sf_db_stmt_bind_text_static (stmt, 5, at);
-          sf_db_stmt_bind_text (stmt, 6, g_get_user_name ());
+          sf_store_bind_stamp (stmt, 5, 6);
         }
     }
   ok = sf_store_run (store, stmt, error);

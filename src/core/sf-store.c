@@ -904,6 +904,22 @@ sf_store_bind_text_or_null (SfDbStmt *stmt,
     sf_db_stmt_bind_text (stmt, index, text);
 }
 
+/* Binds when (now, UTC, ISO 8601) at @at and who (the OS user) at @who:
+ * the stamp of a row that records a person's act — a change-log line, a
+ * checklist event, a saved template, an acknowledgement.  On a server,
+ * triggers put the login the server authenticated in its place. */
+void
+sf_store_bind_stamp (SfDbStmt *stmt,
+                     int       at,
+                     int       who)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *text = g_date_time_format_iso8601 (now);
+
+  sf_db_stmt_bind_text (stmt, at, text);
+  sf_db_stmt_bind_text (stmt, who, g_get_user_name ());
+}
+
 /* Brings the shipped areas up to date with the catalogue compiled into this
  * build, when the catalogue changed since the database last saw it.  The
  * organisation's own areas are left alone. */
@@ -2188,8 +2204,6 @@ sf_store_audit (SfStore     *self,
                 const char  *detail,
                 GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *at = g_date_time_format_iso8601 (now);
   SfDbStmt *stmt;
 
   stmt = sf_store_prepare (self,
@@ -2197,8 +2211,7 @@ sf_store_audit (SfStore     *self,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sf_db_stmt_bind_text_static (stmt, 1, at);
-  sf_db_stmt_bind_text (stmt, 2, g_get_user_name ());
+  sf_store_bind_stamp (stmt, 1, 2);
   sf_db_stmt_bind_text_static (stmt, 3, action);
   sf_store_bind_text_or_null (stmt, 4, subject);
   sf_store_bind_text_or_null (stmt, 5, detail);

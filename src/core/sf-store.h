@@ -111,6 +111,9 @@ gboolean     sf_store_finish           (SfStore      *self,
 void         sf_store_bind_text_or_null (SfDbStmt   *stmt,
                                          int           index,
                                          const char   *text);
+void         sf_store_bind_stamp  (SfDbStmt   *stmt,
+                                   int         at,
+                                   int         who);
 char        *sf_store_query_text       (SfStore      *self,
                                         const char   *sql,
                                         gint64        id);
