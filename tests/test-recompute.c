@@ -582,6 +582,19 @@ test_live_change (void)
   g_assert_false (seen.everything);
   g_assert_cmpuint (seen.cases->len, ==, 1);
 
+  /* A write rolled back (a dry-run import, one refused half-way) is
+   * forgotten: the next change names only its own rows, even when the
+   * rolled-back one touched more rows than are worth listing */
+  g_assert_true (sf_store_begin (store, &error));
+  g_assert_true (sf_db_exec (sf_store_get_db (store), "UPDATE casefile SET start_date = start_date", &error));
+  g_assert_true (sf_db_exec (sf_store_get_db (store), "UPDATE setting SET value = value", &error));
+  sf_store_rollback (store);
+  g_assert_true (sf_cases_close (store, ids, 1, today, &error));
+  g_assert_false (seen.everything);
+  g_assert_cmpuint (seen.tables, ==, SF_CHANGE_CASES | SF_CHANGE_LOG);
+  g_assert_cmpuint (seen.cases->len, ==, 1);
+  g_assert_cmpint (g_array_index (seen.cases, gint64, 0), ==, ids[0]);
+
   /* Another program's write */
   sf_store_emit_changed_elsewhere (store);
   g_assert_true (seen.everything);

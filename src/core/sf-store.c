@@ -52,6 +52,11 @@ struct _SfStore
   SfChange  *pending;
   gint64     rows_seen;
   gint64     total_changes;
+  /* The same at the start of the transaction: a rolled-back one has
+   * written nothing anybody need be told of */
+  gint64     rows_seen_at_begin;
+  gint64     total_changes_at_begin;
+  gboolean   pending_empty_at_begin;
 
   /* How deep sf_store_begin() calls are nested: 1 in a transaction, more
    * where a write runs inside another one's (a savepoint each). */
@@ -339,6 +344,21 @@ sf_store_run_returning (SfStore   *self,
 
 /* Takes the write lock at once, so a second writer waits (up to the busy
  * timeout) instead of failing half-way through. */
+/* After the rollback of a whole transaction: its rows are as they were,
+ * so the next SfStore::changed names none of them (a dry-run import of
+ * 100,000 cases would otherwise make it "everything"), and the rows the
+ * database counts for it are not unexplained.  Rows pending from before
+ * the transaction (a write not yet told) stay pending, and with them, to
+ * be safe, the rolled-back ones. */
+static void
+forget_rolled_back (SfStore *self)
+{
+  self->total_changes += sf_db_total_changes (self->db) - self->total_changes_at_begin;
+  self->rows_seen = self->rows_seen_at_begin;
+  if (self->pending_empty_at_begin)
+    sf_change_clear (self->pending);
+}
+
 gboolean
 sf_store_begin (SfStore  *self,
                 GError  **error)
@@ -368,6 +388,9 @@ sf_store_begin (SfStore  *self,
       return FALSE;
     }
   self->depth = 1;
+  self->rows_seen_at_begin = self->rows_seen;
+  self->total_changes_at_begin = sf_db_total_changes (self->db);
+  self->pending_empty_at_begin = sf_change_is_empty (self->pending);
   return TRUE;
 }
 
@@ -446,6 +469,7 @@ sf_store_rollback (SfStore *self)
     }
   sf_db_rollback (self->db);
   self->depth = 0;
+  forget_rolled_back (self);
 }
 
 /* ---- bulk writes -------------------------------------------------------
