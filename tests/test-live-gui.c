@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "sf-change-log-window.h"
+#include "sf-preferences-window.h"
 #include "sf-roster-page-private.h"
 #include "sf-test-gui.h"
 #include "sf-test-util.h"
@@ -189,6 +190,64 @@ test_change_log (Fixture       *fx,
   sf_test_save_shot (GTK_WIDGET (log), "live-change-log.png");
 }
 
+typedef struct
+{
+  SfPreferencesWindow *window;
+  gint64               team_id;   /* a team whose norm A set to 17 */
+  gint64               new_team;  /* and the team A added */
+} Preferences;
+
+static gboolean
+preferences_follow (gpointer data)
+{
+  Preferences *prefs = data;
+  GtkSpinButton *weight = sf_preferences_window_get_spin (prefs->window, "weight-enkel");
+  GtkSpinButton *norm = sf_preferences_window_get_team_spin (prefs->window, prefs->team_id);
+
+  return G_APPROX_VALUE (gtk_spin_button_get_value (weight), 0.6, 1e-9) &&
+         norm != NULL && G_APPROX_VALUE (gtk_spin_button_get_value (norm), 17, 1e-9) &&
+         sf_preferences_window_get_team_spin (prefs->window, prefs->new_team) != NULL;
+}
+
+/* B's Preferences are open; A changes a weight and a team's norm and adds a
+ * team: B's window shows them without being opened again, and B's next
+ * write of the weight is not taken for a conflict with A's */
+static void
+test_preferences (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SfContext *context_b = sf_window_get_context (fx->window_b);
+  const SfDataset *dataset = sf_context_get_dataset (context_b);
+  SfTeam team = g_array_index (dataset->teams, SfTeam, 0);
+  SfSettings seen = *sf_context_get_settings (sf_window_get_context (fx->window_a));
+  Preferences prefs = { sf_preferences_window_new (GTK_WINDOW (fx->window_b), context_b), team.id, 0 };
+  SfTeam added = { 0, (char *) "Nyt team", team.area_id, 0, 0 };
+
+  gtk_window_present (GTK_WINDOW (prefs.window));
+  sf_test_wait_for_frame ();
+  g_assert_nonnull (sf_preferences_window_get_team_spin (prefs.window, team.id));
+
+  g_assert_true (sf_preferences_set_setting (fx->store_a, "weight-enkel", "Simple", "0.6", &seen, &error));
+  g_assert_no_error (error);
+  g_assert_true (sf_preferences_set_team_norm (fx->store_a, team.id, 17, &error));
+  g_assert_no_error (error);
+  prefs.new_team = sf_roster_save_team (fx->store_a, &added, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (prefs.new_team, >, 0);
+  g_assert_true (sf_test_wait_until (preferences_follow, &prefs));
+
+  /* B writes the weight shown (at once, as the spin button changes): it
+   * had seen A's, so it is no conflict and is written */
+  gtk_spin_button_set_value (sf_preferences_window_get_spin (prefs.window, "weight-enkel"), 0.7);
+  {
+    g_autofree char *stored = sf_store_get_setting (fx->store_a, "weight-enkel");
+
+    g_assert_cmpstr (stored, ==, "0.7");
+  }
+  sf_test_save_shot (GTK_WIDGET (prefs.window), "live-preferences.png");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -201,6 +260,7 @@ main (int    argc,
   g_test_add ("/live-gui/hours", Fixture, NULL, fixture_set_up, test_hours, fixture_tear_down);
   g_test_add ("/live-gui/added", Fixture, NULL, fixture_set_up, test_added, fixture_tear_down);
   g_test_add ("/live-gui/change-log", Fixture, NULL, fixture_set_up, test_change_log, fixture_tear_down);
+  g_test_add ("/live-gui/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
 
   return g_test_run ();
 }

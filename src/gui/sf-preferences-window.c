@@ -44,6 +44,7 @@ struct _SfPreferencesWindow
 
   GPtrArray            *team_rows;    /* the rows in teams_group */
   GPtrArray            *area_rows;    /* the rows in own_areas_group */
+  char                 *rows_built;   /* rows_signature() of what the rows were built for */
 };
 
 G_DEFINE_FINAL_TYPE (SfPreferencesWindow, sf_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -498,13 +499,63 @@ build_team_rows (SfPreferencesWindow *self)
 
 static void build_area_rows (SfPreferencesWindow *self);
 
+/* What the team and area rows are made of: the teams (their names and
+ * areas) and the areas as they were read.  A team's own norm is a value,
+ * not a row: writing it changes nothing here. */
+static char *
+rows_signature (const SfDataset *dataset)
+{
+  GString *signature = g_string_new (NULL);
+
+  for (guint i = 0; i < dataset->teams->len; i++)
+    {
+      const SfTeam *team = &g_array_index (dataset->teams, SfTeam, i);
+
+      g_string_append_printf (signature, "t%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s\n",
+                              team->id, team->area_id, team->name);
+    }
+  for (guint i = 0; i < dataset->areas->len; i++)
+    {
+      const SfArea *area = &g_array_index (dataset->areas, SfArea, i);
+
+      g_string_append_printf (signature, "a%" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", area->id, area->version);
+    }
+  return g_string_free (signature, FALSE);
+}
+
 /* After an own area changed: its rows, and the teams' references */
 static void
 refresh_areas (SfPreferencesWindow *self)
 {
+  const SfDataset *dataset = sf_context_get_dataset (self->context);
+
   build_area_rows (self);
   build_team_rows (self);
+  g_clear_pointer (&self->rows_built, g_free);
+  if (dataset != NULL)
+    self->rows_built = rows_signature (dataset);
   load_values (self);
+}
+
+/* The window follows every change, this user's or another's on a shared
+ * server: the values at once, the rows when teams or areas came, went or
+ * changed (not while one of its own spin buttons is being written: a norm
+ * is a value, so the rows stay). */
+static void
+on_context_changed_cb (SfPreferencesWindow    *self,
+                       const SfContextChanges *changes,
+                       SfContext              *context)
+{
+  const SfDataset *dataset = sf_context_get_dataset (context);
+  g_autofree char *signature = NULL;
+
+  if (!(changes->what & SF_CONTEXT_EVERYTHING) || dataset == NULL)
+    return;
+  signature = rows_signature (dataset);
+  if (g_strcmp0 (signature, self->rows_built) != 0)
+    refresh_areas (self);
+  else
+    load_values (self);
 }
 
 static void
@@ -689,6 +740,7 @@ sf_preferences_window_finalize (GObject *object)
   g_clear_pointer (&self->team_versions, g_hash_table_unref);
   g_clear_pointer (&self->team_rows, g_ptr_array_unref);
   g_clear_pointer (&self->area_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->rows_built, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
 
@@ -750,9 +802,8 @@ sf_preferences_window_new (GtkWindow *parent,
   self->context = g_object_ref (context);
   self->store = g_object_ref (sf_context_get_store (context));
   build_setting_rows (self);
-  build_team_rows (self);
-  build_area_rows (self);
-  load_values (self);
+  refresh_areas (self);
+  g_signal_connect_object (context, "changed", G_CALLBACK (on_context_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
 
