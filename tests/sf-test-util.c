@@ -45,6 +45,29 @@ cleanup_tmpdirs (void)
   g_clear_pointer (&tmpdirs, g_ptr_array_unref);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in the folder @dir, sorted, joined by spaces ("" when it is
+ * empty or not there) */
+char *
+sf_test_list_folder (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
 char *
 sf_test_make_tmpdir (void)
 {

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 /* A fresh private directory for one test, removed at exit. */
 char   *sf_test_make_tmpdir  (void);
+char   *sf_test_list_folder  (const char *dir);
 /* Writes @contents to @dir/@name and returns the path. */
 char   *sf_test_write_file   (const char *dir,
                               const char *name,

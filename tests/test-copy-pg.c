@@ -170,29 +170,6 @@ test_refuse_non_empty (void)
   sf_test_pg_drop_database (uri);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, joined by spaces */
-static char *
-names_in (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 /* A copy into a new file appears only when it is complete (it is written
  * under a hidden name and renamed), owner-only; one cut short leaves
  * nothing behind.  File to file: no server needed for this part. */
@@ -213,7 +190,7 @@ test_new_file (void)
   g_assert_cmpint (run.status, ==, 0);
   sf_test_run_clear (&run);
   assert_same_data (file, copy);
-  names = names_in (out_dir);
+  names = sf_test_list_folder (out_dir);
   g_assert_cmpstr (names, ==, "copy.db");
   g_assert_cmpint (g_stat (copy, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -234,7 +211,7 @@ test_new_file (void)
   assert_contains (run.err, "broken.db");
   g_assert_null (strstr (run.err, ".broken.db-"));
   g_free (names);
-  names = names_in (out_dir);
+  names = sf_test_list_folder (out_dir);
   g_assert_cmpstr (names, ==, "copy.db");
 }
 

@@ -235,28 +235,6 @@ exec_sql (const char *path,
   sqlite3_close (db);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in the backups folder, sorted, as one string. */
-static char *
-folder_listing (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, (gpointer) name);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 static guint
 count_kind (Fixture    *fx,
             const char *suffix)
@@ -356,7 +334,7 @@ test_restore_full_disk (Fixture       *fx,
   roster_only = newest_backup (fx, "manual");
   import_cases (fx, 10000, 1);
   before = report_json (fx);
-  listing = folder_listing (fx->backups);
+  listing = sf_test_list_folder (fx->backups);
   g_assert_cmpint (file_size (fx->db), >, 3 * file_size (roster_only));
 
   /* Room for the small backup's pages, not for a copy of the database */
@@ -367,7 +345,7 @@ test_restore_full_disk (Fixture       *fx,
   after = report_json (fx);
   g_assert_cmpstr (before, ==, after);
   /* Nothing half-written is left among the backups */
-  listing_after = folder_listing (fx->backups);
+  listing_after = sf_test_list_folder (fx->backups);
   g_assert_cmpstr (listing, ==, listing_after);
 
   /* With room, the restore keeps the database first */
@@ -408,7 +386,7 @@ test_damage_not_spread (Fixture       *fx,
   sound = newest_backup (fx, "manual");
   damage_index (fx->db);
   cases = query (fx->db, "SELECT count(*) FROM casefile NOT INDEXED");
-  listing = folder_listing (fx->backups);
+  listing = sf_test_list_folder (fx->backups);
 
   /* On request */
   run_cli (fx, &check, "check", NULL);
@@ -424,7 +402,7 @@ test_damage_not_spread (Fixture       *fx,
   g_assert_cmpint (import.status, ==, 1);
   g_assert_nonnull (strstr (import.err, "damaged"));
   g_assert_cmpint (query (fx->db, "SELECT count(*) FROM casefile NOT INDEXED"), ==, cases);
-  listing_after = folder_listing (fx->backups);
+  listing_after = sf_test_list_folder (fx->backups);
   g_assert_cmpstr (listing, ==, listing_after);
 
   /* The list is there when it is needed */
@@ -451,7 +429,7 @@ test_empty_file (Fixture       *fx,
   expect (fx, 0, "backup", NULL);
   newest = newest_backup (fx, NULL);
   g_assert_true (g_file_set_contents (fx->db, "", 0, NULL));
-  listing = folder_listing (fx->backups);
+  listing = sf_test_list_folder (fx->backups);
 
   run_cli (fx, &report, "report", NULL);
   g_assert_cmpint (report.status, ==, 1);
@@ -463,7 +441,7 @@ test_empty_file (Fixture       *fx,
   g_assert_cmpint (backup.status, ==, 1);
   run_cli (fx, &check, "check", NULL);
   g_assert_cmpint (check.status, ==, 1);
-  listing_after = folder_listing (fx->backups);
+  listing_after = sf_test_list_folder (fx->backups);
   g_assert_cmpstr (listing, ==, listing_after);
 
   expect (fx, 0, "restore", newest, NULL);
@@ -527,13 +505,13 @@ test_rotation_failed_backup (Fixture       *fx,
   import_roster (fx);
   import_cases (fx, 3000, 1);
   expect (fx, 0, "backup", NULL);
-  listing = folder_listing (fx->backups);
+  listing = sf_test_list_folder (fx->backups);
   run_cli (fx, &list, "backup", "--list", NULL);
 
   /* Failed half-way by a full disk: no partial file, no journal */
   run_cli_fsize (fx, &run, file_size (fx->db) / 2, "backup", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  listing_after = folder_listing (fx->backups);
+  listing_after = sf_test_list_folder (fx->backups);
   g_assert_cmpstr (listing, ==, listing_after);
 
   /* Killed half-way: what is left is not a backup, and not listed */
@@ -654,7 +632,7 @@ test_folder_permissions (Fixture       *fx,
   run_cli (fx, &link, "backup", NULL);
   g_assert_cmpint (link.status, ==, 1);
   g_assert_nonnull (strstr (link.err, "link"));
-  listing = folder_listing (elsewhere);
+  listing = sf_test_list_folder (elsewhere);
   g_assert_cmpstr (listing, ==, "");
 
   /* Another user's folder is not used either (only root can make one) */
