@@ -142,7 +142,20 @@ typedef struct
   SfChangeLogModel *model;
   guint             n;
   const char       *action;
+  guint             removed;   /* what the model's last items-changed said */
+  guint             added;
 } Logged;
+
+static void
+on_log_items_changed_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         Logged     *logged)
+{
+  logged->removed = removed;
+  logged->added = added;
+}
 
 /* The model lists @n rows, the newest of them @action's */
 static gboolean
@@ -158,7 +171,8 @@ log_shows (gpointer data)
 }
 
 /* B's Change Log window is open; A closes a case: the window shows A's
- * change-log row without being opened again */
+ * change-log row without being opened again, added on top of the rows it
+ * had (the list keeps its place), not the whole log read again */
 static void
 test_change_log (Fixture       *fx,
                  gconstpointer  data)
@@ -183,10 +197,15 @@ test_change_log (Fixture       *fx,
   logged.model = sf_change_log_window_get_model (log);
   logged.n = g_list_model_get_n_items (G_LIST_MODEL (logged.model)) + 1;
   logged.action = "case-close";
+  logged.removed = logged.added = G_MAXUINT;
+  g_signal_connect (logged.model, "items-changed", G_CALLBACK (on_log_items_changed_cb), &logged);
 
   g_assert_true (sf_cases_close (fx->store_a, &id, 1, sf_day_today (), &error));
   g_assert_no_error (error);
   g_assert_true (sf_test_wait_until (log_shows, &logged));
+  g_assert_cmpuint (logged.removed, ==, 0);
+  g_assert_cmpuint (logged.added, ==, 1);
+  g_signal_handlers_disconnect_by_data (logged.model, &logged);
   sf_test_save_shot (GTK_WIDGET (log), "live-change-log.png");
 }
 

@@ -213,6 +213,21 @@ test_change_log (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (sf_test_child (log, SF_TYPE_CHANGE_LOG_WINDOW, "stack"))),
                    ==, "list");
 
+  /* Under a filter, this user's next change that the filter shows is the
+   * list's new first row */
+  sf_change_log_window_set_filter (log, "setting");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_true (sf_store_set_setting (fixture->store, "full-time-hours", "37", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  {
+    g_autoptr(SfChangeLogItem) newest = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_autoptr(SfChangeLogItem) older = g_list_model_get_item (G_LIST_MODEL (model), 1);
+
+    g_assert_cmpint (sf_change_log_item_get_entry (newest)->id, >, sf_change_log_item_get_entry (older)->id);
+  }
+  sf_change_log_window_set_filter (log, "");
+  total++;
+
   /* Another program's import shows up in the open log */
   other = sf_store_open (fixture->path, &error);
   g_assert_true (sf_import_roster (other, csv, &result, &error));

@@ -78,6 +78,7 @@ struct _SfChangeLogModel
   SfStore    *store;
   char       *filter;
   guint       n_items;
+  gint64      newest_id;        /* the first row's id as the list was last read; 0: none */
   GHashTable *pages;            /* page number → GPtrArray of SfChangeLogItem */
 };
 
@@ -184,6 +185,48 @@ sf_change_log_model_new (SfStore *store)
   return self;
 }
 
+/* The id of the newest row matching the filter; 0 when there is none */
+static gint64
+read_newest_id (SfChangeLogModel *self)
+{
+  g_autoptr(GPtrArray) first = sf_change_log_load (self->store, self->filter, 0, 1, NULL);
+
+  return first != NULL && first->len > 0 ? ((SfChangeLogEntry *) g_ptr_array_index (first, 0))->id : 0;
+}
+
+void
+sf_change_log_model_refresh (SfChangeLogModel *self)
+{
+  g_autoptr(GPtrArray) top = NULL;
+  gint64 count;
+  guint added;
+
+  g_return_if_fail (SF_IS_CHANGE_LOG_MODEL (self));
+
+  count = sf_change_log_count (self->store, self->filter, NULL);
+  if (count < self->n_items || count - self->n_items > SF_CHANGE_LOG_MODEL_PAGE || self->newest_id == 0)
+    {
+      sf_change_log_model_reload (self);
+      return;
+    }
+  added = (guint) (count - self->n_items);
+  if (added == 0)
+    return;
+  /* Added on top only if the row that was first follows them */
+  top = sf_change_log_load (self->store, self->filter, 0, added + 1, NULL);
+  if (top == NULL || top->len != added + 1 ||
+      ((SfChangeLogEntry *) g_ptr_array_index (top, added))->id != self->newest_id)
+    {
+      sf_change_log_model_reload (self);
+      return;
+    }
+  /* The pages read are a page further down now: read again when asked */
+  g_hash_table_remove_all (self->pages);
+  self->n_items = (guint) count;
+  self->newest_id = ((SfChangeLogEntry *) g_ptr_array_index (top, 0))->id;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, added);
+}
+
 void
 sf_change_log_model_reload (SfChangeLogModel *self)
 {
@@ -202,6 +245,7 @@ sf_change_log_model_reload (SfChangeLogModel *self)
   removed = self->n_items;
   g_hash_table_remove_all (self->pages);
   self->n_items = (guint) MIN (count, G_MAXUINT);
+  self->newest_id = self->n_items > 0 ? read_newest_id (self) : 0;
   if (removed > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
 }

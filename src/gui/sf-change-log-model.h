@@ -37,6 +37,10 @@ void          sf_change_log_model_set_filter  (SfChangeLogModel *self,
                                           const char   *filter);
 /* Reads the log again (another program may have added to it). */
 void          sf_change_log_model_reload      (SfChangeLogModel *self);
+/* Reads what was added on top since (the usual change: a new row or
+ * two, this user's or another's), which the view shows above the rows it
+ * has, keeping its place; anything else, sf_change_log_model_reload(). */
+void          sf_change_log_model_refresh     (SfChangeLogModel *self);
 /* How many pages have been read since the last reload or filter. */
 guint         sf_change_log_model_get_n_pages_loaded (SfChangeLogModel *self);
 

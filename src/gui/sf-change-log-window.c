@@ -161,8 +161,10 @@ on_store_changed_cb (SfChangeLogWindow *self,
                      const SfChange    *change,
                      SfStore           *store)
 {
-  if (change->everything || (change->tables & SF_CHANGE_LOG))
+  if (change->everything || (change->deleted & SF_CHANGE_LOG))
     sf_change_log_model_reload (self->model);
+  else if (change->tables & SF_CHANGE_LOG)
+    sf_change_log_model_refresh (self->model);
 }
 
 static void
