@@ -181,12 +181,6 @@ format_up (double value)
   return sf_format_decimal (ceil (value * 10 - SF_EPSILON) / 10, 1);
 }
 
-static char *
-format_percent (double value)
-{
-  return g_strdup_printf ("%.0f %%", value * 100);
-}
-
 /* An alert of @team (NULL: none) about @subject: its figure @value against
  * @limit, @excess over what is allowed */
 static SfAlert *
@@ -251,7 +245,7 @@ worker_alert (const SfFigures       *figures,
     }
   else if (wf->status == SF_STATUS_OVER)
     {
-      g_autofree char *used = format_percent (wf->utilisation);
+      g_autofree char *used = sf_format_percent (wf->utilisation);
       g_autofree char *excess = NULL;
 
       alert = alert_new (SF_ALERT_OVER_NORM, SF_SEVERITY_ERROR, wf->team, w->initials, wf->utilisation, 1.0,
@@ -264,8 +258,8 @@ worker_alert (const SfFigures       *figures,
     }
   else if (wf->status == SF_STATUS_NEAR)
     {
-      g_autofree char *used = format_percent (wf->utilisation);
-      g_autofree char *threshold = format_percent (figures->settings.near_threshold);
+      g_autofree char *used = sf_format_percent (wf->utilisation);
+      g_autofree char *threshold = sf_format_percent (figures->settings.near_threshold);
       g_autofree char *headroom = sf_format_decimal (wf->adjusted_norm - wf->weighted_load, 1);
 
       alert = alert_new (SF_ALERT_NEAR_NORM, SF_SEVERITY_WARNING, wf->team, w->initials, wf->utilisation,
@@ -751,7 +745,7 @@ sf_suggest_next_case (const SfFigures  *figures,
 
   before = sf_format_decimal (suggestion->headroom_before, 1);
   after = sf_format_decimal (suggestion->headroom_after, 1);
-  used = format_percent (suggestion->utilisation_after);
+  used = sf_format_percent (suggestion->utilisation_after);
   if (candidates == 1)
     suggestion->reason = g_strdup_printf (_("%s (%s) is the only one in the team with capacity: "
                                             "headroom %s weighted cases before the case, %s after (%s of the norm)."),

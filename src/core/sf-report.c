@@ -508,14 +508,6 @@ append_line (GString            *out,
 }
 
 static char *
-format_percent (double value)
-{
-  if (isnan (value))
-    return g_strdup ("—");
-  return g_strdup_printf ("%.0f %%", value * 100);
-}
-
-static char *
 render_text (const SfFigures *figures)
 {
   static const Column worker_columns[] = { { 9, FALSE }, { 24, FALSE }, { 6, TRUE }, { 8, TRUE }, { 8, TRUE },
@@ -538,7 +530,7 @@ render_text (const SfFigures *figures)
       g_autofree char *load = sf_format_decimal (tf->load, 1);
       g_autofree char *fte = sf_format_decimal (tf->fte_available, 2);
       g_autofree char *needed = sf_format_decimal (tf->fte_needed, 2);
-      g_autofree char *compliance = format_percent (tf->compliance);
+      g_autofree char *compliance = sf_format_percent (tf->compliance);
       g_autofree char *per_fte = sf_format_decimal (tf->cases_per_fte, 1);
 
       g_autofree char *team = printable (tf->team->name);
@@ -582,7 +574,7 @@ render_text (const SfFigures *figures)
           cases = g_strdup_printf ("%u", wf->open_cases);
           wload = sf_format_decimal (wf->weighted_load, 1);
           norm = sf_format_decimal (wf->adjusted_norm, 1);
-          used = format_percent (wf->utilisation);
+          used = sf_format_percent (wf->utilisation);
           g_string_append (out, "  ");
           append_line (out, worker_columns, G_N_ELEMENTS (worker_columns),
                        (const char *[]) { wf->worker->initials, wf->worker->name, cases, wload, norm, used },
@@ -810,7 +802,7 @@ text_trend_table (GString             *out,
         }
       load = sf_format_decimal (totals.load, 1);
       capacity = sf_format_decimal (totals.capacity, 1);
-      used = format_percent (totals.utilisation);
+      used = sf_format_percent (totals.utilisation);
       fte = sf_format_decimal (totals.fte_available, 2);
       needed = sf_format_decimal (totals.fte_needed, 2);
       cases = g_strdup_printf ("%u", totals.open_cases);
@@ -1038,7 +1030,7 @@ text_forecast_points (GString *out,
       g_autofree char *date = sf_day_format (point->day);
       g_autofree char *demand = sf_format_decimal (point->demand, 1);
       g_autofree char *capacity = sf_format_decimal (point->capacity, 1);
-      g_autofree char *used = format_percent (point->utilisation);
+      g_autofree char *used = sf_format_percent (point->utilisation);
       g_autofree char *fte = sf_format_decimal (point->fte_available, 2);
       g_autofree char *needed = sf_format_decimal (point->fte_needed, 2);
       g_autofree char *gap = sf_format_decimal (point->gap, 2);

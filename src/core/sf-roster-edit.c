@@ -1384,8 +1384,8 @@ sf_roster_explain_norm (const SfFigures *figures,
 
       if (sf_area_get_range (area, &low, &high))
         {
-          g_autofree char *low_text = sf_format_decimal (low, fabs (low - round (low)) < 0.005 ? 0 : 1);
-          g_autofree char *high_text = sf_format_decimal (high, fabs (high - round (high)) < 0.005 ? 0 : 1);
+          g_autofree char *low_text = sf_format_figure (low);
+          g_autofree char *high_text = sf_format_figure (high);
 
           add_factor (factors, _("Team norm"), wf->base_norm,
                       g_strdup_printf (_("The upper end of the organisation’s own range %s–%s for %s "
