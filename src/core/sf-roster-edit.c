@@ -272,7 +272,7 @@ sf_roster_check_factor (double   factor,
   return TRUE;
 }
 
-/* The municipality's own cap: more than 0 and at most 1000 cases when
+/* The municipality's own cap: more than 0 and at most SF_NORM_MAX cases when
  * @given; 0 when not (the DS figure applies). */
 gboolean
 sf_roster_check_cap (double   cap,
@@ -283,9 +283,10 @@ sf_roster_check_cap (double   cap,
     {
       g_autofree char *value = format_number (cap);
 
+      /* Translators: %g is the largest norm (1000), %s the value given */
       g_set_error (error, SF_ERROR, SF_ERROR_INVALID_INPUT,
-                   _("The team norm must be more than 0 and at most 1000 cases, or left "
-                     "empty; not %s."), value);
+                   _("The team norm must be more than 0 and at most %g cases, or left "
+                     "empty; not %s."), SF_NORM_MAX, value);
       return FALSE;
     }
   return TRUE;
